@@ -1,0 +1,80 @@
+/**
+ * The channel-neutral contract between adapters and the bot core.
+ * Adapters turn their traffic into a Turn and render the Replies they get back; nothing else crosses.
+ */
+
+export type Channel = 'web' | 'api' | 'line' | 'botframework' | 'cli' | 'eval';
+
+export type TurnEvent =
+  | { type: 'message'; text: string }
+  /** The user opened the chat or followed the account: answer with a greeting. */
+  | { type: 'greeting' }
+  /** 👍/👎 on an earlier answer, identified by the answerId that answer carried. */
+  | { type: 'feedback'; answerId: string; rating: 'up' | 'down'; comment?: string };
+
+export interface Turn {
+  /** Conversation state is keyed by this (a LINE user, group or room; a web session; a Bot Framework conversation). */
+  conversationId: string;
+  channel: Channel;
+  event: TurnEvent;
+  /** An opaque user identity for rate limits and feedback; never shown, stored only hashed. */
+  userId?: string;
+}
+
+export interface Citation {
+  documentId: string;
+  /** Document title as in its front matter. */
+  title: string;
+  /** Section heading (the heading path joined with ' > ' when nested). */
+  section: string;
+  /** Stable section id: `${documentId}#${slug}`. */
+  sectionId?: string;
+  /** ISO date the cited text speaks for: the document's issue date, or the parameter value's effective date. */
+  date?: string;
+  /** How the date reads to a person, e.g. 「民國103年11月5日發文，103年12月15日起實施」. */
+  dateLabel?: string;
+  /** The cited passage (short), for the web page's expandable citation. */
+  excerpt?: string;
+  /** The rule parameter this citation backs, when it comes from rules/. */
+  parameter?: string;
+}
+
+/** A structured view of a calculation or eligibility result, for cards (LINE Flex, Adaptive Cards, the web page). */
+export interface ResultCard {
+  title: string;
+  inputs: Array<{ label: string; value: string }>;
+  /** e.g. 「5,000,000 × 80% × 1.00% × 12/12 = 40,000」 */
+  formula?: string;
+  result: { label: string; value: string };
+  /** e.g. 「適用 2014-12-15 起之規定」 */
+  ruleDate?: string;
+  notes?: string[];
+  sources: string[];
+}
+
+export type ReplyKind =
+  | 'answer'
+  | 'calculation'
+  | 'eligibility'
+  | 'question'
+  | 'greeting'
+  | 'fallback'
+  | 'out_of_scope'
+  | 'feedback_ack'
+  | 'error';
+
+export interface Reply {
+  kind: ReplyKind;
+  text: string;
+  citations: Citation[];
+  quickReplies?: string[];
+  card?: ResultCard;
+  /** Present on answers that can receive 👍/👎 feedback. */
+  answerId?: string;
+  /** The recognised intent, for logs and metrics (never the message text). */
+  intent?: string;
+}
+
+export interface Bot {
+  handle(turn: Turn): Promise<Reply[]>;
+}

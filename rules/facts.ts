@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { PROGRAMME_IDS } from './programmes.ts';
+
+/**
+ * What the bot knows about a case: produced by bot/understand (and the dialogue state),
+ * consumed by the calculator. Amounts are NT$ integers, ratios and rates are percentages
+ * (80 means 80% = 8成, 0.35 means 0.35%), dates are ISO yyyy-mm-dd.
+ */
+export const RiskGroup = z.enum(['A', 'B', 'C']);
+export const Industry = z.enum(['production', 'general']); // 生產事業 / 一般事業
+
+export const FactFlags = z
+  .object({
+    employmentPledge: z.boolean(), // 已簽署「促進就業具結書」
+    batchExcellenceAward: z.boolean(), // 承貸銀行獲批保卓越獎
+    unifiedInvoice: z.boolean(), // 使用統一發票
+    typhoonAffected: z.boolean(), // 莫拉克颱風受災
+    renewal: z.boolean(), // 原授權送保額度內之續約案件
+    recommended: z.boolean(), // 經青輔會審議通過並推薦 (青年創業)
+    publicConstruction: z.boolean(), // 承攬公共建設採購案
+    domesticInvestment: z.boolean(), // 新(擴)建廠房或增添設備
+    donorRecommended: z.boolean(), // 經捐款企業推薦 (火金姑)
+  })
+  .partial()
+  .strict();
+
+export const Facts = z
+  .object({
+    programme: z.enum(PROGRAMME_IDS as [string, ...string[]]),
+    loanAmount: z.number().nonnegative(),
+    guaranteeRatio: z.number().min(0).max(100),
+    riskGroup: RiskGroup,
+    periodMonths: z.number().positive(),
+    periodDays: z.number().int().positive(),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    age: z.number().int().min(0).max(130),
+    businessAgeMonths: z.number().min(0),
+    industry: Industry,
+    gender: z.enum(['female', 'male']),
+    annualRevenue: z.number().nonnegative(), // 最近一年度報稅營業額
+    workingCapitalBalance: z.number().nonnegative(), // 短、中期週轉授信總餘額
+    debtRatio: z.number().nonnegative(), // 負債比率, percent
+    approvalDate: z.iso.date(), // 授信額度核准日
+    loanStartDate: z.iso.date(), // 授信起日
+    disasterDate: z.iso.date(),
+    applicationDate: z.iso.date(),
+    submission: z.enum(['authorised', 'project', 'direct', 'batch']),
+    flags: FactFlags,
+  })
+  .partial()
+  .strict();
+
+export type Facts = z.infer<typeof Facts>;
+export type FactFlags = z.infer<typeof FactFlags>;
+export type RiskGroup = z.infer<typeof RiskGroup>;
+export type Industry = z.infer<typeof Industry>;
