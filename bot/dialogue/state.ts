@@ -1,0 +1,19 @@
+import type { Facts } from '../../rules/facts.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
+
+/** What the bot remembers of a conversation between turns. Plain data, so any store can serialise it. */
+export interface ConversationState {
+  programme?: ProgrammeId;
+  facts: Facts;
+  /** The task under way (fee_calculation, eligibility, fact_lookup), so a bare follow-up continues it. */
+  task?: string;
+  /** What the last lookup asked about (fee_rate, max_ratio …), so 「那C組呢？」 asks the same again. */
+  asks?: string[];
+  /** The fact the bot asked for last, so a bare answer such as 「B」 or 「一年」 fills it. */
+  pending?: string;
+  turns: number;
+}
+
+export function emptyState(): ConversationState {
+  return { facts: {}, turns: 0 };
+}
