@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** An optional setting where an empty value (`NAME=` in a .env file) means "not set". */
+const optionalSetting = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /** Every environment variable the server reads, parsed once at start-up. Documented in .env.example. */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -7,6 +11,29 @@ const Env = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('knowledge/documents'),
   RULES_DIR: z.string().min(1).default('rules/parameters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // LINE Messaging API: the /webhooks/line route is on only when both credentials are set.
+  LINE_CHANNEL_SECRET: optionalSetting(z.string()),
+  LINE_CHANNEL_ACCESS_TOKEN: optionalSetting(z.string()),
+  LINE_API_BASE_URL: optionalSetting(z.url()),
+  LINE_BOT_USER_ID: optionalSetting(z.string()),
+  // Bot Framework: without MicrosoftAppId, /api/messages accepts loopback requests only.
+  MicrosoftAppId: optionalSetting(z.string()),
+  MicrosoftAppPassword: optionalSetting(z.string()),
+  MicrosoftAppType: optionalSetting(z.string()),
+  MicrosoftAppTenantId: optionalSetting(z.string()),
+  // Operations (docs/operations.md).
+  // Without ADMIN_TOKEN the /admin routes answer 404.
+  ADMIN_TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })),
+  DATA_DIR: z.string().min(1).default('data'),
+  INTERACTIONS_SALT: optionalSetting(z.string().min(8, { error: 'must be at least 8 characters' })),
+  REDIS_URL: optionalSetting(z.url()),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).default(1000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  KNOWLEDGE_WATCH: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 export type Config = z.infer<typeof Env>;

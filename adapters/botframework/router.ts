@@ -1,0 +1,89 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import express, { type RequestHandler, type Router } from 'express';
+import type { Bot } from '../../bot/types.ts';
+import type { Logger } from '../http/logger.ts';
+import { isLoopbackAddress } from './loopback.ts';
+import { toActivity } from './to-activity.ts';
+import { toTurn } from './to-turn.ts';
+
+export interface BotFrameworkCredentials {
+  appId: string;
+  appPassword?: string;
+  /** MultiTenant (default), SingleTenant or UserAssignedMSI. */
+  appType?: string;
+  tenantId?: string;
+}
+
+export interface BotFrameworkRouterDeps {
+  bot: Bot;
+  logger: Logger;
+  /** Without credentials Bot Framework authenticates nothing, so the route then serves loopback clients only. */
+  credentials?: BotFrameworkCredentials;
+}
+
+export const BOT_FRAMEWORK_PATH = '/api/messages';
+
+/** Said when the bot fails unexpectedly; the details go to the log, not to the user. */
+export const APOLOGY = '抱歉，系統暫時無法回答這個問題，請稍後再試一次。';
+
+/**
+ * POST /api/messages for Bot Framework channels (Teams, Web Chat, the Emulator) through CloudAdapter.
+ * Everything botbuilder-specific lives in this folder, so the Microsoft 365 Agents SDK, which speaks the same
+ * Activity protocol, can replace it here alone.
+ */
+export function createBotFrameworkRouter(deps: BotFrameworkRouterDeps): Router {
+  const logger = deps.logger.child({ channel: 'botframework' });
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(deps.credentials)));
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'bot failed on a Bot Framework turn');
+    await context.sendActivity(APOLOGY);
+  };
+
+  const logic = async (context: TurnContext): Promise<void> => {
+    const turn = toTurn(context.activity);
+    if (!turn) return;
+    const replies = await deps.bot.handle(turn);
+    if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
+  };
+
+  const router = express.Router();
+  const handlers: RequestHandler[] = [];
+  if (deps.credentials) {
+    logger.info({ appId: deps.credentials.appId, appType: deps.credentials.appType ?? 'MultiTenant' }, 'Bot Framework on /api/messages with authentication');
+  } else {
+    logger.warn('Bot Framework on /api/messages WITHOUT authentication (no MicrosoftAppId): accepting loopback requests only');
+    handlers.push(loopbackOnly(logger));
+  }
+  handlers.push(express.json({ limit: '1mb' }), async (req, res) => {
+    await adapter.process(req, res, logic);
+  });
+  router.post(BOT_FRAMEWORK_PATH, ...handlers);
+  return router;
+}
+
+function authOptions(credentials: BotFrameworkCredentials | undefined): ConfigurationBotFrameworkAuthenticationOptions {
+  if (!credentials) return {};
+  return {
+    MicrosoftAppId: credentials.appId,
+    MicrosoftAppPassword: credentials.appPassword,
+    MicrosoftAppType: credentials.appType,
+    MicrosoftAppTenantId: credentials.tenantId,
+  };
+}
+
+function loopbackOnly(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const remoteAddress = req.socket.remoteAddress;
+    if (isLoopbackAddress(remoteAddress)) {
+      next();
+      return;
+    }
+    logger.warn({ remoteAddress }, 'Bot Framework request rejected: no credentials configured, so only loopback clients are served');
+    res.status(401).json({ error: 'unauthorized', detail: 'Bot Framework credentials are not configured; only local requests are accepted.' });
+  };
+}

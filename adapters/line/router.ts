@@ -1,0 +1,106 @@
+import { validateSignature, type webhook } from '@line/bot-sdk';
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import type { Bot } from '../../bot/types.ts';
+import type { Logger } from '../http/logger.ts';
+import { LineWebhookBodyError } from './errors.ts';
+import { handleLineEvent } from './handle-event.ts';
+import { createLineMessagingApi } from './line-api.ts';
+import { RecentEventIds } from './recent-event-ids.ts';
+
+export interface LineRouterDeps {
+  bot: Bot;
+  channelSecret: string;
+  channelAccessToken: string;
+  /** Where the Messaging API lives; defaults to https://api.line.me. */
+  apiBaseUrl?: string;
+  logger: Logger;
+  /** The bot's own user id, to recognise mentions in groups that LINE does not mark isSelf. */
+  botUserId?: string;
+}
+
+export const LINE_WEBHOOK_PATH = '/webhooks/line';
+
+/** The one start-up log line the composition root writes when the LINE credentials are not set. */
+export const LINE_OFF_MESSAGE = `LINE is off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to answer on ${LINE_WEBHOOK_PATH}`;
+
+/**
+ * POST /webhooks/line. The signature is checked on the raw bytes before anything else, so this route reads its
+ * own body: mount the router before any app-wide body parser.
+ */
+export function createLineRouter(deps: LineRouterDeps): Router {
+  const logger = deps.logger.child({ channel: 'line' });
+  const context = {
+    bot: deps.bot,
+    api: createLineMessagingApi({
+      channelAccessToken: deps.channelAccessToken,
+      ...(deps.apiBaseUrl ? { apiBaseUrl: deps.apiBaseUrl } : {}),
+    }),
+    logger,
+    recentEventIds: new RecentEventIds(),
+    ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
+  };
+
+  logger.info({ apiBaseUrl: deps.apiBaseUrl ?? 'https://api.line.me' }, `LINE webhook on ${LINE_WEBHOOK_PATH}`);
+  const router = express.Router();
+  router.post(LINE_WEBHOOK_PATH, express.raw({ type: () => true, limit: '1mb' }), (req: Request, res: Response) => {
+    const signature = req.get('x-line-signature');
+    if (!Buffer.isBuffer(req.body)) {
+      if (req.body === undefined) logger.warn('LINE webhook rejected: empty body');
+      else logger.error('LINE webhook body was parsed before the signature check: mount the LINE router before body parsers');
+      res.status(401).json({ error: 'invalid signature' });
+      return;
+    }
+    if (!signature || !validateSignature(req.body, deps.channelSecret, signature)) {
+      logger.warn({ hasSignature: Boolean(signature) }, 'LINE webhook rejected: missing or wrong X-Line-Signature');
+      res.status(401).json({ error: 'invalid signature' });
+      return;
+    }
+
+    let events: webhook.Event[];
+    try {
+      events = parseEvents(req.body);
+    } catch (error) {
+      logger.warn({ err: error }, 'LINE webhook rejected: unreadable body');
+      res.status(400).json({ error: 'bad request' });
+      return;
+    }
+
+    // LINE wants a prompt 200 and redelivers otherwise; the events are answered through the reply API.
+    res.status(200).json({});
+    for (const event of events) {
+      handleLineEvent(event, context).catch((error: unknown) => logger.error({ err: error }, 'LINE event handler failed'));
+    }
+  });
+  router.use(LINE_WEBHOOK_PATH, bodyErrors(logger));
+  return router;
+}
+
+/** The SDK's types describe the events; the signature vouches that LINE sent them, so only the envelope is checked. */
+function parseEvents(body: Buffer): webhook.Event[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new LineWebhookBodyError('not JSON');
+  }
+  if (!parsed || typeof parsed !== 'object' || !('events' in parsed) || !Array.isArray(parsed.events)) {
+    throw new LineWebhookBodyError('no events array');
+  }
+  return parsed.events.filter((e: unknown): e is webhook.Event => typeof e === 'object' && e !== null && 'type' in e);
+}
+
+/** Errors from reading the body (too large, bad encoding) keep their HTTP status; anything else is a 500. */
+function bodyErrors(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const status = statusOf(error);
+    logger.warn({ err: error, status }, 'LINE webhook body could not be read');
+    res.status(status).json({ error: status === 500 ? 'internal error' : 'bad request' });
+  };
+}
+
+function statusOf(error: unknown): number {
+  if (error && typeof error === 'object' && 'status' in error && typeof error.status === 'number') {
+    return error.status >= 400 && error.status < 600 ? error.status : 500;
+  }
+  return 500;
+}
