@@ -1,11 +1,10 @@
-import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isLoopbackAddress } from '../../../adapters/botframework/index.ts';
 import { APOLOGY } from '../../../adapters/botframework/router.ts';
 import type { Bot, Turn } from '../../../bot/types.ts';
 import { createTestBot } from '../../support/bot.ts';
 import { recordingBot } from '../line/line-server.ts';
-import { membersAddedActivity, messageActivity, startBotServer, type BotServer } from './bot-server.ts';
+import { membersAddedActivity, messageActivity, startBotServer, startBotServerOnSocket, type BotServer } from './bot-server.ts';
 import { startFakeConnector, type FakeConnector } from './fake-connector.ts';
 
 const FEE_QUESTION = '一般貸款500萬保8成B組一年手續費多少？';
@@ -135,21 +134,21 @@ describe('without credentials', () => {
     expect(server.logs.lines.some((l) => l.level === 40 && /loopback requests only/.test(l.msg))).toBe(true);
   });
 
-  const ownAddress = Object.values(networkInterfaces())
-    .flat()
-    .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
-
-  // This machine's own interface address: the traffic never leaves the machine, but it is not loopback.
-  it.runIf(ownAddress)('rejects a request arriving on a non-loopback address with 401 and a log line', async () => {
-    const exposed = await startBotServer(recorder.bot, { host: ownAddress! });
+  // A Unix domain socket: the client has no IP address, so nothing proves it is local and it must be refused.
+  it('rejects a request with no loopback remote address with 401, a log line and no reply posted', async () => {
+    const exposed = await startBotServerOnSocket(recorder.bot);
     try {
       const turnsBefore = recorder.exchanges.length;
-      const response = await exposed.post(messageActivity(connector.url, FEE_QUESTION, { deliveryMode: 'expectReplies' }));
+      const connectorCallsBefore = connector.calls.length;
+      const activity = messageActivity(connector.url, FEE_QUESTION);
+      const response = await exposed.post(activity);
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ error: 'unauthorized' });
+      expect(response.body).toMatchObject({ error: 'unauthorized' });
       const logged = await exposed.logs.waitFor((l) => l.msg.startsWith('Bot Framework request rejected'));
-      expect(logged.remoteAddress).toContain(ownAddress!);
+      expect(logged.remoteAddress).toBeUndefined();
       expect(recorder.exchanges).toHaveLength(turnsBefore);
+      expect(connector.calls).toHaveLength(connectorCallsBefore);
+      expect(postedReplyTo(activity.id)).toHaveLength(0);
     } finally {
       await exposed.close();
     }
