@@ -78,3 +78,36 @@ export interface Reply {
 export interface Bot {
   handle(turn: Turn): Promise<Reply[]>;
 }
+
+/**
+ * What the bot reports about each turn, for the staff feedback loop and metrics. Carries the raw text:
+ * the sink that stores it must redact personal data first; logs must not print it at info level.
+ */
+export type InteractionEvent =
+  | {
+      type: 'answered' | 'unanswered' | 'low_confidence';
+      at: Date;
+      conversationId: string;
+      channel: Channel;
+      userId?: string;
+      text: string;
+      intent: string;
+      answerId?: string;
+      /** The answer given (for 👎 review), without citations. */
+      answer?: string;
+      latencyMs: number;
+    }
+  | {
+      type: 'feedback';
+      at: Date;
+      conversationId: string;
+      channel: Channel;
+      userId?: string;
+      answerId: string;
+      rating: 'up' | 'down';
+      comment?: string;
+    };
+
+export interface InteractionSink {
+  record(event: InteractionEvent): void;
+}

@@ -40,7 +40,11 @@ async function ask(url: string, conversationId: string, text: string): Promise<R
 
 const all = await loadCases('eval');
 const cases = all.filter((c) => (!args.kind || c.kind === args.kind) && (!args.id || c.id === args.id));
-const server = await startServer({ port: 0, host: '127.0.0.1', env: { ...process.env, LOG_LEVEL: 'silent' } });
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  env: { ...process.env, LOG_LEVEL: 'silent', KNOWLEDGE_WATCH: 'false', DATA_DIR: ':memory:', RATE_LIMIT_PER_MINUTE: '1000000' },
+});
 const byKind = new Map<string, { passed: number; total: number }>();
 const failures: string[] = [];
 let passed = 0;

@@ -1,19 +1,91 @@
 import express, { type Express } from 'express';
+import type { Bot } from '../../bot/types.ts';
+import { createBotFrameworkRouter } from '../botframework/index.ts';
+import { createLineRouter, LINE_OFF_MESSAGE } from '../line/index.ts';
+import { createChatRouter, createWebPageRouter } from '../web/index.ts';
+import { createAdminRouter } from './admin-router.ts';
+import type { Config } from './config.ts';
+import type { InteractionStore } from './interaction-store.ts';
+import type { LiveSources } from './live-sources.ts';
+import type { Logger } from './logger.ts';
+import type { ServerMetrics } from './metrics.ts';
+import { apiSecurityHeaders, rateLimitByClient, requestTimeout, type RateLimiter } from './protection.ts';
+import { requestContext } from './request-context.ts';
+import { createSearchRouter } from './search-route.ts';
 
-export interface AppState {
-  /** True once the knowledge base and rules have been loaded. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /** The bot as channels with their own user ids see it (rate limited per user). */
+  bot: Bot;
+  sources: LiveSources;
+  metrics: ServerMetrics;
+  limiter: RateLimiter;
+  interactions?: InteractionStore;
+  /** True once knowledge and rules are loaded. */
   ready(): boolean;
 }
 
 /** Builds the express app: every channel adapter is mounted here and nowhere else. */
-export function createApp(state: AppState): Express {
+export function createApp(deps: AppDeps): Express {
+  const { config, logger, bot } = deps;
   const app = express();
   app.disable('x-powered-by');
+  app.use(deps.metrics.httpMiddleware());
+  app.use(requestContext(logger));
 
   app.get('/healthz', (_req, res) => {
-    if (state.ready()) res.status(200).json({ status: 'ok' });
+    if (deps.ready()) res.status(200).json({ status: 'ok', version: deps.sources.current().version });
     else res.status(503).json({ status: 'loading' });
   });
 
+  // LINE checks its signature on the raw body, so it comes before anything that parses JSON.
+  if (config.LINE_CHANNEL_SECRET && config.LINE_CHANNEL_ACCESS_TOKEN) {
+    app.use(
+      createLineRouter({
+        bot,
+        logger: logger.child({ adapter: 'line' }),
+        channelSecret: config.LINE_CHANNEL_SECRET,
+        channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
+        ...(config.LINE_API_BASE_URL ? { apiBaseUrl: config.LINE_API_BASE_URL } : {}),
+        ...(config.LINE_BOT_USER_ID ? { botUserId: config.LINE_BOT_USER_ID } : {}),
+      }),
+    );
+  } else {
+    logger.info(LINE_OFF_MESSAGE);
+  }
+  app.use(
+    createBotFrameworkRouter({
+      bot,
+      logger: logger.child({ adapter: 'botframework' }),
+      ...(config.MicrosoftAppId
+        ? {
+            credentials: {
+              appId: config.MicrosoftAppId,
+              ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
+              ...(config.MicrosoftAppType ? { appType: config.MicrosoftAppType } : {}),
+              ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
+            },
+          }
+        : {}),
+    }),
+  );
+
+  const timeout = requestTimeout(config.REQUEST_TIMEOUT_MS, logger);
+  app.use(['/api/chat', '/api/feedback'], apiSecurityHeaders(), rateLimitByClient({ limiter: deps.limiter }), timeout);
+  app.use(createChatRouter({ bot, logger: logger.child({ adapter: 'web' }), maxMessageLength: config.MAX_MESSAGE_LENGTH }));
+  app.use('/api/search', apiSecurityHeaders(), timeout);
+  app.use(createSearchRouter(() => deps.sources.current().index));
+  app.use(
+    createAdminRouter({
+      token: config.ADMIN_TOKEN,
+      sources: deps.sources,
+      ...(deps.interactions ? { interactions: deps.interactions } : {}),
+      logger: logger.child({ adapter: 'admin' }),
+    }),
+  );
+  app.use(deps.metrics.router());
+  // Last: the static chat page and its security headers.
+  app.use(createWebPageRouter());
   return app;
 }

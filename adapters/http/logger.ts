@@ -1,8 +1,42 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** One structured JSON logger for the whole server; adapters receive it (or a child) from the composition root. */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { service: 'smeg-assistant' } });
+/**
+ * Fields that may carry what users wrote or credentials; pino removes them from every line at every level.
+ * Message text is logged only at debug level, under `debugText`, which is not listed here on purpose.
+ */
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-line-signature"]',
+  'text',
+  'body',
+  'req.body',
+  'event.text',
+];
+
+/**
+ * One structured JSON logger for the whole server; adapters receive it (or a child) from the composition root.
+ * Writes to standard output unless given a destination (tests pass one to read the lines).
+ */
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    base: { service: 'smeg-assistant' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** Writes out whatever the logger still buffers; resolves even when the destination cannot flush. */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      logger.flush(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }

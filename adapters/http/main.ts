@@ -1,13 +1,12 @@
-import { createApp } from './app.ts';
-import { parseConfig } from './config.ts';
+import { ConfigError } from './config.ts';
+import { startServer } from './server.ts';
 
-const config = parseConfig();
-let loaded = false;
-const app = createApp({ ready: () => loaded });
-loaded = true;
-
-const server = app.listen(config.PORT, config.HOST, () => {
-  console.log(`SMEG assistant listening on http://localhost:${config.PORT}`);
-});
-
-process.on('SIGTERM', () => server.close());
+try {
+  const running = await startServer();
+  running.shutdown.installSignalHandlers();
+  running.logger.info({ url: running.url }, `SMEG assistant listening on ${running.url}`);
+} catch (error) {
+  // Configuration and knowledge errors name the variable or file to fix; print them plainly and stop.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

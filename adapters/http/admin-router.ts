@@ -1,0 +1,65 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { InteractionCounts } from './interaction-store.ts';
+import type { LiveSources } from './live-sources.ts';
+
+export interface AdminRouterDeps {
+  /** ADMIN_TOKEN; without it every /admin route answers 404. */
+  token: string | undefined;
+  sources: Pick<LiveSources, 'reload' | 'status'>;
+  /** Counts of answered and unanswered questions and feedback, when the interaction store is on. */
+  interactions?: { counts(): InteractionCounts };
+  logger: Logger;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Compares digests of equal length in constant time, so response timing tells nothing about the token. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (.+)$/.exec(header ?? '');
+  return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), digest(token));
+}
+
+function requireToken(token: string, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    if (bearerMatches(req.get('authorization'), token)) {
+      next();
+      return;
+    }
+    logger.warn({ path: req.path }, 'admin request with a missing or wrong token');
+    res.setHeader('WWW-Authenticate', 'Bearer realm="admin"');
+    res.status(401).json({ error: { code: 'unauthorized', message: 'Authorization: Bearer <ADMIN_TOKEN> required' } });
+  };
+}
+
+/**
+ * `POST /admin/reload` reloads knowledge and rules now (answers 200 when applied, 422 with the errors when
+ * refused); `GET /admin/status` shows what is loaded, the last reload and the interaction counts.
+ */
+export function createAdminRouter(deps: AdminRouterDeps): Router {
+  const router = Router();
+  const { token, logger } = deps;
+  if (token === undefined) {
+    logger.info('ADMIN_TOKEN is not set: /admin/reload and /admin/status are off (404)');
+    router.use('/admin', (_req, res) => {
+      res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
+    });
+    return router;
+  }
+
+  router.use('/admin', requireToken(token, logger));
+
+  router.post('/admin/reload', async (_req, res) => {
+    const result = await deps.sources.reload('POST /admin/reload');
+    res.status(result.ok ? 200 : 422).json(result);
+  });
+
+  router.get('/admin/status', (_req, res) => {
+    res.json({ ...deps.sources.status(), interactions: deps.interactions?.counts() });
+  });
+
+  return router;
+}

@@ -1,0 +1,228 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Logger } from 'pino';
+import type { InteractionEvent, InteractionSink } from '../../bot/types.ts';
+import { redactPersonalData, saltedHash } from './redaction.ts';
+
+export const INTERACTIONS_FILE = 'interactions.sqlite';
+
+export interface InteractionStoreOptions {
+  /** The SQLite file; its folder is created when missing. `:memory:` for a throw-away store. */
+  path: string;
+  /** Salt for hashing user and conversation ids. Without one, a random salt is kept in the database itself. */
+  salt?: string;
+  logger?: Logger;
+}
+
+export interface InteractionCounts {
+  answered: number;
+  unanswered: number;
+  lowConfidence: number;
+  feedbackUp: number;
+  feedbackDown: number;
+}
+
+export interface UnansweredQuestion {
+  question: string;
+  count: number;
+  lastAsked: string;
+  intents: string[];
+}
+
+export interface DislikedAnswer {
+  answer: string;
+  /** An example question that got this answer. */
+  question: string;
+  down: number;
+  up: number;
+  comments: string[];
+}
+
+/** Where the interaction store puts its file under DATA_DIR. */
+export function interactionStorePath(dataDir: string): string {
+  return join(dataDir, INTERACTIONS_FILE);
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS turns (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    conversation TEXT NOT NULL,
+    user TEXT,
+    intent TEXT NOT NULL,
+    question TEXT NOT NULL,
+    question_key TEXT NOT NULL,
+    answer_id TEXT,
+    answer TEXT,
+    latency_ms INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS turns_type_key ON turns (type, question_key);
+  CREATE INDEX IF NOT EXISTS turns_answer_id ON turns (answer_id);
+  CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    conversation TEXT NOT NULL,
+    user TEXT,
+    answer_id TEXT NOT NULL,
+    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+    comment TEXT
+  );
+  CREATE INDEX IF NOT EXISTS feedback_answer_id ON feedback (answer_id);
+`;
+
+/** Questions that differ only in spacing, case or final punctuation are the same question to staff. */
+function questionKey(question: string): string {
+  return question
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/[?？!！。.,，~～]+$/u, '');
+}
+
+/**
+ * The staff feedback loop's memory: unanswered and low-confidence questions, the answers given, and 👍/👎.
+ * SQLite in WAL mode survives restarts and crashes; personal data is redacted and ids hashed before
+ * anything is written. Recording never throws into the bot: a failed write is logged and dropped.
+ */
+export class InteractionStore implements InteractionSink {
+  private readonly db: Database.Database;
+  private readonly salt: string;
+  private readonly logger: Logger | undefined;
+  private readonly insertTurn: Database.Statement;
+  private readonly insertFeedback: Database.Statement;
+
+  constructor(options: InteractionStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL with WAL: a crash of the process loses nothing; a power cut may lose the last moments.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 2000');
+    this.db.exec(SCHEMA);
+    this.salt = options.salt ?? this.storedSalt();
+    this.logger = options.logger;
+    this.insertTurn = this.db.prepare(
+      `INSERT INTO turns (at, type, channel, conversation, user, intent, question, question_key, answer_id, answer, latency_ms)
+       VALUES (@at, @type, @channel, @conversation, @user, @intent, @question, @questionKey, @answerId, @answer, @latencyMs)`,
+    );
+    this.insertFeedback = this.db.prepare(
+      `INSERT INTO feedback (at, channel, conversation, user, answer_id, rating, comment)
+       VALUES (@at, @channel, @conversation, @user, @answerId, @rating, @comment)`,
+    );
+  }
+
+  record(event: InteractionEvent): void {
+    try {
+      this.write(event);
+    } catch (error) {
+      this.logger?.error({ err: error, type: event.type }, 'could not record interaction');
+    }
+  }
+
+  counts(): InteractionCounts {
+    const turns = this.db.prepare('SELECT type, COUNT(*) AS n FROM turns GROUP BY type').all() as Array<{ type: string; n: number }>;
+    const ratings = this.db.prepare('SELECT rating, COUNT(*) AS n FROM feedback GROUP BY rating').all() as Array<{
+      rating: string;
+      n: number;
+    }>;
+    const turnCount = (type: string) => turns.find((row) => row.type === type)?.n ?? 0;
+    const ratingCount = (rating: string) => ratings.find((row) => row.rating === rating)?.n ?? 0;
+    return {
+      answered: turnCount('answered'),
+      unanswered: turnCount('unanswered'),
+      lowConfidence: turnCount('low_confidence'),
+      feedbackUp: ratingCount('up'),
+      feedbackDown: ratingCount('down'),
+    };
+  }
+
+  /** The questions the bot could not answer (or answered with low confidence), most frequent first. */
+  unansweredQuestions(limit = 20): UnansweredQuestion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT question_key, COUNT(*) AS count, MAX(at) AS lastAsked, GROUP_CONCAT(DISTINCT intent) AS intents,
+                (SELECT question FROM turns AS latest WHERE latest.question_key = turns.question_key
+                   AND latest.type IN ('unanswered', 'low_confidence') ORDER BY latest.id DESC LIMIT 1) AS question
+           FROM turns WHERE type IN ('unanswered', 'low_confidence')
+          GROUP BY question_key ORDER BY count DESC, lastAsked DESC LIMIT ?`,
+      )
+      .all(limit) as Array<{ question: string; count: number; lastAsked: string; intents: string }>;
+    return rows.map((row) => ({
+      question: row.question,
+      count: row.count,
+      lastAsked: row.lastAsked,
+      intents: row.intents.split(','),
+    }));
+  }
+
+  /** Answers that received 👎, the most disliked first, with their 👍 count and comments beside. */
+  dislikedAnswers(limit = 20): DislikedAnswer[] {
+    const rows = this.db
+      .prepare(
+        `SELECT turns.answer AS answer, MIN(turns.question) AS question,
+                SUM(feedback.rating = 'down') AS down, SUM(feedback.rating = 'up') AS up,
+                GROUP_CONCAT(CASE WHEN feedback.rating = 'down' THEN feedback.comment END, char(31)) AS comments
+           FROM feedback JOIN turns ON turns.answer_id = feedback.answer_id
+          WHERE turns.answer IS NOT NULL
+          GROUP BY turns.answer HAVING down > 0 ORDER BY down DESC, up ASC LIMIT ?`,
+      )
+      .all(limit) as Array<{ answer: string; question: string; down: number; up: number; comments: string | null }>;
+    return rows.map((row) => ({
+      answer: row.answer,
+      question: row.question,
+      down: row.down,
+      up: row.up,
+      comments: row.comments ? row.comments.split('\u001f') : [],
+    }));
+  }
+
+  /** Writes the WAL back into the database file and closes it; safe to call twice. */
+  close(): void {
+    if (!this.db.open) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+
+  private write(event: InteractionEvent): void {
+    const common = {
+      at: event.at.toISOString(),
+      channel: event.channel,
+      conversation: saltedHash(event.conversationId, this.salt),
+      user: event.userId === undefined ? null : saltedHash(event.userId, this.salt),
+    };
+    if (event.type === 'feedback') {
+      this.insertFeedback.run({
+        ...common,
+        answerId: event.answerId,
+        rating: event.rating,
+        comment: event.comment === undefined ? null : redactPersonalData(event.comment),
+      });
+      return;
+    }
+    const question = redactPersonalData(event.text);
+    this.insertTurn.run({
+      ...common,
+      type: event.type,
+      intent: event.intent,
+      question,
+      questionKey: questionKey(question),
+      answerId: event.answerId ?? null,
+      answer: event.answer === undefined ? null : redactPersonalData(event.answer),
+      latencyMs: Math.round(event.latencyMs),
+    });
+  }
+
+  private storedSalt(): string {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'salt'").get() as { value: string } | undefined;
+    if (row) return row.value;
+    const salt = randomBytes(32).toString('hex');
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('salt', ?)").run(salt);
+    return salt;
+  }
+}

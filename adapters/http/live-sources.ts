@@ -1,0 +1,261 @@
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import type { Logger } from 'pino';
+import { formatCheckIssue, type CheckIssue } from '../../knowledge/check-issue.ts';
+import { checkKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
+import { createSearchIndex, type SearchIndex } from '../../knowledge/search.ts';
+import { checkReferences } from '../../rules/check.ts';
+import { RulesFormatError } from '../../rules/errors.ts';
+import { loadParameters } from '../../rules/load.ts';
+import type { ParameterSet } from '../../rules/schema.ts';
+import type { Sources } from '../../bot/sources.ts';
+import type { ReloadMetrics } from './metrics.ts';
+
+/** What the bot answers from (knowledge, index and rules, checked together), and when it was loaded. */
+export interface SourceSnapshot extends Sources {
+  /** A hash of the content, so two loads of the same files have the same version. */
+  version: string;
+  loadedAt: Date;
+}
+
+export interface ReloadResult {
+  ok: boolean;
+  reason: string;
+  at: Date;
+  durationMs: number;
+  /** False when the files changed nothing (e.g. a file saved twice): the serving version was kept as is. */
+  changed: boolean;
+  /** The version serving after this reload: the new one, or on failure the last good one. */
+  version: string;
+  /** Errors that stopped the reload, and warnings that did not. */
+  issues: CheckIssue[];
+}
+
+export interface ReloadStatus {
+  version: string;
+  loadedAt: string;
+  watching: boolean;
+  documents: Array<{
+    id: string;
+    title: string;
+    file: string;
+    number: string | null;
+    issued: string | null;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    sections: number;
+  }>;
+  parameters: Array<{ name: string; file: string; latestEffectiveFrom: string | undefined; values: number }>;
+  lastReload: (Omit<ReloadResult, 'at'> & { at: string; messages: string[] }) | undefined;
+  reloads: { ok: number; failed: number };
+}
+
+export interface LiveSources {
+  current(): SourceSnapshot;
+  /** Validates and builds beside the serving version, then swaps; concurrent calls share one pending reload. */
+  reload(reason: string): Promise<ReloadResult>;
+  status(): ReloadStatus;
+  close(): void;
+}
+
+export interface LiveSourcesOptions {
+  knowledgeDir: string;
+  rulesDir: string;
+  logger: Logger;
+  /** Reload on file changes in either folder. */
+  watch: boolean;
+  /** Changes closer together than this make one reload (editors write a file in several steps). */
+  debounceMs?: number;
+  metrics?: ReloadMetrics;
+  /** How the index is built; the knowledge package's synchronous builder unless given. */
+  buildIndex?: (knowledge: KnowledgeBase) => SearchIndex | Promise<SearchIndex>;
+}
+
+/** The first load failed: the server cannot start without knowledge and rules. Lists every problem. */
+export class SourcesUnavailableError extends Error {
+  override readonly name = 'SourcesUnavailableError';
+  constructor(readonly issues: CheckIssue[]) {
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    super(`知識文件或規則參數有 ${errors.length} 個錯誤，無法啟動：\n${errors.slice(0, 10).map(formatCheckIssue).join('\n')}`);
+  }
+}
+
+type Built = { ok: true; snapshot: SourceSnapshot; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] };
+
+const WATCHED_FILE = /\.(md|ya?ml)$/;
+
+function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(knowledge.documents));
+  hash.update(JSON.stringify([...rules.parameters.entries()].sort(([a], [b]) => a.localeCompare(b))));
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function validate(knowledgeDir: string, rulesDir: string): Promise<
+  { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] }
+> {
+  const [knowledgeCheck, rulesLoad] = await Promise.all([
+    checkKnowledge(knowledgeDir),
+    loadParameters(rulesDir).then(
+      (rules) => ({ rules, issues: [] as CheckIssue[] }),
+      (error: unknown) => {
+        if (error instanceof RulesFormatError) return { rules: undefined, issues: error.issues };
+        return { rules: undefined, issues: [{ file: rulesDir, severity: 'error' as const, message: `無法讀取規則參數：${String(error)}` }] };
+      },
+    ),
+  ]);
+  const issues = [...knowledgeCheck.issues, ...rulesLoad.issues];
+  const { knowledge } = knowledgeCheck;
+  const { rules } = rulesLoad;
+  if (!knowledge || !rules) return { ok: false, issues };
+  // A rule citing a section that no longer exists would cite nothing: the two must change together.
+  issues.push(...checkReferences(rules, knowledge));
+  if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
+  return { ok: true, knowledge, rules, issues };
+}
+
+/**
+ * Knowledge and rules that fund staff can edit while the server runs. A new version is validated and indexed
+ * beside the serving one and swapped in with a single assignment, so a request sees either the old or the
+ * new version, never a mix. A version that fails validation is never served: the last good one stays, and
+ * its errors (file, line, field, what to change) are logged and kept for /admin/status.
+ */
+export async function createLiveSources(options: LiveSourcesOptions): Promise<LiveSources> {
+  const { knowledgeDir, rulesDir, logger } = options;
+  const debounceMs = options.debounceMs ?? 300;
+  const buildIndex = options.buildIndex ?? createSearchIndex;
+
+  async function build(previous: SourceSnapshot | undefined): Promise<Built> {
+    const checked = await validate(knowledgeDir, rulesDir);
+    if (!checked.ok) return checked;
+    const version = contentVersion(checked.knowledge, checked.rules);
+    if (previous && previous.version === version) return { ok: true, snapshot: previous, issues: checked.issues };
+    const index = await buildIndex(checked.knowledge);
+    return {
+      ok: true,
+      snapshot: { knowledge: checked.knowledge, index, rules: checked.rules, version, loadedAt: new Date() },
+      issues: checked.issues,
+    };
+  }
+
+  const first = await build(undefined);
+  if (!first.ok) throw new SourcesUnavailableError(first.issues);
+  let serving = first.snapshot;
+  let lastReload: ReloadResult | undefined;
+  const counts = { ok: 0, failed: 0 };
+  logger.info(
+    { version: serving.version, documents: serving.knowledge.documents.length, parameters: serving.rules.parameters.size },
+    'knowledge and rules loaded',
+  );
+
+  async function runReload(reason: string): Promise<ReloadResult> {
+    const started = performance.now();
+    const previous = serving;
+    let built: Built;
+    try {
+      built = await build(previous);
+    } catch (error) {
+      built = { ok: false, issues: [{ file: knowledgeDir, severity: 'error', message: `重新載入時發生未預期的錯誤：${String(error)}` }] };
+    }
+    if (built.ok) serving = built.snapshot;
+    const result: ReloadResult = {
+      ok: built.ok,
+      reason,
+      at: new Date(),
+      durationMs: Math.round(performance.now() - started),
+      changed: built.ok && built.snapshot !== previous,
+      version: serving.version,
+      issues: built.issues,
+    };
+    lastReload = result;
+    counts[result.ok ? 'ok' : 'failed'] += 1;
+    options.metrics?.reload(result.ok ? 'ok' : 'failed', result.durationMs);
+    if (result.ok) {
+      logger.info({ reason, version: result.version, changed: result.changed, ms: result.durationMs }, 'knowledge and rules reloaded');
+    } else {
+      logger.error(
+        { reason, keptVersion: result.version, issues: result.issues.map(formatCheckIssue) },
+        'reload refused: the files have errors; the last good version keeps serving',
+      );
+    }
+    return result;
+  }
+
+  // One reload at a time; requests arriving meanwhile share a single follow-up, which sees every change.
+  let running: Promise<ReloadResult> | undefined;
+  let queued: Promise<ReloadResult> | undefined;
+  function reload(reason: string): Promise<ReloadResult> {
+    if (!running) {
+      running = runReload(reason).finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    queued ??= running.then(() => {
+      queued = undefined;
+      return reload(reason);
+    });
+    return queued;
+  }
+
+  const watchers: FSWatcher[] = [];
+  let debounce: NodeJS.Timeout | undefined;
+  function scheduleReload(file: string): void {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => void reload(`file changed: ${file}`), debounceMs);
+    debounce.unref();
+  }
+  if (options.watch) {
+    for (const dir of [knowledgeDir, rulesDir]) {
+      const watcher = watch(dir, { recursive: true }, (_event, filename) => {
+        const name = filename?.toString();
+        // A rename of a folder reports no name; anything else must be a file the loaders read.
+        if (name === undefined || WATCHED_FILE.test(name)) scheduleReload(name === undefined ? dir : `${dir}/${name}`);
+      });
+      watcher.on('error', (error) => logger.error({ err: error, dir }, 'stopped watching a folder; use POST /admin/reload'));
+      watchers.push(watcher);
+    }
+    logger.info({ dirs: [knowledgeDir, rulesDir], debounceMs }, 'watching knowledge and rules for changes');
+  }
+
+  return {
+    current: () => serving,
+    reload,
+    status(): ReloadStatus {
+      const snapshot = serving;
+      return {
+        version: snapshot.version,
+        loadedAt: snapshot.loadedAt.toISOString(),
+        watching: watchers.length > 0,
+        documents: snapshot.knowledge.documents.map((document) => ({
+          id: document.meta.id,
+          title: document.meta.title,
+          file: document.file,
+          number: document.meta.number,
+          issued: document.meta.issued,
+          effectiveFrom: document.meta.effective.from,
+          effectiveTo: document.meta.effective.to,
+          sections: document.sections.length,
+        })),
+        parameters: [...snapshot.rules.parameters.values()]
+          .map((parameter) => ({
+            name: parameter.name,
+            file: parameter.file,
+            latestEffectiveFrom: parameter.values.at(-1)?.effectiveFrom,
+            values: parameter.values.length,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        lastReload: lastReload && {
+          ...lastReload,
+          at: lastReload.at.toISOString(),
+          messages: lastReload.issues.map(formatCheckIssue),
+        },
+        reloads: { ...counts },
+      };
+    },
+    close() {
+      clearTimeout(debounce);
+      for (const watcher of watchers.splice(0)) watcher.close();
+    },
+  };
+}

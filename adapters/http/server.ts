@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createBot } from '../../bot/index.ts';
+import { RedisConversationStore } from '../../bot/dialogue/redis-store.ts';
+import { MemoryConversationStore, type ConversationStore } from '../../bot/dialogue/store.ts';
+import { createLanguageModel, parseLlmConfig } from '../../bot/llm/index.ts';
+import type { Bot } from '../../bot/types.ts';
+import { createApp } from './app.ts';
+import { parseConfig, type Config } from './config.ts';
+import { fanOutSink } from './fan-out-sink.ts';
+import { InteractionStore, interactionStorePath } from './interaction-store.ts';
+import { createLiveSources, type LiveSources } from './live-sources.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMetrics, type ServerMetrics } from './metrics.ts';
+import { applyServerTimeouts, TokenBucketRateLimiter, withRateLimit } from './protection.ts';
+import { createGracefulShutdown, type GracefulShutdown } from './shutdown.ts';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** Environment to read the configuration from; process.env unless given. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  config: Config;
+  logger: Logger;
+  bot: Bot;
+  sources: LiveSources;
+  metrics: ServerMetrics;
+  shutdown: GracefulShutdown;
+  close(): Promise<void>;
+}
+
+/** The composition root: configuration, knowledge and rules, the bot, every adapter, then listen. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const config = parseConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics({ processMetrics: env.NODE_ENV !== 'test' });
+
+  const sources = await createLiveSources({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    rulesDir: config.RULES_DIR,
+    logger: logger.child({ component: 'sources' }),
+    watch: config.KNOWLEDGE_WATCH,
+    metrics,
+  });
+  const interactions = new InteractionStore({
+    path: config.DATA_DIR === ':memory:' ? ':memory:' : interactionStorePath(config.DATA_DIR),
+    ...(config.INTERACTIONS_SALT ? { salt: config.INTERACTIONS_SALT } : {}),
+    logger: logger.child({ component: 'interactions' }),
+  });
+  const store: ConversationStore = config.REDIS_URL
+    ? new RedisConversationStore({ url: config.REDIS_URL })
+    : new MemoryConversationStore();
+  const llm = createLanguageModel(parseLlmConfig(env), {
+    logger: logger.child({ component: 'llm' }),
+    metrics: {
+      call: (outcome) => metrics.llmCall(outcome === 'ok' ? 'ok' : outcome === 'timeout' ? 'timeout' : 'error'),
+      guardRejected: (reason) => metrics.guardRejection(reason),
+    },
+  });
+  logger.info(
+    { conversationStore: config.REDIS_URL ? 'redis' : 'memory', llm: llm ? 'on' : 'off', admin: config.ADMIN_TOKEN ? 'on' : 'off' },
+    'SMEG assistant configured',
+  );
+
+  const bot = createBot({
+    sources: () => sources.current(),
+    store,
+    interactions: fanOutSink(metrics.interactions, interactions),
+    ...(llm ? { llm } : {}),
+    maxMessageLength: config.MAX_MESSAGE_LENGTH,
+  });
+  const limiter = new TokenBucketRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
+  const app = createApp({
+    config,
+    logger,
+    bot: withRateLimit(bot, limiter),
+    sources,
+    metrics,
+    limiter,
+    interactions,
+    ready: () => true,
+  });
+
+  const port = options.port ?? config.PORT;
+  const host = options.host ?? config.HOST;
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  applyServerTimeouts(server, config.REQUEST_TIMEOUT_MS);
+  const shutdown = createGracefulShutdown({
+    server,
+    logger,
+    closers: [
+      { name: 'knowledge watcher', close: () => sources.close() },
+      { name: 'interaction store', close: () => interactions.close() },
+      ...(store instanceof RedisConversationStore ? [{ name: 'redis', close: () => store.close() }] : []),
+    ],
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    server,
+    config,
+    logger,
+    bot,
+    sources,
+    metrics,
+    shutdown,
+    close: () => shutdown.shutdown('closed'),
+  };
+}

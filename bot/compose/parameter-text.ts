@@ -1,0 +1,92 @@
+import type { ParameterHistoryEntry, ParameterReading, ParameterView } from '../../rules/at.ts';
+import type { ParameterValue, Unit } from '../../rules/units.ts';
+import { formatAmount, formatPercent, formatRate, formatRatio, formatRocDate, trimNumber } from './format.ts';
+
+/** A parameter value as a person reads it, by its unit: 0.35 percent → 「0.35%」, 80 max ratio → 「8成（80%）」. */
+export function valueText(value: ParameterValue | null, unit: Unit, name: string): string {
+  if (value === null) return '（已停止適用）';
+  switch (unit) {
+    case 'percent':
+      return percentText(value as number, name);
+    case 'percent_range': {
+      const r = value as { min: number; max: number };
+      return `${percentText(r.min, name)}～${percentText(r.max, name)}`;
+    }
+    case 'amount_twd':
+      return `新臺幣 ${formatAmount(value as number)} 元（${amountInWords(value as number)}）`;
+    case 'ratio_of_fund':
+      return `${trimNumber(value as number)} 倍`;
+    case 'months':
+      return `${trimNumber(value as number)} 個月`;
+    case 'years':
+      return `${trimNumber(value as number)} 年`;
+    case 'age_range': {
+      const r = value as { min: number; max: number };
+      return `${r.min} 歲至 ${r.max} 歲`;
+    }
+    case 'date_range': {
+      const r = value as { from: string; to: string };
+      return `${formatRocDate(r.from)}至${formatRocDate(r.to)}`;
+    }
+    case 'count':
+      return formatAmount(value as number);
+    case 'boolean':
+      return (value as boolean) ? '是' : '否';
+    case 'text':
+      return value as string;
+    case 'text_list':
+      return (value as string[]).map((item, i) => `${circled(i + 1)} ${item}`).join('\n');
+  }
+}
+
+/** Guarantee ratios read in 成 (「9成（90%）」), rates with two decimals (「1.00%」), other percentages plainly (「70%」). */
+function percentText(value: number, name: string): string {
+  if (/max_ratio|authorised_ratio|share_of_need/.test(name)) return formatRatio(value);
+  if (/rate/.test(name)) return formatRate(value);
+  return formatPercent(value);
+}
+
+/** 100000000 → 「1億元」, 30000000 → 「3,000萬元」, 1000000 → 「100萬元」. */
+export function amountInWords(value: number): string {
+  if (value >= 100_000_000) {
+    const yi = Math.floor(value / 100_000_000);
+    const wan = (value % 100_000_000) / 10_000;
+    return wan ? `${yi}億${formatAmount(wan)}萬元` : `${yi}億元`;
+  }
+  if (value >= 10_000 && value % 10_000 === 0) return `${formatAmount(value / 10_000)}萬元`;
+  return `${formatAmount(value)}元`;
+}
+
+function circled(n: number): string {
+  return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `${n}.`;
+}
+
+/** 「（民國103年12月15日起適用）」, empty for values dated before any source. */
+export function sinceText(effectiveFrom: string): string {
+  return effectiveFrom >= '1900-01-01' ? `${formatRocDate(effectiveFrom)}起適用` : '';
+}
+
+/** One answer line for a parameter: 「批次信用保證之保證手續費年費率：0.30%（民國111年1月1日起適用）」. */
+export function readingLine(reading: ParameterReading): string {
+  const value = valueText(reading.value, reading.unit, reading.name);
+  const since = sinceText(reading.effectiveFrom);
+  const multiline = value.includes('\n');
+  return multiline
+    ? `${reading.description}：\n${value}${since ? `\n（${since}）` : ''}`
+    : `${reading.description}：${value}${since ? `（${since}）` : ''}`;
+}
+
+/**
+ * Where a figure changed over time, the other dated values, so the answer can say which one applies and mention
+ * the rest: 「另：民國103年12月15日起為 0.35%（修正「批次信用保證要點」函）」.
+ */
+export function otherVersions(view: ParameterView, reading: ParameterReading): ParameterHistoryEntry[] {
+  return view.history(reading.name).filter((h) => h.effectiveFrom !== reading.effectiveFrom && h.value !== null);
+}
+
+export function versionLine(entry: ParameterHistoryEntry, current: ParameterReading): string {
+  const when = entry.effectiveFrom < current.effectiveFrom ? '之前' : '之後';
+  const since = sinceText(entry.effectiveFrom) || '較早文件';
+  const period = entry.effectiveTo ? `${since}至${formatRocDate(entry.effectiveTo)}` : since;
+  return `另：${when}版本為 ${valueText(entry.value, entry.unit, entry.name)}（${period}，見《${entry.reference.title}》〈${entry.reference.section}〉）${entry.note ? `。說明：${entry.note}` : ''}`;
+}

@@ -1,0 +1,55 @@
+import type { Facts } from '../../rules/facts.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
+import type { Intent, Understanding } from '../understand/types.ts';
+import type { ConversationState } from './state.ts';
+
+export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup';
+const TASKS: readonly Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup'];
+
+export interface MergedTurn {
+  task?: Task;
+  programme?: ProgrammeId;
+  facts: Facts;
+  asks: string[];
+  /** The message added nothing the dialogue can use (no task, programme or fact). */
+  empty: boolean;
+}
+
+/**
+ * Combines what this message says with what the conversation already knows: a follow-up such as
+ * 「那C組呢？」 keeps the programme and task and changes one fact; a bare answer fills the fact asked for.
+ */
+export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer: Facts): MergedTurn {
+  const stated: Facts = { ...u.facts, ...pendingAnswer };
+  const facts: Facts = {
+    ...state.facts,
+    ...stated,
+    flags: { ...(state.facts.flags ?? {}), ...(stated.flags ?? {}) },
+  };
+  if (Object.keys(facts.flags ?? {}).length === 0) delete facts.flags;
+  // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
+  delete facts.programme;
+
+  const programme = u.programmes[0] ?? state.programme;
+  const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
+  let task: Task | undefined;
+  if (TASKS.includes(u.intent)) task = u.intent as Task;
+  else if (state.task && (u.isFollowUp || statesSomething)) task = state.task as Task;
+
+  // A follow-up that names no attribute asks the same thing again (「那C組呢？」 after a rate question).
+  const asks = u.asks.length > 0 ? [...u.asks] : task === state.task ? [...(state.asks ?? [])] : [];
+  return { task, programme, facts, asks, empty: !task && !statesSomething };
+}
+
+/** A bare reply to the question the bot asked (「B」, 「一年」 are parsed by understand; this covers single letters). */
+export function answerToPending(pending: string | undefined, text: string): Facts {
+  if (pending === 'riskGroup') {
+    const m = /^\s*([abc])\s*(組|群)?\s*$/i.exec(text);
+    if (m) return { riskGroup: m[1]!.toUpperCase() as 'A' | 'B' | 'C' };
+  }
+  if (pending === 'gender') {
+    if (/^\s*(女|女性|是)\s*$/.test(text)) return { gender: 'female' };
+    if (/^\s*(男|男性|否|不是)\s*$/.test(text)) return { gender: 'male' };
+  }
+  return {};
+}

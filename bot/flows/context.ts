@@ -1,0 +1,32 @@
+import type { ParameterView } from '../../rules/at.ts';
+import type { CitationIndex } from '../compose/citations.ts';
+import type { ServiceLines } from '../compose/service-lines.ts';
+import type { MergedTurn } from '../dialogue/merge.ts';
+import type { ConversationState } from '../dialogue/state.ts';
+import type { Sources } from '../sources.ts';
+import type { Reply } from '../types.ts';
+import type { Understanding } from '../understand/types.ts';
+
+/** Everything a flow may read for one turn. Flows are pure given this: no clock, no I/O. */
+export interface FlowContext {
+  sources: Sources;
+  /** Rule parameters in force on the day of the question. */
+  view: ParameterView;
+  asOf: string;
+  cite: CitationIndex;
+  service: ServiceLines;
+  understanding: Understanding;
+  merged: MergedTurn;
+  state: ConversationState;
+}
+
+export type Outcome = 'answered' | 'unanswered' | 'low_confidence' | 'asked';
+
+/** What a flow returns: the replies, how it went, and what the conversation should remember. */
+export interface FlowResult {
+  replies: Reply[];
+  outcome: Outcome;
+  /** Grounded texts behind the answer (trace steps, parameter values, cited passages), for the optional phrasing guard. */
+  grounding?: string[];
+  state: Partial<Pick<ConversationState, 'task' | 'asks' | 'pending' | 'programme' | 'facts'>>;
+}

@@ -1,0 +1,74 @@
+import { reply } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
+import type { Reply } from '../types.ts';
+import type { FlowContext, FlowResult } from './context.ts';
+
+export const EXAMPLE_QUESTIONS = [
+  '一般貸款500萬保8成B組一年手續費多少？',
+  '批次保證手續費率是多少？',
+  '我35歲，公司成立2年，可以申請青創貸款嗎？',
+  '營業額2000萬、週轉借款1200萬，營授比多少？',
+];
+
+const CAPABILITIES = [
+  '我是信保基金智慧客服，可以回答：',
+  '・保證手續費試算（例如：一般貸款500萬保8成B組一年）',
+  '・保證成數、費率、額度上限等規定（每個數字都附來源與日期）',
+  '・申請資格判斷（青年創業、微型創業鳳凰、營授比…）',
+  '・批次保證、促進就業專案、莫拉克颱風專案等規定',
+];
+
+export function greetingReply(): Reply {
+  return reply({ kind: 'greeting', intent: 'greeting', lines: ['您好！', ...CAPABILITIES, '請直接輸入問題，或點選下方範例。'], quickReplies: EXAMPLE_QUESTIONS });
+}
+
+export function helpFlow(): FlowResult {
+  return { outcome: 'answered', replies: [reply({ kind: 'greeting', intent: 'help', lines: CAPABILITIES, quickReplies: EXAMPLE_QUESTIONS })], state: {} };
+}
+
+/** Weather, stocks, other banks' products: a polite redirect to what the bot can do. */
+export function outOfScopeFlow(ctx: FlowContext): FlowResult {
+  return {
+    outcome: 'unanswered',
+    replies: [
+      reply({
+        kind: 'out_of_scope',
+        intent: 'out_of_scope',
+        lines: [
+          '抱歉，這個問題不在我的服務範圍內。我只回答中小企業信用保證（信保）相關的問題，例如保證手續費、保證成數、申請資格與送保規定。',
+          `其他問題請洽信保基金：${serviceLinesText(ctx.service)}`,
+        ],
+        citations: ctx.service.citation ? [ctx.service.citation] : [],
+        quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
+      }),
+    ],
+    state: {},
+  };
+}
+
+export function resetReply(): Reply {
+  return reply({ kind: 'answer', intent: 'reset', lines: ['好的，已重新開始。請問想了解什麼？'], quickReplies: EXAMPLE_QUESTIONS });
+}
+
+export function thanksFlow(): FlowResult {
+  return {
+    outcome: 'answered',
+    replies: [reply({ kind: 'feedback_ack', intent: 'feedback', lines: ['謝謝您的回饋！還有其他信保問題嗎？'], quickReplies: EXAMPLE_QUESTIONS.slice(0, 2) })],
+    state: {},
+  };
+}
+
+export function feedbackAck(rating: 'up' | 'down'): Reply {
+  return reply({
+    kind: 'feedback_ack',
+    intent: 'feedback',
+    lines: [rating === 'up' ? '謝謝您的肯定！' : '謝謝您的回饋，我們會檢討這個回答。需要即時協助也可以撥打信保基金客服專線。'],
+  });
+}
+
+export function tooLongReply(limit: number, length: number): Reply {
+  return reply({
+    kind: 'error',
+    lines: [`抱歉，您的訊息太長了（${length} 字）。請精簡到 ${limit} 字以內，一次問一個問題。`],
+  });
+}

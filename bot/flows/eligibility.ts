@@ -1,0 +1,169 @@
+import { businessFinanceRatio, type RatioResult } from '../../rules/business-finance-ratio.ts';
+import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
+import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
+import { formatAmount, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
+import { amountInWords } from '../compose/parameter-text.ts';
+import { reply, sourcesLine } from '../compose/reply.ts';
+import type { ResultCard } from '../types.ts';
+import { askFor } from './ask-for.ts';
+import type { FlowContext, FlowResult } from './context.ts';
+import { cannotQuote, invalidInput } from './problems.ts';
+
+const STATUS_TEXT = {
+  eligible: '依您提供的資料，符合條件',
+  not_eligible: '依您提供的資料，不符合條件',
+  needs_information: '還需要一些資料才能判斷',
+} as const;
+
+/**
+ * 「我32歲，公司設立3年，可以申請青創嗎？」: decides with the calculator, says why, and asks for the next
+ * missing fact one at a time. Revenue and working-capital balance without a programme → the 營授比 check.
+ */
+export function eligibilityFlow(ctx: FlowContext): FlowResult {
+  const { programme, facts } = ctx.merged;
+  const hasRatioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined;
+  try {
+    if (!programme || (hasRatioFacts && programme === 'general_loan')) {
+      if (hasRatioFacts) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, {
+        workingCapitalBalance: facts.workingCapitalBalance,
+        annualRevenue: facts.annualRevenue,
+        industry: facts.industry,
+        unifiedInvoice: facts.flags?.unifiedInvoice,
+        renewal: facts.flags?.renewal,
+      }));
+      return askFor(ctx, 'eligibility', ['programme']);
+    }
+    const { programme: _p, ...caseFacts } = facts;
+    const result = eligibility(programme, caseFacts, ctx.view);
+    if (result.status === 'needs_information' && result.missing.length > 0) {
+      return askFor(ctx, 'eligibility', result.missing, partialVerdict(result));
+    }
+    return eligibilityAnswer(ctx, result);
+  } catch (error) {
+    if (error instanceof MissingFactsError) return askFor(ctx, 'eligibility', error.missing);
+    if (error instanceof InvalidInputError) return invalidInput(ctx, 'eligibility', error);
+    if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
+    throw error;
+  }
+}
+
+/** What is already clear before the next question (e.g. a failed condition is reported even if facts are missing). */
+function partialVerdict(result: EligibilityResult): string | undefined {
+  const passed = result.reasons.filter((r) => r.length > 0).slice(0, 2);
+  return passed.length ? `${result.programmeName}：${passed.join('；')}` : undefined;
+}
+
+function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult): FlowResult {
+  const citations = ctx.cite.forTrace(r.trace);
+  const rates = rateText(r);
+  const caps = r.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`);
+  const lines = [
+    `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
+    r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatRatio(r.maxRatio)}` : undefined,
+    r.status !== 'not_eligible' ? rates : undefined,
+    r.requiresProjectApplication ? '須以專案方式向本基金申請（不得以授權方式送保）。' : undefined,
+    '判斷依據：',
+    ...r.reasons.map((reason) => `・${reason}`),
+    ...r.assumptions.map((a) => `・假設：${a}`),
+    ...(r.status !== 'not_eligible' ? caps : []),
+    `（依 ${formatRocDate(r.ruleDate)}適用之規定；最終以本基金及承貸金融機構審核為準）`,
+    sourcesLine(citations),
+  ];
+  const card: ResultCard = {
+    title: `${r.programmeName} 資格判斷`,
+    inputs: factInputs(ctx),
+    result: { label: '結果', value: STATUS_TEXT[r.status] },
+    ...(r.maxRatio !== undefined ? { formula: `保證成數最高 ${formatRatio(r.maxRatio)}` } : {}),
+    ruleDate: `依 ${formatRocDate(r.ruleDate)}適用之規定`,
+    notes: r.reasons,
+    sources: citations.map((c) => `${c.title}〈${c.section}〉`),
+  };
+  return {
+    outcome: 'answered',
+    grounding: lines.filter((l): l is string => !!l),
+    replies: [
+      reply({
+        kind: 'eligibility',
+        intent: 'eligibility',
+        feedback: true,
+        lines,
+        citations,
+        card,
+        quickReplies: r.status === 'eligible' ? ['手續費要多少？', '重新開始'] : ['還有哪些保證項目？', '重新開始'],
+      }),
+    ],
+    state: { task: 'eligibility', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
+  };
+}
+
+function rateText(r: EligibilityResult): string | undefined {
+  const f = r.feeRate;
+  if (f.waived) return '保證手續費：免收';
+  if (f.applicable !== undefined) return `保證手續費年費率 ${formatRate(f.applicable)}`;
+  if (f.byRiskGroup) return `保證手續費年費率依風險組群：A ${formatRate(f.byRiskGroup.A)}、B ${formatRate(f.byRiskGroup.B)}、C ${formatRate(f.byRiskGroup.C)}`;
+  if (f.min !== undefined && f.max !== undefined) return `保證手續費年費率 ${formatRate(f.min)}～${formatRate(f.max)}`;
+  return undefined;
+}
+
+function factInputs(ctx: FlowContext): ResultCard['inputs'] {
+  const f = ctx.merged.facts;
+  const rows: ResultCard['inputs'] = [];
+  if (f.age !== undefined) rows.push({ label: '年齡', value: `${f.age} 歲` });
+  if (f.businessAgeMonths !== undefined) rows.push({ label: '設立期間', value: `${f.businessAgeMonths} 個月` });
+  if (f.industry) rows.push({ label: '行業', value: f.industry === 'production' ? '生產事業' : '一般事業' });
+  if (f.gender) rows.push({ label: '性別', value: f.gender === 'female' ? '女性' : '男性' });
+  if (f.loanAmount !== undefined) rows.push({ label: '貸款金額', value: `${formatAmount(f.loanAmount)} 元` });
+  return rows;
+}
+
+const RATIO_DECISION_TEXT: Record<RatioResult['decision'], string> = {
+  within_limit: '未超過限制，可依一般規定送保',
+  reduced_ratio: '超過門檻：以授權方式送保時保證成數最高五成，或改以專案方式送保',
+  relaxed: '超過門檻，但使用統一發票者依促進就業專案不受授權送保最高五成之限制',
+  over_limit: '超過 100% 上限，短、中期週轉融資不得送保',
+  project_only: '超過 100%，使用統一發票者得以專案方式申請',
+  exempt_renewal: '使用統一發票之原授權額度內續約案件，不受營授比限制',
+  needs_industry: '結果取決於行業別',
+};
+
+function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
+  if (r.decision === 'needs_industry') {
+    return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${formatRatio(r.ratio)}（${r.formula}）。`);
+  }
+  const citations = ctx.cite.forTrace(r.trace);
+  const lines = [
+    `營授比 ${formatRatio(r.ratio)}：${RATIO_DECISION_TEXT[r.decision]}。`,
+    `計算：${r.formula}`,
+    r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatRatio(r.maxAuthorisedRatio)}（五成）` : undefined,
+    ...r.reasons.map((reason) => `・${reason}`),
+    `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
+    sourcesLine(citations),
+  ];
+  return {
+    outcome: 'answered',
+    grounding: lines.filter((l): l is string => !!l),
+    replies: [
+      reply({
+        kind: 'eligibility',
+        intent: 'eligibility',
+        feedback: true,
+        lines,
+        citations,
+        card: {
+          title: '營授比試算',
+          inputs: [
+            { label: '短中期週轉授信總餘額', value: `${formatAmount(ctx.merged.facts.workingCapitalBalance ?? 0)} 元` },
+            { label: '最近一年度報稅營業額', value: `${formatAmount(ctx.merged.facts.annualRevenue ?? 0)} 元` },
+          ],
+          formula: r.formula,
+          result: { label: '營授比', value: formatRatio(r.ratio) },
+          ruleDate: `依 ${formatRocDate(r.ruleDate)}適用之規定`,
+          notes: r.reasons,
+          sources: citations.map((c) => `${c.title}〈${c.section}〉`),
+        },
+        quickReplies: ['營授比是什麼？', '重新開始'],
+      }),
+    ],
+    state: { task: 'eligibility', pending: undefined, facts: ctx.merged.facts },
+  };
+}

@@ -1,0 +1,125 @@
+import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNotDeterminedError } from '../../rules/errors.ts';
+import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
+import { PROGRAMMES } from '../../rules/programmes.ts';
+import { formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
+import { otherVersions, versionLine } from '../compose/parameter-text.ts';
+import { reply, sourcesLine } from '../compose/reply.ts';
+import type { ResultCard } from '../types.ts';
+import { askFor } from './ask-for.ts';
+import type { FlowContext, FlowResult } from './context.ts';
+import { cannotQuote, invalidInput } from './problems.ts';
+
+/** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
+export function feeFlow(ctx: FlowContext): FlowResult {
+  const { programme, facts } = ctx.merged;
+  if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
+  const { programme: _ignored, ...caseFacts } = facts;
+  let result: FeeResult;
+  try {
+    result = guaranteeFee(ctx.view, { ...caseFacts, programme });
+  } catch (error) {
+    if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
+    if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error);
+    if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
+    if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
+    throw error;
+  }
+  return feeAnswer(ctx, result);
+}
+
+function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
+  const name = PROGRAMMES[r.programme].name;
+  const period = r.period.months !== undefined ? `${r.period.months} 個月` : `${r.period.days} 天`;
+  const citations = ctx.cite.forTrace(r.trace);
+  const versions = r.trace.flatMap((s) => {
+    if (s.kind !== 'parameter') return [];
+    const reading = ctx.view.find(s.name) ?? undefined;
+    return reading ? otherVersions(ctx.view, reading).map((v) => versionLine(v, reading)) : [];
+  });
+  const ruleDate = latest(r.ruleDates);
+  const rateLine = r.waived
+    ? `保證手續費：免收（原費率 ${formatRate(r.baseRate)}）`
+    : `適用年費率 ${formatRate(r.rate)}${r.rate !== r.baseRate ? `（原費率 ${formatRate(r.baseRate)}）` : ''}${ctx.merged.facts.riskGroup && /fee_rate\.[abc]/.test(traceNames(r)) ? `，風險組群 ${ctx.merged.facts.riskGroup}` : ''}`;
+  const card: ResultCard = {
+    title: `${name} 保證手續費試算`,
+    inputs: [
+      { label: '保證項目', value: name },
+      { label: '貸款金額', value: `${formatAmount(r.loanAmount)} 元` },
+      { label: '保證成數', value: `${r.ratio}%` },
+      { label: '年費率', value: formatRate(r.rate) },
+      { label: '保證期間', value: period },
+    ],
+    formula: r.formula,
+    result: { label: '保證手續費', value: `${formatAmount(r.fee)} 元` },
+    ...(ruleDate ? { ruleDate: `依 ${formatRocDate(ruleDate)}起之規定` } : {}),
+    notes: [...r.notes, r.rounding],
+    sources: citations.map((c) => `${c.title}〈${c.section}〉`),
+  };
+  const lines = [
+    `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（${name}，保證期間 ${period}）`,
+    `計算：${r.formula}`,
+    rateLine,
+    ruleDate ? `適用規定：${formatRocDate(ruleDate)}起之版本。` : undefined,
+    ...r.notes,
+    ...[...new Set(versions)],
+    `（${r.rounding}；實際費用以本基金及承貸金融機構核定為準）`,
+    sourcesLine(citations),
+  ];
+  return {
+    outcome: 'answered',
+    grounding: [r.formula, ...lines.filter((l): l is string => !!l)],
+    replies: [
+      reply({
+        kind: 'calculation',
+        intent: 'fee_calculation',
+        feedback: true,
+        lines,
+        citations,
+        card,
+        quickReplies: ['換成2年呢？', '保9成呢？', '重新開始'],
+      }),
+    ],
+    state: { task: 'fee_calculation', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
+  };
+}
+
+function traceNames(r: FeeResult): string {
+  return r.trace.map((s) => (s.kind === 'parameter' ? s.name : '')).join(' ');
+}
+
+function latest(dates: string[]): string | undefined {
+  const real = dates.filter((d) => d >= '1900-01-01').sort();
+  return real[real.length - 1];
+}
+
+/** A range such as 0.395%～0.75% decided case by case: say so, and compute both ends when the facts allow. */
+function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError): FlowResult {
+  const { programme, facts } = ctx.merged;
+  const name = programme ? PROGRAMMES[programme].name : '';
+  if (!error.range || !programme) {
+    return askFor(ctx, 'fee_calculation', ['riskGroup'], error.message);
+  }
+  const { programme: _p, ...caseFacts } = facts;
+  const stated = ctx.understanding.statedRate;
+  if (stated !== undefined && stated >= error.range.min && stated <= error.range.max) {
+    const quoted = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: stated });
+    quoted.notes.push(`年費率 ${formatRate(stated)} 為您提供的核定費率，在本項目 ${formatRate(error.range.min)}～${formatRate(error.range.max)} 範圍內`);
+    return feeAnswer(ctx, quoted);
+  }
+  const low = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: error.range.min });
+  const high = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: error.range.max });
+  const citations = ctx.cite.forTrace([...low.trace, ...high.trace]);
+  const lines = [
+    `保證手續費約新臺幣 ${formatAmount(low.fee)} 元至 ${formatAmount(high.fee)} 元（${name}年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定）`,
+    `最低：${low.formula}`,
+    `最高：${high.formula}`,
+    '實際年費率由本基金依個案核定；告訴我核定的費率（例如「年費率0.5%」）即可精算。',
+    sourcesLine(citations),
+  ];
+  return {
+    outcome: 'answered',
+    grounding: lines.filter((l): l is string => !!l),
+    replies: [reply({ kind: 'calculation', intent: 'fee_calculation', feedback: true, lines, citations, quickReplies: ['重新開始'] })],
+    state: { task: 'fee_calculation', programme, facts },
+  };
+}

@@ -1,0 +1,43 @@
+import type { InvalidInputError, ParameterNotInForceError } from '../../rules/errors.ts';
+import { formatRocDate } from '../compose/format.ts';
+import { reply } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
+import type { Task } from '../dialogue/merge.ts';
+import type { FlowContext, FlowResult } from './context.ts';
+
+/** Facts that cannot be right (a negative amount, 12成): say which and why, keep the rest of the conversation. */
+export function invalidInput(ctx: FlowContext, task: Task, error: InvalidInputError): FlowResult {
+  const facts = { ...ctx.merged.facts };
+  delete (facts as Record<string, unknown>)[error.field];
+  return {
+    outcome: 'asked',
+    replies: [
+      reply({
+        kind: 'question',
+        intent: task,
+        lines: [`這個數字無法計算：${error.message}。請更正後再試一次。`],
+        quickReplies: ['重新開始'],
+      }),
+    ],
+    state: { task, programme: ctx.merged.programme, facts, pending: error.field },
+  };
+}
+
+/** A figure with no value in force on that day: never a silent zero — say so and point to the service lines. */
+export function cannotQuote(ctx: FlowContext, error: ParameterNotInForceError): FlowResult {
+  const citations = ctx.service.citation ? [ctx.service.citation] : [];
+  return {
+    outcome: 'unanswered',
+    replies: [
+      reply({
+        kind: 'fallback',
+        lines: [
+          `抱歉，目前收錄的規定中沒有 ${formatRocDate(error.date)} 適用的「${error.parameter}」數值，我無法提供這個數字。`,
+          `請洽信保基金：${serviceLinesText(ctx.service)}`,
+        ],
+        citations,
+      }),
+    ],
+    state: {},
+  };
+}

@@ -1,0 +1,174 @@
+import type { KnowledgeSection } from '../../knowledge/schema.ts';
+import type { SearchHit } from '../../knowledge/search.ts';
+import { plainText } from '../compose/citations.ts';
+import { reply, sourcesLine } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
+import type { FlowContext, FlowResult } from './context.ts';
+
+/** Words that carry no topic: question forms and filler, removed before matching passages. */
+const FILLER = /請問|想問|多少|幾成|是什麼|什麼|怎麼|如何|可以|能否|是否|有沒有|哪些|哪裡|嗎|呢|吧|的|了|是|要|我|你|您|們|一下|信保基金|信保/g;
+const MIN_CONFIDENCE = 0.34;
+const MAX_PASSAGES = 3;
+
+interface Passage {
+  text: string;
+  order: number;
+  score: number;
+}
+
+/**
+ * Answers from the documents: finds the best sections, then quotes the passages in them that match the
+ * question best (figures stay exactly as written), with the section as citation.
+ */
+export function retrievalAnswer(ctx: FlowContext): FlowResult {
+  const query = searchQuery(ctx);
+  const hits = ctx.sources.index.search(query, { limit: 3, asOf: ctx.asOf });
+  const grams = queryGrams(query);
+  const best = pickSection(ctx, hits, grams);
+  if (!best || best.confidence < MIN_CONFIDENCE) return cannotAnswer(ctx, best?.hit);
+
+  const { section, passages } = best;
+  const quoted = passages.map((p) => p.text);
+  const citation = ctx.cite.forSection(section, quoted.join(' '));
+  const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
+  return {
+    outcome: best.confidence < 0.5 ? 'low_confidence' : 'answered',
+    grounding: [section.text],
+    replies: [
+      reply({
+        kind: 'answer',
+        intent: 'fact_lookup',
+        feedback: true,
+        lines: [
+          `依《${section.title}》〈${section.heading}〉：`,
+          ...quoted.map((q) => `「${q}」`),
+          superseded ? `注意：本段自 ${section.supersededFrom} 起已由較新的規定取代，請以新規定為準。` : undefined,
+          sourcesLine([citation]),
+        ],
+        citations: [citation],
+        quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
+      }),
+    ],
+    state: { task: 'fact_lookup', asks: ctx.merged.asks },
+  };
+}
+
+/** The question plus what the conversation knows (the programme's name), so 「那保幾成？」 searches the right topic. */
+function searchQuery(ctx: FlowContext): string {
+  const text = ctx.understanding.text;
+  const programme = ctx.merged.programme;
+  if (!programme || ctx.understanding.programmes.length > 0) return text;
+  return `${text} ${programmeName(programme)}`;
+}
+
+function programmeName(id: string): string {
+  return id.replace(/_/g, ' ');
+}
+
+interface SectionChoice {
+  hit: SearchHit;
+  section: KnowledgeSection;
+  passages: Passage[];
+  confidence: number;
+}
+
+function pickSection(ctx: FlowContext, hits: SearchHit[], grams: Set<string>): SectionChoice | undefined {
+  let best: SectionChoice | undefined;
+  for (const [rank, hit] of hits.entries()) {
+    const section = ctx.sources.knowledge.sections.find((s) => s.id === hit.sectionId);
+    if (!section) continue;
+    const passages = bestPassages(section, grams);
+    const headingCover = coverage(section.heading, grams);
+    const passageCover = coverage(passages.map((p) => p.text).join(''), grams);
+    // Search rank leads; passage and heading coverage decide how sure the answer is.
+    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rank * 0.05;
+    if (!best || confidence > best.confidence) best = { hit, section, passages, confidence };
+  }
+  return best;
+}
+
+/** Character bigrams of the question's Chinese runs, and its numbers and Latin words whole. */
+export function queryGrams(query: string): Set<string> {
+  const grams = new Set<string>();
+  const cleaned = query.replace(FILLER, ' ');
+  for (const run of cleaned.match(/\p{Script=Han}+/gu) ?? []) {
+    if (run.length === 1) continue;
+    for (let i = 0; i + 1 < run.length; i += 1) grams.add(run.slice(i, i + 2));
+  }
+  for (const word of cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? []) grams.add(word);
+  return grams;
+}
+
+function coverage(text: string, grams: Set<string>): number {
+  if (grams.size === 0) return 0;
+  let hit = 0;
+  for (const g of grams) if (text.includes(g)) hit += 1;
+  return hit / grams.size;
+}
+
+/** Splits a section into sentences, list items and table rows, and keeps the ones that match best, in order. */
+function bestPassages(section: KnowledgeSection, grams: Set<string>): Passage[] {
+  const units = passages(section.text);
+  const scored = units.map((text, order) => ({ text, order, score: score(text, grams) }));
+  const top = [...scored].sort((a, b) => b.score - a.score || a.order - b.order).filter((p) => p.score > 0);
+  if (top.length === 0) return scored.slice(0, 1);
+  const cutoff = top[0]!.score * 0.6;
+  return top
+    .filter((p) => p.score >= cutoff)
+    .slice(0, MAX_PASSAGES)
+    .sort((a, b) => a.order - b.order);
+}
+
+function score(text: string, grams: Set<string>): number {
+  let s = 0;
+  for (const g of grams) if (text.includes(g)) s += g.length;
+  return s / Math.sqrt(Math.max(20, text.length) / 20);
+}
+
+function passages(markdown: string): string[] {
+  const lines = markdown.replace(/<!--[\s\S]*?-->/g, '').split('\n');
+  const out: string[] = [];
+  let header: string | undefined;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('|')) {
+      if (/^\|?\s*:?-{3,}/.test(line)) continue;
+      const row = plainText(line).replace(/\s+/g, ' ').trim();
+      if (header === undefined) header = row;
+      else out.push(`${header}：${row}`);
+      continue;
+    }
+    header = undefined;
+    const text = plainText(line);
+    for (const sentence of text.split(/(?<=[。；])/)) {
+      const s = sentence.trim();
+      if (s.length > 1) out.push(s);
+    }
+  }
+  return out;
+}
+
+/** Says plainly that the sources do not answer this, and where to ask: the service lines from the knowledge. */
+export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult {
+  const service = ctx.service;
+  const citations = service.citation ? [service.citation] : [];
+  return {
+    outcome: 'unanswered',
+    replies: [
+      reply({
+        kind: 'fallback',
+        intent: 'unknown',
+        lines: [
+          '抱歉，我在目前收錄的信保基金文件中找不到可以確實回答這個問題的內容，為避免提供不正確的資訊，請洽信保基金：',
+          serviceLinesText(service),
+          nearest ? `（最接近的資料：《${nearest.title}》〈${nearest.section}〉）` : undefined,
+          '您也可以問我：保證手續費試算、保證成數、申請資格、批次保證規定等。',
+        ],
+        citations,
+        quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '批次保證手續費率？'],
+      }),
+    ],
+    state: {},
+  };
+}

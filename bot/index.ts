@@ -1,0 +1,179 @@
+import { parametersAt } from '../rules/at.ts';
+import { PROGRAMME_IDS } from '../rules/programmes.ts';
+import { CitationIndex } from './compose/citations.ts';
+import { findServiceLines, type ServiceLines } from './compose/service-lines.ts';
+import { answerToPending, mergeTurn } from './dialogue/merge.ts';
+import { flagAnswer } from './dialogue/questions.ts';
+import { emptyState, type ConversationState } from './dialogue/state.ts';
+import { MemoryConversationStore, type ConversationStore } from './dialogue/store.ts';
+import type { FlowContext, FlowResult } from './flows/context.ts';
+import { feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
+import { eligibilityFlow } from './flows/eligibility.ts';
+import { feeFlow } from './flows/fee.ts';
+import { lookupFlow } from './flows/lookup.ts';
+import { retrievalAnswer } from './flows/retrieval.ts';
+import type { LanguageModel } from './llm/index.ts';
+import type { Sources } from './sources.ts';
+import type { Bot, InteractionSink, Reply, Turn } from './types.ts';
+import { understand, type Intent, type Understanding } from './understand/index.ts';
+
+export type { Bot, Reply, Turn } from './types.ts';
+export type { Sources } from './sources.ts';
+export { MemoryConversationStore, type ConversationStore } from './dialogue/store.ts';
+
+export interface BotDeps {
+  /** The knowledge, index and rules to answer from, read on every turn (a reload swaps them). */
+  sources: () => Sources;
+  store?: ConversationStore;
+  /** The clock: the date of a question decides which rule version applies. */
+  now?: () => Date;
+  interactions?: InteractionSink;
+  /** Optional: phrasing and fallback understanding, behind the figure guard. */
+  llm?: LanguageModel;
+  /** Messages longer than this get a polite reply instead of an answer. */
+  maxMessageLength?: number;
+}
+
+const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'greeting', 'help', 'feedback', 'reset', 'out_of_scope', 'unknown'];
+
+/** Builds the channel-neutral bot: one Turn in, Replies out. */
+export function createBot(deps: BotDeps): Bot {
+  const store = deps.store ?? new MemoryConversationStore();
+  const now = deps.now ?? (() => new Date());
+  const maxLength = deps.maxMessageLength ?? 1000;
+  const perVersion = new WeakMap<Sources, { cite: CitationIndex; service: ServiceLines }>();
+
+  const derived = (sources: Sources) => {
+    let d = perVersion.get(sources);
+    if (!d) {
+      d = { cite: new CitationIndex(sources.knowledge), service: findServiceLines(sources.knowledge.sections) };
+      perVersion.set(sources, d);
+    }
+    return d;
+  };
+
+  async function handleMessage(turn: Turn, text: string): Promise<Reply[]> {
+    const started = now();
+    const trimmed = text.trim();
+    if (trimmed.length > maxLength) return [tooLongReply(maxLength, trimmed.length)];
+
+    let u = understand(trimmed);
+    if (u.intent === 'reset') {
+      await store.delete(turn.conversationId);
+      return [resetReply()];
+    }
+    const state = (await store.get(turn.conversationId)) ?? emptyState();
+    const pendingAnswer = { ...answerToPending(state.pending, trimmed), ...flagAnswer(state.pending, trimmed) };
+    if (deps.llm && u.intent === 'unknown' && Object.keys(pendingAnswer).length === 0 && !state.pending) {
+      u = await withModelUnderstanding(deps.llm, u, trimmed);
+    }
+
+    const sources = deps.sources();
+    const asOf = started.toISOString().slice(0, 10);
+    const { cite, service } = derived(sources);
+    const merged = mergeTurn(state, u, pendingAnswer);
+    const ctx: FlowContext = { sources, view: parametersAt(sources.rules, asOf), asOf, cite, service, understanding: u, merged, state };
+
+    const result = route(ctx);
+    const next: ConversationState = {
+      facts: result.state.facts ?? merged.facts,
+      turns: state.turns + 1,
+      ...optional('programme', result.state.programme ?? merged.programme),
+      ...optional('task', result.state.task),
+      ...optional('asks', result.state.asks),
+      ...optional('pending', result.state.pending),
+    };
+    await store.set(turn.conversationId, next);
+
+    const replies = await phrase(deps.llm, result, trimmed);
+    record(turn, trimmed, u, result, replies, now().getTime() - started.getTime());
+    return replies;
+  }
+
+  function route(ctx: FlowContext): FlowResult {
+    const { understanding: u, merged } = ctx;
+    if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
+    if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
+    if (u.intent === 'feedback' && merged.empty) return thanksFlow();
+    switch (merged.task) {
+      case 'fee_calculation':
+        return feeFlow(ctx);
+      case 'eligibility':
+        return eligibilityFlow(ctx);
+      case 'fact_lookup':
+        return lookupFlow(ctx);
+      default:
+        return u.intent === 'out_of_scope' ? outOfScopeFlow(ctx) : retrievalAnswer(ctx);
+    }
+  }
+
+  function record(turn: Turn, text: string, u: Understanding, result: FlowResult, replies: Reply[], latencyMs: number): void {
+    if (!deps.interactions || result.outcome === 'asked') return;
+    const answer = replies[0];
+    deps.interactions.record({
+      type: result.outcome,
+      at: now(),
+      conversationId: turn.conversationId,
+      channel: turn.channel,
+      ...(turn.userId ? { userId: turn.userId } : {}),
+      text,
+      intent: answer?.intent ?? u.intent,
+      ...(answer?.answerId ? { answerId: answer.answerId, answer: answer.text } : {}),
+      latencyMs,
+    });
+  }
+
+  return {
+    async handle(turn: Turn): Promise<Reply[]> {
+      const event = turn.event;
+      switch (event.type) {
+        case 'greeting':
+          return [greetingReply()];
+        case 'feedback':
+          deps.interactions?.record({
+            type: 'feedback',
+            at: now(),
+            conversationId: turn.conversationId,
+            channel: turn.channel,
+            ...(turn.userId ? { userId: turn.userId } : {}),
+            answerId: event.answerId,
+            rating: event.rating,
+            ...(event.comment ? { comment: event.comment } : {}),
+          });
+          return [feedbackAck(event.rating)];
+        case 'message':
+          return handleMessage(turn, event.text);
+      }
+    },
+  };
+}
+
+/** The model fills what the parser could not; its figures must appear in the user's text (checked in bot/llm). */
+async function withModelUnderstanding(llm: LanguageModel, u: Understanding, text: string): Promise<Understanding> {
+  const guess = await llm.understand(text, { programmes: PROGRAMME_IDS, intents: INTENTS });
+  if (!guess) return u;
+  const { intent, programme, ...facts } = guess;
+  const programmes = programme && PROGRAMME_IDS.includes(programme as never) ? [programme as (typeof PROGRAMME_IDS)[number]] : u.programmes;
+  return {
+    ...u,
+    intent: intent && INTENTS.includes(intent as Intent) ? (intent as Intent) : u.intent,
+    programmes,
+    facts: { ...facts, ...u.facts },
+  };
+}
+
+/** The optional rewrite: only answers, only when the guard passes; citations stay ours. */
+async function phrase(llm: LanguageModel | undefined, result: FlowResult, question: string): Promise<Reply[]> {
+  if (!llm || result.outcome !== 'answered') return result.replies;
+  return Promise.all(
+    result.replies.map(async (r) => {
+      if (r.kind !== 'answer' && r.kind !== 'calculation' && r.kind !== 'eligibility') return r;
+      const text = await llm.phrase({ question, text: r.text, grounding: result.grounding ?? [], citations: r.citations });
+      return text ? { ...r, text } : r;
+    }),
+  );
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}

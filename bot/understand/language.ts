@@ -1,0 +1,27 @@
+import * as OpenCC from 'opencc-js';
+import type { Understanding } from './types.ts';
+
+// Built once: building a converter loads its dictionaries.
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[a-z]/i;
+
+function changedCharacters(text: string, converted: string): number {
+  const a = [...text];
+  const b = [...converted];
+  return a.reduce((count, char, i) => count + (char !== b[i] ? 1 : 0), 0);
+}
+
+/**
+ * zh-Hans when more characters are Simplified-only than Traditional-only (台 is left out: Taiwan writes
+ * it in both scripts); en when there is Latin text and no Han character.
+ */
+export function detectLanguage(original: string): Understanding['language'] {
+  const text = original.normalize('NFKC').replaceAll('台', '');
+  if (!HAN.test(text)) return LATIN.test(text) ? 'en' : 'zh-Hant';
+  const simplifiedOnly = changedCharacters(text, toTraditional(text));
+  const traditionalOnly = changedCharacters(text, toSimplified(text));
+  return simplifiedOnly > traditionalOnly ? 'zh-Hans' : 'zh-Hant';
+}

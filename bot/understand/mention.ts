@@ -1,0 +1,35 @@
+import type { Figure } from './types.ts';
+
+/**
+ * A figure found in normalised text, with what the finders know beyond its Figure kind:
+ * `unit` separates an age (47歲) from a duration (2年), `iso` carries a complete date.
+ */
+export type MentionUnit =
+  | 'amount'
+  | 'percent'
+  | 'ratio'
+  | 'age'
+  | 'years'
+  | 'months'
+  | 'days'
+  | 'date'
+  | 'phone'
+  | 'count'
+  | 'plain';
+
+export interface Mention extends Figure {
+  unit: MentionUnit;
+  /** Index just past the figure in the scanned text. */
+  end: number;
+  /** yyyy-mm-dd when a date names year, month and day. */
+  iso?: string;
+}
+
+export function mention(unit: MentionUnit, kind: Figure['kind'], value: number, raw: string, index: number, iso?: string): Mention {
+  return { kind, unit, value, raw, index, end: index + raw.length, ...(iso ? { iso } : {}) };
+}
+
+/** Every match of a global regex, as [match, index] pairs. */
+export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  return [...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))];
+}

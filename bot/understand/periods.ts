@@ -1,0 +1,60 @@
+import { matchesOf, mention, type Mention } from './mention.ts';
+import { SMALL_NUMERAL, parseChineseNumber, tidy } from './numbers.ts';
+
+/**
+ * Durations: 6個月, 18個月, 兩年, 1年, 一年半 (18 months), 半年, 4年半, 90天, 1~3年; and ages: 47歲, 20歲至45歲.
+ * Months and years stay in their own unit here; roles.ts turns them into months.
+ */
+const RANGE = String.raw`\s*[~〜～\-至到]\s*`;
+const N = SMALL_NUMERAL;
+
+const MONTHS = new RegExp(`(?:(${N})\\s*(?:個|个)?(?:月)?${RANGE})?(${N})\\s*(?:個|个)(半)?多?月`, 'dg');
+/** 年 followed by these is not a duration (年度, 年級, 年費率, 年營業額 …). */
+const NOT_DURATION = '度|級|级|代|底|初|中|輕|轻|紀|纪|齡|龄|費|费|息|利|營|营|薪|資|资|報|报|前';
+const YEARS = new RegExp(`(?:(${N})\\s*年?${RANGE})?(${N})\\s*年(半)?(?!${NOT_DURATION})`, 'dg');
+const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年])半年(?!度)/g;
+const DAYS = new RegExp(`(?:(${N})\\s*[天日]?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
+const AGES = new RegExp(`(?:(${N})\\s*[歲岁]?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
+
+function unitMentions(
+  pattern: RegExp,
+  text: string,
+  unit: 'months' | 'years' | 'days' | 'age',
+  kind: 'months' | 'years' | 'days',
+): Mention[] {
+  const found: Mention[] = [];
+  for (const m of matchesOf(pattern, text)) {
+    const value = parseChineseNumber(m[2] as string);
+    if (value === undefined) continue;
+    const half = m[3] === undefined ? 0 : 0.5;
+    if (m[1] !== undefined) {
+      const head = parseChineseNumber(m[1]);
+      if (head !== undefined) found.push(mention(unit, kind, head, m[1], m.index));
+    }
+    const tailIndex = (m.indices?.[2] as [number, number])[0];
+    found.push(mention(unit, kind, tidy(value + half), text.slice(tailIndex, m.index + m[0].length), tailIndex));
+  }
+  return found;
+}
+
+export function findDurations(text: string): Mention[] {
+  return [
+    ...unitMentions(MONTHS, text, 'months', 'months'),
+    ...unitMentions(YEARS, text, 'years', 'years'),
+    ...unitMentions(DAYS, text, 'days', 'days'),
+    ...matchesOf(HALF_YEAR, text).map((m) => mention('months', 'months', 6, m[0], m.index)),
+  ];
+}
+
+export function findAges(text: string): Mention[] {
+  return unitMentions(AGES, text, 'age', 'years');
+}
+
+/** A duration in months (or days when written in days): 一年半 → { months: 18 }, 90天 → { days: 90 }. */
+export function parsePeriod(s: string): { months: number } | { days: number } | undefined {
+  const text = s.normalize('NFKC').trim();
+  const whole = findDurations(text).find((m) => m.index === 0 && m.raw.length === text.length);
+  if (!whole) return undefined;
+  if (whole.unit === 'days') return { days: whole.value };
+  return { months: whole.unit === 'years' ? tidy(whole.value * 12) : whole.value };
+}

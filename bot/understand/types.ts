@@ -1,0 +1,85 @@
+import type { Facts } from '../../rules/facts.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
+
+export type Intent =
+  | 'fee_calculation'
+  | 'eligibility'
+  | 'fact_lookup'
+  | 'greeting'
+  | 'help'
+  | 'feedback'
+  | 'reset'
+  | 'out_of_scope'
+  | 'unknown';
+
+/**
+ * What a question asks about (see asks.ts for the words behind each):
+ * fee_rate 保證手續費率 · fee_amount a fee in NT$ · max_ratio 保證成數 · age_limit 年齡條件 ·
+ * business_age_limit 設立/營業期間條件 · cap_amount 額度、上限 · period_limit 貸款或保證期間 ·
+ * definition 是什麼 · procedure 如何申請、文件、流程 · contact 電話、地址 · statistics 年報數字 ·
+ * effective_date 何時實施 · exclusions 不得送保、限制 · subsidy 利息補貼、費用減免 · budget 預算經費 ·
+ * eligibility_criteria 申請資格、適用對象 · subrogation 代位清償、代償率 · interest_rate 貸款利率.
+ */
+export const ASKS = [
+  'fee_rate',
+  'fee_amount',
+  'max_ratio',
+  'age_limit',
+  'business_age_limit',
+  'cap_amount',
+  'period_limit',
+  'definition',
+  'procedure',
+  'contact',
+  'statistics',
+  'effective_date',
+  'exclusions',
+  'subsidy',
+  'budget',
+  'eligibility_criteria',
+  'subrogation',
+  'interest_rate',
+] as const;
+export type Ask = (typeof ASKS)[number];
+
+export interface Figure {
+  kind: 'amount' | 'percent' | 'ratio' | 'months' | 'years' | 'days' | 'date' | 'count' | 'plain';
+  /**
+   * amount: NT$ (4萬 → 40000); percent and ratio share the percent unit (九成 → ratio 90, 90% → percent 90,
+   * 0.35% → percent 0.35); months, years, days:
+   * that unit (一年半 → years 1.5, 47歲 → years 47); date: yyyymmdd with 00 for a missing month or day
+   * (民國103年12月15日 → 20141215, 民國103年 → 20140000, 12月15日 → 1215); count: the number before
+   * a classifier or after 第 (第13屆 → 13); plain: any other Arabic number, phone numbers included as
+   * their digits (0800-089-921 → 800089921; raw keeps the leading zero).
+   */
+  value: number;
+  /** The figure as written in the scanned text. */
+  raw: string;
+  /** Index of `raw` in the scanned text. */
+  index: number;
+}
+
+export interface Understanding {
+  /** The normalised text (NFKC, Traditional, lower-case Latin). */
+  text: string;
+  language: 'zh-Hant' | 'zh-Hans' | 'en';
+  intent: Intent;
+  /** Programmes mentioned, in order of first mention; the question is about programmes[0]. */
+  programmes: ProgrammeId[];
+  /** Only what this message states. */
+  facts: Facts;
+  asks: Ask[];
+  /** An elliptical follow-up (那C組呢？): its facts change the ones gathered so far. */
+  isFollowUp: boolean;
+  /** A fee rate the user wrote (年費率1%), in percent. Recorded, never used as a parameter. */
+  statedRate?: number;
+  /** The message tries to give the bot instructions or figures to use (忽略之前指示…). */
+  injectionSuspected: boolean;
+  /**
+   * Facts taken from a bound rather than a value: 設立未滿一年 gives businessAgeMonths 11 and lists
+   * 'businessAgeMonths' here, so a rule near the bound can ask instead of deciding.
+   */
+  approximateFacts: Array<keyof Facts>;
+  /** Content words left for retrieval (normalised, without amounts and filler). */
+  keywords: string[];
+}
