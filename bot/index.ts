@@ -2,7 +2,7 @@ import { parametersAt } from '../rules/at.ts';
 import { PROGRAMME_IDS } from '../rules/programmes.ts';
 import { CitationIndex } from './compose/citations.ts';
 import { findServiceLines, type ServiceLines } from './compose/service-lines.ts';
-import { answerToPending, mergeTurn } from './dialogue/merge.ts';
+import { answerToPending, mergeTurn, type MergedTurn } from './dialogue/merge.ts';
 import { flagAnswer } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore } from './dialogue/store.ts';
@@ -95,7 +95,7 @@ export function createBot(deps: BotDeps): Bot {
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
-    switch (merged.task) {
+    switch (taskFor(merged)) {
       case 'fee_calculation':
         return feeFlow(ctx);
       case 'eligibility':
@@ -172,6 +172,16 @@ async function phrase(llm: LanguageModel | undefined, result: FlowResult, questi
       return text ? { ...r, text } : r;
     }),
   );
+}
+
+/**
+ * 「銀行什麼時候要申請批號？」 reads like eligibility but states no fact about a case and asks about a rule:
+ * answer it as a lookup rather than asking for the case's facts.
+ */
+function taskFor(merged: MergedTurn): MergedTurn['task'] {
+  if (merged.task !== 'eligibility' || merged.asks.length === 0) return merged.task;
+  const caseFacts = Object.keys(merged.facts).filter((k) => k !== 'submission' && k !== 'flags');
+  return caseFacts.length === 0 && Object.keys(merged.facts.flags ?? {}).length === 0 ? 'fact_lookup' : merged.task;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

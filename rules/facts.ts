@@ -9,6 +9,9 @@ import { PROGRAMME_IDS } from './programmes.ts';
 export const RiskGroup = z.enum(['A', 'B', 'C']);
 export const Industry = z.enum(['production', 'general']); // 生產事業 / 一般事業
 
+/** capital_expenditure 資本性支出; trade_backed 憑交易行為取得之信用狀、應收帳款、訂單、工程合約等為還款來源; working_capital 其他週轉 */
+export const LoanPurpose = z.enum(['capital_expenditure', 'trade_backed', 'working_capital']);
+
 export const FactFlags = z
   .object({
     employmentPledge: z.boolean(), // 已簽署「促進就業具結書」
@@ -20,6 +23,8 @@ export const FactFlags = z
     publicConstruction: z.boolean(), // 承攬公共建設採購案
     domesticInvestment: z.boolean(), // 新(擴)建廠房或增添設備
     donorRecommended: z.boolean(), // 經捐款企業推薦 (火金姑)
+    sme: z.boolean(), // 符合中小企業認定標準 (數位內容文創貸款限非中小企業)
+    pensionContributor: z.boolean(), // 應提繳勞工退休金或提撥勞工退休準備金之非公營企業 (勞工退休金專案貸款)
   })
   .partial()
   .strict();
@@ -46,6 +51,8 @@ export const Facts = z
     disasterDate: z.iso.date(),
     applicationDate: z.iso.date(),
     submission: z.enum(['authorised', 'project', 'direct', 'batch']),
+    loanPurpose: LoanPurpose, // 授信用途 (新創事業貸款限資本性支出或交易行為為還款來源)
+    recoveryNeed: z.number().nonnegative(), // 受災復工營業計畫實際需要金額 (災害復舊專案貸款)
     flags: FactFlags,
   })
   .partial()
@@ -55,3 +62,4 @@ export type Facts = z.infer<typeof Facts>;
 export type FactFlags = z.infer<typeof FactFlags>;
 export type RiskGroup = z.infer<typeof RiskGroup>;
 export type Industry = z.infer<typeof Industry>;
+export type LoanPurpose = z.infer<typeof LoanPurpose>;

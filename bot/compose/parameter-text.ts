@@ -88,5 +88,5 @@ export function versionLine(entry: ParameterHistoryEntry, current: ParameterRead
   const when = entry.effectiveFrom < current.effectiveFrom ? '之前' : '之後';
   const since = sinceText(entry.effectiveFrom) || '較早文件';
   const period = entry.effectiveTo ? `${since}至${formatRocDate(entry.effectiveTo)}` : since;
-  return `另：${when}版本為 ${valueText(entry.value, entry.unit, entry.name)}（${period}，見《${entry.reference.title}》〈${entry.reference.section}〉）${entry.note ? `。說明：${entry.note}` : ''}`;
+  return `另：${when}版本為 ${valueText(entry.value, entry.unit, entry.name)}（${period}，見《${entry.reference.title}》〈${entry.reference.section}〉）`;
 }

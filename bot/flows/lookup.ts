@@ -46,7 +46,10 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
     if (r.note && !r.note.startsWith('概述未載日期')) versions.push(`說明：${r.note}`);
     for (const other of otherVersions(ctx.view, r)) versions.push(versionLine(other, r));
   }
-  const citations = readings.slice(0, MAX_LINES).map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name));
+  const citations = readings.slice(0, MAX_LINES).flatMap((r) => [
+    ctx.cite.forReference(r.reference, r.effectiveFrom, r.name),
+    ...otherVersions(ctx.view, r).map((v) => ctx.cite.forReference(v.reference, v.effectiveFrom, r.name)),
+  ]);
   const programme = ctx.merged.programme;
   const extra = ctx.merged.asks.includes('definition') ? retrievalAnswer(ctx) : undefined;
   const extraText = extra?.outcome === 'answered' ? extra.replies[0]?.text.split('\n資料來源')[0] : undefined;
@@ -97,7 +100,7 @@ function relevant(name: string, ctx: FlowContext): boolean {
   const { facts } = ctx.merged;
   const group = /fee_rate\.([abc])$/.exec(name)?.[1];
   if (group && facts.riskGroup) return group === facts.riskGroup.toLowerCase();
-  if (/excellence_award/.test(name)) return facts.flags?.batchExcellenceAward === true || /卓越/.test(ctx.understanding.text) || ctx.merged.asks.includes('fee_rate');
+  if (/excellence_award/.test(name)) return facts.flags?.batchExcellenceAward === true || /卓越/.test(ctx.understanding.text);
   if (/gold_award/.test(name)) return /金質/.test(ctx.understanding.text);
   if (/pandemic/.test(name)) return true;
   return true;

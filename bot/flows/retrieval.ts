@@ -28,7 +28,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   if (!best || best.confidence < MIN_CONFIDENCE) return cannotAnswer(ctx, best?.hit);
 
   const { section, passages } = best;
-  const quoted = passages.map((p) => p.text);
+  const list = wantsList(ctx.understanding.text) ? listItems(section.text) : [];
+  const quoted = list.length >= 3 ? list : passages.map((p) => p.text);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
   return {
@@ -125,6 +126,22 @@ function score(text: string, grams: Set<string>): number {
   return s / Math.sqrt(Math.max(20, text.length) / 20);
 }
 
+/** A list question (「哪些情況…」) gets the whole list of the best section, not a few items. */
+function wantsList(text: string): boolean {
+  return /哪些|哪幾|列出|有幾種|清單/.test(text);
+}
+
+function listItems(markdown: string): string[] {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．])/.test(l))
+    .map((l) => plainText(l));
+}
+
+const LONG_LINE = 160;
+
 function passages(markdown: string): string[] {
   const lines = markdown.replace(/<!--[\s\S]*?-->/g, '').split('\n');
   const out: string[] = [];
@@ -141,6 +158,11 @@ function passages(markdown: string): string[] {
     }
     header = undefined;
     const text = plainText(line);
+    // A list item or short paragraph stays whole (its second sentence often holds the figure); long ones split.
+    if (text.length <= LONG_LINE) {
+      if (text.length > 1) out.push(text);
+      continue;
+    }
     for (const sentence of text.split(/(?<=[。；])/)) {
       const s = sentence.trim();
       if (s.length > 1) out.push(s);

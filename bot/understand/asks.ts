@@ -18,8 +18,8 @@ const TOPICS: Array<[Ask | 'fee', RegExp]> = [
   ['procedure', /怎麼申請|如何申請|怎樣申請|申請流程|流程|程序|步驟|要準備|準備什麼|文件|哪裡申請|去哪|向誰申請|找誰|怎麼辦理|如何辦理|送保作業|作業方式|手續(?!費)|怎麼送保|如何送保/g],
   ['contact', /電話|聯絡|聯繫|客服|專線|地址|信箱|email|分機/g],
   ['statistics', /統計|件數|多少件|幾件|家數|多少家|保證餘額|逾期比率|逾期率|年報|累計|排名|佔比|占比|比重|總共保證|保證總額|保證金額/g],
-  ['effective_date', /什麼時候|何時|哪一天|幾號|生效|實施日期|開始實施|起實施|施行|上路|哪一年|從什麼時候|幾月幾日/g],
-  ['exclusions', /不得|不能送保|不可送保|不保|排除|不適用|(?<!年齡|年紀)限制|禁止|哪些不能|不良|不可以|拒絕|例外/g],
+  ['effective_date', /什麼時候|何時|哪一天|幾月幾號|幾號(?:開始|起)|生效|實施日期|開始實施|起實施|施行|上路|哪一年|從什麼時候|幾月幾日/g],
+  ['exclusions', /不得|不(?:能|可|可以)(?:用|以)?[^,，。?？]{0,6}送保|不保|排除|不適用|(?<!年齡|年紀)限制|禁止|哪些不能|不良|不可以|拒絕|例外/g],
   ['subsidy', /補貼|補助|貼息|減免|免收|免繳|優惠/g],
   ['budget', /預算|經費|編列|財源/g],
   ['eligibility_criteria', /資格|條件|適用對象|對象|誰可以|哪些人|什麼人|哪些企業|什麼企業|符合/g],
@@ -71,7 +71,11 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext): Ask
     found.push({ ask: 'fee_amount', index: text.search(FEE_AMOUNT_QUESTION) });
   }
   // 「批保的手續費率是什麼」 asks for the rate, not a definition; 「營授比怎麼算」 asks for one.
-  const vague = found.some((f) => f.ask === 'definition' && VAGUE_DEFINITION.test(text.slice(f.index, f.index + 4)));
-  const kept = found.length > 1 && vague ? found.filter((f) => f.ask !== 'definition') : found;
+  const clauseOf = (index: number) => spans.findIndex((c) => index >= c.index && index < c.end);
+  const isVague = (f: { ask: Ask; index: number }) =>
+    f.ask === 'definition' &&
+    VAGUE_DEFINITION.test(text.slice(f.index, f.index + 4)) &&
+    found.some((other) => other.ask !== 'definition' && clauseOf(other.index) === clauseOf(f.index));
+  const kept = found.filter((f) => !isVague(f));
   return [...new Set(kept.sort((a, b) => a.index - b.index).map((f) => f.ask))];
 }

@@ -14,7 +14,9 @@ const OUT_OF_SCOPE =
 const DOMAIN = /信保|信用保證|保證|送保|手續費|保費|代償|營授比|貸款|融資|授信|中小企業|成數|承貸|週轉|具結書/;
 
 /** Facts about the applicant: with them, 「保幾成」 asks what this applicant gets. */
-const PERSONAL: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio', 'flags'];
+const PERSONAL: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio'];
+/** Circumstances are the applicant's own only when said of oneself (受災企業 may just name a programme's target). */
+const FIRST_PERSON = /我|本公司|敝公司|咱們/;
 
 export interface IntentContext {
   programmes: ProgrammeId[];
@@ -42,7 +44,7 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
     return 'unknown';
   }
   if (asks.includes('fee_amount')) return 'fee_calculation';
-  const personal = PERSONAL.some((key) => facts[key] !== undefined);
+  const personal = PERSONAL.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && FIRST_PERSON.test(text));
   if (ELIGIBILITY_QUESTION.test(text)) return 'eligibility';
   if (personal && (asks.includes('max_ratio') || asks.includes('eligibility_criteria'))) return 'eligibility';
   if (asks.length > 0) return 'fact_lookup';

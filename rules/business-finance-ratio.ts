@@ -1,0 +1,137 @@
+import type { ParameterView } from './at.ts';
+import { formatAmount, formatRatio } from './display.ts';
+import { InvalidInputError, MissingFactsError } from './errors.ts';
+import type { Industry } from './facts.ts';
+import { validateFacts } from './inputs.ts';
+import { TraceRecorder } from './trace.ts';
+import type { TraceStep } from './trace.ts';
+
+export interface RatioInput {
+  /** 短、中期週轉授信總餘額, NT$ */
+  workingCapitalBalance?: number;
+  /** 最近一年度報稅營業額, NT$ */
+  annualRevenue?: number;
+  industry?: Industry;
+  /** 使用統一發票 (促進就業專案之營授比放寬) */
+  unifiedInvoice?: boolean;
+  /** 原授權送保額度內之續約案件 */
+  renewal?: boolean;
+}
+
+/**
+ * within_limit: 未超過門檻，不受限制 · reduced_ratio: 超過 70%/50%，授權送保最高五成或改專案送保 ·
+ * relaxed: 超過門檻但使用統一發票，不受五成限制 · over_limit: 超過 100%，不得送保 ·
+ * project_only: 超過 100% 但使用統一發票，得以專案方式申請 · exempt_renewal: 統一發票原授權額度內續約，不受營授比限制 ·
+ * needs_industry: 介於兩門檻之間，須知生產或一般事業
+ */
+export type RatioDecision = 'within_limit' | 'reduced_ratio' | 'relaxed' | 'over_limit' | 'project_only' | 'exempt_renewal' | 'needs_industry';
+
+export interface RatioResult {
+  /** 營授比, percent, rounded to two decimals for display (decisions use the exact value). */
+  ratio: number;
+  formula: string;
+  decision: RatioDecision;
+  /** The threshold that applied (70 or 50), when the industry is known. */
+  threshold?: number;
+  authorisedAllowed: boolean;
+  /** Highest ratio for an authorised submission when limited (50), undefined when not limited by 營授比. */
+  maxAuthorisedRatio?: number;
+  projectAllowed: boolean;
+  reasons: string[];
+  missing: string[];
+  ruleDate: string;
+  ruleDates: string[];
+  trace: TraceStep[];
+}
+
+/** 營授比 = 短、中期週轉授信總餘額 ÷ 最近一年度報稅營業額, and what it allows. Pure. */
+export function businessFinanceRatio(view: ParameterView, input: RatioInput): RatioResult {
+  const trace = new TraceRecorder(view);
+  return evaluateBusinessFinanceRatio(input, trace);
+}
+
+/** The same, recording into an existing trace (used inside eligibility). */
+export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceRecorder): RatioResult {
+  const { workingCapitalBalance: balance, annualRevenue: revenue } = validateFacts({
+    ...(input.workingCapitalBalance !== undefined ? { workingCapitalBalance: input.workingCapitalBalance } : {}),
+    ...(input.annualRevenue !== undefined ? { annualRevenue: input.annualRevenue } : {}),
+  });
+  const missing = [...(balance === undefined ? ['workingCapitalBalance'] : []), ...(revenue === undefined ? ['annualRevenue'] : [])];
+  if (balance === undefined || revenue === undefined) throw new MissingFactsError(missing, '計算營授比需要短、中期週轉授信總餘額與最近一年度報稅營業額');
+  if (revenue === 0) throw new InvalidInputError('annualRevenue', '最近一年度報稅營業額為 0，無法計算營授比');
+
+  const exactRatio = (balance / revenue) * 100;
+  const ratio = Math.round(exactRatio * 100) / 100;
+  const formula = `${formatAmount(balance)} ÷ ${formatAmount(revenue)} × 100% = ${formatRatio(ratio)}`;
+  trace.arithmetic(formula, ratio);
+  // Compare without division so 70% and 50% land exactly on their thresholds.
+  const exceeds = (limit: number) => balance * 100 > limit * revenue;
+
+  const base = { ratio, formula, ruleDate: trace.view.asOf, missing: [] as string[] };
+  const finish = (r: Omit<RatioResult, 'ratio' | 'formula' | 'ruleDate' | 'ruleDates' | 'trace' | 'missing'> & { missing?: string[] }): RatioResult => ({
+    ...base,
+    ...r,
+    missing: r.missing ?? [],
+    ruleDates: trace.ruleDates(),
+    trace: trace.steps,
+  });
+
+  const relaxation = input.unifiedInvoice ? trace.optional('employment_promotion.bfr_relaxation')?.value === true : false;
+  if (relaxation && input.renewal) {
+    return finish({
+      decision: 'exempt_renewal',
+      authorisedAllowed: true,
+      projectAllowed: true,
+      reasons: [`營授比 ${formatRatio(ratio)}；使用統一發票企業之原授權送保額度內續約案件，不受營授比相關規定限制（促進就業融資保證專案）`],
+    });
+  }
+
+  const max = trace.percent('business_finance_ratio.max');
+  if (exceeds(max)) {
+    return relaxation
+      ? finish({ decision: 'project_only', authorisedAllowed: false, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)} 超過 ${formatRatio(max)}；使用統一發票企業得以專案方式申請（促進就業融資保證專案）`] })
+      : finish({ decision: 'over_limit', authorisedAllowed: false, projectAllowed: false, reasons: [`營授比 ${formatRatio(ratio)} 超過上限 ${formatRatio(max)}，短、中期週轉融資不得送保`] });
+  }
+
+  const production = trace.percent('business_finance_ratio.production_threshold');
+  const general = trace.percent('business_finance_ratio.general_threshold');
+  const threshold = input.industry === 'production' ? production : input.industry === 'general' ? general : undefined;
+  if (threshold === undefined) {
+    const low = Math.min(production, general);
+    const high = Math.max(production, general);
+    if (!exceeds(low)) {
+      return finish({ decision: 'within_limit', authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)}，未超過 ${formatRatio(max)}，亦未超過生產事業 ${formatRatio(production)}、一般事業 ${formatRatio(general)} 之門檻`] });
+    }
+    if (exceeds(high)) return reduced(high, '生產事業與一般事業之門檻');
+    return finish({
+      decision: 'needs_industry',
+      authorisedAllowed: true,
+      projectAllowed: true,
+      missing: ['industry'],
+      reasons: [`營授比 ${formatRatio(ratio)} 介於一般事業門檻 ${formatRatio(general)} 與生產事業門檻 ${formatRatio(production)} 之間；請說明是生產事業或一般事業`],
+    });
+  }
+  if (!exceeds(threshold)) {
+    return finish({ decision: 'within_limit', threshold, authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)}，未超過${industryLabel(input.industry)}門檻 ${formatRatio(threshold)}（上限 ${formatRatio(max)}）`] });
+  }
+  return reduced(threshold, `${industryLabel(input.industry)}門檻`);
+
+  function reduced(limit: number, label: string): RatioResult {
+    if (relaxation) {
+      return finish({ decision: 'relaxed', threshold: limit, authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)} 超過${label} ${formatRatio(limit)}、未超過 ${formatRatio(max)}；使用統一發票企業不受授權送保成數最高五成之限制（促進就業融資保證專案）`] });
+    }
+    const reducedRatio = trace.percent('business_finance_ratio.reduced_authorised_ratio');
+    return finish({
+      decision: 'reduced_ratio',
+      threshold: limit,
+      authorisedAllowed: true,
+      maxAuthorisedRatio: reducedRatio,
+      projectAllowed: true,
+      reasons: [`營授比 ${formatRatio(ratio)} 超過${label} ${formatRatio(limit)}（未超過 ${formatRatio(max)}）：可採專案方式送保，或採授權方式送保但保證成數最高 ${formatRatio(reducedRatio)}`],
+    });
+  }
+}
+
+function industryLabel(industry: Industry | undefined): string {
+  return industry === 'production' ? '生產事業' : industry === 'general' ? '一般事業' : '';
+}

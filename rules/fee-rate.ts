@@ -1,0 +1,143 @@
+import { InvalidInputError, MissingFactsError, RateNotDeterminedError } from './errors.ts';
+import type { FactFlags, RiskGroup } from './facts.ts';
+import { formatRate } from './display.ts';
+import { PROGRAMMES } from './programmes.ts';
+import type { ProgrammeId } from './programmes.ts';
+import type { TraceRecorder } from './trace.ts';
+
+export interface RateFacts {
+  riskGroup?: RiskGroup | undefined;
+  flags?: FactFlags | undefined;
+  annualRate?: number | undefined;
+}
+
+export interface SelectedRate {
+  /** The annual rate charged, percent. */
+  rate: number;
+  /** The programme's rate before the 促進就業具結書 cap or a waiver. */
+  baseRate: number;
+  waived: boolean;
+  notes: string[];
+}
+
+/** Where a programme's base fee rate comes from. */
+type RateSource =
+  | { kind: 'risk_group' }
+  | { kind: 'fixed'; parameter: string }
+  | { kind: 'range'; parameter: string; byRiskGroup: boolean }
+  | { kind: 'batch' }
+  | { kind: 'waived'; parameter: string }
+  | { kind: 'unknown' };
+
+const RATE_SOURCES: Partial<Record<ProgrammeId, RateSource>> = {
+  own_brand: { kind: 'fixed', parameter: 'own_brand.fee_rate' },
+  youth_startup: { kind: 'range', parameter: 'youth_startup.fee_rate_range', byRiskGroup: true },
+  firefly: { kind: 'range', parameter: 'firefly.fee_rate_range', byRiskGroup: false },
+  patent_litigation: { kind: 'range', parameter: 'patent_litigation.fee_rate_range', byRiskGroup: false },
+  phoenix: { kind: 'fixed', parameter: 'phoenix.fee_rate' },
+  digital_content: { kind: 'fixed', parameter: 'digital_content.fee_rate' },
+  youth_dream: { kind: 'unknown' },
+  labour_pension: { kind: 'unknown' },
+  direct: { kind: 'unknown' },
+  batch: { kind: 'batch' },
+  // 促進就業融資保證專案 applies to authorised items: their risk-group rate, then the pledge cap.
+  employment_promotion: { kind: 'risk_group' },
+  morakot_recovery: { kind: 'waived', parameter: 'morakot_recovery.fee_waived' },
+  morakot_disaster_restoration: { kind: 'waived', parameter: 'morakot_disaster_restoration.fee_waived' },
+};
+
+function rateSource(programme: ProgrammeId): RateSource {
+  return RATE_SOURCES[programme] ?? (PROGRAMMES[programme].channel === 'authorised' ? { kind: 'risk_group' } : { kind: 'unknown' });
+}
+
+const RISK_GROUP_PARAMETER: Record<RiskGroup, string> = {
+  A: 'authorised.fee_rate.a',
+  B: 'authorised.fee_rate.b',
+  C: 'authorised.fee_rate.c',
+};
+
+/** The rate by risk group (風險組群 A/B/C → 0.75% / 1.00% / 1.5%). */
+export function riskGroupRate(riskGroup: RiskGroup | undefined, trace: TraceRecorder): number {
+  if (!riskGroup) throw new MissingFactsError(['riskGroup'], '保證手續費率依風險組群 A、B、C 而定；請提供風險組群');
+  return trace.percent(RISK_GROUP_PARAMETER[riskGroup]);
+}
+
+/**
+ * The annual fee rate for a programme, risk group, date (the trace's view) and flags.
+ * Order: the programme's base rate; 批保卓越獎 for batch; the 促進就業具結書 cap (authorised and project
+ * submissions); a Morakot waiver last, since a waived fee is not charged at any rate.
+ */
+export function selectFeeRate(programme: ProgrammeId, facts: RateFacts, trace: TraceRecorder): SelectedRate {
+  const notes: string[] = [];
+  const source = rateSource(programme);
+  const baseRate = baseRateOf(programme, source, facts, trace, notes);
+  let rate = baseRate;
+
+  const channel = PROGRAMMES[programme].channel;
+  if (facts.flags?.employmentPledge && (channel === 'authorised' || channel === 'project' || programme === 'employment_promotion')) {
+    const cap = trace.optional('employment_promotion.pledge_fee_cap');
+    if (!cap) {
+      notes.push('「促進就業具結書」費率上限於此日期無生效中的規定，未調降');
+    } else if (rate > (cap.value as number)) {
+      const capRate = cap.value as number;
+      notes.push(`已簽署「促進就業具結書」：年費率 ${formatRate(rate)} 高於 ${formatRate(capRate)}，調降為固定 ${formatRate(capRate)}`);
+      rate = trace.arithmetic(`min(${formatRate(rate)}, ${formatRate(capRate)})`, capRate);
+    } else {
+      notes.push(`已簽署「促進就業具結書」：年費率 ${formatRate(rate)} 未高於 ${formatRate(cap.value as number)}，維持原費率`);
+    }
+  }
+
+  const waiver = source.kind === 'waived' ? source.parameter : facts.flags?.typhoonAffected ? 'morakot_recovery.fee_waived' : undefined;
+  if (waiver) {
+    const waived = trace.optional(waiver);
+    if (waived?.value === true) {
+      notes.push('莫拉克颱風受災企業：送保期間保證手續費免計收');
+      return { rate: 0, baseRate, waived: true, notes };
+    }
+    notes.push('莫拉克颱風受災企業免收保證手續費之規定於此日期未生效，未減免');
+  }
+  return { rate, baseRate, waived: false, notes };
+}
+
+function baseRateOf(programme: ProgrammeId, source: RateSource, facts: RateFacts, trace: TraceRecorder, notes: string[]): number {
+  switch (source.kind) {
+    case 'risk_group':
+      return riskGroupRate(facts.riskGroup, trace);
+    case 'fixed':
+      return trace.percent(source.parameter);
+    case 'range': {
+      const range = trace.percentRange(source.parameter);
+      if (facts.annualRate !== undefined) return quotedRate(programme, facts.annualRate, range, notes);
+      if (source.byRiskGroup && facts.riskGroup) {
+        notes.push(`費率區間 ${formatRate(range.min)}~${formatRate(range.max)}，依風險組群 ${facts.riskGroup} 計收`);
+        return riskGroupRate(facts.riskGroup, trace);
+      }
+      if (source.byRiskGroup) throw new MissingFactsError(['riskGroup'], `費率區間 ${formatRate(range.min)}~${formatRate(range.max)} 依風險組群而定；請提供風險組群`);
+      throw new RateNotDeterminedError(programme, range);
+    }
+    case 'batch': {
+      if (facts.flags?.batchExcellenceAward) {
+        const award = trace.optional('batch.fee_rate_excellence_award');
+        if (award) {
+          notes.push(`承貸金融機構獲「批保卓越獎」：年費率 ${formatRate(award.value as number)}`);
+          return award.value as number;
+        }
+        notes.push('「批保卓越獎」優惠費率於此日期無生效中的規定，以一般批次保證費率計算');
+      }
+      return trace.percent('batch.fee_rate');
+    }
+    case 'waived':
+      return 0;
+    case 'unknown':
+      if (facts.annualRate !== undefined) return quotedRate(programme, facts.annualRate, undefined, notes);
+      throw new RateNotDeterminedError(programme, undefined);
+  }
+}
+
+function quotedRate(programme: ProgrammeId, rate: number, range: { min: number; max: number } | undefined, notes: string[]): number {
+  if (range && (rate < range.min || rate > range.max)) {
+    throw new InvalidInputError('annualRate', `${PROGRAMMES[programme].name}的年費率須介於 ${formatRate(range.min)}~${formatRate(range.max)}，收到 ${formatRate(rate)}`);
+  }
+  notes.push(`以提供之核定年費率 ${formatRate(rate)} 計算`);
+  return rate;
+}

@@ -1,0 +1,114 @@
+import type { ParameterView } from './at.ts';
+import { formatAmount, formatRate, formatRatio } from './display.ts';
+import { InvalidInputError, MissingFactsError } from './errors.ts';
+import { productRoundedHalfUp } from './exact.ts';
+import { selectFeeRate } from './fee-rate.ts';
+import { validateFacts } from './inputs.ts';
+import type { FeeInput } from './inputs.ts';
+import { maxRatioOf } from './max-ratio.ts';
+import { PROGRAMMES } from './programmes.ts';
+import type { ProgrammeId } from './programmes.ts';
+import { TraceRecorder } from './trace.ts';
+import type { TraceStep } from './trace.ts';
+
+export const FEE_ROUNDING = '保證手續費 = 貸款金額 × 保證成數 × 年費率 × 期間；中間不進位，最後結果四捨五入至新臺幣元';
+
+export interface FeeResult {
+  programme: ProgrammeId;
+  /** NT$, rounded half up to a whole dollar. */
+  fee: number;
+  /** Annual rate charged, percent. */
+  rate: number;
+  /** The programme's rate before a cap or waiver, percent. */
+  baseRate: number;
+  waived: boolean;
+  /** Guarantee ratio, percent. */
+  ratio: number;
+  loanAmount: number;
+  guaranteedAmount: number;
+  period: { months?: number; days?: number; fraction: string };
+  /** e.g. 5,000,000 × 80% × 1.00% × 12/12 = 40,000 */
+  formula: string;
+  rounding: string;
+  /** The date the rules were read at (the view's date, or a batch case's approval date). */
+  ruleDate: string;
+  /** Effective dates of the parameter values used. */
+  ruleDates: string[];
+  notes: string[];
+  trace: TraceStep[];
+}
+
+/** The guarantee fee for one case, with the formula and every figure's source. Pure. */
+export function guaranteeFee(view: ParameterView, input: FeeInput): FeeResult {
+  const facts = validateFacts(input);
+  const programme = input.programme;
+  if (!programme) throw new InvalidInputError('programme', '請指定保證項目');
+  const missing = [
+    ...(facts.loanAmount === undefined ? ['loanAmount'] : []),
+    ...(facts.guaranteeRatio === undefined ? ['guaranteeRatio'] : []),
+    ...(facts.periodMonths === undefined && facts.periodDays === undefined && !(facts.startDate && facts.endDate) ? ['periodMonths'] : []),
+  ];
+  if (missing.length > 0) throw new MissingFactsError(missing, '計算保證手續費需要貸款金額、保證成數與保證期間');
+  const loanAmount = facts.loanAmount as number;
+  const ratio = facts.guaranteeRatio as number;
+
+  // 批次保證: 授信額度核准日決定適用修正前或修正後規定 (說明六).
+  const ruleView = programme === 'batch' && facts.approvalDate ? view.at(facts.approvalDate) : view;
+  const trace = new TraceRecorder(ruleView);
+  const notes: string[] = [];
+  if (ruleView !== view) notes.push(`批次保證依授信額度核准日 ${facts.approvalDate} 適用當時規定`);
+
+  const maxRatio = maxRatioOf(programme, facts, trace);
+  if (maxRatio !== undefined && ratio > maxRatio) {
+    throw new InvalidInputError('guaranteeRatio', `${PROGRAMMES[programme].name}保證成數最高 ${formatRatio(maxRatio)}，輸入的 ${formatRatio(ratio)} 超過上限`);
+  }
+
+  const selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, annualRate: input.annualRate }, trace);
+  notes.push(...selected.notes);
+
+  const period = periodOf(facts.periodMonths, facts.periodDays, facts.startDate, facts.endDate);
+  const guaranteedAmount = productRoundedHalfUp([loanAmount, ratio], [100]);
+  const fee = productRoundedHalfUp([loanAmount, ratio, selected.rate, period.numerator], [100, 100, period.denominator]);
+  const formula = `${formatAmount(loanAmount)} × ${formatRatio(ratio)} × ${formatRate(selected.rate)} × ${period.fraction} = ${formatAmount(fee)}`;
+  trace.arithmetic(formula, fee);
+
+  return {
+    programme,
+    fee,
+    rate: selected.rate,
+    baseRate: selected.baseRate,
+    waived: selected.waived,
+    ratio,
+    loanAmount,
+    guaranteedAmount,
+    period: { ...(period.months !== undefined ? { months: period.months } : {}), ...(period.days !== undefined ? { days: period.days } : {}), fraction: period.fraction },
+    formula,
+    rounding: FEE_ROUNDING,
+    ruleDate: ruleView.asOf,
+    ruleDates: trace.ruleDates(),
+    notes,
+    trace: trace.steps,
+  };
+}
+
+interface Period {
+  months?: number;
+  days?: number;
+  numerator: number;
+  denominator: number;
+  fraction: string;
+}
+
+/** Dates win over a day count, which wins over months: days ÷ 365, months ÷ 12. */
+function periodOf(months: number | undefined, days: number | undefined, start: string | undefined, end: string | undefined): Period {
+  if (start && end) {
+    const count = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+    return { days: count, numerator: count, denominator: 365, fraction: `${count}/365` };
+  }
+  if (days !== undefined) {
+    if (days === 0) throw new InvalidInputError('periodDays', '保證期間天數必須大於 0');
+    return { days, numerator: days, denominator: 365, fraction: `${days}/365` };
+  }
+  if (!months) throw new InvalidInputError('periodMonths', '保證期間月數必須大於 0');
+  return { months, numerator: months, denominator: 12, fraction: `${months}/12` };
+}

@@ -1,0 +1,64 @@
+import { InvalidInputError } from './errors.ts';
+import type { Facts } from './facts.ts';
+import { Facts as FactsSchema } from './facts.ts';
+import { isProgrammeId } from './programmes.ts';
+import type { ProgrammeId } from './programmes.ts';
+
+/** What the fee calculation reads: the case's facts plus, for fee ranges, the rate the fund quoted. */
+export type FeeInput = Omit<Facts, 'programme'> & {
+  programme: ProgrammeId;
+  /** Annual rate in percent, for programmes whose rate is a range decided case by case. */
+  annualRate?: number;
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  loanAmount: '貸款金額',
+  guaranteeRatio: '保證成數',
+  periodMonths: '保證期間月數',
+  periodDays: '保證期間天數',
+  annualRate: '年費率',
+  annualRevenue: '最近一年度報稅營業額',
+  workingCapitalBalance: '短、中期週轉授信總餘額',
+  debtRatio: '負債比率',
+  age: '年齡',
+  businessAgeMonths: '設立或營業月數',
+  recoveryNeed: '受災復工營業計畫實際需要金額',
+};
+
+/**
+ * Checks facts before any calculation, with a message that names the field and what is wrong
+ * (negative amounts, ratios above 100%, malformed dates, unknown fields).
+ */
+export function validateFacts(input: unknown): Facts {
+  if (typeof input !== 'object' || input === null) throw new InvalidInputError('input', '輸入必須是物件');
+  const record = input as Record<string, unknown>;
+  for (const [field, value] of Object.entries(record)) {
+    if (typeof value !== 'number') continue;
+    const label = FIELD_LABELS[field] ?? field;
+    if (!Number.isFinite(value)) throw new InvalidInputError(field, `${label}必須是有限的數字`);
+    if (value < 0) throw new InvalidInputError(field, `${label}不可為負數（收到 ${value}）`);
+  }
+  if (typeof record.guaranteeRatio === 'number' && record.guaranteeRatio > 100) {
+    throw new InvalidInputError('guaranteeRatio', `保證成數以百分比表示，不可超過 100%（收到 ${record.guaranteeRatio}%；8成請寫 80）`);
+  }
+  if (typeof record.annualRate === 'number' && record.annualRate > 100) {
+    throw new InvalidInputError('annualRate', `年費率以百分比表示，不可超過 100%（收到 ${record.annualRate}%）`);
+  }
+  if (typeof record.programme === 'string' && !isProgrammeId(record.programme)) {
+    throw new InvalidInputError('programme', `不認得的保證項目「${record.programme}」`);
+  }
+  // annualRate belongs to the fee input, not to the shared Facts schema.
+  const facts = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'annualRate'));
+  const parsed = FactsSchema.safeParse(facts);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') || 'input';
+    const message =
+      issue?.code === 'unrecognized_keys' ? `不認得的欄位 ${issue.keys.join('、')}` : `${FIELD_LABELS[field] ?? field}不正確：${issue?.message ?? ''}`;
+    throw new InvalidInputError(issue?.code === 'unrecognized_keys' ? issue.keys.join(',') : field, message);
+  }
+  if (parsed.data.startDate && parsed.data.endDate && parsed.data.endDate <= parsed.data.startDate) {
+    throw new InvalidInputError('endDate', `保證迄日 ${parsed.data.endDate} 必須晚於起日 ${parsed.data.startDate}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { UNITS } from './units.ts';
+import type { ParameterValue, Unit } from './units.ts';
+
+/** Where a figure comes from: a knowledge document, its title and one of its section headings. */
+export const Reference = z
+  .object({
+    document: z.string().regex(/^[a-z0-9-]+$/, { message: '文件 id 只能用小寫英文字母、數字與 -' }),
+    title: z.string().min(1),
+    section: z.string().min(1),
+    quote: z.string().min(1).optional(),
+  })
+  .strict();
+export type Reference = z.infer<typeof Reference>;
+
+/** One dated value: `value` is checked against the file's unit separately; `null` ends the previous value. */
+export const DatedValueEntry = z
+  .object({
+    value: z.unknown().refine((v) => v !== undefined, { message: '缺少 value' }),
+    reference: Reference,
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const ISO_DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const ParameterFile = z
+  .object({
+    description: z.string().min(1),
+    unit: z.enum(UNITS as [Unit, ...Unit[]]),
+    values: z.record(z.string(), DatedValueEntry).refine((v) => Object.keys(v).length > 0, {
+      message: 'values 至少要有一個日期',
+    }),
+  })
+  .strict();
+
+export interface DatedValue {
+  /** ISO date the value takes effect. */
+  effectiveFrom: string;
+  /** null: the parameter has no value from this date on. */
+  value: ParameterValue | null;
+  reference: Reference;
+  note?: string;
+}
+
+export interface Parameter {
+  /** The path under rules/parameters with dots: batch/fee_rate.yaml → batch.fee_rate */
+  name: string;
+  description: string;
+  unit: Unit;
+  /** File path as shown in messages (relative to the working directory). */
+  file: string;
+  /** Ascending by effectiveFrom. */
+  values: DatedValue[];
+}
+
+export interface ParameterSet {
+  parameters: ReadonlyMap<string, Parameter>;
+}

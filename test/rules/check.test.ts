@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReferences, checkRules } from '../../rules/check.ts';
+import { loadParameters } from '../../rules/load.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const parametersDir = path.join(root, 'rules/parameters');
+
+/** Headings as the knowledge format defines them: ## and ### (the latter as 'parent > child'). */
+async function knownSections() {
+  const dir = path.join(root, 'knowledge/documents');
+  const sections: Array<{ documentId: string; title: string; heading: string }> = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.md'))) {
+    const text = await readFile(path.join(dir, name), 'utf8');
+    const [, frontMatter = '', body = ''] = text.split(/^---$/m);
+    const title = /^title:\s*(.+)$/m.exec(frontMatter)?.[1]?.trim() ?? '';
+    let parent = '';
+    for (const line of body.split('\n')) {
+      const match = /^(#{2,3}) (.+?)\s*$/.exec(line);
+      if (!match?.[2]) continue;
+      if (match[1] === '##') parent = match[2];
+      sections.push({ documentId: name.replace(/\.md$/, ''), title, heading: match[1] === '##' ? match[2] : `${parent} > ${match[2]}` });
+    }
+  }
+  return { sections };
+}
+
+describe('checkRules', () => {
+  it('finds every reference of the shipped parameters in the knowledge documents', async () => {
+    expect(await checkRules(parametersDir, await knownSections())).toEqual([]);
+  });
+
+  it('reports unknown documents, wrong titles and unknown sections with the field to change', async () => {
+    const set = await loadParameters(parametersDir);
+    const known = {
+      sections: [
+        { documentId: 'batch-guarantee-revision-2014', title: '批次信用保證要點修正', heading: '說明三：代償上限計提率與保證手續費' },
+      ],
+    };
+    const issues = checkReferences(set, known);
+    const onFeeRate = issues.filter((i) => i.file.endsWith('batch/fee_rate.yaml'));
+    expect(onFeeRate.map((i) => i.field)).toEqual([
+      'values.2014-12-15.reference.title',
+      'values.2014-12-15.reference.section',
+      'values.2022-01-01.reference.document',
+    ]);
+    expect(onFeeRate[0]?.message).toContain('請改為「批次信用保證要點修正」');
+    expect(onFeeRate[1]?.message).toContain('例如「說明三：代償上限計提率與保證手續費」');
+    expect(onFeeRate[2]?.message).toContain('smeg-annual-report-2022');
+  });
+});

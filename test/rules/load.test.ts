@@ -1,0 +1,138 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RulesFormatError } from '../../rules/errors.ts';
+import { loadParameters, parseParameterFile } from '../../rules/load.ts';
+
+const REFERENCE = `    reference:
+      document: batch-guarantee-revision-2014
+      title: 修正「批次信用保證要點」函
+      section: 說明三：代償上限計提率與保證手續費年費率
+`;
+
+const parse = (text: string, relative = 'batch/fee_rate.yaml') => parseParameterFile(text, `rules/parameters/${relative}`, relative);
+
+describe('parameter file loader', () => {
+  it('names a parameter after its path with dots and sorts its values by date', () => {
+    const { parameter, issues } = parse(`description: 費率
+unit: percent
+values:
+  2022-01-01:
+    value: 0.3
+${REFERENCE}  2014-12-15:
+    value: 0.35
+${REFERENCE}`);
+    expect(issues).toEqual([]);
+    expect(parameter?.name).toBe('batch.fee_rate');
+    expect(parameter?.values.map((v) => v.effectiveFrom)).toEqual(['2014-12-15', '2022-01-01']);
+  });
+
+  it('refuses a value without a reference, naming the file and field', () => {
+    const { parameter, issues } = parse(`description: 費率
+unit: percent
+values:
+  2014-12-15:
+    value: 0.35
+`);
+    expect(parameter).toBeUndefined();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'rules/parameters/batch/fee_rate.yaml', field: 'values.2014-12-15.reference', line: 4, severity: 'error' });
+    expect(issues[0]?.message).toContain('出處');
+  });
+
+  it('rejects a date written twice (duplicate keys) with its line', () => {
+    const { issues } = parse(`description: 費率
+unit: percent
+values:
+  2014-12-15:
+    value: 0.35
+${REFERENCE}  2014-12-15:
+    value: 0.3
+${REFERENCE}`);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.message).toContain('重複');
+    expect(issues[0]?.line).toBe(10);
+  });
+
+  it('rejects a value that does not fit the unit and says what the unit expects', () => {
+    const { issues } = parse(`description: 上限
+unit: amount_twd
+values:
+  2014-12-15:
+    value: 1.5億
+${REFERENCE}`);
+    expect(issues[0]).toMatchObject({ field: 'values.2014-12-15.value', line: 5 });
+    expect(issues[0]?.message).toContain('新臺幣元整數');
+  });
+
+  it('rejects a ROC or impossible date key and explains the ISO form', () => {
+    const bad = parse(`description: 費率
+unit: percent
+values:
+  103-12-15:
+    value: 0.35
+${REFERENCE}`);
+    expect(bad.issues[0]?.field).toBe('values.103-12-15');
+    expect(bad.issues[0]?.message).toContain('1911');
+    const impossible = parse(`description: 費率
+unit: percent
+values:
+  2014-02-30:
+    value: 0.35
+${REFERENCE}`);
+    expect(impossible.issues[0]?.field).toBe('values.2014-02-30');
+  });
+
+  it('rejects unknown fields and units', () => {
+    const { issues } = parse(`description: 費率
+unit: percentage
+source: somewhere
+values:
+  2014-12-15:
+    value: 0.35
+${REFERENCE}`);
+    const messages = issues.map((i) => i.message).join('\n');
+    expect(messages).toContain('unit 必須是以下之一');
+    expect(messages).toContain('source');
+  });
+
+  it('does not allow a parameter to start with null (null only ends a value)', () => {
+    const { issues } = parse(`description: 費率
+unit: percent
+values:
+  2014-12-15:
+    value: null
+${REFERENCE}`);
+    expect(issues[0]?.message).toContain('null');
+  });
+
+  it('rejects file names that cannot become parameter names', () => {
+    const { issues } = parse(`description: 費率
+unit: percent
+values:
+  2014-12-15:
+    value: 0.35
+${REFERENCE}`, 'Batch/Fee-Rate.yaml');
+    expect(issues[0]?.message).toContain('小寫英文字母');
+  });
+
+  it('loadParameters throws RulesFormatError listing every bad file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rules-'));
+    await mkdir(path.join(dir, 'batch'));
+    await writeFile(path.join(dir, 'batch/fee_rate.yaml'), 'description: x\nunit: percent\nvalues:\n  2014-12-15:\n    value: 0.35\n');
+    await writeFile(path.join(dir, 'batch/max_ratio.yaml'), 'description: x\nunit: percent\nvalues:\n  2014-12-15:\n    value: 九成\n' + REFERENCE);
+    const error = await loadParameters(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RulesFormatError);
+    const files = (error as RulesFormatError).issues.map((i) => path.basename(i.file));
+    expect(files).toEqual(['fee_rate.yaml', 'max_ratio.yaml']);
+  });
+
+  it('loads the shipped parameters without errors', async () => {
+    const set = await loadParameters(path.resolve(import.meta.dirname, '../../rules/parameters'));
+    expect(set.parameters.size).toBeGreaterThan(90);
+    for (const parameter of set.parameters.values()) {
+      for (const value of parameter.values) expect(value.reference.section.length).toBeGreaterThan(0);
+    }
+  });
+});
