@@ -5,6 +5,8 @@ import { reply, sourcesLine } from '../compose/reply.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 import { retrievalAnswer } from './retrieval.ts';
 
+export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
+
 /** Which parameter names answer which kind of question (by the parameter's file name). */
 const ASK_PATTERNS: Record<string, RegExp> = {
   fee_rate: /fee_rate|fee_cap|fee_waived|waived_fee_rate/,
@@ -30,12 +32,20 @@ const TOPIC_FOLDERS: Array<[RegExp, string]> = [
 ];
 
 const MAX_LINES = 6;
+const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget']);
+/** A programme named with no attribute (「批次保證？」) gets its key figures. */
+const DEFAULT_ASKS = ['fee_rate', 'max_ratio'];
 
 /**
  * A fact question answered from rule parameters when they cover it (exact, dated, cited), otherwise from the
  * documents through search.
  */
 export function lookupFlow(ctx: FlowContext): FlowResult {
+  // Questions about timing, procedure or meaning are best answered by the passage that says it.
+  if (ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => SEARCH_FIRST.has(a))) {
+    const found = retrievalAnswer(ctx);
+    if (found.outcome === 'answered') return found;
+  }
   const readings = parameterReadings(ctx);
   if (readings.length === 0) return retrievalAnswer(ctx);
 
@@ -61,7 +71,13 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
         kind: 'answer',
         intent: 'fact_lookup',
         feedback: true,
-        lines: [...lines, ...uniq(versions), extraText, sourcesLine(citations)],
+        lines: [
+          ...lines,
+          ...uniq(versions),
+          extraText,
+          ctx.understanding.injectionSuspected ? INJECTION_NOTE : undefined,
+          sourcesLine(citations),
+        ],
         citations: [...citations, ...(extra?.replies[0]?.citations ?? [])],
         quickReplies: followUps(programme),
       }),
@@ -72,7 +88,8 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
 
 function parameterReadings(ctx: FlowContext): ParameterReading[] {
   const { merged, view, understanding } = ctx;
-  const asks = merged.asks.filter((a) => ASK_PATTERNS[a]);
+  const stated = merged.asks.length > 0 ? merged.asks : merged.programme ? DEFAULT_ASKS : [];
+  const asks = stated.filter((a) => ASK_PATTERNS[a]);
   if (asks.length === 0) return [];
   const folders = new Set<string>();
   const programme = merged.programme;

@@ -16,7 +16,7 @@ const CHINESE = new RegExp(
 );
 const MONTH_DAY = new RegExp(`(?<![\\d年])(${PART_NUMERAL})\\s*月\\s*(${PART_NUMERAL})\\s*[日號号]`, 'g');
 
-export interface DateParts {
+interface DateParts {
   year?: number;
   month?: number;
   day?: number;
@@ -30,7 +30,7 @@ function isValid({ year, month, day }: DateParts): boolean {
   return probe.getUTCDate() === day;
 }
 
-export function isoDate({ year, month, day }: DateParts): string | undefined {
+function isoDate({ year, month, day }: DateParts): string | undefined {
   if (year === undefined || month === undefined || day === undefined) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

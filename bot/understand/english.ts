@@ -30,7 +30,7 @@ const REWRITES: Rewrite[] = [
   [/(\d+)\s*months?\b/g, '$1個月'],
   [/(\d+)\s*days?\b/g, '$1天'],
   [/\b(?:a|one)\s+year\b/g, '一年'],
-  [/\b(?:per|each)\s+year\b|\bannual(?:ly)?\b|\bper annum\b/g, '年'],
+  [/\b(?:per|each)\s+year\b|\bannual(?:ly)?\b(?!\s+(?:report|revenue|turnover|sales))|\bper annum\b/g, '年'],
   // programmes
   [/\bbatch (?:credit )?guarantee\b|\bbatch\b/g, '批次信用保證'],
   [/\byouth (?:startup|start-up|entrepreneur(?:ship)?)(?: loans?)?\b|\byoung entrepreneurs?(?: loans?)?\b/g, '青年創業貸款'],

@@ -29,7 +29,7 @@ export function mention(unit: MentionUnit, kind: Figure['kind'], value: number, 
   return { kind, unit, value, raw, index, end: index + raw.length, ...(iso ? { iso } : {}) };
 }
 
-/** Every match of a global regex, as [match, index] pairs. */
+/** Every match of a regex over the whole text (the g flag is added when missing). */
 export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   return [...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))];
 }

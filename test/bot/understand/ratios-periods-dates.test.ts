@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, parsePeriod, parseRatio } from '../../../bot/understand/index.ts';
+
+describe('parseRatio gives percent', () => {
+  it.each([
+    ['8成', 80],
+    ['80%', 80],
+    ['九成五', 95],
+    ['9.5成', 95],
+    ['保八成', 80],
+    ['最高九成', 90],
+    ['十成', 100],
+    ['五成', 50],
+    ['2成5', 25],
+    ['百分之八十', 80],
+    ['0.395%', 0.395],
+    ['８０％', 80],
+  ])('%s → %d', (text, value) => {
+    expect(parseRatio(text)).toBe(value);
+  });
+
+  it.each(['成立', '500萬', '十一成', '80'])('%s is not a ratio', (text) => {
+    expect(parseRatio(text)).toBeUndefined();
+  });
+});
+
+describe('parsePeriod gives months, or days when written in days', () => {
+  it.each([
+    ['6個月', { months: 6 }],
+    ['兩年', { months: 24 }],
+    ['18個月', { months: 18 }],
+    ['一年半', { months: 18 }],
+    ['半年', { months: 6 }],
+    ['90天', { days: 90 }],
+    ['1年', { months: 12 }],
+    ['4年半', { months: 54 }],
+    ['三個半月', { months: 3.5 }],
+    ['十八個月', { months: 18 }],
+    ['两年', { months: 24 }],
+  ])('%s → %o', (text, period) => {
+    expect(parsePeriod(text)).toEqual(period);
+  });
+
+  it.each(['年度', '103年度', '500萬'])('%s is not a period', (text) => {
+    expect(parsePeriod(text)).toBeUndefined();
+  });
+});
+
+describe('parseDate reads ISO, slashed and ROC dates', () => {
+  it.each([
+    ['2014-12-15', '2014-12-15'],
+    ['2014/12/15', '2014-12-15'],
+    ['103年12月15日', '2014-12-15'],
+    ['民國103年12月1日', '2014-12-01'],
+    ['中華民國103年11月5日', '2014-11-05'],
+    ['103/12/15', '2014-12-15'],
+    ['2014年12月15日', '2014-12-15'],
+    ['民國一百零三年十二月十五日', '2014-12-15'],
+    ['100年1月1日', '2011-01-01'],
+  ])('%s → %s', (text, iso) => {
+    expect(parseDate(text)).toBe(iso);
+  });
+
+  it.each(['2014/13/01', '103年2月30日', '民國103年', '12/12'])('%s is not a complete valid date', (text) => {
+    expect(parseDate(text)).toBeUndefined();
+  });
+});
