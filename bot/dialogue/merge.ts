@@ -38,6 +38,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
 
   // A follow-up that names no attribute asks the same thing again (「那C組呢？」 after a rate question).
   const asks = u.asks.length > 0 ? [...u.asks] : task === state.task ? [...(state.asks ?? [])] : [];
+  // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
+  if (task === 'fact_lookup' && stated.loanAmount !== undefined && asks.some((a) => a === 'fee_rate' || a === 'fee_amount')) {
+    task = 'fee_calculation';
+  }
   return { task, programme, facts, asks, empty: !task && !statesSomething };
 }
 
