@@ -42,7 +42,7 @@ export function valueText(value: ParameterValue | null, unit: Unit, name: string
 /** Guarantee ratios read in 成 (「9成（90%）」), rates with two decimals (「1.00%」), other percentages plainly (「70%」). */
 function percentText(value: number, name: string): string {
   if (/max_ratio|authorised_ratio|share_of_need/.test(name)) return formatRatio(value);
-  if (/rate/.test(name)) return formatRate(value);
+  if (/fee_rate|fee_cap/.test(name)) return formatRate(value);
   return formatPercent(value);
 }
 

@@ -30,7 +30,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
 
-  const programme = u.programmes[0] ?? state.programme;
+  // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
+  const continues = u.isFollowUp || u.intent !== 'fact_lookup';
+  const programme = u.programmes[0] ?? (continues ? state.programme : undefined);
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
   let task: Task | undefined;
   if (TASKS.includes(u.intent)) task = u.intent as Task;

@@ -1,11 +1,12 @@
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { reply } from '../compose/reply.ts';
+import type { Citation } from '../types.ts';
 import { questionFor } from '../dialogue/questions.ts';
 import type { Task } from '../dialogue/merge.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 
 /** Asks for the next missing fact (one at a time), remembering the task so the answer continues it. */
-export function askFor(ctx: FlowContext, task: Task, missing: string[], preface?: string): FlowResult {
+export function askFor(ctx: FlowContext, task: Task, missing: string[], preface?: string, citations: Citation[] = []): FlowResult {
   const fact = missing[0] ?? 'programme';
   const question = questionFor(fact);
   const known = knownSummary(ctx);
@@ -16,6 +17,7 @@ export function askFor(ctx: FlowContext, task: Task, missing: string[], preface?
         kind: 'question',
         intent: task,
         lines: [preface, known, question.text],
+        citations,
         quickReplies: question.quickReplies,
       }),
     ],

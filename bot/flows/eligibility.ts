@@ -1,13 +1,14 @@
 import { businessFinanceRatio, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
-import { formatAmount, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
+import { formatAmount, formatPercent, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
 import { amountInWords } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
+import { retrievalAnswer } from './retrieval.ts';
 
 const STATUS_TEXT = {
   eligible: '依您提供的資料，符合條件',
@@ -31,12 +32,14 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
         unifiedInvoice: facts.flags?.unifiedInvoice,
         renewal: facts.flags?.renewal,
       }));
-      return askFor(ctx, 'eligibility', ['programme']);
+      // A rule question with no programme and no case figures (「負債比超過400%還會被卡在五成嗎？」): the documents answer it.
+      const found = retrievalAnswer(ctx);
+      return found.outcome === 'answered' ? found : askFor(ctx, 'eligibility', ['programme']);
     }
     const { programme: _p, ...caseFacts } = facts;
     const result = eligibility(programme, caseFacts, ctx.view);
     if (result.status === 'needs_information' && result.missing.length > 0) {
-      return askFor(ctx, 'eligibility', result.missing, partialVerdict(result));
+      return askFor(ctx, 'eligibility', result.missing, partialVerdict(result), ctx.cite.forTrace(result.trace));
     }
     return eligibilityAnswer(ctx, result);
   } catch (error) {
@@ -128,13 +131,18 @@ const RATIO_DECISION_TEXT: Record<RatioResult['decision'], string> = {
 
 function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
   if (r.decision === 'needs_industry') {
-    return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${formatRatio(r.ratio)}（${r.formula}）。`);
+    return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${formatPercent(r.ratio)}（${r.formula}）。`);
   }
-  const citations = ctx.cite.forTrace(r.trace);
+  const general = ctx.view.find('general_loan.max_ratio');
+  const citations = [
+    ...ctx.cite.forTrace(r.trace),
+    ...(r.decision === 'within_limit' && general ? [ctx.cite.forReference(general.reference, general.effectiveFrom, general.name)] : []),
+  ];
   const lines = [
-    `營授比 ${formatRatio(r.ratio)}：${RATIO_DECISION_TEXT[r.decision]}。`,
+    `營授比 ${formatPercent(r.ratio)}：${RATIO_DECISION_TEXT[r.decision]}。`,
     `計算：${r.formula}`,
-    r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatRatio(r.maxAuthorisedRatio)}（五成）` : undefined,
+    r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatRatio(r.maxAuthorisedRatio)}` : undefined,
+    r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatRatio(general.value as number)}` : undefined,
     ...r.reasons.map((reason) => `・${reason}`),
     `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
     sourcesLine(citations),
@@ -156,7 +164,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
             { label: '最近一年度報稅營業額', value: `${formatAmount(ctx.merged.facts.annualRevenue ?? 0)} 元` },
           ],
           formula: r.formula,
-          result: { label: '營授比', value: formatRatio(r.ratio) },
+          result: { label: '營授比', value: formatPercent(r.ratio) },
           ruleDate: `依 ${formatRocDate(r.ruleDate)}適用之規定`,
           notes: r.reasons,
           sources: citations.map((c) => `${c.title}〈${c.section}〉`),

@@ -1,7 +1,7 @@
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNotDeterminedError } from '../../rules/errors.ts';
 import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
-import { formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
+import { formatAmount, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
@@ -14,9 +14,13 @@ export function feeFlow(ctx: FlowContext): FlowResult {
   const { programme, facts } = ctx.merged;
   if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
   const { programme: _ignored, ...caseFacts } = facts;
+  // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
+  const assumedRatio = caseFacts.guaranteeRatio === undefined ? ctx.view.find(`${programme}.max_ratio`) : undefined;
+  if (assumedRatio && typeof assumedRatio.value === 'number') caseFacts.guaranteeRatio = assumedRatio.value;
   let result: FeeResult;
   try {
     result = guaranteeFee(ctx.view, { ...caseFacts, programme });
+    if (assumedRatio) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatRatio(assumedRatio.value as number)} 試算；成數不同請告訴我（例如「保7成」）。`);
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
     if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error);

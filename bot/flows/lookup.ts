@@ -1,9 +1,12 @@
-import type { ParameterReading } from '../../rules/at.ts';
+import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { otherVersions, readingLine, versionLine } from '../compose/parameter-text.ts';
+import { formatRocDate } from '../compose/format.ts';
+import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
+import type { Citation } from '../types.ts';
 import type { FlowContext, FlowResult } from './context.ts';
-import { retrievalAnswer } from './retrieval.ts';
+import { queryGrams, retrievalAnswer } from './retrieval.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
 
@@ -20,7 +23,7 @@ const ASK_PATTERNS: Record<string, RegExp> = {
   subrogation: /subrogation/,
   interest_rate: /interest_rate/,
   subsidy: /subsidy|fee_waived/,
-  exclusions: /project_only_cases/,
+  exclusions: /project_only_cases|purposes/,
   effective_date: /transition_rule|plan_period/,
 };
 
@@ -28,88 +31,196 @@ const ASK_PATTERNS: Record<string, RegExp> = {
 const TOPIC_FOLDERS: Array<[RegExp, string]> = [
   [/營授比|營收比|授信總餘額|週轉授信/, 'business_finance_ratio'],
   [/總額度|保證融資總額/, 'enterprise'],
-  [/授權送保|授權方式|專案申請|不得以授權/, 'authorised'],
+  [/授權送保|授權方式|不得以授權/, 'authorised'],
 ];
 
-const MAX_LINES = 6;
+const MAX_LINES = 5;
+const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
 const DEFAULT_ASKS = ['fee_rate', 'max_ratio'];
+/** How much of the question a parameter's description must share to answer it without a recognised ask. */
+const DESCRIPTION_MATCH = 0.3;
+
+interface Candidate {
+  name: string;
+  /** In force at the date asked; otherwise the last dated value (a rule that has lapsed). */
+  reading?: ParameterReading;
+  lapsed?: ParameterHistoryEntry;
+  score: number;
+}
 
 /**
  * A fact question answered from rule parameters when they cover it (exact, dated, cited), otherwise from the
- * documents through search.
+ * documents through search; and when neither does, said plainly.
  */
 export function lookupFlow(ctx: FlowContext): FlowResult {
-  // Questions about timing, procedure or meaning are best answered by the passage that says it.
-  if (ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => SEARCH_FIRST.has(a))) {
-    const found = retrievalAnswer(ctx);
-    if (found.outcome === 'answered') return found;
+  // Questions about timing, procedure or meaning are best answered by the passage that says it,
+  // together with any figures asked for alongside.
+  const asks = ctx.merged.asks;
+  const passage = asks.some((a) => SEARCH_FIRST.has(a)) ? retrievalAnswer(ctx) : undefined;
+  const figureAsks = asks.filter((a) => !SEARCH_FIRST.has(a));
+  if (passage && passage.outcome !== 'unanswered') {
+    const figures = figureAsks.length > 0 ? rankedParameters(ctx, figureAsks) : [];
+    return figures.length > 0 ? parameterAnswer(ctx, figures, passage) : passage;
   }
-  const readings = parameterReadings(ctx);
-  if (readings.length === 0) return retrievalAnswer(ctx);
+  const candidates = rankedParameters(ctx);
+  const programme = ctx.merged.programme;
+  // Parameters hold every fee rate and ratio the documents give: if none fits, the documents do not say it.
+  if (candidates.length === 0 && programme && ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => FIGURE_ASKS.has(a))) {
+    return notStated(ctx, programme);
+  }
+  if (candidates.length > 0) return parameterAnswer(ctx, candidates);
+  const found = retrievalAnswer(ctx);
+  if (found.outcome !== 'unanswered') return found;
+  if (programme && ctx.merged.asks.length > 0) return notStated(ctx, programme);
+  if (programme) {
+    const key = rankedParameters(ctx, DEFAULT_ASKS);
+    if (key.length > 0) return parameterAnswer(ctx, key);
+  }
+  return found;
+}
 
+function folders(ctx: FlowContext): Set<string> {
+  const result = new Set<string>();
+  const programme = ctx.merged.programme;
+  if (programme) {
+    result.add(programme);
+    if (PROGRAMMES[programme].channel === 'authorised') result.add('authorised');
+  }
+  for (const [pattern, folder] of TOPIC_FOLDERS) if (pattern.test(ctx.understanding.text)) result.add(folder);
+  if (!programme && ctx.merged.facts.riskGroup && ctx.merged.asks.some((a) => a.startsWith('fee'))) result.add('authorised');
+  return result;
+}
+
+/**
+ * Parameters that answer the question: those whose name fits what is asked (rate, ratio, cap …) and, when the
+ * question names no such attribute, those whose description shares enough of its words.
+ */
+function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[] {
+  const { view } = ctx;
+  const scope = folders(ctx);
+  if (scope.size === 0) return [];
+  const asks = (asksOverride ?? ctx.merged.asks).filter((a) => ASK_PATTERNS[a]);
+  // The programme's own name says nothing about which of its figures is asked.
+  const programmeName = ctx.merged.programme ? PROGRAMMES[ctx.merged.programme].name : '';
+  const grams = withoutNameGrams(queryGrams(ctx.understanding.text), programmeName);
+  const candidates: Candidate[] = [];
+  for (const name of view.names()) {
+    if (!scope.has(name.split('.')[0]!) || !relevant(name, ctx)) continue;
+    const reading = view.find(name);
+    const history = view.history(name);
+    const lapsed = reading ? undefined : [...history].reverse().find((h) => h.value !== null && h.effectiveFrom <= ctx.asOf);
+    if (!reading && !lapsed) continue;
+    const description = history[0]?.description ?? '';
+    const byAsk = asks.some((a) => ASK_PATTERNS[a]!.test(name));
+    const byWords = coverage(description, grams);
+    if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), score: (byAsk ? 1 : 0) + byWords });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0]?.score ?? 0;
+  // Keep what answers the question about as well as the best one does.
+  return candidates.filter((c) => c.score >= best - 0.35).slice(0, MAX_LINES);
+}
+
+function withoutNameGrams(grams: Set<string>, name: string): Set<string> {
+  return new Set([...grams].filter((g) => !name.includes(g)));
+}
+
+function coverage(text: string, grams: Set<string>): number {
+  if (grams.size === 0) return 0;
+  let hit = 0;
+  for (const g of grams) if (text.includes(g)) hit += 1;
+  return hit / grams.size;
+}
+
+function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: FlowResult): FlowResult {
   const lines: string[] = [];
   const versions: string[] = [];
-  for (const r of readings.slice(0, MAX_LINES)) {
-    lines.push(readingLine(r));
-    if (r.note && !r.note.startsWith('概述未載日期')) versions.push(`說明：${r.note}`);
-    for (const other of otherVersions(ctx.view, r)) versions.push(versionLine(other, r));
+  const citations: Citation[] = [];
+  for (const c of candidates) {
+    if (c.reading) {
+      const r = c.reading;
+      lines.push(readingLine(r));
+      if (r.note && !/^概述未載日期/.test(r.note)) versions.push(`說明：${r.note}`);
+      citations.push(ctx.cite.forReference(r.reference, r.effectiveFrom, r.name));
+      for (const other of otherVersions(ctx.view, r)) {
+        versions.push(versionLine(other, r));
+        citations.push(ctx.cite.forReference(other.reference, other.effectiveFrom, r.name));
+      }
+    } else if (c.lapsed) {
+      lines.push(lapsedLine(c.lapsed));
+      citations.push(ctx.cite.forReference(c.lapsed.reference, c.lapsed.effectiveFrom, c.name));
+    }
   }
-  const citations = readings.slice(0, MAX_LINES).flatMap((r) => [
-    ctx.cite.forReference(r.reference, r.effectiveFrom, r.name),
-    ...otherVersions(ctx.view, r).map((v) => ctx.cite.forReference(v.reference, v.effectiveFrom, r.name)),
-  ]);
   const programme = ctx.merged.programme;
-  const extra = ctx.merged.asks.includes('definition') ? retrievalAnswer(ctx) : undefined;
-  const extraText = extra?.outcome === 'answered' ? extra.replies[0]?.text.split('\n資料來源')[0] : undefined;
+  const future = futureYear(ctx);
+  const quoted = passage?.replies[0];
+  if (quoted) citations.push(...quoted.citations);
   return {
     outcome: 'answered',
-    grounding: [...lines, ...versions],
+    grounding: [...lines, ...versions, ...(passage?.grounding ?? [])],
     replies: [
       reply({
         kind: 'answer',
         intent: 'fact_lookup',
         feedback: true,
         lines: [
+          future ? futureNote(ctx, future) : undefined,
           ...lines,
-          ...uniq(versions),
-          extraText,
+          ...new Set(versions),
+          quoted?.text.split('\n資料來源')[0],
           ctx.understanding.injectionSuspected ? INJECTION_NOTE : undefined,
           sourcesLine(citations),
         ],
-        citations: [...citations, ...(extra?.replies[0]?.citations ?? [])],
+        citations,
+        quickReplies: followUps(programme),
+      }),
+    ],
+    state: { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
+  };
+}
+
+/** 「標準代償率：2.5%（僅適用於民國100年1月1日至6月30日）」 for a rule that no longer applies. */
+function lapsedLine(entry: ParameterHistoryEntry): string {
+  const until = entry.effectiveTo ? `至${formatRocDate(entry.effectiveTo)}` : '';
+  return `${entry.description}：${valueText(entry.value, entry.unit, entry.name)}（適用期間 ${formatRocDate(entry.effectiveFrom)}${until}，目前已不適用）`;
+}
+
+/** A year after today: only figures announced so far are known. */
+function futureYear(ctx: FlowContext): number | undefined {
+  const thisYear = Number(ctx.asOf.slice(0, 4));
+  const years = [...ctx.understanding.text.matchAll(/(?<!\d)(20\d\d)(?!\d)|民國\s*(\d{2,3})\s*年/g)].map((m) =>
+    m[1] ? Number(m[1]) : Number(m[2]) + 1911,
+  );
+  return years.find((y) => y > thisYear);
+}
+
+function futureNote(ctx: FlowContext, year: number): string {
+  return `我無法提供 ${year} 年的數字：目前收錄的只有已公告的規定，未來費率由本基金另行公告。如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。目前適用的是：`;
+}
+
+/** The programme is known but its documents do not state what was asked (e.g. a fee rate left blank in a table). */
+function notStated(ctx: FlowContext, programme: ProgrammeId): FlowResult {
+  const found = retrievalAnswer(ctx);
+  const citations = [...(found.replies[0]?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])];
+  return {
+    outcome: 'unanswered',
+    replies: [
+      reply({
+        kind: 'fallback',
+        intent: 'fact_lookup',
+        lines: [
+          `抱歉，目前收錄的文件未載明${PROGRAMMES[programme].name}的這項資訊，我無法確認，以免提供錯誤的數字。`,
+          `請洽信保基金：${serviceLinesText(ctx.service)}`,
+        ],
+        citations,
         quickReplies: followUps(programme),
       }),
     ],
     state: { task: 'fact_lookup', asks: ctx.merged.asks, programme },
   };
-}
-
-function parameterReadings(ctx: FlowContext): ParameterReading[] {
-  const { merged, view, understanding } = ctx;
-  const stated = merged.asks.length > 0 ? merged.asks : merged.programme ? DEFAULT_ASKS : [];
-  const asks = stated.filter((a) => ASK_PATTERNS[a]);
-  if (asks.length === 0) return [];
-  const folders = new Set<string>();
-  const programme = merged.programme;
-  if (programme) {
-    folders.add(programme);
-    if (PROGRAMMES[programme].channel === 'authorised') folders.add('authorised');
-  }
-  for (const [pattern, folder] of TOPIC_FOLDERS) if (pattern.test(understanding.text)) folders.add(folder);
-  if (!programme && merged.facts.riskGroup && asks.some((a) => a.startsWith('fee'))) folders.add('authorised');
-  if (folders.size === 0) return [];
-
-  const names = view.names().filter((name) => {
-    const folder = name.split('.')[0]!;
-    if (!folders.has(folder)) return false;
-    return asks.some((a) => ASK_PATTERNS[a]!.test(name));
-  });
-  return names
-    .filter((name) => relevant(name, ctx))
-    .map((name) => view.find(name))
-    .filter((r): r is ParameterReading => r !== undefined);
 }
 
 /** Narrows readings to the facts stated: a risk group picks its own rate; award rates only when the award is named. */
@@ -119,7 +230,6 @@ function relevant(name: string, ctx: FlowContext): boolean {
   if (group && facts.riskGroup) return group === facts.riskGroup.toLowerCase();
   if (/excellence_award/.test(name)) return facts.flags?.batchExcellenceAward === true || /卓越/.test(ctx.understanding.text);
   if (/gold_award/.test(name)) return /金質/.test(ctx.understanding.text);
-  if (/pandemic/.test(name)) return true;
   return true;
 }
 
@@ -127,8 +237,4 @@ function followUps(programme: ProgrammeId | undefined): string[] {
   if (!programme) return ['一般貸款手續費怎麼算？', '青創貸款保幾成？', '批次保證手續費率？'];
   const name = PROGRAMMES[programme].name;
   return [`${name}保證成數？`, `${name}手續費率？`, `借500萬保8成一年手續費多少？`];
-}
-
-function uniq(lines: string[]): string[] {
-  return [...new Set(lines)];
 }

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../knowledge/search.ts';
 import { plainText } from '../compose/citations.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
+import { englishToChinese } from '../understand/english.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 
 /** Words that carry no topic: question forms and filler, removed before matching passages. */
@@ -24,7 +25,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const query = searchQuery(ctx);
   const hits = ctx.sources.index.search(query, { limit: 3, asOf: ctx.asOf });
   const grams = queryGrams(query);
-  const best = pickSection(ctx, hits, grams);
+  const best = pickSection(ctx, hits, grams, ctx.merged.asks.includes('contact'));
   if (!best || best.confidence < MIN_CONFIDENCE) return cannotAnswer(ctx, best?.hit);
 
   const { section, passages } = best;
@@ -56,7 +57,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 
 /** The question plus what the conversation knows (the programme's name), so 「那保幾成？」 searches the right topic. */
 function searchQuery(ctx: FlowContext): string {
-  const text = ctx.understanding.text;
+  const text = englishToChinese(ctx.understanding.text);
   const programme = ctx.merged.programme;
   if (!programme || ctx.understanding.programmes.length > 0) return text;
   return `${text} ${programmeName(programme)}`;
@@ -73,16 +74,19 @@ interface SectionChoice {
   confidence: number;
 }
 
-function pickSection(ctx: FlowContext, hits: SearchHit[], grams: Set<string>): SectionChoice | undefined {
+const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1,6}[路街]/;
+
+function pickSection(ctx: FlowContext, hits: SearchHit[], grams: Set<string>, wantsContact: boolean): SectionChoice | undefined {
   let best: SectionChoice | undefined;
   for (const [rank, hit] of hits.entries()) {
     const section = ctx.sources.knowledge.sections.find((s) => s.id === hit.sectionId);
     if (!section) continue;
-    const passages = bestPassages(section, grams);
+    const passages = bestPassages(section, grams, wantsContact);
     const headingCover = coverage(section.heading, grams);
     const passageCover = coverage(passages.map((p) => p.text).join(''), grams);
     // Search rank leads; passage and heading coverage decide how sure the answer is.
-    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rank * 0.05;
+    const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
+    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rank * 0.05 + contactBonus;
     if (!best || confidence > best.confidence) best = { hit, section, passages, confidence };
   }
   return best;
@@ -108,21 +112,35 @@ function coverage(text: string, grams: Set<string>): number {
 }
 
 /** Splits a section into sentences, list items and table rows, and keeps the ones that match best, in order. */
-function bestPassages(section: KnowledgeSection, grams: Set<string>): Passage[] {
+function bestPassages(section: KnowledgeSection, grams: Set<string>, wantsContact = false): Passage[] {
   const units = passages(section.text);
-  const scored = units.map((text, order) => ({ text, order, score: score(text, grams) }));
+  const weights = gramWeights(units, grams);
+  const scored = units.map((text, order) => {
+    const base = score(text, weights);
+    return { text, order, score: wantsContact && PHONE_OR_ADDRESS.test(text) ? base * 1.5 : base };
+  });
   const top = [...scored].sort((a, b) => b.score - a.score || a.order - b.order).filter((p) => p.score > 0);
   if (top.length === 0) return scored.slice(0, 1);
-  const cutoff = top[0]!.score * 0.6;
+  const cutoff = top[0]!.score * 0.3;
   return top
     .filter((p) => p.score >= cutoff)
     .slice(0, MAX_PASSAGES)
     .sort((a, b) => a.order - b.order);
 }
 
-function score(text: string, grams: Set<string>): number {
+/** Words that appear in every row of a table (「銀行」 in a bank list) tell rows apart less than rare ones. */
+function gramWeights(units: string[], grams: Set<string>): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const g of grams) {
+    const df = units.filter((u) => u.includes(g)).length;
+    weights.set(g, g.length * Math.log(1 + units.length / (1 + df)));
+  }
+  return weights;
+}
+
+function score(text: string, weights: Map<string, number>): number {
   let s = 0;
-  for (const g of grams) if (text.includes(g)) s += g.length;
+  for (const [g, w] of weights) if (text.includes(g)) s += w;
   return s / Math.sqrt(Math.max(20, text.length) / 20);
 }
 
@@ -142,14 +160,21 @@ function listItems(markdown: string): string[] {
 
 const LONG_LINE = 160;
 
+/** 「高屏服務中心」, 「臺北本部」: a few characters with no punctuation or figures. */
+function isLabel(text: string): boolean {
+  return text.length <= 12 && !/[\d，。：:、；（）()]/.test(text);
+}
+
 function passages(markdown: string): string[] {
   const lines = markdown.replace(/<!--[\s\S]*?-->/g, '').split('\n');
   const out: string[] = [];
   let header: string | undefined;
+  let labelOpen = false;
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
     if (line.startsWith('|')) {
+      labelOpen = false;
       if (/^\|?\s*:?-{3,}/.test(line)) continue;
       const row = plainText(line).replace(/\s+/g, ' ').trim();
       if (header === undefined) header = row;
@@ -158,6 +183,17 @@ function passages(markdown: string): string[] {
     }
     header = undefined;
     const text = plainText(line);
+    // A short label line (「高屏服務中心」) belongs with the short lines under it (its address and phone).
+    if (isLabel(text)) {
+      labelOpen = true;
+      out.push(text);
+      continue;
+    }
+    if (labelOpen && text.length <= LONG_LINE && out.length > 0) {
+      out[out.length - 1] = `${out[out.length - 1]}　${text}`;
+      continue;
+    }
+    labelOpen = false;
     // A list item or short paragraph stays whole (its second sentence often holds the figure); long ones split.
     if (text.length <= LONG_LINE) {
       if (text.length > 1) out.push(text);
