@@ -124,8 +124,10 @@ export function createMetrics(options: MetricsOptions = {}): ServerMetrics {
     httpMiddleware: () => (req, res, next) => {
       const started = performance.now();
       res.on('finish', () => {
-        // Express fills req.route only once a handler matched; the mount path plus the route pattern keeps ids out of labels.
-        const route = req.route?.path === undefined ? UNMATCHED_ROUTE : `${req.baseUrl}${String(req.route.path)}`;
+        // The route pattern (not the URL) keeps ids out of labels. A response from middleware mounted on a path
+        // (a rate-limit refusal) has no route but a mount path; anything else shares one label.
+        const route =
+          req.route?.path !== undefined ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || UNMATCHED_ROUTE;
         httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
         httpDuration.observe({ route }, (performance.now() - started) / 1000);
       });

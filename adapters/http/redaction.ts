@@ -38,10 +38,14 @@ export const REDACTED = {
   businessNumber: '[統一編號]',
 } as const;
 
+const DIGIT = /\d/;
+
 export function redactPersonalData(text: string): string {
-  return text
-    .replace(EMAIL, REDACTED.email)
-    .replace(LINE_ID, REDACTED.lineId)
+  // The cheap checks first: most questions have no @ and few digits, and the patterns run on every turn.
+  let redacted = text.includes('@') ? text.replace(EMAIL, REDACTED.email) : text;
+  redacted = redacted.replace(LINE_ID, REDACTED.lineId);
+  if (!DIGIT.test(redacted)) return redacted;
+  return redacted
     .replace(NATIONAL_ID, REDACTED.nationalId)
     .replace(PHONE, REDACTED.phone)
     .replace(BUSINESS_NUMBER, REDACTED.businessNumber);

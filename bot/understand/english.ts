@@ -98,7 +98,7 @@ const REWRITES: Rewrite[] = [
   [/\b(?:loan )?(?:period|term|tenor)\b/g, '期間'],
   [/\bphone(?: number)?\b|\bhotline\b|\bcontact\b/g, '聯絡電話'],
   [/\bhead ?(?:office|quarters)\b|\bheadquarters\b/g, '本部'],
-  [/\baddress\b|\bwhere is\b|\blocated\b/g, '地址'],
+  [/\baddress\b|\blocated\b/g, '地址'],
   [/\btaipei\b/g, '臺北'],
   [/\bservice cent(?:er|re)s?\b|\bbranch(?:es)?\b|\boffices?\b/g, '服務中心'],
   [/\bprocedures?\b|\bsteps\b|\bdocuments? (?:needed|required)\b/g, '流程'],

@@ -1,0 +1,101 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { CheckIssue } from './check-issue.ts';
+import { KnowledgeFormatError } from './errors.ts';
+import { parseKnowledgeFile } from './parse.ts';
+import type { KnowledgeDocument, KnowledgeSection } from './schema.ts';
+import { linkSupersessions } from './supersession.ts';
+
+export interface KnowledgeBase {
+  /** Sorted by id. */
+  documents: KnowledgeDocument[];
+  /** Every section of every document, in document then file order. */
+  sections: KnowledgeSection[];
+  loadedAt: Date;
+}
+
+export interface KnowledgeCheck {
+  issues: CheckIssue[];
+  /** Present when no issue is an error. */
+  knowledge?: KnowledgeBase;
+  /** The documents that parsed, and their sections, even when others did not: rule references are checked against them. */
+  documents: KnowledgeDocument[];
+  sections: KnowledgeSection[];
+}
+
+/** Reads and checks every `*.md` file under `dir` (sub-folders included). Never throws for bad content. */
+export async function checkKnowledge(dir: string): Promise<KnowledgeCheck> {
+  const shownDir = displayPath(dir);
+  let files: string[];
+  try {
+    files = await markdownFiles(dir);
+  } catch (error) {
+    const message = `無法讀取知識文件資料夾：${describe(error)}；請確認路徑正確`;
+    return { issues: [{ file: shownDir, severity: 'error', message }], documents: [], sections: [] };
+  }
+  if (files.length === 0) {
+    const message = '資料夾內找不到任何 .md 知識文件：請把文件放在這個資料夾';
+    return { issues: [{ file: shownDir, severity: 'error', message }], documents: [], sections: [] };
+  }
+
+  const issues: CheckIssue[] = [];
+  const documents: KnowledgeDocument[] = [];
+  for (const path of files) {
+    const result = parseKnowledgeFile(displayPath(path), await readFile(path, 'utf8'));
+    if (result.ok) documents.push(result.document);
+    else issues.push(...result.issues);
+  }
+
+  issues.push(...duplicateIds(documents));
+  documents.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  issues.push(...linkSupersessions(documents));
+
+  const sections = documents.flatMap((document) => document.sections);
+  if (issues.some((issue) => issue.severity === 'error')) return { issues, documents, sections };
+  return { issues, knowledge: { documents, sections, loadedAt: new Date() }, documents, sections };
+}
+
+/** Loads the knowledge base, or throws KnowledgeFormatError listing every problem. */
+export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+  const { issues, knowledge } = await checkKnowledge(dir);
+  if (!knowledge) throw new KnowledgeFormatError(issues);
+  return knowledge;
+}
+
+function duplicateIds(documents: KnowledgeDocument[]): CheckIssue[] {
+  const byId = new Map<string, KnowledgeDocument>();
+  const issues: CheckIssue[] = [];
+  for (const document of documents) {
+    const first = byId.get(document.meta.id);
+    if (first) {
+      issues.push({
+        file: document.file,
+        field: 'id',
+        severity: 'error',
+        message: `id「${document.meta.id}」已被 ${first.file} 使用：每份文件的 id 必須不同，請改名其中一份（檔名與 id 一起改）`,
+      });
+    } else {
+      byId.set(document.meta.id, document);
+    }
+  }
+  return issues;
+}
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Paths inside the project are shown relative to it, the way staff see them in the repository. */
+function displayPath(path: string): string {
+  const fromRoot = relative(process.cwd(), path);
+  const inside = fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+  return (inside ? fromRoot : path).split(sep).join('/');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

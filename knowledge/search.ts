@@ -1,0 +1,165 @@
+import { create, insert, search as oramaSearch } from '@orama/orama';
+import type { KnowledgeBase } from './load.ts';
+import type { KnowledgeSection } from './schema.ts';
+import { isIsoDate } from './schema.ts';
+import { bestSnippet } from './snippet.ts';
+import { createDomainTokenizer, GRAMS_FIELD, tokenize } from './tokenizer.ts';
+
+export interface SearchHit {
+  sectionId: string;
+  documentId: string;
+  /** Document title. */
+  title: string;
+  /** Section heading (`parent > child` when nested). */
+  section: string;
+  /** The most relevant ~120 characters of the section. */
+  snippet: string;
+  score: number;
+  issued: string | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+}
+
+export interface SearchOptions {
+  /** Hits to return; 5 unless told. */
+  limit?: number;
+  /** ISO date: leave out documents not yet issued or in force then, and sections superseded by then. */
+  asOf?: string;
+}
+
+export interface SearchIndex {
+  search(query: string, options?: SearchOptions): SearchHit[];
+  /** Sections indexed. */
+  readonly size: number;
+}
+
+export class InvalidSearchDateError extends Error {
+  override readonly name = 'InvalidSearchDateError';
+  constructor(readonly asOf: string) {
+    super(`asOf must be an ISO date (YYYY-MM-DD), got "${asOf}"`);
+  }
+}
+
+/** How hits are ranked: field boosts and Orama's BM25 parameters. */
+export interface SearchTuning {
+  boost: Record<'heading' | 'keywords' | 'title' | 'text' | typeof GRAMS_FIELD, number>;
+  relevance: { k: number; b: number; d: number };
+  /** See DomainTokenizerOptions: common query tokens are dropped in a large knowledge base. */
+  maxQueryTokenShare: number;
+  minCommonHolders: number;
+}
+
+/**
+ * Measured with npm run bench:search on test/knowledge/retrieval-queries.yaml: bigrams weigh more
+ * than words because the segmenter splits many of the fund's terms; length normalisation is weak
+ * (b 0.2) because long tables are often the right answer; in a knowledge base of thousands of
+ * sections, query tokens held by over 15% of them are dropped (p99 740 ms → 63 ms at 13,100
+ * sections, recall unchanged). The shipped knowledge is far below that size, so it drops none.
+ */
+export const DEFAULT_TUNING: SearchTuning = {
+  boost: { heading: 1.5, keywords: 1, title: 1, text: 1, [GRAMS_FIELD]: 2 },
+  relevance: { k: 1.2, b: 0.2, d: 0.5 },
+  maxQueryTokenShare: 0.15,
+  minCommonHolders: 1000,
+};
+
+const NO_DATE_BEFORE = 0;
+const NO_DATE_AFTER = 99_991_231;
+
+const schema = {
+  title: 'string',
+  heading: 'string',
+  keywords: 'string',
+  text: 'string',
+  [GRAMS_FIELD]: 'string',
+  issuedDay: 'number',
+  fromDay: 'number',
+  toDay: 'number',
+  supersededDay: 'number',
+} as const;
+
+/** 2014-12-15 → 20141215, so dates compare as numbers in Orama's filters. */
+function dayNumber(isoDate: string | null | undefined, fallback: number): number {
+  return isoDate ? Number(isoDate.replaceAll('-', '')) : fallback;
+}
+
+function synchronously<T>(value: T | Promise<T>): T {
+  // Every component is synchronous, so Orama answers synchronously; a promise means a misconfiguration.
+  if (value instanceof Promise) throw new Error('Orama answered asynchronously: a component is async');
+  return value;
+}
+
+/** Builds the in-memory index of every section. Synchronous. */
+export function createSearchIndex(knowledge: KnowledgeBase, tuning: SearchTuning = DEFAULT_TUNING): SearchIndex {
+  const db = create({ schema, components: { tokenizer: createDomainTokenizer(tuning) } });
+  const sections = new Map<string, KnowledgeSection>();
+  const keywordsOf = new Map(knowledge.documents.map((document) => [document.meta.id, (document.meta.keywords ?? []).join(' ')]));
+
+  for (const section of knowledge.sections) {
+    sections.set(section.id, section);
+    synchronously(
+      insert(db, {
+        id: section.id,
+        title: section.title,
+        heading: section.heading,
+        keywords: keywordsOf.get(section.documentId) ?? '',
+        text: section.text,
+        [GRAMS_FIELD]: `${section.title}\n${section.heading}\n${section.text}`,
+        issuedDay: dayNumber(section.issued, NO_DATE_BEFORE),
+        fromDay: dayNumber(section.effectiveFrom, NO_DATE_BEFORE),
+        toDay: dayNumber(section.effectiveTo, NO_DATE_AFTER),
+        supersededDay: dayNumber(section.supersededFrom, NO_DATE_AFTER),
+      }),
+    );
+  }
+
+  return {
+    size: sections.size,
+    search(query, options = {}) {
+      const limit = options.limit ?? 5;
+      if (query.trim() === '' || limit <= 0) return [];
+      const where = options.asOf === undefined ? undefined : inForceOn(options.asOf);
+      const results = synchronously(
+        oramaSearch(db, {
+          term: query,
+          properties: Object.keys(tuning.boost) as Array<keyof typeof schema>,
+          boost: tuning.boost,
+          relevance: tuning.relevance,
+          limit,
+          threshold: 1,
+          ...(where ? { where } : {}),
+        }),
+      );
+      const queryTokens = tokenize(query, 'all');
+      return results.hits.flatMap((hit) => {
+        const section = sections.get(hit.id);
+        if (!section) return [];
+        return [
+          {
+            sectionId: section.id,
+            documentId: section.documentId,
+            title: section.title,
+            section: section.heading,
+            snippet: bestSnippet(section.text, queryTokens),
+            score: hit.score,
+            issued: section.issued,
+            effectiveFrom: section.effectiveFrom,
+            effectiveTo: section.effectiveTo,
+          },
+        ];
+      });
+    },
+  };
+}
+
+/** Sections that speak for `asOf`: issued and in force by then, not yet expired nor superseded. */
+function inForceOn(asOf: string) {
+  if (!isIsoDate(asOf)) throw new InvalidSearchDateError(asOf);
+  const day = dayNumber(asOf, NO_DATE_BEFORE);
+  return {
+    issuedDay: { lte: day },
+    fromDay: { lte: day },
+    toDay: { gte: day },
+    supersededDay: { gt: day },
+  };
+}

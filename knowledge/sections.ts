@@ -1,0 +1,112 @@
+import type { CheckIssue } from './check-issue.ts';
+
+/** A `##` or `###` section of a document body, before document metadata is attached. */
+export interface BodySection {
+  slug: string;
+  headingPath: string[];
+  text: string;
+  line: number;
+}
+
+export type BodyResult = { ok: true; sections: BodySection[] } | { ok: false; issues: CheckIssue[] };
+
+interface OpenHeading {
+  heading: string;
+  line: number;
+  parent?: OpenHeading;
+  body: string[];
+  children: number;
+}
+
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const CODE_FENCE = /^\s*(```|~~~)/;
+
+/** A stable, readable slug: the heading itself with white space collapsed to '-'. */
+export function slugOf(heading: string): string {
+  return heading.trim().replace(/\s+/g, '-');
+}
+
+/**
+ * Replaces HTML comments with blank lines, keeping line numbers, since comments hold
+ * transcription notes that are neither shown nor indexed.
+ */
+export function removeComments(lines: string[]): string[] {
+  const text = lines.join('\n').replace(/<!--[\s\S]*?-->/g, (comment) => '\n'.repeat(comment.split('\n').length - 1));
+  return text.split('\n');
+}
+
+/**
+ * Splits a body into sections. A `##` whose only content is `###` sub-sections is a group
+ * heading: its children are the sections, cited as `parent > child`.
+ */
+export function readSections(file: string, rawLines: string[], firstLine: number): BodyResult {
+  const lines = removeComments(rawLines);
+  const issues: CheckIssue[] = [];
+  const issue = (line: number, message: string) => issues.push({ file, line, severity: 'error', message });
+  const closed: OpenHeading[] = [];
+  let current: OpenHeading | undefined;
+  let currentH2: OpenHeading | undefined;
+  let inCode = false;
+  let reportedLeadingText = false;
+
+  lines.forEach((text, index) => {
+    const line = firstLine + index;
+    if (CODE_FENCE.test(text)) inCode = !inCode;
+    const match = inCode ? null : HEADING.exec(text);
+    const level = match?.[1]?.length ?? 0;
+    if (!match || level > 3) {
+      if (current) current.body.push(text);
+      else if (text.trim() !== '' && !reportedLeadingText) {
+        reportedLeadingText = true;
+        issue(line, '第一個 ## 標題之前不可有內文：請把這段文字移到某個 ## 標題之下，或在它前面加上 ## 標題');
+      }
+      return;
+    }
+    const heading = (match[2] ?? '').trim();
+    if (level === 1) {
+      issue(line, `不可使用 # 一級標題「${heading}」：文件標題寫在前置資料的 title 欄位；章節請用 ## 或 ###`);
+      return;
+    }
+    if (heading === '') {
+      issue(line, '標題是空的：請在 ## 或 ### 之後寫出這一節的主題');
+      return;
+    }
+    if (current) closed.push(current);
+    if (level === 2) {
+      current = { heading, line, body: [], children: 0 };
+      currentH2 = current;
+    } else if (currentH2) {
+      currentH2.children++;
+      current = { heading, line, parent: currentH2, body: [], children: 0 };
+    } else {
+      current = undefined;
+      issue(line, `### 標題「${heading}」之前沒有 ## 標題：請先加上它所屬的 ## 章節`);
+    }
+  });
+  if (current) closed.push(current);
+
+  const sections: BodySection[] = [];
+  const seen = new Map<string, number>();
+  for (const open of closed) {
+    const slug = slugOf(open.heading);
+    const firstSeen = seen.get(slug);
+    if (firstSeen !== undefined) {
+      issue(open.line, `標題「${open.heading}」與第 ${firstSeen} 行的標題重複：同一文件內的標題必須不同，請改寫其中一個（例如加上原文編號）`);
+      continue;
+    }
+    seen.set(slug, open.line);
+    const body = open.body.join('\n').trim();
+    if (body === '') {
+      if (open.children > 0) continue;
+      issue(open.line, `章節「${open.heading}」沒有內文：請補上原文內容，或刪除這個標題`);
+      continue;
+    }
+    const headingPath = open.parent ? [open.parent.heading, open.heading] : [open.heading];
+    sections.push({ slug, headingPath, text: body, line: open.line });
+  }
+
+  if (closed.length === 0 && issues.length === 0) {
+    issue(firstLine, '文件沒有任何 ## 章節：請以 ## 標題把內文分成章節');
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, sections };
+}

@@ -1,0 +1,26 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, flushLogger } from '../../../adapters/http/logger.ts';
+
+describe('createLogger', () => {
+  it('never prints message text, bodies or credentials, whatever the level', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger('debug', destination);
+    logger.info({ text: '我的電話 0912345678', intent: 'fee_calculation', length: 12 }, 'chat turn');
+    logger.debug({ body: { text: '統編 12345678' }, req: { headers: { authorization: 'Bearer secret-token' } } }, 'detail');
+    await flushLogger(logger);
+
+    const output = lines.join('');
+    expect(output).not.toContain('0912345678');
+    expect(output).not.toContain('12345678');
+    expect(output).not.toContain('secret-token');
+    const first = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    expect(first).toMatchObject({ service: 'smeg-assistant', intent: 'fee_calculation', length: 12, text: '[redacted]' });
+  });
+});
