@@ -11,6 +11,7 @@ export {
   type Supersession,
 } from './schema.ts';
 export {
+  buildSearchIndex,
   createSearchIndex,
   DEFAULT_TUNING,
   InvalidSearchDateError,

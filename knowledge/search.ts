@@ -89,30 +89,63 @@ function synchronously<T>(value: T | Promise<T>): T {
   return value;
 }
 
-/** Builds the in-memory index of every section. Synchronous. */
+/** Builds the in-memory index of every section. Synchronous: blocks for the whole build. */
 export function createSearchIndex(knowledge: KnowledgeBase, tuning: SearchTuning = DEFAULT_TUNING): SearchIndex {
+  const build = startBuild(knowledge, tuning);
+  for (const section of knowledge.sections) build.add(section);
+  return build.finish();
+}
+
+/**
+ * The same index, built in slices that give the event loop back every few milliseconds, so a server that
+ * rebuilds its index on a knowledge update keeps answering while it does.
+ */
+export async function buildSearchIndex(
+  knowledge: KnowledgeBase,
+  tuning: SearchTuning = DEFAULT_TUNING,
+  sliceMs = 8,
+): Promise<SearchIndex> {
+  const build = startBuild(knowledge, tuning);
+  let sliceStart = performance.now();
+  for (const section of knowledge.sections) {
+    build.add(section);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return build.finish();
+}
+
+function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(section: KnowledgeSection): void; finish(): SearchIndex } {
   const db = create({ schema, components: { tokenizer: createDomainTokenizer(tuning) } });
   const sections = new Map<string, KnowledgeSection>();
   const keywordsOf = new Map(knowledge.documents.map((document) => [document.meta.id, (document.meta.keywords ?? []).join(' ')]));
+  return {
+    add(section) {
+      sections.set(section.id, section);
+      synchronously(
+        insert(db, {
+          id: section.id,
+          title: section.title,
+          heading: section.heading,
+          keywords: keywordsOf.get(section.documentId) ?? '',
+          text: section.text,
+          [GRAMS_FIELD]: `${section.title}\n${section.heading}\n${section.text}`,
+          issuedDay: dayNumber(section.issued, NO_DATE_BEFORE),
+          fromDay: dayNumber(section.effectiveFrom, NO_DATE_BEFORE),
+          toDay: dayNumber(section.effectiveTo, NO_DATE_AFTER),
+          supersededDay: dayNumber(section.supersededFrom, NO_DATE_AFTER),
+        }),
+      );
+    },
+    finish: () => searchIndexOver(db, sections, tuning),
+  };
+}
 
-  for (const section of knowledge.sections) {
-    sections.set(section.id, section);
-    synchronously(
-      insert(db, {
-        id: section.id,
-        title: section.title,
-        heading: section.heading,
-        keywords: keywordsOf.get(section.documentId) ?? '',
-        text: section.text,
-        [GRAMS_FIELD]: `${section.title}\n${section.heading}\n${section.text}`,
-        issuedDay: dayNumber(section.issued, NO_DATE_BEFORE),
-        fromDay: dayNumber(section.effectiveFrom, NO_DATE_BEFORE),
-        toDay: dayNumber(section.effectiveTo, NO_DATE_AFTER),
-        supersededDay: dayNumber(section.supersededFrom, NO_DATE_AFTER),
-      }),
-    );
-  }
+type SectionDb = ReturnType<typeof create<typeof schema>>;
 
+function searchIndexOver(db: SectionDb, sections: Map<string, KnowledgeSection>, tuning: SearchTuning): SearchIndex {
   return {
     size: sections.size,
     search(query, options = {}) {

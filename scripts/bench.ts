@@ -1,28 +1,27 @@
 /**
  * Throughput, latency, memory and reload figures, printed (not asserted):
  *
- *   npm run bench                                  # everything, about two minutes on 2 cores
+ *   npm run bench                                  # everything, a few minutes on 2 cores
  *   npm run bench -- --seconds 5 --memory-requests 20000 --scale 10
  *
- * 1. autocannon against POST /api/chat of the real server (started here, in this process) with a mix of
- *    fact questions, calculations and multi-turn conversations, and against a bare express endpoint on the
- *    same machine: requests/s, p50/p99 latency and their ratio.
- * 2. Resident memory after start, after a warm-up and after many more requests (should not grow).
- * 3. Index build and reload time for the real knowledge base and for one `--scale` times larger.
+ * 1. autocannon, here in this process, against POST /api/chat of the real server with a mix of fact questions,
+ *    calculations and multi-turn conversations, and against a bare express endpoint: requests/s, p50/p99
+ *    latency and their ratio. Each server runs in a child process of its own (scripts/bench-server.ts), so the
+ *    load generator does not take its CPU and its memory is the server's alone.
+ * 2. Resident and heap memory of the bot server after start, after a warm-up and after many more requests
+ *    (should not grow).
+ * 3. Index build and reload time for the real knowledge base and for one `--scale` times larger, with the
+ *    longest pause of the event loop during a reload (here, in this process: a reload is the server's own work).
  */
 import autocannon, { type Result } from 'autocannon';
-import express from 'express';
+import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { pino } from 'pino';
 import { createLiveSources } from '../adapters/http/live-sources.ts';
-import { startServer } from '../adapters/http/server.ts';
+import type { BenchServerKind, ChildMessage, ParentMessage } from './bench-server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,9 +37,6 @@ const MEMORY_REQUESTS = Number(args['memory-requests']);
 const SCALE = Number(args.scale);
 const KNOWLEDGE_DIR = 'knowledge/documents';
 const RULES_DIR = 'rules/parameters';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 /** One cycle per connection: a fresh conversation, then facts, calculations and a three-turn conversation. */
 const QUESTIONS: Array<{ kind: 'fact' | 'calculation' | 'multi-turn'; text: string }> = [
@@ -96,34 +92,75 @@ async function load(url: string, options: { seconds?: number; amount?: number })
   });
 }
 
-async function startBareExpress(): Promise<{ url: string; close(): Promise<void> }> {
-  const app = express();
-  app.post('/api/chat', express.json({ limit: 16 * 1024 }), (req, res) => {
-    const { conversationId } = req.body as { conversationId: string };
-    res.json({ conversationId, replies: [{ kind: 'answer', text: '批次保證之保證手續費年費率為 0.35%。', citations: [] }] });
+class BenchServerError extends Error {
+  constructor(
+    readonly kind: BenchServerKind,
+    detail: string,
+  ) {
+    super(`bench ${kind} server: ${detail}`);
+  }
+}
+
+/** A server under test in its own process, driven over the IPC channel. */
+interface ServerProcess {
+  url: string;
+  /** Its memory, measured by the child after a full GC. */
+  memory(): Promise<NodeJS.MemoryUsage>;
+  stop(): Promise<void>;
+}
+
+function nextMessage<T extends ChildMessage['type']>(
+  kind: BenchServerKind,
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ChildMessage) => {
+      if (message.type !== type) return;
+      child.off('exit', onExit);
+      child.off('message', onMessage);
+      resolve(message as Extract<ChildMessage, { type: T }>);
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      child.off('message', onMessage);
+      reject(new BenchServerError(kind, `exited (code ${code}, signal ${signal}) before sending "${type}"`));
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
   });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function startServerProcess(kind: BenchServerKind, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const child = fork(join(import.meta.dirname, 'bench-server.ts'), [kind], {
+    env,
+    // Set, not inherited: this process runs under the tsx CLI, whose loader flags are not meant to be copied.
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const { port } = server.address() as AddressInfo;
+  const { url } = await nextMessage(kind, child, 'listening');
+  const send = (message: ParentMessage) => child.send(message);
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url,
+    async memory() {
+      const reply = nextMessage(kind, child, 'memory');
+      send({ type: 'memory' });
+      return (await reply).memory;
+    },
+    async stop() {
+      const code = exited(child);
+      if (child.connected) send({ type: 'stop' });
+      if ((await code) !== 0) throw new BenchServerError(kind, `stopped with exit code ${await code}`);
+    },
   };
 }
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function memoryNow(): { rss: number; heapUsed: number; external: number } {
-  collectGarbage();
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rss, heapUsed, external };
 }
 
 function printThroughput(bot: Figures, bare: Figures): void {
@@ -138,8 +175,22 @@ function printThroughput(bot: Figures, bare: Figures): void {
     `bot p99 ${bot.p99} ms (target ≤ 25 ms: ${bot.p99 <= 25 ? 'met' : 'NOT met'})`);
 }
 
+function printMemory(moments: Array<[string, NodeJS.MemoryUsage]>, memoryRun: Result): void {
+  console.log('\n## Memory of the bot server process (after a full GC)');
+  console.log('| moment | resident | heap used | heap total | external |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [moment, m] of moments) {
+    console.log(`| ${moment} | ${megabytes(m.rss)} | ${megabytes(m.heapUsed)} | ${megabytes(m.heapTotal)} | ${megabytes(m.external)} |`);
+  }
+  const [, warm] = moments[1]!;
+  const [, after] = moments[2]!;
+  console.log(`growth over the ${MEMORY_REQUESTS.toLocaleString('en-US')} requests: heap ${megabytes(after.heapUsed - warm.heapUsed)}, ` +
+    `resident ${megabytes(after.rss - warm.rss)}; ` +
+    `${memoryRun['2xx'].toLocaleString('en-US')} answered 2xx, ${memoryRun.non2xx} non-2xx, ${memoryRun.errors} errors`);
+}
+
 async function benchServers(dataDir: string): Promise<void> {
-  const env = {
+  const botEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
@@ -147,34 +198,30 @@ async function benchServers(dataDir: string): Promise<void> {
     // The benchmark is one client hammering from one address; the limiter would rightly refuse it.
     RATE_LIMIT_PER_MINUTE: String(1e9),
   };
-  const bare = await startBareExpress();
-  const bot = await startServer({ port: 0, host: '127.0.0.1', env });
+  const bot = await startServerProcess('bot', botEnv);
+  const bare = await startServerProcess('bare', process.env).catch(async (error: unknown) => {
+    await bot.stop();
+    throw error;
+  });
   try {
-    const afterStart = memoryNow();
-    await load(`${bot.url}`, { seconds: 2 });
-    await load(`${bare.url}`, { seconds: 2 });
+    const afterStart = await bot.memory();
+    await load(bot.url, { seconds: 2 });
+    await load(bare.url, { seconds: 2 });
 
     const botFigures = figures('SMEG assistant', await load(bot.url, {}));
     const bareFigures = figures('bare express', await load(bare.url, {}));
     printThroughput(botFigures, bareFigures);
 
-    const warm = memoryNow();
+    const warm = await bot.memory();
     const memoryRun = await load(bot.url, { amount: MEMORY_REQUESTS });
-    const after = memoryNow();
-    console.log(`\n## Memory (after a full GC)`);
-    console.log('(one process: the server and the autocannon client that loads it)');
-    console.log('| moment | resident | heap used | external |');
-    console.log('|---|---:|---:|---:|');
-    const row = (moment: string, m: ReturnType<typeof memoryNow>) =>
-      console.log(`| ${moment} | ${megabytes(m.rss)} | ${megabytes(m.heapUsed)} | ${megabytes(m.external)} |`);
-    row('after start', afterStart);
-    row('after warm-up and the throughput runs', warm);
-    row(`after ${MEMORY_REQUESTS.toLocaleString('en-US')} more requests`, after);
-    console.log(`heap growth over the ${MEMORY_REQUESTS.toLocaleString('en-US')} requests: ${megabytes(after.heapUsed - warm.heapUsed)}; ` +
-      `${memoryRun['2xx'].toLocaleString('en-US')} answered 2xx, ${memoryRun.non2xx} non-2xx, ${memoryRun.errors} errors`);
+    const after = await bot.memory();
+    printMemory([
+      ['after start', afterStart],
+      ['after warm-up and the throughput runs', warm],
+      [`after ${MEMORY_REQUESTS.toLocaleString('en-US')} more requests`, after],
+    ], memoryRun);
   } finally {
-    await bot.close();
-    await bare.close();
+    await Promise.all([bot.stop(), bare.stop()]);
   }
 }
 

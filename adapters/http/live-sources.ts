@@ -3,7 +3,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import { formatCheckIssue, type CheckIssue } from '../../knowledge/check-issue.ts';
 import { checkKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
-import { createSearchIndex, type SearchIndex } from '../../knowledge/search.ts';
+import { buildSearchIndex, type SearchIndex } from '../../knowledge/search.ts';
 import { checkReferences } from '../../rules/check.ts';
 import { RulesFormatError } from '../../rules/errors.ts';
 import { loadParameters } from '../../rules/load.ts';
@@ -123,7 +123,7 @@ async function validate(knowledgeDir: string, rulesDir: string): Promise<
 export async function createLiveSources(options: LiveSourcesOptions): Promise<LiveSources> {
   const { knowledgeDir, rulesDir, logger } = options;
   const debounceMs = options.debounceMs ?? 300;
-  const buildIndex = options.buildIndex ?? createSearchIndex;
+  const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
   async function build(previous: SourceSnapshot | undefined): Promise<Built> {
     const checked = await validate(knowledgeDir, rulesDir);
