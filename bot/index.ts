@@ -32,6 +32,8 @@ export interface BotDeps {
   llm?: LanguageModel;
   /** Messages longer than this get a polite reply instead of an answer. */
   maxMessageLength?: number;
+  /** Told when the conversation store fails; the turn is still answered, without the remembered context. */
+  onStoreError?: (error: unknown, operation: 'get' | 'set' | 'delete') => void;
 }
 
 const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'greeting', 'help', 'feedback', 'reset', 'out_of_scope', 'unknown'];
@@ -59,10 +61,10 @@ export function createBot(deps: BotDeps): Bot {
 
     let u = understand(trimmed);
     if (u.intent === 'reset') {
-      await store.delete(turn.conversationId);
+      await tolerant('delete', () => store.delete(turn.conversationId));
       return [resetReply()];
     }
-    const state = (await store.get(turn.conversationId)) ?? emptyState();
+    const state = (await tolerant('get', () => store.get(turn.conversationId))) ?? emptyState();
     const pendingAnswer = { ...answerToPending(state.pending, trimmed), ...flagAnswer(state.pending, trimmed) };
     if (deps.llm && u.intent === 'unknown' && Object.keys(pendingAnswer).length === 0 && !state.pending) {
       u = await withModelUnderstanding(deps.llm, u, trimmed);
@@ -83,11 +85,21 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('asks', result.state.asks),
       ...optional('pending', result.state.pending),
     };
-    await store.set(turn.conversationId, next);
+    await tolerant('set', () => store.set(turn.conversationId, next));
 
     const replies = await phrase(deps.llm, result, trimmed);
     record(turn, trimmed, u, result, replies, now().getTime() - started.getTime());
     return replies;
+  }
+
+  /** A store outage (Redis down) costs the conversation its memory, never the answer. */
+  async function tolerant<T>(operation: 'get' | 'set' | 'delete', run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (error) {
+      deps.onStoreError?.(error, operation);
+      return undefined;
+    }
   }
 
   function route(ctx: FlowContext): FlowResult {

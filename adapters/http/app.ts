@@ -31,6 +31,8 @@ export function createApp(deps: AppDeps): Express {
   const { config, logger, bot } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer the client address (for per-IP limits and logs) comes from X-Forwarded-For.
+  if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);
   app.use(deps.metrics.httpMiddleware());
   app.use(requestContext(logger));
 

@@ -27,6 +27,8 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   INTERACTIONS_SALT: optionalSetting(z.string().min(8, { error: 'must be at least 8 characters' })),
   REDIS_URL: optionalSetting(z.url()),
+  // Express's "trust proxy": a hop count (1 behind one load balancer), or addresses/subnets of trusted proxies.
+  TRUST_PROXY: optionalSetting(z.union([z.coerce.number().int().min(0).max(10), z.string().min(1)])),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).default(1000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

@@ -74,6 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     interactions: fanOutSink(metrics.interactions, interactions),
     ...(llm ? { llm } : {}),
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
+    onStoreError: (error, operation) => logger.warn({ err: error, operation }, 'conversation store failed; answering without the saved context'),
   });
   const limiter = new TokenBucketRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   const app = createApp({

@@ -176,3 +176,20 @@ describe('conversations with the bot over the shipped knowledge and rules', asyn
     expect(events[0]).toMatchObject({ answerId: answer!.answerId, answer: answer!.text });
   });
 });
+
+describe('when the conversation store fails', async () => {
+  const sources = await shippedSources();
+
+  it('still answers, without the remembered context, and reports the failure', async () => {
+    const failures: string[] = [];
+    const broken = {
+      get: () => Promise.reject(new Error('store down')),
+      set: () => Promise.reject(new Error('store down')),
+      delete: () => Promise.reject(new Error('store down')),
+    };
+    const bot = createBot({ sources: () => sources, store: broken, onStoreError: (_e, op) => failures.push(op) });
+    const [reply] = await bot.handle({ conversationId: 'x', channel: 'api', event: { type: 'message', text: '一般貸款500萬保8成B組一年手續費多少？' } });
+    expect(reply?.text).toContain('40,000');
+    expect(failures).toEqual(['get', 'set']);
+  });
+});
