@@ -42,7 +42,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
   });
   const ruleDate = latest(r.ruleDates);
   const rateLine = r.waived
-    ? `保證手續費：免收（原費率 ${formatRate(r.baseRate)}）`
+    ? `保證手續費：送保期間免收${r.baseRate > 0 ? `（原費率 ${formatRate(r.baseRate)}）` : ''}`
     : `適用年費率 ${formatRate(r.rate)}${r.rate !== r.baseRate ? `（原費率 ${formatRate(r.baseRate)}）` : ''}${ctx.merged.facts.riskGroup && /fee_rate\.[abc]/.test(traceNames(r)) ? `，風險組群 ${ctx.merged.facts.riskGroup}` : ''}`;
   const card: ResultCard = {
     title: `${name} 保證手續費試算`,
@@ -64,9 +64,10 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
     `計算：${r.formula}`,
     rateLine,
     ruleDate ? `適用規定：${formatRocDate(ruleDate)}起之版本。` : undefined,
+    planEnded(ctx, r.programme),
     ...r.notes,
     ...[...new Set(versions)],
-    `（${r.rounding}；實際費用以本基金及承貸金融機構核定為準）`,
+    '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
     sourcesLine(citations),
   ];
   return {
@@ -80,11 +81,27 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
         lines,
         citations,
         card,
-        quickReplies: ['換成2年呢？', '保9成呢？', '重新開始'],
+        quickReplies: feeFollowUps(r),
       }),
     ],
     state: { task: 'fee_calculation', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
   };
+}
+
+/** Next questions that change one fact: another period, a lower ratio. */
+function feeFollowUps(r: FeeResult): string[] {
+  const months = r.period.months ?? 12;
+  const otherPeriod = months === 24 ? '換成1年呢？' : '換成2年呢？';
+  const lowerRatio = r.ratio > 50 ? [`保${Math.floor((r.ratio - 10) / 10)}成呢？`] : [];
+  return [otherPeriod, ...lowerRatio, '重新開始'];
+}
+
+/** A plan with an end date that has passed (the Morakot plan ran 2009-11 to 2012-12): say so with the figures. */
+function planEnded(ctx: FlowContext, programme: string): string | undefined {
+  const period = ctx.view.find(`${programme}.plan_period`);
+  const range = period?.value as { from: string; to: string } | undefined;
+  if (!range || typeof range.to !== 'string' || range.to >= ctx.asOf) return undefined;
+  return `注意：本計畫期程為${formatRocDate(range.from)}至${formatRocDate(range.to)}，目前已結束；以上依計畫規定試算，供參考。`;
 }
 
 function traceNames(r: FeeResult): string {
