@@ -44,6 +44,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   if (task === 'fact_lookup' && stated.loanAmount !== undefined && asks.some((a) => a === 'fee_rate' || a === 'fee_amount')) {
     task = 'fee_calculation';
   }
+  // 「年費率0.5%」 answering a fee estimate that needed the quoted rate continues that estimate.
+  if (state.task === 'fee_calculation' && u.statedRate !== undefined && u.programmes.length === 0 && !u.injectionSuspected) {
+    task = 'fee_calculation';
+  }
   return { task, programme, facts, asks, empty: !task && !statesSomething };
 }
 

@@ -1,5 +1,6 @@
 import type { ParameterView } from '../../rules/at.ts';
 import type { CitationIndex } from '../compose/citations.ts';
+import { reply, type ReplyParts } from '../compose/reply.ts';
 import type { ServiceLines } from '../compose/service-lines.ts';
 import type { MergedTurn } from '../dialogue/merge.ts';
 import type { ConversationState } from '../dialogue/state.ts';
@@ -29,4 +30,18 @@ export interface FlowResult {
   /** Grounded texts behind the answer (trace steps, parameter values, cited passages), for the optional phrasing guard. */
   grounding?: string[];
   state: Partial<Pick<ConversationState, 'task' | 'asks' | 'pending' | 'programme' | 'facts'>>;
+}
+
+/**
+ * An answer that can receive 👍/👎, whose own lines (and any extra grounded texts) are what the optional
+ * phrasing guard may draw figures from.
+ */
+export function answered(parts: Omit<ReplyParts, 'feedback'>, state: FlowResult['state'], extraGrounding: string[] = []): FlowResult {
+  const lines = parts.lines.filter((l): l is string => typeof l === 'string' && l.length > 0);
+  return {
+    outcome: 'answered',
+    grounding: [...extraGrounding, ...lines],
+    replies: [reply({ ...parts, feedback: true })],
+    state,
+  };
 }

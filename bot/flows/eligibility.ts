@@ -3,10 +3,10 @@ import { eligibility, type EligibilityResult } from '../../rules/eligibility/ind
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
 import { formatAmount, formatPercent, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
 import { amountInWords } from '../compose/parameter-text.ts';
-import { reply, sourcesLine } from '../compose/reply.ts';
+import { sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
-import type { FlowContext, FlowResult } from './context.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { retrievalAnswer } from './retrieval.ts';
 
@@ -81,22 +81,17 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult): FlowResult {
     notes: r.reasons,
     sources: citations.map((c) => `${c.title}〈${c.section}〉`),
   };
-  return {
-    outcome: 'answered',
-    grounding: lines.filter((l): l is string => !!l),
-    replies: [
-      reply({
-        kind: 'eligibility',
-        intent: 'eligibility',
-        feedback: true,
-        lines,
-        citations,
-        card,
-        quickReplies: r.status === 'eligible' ? ['手續費要多少？', '重新開始'] : ['還有哪些保證項目？', '重新開始'],
-      }),
-    ],
-    state: { task: 'eligibility', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
-  };
+  return answered(
+    {
+      kind: 'eligibility',
+      intent: 'eligibility',
+      lines,
+      citations,
+      card,
+      quickReplies: r.status === 'eligible' ? ['手續費要多少？', '重新開始'] : ['還有哪些保證項目？', '重新開始'],
+    },
+    { task: 'eligibility', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
+  );
 }
 
 function rateText(r: EligibilityResult): string | undefined {
@@ -147,17 +142,13 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
     `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
     sourcesLine(citations),
   ];
-  return {
-    outcome: 'answered',
-    grounding: lines.filter((l): l is string => !!l),
-    replies: [
-      reply({
-        kind: 'eligibility',
-        intent: 'eligibility',
-        feedback: true,
-        lines,
-        citations,
-        card: {
+  return answered(
+    {
+      kind: 'eligibility',
+      intent: 'eligibility',
+      lines,
+      citations,
+      card: {
           title: '營授比試算',
           inputs: [
             { label: '短中期週轉授信總餘額', value: `${formatAmount(ctx.merged.facts.workingCapitalBalance ?? 0)} 元` },
@@ -170,8 +161,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
           sources: citations.map((c) => `${c.title}〈${c.section}〉`),
         },
         quickReplies: ['營授比是什麼？', '重新開始'],
-      }),
-    ],
-    state: { task: 'eligibility', pending: undefined, facts: ctx.merged.facts },
-  };
+    },
+    { task: 'eligibility', pending: undefined, facts: ctx.merged.facts },
+  );
 }

@@ -1,12 +1,15 @@
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNotDeterminedError } from '../../rules/errors.ts';
+import type { ParameterReading } from '../../rules/at.ts';
+import type { Facts } from '../../rules/facts.ts';
 import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { formatAmount, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
-import type { FlowContext, FlowResult } from './context.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 
 /** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
@@ -15,7 +18,7 @@ export function feeFlow(ctx: FlowContext): FlowResult {
   if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
-  const assumedRatio = caseFacts.guaranteeRatio === undefined ? ctx.view.find(`${programme}.max_ratio`) : undefined;
+  const assumedRatio = caseFacts.guaranteeRatio === undefined ? findIfKnown(ctx, `${programme}.max_ratio`) : undefined;
   if (assumedRatio && typeof assumedRatio.value === 'number') caseFacts.guaranteeRatio = assumedRatio.value;
   let result: FeeResult;
   try {
@@ -23,7 +26,7 @@ export function feeFlow(ctx: FlowContext): FlowResult {
     if (assumedRatio) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatRatio(assumedRatio.value as number)} 試算；成數不同請告訴我（例如「保7成」）。`);
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
-    if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error);
+    if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, caseFacts);
     if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
     if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
     throw error;
@@ -70,21 +73,29 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
     '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
     sourcesLine(citations),
   ];
+  return answered(
+    { kind: 'calculation', intent: 'fee_calculation', lines, citations, card, quickReplies: feeFollowUps(r) },
+    { task: 'fee_calculation', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
+  );
+}
+
+/** The documents give no fee rate for this programme: say so, and where to ask, rather than compute with a guess. */
+function rateNotInSources(ctx: FlowContext, name: string): FlowResult {
   return {
-    outcome: 'answered',
-    grounding: [r.formula, ...lines.filter((l): l is string => !!l)],
+    outcome: 'unanswered',
     replies: [
       reply({
-        kind: 'calculation',
+        kind: 'fallback',
         intent: 'fee_calculation',
-        feedback: true,
-        lines,
-        citations,
-        card,
-        quickReplies: feeFollowUps(r),
+        lines: [
+          `抱歉，目前收錄的文件未載明${name}的保證手續費年費率，我無法試算，以免提供錯誤的數字。`,
+          `如已知核定的年費率，可告訴我（例如「年費率0.5%」）；或洽信保基金：${serviceLinesText(ctx.service)}`,
+        ],
+        citations: ctx.service.citation ? [ctx.service.citation] : [],
+        quickReplies: ['重新開始'],
       }),
     ],
-    state: { task: 'fee_calculation', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
+    state: { task: 'fee_calculation', programme: ctx.merged.programme, facts: ctx.merged.facts },
   };
 }
 
@@ -98,10 +109,15 @@ function feeFollowUps(r: FeeResult): string[] {
 
 /** A plan with an end date that has passed (the Morakot plan ran 2009-11 to 2012-12): say so with the figures. */
 function planEnded(ctx: FlowContext, programme: string): string | undefined {
-  const period = ctx.view.find(`${programme}.plan_period`);
+  const period = findIfKnown(ctx, `${programme}.plan_period`);
   const range = period?.value as { from: string; to: string } | undefined;
   if (!range || typeof range.to !== 'string' || range.to >= ctx.asOf) return undefined;
   return `注意：本計畫期程為${formatRocDate(range.from)}至${formatRocDate(range.to)}，目前已結束；以上依計畫規定試算，供參考。`;
+}
+
+/** A programme-specific parameter that not every programme has. */
+function findIfKnown(ctx: FlowContext, name: string): ParameterReading | undefined {
+  return ctx.view.has(name) ? ctx.view.find(name) : undefined;
 }
 
 function traceNames(r: FeeResult): string {
@@ -114,14 +130,17 @@ function latest(dates: string[]): string | undefined {
 }
 
 /** A range such as 0.395%～0.75% decided case by case: say so, and compute both ends when the facts allow. */
-function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError): FlowResult {
+function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, caseFacts: Omit<Facts, 'programme'>): FlowResult {
   const { programme, facts } = ctx.merged;
   const name = programme ? PROGRAMMES[programme].name : '';
-  if (!error.range || !programme) {
-    return askFor(ctx, 'fee_calculation', ['riskGroup'], error.message);
+  if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
+  const stated = ctx.understanding.injectionSuspected ? undefined : ctx.understanding.statedRate;
+  if (!error.range) {
+    if (stated === undefined) return rateNotInSources(ctx, name);
+    const quoted = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: stated });
+    quoted.notes.push(`來源文件未載明${name}的保證手續費年費率；年費率 ${formatRate(stated)} 為您提供的數字，非本基金公告費率`);
+    return feeAnswer(ctx, quoted);
   }
-  const { programme: _p, ...caseFacts } = facts;
-  const stated = ctx.understanding.statedRate;
   if (stated !== undefined && stated >= error.range.min && stated <= error.range.max) {
     const quoted = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: stated });
     quoted.notes.push(`年費率 ${formatRate(stated)} 為您提供的核定費率，在本項目 ${formatRate(error.range.min)}～${formatRate(error.range.max)} 範圍內`);
@@ -134,13 +153,14 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError): Flo
     `保證手續費約新臺幣 ${formatAmount(low.fee)} 元至 ${formatAmount(high.fee)} 元（${name}年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定）`,
     `最低：${low.formula}`,
     `最高：${high.formula}`,
+    facts.guaranteeRatio === undefined && caseFacts.guaranteeRatio !== undefined
+      ? `您未提供保證成數，以本項目最高保證成數 ${formatRatio(caseFacts.guaranteeRatio)} 試算。`
+      : undefined,
     '實際年費率由本基金依個案核定；告訴我核定的費率（例如「年費率0.5%」）即可精算。',
     sourcesLine(citations),
   ];
-  return {
-    outcome: 'answered',
-    grounding: lines.filter((l): l is string => !!l),
-    replies: [reply({ kind: 'calculation', intent: 'fee_calculation', feedback: true, lines, citations, quickReplies: ['重新開始'] })],
-    state: { task: 'fee_calculation', programme, facts },
-  };
+  return answered(
+    { kind: 'calculation', intent: 'fee_calculation', lines, citations, quickReplies: ['重新開始'] },
+    { task: 'fee_calculation', programme, facts },
+  );
 }

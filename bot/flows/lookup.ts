@@ -5,7 +5,7 @@ import { otherVersions, readingLine, valueText, versionLine } from '../compose/p
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
-import type { FlowContext, FlowResult } from './context.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
@@ -158,28 +158,24 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   const future = futureYear(ctx);
   const quoted = passage?.replies[0];
   if (quoted) citations.push(...quoted.citations);
-  return {
-    outcome: 'answered',
-    grounding: [...lines, ...versions, ...(passage?.grounding ?? [])],
-    replies: [
-      reply({
-        kind: 'answer',
-        intent: 'fact_lookup',
-        feedback: true,
-        lines: [
-          future ? futureNote(ctx, future) : undefined,
-          ...lines,
-          ...new Set(versions),
-          quoted?.text.split('\n資料來源')[0],
-          ctx.understanding.injectionSuspected ? INJECTION_NOTE : undefined,
-          sourcesLine(citations),
-        ],
-        citations,
-        quickReplies: followUps(programme),
-      }),
-    ],
-    state: { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
-  };
+  return answered(
+    {
+      kind: 'answer',
+      intent: 'fact_lookup',
+      lines: [
+        future ? futureNote(ctx, future) : undefined,
+        ...lines,
+        ...new Set(versions),
+        quoted?.text.split('\n資料來源')[0],
+        ctx.understanding.injectionSuspected ? INJECTION_NOTE : undefined,
+        sourcesLine(citations),
+      ],
+      citations,
+      quickReplies: followUps(programme),
+    },
+    { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
+    passage?.grounding,
+  );
 }
 
 /** 「標準代償率：2.5%（僅適用於民國100年1月1日至6月30日）」 for a rule that no longer applies. */

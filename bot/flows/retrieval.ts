@@ -4,7 +4,7 @@ import { plainText } from '../compose/citations.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
-import type { FlowContext, FlowResult } from './context.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
 
 /** Words that carry no topic: question forms and filler, removed before matching passages. */
 const FILLER = /請問|想問|多少|幾成|是什麼|什麼|怎麼|如何|可以|能否|是否|有沒有|哪些|哪裡|嗎|呢|吧|的|了|是|要|我|你|您|們|一下|信保基金|信保/g;
@@ -33,26 +33,23 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const quoted = list.length >= 3 ? list : passages.map((p) => p.text);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
-  return {
-    outcome: best.confidence < 0.5 ? 'low_confidence' : 'answered',
-    grounding: [section.text],
-    replies: [
-      reply({
-        kind: 'answer',
-        intent: 'fact_lookup',
-        feedback: true,
-        lines: [
-          `依《${section.title}》〈${section.heading}〉：`,
-          ...quoted.map((q) => `「${q}」`),
-          superseded ? `注意：本段自 ${section.supersededFrom} 起已由較新的規定取代，請以新規定為準。` : undefined,
-          sourcesLine([citation]),
-        ],
-        citations: [citation],
-        quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
-      }),
-    ],
-    state: { task: 'fact_lookup', asks: ctx.merged.asks },
-  };
+  const result = answered(
+    {
+      kind: 'answer',
+      intent: 'fact_lookup',
+      lines: [
+        `依《${section.title}》〈${section.heading}〉：`,
+        ...quoted.map((q) => `「${q}」`),
+        superseded ? `注意：本段自 ${section.supersededFrom} 起已由較新的規定取代，請以新規定為準。` : undefined,
+        sourcesLine([citation]),
+      ],
+      citations: [citation],
+      quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
+    },
+    { task: 'fact_lookup', asks: ctx.merged.asks },
+    [section.text],
+  );
+  return best.confidence < 0.5 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
 /** The question plus what the conversation knows (the programme's name), so 「那保幾成？」 searches the right topic. */
