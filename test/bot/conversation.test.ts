@@ -112,6 +112,33 @@ const scripts: Script[] = [
     kind: 'question',
   },
   {
+    name: 'gives both ends of a fee range decided case by case, assuming the highest ratio',
+    says: ['火金姑貸款借1000萬一年手續費？'],
+    answersWith: ['37,525', '71,250', '0.395%', '9.5成'],
+  },
+  {
+    name: 'refuses to estimate a fee whose rate the documents leave blank',
+    says: ['青年築夢創業啟動金貸款借100萬保8成一年手續費多少？'],
+    answersWith: ['未載明', '0800-089-921'],
+    never: ['保證手續費：新臺幣'],
+    kind: 'fallback',
+  },
+  {
+    name: 'warns that a plan has ended when computing under it',
+    says: ['莫拉克颱風受災企業借1000萬保9成一年手續費？'],
+    answersWith: ['免收', '已結束'],
+  },
+  {
+    name: 'quotes a table row with an address and a phone number',
+    says: ['高屏服務中心的電話是多少？'],
+    answersWith: ['716-4146'],
+  },
+  {
+    name: 'does not forecast a figure for a future year',
+    says: ['2030年批次保證手續費率會是多少？'],
+    answersWith: ['無法提供 2030 年', '0800-089-921'],
+  },
+  {
     name: 'rejects a ratio above the programme maximum with a clear reason',
     says: ['一般貸款A組借100萬保9成一年手續費？'],
     answersWith: ['80%'],
