@@ -6,6 +6,7 @@ import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
+import { matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
@@ -103,7 +104,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   if (scope.size === 0) return [];
   const asks = (asksOverride ?? ctx.merged.asks).filter((a) => ASK_PATTERNS[a]);
   // The programme's own name says nothing about which of its figures is asked.
-  const programmeName = ctx.merged.programme ? PROGRAMMES[ctx.merged.programme].name : '';
+  const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
   const grams = withoutNameGrams(queryGrams(ctx.understanding.text), programmeName);
   const candidates: Candidate[] = [];
   for (const name of view.names()) {
@@ -116,7 +117,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const byAsk = asks.some((a) => ASK_PATTERNS[a]!.test(name));
     const byWords = coverage(description, grams);
     if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
-    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), score: (byAsk ? 1 : 0) + byWords });
+    // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
+    const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), score: (byAsk ? 1 : 0) + byWords + own });
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
@@ -130,8 +133,9 @@ function withoutNameGrams(grams: Set<string>, name: string): Set<string> {
 
 function coverage(text: string, grams: Set<string>): number {
   if (grams.size === 0) return 0;
+  const canonicalText = matchForm(text);
   let hit = 0;
-  for (const g of grams) if (text.includes(g)) hit += 1;
+  for (const g of grams) if (canonicalText.includes(g)) hit += 1;
   return hit / grams.size;
 }
 

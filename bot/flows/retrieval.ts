@@ -4,7 +4,9 @@ import { plainText } from '../compose/citations.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
+import { PROGRAMMES } from '../../rules/programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
+import { canonical, matchForm } from './passage-terms.ts';
 
 /** Words that carry no topic: question forms and filler, removed before matching passages. */
 const FILLER = /請問|想問|多少|幾成|是什麼|什麼|怎麼|如何|可以|能否|是否|有沒有|哪些|哪裡|嗎|呢|吧|的|了|是|要|我|你|您|們|一下|信保基金|信保/g;
@@ -25,7 +27,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const query = searchQuery(ctx);
   const hits = ctx.sources.index.search(query, { limit: 3, asOf: ctx.asOf });
   const grams = queryGrams(query);
-  const best = pickSection(ctx, hits, grams, ctx.merged.asks.includes('contact'));
+  const asked = askedGrams(ctx, query);
+  const best = pickSection(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'));
   if (!best || best.confidence < MIN_CONFIDENCE) return cannotAnswer(ctx, best?.hit);
 
   const { section, passages } = best;
@@ -73,14 +76,35 @@ interface SectionChoice {
 
 const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1,6}[路街]/;
 
-function pickSection(ctx: FlowContext, hits: SearchHit[], grams: Set<string>, wantsContact: boolean): SectionChoice | undefined {
+/**
+ * The part of the question that is not a programme's name: what is asked about it (「資格」, 「文件」).
+ * A passage about the right programme that says nothing of that does not answer the question.
+ */
+function askedGrams(ctx: FlowContext, query: string): Set<string> {
+  const names = [...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])]
+    .map((id) => canonical(PROGRAMMES[id].name))
+    .join(' ');
+  // The canonical form turns an alias (青創) into the official name, so the name's pairs drop out whole.
+  return new Set([...gramsOf(canonical(query.replace(FILLER, ' ')))].filter((g) => !names.includes(g)));
+}
+
+function pickSection(
+  ctx: FlowContext,
+  hits: SearchHit[],
+  grams: Set<string>,
+  asked: Set<string>,
+  wantsContact: boolean,
+): SectionChoice | undefined {
   let best: SectionChoice | undefined;
   for (const [rank, hit] of hits.entries()) {
     const section = ctx.sources.knowledge.sections.find((s) => s.id === hit.sectionId);
     if (!section) continue;
     const passages = bestPassages(section, grams, wantsContact);
-    const headingCover = coverage(section.heading, grams);
-    const passageCover = coverage(passages.map((p) => p.text).join(''), grams);
+    const heading = matchForm(section.heading);
+    const quoted = matchForm(passages.map((p) => p.text).join('\n'));
+    const headingCover = coverage(heading, grams);
+    const passageCover = coverage(quoted, grams);
+    if (asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
     // Search rank leads; passage and heading coverage decide how sure the answer is.
     const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
     const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rank * 0.05 + contactBonus;
@@ -91,8 +115,11 @@ function pickSection(ctx: FlowContext, hits: SearchHit[], grams: Set<string>, wa
 
 /** Character bigrams of the question's Chinese runs, and its numbers and Latin words whole. */
 export function queryGrams(query: string): Set<string> {
+  return gramsOf(matchForm(query.replace(FILLER, ' ')));
+}
+
+function gramsOf(cleaned: string): Set<string> {
   const grams = new Set<string>();
-  const cleaned = query.replace(FILLER, ' ');
   for (const run of cleaned.match(/\p{Script=Han}+/gu) ?? []) {
     if (run.length === 1) continue;
     for (let i = 0; i + 1 < run.length; i += 1) grams.add(run.slice(i, i + 2));
@@ -101,6 +128,7 @@ export function queryGrams(query: string): Set<string> {
   return grams;
 }
 
+/** Share of the grams found in a text already in match form. */
 function coverage(text: string, grams: Set<string>): number {
   if (grams.size === 0) return 0;
   let hit = 0;
@@ -110,10 +138,10 @@ function coverage(text: string, grams: Set<string>): number {
 
 /** Splits a section into sentences, list items and table rows, and keeps the ones that match best, in order. */
 function bestPassages(section: KnowledgeSection, grams: Set<string>, wantsContact = false): Passage[] {
-  const units = passages(section.text);
-  const weights = gramWeights(units, grams);
+  const { units, canonicalUnits } = passagesOf(section);
+  const weights = gramWeights(canonicalUnits, grams);
   const scored = units.map((text, order) => {
-    const base = score(text, weights);
+    const base = score(canonicalUnits[order]!, weights);
     return { text, order, score: wantsContact && PHONE_OR_ADDRESS.test(text) ? base * 1.5 : base };
   });
   const top = [...scored].sort((a, b) => b.score - a.score || a.order - b.order).filter((p) => p.score > 0);
@@ -160,6 +188,19 @@ const LONG_LINE = 160;
 /** 「高屏服務中心」, 「臺北本部」: a few characters with no punctuation or figures. */
 function isLabel(text: string): boolean {
   return text.length <= 12 && !/[\d，。：:、；（）()]/.test(text);
+}
+
+const passageCache = new WeakMap<KnowledgeSection, { units: string[]; canonicalUnits: string[] }>();
+
+/** A section's passages and their canonical forms, computed once per section (per knowledge version). */
+function passagesOf(section: KnowledgeSection): { units: string[]; canonicalUnits: string[] } {
+  let cached = passageCache.get(section);
+  if (!cached) {
+    const units = passages(section.text);
+    cached = { units, canonicalUnits: units.map(matchForm) };
+    passageCache.set(section, cached);
+  }
+  return cached;
 }
 
 function passages(markdown: string): string[] {
