@@ -6,8 +6,8 @@
  *
  * `bot` is the real server (startServer, configured from this process's environment); `bare` is express with one
  * JSON endpoint answering the same shape, the ceiling the bot is compared with. Over the IPC channel it sends
- * `{ type: 'listening', url }`, answers `{ type: 'memory' }` with its memory after a full GC, and exits on
- * `{ type: 'stop' }` or as soon as the parent goes away.
+ * `{ type: 'listening', url }`, answers `{ type: 'memory' }` with its memory after a full GC and `{ type: 'cpu' }`
+ * with the CPU time it has used, and exits on `{ type: 'stop' }` or as soon as the parent goes away.
  */
 import express from 'express';
 import type { Server } from 'node:http';
@@ -16,8 +16,11 @@ import { startServer } from '../adapters/http/server.ts';
 
 export type BenchServerKind = 'bot' | 'bare';
 
-export type ParentMessage = { type: 'memory' } | { type: 'stop' };
-export type ChildMessage = { type: 'listening'; url: string } | { type: 'memory'; memory: NodeJS.MemoryUsage };
+export type ParentMessage = { type: 'memory' } | { type: 'cpu' } | { type: 'stop' };
+export type ChildMessage =
+  | { type: 'listening'; url: string }
+  | { type: 'memory'; memory: NodeJS.MemoryUsage }
+  | { type: 'cpu'; cpu: NodeJS.CpuUsage };
 
 interface Listening {
   url: string;
@@ -85,6 +88,7 @@ async function stop(): Promise<void> {
 
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'memory') send({ type: 'memory', memory: memoryAfterGc() });
+  else if (message.type === 'cpu') send({ type: 'cpu', cpu: process.cpuUsage() });
   else if (message.type === 'stop') void stop();
 });
 // A parent that crashed or was killed closes the channel; a server left listening would hold the port and CPU.

@@ -57,17 +57,8 @@ interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
-}
-
-function figures(label: string, result: Result): Figures {
-  return {
-    label,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+  /** The server's own CPU time per request: unlike requests/s, it does not change with what else the machine runs. */
+  cpuMsPerRequest: number;
 }
 
 function chatRequests() {
@@ -106,6 +97,8 @@ interface ServerProcess {
   url: string;
   /** Its memory, measured by the child after a full GC. */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** CPU time it has used so far, in milliseconds, user and system, all its threads. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -144,12 +137,17 @@ async function startServerProcess(kind: BenchServerKind, env: NodeJS.ProcessEnv)
   });
   const { url } = await nextMessage(kind, child, 'listening');
   const send = (message: ParentMessage) => child.send(message);
+  const ask = <T extends 'memory' | 'cpu'>(type: T) => {
+    const reply = nextMessage(kind, child, type);
+    send({ type });
+    return reply;
+  };
   return {
     url,
-    async memory() {
-      const reply = nextMessage(kind, child, 'memory');
-      send({ type: 'memory' });
-      return (await reply).memory;
+    memory: async () => (await ask('memory')).memory,
+    async cpuMs() {
+      const { cpu } = await ask('cpu');
+      return (cpu.user + cpu.system) / 1000;
     },
     async stop() {
       const code = exited(child);
@@ -163,6 +161,22 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** One throughput run against a server, with the CPU time the server process spent on it. */
+async function measure(label: string, server: ServerProcess): Promise<Figures> {
+  const cpuBefore = await server.cpuMs();
+  const result = await load(server.url, {});
+  const cpuMs = (await server.cpuMs()) - cpuBefore;
+  return {
+    label,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
+  };
+}
+
 function printThroughput(bot: Figures, bare: Figures): void {
   const ratio = bot.requestsPerSecond / bare.requestsPerSecond;
   console.log(`\n## POST /api/chat, ${CONNECTIONS} connections, ${SECONDS} s each, ${availableParallelism()} CPUs`);
@@ -173,6 +187,9 @@ function printThroughput(bot: Figures, bare: Figures): void {
   }
   console.log(`ratio bot/bare: ${ratio.toFixed(2)} (target ≥ 0.33: ${ratio >= 1 / 3 ? 'met' : 'NOT met'}); ` +
     `bot p99 ${bot.p99} ms (target ≤ 25 ms: ${bot.p99 <= 25 ? 'met' : 'NOT met'})`);
+  // On a machine busy with other work requests/s moves from run to run; CPU per request barely does.
+  console.log(`server CPU per request: bot ${bot.cpuMsPerRequest.toFixed(3)} ms, bare ${bare.cpuMsPerRequest.toFixed(3)} ms ` +
+    `(bare/bot ${(bare.cpuMsPerRequest / bot.cpuMsPerRequest).toFixed(2)}: the ratio when each server has a core to itself)`);
 }
 
 function printMemory(moments: Array<[string, NodeJS.MemoryUsage]>, memoryRun: Result): void {
@@ -208,8 +225,8 @@ async function benchServers(dataDir: string): Promise<void> {
     await load(bot.url, { seconds: 2 });
     await load(bare.url, { seconds: 2 });
 
-    const botFigures = figures('SMEG assistant', await load(bot.url, {}));
-    const bareFigures = figures('bare express', await load(bare.url, {}));
+    const botFigures = await measure('SMEG assistant', bot);
+    const bareFigures = await measure('bare express', bare);
     printThroughput(botFigures, bareFigures);
 
     const warm = await bot.memory();

@@ -31,6 +31,9 @@ export function createApp(deps: AppDeps): Express {
   const { config, logger, bot } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every res.send/res.json body into an ETag. Nobody revalidates chat answers or API JSON, so the
+  // hash is pure cost on every request; express.static keeps its own ETags for the page.
+  app.set('etag', false);
   // Behind a load balancer the client address (for per-IP limits and logs) comes from X-Forwarded-For.
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);
   app.use(deps.metrics.httpMiddleware());
