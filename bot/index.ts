@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parametersAt } from '../rules/at.ts';
 import { PROGRAMME_IDS } from '../rules/programmes.ts';
 import { CitationIndex } from './compose/citations.ts';
@@ -13,6 +14,7 @@ import { feeFlow } from './flows/fee.ts';
 import { lookupFlow } from './flows/lookup.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
 import type { LanguageModel } from './llm/index.ts';
+import { LruCache } from './lru-cache.ts';
 import type { Sources } from './sources.ts';
 import type { Bot, InteractionSink, Reply, Turn } from './types.ts';
 import { understand, type Intent, type Understanding } from './understand/index.ts';
@@ -36,6 +38,8 @@ export interface BotDeps {
   onStoreError?: (error: unknown, operation: 'get' | 'set' | 'delete') => void;
 }
 
+const ANSWER_CACHE_SIZE = 2_000;
+
 const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'greeting', 'help', 'feedback', 'reset', 'out_of_scope', 'unknown'];
 
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
@@ -44,6 +48,16 @@ export function createBot(deps: BotDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const maxLength = deps.maxMessageLength ?? 1000;
   const perVersion = new WeakMap<Sources, { cite: CitationIndex; service: ServiceLines }>();
+  const understandings = new LruCache<string, Understanding>(ANSWER_CACHE_SIZE);
+  const answers = new LruCache<string, { result: FlowResult; merged: MergedTurn }>(ANSWER_CACHE_SIZE);
+  const understood = (text: string): Understanding => {
+    let u = understandings.get(text);
+    if (!u) {
+      u = understand(text);
+      understandings.set(text, u);
+    }
+    return u;
+  };
 
   const derived = (sources: Sources) => {
     let d = perVersion.get(sources);
@@ -59,7 +73,7 @@ export function createBot(deps: BotDeps): Bot {
     const trimmed = text.trim();
     if (trimmed.length > maxLength) return [tooLongReply(maxLength, trimmed.length)];
 
-    let u = understand(trimmed);
+    let u = understood(trimmed);
     if (u.intent === 'reset') {
       await tolerant('delete', () => store.delete(turn.conversationId));
       return [resetReply()];
@@ -72,11 +86,22 @@ export function createBot(deps: BotDeps): Bot {
 
     const sources = deps.sources();
     const asOf = started.toISOString().slice(0, 10);
-    const { cite, service } = derived(sources);
-    const merged = mergeTurn(state, u, pendingAnswer);
-    const ctx: FlowContext = { sources, view: parametersAt(sources.rules, asOf), asOf, cite, service, understanding: u, merged, state };
-
-    const result = route(ctx);
+    // Flows are pure given the sources, the day, the conversation so far and the message: the same four give
+    // the same answer, so frequent questions are answered from memory (with fresh feedback ids).
+    const key = deps.llm ? undefined : answerKey(sources.version, asOf, state, trimmed);
+    const cached = key === undefined ? undefined : answers.get(key);
+    let result: FlowResult;
+    let merged: MergedTurn;
+    if (cached) {
+      ({ result, merged } = cached);
+      result = { ...result, replies: result.replies.map(withFreshAnswerId) };
+    } else {
+      const { cite, service } = derived(sources);
+      merged = mergeTurn(state, u, pendingAnswer);
+      const ctx: FlowContext = { sources, view: parametersAt(sources.rules, asOf), asOf, cite, service, understanding: u, merged, state };
+      result = route(ctx);
+      if (key !== undefined) answers.set(key, { result, merged });
+    }
     const next: ConversationState = {
       facts: result.state.facts ?? merged.facts,
       turns: state.turns + 1,
@@ -194,6 +219,15 @@ function taskFor(merged: MergedTurn): MergedTurn['task'] {
   if (merged.task !== 'eligibility' || merged.asks.length === 0) return merged.task;
   const caseFacts = Object.keys(merged.facts).filter((k) => k !== 'submission' && k !== 'flags');
   return caseFacts.length === 0 && Object.keys(merged.facts.flags ?? {}).length === 0 ? 'fact_lookup' : merged.task;
+}
+
+function answerKey(version: string, asOf: string, state: ConversationState, text: string): string {
+  const { turns: _turns, ...context } = state;
+  return `${version}\u0000${asOf}\u0000${JSON.stringify(context)}\u0000${text}`;
+}
+
+function withFreshAnswerId(reply: Reply): Reply {
+  return reply.answerId ? { ...reply, answerId: randomUUID() } : reply;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -1,20 +1,24 @@
-/** How figures are written in formulas and reasons (Taiwanese conventions). */
+/** How figures are written in formulas and reasons (Taiwanese conventions). Formatters are built once: they are on every answer's path. */
+
+const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const rate = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export function formatAmount(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return amount.format(value);
 }
 
 /** Rates: at least two decimals (1.00%, 0.35%, 0.395%). */
 export function formatRate(percent: number): string {
-  return `${percent.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 })}%`;
+  return `${rate.format(percent)}%`;
 }
 
 /** Ratios such as 保證成數 and 營授比: no needless decimals (80%, 95%, 62.5%). */
 export function formatRatio(percent: number): string {
-  return `${percent.toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+  return `${plain.format(percent)}%`;
 }
 
 /** 80 → 8成, 95 → 9.5成 */
 export function formatTenths(percent: number): string {
-  return `${(percent / 10).toLocaleString('en-US', { maximumFractionDigits: 2 })}成`;
+  return `${plain.format(percent / 10)}成`;
 }

@@ -1,6 +1,6 @@
 import type { ParameterHistoryEntry, ParameterReading, ParameterView } from '../../rules/at.ts';
 import type { ParameterValue, Unit } from '../../rules/units.ts';
-import { formatAmount, formatPercent, formatRate, formatRatio, formatRocDate, trimNumber } from './format.ts';
+import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate, trimNumber } from './format.ts';
 
 /** A parameter value as a person reads it, by its unit: 0.35 percent → 「0.35%」, 80 max ratio → 「8成（80%）」. */
 export function valueText(value: ParameterValue | null, unit: Unit, name: string): string {
@@ -41,7 +41,7 @@ export function valueText(value: ParameterValue | null, unit: Unit, name: string
 
 /** Guarantee ratios read in 成 (「9成（90%）」), rates with two decimals (「1.00%」), other percentages plainly (「70%」). */
 function percentText(value: number, name: string): string {
-  if (/max_ratio|authorised_ratio|share_of_need/.test(name)) return formatRatio(value);
+  if (/max_ratio|authorised_ratio|share_of_need/.test(name)) return formatCheng(value);
   if (/fee_rate|fee_cap/.test(name)) return formatRate(value);
   return formatPercent(value);
 }

@@ -1,7 +1,7 @@
 import { businessFinanceRatio, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
-import { formatAmount, formatPercent, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
+import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
 import { amountInWords } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
@@ -62,7 +62,7 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult): FlowResult {
   const caps = r.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`);
   const lines = [
     `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
-    r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatRatio(r.maxRatio)}` : undefined,
+    r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : undefined,
     r.status !== 'not_eligible' ? rates : undefined,
     r.requiresProjectApplication ? '須以專案方式向本基金申請（不得以授權方式送保）。' : undefined,
     '判斷依據：',
@@ -76,7 +76,7 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult): FlowResult {
     title: `${r.programmeName} 資格判斷`,
     inputs: factInputs(ctx),
     result: { label: '結果', value: STATUS_TEXT[r.status] },
-    ...(r.maxRatio !== undefined ? { formula: `保證成數最高 ${formatRatio(r.maxRatio)}` } : {}),
+    ...(r.maxRatio !== undefined ? { formula: `保證成數最高 ${formatCheng(r.maxRatio)}` } : {}),
     ruleDate: `依 ${formatRocDate(r.ruleDate)}適用之規定`,
     notes: r.reasons,
     sources: citations.map((c) => `${c.title}〈${c.section}〉`),
@@ -136,8 +136,8 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
   const lines = [
     `營授比 ${formatPercent(r.ratio)}：${RATIO_DECISION_TEXT[r.decision]}。`,
     `計算：${r.formula}`,
-    r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatRatio(r.maxAuthorisedRatio)}` : undefined,
-    r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatRatio(general.value as number)}` : undefined,
+    r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatCheng(r.maxAuthorisedRatio)}` : undefined,
+    r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatCheng(general.value as number)}` : undefined,
     ...r.reasons.map((reason) => `・${reason}`),
     `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
     sourcesLine(citations),

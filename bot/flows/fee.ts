@@ -3,7 +3,7 @@ import type { ParameterReading } from '../../rules/at.ts';
 import type { Facts } from '../../rules/facts.ts';
 import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
-import { formatAmount, formatRate, formatRatio, formatRocDate } from '../compose/format.ts';
+import { formatAmount, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -23,7 +23,7 @@ export function feeFlow(ctx: FlowContext): FlowResult {
   let result: FeeResult;
   try {
     result = guaranteeFee(ctx.view, { ...caseFacts, programme });
-    if (assumedRatio) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatRatio(assumedRatio.value as number)} 試算；成數不同請告訴我（例如「保7成」）。`);
+    if (assumedRatio) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio.value as number)} 試算；成數不同請告訴我（例如「保7成」）。`);
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
     if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, caseFacts);
@@ -154,7 +154,7 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
     `最低：${low.formula}`,
     `最高：${high.formula}`,
     facts.guaranteeRatio === undefined && caseFacts.guaranteeRatio !== undefined
-      ? `您未提供保證成數，以本項目最高保證成數 ${formatRatio(caseFacts.guaranteeRatio)} 試算。`
+      ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(caseFacts.guaranteeRatio)} 試算。`
       : undefined,
     '實際年費率由本基金依個案核定；告訴我核定的費率（例如「年費率0.5%」）即可精算。',
     sourcesLine(citations),

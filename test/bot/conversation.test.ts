@@ -220,3 +220,22 @@ describe('when the conversation store fails', async () => {
     expect(failures).toEqual(['get', 'set']);
   });
 });
+
+describe('answering the same question again', async () => {
+  const sources = await shippedSources();
+
+  it('gives the same answer with its own feedback id, and follows each conversation', async () => {
+    const bot = createBot({ sources: () => sources });
+    const ask = (conversationId: string, text: string) => bot.handle({ conversationId, channel: 'api', event: { type: 'message', text } });
+    const [first] = await ask('a', '批次保證的手續費率？');
+    const [second] = await ask('b', '批次保證的手續費率？');
+    expect(second?.text).toBe(first?.text);
+    expect(second?.answerId).toBeDefined();
+    expect(second?.answerId).not.toBe(first?.answerId);
+    await ask('c', '一般貸款費率？');
+    const [groupC] = await ask('c', '那C組呢？');
+    const [fresh] = await ask('d', '那C組呢？');
+    expect(groupC?.text).toContain('1.50%');
+    expect(fresh?.text).not.toBe(groupC?.text);
+  });
+});
