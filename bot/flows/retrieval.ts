@@ -158,7 +158,8 @@ function gramWeights(units: string[], grams: Set<string>): Map<string, number> {
   const weights = new Map<string, number>();
   for (const g of grams) {
     const df = units.filter((u) => u.includes(g)).length;
-    weights.set(g, g.length * Math.log(1 + units.length / (1 + df)));
+    // Near zero for a pair in every passage (a table's header repeated on each row), high for a rare one.
+    weights.set(g, g.length * Math.log((units.length + 1) / (df + 0.5)));
   }
   return weights;
 }
