@@ -85,7 +85,7 @@ export function createBot(deps: BotDeps): Bot {
     }
 
     const sources = deps.sources();
-    const asOf = started.toISOString().slice(0, 10);
+    const asOf = taipeiDate(started);
     // Flows are pure given the sources, the day, the conversation so far and the message: the same four give
     // the same answer, so frequent questions are answered from memory (with fresh feedback ids).
     const key = deps.llm ? undefined : answerKey(sources.version, asOf, state, trimmed);
@@ -219,6 +219,13 @@ function taskFor(merged: MergedTurn): MergedTurn['task'] {
   if (merged.task !== 'eligibility' || merged.asks.length === 0) return merged.task;
   const caseFacts = Object.keys(merged.facts).filter((k) => k !== 'submission' && k !== 'flags');
   return caseFacts.length === 0 && Object.keys(merged.facts.flags ?? {}).length === 0 ? 'fact_lookup' : merged.task;
+}
+
+/** Rules take effect on Taiwan's calendar days: 2014-12-15 starts at midnight in Taipei, not UTC. */
+const taipeiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function taipeiDate(instant: Date): string {
+  return taipeiDay.format(instant);
 }
 
 function answerKey(version: string, asOf: string, state: ConversationState, text: string): string {

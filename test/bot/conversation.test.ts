@@ -239,3 +239,11 @@ describe('answering the same question again', async () => {
     expect(fresh?.text).not.toBe(groupC?.text);
   });
 });
+
+describe('the day a question is asked', () => {
+  it('is the calendar day in Taipei', async () => {
+    const { taipeiDate } = await import('../../bot/index.ts');
+    expect(taipeiDate(new Date('2014-12-14T16:30:00Z'))).toBe('2014-12-15');
+    expect(taipeiDate(new Date('2014-12-14T15:59:00Z'))).toBe('2014-12-14');
+  });
+});
