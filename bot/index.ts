@@ -212,10 +212,14 @@ async function phrase(llm: LanguageModel | undefined, result: FlowResult, questi
 }
 
 /**
- * 「銀行什麼時候要申請批號？」 reads like eligibility but states no fact about a case and asks about a rule:
- * answer it as a lookup rather than asking for the case's facts.
+ * The task the facts call for, where the wording misleads: 「銀行什麼時候要申請批號？」 reads like eligibility
+ * but states no fact about a case and asks about a rule (a lookup); 「營業額600萬，週轉借款420萬，還能送保嗎」
+ * reads like a lookup but states the two figures of the 營授比 (an eligibility check).
  */
 function taskFor(merged: MergedTurn): MergedTurn['task'] {
+  // A revenue and a working-capital balance with no programme: the 營授比 decides whether it can be submitted.
+  const { annualRevenue, workingCapitalBalance } = merged.facts;
+  if (!merged.programme && annualRevenue !== undefined && workingCapitalBalance !== undefined) return 'eligibility';
   if (merged.task !== 'eligibility' || merged.asks.length === 0) return merged.task;
   const caseFacts = Object.keys(merged.facts).filter((k) => k !== 'submission' && k !== 'flags');
   return caseFacts.length === 0 && Object.keys(merged.facts.flags ?? {}).length === 0 ? 'fact_lookup' : merged.task;

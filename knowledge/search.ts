@@ -25,6 +25,11 @@ export interface SearchOptions {
   limit?: number;
   /** ISO date: leave out documents not yet issued or in force then, and sections superseded by then. */
   asOf?: string;
+  /**
+   * Keep sections superseded by `asOf` (the documents' dates still apply): a later rule often replaces one
+   * figure of a section whose other sentences (a definition, a history) still answer a question.
+   */
+  includeSuperseded?: boolean;
 }
 
 export interface SearchIndex {
@@ -151,7 +156,7 @@ function searchIndexOver(db: SectionDb, sections: Map<string, KnowledgeSection>,
     search(query, options = {}) {
       const limit = options.limit ?? 5;
       if (query.trim() === '' || limit <= 0) return [];
-      const where = options.asOf === undefined ? undefined : inForceOn(options.asOf);
+      const where = options.asOf === undefined ? undefined : inForceOn(options.asOf, options.includeSuperseded ?? false);
       const results = synchronously(
         oramaSearch(db, {
           term: query,
@@ -186,13 +191,13 @@ function searchIndexOver(db: SectionDb, sections: Map<string, KnowledgeSection>,
 }
 
 /** Sections that speak for `asOf`: issued and in force by then, not yet expired nor superseded. */
-function inForceOn(asOf: string) {
+function inForceOn(asOf: string, includeSuperseded: boolean) {
   if (!isIsoDate(asOf)) throw new InvalidSearchDateError(asOf);
   const day = dayNumber(asOf, NO_DATE_BEFORE);
   return {
     issuedDay: { lte: day },
     fromDay: { lte: day },
     toDay: { gte: day },
-    supersededDay: { gt: day },
+    ...(includeSuperseded ? {} : { supersededDay: { gt: day } }),
   };
 }

@@ -45,10 +45,13 @@ export class ParameterUnitError extends Error {
 /** An input the calculator cannot accept (negative amount, ratio above 100%, …); names the field. */
 export class InvalidInputError extends Error {
   readonly field: string;
-  constructor(field: string, message: string) {
-    super(`${field}：${message}`);
+  /** What is wrong, in words for the person who gave the input (the message also names the field). */
+  readonly reason: string;
+  constructor(field: string, reason: string) {
+    super(`${field}：${reason}`);
     this.name = 'InvalidInputError';
     this.field = field;
+    this.reason = reason;
   }
 }
 

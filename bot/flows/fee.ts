@@ -2,6 +2,8 @@ import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNot
 import type { ParameterReading } from '../../rules/at.ts';
 import type { Facts } from '../../rules/facts.ts';
 import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
+import { maxRatioOf } from '../../rules/max-ratio.ts';
+import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { formatAmount, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
@@ -18,12 +20,12 @@ export function feeFlow(ctx: FlowContext): FlowResult {
   if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
-  const assumedRatio = caseFacts.guaranteeRatio === undefined ? findIfKnown(ctx, `${programme}.max_ratio`) : undefined;
-  if (assumedRatio && typeof assumedRatio.value === 'number') caseFacts.guaranteeRatio = assumedRatio.value;
+  const assumedRatio = caseFacts.guaranteeRatio === undefined ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
+  if (assumedRatio !== undefined) caseFacts.guaranteeRatio = assumedRatio;
   let result: FeeResult;
   try {
     result = guaranteeFee(ctx.view, { ...caseFacts, programme });
-    if (assumedRatio) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio.value as number)} 試算；成數不同請告訴我（例如「保7成」）。`);
+    if (assumedRatio !== undefined) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。`);
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
     if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, caseFacts);

@@ -5,22 +5,35 @@ import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Task } from '../dialogue/merge.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 
-/** Facts that cannot be right (a negative amount, 12成): say which and why, keep the rest of the conversation. */
+/**
+ * Facts that cannot be right (a negative amount, 12成): say which and why, keep the rest of the conversation.
+ * A ratio above the maximum is kept, since a condition (「經青輔會推薦」) may still allow it.
+ */
 export function invalidInput(ctx: FlowContext, task: Task, error: InvalidInputError): FlowResult {
   const facts = { ...ctx.merged.facts };
-  delete (facts as Record<string, unknown>)[error.field];
+  if (error.field !== 'guaranteeRatio') delete (facts as Record<string, unknown>)[error.field];
   return {
     outcome: 'asked',
     replies: [
       reply({
         kind: 'question',
         intent: task,
-        lines: [`這個數字無法計算：${error.message}。請更正後再試一次。`],
-        quickReplies: ['重新開始'],
+        lines: [`這個數字無法計算：${error.reason}。請更正後再試一次。`],
+        quickReplies: error.field === 'guaranteeRatio' ? ratioChoices(ctx) : ['重新開始'],
       }),
     ],
     state: { task, programme: ctx.merged.programme, facts, pending: error.field },
   };
+}
+
+/** Ratios up to the programme's highest, to tap instead of typing. */
+function ratioChoices(ctx: FlowContext): string[] {
+  const programme = ctx.merged.programme;
+  const name = programme ? `${programme}.max_ratio` : undefined;
+  const max = name && ctx.view.has(name) ? ctx.view.find(name)?.value : undefined;
+  if (typeof max !== 'number') return ['重新開始'];
+  const recommended = ctx.view.has(`${programme}.max_ratio_recommended`) ? ['經青輔會推薦'] : [];
+  return [...recommended, ...[max, max - 10, max - 20].filter((r) => r > 0).map((r) => `保${r / 10}成`)];
 }
 
 /** A figure with no value in force on that day: never a silent zero — say so and point to the service lines. */

@@ -1,6 +1,7 @@
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { plainText } from '../compose/citations.ts';
+import { formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
@@ -25,10 +26,12 @@ interface Passage {
  */
 export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const query = searchQuery(ctx);
-  const hits = ctx.sources.index.search(query, { limit: 3, asOf: ctx.asOf });
+  const defining = ctx.merged.asks.includes('definition');
+  // A definition sits in the section headed by the term, which a document's keywords can push down the list.
+  const hits = ctx.sources.index.search(query, { limit: defining ? 8 : 3, asOf: ctx.asOf, includeSuperseded: true });
   const grams = queryGrams(query);
   const asked = askedGrams(ctx, query);
-  const best = pickSection(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'));
+  const best = pickSection(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'), defining ? definedTerm(query) : undefined);
   if (!best || best.confidence < MIN_CONFIDENCE) return cannotAnswer(ctx, best?.hit);
 
   const { section, passages } = best;
@@ -43,7 +46,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       lines: [
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
-        superseded ? `注意：本段自 ${section.supersededFrom} 起已由較新的規定取代，請以新規定為準。` : undefined,
+        superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
       ],
       citations: [citation],
@@ -94,6 +97,7 @@ function pickSection(
   grams: Set<string>,
   asked: Set<string>,
   wantsContact: boolean,
+  term?: string,
 ): SectionChoice | undefined {
   let best: SectionChoice | undefined;
   for (const [rank, hit] of hits.entries()) {
@@ -107,10 +111,35 @@ function pickSection(
     if (asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
     // Search rank leads; passage and heading coverage decide how sure the answer is.
     const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
-    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rank * 0.05 + contactBonus;
+    // A section a later rule replaced answers only when no current one does as well.
+    const supersededPenalty = section.supersededFrom && section.supersededFrom <= ctx.asOf ? 0.1 : 0;
+    const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
+    const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
+    const rankPenalty = rank * (term === undefined ? 0.05 : 0.02);
+    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm;
     if (!best || confidence > best.confidence) best = { hit, section, passages, confidence };
   }
   return best;
+}
+
+/** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */
+function definedTerm(query: string): string | undefined {
+  const term = canonical(query.replace(FILLER, '').replace(/[\s？?。！!，,：:]/g, ''));
+  return term.length >= 2 ? term : undefined;
+}
+
+/** 「營授比（Business Finance Ratio）：授信總餘額除以…」, 「新創事業（…）…係指」: a passage that defines the term. */
+function defines(passage: string, term: string): boolean {
+  const text = canonical(passage);
+  const at = text.indexOf(term);
+  if (at < 0) return false;
+  const after = text.slice(at + term.length, at + term.length + 40);
+  return /^\s*(?:[（(][^）)]{0,30}[）)])?\s*[：:]/.test(after) || /^.{0,12}(?:係指|是指|指的是|係)/.test(after);
+}
+
+/** A heading without its numbering: 「3. 批次保證(民國92年推出)」 → 「批次保證(民國92年推出)」. */
+function headingTopic(heading: string): string {
+  return canonical(heading.replace(/^[\s\d.、()（）一二三四五六七八九十壹貳參肆伍陸①-⑳]+/, ''));
 }
 
 /** Character bigrams of the question's Chinese runs, and its numbers and Latin words whole. */
@@ -244,6 +273,18 @@ function passages(markdown: string): string[] {
     }
   }
   return out;
+}
+
+/** 「注意：本段部分內容自民國103年12月15日起已由《…》修正：保證成數由…改為…」, from the later document's front matter. */
+function supersededNote(ctx: FlowContext, section: KnowledgeSection): string {
+  for (const doc of ctx.sources.knowledge.documents) {
+    for (const entry of doc.meta.supersedes) {
+      if (entry.document !== section.documentId || (entry.section && entry.section !== section.heading)) continue;
+      const since = entry.from ?? section.supersededFrom;
+      return `注意：本段內容自${since ? formatRocDate(since) : '較新文件發布'}起已由《${doc.meta.title}》修正${entry.note ? `：${entry.note}` : ''}。`;
+    }
+  }
+  return `注意：本段自 ${section.supersededFrom} 起已由較新的規定取代，請以新規定為準。`;
 }
 
 /** Says plainly that the sources do not answer this, and where to ask: the service lines from the knowledge. */

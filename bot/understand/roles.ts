@@ -185,5 +185,10 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
         return;
     }
   });
+  // 「營業額600萬，週轉借款420萬」: beside a revenue, a 週轉 borrowing is the balance the 營授比 divides.
+  if (facts.annualRevenue !== undefined && facts.workingCapitalBalance === undefined && facts.loanAmount !== undefined && /週轉(?:借款|貸款|授信|金)/.test(text)) {
+    facts.workingCapitalBalance = facts.loanAmount;
+    delete facts.loanAmount;
+  }
   return { facts, approximate, ...(statedRate !== undefined ? { statedRate } : {}) };
 }
