@@ -12,6 +12,8 @@ const MONTHS = new RegExp(`(?:(${N})\\s*(?:個|个)?(?:月)?${RANGE})?(${N})\\s*
 /** 年 followed by these is not a duration (年度, 年級, 年費率, 年營業額 …). */
 const NOT_DURATION = '度|級|级|代|底|初|中|輕|轻|紀|纪|齡|龄|費|费|息|利|營|营|薪|資|资|報|报|前';
 const YEARS = new RegExp(`(?:(${N})\\s*年?${RANGE})?(${N})\\s*年(半)?(?!${NOT_DURATION})`, 'dg');
+/** 兩年又三個月, 4年11個月: one duration in months. */
+const YEARS_AND_MONTHS = new RegExp(`(${N})\\s*年\\s*(?:又|零)?\\s*(${N})\\s*(?:個|个)月`, 'dg');
 const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年])半年(?!度)/g;
 const DAYS = new RegExp(`(?:(${N})\\s*[天日]?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
 const AGES = new RegExp(`(?:(${N})\\s*[歲岁]?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
@@ -38,11 +40,23 @@ function unitMentions(
 }
 
 export function findDurations(text: string): Mention[] {
+  const combined: Mention[] = [];
+  for (const m of matchesOf(YEARS_AND_MONTHS, text)) {
+    const years = parseChineseNumber(m[1] as string);
+    const months = parseChineseNumber(m[2] as string);
+    if (years !== undefined && months !== undefined) combined.push(mention('months', 'months', years * 12 + months, m[0], m.index));
+  }
+  const inCombined = (m: Mention) => combined.some((c) => m.index >= c.index && m.index < c.index + c.raw.length);
+  // 哪一年, 那一年, 每一年, 第一年 ask or count; they are not durations (那兩年 still is one).
+  const askingWhichYear = (m: Mention) => m.raw.startsWith('一') && /[哪那每第]/.test(text[m.index - 1] ?? '');
   return [
-    ...unitMentions(MONTHS, text, 'months', 'months'),
-    ...unitMentions(YEARS, text, 'years', 'years'),
-    ...unitMentions(DAYS, text, 'days', 'days'),
-    ...matchesOf(HALF_YEAR, text).map((m) => mention('months', 'months', 6, m[0], m.index)),
+    ...combined,
+    ...[
+      ...unitMentions(MONTHS, text, 'months', 'months'),
+      ...unitMentions(YEARS, text, 'years', 'years'),
+      ...unitMentions(DAYS, text, 'days', 'days'),
+      ...matchesOf(HALF_YEAR, text).map((m) => mention('months', 'months', 6, m[0], m.index)),
+    ].filter((m) => !inCombined(m) && !askingWhichYear(m)),
   ];
 }
 

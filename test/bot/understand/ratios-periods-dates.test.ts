@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parsePeriod, parseRatio } from '../../../bot/understand/index.ts';
+import { parseDate, parsePeriod, parseRatio, understand } from '../../../bot/understand/index.ts';
 
 describe('parseRatio gives percent', () => {
   it.each([
@@ -63,5 +63,20 @@ describe('parseDate reads ISO, slashed and ROC dates', () => {
 
   it.each(['2014/13/01', '103年2月30日', '民國103年', '12/12'])('%s is not a complete valid date', (text) => {
     expect(parseDate(text)).toBeUndefined();
+  });
+});
+
+describe('durations of years and months together', () => {
+  it.each([
+    ['借兩年又三個月', { periodMonths: 27 }],
+    ['公司設立4年11個月', { businessAgeMonths: 59 }],
+  ])('%s → %o', (message, facts) => {
+    expect(understand(message).facts).toMatchObject(facts);
+  });
+
+  it('does not read 哪一年 as a duration', () => {
+    const { facts } = understand('這個計畫是哪一年核定的？');
+    expect(facts.periodMonths).toBeUndefined();
+    expect(facts.businessAgeMonths).toBeUndefined();
   });
 });
