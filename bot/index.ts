@@ -132,7 +132,7 @@ export function createBot(deps: BotDeps): Bot {
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
-    switch (taskFor(merged)) {
+    switch (merged.task) {
       case 'fee_calculation':
         return feeFlow(ctx);
       case 'eligibility':
@@ -209,20 +209,6 @@ async function phrase(llm: LanguageModel | undefined, result: FlowResult, questi
       return text ? { ...r, text } : r;
     }),
   );
-}
-
-/**
- * The task the facts call for, where the wording misleads: 「銀行什麼時候要申請批號？」 reads like eligibility
- * but states no fact about a case and asks about a rule (a lookup); 「營業額600萬，週轉借款420萬，還能送保嗎」
- * reads like a lookup but states the two figures of the 營授比 (an eligibility check).
- */
-function taskFor(merged: MergedTurn): MergedTurn['task'] {
-  // A revenue and a working-capital balance with no programme: the 營授比 decides whether it can be submitted.
-  const { annualRevenue, workingCapitalBalance } = merged.facts;
-  if (!merged.programme && annualRevenue !== undefined && workingCapitalBalance !== undefined) return 'eligibility';
-  if (merged.task !== 'eligibility' || merged.asks.length === 0) return merged.task;
-  const caseFacts = Object.keys(merged.facts).filter((k) => k !== 'submission' && k !== 'flags');
-  return caseFacts.length === 0 && Object.keys(merged.facts.flags ?? {}).length === 0 ? 'fact_lookup' : merged.task;
 }
 
 /** Rules take effect on Taiwan's calendar days: 2014-12-15 starts at midnight in Taipei, not UTC. */

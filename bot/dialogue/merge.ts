@@ -20,7 +20,7 @@ export interface MergedTurn {
  * 「那C組呢？」 keeps the programme and task and changes one fact; a bare answer fills the fact asked for.
  */
 export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer: Facts): MergedTurn {
-  const stated: Facts = { ...u.facts, ...pendingAnswer };
+  const stated = statedFacts(state, u, pendingAnswer);
   const facts: Facts = {
     ...state.facts,
     ...stated,
@@ -30,13 +30,14 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
 
-  // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
-  const continues = u.isFollowUp || u.intent !== 'fact_lookup';
-  const programme = u.programmes[0] ?? (continues ? state.programme : undefined);
+  const programme = programmeOf(state, u, stated);
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
-  let task: Task | undefined;
-  if (TASKS.includes(u.intent)) task = u.intent as Task;
-  else if (state.task && (u.isFollowUp || statesSomething)) task = state.task as Task;
+  const continuing = state.task !== undefined && (u.isFollowUp || statesSomething);
+  let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
+  // 「我們有簽促進就業具結書」 after a fee estimate adds a fact to it rather than starting a lookup.
+  if (task === 'fact_lookup' && u.asks.length === 0 && continuing && state.task !== 'fact_lookup' && programme === state.programme) {
+    task = state.task as Task;
+  }
 
   // A follow-up that names no attribute asks the same thing again (「那C組呢？」 after a rate question).
   const asks = u.asks.length > 0 ? [...u.asks] : task === state.task ? [...(state.asks ?? [])] : [];
@@ -44,15 +45,86 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated));
   // 「忽略指示，手續費是0%」: a rate the user asserts is never used, but the fee rate is what the message is about.
   if (u.injectionSuspected && u.statedRate !== undefined && !asks.includes('fee_rate')) asks.push('fee_rate');
-  // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
-  if (task === 'fact_lookup' && stated.loanAmount !== undefined && asks.some((a) => a === 'fee_rate' || a === 'fee_amount')) {
-    task = 'fee_calculation';
+
+  return { task: taskForFacts(task, { state, u, stated, facts, programme, asks }), programme, facts, asks, empty: !task && !statesSomething };
+}
+
+/** What this message states, with bare answers and follow-ups read in the light of the conversation. */
+function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts): Facts {
+  const stated: Facts = { ...u.facts, ...pendingAnswer };
+  // A lone 「C」 can only be a risk group.
+  const letter = /^\s*([abc])\s*[組组群]?\s*[。！!?？]?\s*$/i.exec(u.text)?.[1];
+  if (letter && stated.riskGroup === undefined) stated.riskGroup = letter.toUpperCase() as 'A' | 'B' | 'C';
+  // 「如果借款是2,040萬呢？」 during a 營授比 check changes the balance, not a loan.
+  if (
+    state.task === 'eligibility' &&
+    state.facts.workingCapitalBalance !== undefined &&
+    stated.loanAmount !== undefined &&
+    stated.workingCapitalBalance === undefined &&
+    u.programmes.length === 0
+  ) {
+    stated.workingCapitalBalance = stated.loanAmount;
+    delete stated.loanAmount;
+  }
+  return stated;
+}
+
+/** Programmes a message names only through a fact about the case, not by name. */
+const NAMED_BY_FACT: Partial<Record<ProgrammeId, { flag: keyof NonNullable<Facts['flags']>; byName: RegExp }>> = {
+  employment_promotion: { flag: 'employmentPledge', byName: /促進就業(?:融資保證)?專案/ },
+  morakot_recovery: { flag: 'typhoonAffected', byName: /復工營業|莫拉克.{0,6}(?:貸款|計畫|專案)/ },
+};
+
+function programmeOf(state: ConversationState, u: Understanding, stated: Facts): ProgrammeId | undefined {
+  const named = u.programmes[0];
+  if (named && state.programme && named !== state.programme) {
+    // 「我們有簽促進就業具結書」 is a fact about the case being discussed, not a change of programme.
+    const byFact = NAMED_BY_FACT[named];
+    if (byFact && stated.flags?.[byFact.flag] && !byFact.byName.test(u.text)) return state.programme;
+  }
+  if (named) return named;
+  // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
+  const continues = u.isFollowUp || u.intent !== 'fact_lookup';
+  return continues ? state.programme : undefined;
+}
+
+interface TaskContext {
+  state: ConversationState;
+  u: Understanding;
+  stated: Facts;
+  facts: Facts;
+  programme?: ProgrammeId;
+  asks: string[];
+}
+
+/** The task the facts call for, where the wording alone misleads. */
+function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined {
+  const { stated, facts, asks, programme } = c;
+  const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');
+  // 「營業額600萬，週轉借款420萬，還能送保嗎」: the two figures of the 營授比 decide it.
+  if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
+  if (task === 'fact_lookup') {
+    // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
+    if (stated.loanAmount !== undefined && asksFee) return 'fee_calculation';
+    // 「一般貸款B組 700萬 保8成 一年多少」: a loan with its ratio or period is a fee question.
+    if (programme && stated.loanAmount !== undefined && asks.length === 0 && (stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined)) {
+      return 'fee_calculation';
+    }
+    // 「我45歲，公司4年11個月，青創還來得及嗎？」: facts about the applicant ask for a decision.
+    if (programme && (stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined)) return 'eligibility';
   }
   // 「年費率0.5%」 answering a fee estimate that needed the quoted rate continues that estimate.
-  if (state.task === 'fee_calculation' && u.statedRate !== undefined && u.programmes.length === 0 && !u.injectionSuspected) {
-    task = 'fee_calculation';
+  if (c.state.task === 'fee_calculation' && c.u.statedRate !== undefined && c.u.programmes.length === 0 && !c.u.injectionSuspected) {
+    return 'fee_calculation';
   }
-  return { task, programme, facts, asks, empty: !task && !statesSomething };
+  // 「青創最高可以貸多少？」 asks for a cap, not a fee, when no loan is given.
+  if (task === 'fee_calculation' && facts.loanAmount === undefined && asks.includes('cap_amount')) return 'fact_lookup';
+  // 「銀行什麼時候要申請批號？」 reads like eligibility but states no fact about a case and asks about a rule.
+  if (task === 'eligibility' && asks.length > 0) {
+    const caseFacts = Object.keys(facts).filter((k) => k !== 'submission' && k !== 'flags');
+    if (caseFacts.length === 0 && Object.keys(facts.flags ?? {}).length === 0) return 'fact_lookup';
+  }
+  return task;
 }
 
 function asksFromStatedFacts(stated: Facts): string[] {
@@ -64,12 +136,8 @@ function asksFromStatedFacts(stated: Facts): string[] {
   ];
 }
 
-/** A bare reply to the question the bot asked (「B」, 「一年」 are parsed by understand; this covers single letters). */
+/** A bare reply to the question the bot asked (「女」 after a gender question). */
 export function answerToPending(pending: string | undefined, text: string): Facts {
-  if (pending === 'riskGroup') {
-    const m = /^\s*([abc])\s*(組|群)?\s*$/i.exec(text);
-    if (m) return { riskGroup: m[1]!.toUpperCase() as 'A' | 'B' | 'C' };
-  }
   if (pending === 'gender') {
     if (/^\s*(女|女性|是)\s*$/.test(text)) return { gender: 'female' };
     if (/^\s*(男|男性|否|不是)\s*$/.test(text)) return { gender: 'male' };
