@@ -4,6 +4,8 @@ import type { Intent, Understanding } from '../understand/types.ts';
 import type { ConversationState } from './state.ts';
 
 export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup';
+/** Words that change one fact of the case under discussion. */
+const CHANGE_WORDS = /改成|換成|改為|變成|改用|改借|如果是|若是|假如/;
 const TASKS: readonly Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup'];
 
 export interface MergedTurn {
@@ -34,8 +36,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
-  // 「我們有簽促進就業具結書」 after a fee estimate adds a fact to it rather than starting a lookup.
-  if (task === 'fact_lookup' && u.asks.length === 0 && continuing && state.task !== 'fact_lookup' && programme === state.programme) {
+  // 「我們有簽促進就業具結書」 or 「期間改成18個月」 after a fee estimate changes that estimate rather than starting a lookup.
+  const changesCase = u.asks.length === 0 || CHANGE_WORDS.test(u.text);
+  if (task === 'fact_lookup' && changesCase && continuing && state.task !== 'fact_lookup' && programme === state.programme) {
     task = state.task as Task;
   }
 
@@ -84,7 +87,7 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts):
   }
   if (named) return named;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
-  const continues = u.isFollowUp || u.intent !== 'fact_lookup';
+  const continues = u.isFollowUp || u.intent !== 'fact_lookup' || CHANGE_WORDS.test(u.text);
   return continues ? state.programme : undefined;
 }
 
@@ -107,7 +110,7 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
     if (stated.loanAmount !== undefined && asksFee) return 'fee_calculation';
     // 「一般貸款B組 700萬 保8成 一年多少」: a loan with its ratio or period is a fee question.
-    if (programme && stated.loanAmount !== undefined && asks.length === 0 && (stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined)) {
+    if (programme && stated.loanAmount !== undefined && c.u.asks.length === 0 && (stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined)) {
       return 'fee_calculation';
     }
     // 「我45歲，公司4年11個月，青創還來得及嗎？」: facts about the applicant ask for a decision.
