@@ -2,6 +2,7 @@ import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNot
 import type { ParameterReading } from '../../rules/at.ts';
 import type { Facts } from '../../rules/facts.ts';
 import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
+import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
@@ -9,7 +10,7 @@ import { formatAmount, formatRate, formatCheng, formatRocDate } from '../compose
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
-import type { ResultCard } from '../types.ts';
+import type { Citation, ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
@@ -39,7 +40,8 @@ export function feeFlow(ctx: FlowContext): FlowResult {
 function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
   const name = PROGRAMMES[r.programme].name;
   const period = r.period.months !== undefined ? `${r.period.months} 個月` : `${r.period.days} 天`;
-  const citations = ctx.cite.forTrace(r.trace);
+  const waiver = r.waived ? waivedAmount(ctx, r) : undefined;
+  const citations = [...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : [])];
   const versions = r.trace.flatMap((s) => {
     if (s.kind !== 'parameter') return [];
     const reading = ctx.view.find(s.name) ?? undefined;
@@ -47,7 +49,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
   });
   const ruleDate = latest(r.ruleDates);
   const rateLine = r.waived
-    ? `保證手續費：送保期間免收${r.baseRate > 0 ? `（原費率 ${formatRate(r.baseRate)}）` : ''}`
+    ? `保證手續費：送保期間免收${r.baseRate > 0 ? `（原費率 ${formatRate(r.baseRate)}）` : ''}${waiver?.text ?? ''}`
     : `適用年費率 ${formatRate(r.rate)}${r.rate !== r.baseRate ? `（原費率 ${formatRate(r.baseRate)}）` : ''}${ctx.merged.facts.riskGroup && /fee_rate\.[abc]/.test(traceNames(r)) ? `，風險組群 ${ctx.merged.facts.riskGroup}` : ''}`;
   const card: ResultCard = {
     title: `${name} 保證手續費試算`,
@@ -98,6 +100,22 @@ function rateNotInSources(ctx: FlowContext, name: string): FlowResult {
       }),
     ],
     state: { task: 'fee_calculation', programme: ctx.merged.programme, facts: ctx.merged.facts },
+  };
+}
+
+/**
+ * What the waiver is worth where the plan states the rate it covers (Morakot: 「免計收之保證手續費 0.5% 由捐助專款支應」):
+ * 「；若未免收，依計畫所列 0.50% 計為 337,500 元（25,000,000 × 90% × 0.50% × 36/12）」.
+ */
+function waivedAmount(ctx: FlowContext, r: FeeResult): { text: string; citation: Citation } | undefined {
+  const waived = findIfKnown(ctx, `${r.programme}.waived_fee_rate`);
+  if (typeof waived?.value !== 'number') return undefined;
+  const [numerator, denominator] = r.period.fraction.split('/').map(Number) as [number, number];
+  const amount = productRoundedHalfUp([r.loanAmount, r.ratio, waived.value, numerator], [100, 100, denominator]);
+  const formula = `${formatAmount(r.loanAmount)} × ${r.ratio}% × ${formatRate(waived.value)} × ${r.period.fraction} = ${formatAmount(amount)}`;
+  return {
+    text: `；若未免收，依計畫所列 ${formatRate(waived.value)} 計為 ${formatAmount(amount)} 元（${formula}），由計畫經費支應`,
+    citation: ctx.cite.forReference(waived.reference, waived.effectiveFrom, waived.name),
   };
 }
 

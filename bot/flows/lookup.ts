@@ -36,6 +36,7 @@ const TOPIC_FOLDERS: Array<[RegExp, string]> = [
 ];
 
 const MAX_LINES = 5;
+const YES_NO = /嗎|是否|會不會|能不能|可不可以|還會|還要/;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
@@ -71,7 +72,11 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
   if (candidates.length === 0 && programme && ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => FIGURE_ASKS.has(a))) {
     return notStated(ctx, programme);
   }
-  if (candidates.length > 0) return parameterAnswer(ctx, candidates);
+  if (candidates.length > 0) {
+    // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
+    const rule = YES_NO.test(ctx.understanding.text) ? retrievalAnswer(ctx) : undefined;
+    return parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined);
+  }
   const found = retrievalAnswer(ctx);
   if (found.outcome !== 'unanswered') return found;
   if (programme && ctx.merged.asks.length > 0) return notStated(ctx, programme);

@@ -31,8 +31,14 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const hits = ctx.sources.index.search(query, { limit: defining ? 8 : 3, asOf: ctx.asOf, includeSuperseded: true });
   const grams = queryGrams(query);
   const asked = askedGrams(ctx, query);
-  const best = pickSection(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'), defining ? definedTerm(query) : undefined);
-  if (!best || best.confidence < MIN_CONFIDENCE) return cannotAnswer(ctx, best?.hit);
+  const choices = rankSections(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'), defining ? definedTerm(query) : undefined);
+  const best = choices[0];
+  if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
+  // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
+  const others = ENUMERATION.test(ctx.understanding.text)
+    ? choices.slice(1).filter((c) => c.confidence >= best.confidence * 0.8).slice(0, 2)
+    : [];
+  if (others.length > 0) return severalSections(ctx, [best, ...others]);
 
   const { section, passages } = best;
   const list = wantsList(ctx.understanding.text) ? listItems(section.text) : [];
@@ -91,15 +97,52 @@ function askedGrams(ctx: FlowContext, query: string): Set<string> {
   return new Set([...gramsOf(canonical(query.replace(FILLER, ' ')))].filter((g) => !names.includes(g)));
 }
 
-function pickSection(
+/** Words that show a passage speaks of what was asked: a rate question needs a rate in the answer. */
+const EVIDENCE: Partial<Record<string, RegExp>> = {
+  interest_rate: /利率|利息/,
+  fee_rate: /費率|手續費|保證費/,
+  max_ratio: /成數|\d\s*成|[一二三四五六七八九十]成|%/,
+  age_limit: /歲/,
+};
+
+function hasEvidence(asks: string[], passages: Passage[]): boolean {
+  const patterns = asks.map((a) => EVIDENCE[a]).filter((p): p is RegExp => p !== undefined);
+  if (patterns.length === 0 || patterns.length < asks.length) return true;
+  const text = passages.map((p) => p.text).join('\n');
+  return patterns.some((p) => p.test(text));
+}
+
+const ENUMERATION = /分別|各是|各為|各自|、.+(?:、|和|跟|與|及)/;
+
+/** One answer quoting the best passages of several sections, each cited. */
+function severalSections(ctx: FlowContext, choices: SectionChoice[]): FlowResult {
+  const parts = choices.map((c) => ({ choice: c, citation: ctx.cite.forSection(c.section, c.passages.map((p) => p.text).join(' ')) }));
+  return answered(
+    {
+      kind: 'answer',
+      intent: 'fact_lookup',
+      lines: [
+        ...parts.flatMap(({ choice }) => [`依《${choice.section.title}》〈${choice.section.heading}〉：`, ...choice.passages.map((p) => `「${p.text}」`)]),
+        sourcesLine(parts.map((p) => p.citation)),
+      ],
+      citations: parts.map((p) => p.citation),
+      quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
+    },
+    { task: 'fact_lookup', asks: ctx.merged.asks },
+    choices.map((c) => c.section.text),
+  );
+}
+
+/** The sections worth quoting, best first. */
+function rankSections(
   ctx: FlowContext,
   hits: SearchHit[],
   grams: Set<string>,
   asked: Set<string>,
   wantsContact: boolean,
   term?: string,
-): SectionChoice | undefined {
-  let best: SectionChoice | undefined;
+): SectionChoice[] {
+  const choices: SectionChoice[] = [];
   for (const [rank, hit] of hits.entries()) {
     const section = ctx.sources.knowledge.sections.find((s) => s.id === hit.sectionId);
     if (!section) continue;
@@ -117,9 +160,9 @@ function pickSection(
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
     const rankPenalty = rank * (term === undefined ? 0.05 : 0.02);
     const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm;
-    if (!best || confidence > best.confidence) best = { hit, section, passages, confidence };
+    choices.push({ hit, section, passages, confidence });
   }
-  return best;
+  return choices.sort((a, b) => b.confidence - a.confidence);
 }
 
 /** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */
