@@ -37,7 +37,7 @@ const TOPIC_FOLDERS: Array<[RegExp, string]> = [
 
 const MAX_LINES = 5;
 const YES_NO = /嗎|是否|會不會|能不能|可不可以|還會|還要/;
-const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio']);
+const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
 const DEFAULT_ASKS = ['fee_rate', 'max_ratio'];
