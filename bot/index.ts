@@ -100,6 +100,12 @@ export function createBot(deps: BotDeps): Bot {
       merged = mergeTurn(state, u, pendingAnswer);
       const ctx: FlowContext = { sources, view: parametersAt(sources.rules, asOf), asOf, cite, service, understanding: u, merged, state };
       result = route(ctx);
+      // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
+      if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {
+        const withContext = { ...merged, programme: state.programme };
+        const retried = route({ ...ctx, merged: withContext });
+        if (retried.outcome !== 'unanswered') ({ result, merged } = { result: retried, merged: withContext });
+      }
       if (key !== undefined) answers.set(key, { result, merged });
     }
     const next: ConversationState = {

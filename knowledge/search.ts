@@ -26,10 +26,12 @@ export interface SearchOptions {
   /** ISO date: leave out documents not yet issued or in force then, and sections superseded by then. */
   asOf?: string;
   /**
-   * Keep sections superseded by `asOf` (the documents' dates still apply): a later rule often replaces one
-   * figure of a section whose other sentences (a definition, a history) still answer a question.
+   * Keep what was in force before `asOf` and no longer is: sections superseded by then and documents whose
+   * effective period has ended (a plan that ran 2009–2012). A later rule often replaces one figure of a
+   * section whose other sentences still answer a question, and a past plan is still a fact about the past.
+   * Documents not yet issued or in force at `asOf` stay out.
    */
-  includeSuperseded?: boolean;
+  includeHistory?: boolean;
 }
 
 export interface SearchIndex {
@@ -156,7 +158,7 @@ function searchIndexOver(db: SectionDb, sections: Map<string, KnowledgeSection>,
     search(query, options = {}) {
       const limit = options.limit ?? 5;
       if (query.trim() === '' || limit <= 0) return [];
-      const where = options.asOf === undefined ? undefined : inForceOn(options.asOf, options.includeSuperseded ?? false);
+      const where = options.asOf === undefined ? undefined : inForceOn(options.asOf, options.includeHistory ?? false);
       const results = synchronously(
         oramaSearch(db, {
           term: query,
@@ -191,13 +193,12 @@ function searchIndexOver(db: SectionDb, sections: Map<string, KnowledgeSection>,
 }
 
 /** Sections that speak for `asOf`: issued and in force by then, not yet expired nor superseded. */
-function inForceOn(asOf: string, includeSuperseded: boolean) {
+function inForceOn(asOf: string, includeHistory: boolean) {
   if (!isIsoDate(asOf)) throw new InvalidSearchDateError(asOf);
   const day = dayNumber(asOf, NO_DATE_BEFORE);
   return {
     issuedDay: { lte: day },
     fromDay: { lte: day },
-    toDay: { gte: day },
-    ...(includeSuperseded ? {} : { supersededDay: { gt: day } }),
+    ...(includeHistory ? {} : { toDay: { gte: day }, supersededDay: { gt: day } }),
   };
 }

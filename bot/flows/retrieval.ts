@@ -28,7 +28,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const query = searchQuery(ctx);
   const defining = ctx.merged.asks.includes('definition');
   // A definition sits in the section headed by the term, which a document's keywords can push down the list.
-  const hits = ctx.sources.index.search(query, { limit: defining ? 8 : 3, asOf: ctx.asOf, includeSuperseded: true });
+  const hits = ctx.sources.index.search(query, { limit: defining ? 8 : 3, asOf: ctx.asOf, includeHistory: true });
   const grams = queryGrams(query);
   const asked = askedGrams(ctx, query);
   const choices = rankSections(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'), defining ? definedTerm(query) : undefined);
@@ -36,7 +36,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
   const others = ENUMERATION.test(ctx.understanding.text)
-    ? choices.slice(1).filter((c) => c.confidence >= best.confidence * 0.8).slice(0, 2)
+    ? choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2)
     : [];
   if (others.length > 0) return severalSections(ctx, [best, ...others]);
 
@@ -45,6 +45,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const quoted = list.length >= 3 ? list : passages.map((p) => p.text);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
+  const ended = section.effectiveTo !== null && section.effectiveTo < ctx.asOf;
   const result = answered(
     {
       kind: 'answer',
@@ -53,6 +54,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
         superseded ? supersededNote(ctx, section) : undefined,
+        ended ? `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以上為當時的規定。` : undefined,
         sourcesLine([citation]),
       ],
       citations: [citation],
@@ -155,7 +157,7 @@ function rankSections(
     // Search rank leads; passage and heading coverage decide how sure the answer is.
     const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
     // A section a later rule replaced answers only when no current one does as well.
-    const supersededPenalty = section.supersededFrom && section.supersededFrom <= ctx.asOf ? 0.1 : 0;
+    const supersededPenalty = isHistory(section, ctx.asOf) ? 0.1 : 0;
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
     const rankPenalty = rank * (term === undefined ? 0.05 : 0.02);
@@ -316,6 +318,11 @@ function passages(markdown: string): string[] {
     }
   }
   return out;
+}
+
+/** Replaced by a later rule, or in a document whose period has ended. */
+function isHistory(section: KnowledgeSection, asOf: string): boolean {
+  return (section.supersededFrom !== undefined && section.supersededFrom <= asOf) || (section.effectiveTo !== null && section.effectiveTo < asOf);
 }
 
 /** 「注意：本段部分內容自民國103年12月15日起已由《…》修正：保證成數由…改為…」, from the later document's front matter. */
