@@ -49,6 +49,8 @@ interface Candidate {
   /** In force at the date asked; otherwise the last dated value (a rule that has lapsed). */
   reading?: ParameterReading;
   lapsed?: ParameterHistoryEntry;
+  /** Its name is of a kind the question asks for (a rate, a ratio, a cap …). */
+  byAsk: boolean;
   score: number;
 }
 
@@ -124,12 +126,13 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
-    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), score: (byAsk ? 1 : 0) + byWords + own });
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own });
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
   // Keep what answers the question about as well as the best one does.
-  return candidates.filter((c) => c.score >= best - 0.35).slice(0, MAX_LINES);
+  // Every figure of a kind the question names stays; others only when their description fits about as well.
+  return candidates.filter((c) => c.byAsk || c.score >= best - 0.35).slice(0, MAX_LINES);
 }
 
 function withoutNameGrams(grams: Set<string>, name: string): Set<string> {

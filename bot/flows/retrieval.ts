@@ -198,7 +198,11 @@ function gramsOf(cleaned: string): Set<string> {
     if (run.length === 1) continue;
     for (let i = 0; i + 1 < run.length; i += 1) grams.add(run.slice(i, i + 2));
   }
-  for (const word of cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? []) grams.add(word);
+  const words = cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? [];
+  // In an English question the words that matter were already rewritten in Chinese; the rest are filler the
+  // documents do not contain. A Latin word or two in a Chinese question (AI, LINE) is a real term.
+  const english = words.filter((w) => /^[a-z.]+$/.test(w)).length > 3;
+  for (const word of words) if (!english || /\d/.test(word)) grams.add(word);
   return grams;
 }
 
