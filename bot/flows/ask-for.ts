@@ -1,28 +1,18 @@
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { reply } from '../compose/reply.ts';
 import type { Citation } from '../types.ts';
 import { questionFor } from '../dialogue/questions.ts';
 import type { Task } from '../dialogue/merge.ts';
-import type { FlowContext, FlowResult } from './context.ts';
+import { asked, type FlowContext, type FlowResult } from './context.ts';
 
 /** Asks for the next missing fact (one at a time), remembering the task so the answer continues it. */
 export function askFor(ctx: FlowContext, task: Task, missing: string[], preface?: string, citations: Citation[] = []): FlowResult {
   const fact = missing[0] ?? 'programme';
   const question = questionFor(fact);
   const known = knownSummary(ctx);
-  return {
-    outcome: 'asked',
-    replies: [
-      reply({
-        kind: 'question',
-        intent: task,
-        lines: [preface, known, question.text],
-        citations,
-        quickReplies: question.quickReplies,
-      }),
-    ],
-    state: { task, pending: fact, programme: ctx.merged.programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
-  };
+  return asked(
+    { intent: task, lines: [preface, known, question.text], citations, quickReplies: question.quickReplies },
+    { task, pending: fact, programme: ctx.merged.programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
+  );
 }
 
 /** 「目前已知：一般貸款、貸款金額 5,000,000 元、保證成數 80%」 so the user sees what was understood. */

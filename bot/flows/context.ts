@@ -45,3 +45,8 @@ export function answered(parts: Omit<ReplyParts, 'feedback'>, state: FlowResult[
     state,
   };
 }
+
+/** A question back to the user (a missing or impossible fact); the task waits for the answer. */
+export function asked(parts: Omit<ReplyParts, 'feedback' | 'kind'>, state: FlowResult['state']): FlowResult {
+  return { outcome: 'asked', replies: [reply({ ...parts, kind: 'question' })], state };
+}

@@ -3,7 +3,7 @@ import { formatRocDate } from '../compose/format.ts';
 import { reply } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Task } from '../dialogue/merge.ts';
-import type { FlowContext, FlowResult } from './context.ts';
+import { asked, type FlowContext, type FlowResult } from './context.ts';
 
 /**
  * Facts that cannot be right (a negative amount, 12成): say which and why, keep the rest of the conversation.
@@ -12,18 +12,14 @@ import type { FlowContext, FlowResult } from './context.ts';
 export function invalidInput(ctx: FlowContext, task: Task, error: InvalidInputError): FlowResult {
   const facts = { ...ctx.merged.facts };
   if (error.field !== 'guaranteeRatio') delete (facts as Record<string, unknown>)[error.field];
-  return {
-    outcome: 'asked',
-    replies: [
-      reply({
-        kind: 'question',
-        intent: task,
-        lines: [`這個數字無法計算：${error.reason}。請更正後再試一次。`],
-        quickReplies: error.field === 'guaranteeRatio' ? ratioChoices(ctx) : ['重新開始'],
-      }),
-    ],
-    state: { task, programme: ctx.merged.programme, facts, pending: error.field },
-  };
+  return asked(
+    {
+      intent: task,
+      lines: [`這個數字無法計算：${error.reason}。請更正後再試一次。`],
+      quickReplies: error.field === 'guaranteeRatio' ? ratioChoices(ctx) : ['重新開始'],
+    },
+    { task, programme: ctx.merged.programme, facts, pending: error.field },
+  );
 }
 
 /** Ratios up to the programme's highest, to tap instead of typing. */
