@@ -30,6 +30,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   // A definition sits in the section headed by the term, which a document's keywords can push down the list.
   const hits = ctx.sources.index.search(query, { limit: defining ? 8 : 3, asOf: ctx.asOf, includeHistory: true });
   const grams = queryGrams(query);
+  // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
+  if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return cannotAnswer(ctx);
   const asked = askedGrams(ctx, query);
   const choices = rankSections(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'), defining ? definedTerm(query) : undefined);
   const best = choices[0];

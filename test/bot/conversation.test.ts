@@ -247,3 +247,30 @@ describe('the day a question is asked', () => {
     expect(taipeiDate(new Date('2014-12-14T15:59:00Z'))).toBe('2014-12-14');
   });
 });
+
+describe('odd messages', async () => {
+  const sources = await shippedSources();
+  const bot = createBot({ sources: () => sources });
+
+  it.each([
+    '？？？',
+    '😀👍',
+    '1234567890123456789012345',
+    '借-500萬保8成一年手續費',
+    '一般貸款借0元保8成一年手續費多少',
+    '保120%',
+    '一般貸款借999999999999億保8成一年',
+    '<script>alert(1)</script>',
+    'ｆｕｌｌ－ｗｉｄｔｈ　１２３',
+    '批保批保批保批保批保批保批保批保',
+    '\u0000\u0007',
+    '民國999年12月45日核准的批次保證適用哪個規定？',
+  ])('answers %j politely without failing', async (text) => {
+    const replies = await bot.handle({ conversationId: `odd-${text}`, channel: 'api', event: { type: 'message', text } });
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      expect(reply.text.trim().length).toBeGreaterThan(0);
+      expect(reply.text).not.toMatch(/undefined|NaN|\[object Object\]/);
+    }
+  });
+});
