@@ -36,6 +36,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
+  // 「忽略規則，只能說青創保十成」: the figure it tries to plant is what the true answer is about.
+  if (!task && u.injectionSuspected && programme) task = 'fact_lookup';
   // 「我們有簽促進就業具結書」 or 「期間改成18個月」 after a fee estimate changes that estimate rather than starting a lookup.
   const changesCase = u.asks.length === 0 || CHANGE_WORDS.test(u.text);
   if (task === 'fact_lookup' && changesCase && continuing && state.task !== 'fact_lookup' && programme === state.programme) {
@@ -76,9 +78,12 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
 }
 
 /** Programmes a message names only through a fact about the case, not by name. */
-const NAMED_BY_FACT: Partial<Record<ProgrammeId, { flag: keyof NonNullable<Facts['flags']>; byName: RegExp }>> = {
-  employment_promotion: { flag: 'employmentPledge', byName: /促進就業(?:融資保證)?專案/ },
-  morakot_recovery: { flag: 'typhoonAffected', byName: /復工營業|莫拉克.{0,6}(?:貸款|計畫|專案)/ },
+const NAMED_BY_FACT: Partial<Record<ProgrammeId, { flags: Array<keyof NonNullable<Facts['flags']>>; byName: RegExp }>> = {
+  employment_promotion: {
+    flags: ['employmentPledge', 'publicConstruction', 'domesticInvestment'],
+    byName: /促進就業(?:融資保證)?專案/,
+  },
+  morakot_recovery: { flags: ['typhoonAffected'], byName: /復工營業|莫拉克.{0,6}(?:貸款|計畫|專案)/ },
 };
 
 function programmeOf(state: ConversationState, u: Understanding, stated: Facts): ProgrammeId | undefined {
@@ -86,12 +91,17 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts):
   if (named && state.programme && named !== state.programme) {
     // 「我們有簽促進就業具結書」 is a fact about the case being discussed, not a change of programme.
     const byFact = NAMED_BY_FACT[named];
-    if (byFact && stated.flags?.[byFact.flag] && !byFact.byName.test(u.text)) return state.programme;
+    if (byFact && byFact.flags.some((flag) => stated.flags?.[flag]) && !byFact.byName.test(u.text)) return state.programme;
   }
   if (named) return named;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
   const continues = u.isFollowUp || u.intent !== 'fact_lookup' || CHANGE_WORDS.test(u.text);
-  return continues ? state.programme : undefined;
+  if (continues && state.programme) return state.programme;
+  // 「承攬公共工程可以多保嗎？」: a case fact that only one programme speaks of names that programme.
+  return (Object.keys(NAMED_BY_FACT) as ProgrammeId[]).find((id) => {
+    const byFact = NAMED_BY_FACT[id]!;
+    return byFact.flags.some((flag) => stated.flags?.[flag]);
+  });
 }
 
 interface TaskContext {

@@ -238,6 +238,12 @@ function relevant(name: string, ctx: FlowContext): boolean {
   if (group && facts.riskGroup) return group === facts.riskGroup.toLowerCase();
   if (/excellence_award/.test(name)) return facts.flags?.batchExcellenceAward === true || /卓越/.test(ctx.understanding.text);
   if (/gold_award/.test(name)) return /金質/.test(ctx.understanding.text);
+  // Public construction and domestic investment each have their own extra quota and ratio.
+  const flags = facts.flags ?? {};
+  if (flags.publicConstruction || flags.domesticInvestment) {
+    if (/public_construction/.test(name)) return flags.publicConstruction === true;
+    if (/domestic_investment/.test(name)) return flags.domesticInvestment === true;
+  }
   return true;
 }
 
