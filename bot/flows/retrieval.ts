@@ -27,13 +27,18 @@ interface Passage {
 export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const query = searchQuery(ctx);
   const defining = ctx.merged.asks.includes('definition');
-  // A definition sits in the section headed by the term, which a document's keywords can push down the list.
-  const hits = ctx.sources.index.search(query, { limit: defining ? 8 : 3, asOf: ctx.asOf, includeHistory: true });
+  const ranking = SUPERLATIVE.test(ctx.understanding.text);
+  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
+  const hits = ctx.sources.index.search(query, { limit: defining || ranking ? 8 : 3, asOf: ctx.asOf, includeHistory: true });
   const grams = queryGrams(query);
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return cannotAnswer(ctx);
   const asked = askedGrams(ctx, query);
-  const choices = rankSections(ctx, hits, grams, asked, ctx.merged.asks.includes('contact'), defining ? definedTerm(query) : undefined);
+  const choices = rankSections(ctx, hits, grams, asked, {
+    wantsContact: ctx.merged.asks.includes('contact'),
+    ...(defining ? { term: definedTerm(query) } : {}),
+    wantsTable: ranking,
+  });
   const best = choices[0];
   if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -44,7 +49,10 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 
   const { section, passages } = best;
   const list = wantsList(ctx.understanding.text) ? listItems(section.text) : [];
-  const quoted = list.length >= 3 ? list : passages.map((p) => p.text);
+  const extreme = SUPERLATIVE.test(ctx.understanding.text) ? extremeRow(section, grams, /最少|最低|最小/.test(ctx.understanding.text)) : undefined;
+  const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
+  const quoted = withUnit(section, rows);
+  const missingYears = yearsNotCovered(ctx.understanding.text, `${section.title}${section.heading}${quoted.join('')}`);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
   const ended = section.effectiveTo !== null && section.effectiveTo < ctx.asOf;
@@ -53,6 +61,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       kind: 'answer',
       intent: 'fact_lookup',
       lines: [
+        missingYears.length ? `注意：目前收錄的文件沒有 ${missingYears.join('、')} 年的資料；以下是最接近的內容，如需該年度資料請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined,
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
         superseded ? supersededNote(ctx, section) : undefined,
@@ -65,7 +74,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
     { task: 'fact_lookup', asks: ctx.merged.asks },
     [section.text],
   );
-  return best.confidence < 0.5 ? { ...result, outcome: 'low_confidence' } : result;
+  return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
 /** The question plus what the conversation knows (the programme's name), so 「那保幾成？」 searches the right topic. */
@@ -143,9 +152,9 @@ function rankSections(
   hits: SearchHit[],
   grams: Set<string>,
   asked: Set<string>,
-  wantsContact: boolean,
-  term?: string,
+  wants: { wantsContact: boolean; term?: string | undefined; wantsTable: boolean },
 ): SectionChoice[] {
+  const { wantsContact, term, wantsTable } = wants;
   const choices: SectionChoice[] = [];
   for (const [rank, hit] of hits.entries()) {
     const section = ctx.sources.knowledge.sections.find((s) => s.id === hit.sectionId);
@@ -162,8 +171,9 @@ function rankSections(
     const supersededPenalty = isHistory(section, ctx.asOf) ? 0.1 : 0;
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
-    const rankPenalty = rank * (term === undefined ? 0.05 : 0.02);
-    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm;
+    const rankPenalty = rank * (term === undefined && !wantsTable ? 0.05 : 0.02);
+    const tableBonus = wantsTable && tablesOf(section.text).length > 0 ? 0.2 : 0;
+    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus;
     choices.push({ hit, section, passages, confidence });
   }
   return choices.sort((a, b) => b.confidence - a.confidence);
@@ -248,6 +258,78 @@ function score(text: string, weights: Map<string, number>): number {
   let s = 0;
   for (const [g, w] of weights) if (text.includes(g)) s += w;
   return s / Math.sqrt(Math.max(20, text.length) / 20);
+}
+
+const SUPERLATIVE = /最多|最高|最大|最少|最低|最小|排名第一|占最多|占比最/;
+
+interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+/** The Markdown tables of a section, as cells. */
+function tablesOf(markdown: string): Table[] {
+  const tables: Table[] = [];
+  let current: Table | undefined;
+  for (const raw of markdown.replace(/<!--[\s\S]*?-->/g, '').split('\n')) {
+    const line = raw.trim();
+    if (!line.startsWith('|')) {
+      current = undefined;
+      continue;
+    }
+    if (/^\|?\s*:?-{3,}/.test(line)) continue;
+    const cells = line.replace(/^\||\|$/g, '').split('|').map((c) => plainText(c).trim());
+    if (!current) tables.push((current = { header: cells, rows: [] }));
+    else current.rows.push(cells);
+  }
+  return tables;
+}
+
+const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+
+/**
+ * 「哪個行業的保證餘額最多？」: the row with the largest (or smallest) figure in the column the question names,
+ * as 「header：row」 like any other table passage. Totals are not candidates.
+ */
+function extremeRow(section: KnowledgeSection, grams: Set<string>, smallest: boolean): string | undefined {
+  for (const table of tablesOf(section.text)) {
+    const numeric = table.header
+      .map((title, column) => ({ title, column }))
+      .filter(({ column }) => table.rows.some((r) => parseCell(r[column]) !== undefined) && column > 0);
+    if (numeric.length === 0) continue;
+    const named = numeric.find(({ title }) => [...grams].some((g) => matchForm(title).includes(g))) ?? numeric[0]!;
+    const candidates = table.rows.filter((r) => !TOTAL_ROW.test(r[0] ?? '') && parseCell(r[named.column]) !== undefined);
+    if (candidates.length < 2) continue;
+    const pick = candidates.reduce((a, b) => {
+      const [x, y] = [parseCell(a[named.column])!, parseCell(b[named.column])!];
+      return (smallest ? y < x : y > x) ? b : a;
+    });
+    return `${table.header.join(' ')}：${pick.join(' ')}`;
+  }
+  return undefined;
+}
+
+function parseCell(cell: string | undefined): number | undefined {
+  const m = /^-?[\d,]+(?:\.\d+)?%?$/.exec((cell ?? '').replace(/\s+/g, ''));
+  return m ? Number(m[0].replace(/[,%]/g, '')) : undefined;
+}
+
+/** Table rows read with the table's unit (「金額單位：新臺幣百萬元」), which the rows themselves do not carry. */
+function withUnit(section: KnowledgeSection, quoted: string[]): string[] {
+  if (!quoted.some((q) => /：.*\d/.test(q) && tablesOf(section.text).length > 0)) return quoted;
+  const unit = section.text.split('\n').map((l) => plainText(l).trim()).find((l) => /單位/.test(l) && l.length <= 60);
+  return unit && !quoted.includes(unit) ? [unit, ...quoted] : quoted;
+}
+
+/** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
+function yearsNotCovered(question: string, answerText: string): string[] {
+  const text = answerText.replace(/\s+/g, '');
+  const years = [...question.matchAll(/(?<![\d.])(1[0-4]\d|[6-9]\d)\s*年|(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) =>
+    m[1] ? Number(m[1]) + 1911 : Number(m[2]),
+  );
+  return [...new Set(years)]
+    .filter((ad) => !text.includes(`${ad - 1911}年`) && !text.includes(String(ad)))
+    .map((ad) => `民國${ad - 1911}（${ad}）`);
 }
 
 /** A list question (「哪些情況…」) gets the whole list of the best section, not a few items. */
