@@ -172,7 +172,7 @@ function rankSections(
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
     const rankPenalty = rank * (term === undefined && !wantsTable ? 0.05 : 0.02);
-    const tableBonus = wantsTable && tablesOf(section.text).length > 0 ? 0.2 : 0;
+    const tableBonus = wantsTable && rankedColumn(section, grams) !== undefined ? 0.2 : 0;
     const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus;
     choices.push({ hit, section, passages, confidence });
   }
@@ -292,19 +292,25 @@ const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
  * as 「header：row」 like any other table passage. Totals are not candidates.
  */
 function extremeRow(section: KnowledgeSection, grams: Set<string>, smallest: boolean): string | undefined {
+  const found = rankedColumn(section, grams);
+  if (!found) return undefined;
+  const { table, column } = found;
+  const candidates = table.rows.filter((r) => !TOTAL_ROW.test(r[0] ?? '') && parseCell(r[column]) !== undefined);
+  if (candidates.length < 2) return undefined;
+  const pick = candidates.reduce((a, b) => {
+    const [x, y] = [parseCell(a[column])!, parseCell(b[column])!];
+    return (smallest ? y < x : y > x) ? b : a;
+  });
+  return `${table.header.join(' ')}：${pick.join(' ')}`;
+}
+
+/** A table column of figures whose header the question names (「保證餘額」, 「結構比」): what a ranking ranks. */
+function rankedColumn(section: KnowledgeSection, grams: Set<string>): { table: Table; column: number } | undefined {
   for (const table of tablesOf(section.text)) {
-    const numeric = table.header
-      .map((title, column) => ({ title, column }))
-      .filter(({ column }) => table.rows.some((r) => parseCell(r[column]) !== undefined) && column > 0);
-    if (numeric.length === 0) continue;
-    const named = numeric.find(({ title }) => [...grams].some((g) => matchForm(title).includes(g))) ?? numeric[0]!;
-    const candidates = table.rows.filter((r) => !TOTAL_ROW.test(r[0] ?? '') && parseCell(r[named.column]) !== undefined);
-    if (candidates.length < 2) continue;
-    const pick = candidates.reduce((a, b) => {
-      const [x, y] = [parseCell(a[named.column])!, parseCell(b[named.column])!];
-      return (smallest ? y < x : y > x) ? b : a;
-    });
-    return `${table.header.join(' ')}：${pick.join(' ')}`;
+    const column = table.header.findIndex(
+      (title, i) => i > 0 && table.rows.some((r) => parseCell(r[i]) !== undefined) && [...grams].some((g) => g.length > 1 && matchForm(title).includes(g)),
+    );
+    if (column > 0) return { table, column };
   }
   return undefined;
 }

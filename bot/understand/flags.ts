@@ -10,7 +10,7 @@ const FLAG_WORDS: Array<[keyof FactFlags, RegExp]> = [
   ['renewal', /續約/],
   ['recommended', /青輔會[^,，。;；!?]{0,8}推薦|青輔會審議通過|經青輔會/],
   ['publicConstruction', /公共建設|公共工程|政府標案|公共採購/],
-  ['domesticInvestment', /(?:新|擴)建廠房|新\(擴\)建廠房|蓋廠房|擴廠|增添設備|添購設備|購置設備|買設備|國內投資/],
+  ['domesticInvestment', /蓋新廠房|建新廠|(?:新|擴)建廠房|新\(擴\)建廠房|蓋廠房|擴廠|增添設備|添購設備|購置設備|買設備|國內投資/],
   ['donorRecommended', /捐(?:款|助)企業[^,，。;；!?]{0,4}推薦|經捐(?:款|助)企業/],
 ];
 

@@ -139,6 +139,16 @@ const scripts: Script[] = [
     answersWith: ['無法提供 2030 年', '0800-089-921'],
   },
   {
+    name: 'answers a ranking from the largest row of a table, with the table unit',
+    says: ['111年哪個行業的保證餘額最多？'],
+    answersWith: ['批發零售業', '36.60%', '百萬元'],
+  },
+  {
+    name: 'says when the documents hold no figures for the year asked',
+    says: ['信保基金113年度提供了幾件信用保證？'],
+    answersWith: ['113', '0800-089-921'],
+  },
+  {
     name: 'rejects a ratio above the programme maximum with a clear reason',
     says: ['一般貸款A組借100萬保9成一年手續費？'],
     answersWith: ['80%'],
