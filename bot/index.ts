@@ -115,6 +115,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('task', result.state.task),
       ...optional('asks', result.state.asks),
       ...optional('pending', result.state.pending),
+      ...optional('topic', merged.task === 'fact_lookup' ? trimmed.slice(0, 200) : undefined),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
 

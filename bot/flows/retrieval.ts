@@ -77,9 +77,15 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
+/** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
+function continuesTopic(ctx: FlowContext): boolean {
+  const u = ctx.understanding;
+  return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || /^(?:那|跟|和|與|比起|相較|相比|如果|那麼)/.test(u.text));
+}
+
 /** The question plus what the conversation knows (the programme's name), so 「那保幾成？」 searches the right topic. */
 function searchQuery(ctx: FlowContext): string {
-  const text = englishToChinese(ctx.understanding.text);
+  const text = continuesTopic(ctx) ? `${englishToChinese(ctx.state.topic!)} ${englishToChinese(ctx.understanding.text)}` : englishToChinese(ctx.understanding.text);
   const programme = ctx.merged.programme;
   if (!programme || ctx.understanding.programmes.length > 0) return text;
   return `${text} ${programmeName(programme)}`;
