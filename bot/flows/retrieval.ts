@@ -25,20 +25,11 @@ interface Passage {
  * question best (figures stay exactly as written), with the section as citation.
  */
 export function retrievalAnswer(ctx: FlowContext): FlowResult {
-  const query = searchQuery(ctx);
-  const defining = ctx.merged.asks.includes('definition');
-  const ranking = SUPERLATIVE.test(ctx.understanding.text);
-  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
-  const hits = ctx.sources.index.search(query, { limit: defining || ranking ? 8 : 3, asOf: ctx.asOf, includeHistory: true });
-  const grams = queryGrams(query);
-  // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
-  if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return cannotAnswer(ctx);
-  const asked = askedGrams(ctx, query);
-  const choices = rankSections(ctx, hits, grams, asked, {
-    wantsContact: ctx.merged.asks.includes('contact'),
-    ...(defining ? { term: definedTerm(query) } : {}),
-    wantsTable: ranking,
-  });
+  // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins.
+  const readings = [searchQuery(ctx), ...(continuesTopic(ctx) ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])]
+    .map((query) => ({ query, choices: sectionsFor(ctx, query) }))
+    .sort((a, b) => (b.choices[0]?.confidence ?? 0) - (a.choices[0]?.confidence ?? 0));
+  const { query, choices } = readings[0]!;
   const best = choices[0];
   if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -49,7 +40,9 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 
   const { section, passages } = best;
   const list = wantsList(ctx.understanding.text) ? listItems(section.text) : [];
-  const extreme = SUPERLATIVE.test(ctx.understanding.text) ? extremeRow(section, grams, /最少|最低|最小/.test(ctx.understanding.text)) : undefined;
+  const extreme = SUPERLATIVE.test(ctx.understanding.text)
+    ? extremeRow(section, queryGrams(query), /最少|最低|最小/.test(ctx.understanding.text))
+    : undefined;
   const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
   const quoted = withUnit(section, rows);
   const missingYears = yearsNotCovered(ctx.understanding.text, `${section.title}${section.heading}${quoted.join('')}`);
@@ -77,6 +70,22 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
+/** The sections worth quoting for one reading of the question, best first. */
+function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
+  const defining = ctx.merged.asks.includes('definition');
+  const ranking = SUPERLATIVE.test(ctx.understanding.text);
+  const grams = queryGrams(query);
+  // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
+  if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
+  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
+  const hits = ctx.sources.index.search(query, { limit: defining || ranking ? 8 : 3, asOf: ctx.asOf, includeHistory: true });
+  return rankSections(ctx, hits, grams, askedGrams(ctx, query), {
+    wantsContact: ctx.merged.asks.includes('contact'),
+    ...(defining ? { term: definedTerm(query) } : {}),
+    wantsTable: ranking,
+  });
+}
+
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
@@ -85,7 +94,7 @@ function continuesTopic(ctx: FlowContext): boolean {
 
 /** The question plus what the conversation knows (the programme's name), so 「那保幾成？」 searches the right topic. */
 function searchQuery(ctx: FlowContext): string {
-  const text = continuesTopic(ctx) ? `${englishToChinese(ctx.state.topic!)} ${englishToChinese(ctx.understanding.text)}` : englishToChinese(ctx.understanding.text);
+  const text = englishToChinese(ctx.understanding.text);
   const programme = ctx.merged.programme;
   if (!programme || ctx.understanding.programmes.length > 0) return text;
   return `${text} ${programmeName(programme)}`;
