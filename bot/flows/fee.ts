@@ -45,7 +45,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
   const citations = [...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : [])];
   const versions = r.trace.flatMap((s) => {
     if (s.kind !== 'parameter') return [];
-    const reading = ctx.view.find(s.name) ?? undefined;
+    const reading = ctx.view.find(s.name);
     return reading ? otherVersions(ctx.view, reading).map((v) => versionLine(v, reading)) : [];
   });
   const ruleDate = latest(r.ruleDates);
