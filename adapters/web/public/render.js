@@ -112,7 +112,7 @@ export function renderBotReply(reply, actions) {
   return el('article', { className: `message message-bot${isError ? ' message-error' : ''}`, attrs: { 'data-kind': reply.kind } }, [
     screenReaderText('客服回覆：'),
     el('div', { className: 'bubble' }, [
-      el('p', { className: 'reply-text', text: reply.text }),
+      el('p', { className: 'reply-text', text: withoutSourcesLine(reply) }),
       reply.card ? renderCard(reply.card) : null,
       reply.citations?.length ? renderCitations(reply.citations) : null,
       reply.answerId ? renderFeedback(reply.answerId, actions.onFeedback) : null,
@@ -148,4 +148,14 @@ export function renderTypingIndicator() {
     ]),
     screenReaderText('客服正在回覆…'),
   ]);
+}
+
+/**
+ * The answer text without its closing 「資料來源：…」 line when the citations are listed under it anyway
+ * (the line is there for channels that show text only).
+ * @param {Reply} reply
+ */
+function withoutSourcesLine(reply) {
+  if (reply.citations.length === 0) return reply.text;
+  return reply.text.replace(/\n資料來源：[^\n]*$/, '');
 }

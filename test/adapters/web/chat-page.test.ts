@@ -77,6 +77,8 @@ describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
     expect(await input.inputValue()).toBe('');
     expect(await page.locator('.message-user').last().innerText()).toContain(FEE_QUESTION);
 
+    // The sources are listed under the answer, so the text does not repeat them as a line.
+    expect(await answer.locator('.reply-text').innerText()).not.toContain('資料來源：');
     const citation = answer.locator('details.citation').first();
     expect(await citation.getAttribute('open')).toBeNull();
     expect((await citation.locator('summary').innerText()).length).toBeGreaterThan(0);
