@@ -74,16 +74,51 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
   const defining = ctx.merged.asks.includes('definition');
   const ranking = SUPERLATIVE.test(ctx.understanding.text);
+  // 「莫拉克…計畫（核定本）的總經費？」 names a document: look inside it for the rest of the question.
+  const named = namedDocument(ctx, query);
+  if (named) {
+    const inside = sectionsWithin(ctx, named.documentId, named.rest, defining, ranking);
+    if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside;
+  }
+  return sectionsWithin(ctx, undefined, query, defining, ranking);
+}
+
+function sectionsWithin(ctx: FlowContext, documentId: string | undefined, query: string, defining: boolean, ranking: boolean): SectionChoice[] {
   const grams = queryGrams(query);
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
-  const hits = ctx.sources.index.search(query, { limit: defining || ranking ? 8 : 3, asOf: ctx.asOf, includeHistory: true });
+  const limit = documentId ? 10 : defining || ranking ? 8 : 3;
+  const hits = ctx.sources.index
+    .search(query, { limit: documentId ? 40 : limit, asOf: ctx.asOf, includeHistory: true })
+    .filter((hit) => !documentId || hit.documentId === documentId)
+    .slice(0, limit);
   return rankSections(ctx, hits, grams, askedGrams(ctx, query), {
     wantsContact: ctx.merged.asks.includes('contact'),
     ...(defining ? { term: definedTerm(query) } : {}),
     wantsTable: ranking,
   });
+}
+
+/**
+ * A document the question names by (most of) its title, and the question without the title's words.
+ * Titles are matched in canonical form, so 「修正批次信用保證要點那份函」 names 修正「批次信用保證要點」函.
+ */
+function namedDocument(ctx: FlowContext, query: string): { documentId: string; rest: string } | undefined {
+  const text = canonical(query);
+  for (const doc of ctx.sources.knowledge.documents) {
+    const title = canonical(doc.meta.title).replace(/[「」《》（）()\s]/g, '');
+    const titleGrams = gramsOf(title);
+    if (titleGrams.size < 4) continue;
+    const present = [...titleGrams].filter((g) => text.includes(g)).length;
+    if (present / titleGrams.size < 0.7) continue;
+    // Drop each character of the question that begins or ends a pair of the title.
+    const chars = [...text];
+    const keep = chars.map((_, i) => !titleGrams.has(chars.slice(i, i + 2).join('')) && !titleGrams.has(chars.slice(i - 1, i + 1).join('')));
+    const rest = chars.filter((_, i) => keep[i]).join('');
+    if (/\p{Script=Han}{2}/u.test(rest)) return { documentId: doc.meta.id, rest };
+  }
+  return undefined;
 }
 
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */

@@ -149,6 +149,12 @@ const scripts: Script[] = [
     answersWith: ['113', '0800-089-921'],
   },
   {
+    name: 'looks inside the document a question names, for the rest of the question',
+    says: ['在修正批次信用保證要點的函裡，受文者有哪些信用合作社？'],
+    answersWith: ['淡水第一信用合作社', '台南第三信用合作社', '花蓮第二信用合作社'],
+    cites: '受文者',
+  },
+  {
     name: 'rejects a ratio above the programme maximum with a clear reason',
     says: ['一般貸款A組借100萬保9成一年手續費？'],
     answersWith: ['80%'],
