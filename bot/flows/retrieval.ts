@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { plainText } from '../compose/citations.ts';
@@ -106,19 +107,30 @@ function sectionsWithin(ctx: FlowContext, documentId: string | undefined, query:
  */
 function namedDocument(ctx: FlowContext, query: string): { documentId: string; rest: string } | undefined {
   const text = canonical(query);
-  for (const doc of ctx.sources.knowledge.documents) {
-    const title = canonical(doc.meta.title).replace(/[「」《》（）()\s]/g, '');
-    const titleGrams = gramsOf(title);
-    if (titleGrams.size < 4) continue;
+  for (const { documentId, titleGrams } of titlesOf(ctx.sources.knowledge)) {
     const present = [...titleGrams].filter((g) => text.includes(g)).length;
     if (present / titleGrams.size < 0.7) continue;
     // Drop each character of the question that begins or ends a pair of the title.
     const chars = [...text];
     const keep = chars.map((_, i) => !titleGrams.has(chars.slice(i, i + 2).join('')) && !titleGrams.has(chars.slice(i - 1, i + 1).join('')));
     const rest = chars.filter((_, i) => keep[i]).join('');
-    if (/\p{Script=Han}{2}/u.test(rest)) return { documentId: doc.meta.id, rest };
+    if (/\p{Script=Han}{2}/u.test(rest)) return { documentId, rest };
   }
   return undefined;
+}
+
+const titleCache = new WeakMap<KnowledgeBase, Array<{ documentId: string; titleGrams: Set<string> }>>();
+
+/** Each document's title as pairs of its canonical form, worked out once per knowledge version. */
+function titlesOf(knowledge: KnowledgeBase): Array<{ documentId: string; titleGrams: Set<string> }> {
+  let titles = titleCache.get(knowledge);
+  if (!titles) {
+    titles = knowledge.documents
+      .map((doc) => ({ documentId: doc.meta.id, titleGrams: gramsOf(canonical(doc.meta.title).replace(/[「」《》（）()\s]/g, '')) }))
+      .filter((t) => t.titleGrams.size >= 4);
+    titleCache.set(knowledge, titles);
+  }
+  return titles;
 }
 
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
