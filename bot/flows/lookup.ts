@@ -6,7 +6,7 @@ import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
-import { matchForm } from './passage-terms.ts';
+import { coverage, matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
@@ -122,7 +122,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     if (!reading && !lapsed) continue;
     const description = history[0]?.description ?? '';
     const byAsk = asks.some((a) => ASK_PATTERNS[a]!.test(name));
-    const byWords = coverage(description, grams);
+    const byWords = coverage(matchForm(description), grams);
     if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
@@ -137,14 +137,6 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
 
 function withoutNameGrams(grams: Set<string>, name: string): Set<string> {
   return new Set([...grams].filter((g) => !name.includes(g)));
-}
-
-function coverage(text: string, grams: Set<string>): number {
-  if (grams.size === 0) return 0;
-  const canonicalText = matchForm(text);
-  let hit = 0;
-  for (const g of grams) if (canonicalText.includes(g)) hit += 1;
-  return hit / grams.size;
 }
 
 function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: FlowResult): FlowResult {

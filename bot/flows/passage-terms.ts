@@ -28,3 +28,11 @@ export function matchForm(text: string): string {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Share of the pairs found in a text already in match form. */
+export function coverage(text: string, grams: Set<string>): number {
+  if (grams.size === 0) return 0;
+  let hit = 0;
+  for (const g of grams) if (text.includes(g)) hit += 1;
+  return hit / grams.size;
+}

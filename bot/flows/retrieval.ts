@@ -8,7 +8,7 @@ import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
-import { canonical, matchForm } from './passage-terms.ts';
+import { canonical, coverage, matchForm } from './passage-terms.ts';
 
 /** Words that carry no topic: question forms and filler, removed before matching passages. */
 const FILLER = /請問|想問|多少|幾成|是什麼|什麼|怎麼|如何|可以|能否|是否|有沒有|哪些|哪裡|嗎|呢|吧|的|了|是|要|我|你|您|們|一下|信保基金|信保/g;
@@ -278,14 +278,6 @@ function gramsOf(cleaned: string): Set<string> {
   const english = words.filter((w) => /^[a-z.]+$/.test(w)).length > 3;
   for (const word of words) if (!english || /\d/.test(word)) grams.add(word);
   return grams;
-}
-
-/** Share of the grams found in a text already in match form. */
-function coverage(text: string, grams: Set<string>): number {
-  if (grams.size === 0) return 0;
-  let hit = 0;
-  for (const g of grams) if (text.includes(g)) hit += 1;
-  return hit / grams.size;
 }
 
 /** Splits a section into sentences, list items and table rows, and keeps the ones that match best, in order. */
