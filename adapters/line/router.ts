@@ -1,6 +1,7 @@
 import { validateSignature, type webhook } from '@line/bot-sdk';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import type { Bot } from '../../bot/types.ts';
+import { bodyReadProblem, type BodyReadProblem } from '../http/body-read-problem.ts';
 import type { Logger } from '../http/logger.ts';
 import { LineWebhookBodyError } from './errors.ts';
 import { handleLineEvent } from './handle-event.ts';
@@ -42,7 +43,9 @@ export function createLineRouter(deps: LineRouterDeps): Router {
 
   logger.info({ apiBaseUrl: deps.apiBaseUrl ?? 'https://api.line.me' }, `LINE webhook on ${LINE_WEBHOOK_PATH}`);
   const router = express.Router();
-  router.post(LINE_WEBHOOK_PATH, express.raw({ type: () => true, limit: '1mb' }), (req: Request, res: Response) => {
+  // LINE never compresses webhooks, and its signature covers the bytes as sent: a Content-Encoding is refused (415).
+  const rawBody = express.raw({ type: () => true, limit: '1mb', inflate: false });
+  router.post(LINE_WEBHOOK_PATH, rawBody, (req: Request, res: Response) => {
     const signature = req.get('x-line-signature');
     if (!Buffer.isBuffer(req.body)) {
       if (req.body === undefined) logger.warn('LINE webhook rejected: empty body');
@@ -89,18 +92,28 @@ function parseEvents(body: Buffer): webhook.Event[] {
   return parsed.events.filter((e: unknown): e is webhook.Event => typeof e === 'object' && e !== null && 'type' in e);
 }
 
-/** Errors from reading the body (too large, bad encoding) keep their HTTP status; anything else is a 500. */
+/** Errors from reading the body (too large, compressed, cut short) keep their HTTP status; anything else is a 500. */
 function bodyErrors(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    const status = statusOf(error);
-    logger.warn({ err: error, status }, 'LINE webhook body could not be read');
-    res.status(status).json({ error: status === 500 ? 'internal error' : 'bad request' });
+  return (error: unknown, req, res, _next) => {
+    const problem = bodyReadProblem(error, req.get('content-encoding'));
+    if (!problem) {
+      logger.error({ err: error }, 'LINE webhook failed');
+      res.status(500).json({ error: 'internal error' });
+      return;
+    }
+    const { status, message } = refusalOf(problem);
+    logger.warn({ problem: problem.kind, status }, 'LINE webhook body could not be read');
+    res.status(status).json({ error: message });
   };
 }
 
-function statusOf(error: unknown): number {
-  if (error && typeof error === 'object' && 'status' in error && typeof error.status === 'number') {
-    return error.status >= 400 && error.status < 600 ? error.status : 500;
+function refusalOf(problem: BodyReadProblem): { status: number; message: string } {
+  switch (problem.kind) {
+    case 'too_large':
+      return { status: 413, message: 'payload too large' };
+    case 'unsupported_content_encoding':
+      return { status: 415, message: 'unsupported content encoding' };
+    default:
+      return { status: 400, message: 'bad request' };
   }
-  return 500;
 }

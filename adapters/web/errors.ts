@@ -1,5 +1,6 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
+import { bodyReadProblem } from '../http/body-read-problem.ts';
 
 /** The body of every error response of the web adapter. */
 export interface ErrorBody {
@@ -36,33 +37,45 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/** Content-Encoding names an encoding the server cannot decode. */
+export class UnsupportedContentEncodingError extends Error {
+  override readonly name = 'UnsupportedContentEncodingError';
+  constructor(readonly encoding: string) {
+    super(`Content-Encoding "${encoding}" is not supported: send the body as it is, or compressed with gzip, deflate or br`);
+  }
+}
+
+/** The body could not be read: most often its bytes are not in the Content-Encoding it declares. */
+export class UnreadableBodyError extends Error {
+  override readonly name = 'UnreadableBodyError';
+  constructor(readonly contentEncoding: string | undefined) {
+    super(
+      contentEncoding
+        ? `Request body could not be read as Content-Encoding "${contentEncoding}": send it compressed that way, or without the header`
+        : 'Request body could not be read',
+    );
+  }
+}
+
 /** Shown to people when something unexpected fails; the detail goes to the log only. */
 export const APOLOGY = '抱歉，系統暫時無法回覆您的問題，請稍後再試。如需立即協助，請洽信保基金客服專線。';
 
-/** What express's JSON body parser (body-parser) attaches to the errors it raises. */
-interface BodyParserError {
-  type: string;
-  status?: number;
-  message: string;
-  limit?: number;
-}
-
-function isBodyParserError(err: unknown): err is BodyParserError {
-  return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string';
-}
-
 /** Translates body-parser's errors into the adapter's own, so the mapper below has one vocabulary. */
-function fromBodyParser(err: BodyParserError, contentType: string | undefined, limitBytes: number): Error | undefined {
-  switch (err.type) {
-    case 'entity.parse.failed':
-      return new InvalidJsonError(err.message);
-    case 'entity.too.large':
-      return new PayloadTooLargeError(err.limit ?? limitBytes);
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new UnsupportedMediaTypeError(contentType);
-    default:
+function fromBodyParser(err: unknown, req: Request, limitBytes: number): Error | undefined {
+  const problem = bodyReadProblem(err, req.get('content-encoding'));
+  switch (problem?.kind) {
+    case undefined:
       return undefined;
+    case 'invalid_json':
+      return new InvalidJsonError(problem.detail);
+    case 'too_large':
+      return new PayloadTooLargeError(problem.limitBytes ?? limitBytes);
+    case 'unsupported_content_encoding':
+      return new UnsupportedContentEncodingError(problem.encoding);
+    case 'unsupported_charset':
+      return new UnsupportedMediaTypeError(req.get('content-type'));
+    case 'unreadable':
+      return new UnreadableBodyError(problem.contentEncoding);
   }
 }
 
@@ -72,7 +85,11 @@ function toResponse(err: unknown): { status: number; body: ErrorBody } | undefin
   if (err instanceof UnsupportedMediaTypeError) {
     return { status: 415, body: { error: { code: 'unsupported_media_type', message: err.message } } };
   }
+  if (err instanceof UnsupportedContentEncodingError) {
+    return { status: 415, body: { error: { code: 'unsupported_content_encoding', message: err.message } } };
+  }
   if (err instanceof PayloadTooLargeError) return { status: 413, body: { error: { code: 'payload_too_large', message: err.message } } };
+  if (err instanceof UnreadableBodyError) return { status: 400, body: { error: { code: 'unreadable_body', message: err.message } } };
   return undefined;
 }
 
@@ -82,7 +99,7 @@ function toResponse(err: unknown): { status: number; body: ErrorBody } | undefin
  */
 export function webErrorMapper(deps: { logger: Logger; maxBodyBytes: number }): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = isBodyParserError(err) ? (fromBodyParser(err, req.get('content-type'), deps.maxBodyBytes) ?? err) : err;
+    const known = fromBodyParser(err, req, deps.maxBodyBytes) ?? err;
     const mapped = toResponse(known);
     if (mapped) {
       deps.logger.info({ path: req.path, status: mapped.status, code: mapped.body.error.code }, 'rejected web request');

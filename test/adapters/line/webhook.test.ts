@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_ONLY_NOTICE } from '../../../adapters/line/handle-event.ts';
 import { createTestBot } from '../../support/bot.ts';
@@ -133,6 +134,27 @@ describe('the signature check', () => {
   it('rejects a signed body that is not JSON with 400', async () => {
     const response = await server.post('not json');
     expect(response.status).toBe(400);
+  });
+});
+
+describe('a body with a Content-Encoding', () => {
+  // LINE never compresses webhooks, and the signature covers the bytes as sent: nothing is decompressed first.
+  it.each([
+    ['really gzip-compressed', (json: string) => gzipSync(json)],
+    ['plain text declared gzip', (json: string) => Buffer.from(json)],
+  ])('is refused with 415 when %s, and reaches no one', async (_case, encode) => {
+    const event = textEvent('一般貸款費率？');
+    const json = webhookBody(event);
+    const turnsBefore = recorder.exchanges.length;
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-line-signature': sign(json, CHANNEL_SECRET) },
+      body: encode(json),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ error: 'unsupported content encoding' });
+    expect(recorder.exchanges).toHaveLength(turnsBefore);
+    expect(repliesTo(event.replyToken)).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { createTestBot } from '../../support/bot.ts';
 import { recordingBot, startWebApp, type RunningWebApp } from './web-app.ts';
 
@@ -129,6 +130,38 @@ describe('POST /api/chat', () => {
     const error = await errorOf(response);
     expect(error.code).toBe('payload_too_large');
     expect(error.message).toContain('2048 bytes');
+  });
+});
+
+describe('a request body and its Content-Encoding', () => {
+  const routes = [
+    ['/api/chat', { conversationId: 'c-enc', text: FEE_QUESTION }],
+    ['/api/feedback', { conversationId: 'c-enc', answerId: 'a-1', rating: 'up' }],
+  ] as const;
+
+  it.each(routes.flatMap(([path, value]) => ['gzip', 'br', 'deflate'].map((encoding) => [path, encoding, value] as const)))(
+    '%s refuses a plain body declared %s with 400 unreadable_body',
+    async (path, encoding, value) => {
+      const response = await post(path, JSON.stringify(value), { 'content-type': 'application/json', 'content-encoding': encoding });
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toEqual({ code: 'unreadable_body', message: expect.stringContaining(encoding) });
+    },
+  );
+
+  it.each(routes)('%s refuses an encoding it cannot decode with 415 naming it', async (path, value) => {
+    const response = await post(path, JSON.stringify(value), { 'content-type': 'application/json', 'content-encoding': 'compress' });
+    expect(response.status).toBe(415);
+    expect(await errorOf(response)).toEqual({ code: 'unsupported_content_encoding', message: expect.stringContaining('"compress"') });
+  });
+
+  it('accepts a body that really is gzip-compressed', async () => {
+    const body = gzipSync(JSON.stringify({ conversationId: 'c-gzip', text: FEE_QUESTION }));
+    const response = await fetch(`${app.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body,
+    });
+    expect(response.status).toBe(200);
   });
 });
 
