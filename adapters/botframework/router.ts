@@ -7,6 +7,8 @@ import {
 import express, { type RequestHandler, type Router } from 'express';
 import type { Bot } from '../../bot/types.ts';
 import type { Logger } from '../http/logger.ts';
+import { activityIssues } from './activity-schema.ts';
+import { botFrameworkErrorMapper, InvalidActivityError, UnsupportedMediaTypeError } from './errors.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { toActivity } from './to-activity.ts';
 import { toTurn } from './to-turn.ts';
@@ -59,12 +61,26 @@ export function createBotFrameworkRouter(deps: BotFrameworkRouterDeps): Router {
     logger.warn('Bot Framework on /api/messages WITHOUT authentication (no MicrosoftAppId): accepting loopback requests only');
     handlers.push(loopbackOnly(logger));
   }
-  handlers.push(express.json({ limit: '1mb' }), async (req, res) => {
+  handlers.push(requireJson, express.json({ limit: '1mb' }), requireValidActivity, async (req, res) => {
     await adapter.process(req, res, logic);
   });
-  router.post(BOT_FRAMEWORK_PATH, ...handlers);
+  router.post(BOT_FRAMEWORK_PATH, ...handlers, botFrameworkErrorMapper(logger));
   return router;
 }
+
+/** Refuses bodies that are not JSON before reading them; `req.is` answers null for an empty body, hence the header. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const contentType = req.get('content-type');
+  if (contentType?.split(';')[0]?.trim().toLowerCase() !== 'application/json') throw new UnsupportedMediaTypeError(contentType);
+  next();
+};
+
+/** CloudAdapter answers a malformed activity with an HTML 500, or looks up and calls whatever serviceUrl it names. */
+const requireValidActivity: RequestHandler = (req, _res, next) => {
+  const issues = activityIssues(req.body);
+  if (issues.length > 0) throw new InvalidActivityError(issues);
+  next();
+};
 
 function authOptions(credentials: BotFrameworkCredentials | undefined): ConfigurationBotFrameworkAuthenticationOptions {
   if (!credentials) return {};
