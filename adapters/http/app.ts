@@ -5,6 +5,7 @@ import { createLineRouter, LINE_OFF_MESSAGE } from '../line/index.ts';
 import { createChatRouter, createWebPageRouter } from '../web/index.ts';
 import { createAdminRouter } from './admin-router.ts';
 import type { Config } from './config.ts';
+import { httpErrorMapper, notFound } from './errors.ts';
 import type { InteractionStore } from './interaction-store.ts';
 import type { LiveSources } from './live-sources.ts';
 import type { Logger } from './logger.ts';
@@ -90,7 +91,10 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(deps.metrics.router());
-  // Last: the static chat page and its security headers.
+  // Then the static chat page and its security headers.
   app.use(createWebPageRouter());
+  // Last: JSON for whatever is left, so express's HTML pages (and its console print of errors) never appear.
+  app.use(notFound);
+  app.use(httpErrorMapper(logger));
   return app;
 }

@@ -14,6 +14,8 @@ const REDACTED_PATHS = [
   'body',
   'req.body',
   'event.text',
+  // body-parser keeps the body it could not parse on the error it raises.
+  'err.body',
 ];
 
 /**

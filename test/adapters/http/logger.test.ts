@@ -14,6 +14,7 @@ describe('createLogger', () => {
     const logger = createLogger('debug', destination);
     logger.info({ text: '我的電話 0912345678', intent: 'fee_calculation', length: 12 }, 'chat turn');
     logger.debug({ body: { text: '統編 12345678' }, req: { headers: { authorization: 'Bearer secret-token' } } }, 'detail');
+    logger.error({ err: Object.assign(new SyntaxError('Unexpected end of JSON input'), { body: '{"text": "電話 0912345678' }) }, 'unparsed');
     await flushLogger(logger);
 
     const output = lines.join('');
