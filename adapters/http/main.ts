@@ -1,4 +1,5 @@
 import { ConfigError } from './config.ts';
+import { PortInUseError } from './listen.ts';
 import { startServer } from './server.ts';
 
 try {
@@ -6,7 +7,7 @@ try {
   running.shutdown.installSignalHandlers();
   running.logger.info({ url: running.url }, `SMEG assistant listening on ${running.url}`);
 } catch (error) {
-  // Configuration and knowledge errors name the variable or file to fix; print them plainly and stop.
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Configuration, port and knowledge errors name the variable or file to fix; print them plainly and stop.
+  console.error(error instanceof ConfigError || error instanceof PortInUseError ? error.message : error);
   process.exit(1);
 }

@@ -9,11 +9,12 @@ import { createApp } from './app.ts';
 import { parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
 import { InteractionStore, interactionStorePath } from './interaction-store.ts';
+import { listenOn } from './listen.ts';
 import { createLiveSources, type LiveSources } from './live-sources.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type ServerMetrics } from './metrics.ts';
 import { applyServerTimeouts, TokenBucketRateLimiter, withRateLimit } from './protection.ts';
-import { createGracefulShutdown, type GracefulShutdown } from './shutdown.ts';
+import { createGracefulShutdown, type Closer, type GracefulShutdown } from './shutdown.ts';
 
 export interface StartOptions {
   port?: number;
@@ -90,20 +91,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const port = options.port ?? config.PORT;
   const host = options.host ?? config.HOST;
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.once('error', reject);
-  });
+  const closers: Closer[] = [
+    { name: 'knowledge watcher', close: () => sources.close() },
+    { name: 'interaction store', close: () => interactions.close() },
+    ...(store instanceof RedisConversationStore ? [{ name: 'redis', close: () => store.close() }] : []),
+  ];
+  let server: Server;
+  try {
+    server = await listenOn(app, { port, host, variable: 'PORT' });
+  } catch (error) {
+    for (const closer of closers) await closer.close();
+    throw error;
+  }
   applyServerTimeouts(server, config.REQUEST_TIMEOUT_MS);
-  const shutdown = createGracefulShutdown({
-    server,
-    logger,
-    closers: [
-      { name: 'knowledge watcher', close: () => sources.close() },
-      { name: 'interaction store', close: () => interactions.close() },
-      ...(store instanceof RedisConversationStore ? [{ name: 'redis', close: () => store.close() }] : []),
-    ],
-  });
+  const shutdown = createGracefulShutdown({ server, logger, closers });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
