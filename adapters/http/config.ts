@@ -36,6 +36,7 @@ const Env = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
+  KNOWLEDGE_RESCAN_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
 export type Config = z.infer<typeof Env>;

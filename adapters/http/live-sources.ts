@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import { formatCheckIssue, type CheckIssue } from '../../knowledge/check-issue.ts';
 import { checkKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
@@ -10,6 +9,8 @@ import { loadParameters } from '../../rules/load.ts';
 import type { ParameterSet } from '../../rules/schema.ts';
 import type { Sources } from '../../bot/sources.ts';
 import type { ReloadMetrics } from './metrics.ts';
+import { sourceFilesDigest } from './source-digest.ts';
+import { watchSourceFolders, type FolderWatcher, type WatchFolders } from './source-watcher.ts';
 
 /** What the bot answers from (knowledge, index and rules, checked together), and when it was loaded. */
 export interface SourceSnapshot extends Sources {
@@ -55,17 +56,25 @@ export interface LiveSources {
   /** Validates and builds beside the serving version, then swaps; concurrent calls share one pending reload. */
   reload(reason: string): Promise<ReloadResult>;
   status(): ReloadStatus;
-  close(): void;
+  /** Stops watching and re-scanning. */
+  close(): Promise<void>;
 }
 
 export interface LiveSourcesOptions {
   knowledgeDir: string;
   rulesDir: string;
   logger: Logger;
-  /** Reload on file changes in either folder. */
+  /**
+   * Reload by itself when files change in either folder: on the watcher's events, and on a re-scan every
+   * `rescanIntervalMs` that catches whatever the events missed.
+   */
   watch: boolean;
   /** Changes closer together than this make one reload (editors write a file in several steps). */
   debounceMs?: number;
+  /** How often, while watching, the files' content is hashed and compared with the last load's; 0: never. */
+  rescanIntervalMs?: number;
+  /** How file changes are noticed; chokidar unless given. */
+  watchFolders?: WatchFolders;
   metrics?: ReloadMetrics;
   /** How the index is built; the knowledge package's synchronous builder unless given. */
   buildIndex?: (knowledge: KnowledgeBase) => SearchIndex | Promise<SearchIndex>;
@@ -81,8 +90,6 @@ export class SourcesUnavailableError extends Error {
 }
 
 type Built = { ok: true; snapshot: SourceSnapshot; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] };
-
-const WATCHED_FILE = /\.(md|ya?ml)$/;
 
 function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet): string {
   const hash = createHash('sha256');
@@ -123,6 +130,9 @@ async function validate(knowledgeDir: string, rulesDir: string): Promise<
 export async function createLiveSources(options: LiveSourcesOptions): Promise<LiveSources> {
   const { knowledgeDir, rulesDir, logger } = options;
   const debounceMs = options.debounceMs ?? 300;
+  const rescanIntervalMs = options.rescanIntervalMs ?? 5_000;
+  const watchFolders = options.watchFolders ?? watchSourceFolders;
+  const dirs = [knowledgeDir, rulesDir];
   const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
   async function build(previous: SourceSnapshot | undefined): Promise<Built> {
@@ -138,6 +148,10 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
     };
   }
 
+  // The files as the latest load read them, taken before reading so that a save made during a load shows
+  // up as a difference. A re-scan compares with this rather than with the serving version, so a broken
+  // file is reported once, not again on every re-scan.
+  let filesRead = await sourceFilesDigest(dirs);
   const first = await build(undefined);
   if (!first.ok) throw new SourcesUnavailableError(first.issues);
   let serving = first.snapshot;
@@ -153,6 +167,7 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
     const previous = serving;
     let built: Built;
     try {
+      filesRead = await sourceFilesDigest(dirs);
       built = await build(previous);
     } catch (error) {
       built = { ok: false, issues: [{ file: knowledgeDir, severity: 'error', message: `重新載入時發生未預期的錯誤：${String(error)}` }] };
@@ -198,24 +213,34 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
     return queued;
   }
 
-  const watchers: FSWatcher[] = [];
+  let closed = false;
   let debounce: NodeJS.Timeout | undefined;
   function scheduleReload(file: string): void {
     clearTimeout(debounce);
     debounce = setTimeout(() => void reload(`file changed: ${file}`), debounceMs);
     debounce.unref();
   }
+
+  let rescan: NodeJS.Timeout | undefined;
+  // Each re-scan is scheduled when the previous one ends, so a slow disk never has two running.
+  function scheduleRescan(): void {
+    rescan = setTimeout(() => {
+      void sourceFilesDigest(dirs)
+        .then((digest) => (digest !== filesRead && !closed ? reload('files changed (found by the periodic re-scan)') : undefined))
+        .finally(() => {
+          if (!closed) scheduleRescan();
+        });
+    }, rescanIntervalMs);
+    rescan.unref();
+  }
+
+  let watcher: FolderWatcher | undefined;
   if (options.watch) {
-    for (const dir of [knowledgeDir, rulesDir]) {
-      const watcher = watch(dir, { recursive: true }, (_event, filename) => {
-        const name = filename?.toString();
-        // A rename of a folder reports no name; anything else must be a file the loaders read.
-        if (name === undefined || WATCHED_FILE.test(name)) scheduleReload(name === undefined ? dir : `${dir}/${name}`);
-      });
-      watcher.on('error', (error) => logger.error({ err: error, dir }, 'stopped watching a folder; use POST /admin/reload'));
-      watchers.push(watcher);
-    }
-    logger.info({ dirs: [knowledgeDir, rulesDir], debounceMs }, 'watching knowledge and rules for changes');
+    watcher = await watchFolders(dirs, scheduleReload, (error) =>
+      logger.error({ err: error, dirs }, 'error while watching knowledge and rules for changes'),
+    );
+    if (rescanIntervalMs > 0) scheduleRescan();
+    logger.info({ dirs, debounceMs, rescanIntervalMs }, 'watching knowledge and rules for changes');
   }
 
   return {
@@ -226,7 +251,7 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
       return {
         version: snapshot.version,
         loadedAt: snapshot.loadedAt.toISOString(),
-        watching: watchers.length > 0,
+        watching: watcher !== undefined,
         documents: snapshot.knowledge.documents.map((document) => ({
           id: document.meta.id,
           title: document.meta.title,
@@ -253,9 +278,12 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
         reloads: { ...counts },
       };
     },
-    close() {
+    async close() {
+      closed = true;
       clearTimeout(debounce);
-      for (const watcher of watchers.splice(0)) watcher.close();
+      clearTimeout(rescan);
+      await watcher?.close();
+      watcher = undefined;
     },
   };
 }

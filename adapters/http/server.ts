@@ -47,6 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rulesDir: config.RULES_DIR,
     logger: logger.child({ component: 'sources' }),
     watch: config.KNOWLEDGE_WATCH,
+    rescanIntervalMs: config.KNOWLEDGE_RESCAN_MS,
     metrics,
   });
   const interactions = new InteractionStore({

@@ -13,8 +13,8 @@ let sources: LiveSources | undefined;
 beforeEach(() => {
   fixture = createSourceFixture();
 });
-afterEach(() => {
-  sources?.close();
+afterEach(async () => {
+  await sources?.close();
   sources = undefined;
   fixture.remove();
 });

@@ -10,7 +10,7 @@ let sources: LiveSources | undefined;
 let running: Listening | undefined;
 afterEach(async () => {
   await running?.close();
-  sources?.close();
+  await sources?.close();
   fixture?.remove();
 });
 
