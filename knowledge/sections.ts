@@ -18,7 +18,14 @@ interface OpenHeading {
   children: number;
 }
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING_MARK = /^(#{1,6})\s/;
+
+/** `## 標題 ##` → level 2, 標題 (the optional closing #s and surrounding spaces removed). */
+function headingOf(text: string): { level: number; heading: string } | undefined {
+  const mark = HEADING_MARK.exec(text)?.[1];
+  if (!mark) return undefined;
+  return { level: mark.length, heading: text.slice(mark.length).trim().replace(/(?<!#)#+$/, '').trim() };
+}
 const CODE_FENCE = /^\s*(```|~~~)/;
 
 /** A stable, readable slug: the heading itself with white space collapsed to '-'. */
@@ -52,8 +59,8 @@ export function readSections(file: string, rawLines: string[], firstLine: number
   lines.forEach((text, index) => {
     const line = firstLine + index;
     if (CODE_FENCE.test(text)) inCode = !inCode;
-    const match = inCode ? null : HEADING.exec(text);
-    const level = match?.[1]?.length ?? 0;
+    const match = inCode ? undefined : headingOf(text);
+    const level = match?.level ?? 0;
     if (!match || level > 3) {
       if (current) current.body.push(text);
       else if (text.trim() !== '' && !reportedLeadingText) {
@@ -62,7 +69,7 @@ export function readSections(file: string, rawLines: string[], firstLine: number
       }
       return;
     }
-    const heading = (match[2] ?? '').trim();
+    const { heading } = match;
     if (level === 1) {
       issue(line, `不可使用 # 一級標題「${heading}」：文件標題寫在前置資料的 title 欄位；章節請用 ## 或 ###`);
       return;

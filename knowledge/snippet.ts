@@ -5,16 +5,22 @@ import { foldForSearch } from './tokenizer.ts';
 export function plainText(markdown: string): string {
   return markdown
     .split('\n')
-    .filter((line) => !/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line))
-    .map((line) =>
-      line
-        .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
-        .replace(/\s*\|\s*/g, ' | ')
-        .replace(/\*\*|__|`/g, '')
-        .trim(),
-    )
+    .filter((line) => !isSeparatorRow(line))
+    .map((line) => cellsOf(line).join(' | ').replace(/\*\*|__|`/g, '').trim())
     .filter((line) => line !== '')
     .join(' ');
+}
+
+/** `| --- | :---: |`: a table's separator row (white space aside, cells of three or more dashes). */
+function isSeparatorRow(line: string): boolean {
+  return /^\|?:?-{3,}:?(?:\|:?-{3,}:?)*\|?$/.test(line.replace(/\s/g, ''));
+}
+
+/** `| a | b |` → [a, b]; a line that is not a table row is one cell. */
+function cellsOf(line: string): string[] {
+  const row = line.trim();
+  const inner = row.slice(row.startsWith('|') ? 1 : 0, row.endsWith('|') && row.length > 1 ? -1 : undefined);
+  return inner.split('|').map((cell) => cell.trim());
 }
 
 const SENTENCE_END = /[。；！？：\n]/g;

@@ -26,6 +26,18 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
+ * Amounts beyond any case the fund could guarantee (its per-enterprise cap is NT$1.5億): past these the figures
+ * would be meaningless, and past Number.MAX_SAFE_INTEGER not even exact. A loan of NT$100億, a revenue or
+ * balance of NT$1兆 is already far outside an SME's reach.
+ */
+const AMOUNT_BOUNDS: Record<string, { max: number; words: string }> = {
+  loanAmount: { max: 1e10, words: '100 億元' },
+  annualRevenue: { max: 1e12, words: '1 兆元' },
+  workingCapitalBalance: { max: 1e12, words: '1 兆元' },
+  recoveryNeed: { max: 1e10, words: '100 億元' },
+};
+
+/**
  * Checks facts before any calculation, with a message that names the field and what is wrong
  * (negative amounts, ratios above 100%, malformed dates, unknown fields).
  */
@@ -35,6 +47,8 @@ export function validateFacts(input: unknown): Facts {
   for (const [field, value] of Object.entries(record)) {
     if (typeof value !== 'number') continue;
     const label = FIELD_LABELS[field] ?? field;
+    const bound = AMOUNT_BOUNDS[field];
+    if (bound && value > bound.max) throw new InvalidInputError(field, `${label}超過 ${bound.words}，不在可試算的範圍內`);
     if (!Number.isFinite(value)) throw new InvalidInputError(field, `${label}必須是有限的數字`);
     if (value < 0) throw new InvalidInputError(field, `${label}不可為負數（收到 ${value}）`);
   }

@@ -93,9 +93,9 @@ function sectionKey(documentId: string, heading: string): string {
 /** Markdown to plain text for excerpts: no table pipes, emphasis or list markers. */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '')
+    .replace(/^[^\S\r\n\u2028\u2029]*(?:\|[^\S\r\n\u2028\u2029]*)?:?-{3}.*$/gm, '')
     .replace(/\|/g, ' ')
-    .replace(/^\s*[-*]\s+/gm, '')
+    .replace(/^[^\S\r\n\u2028\u2029]*[-*][^\S\r\n\u2028\u2029]+/gm, '')
     .replace(/[*_`#>]/g, '')
     .replace(/[ \t]+/g, ' ')
     .replace(/\n{2,}/g, '\n')

@@ -61,7 +61,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
 function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts): Facts {
   const stated: Facts = { ...u.facts, ...pendingAnswer };
   // A lone 「C」 can only be a risk group.
-  const letter = /^\s*([abc])\s*[組组群]?\s*[。！!?？]?\s*$/i.exec(u.text)?.[1];
+  const letter = /^\s*([abc])(?:\s*[組组群])?(?:\s*[。！!?？])?\s*$/i.exec(u.text)?.[1];
   if (letter && stated.riskGroup === undefined) stated.riskGroup = letter.toUpperCase() as 'A' | 'B' | 'C';
   // 「如果借款是2,040萬呢？」 during a 營授比 check changes the balance, not a loan.
   if (

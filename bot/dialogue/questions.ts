@@ -52,7 +52,7 @@ export function questionFor(fact: string): FactQuestion {
 export function flagAnswer(pending: string | undefined, text: string): Facts {
   if (!pending?.startsWith('flags.')) return {};
   const flag = pending.slice('flags.'.length);
-  if (/^\s*(是|有|對|沒錯|yes|y)\s*[。！!]?\s*$/i.test(text)) return { flags: { [flag]: true } };
-  if (/^\s*(否|不是|沒有|無|no|n)\s*[。！!]?\s*$/i.test(text)) return { flags: { [flag]: false } };
+  if (/^\s*(是|有|對|沒錯|yes|y)(?:\s*[。！!])?\s*$/i.test(text)) return { flags: { [flag]: true } };
+  if (/^\s*(否|不是|沒有|無|no|n)(?:\s*[。！!])?\s*$/i.test(text)) return { flags: { [flag]: false } };
   return {};
 }

@@ -253,7 +253,7 @@ function defines(passage: string, term: string): boolean {
   const at = text.indexOf(term);
   if (at < 0) return false;
   const after = text.slice(at + term.length, at + term.length + 40);
-  return /^\s*(?:[（(][^）)]{0,30}[）)])?\s*[：:]/.test(after) || /^.{0,12}(?:係指|是指|指的是|係)/.test(after);
+  return /^\s*(?:[（(][^）)]{0,30}[）)]\s*)?[：:]/.test(after) || /^.{0,12}(?:係指|是指|指的是|係)/.test(after);
 }
 
 /** A heading without its numbering: 「3. 批次保證(民國92年推出)」 → 「批次保證(民國92年推出)」. */
@@ -376,7 +376,7 @@ function parseCell(cell: string | undefined): number | undefined {
 
 /** Table rows read with the table's unit (「金額單位：新臺幣百萬元」), which the rows themselves do not carry. */
 function withUnit(section: KnowledgeSection, quoted: string[]): string[] {
-  if (!quoted.some((q) => /：.*\d/.test(q) && tablesOf(section.text).length > 0)) return quoted;
+  if (!quoted.some((q) => /：[^：\n\r\u2028\u2029]*\d/.test(q) && tablesOf(section.text).length > 0)) return quoted;
   const unit = section.text.split('\n').map((l) => plainText(l).trim()).find((l) => /單位/.test(l) && l.length <= 60);
   return unit && !quoted.includes(unit) ? [unit, ...quoted] : quoted;
 }

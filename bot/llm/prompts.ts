@@ -8,7 +8,7 @@ import type { GroundedAnswer, LlmContext } from './types.ts';
 const DATA_TAGS = ['user_question', 'answer', 'grounding', 'documents'] as const;
 type DataTag = (typeof DATA_TAGS)[number];
 // ASCII and full-width brackets alike: ＜／user_question＞ must not close the block either.
-const TAG_PATTERN = new RegExp(String.raw`[<＜]\s*[/／]?\s*(?:${DATA_TAGS.join('|')})\b[^>＞]*[>＞]`, 'giu');
+const TAG_PATTERN = new RegExp(String.raw`[<＜]\s*(?:[/／]\s*)?(?:${DATA_TAGS.join('|')})\b[^>＞]*[>＞]`, 'giu');
 
 /** Wraps a text as data, with every occurrence of our tags removed from it so it cannot leave its block. */
 export function delimited(tag: DataTag, text: string): string {

@@ -79,8 +79,8 @@ export function readUnderstanding(content: string, context: LlmContext, userText
 
 /** Some servers wrap JSON in a Markdown fence even in JSON mode. */
 function withoutCodeFence(content: string): string {
-  const fenced = /^```(?:json)?\s*([\s\S]*?)\s*```$/i.exec(content.trim());
-  return fenced?.[1] ?? content;
+  const fenced = /^```(?:json)?([\s\S]*)```$/i.exec(content.trim());
+  return fenced?.[1]?.trim() ?? content;
 }
 
 /** Models write `"programme": null` for "not said"; that means absent, not invalid. */

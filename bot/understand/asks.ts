@@ -44,7 +44,7 @@ export interface AskContext {
 function statesAFigure(end: number, text: string, mentions: Mention[]): boolean {
   const next = mentions.find((m) => m.index >= end);
   if (!next) return false;
-  return /^\s*(?:是|為|为|:|約|大概|有|達|共)?\s*$/.test(text.slice(end, next.index));
+  return /^\s*(?:(?:是|為|为|:|約|大概|有|達|共)\s*)?$/.test(text.slice(end, next.index));
 }
 
 /** Clause spans of the text, each with whether it asks something. */

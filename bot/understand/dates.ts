@@ -11,7 +11,7 @@ const PART_NUMERAL = '[\\d一二三四五六七八九十]{1,3}';
 const WESTERN = /(?<![\d.,])(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g;
 const ROC_NUMERIC = /(?<![\d.,])(\d{2,3})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d%])/g;
 const CHINESE = new RegExp(
-  `((?:中華)?民[國国]|西元|公元)?\\s*(${YEAR_NUMERAL})\\s*年(度)?(?:\\s*(${PART_NUMERAL})\\s*月(?:\\s*(${PART_NUMERAL})\\s*[日號号])?)?`,
+  `(?:((?:中華)?民[國国]|西元|公元)\\s*)?(${YEAR_NUMERAL})\\s*年(度)?(?:\\s*(${PART_NUMERAL})\\s*月(?:\\s*(${PART_NUMERAL})\\s*[日號号])?)?`,
   'g',
 );
 const MONTH_DAY = new RegExp(`(?<![\\d年])(${PART_NUMERAL})\\s*月\\s*(${PART_NUMERAL})\\s*[日號号]`, 'g');

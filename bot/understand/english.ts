@@ -18,17 +18,27 @@ function money(digits: string, scale: string): string {
   return `${Number(value.toPrecision(15))}元`;
 }
 
+/** 1e6 → 1000000, 2.5e3 → 2500: written out, so amounts parse it (and refuse 1e308 as too large, not as 308). */
+function scientific(mantissa: string, exponent: string): string {
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const shift = Number(exponent) - fraction.length;
+  const digits = `${whole}${fraction}`;
+  const written = shift >= 0 ? digits + '0'.repeat(shift) : `${digits.slice(0, shift)}.${digits.slice(shift)}`;
+  return written.replace(/^0+(?=\d)/, '');
+}
+
 const REWRITES: Rewrite[] = [
+  [/(?<![\w.])(\d+(?:\.\d+)?)e\+?(\d{1,3})\b/g, (_match, mantissa, exponent) => scientific(mantissa as string, exponent as string)],
   [new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=\\s*(?:years?|months?|days?|million|billion|thousand))`, 'g'), (word) => String(NUMBER_WORDS[word as string])],
   [/\b(?:a|one) and a half years?\b/g, '一年半'],
   [/\bhalf a year\b|\bsix months\b/g, '半年'],
-  [/(?:(?:nt\$|ntd|twd|\$)\s*)?(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|mn|bn|k|m)\b/g, (_match, digits, scale) => money(digits as string, scale as string)],
-  [/(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
-  [/(\d+)\s*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
+  [/(?:(?:nt\$|ntd|twd|\$)\s*)?(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|mn|bn|k|m)\b/g, (_match, digits, scale) => money(digits as string, scale as string)],
+  [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
+  [/(?<![\d.])(\d+)\s*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
-  [/(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\b/g, '$1年'],
-  [/(\d+)\s*months?\b/g, '$1個月'],
-  [/(\d+)\s*days?\b/g, '$1天'],
+  [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\b/g, '$1年'],
+  [/(?<![\d.])(\d+)\s*months?\b/g, '$1個月'],
+  [/(?<![\d.])(\d+)\s*days?\b/g, '$1天'],
   [/\b(?:a|one)\s+year\b/g, '一年'],
   [/\b(?:per|each)\s+year\b|\bannual(?:ly)?\b(?!\s+(?:report|revenue|turnover|sales))|\bper annum\b/g, '年'],
   // programmes

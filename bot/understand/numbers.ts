@@ -19,13 +19,20 @@ export const BIG_UNIT_CHARS = Object.keys(BIG_UNITS).join('');
 export const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
 /**
- * Any numeral, possibly with 十百千萬億 units (a space may sit before a unit: 「1 億」).
- * Used inside larger patterns; parseChineseNumber decides whether it is well formed.
+ * A numeral never starts inside another: without this guard a pattern that fails after a long run of digits
+ * would be tried again from every position of the run (quadratic time). 千, 萬 and 億 may precede one: 500萬8成.
  */
-export const NUMERAL = String.raw`(?:${ARABIC}|[${CHINESE_DIGIT_CHARS}十拾])(?:${ARABIC}|[${CHINESE_DIGIT_CHARS}]|\s?[${SMALL_UNIT_CHARS}${BIG_UNIT_CHARS}])*`;
+export const NUMERAL_START = `(?<![\\d${CHINESE_DIGIT_CHARS}十拾百佰])`;
+
+/**
+ * Any numeral, possibly with 十百千萬億 units (a space may sit before a unit: 「1 億」).
+ * Used inside larger patterns; parseChineseNumber decides whether it is well formed. An Arabic part inside the
+ * repetition may not follow a digit, so a run of digits is read one way only (no catastrophic backtracking).
+ */
+export const NUMERAL = String.raw`${NUMERAL_START}(?:${ARABIC}|[${CHINESE_DIGIT_CHARS}十拾])(?:(?<!\d)(?:${ARABIC})|[${CHINESE_DIGIT_CHARS}]|\s?[${SMALL_UNIT_CHARS}${BIG_UNIT_CHARS}])*`;
 
 /** A numeral without 萬/億: what stands before 成, 歲, 個月, 年, 天 and classifiers. */
-export const SMALL_NUMERAL = String.raw`(?:\d+(?:\.\d+)?|[${CHINESE_DIGIT_CHARS}十拾百佰]+)`;
+export const SMALL_NUMERAL = String.raw`${NUMERAL_START}(?:\d+(?:\.\d+)?|[${CHINESE_DIGIT_CHARS}十拾百佰]+)`;
 
 type Token =
   | { type: 'number'; value: number; singleDigit: boolean; zero: boolean }

@@ -5,18 +5,19 @@ import { SMALL_NUMERAL, parseChineseNumber, tidy } from './numbers.ts';
  * Durations: 6個月, 18個月, 兩年, 1年, 一年半 (18 months), 半年, 4年半, 90天, 1~3年; and ages: 47歲, 20歲至45歲.
  * Months and years stay in their own unit here; roles.ts turns them into months.
  */
+/** Between the two ends of a range; each end's unit is optional and written before it (1年~3年), spaces aside. */
 const RANGE = String.raw`\s*[~〜～\-至到]\s*`;
 const N = SMALL_NUMERAL;
 
-const MONTHS = new RegExp(`(?:(${N})\\s*(?:個|个)?(?:月)?${RANGE})?(${N})\\s*(?:個|个)(半)?多?月`, 'dg');
+const MONTHS = new RegExp(`(?:(${N})(?:\\s*(?:(?:個|个)月?|月))?${RANGE})?(${N})\\s*(?:個|个)(半)?多?月`, 'dg');
 /** 年 followed by these is not a duration (年度, 年級, 年費率, 年營業額 …). */
 const NOT_DURATION = '度|級|级|代|底|初|中|輕|轻|紀|纪|齡|龄|費|费|息|利|營|营|薪|資|资|報|报|前';
-const YEARS = new RegExp(`(?:(${N})\\s*年?${RANGE})?(${N})\\s*年(半)?(?!${NOT_DURATION})`, 'dg');
+const YEARS = new RegExp(`(?:(${N})(?:\\s*年)?${RANGE})?(${N})\\s*年(半)?(?!${NOT_DURATION})`, 'dg');
 /** 兩年又三個月, 4年11個月: one duration in months. */
-const YEARS_AND_MONTHS = new RegExp(`(${N})\\s*年\\s*(?:又|零)?\\s*(${N})\\s*(?:個|个)月`, 'dg');
+const YEARS_AND_MONTHS = new RegExp(`(${N})\\s*年(?:\\s*[又零])?\\s*(${N})\\s*(?:個|个)月`, 'dg');
 const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年])半年(?!度)/g;
-const DAYS = new RegExp(`(?:(${N})\\s*[天日]?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
-const AGES = new RegExp(`(?:(${N})\\s*[歲岁]?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
+const DAYS = new RegExp(`(?:(${N})(?:\\s*[天日])?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
+const AGES = new RegExp(`(?:(${N})(?:\\s*[歲岁])?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
 
 function unitMentions(
   pattern: RegExp,

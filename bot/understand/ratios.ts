@@ -7,14 +7,14 @@ import { NUMERAL, parseChineseNumber, tidy } from './numbers.ts';
  */
 const RANGE = String.raw`\s*[~〜～\-至到]\s*`;
 const DECIMAL = String.raw`\d+(?:\.\d+)?`;
-const PERCENT = new RegExp(`(?<![\\d.])(?:(${DECIMAL})\\s*(?:%|趴)?${RANGE})?(${DECIMAL})\\s*(?:%|趴|percent)`, 'dg');
+const PERCENT = new RegExp(`(?<![\\d.])(?:(${DECIMAL})(?:\\s*(?:%|趴))?${RANGE})?(${DECIMAL})\\s*(?:%|趴|percent)`, 'dg');
 const PERCENT_WORDS = new RegExp(`百分之\\s*(${NUMERAL})`, 'g');
 
 const TENTHS = '\\d+(?:\\.\\d+)?|[一二三四五六七八九十兩]{1,2}';
 /** 成 in 成立, 成長, 成本 … is not a ratio. */
 const NOT_RATIO = '立|長|长|功|本|員|员|績|绩|交|果|效|為|为|熟|年|人|份|分|就|品|型|都';
 const TENTHS_RATIO = new RegExp(
-  `(?<![\\d.])(?:(${TENTHS})\\s*成?${RANGE})?(${TENTHS})\\s*成(?!${NOT_RATIO})(?:([一二三四五六七八九]|\\d)(?![\\d萬万億亿千仟百佰年個个歲岁月天成%]))?`,
+  `(?<![\\d.])(?:(${TENTHS})(?:\\s*成)?${RANGE})?(${TENTHS})\\s*成(?!${NOT_RATIO})(?:([一二三四五六七八九]|\\d)(?![\\d萬万億亿千仟百佰年個个歲岁月天成%]))?`,
   'dg',
 );
 

@@ -1,7 +1,7 @@
 import type { RiskGroup } from '../../rules/facts.ts';
 
 /** Only A, B and C exist: 風險組群B, B組, 組群c, 風險等級a. (第三組 is not a risk group.) */
-const GROUP_AFTER_WORD = /(?:風險)?(?:組群|群組|組別|等級|風險組)\s*(?:為|是|屬)?\s*([abc])(?![a-z])/;
+const GROUP_AFTER_WORD = /(?:風險)?(?:組群|群組|組別|等級|風險組)(?:\s*(?:為|是|屬))?\s*([abc])(?![a-z])/;
 const GROUP_BEFORE_WORD = /(?<![a-z])([abc])\s*(?:組|級|類|群)/;
 
 export function findRiskGroup(text: string): RiskGroup | undefined {

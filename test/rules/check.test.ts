@@ -14,13 +14,14 @@ async function knownSections() {
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.md'))) {
     const text = await readFile(path.join(dir, name), 'utf8');
     const [, frontMatter = '', body = ''] = text.split(/^---$/m);
-    const title = /^title:\s*(.+)$/m.exec(frontMatter)?.[1]?.trim() ?? '';
+    const title = /^title:(.+)$/m.exec(frontMatter)?.[1]?.trim() ?? '';
     let parent = '';
     for (const line of body.split('\n')) {
-      const match = /^(#{2,3}) (.+?)\s*$/.exec(line);
-      if (!match?.[2]) continue;
-      if (match[1] === '##') parent = match[2];
-      sections.push({ documentId: name.replace(/\.md$/, ''), title, heading: match[1] === '##' ? match[2] : `${parent} > ${match[2]}` });
+      const match = /^(#{2,3}) (.+)$/.exec(line);
+      const heading = match?.[2]?.trim();
+      if (!heading) continue;
+      if (match?.[1] === '##') parent = heading;
+      sections.push({ documentId: name.replace(/\.md$/, ''), title, heading: match?.[1] === '##' ? heading : `${parent} > ${heading}` });
     }
   }
   return { sections };
