@@ -1,3 +1,4 @@
+import { redactPersonalData } from './redaction.ts';
 import { randomUUID } from 'node:crypto';
 import { parametersAt } from '../rules/at.ts';
 import { PROGRAMME_IDS } from '../rules/programmes.ts';
@@ -6,7 +7,7 @@ import { findServiceLines, type ServiceLines } from './compose/service-lines.ts'
 import { answerToPending, mergeTurn, type MergedTurn } from './dialogue/merge.ts';
 import { flagAnswer } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
-import { MemoryConversationStore, type ConversationStore } from './dialogue/store.ts';
+import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
 import { feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { eligibilityFlow } from './flows/eligibility.ts';
@@ -34,8 +35,11 @@ export interface BotDeps {
   llm?: LanguageModel;
   /** Messages longer than this get a polite reply instead of an answer. */
   maxMessageLength?: number;
-  /** Told when the conversation store fails; the turn is still answered, without the remembered context. */
-  onStoreError?: (error: unknown, operation: 'get' | 'set' | 'delete') => void;
+  /**
+   * Told when the conversation store fails, or (`lock`, ConversationBusyError) when another turn of the
+   * conversation held it too long; the turn is still answered, without the remembered context or without waiting.
+   */
+  onStoreError?: (error: unknown, operation: StoreOperation) => void;
 }
 
 const ANSWER_CACHE_SIZE = 2_000;
@@ -73,6 +77,26 @@ export function createBot(deps: BotDeps): Bot {
     const trimmed = text.trim();
     if (trimmed.length > maxLength) return [tooLongReply(maxLength, trimmed.length)];
 
+    const decided = await oneTurnAtATime(turn.conversationId, () => answerInContext(turn, trimmed, started));
+    if (Array.isArray(decided)) return decided;
+    const { u, result } = decided;
+    const replies = await phrase(deps.llm, result, trimmed);
+    record(turn, trimmed, u, result, replies, now().getTime() - started.getTime());
+    return replies;
+  }
+
+  /** Overlapping turns of one conversation take turns, so each reads what the one before it saved. */
+  async function oneTurnAtATime<T>(conversationId: string, run: () => Promise<T>): Promise<T> {
+    const release = await tolerant('lock', async () => store.lock?.(conversationId));
+    try {
+      return await run();
+    } finally {
+      if (release) await tolerant('unlock', release);
+    }
+  }
+
+  /** Reads the conversation, answers within it and saves what the turn added; a reset forgets it and is the reply. */
+  async function answerInContext(turn: Turn, trimmed: string, started: Date): Promise<Reply[] | { u: Understanding; result: FlowResult }> {
     let u = understood(trimmed);
     if (u.intent === 'reset') {
       await tolerant('delete', () => store.delete(turn.conversationId));
@@ -115,17 +139,15 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('task', result.state.task),
       ...optional('asks', result.state.asks),
       ...optional('pending', result.state.pending),
-      ...optional('topic', merged.task === 'fact_lookup' ? trimmed.slice(0, 200) : undefined),
+      // The topic is kept between turns (in Redis when shared): personal data never goes with it.
+      ...optional('topic', merged.task === 'fact_lookup' ? redactPersonalData(trimmed).slice(0, 200) : undefined),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
-
-    const replies = await phrase(deps.llm, result, trimmed);
-    record(turn, trimmed, u, result, replies, now().getTime() - started.getTime());
-    return replies;
+    return { u, result };
   }
 
   /** A store outage (Redis down) costs the conversation its memory, never the answer. */
-  async function tolerant<T>(operation: 'get' | 'set' | 'delete', run: () => Promise<T>): Promise<T | undefined> {
+  async function tolerant<T>(operation: StoreOperation, run: () => Promise<T>): Promise<T | undefined> {
     try {
       return await run();
     } catch (error) {

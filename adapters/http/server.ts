@@ -76,7 +76,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     interactions: fanOutSink(metrics.interactions, interactions),
     ...(llm ? { llm } : {}),
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
-    onStoreError: (error, operation) => logger.warn({ err: error, operation }, 'conversation store failed; answering without the saved context'),
+    // Neither the error nor this line names the conversation: for LINE its id is the user's id.
+    onStoreError: (error, operation) => logger.warn({ err: error, operation }, `conversation store could not ${operation}; answering anyway`),
   });
   const limiter = new TokenBucketRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   const app = createApp({

@@ -1,4 +1,14 @@
 import type { ConversationState } from './state.ts';
+import { TurnQueue } from './turn-queue.ts';
+
+/** What a store was asked to do when it failed. */
+export type StoreOperation = 'get' | 'set' | 'delete' | 'lock' | 'unlock';
+
+/** Frees a conversation held by `lock` for its next turn. */
+export type ReleaseConversation = () => Promise<void>;
+
+/** How long a turn waits for an overlapping turn of its conversation before going ahead anyway. */
+export const TURN_WAIT_MS = 2_000;
 
 /**
  * Where conversation state lives between turns. Memory by default; a shared store (Redis) can replace it
@@ -8,6 +18,12 @@ export interface ConversationStore {
   get(conversationId: string): Promise<ConversationState | undefined>;
   set(conversationId: string, state: ConversationState): Promise<void>;
   delete(conversationId: string): Promise<void>;
+  /**
+   * Holds the conversation for one turn (read, answer, write), so overlapping turns (two quick messages, or two
+   * instances) run one after the other and each reads what the one before saved. Waits a bounded time, then
+   * throws ConversationBusyError and the turn goes ahead unserialised. A store without it lets them overwrite.
+   */
+  lock?(conversationId: string): Promise<ReleaseConversation>;
 }
 
 export interface MemoryStoreOptions {
@@ -15,6 +31,8 @@ export interface MemoryStoreOptions {
   ttlMs?: number;
   /** At most this many conversations are kept; the least recently used goes first. */
   maxConversations?: number;
+  /** How long a turn waits for the one before it in the same conversation. */
+  lockWaitMs?: number;
   now?: () => number;
 }
 
@@ -24,11 +42,13 @@ export class MemoryConversationStore implements ConversationStore {
   private readonly ttlMs: number;
   private readonly maxConversations: number;
   private readonly now: () => number;
+  private readonly turns: TurnQueue;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.ttlMs = options.ttlMs ?? 30 * 60_000;
     this.maxConversations = options.maxConversations ?? 10_000;
     this.now = options.now ?? Date.now;
+    this.turns = new TurnQueue(options.lockWaitMs ?? TURN_WAIT_MS);
   }
 
   get size(): number {
@@ -57,5 +77,9 @@ export class MemoryConversationStore implements ConversationStore {
 
   async delete(conversationId: string): Promise<void> {
     this.entries.delete(conversationId);
+  }
+
+  lock(conversationId: string): Promise<ReleaseConversation> {
+    return this.turns.enter(conversationId);
   }
 }
