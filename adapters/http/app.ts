@@ -23,6 +23,8 @@ export interface AppDeps {
   metrics: ServerMetrics;
   limiter: RateLimiter;
   interactions?: InteractionStore;
+  /** Whether an answer id was given out, so 👍/👎 on an invented one is refused. */
+  answerWasIssued?: (answerId: string) => boolean;
   /** True once knowledge and rules are loaded. */
   ready(): boolean;
 }
@@ -79,7 +81,14 @@ export function createApp(deps: AppDeps): Express {
 
   const timeout = requestTimeout(config.REQUEST_TIMEOUT_MS, logger);
   app.use(['/api/chat', '/api/feedback'], apiSecurityHeaders(), rateLimitByClient({ limiter: deps.limiter }), timeout);
-  app.use(createChatRouter({ bot, logger: logger.child({ adapter: 'web' }), maxMessageLength: config.MAX_MESSAGE_LENGTH }));
+  app.use(
+    createChatRouter({
+      bot,
+      logger: logger.child({ adapter: 'web' }),
+      maxMessageLength: config.MAX_MESSAGE_LENGTH,
+      ...(deps.answerWasIssued ? { answerWasIssued: deps.answerWasIssued } : {}),
+    }),
+  );
   app.use('/api/search', apiSecurityHeaders(), timeout);
   app.use(createSearchRouter(() => deps.sources.current().index));
   app.use(

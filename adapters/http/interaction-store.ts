@@ -94,8 +94,9 @@ const MAX_BATCH = 256;
 /**
  * The staff feedback loop's memory: unanswered and low-confidence questions, the answers given, and 👍/👎.
  * SQLite in WAL mode survives restarts and crashes; personal data is redacted and ids hashed before
- * anything is written. Events recorded during one turn of the event loop are written together in one
+ * anything is written. Questions recorded during one turn of the event loop are written together in one
  * transaction right after it (one commit instead of one per event), so a crash can lose at most that turn.
+ * 👍/👎 is written before record() returns: the user is told it was received right after.
  * Recording never throws into the bot: a failed write is logged and dropped.
  */
 export class InteractionStore implements InteractionSink {
@@ -104,6 +105,7 @@ export class InteractionStore implements InteractionSink {
   private readonly logger: Logger | undefined;
   private readonly insertTurn: Database.Statement;
   private readonly insertFeedback: Database.Statement;
+  private readonly selectAnswer: Database.Statement;
   private readonly writeBatch: (events: InteractionEvent[]) => void;
   private readonly hashes = new Map<string, string>();
   private pending: InteractionEvent[] = [];
@@ -127,6 +129,7 @@ export class InteractionStore implements InteractionSink {
       `INSERT INTO feedback (at, channel, conversation, user, answer_id, rating, comment)
        VALUES (@at, @channel, @conversation, @user, @answerId, @rating, @comment)`,
     );
+    this.selectAnswer = this.db.prepare('SELECT 1 FROM turns WHERE answer_id = ? LIMIT 1');
     this.writeBatch = this.db.transaction((events: InteractionEvent[]) => {
       for (const event of events) this.write(event);
     });
@@ -138,7 +141,7 @@ export class InteractionStore implements InteractionSink {
       return;
     }
     this.pending.push(event);
-    if (this.pending.length >= MAX_BATCH) {
+    if (event.type === 'feedback' || this.pending.length >= MAX_BATCH) {
       this.flush();
     } else if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -157,6 +160,13 @@ export class InteractionStore implements InteractionSink {
     } catch (error) {
       this.logger?.error({ err: error, events: events.length }, 'could not record interactions');
     }
+  }
+
+  /** True when an answer with this id was recorded (and is still kept). */
+  hasAnswer(answerId: string): boolean {
+    this.flush();
+    if (!this.db.open) return false;
+    return this.selectAnswer.get(answerId) !== undefined;
   }
 
   counts(): InteractionCounts {

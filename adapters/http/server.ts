@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
 import { InteractionStore, interactionStorePath } from './interaction-store.ts';
+import { IssuedAnswers, rememberingIssuedAnswers } from './issued-answers.ts';
 import { listenOn } from './listen.ts';
 import { createLiveSources, type LiveSources } from './live-sources.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -80,14 +81,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     onStoreError: (error, operation) => logger.warn({ err: error, operation }, `conversation store could not ${operation}; answering anyway`),
   });
   const limiter = new TokenBucketRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
+  const issuedAnswers = new IssuedAnswers();
   const app = createApp({
     config,
     logger,
-    bot: withRateLimit(bot, limiter),
+    bot: rememberingIssuedAnswers(withRateLimit(bot, limiter), issuedAnswers),
     sources,
     metrics,
     limiter,
     interactions,
+    // Answers given before a restart (or pushed out of memory) are still in the interaction store.
+    answerWasIssued: (answerId) => issuedAnswers.has(answerId) || interactions.hasAnswer(answerId),
     ready: () => true,
   });
 

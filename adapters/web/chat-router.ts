@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { pino, type Logger } from 'pino';
 import type { Bot } from '../../bot/types.ts';
-import { InvalidRequestError, UnsupportedMediaTypeError, webErrorMapper } from './errors.ts';
+import { InvalidRequestError, UnknownAnswerError, UnsupportedMediaTypeError, webErrorMapper } from './errors.ts';
 import { characterCount, messageTooLongReply } from './message-too-long.ts';
 import { ChatRequest, FeedbackRequest, parseBody } from './request-schema.ts';
 import { channelOf, feedbackTurn, messageTurn } from './to-turn.ts';
@@ -14,6 +14,8 @@ export interface ChatRouterDeps {
   maxMessageLength?: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Whether an answer id was given out; feedback on any other is refused. Without it every id is taken. */
+  answerWasIssued?: (answerId: string) => boolean;
 }
 
 const DEFAULT_MAX_MESSAGE_LENGTH = 1000;
@@ -64,6 +66,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
 
   const forwardFeedback: RequestHandler = async (req, res) => {
     const feedback = parseBody(FeedbackRequest, req.body);
+    if (deps.answerWasIssued && !deps.answerWasIssued(feedback.answerId)) throw new UnknownAnswerError(feedback.answerId);
     const channel = channelOf(req);
     const replies = await deps.bot.handle(feedbackTurn(feedback, channel));
     logger.info({ channel, rating: feedback.rating, answerId: feedback.answerId }, 'feedback');

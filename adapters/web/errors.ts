@@ -37,6 +37,14 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/** 👍/👎 names an answer this server never gave (or has long forgotten). */
+export class UnknownAnswerError extends Error {
+  override readonly name = 'UnknownAnswerError';
+  constructor(readonly answerId: string) {
+    super('answerId: no answer with this id was given');
+  }
+}
+
 /** Content-Encoding names an encoding the server cannot decode. */
 export class UnsupportedContentEncodingError extends Error {
   override readonly name = 'UnsupportedContentEncodingError';
@@ -90,6 +98,7 @@ function toResponse(err: unknown): { status: number; body: ErrorBody } | undefin
   }
   if (err instanceof PayloadTooLargeError) return { status: 413, body: { error: { code: 'payload_too_large', message: err.message } } };
   if (err instanceof UnreadableBodyError) return { status: 400, body: { error: { code: 'unreadable_body', message: err.message } } };
+  if (err instanceof UnknownAnswerError) return { status: 404, body: { error: { code: 'unknown_answer', message: err.message } } };
   return undefined;
 }
 

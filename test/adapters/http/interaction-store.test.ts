@@ -54,6 +54,29 @@ describe('InteractionStore', () => {
     reader.close();
   });
 
+  it('has 👍/👎 on disk by the time record() returns, so the 200 that follows is never a lie', () => {
+    const store = new InteractionStore({ path, salt: 'test-salt-1' });
+    store.record(answered('一般貸款費率？', 'a1', '年費率 0.95%'));
+    store.record(feedback('a1', 'up'));
+    // Read at once, from another connection, before the event loop turns: what a process killed now would leave.
+    const raw = new Database(path, { readonly: true });
+    const rows = raw.prepare('SELECT answer_id, rating FROM feedback').all();
+    raw.close();
+    store.close();
+    expect(rows).toEqual([{ answer_id: 'a1', rating: 'up' }]);
+  });
+
+  it('tells whether an answer id was recorded, across a restart', () => {
+    const first = new InteractionStore({ path, salt: 'test-salt-1' });
+    first.record(answered('一般貸款費率？', 'a1', '年費率 0.95%'));
+    expect(first.hasAnswer('a1')).toBe(true);
+    first.close();
+    const reopened = new InteractionStore({ path, salt: 'test-salt-1' });
+    expect(reopened.hasAnswer('a1')).toBe(true);
+    expect(reopened.hasAnswer('never-given')).toBe(false);
+    reopened.close();
+  });
+
   it('stores no personal data: text redacted, LINE user and conversation ids hashed', () => {
     const store = new InteractionStore({ path, salt: 'test-salt-1' });
     store.record(unanswered(`我是 ${LINE_USER}，電話 0912-345-678，統編 12345678，身分證 A123456789`));

@@ -196,6 +196,32 @@ describe('POST /api/feedback', () => {
   });
 });
 
+describe('POST /api/feedback on an answer the server never gave', () => {
+  it('is refused with 404 naming the answerId, and never reaches the bot', async () => {
+    const checked = await startWebApp({ bot, answerWasIssued: (answerId) => answerId === 'a-given' });
+    try {
+      const before = bot.turns.length;
+      const refused = await fetch(`${checked.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ conversationId: 'c-fb', answerId: 'a-invented', rating: 'down' }),
+      });
+      expect(refused.status).toBe(404);
+      expect(await errorOf(refused)).toEqual({ code: 'unknown_answer', message: expect.stringContaining('answerId') });
+      expect(bot.turns.length).toBe(before);
+
+      const accepted = await fetch(`${checked.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ conversationId: 'c-fb', answerId: 'a-given', rating: 'up' }),
+      });
+      expect(accepted.status).toBe(200);
+    } finally {
+      await checked.close();
+    }
+  });
+});
+
 describe('when the bot fails', () => {
   it('answers 500 with a polite Traditional Chinese message and logs the detail', async () => {
     const logged: string[] = [];

@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Resolves with the URL once the server says it listens; rejects if it exits first. */
+  listening: Promise<string>;
+  /** Resolves when the process has exited, with its exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  stderr(): string;
+}
+
+/** `npm start` as a child process with a quiet, self-contained environment plus `env`. */
+export function spawnServer(env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/http/main.ts'], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: ':memory:', KNOWLEDGE_WATCH: 'false', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const url = /SMEG assistant listening on (http:\/\/\S+?)"/.exec(stdout)?.[1];
+      if (url) resolve(url);
+    });
+    void exited.then((code) => reject(new Error(`the server exited with ${code} before listening: ${stderr}`)));
+  });
+  // A test that expects the server to fail never waits for it to listen.
+  listening.catch(() => undefined);
+  return { child, listening, exited, stderr: () => stderr };
+}
