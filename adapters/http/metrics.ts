@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { InteractionEvent, InteractionSink } from '../../bot/types.ts';
 
@@ -32,6 +32,18 @@ const PREFIX = 'smeg_';
 
 /** Routes not matched by any handler share one label, so scanners cannot grow the series without bound. */
 const UNMATCHED_ROUTE = 'unmatched';
+
+/**
+ * The route pattern (not the URL) keeps ids out of labels. A response from middleware mounted on a path (a rate-limit
+ * refusal, an admin 401) has no route but the part of the URL its mount matched: express matches mounts ignoring
+ * case and a trailing slash, so `/ADMIN/` is folded back into `/admin`. Our mounts are literal lower-case paths.
+ */
+function routeLabel(req: Request): string {
+  // Express leaves baseUrl unset on a request no router took.
+  const mount = (req.baseUrl ?? '').toLowerCase().replace(/\/+$/, '');
+  if (req.route?.path !== undefined) return `${mount}${String(req.route.path)}`;
+  return mount || UNMATCHED_ROUTE;
+}
 
 export function createMetrics(options: MetricsOptions = {}): ServerMetrics {
   const registry = new Registry();
@@ -124,10 +136,7 @@ export function createMetrics(options: MetricsOptions = {}): ServerMetrics {
     httpMiddleware: () => (req, res, next) => {
       const started = performance.now();
       res.on('finish', () => {
-        // The route pattern (not the URL) keeps ids out of labels. A response from middleware mounted on a path
-        // (a rate-limit refusal) has no route but a mount path; anything else shares one label.
-        const route =
-          req.route?.path !== undefined ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || UNMATCHED_ROUTE;
+        const route = routeLabel(req);
         httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
         httpDuration.observe({ route }, (performance.now() - started) / 1000);
       });

@@ -1,6 +1,7 @@
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../../adapters/http/metrics.ts';
+import { startServer } from '../../../adapters/http/server.ts';
 import { listen, type Listening } from './listen.ts';
 
 let running: Listening | undefined;
@@ -59,5 +60,55 @@ describe('GET /metrics', () => {
     const without = createMetrics({ processMetrics: false });
     expect(await withProcess.registry.metrics()).toContain('smeg_process_resident_memory_bytes');
     expect(await without.registry.metrics()).not.toContain('smeg_process_resident_memory_bytes');
+  });
+});
+
+describe('route labels', () => {
+  /** A small seeded generator, so a failure can be replayed. */
+  function seeded(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  function routeLabels(exposition: string): Set<string> {
+    return new Set([...exposition.matchAll(/^smeg_http_requests_total\{route="([^"]*)"/gm)].map((match) => match[1] ?? ''));
+  }
+
+  it('stay a fixed few whatever the case, slashes and suffixes of the paths asked for', async () => {
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      env: {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: ':memory:',
+        KNOWLEDGE_WATCH: 'false',
+        ADMIN_TOKEN: 'test-admin-token-0123456789',
+        RATE_LIMIT_PER_MINUTE: '1',
+      },
+    });
+    try {
+      const random = seeded(42);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+      const bases = ['/admin', '/admin/status', '/admin/reload', '/api/chat', '/api/feedback', '/api/search', '/healthz', '/metrics'];
+      const vary = (path: string) => [...path].map((c) => (random() < 0.5 ? c.toUpperCase() : c)).join('');
+      const before = routeLabels(await (await fetch(`${server.url}/metrics`)).text());
+      for (let i = 0; i < 50; i++) {
+        const path = `${vary(pick(bases))}${pick(['', '/', `/${Math.floor(random() * 1e6)}`])}`;
+        const post = random() < 0.5;
+        await fetch(`${server.url}${path}`, post ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' } : {}).then(
+          (response) => response.arrayBuffer(),
+        );
+      }
+      const after = routeLabels(await (await fetch(`${server.url}/metrics`)).text());
+      const added = [...after].filter((label) => !before.has(label));
+      expect(added.length).toBeLessThanOrEqual(bases.length + 1);
+      expect(added.filter((label) => label !== label.toLowerCase())).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
