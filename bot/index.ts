@@ -1,4 +1,3 @@
-import { redactPersonalData } from './redaction.ts';
 import { randomUUID } from 'node:crypto';
 import { parametersAt } from '../rules/at.ts';
 import { PROGRAMME_IDS } from '../rules/programmes.ts';
@@ -16,6 +15,8 @@ import { lookupFlow } from './flows/lookup.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { LruCache } from './lru-cache.ts';
+import { characterCount } from './message-length.ts';
+import { redactPersonalData } from './redaction.ts';
 import type { Sources } from './sources.ts';
 import type { Bot, InteractionSink, Reply, Turn } from './types.ts';
 import { understand, type Intent, type Understanding } from './understand/index.ts';
@@ -75,7 +76,8 @@ export function createBot(deps: BotDeps): Bot {
   async function handleMessage(turn: Turn, text: string): Promise<Reply[]> {
     const started = now();
     const trimmed = text.trim();
-    if (trimmed.length > maxLength) return [tooLongReply(maxLength, trimmed.length)];
+    const length = characterCount(trimmed);
+    if (length > maxLength) return [tooLongReply(maxLength, length)];
 
     const decided = await oneTurnAtATime(turn.conversationId, () => answerInContext(turn, trimmed, started));
     if (Array.isArray(decided)) return decided;

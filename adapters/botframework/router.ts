@@ -42,7 +42,7 @@ export function createBotFrameworkRouter(deps: BotFrameworkRouterDeps): Router {
   const logger = deps.logger.child({ channel: 'botframework' });
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(deps.credentials)));
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'bot failed on a Bot Framework turn');
+    logger.error({ err: error, activityId: context.activity.id }, 'bot failed on a Bot Framework turn');
     await context.sendActivity(APOLOGY);
   };
 

@@ -3,8 +3,8 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export type { Logger };
 
 /**
- * Fields that may carry what users wrote or credentials; pino removes them from every line at every level.
- * Message text is logged only at debug level, under `debugText`, which is not listed here on purpose.
+ * Fields that may carry what users wrote, who they are (a LINE conversation id is the user's id) or credentials;
+ * pino removes them from every line at every level, as a backstop to logging none of them in the first place.
  */
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -14,6 +14,10 @@ const REDACTED_PATHS = [
   'body',
   'req.body',
   'event.text',
+  'conversationId',
+  'userId',
+  'source.userId',
+  'err.conversationId',
   // body-parser keeps the body it could not parse on the error it raises.
   'err.body',
 ];

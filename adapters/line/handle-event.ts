@@ -65,7 +65,7 @@ async function outcomeOf(event: webhook.Event, context: LineEventContext, log: L
       try {
         messages = toLineMessages(await context.bot.handle(decision.turn));
       } catch (error) {
-        log.error({ err: error, conversationId: decision.turn.conversationId }, 'bot failed on a LINE turn');
+        log.error({ err: error }, 'bot failed on a LINE turn');
         messages = [{ type: 'text', text: APOLOGY }];
         outcome = 'apologised';
       }

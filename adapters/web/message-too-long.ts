@@ -1,10 +1,5 @@
 import type { WebReply } from './to-web-reply.ts';
 
-/** Characters as people count them: a code point each, so an emoji or a rare CJK character counts once. */
-export function characterCount(text: string): number {
-  return [...text].length;
-}
-
 /** Answered instead of calling the bot, so a pasted document never reaches understanding or search. */
 export function messageTooLongReply(length: number, limit: number): WebReply {
   const format = (n: number) => n.toLocaleString('en-US');

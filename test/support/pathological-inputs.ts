@@ -13,7 +13,7 @@ export const ATOMS: Record<string, string[]> = {
   space: [' ', '\t', '\n', '\r\n', '\u3000', '\u00a0', '\u200b'],
   letter: ['a', 'A', 'b', 'x', 'Ａ', 'é'],
   word: ['nt$', 'usd', 'ntd', 'the ', 'fee ', 'loan ', '信保', '保證', '手續費', '一般貸款', '青創', '批次', '多少', '嗎', '不', '沒有'],
-  symbol: ['😀', '𠀋', '\u0301', '@', '＠', '#', '<', '>', '&', '"', "'", '`'],
+  symbol: ['😀', '𠀋', '\u0301', '﷽', '㍿', 'ﬀ', '@', '＠', '#', '<', '>', '&', '"', "'", '`'],
 };
 
 /** What ends a run: the same kinds, since a pattern often backtracks only when the run is followed by a unit. */

@@ -24,4 +24,21 @@ describe('createLogger', () => {
     const first = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
     expect(first).toMatchObject({ service: 'smeg-assistant', intent: 'fee_calculation', length: 12, text: '[redacted]' });
   });
+
+  it('never prints who the user is: conversation and LINE user ids are removed wherever they are logged', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger('debug', destination);
+    const userId = 'U1234567890abcdef1234567890abcdef';
+    logger.error({ err: Object.assign(new Error('bot failed'), { conversationId: userId }), conversationId: userId }, 'turn failed');
+    logger.warn({ source: { userId }, userId }, 'event');
+    await flushLogger(logger);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toContain(userId);
+  });
 });
