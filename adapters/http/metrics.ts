@@ -39,8 +39,9 @@ const UNMATCHED_ROUTE = 'unmatched';
  * case and a trailing slash, so `/ADMIN/` is folded back into `/admin`. Our mounts are literal lower-case paths.
  */
 function routeLabel(req: Request): string {
-  // Express leaves baseUrl unset on a request no router took.
-  const mount = (req.baseUrl ?? '').toLowerCase().replace(/\/+$/, '');
+  // Express leaves baseUrl unset on a request no router took. A loop, not /\/+$/, which is quadratic on many slashes.
+  let mount = (req.baseUrl ?? '').toLowerCase();
+  while (mount.endsWith('/')) mount = mount.slice(0, -1);
   if (req.route?.path !== undefined) return `${mount}${String(req.route.path)}`;
   return mount || UNMATCHED_ROUTE;
 }
