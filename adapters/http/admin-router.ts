@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'pino';
+import { requireBearerToken } from './bearer-token.ts';
 import type { InteractionCounts } from './interaction-store.ts';
 import type { LiveSources } from './live-sources.ts';
 
@@ -11,28 +11,6 @@ export interface AdminRouterDeps {
   /** Counts of answered and unanswered questions and feedback, when the interaction store is on. */
   interactions?: { counts(): InteractionCounts };
   logger: Logger;
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-/** Compares digests of equal length in constant time, so response timing tells nothing about the token. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer (.+)$/.exec(header ?? '');
-  return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), digest(token));
-}
-
-function requireToken(token: string, logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    if (bearerMatches(req.get('authorization'), token)) {
-      next();
-      return;
-    }
-    logger.warn({ path: req.path }, 'admin request with a missing or wrong token');
-    res.setHeader('WWW-Authenticate', 'Bearer realm="admin"');
-    res.status(401).json({ error: { code: 'unauthorized', message: 'Authorization: Bearer <ADMIN_TOKEN> required' } });
-  };
 }
 
 /**
@@ -50,7 +28,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
     return router;
   }
 
-  router.use('/admin', requireToken(token, logger));
+  router.use('/admin', requireBearerToken({ token, variable: 'ADMIN_TOKEN', realm: 'admin', logger }));
 
   router.post('/admin/reload', async (_req, res) => {
     const result = await deps.sources.reload('POST /admin/reload');

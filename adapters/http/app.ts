@@ -9,6 +9,7 @@ import { httpErrorMapper, notFound } from './errors.ts';
 import type { InteractionStore } from './interaction-store.ts';
 import type { LiveSources } from './live-sources.ts';
 import type { Logger } from './logger.ts';
+import { metricsEndpoint } from './metrics-endpoint.ts';
 import type { ServerMetrics } from './metrics.ts';
 import { apiSecurityHeaders, rateLimitByClient, requestTimeout, type RateLimiter } from './protection.ts';
 import { requestContext } from './request-context.ts';
@@ -99,7 +100,10 @@ export function createApp(deps: AppDeps): Express {
       logger: logger.child({ adapter: 'admin' }),
     }),
   );
-  app.use(deps.metrics.router());
+  // With METRICS_PORT set, /metrics is served there instead (server.ts).
+  if (config.METRICS_PORT === undefined) {
+    app.use(metricsEndpoint(deps.metrics, { token: config.METRICS_TOKEN, logger: logger.child({ adapter: 'metrics' }) }));
+  }
   // Then the static chat page and its security headers.
   app.use(createWebPageRouter());
   // Last: JSON for whatever is left, so express's HTML pages (and its console print of errors) never appear.

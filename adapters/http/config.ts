@@ -27,6 +27,10 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   INTERACTIONS_SALT: optionalSetting(z.string().min(8, { error: 'must be at least 8 characters' })),
   REDIS_URL: optionalSetting(z.url()),
+  // /metrics: with METRICS_TOKEN scrapers must send it as a bearer token; with METRICS_PORT it is served on that
+  // port only, not on PORT.
+  METRICS_TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })),
+  METRICS_PORT: optionalSetting(z.coerce.number().int().min(0).max(65535)),
   // Express's "trust proxy": a hop count (1 behind one load balancer), or addresses/subnets of trusted proxies.
   TRUST_PROXY: optionalSetting(z.union([z.coerce.number().int().min(0).max(10), z.string().min(1)])),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -37,6 +41,9 @@ const Env = z.object({
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
   KNOWLEDGE_RESCAN_MS: z.coerce.number().int().min(0).default(5_000),
+}).refine((env) => !env.METRICS_PORT || env.METRICS_PORT !== env.PORT, {
+  error: 'must differ from PORT (unset it to serve /metrics on PORT)',
+  path: ['METRICS_PORT'],
 });
 
 export type Config = z.infer<typeof Env>;

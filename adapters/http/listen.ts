@@ -36,3 +36,11 @@ export function listenOn(handler: RequestListener, options: ListenOptions): Prom
     });
   });
 }
+
+/** Stops a server that needs no graceful drain (the metrics port): open connections are closed at once. */
+export function stopListening(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -10,9 +10,10 @@ import { parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
 import { InteractionStore, interactionStorePath } from './interaction-store.ts';
 import { IssuedAnswers, rememberingIssuedAnswers } from './issued-answers.ts';
-import { listenOn } from './listen.ts';
+import { listenOn, stopListening } from './listen.ts';
 import { createLiveSources, type LiveSources } from './live-sources.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetricsApp } from './metrics-endpoint.ts';
 import { createMetrics, type ServerMetrics } from './metrics.ts';
 import { applyServerTimeouts, TokenBucketRateLimiter, withRateLimit } from './protection.ts';
 import { createGracefulShutdown, type Closer, type GracefulShutdown } from './shutdown.ts';
@@ -26,6 +27,8 @@ export interface StartOptions {
 
 export interface RunningServer {
   url: string;
+  /** Where GET /metrics is served: `url`, or the METRICS_PORT server. */
+  metricsUrl: string;
   server: Server;
   config: Config;
   logger: Logger;
@@ -67,7 +70,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   });
   logger.info(
-    { conversationStore: config.REDIS_URL ? 'redis' : 'memory', llm: llm ? 'on' : 'off', admin: config.ADMIN_TOKEN ? 'on' : 'off' },
+    {
+      conversationStore: config.REDIS_URL ? 'redis' : 'memory',
+      llm: llm ? 'on' : 'off',
+      admin: config.ADMIN_TOKEN ? 'on' : 'off',
+      metricsPort: config.METRICS_PORT ?? 'PORT',
+      metricsToken: config.METRICS_TOKEN ? 'on' : 'off',
+    },
     'SMEG assistant configured',
   );
 
@@ -103,7 +112,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(store instanceof RedisConversationStore ? [{ name: 'redis', close: () => store.close() }] : []),
   ];
   let server: Server;
+  let metricsServer: Server | undefined;
   try {
+    if (config.METRICS_PORT !== undefined) {
+      const metricsApp = createMetricsApp(metrics, { token: config.METRICS_TOKEN, logger: logger.child({ adapter: 'metrics' }) });
+      const listening = await listenOn(metricsApp, { port: config.METRICS_PORT, host, variable: 'METRICS_PORT' });
+      metricsServer = listening;
+      closers.unshift({ name: 'metrics server', close: () => stopListening(listening) });
+    }
     server = await listenOn(app, { port, host, variable: 'PORT' });
   } catch (error) {
     for (const closer of closers) await closer.close();
@@ -111,10 +127,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   applyServerTimeouts(server, config.REQUEST_TIMEOUT_MS);
   const shutdown = createGracefulShutdown({ server, logger, closers });
-  const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const urlOf = (listening: Server) => `http://${shownHost}:${(listening.address() as AddressInfo).port}`;
+  const url = urlOf(server);
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url,
+    metricsUrl: metricsServer ? urlOf(metricsServer) : url,
     server,
     config,
     logger,
