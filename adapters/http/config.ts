@@ -26,6 +26,8 @@ const Env = z.object({
   ADMIN_TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })),
   DATA_DIR: z.string().min(1).default('data'),
   INTERACTIONS_SALT: optionalSetting(z.string().min(8, { error: 'must be at least 8 characters' })),
+  // Stored questions, answers and feedback older than this are deleted (at start-up, then hourly); 0 keeps them.
+  INTERACTIONS_RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   REDIS_URL: optionalSetting(z.url()),
   // /metrics: with METRICS_TOKEN scrapers must send it as a bearer token; with METRICS_PORT it is served on that
   // port only, not on PORT.

@@ -74,6 +74,8 @@ const SCHEMA = `
     comment TEXT
   );
   CREATE INDEX IF NOT EXISTS feedback_answer_id ON feedback (answer_id);
+  CREATE INDEX IF NOT EXISTS turns_at ON turns (at);
+  CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
 `;
 
 /** Questions that differ only in spacing, case or final punctuation are the same question to staff. */
@@ -106,6 +108,7 @@ export class InteractionStore implements InteractionSink {
   private readonly insertTurn: Database.Statement;
   private readonly insertFeedback: Database.Statement;
   private readonly selectAnswer: Database.Statement;
+  private readonly deleteBefore: (before: string) => { turns: number; feedback: number };
   private readonly writeBatch: (events: InteractionEvent[]) => void;
   private readonly hashes = new Map<string, string>();
   private pending: InteractionEvent[] = [];
@@ -130,6 +133,12 @@ export class InteractionStore implements InteractionSink {
        VALUES (@at, @channel, @conversation, @user, @answerId, @rating, @comment)`,
     );
     this.selectAnswer = this.db.prepare('SELECT 1 FROM turns WHERE answer_id = ? LIMIT 1');
+    const deleteTurns = this.db.prepare('DELETE FROM turns WHERE at < ?');
+    const deleteFeedback = this.db.prepare('DELETE FROM feedback WHERE at < ?');
+    this.deleteBefore = this.db.transaction((before: string) => ({
+      turns: deleteTurns.run(before).changes,
+      feedback: deleteFeedback.run(before).changes,
+    }));
     this.writeBatch = this.db.transaction((events: InteractionEvent[]) => {
       for (const event of events) this.write(event);
     });
@@ -227,6 +236,15 @@ export class InteractionStore implements InteractionSink {
       up: row.up,
       comments: row.comments ? row.comments.split('\u001f') : [],
     }));
+  }
+
+  /** Deletes questions, answers and 👍/👎 recorded before `cutoff`; returns how many rows of each went. */
+  deleteOlderThan(cutoff: Date): { turns: number; feedback: number } {
+    this.flush();
+    if (!this.db.open) return { turns: 0, feedback: 0 };
+    // `at` is written by Date.toISOString(), whose fixed format sorts as text in time order.
+    const before = cutoff.toISOString();
+    return this.deleteBefore(before);
   }
 
   /** Writes the WAL back into the database file and closes it; safe to call twice. */

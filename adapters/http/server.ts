@@ -8,6 +8,7 @@ import type { Bot } from '../../bot/types.ts';
 import { createApp } from './app.ts';
 import { parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
+import { startRetention } from './interaction-retention.ts';
 import { InteractionStore, interactionStorePath } from './interaction-store.ts';
 import { IssuedAnswers, rememberingIssuedAnswers } from './issued-answers.ts';
 import { listenOn, stopListening } from './listen.ts';
@@ -59,6 +60,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(config.INTERACTIONS_SALT ? { salt: config.INTERACTIONS_SALT } : {}),
     logger: logger.child({ component: 'interactions' }),
   });
+  const retention = startRetention({
+    store: interactions,
+    days: config.INTERACTIONS_RETENTION_DAYS,
+    logger: logger.child({ component: 'interactions' }),
+  });
   const store: ConversationStore = config.REDIS_URL
     ? new RedisConversationStore({ url: config.REDIS_URL })
     : new MemoryConversationStore();
@@ -108,6 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? config.HOST;
   const closers: Closer[] = [
     { name: 'knowledge watcher', close: () => sources.close() },
+    { name: 'interaction retention', close: () => retention.stop() },
     { name: 'interaction store', close: () => interactions.close() },
     ...(store instanceof RedisConversationStore ? [{ name: 'redis', close: () => store.close() }] : []),
   ];
