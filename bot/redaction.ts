@@ -48,11 +48,11 @@ const NO_UNIT_AFTER = String.raw`(?!\s?(?:元|塊|萬|億|千|仟|%|％|成|年|
  * Card and bank account numbers: 10 to 19 digits, whole or in groups joined by single spaces or dashes
  * (4111 1111 1111 1111, 012-345-678901). Those of 13–19 digits that pass the Luhn check are cards.
  */
-const LONG_NUMBER = new RegExp(String.raw`${NOT_AFTER_CURRENCY}(?<![\d,.])\d(?:[\s-]?\d){9,18}(?![\s-]?\d)(?![,.]\d)${NO_UNIT_AFTER}`, 'g');
+const LONG_NUMBER = new RegExp(String.raw`${NOT_AFTER_CURRENCY}(?<!\d[,.]?)\d(?:[\s-]?\d){9,18}(?![\s-]?\d)(?![,.]\d)${NO_UNIT_AFTER}`, 'g');
 
 /** Eight digits standing alone (or 4 + 4 after 統編), unless a currency sign or unit says it is an amount. */
 const BUSINESS_NUMBER = new RegExp(
-  String.raw`${NOT_AFTER_CURRENCY}(?<![\d,.])(?:\d{8}|(?<=(?:統編|統一編號|統一編碼)[:\s]{0,3})\d{4}[\s-]\d{4})(?![\d,.])${NO_UNIT_AFTER}`,
+  String.raw`${NOT_AFTER_CURRENCY}(?<!\d[,.]?)(?:\d{8}|(?<=(?:統編|統一編號|統一編碼)[:\s]{0,3})\d{4}[\s-]\d{4})(?![,.]?\d)${NO_UNIT_AFTER}`,
   'g',
 );
 

@@ -24,6 +24,7 @@ describe('redactPersonalData', () => {
     ['身分證 A 123456789', `身分證 ${REDACTED.nationalId}`],
     ['身分證 a-123-456-789 可以嗎', `身分證 ${REDACTED.nationalId} 可以嗎`],
     ['統編 1234 5678', `統編 ${REDACTED.businessNumber}`],
+    ['統編 12345678，電話呢', `統編 ${REDACTED.businessNumber},電話呢`],
     ['統一編號：2453-6806', `統一編號:${REDACTED.businessNumber}`],
     ['寄給 chen @ example.com', `寄給 ${REDACTED.email}`],
     // Credit cards (Luhn-valid) with spaces, dashes or none; bank accounts.
