@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { InteractionEvent, InteractionSink } from '../../bot/types.ts';
-import { redactPersonalData, saltedHash } from './redaction.ts';
+import { redactPersonalData } from '../../bot/redaction.ts';
+import { saltedHash } from './redaction.ts';
 
 export const INTERACTIONS_FILE = 'interactions.sqlite';
 
@@ -84,7 +85,7 @@ function questionKey(question: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\s+/g, '')
-    .replace(/[?？!！。.,，~～]+$/u, '');
+    .replace(/(?<![?？!！。.,，~～])[?？!！。.,，~～]+$/u, '');
 }
 
 /** Hashes of recent ids: a conversation's turns repeat its id, and an HMAC per turn is measurable under load. */

@@ -4,7 +4,7 @@ import { MemoryConversationStore } from '../../bot/dialogue/store.ts';
 import type { Bot } from '../../bot/types.ts';
 import { shippedSources } from '../support/bot.ts';
 
-const turn = (conversationId: string, text: string) => ({ conversationId, channel: 'cli', event: { type: 'message' as const, text } });
+const turn = (conversationId: string, text: string) => ({ conversationId, channel: 'cli' as const, event: { type: 'message' as const, text } });
 
 describe('the message-length limit counts characters, not UTF-16 units', () => {
   let bot: Bot;
