@@ -10,8 +10,12 @@ export interface CaseResult {
   replies: ReplyForEval[];
 }
 
-export async function loadEvalCases(dir = 'eval'): Promise<EvalCase[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+/** Cases from every `*.json` in `dir`, or only from files whose name contains `fileSubstring`. */
+export async function loadEvalCases(dir = 'eval', fileSubstring?: string): Promise<EvalCase[]> {
+  const files = (await readdir(dir))
+    .filter((f) => f.endsWith('.json') && (!fileSubstring || f.includes(fileSubstring)))
+    .sort();
+  if (fileSubstring && files.length === 0) throw new Error(`no evaluation file in ${dir}/ has a name containing "${fileSubstring}"`);
   const cases: EvalCase[] = [];
   for (const file of files) {
     const parsed = EvalFile.safeParse(JSON.parse(await readFile(join(dir, file), 'utf8')));

@@ -5,6 +5,7 @@
  *   npm run eval                        # every case in eval/*.json
  *   npm run eval -- --kind calc         # one kind
  *   npm run eval -- --id P31            # one case
+ *   npm run eval -- --file heldout-v2   # only eval/*.json files whose name contains this
  *   npm run eval -- --with-fake-llm     # with the optional model on, pointed at a local fake that paraphrases
  */
 import { parseArgs } from 'node:util';
@@ -15,12 +16,13 @@ const { values: args } = parseArgs({
   options: {
     kind: { type: 'string' },
     id: { type: 'string' },
+    file: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     'with-fake-llm': { type: 'boolean', default: false },
   },
 });
 
-const cases = (await loadEvalCases()).filter((c) => (!args.kind || c.kind === args.kind) && (!args.id || c.id === args.id));
+const cases = (await loadEvalCases('eval', args.file)).filter((c) => (!args.kind || c.kind === args.kind) && (!args.id || c.id === args.id));
 const fake = args['with-fake-llm'] ? await startFakeLlm(faithfulParaphrase) : undefined;
 const results = await runEval(cases, fake ? { OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: 'fake' } : {});
 await fake?.close();
