@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CheckIssue } from './check-issue.ts';
+import { rocDateHint } from './roc-date.ts';
 import { DOCUMENT_META_FIELDS } from './schema.ts';
 
 /** What each required field holds, so "missing field" says what to write. */
@@ -81,7 +82,7 @@ function messageFor(issue: z.core.$ZodIssue, generic: string, value: unknown): s
     return hint ? `缺少必填欄位 ${generic}：請加上（${hint}）` : `缺少必填欄位 ${generic}：請加上`;
   }
   if (DATE_FIELDS.has(generic)) {
-    return `日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「${shown(value)}」`;
+    return `日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「${shown(value)}」${rocDateHint(shown(value))}`;
   }
   const expected: Record<string, string> = {
     string: '文字',

@@ -70,6 +70,7 @@ function duplicateIds(documents: KnowledgeDocument[]): CheckIssue[] {
     if (first) {
       issues.push({
         file: document.file,
+        ...(document.lines ? { line: document.lines.id } : {}),
         field: 'id',
         severity: 'error',
         message: `id「${document.meta.id}」已被 ${first.file} 使用：每份文件的 id 必須不同，請改名其中一份（檔名與 id 一起改）`,

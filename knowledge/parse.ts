@@ -40,11 +40,20 @@ export function parseKnowledgeFile(file: string, content: string): ParseResult {
   }
 
   const meta = parsed.data;
+  const lineOf = frontMatter.lineOf;
   return {
     ok: true,
     document: {
       meta,
       file,
+      lines: {
+        id: lineOf(['id']),
+        supersedes: meta.supersedes.map((_, index) => ({
+          document: lineOf(['supersedes', index, 'document']),
+          section: lineOf(['supersedes', index, 'section']),
+          from: lineOf(['supersedes', index, 'from']),
+        })),
+      },
       sections: body.sections.map((section) => ({
         id: `${meta.id}#${section.slug}`,
         documentId: meta.id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rocDateHint } from './roc-date.ts';
 
 /**
  * The front matter of a knowledge document: the single definition of the format.
@@ -17,7 +18,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 const isoDate = z.string().refine(isIsoDate, {
-  error: (issue) => `日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「${String(issue.input)}」`,
+  error: (issue) => `日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「${String(issue.input)}」${rocDateHint(String(issue.input))}`,
 });
 
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -104,4 +105,11 @@ export interface KnowledgeDocument {
   /** Path of the file, relative to the project root when inside it. */
   file: string;
   sections: KnowledgeSection[];
+  /** 1-based lines of front-matter fields that later checks (ids, supersessions) point at. */
+  lines?: DocumentLines;
+}
+
+export interface DocumentLines {
+  id: number;
+  supersedes: Array<Record<'document' | 'section' | 'from', number>>;
 }

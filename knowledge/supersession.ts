@@ -13,8 +13,10 @@ export function linkSupersessions(documents: KnowledgeDocument[]): CheckIssue[] 
   for (const document of documents) {
     document.meta.supersedes.forEach((entry, index) => {
       const field = `supersedes[${index}]`;
-      const issue = (severity: CheckIssue['severity'], message: string, part = 'document') =>
-        issues.push({ file: document.file, field: `${field}.${part}`, severity, message });
+      const issue = (severity: CheckIssue['severity'], message: string, part: 'document' | 'section' | 'from' = 'document') => {
+        const line = document.lines?.supersedes[index]?.[part];
+        issues.push({ file: document.file, ...(line ? { line } : {}), field: `${field}.${part}`, severity, message });
+      };
 
       const target = byId.get(entry.document);
       if (!target) {

@@ -1,6 +1,5 @@
 import type { CheckIssue } from '../knowledge/check-issue.ts';
-import { RulesFormatError } from './errors.ts';
-import { loadParameters } from './load.ts';
+import { checkParameters } from './load.ts';
 import type { ParameterSet } from './schema.ts';
 
 export interface KnownSections {
@@ -12,14 +11,8 @@ export interface KnownSections {
  * section headings that the knowledge files do not have. Messages say what to change.
  */
 export async function checkRules(parametersDir: string, known: KnownSections): Promise<CheckIssue[]> {
-  let set: ParameterSet;
-  try {
-    set = await loadParameters(parametersDir);
-  } catch (error) {
-    if (error instanceof RulesFormatError) return error.issues;
-    throw error;
-  }
-  return checkReferences(set, known);
+  const { set, issues } = await checkParameters(parametersDir);
+  return set ? [...issues, ...checkReferences(set, known)] : issues;
 }
 
 /** References of an already loaded set against the knowledge sections. */
@@ -35,18 +28,25 @@ export function checkReferences(set: ParameterSet, known: KnownSections): CheckI
     for (const value of parameter.values) {
       const field = `values.${value.effectiveFrom}.reference`;
       const { document, title, section } = value.reference;
-      const issue = (suffix: string, message: string) =>
-        issues.push({ file: parameter.file, field: `${field}.${suffix}`, message, severity: 'error' });
+      const issue = (suffix: 'document' | 'title' | 'section', message: string) => {
+        const line = value.lines?.[suffix] ?? value.lines?.date;
+        issues.push({ file: parameter.file, ...(line ? { line } : {}), field: `${field}.${suffix}`, message, severity: 'error' });
+      };
       const doc = documents.get(document);
       if (!doc) {
-        issue('document', `找不到文件「${document}」；請改為 knowledge/documents/ 中某個文件的 id（檔名去掉 .md）`);
+        const ids = [...documents.keys()].join('、');
+        issue('document', `找不到文件「${document}」；請改為 knowledge/documents/ 中某個文件的 id（檔名去掉 .md），現有：${ids}`);
         continue;
       }
       if (title !== doc.title) {
         issue('title', `標題「${title}」與文件 ${document} 的標題不符；請改為「${doc.title}」`);
       }
       if (!doc.headings.has(section)) {
-        issue('section', `文件 ${document} 沒有章節「${section}」；請改為該文件中某個 ## 標題的完整文字（### 子標題寫成「上層標題 > 子標題」）${suggest(section, doc.headings)}`);
+        issue(
+          'section',
+          `文件 ${document} 沒有章節「${section}」；請改為該文件中某個 ## 標題的完整文字（### 子標題寫成「上層標題 > 子標題」）${suggest(section, doc.headings)}。` +
+            `該文件的章節：${[...doc.headings].map((heading) => `「${heading}」`).join('、')}`,
+        );
       }
     }
   }

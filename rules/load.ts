@@ -4,9 +4,11 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import type { CheckIssue } from '../knowledge/check-issue.ts';
+import { rocDateHint } from '../knowledge/roc-date.ts';
 import { RulesFormatError } from './errors.ts';
+import { checkQuotedValue } from './quote-check.ts';
 import { ISO_DATE_KEY, ParameterFile } from './schema.ts';
-import type { DatedValue, Parameter, ParameterSet } from './schema.ts';
+import type { DatedValue, Parameter, ParameterSet, ValueLines } from './schema.ts';
 import { UNIT_LABELS, UNIT_VALUE_SCHEMAS } from './units.ts';
 import type { ParameterValue } from './units.ts';
 
@@ -14,6 +16,13 @@ const NAME_SEGMENT = /^[a-z0-9_]+$/;
 
 /** Reads every rules parameter file under `dir`; throws RulesFormatError listing every problem found. */
 export async function loadParameters(dir: string): Promise<ParameterSet> {
+  const { set, issues } = await checkParameters(dir);
+  if (!set) throw new RulesFormatError(issues);
+  return set;
+}
+
+/** Reads every rules parameter file under `dir`: the set when no problem is an error, and every problem (warnings too). */
+export async function checkParameters(dir: string): Promise<{ set?: ParameterSet; issues: CheckIssue[] }> {
   const files = await listYamlFiles(dir);
   const issues: CheckIssue[] = [];
   const parameters = new Map<string, Parameter>();
@@ -25,8 +34,8 @@ export async function loadParameters(dir: string): Promise<ParameterSet> {
     issues.push(...parsed.issues);
     if (parsed.parameter) parameters.set(parsed.parameter.name, parsed.parameter);
   }
-  if (issues.length > 0) throw new RulesFormatError(issues);
-  return { parameters };
+  if (issues.some((issue) => issue.severity === 'error')) return { issues };
+  return { set: { parameters }, issues };
 }
 
 /** Parses one parameter file's text; `relativePath` (e.g. batch/fee_rate.yaml) gives its name. */
@@ -37,7 +46,8 @@ export function parseParameterFile(
 ): { parameter?: Parameter; issues: CheckIssue[] } {
   const issues: CheckIssue[] = [];
   const error = (message: string, field?: string, line?: number) =>
-    issues.push({ file, message, severity: 'error', ...(field ? { field } : {}), ...(line ? { line } : {}) });
+    // A problem of the whole file (its name) points at its first line.
+    issues.push({ file, message, severity: 'error', ...(field ? { field } : {}), line: line ?? 1 });
 
   const name = parameterName(relativePath);
   if (!name) {
@@ -69,11 +79,12 @@ export function parseParameterFile(
   for (const [date, entry] of Object.entries(values)) {
     const field = `values.${date}`;
     if (!ISO_DATE_KEY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || !isCalendarDate(date)) {
-      error(`「${date}」不是有效的生效日期；請寫成 ISO 日期 YYYY-MM-DD（民國年加 1911，例如 103年12月15日 → 2014-12-15）`, field, lineOf(['values', date]));
+      error(`「${date}」不是有效的生效日期；請寫成 ISO 日期 YYYY-MM-DD（民國年加 1911，例如 103年12月15日 → 2014-12-15）${rocDateHint(date)}`, field, lineOf(['values', date]));
       continue;
     }
+    const lines = valueLines(lineOf, date);
     if (entry.value === null) {
-      dated.push({ effectiveFrom: date, value: null, reference: entry.reference, ...(entry.note ? { note: entry.note } : {}) });
+      dated.push({ effectiveFrom: date, value: null, reference: entry.reference, ...(entry.note ? { note: entry.note } : {}), lines });
       continue;
     }
     const checked = UNIT_VALUE_SCHEMAS[unit].safeParse(entry.value);
@@ -82,19 +93,35 @@ export function parseParameterFile(
       error(`數值不符合單位 ${unit}（${UNIT_LABELS[unit]}）：${detail}`, `${field}.value`, lineOf(['values', date, 'value']));
       continue;
     }
-    dated.push({
-      effectiveFrom: date,
-      value: checked.data as ParameterValue,
-      reference: entry.reference,
-      ...(entry.note ? { note: entry.note } : {}),
-    });
+    const value = checked.data as ParameterValue;
+    const quoted = entry.reference.quote === undefined ? undefined : checkQuotedValue(unit, value, entry.reference.quote);
+    if (quoted) issues.push({ file, field: `${field}.value`, ...(lines.value ? { line: lines.value } : {}), ...quoted });
+    dated.push({ effectiveFrom: date, value, reference: entry.reference, ...(entry.note ? { note: entry.note } : {}), lines });
   }
   dated.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   if (dated[0]?.value === null) {
-    error('第一個日期的 value 不可為 null（null 只用來結束前一個數值）', `values.${dated[0].effectiveFrom}.value`);
+    const first = dated[0];
+    error('第一個日期的 value 不可為 null（null 只用來結束前一個數值）', `values.${first.effectiveFrom}.value`, first.lines?.value ?? first.lines?.date);
   }
-  if (issues.length > 0 || !name) return { issues };
+  if (issues.some((issue) => issue.severity === 'error') || !name) return { issues };
   return { parameter: { name, description, unit, file, values: dated }, issues };
+}
+
+/** Where a dated value and its reference are written, for checks that run after loading (references, quotes). */
+function valueLines(lineOf: (fieldPath: Array<string | number>) => number | undefined, date: string): ValueLines {
+  const at = (...fieldPath: string[]) => lineOf(['values', date, ...fieldPath]);
+  return {
+    date: at() ?? 1,
+    ...optionalLine('value', at('value')),
+    ...optionalLine('document', at('reference', 'document')),
+    ...optionalLine('title', at('reference', 'title')),
+    ...optionalLine('section', at('reference', 'section')),
+    ...optionalLine('quote', at('reference', 'quote')),
+  };
+}
+
+function optionalLine<K extends string>(key: K, line: number | undefined): Partial<Record<K, number>> {
+  return line === undefined ? {} : ({ [key]: line } as Record<K, number>);
 }
 
 function parameterName(relativePath: string): string | undefined {
@@ -128,7 +155,7 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** The 1-based line of the deepest node along `fieldPath` that exists. */
-function nodeLine(doc: Document, lineCounter: LineCounter, fieldPath: Array<string | number>): number | undefined {
+export function nodeLine(doc: Document, lineCounter: LineCounter, fieldPath: Array<string | number>): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = doc.contents?.range?.[0];
   for (const key of fieldPath) {

@@ -41,6 +41,17 @@ export interface DatedValue {
   value: ParameterValue | null;
   reference: Reference;
   note?: string;
+  /** 1-based lines of the date key and of the fields under it, for messages that point at them. */
+  lines?: ValueLines;
+}
+
+export interface ValueLines {
+  date: number;
+  value?: number;
+  document?: number;
+  title?: number;
+  section?: number;
+  quote?: number;
 }
 
 export interface Parameter {

@@ -4,8 +4,7 @@ import { formatCheckIssue, type CheckIssue } from '../../knowledge/check-issue.t
 import { checkKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
 import { buildSearchIndex, type SearchIndex } from '../../knowledge/search.ts';
 import { checkReferences } from '../../rules/check.ts';
-import { RulesFormatError } from '../../rules/errors.ts';
-import { loadParameters } from '../../rules/load.ts';
+import { checkParameters } from '../../rules/load.ts';
 import type { ParameterSet } from '../../rules/schema.ts';
 import type { Sources } from '../../bot/sources.ts';
 import type { ReloadMetrics } from './metrics.ts';
@@ -103,12 +102,9 @@ async function validate(knowledgeDir: string, rulesDir: string): Promise<
 > {
   const [knowledgeCheck, rulesLoad] = await Promise.all([
     checkKnowledge(knowledgeDir),
-    loadParameters(rulesDir).then(
-      (rules) => ({ rules, issues: [] as CheckIssue[] }),
-      (error: unknown) => {
-        if (error instanceof RulesFormatError) return { rules: undefined, issues: error.issues };
-        return { rules: undefined, issues: [{ file: rulesDir, severity: 'error' as const, message: `無法讀取規則參數：${String(error)}` }] };
-      },
+    checkParameters(rulesDir).then(
+      ({ set, issues }) => ({ rules: set, issues }),
+      (error: unknown) => ({ rules: undefined, issues: [{ file: rulesDir, severity: 'error' as const, message: `無法讀取規則參數：${String(error)}` }] }),
     ),
   ]);
   const issues = [...knowledgeCheck.issues, ...rulesLoad.issues];

@@ -73,7 +73,15 @@ const brokenCases: BrokenCase[] = [
     file: FILE,
     line: 6,
     field: 'issued',
-    message: '日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「103/11/05」',
+    message: '日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「103/11/05」；若是民國日期，即民國103年11月5日 = 2014-11-05（民國年 + 1911），請寫成 2014-11-05',
+  },
+  {
+    name: 'an ROC date written with 年月日',
+    files: { [FILE]: validDocument(ID, { effective: 'effective:\n  from: 民國115年11月20日\n  to: null' }) },
+    file: FILE,
+    line: 8,
+    field: 'effective.from',
+    message: '若是民國日期，即民國115年11月20日 = 2026-11-20（民國年 + 1911），請寫成 2026-11-20',
   },
   {
     name: 'a date that does not exist',
@@ -124,6 +132,7 @@ const brokenCases: BrokenCase[] = [
     name: 'the same id in two folders',
     files: { [`a/${FILE}`]: validDocument(ID), [`b/${FILE}`]: validDocument(ID) },
     file: `b/${FILE}`,
+    line: 2,
     field: 'id',
     message: `id「${ID}」已被`,
   },
@@ -166,6 +175,7 @@ const brokenCases: BrokenCase[] = [
     name: 'a supersession of an unknown document',
     files: { [FILE]: validDocument(ID, { supersedes: 'supersedes:\n  - document: batch-rules-2003' }) },
     file: FILE,
+    line: 12,
     field: 'supersedes[0].document',
     message: '找不到 id 為「batch-rules-2003」的文件',
   },
@@ -176,6 +186,7 @@ const brokenCases: BrokenCase[] = [
       'overview.md': validDocument('overview'),
     },
     file: FILE,
+    line: 13,
     field: 'supersedes[0].section',
     message: '文件「overview」沒有標題為「5. 批次保證」的章節：請照該文件的標題填寫（現有：主旨、說明三',
   },
@@ -199,7 +210,7 @@ describe('knowledge check on broken files', () => {
     const dir = await writeKnowledgeDir({ [FILE]: validDocument(ID, { issued: 'issued: 103/11/05' }) });
     const { issues } = await checkKnowledge(dir);
     expect(formatCheckIssue(issues[0]!)).toMatch(
-      new RegExp(`${FILE}:6 \\[錯誤\\] 欄位 issued：日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「103/11/05」$`),
+      new RegExp(`${FILE}:6 \\[錯誤\\] 欄位 issued：日期格式應為 YYYY-MM-DD，例如 2014-12-15；目前為「103/11/05」；若是民國日期，即民國103年11月5日 = 2014-11-05（民國年 \\+ 1911），請寫成 2014-11-05$`),
     );
   });
 
