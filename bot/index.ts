@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { shippedDomain, type Domain } from '../domain/index.ts';
 import { parametersAt } from '../rules/at.ts';
 import { PROGRAMME_IDS } from '../rules/programmes.ts';
 import { CitationIndex } from './compose/citations.ts';
 import { findServiceLines, type ServiceLines } from './compose/service-lines.ts';
-import { answerToPending, mergeTurn, type MergedTurn } from './dialogue/merge.ts';
-import { flagAnswer } from './dialogue/questions.ts';
+import { mergeTurn, type MergedTurn } from './dialogue/merge.ts';
+import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
@@ -55,11 +56,13 @@ export function createBot(deps: BotDeps): Bot {
   const perVersion = new WeakMap<Sources, { cite: CitationIndex; service: ServiceLines }>();
   const understandings = new LruCache<string, Understanding>(ANSWER_CACHE_SIZE);
   const answers = new LruCache<string, { result: FlowResult; merged: MergedTurn }>(ANSWER_CACHE_SIZE);
-  const understood = (text: string): Understanding => {
-    let u = understandings.get(text);
+  /** Understanding depends on the registry's words too: the memo is kept per registry version. */
+  const understood = (text: string, domain: Domain): Understanding => {
+    const key = `${domain.version}\u0000${text}`;
+    let u = understandings.get(key);
     if (!u) {
-      u = understand(text);
-      understandings.set(text, u);
+      u = understand(text, domain);
+      understandings.set(key, u);
     }
     return u;
   };
@@ -99,22 +102,23 @@ export function createBot(deps: BotDeps): Bot {
 
   /** Reads the conversation, answers within it and saves what the turn added; a reset forgets it and is the reply. */
   async function answerInContext(turn: Turn, trimmed: string, started: Date): Promise<Reply[] | { u: Understanding; result: FlowResult }> {
-    let u = understood(trimmed);
+    const sources = deps.sources();
+    const domain = sources.domain ?? shippedDomain();
+    let u = understood(trimmed, domain);
     if (u.intent === 'reset') {
       await tolerant('delete', () => store.delete(turn.conversationId));
       return [resetReply()];
     }
     const state = (await tolerant('get', () => store.get(turn.conversationId))) ?? emptyState();
-    const pendingAnswer = { ...answerToPending(state.pending, trimmed), ...flagAnswer(state.pending, trimmed) };
+    const pendingAnswer = answerToPending(state.pending, u, (text) => understood(text, domain), domain);
     if (deps.llm && u.intent === 'unknown' && Object.keys(pendingAnswer).length === 0 && !state.pending) {
       u = await withModelUnderstanding(deps.llm, u, trimmed);
     }
 
-    const sources = deps.sources();
     const asOf = taipeiDate(started);
     // Flows are pure given the sources, the day, the conversation so far and the message: the same four give
     // the same answer, so frequent questions are answered from memory (with fresh feedback ids).
-    const key = deps.llm ? undefined : answerKey(sources.version, asOf, state, trimmed);
+    const key = deps.llm ? undefined : answerKey(`${sources.version}:${domain.version}`, asOf, state, trimmed);
     const cached = key === undefined ? undefined : answers.get(key);
     let result: FlowResult;
     let merged: MergedTurn;
@@ -124,7 +128,7 @@ export function createBot(deps: BotDeps): Bot {
     } else {
       const { cite, service } = derived(sources);
       merged = mergeTurn(state, u, pendingAnswer);
-      const ctx: FlowContext = { sources, view: parametersAt(sources.rules, asOf), asOf, cite, service, understanding: u, merged, state };
+      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, asOf), asOf, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
       if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {

@@ -7,7 +7,7 @@ import { asked, type FlowContext, type FlowResult } from './context.ts';
 /** Asks for the next missing fact (one at a time), remembering the task so the answer continues it. */
 export function askFor(ctx: FlowContext, task: Task, missing: string[], preface?: string, citations: Citation[] = []): FlowResult {
   const fact = missing[0] ?? 'programme';
-  const question = questionFor(fact);
+  const question = questionFor(fact, ctx.domain);
   const known = knownSummary(ctx);
   return asked(
     { intent: task, lines: [preface, known, question.text], citations, quickReplies: question.quickReplies },

@@ -1,3 +1,4 @@
+import type { Domain } from '../../domain/index.ts';
 import type { ParameterView } from '../../rules/at.ts';
 import type { CitationIndex } from '../compose/citations.ts';
 import { reply, type ReplyParts } from '../compose/reply.ts';
@@ -11,6 +12,8 @@ import type { Understanding } from '../understand/types.ts';
 /** Everything a flow may read for one turn. Flows are pure given this: no clock, no I/O. */
 export interface FlowContext {
   sources: Sources;
+  /** The words users say: questions for missing facts, names of programmes. */
+  domain: Domain;
   /** Rule parameters in force on the day of the question. */
   view: ParameterView;
   asOf: string;

@@ -41,7 +41,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
   const name = PROGRAMMES[r.programme].name;
   const period = r.period.months !== undefined ? `${r.period.months} 個月` : `${r.period.days} 天`;
   // The waiver's worth only when asked (「如果沒有免收…會是多少？」): unasked, a second figure reads like a bill.
-  const waiver = r.waived && WHAT_IF_NOT_WAIVED.test(ctx.understanding.text) ? waivedAmount(ctx, r) : undefined;
+  const waiver = r.waived && ctx.understanding.modifiers.notWaived ? waivedAmount(ctx, r) : undefined;
   const citations = [...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : [])];
   const versions = r.trace.flatMap((s) => {
     if (s.kind !== 'parameter') return [];
@@ -104,7 +104,6 @@ function rateNotInSources(ctx: FlowContext, name: string): FlowResult {
   };
 }
 
-const WHAT_IF_NOT_WAIVED = /沒有?免|若未免|不免|未免收|原本|原應|照.{0,10}(?:算|計)/;
 
 /**
  * What the waiver is worth where the plan states the rate it covers (Morakot: 「免計收之保證手續費 0.5% 由捐助專款支應」):

@@ -11,32 +11,7 @@ import { queryGrams, retrievalAnswer } from './retrieval.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
 
-/** Which parameter names answer which kind of question (by the parameter's file name). */
-const ASK_PATTERNS: Record<string, RegExp> = {
-  fee_rate: /fee_rate|fee_cap|fee_waived|waived_fee_rate/,
-  fee_amount: /fee_rate|fee_cap|fee_waived/,
-  max_ratio: /max_ratio|reduced_authorised_ratio|share_of_need/,
-  age_limit: /age_range/,
-  business_age_limit: /business_age|new_venture_.*months/,
-  cap_amount: /cap|quota|donation|multiple|loan_cap|total_cap/,
-  period_limit: /max_years|deferral|years$|window|plan_period/,
-  eligibility_criteria: /eligible_applicants|age_range|business_age|new_venture/,
-  subrogation: /subrogation/,
-  interest_rate: /interest_rate/,
-  subsidy: /subsidy|fee_waived/,
-  exclusions: /project_only_cases|purposes/,
-  effective_date: /transition_rule|plan_period/,
-};
-
-/** Topics that are parameter folders but not programmes. */
-const TOPIC_FOLDERS: Array<[RegExp, string]> = [
-  [/營授比|營收比|授信總餘額|週轉授信/, 'business_finance_ratio'],
-  [/總額度|保證融資總額/, 'enterprise'],
-  [/授權送保|授權方式|不得以授權/, 'authorised'],
-];
-
 const MAX_LINES = 5;
-const YES_NO = /嗎|是否|會不會|能不能|可不可以|還會|還要/;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
@@ -76,7 +51,7 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
   }
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
-    const rule = YES_NO.test(ctx.understanding.text) ? retrievalAnswer(ctx) : undefined;
+    const rule = ctx.understanding.modifiers.yesNo ? retrievalAnswer(ctx) : undefined;
     return parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined);
   }
   const found = retrievalAnswer(ctx);
@@ -96,7 +71,7 @@ function folders(ctx: FlowContext): Set<string> {
     result.add(programme);
     if (PROGRAMMES[programme].channel === 'authorised') result.add('authorised');
   }
-  for (const [pattern, folder] of TOPIC_FOLDERS) if (pattern.test(ctx.understanding.text)) result.add(folder);
+  for (const topic of ctx.understanding.parameterTopics) if (!topic.includes('.')) result.add(topic);
   if (!programme && ctx.merged.facts.riskGroup && ctx.merged.asks.some((a) => a.startsWith('fee'))) result.add('authorised');
   return result;
 }
@@ -109,7 +84,8 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const { view } = ctx;
   const scope = folders(ctx);
   if (scope.size === 0) return [];
-  const asks = (asksOverride ?? ctx.merged.asks).filter((a) => ASK_PATTERNS[a]);
+  const readers = ctx.domain.asks.parameters;
+  const asks = (asksOverride ?? ctx.merged.asks).filter((a) => readers[a]);
   // The programme's own name says nothing about which of its figures is asked.
   const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
   const grams = withoutNameGrams(queryGrams(ctx.understanding.text), programmeName);
@@ -121,7 +97,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const lapsed = reading ? undefined : [...history].reverse().find((h) => h.value !== null && h.effectiveFrom <= ctx.asOf);
     if (!reading && !lapsed) continue;
     const description = history[0]?.description ?? '';
-    const byAsk = asks.some((a) => ASK_PATTERNS[a]!.test(name));
+    const byAsk = asks.some((a) => readers[a]!.some((fragment) => name.includes(fragment)));
     const byWords = coverage(matchForm(description), grams);
     if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
@@ -191,10 +167,7 @@ function lapsedLine(entry: ParameterHistoryEntry): string {
 /** A year after today: only figures announced so far are known. */
 function futureYear(ctx: FlowContext): number | undefined {
   const thisYear = Number(ctx.asOf.slice(0, 4));
-  const years = [...ctx.understanding.text.matchAll(/(?<!\d)(20\d\d)(?!\d)|民國\s*(\d{2,3})\s*年/g)].map((m) =>
-    m[1] ? Number(m[1]) : Number(m[2]) + 1911,
-  );
-  return years.find((y) => y > thisYear);
+  return ctx.understanding.years.find((y) => y > thisYear);
 }
 
 function futureNote(ctx: FlowContext, year: number): string {
@@ -228,8 +201,9 @@ function relevant(name: string, ctx: FlowContext): boolean {
   const { facts } = ctx.merged;
   const group = /fee_rate\.([abc])$/.exec(name)?.[1];
   if (group && facts.riskGroup) return group === facts.riskGroup.toLowerCase();
-  if (/excellence_award/.test(name)) return facts.flags?.batchExcellenceAward === true || /卓越/.test(ctx.understanding.text);
-  if (/gold_award/.test(name)) return /金質/.test(ctx.understanding.text);
+  const named = ctx.understanding.parameterTopics.includes(name);
+  if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
+  if (name.includes('gold_award')) return named;
   // Public construction and domestic investment each have their own extra quota and ratio.
   const flags = facts.flags ?? {};
   if (flags.publicConstruction || flags.domesticInvestment) {

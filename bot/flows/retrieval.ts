@@ -34,19 +34,19 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const best = choices[0];
   if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
-  const others = ENUMERATION.test(ctx.understanding.text)
+  const others = ctx.understanding.modifiers.several
     ? choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2)
     : [];
   if (others.length > 0) return severalSections(ctx, [best, ...others]);
 
   const { section, passages } = best;
-  const list = wantsList(ctx.understanding.text) ? listItems(section.text) : [];
-  const extreme = SUPERLATIVE.test(ctx.understanding.text)
-    ? extremeRow(section, queryGrams(query), /最少|最低|最小/.test(ctx.understanding.text))
+  const list = ctx.understanding.modifiers.list ? listItems(section.text) : [];
+  const extreme = ctx.understanding.modifiers.superlative !== undefined
+    ? extremeRow(section, queryGrams(query), ctx.understanding.modifiers.superlative === 'least')
     : undefined;
   const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
   const quoted = withUnit(section, rows);
-  const missingYears = yearsNotCovered(ctx.understanding.text, `${section.title}${section.heading}${quoted.join('')}`);
+  const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${quoted.join('')}`);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
   const ended = section.effectiveTo !== null && section.effectiveTo < ctx.asOf;
@@ -74,7 +74,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 /** The sections worth quoting for one reading of the question, best first. */
 function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
   const defining = ctx.merged.asks.includes('definition');
-  const ranking = SUPERLATIVE.test(ctx.understanding.text);
+  const ranking = ctx.understanding.modifiers.superlative !== undefined;
   // 「莫拉克…計畫（核定本）的總經費？」 names a document: look inside it for the rest of the question.
   const named = namedDocument(ctx, query);
   if (named) {
@@ -136,7 +136,7 @@ function titlesOf(knowledge: KnowledgeBase): Array<{ documentId: string; titleGr
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
-  return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || /^(?:那|跟|和|與|比起|相較|相比|如果|那麼)/.test(u.text));
+  return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing);
 }
 
 /** The question plus what the conversation knows (the programme's name), so 「那保幾成？」 searches the right topic. */
@@ -187,7 +187,6 @@ function hasEvidence(asks: string[], passages: Passage[]): boolean {
   return patterns.some((p) => p.test(text));
 }
 
-const ENUMERATION = /分別|各是|各為|各自|、.+(?:、|和|跟|與|及)/;
 
 /** One answer quoting the best passages of several sections, each cited. */
 function severalSections(ctx: FlowContext, choices: SectionChoice[]): FlowResult {
@@ -226,7 +225,9 @@ function rankSections(
     const quoted = matchForm(passages.map((p) => p.text).join('\n'));
     const headingCover = coverage(heading, grams);
     const passageCover = coverage(quoted, grams);
-    if (asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
+    // Staff attached this question to the section as an example: it answers it, whatever words they share.
+    const attached = hit.example !== undefined ? 1 : 0;
+    if (!attached && asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
     // Search rank leads; passage and heading coverage decide how sure the answer is.
     const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
     // A section a later rule replaced answers only when no current one does as well.
@@ -235,7 +236,7 @@ function rankSections(
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
     const rankPenalty = rank * (term === undefined && !wantsTable ? 0.05 : 0.02);
     const tableBonus = wantsTable && rankedColumn(section, grams) !== undefined ? 0.2 : 0;
-    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus;
+    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached;
     choices.push({ hit, section, passages, confidence });
   }
   return choices.sort((a, b) => b.confidence - a.confidence);
@@ -314,7 +315,6 @@ function score(text: string, weights: Map<string, number>): number {
   return s / Math.sqrt(Math.max(20, text.length) / 20);
 }
 
-const SUPERLATIVE = /最多|最高|最大|最少|最低|最小|排名第一|占最多|占比最/;
 
 interface Table {
   header: string[];
@@ -382,19 +382,11 @@ function withUnit(section: KnowledgeSection, quoted: string[]): string[] {
 }
 
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
-function yearsNotCovered(question: string, answerText: string): string[] {
+function yearsNotCovered(years: number[], answerText: string): string[] {
   const text = answerText.replace(/\s+/g, '');
-  const years = [...question.matchAll(/(?<![\d.])(1[0-4]\d|[6-9]\d)\s*年|(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) =>
-    m[1] ? Number(m[1]) + 1911 : Number(m[2]),
-  );
-  return [...new Set(years)]
+  return years
     .filter((ad) => !text.includes(`${ad - 1911}年`) && !text.includes(String(ad)))
     .map((ad) => `民國${ad - 1911}（${ad}）`);
-}
-
-/** A list question (「哪些情況…」) gets the whole list of the best section, not a few items. */
-function wantsList(text: string): boolean {
-  return /哪些|哪幾|列出|有幾種|清單/.test(text);
 }
 
 function listItems(markdown: string): string[] {

@@ -4,7 +4,10 @@ import type { RiskGroup } from '../../rules/facts.ts';
 const GROUP_AFTER_WORD = /(?:風險)?(?:組群|群組|組別|等級|風險組)(?:\s*(?:為|是|屬))?\s*([abc])(?![a-z])/;
 const GROUP_BEFORE_WORD = /(?<![a-z])([abc])\s*(?:組|級|類|群)/;
 
+/** A lone 「C」 (or 「c組。」) can only be a risk group. */
+const GROUP_ALONE = /^\s*([abc])(?:\s*[組组群])?(?:\s*[。！!?？])?\s*$/;
+
 export function findRiskGroup(text: string): RiskGroup | undefined {
-  const match = GROUP_AFTER_WORD.exec(text) ?? GROUP_BEFORE_WORD.exec(text);
+  const match = GROUP_AFTER_WORD.exec(text) ?? GROUP_BEFORE_WORD.exec(text) ?? GROUP_ALONE.exec(text);
   return match ? ((match[1] as string).toUpperCase() as RiskGroup) : undefined;
 }

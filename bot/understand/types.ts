@@ -59,6 +59,24 @@ export interface Figure {
   index: number;
 }
 
+/** How a question is asked, which shapes the answer but not what it is about. */
+export interface Modifiers {
+  /** Several items at once: 「專案、批次、直接保證分別是哪年推出的？」 */
+  several: boolean;
+  /** The largest or smallest row of a table: 「哪家銀行最多？」 */
+  superlative?: 'most' | 'least';
+  /** A yes-or-no question: the rule is quoted beside its figures. */
+  yesNo: boolean;
+  /** A whole list is wanted (「有哪些情況…」). */
+  list: boolean;
+  /** The message opens by leaning on the previous turn (「那…」「如果…」「跟110年比呢」). */
+  continuing: boolean;
+  /** 「如果沒免收，原本要繳多少？」: the worth of a waiver. */
+  notWaived: boolean;
+  /** 「改成2年」: one fact of the case under discussion changes. */
+  change: boolean;
+}
+
 export interface Understanding {
   /** The normalised text (NFKC, Traditional, lower-case Latin). */
   text: string;
@@ -66,11 +84,20 @@ export interface Understanding {
   intent: Intent;
   /** Programmes mentioned, in order of first mention; the question is about programmes[0]. */
   programmes: ProgrammeId[];
+  /** Those named outright, not only through a circumstance (莫拉克, 新創事業). */
+  programmesByName: ProgrammeId[];
   /** Only what this message states. */
   facts: Facts;
   asks: Ask[];
   /** An elliptical follow-up (那C組呢？): its facts change the ones gathered so far. */
   isFollowUp: boolean;
+  modifiers: Modifiers;
+  /** Years the message names (2022, 民國111年), Gregorian. */
+  years: number[];
+  /** Rule-parameter folders or names its words point to (營授比 → business_finance_ratio). */
+  parameterTopics: string[];
+  /** The whole message is a yes or a no (「是」「沒有」), answering a yes-or-no question. */
+  bareAnswer?: 'yes' | 'no';
   /** A fee rate the user wrote (年費率1%), in percent. Recorded, never used as a parameter. */
   statedRate?: number;
   /** The message tries to give the bot instructions or figures to use (忽略之前指示…). */

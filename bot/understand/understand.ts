@@ -1,62 +1,97 @@
+import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import { findAsks } from './asks.ts';
+import { findGender, findIndustry, findLoanPurpose, findSubmission } from './choices.ts';
 import { englishToChinese } from './english.ts';
 import { scanMentions } from './figures.ts';
 import { findFlags } from './flags.ts';
 import { isFollowUp } from './follow-up.ts';
-import { findGender } from './gender.ts';
-import { findIndustry } from './industry.ts';
 import { isInjectionSuspected } from './injection.ts';
 import { classifyIntent } from './intent.ts';
 import { extractKeywords } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
-import { findProgrammes } from './programmes.ts';
-import { ELIGIBILITY_QUESTION } from './question.ts';
+import { programmesIn } from './programmes.ts';
 import { findRiskGroup } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
-import { findSubmission } from './submission.ts';
-import type { Understanding } from './types.ts';
+import { findYears } from './years.ts';
+import type { Modifiers, Understanding } from './types.ts';
+
+/** 「是。」「沒有！」: the message without its closing punctuation is one of the yes or no words. */
+function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer'] {
+  const bare = text.replace(/(?<![\s。！!.?？~～])[\s。！!.?？~～]+$/u, '').trim();
+  if (domain.answers.yes.has(bare)) return 'yes';
+  return domain.answers.no.has(bare) ? 'no' : undefined;
+}
+
+function modifiersOf(text: string, domain: Domain): Modifiers {
+  const { several, most, least, yesNo, list, notWaived } = domain.modifiers;
+  const { leaning, conditional, comparing, opening } = domain.followUp;
+  const superlative = most.test(text) ? 'most' : least.test(text) ? 'least' : undefined;
+  const opened = text.trim().replace(opening, '');
+  return {
+    several: several.test(text),
+    ...(superlative ? { superlative } : {}),
+    yesNo: yesNo.test(text),
+    list: list.test(text),
+    continuing: [leaning, conditional, comparing].some((pattern) => pattern.test(opened)),
+    notWaived: notWaived.test(text),
+    change: domain.intents.change.test(text),
+  };
+}
+
+function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding, 'bareAnswer'> {
+  return answer ? { bareAnswer: answer } : {};
+}
 
 /**
- * One message → its structured meaning. Pure and deterministic: no clock, no I/O, no model.
- * Facts hold only what this message states; merging with earlier turns is the dialogue's job.
+ * One message → its structured meaning, read with the words of the domain registry (domain/*.yaml). Pure and
+ * deterministic: no clock, no I/O, no model. Facts hold only what this message states; merging with earlier turns
+ * is the dialogue's job, and no later step reads the message text to decide anything.
  */
-export function understand(message: string): Understanding {
+export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = normalizeText(message).trim();
   const canonical = englishToChinese(text);
   const mentions = scanMentions(canonical);
   const roles = assignRoles(canonical, mentions);
-  const programmes = findProgrammes(canonical);
+  const { programmes, byName } = programmesIn(canonical, domain);
 
   const facts: Facts = { ...roles.facts };
   if (programmes[0]) facts.programme = programmes[0];
   const riskGroup = findRiskGroup(canonical);
   if (riskGroup) facts.riskGroup = riskGroup;
-  const industry = findIndustry(canonical);
+  const industry = findIndustry(canonical, domain);
   if (industry) facts.industry = industry;
-  const gender = findGender(canonical);
+  const gender = findGender(canonical, domain);
   if (gender) facts.gender = gender;
-  const submission = findSubmission(canonical);
+  const submission = findSubmission(canonical, domain);
   if (submission) facts.submission = submission;
-  const flags = findFlags(canonical);
+  const loanPurpose = findLoanPurpose(canonical, domain);
+  if (loanPurpose) facts.loanPurpose = loanPurpose;
+  const flags = findFlags(canonical, domain);
   if (Object.keys(flags).length > 0) facts.flags = flags;
 
-  const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined });
-  const followUp = isFollowUp(canonical, { isWholeQuestion: programmes.length > 0 && (asks.length > 0 || ELIGIBILITY_QUESTION.test(canonical)) });
-  const intent = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp });
+  const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined }, domain);
+  const wholeQuestion = programmes.length > 0 && (asks.length > 0 || domain.intents.eligibilityQuestion.test(canonical));
+  const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion }, domain);
+  const intent = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
 
   return {
     text,
     language: detectLanguage(message),
     intent,
     programmes,
+    programmesByName: byName,
     facts,
     asks,
     isFollowUp: followUp,
+    modifiers: modifiersOf(canonical, domain),
+    years: findYears(canonical),
+    parameterTopics: domain.asks.parameterTopics.filter(({ cue }) => cue.test(canonical)).map(({ topic }) => topic),
+    ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     injectionSuspected: isInjectionSuspected(text),
     approximateFacts: roles.approximate,
-    keywords: extractKeywords(canonical, mentions),
+    keywords: extractKeywords(canonical, mentions, domain),
   };
 }

@@ -11,11 +11,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerToPending } from '../../../bot/dialogue/merge.ts';
-import { flagAnswer } from '../../../bot/dialogue/questions.ts';
+import { answerToPending } from '../../../bot/dialogue/questions.ts';
 import { redactPersonalData } from '../../../bot/redaction.ts';
 import type { Bot } from '../../../bot/types.ts';
 import { classifyIntent } from '../../../bot/understand/intent.ts';
+import { understand } from '../../../bot/understand/understand.ts';
 import { scanMentions } from '../../../bot/understand/figures.ts';
 import { tokenize } from '../../../knowledge/tokenizer.ts';
 import { createTestBot, shippedSources } from '../../support/bot.ts';
@@ -81,9 +81,9 @@ describe('pathological messages up to the length limit', () => {
 
   beforeAll(async () => {
     functions = await understandingFunctions();
-    functions.set('answerToPending (loan amount)', (text) => answerToPending('loanAmount', text));
-    functions.set('answerToPending (gender)', (text) => answerToPending('gender', text));
-    functions.set('flagAnswer', (text) => flagAnswer('flags.employmentPledge', text));
+    for (const pending of ['loanAmount', 'gender', 'programme', 'flags.employmentPledge']) {
+      functions.set(`answerToPending (${pending})`, (text) => answerToPending(pending, understand(text), understand));
+    }
     functions.set('tokenize (search)', (text) => tokenize(text));
     functions.set('redactPersonalData', redactPersonalData);
     await shippedSources();

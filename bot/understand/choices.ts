@@ -1,0 +1,32 @@
+import { shippedDomain, type Domain } from '../../domain/index.ts';
+import type { Facts } from '../../rules/facts.ts';
+
+/** The option whose words come first in the text (domain/facts.yaml choices). */
+function firstChoice<T>(text: string, options: Array<{ value: T; cue: RegExp }>): T | undefined {
+  let best: { value: T; index: number } | undefined;
+  for (const { value, cue } of options) {
+    const match = cue.exec(text);
+    if (match && (!best || match.index < best.index)) best = { value, index: match.index };
+  }
+  return best?.value;
+}
+
+/** 生產事業 (manufacturing) and 一般事業 (everything else) have different 營授比 and new-venture limits. */
+export function findIndustry(text: string, domain: Domain = shippedDomain()): Facts['industry'] {
+  return firstChoice(text, domain.facts.industry);
+}
+
+/** The gender a message states about the applicant (some programmes are for women). */
+export function findGender(text: string, domain: Domain = shippedDomain()): Facts['gender'] {
+  return firstChoice(text, domain.facts.gender);
+}
+
+/** How the case reaches the fund, when the message says so (授權送保, 專案申請, 直接保證, 批次送保). */
+export function findSubmission(text: string, domain: Domain = shippedDomain()): Facts['submission'] {
+  return firstChoice(text, domain.facts.submission);
+}
+
+/** What the loan is for (資本性支出, 憑交易行為還款, 週轉金), which decides 促進就業 new ventures. */
+export function findLoanPurpose(text: string, domain: Domain = shippedDomain()): Facts['loanPurpose'] {
+  return firstChoice(text, domain.facts.loanPurpose);
+}

@@ -1,0 +1,144 @@
+import type { FactFlags, Facts } from '../rules/facts.ts';
+import type { ProgrammeId } from '../rules/programmes.ts';
+import { cueRegExp, prefixRegExp } from './cues.ts';
+import type { DomainFiles } from './load.ts';
+import type { ASK_IDS } from './schema.ts';
+
+export type AskTopic = (typeof ASK_IDS)[number];
+type Choice<K extends keyof Facts> = Array<{ value: NonNullable<Facts[K]>; cue: RegExp }>;
+
+export interface FactQuestionWords {
+  label: string;
+  question: string;
+  quickReplies: string[];
+}
+
+/** The registry, compiled once per version: what understanding and dialogue read instead of word lists in code. */
+export interface Domain {
+  /** A hash of the files' content. */
+  version: string;
+  programmes: {
+    /** Every name, with its programme; circumstances are weak names (莫拉克 names a plan only when nothing else is named). */
+    names: Array<{ id: ProgrammeId; name: string; weak: boolean }>;
+    documents: Record<ProgrammeId, string[]>;
+  };
+  facts: {
+    questions: Partial<Record<keyof Facts, FactQuestionWords>>;
+    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp }>;
+    industry: Choice<'industry'>;
+    gender: Choice<'gender'>;
+    submission: Choice<'submission'>;
+    loanPurpose: Choice<'loanPurpose'>;
+  };
+  asks: {
+    topics: Array<{ topic: AskTopic; cue: RegExp }>;
+    feeAmountQuestion: RegExp;
+    feeAmountWithFee: RegExp;
+    interrogative: RegExp;
+    vagueDefinition: RegExp;
+    /** Per ask, fragments of the names of the parameters that answer it. */
+    parameters: Record<string, readonly string[]>;
+    /** Parameter folders or names that a question's words point to (營授比 → business_finance_ratio). */
+    parameterTopics: Array<{ topic: string; cue: RegExp }>;
+  };
+  intents: {
+    reset: RegExp;
+    thanks: RegExp;
+    complaint: RegExp;
+    help: RegExp;
+    greeting: RegExp;
+    outOfScope: RegExp;
+    onTopic: RegExp;
+    firstPerson: RegExp;
+    question: RegExp;
+    eligibilityQuestion: RegExp;
+    change: RegExp;
+  };
+  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; notWaived: RegExp };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
+  /** Whole-message answers to a yes-or-no question. */
+  answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
+  words: {
+    filler: ReadonlySet<string>;
+    /** The fund's terms and every programme name, longest first. */
+    terms: readonly string[];
+  };
+}
+
+function choices<K extends keyof Facts>(record: Record<string, Parameters<typeof cueRegExp>[0]>): Choice<K> {
+  return Object.entries(record).map(([value, cues]) => ({ value: value as NonNullable<Facts[K]>, cue: cueRegExp(cues) }));
+}
+
+export function compileDomain(files: DomainFiles, version: string): Domain {
+  const { programmes } = files['programmes.yaml'];
+  const facts = files['facts.yaml'];
+  const asks = files['asks.yaml'];
+  const intents = files['intents.yaml'];
+  const words = files['words.yaml'];
+  const names = (Object.entries(programmes) as Array<[ProgrammeId, (typeof programmes)[ProgrammeId]]>).flatMap(([id, p]) => [
+    ...p.aliases.map((name) => ({ id, name, weak: false })),
+    ...(p.circumstances ?? []).map((name) => ({ id, name, weak: true })),
+  ]);
+  const questionOf = (q: { label: string; question: string; quick_replies?: string[] | undefined }): FactQuestionWords => ({
+    label: q.label,
+    question: q.question,
+    quickReplies: q.quick_replies ?? [],
+  });
+  return {
+    version,
+    programmes: {
+      names,
+      documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
+    },
+    facts: {
+      questions: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q ? [[fact, questionOf(q)]] : []))),
+      flags: Object.entries(facts.flags).map(([flag, f]) => ({ flag: flag as keyof FactFlags, label: f.label, question: f.question, cue: cueRegExp(f.cues) })),
+      industry: choices<'industry'>(facts.choices.industry),
+      gender: choices<'gender'>(facts.choices.gender),
+      submission: choices<'submission'>(facts.choices.submission),
+      loanPurpose: choices<'loanPurpose'>(facts.choices.loanPurpose),
+    },
+    asks: {
+      topics: Object.entries(asks.asks).map(([topic, cues]) => ({ topic: topic as AskTopic, cue: cueRegExp(cues, 'g') })),
+      feeAmountQuestion: cueRegExp(asks.fee_amount_question),
+      feeAmountWithFee: cueRegExp([...asks.fee_amount_question, ...asks.fee_amount_with_fee]),
+      interrogative: cueRegExp(asks.interrogative),
+      vagueDefinition: prefixRegExp(asks.vague_definition),
+      parameters: asks.parameters,
+      parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
+    },
+    intents: {
+      reset: cueRegExp(intents.reset),
+      thanks: cueRegExp(intents.thanks),
+      complaint: cueRegExp(intents.complaint),
+      help: cueRegExp(intents.help),
+      greeting: prefixRegExp(intents.greeting),
+      outOfScope: cueRegExp(intents.out_of_scope),
+      onTopic: cueRegExp(intents.on_topic),
+      firstPerson: cueRegExp(intents.first_person),
+      question: cueRegExp(intents.question),
+      eligibilityQuestion: cueRegExp(intents.eligibility_question),
+      change: cueRegExp(intents.change),
+    },
+    modifiers: {
+      several: cueRegExp(intents.modifiers.several),
+      most: cueRegExp(intents.modifiers.most),
+      least: cueRegExp(intents.modifiers.least),
+      yesNo: cueRegExp(intents.modifiers.yes_no),
+      list: cueRegExp(intents.modifiers.list),
+      notWaived: cueRegExp(intents.modifiers.not_waived),
+    },
+    followUp: {
+      leaning: prefixRegExp(intents.follow_up.leaning),
+      conditional: prefixRegExp(intents.follow_up.conditional),
+      comparing: prefixRegExp(intents.follow_up.comparing),
+      // 「好的，那C組呢？」: the courtesy and what separates it from the message.
+      opening: new RegExp(`${prefixRegExp(intents.follow_up.opening).source}[,，、\\s]*`),
+    },
+    answers: { yes: new Set(intents.answers.yes), no: new Set(intents.answers.no) },
+    words: {
+      filler: new Set(words.filler),
+      terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { CheckIssue } from '../knowledge/check-issue.ts';
+import { nodeLine } from '../rules/load.ts';
+import { compileDomain, type Domain } from './compile.ts';
+import { DOMAIN_FILES } from './schema.ts';
+
+/** The registry's files could not be read or are not valid: every problem, by file and line. */
+export class DomainFormatError extends Error {
+  override readonly name = 'DomainFormatError';
+  constructor(readonly issues: CheckIssue[]) {
+    super(`詞彙登錄檔有 ${issues.length} 個錯誤：\n${issues.map((i) => `${i.file}${i.line ? `:${i.line}` : ''} ${i.message}`).join('\n')}`);
+  }
+}
+
+type Files = { [K in keyof typeof DOMAIN_FILES]: z.infer<(typeof DOMAIN_FILES)[K]> };
+
+/** Reads, validates and compiles domain/*.yaml. Synchronous: the files are small and read once per version. */
+export function loadDomain(dir: string): Domain {
+  const issues: CheckIssue[] = [];
+  const parsed: Partial<Files> = {};
+  const hash = createHash('sha256');
+  for (const [name, schema] of Object.entries(DOMAIN_FILES) as Array<[keyof Files, (typeof DOMAIN_FILES)[keyof Files]]>) {
+    const file = path.join(dir, name);
+    const shown = path.relative(process.cwd(), file).split(path.sep).join('/');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      issues.push({ file: shown, severity: 'error', message: `無法讀取：${(error as Error).message}` });
+      continue;
+    }
+    hash.update(name).update('\0').update(text).update('\0');
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { uniqueKeys: true, lineCounter });
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+      const line = yamlError.linePos?.[0]?.line;
+      issues.push({ file: shown, ...(line ? { line } : {}), severity: 'error', message: `YAML 語法錯誤：${yamlError.message.split('\n')[0]}` });
+      continue;
+    }
+    const result = schema.safeParse(doc.toJS());
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = issue.path.map(String).join('.');
+        const line = nodeLine(doc, lineCounter, issue.path as Array<string | number>);
+        issues.push({ file: shown, ...(line ? { line } : {}), ...(field ? { field } : {}), severity: 'error', message: issue.message });
+      }
+      continue;
+    }
+    (parsed as Record<string, unknown>)[name] = result.data;
+  }
+  if (issues.length > 0) throw new DomainFormatError(issues);
+  return compileDomain(parsed as Files, hash.digest('hex').slice(0, 12));
+}
+
+let shipped: Domain | undefined;
+
+/** The registry shipped in domain/, loaded on first use: what understanding reads unless given another version. */
+export function shippedDomain(): Domain {
+  shipped ??= loadDomain(path.join(import.meta.dirname));
+  return shipped;
+}
+
+export type { Files as DomainFiles };

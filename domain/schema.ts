@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { FactFlags, Facts } from '../rules/facts.ts';
+import { PROGRAMME_IDS } from '../rules/programmes.ts';
+
+/**
+ * The domain registry's format: the words users say for programmes, facts, asks and intents, in YAML files fund
+ * staff can read (domain/*.yaml). One schema validates the files, types the code and names what is wrong.
+ */
+
+const Word = z.string().min(1, '字詞不可為空白');
+const Words = z.array(Word).min(1, '至少要有一個字詞');
+
+/**
+ * How a word is recognised: the word itself; the word unless right after or before other words
+ * (上限, but not 年齡上限); or two words in one clause, the second within `within` characters of the first.
+ */
+export const Cue = z.union([
+  Word,
+  z.object({ word: Word, not_after: z.array(Word).optional(), not_before: z.array(Word).optional() }).strict(),
+  z.object({ first: Words, then: Words, within: z.number().int().min(0).max(60).default(0) }).strict(),
+]);
+export type Cue = z.infer<typeof Cue>;
+const Cues = z.array(Cue).min(1, '至少要有一個說法');
+
+const ProgrammeId = z.enum(PROGRAMME_IDS as [string, ...string[]]);
+
+export const ProgrammesFile = z
+  .object({
+    programmes: z.record(
+      ProgrammeId,
+      z.object({ aliases: Words, circumstances: z.array(Word).optional(), documents: Words }).strict(),
+    ),
+  })
+  .strict();
+
+const factNames = Object.keys(Facts.shape) as [string, ...string[]];
+const flagNames = Object.keys(FactFlags.shape) as [string, ...string[]];
+
+export const FactsFile = z
+  .object({
+    facts: z.partialRecord(
+      z.enum(factNames),
+      z.object({ label: Word, question: Word, quick_replies: z.array(Word).optional() }).strict(),
+    ),
+    flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues }).strict()),
+    choices: z.object({
+      industry: z.record(z.enum(['production', 'general']), Cues),
+      gender: z.record(z.enum(['female', 'male']), Cues),
+      submission: z.record(z.enum(['authorised', 'project', 'direct', 'batch']), Cues),
+      loanPurpose: z.record(z.enum(['capital_expenditure', 'trade_backed', 'working_capital']), Cues),
+    }).strict(),
+  })
+  .strict();
+
+export const ASK_IDS = [
+  'fee',
+  'max_ratio',
+  'age_limit',
+  'business_age_limit',
+  'cap_amount',
+  'period_limit',
+  'definition',
+  'procedure',
+  'contact',
+  'statistics',
+  'effective_date',
+  'exclusions',
+  'subsidy',
+  'budget',
+  'eligibility_criteria',
+  'subrogation',
+  'interest_rate',
+] as const;
+
+export const AsksFile = z
+  .object({
+    asks: z.record(z.enum(ASK_IDS), Cues),
+    fee_amount_question: Cues,
+    fee_amount_with_fee: Cues,
+    interrogative: Words,
+    vague_definition: Words,
+    parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), Words),
+    parameter_topics: z.record(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'), Cues),
+  })
+  .strict();
+
+export const IntentsFile = z
+  .object({
+    reset: Cues,
+    thanks: Cues,
+    complaint: Cues,
+    help: Cues,
+    greeting: Words,
+    out_of_scope: Cues,
+    on_topic: Cues,
+    first_person: Cues,
+    question: Cues,
+    eligibility_question: Cues,
+    change: Cues,
+    modifiers: z
+      .object({ several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, not_waived: Cues })
+      .strict(),
+    follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words }).strict(),
+    answers: z.object({ yes: Words, no: Words }).strict(),
+  })
+  .strict();
+
+export const WordsFile = z.object({ filler: Words, terms: Words }).strict();
+
+/** Every file of the registry, by name, with its schema. */
+export const DOMAIN_FILES = {
+  'programmes.yaml': ProgrammesFile,
+  'facts.yaml': FactsFile,
+  'asks.yaml': AsksFile,
+  'intents.yaml': IntentsFile,
+  'words.yaml': WordsFile,
+} as const;
