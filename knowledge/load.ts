@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { CheckIssue } from './check-issue.ts';
 import { KnowledgeFormatError } from './errors.ts';
+import { duplicateExamples } from './example-questions.ts';
 import { parseKnowledgeFile } from './parse.ts';
 import type { KnowledgeDocument, KnowledgeSection } from './schema.ts';
 import { linkSupersessions } from './supersession.ts';
@@ -51,6 +52,8 @@ export async function checkKnowledge(dir: string): Promise<KnowledgeCheck> {
   issues.push(...linkSupersessions(documents));
 
   const sections = documents.flatMap((document) => document.sections);
+  const fileOf = new Map(documents.map((document) => [document.meta.id, document.file]));
+  issues.push(...duplicateExamples(sections, (section) => fileOf.get(section.documentId) ?? section.documentId));
   if (issues.some((issue) => issue.severity === 'error')) return { issues, documents, sections };
   return { issues, knowledge: { documents, sections, loadedAt: new Date() }, documents, sections };
 }

@@ -62,6 +62,7 @@ export function parseKnowledgeFile(file: string, content: string): ParseResult {
         headingPath: section.headingPath,
         text: section.text,
         line: section.line,
+        ...(section.examples.length > 0 ? { examples: section.examples } : {}),
         issued: meta.issued,
         effectiveFrom: meta.effective.from,
         effectiveTo: meta.effective.to,

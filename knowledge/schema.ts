@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExampleQuestion } from './example-questions.ts';
 import { rocDateHint } from './roc-date.ts';
 
 /**
@@ -93,6 +94,8 @@ export interface KnowledgeSection {
   text: string;
   /** 1-based line of the heading in its file. */
   line: number;
+  /** Questions staff wrote under the section (「> 例題：…」): searched, never quoted. */
+  examples?: ExampleQuestion[];
   issued: string | null;
   effectiveFrom: string | null;
   effectiveTo: string | null;

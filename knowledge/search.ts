@@ -2,6 +2,7 @@ import { create, insert, search as oramaSearch } from '@orama/orama';
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { isIsoDate } from './schema.ts';
+import { questionKey } from './example-questions.ts';
 import { bestSnippet } from './snippet.ts';
 import { createDomainTokenizer, GRAMS_FIELD, tokenize } from './tokenizer.ts';
 
@@ -18,6 +19,8 @@ export interface SearchHit {
   issued: string | null;
   effectiveFrom: string | null;
   effectiveTo: string | null;
+  /** The section's example question the query is (spacing and punctuation aside): staff said it answers this. */
+  example?: string;
 }
 
 export interface SearchOptions {
@@ -49,7 +52,7 @@ export class InvalidSearchDateError extends Error {
 
 /** How hits are ranked: field boosts and Orama's BM25 parameters. */
 export interface SearchTuning {
-  boost: Record<'heading' | 'keywords' | 'title' | 'text' | typeof GRAMS_FIELD, number>;
+  boost: Record<'heading' | 'keywords' | 'title' | 'text' | 'examples' | typeof GRAMS_FIELD, number>;
   relevance: { k: number; b: number; d: number };
   /** See DomainTokenizerOptions: common query tokens are dropped in a large knowledge base. */
   maxQueryTokenShare: number;
@@ -64,7 +67,7 @@ export interface SearchTuning {
  * sections, recall unchanged). The shipped knowledge is far below that size, so it drops none.
  */
 export const DEFAULT_TUNING: SearchTuning = {
-  boost: { heading: 1.5, keywords: 1, title: 1, text: 1, [GRAMS_FIELD]: 2 },
+  boost: { heading: 1.5, keywords: 1, title: 1, text: 1, examples: 1.5, [GRAMS_FIELD]: 2 },
   relevance: { k: 1.2, b: 0.2, d: 0.5 },
   maxQueryTokenShare: 0.15,
   minCommonHolders: 1000,
@@ -78,6 +81,7 @@ const schema = {
   heading: 'string',
   keywords: 'string',
   text: 'string',
+  examples: 'string',
   [GRAMS_FIELD]: 'string',
   issuedDay: 'number',
   fromDay: 'number',
@@ -127,10 +131,16 @@ export async function buildSearchIndex(
 function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(section: KnowledgeSection): void; finish(): SearchIndex } {
   const db = create({ schema, components: { tokenizer: createDomainTokenizer(tuning) } });
   const sections = new Map<string, KnowledgeSection>();
+  const byExample = new Map<string, Array<{ section: KnowledgeSection; example: string }>>();
   const keywordsOf = new Map(knowledge.documents.map((document) => [document.meta.id, (document.meta.keywords ?? []).join(' ')]));
   return {
     add(section) {
       sections.set(section.id, section);
+      const examples = (section.examples ?? []).map((example) => example.question);
+      for (const example of examples) {
+        const key = questionKey(example);
+        byExample.set(key, [...(byExample.get(key) ?? []), { section, example }]);
+      }
       synchronously(
         insert(db, {
           id: section.id,
@@ -138,7 +148,8 @@ function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(secti
           heading: section.heading,
           keywords: keywordsOf.get(section.documentId) ?? '',
           text: section.text,
-          [GRAMS_FIELD]: `${section.title}\n${section.heading}\n${section.text}`,
+          examples: examples.join('\n'),
+          [GRAMS_FIELD]: [section.title, section.heading, section.text, ...examples].join('\n'),
           issuedDay: dayNumber(section.issued, NO_DATE_BEFORE),
           fromDay: dayNumber(section.effectiveFrom, NO_DATE_BEFORE),
           toDay: dayNumber(section.effectiveTo, NO_DATE_AFTER),
@@ -146,13 +157,18 @@ function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(secti
         }),
       );
     },
-    finish: () => searchIndexOver(db, sections, tuning),
+    finish: () => searchIndexOver(db, sections, byExample, tuning),
   };
 }
 
 type SectionDb = ReturnType<typeof create<typeof schema>>;
 
-function searchIndexOver(db: SectionDb, sections: Map<string, KnowledgeSection>, tuning: SearchTuning): SearchIndex {
+function searchIndexOver(
+  db: SectionDb,
+  sections: Map<string, KnowledgeSection>,
+  byExample: Map<string, Array<{ section: KnowledgeSection; example: string }>>,
+  tuning: SearchTuning,
+): SearchIndex {
   return {
     size: sections.size,
     search(query, options = {}) {
@@ -171,25 +187,39 @@ function searchIndexOver(db: SectionDb, sections: Map<string, KnowledgeSection>,
         }),
       );
       const queryTokens = tokenize(query, 'all');
-      return results.hits.flatMap((hit) => {
-        const section = sections.get(hit.id);
-        if (!section) return [];
-        return [
-          {
-            sectionId: section.id,
-            documentId: section.documentId,
-            title: section.title,
-            section: section.heading,
-            snippet: bestSnippet(section.text, queryTokens),
-            score: hit.score,
-            issued: section.issued,
-            effectiveFrom: section.effectiveFrom,
-            effectiveTo: section.effectiveTo,
-          },
-        ];
+      const hitOf = (section: KnowledgeSection, score: number, example?: string): SearchHit => ({
+        sectionId: section.id,
+        documentId: section.documentId,
+        title: section.title,
+        section: section.heading,
+        snippet: bestSnippet(section.text, queryTokens),
+        score,
+        issued: section.issued,
+        effectiveFrom: section.effectiveFrom,
+        effectiveTo: section.effectiveTo,
+        ...(example === undefined ? {} : { example }),
       });
+      const ranked = results.hits.flatMap((hit) => {
+        const section = sections.get(hit.id);
+        return section ? [hitOf(section, hit.score)] : [];
+      });
+      // A question asked as staff wrote it under a section comes first, whatever words it shares with the text.
+      const topScore = ranked[0]?.score ?? 0;
+      const examples = (byExample.get(questionKey(query)) ?? [])
+        .filter(({ section }) => options.asOf === undefined || sectionInForce(section, options.asOf, options.includeHistory ?? false))
+        .map(({ section, example }) => hitOf(section, topScore + 1, example));
+      if (examples.length === 0) return ranked;
+      const first = new Set(examples.map((hit) => hit.sectionId));
+      return [...examples, ...ranked.filter((hit) => !first.has(hit.sectionId))].slice(0, limit);
     },
   };
+}
+
+/** The same test as the index's filter (inForceOn), for sections found by their example questions. */
+function sectionInForce(section: KnowledgeSection, asOf: string, includeHistory: boolean): boolean {
+  const day = dayNumber(asOf, NO_DATE_BEFORE);
+  if (dayNumber(section.issued, NO_DATE_BEFORE) > day || dayNumber(section.effectiveFrom, NO_DATE_BEFORE) > day) return false;
+  return includeHistory || (dayNumber(section.effectiveTo, NO_DATE_AFTER) >= day && dayNumber(section.supersededFrom, NO_DATE_AFTER) > day);
 }
 
 /** Sections that speak for `asOf`: issued and in force by then, not yet expired nor superseded. */

@@ -1,4 +1,5 @@
 import type { CheckIssue } from './check-issue.ts';
+import { exampleQuestionOf, type ExampleQuestion } from './example-questions.ts';
 
 /** A `##` or `###` section of a document body, before document metadata is attached. */
 export interface BodySection {
@@ -6,6 +7,7 @@ export interface BodySection {
   headingPath: string[];
   text: string;
   line: number;
+  examples: ExampleQuestion[];
 }
 
 export type BodyResult = { ok: true; sections: BodySection[] } | { ok: false; issues: CheckIssue[] };
@@ -16,6 +18,7 @@ interface OpenHeading {
   parent?: OpenHeading;
   body: string[];
   children: number;
+  examples: ExampleQuestion[];
 }
 
 const HEADING_MARK = /^(#{1,6})\s/;
@@ -59,6 +62,13 @@ export function readSections(file: string, rawLines: string[], firstLine: number
   lines.forEach((text, index) => {
     const line = firstLine + index;
     if (CODE_FENCE.test(text)) inCode = !inCode;
+    const example = inCode ? undefined : exampleQuestionOf(text);
+    if (example !== undefined) {
+      if (!current) issue(line, '例題要寫在它所屬的章節之下：請把這一行移到該節內文之後');
+      else if (example === '') issue(line, '例題是空的：請在「> 例題：」之後寫出問題，或刪除這一行');
+      else current.examples.push({ question: example, line });
+      return;
+    }
     const match = inCode ? undefined : headingOf(text);
     const level = match?.level ?? 0;
     if (!match || level > 3) {
@@ -80,11 +90,11 @@ export function readSections(file: string, rawLines: string[], firstLine: number
     }
     if (current) closed.push(current);
     if (level === 2) {
-      current = { heading, line, body: [], children: 0 };
+      current = { heading, line, body: [], children: 0, examples: [] };
       currentH2 = current;
     } else if (currentH2) {
       currentH2.children++;
-      current = { heading, line, parent: currentH2, body: [], children: 0 };
+      current = { heading, line, parent: currentH2, body: [], children: 0, examples: [] };
     } else {
       current = undefined;
       issue(line, `### 標題「${heading}」之前沒有 ## 標題：請先加上它所屬的 ## 章節`);
@@ -104,12 +114,15 @@ export function readSections(file: string, rawLines: string[], firstLine: number
     seen.set(slug, open.line);
     const body = open.body.join('\n').trim();
     if (body === '') {
+      if (open.children > 0 && open.examples[0]) {
+        issue(open.examples[0].line, `「${open.heading}」是分組標題，沒有自己的內文：請把例題移到回答它的 ### 子節之下`);
+      }
       if (open.children > 0) continue;
       issue(open.line, `章節「${open.heading}」沒有內文：請補上原文內容，或刪除這個標題`);
       continue;
     }
     const headingPath = open.parent ? [open.parent.heading, open.heading] : [open.heading];
-    sections.push({ slug, headingPath, text: body, line: open.line });
+    sections.push({ slug, headingPath, text: body, line: open.line, examples: open.examples });
   }
 
   if (closed.length === 0 && issues.length === 0) {

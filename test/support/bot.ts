@@ -7,6 +7,12 @@ import { loadParameters } from '../../rules/load.ts';
 
 let shipped: Promise<Sources> | undefined;
 
+/**
+ * The day content tests ask their questions. Tests that assert a figure pin it, so a value staff add from a
+ * future date (a new rate from next year) changes no test today, and none on the day it takes effect.
+ */
+export const TEST_DATE = new Date('2026-11-22T10:00:00+08:00');
+
 /** The shipped knowledge and rules, loaded once per test file. */
 export function shippedSources(): Promise<Sources> {
   shipped ??= (async () => {
@@ -16,8 +22,8 @@ export function shippedSources(): Promise<Sources> {
   return shipped;
 }
 
-/** The real bot over the shipped knowledge and rules, as adapters get it in production (no LLM). */
+/** The real bot over the shipped knowledge and rules, as adapters get it in production (no LLM), asked on TEST_DATE. */
 export async function createTestBot(options: { now?: () => Date } = {}): Promise<Bot> {
   const sources = await shippedSources();
-  return createBot({ sources: () => sources, ...(options.now ? { now: options.now } : {}) });
+  return createBot({ sources: () => sources, now: options.now ?? (() => TEST_DATE) });
 }
