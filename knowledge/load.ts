@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { CheckIssue } from './check-issue.ts';
 import { KnowledgeFormatError } from './errors.ts';
 import { duplicateExamples } from './example-questions.ts';
+import { OUT_OF_SCOPE_FILE, outOfScopeConflicts, parseOutOfScope, type OutOfScopeQuestion } from './out-of-scope.ts';
 import { parseKnowledgeFile } from './parse.ts';
 import type { KnowledgeDocument, KnowledgeSection } from './schema.ts';
 import { linkSupersessions } from './supersession.ts';
@@ -12,6 +13,8 @@ export interface KnowledgeBase {
   documents: KnowledgeDocument[];
   /** Every section of every document, in document then file order. */
   sections: KnowledgeSection[];
+  /** Questions staff marked as outside what the assistant answers (out-of-scope.yaml), when the file exists. */
+  outOfScope?: OutOfScopeQuestion[];
   loadedAt: Date;
 }
 
@@ -52,10 +55,33 @@ export async function checkKnowledge(dir: string): Promise<KnowledgeCheck> {
   issues.push(...linkSupersessions(documents));
 
   const sections = documents.flatMap((document) => document.sections);
-  const fileOf = new Map(documents.map((document) => [document.meta.id, document.file]));
-  issues.push(...duplicateExamples(sections, (section) => fileOf.get(section.documentId) ?? section.documentId));
+  const documentFiles = new Map(documents.map((document) => [document.meta.id, document.file]));
+  const fileOf = (section: KnowledgeSection) => documentFiles.get(section.documentId) ?? section.documentId;
+  issues.push(...duplicateExamples(sections, fileOf));
+  const outOfScope = await readOutOfScope(dir, sections, fileOf);
+  issues.push(...outOfScope.issues);
   if (issues.some((issue) => issue.severity === 'error')) return { issues, documents, sections };
-  return { issues, knowledge: { documents, sections, loadedAt: new Date() }, documents, sections };
+  const knowledge = { documents, sections, ...(outOfScope.questions ? { outOfScope: outOfScope.questions } : {}), loadedAt: new Date() };
+  return { issues, knowledge, documents, sections };
+}
+
+async function readOutOfScope(
+  dir: string,
+  sections: KnowledgeSection[],
+  fileOf: (section: KnowledgeSection) => string,
+): Promise<{ questions?: OutOfScopeQuestion[]; issues: CheckIssue[] }> {
+  const path = join(dir, OUT_OF_SCOPE_FILE);
+  let content: string;
+  try {
+    content = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { issues: [] };
+    throw error;
+  }
+  const file = displayPath(path);
+  const parsed = parseOutOfScope(file, content);
+  if (!parsed.ok) return { issues: parsed.issues };
+  return { questions: parsed.questions, issues: [...parsed.issues, ...outOfScopeConflicts(file, parsed.questions, sections, fileOf)] };
 }
 
 /** Loads the knowledge base, or throws KnowledgeFormatError listing every problem. */
