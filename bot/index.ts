@@ -3,6 +3,8 @@ import { shippedDomain, type Domain } from '../domain/index.ts';
 import { parametersAt } from '../rules/at.ts';
 import { PROGRAMME_IDS } from '../rules/programmes.ts';
 import { CitationIndex } from './compose/citations.ts';
+import { contextLostReply, contextWasLost, leansOnLostContext, withContextLostNote } from './compose/context-lost.ts';
+import { inLanguageOf } from './compose/reader-language.ts';
 import { findServiceLines, type ServiceLines } from './compose/service-lines.ts';
 import { mergeTurn, type MergedTurn } from './dialogue/merge.ts';
 import { answerToPending } from './dialogue/questions.ts';
@@ -14,6 +16,7 @@ import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
 import { lookupFlow } from './flows/lookup.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
+import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { LruCache } from './lru-cache.ts';
 import { characterCount } from './message-length.ts';
@@ -53,6 +56,7 @@ export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
   const now = deps.now ?? (() => new Date());
   const maxLength = deps.maxMessageLength ?? 1000;
+  const handoff = createHandoffDesk({ ...(deps.interactions ? { interactions: deps.interactions } : {}), now });
   const perVersion = new WeakMap<Sources, { cite: CitationIndex; service: ServiceLines }>();
   const understandings = new LruCache<string, Understanding>(ANSWER_CACHE_SIZE);
   const answers = new LruCache<string, { result: FlowResult; merged: MergedTurn }>(ANSWER_CACHE_SIZE);
@@ -81,11 +85,14 @@ export function createBot(deps: BotDeps): Bot {
     const trimmed = text.trim();
     const length = characterCount(trimmed);
     if (length > maxLength) return [tooLongReply(maxLength, length)];
+    // 「找真人」 is answered whatever the conversation was about: a person asking for a person is not a question.
+    const handedOff = handoff.answer(turn, trimmed, derived(deps.sources()).service);
+    if (handedOff) return inLanguageOf(trimmed, handedOff);
 
     const decided = await oneTurnAtATime(turn.conversationId, () => answerInContext(turn, trimmed, started));
     if (Array.isArray(decided)) return decided;
     const { u, result } = decided;
-    const replies = await phrase(deps.llm, result, trimmed);
+    const replies = inLanguageOf(trimmed, handoff.afterAnswer(turn, result.outcome, await phrase(deps.llm, result, trimmed)));
     record(turn, trimmed, u, result, replies, now().getTime() - started.getTime());
     return replies;
   }
@@ -114,6 +121,8 @@ export function createBot(deps: BotDeps): Bot {
     if (deps.llm && u.intent === 'unknown' && Object.keys(pendingAnswer).length === 0 && !state.pending) {
       u = await withModelUnderstanding(deps.llm, u, trimmed);
     }
+    const lost = contextWasLost(turn, state);
+    if (lost && leansOnLostContext(u)) return [contextLostReply()];
 
     const asOf = taipeiDate(started);
     // Flows are pure given the sources, the day, the conversation so far and the message: the same four give
@@ -149,7 +158,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('topic', merged.task === 'fact_lookup' ? redactPersonalData(trimmed).slice(0, 200) : undefined),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
-    return { u, result };
+    return { u, result: lost ? withContextLostNote(result) : result };
   }
 
   /** A store outage (Redis down) costs the conversation its memory, never the answer. */

@@ -19,6 +19,11 @@ export interface Turn {
   event: TurnEvent;
   /** An opaque user identity for rate limits and feedback; never shown, stored only hashed. */
   userId?: string;
+  /**
+   * How many of this conversation's exchanges the client still shows (the web page restores its history after a
+   * reload). Shown exchanges while the bot remembers none mean the bot lost the context, and must say so.
+   */
+  turnsShown?: number;
 }
 
 export interface Citation {
@@ -61,6 +66,8 @@ export type ReplyKind =
   | 'fallback'
   | 'out_of_scope'
   | 'feedback_ack'
+  /** The person asked for a person: the service lines, and on LINE the bot stands aside for a while. */
+  | 'handoff'
   | 'error';
 
 export interface Reply {
@@ -73,6 +80,8 @@ export interface Reply {
   answerId?: string;
   /** The recognised intent, for logs and metrics (never the message text). */
   intent?: string;
+  /** Set when the question was in English: the labels are in English, and channels show theirs in English too. */
+  language?: 'en';
 }
 
 export interface Bot {
@@ -85,7 +94,8 @@ export interface Bot {
  */
 export type InteractionEvent =
   | {
-      type: 'answered' | 'unanswered' | 'low_confidence';
+      /** `handoff`: the person asked for a person, or accepted the offer of one; staff follow these up. */
+      type: 'answered' | 'unanswered' | 'low_confidence' | 'handoff';
       at: Date;
       conversationId: string;
       channel: Channel;

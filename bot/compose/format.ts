@@ -14,11 +14,20 @@ export function formatCheng(percent: number): string {
   return `${formatTenths(percent)}（${formatRatio(percent)}）`;
 }
 
-/** ISO date → 「民國103年12月15日（2014-12-15）」. */
+/**
+ * ISO date → 「民國103年12月15日」: the form readers in Taiwan use. The ISO date stays in the citation's `date`
+ * field, where software reads it; printed beside every date it made answers twice as long.
+ */
 export function formatRocDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
-  return `民國${y - 1911}年${m}月${d}日（${iso}）`;
+  return `民國${y - 1911}年${m}月${d}日`;
+}
+
+/** Two ISO dates → 「民國92年1月1日至103年12月14日」: 民國 once. */
+export function formatRocPeriod(from: string, to: string): string {
+  const end = formatRocDate(to);
+  return `${formatRocDate(from)}至${end.replace(/^民國/, '')}`;
 }
 
 export function trimNumber(value: number): string {

@@ -1,6 +1,6 @@
 import type { ParameterHistoryEntry, ParameterReading, ParameterView } from '../../rules/at.ts';
 import type { ParameterValue, Unit } from '../../rules/units.ts';
-import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate, trimNumber } from './format.ts';
+import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate, formatRocPeriod, trimNumber } from './format.ts';
 
 /** A parameter value as a person reads it, by its unit: 0.35 percent → 「0.35%」, 80 max ratio → 「8成（80%）」. */
 export function valueText(value: ParameterValue | null, unit: Unit, name: string): string {
@@ -26,7 +26,7 @@ export function valueText(value: ParameterValue | null, unit: Unit, name: string
     }
     case 'date_range': {
       const r = value as { from: string; to: string };
-      return `${formatRocDate(r.from)}至${formatRocDate(r.to)}`;
+      return formatRocPeriod(r.from, r.to);
     }
     case 'count':
       return formatAmount(value as number);
@@ -78,15 +78,42 @@ export function readingLine(reading: ParameterReading): string {
 
 /**
  * Where a figure changed over time, the other dated values, so the answer can say which one applies and mention
- * the rest: 「另：民國103年12月15日起為 0.35%（修正「批次信用保證要點」函）」.
+ * the rest: 「另：保證手續費年費率於民國103年12月15日至110年12月31日為 0.35%（見《修正「批次信用保證要點」函》…）」.
  */
 export function otherVersions(view: ParameterView, reading: ParameterReading): ParameterHistoryEntry[] {
   return view.history(reading.name).filter((h) => h.effectiveFrom !== reading.effectiveFrom && h.value !== null);
 }
 
-export function versionLine(entry: ParameterHistoryEntry, current: ParameterReading): string {
-  const when = entry.effectiveFrom < current.effectiveFrom ? '之前' : '之後';
-  const since = sinceText(entry.effectiveFrom) || '較早文件';
-  const period = entry.effectiveTo ? `${since}至${formatRocDate(entry.effectiveTo)}` : since;
-  return `另：${when}版本為 ${valueText(entry.value, entry.unit, entry.name)}（${period}，見《${entry.reference.title}》〈${entry.reference.section}〉）`;
+const FEE_HISTORY = '保證手續費';
+
+/** What a version line is about, in words a reader knows; fee figures all begin with 保證手續費. */
+function historySubject(entry: ParameterHistoryEntry): string {
+  if (/fee_cap/.test(entry.name)) return `${FEE_HISTORY}費率上限`;
+  if (/fee_rate/.test(entry.name)) return `${FEE_HISTORY}年費率`;
+  if (/max_ratio|authorised_ratio/.test(entry.name)) return '保證成數';
+  return entry.description;
+}
+
+/** The reading in force is passed by callers; the period's dates already say which version came first. */
+export function versionLine(entry: ParameterHistoryEntry, _current?: ParameterReading): string {
+  const from = dated(entry.effectiveFrom);
+  const to = dated(entry.effectiveTo);
+  const period = from && to ? formatRocPeriod(from, to) : from ? `${formatRocDate(from)}起` : to ? `${formatRocDate(to)}以前` : '較早文件中';
+  return `${VERSION_LINE}${historySubject(entry)}於${period}為 ${valueText(entry.value, entry.unit, entry.name)}（見《${entry.reference.title}》〈${entry.reference.section}〉）`;
+}
+
+/** Dates before any source (0001-01-01 stands for "since before the dated documents") are not printed. */
+function dated(iso: string | undefined): string | undefined {
+  return iso !== undefined && iso >= '1900-01-01' ? iso : undefined;
+}
+
+const VERSION_LINE = '另：';
+
+export function isVersionLine(line: string): boolean {
+  return line.startsWith(VERSION_LINE);
+}
+
+/** A version line about a fee figure: the only history that bears on a fee calculation. */
+export function isFeeHistory(line: string): boolean {
+  return line.startsWith(`${VERSION_LINE}${FEE_HISTORY}`);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Citation, Reply, ReplyKind, ResultCard } from '../types.ts';
 import { dedupeCitations } from './citations.ts';
+import { isFeeHistory, isVersionLine } from './parameter-text.ts';
 
 export interface ReplyParts {
   kind: ReplyKind;
@@ -18,9 +19,10 @@ const MAX_QUICK_REPLIES = 6;
 
 export function reply(parts: ReplyParts): Reply {
   const quickReplies = [...new Set(parts.quickReplies ?? [])].slice(0, MAX_QUICK_REPLIES);
+  const lines = parts.lines.filter((l): l is string => typeof l === 'string' && l.length > 0);
   return {
     kind: parts.kind,
-    text: parts.lines.filter((l): l is string => typeof l === 'string' && l.length > 0).join('\n'),
+    text: (parts.kind === 'calculation' ? lines.filter(bearsOnFee) : lines).join('\n'),
     citations: dedupeCitations(parts.citations ?? []),
     ...(quickReplies.length ? { quickReplies } : {}),
     ...(parts.card ? { card: parts.card } : {}),
@@ -29,11 +31,25 @@ export function reply(parts: ReplyParts): Reply {
   };
 }
 
+/**
+ * A fee reads several parameters (the rate, the highest ratio, caps), but only the rate's history changes the fee:
+ * the ratio's history under a fee answer answered a question nobody asked.
+ */
+function bearsOnFee(line: string): boolean {
+  return !isVersionLine(line) || isFeeHistory(line);
+}
+
+const SOURCES_LINE = '資料來源：';
+
 /** 「資料來源：批次信用保證要點〈說明三〉（民國103年11月5日發布）」 lines, so the text cites even where cards are not shown. */
 export function sourcesLine(citations: readonly Citation[]): string | undefined {
   if (citations.length === 0) return undefined;
   const items = dedupeCitations(citations)
     .slice(0, 3)
     .map((c) => `《${c.title}》〈${c.section}〉${c.dateLabel ? `（${c.dateLabel}）` : ''}`);
-  return `資料來源：${items.join('；')}`;
+  return `${SOURCES_LINE}${items.join('；')}`;
+}
+
+export function isSourcesLine(line: string): boolean {
+  return line.startsWith(SOURCES_LINE);
 }
