@@ -45,7 +45,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
   const mapErrors = webErrorMapper({ logger, maxBodyBytes });
 
   const answerMessage: RequestHandler = async (req, res) => {
-    const { conversationId, text } = parseBody(ChatRequest, req.body);
+    const { conversationId, text, turnsShown } = parseBody(ChatRequest, req.body);
     const message = text.trim();
     if (message === '') throw new InvalidRequestError(['text: must not be empty']);
 
@@ -57,7 +57,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
 
     const channel = channelOf(req);
     const started = performance.now();
-    const replies = await deps.bot.handle(messageTurn(conversationId, message, channel));
+    const replies = await deps.bot.handle(messageTurn(conversationId, message, channel, turnsShown));
     logger.info(
       { channel, kinds: replies.map((r) => r.kind), intents: replies.map((r) => r.intent), ms: Math.round(performance.now() - started) },
       'chat turn',

@@ -13,6 +13,16 @@ const conversationId = requiredString()
 export const ChatRequest = z.strictObject({
   conversationId,
   text: requiredString(),
+  /**
+   * How many exchanges of this conversation the page still shows (it restores them after a reload), so the bot
+   * can tell when it has lost a context the person can still see.
+   */
+  turnsShown: z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must not be negative' })
+    .max(100_000, { error: 'must be at most 100000' })
+    .optional(),
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
 

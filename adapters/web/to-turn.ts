@@ -10,8 +10,8 @@ export function channelOf(req: Request): Channel {
   return req.get(CLIENT_HEADER) === WEB_CHAT_CLIENT ? 'web' : 'api';
 }
 
-export function messageTurn(conversationId: string, text: string, channel: Channel): Turn {
-  return { conversationId, channel, event: { type: 'message', text } };
+export function messageTurn(conversationId: string, text: string, channel: Channel, turnsShown?: number): Turn {
+  return { conversationId, channel, event: { type: 'message', text }, ...(turnsShown === undefined ? {} : { turnsShown }) };
 }
 
 export function feedbackTurn(request: FeedbackRequest, channel: Channel): Turn {

@@ -1,3 +1,4 @@
+import { present, type AnswerLayout, type TapTarget } from '../../bot/compose/presentation.ts';
 import type { Citation, Reply, ReplyKind, ResultCard } from '../../bot/types.ts';
 
 export type WebCitation = Pick<Citation, 'documentId' | 'title' | 'section' | 'sectionId' | 'date' | 'dateLabel' | 'excerpt'>;
@@ -5,11 +6,19 @@ export type WebCitation = Pick<Citation, 'documentId' | 'title' | 'section' | 's
 /** A Reply as the HTTP API publishes it: the fields a client renders, without internal ones such as the intent. */
 export interface WebReply {
   kind: ReplyKind;
+  /** The whole answer as plain text (with its labels in English when asked in English). */
   text: string;
   citations: WebCitation[];
   quickReplies?: string[];
   card?: ResultCard;
   answerId?: string;
+  /** Answers only: the result first, then the formula or reasons and why; details to fold. */
+  layout?: AnswerLayout;
+  /** Phone numbers, web and e-mail addresses in the text, to link (tel:, https:, mailto:). */
+  tapTargets?: TapTarget[];
+  /** Calculations: what a copy button copies (figures, formula, and a CSV header and row). */
+  copyText?: string;
+  language?: 'en';
 }
 
 function toWebCitation(citation: Citation): WebCitation {
@@ -18,6 +27,18 @@ function toWebCitation(citation: Citation): WebCitation {
 }
 
 export function toWebReply(reply: Reply): WebReply {
-  const { kind, text, citations, quickReplies, card, answerId } = reply;
-  return { kind, text, citations: citations.map(toWebCitation), quickReplies, card, answerId };
+  const { kind, citations, quickReplies, answerId, language } = reply;
+  const shown = present(reply);
+  return {
+    kind,
+    text: shown.text,
+    citations: citations.map(toWebCitation),
+    quickReplies,
+    card: shown.card,
+    answerId,
+    ...(shown.layout ? { layout: shown.layout } : {}),
+    ...(shown.targets.length > 0 ? { tapTargets: shown.targets } : {}),
+    ...(shown.copy ? { copyText: shown.copy } : {}),
+    ...(language ? { language } : {}),
+  };
 }

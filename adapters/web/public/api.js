@@ -29,9 +29,12 @@ async function postJson(path, body) {
   return payload;
 }
 
-/** @returns {Promise<Array<object>>} the bot's replies */
-export async function sendMessage(conversationId, text) {
-  const payload = await postJson('/api/chat', { conversationId, text });
+/**
+ * @param {number} turnsShown exchanges of this conversation on screen, so the bot knows when it lost them
+ * @returns {Promise<Array<object>>} the bot's replies
+ */
+export async function sendMessage(conversationId, text, turnsShown) {
+  const payload = await postJson('/api/chat', { conversationId, text, turnsShown });
   return payload.replies;
 }
 

@@ -1,5 +1,6 @@
 import { ApiError, sendFeedback, sendMessage } from './api.js';
 import { currentConversationId, startNewConversation } from './conversation-id.js';
+import { clearHistory, loadHistory, saveHistory } from './history.js';
 import { renderBotReply, renderFailure, renderTypingIndicator, renderUserMessage } from './render.js';
 
 const conversation = /** @type {HTMLElement} */ (document.getElementById('conversation'));
@@ -11,6 +12,7 @@ const restartButton = /** @type {HTMLButtonElement} */ (document.getElementById(
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 let conversationId = currentConversationId();
+let history = loadHistory(conversationId);
 let busy = false;
 
 function scrollToShow(node) {
@@ -31,10 +33,20 @@ function setBusy(value) {
 
 async function rate(answerId, rating) {
   const replies = await sendFeedback(conversationId, answerId, rating);
-  return replies[0]?.text ?? '謝謝您的回饋！';
+  const status = replies[0]?.text ?? '謝謝您的回饋！';
+  const exchange = history.exchanges.find((e) => e.replies.some((r) => r.answerId === answerId));
+  if (exchange) {
+    exchange.ratings[answerId] = { rating, status };
+    saveHistory(history);
+  }
+  return status;
 }
 
-const actions = { onQuickReply: (text) => send(text), onFeedback: rate };
+function savedRating(answerId) {
+  return history.exchanges.find((e) => e.ratings[answerId])?.ratings[answerId];
+}
+
+const actions = { onQuickReply: (text) => send(text), onFeedback: rate, savedRating };
 
 /** Asks the bot and shows its replies, or a failure with a retry; the user's message is already on screen. */
 async function ask(text) {
@@ -44,14 +56,19 @@ async function ask(text) {
   conversation.append(typing);
   scrollToShow(typing);
   let nodes;
+  let replies;
   try {
-    const replies = await sendMessage(askedIn, text);
+    replies = await sendMessage(askedIn, text, history.exchanges.length);
     nodes = replies.map((reply) => renderBotReply(reply, actions));
   } catch (error) {
     nodes = [renderFailure(failureMessage(error), () => retry(text))];
   }
   // A restart while waiting already cleared the view and began another conversation.
   if (askedIn !== conversationId) return;
+  if (replies) {
+    history.exchanges.push({ question: text, replies, ratings: {} });
+    saveHistory(history);
+  }
   typing.remove();
   conversation.append(...nodes);
   setBusy(false);
@@ -110,6 +127,8 @@ for (const example of welcome.querySelectorAll('button.example')) {
 
 restartButton.addEventListener('click', () => {
   conversationId = startNewConversation();
+  clearHistory();
+  history = loadHistory(conversationId);
   conversation.replaceChildren(welcome);
   setBusy(false);
   input.value = '';
@@ -117,3 +136,13 @@ restartButton.addEventListener('click', () => {
   conversation.scrollTop = 0;
   input.focus();
 });
+
+/** After a reload the tab shows its conversation again, where it left off, and goes on with the same id. */
+function restoreHistory() {
+  for (const exchange of history.exchanges) {
+    conversation.append(renderUserMessage(exchange.question), ...exchange.replies.map((reply) => renderBotReply(reply, actions)));
+  }
+  conversation.lastElementChild?.scrollIntoView({ block: 'end' });
+}
+
+restoreHistory();

@@ -1,11 +1,18 @@
-import { el, screenReaderText } from './dom.js';
+import { captionsFor } from './captions.js';
+import { el, linkedText, screenReaderText } from './dom.js';
 
 /**
  * @typedef {{ documentId: string, title: string, section: string, date?: string, dateLabel?: string, excerpt?: string }} Citation
  * @typedef {{ title: string, inputs: Array<{ label: string, value: string }>, formula?: string,
  *   result: { label: string, value: string }, ruleDate?: string, notes?: string[], sources: string[] }} ResultCard
- * @typedef {{ kind: string, text: string, citations: Citation[], quickReplies?: string[], card?: ResultCard, answerId?: string }} Reply
- * @typedef {{ onQuickReply: (text: string) => void, onFeedback: (answerId: string, rating: 'up' | 'down') => Promise<string> }} ReplyActions
+ * @typedef {{ lead: string, body: string[], why?: string, details: string[] }} AnswerLayout
+ * @typedef {{ kind: string, text: string, href: string, label: string }} TapTarget
+ * @typedef {{ kind: string, text: string, citations: Citation[], quickReplies?: string[], card?: ResultCard,
+ *   answerId?: string, layout?: AnswerLayout, tapTargets?: TapTarget[], copyText?: string, language?: string }} Reply
+ * @typedef {{ rating: 'up' | 'down', status: string }} SavedRating
+ * @typedef {{ onQuickReply: (text: string) => void,
+ *   onFeedback: (answerId: string, rating: 'up' | 'down') => Promise<string>,
+ *   savedRating: (answerId: string) => SavedRating | undefined }} ReplyActions
  */
 
 export function renderUserMessage(text) {
@@ -15,56 +22,106 @@ export function renderUserMessage(text) {
   ]);
 }
 
-/** The result leads the card: it is the figure the person asked for. */
-function renderCard(card) {
-  const inputs = el(
-    'dl',
-    { className: 'card-inputs' },
-    card.inputs.flatMap((input) => [el('dt', { text: input.label }), el('dd', { text: input.value })]),
-  );
-  const notes = card.notes?.length ? el('ul', { className: 'card-notes' }, card.notes.map((note) => el('li', { text: note }))) : null;
-  return el('section', { className: 'card', attrs: { 'aria-label': card.title } }, [
-    el('h3', { className: 'card-title', text: card.title }),
-    el('p', { className: 'card-result' }, [
-      el('span', { className: 'card-result-label', text: card.result.label }),
-      el('strong', { className: 'card-result-value', text: card.result.value }),
-    ]),
-    inputs,
-    card.formula
-      ? el('p', { className: 'card-formula' }, [
-          el('span', { className: 'card-caption', text: '計算式' }),
-          el('code', { text: card.formula }),
-        ])
-      : null,
-    card.ruleDate ? el('p', { className: 'card-rule-date', text: card.ruleDate }) : null,
-    notes,
+/** Copies with the Clipboard API, or, where it is unavailable (a page over plain http), with a selected textarea. */
+async function copyToClipboard(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = el('textarea', { className: 'copy-source', attrs: { readonly: '', 'aria-hidden': 'true' } });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    return copied;
+  }
+}
+
+/** The formula of a calculation, with a button copying the figures and a spreadsheet row. */
+function renderFormula(formula, copyText, captions) {
+  const status = el('span', { className: 'copy-status', attrs: { role: 'status' } });
+  const button = el('button', { className: 'copy-button', text: captions.copy, attrs: { type: 'button' } });
+  button.addEventListener('click', async () => {
+    status.textContent = (await copyToClipboard(copyText)) ? captions.copied : captions.copyFailed;
+  });
+  return el('div', { className: 'reply-formula' }, [
+    el('div', { className: 'formula-header' }, [el('span', { className: 'formula-caption', text: captions.formula }), button]),
+    el('code', { className: 'formula', text: formula }),
+    status,
   ]);
+}
+
+function renderLines(className, lines, targets) {
+  return el(
+    'div',
+    { className },
+    lines.map((line) => el('p', { className: line.startsWith('・') ? 'reply-line reply-point' : 'reply-line' }, [linkedText(line, targets)])),
+  );
 }
 
 function citationSummary(citation) {
   return [citation.title, citation.section, citation.dateLabel ?? citation.date].filter(Boolean).join(' · ');
 }
 
-function renderCitation(citation) {
+function renderCitation(citation, captions) {
   const body = citation.excerpt
     ? el('blockquote', { className: 'citation-excerpt', text: citation.excerpt })
-    : el('p', { className: 'citation-excerpt citation-excerpt-missing', text: `請參閱〈${citation.title}〉「${citation.section}」原文。` });
-  return el('li', {}, [
-    el('details', { className: 'citation' }, [el('summary', { text: citationSummary(citation) }), body]),
+    : el('p', { className: 'citation-excerpt citation-excerpt-missing', text: captions.missingExcerpt(citation) });
+  return el('li', {}, [el('details', { className: 'citation' }, [el('summary', { text: citationSummary(citation) }), body])]);
+}
+
+function renderInputs(card) {
+  return el(
+    'dl',
+    { className: 'card-inputs', attrs: { 'aria-label': card.title } },
+    card.inputs.flatMap((input) => [el('dt', { text: input.label }), el('dd', { text: input.value })]),
+  );
+}
+
+/**
+ * What a reader checking the answer wants and a reader using it does not, behind one disclosure: the inputs of a
+ * calculation, version history and notes, and every cited source (each expandable to the cited passage).
+ */
+function renderDetails(reply, captions) {
+  const lines = reply.layout?.details ?? [];
+  const inputs = reply.layout && reply.card?.inputs.length ? renderInputs(reply.card) : null;
+  if (!inputs && lines.length === 0 && reply.citations.length === 0) return null;
+  const onlySources = !inputs && lines.length === 0;
+  const summary = reply.copyText ? captions.calculationDetails : onlySources ? captions.sourcesCount(reply.citations.length) : captions.details;
+  const sources = reply.citations.length
+    ? el('div', { className: 'citations' }, [
+        onlySources ? null : el('p', { className: 'citations-title', text: captions.sources }),
+        el('ul', { className: 'citation-list' }, reply.citations.map((c) => renderCitation(c, captions))),
+      ])
+    : null;
+  return el('details', { className: 'reply-details' }, [
+    el('summary', { text: summary }),
+    inputs,
+    lines.length ? renderLines('detail-lines', lines, reply.tapTargets ?? []) : null,
+    sources,
   ]);
 }
 
-function renderCitations(citations) {
-  return el('div', { className: 'citations' }, [
-    el('p', { className: 'citations-title', text: '資料來源' }),
-    el('ul', { className: 'citation-list' }, citations.map(renderCitation)),
-  ]);
+/** An answer laid out for a phone: the result first, then the formula or reasons, one line of why, details folded. */
+function renderLayout(reply, captions) {
+  const { layout } = reply;
+  const targets = reply.tapTargets ?? [];
+  const formula = reply.copyText ? reply.card?.formula : undefined;
+  // The formula is shown once, in its block with the copy button.
+  const body = formula ? layout.body.filter((line) => !line.endsWith(formula)) : layout.body;
+  return [
+    el('p', { className: 'reply-lead' }, [linkedText(layout.lead, targets)]),
+    formula ? renderFormula(formula, reply.copyText, captions) : null,
+    body.length ? renderLines('reply-body', body, targets) : null,
+    layout.why ? el('p', { className: 'reply-why' }, [linkedText(layout.why, targets)]) : null,
+  ];
 }
 
-function renderQuickReplies(quickReplies, onQuickReply) {
+function renderQuickReplies(quickReplies, onQuickReply, captions) {
   return el(
     'div',
-    { className: 'quick-replies', attrs: { role: 'group', 'aria-label': '建議的下一個問題' } },
+    { className: 'quick-replies', attrs: { role: 'group', 'aria-label': captions.suggestions } },
     quickReplies.map((text) => {
       const chip = el('button', { className: 'chip', text, attrs: { type: 'button' } });
       chip.addEventListener('click', () => onQuickReply(text));
@@ -73,51 +130,61 @@ function renderQuickReplies(quickReplies, onQuickReply) {
   );
 }
 
-function renderFeedback(answerId, onFeedback) {
+function renderFeedback(answerId, actions, captions) {
   const status = el('span', { className: 'feedback-status', attrs: { role: 'status' } });
   // 👍/👎 drawn as icons: devices without an emoji font would otherwise show empty boxes.
   const button = (rating, icon, label) =>
     el('button', { className: 'feedback-button', attrs: { type: 'button', 'aria-label': label, 'aria-pressed': 'false', 'data-rating': rating } }, [
       el('img', { attrs: { src: icon, alt: '', width: '18', height: '18' } }),
     ]);
-  const up = button('up', 'thumb-up.svg', '這個回答有幫助');
-  const down = button('down', 'thumb-down.svg', '這個回答沒有幫助');
+  const up = button('up', 'thumb-up.svg', captions.up);
+  const down = button('down', 'thumb-down.svg', captions.down);
+
+  const saved = actions.savedRating(answerId);
+  if (saved) {
+    up.disabled = down.disabled = true;
+    (saved.rating === 'up' ? up : down).setAttribute('aria-pressed', 'true');
+    status.textContent = saved.status;
+  }
 
   const rate = async (rating, chosen) => {
     up.disabled = down.disabled = true;
     chosen.setAttribute('aria-pressed', 'true');
-    status.textContent = '送出中…';
+    status.textContent = captions.sending;
     try {
-      status.textContent = await onFeedback(answerId, rating);
+      status.textContent = await actions.onFeedback(answerId, rating);
     } catch {
       chosen.setAttribute('aria-pressed', 'false');
       up.disabled = down.disabled = false;
-      status.textContent = '回饋未送出，請再試一次。';
+      status.textContent = captions.feedbackFailed;
     }
   };
   up.addEventListener('click', () => rate('up', up));
   down.addEventListener('click', () => rate('down', down));
 
-  return el('div', { className: 'feedback' }, [el('span', { className: 'feedback-question', text: '這個回答有幫助嗎？' }), up, down, status]);
+  return el('div', { className: 'feedback' }, [el('span', { className: 'feedback-question', text: captions.helpful }), up, down, status]);
 }
 
 /**
- * One bot reply: its text (which states the figure first), the calculation card, the sources it cites,
- * then what the person can do next.
+ * One bot reply. An answer leads with its result (see renderLayout); questions back, greetings and fallbacks are
+ * short and shown as they are. Sources are folded under the reply, then what the person can do next.
  * @param {Reply} reply
  * @param {ReplyActions} actions
  */
 export function renderBotReply(reply, actions) {
+  const captions = captionsFor(reply);
   const isError = reply.kind === 'error';
+  const content = reply.layout
+    ? renderLayout(reply, captions)
+    : [el('p', { className: 'reply-text' }, [linkedText(withoutSourcesLine(reply), reply.tapTargets ?? [])])];
   return el('article', { className: `message message-bot${isError ? ' message-error' : ''}`, attrs: { 'data-kind': reply.kind } }, [
-    screenReaderText('客服回覆：'),
+    screenReaderText(captions.bot),
     el('div', { className: 'bubble' }, [
-      el('p', { className: 'reply-text', text: withoutSourcesLine(reply) }),
-      reply.card ? renderCard(reply.card) : null,
-      reply.citations?.length ? renderCitations(reply.citations) : null,
-      reply.answerId ? renderFeedback(reply.answerId, actions.onFeedback) : null,
+      ...content,
+      renderDetails(reply, captions),
+      reply.answerId ? renderFeedback(reply.answerId, actions, captions) : null,
     ]),
-    reply.quickReplies?.length ? renderQuickReplies(reply.quickReplies, actions.onQuickReply) : null,
+    reply.quickReplies?.length ? renderQuickReplies(reply.quickReplies, actions.onQuickReply, captions) : null,
   ]);
 }
 
@@ -151,11 +218,11 @@ export function renderTypingIndicator() {
 }
 
 /**
- * The answer text without its closing 「資料來源：…」 line when the citations are listed under it anyway
+ * The reply text without its closing 「資料來源：…」 line when the citations are listed under it anyway
  * (the line is there for channels that show text only).
  * @param {Reply} reply
  */
 function withoutSourcesLine(reply) {
   if (reply.citations.length === 0) return reply.text;
-  return reply.text.replace(/\n資料來源：[^\n]*$/, '');
+  return reply.text.replace(/\n(?:資料來源|Sources): [^\n]*$|\n資料來源：[^\n]*$/, '');
 }

@@ -1,13 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Bot } from '../../../bot/types.ts';
 import { createTestBot } from '../../support/bot.ts';
 import { recordingBot, startWebApp, type RunningWebApp } from './web-app.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = 'test-results/web-chat.png';
 const FEE_QUESTION = '一般貸款500萬保8成B組一年手續費多少？';
+const ELIGIBILITY_QUESTION = '我32歲，公司設立3年，可以申請青創嗎？';
+const LOOKUP_QUESTION = '批次保證的保證成数是多少？';
 const MOBILE = { width: 360, height: 740 };
+/** What a phone user sees of an answer before scrolling, and how long an answer may be. */
+const FIRST_GLANCE_PX = 200;
+const LONGEST_ANSWER_PX = 1.5 * MOBILE.height;
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
@@ -17,16 +23,38 @@ if (!hasChromium) {
 /** Bot answers on screen, without the typing indicator or failure notices. */
 const BOT_REPLY = 'article.message-bot';
 
+/** How far below the top of the answer its first mention of `text` is, in CSS pixels. */
+function offsetOf(answer: Locator, text: string): Promise<number> {
+  return answer.evaluate((node, wanted) => {
+    const SHOW_TEXT = 4;
+    const walker = node.ownerDocument.createTreeWalker(node, SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!t.textContent?.includes(wanted) || t.parentElement?.getClientRects().length === 0) continue;
+      const range = node.ownerDocument.createRange();
+      range.selectNodeContents(t);
+      return range.getBoundingClientRect().top - node.getBoundingClientRect().top;
+    }
+    return Number.POSITIVE_INFINITY;
+  }, text);
+}
+
+async function heightOf(answer: Locator): Promise<number> {
+  return (await answer.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+}
+
 describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
   let app: RunningWebApp;
   let bot: ReturnType<typeof recordingBot>;
+  /** The bot behind the server; replacing it is a restart that forgets every conversation. */
+  let serverBot: Bot;
   let browser: Browser;
   let page: Page;
   const outsideRequests: string[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    bot = recordingBot(await createTestBot());
+    serverBot = await createTestBot();
+    bot = recordingBot({ handle: (turn) => serverBot.handle(turn) });
     app = await startWebApp({ bot });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -41,7 +69,12 @@ describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
         '--disable-sync',
       ],
     });
-    const context = await browser.newContext({ viewport: MOBILE, locale: 'zh-TW', reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: MOBILE,
+      locale: 'zh-TW',
+      reducedMotion: 'reduce',
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     page = await context.newPage();
     page.on('request', (request) => {
       if (!request.url().startsWith(app.url) && !request.url().startsWith('data:')) outsideRequests.push(request.url());
@@ -67,27 +100,60 @@ describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
     expect(await page.locator('[aria-live="polite"]').count()).toBe(1);
   });
 
-  it('answers a fee question sent with Enter: the figure, a citation that expands, chips and feedback', async () => {
+  /** Sends a question with Enter and returns its answer, the first new bot reply. */
+  async function ask(text: string): Promise<Locator> {
+    const before = await page.locator(BOT_REPLY).count();
     const input = page.getByLabel('輸入您的問題');
-    await input.fill(FEE_QUESTION);
+    await input.fill(text);
     await input.press('Enter');
+    await expect.poll(() => page.locator(BOT_REPLY).count()).toBeGreaterThan(before);
+    return page.locator(BOT_REPLY).nth(before);
+  }
 
-    const answer = page.locator(BOT_REPLY).filter({ hasText: '40,000' }).first();
-    await answer.waitFor();
-    expect(await input.inputValue()).toBe('');
+  it('answers a fee question with the fee first, in its first 200 px, and within 1.5 screens', async () => {
+    const answer = await ask(FEE_QUESTION);
+    expect(await page.getByLabel('輸入您的問題').inputValue()).toBe('');
     expect(await page.locator('.message-user').last().innerText()).toContain(FEE_QUESTION);
+    expect(await answer.locator('.reply-lead').innerText()).toContain('40,000');
+    expect(await offsetOf(answer, '40,000')).toBeLessThan(FIRST_GLANCE_PX);
+    expect(await heightOf(answer)).toBeLessThanOrEqual(LONGEST_ANSWER_PX);
+    expect(await answer.locator('.reply-formula .formula').innerText()).toBe('5,000,000 × 80% × 1.00% × 12/12 = 40,000');
+    expect(await answer.locator('button.chip').count()).toBeGreaterThan(0);
+    mkdirSync('test-results', { recursive: true });
+    await answer.screenshot({ path: 'test-results/web-chat-fee-answer.png' });
+    expect(bot.turns.at(-1)).toMatchObject({ channel: 'web', event: { type: 'message', text: FEE_QUESTION } });
+  });
 
-    // The sources are listed under the answer, so the text does not repeat them as a line.
-    expect(await answer.locator('.reply-text').innerText()).not.toContain('資料來源：');
-    const citation = answer.locator('details.citation').first();
+  it('folds the inputs, notes and sources behind one disclosure; each source expands to the cited passage', async () => {
+    const answer = page.locator(BOT_REPLY).filter({ hasText: '40,000' }).first();
+    expect(await answer.innerText()).not.toContain('資料來源：');
+    const details = answer.locator('details.reply-details');
+    expect(await details.getAttribute('open')).toBeNull();
+    expect(await details.locator('.card-inputs').isVisible()).toBe(false);
+    await details.locator('summary').first().click();
+    expect(await details.locator('.card-inputs').innerText()).toContain('5,000,000 元');
+    expect(await details.locator('.detail-lines').innerText()).toContain('四捨五入');
+    const citation = details.locator('details.citation').first();
     expect(await citation.getAttribute('open')).toBeNull();
     expect((await citation.locator('summary').innerText()).length).toBeGreaterThan(0);
     await citation.locator('summary').click();
     expect(await citation.getAttribute('open')).not.toBeNull();
     expect(await citation.locator('.citation-excerpt').isVisible()).toBe(true);
+    await citation.locator('summary').click();
+    await details.locator('summary').first().click();
+  });
 
-    expect(await answer.locator('button.chip').count()).toBeGreaterThan(0);
-    expect(bot.turns.at(-1)).toMatchObject({ channel: 'web', event: { type: 'message', text: FEE_QUESTION } });
+  it('copies the figures, the formula and a CSV row a spreadsheet reads as numbers', async () => {
+    const answer = page.locator(BOT_REPLY).filter({ hasText: '40,000' }).first();
+    await answer.getByRole('button', { name: '複製數字' }).click();
+    await expect.poll(() => answer.locator('.copy-status').innerText()).toContain('已複製');
+    const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    expect(copied.split('\n')).toEqual([
+      '一般貸款 保證手續費試算：保證手續費 40,000 元',
+      '5,000,000 × 80% × 1.00% × 12/12 = 40,000',
+      '保證項目,貸款金額（元）,保證成數,年費率,保證期間（個月）,保證手續費（元）',
+      '一般貸款,5000000,80%,1.00%,12,40000',
+    ]);
   });
 
   it('sends a quick-reply chip as the next message and shows a new bot reply', async () => {
@@ -106,6 +172,35 @@ describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
     await expect.poll(() => answer.locator('.feedback-status').innerText()).not.toMatch(/^(送出中…)?$/);
     expect(await answer.getByRole('button', { name: '這個回答有幫助' }).getAttribute('aria-pressed')).toBe('true');
     expect(bot.turns.at(-1)).toMatchObject({ channel: 'web', event: { type: 'feedback', rating: 'up' } });
+  });
+
+  it('shows the conversation again after a reload and goes on with it: a follow-up continues the calculation', async () => {
+    const conversationId = bot.turns.at(-1)!.conversationId;
+    const conversationShown = () => page.locator('.message-user, .reply-lead, .reply-body, .reply-text, .chip').allInnerTexts();
+    const shown = await conversationShown();
+    expect(shown.length).toBeGreaterThan(4);
+    await page.reload();
+    await expect.poll(conversationShown).toEqual(shown);
+    // 👍 given before the reload is still shown as given.
+    const rated = page.locator(BOT_REPLY).filter({ has: page.locator('.feedback') }).first();
+    expect(await rated.getByRole('button', { name: '這個回答有幫助' }).getAttribute('aria-pressed')).toBe('true');
+
+    const answer = await ask('保7成呢？');
+    expect(await answer.locator('.reply-lead').innerText()).toContain('70,000');
+    expect(bot.turns.at(-1)).toMatchObject({ conversationId, turnsShown: 2 });
+  });
+
+  it('says so when the server has lost the conversation, instead of answering a follow-up out of context', async () => {
+    serverBot = await createTestBot();
+    await page.reload();
+    const answer = await ask('換成1年呢？');
+    const text = await answer.innerText();
+    expect(text).toContain('沒有我們先前的對話');
+    expect(text).toContain('完整的問題');
+    expect(text).not.toContain('保證手續費：');
+
+    const whole = await ask(FEE_QUESTION);
+    expect(await whole.locator('.reply-lead').innerText()).toContain('40,000');
   });
 
   it('puts a newline on Shift+Enter instead of sending', async () => {
@@ -127,6 +222,37 @@ describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
     await expect.poll(() => page.locator(BOT_REPLY).count()).toBeGreaterThan(repliesBefore);
     expect(await page.locator('#injected').count()).toBe(0);
     expect(await page.locator('.message-user').last().innerText()).toContain('<img src=x id=injected>');
+  });
+
+  it('keeps an eligibility and a lookup answer within 1.5 screens, the verdict and the figure in their first 200 px', async () => {
+    const eligibility = await ask(ELIGIBILITY_QUESTION);
+    expect(await offsetOf(eligibility, '符合條件')).toBeLessThan(FIRST_GLANCE_PX);
+    expect(await heightOf(eligibility)).toBeLessThanOrEqual(LONGEST_ANSWER_PX);
+    const lookup = await ask(LOOKUP_QUESTION);
+    expect(await lookup.locator('.reply-lead').innerText()).toContain('9成');
+    expect(await offsetOf(lookup, '9成')).toBeLessThan(FIRST_GLANCE_PX);
+    expect(await heightOf(lookup)).toBeLessThanOrEqual(LONGEST_ANSWER_PX);
+    // The ratio's history is there, folded, with each date once and in the 民國 form.
+    const history = await lookup.locator('.detail-lines').textContent();
+    expect(history).toContain('民國92年1月1日至103年12月14日');
+    expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('hands a person who asks for one the service lines as tel: links', async () => {
+    const answer = await ask('可以跟真人說話嗎？');
+    expect(await answer.getAttribute('data-kind')).toBe('handoff');
+    const call = answer.locator('a[href="tel:0800089921"]');
+    expect(await call.innerText()).toBe('0800-089-921');
+    expect(await call.isVisible()).toBe(true);
+    expect(await answer.locator('a[href^="https://"]').getAttribute('rel')).toContain('noopener');
+  });
+
+  it('labels an answer to an English question in English, figures and formula unchanged', async () => {
+    const answer = await ask('What is the guarantee fee for a general loan of 5 million, 80% guaranteed, risk group B, one year?');
+    expect(await answer.locator('.reply-lead').innerText()).toContain('Guarantee fee: NT$ 40,000');
+    expect(await answer.locator('.reply-formula .formula').innerText()).toBe('5,000,000 × 80% × 1.00% × 12/12 = 40,000');
+    expect(await answer.getByRole('button', { name: 'Copy figures' }).count()).toBe(1);
+    expect(await answer.locator('.reply-details summary').first().innerText()).toBe('Calculation details and sources');
   });
 
   it('fits 360px: no horizontal scrolling, the header stays in view; saves a screenshot', async () => {
