@@ -10,6 +10,9 @@ const Env = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   KNOWLEDGE_DIR: z.string().min(1).default('knowledge/documents'),
   RULES_DIR: z.string().min(1).default('rules/parameters'),
+  DOMAIN_DIR: z.string().min(1).default('domain/registry'),
+  // Unpublished edits (imported documents, changes saved in the console), published into the two folders above.
+  DRAFTS_DIR: z.string().min(1).default('drafts'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // LINE Messaging API: the /webhooks/line route is on only when both credentials are set.
   LINE_CHANNEL_SECRET: optionalSetting(z.string()),
