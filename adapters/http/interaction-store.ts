@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { InteractionEvent, InteractionSink } from '../../bot/types.ts';
 import { redactPersonalData } from '../../bot/redaction.ts';
+import { dailyCounts, inboxRows, type DailyCount, type InboxRow } from './interaction-inbox.ts';
 import { saltedHash } from './redaction.ts';
 
 export const INTERACTIONS_FILE = 'interactions.sqlite';
@@ -237,6 +238,18 @@ export class InteractionStore implements InteractionSink {
       up: row.up,
       comments: row.comments ? row.comments.split('\u001f') : [],
     }));
+  }
+
+  /** Unanswered questions and 👎 answers for the staff console, one row per question, newest first. */
+  inbox(limit = 200): InboxRow[] {
+    this.flush();
+    return this.db.open ? inboxRows(this.db, limit) : [];
+  }
+
+  /** Questions, unanswered ones and 👍/👎 per Taipei day, for the `days` days up to `today` (YYYY-MM-DD). */
+  dailyCounts(today: string, days = 30): DailyCount[] {
+    this.flush();
+    return this.db.open ? dailyCounts(this.db, today, days) : [];
   }
 
   /** Deletes questions, answers and 👍/👎 recorded before `cutoff`; returns how many rows of each went. */
