@@ -118,7 +118,7 @@ export function createBot(deps: BotDeps): Bot {
     }
     const state = (await tolerant('get', () => store.get(turn.conversationId))) ?? emptyState();
     const pendingAnswer = answerToPending(state.pending, u, (text) => understood(text, domain), domain);
-    if (deps.llm && u.intent === 'unknown' && Object.keys(pendingAnswer).length === 0 && !state.pending) {
+    if (deps.llm && u.intent === 'unknown' && !pendingAnswer && !state.pending) {
       u = await withModelUnderstanding(deps.llm, u, trimmed);
     }
     const lost = contextWasLost(turn, state);

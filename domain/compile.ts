@@ -11,6 +11,10 @@ export interface FactQuestionWords {
   label: string;
   question: string;
   quickReplies: string[];
+  /** Other answers users give, which understanding must read (checked by the registry test). */
+  examples: string[];
+  /** What a bare answer is read after (「300萬」 → 「短、中期週轉授信總餘額300萬」); the label unless given. */
+  context?: string;
 }
 
 /** The registry, compiled once per version: what understanding and dialogue read instead of word lists in code. */
@@ -79,10 +83,18 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     ...p.aliases.map((name) => ({ id, name, weak: false })),
     ...(p.circumstances ?? []).map((name) => ({ id, name, weak: true })),
   ]);
-  const questionOf = (q: { label: string; question: string; quick_replies?: string[] | undefined }): FactQuestionWords => ({
+  const questionOf = (q: {
+    label: string;
+    question: string;
+    quick_replies?: string[] | undefined;
+    examples?: string[] | undefined;
+    context?: string | undefined;
+  }): FactQuestionWords => ({
     label: q.label,
     question: q.question,
     quickReplies: q.quick_replies ?? [],
+    examples: q.examples ?? [],
+    ...(q.context ? { context: q.context } : {}),
   });
   return {
     version,

@@ -18,7 +18,7 @@ export class DomainFormatError extends Error {
 
 type Files = { [K in keyof typeof DOMAIN_FILES]: z.infer<(typeof DOMAIN_FILES)[K]> };
 
-/** Reads, validates and compiles domain/*.yaml. Synchronous: the files are small and read once per version. */
+/** Reads, validates and compiles domain/registry/*.yaml. Synchronous: the files are small and read once per version. */
 export function loadDomain(dir: string): Domain {
   const issues: CheckIssue[] = [];
   const parsed: Partial<Files> = {};
@@ -61,8 +61,32 @@ let shipped: Domain | undefined;
 
 /** The registry shipped in domain/, loaded on first use: what understanding reads unless given another version. */
 export function shippedDomain(): Domain {
-  shipped ??= loadDomain(path.join(import.meta.dirname));
+  shipped ??= loadDomain(path.join(import.meta.dirname, 'registry'));
   return shipped;
 }
 
 export type { Files as DomainFiles };
+
+/**
+ * The registry checked for the console and `knowledge:check`: its own format, and that every document a programme
+ * points to exists among the knowledge documents given.
+ */
+export function checkDomain(dir: string, documentIds?: ReadonlySet<string>): { domain?: Domain; issues: CheckIssue[] } {
+  let domain: Domain;
+  try {
+    domain = loadDomain(dir);
+  } catch (error) {
+    if (error instanceof DomainFormatError) return { issues: error.issues };
+    return { issues: [{ file: dir, severity: 'error', message: `無法讀取詞彙登錄檔：${String(error)}` }] };
+  }
+  const issues: CheckIssue[] = [];
+  if (documentIds) {
+    const file = path.relative(process.cwd(), path.join(dir, 'programmes.yaml')).split(path.sep).join('/');
+    for (const [programme, documents] of Object.entries(domain.programmes.documents)) {
+      for (const document of documents.filter((id) => !documentIds.has(id))) {
+        issues.push({ file, field: `programmes.${programme}.documents`, severity: 'error', message: `找不到知識文件「${document}」：請寫 knowledge/documents 中的文件代號（檔名去掉 .md）` });
+      }
+    }
+  }
+  return issues.length > 0 ? { issues } : { domain, issues };
+}

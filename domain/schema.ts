@@ -4,7 +4,7 @@ import { PROGRAMME_IDS } from '../rules/programmes.ts';
 
 /**
  * The domain registry's format: the words users say for programmes, facts, asks and intents, in YAML files fund
- * staff can read (domain/*.yaml). One schema validates the files, types the code and names what is wrong.
+ * staff can read (domain/registry/*.yaml). One schema validates the files, types the code and names what is wrong.
  */
 
 const Word = z.string().min(1, '字詞不可為空白');
@@ -40,7 +40,13 @@ export const FactsFile = z
   .object({
     facts: z.partialRecord(
       z.enum(factNames),
-      z.object({ label: Word, question: Word, quick_replies: z.array(Word).optional() }).strict(),
+      z.object({
+        label: Word,
+        question: Word,
+        quick_replies: z.array(Word).optional(),
+        examples: z.array(Word).optional(),
+        context: Word.optional(),
+      }).strict(),
     ),
     flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues }).strict()),
     choices: z.object({

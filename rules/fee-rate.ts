@@ -21,7 +21,7 @@ export interface SelectedRate {
 }
 
 /** Where a programme's base fee rate comes from. */
-type RateSource =
+export type RateSource =
   | { kind: 'risk_group' }
   | { kind: 'fixed'; parameter: string }
   | { kind: 'range'; parameter: string; byRiskGroup: boolean }
@@ -46,7 +46,8 @@ const RATE_SOURCES: Partial<Record<ProgrammeId, RateSource>> = {
   morakot_disaster_restoration: { kind: 'waived', parameter: 'morakot_disaster_restoration.fee_waived' },
 };
 
-function rateSource(programme: ProgrammeId): RateSource {
+/** Where a programme's fee rate comes from; `unknown` where the documents state none (the bot then says so). */
+export function rateSource(programme: ProgrammeId): RateSource {
   return RATE_SOURCES[programme] ?? (PROGRAMMES[programme].channel === 'authorised' ? { kind: 'risk_group' } : { kind: 'unknown' });
 }
 

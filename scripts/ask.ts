@@ -17,6 +17,7 @@ const config = parseConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ??
 const sources = await createLiveSources({
   knowledgeDir: config.KNOWLEDGE_DIR,
   rulesDir: config.RULES_DIR,
+  domainDir: config.DOMAIN_DIR,
   logger: createLogger(config.LOG_LEVEL),
   watch: false,
 });

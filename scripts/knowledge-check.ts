@@ -1,20 +1,22 @@
 /**
- * Checks the files fund staff edit: knowledge documents, then rule parameters against them.
+ * Checks the files fund staff edit: knowledge documents, then rule parameters and the domain registry against them.
  * Prints every problem with what to change; exits 1 when any is an error.
  *
  *   npm run knowledge:check
- *   npm run knowledge:check -- --knowledge path/to/documents --rules path/to/parameters
+ *   npm run knowledge:check -- --knowledge path/to/documents --rules path/to/parameters --domain path/to/registry
  */
 import { readdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatCheckIssue, type CheckIssue } from '../knowledge/check-issue.ts';
 import { checkKnowledge } from '../knowledge/load.ts';
 import { checkRules } from '../rules/check.ts';
+import { checkDomain } from '../domain/index.ts';
 
 const { values } = parseArgs({
   options: {
     knowledge: { type: 'string', default: 'knowledge/documents' },
     rules: { type: 'string', default: 'rules/parameters' },
+    domain: { type: 'string', default: 'domain/registry' },
   },
 });
 const knowledgeDir = values.knowledge;
@@ -23,7 +25,10 @@ const rulesDir = values.rules;
 const knowledge = await checkKnowledge(knowledgeDir);
 // Rules are checked against every section that parsed, so a broken document does not hide rule errors.
 const ruleIssues = await checkRules(rulesDir, { sections: knowledge.sections });
-const issues: CheckIssue[] = [...knowledge.issues, ...ruleIssues];
+// Programmes point to documents by file name, so a document that failed to parse is not reported twice.
+const documentFiles = (await readdir(knowledgeDir)).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -'.md'.length));
+const domainIssues = checkDomain(values.domain, new Set(documentFiles)).issues;
+const issues: CheckIssue[] = [...knowledge.issues, ...ruleIssues, ...domainIssues];
 
 for (const issue of issues) console.log(formatCheckIssue(issue));
 

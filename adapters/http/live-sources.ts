@@ -7,6 +7,7 @@ import { checkReferences } from '../../rules/check.ts';
 import { checkParameters } from '../../rules/load.ts';
 import type { ParameterSet } from '../../rules/schema.ts';
 import type { Sources } from '../../bot/sources.ts';
+import { checkDomain, type Domain } from '../../domain/index.ts';
 import type { ReloadMetrics } from './metrics.ts';
 import { sourceFilesDigest } from './source-digest.ts';
 import { watchSourceFolders, type FolderWatcher, type WatchFolders } from './source-watcher.ts';
@@ -62,6 +63,8 @@ export interface LiveSources {
 export interface LiveSourcesOptions {
   knowledgeDir: string;
   rulesDir: string;
+  /** The domain registry (domain/registry); without it the bot reads the shipped registry, not reloaded. */
+  domainDir?: string;
   logger: Logger;
   /**
    * Reload by itself when files change in either folder: on the watcher's events, and on a re-scan every
@@ -90,15 +93,16 @@ export class SourcesUnavailableError extends Error {
 
 type Built = { ok: true; snapshot: SourceSnapshot; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] };
 
-function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet): string {
+function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet, domain: Domain | undefined): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(knowledge.documents));
   hash.update(JSON.stringify([...rules.parameters.entries()].sort(([a], [b]) => a.localeCompare(b))));
+  hash.update(domain?.version ?? '');
   return hash.digest('hex').slice(0, 12);
 }
 
-async function validate(knowledgeDir: string, rulesDir: string): Promise<
-  { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] }
+async function validate(knowledgeDir: string, rulesDir: string, domainDir: string | undefined): Promise<
+  { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; domain?: Domain; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] }
 > {
   const [knowledgeCheck, rulesLoad] = await Promise.all([
     checkKnowledge(knowledgeDir),
@@ -113,8 +117,10 @@ async function validate(knowledgeDir: string, rulesDir: string): Promise<
   if (!knowledge || !rules) return { ok: false, issues };
   // A rule citing a section that no longer exists would cite nothing: the two must change together.
   issues.push(...checkReferences(rules, knowledge));
+  const checkedDomain = domainDir ? checkDomain(domainDir, new Set(knowledge.documents.map((d) => d.meta.id))) : undefined;
+  issues.push(...(checkedDomain?.issues ?? []));
   if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
-  return { ok: true, knowledge, rules, issues };
+  return { ok: true, knowledge, rules, ...(checkedDomain?.domain ? { domain: checkedDomain.domain } : {}), issues };
 }
 
 /**
@@ -124,22 +130,29 @@ async function validate(knowledgeDir: string, rulesDir: string): Promise<
  * its errors (file, line, field, what to change) are logged and kept for /admin/status.
  */
 export async function createLiveSources(options: LiveSourcesOptions): Promise<LiveSources> {
-  const { knowledgeDir, rulesDir, logger } = options;
+  const { knowledgeDir, rulesDir, domainDir, logger } = options;
   const debounceMs = options.debounceMs ?? 300;
   const rescanIntervalMs = options.rescanIntervalMs ?? 5_000;
   const watchFolders = options.watchFolders ?? watchSourceFolders;
-  const dirs = [knowledgeDir, rulesDir];
+  const dirs = [knowledgeDir, rulesDir, ...(domainDir ? [domainDir] : [])];
   const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
   async function build(previous: SourceSnapshot | undefined): Promise<Built> {
-    const checked = await validate(knowledgeDir, rulesDir);
+    const checked = await validate(knowledgeDir, rulesDir, domainDir);
     if (!checked.ok) return checked;
-    const version = contentVersion(checked.knowledge, checked.rules);
+    const version = contentVersion(checked.knowledge, checked.rules, checked.domain);
     if (previous && previous.version === version) return { ok: true, snapshot: previous, issues: checked.issues };
     const index = await buildIndex(checked.knowledge);
     return {
       ok: true,
-      snapshot: { knowledge: checked.knowledge, index, rules: checked.rules, version, loadedAt: new Date() },
+      snapshot: {
+        knowledge: checked.knowledge,
+        index,
+        rules: checked.rules,
+        ...(checked.domain ? { domain: checked.domain } : {}),
+        version,
+        loadedAt: new Date(),
+      },
       issues: checked.issues,
     };
   }

@@ -50,6 +50,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const sources = await createLiveSources({
     knowledgeDir: config.KNOWLEDGE_DIR,
     rulesDir: config.RULES_DIR,
+    domainDir: config.DOMAIN_DIR,
     logger: logger.child({ component: 'sources' }),
     watch: config.KNOWLEDGE_WATCH,
     rescanIntervalMs: config.KNOWLEDGE_RESCAN_MS,

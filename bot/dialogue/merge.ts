@@ -19,7 +19,7 @@ export interface MergedTurn {
  * Combines what this message says with what the conversation already knows: a follow-up such as
  * 「那C組呢？」 keeps the programme and task and changes one fact; a bare answer fills the fact asked for.
  */
-export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer: Facts): MergedTurn {
+export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer?: Facts): MergedTurn {
   const stated = statedFacts(state, u, pendingAnswer);
   const facts: Facts = {
     ...state.facts,
@@ -56,8 +56,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
 }
 
 /** What this message states, with bare answers and follow-ups read in the light of the conversation. */
-function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts): Facts {
-  const stated: Facts = { ...u.facts, ...pendingAnswer };
+function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts | undefined): Facts {
+  // A reply to the bot's question is read as that answer (「300萬」 after the balance question is the balance).
+  const stated: Facts = { ...(pendingAnswer ?? u.facts) };
   // 「如果借款是2,040萬呢？」 during a 營授比 check changes the balance, not a loan.
   if (
     state.task === 'eligibility' &&

@@ -10,8 +10,10 @@ export interface FactQuestion {
 }
 
 const YES_NO = ['是', '否'];
+/** Longer replies say more than an answer: they are read on their own. */
+const BARE_ANSWER_MAX = 24;
 
-/** The question for a fact (domain/facts.yaml): its own wording, or for a circumstance a yes-or-no question. */
+/** The question for a fact (domain/registry/facts.yaml): its own wording, or for a circumstance a yes-or-no question. */
 export function questionFor(fact: string, domain: Domain = shippedDomain()): FactQuestion {
   const flagName = fact.startsWith('flags.') ? fact.slice('flags.'.length) : undefined;
   if (flagName) {
@@ -23,30 +25,46 @@ export function questionFor(fact: string, domain: Domain = shippedDomain()): Fac
 }
 
 /**
- * A bare reply to the question the bot asked: 「是」「沒有」 to a yes-or-no question, or the start of one of the
- * answers it offered (「女」 for 女性, 「一般」 for 一般貸款), read as that answer.
+ * What a reply to the bot's own question states, read as an answer to it, or undefined when it is not one:
+ * 「是」「沒有」 to a yes-or-no question; the start of one of the answers offered (「女」 for 女性, 「一般」 for 一般貸款);
+ * or a bare figure read after the question's subject (「300萬」 after the balance question is the balance, not a
+ * loan: it is read as 「短、中期週轉授信總餘額300萬」). The result replaces the reply's own reading.
  */
 export function answerToPending(
   pending: string | undefined,
   u: Understanding,
   read: (text: string) => Understanding,
   domain: Domain = shippedDomain(),
-): Facts {
-  if (!pending) return {};
+): Facts | undefined {
+  if (!pending) return undefined;
+  const field = pending.startsWith('flags.') ? pending.slice('flags.'.length) : pending;
   if (pending.startsWith('flags.') && u.bareAnswer) {
-    return { flags: { [pending.slice('flags.'.length)]: u.bareAnswer === 'yes' } };
+    return { ...u.facts, flags: { ...u.facts.flags, [field]: u.bareAnswer === 'yes' } };
   }
   // The gender question asks 「是女性嗎？」.
-  if (pending === 'gender' && u.bareAnswer) return { gender: u.bareAnswer === 'yes' ? 'female' : 'male' };
+  if (pending === 'gender' && u.bareAnswer) return { ...u.facts, gender: u.bareAnswer === 'yes' ? 'female' : 'male' };
+  if (has(u.facts, pending)) return undefined;
   const bare = u.text.replace(/[\s。！!.?？]/g, '');
-  if (bare === '') return {};
+  if (bare === '' || bare.length > BARE_ANSWER_MAX) return undefined;
   const offered = questionFor(pending, domain).quickReplies.filter((answer) => answer.startsWith(bare));
-  if (offered.length !== 1) return {};
-  const meant = read(offered[0] as string);
-  return pending === 'programme' ? (meant.facts.programme ? { programme: meant.facts.programme } : {}) : pick(meant.facts, pending);
+  const meant = offered.length === 1 ? read(offered[0] as string).facts : {};
+  if (has(meant, pending)) return { ...u.facts, ...pick(meant, [pending]) };
+  const subject = domain.facts.questions[pending as keyof Facts];
+  if (!subject) return undefined;
+  const inContext = read(`${subject.context ?? subject.label}${u.text}`).facts;
+  return has(inContext, pending) ? pick(inContext, [...Object.keys(u.facts), pending]) : undefined;
 }
 
-function pick(facts: Facts, fact: string): Facts {
-  const value = (facts as Record<string, unknown>)[fact];
-  return value === undefined ? {} : ({ [fact]: value } as Facts);
+function has(facts: Facts, fact: string): boolean {
+  if (fact.startsWith('flags.')) return facts.flags?.[fact.slice('flags.'.length) as keyof NonNullable<Facts['flags']>] !== undefined;
+  return (facts as Record<string, unknown>)[fact] !== undefined;
+}
+
+function pick(facts: Facts, fields: string[]): Facts {
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = (facts as Record<string, unknown>)[field];
+    if (value !== undefined) picked[field] = value;
+  }
+  return picked as Facts;
 }

@@ -1,0 +1,93 @@
+/**
+ * The domain registry (domain/registry/*.yaml) is complete: every fact a rule can ask for has a question and is read back
+ * from each answer the bot offers or expects, and every programme has names, documents, a rate source and cases.
+ * Adding a rule that asks for a new fact, or a new programme, fails here until its words are in the registry.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { questionFor, answerToPending } from '../../bot/dialogue/questions.ts';
+import { understand } from '../../bot/understand/index.ts';
+import { shippedDomain } from '../../domain/index.ts';
+import { FactFlags, Facts } from '../../rules/facts.ts';
+import { rateSource } from '../../rules/fee-rate.ts';
+import { PROGRAMME_IDS } from '../../rules/programmes.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const domain = shippedDomain();
+
+function filesUnder(folder: string, ending: string): string[] {
+  return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ending))
+    .map((f) => join(ROOT, folder, f));
+}
+
+/** Every fact the calculator can report missing: `need('age', …)`, `MissingFactsError(['riskGroup'])`, `? ['loanAmount'] :`. */
+function factsRulesAskFor(): string[] {
+  const asked = new Set<string>(['programme']);
+  for (const file of filesUnder('rules', '.ts')) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:need\(|\? \[|MissingFactsError\(\[)'([\w.]+)'/g)) asked.add(m[1] as string);
+  }
+  const isFact = (name: string) => (name.startsWith('flags.') ? name.slice('flags.'.length) in FactFlags.shape : name in Facts.shape);
+  return [...asked].filter(isFact).sort();
+}
+
+/** What the bot makes of a reply to its question for `fact`: the reply's own facts plus its reading as an answer. */
+function readAsAnswer(fact: string, reply: string): Record<string, unknown> {
+  const u = understand(reply);
+  const facts: Record<string, unknown> = { ...(answerToPending(fact, u, understand) ?? u.facts) };
+  if (fact.startsWith('flags.')) return (facts.flags ?? {}) as Record<string, unknown>;
+  return facts;
+}
+
+describe('the domain registry', () => {
+  const asked = factsRulesAskFor();
+
+  it('finds the facts the rules ask for (the scan works)', () => {
+    expect(asked).toEqual(expect.arrayContaining(['age', 'loanAmount', 'riskGroup', 'flags.sme', 'loanPurpose', 'workingCapitalBalance']));
+  });
+
+  it.each(asked)('has a question of its own for %s', (fact) => {
+    const question = questionFor(fact, domain);
+    expect(question.text).not.toMatch(/請再/);
+    expect(question.text).toMatch(/[?？]/);
+  });
+
+  it.each(asked)('reads back every offered answer and example for %s', (fact) => {
+    const field = fact.startsWith('flags.') ? fact.slice('flags.'.length) : fact;
+    const { quickReplies } = questionFor(fact, domain);
+    const examples = domain.facts.questions[fact as keyof typeof domain.facts.questions]?.examples ?? [];
+    const replies = [...quickReplies, ...examples];
+    expect(replies.length, `${fact} has no quick replies or examples in domain/registry/facts.yaml`).toBeGreaterThan(0);
+    for (const reply of replies) expect(readAsAnswer(fact, reply), `「${reply}」 as an answer for ${fact}`).toHaveProperty(field);
+  });
+
+  const flagCues = (parse(readFileSync(join(ROOT, 'domain/registry/facts.yaml'), 'utf8')) as { flags: Record<string, { cues: unknown[] }> }).flags;
+
+  it.each(Object.keys(flagCues))('recognises each plain cue of the circumstance %s in a sentence, and its denial', (flag) => {
+    const words = (flagCues[flag]?.cues ?? []).filter((cue): cue is string => typeof cue === 'string');
+    for (const word of words) {
+      expect(understand(`我們公司${word}，想問一下`).facts.flags?.[flag as 'sme'], word).toBe(true);
+      expect(understand(`我們沒有${word}`).facts.flags?.[flag as 'sme'], `沒有${word}`).toBe(false);
+    }
+  });
+
+  it.each(domain.facts.flags.map((f) => f.flag))('recognises the circumstance %s through its first cue', (flag) => {
+    const first = flagCues[flag]?.cues[0];
+    const word = typeof first === 'string' ? first : (first as { word?: string; first?: string[]; then?: string[] }).word ?? `${(first as { first: string[] }).first[0]}${(first as { then: string[] }).then[0]}`;
+    expect(understand(`我們公司${word}，想問一下`).facts.flags?.[flag]).toBe(true);
+    expect(understand(`我們沒有${word}`).facts.flags?.[flag]).toBe(false);
+  });
+
+  it.each(PROGRAMME_IDS)('gives %s names, documents, a rate source and cases', (programme) => {
+    const names = domain.programmes.names.filter((n) => n.id === programme && !n.weak);
+    expect(names.length).toBeGreaterThan(0);
+    for (const { name } of names) expect(understand(`${name}的保證成數？`).programmes[0]).toBe(programme);
+    const documents = new Set(readdirSync(join(ROOT, 'knowledge/documents')).map((f) => f.replace(/\.md$/, '')));
+    for (const document of domain.programmes.documents[programme]) expect(documents.has(document), document).toBe(true);
+    expect(rateSource(programme).kind).toBeDefined();
+    const cases = filesUnder('rules/cases', '.yaml').map((f) => readFileSync(f, 'utf8'));
+    expect(cases.some((text) => new RegExp(`programme: ${programme}\\b`).test(text)), `a case in rules/cases for ${programme}`).toBe(true);
+  });
+});
