@@ -101,7 +101,8 @@ function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet, domain: D
   return hash.digest('hex').slice(0, 12);
 }
 
-async function validate(knowledgeDir: string, rulesDir: string, domainDir: string | undefined): Promise<
+/** Reads and checks knowledge, rules and the domain registry together, as a reload does (and knowledge:check reports). */
+export async function validateSources(knowledgeDir: string, rulesDir: string, domainDir: string | undefined): Promise<
   { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; domain?: Domain; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] }
 > {
   const [knowledgeCheck, rulesLoad] = await Promise.all([
@@ -138,7 +139,7 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
   const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
   async function build(previous: SourceSnapshot | undefined): Promise<Built> {
-    const checked = await validate(knowledgeDir, rulesDir, domainDir);
+    const checked = await validateSources(knowledgeDir, rulesDir, domainDir);
     if (!checked.ok) return checked;
     const version = contentVersion(checked.knowledge, checked.rules, checked.domain);
     if (previous && previous.version === version) return { ok: true, snapshot: previous, issues: checked.issues };
