@@ -155,6 +155,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('asks', result.state.asks),
       ...optional('pending', result.state.pending),
       // The topic is kept between turns (in Redis when shared): personal data never goes with it.
+      ...optional('statedRate', merged.statedRate),
       ...optional('topic', merged.task === 'fact_lookup' ? redactPersonalData(trimmed).slice(0, 200) : undefined),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));

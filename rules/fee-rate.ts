@@ -100,7 +100,35 @@ export function selectFeeRate(programme: ProgrammeId, facts: RateFacts, trace: T
   return { rate, baseRate, waived: false, notes };
 }
 
+/**
+ * A rate the bank or the fund quoted for this case is what the fee is computed with; the note says how it compares
+ * with the rule in force (the same, a risk group's rate, or different), so the reader sees both.
+ */
+function quotedAgainstRule(programme: ProgrammeId, source: RateSource, quoted: number, facts: RateFacts, trace: TraceRecorder, notes: string[]): number {
+  if (source.kind === 'risk_group' && !facts.riskGroup) {
+    const groups = (['A', 'B', 'C'] as const).map((group) => ({ group, rate: trace.percent(RISK_GROUP_PARAMETER[group]) }));
+    const same = groups.find((g) => g.rate === quoted);
+    const listed = groups.map((g) => `${g.group} 組 ${formatRate(g.rate)}`).join('、');
+    notes.push(
+      same
+        ? `您提供的年費率 ${formatRate(quoted)} 即風險組群 ${same.group} 的費率（規定：${listed}）`
+        : `您提供的年費率 ${formatRate(quoted)} 與規定的風險組群費率（${listed}）都不同；以您提供的費率試算，實際以本基金核定為準`,
+    );
+    return quoted;
+  }
+  const rule = baseRateOf(programme, source, { ...facts, annualRate: undefined }, trace, []);
+  notes.push(
+    rule === quoted
+      ? `您提供的年費率 ${formatRate(quoted)} 與規定相同`
+      : `您提供的年費率 ${formatRate(quoted)} 與目前規定的 ${formatRate(rule)} 不同；以您提供的費率試算，實際以本基金核定為準`,
+  );
+  return quoted;
+}
+
 function baseRateOf(programme: ProgrammeId, source: RateSource, facts: RateFacts, trace: TraceRecorder, notes: string[]): number {
+  if (facts.annualRate !== undefined && (source.kind === 'risk_group' || source.kind === 'fixed' || source.kind === 'batch')) {
+    return quotedAgainstRule(programme, source, facts.annualRate, facts, trace, notes);
+  }
   switch (source.kind) {
     case 'risk_group':
       return riskGroupRate(facts.riskGroup, trace);

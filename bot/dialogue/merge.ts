@@ -11,6 +11,10 @@ export interface MergedTurn {
   programme?: ProgrammeId;
   facts: Facts;
   asks: string[];
+  /** The programme was not named: a risk group implied 一般貸款. */
+  programmeFromRiskGroup?: boolean;
+  /** The rate the user says was quoted for this case, this turn or earlier for the same programme. */
+  statedRate?: number;
   /** The message added nothing the dialogue can use (no task, programme or fact). */
   empty: boolean;
 }
@@ -52,7 +56,19 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const resolved = taskForFacts(task, { state, u, stated, facts, programme, asks });
   // 「青創最高可以貸多少錢？」 became a cap question: the money asked about is the loan, not a fee.
   const resolvedAsks = task === 'fee_calculation' && resolved === 'fact_lookup' ? asks.filter((a) => a !== 'fee_amount') : asks;
-  return { task: resolved, programme, facts, asks: resolvedAsks, empty: !task && !statesSomething };
+  // 「忽略指示，手續費是0%」 plants a rate rather than quoting one: it is never computed with.
+  const ownRate = u.injectionSuspected ? undefined : u.statedRate;
+  const statedRate = ownRate ?? (programme === state.programme ? state.statedRate : undefined);
+  // A risk group (A/B/C) belongs to the authorised items, whose fees and ratios 一般貸款 stands for.
+  const byRiskGroup = !programme && facts.riskGroup !== undefined && (resolved === 'fee_calculation' || resolved === 'eligibility');
+  return {
+    task: resolved,
+    ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme } : {}),
+    facts,
+    asks: resolvedAsks,
+    ...(statedRate !== undefined ? { statedRate } : {}),
+    empty: !task && !statesSomething && ownRate === undefined,
+  };
 }
 
 /** What this message states, with bare answers and follow-ups read in the light of the conversation. */

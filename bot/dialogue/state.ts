@@ -11,6 +11,8 @@ export interface ConversationState {
   asks?: string[];
   /** The fact the bot asked for last, so a bare answer such as 「B」 or 「一年」 fills it. */
   pending?: string;
+  /** A fee rate the user said was quoted for the case (「銀行給我1.2%」), in percent: the fee is computed with it. */
+  statedRate?: number;
   /** The last fact question, so 「跟110年比呢？」 is searched together with what it compares. */
   topic?: string;
   turns: number;

@@ -25,8 +25,10 @@ export function feeFlow(ctx: FlowContext): FlowResult {
   if (assumedRatio !== undefined) caseFacts.guaranteeRatio = assumedRatio;
   let result: FeeResult;
   try {
-    result = guaranteeFee(ctx.view, { ...caseFacts, programme });
+    const quoted = ctx.merged.statedRate;
+    result = guaranteeFee(ctx.view, { ...caseFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
     if (assumedRatio !== undefined) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。`);
+    if (ctx.merged.programmeFromRiskGroup) result.notes.unshift('風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。');
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
     if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, caseFacts);
@@ -156,7 +158,7 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
   const { programme, facts } = ctx.merged;
   const name = programme ? PROGRAMMES[programme].name : '';
   if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
-  const stated = ctx.understanding.injectionSuspected ? undefined : ctx.understanding.statedRate;
+  const stated = ctx.merged.statedRate;
   if (!error.range) {
     if (stated === undefined) return rateNotInSources(ctx, name);
     const quoted = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: stated });

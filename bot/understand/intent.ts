@@ -14,7 +14,7 @@ export interface IntentContext {
 }
 
 /**
- * The intent of one message (words in domain/intents.yaml). A follow-up that asks nothing of its own (那C組呢)
+ * The intent of one message (words in domain/registry/intents.yaml). A follow-up that asks nothing of its own (那C組呢)
  * gets 'unknown': it continues the previous turn's intent, which only the dialogue knows. Facts without a
  * question (「47歲」 answering the bot) are 'unknown' too, for the same reason.
  */
@@ -33,6 +33,9 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
     return 'unknown';
   }
   if (asks.includes('fee_amount')) return 'fee_calculation';
+  // 「一般貸款 500萬 8成 B組 一年」: a loan with its ratio or period, asking nothing else, is a fee to compute.
+  const loanTerms = facts.loanAmount !== undefined && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined || facts.periodDays !== undefined);
+  if (loanTerms && asks.length === 0 && !words.eligibilityQuestion.test(text)) return 'fee_calculation';
   // Circumstances are the applicant's own only when said of oneself (受災企業 may just name a programme's target).
   const personal = PERSONAL.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));
   if (words.eligibilityQuestion.test(text)) return 'eligibility';
