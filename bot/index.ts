@@ -137,7 +137,9 @@ export function createBot(deps: BotDeps): Bot {
     } else {
       const { cite, service } = derived(sources);
       merged = mergeTurn(state, u, pendingAnswer);
-      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, asOf), asOf, cite, service, understanding: u, merged, state };
+      // 「2027年2月1日申請」: the rules in force on the day the case is applied for are the ones that apply.
+      const ruleDay = merged.facts.applicationDate ?? asOf;
+      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: ruleDay, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
       if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {

@@ -58,7 +58,7 @@ export interface Domain {
     eligibilityQuestion: RegExp;
     change: RegExp;
   };
-  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; notWaived: RegExp };
+  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; notWaived: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -138,6 +138,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       least: cueRegExp(intents.modifiers.least),
       yesNo: cueRegExp(intents.modifiers.yes_no),
       list: cueRegExp(intents.modifiers.list),
+      comparison: cueRegExp(intents.modifiers.comparison),
       notWaived: cueRegExp(intents.modifiers.not_waived),
     },
     followUp: {

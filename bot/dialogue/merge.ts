@@ -60,7 +60,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const ownRate = u.injectionSuspected ? undefined : u.statedRate;
   const statedRate = ownRate ?? (programme === state.programme ? state.statedRate : undefined);
   // A risk group (A/B/C) belongs to the authorised items, whose fees and ratios 一般貸款 stands for.
-  const byRiskGroup = !programme && facts.riskGroup !== undefined && (resolved === 'fee_calculation' || resolved === 'eligibility');
+  const byRiskGroup = !programme && facts.riskGroup !== undefined && resolved !== undefined;
   return {
     task: resolved,
     ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme } : {}),

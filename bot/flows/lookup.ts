@@ -8,6 +8,7 @@ import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
+import { severalProgrammes } from './several-programmes.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
 
@@ -34,6 +35,13 @@ interface Candidate {
  * documents through search; and when neither does, said plainly.
  */
 export function lookupFlow(ctx: FlowContext): FlowResult {
+  // 「青創跟鳳凰各保幾成？」 asks the same of each programme it names.
+  const named = ctx.understanding.programmes;
+  if (named.length >= 2) return severalProgrammes(ctx, named, lookupOne);
+  return lookupOne(ctx);
+}
+
+function lookupOne(ctx: FlowContext): FlowResult {
   // Questions about timing, procedure or meaning are best answered by the passage that says it,
   // together with any figures asked for alongside.
   const asks = ctx.merged.asks;
@@ -71,7 +79,7 @@ function folders(ctx: FlowContext): Set<string> {
     result.add(programme);
     if (PROGRAMMES[programme].channel === 'authorised') result.add('authorised');
   }
-  for (const topic of ctx.understanding.parameterTopics) if (!topic.includes('.')) result.add(topic);
+  for (const topic of ctx.understanding.parameterTopics) result.add(topic.split('.')[0] as string);
   if (!programme && ctx.merged.facts.riskGroup && ctx.merged.asks.some((a) => a.startsWith('fee'))) result.add('authorised');
   return result;
 }

@@ -3,7 +3,7 @@ import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Ask } from './types.ts';
 
 /**
- * What a message asks about (words in domain/asks.yaml). A topic word counts unless a figure follows it at once,
+ * What a message asks about (words in domain/registry/asks.yaml). A topic word counts unless a figure follows it at once,
  * because then it states a fact instead of asking (「保證成數8成」 states a ratio; 「保證成數最高幾成」 asks one).
  * Fee questions are split here: fee_amount when there is an amount to apply them to.
  */
@@ -41,7 +41,9 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
       break;
     }
   }
-  if (!found.some((f) => f.ask === 'fee_amount') && words.feeAmountQuestion.test(text)) {
+  // 「要繳多少錢？」 asks for a fee only about a loan or a fee: 「展延預估多少錢？」 asks for a figure in the documents.
+  const aboutFees = hasAmount || found.some((f) => f.ask === 'fee_rate');
+  if (!found.some((f) => f.ask === 'fee_amount') && aboutFees && words.feeAmountQuestion.test(text)) {
     found.push({ ask: 'fee_amount', index: text.search(words.feeAmountQuestion) });
   }
   // 「批保的手續費率是什麼」 asks for the rate, not a definition; 「營授比怎麼算」 asks for one.

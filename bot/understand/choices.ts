@@ -1,7 +1,7 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 
-/** The option whose words come first in the text (domain/facts.yaml choices). */
+/** The option whose words come first in the text (domain/registry/facts.yaml choices). */
 function firstChoice<T>(text: string, options: Array<{ value: T; cue: RegExp }>): T | undefined {
   let best: { value: T; index: number } | undefined;
   for (const { value, cue } of options) {

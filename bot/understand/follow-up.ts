@@ -2,7 +2,7 @@ import { shippedDomain, type Domain } from '../../domain/index.ts';
 
 /**
  * Elliptical follow-ups lean on the previous turn: 那C組呢？ 如果是B組 那兩年呢 換成青創呢 保9成呢 (openings in
- * domain/intents.yaml). 「那」 and 「換成」 openings always lean on it; 「如果」 only when the rest is not a whole
+ * domain/registry/intents.yaml). 「那」 and 「換成」 openings always lean on it; 「如果」 only when the rest is not a whole
  * question; a short message ending in 呢 does too.
  */
 const ENDS_WITH_NE = /呢\s*[?？!！。.]*$/;

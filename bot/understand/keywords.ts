@@ -2,7 +2,7 @@ import type { Mention } from './mention.ts';
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 
 /**
- * Content words for retrieval: the fund's own terms first (domain/words.yaml terms and every programme name,
+ * Content words for retrieval: the fund's own terms first (domain/registry/words.yaml terms and every programme name,
  * longest first, so 保證手續費 stays whole), then the words Intl.Segmenter finds in the rest, without figures
  * and filler.
  */

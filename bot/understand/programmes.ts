@@ -25,7 +25,7 @@ function hitsIn(text: string, domain: Domain): Hit[] {
 }
 
 /**
- * Programmes named in normalised text (domain/programmes.yaml), in order of first mention, and those named
+ * Programmes named in normalised text (domain/registry/programmes.yaml), in order of first mention, and those named
  * outright. A circumstance (莫拉克, 新創事業) names its programme only when nothing is named outright, so
  * 「一般貸款，有簽促進就業具結書」 is about 一般貸款.
  */

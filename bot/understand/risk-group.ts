@@ -6,8 +6,12 @@ const GROUP_BEFORE_WORD = /(?<![a-z])([abc])\s*(?:組|級|類|群)/;
 
 /** A lone 「C」 (or 「c組。」) can only be a risk group. */
 const GROUP_ALONE = /^\s*([abc])(?:\s*[組组群])?(?:\s*[。！!?？])?\s*$/;
+/** 「一般貸款 B 900萬」: a letter standing alone among Chinese words, when no other Latin word is there to explain it. */
+const GROUP_ISOLATED = /(?<![a-z0-9])([abc])(?![a-z0-9])/;
+const LATIN_WORD = /[a-z]{2,}/;
 
 export function findRiskGroup(text: string): RiskGroup | undefined {
-  const match = GROUP_AFTER_WORD.exec(text) ?? GROUP_BEFORE_WORD.exec(text) ?? GROUP_ALONE.exec(text);
+  const isolated = LATIN_WORD.test(text) ? null : GROUP_ISOLATED.exec(text);
+  const match = GROUP_AFTER_WORD.exec(text) ?? GROUP_BEFORE_WORD.exec(text) ?? GROUP_ALONE.exec(text) ?? isolated;
   return match ? ((match[1] as string).toUpperCase() as RiskGroup) : undefined;
 }

@@ -175,6 +175,13 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
       }
       case 'date': {
         if (!m.iso) return;
+        // 「113年1月1日至113年6月30日」: two full dates joined by 至 are the period's start and end.
+        const prev = mentions[i - 1];
+        const next = mentions[i + 1];
+        const joined = (a: Mention | undefined, b: Mention | undefined) =>
+          a?.unit === 'date' && b?.unit === 'date' && a.iso !== undefined && b.iso !== undefined && RANGE_BETWEEN.test(text.slice(a.end, b.index));
+        if (joined(m, next)) return set('startDate', m.iso);
+        if (joined(prev, m)) return set('endDate', m.iso);
         const role = roleFrom(DATE_CUES, ctx) ?? 'applicationDate';
         if (role === 'approvalDate' || role === 'loanStartDate' || role === 'disasterDate' || role === 'applicationDate' || role === 'startDate' || role === 'endDate') {
           set(role, m.iso);

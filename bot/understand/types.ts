@@ -67,6 +67,8 @@ export interface Modifiers {
   superlative?: 'most' | 'least';
   /** A yes-or-no question: the rule is quoted beside its figures. */
   yesNo: boolean;
+  /** Two or more things are compared (「哪個成數高」「有差嗎」). */
+  comparison: boolean;
   /** A whole list is wanted (「有哪些情況…」). */
   list: boolean;
   /** The message opens by leaning on the previous turn (「那…」「如果…」「跟110年比呢」). */

@@ -25,7 +25,7 @@ function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer']
 }
 
 function modifiersOf(text: string, domain: Domain): Modifiers {
-  const { several, most, least, yesNo, list, notWaived } = domain.modifiers;
+  const { several, most, least, yesNo, list, comparison, notWaived } = domain.modifiers;
   const { leaning, conditional, comparing, opening } = domain.followUp;
   const superlative = most.test(text) ? 'most' : least.test(text) ? 'least' : undefined;
   const opened = text.trim().replace(opening, '');
@@ -34,6 +34,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(superlative ? { superlative } : {}),
     yesNo: yesNo.test(text),
     list: list.test(text),
+    comparison: comparison.test(text),
     continuing: [leaning, conditional, comparing].some((pattern) => pattern.test(opened)),
     notWaived: notWaived.test(text),
     change: domain.intents.change.test(text),
@@ -45,7 +46,7 @@ function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding
 }
 
 /**
- * One message → its structured meaning, read with the words of the domain registry (domain/*.yaml). Pure and
+ * One message → its structured meaning, read with the words of the domain registry (domain/registry/*.yaml). Pure and
  * deterministic: no clock, no I/O, no model. Facts hold only what this message states; merging with earlier turns
  * is the dialogue's job, and no later step reads the message text to decide anything.
  */

@@ -1,0 +1,78 @@
+import { describeProgramme, type ProgrammeDescription } from '../../rules/describe.ts';
+import { formatRate } from '../../rules/display.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
+import { formatCheng } from '../compose/format.ts';
+import { reply } from '../compose/reply.ts';
+import type { FlowContext, FlowResult } from './context.ts';
+
+/**
+ * 「青創跟鳳凰各可以保幾成？」「火金姑跟專利訴訟哪個手續費比較便宜？」: every programme named is answered on its own, in
+ * the order named, and when the question compares them the answer first says which is higher or cheaper, from the
+ * same parameters the calculator reads.
+ */
+export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], answerOne: (ctx: FlowContext) => FlowResult): FlowResult {
+  const parts = programmes.map((programme) => ({ programme, result: answerOne({ ...ctx, merged: { ...ctx.merged, programme } }) }));
+  const answered = parts.filter((p) => p.result.outcome === 'answered' || p.result.outcome === 'low_confidence');
+  if (answered.length < 2) return parts.find((p) => p.result.outcome !== 'unanswered')?.result ?? (parts[0]?.result as FlowResult);
+  const comparison = ctx.understanding.modifiers.comparison ? compare(ctx, answered.map((p) => p.programme)) : undefined;
+  const replies = answered.flatMap((p) => p.result.replies);
+  return {
+    outcome: 'answered',
+    grounding: [...(comparison ? [comparison] : []), ...answered.flatMap((p) => p.result.grounding ?? [])],
+    replies: [
+      reply({
+        kind: 'answer',
+        intent: 'fact_lookup',
+        lines: [comparison, ...replies.map((r) => r.text)],
+        citations: replies.flatMap((r) => r.citations),
+        quickReplies: replies.flatMap((r) => r.quickReplies ?? []),
+        feedback: true,
+      }),
+    ],
+    state: { task: 'fact_lookup', asks: ctx.merged.asks, programme: programmes[0] as ProgrammeId },
+  };
+}
+
+/** One line that answers the comparison: which programme's ratio is higher, or whose fee rate is lower. */
+function compare(ctx: FlowContext, programmes: ProgrammeId[]): string | undefined {
+  const described = programmes.map((programme) => describeProgramme(programme, ctx.view));
+  const asks = ctx.merged.asks;
+  if (asks.includes('max_ratio')) return compareRatios(described);
+  if (asks.includes('fee_rate') || asks.includes('fee_amount')) return compareRates(described);
+  return undefined;
+}
+
+function compareRatios(described: ProgrammeDescription[]): string | undefined {
+  const known = described.filter((d): d is ProgrammeDescription & { maxRatio: number } => d.maxRatio !== undefined);
+  if (known.length < 2) return undefined;
+  const listed = known.map((d) => `${d.name}最高 ${formatCheng(d.maxRatio)}`).join('、');
+  const highest = Math.max(...known.map((d) => d.maxRatio));
+  const top = known.filter((d) => d.maxRatio === highest);
+  return top.length === known.length ? `比較：${listed}，兩者相同。` : `比較：${listed}；${top.map((d) => d.name).join('、')}較高。`;
+}
+
+/** A programme's fee rate as a range (a fixed rate is a range of one). */
+function rateRange(d: ProgrammeDescription): { min: number; max: number; waived: boolean } | undefined {
+  const { feeRate } = d;
+  if (feeRate.waived) return { min: 0, max: 0, waived: true };
+  if (feeRate.min !== undefined && feeRate.max !== undefined) return { min: feeRate.min, max: feeRate.max, waived: false };
+  if (feeRate.applicable !== undefined) return { min: feeRate.applicable, max: feeRate.applicable, waived: false };
+  return undefined;
+}
+
+function compareRates(described: ProgrammeDescription[]): string | undefined {
+  const known = described.flatMap((d) => {
+    const range = rateRange(d);
+    return range ? [{ name: d.name, ...range }] : [];
+  });
+  if (known.length < 2) return undefined;
+  const shown = (r: { min: number; max: number; waived: boolean }) =>
+    r.waived ? '免收' : r.min === r.max ? formatRate(r.min) : `${formatRate(r.min)}～${formatRate(r.max)}`;
+  const listed = known.map((k) => `${k.name}年費率 ${shown(k)}`).join('、');
+  const cheapest = known.filter((k) => known.every((other) => k.max <= other.min));
+  if (cheapest.length === 1 && known.some((k) => k.min > (cheapest[0] as { max: number }).max)) {
+    return `比較：${listed}；${(cheapest[0] as { name: string }).name}較低。`;
+  }
+  if (known.every((k) => k.min === known[0]?.min && k.max === known[0]?.max)) return `比較：${listed}，兩者相同。`;
+  return `比較：${listed}；費率區間重疊，實際高低依個案核定之費率而定。`;
+}
