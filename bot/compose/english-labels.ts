@@ -12,9 +12,9 @@ const pairs = Object.entries(readDataFile(path.join(import.meta.dirname, 'englis
 );
 
 /** Quoted passages and document titles are the sources' own words: they stay as written. */
-const SOURCE_WORDS = /「[^」\n]*」|《[^》\n]*》|〈[^〉\n]*〉/g;
-/** 「新臺幣 40,000 元」, 「5,000,000 元」 → 「NT$ 40,000」, 「NT$ 5,000,000」. */
-const AMOUNT = /(?:新臺幣\s?)?(\d[\d,.]*)\s?元/g;
+const SOURCE_WORDS = /「[^「」\n]*」|《[^《》\n]*》|〈[^〈〉\n]*〉/g;
+/** 「新臺幣 40,000 元」, 「5,000,000 元」 → 「NT$ 40,000」, 「NT$ 5,000,000」; a number is read from its first digit only. */
+const AMOUNT = /(?:新臺幣\s?)?(?<![\d,.])(\d[\d,.]*)\s?元/g;
 
 /**
  * The answer's labels in English (english-labels.yaml), for a question asked in English; figures, formulas,

@@ -14,7 +14,7 @@ export interface TapTarget {
 /** Taiwanese numbers as the documents write them: 0800-089-921, (02)2397-3557, 02-2397-3557, 0912-345-678. */
 const PHONE = /\(0\d{1,2}\)\s?\d{3,4}-\d{4}|(?<![\d-])0\d{1,3}-\d{3,4}-\d{3,4}(?![\d-])/g;
 const WEB_ADDRESS = /https?:\/\/[\w.-]+(?:\/[\w\-./?%&=#~+]*)?|(?<![\w./@-])www\.[\w-]+(?:\.[\w-]+)+/g;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** The name just before a number: 「企業客服專線：」「規章諮詢 」「TEL：」. */
 const NAME_BEFORE = /([\p{Script=Han}A-Za-z]{2,8})[\s:：]*$/u;
 /** A fax number is a number too, but not one to call. */
@@ -32,9 +32,16 @@ export function tapTargets(text: string): TapTarget[] {
     add({ kind: 'tel', text: m[0], href: `tel:${m[0].replace(/\D/g, '')}`, label: name && !/^tel$/i.test(name) ? name : m[0] });
   }
   for (const m of text.matchAll(WEB_ADDRESS)) {
-    const address = m[0].replace(/[.,]+$/, '');
+    const address = withoutClosingPunctuation(m[0]);
     add({ kind: 'url', text: address, href: address.startsWith('http') ? address : `https://${address}`, label: address });
   }
   for (const m of text.matchAll(EMAIL)) add({ kind: 'email', text: m[0], href: `mailto:${m[0]}`, label: m[0] });
   return [...found.values()];
+}
+
+/** 「請見 www.smeg.org.tw。」: the full stop ends the sentence, not the address. */
+function withoutClosingPunctuation(address: string): string {
+  let end = address.length;
+  while (end > 0 && (address[end - 1] === '.' || address[end - 1] === ',')) end -= 1;
+  return address.slice(0, end);
 }
