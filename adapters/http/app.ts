@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import type { Bot } from '../../bot/types.ts';
 import { createBotFrameworkRouter } from '../botframework/index.ts';
-import { createLineRouter, LINE_OFF_MESSAGE } from '../line/index.ts';
+import { createLineRouter, LINE_OFF_MESSAGE, type HandoffPauses } from '../line/index.ts';
 import { createChatRouter, createWebPageRouter } from '../web/index.ts';
 import { createAdminRouter } from './admin-router.ts';
 import type { Config } from './config.ts';
@@ -26,6 +26,8 @@ export interface AppDeps {
   interactions?: InteractionStore;
   /** Whether an answer id was given out, so 👍/👎 on an invented one is refused. */
   answerWasIssued?: (answerId: string) => boolean;
+  /** LINE chats the bot stands aside in after a handoff; in memory unless shared (Redis, with several instances). */
+  handoffPauses?: HandoffPauses;
   /** True once knowledge and rules are loaded. */
   ready(): boolean;
 }
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
         channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
         ...(config.LINE_API_BASE_URL ? { apiBaseUrl: config.LINE_API_BASE_URL } : {}),
         ...(config.LINE_BOT_USER_ID ? { botUserId: config.LINE_BOT_USER_ID } : {}),
+        handoff: { minutes: config.HANDOFF_MINUTES, ...(deps.handoffPauses ? { pauses: deps.handoffPauses } : {}) },
       }),
     );
   } else {

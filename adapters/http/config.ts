@@ -19,6 +19,8 @@ const Env = z.object({
   LINE_CHANNEL_ACCESS_TOKEN: optionalSetting(z.string()),
   LINE_API_BASE_URL: optionalSetting(z.url()),
   LINE_BOT_USER_ID: optionalSetting(z.string()),
+  // After 「找真人」 in a one-to-one LINE chat the bot stays silent this many minutes, so staff answer in LINE's chat.
+  HANDOFF_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   // Bot Framework: without MicrosoftAppId, /api/messages accepts loopback requests only.
   MicrosoftAppId: optionalSetting(z.string()),
   MicrosoftAppPassword: optionalSetting(z.string()),

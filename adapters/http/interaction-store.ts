@@ -42,6 +42,16 @@ export interface DislikedAnswer {
   comments: string[];
 }
 
+/** A person asked for a person (「找真人」), for staff to follow up. Ids are hashed and the text redacted, as stored. */
+export interface HandoffRequest {
+  at: string;
+  channel: string;
+  /** The same person's requests share it (null where the channel has no user id). */
+  user: string | null;
+  conversation: string;
+  question: string;
+}
+
 /** Where the interaction store puts its file under DATA_DIR. */
 export function interactionStorePath(dataDir: string): string {
   return join(dataDir, INTERACTIONS_FILE);
@@ -250,6 +260,15 @@ export class InteractionStore implements InteractionSink {
   dailyCounts(today: string, days = 30): DailyCount[] {
     this.flush();
     return this.db.open ? dailyCounts(this.db, today, days) : [];
+  }
+
+  /** Requests for a person, the newest first: the bot recorded each one as a `handoff` turn. */
+  handoffs(limit = 50): HandoffRequest[] {
+    this.flush();
+    if (!this.db.open) return [];
+    return this.db
+      .prepare(`SELECT at, channel, user, conversation, question FROM turns WHERE type = 'handoff' ORDER BY id DESC LIMIT ?`)
+      .all(limit) as HandoffRequest[];
   }
 
   /** Deletes questions, answers and 👍/👎 recorded before `cutoff`; returns how many rows of each went. */

@@ -5,6 +5,7 @@ import { RedisConversationStore } from '../../bot/dialogue/redis-store.ts';
 import { MemoryConversationStore, type ConversationStore } from '../../bot/dialogue/store.ts';
 import { createLanguageModel, parseLlmConfig } from '../../bot/llm/index.ts';
 import type { Bot } from '../../bot/types.ts';
+import { RedisHandoffPauses } from '../line/index.ts';
 import { createApp } from './app.ts';
 import { parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
@@ -69,6 +70,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const store: ConversationStore = config.REDIS_URL
     ? new RedisConversationStore({ url: config.REDIS_URL })
     : new MemoryConversationStore();
+  // Every instance must see that the bot stands aside in a LINE chat: the pauses share the conversations' Redis.
+  const handoffPauses = store instanceof RedisConversationStore ? new RedisHandoffPauses(store.client) : undefined;
   const llm = createLanguageModel(parseLlmConfig(env), {
     logger: logger.child({ component: 'llm' }),
     metrics: {
@@ -108,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     interactions,
     // Answers given before a restart (or pushed out of memory) are still in the interaction store.
     answerWasIssued: (answerId) => issuedAnswers.has(answerId) || interactions.hasAnswer(answerId),
+    ...(handoffPauses ? { handoffPauses } : {}),
     ready: () => true,
   });
 

@@ -1,6 +1,6 @@
 import { HTTPFetchError } from '@line/bot-sdk';
 
-export type LineApiOperation = 'reply' | 'loading';
+export type LineApiOperation = 'reply' | 'loading' | 'rich_menu';
 
 /**
  * A failed call to the LINE Messaging API, with what LINE support asks for: the HTTP status and the
@@ -46,17 +46,24 @@ export class LineWebhookBodyError extends Error {
   }
 }
 
-/** LINE error bodies look like {"message":"Invalid reply token","details":[…]}. */
+/** LINE error bodies look like {"message":"The request body has 2 error(s)","details":[{"message":…,"property":…}]}. */
 function lineErrorMessage(body: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string') {
-      return parsed.message;
+      const details = 'details' in parsed && Array.isArray(parsed.details) ? parsed.details.map(detailText).filter(Boolean) : [];
+      return details.length > 0 ? `${parsed.message} (${details.join('; ')})` : parsed.message;
     }
   } catch {
     // Not JSON: fall through to the raw text.
   }
   return body.trim() === '' ? undefined : body.slice(0, 200);
+}
+
+function detailText(detail: unknown): string {
+  if (!detail || typeof detail !== 'object') return '';
+  const { property, message } = detail as { property?: unknown; message?: unknown };
+  return [property, message].filter((part) => typeof part === 'string' && part !== '').join(': ');
 }
 
 function causeOf(error: Error): string {

@@ -1,10 +1,14 @@
 import type { messagingApi, webhook } from '@line/bot-sdk';
+import type { HandoffVocabulary } from '../../bot/handoff/index.ts';
 import type { Bot } from '../../bot/types.ts';
 import type { Logger } from '../http/logger.ts';
+import { lineCaptions } from './captions.ts';
 import { LineApiError } from './errors.ts';
+import type { FoldedAnswers } from './folded-answers.ts';
+import type { HandoffPauses } from './handoff-pauses.ts';
 import type { LineMessagingApi } from './line-api.ts';
 import type { RecentEventIds } from './recent-event-ids.ts';
-import { toLineDecision } from './to-turn.ts';
+import { toLineDecision, type LineDecision } from './to-turn.ts';
 import { toLineMessages } from './to-line.ts';
 
 /** Said when someone sends a sticker, photo, voice message, file or location. */
@@ -18,7 +22,16 @@ export const APOLOGY =
 /** A reply is usually ready well within this; the animation stops by itself as soon as the reply arrives. */
 const LOADING_SECONDS = 20;
 
-export type EventOutcome = 'replied' | 'declined' | 'apologised' | 'ignored' | 'duplicate' | 'failed';
+/** `standing_aside`: a person handed to staff wrote again; staff answer in LINE's own chat, the bot stays silent. */
+export type EventOutcome = 'replied' | 'declined' | 'apologised' | 'ignored' | 'duplicate' | 'failed' | 'standing_aside';
+
+/** How the bot hands a one-to-one chat to staff: for how long it stands aside, where that is kept, what ends it. */
+export interface LineHandoff {
+  minutes: number;
+  pauses: HandoffPauses;
+  words: HandoffVocabulary;
+  now: () => Date;
+}
 
 export interface LineEventContext {
   bot: Bot;
@@ -26,6 +39,8 @@ export interface LineEventContext {
   logger: Logger;
   recentEventIds: RecentEventIds;
   botUserId?: string;
+  handoff: LineHandoff;
+  foldedAnswers: FoldedAnswers;
 }
 
 /**
@@ -42,7 +57,7 @@ export async function handleLineEvent(event: webhook.Event, context: LineEventCo
 async function outcomeOf(event: webhook.Event, context: LineEventContext, log: Logger): Promise<EventOutcome> {
   if (event.webhookEventId && !context.recentEventIds.claim(event.webhookEventId)) return 'duplicate';
 
-  let decision;
+  let decision: LineDecision;
   try {
     decision = toLineDecision(event, context.botUserId === undefined ? {} : { botUserId: context.botUserId });
   } catch (error) {
@@ -58,22 +73,65 @@ async function outcomeOf(event: webhook.Event, context: LineEventContext, log: L
       return (await sendReply(context, decision.replyToken, [{ type: 'text', text: TEXT_ONLY_NOTICE }], log))
         ? 'declined'
         : 'failed';
-    case 'answer': {
-      const loading = decision.loadingChatId ? showLoading(context, decision.loadingChatId, log) : Promise.resolve();
-      let messages: messagingApi.Message[];
-      let outcome: EventOutcome = 'replied';
-      try {
-        messages = toLineMessages(await context.bot.handle(decision.turn));
-      } catch (error) {
-        log.error({ err: error }, 'bot failed on a LINE turn');
-        messages = [{ type: 'text', text: APOLOGY }];
-        outcome = 'apologised';
-      }
-      // The animation request goes first so that it cannot arrive after, and linger over, the reply.
-      await loading;
-      if (messages.length === 0) return 'ignored';
-      return (await sendReply(context, decision.replyToken, messages, log)) ? outcome : 'failed';
+    case 'details': {
+      if (decision.oneToOne && (await standingAside(context, decision.conversationId, log))) return 'standing_aside';
+      const text = context.foldedAnswers.textOf(decision.answerId) ?? lineCaptions(undefined).expired;
+      return (await sendReply(context, decision.replyToken, [{ type: 'text', text }], log)) ? 'replied' : 'failed';
     }
+    case 'answer':
+      return answer(decision, context, log);
+  }
+}
+
+async function answer(decision: Extract<LineDecision, { action: 'answer' }>, context: LineEventContext, log: Logger): Promise<EventOutcome> {
+  const { turn } = decision;
+  if (decision.oneToOne && (await standingAside(context, turn.conversationId, log))) {
+    // Only 「回到機器人」 brings the bot back before the time is up; anything else is for staff.
+    if (turn.event.type !== 'message' || !context.handoff.words.asksForBot(turn.event.text)) return 'standing_aside';
+    await tolerant(() => context.handoff.pauses.resume(turn.conversationId), log);
+  }
+  const loading = decision.loadingChatId ? showLoading(context, decision.loadingChatId, log) : Promise.resolve();
+  let messages: messagingApi.Message[];
+  let outcome: EventOutcome = 'replied';
+  try {
+    const replies = await context.bot.handle(turn);
+    const handedOff = decision.oneToOne && replies.some((r) => r.kind === 'handoff') && (await standAside(context, turn.conversationId, log));
+    messages = toLineMessages(replies, handedOff ? { standingAsideMinutes: context.handoff.minutes } : {});
+    context.foldedAnswers.remember(replies);
+  } catch (error) {
+    log.error({ err: error }, 'bot failed on a LINE turn');
+    messages = [{ type: 'text', text: APOLOGY }];
+    outcome = 'apologised';
+  }
+  // The animation request goes first so that it cannot arrive after, and linger over, the reply.
+  await loading;
+  if (messages.length === 0) return 'ignored';
+  return (await sendReply(context, decision.replyToken, messages, log)) ? outcome : 'failed';
+}
+
+/** Whether the bot stands aside in this chat now; if the store cannot tell, the person is answered rather than ignored. */
+async function standingAside(context: LineEventContext, chatId: string, log: Logger): Promise<boolean> {
+  return (await tolerant(() => context.handoff.pauses.standingAsideUntil(chatId, context.handoff.now()), log)) !== undefined;
+}
+
+/** Stands aside for the configured minutes; false when that could not be stored (the reply then promises no pause). */
+async function standAside(context: LineEventContext, chatId: string, log: Logger): Promise<boolean> {
+  const until = new Date(context.handoff.now().getTime() + context.handoff.minutes * 60_000);
+  try {
+    await context.handoff.pauses.standAside(chatId, until);
+    return true;
+  } catch (error) {
+    log.warn({ err: error }, 'handoff pause store failed');
+    return false;
+  }
+}
+
+async function tolerant<T>(run: () => Promise<T>, log: Logger): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    log.warn({ err: error }, 'handoff pause store failed');
+    return undefined;
   }
 }
 

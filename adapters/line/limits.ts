@@ -10,6 +10,8 @@ export const QUICK_REPLY_ITEMS_MAX = 13;
 export const QUICK_REPLY_LABEL_MAX = 20;
 /** Characters in the text a message action sends. */
 export const MESSAGE_ACTION_TEXT_MAX = 300;
+/** Characters a clipboard action copies. */
+export const CLIPBOARD_TEXT_MAX = 1000;
 
 /**
  * Shortens text to at most `max` UTF-16 units (how LINE counts), ending with an ellipsis; a character outside

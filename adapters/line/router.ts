@@ -1,10 +1,13 @@
 import { validateSignature, type webhook } from '@line/bot-sdk';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import { shippedHandoffVocabulary } from '../../bot/handoff/index.ts';
 import type { Bot } from '../../bot/types.ts';
 import { bodyReadProblem, type BodyReadProblem } from '../http/body-read-problem.ts';
 import type { Logger } from '../http/logger.ts';
 import { LineWebhookBodyError } from './errors.ts';
+import { FoldedAnswers } from './folded-answers.ts';
 import { handleLineEvent } from './handle-event.ts';
+import { MemoryHandoffPauses, type HandoffPauses } from './handoff-pauses.ts';
 import { createLineMessagingApi } from './line-api.ts';
 import { RecentEventIds } from './recent-event-ids.ts';
 
@@ -17,7 +20,14 @@ export interface LineRouterDeps {
   logger: Logger;
   /** The bot's own user id, to recognise mentions in groups that LINE does not mark isSelf. */
   botUserId?: string;
+  /**
+   * After 「找真人」 in a one-to-one chat the bot stands aside this many minutes (HANDOFF_MINUTES, default 30) so staff
+   * answer in LINE's own chat; pauses are kept in memory unless a shared store is given; `now` for tests.
+   */
+  handoff?: { minutes?: number; pauses?: HandoffPauses; now?: () => Date };
 }
+
+const DEFAULT_HANDOFF_MINUTES = 30;
 
 export const LINE_WEBHOOK_PATH = '/webhooks/line';
 
@@ -39,6 +49,13 @@ export function createLineRouter(deps: LineRouterDeps): Router {
     logger,
     recentEventIds: new RecentEventIds(),
     ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
+    handoff: {
+      minutes: deps.handoff?.minutes ?? DEFAULT_HANDOFF_MINUTES,
+      pauses: deps.handoff?.pauses ?? new MemoryHandoffPauses(),
+      words: shippedHandoffVocabulary(),
+      now: deps.handoff?.now ?? (() => new Date()),
+    },
+    foldedAnswers: new FoldedAnswers(),
   };
 
   logger.info({ apiBaseUrl: deps.apiBaseUrl ?? 'https://api.line.me' }, `LINE webhook on ${LINE_WEBHOOK_PATH}`);

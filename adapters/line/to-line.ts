@@ -1,7 +1,10 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Citation, Reply } from '../../bot/types.ts';
+import { present, type PresentedReply } from '../../bot/compose/presentation.ts';
+import { BACK_TO_BOT } from '../../bot/handoff/index.ts';
+import type { Citation, Reply, ResultCard } from '../../bot/types.ts';
+import { lineCaptions, type LineCaptions } from './captions.ts';
 import { feedbackPostbackData, type Rating } from './feedback-postback.ts';
-import { resultCardMessage } from './flex-card.ts';
+import { calculationMessage, contactMessage } from './flex-card.ts';
 import {
   MESSAGE_ACTION_TEXT_MAX,
   MESSAGES_PER_REPLY,
@@ -10,38 +13,70 @@ import {
   TEXT_MAX,
   truncate,
 } from './limits.ts';
+import { detailsPostbackData } from './postbacks.ts';
 
 type Message = messagingApi.Message;
 type QuickReplyItem = messagingApi.QuickReplyItem;
 
-const FEEDBACK_BUTTONS: Array<{ rating: Rating; label: string }> = [
-  { rating: 'up', label: '👍 有幫助' },
-  { rating: 'down', label: '👎 沒幫助' },
-];
+export interface LineRenderOptions {
+  /** Set when the bot now stands aside in this chat for staff: a handoff reply says for how long. */
+  standingAsideMinutes?: number;
+}
 
 /**
- * Renders the bot's replies as at most five LINE messages: each reply's text with its citations, a Flex card
- * after it when it carries a result card, and on the last message the quick replies (next questions, missing
- * facts) followed by 👍/👎 feedback for the last answer. LINE shows quick replies only on the last message.
+ * Renders the bot's replies as at most five LINE messages, each answer result first: its text (the result, the
+ * formula or reasons, one line of why) or, for a calculation, one Flex bubble with copy and 「來源與說明」 buttons;
+ * phone numbers and the web address as call and open buttons. The notes and sources of an answer are behind a
+ * 「來源與說明」 postback; replies that cannot receive one carry their sources underneath. On the last message: the
+ * quick replies, then 「來源與說明」 and 👍/👎 for the last answer. LINE shows quick replies only on the last message.
  */
-export function toLineMessages(replies: Reply[]): Message[] {
-  const messages = withinReplyLimit(replies.flatMap(messagesOf));
+export function toLineMessages(replies: Reply[], options: LineRenderOptions = {}): Message[] {
+  const messages = withinReplyLimit(replies.flatMap((reply) => messagesOf(reply, options)));
   const last = messages.at(-1);
-  const items = quickReplyItems(replies);
+  const items = quickReplyItems(replies, options);
   if (last && items.length > 0) last.quickReply = { items };
   return messages;
 }
 
 /** The text of one reply with its sources underneath, e.g. 「資料來源：1. 信用保證業務概述 > 授權保證項目表（…）」. */
-export function textWithCitations(text: string, citations: Citation[]): string {
+export function textWithCitations(text: string, citations: Citation[], captions: LineCaptions = lineCaptions(undefined)): string {
   const sources = uniqueCitations(citations).map((c, i) => `${i + 1}. ${citationLabel(c)}`);
-  return sources.length === 0 ? text : `${text}\n\n資料來源：\n${sources.join('\n')}`;
+  return sources.length === 0 ? text : `${text}\n\n${captions.sources}：\n${sources.join('\n')}`;
 }
 
-function messagesOf(reply: Reply): Message[] {
-  const messages: Message[] = [{ type: 'text', text: truncate(textWithCitations(reply.text, reply.citations), TEXT_MAX) }];
-  if (reply.card) messages.push(resultCardMessage(reply.card));
-  return messages;
+/** What 「來源與說明」 shows for an answer: its folded notes and history, then every source. */
+export function detailsText(reply: Reply): string | undefined {
+  const shown = present(reply);
+  const captions = lineCaptions(reply.language);
+  const notes = shown.layout?.details ?? [];
+  if (notes.length === 0 && reply.citations.length === 0) return undefined;
+  const withNotes = notes.length > 0 ? `${captions.detailsTitle}：\n${notes.join('\n')}` : '';
+  return truncate(textWithCitations(withNotes, reply.citations, captions).trim(), TEXT_MAX);
+}
+
+function messagesOf(reply: Reply, options: LineRenderOptions): Message[] {
+  const shown = present(reply);
+  const captions = lineCaptions(reply.language);
+  const details = reply.answerId && detailsText(reply) ? detailsPostbackData(reply.answerId) : undefined;
+  const contact = contactMessage(shown.targets, captions);
+  if (reply.kind === 'calculation' && shown.card) {
+    return [calculationMessage(shown as PresentedReply & { card: ResultCard }, captions, details), ...(contact ? [contact] : [])];
+  }
+  const standingAside =
+    reply.kind === 'handoff' && options.standingAsideMinutes !== undefined ? captions.standingAside(options.standingAsideMinutes, BACK_TO_BOT) : undefined;
+  const text = [visibleText(shown, reply, details !== undefined), standingAside].filter(Boolean).join('\n\n');
+  return [{ type: 'text', text: truncate(text, TEXT_MAX) }, ...(contact ? [contact] : [])];
+}
+
+/** An answer's result, formula or reasons and why; a reply without a 「來源與說明」 button keeps its sources below. */
+function visibleText(shown: PresentedReply, reply: Reply, hasDetailsButton: boolean): string {
+  if (shown.layout) {
+    const { lead, body, why } = shown.layout;
+    const text = [lead, ...body, why].filter(Boolean).join('\n');
+    return hasDetailsButton ? text : textWithCitations(text, reply.citations, lineCaptions(reply.language));
+  }
+  const withoutSourcesLine = shown.text.replace(/\n(?:資料來源：|Sources: )[^\n]*$/, '');
+  return textWithCitations(withoutSourcesLine, reply.citations, lineCaptions(reply.language));
 }
 
 /** Past five messages, the rest is folded into a fifth text message rather than lost. */
@@ -58,14 +93,17 @@ function plainText(message: Message): string {
   return '';
 }
 
-function quickReplyItems(replies: Reply[]): QuickReplyItem[] {
-  const answerId = replies.findLast((r) => r.answerId)?.answerId;
-  const feedback = answerId ? feedbackItems(answerId) : [];
-  const suggestions = [...new Set(replies.flatMap((r) => r.quickReplies ?? []))]
+function quickReplyItems(replies: Reply[], options: LineRenderOptions): QuickReplyItem[] {
+  const answered = replies.findLast((r) => r.answerId);
+  const captions = lineCaptions(replies.at(-1)?.language);
+  const details = answered?.answerId && detailsText(answered) ? detailsItem(answered.answerId, captions) : [];
+  const feedback = answered?.answerId ? feedbackItems(answered.answerId, captions) : [];
+  const backToBot = options.standingAsideMinutes !== undefined && replies.some((r) => r.kind === 'handoff') ? [BACK_TO_BOT] : [];
+  const suggestions = [...new Set([...backToBot, ...replies.flatMap((r) => r.quickReplies ?? [])])]
     .filter((s) => s.trim() !== '')
-    .slice(0, QUICK_REPLY_ITEMS_MAX - feedback.length)
+    .slice(0, QUICK_REPLY_ITEMS_MAX - details.length - feedback.length)
     .map(suggestionItem);
-  return [...suggestions, ...feedback];
+  return [...suggestions, ...details, ...feedback];
 }
 
 /** Tapping a suggestion sends its full text as the user's message; the label is shortened to LINE's 20 characters. */
@@ -80,9 +118,18 @@ function suggestionItem(suggestion: string): QuickReplyItem {
   };
 }
 
-function feedbackItems(answerId: string): QuickReplyItem[] {
+function detailsItem(answerId: string, captions: LineCaptions): QuickReplyItem[] {
+  const data = detailsPostbackData(answerId);
+  return data ? [{ type: 'action', action: { type: 'postback', label: `📄 ${captions.details}`, data, displayText: captions.details } }] : [];
+}
+
+function feedbackItems(answerId: string, captions: LineCaptions): QuickReplyItem[] {
   const items: QuickReplyItem[] = [];
-  for (const { rating, label } of FEEDBACK_BUTTONS) {
+  const buttons: Array<{ rating: Rating; label: string }> = [
+    { rating: 'up', label: captions.helpful },
+    { rating: 'down', label: captions.unhelpful },
+  ];
+  for (const { rating, label } of buttons) {
     const data = feedbackPostbackData(answerId, rating);
     if (data) items.push({ type: 'action', action: { type: 'postback', label, data, displayText: label } });
   }

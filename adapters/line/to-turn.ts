@@ -1,6 +1,7 @@
 import type { webhook } from '@line/bot-sdk';
 import type { Turn, TurnEvent } from '../../bot/types.ts';
 import { parseFeedbackPostback } from './feedback-postback.ts';
+import { parseAdapterPostback } from './postbacks.ts';
 
 /** What to do with one LINE webhook event. */
 export type LineDecision =
@@ -10,7 +11,11 @@ export type LineDecision =
       replyToken: string;
       /** Set in one-to-one chats for questions, where the loading animation is available and useful. */
       loadingChatId?: string;
+      /** A one-to-one chat: the only kind a person can be handed to staff in (LINE's own chat answers it). */
+      oneToOne: boolean;
     }
+  /** 「來源」 tapped under an answer: its folded notes, history and sources. */
+  | { action: 'details'; answerId: string; replyToken: string; conversationId: string; oneToOne: boolean }
   /** A sticker, image, audio, video, file or location in a one-to-one chat: say politely that we read text. */
   | { action: 'decline'; replyToken: string; messageType: string }
   | { action: 'ignore'; reason: string };
@@ -31,11 +36,8 @@ export function toLineDecision(event: webhook.Event, options: ToTurnOptions = {}
     case 'follow':
     case 'join':
       return answer(chat, { type: 'greeting' }, event.replyToken);
-    case 'postback': {
-      const feedback = parseFeedbackPostback(event.postback.data);
-      if (!feedback) return { action: 'ignore', reason: 'unknown postback' };
-      return answer(chat, { type: 'feedback', ...feedback }, event.replyToken);
-    }
+    case 'postback':
+      return fromPostback(event, chat);
     case 'message':
       return fromMessage(event, chat, options);
     default:
@@ -67,6 +69,16 @@ function withUser(chat: Chat, userId: string | undefined): Chat {
   return userId ? { ...chat, userId } : chat;
 }
 
+function fromPostback(event: webhook.PostbackEvent, chat: Chat): LineDecision {
+  const feedback = parseFeedbackPostback(event.postback.data);
+  if (feedback) return answer(chat, { type: 'feedback', ...feedback }, event.replyToken);
+  const postback = parseAdapterPostback(event.postback.data);
+  if (!postback) return { action: 'ignore', reason: 'unknown postback' };
+  if (postback.kind === 'ask') return withLoading(answer(chat, { type: 'message', text: postback.question }, event.replyToken), chat);
+  if (!event.replyToken) return { action: 'ignore', reason: 'no reply token' };
+  return { action: 'details', answerId: postback.answerId, replyToken: event.replyToken, conversationId: chat.conversationId, oneToOne: chat.kind === 'user' };
+}
+
 function fromMessage(event: webhook.MessageEvent, chat: Chat, options: ToTurnOptions): LineDecision {
   const inGroup = chat.kind !== 'user';
   const message = event.message;
@@ -86,18 +98,18 @@ function fromMessage(event: webhook.MessageEvent, chat: Chat, options: ToTurnOpt
   text = text.trim();
   if (text === '') return answer(chat, { type: 'greeting' }, event.replyToken);
 
-  const decision = answer(chat, { type: 'message', text }, event.replyToken);
-  if (decision.action === 'answer' && chat.kind === 'user' && chat.userId) {
-    return { ...decision, loadingChatId: chat.userId };
-  }
-  return decision;
+  return withLoading(answer(chat, { type: 'message', text }, event.replyToken), chat);
+}
+
+function withLoading(decision: LineDecision, chat: Chat): LineDecision {
+  return decision.action === 'answer' && chat.kind === 'user' && chat.userId ? { ...decision, loadingChatId: chat.userId } : decision;
 }
 
 function answer(chat: Chat, event: TurnEvent, replyToken: string | undefined): LineDecision {
   if (!replyToken) return { action: 'ignore', reason: 'no reply token' };
   const turn: Turn = { conversationId: chat.conversationId, channel: 'line', event };
   if (chat.userId) turn.userId = chat.userId;
-  return { action: 'answer', turn, replyToken };
+  return { action: 'answer', turn, replyToken, oneToOne: chat.kind === 'user' };
 }
 
 type UserMentionee = Extract<webhook.Mentionee, { type: 'user' }>;

@@ -6,7 +6,13 @@ import type { Reply } from '../../../bot/types.ts';
 
 const calculation: Reply = {
   kind: 'calculation',
-  text: '保證手續費 40,000 元',
+  text: [
+    '保證手續費：新臺幣 40,000 元（一般貸款，保證期間 12 個月）',
+    '計算：5,000,000 × 80% × 1.00% × 12/12 = 40,000',
+    '適用年費率 1.00%，風險組群 B',
+    '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
+    '資料來源：《保證手續費計收規定》〈第三條〉',
+  ].join('\n'),
   citations: [
     { documentId: 'fees', title: '保證手續費計收規定', section: '第三條', dateLabel: '民國103年12月15日起實施' },
     { documentId: 'fees', title: '保證手續費計收規定', section: '第三條' },
@@ -18,17 +24,20 @@ const calculation: Reply = {
     inputs: [{ label: '貸款金額', value: '5,000,000 元' }],
     formula: '5,000,000 × 80% × 1.00% × 12/12 = 40,000',
     result: { label: '保證手續費', value: '40,000 元' },
-    ruleDate: '適用 2014-12-15 起之規定',
+    ruleDate: '依 民國103年12月15日起之規定',
     sources: ['信用保證業務概述 > 授權保證項目表'],
   },
 };
 
 describe('toActivity', () => {
   const activity = toActivity(calculation);
+  const card = () => activity.attachments?.[0]?.content;
 
-  it('writes the text in markdown with a numbered list of distinct sources', () => {
+  it('writes an answer result first in markdown: the result, the formula, why; nothing folded', () => {
     expect(activity.textFormat).toBe('markdown');
-    expect(activity.text).toBe('保證手續費 40,000 元\n\n**資料來源**\n\n1. 保證手續費計收規定 > 第三條（民國103年12月15日起實施）');
+    expect(activity.text).toBe(
+      '**保證手續費：新臺幣 40,000 元（一般貸款，保證期間 12 個月）**\n\n計算：5,000,000 × 80% × 1.00% × 12/12 = 40,000\n\n適用年費率 1.00%，風險組群 B',
+    );
   });
 
   it('offers quick replies as imBack suggested actions, once each', () => {
@@ -38,20 +47,45 @@ describe('toActivity', () => {
     ]);
   });
 
-  it('attaches an Adaptive Card with the result, formula, rule date, sources and 👍/👎', () => {
+  it('attaches an Adaptive Card with the result, formula, inputs and rule date', () => {
     const [attachment] = activity.attachments ?? [];
     expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    const json = JSON.stringify(attachment?.content);
-    for (const part of ['5,000,000 元', '40,000 元', '適用 2014-12-15 起之規定', '授權保證項目表']) expect(json).toContain(part);
-    expect(attachment?.content.actions).toEqual([
+    const body = JSON.stringify(card().body);
+    for (const part of ['40,000 元', calculation.card!.formula!, '適用年費率 1.00%，風險組群 B', '5,000,000 元', '依 民國103年12月15日起之規定']) {
+      expect(body).toContain(part);
+    }
+  });
+
+  it('folds the notes and the distinct sources behind 「來源與說明」, offers the figures to copy, then 👍/👎', () => {
+    const [details, copy, up, down] = card().actions;
+    expect(details).toMatchObject({ type: 'Action.ShowCard', title: '來源與說明' });
+    expect(JSON.stringify(details.card.body)).toContain('四捨五入');
+    expect(details.card.body.filter((b: { text: string }) => b.text.startsWith('1.')).map((b: { text: string }) => b.text)).toEqual([
+      '1. 保證手續費計收規定 > 第三條（民國103年12月15日起實施）',
+    ]);
+    expect(copy).toMatchObject({ type: 'Action.ShowCard', title: '複製用文字' });
+    expect(copy.card.body[0].text).toContain('5000000,40000');
+    expect([up, down]).toEqual([
       { type: 'Action.Submit', title: '👍 有幫助', data: { feedback: 'up', answerId: 'answer-1' } },
       { type: 'Action.Submit', title: '👎 沒幫助', data: { feedback: 'down', answerId: 'answer-1' } },
     ]);
   });
 
+  it('links phone numbers and lists the sources of a reply that has no card', () => {
+    const fallback = toActivity({
+      kind: 'fallback',
+      text: '請洽信保基金：企業客服 0800-089-921、規章諮詢 (02)2397-3557\n資料來源：《年報》〈聯絡資訊〉',
+      citations: [{ documentId: 'report', title: '年報', section: '聯絡資訊' }],
+    });
+    expect(fallback.text).toBe(
+      '請洽信保基金：企業客服 [0800-089-921](tel:0800089921)、規章諮詢 [(02)2397-3557](tel:0223973557)\n\n**資料來源**\n\n1. 年報 > 聯絡資訊',
+    );
+    expect(fallback.attachments).toBeUndefined();
+  });
+
   it('sends a plain answer as text alone', () => {
     const plain = toActivity({ kind: 'answer', text: '您好', citations: [] });
-    expect(plain).toMatchObject({ type: 'message', text: '您好' });
+    expect(plain).toMatchObject({ type: 'message', text: '**您好**' });
     expect(plain.attachments).toBeUndefined();
     expect(plain.suggestedActions).toBeUndefined();
   });

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerRichMenuCall, type RichMenuState } from './fake-rich-menus.ts';
 
 export interface LineApiCall {
+  method: string;
   path: string;
   headers: IncomingHttpHeaders;
   body: any;
@@ -27,6 +29,8 @@ export interface FakeLineApi {
   loadings(): LineApiCall[];
   /** The next reply call with this token is answered with the given status and body. */
   failReply(replyToken: string, failure: PlannedFailure): void;
+  /** Rich menus created, their images, and the default one; the same server stands in for api-data.line.me. */
+  richMenus: RichMenuState;
   close(): Promise<void>;
 }
 
@@ -36,19 +40,26 @@ export const LOADING_PATH = '/v2/bot/chat/loading/start';
 export async function startFakeLineApi(): Promise<FakeLineApi> {
   const calls: LineApiCall[] = [];
   const failures = new Map<string, PlannedFailure>();
+  const richMenus: RichMenuState = { menus: new Map() };
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const body = text ? JSON.parse(text) : undefined;
+      const raw = Buffer.concat(chunks);
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const isJson = contentType === 'application/json' && raw.length > 0;
+      const body = isJson ? JSON.parse(raw.toString('utf8')) : raw.length > 0 ? { contentType, bytes: raw.length } : undefined;
       const requestId = randomUUID();
       const path = req.url ?? '';
+      const method = req.method ?? 'GET';
       let status = 200;
       let answer: unknown = {};
       const failure = path === REPLY_PATH ? failures.get(body?.replyToken) : undefined;
-      if (failure) {
+      const richMenu = answerRichMenuCall(richMenus, method, path, contentType, raw);
+      if (richMenu) {
+        ({ status, body: answer } = richMenu);
+      } else if (failure) {
         failures.delete(body.replyToken);
         ({ status, body: answer } = failure);
       } else if (path === REPLY_PATH) {
@@ -59,7 +70,7 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
         status = 404;
         answer = { message: 'Not found' };
       }
-      calls.push({ path, headers: req.headers, body, requestId, status });
+      calls.push({ method, path, headers: req.headers, body, requestId, status });
       res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': requestId });
       res.end(JSON.stringify(answer));
     });
@@ -73,6 +84,7 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
     replies: () => calls.filter((c) => c.path === REPLY_PATH),
     loadings: () => calls.filter((c) => c.path === LOADING_PATH),
     failReply: (replyToken, failure) => failures.set(replyToken, failure),
+    richMenus,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { createLineRouter } from '../../../adapters/line/index.ts';
+import { createLineRouter, type LineRouterDeps } from '../../../adapters/line/index.ts';
 import type { Bot, Reply, Turn } from '../../../bot/types.ts';
 import { captureLogs, type LogCapture, type LogLine } from './log-capture.ts';
 import { BOT_USER_ID, sign } from './webhook-events.ts';
@@ -34,8 +34,11 @@ export interface LineServer {
   close(): Promise<void>;
 }
 
-/** The LINE router in a real express app on 127.0.0.1, with an app-wide JSON parser mounted after it. */
-export async function startLineServer(bot: Bot, apiBaseUrl: string): Promise<LineServer> {
+/**
+ * The LINE router in a real express app on 127.0.0.1, with an app-wide JSON parser mounted after it; `handoff`
+ * sets how long the bot stands aside after 「找真人」 and the clock it reads.
+ */
+export async function startLineServer(bot: Bot, apiBaseUrl: string, handoff?: LineRouterDeps['handoff']): Promise<LineServer> {
   const logs = captureLogs();
   const app = express();
   app.use(
@@ -46,6 +49,7 @@ export async function startLineServer(bot: Bot, apiBaseUrl: string): Promise<Lin
       apiBaseUrl,
       logger: logs.logger,
       botUserId: BOT_USER_ID,
+      ...(handoff ? { handoff } : {}),
     }),
   );
   app.use(express.json());

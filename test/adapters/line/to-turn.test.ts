@@ -12,6 +12,7 @@ describe('toLineDecision', () => {
       action: 'answer',
       replyToken: 'r1',
       loadingChatId: USER_ID,
+      oneToOne: true,
       turn: { channel: 'line', conversationId: `line:user:${USER_ID}`, userId: USER_ID, event: { type: 'message', text: '青創貸款最高多少？' } },
     });
   });
@@ -29,7 +30,7 @@ describe('toLineDecision', () => {
     const decision = toLineDecision(
       asEvent(textEvent('@bot 費率', { source: { type: 'room', roomId: 'R1', userId: USER_ID }, mentionees: [{ index: 0, length: 4, type: 'user', isSelf: true }] })),
     );
-    expect(decision).toMatchObject({ action: 'answer', turn: { conversationId: 'line:room:R1', event: { text: '費率' } } });
+    expect(decision).toMatchObject({ action: 'answer', oneToOne: false, turn: { conversationId: 'line:room:R1', event: { text: '費率' } } });
     expect(decision).not.toHaveProperty('loadingChatId');
   });
 
@@ -57,6 +58,21 @@ describe('toLineDecision', () => {
     });
     expect(toLineDecision(asEvent(postbackEvent('feedback=maybe&answer=a1')))).toMatchObject({ action: 'ignore' });
     expect(toLineDecision(asEvent(postbackEvent('richmenu=home')))).toMatchObject({ action: 'ignore' });
+  });
+
+  it('reads 「來源與說明」 as a request for an answer’s folded part, and a rich-menu question as a message', () => {
+    expect(toLineDecision(asEvent(postbackEvent('details=a1', { replyToken: 'r3' })))).toEqual({
+      action: 'details',
+      answerId: 'a1',
+      replyToken: 'r3',
+      conversationId: `line:user:${USER_ID}`,
+      oneToOne: true,
+    });
+    expect(toLineDecision(asEvent(postbackEvent('ask=%E8%81%AF%E7%B5%A1%E5%AE%A2%E6%9C%8D')))).toMatchObject({
+      action: 'answer',
+      loadingChatId: USER_ID,
+      turn: { event: { type: 'message', text: '聯絡客服' } },
+    });
   });
 
   it('stays out of chats in standby mode and of events it does not answer', () => {

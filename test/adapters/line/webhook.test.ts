@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_ONLY_NOTICE } from '../../../adapters/line/handle-event.ts';
+import { askPostbackData } from '../../../adapters/line/postbacks.ts';
 import { createTestBot } from '../../support/bot.ts';
 import { startFakeLineApi, type FakeLineApi } from './fake-line-api.ts';
 import { CHANNEL_ACCESS_TOKEN, CHANNEL_SECRET, recordingBot, startLineServer, type LineServer } from './line-server.ts';
@@ -55,12 +56,12 @@ describe('a signed text message in a one-to-one chat', () => {
     expect(response.status).toBe(200);
   });
 
-  it('is answered once with its reply token, the channel access token and the expected figure', () => {
+  it('is answered once with its reply token, the channel access token and the expected figure first', () => {
     const [reply, ...more] = repliesTo(event.replyToken);
     expect(more).toHaveLength(0);
     expect(reply?.headers.authorization).toBe(`Bearer ${CHANNEL_ACCESS_TOKEN}`);
-    const texts = reply?.body.messages.filter((m: any) => m.type === 'text').map((m: any) => m.text as string);
-    expect(texts.join('\n')).toContain('40,000');
+    const [first] = reply?.body.messages ?? [];
+    expect(first.altText ?? first.text).toMatch(/^保證手續費：新臺幣 40,000 元/);
   });
 
   it('sends at most five messages', () => {
@@ -76,11 +77,18 @@ describe('a signed text message in a one-to-one chat', () => {
     expect(lineApi.calls.indexOf(loading!)).toBeLessThan(lineApi.calls.indexOf(reply));
   });
 
-  it('carries the calculation as a Flex bubble with the result and its sources', () => {
+  it('carries the calculation as one Flex bubble: the result, a copy button and its sources behind 「來源與說明」', async () => {
     const flex = repliesTo(event.replyToken)[0]?.body.messages.find((m: any) => m.type === 'flex');
     expect(flex?.contents.type).toBe('bubble');
-    expect(flex.altText).toContain('40,000');
-    expect(allText([flex])).toContain('資料來源');
+    expect(allText([flex.contents.body])).toContain('40,000 元');
+    const [copy, details] = flex.contents.footer.contents.map((c: any) => c.action);
+    expect(copy.clipboardText).toContain('一般貸款,5000000,80%,1.00%,12,40000');
+
+    const tap = postbackEvent(details.data);
+    await server.post(webhookBody(tap));
+    expect((await server.handled(tap.webhookEventId)).outcome).toBe('replied');
+    const [sources] = repliesTo(tap.replyToken)[0]?.body.messages ?? [];
+    expect(sources.text).toContain('資料來源：\n1. 中小企業信用保證基金信用保證業務概述 > (4) 授權保證項目表');
   });
 
   it('keeps the conversation per LINE user', () => {
@@ -176,6 +184,16 @@ describe('events other than a text question', () => {
     expect((await server.handled(event.webhookEventId)).outcome).toBe('declined');
     expect(repliesTo(event.replyToken)[0]?.body.messages).toEqual([{ type: 'text', text: TEXT_ONLY_NOTICE }]);
     expect(recorder.exchanges).toHaveLength(turnsBefore);
+  });
+
+  it('answers a rich-menu button as the question it asks: 「聯絡客服」 gets the service lines and call buttons', async () => {
+    const event = postbackEvent(askPostbackData('聯絡客服'));
+    await server.post(webhookBody(event));
+    expect((await server.handled(event.webhookEventId)).outcome).toBe('replied');
+    expect(recorder.exchanges.at(-1)?.turn.event).toEqual({ type: 'message', text: '聯絡客服' });
+    const messages = repliesTo(event.replyToken)[0]?.body.messages;
+    expect(messages[0].text).toContain('企業客服 0800-089-921');
+    expect(allText(messages)).toContain('"uri":"tel:0800089921"');
   });
 
   it('passes a 👎 postback to the bot as feedback on that answer', async () => {
