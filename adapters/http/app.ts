@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Bot } from '../../bot/types.ts';
+import { createAdminConsoleRouter } from '../admin/index.ts';
 import { createBotFrameworkRouter } from '../botframework/index.ts';
 import { createLineRouter, LINE_OFF_MESSAGE, type HandoffPauses } from '../line/index.ts';
 import { createChatRouter, createWebPageRouter } from '../web/index.ts';
@@ -95,6 +96,19 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use('/api/search', apiSecurityHeaders(), timeout);
   app.use(createSearchRouter(() => deps.sources.current().index));
+  // The staff console (/admin page and /admin/api) first; the bearer-token routes take the rest of /admin.
+  app.use(
+    createAdminConsoleRouter({
+      token: config.ADMIN_TOKEN,
+      knowledgeDir: config.KNOWLEDGE_DIR,
+      rulesDir: config.RULES_DIR,
+      draftsDir: config.DRAFTS_DIR,
+      domainDir: config.DOMAIN_DIR,
+      sources: deps.sources,
+      ...(deps.interactions ? { interactions: deps.interactions } : {}),
+      logger: logger.child({ adapter: 'console' }),
+    }),
+  );
   app.use(
     createAdminRouter({
       token: config.ADMIN_TOKEN,

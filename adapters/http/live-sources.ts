@@ -96,6 +96,7 @@ type Built = { ok: true; snapshot: SourceSnapshot; issues: CheckIssue[] } | { ok
 function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet, domain: Domain | undefined): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(knowledge.documents));
+  hash.update(JSON.stringify(knowledge.outOfScope ?? []));
   hash.update(JSON.stringify([...rules.parameters.entries()].sort(([a], [b]) => a.localeCompare(b))));
   hash.update(domain?.version ?? '');
   return hash.digest('hex').slice(0, 12);

@@ -1,0 +1,1 @@
+export { createAdminConsoleRouter, type AdminConsoleDeps } from './console-router.ts';
