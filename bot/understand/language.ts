@@ -6,7 +6,8 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 const HAN = /\p{Script=Han}/u;
-const LATIN = /[a-z]/i;
+/** English needs words: a lone 「C」 answering a risk-group question, or 「ok」, is not a switch of language. */
+const ENGLISH_WORDS = /[a-z]{3}|(?<![a-z])[a-z]+[^a-z]+[a-z]/i;
 
 function changedCharacters(text: string, converted: string): number {
   const a = [...text];
@@ -16,11 +17,11 @@ function changedCharacters(text: string, converted: string): number {
 
 /**
  * zh-Hans when more characters are Simplified-only than Traditional-only (台 is left out: Taiwan writes
- * it in both scripts); en when there is Latin text and no Han character.
+ * it in both scripts); en when there are English words and no Han character.
  */
 export function detectLanguage(original: string): Understanding['language'] {
   const text = original.normalize('NFKC').replaceAll('台', '');
-  if (!HAN.test(text)) return LATIN.test(text) ? 'en' : 'zh-Hant';
+  if (!HAN.test(text)) return ENGLISH_WORDS.test(text) ? 'en' : 'zh-Hant';
   const simplifiedOnly = changedCharacters(text, toTraditional(text));
   const traditionalOnly = changedCharacters(text, toSimplified(text));
   return simplifiedOnly > traditionalOnly ? 'zh-Hans' : 'zh-Hant';
