@@ -19,6 +19,8 @@ export interface WebReply {
   /** Calculations: what a copy button copies (figures, formula, and a CSV header and row). */
   copyText?: string;
   language?: 'en';
+  /** The bot started the conversation over (「重新開始」): the page no longer counts what it shows as context. */
+  startsOver?: true;
 }
 
 function toWebCitation(citation: Citation): WebCitation {
@@ -27,7 +29,7 @@ function toWebCitation(citation: Citation): WebCitation {
 }
 
 export function toWebReply(reply: Reply): WebReply {
-  const { kind, citations, quickReplies, answerId, language } = reply;
+  const { kind, citations, quickReplies, answerId, language, intent } = reply;
   const shown = present(reply);
   return {
     kind,
@@ -40,5 +42,6 @@ export function toWebReply(reply: Reply): WebReply {
     ...(shown.targets.length > 0 ? { tapTargets: shown.targets } : {}),
     ...(shown.copy ? { copyText: shown.copy } : {}),
     ...(language ? { language } : {}),
+    ...(intent === 'reset' ? { startsOver: true as const } : {}),
   };
 }

@@ -13,6 +13,8 @@ const pairs = Object.entries(readDataFile(path.join(import.meta.dirname, 'englis
 
 /** Quoted passages and document titles are the sources' own words: they stay as written. */
 const SOURCE_WORDS = /「[^「」\n]*」|《[^《》\n]*》|〈[^〈〉\n]*〉/g;
+/** 「民國103年12月15日」 (or 「103年12月15日」 after one): a reader of English reads the Western date. */
+const ROC_DATE = /(?:民國)?(?<!\d)(\d{2,3})年(\d{1,2})月(\d{1,2})日/g;
 /** 「新臺幣 40,000 元」, 「5,000,000 元」 → 「NT$ 40,000」, 「NT$ 5,000,000」; a number is read from its first digit only. */
 const AMOUNT = /(?:新臺幣\s?)?(?<![\d,.])(\d[\d,.]*)\s?元/g;
 
@@ -31,9 +33,13 @@ export function englishLabels(text: string): string {
 }
 
 function labelsOf(text: string): string {
-  let result = text.replace(AMOUNT, 'NT$ $1');
+  let result = text.replace(AMOUNT, 'NT$ $1').replace(ROC_DATE, (_date, year: string, month: string, day: string) => isoDate(year, month, day));
   for (const [chinese, english] of pairs) result = result.replaceAll(chinese, english);
   return result.replace(/ {2,}/g, ' ');
+}
+
+function isoDate(rocYear: string, month: string, day: string): string {
+  return `${Number(rocYear) + 1911}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 /** A result card with its labels in English. */

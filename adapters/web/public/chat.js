@@ -66,7 +66,9 @@ async function ask(text) {
   // A restart while waiting already cleared the view and began another conversation.
   if (askedIn !== conversationId) return;
   if (replies) {
-    history.exchanges.push({ question: text, replies, ratings: {} });
+    // After 「重新開始」 the bot remembers nothing, and that is no lost context: the count starts again.
+    if (replies.some((reply) => reply.startsOver)) history.exchanges = [];
+    else history.exchanges.push({ question: text, replies, ratings: {} });
     saveHistory(history);
   }
   typing.remove();

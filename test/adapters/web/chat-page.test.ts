@@ -287,6 +287,13 @@ describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
     expect(await failure.count()).toBe(0);
   });
 
+  it('counts the conversation from zero again after 「重新開始」 is typed, so nothing is called lost', async () => {
+    await ask('重新開始');
+    const answer = await ask(FEE_QUESTION);
+    expect(bot.turns.at(-1)).toMatchObject({ turnsShown: 0 });
+    expect(await answer.innerText()).not.toContain('先前的對話');
+  });
+
   it('starts a new conversation on 重新開始, with a new id and the example questions back', async () => {
     const storedIds = async () => (await page.evaluate('Object.values(sessionStorage)')) as string[];
     const before = await storedIds();

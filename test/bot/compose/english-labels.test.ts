@@ -11,9 +11,14 @@ describe('English labels', () => {
     expect(englishLabels(chinese)).toBe(english);
   });
 
+  it('writes dates the Western way, for a reader of English', () => {
+    expect(englishLabels('批次信用保證最高保證成數：9成（90%）（民國103年12月15日起適用）')).toBe('批次信用保證最高Guarantee ratio：9成（90%）（2014-12-15 onwards）');
+    expect(englishLabels('另：保證成數於民國92年1月1日至103年12月14日為 10成')).toBe('Also: Guarantee ratio於2003-01-01 to 2014-12-14為 10成');
+  });
+
   it('leaves quotations and document titles in the words of their source', () => {
-    expect(englishLabels('另：保證成數於民國92年1月1日起為 10成（見《信用保證業務概述》〈保證成數〉）「保證成數最高九成」')).toBe(
-      'Also: Guarantee ratio於民國92年1月1日起為 10成（見《信用保證業務概述》〈保證成數〉）「保證成數最高九成」',
+    expect(englishLabels('另：保證成數最高10成（見《信用保證業務概述》〈保證成數〉）「保證成數最高九成，民國103年12月15日起」')).toBe(
+      'Also: Highest guarantee ratio10成（見《信用保證業務概述》〈保證成數〉）「保證成數最高九成，民國103年12月15日起」',
     );
   });
 });
