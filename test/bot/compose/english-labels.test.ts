@@ -6,6 +6,7 @@ describe('English labels', () => {
     ['保證手續費：新臺幣 8,100 元（批次信用保證，保證期間 12 個月）', 'Guarantee fee: NT$ 8,100（批次信用保證, guarantee period 12 months）'],
     ['適用年費率 1.00%，風險組群 B', 'Annual fee rate 1.00%, risk group B'],
     ['判斷依據：', 'Reasons:'],
+    ['注意：本文件適用期間至民國101年12月31日，已屆期；以上為當時的規定。', 'Note: this document was in force until 2012-12-31: it has ended, and the above were the rules then.'],
     ['服務專線：企業客服 0800-089-921', 'Service lines: Enterprise service line 0800-089-921'],
   ])('label 「%s」 as 「%s」', (chinese, english) => {
     expect(englishLabels(chinese)).toBe(english);
