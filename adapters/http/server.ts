@@ -25,6 +25,8 @@ export interface StartOptions {
   host?: string;
   /** Environment to read the configuration from; process.env unless given. */
   env?: NodeJS.ProcessEnv;
+  /** The bot's clock (the day a question is answered for); the real one unless given. Tests pin their date with it. */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -92,6 +94,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const bot = createBot({
     sources: () => sources.current(),
+    ...(options.now ? { now: options.now } : {}),
     store,
     interactions: fanOutSink(metrics.interactions, interactions),
     ...(llm ? { llm } : {}),

@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../adapters/http/server.ts';
+import { TEST_DATE } from '../../support/bot.ts';
 import { createSourceFixture, type SourceFixture } from './source-fixture.ts';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -17,6 +18,7 @@ describe('the running server', () => {
     server = await startServer({
       port: 0,
       host: '127.0.0.1',
+      now: () => TEST_DATE,
       env: {
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',

@@ -4,7 +4,7 @@ import { ConversationBusyError } from '../../../bot/dialogue/conversation-busy-e
 import { RedisConversationStore } from '../../../bot/dialogue/redis-store.ts';
 import { MemoryConversationStore, type ConversationStore } from '../../../bot/dialogue/store.ts';
 import type { Bot } from '../../../bot/types.ts';
-import { shippedSources } from '../../support/bot.ts';
+import { shippedSources, TEST_DATE } from '../../support/bot.ts';
 import { connected, hasRedis, startRedis, type RedisServer } from './redis-server.ts';
 
 /** Each message adds one fact; sent at once, every one of them must be remembered. */
@@ -38,7 +38,7 @@ async function overlappingRuns(bots: Bot[], store: ConversationStore, prefix: st
 async function expectAnsweredDespiteAStuckTurn(store: ConversationStore): Promise<void> {
   const failures: unknown[] = [];
   const sources = await shippedSources();
-  const bot = createBot({ sources: () => sources, store, onStoreError: (error, operation) => failures.push([operation, error]) });
+  const bot = createBot({ sources: () => sources, now: () => TEST_DATE, store, onStoreError: (error, operation) => failures.push([operation, error]) });
   await store.lock!('stuck');
   const startedAt = performance.now();
   const [reply] = await bot.handle({ conversationId: 'stuck', channel: 'api', event: { type: 'message', text: '一般貸款500萬保8成B組一年手續費多少？' } });
@@ -52,13 +52,13 @@ describe('overlapping turns of one conversation', async () => {
 
   it(`on one instance with the memory store, keep every turn's facts in ${RUNS} of ${RUNS} runs`, async () => {
     const store = new MemoryConversationStore();
-    const bot = createBot({ sources: () => sources, store });
+    const bot = createBot({ sources: () => sources, now: () => TEST_DATE, store });
     expect(await overlappingRuns([bot], store, 'memory')).toEqual([]);
   });
 
   it('on one instance, forget everything when 重新開始 is sent right after a fact', async () => {
     const store = new MemoryConversationStore();
-    const bot = createBot({ sources: () => sources, store });
+    const bot = createBot({ sources: () => sources, now: () => TEST_DATE, store });
     const say = (text: string) => bot.handle({ conversationId: 'reset', channel: 'api', event: { type: 'message', text } });
     await Promise.all([say('一般貸款500萬'), say('重新開始')]);
     expect(await store.get('reset')).toBeUndefined();
@@ -89,7 +89,7 @@ describe('overlapping turns of one conversation', async () => {
 
     it(`keep every turn's facts in ${RUNS} of ${RUNS} runs`, async () => {
       const shared = [await open({ keyPrefix: 'test:overlap:' }), await open({ keyPrefix: 'test:overlap:' })];
-      const instances = shared.map((store) => createBot({ sources: () => sources, store }));
+      const instances = shared.map((store) => createBot({ sources: () => sources, now: () => TEST_DATE, store }));
       expect(await overlappingRuns(instances, shared[0]!, 'redis')).toEqual([]);
     });
 

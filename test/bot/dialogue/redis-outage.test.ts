@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../../bot/index.ts';
 import { RedisConversationStore } from '../../../bot/dialogue/redis-store.ts';
 import type { Bot } from '../../../bot/types.ts';
-import { shippedSources } from '../../support/bot.ts';
+import { shippedSources, TEST_DATE } from '../../support/bot.ts';
 import { connected, hasRedis, startRedis, type RedisServer } from './redis-server.ts';
 
 /** Well under the 1.1–2.0 s a turn used to wait for its store commands to time out. */
@@ -23,7 +23,7 @@ describe.skipIf(!hasRedis)('a turn while Redis is unavailable', async () => {
     redis = await startRedis();
     store = await connected(new RedisConversationStore({ url: redis.url, keyPrefix: 'test:outage:' }));
     failures = [];
-    bot = createBot({ sources: () => sources, store, onStoreError: (_error, operation) => failures.push(operation) });
+    bot = createBot({ sources: () => sources, now: () => TEST_DATE, store, onStoreError: (_error, operation) => failures.push(operation) });
     await say('一般貸款500萬');
     expect((await store.get('c'))?.facts).toEqual({ loanAmount: 5_000_000 });
   }
