@@ -251,7 +251,7 @@ export function createAdminConsoleRouter(deps: AdminConsoleDeps): Router {
     res.json(await preview.ask(input.questions, date, draft));
   });
 
-  api.get('/status', (_req, res) => {
+  api.get('/status', async (_req, res) => {
     const current = deps.sources.current();
     const sections = current.knowledge.sections;
     res.json({
@@ -264,6 +264,7 @@ export function createAdminConsoleRouter(deps: AdminConsoleDeps): Router {
         outOfScope: current.knowledge.outOfScope?.length ?? 0,
         parameters: current.rules.parameters.size,
       },
+      drafts: (await drafts.list()).length,
       interactions: deps.interactions?.counts(),
       daily: deps.interactions?.dailyCounts(today(), 30) ?? [],
     });

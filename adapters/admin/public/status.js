@@ -16,6 +16,7 @@ export async function showStatus() {
       card('版本', status.version, `載入於 ${taipeiTime(status.loadedAt)}`),
       card('知識文件', `${status.knowledge.documents} 份`, `${status.knowledge.sections} 節、例題 ${status.knowledge.examples} 則、不在服務範圍 ${status.knowledge.outOfScope} 則`),
       card('規則參數', `${status.knowledge.parameters} 個`),
+      card('待發布的草稿', `${status.drafts} 份`, status.drafts > 0 ? '在「預覽」選草稿試問、發布' : ''),
       card('自動重新載入', status.watching ? '開啟' : '關閉', `成功 ${status.reloads.ok} 次、失敗 ${status.reloads.failed} 次`),
     ]),
     el('h2', { text: '最近一次重新載入' }),
