@@ -90,7 +90,7 @@ export function createBot(deps: BotDeps): Bot {
     if (handedOff) return inLanguageOf(trimmed, handedOff);
 
     const decided = await oneTurnAtATime(turn.conversationId, () => answerInContext(turn, trimmed, started));
-    if (Array.isArray(decided)) return decided;
+    if (Array.isArray(decided)) return inLanguageOf(trimmed, decided);
     const { u, result } = decided;
     const replies = inLanguageOf(trimmed, handoff.afterAnswer(turn, result.outcome, await phrase(deps.llm, result, trimmed)));
     record(turn, trimmed, u, result, replies, now().getTime() - started.getTime());

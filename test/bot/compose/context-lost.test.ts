@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { present } from '../../../bot/compose/presentation.ts';
 import type { Bot, Reply } from '../../../bot/types.ts';
 import { createTestBot } from '../../support/bot.ts';
 
@@ -24,6 +25,12 @@ describe('a page that still shows a conversation the bot no longer has', () => {
   it('gets no answer to a bare answer to a question it can no longer see', async () => {
     const [reply] = await say('lost-2', 'B組', 1);
     expect(reply?.intent).toBe('context_lost');
+  });
+
+  it('is told so in English when it asks in English', async () => {
+    const [reply] = await say('lost-en', 'what about two years?', 2);
+    expect(reply).toMatchObject({ intent: 'context_lost', language: 'en' });
+    expect(present(reply!).text).toMatch(/^Sorry, I no longer have our earlier conversation/);
   });
 
   it('gets a whole question answered, with a note that what was said before is gone', async () => {
