@@ -29,11 +29,12 @@ export function contextLostReply(): Reply {
   });
 }
 
+/** 「（提醒：…」 keeps the note visible in the answer's layout, under the result. */
+const CONTEXT_LOST_NOTE = '（提醒：我這裡已沒有先前的對話內容，以上只依這則訊息回答；先前提供的資料請再說一次。）';
+
 /** A whole question is answered, saying that what was said before is gone (the person may have given facts). */
 export function withContextLostNote(result: FlowResult): FlowResult {
   const [first, ...rest] = result.replies;
   if (!first) return result;
   return { ...result, replies: [{ ...first, text: `${first.text}\n${CONTEXT_LOST_NOTE}` }, ...rest] };
 }
-
-export const CONTEXT_LOST_NOTE = '（提醒：我這裡已沒有先前的對話內容，以上只依這則訊息回答；先前提供的資料請再說一次。）';

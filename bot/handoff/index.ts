@@ -1,4 +1,4 @@
 /** Handing a conversation to a person: the words that ask for one, the replies, and the offer after misses. */
 export { createHandoffDesk, type HandoffDesk, type HandoffDeskDeps } from './desk.ts';
-export { ASK_FOR_PERSON, BACK_TO_BOT } from './replies.ts';
-export { handoffVocabulary, shippedHandoffVocabulary, HandoffWords, type HandoffVocabulary } from './words.ts';
+export { BACK_TO_BOT } from './replies.ts';
+export { shippedHandoffVocabulary, HandoffWords, type HandoffVocabulary } from './words.ts';
