@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('the staff console in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant-TW');
     const token = page.getByLabel('管理金鑰');
     expect(await token.getAttribute('type')).toBe('password');
-    await expect.poll(() => token.evaluate((node) => node === document.activeElement)).toBe(true);
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('token');
     expect(await page.locator('#console').isHidden()).toBe(true);
     expect(await page.content()).not.toContain('送保後');
     await page.screenshot({ path: `${SCREENSHOTS}/admin-sign-in.png` });
