@@ -58,7 +58,7 @@ export interface Domain {
     eligibilityQuestion: RegExp;
     change: RegExp;
   };
-  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; notWaived: RegExp };
+  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; bothWays: RegExp; notWaived: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -139,6 +139,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       yesNo: cueRegExp(intents.modifiers.yes_no),
       list: cueRegExp(intents.modifiers.list),
       comparison: cueRegExp(intents.modifiers.comparison),
+      bothWays: cueRegExp(intents.modifiers.both_ways),
       notWaived: cueRegExp(intents.modifiers.not_waived),
     },
     followUp: {

@@ -11,6 +11,8 @@ export interface MergedTurn {
   programme?: ProgrammeId;
   facts: Facts;
   asks: string[];
+  /** Values of a fact to compute side by side, as this message asks (「A組跟C組差多少」). */
+  variants?: Understanding['variants'];
   /** The programme was not named: a risk group implied 一般貸款. */
   programmeFromRiskGroup?: boolean;
   /** The rate the user says was quoted for this case, this turn or earlier for the same programme. */
@@ -67,6 +69,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     facts,
     asks: resolvedAsks,
     ...(statedRate !== undefined ? { statedRate } : {}),
+    ...(u.variants ? { variants: u.variants } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
   };
 }

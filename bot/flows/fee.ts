@@ -2,6 +2,8 @@ import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNot
 import type { ParameterReading } from '../../rules/at.ts';
 import type { Facts } from '../../rules/facts.ts';
 import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
+import type { FeeInput } from '../../rules/inputs.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
@@ -23,10 +25,13 @@ export function feeFlow(ctx: FlowContext): FlowResult {
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
   const assumedRatio = caseFacts.guaranteeRatio === undefined ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
   if (assumedRatio !== undefined) caseFacts.guaranteeRatio = assumedRatio;
+  const variants = variantCases(ctx.merged.variants, caseFacts);
+  if (variants.length >= 2) return feeVariants(ctx, programme, variants);
   let result: FeeResult;
   try {
     const quoted = ctx.merged.statedRate;
     result = guaranteeFee(ctx.view, { ...caseFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
+    if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
     if (assumedRatio !== undefined) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。`);
     if (ctx.merged.programmeFromRiskGroup) result.notes.unshift('風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。');
   } catch (error) {
@@ -37,6 +42,65 @@ export function feeFlow(ctx: FlowContext): FlowResult {
     throw error;
   }
   return feeAnswer(ctx, result);
+}
+
+/** A quoted rate that differs from the rule: the fee by the rule too, so both figures are there to compare. */
+function feeByRule(ctx: FlowContext, input: FeeInput, quoted: FeeResult): string[] {
+  try {
+    const byRule = guaranteeFee(ctx.view, input);
+    return byRule.fee === quoted.fee ? [] : [`依規定年費率 ${formatRate(byRule.rate)} 計算則為新臺幣 ${formatAmount(byRule.fee)} 元（${byRule.formula}）`];
+  } catch {
+    return [];
+  }
+}
+
+type CaseFacts = Omit<Facts, 'programme'>;
+
+/** The cases a message asks to compare: one per risk group named, or a circumstance with and without. */
+function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFacts): Array<{ label: string; facts: CaseFacts }> {
+  if (variants?.riskGroups && variants.riskGroups.length >= 2) {
+    return variants.riskGroups.map((riskGroup) => ({ label: `風險組群 ${riskGroup}`, facts: { ...facts, riskGroup } }));
+  }
+  const flag = variants?.flags?.[0];
+  if (flag) {
+    return [true, false].map((value) => ({
+      label: value ? '有' : '沒有',
+      facts: { ...facts, flags: { ...facts.flags, [flag]: value } },
+    }));
+  }
+  return [];
+}
+
+/** 「A組跟C組手續費差多少」: each case computed, then the difference, every figure from the same calculator. */
+function feeVariants(ctx: FlowContext, programme: ProgrammeId, variants: Array<{ label: string; facts: CaseFacts }>): FlowResult {
+  const results: Array<{ label: string; result: FeeResult }> = [];
+  for (const variant of variants) {
+    try {
+      results.push({ label: variant.label, result: guaranteeFee(ctx.view, { ...variant.facts, programme }) });
+    } catch (error) {
+      if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
+      if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
+      if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
+      throw error;
+    }
+  }
+  const flag = ctx.merged.variants?.flags?.[0];
+  const flagLabel = flag ? ctx.domain.facts.flags.find((f) => f.flag === flag)?.label ?? flag : undefined;
+  const named = (label: string) => (flagLabel ? `${label}${flagLabel}` : label);
+  const fees = results.map((r) => r.result.fee);
+  const difference = Math.max(...fees) - Math.min(...fees);
+  const citations = ctx.cite.forTrace(results.flatMap((r) => r.result.trace));
+  const lines = [
+    `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}；相差 ${formatAmount(difference)} 元`,
+    ...results.map((r) => `${named(r.label)}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
+    ...[...new Set(results.flatMap((r) => r.result.notes))],
+    '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: ['重新開始'] },
+    { task: 'fee_calculation', pending: undefined, programme, facts: ctx.merged.facts },
+  );
 }
 
 function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {

@@ -208,7 +208,8 @@ function notStated(ctx: FlowContext, programme: ProgrammeId): FlowResult {
 function relevant(name: string, ctx: FlowContext): boolean {
   const { facts } = ctx.merged;
   const group = /fee_rate\.([abc])$/.exec(name)?.[1];
-  if (group && facts.riskGroup) return group === facts.riskGroup.toLowerCase();
+  const groups = ctx.merged.variants?.riskGroups ?? (facts.riskGroup ? [facts.riskGroup] : []);
+  if (group && groups.length > 0) return groups.some((g) => g.toLowerCase() === group);
   const named = ctx.understanding.parameterTopics.includes(name);
   if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
   if (name.includes('gold_award')) return named;

@@ -15,3 +15,11 @@ export function findRiskGroup(text: string): RiskGroup | undefined {
   const match = GROUP_AFTER_WORD.exec(text) ?? GROUP_BEFORE_WORD.exec(text) ?? GROUP_ALONE.exec(text) ?? isolated;
   return match ? ((match[1] as string).toUpperCase() as RiskGroup) : undefined;
 }
+
+/** 「A組跟C組」「abc組」「A、B、C三組」: every risk group named, in order (two or more ask for a comparison). */
+const GROUP_LIST = /(?<![a-z])([abc](?:[、,/和跟與及或\s]{0,3}[abc])*)\s*(?:三|兩|二)?(?:組|級|類|群)/g;
+
+export function findRiskGroups(text: string): RiskGroup[] {
+  const letters = [...text.matchAll(GROUP_LIST)].flatMap((m) => [...(m[1] as string).replace(/[^abc]/g, '')]);
+  return [...new Set(letters.map((l) => l.toUpperCase() as RiskGroup))];
+}

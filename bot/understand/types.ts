@@ -1,4 +1,4 @@
-import type { Facts } from '../../rules/facts.ts';
+import type { FactFlags, Facts, RiskGroup } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 
 export type Intent =
@@ -94,6 +94,11 @@ export interface Understanding {
   /** An elliptical follow-up (那C組呢？): its facts change the ones gathered so far. */
   isFollowUp: boolean;
   modifiers: Modifiers;
+  /**
+   * Values of one fact to compute side by side: 「A組跟C組差多少」 (risk groups), 「簽了具結書跟沒簽」 (a circumstance
+   * with and without).
+   */
+  variants?: { riskGroups?: RiskGroup[]; flags?: Array<keyof FactFlags> };
   /** Years the message names (2022, 民國111年), Gregorian. */
   years: number[];
   /** Rule-parameter folders or names its words point to (營授比 → business_finance_ratio). */

@@ -1,5 +1,5 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
-import type { Facts } from '../../rules/facts.ts';
+import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { findAsks } from './asks.ts';
 import { findGender, findIndustry, findLoanPurpose, findSubmission } from './choices.ts';
 import { englishToChinese } from './english.ts';
@@ -12,7 +12,7 @@ import { extractKeywords } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { programmesIn } from './programmes.ts';
-import { findRiskGroup } from './risk-group.ts';
+import { findRiskGroup, findRiskGroups } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
 import { findYears } from './years.ts';
 import type { Modifiers, Understanding } from './types.ts';
@@ -39,6 +39,13 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     notWaived: notWaived.test(text),
     change: domain.intents.change.test(text),
   };
+}
+
+function variantsOf(text: string, flags: FactFlags, domain: Domain): Understanding['variants'] {
+  const riskGroups = findRiskGroups(text);
+  const bothWays = domain.modifiers.bothWays.test(text) ? (Object.keys(flags) as Array<keyof FactFlags>) : [];
+  if (riskGroups.length < 2 && bothWays.length === 0) return undefined;
+  return { ...(riskGroups.length >= 2 ? { riskGroups } : {}), ...(bothWays.length > 0 ? { flags: bothWays } : {}) };
 }
 
 function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding, 'bareAnswer'> {
@@ -71,6 +78,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (loanPurpose) facts.loanPurpose = loanPurpose;
   const flags = findFlags(canonical, domain);
   if (Object.keys(flags).length > 0) facts.flags = flags;
+  const variants = variantsOf(canonical, flags, domain);
+  if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
   const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined }, domain);
   const wholeQuestion = programmes.length > 0 && (asks.length > 0 || domain.intents.eligibilityQuestion.test(canonical));
@@ -87,6 +96,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     asks,
     isFollowUp: followUp,
     modifiers: modifiersOf(canonical, domain),
+    ...(variants ? { variants } : {}),
     years: findYears(canonical),
     parameterTopics: domain.asks.parameterTopics.filter(({ cue }) => cue.test(canonical)).map(({ topic }) => topic),
     ...optionalAnswer(bareAnswerOf(canonical, domain)),

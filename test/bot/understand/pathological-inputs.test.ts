@@ -98,9 +98,11 @@ describe('pathological messages up to the length limit', () => {
     expect(Math.max(...inputs.map((i) => [...i.text].length))).toBe(MAX_MESSAGE_LENGTH);
   });
 
-  it(`each understanding function reads each message within ${FUNCTION_BUDGET_MS} ms of CPU`, () => {
+  it(`each understanding function reads each message within ${FUNCTION_BUDGET_MS} ms of CPU`, async () => {
     const slow: string[] = [];
     for (const [name, fn] of functions) {
+      // The test runner talks to this worker between tests: give it the event loop between functions.
+      await new Promise((resolve) => setImmediate(resolve));
       // Compiled and optimised before it is timed: the compiler's threads count as this process's CPU.
       for (const input of inputs.slice(0, 50)) fn(input.text);
       for (const input of inputs) {
