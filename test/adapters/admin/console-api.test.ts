@@ -1,12 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDraft } from '../../../knowledge/import/index.ts';
+import { minimalPdf } from '../../knowledge/import/minimal-pdf.ts';
 import { ADMIN_TOKEN, startConsoleServer, type ConsoleServer } from './console-server.ts';
 
 const UNANSWERED = '送保後公司經營惡化基金會怎麼處理？';
 const CARE_SECTION_ID = 'smeg-annual-report-2022#肆、七、用心關懷協處（一）至（三）：保證後、信用弱化及信用惡化企業之關懷與協處';
 const BATCH_FEE_QUESTION = '批保300萬保9成一年手續費？';
 const FEE_SECTION = '說明三：代償上限計提率與保證手續費年費率';
+
+const ANNOUNCEMENT = minimalPdf([
+  { text: '財團法人中小企業信用保證基金 函', size: 18 },
+  { text: '發文日期：中華民國115年11月20日', size: 11 },
+  { text: '發文字號：(115)保證規劃字第1150000123號', size: 11 },
+  { text: '主旨：修正批次信用保證手續費年費率，自116年1月1日起實施，請查照。', size: 11 },
+  { text: '說明：', size: 11 },
+  { text: '一、批次信用保證之保證手續費年費率自116年1月1日起調整為 0.25%。', size: 11 },
+]);
 
 interface Session {
   cookie: string;
@@ -98,6 +109,17 @@ describe('the inbox', () => {
     const item = body.items.find((candidate: { question: string }) => candidate.question.startsWith('送保後公司經營惡化'));
     expect(item).toMatchObject({ unanswered: 1, channels: ['api'] });
     expect(item.suggestions.map((suggestion: { sectionId: string }) => suggestion.sectionId)).toContain(CARE_SECTION_ID);
+  });
+
+  it('puts the most asked first when asked to, the latest first otherwise', async () => {
+    await app.ask('青創貸款有沒有名額限制？');
+    await app.ask('青創貸款有沒有名額限制');
+    await app.ask('信保基金有哪些分支機構在東部？');
+    const who = await session();
+    const latest = await call(who, 'GET', '/inbox');
+    const frequent = await call(who, 'GET', '/inbox?order=frequent');
+    expect(latest.body.items[0].question).toMatch(/^信保基金有哪些分支機構在東部/);
+    expect(frequent.body.items[0]).toMatchObject({ question: expect.stringMatching(/^青創貸款有沒有名額限制/), unanswered: 2 });
   });
 
   it('attaches it as an example of a section, through the checks and a reload, and the question is then answered from there', async () => {
@@ -218,6 +240,28 @@ describe('rules, drafts and preview', () => {
     expect(body.draft.issues[0]).toMatchObject({ line: 4, field: 'values.2027-01-01.reference' });
   });
 
+  it('previews and publishes a document imported from an announcement PDF', async () => {
+    const who = await session();
+    const imported = await importDraft(ANNOUNCEMENT, { fileName: 'batch-fee-2027.pdf', extension: '.pdf', importedOn: '2026-12-01' });
+    const draft = { path: `${imported.id}.md`, content: imported.markdown };
+    expect((await call(who, 'PUT', '/drafts/file', draft)).body.issues).toEqual([]);
+    expect((await call(who, 'GET', '/drafts')).body.drafts).toEqual([expect.objectContaining({ path: 'batch-fee-2027.md', folder: 'knowledge' })]);
+
+    const preview = await call(who, 'POST', '/preview', { questions: ['批次信用保證手續費年費率調整的公告字號是什麼？'], asOf: '2027-02-01', draft });
+    expect(preview.body.draft.replies.length).toBeGreaterThan(0);
+    expect(preview.body.draft.issues).toBeUndefined();
+
+    const published = await call(who, 'POST', '/drafts/publish', draft);
+    expect(published.body.reload).toMatchObject({ ok: true, changed: true });
+    const rules = await call(who, 'GET', '/rules');
+    expect(rules.body.documents.find((document: { id: string }) => document.id === 'batch-fee-2027')).toMatchObject({
+      number: '(115)保證規劃字第1150000123號',
+      issued: '2026-11-20',
+      effectiveFrom: '2027-01-01',
+    });
+    expect((await call(who, 'GET', '/drafts')).body.drafts).toEqual([]);
+  });
+
   it('refuses draft names that would leave their folder', async () => {
     const who = await session();
     for (const path of ['../../etc/passwd.md', '/tmp/x.yaml', 'batch/../../x.yaml', 'notes.txt', 'out-of-scope.yaml']) {
@@ -232,7 +276,7 @@ describe('the status page', () => {
     expect(body.version).toBe(app.server.sources.current().version);
     expect(body.lastReload).toMatchObject({ ok: true });
     expect(body.lastReload.reason).toMatch(/^console: /);
-    expect(body.knowledge).toMatchObject({ documents: 5, examples: 1, outOfScope: 1 });
+    expect(body.knowledge).toMatchObject({ documents: 6, examples: 1, outOfScope: 1 });
     expect(body.daily).toHaveLength(30);
     expect(body.daily.at(-1).questions).toBeGreaterThanOrEqual(3);
   });
