@@ -1,5 +1,5 @@
-import type { Mention } from './mention.ts';
-import { shippedDomain, type Domain } from '../../domain/index.ts';
+import type { Mention, MentionUnit } from './mention.ts';
+import { shippedDomain, type AskTopic, type Domain } from '../../domain/index.ts';
 import type { Ask } from './types.ts';
 
 /**
@@ -14,9 +14,18 @@ export interface AskContext {
   hasAmount: boolean;
 }
 
-function statesAFigure(end: number, text: string, mentions: Mention[]): boolean {
+/** The figures that can be a topic's value: 「手續費0.3%」 states a fee, 「手續費一年多少」 still asks one. */
+const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
+  fee: new Set(['percent', 'amount']),
+  max_ratio: new Set(['ratio', 'percent']),
+  age_limit: new Set(['age']),
+  cap_amount: new Set(['amount']),
+};
+
+function statesAFigure(topic: AskTopic, end: number, text: string, mentions: Mention[]): boolean {
   const next = mentions.find((m) => m.index >= end);
   if (!next) return false;
+  if (VALUE_UNITS[topic] && !VALUE_UNITS[topic].has(next.unit)) return false;
   return /^\s*(?:(?:是|為|为|:|約|大概|有|達|共)\s*)?$/.test(text.slice(end, next.index));
 }
 
@@ -33,7 +42,7 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   const inAskingClause = (index: number) => !asksAnything || spans.some((c) => c.asking && index >= c.index && index < c.end);
   for (const { topic, cue } of words.topics) {
     for (const match of text.matchAll(cue)) {
-      if (statesAFigure(match.index + match[0].length, text, mentions)) continue;
+      if (statesAFigure(topic, match.index + match[0].length, text, mentions)) continue;
       if (!words.interrogative.test(match[0]) && !inAskingClause(match.index)) continue;
       const ask: Ask =
         topic !== 'fee' ? topic : match[0].endsWith('率') || !(hasAmount || words.feeAmountWithFee.test(text)) ? 'fee_rate' : 'fee_amount';

@@ -15,6 +15,8 @@ const NOT_DURATION = '度|級|级|代|底|初|中|輕|轻|紀|纪|齡|龄|費|�
 const YEARS = new RegExp(`(?:(${N})(?:\\s*年)?${RANGE})?(${N})\\s*年(半)?(?!${NOT_DURATION})`, 'dg');
 /** 兩年又三個月, 4年11個月: one duration in months. */
 const YEARS_AND_MONTHS = new RegExp(`(${N})\\s*年(?:\\s*[又零])?\\s*(${N})\\s*(?:個|个)月`, 'dg');
+/** 「18月」 without 個: more than 12 cannot be a month of the year, so it is a duration. */
+const BARE_MONTHS = /(?<![年\d.])(\d{2,3})\s*月(?![日號号初底中份])/g;
 const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年])半年(?!度)/g;
 const DAYS = new RegExp(`(?:(${N})(?:\\s*[天日])?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
 const AGES = new RegExp(`(?:(${N})(?:\\s*[歲岁])?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
@@ -54,6 +56,9 @@ export function findDurations(text: string): Mention[] {
     ...combined,
     ...[
       ...unitMentions(MONTHS, text, 'months', 'months'),
+      ...matchesOf(BARE_MONTHS, text)
+        .filter((m) => Number(m[1]) > 12)
+        .map((m) => mention('months', 'months', Number(m[1]), m[0], m.index)),
       ...unitMentions(YEARS, text, 'years', 'years'),
       ...unitMentions(DAYS, text, 'days', 'days'),
       ...matchesOf(HALF_YEAR, text).map((m) => mention('months', 'months', 6, m[0], m.index)),

@@ -1,0 +1,45 @@
+/**
+ * The understanding case table (domain/cases/understanding.yaml): each row is a message and what must be read from
+ * it. Fund staff add rows when a question was misread; every row must hold.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { understand } from '../../bot/understand/index.ts';
+
+const Row = z
+  .object({
+    says: z.string().min(1),
+    task: z.string().optional(),
+    programmes: z.array(z.string()).optional(),
+    asks: z.array(z.string()).optional(),
+    facts: z.record(z.string(), z.unknown()).optional(),
+    not_facts: z.array(z.string()).optional(),
+    stated_rate: z.number().optional(),
+    comparison: z.boolean().optional(),
+    risk_groups: z.array(z.string()).optional(),
+    variant_flags: z.array(z.string()).optional(),
+    bare_answer: z.enum(['yes', 'no']).optional(),
+  })
+  .strict();
+const Table = z.object({ cases: z.array(Row).min(1) }).strict();
+
+const table = Table.parse(parse(readFileSync(join(import.meta.dirname, '../../domain/cases/understanding.yaml'), 'utf8')));
+
+describe('understanding case table', () => {
+  it.each(table.cases)('reads 「$says」', (row) => {
+    const u = understand(row.says);
+    if (row.task) expect(u.intent).toBe(row.task);
+    if (row.programmes) expect(u.programmes).toEqual(row.programmes);
+    if (row.asks) expect(u.asks).toEqual(expect.arrayContaining(row.asks));
+    if (row.facts) expect(u.facts).toMatchObject(row.facts);
+    for (const fact of row.not_facts ?? []) expect(u.facts).not.toHaveProperty(fact);
+    if (row.stated_rate !== undefined) expect(u.statedRate).toBe(row.stated_rate);
+    if (row.comparison !== undefined) expect(u.modifiers.comparison).toBe(row.comparison);
+    if (row.risk_groups) expect(u.variants?.riskGroups).toEqual(row.risk_groups);
+    if (row.variant_flags) expect(u.variants?.flags).toEqual(row.variant_flags);
+    if (row.bare_answer) expect(u.bareAnswer).toBe(row.bare_answer);
+  });
+});
