@@ -12,7 +12,7 @@ export interface Sources {
   knowledge: KnowledgeBase;
   index: SearchIndex;
   rules: ParameterSet;
-  /** The words users say (domain/*.yaml); the shipped registry when not given. */
+  /** The words users say (domain/registry/*.yaml); the shipped registry when not given. */
   domain?: Domain;
   /** Changes on every reload (for status pages and caches). */
   version: string;
