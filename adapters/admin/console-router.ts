@@ -7,7 +7,7 @@ import { taipeiDate } from '../../bot/index.ts';
 import { withExampleQuestion } from '../../knowledge/example-questions.ts';
 import { parseKnowledgeFile } from '../../knowledge/parse.ts';
 import { OUT_OF_SCOPE_FILE, withOutOfScopeQuestion } from '../../knowledge/out-of-scope.ts';
-import type { InteractionCounts } from '../http/interaction-store.ts';
+import type { HandoffRequest, InteractionCounts } from '../http/interaction-store.ts';
 import type { DailyCount, InboxRow } from '../http/interaction-inbox.ts';
 import type { LiveSources } from '../http/live-sources.ts';
 import { TokenBucketRateLimiter } from '../http/rate-limiter.ts';
@@ -31,6 +31,8 @@ export interface AdminConsoleDeps extends SourceFolders {
     counts(): InteractionCounts;
     inbox(limit?: number): InboxRow[];
     dailyCounts(today: string, days?: number): DailyCount[];
+    /** Requests for a person (「找真人」), newest first. */
+    handoffs?(limit?: number): HandoffRequest[];
   };
   logger: Logger;
   now?: () => Date;
@@ -140,7 +142,12 @@ export function createAdminConsoleRouter(deps: AdminConsoleDeps): Router {
     const order = req.query.order === 'frequent' ? 'frequent' : 'recent';
     const rows = deps.interactions?.inbox() ?? [];
     const items = inboxItems(rows, deps.sources.current(), today(), order);
-    res.json({ items: req.query.show === 'all' ? items : items.filter((item) => !item.resolution), open: items.filter((item) => !item.resolution).length, all: items.length });
+    res.json({
+      items: req.query.show === 'all' ? items : items.filter((item) => !item.resolution),
+      open: items.filter((item) => !item.resolution).length,
+      all: items.length,
+      handoffs: (deps.interactions?.handoffs?.(50) ?? []).map(({ at, channel, question }) => ({ at, channel, question })),
+    });
   });
 
   api.post('/inbox/example', async (req, res) => {

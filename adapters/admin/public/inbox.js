@@ -16,12 +16,24 @@ export async function showInbox() {
     api(`/admin/api/inbox?order=${order.value}&show=${showAll.checked ? 'all' : 'open'}`),
     rulesAndDocuments(),
   ]);
+  showHandoffs(inbox.handoffs);
   count.textContent = inbox.open > 0 ? String(inbox.open) : '';
   count.setAttribute('aria-label', `${inbox.open} 則待處理`);
   list.replaceChildren(...inbox.items.map((item) => itemCard(item, documents)));
   if (inbox.items.length === 0) {
     list.append(el('p', { className: 'panel', text: inbox.all > 0 ? '沒有待處理的問題：全部都已處理。勾選「顯示已處理的問題」可以看到它們。' : '目前沒有未回答的問題或 👎 回答。' }));
   }
+}
+
+function showHandoffs(handoffs) {
+  const panel = document.getElementById('handoffs');
+  panel.hidden = handoffs.length === 0;
+  document.getElementById('handoff-count').textContent = `（最近 ${handoffs.length} 則）`;
+  document.getElementById('handoff-rows').replaceChildren(
+    ...handoffs.map((handoff) =>
+      el('tr', {}, [el('td', { text: taipeiTime(handoff.at) }), el('td', { text: CHANNELS[handoff.channel] ?? handoff.channel }), el('td', { text: handoff.question })]),
+    ),
+  );
 }
 
 function itemCard(item, documents) {

@@ -111,6 +111,12 @@ describe('the inbox', () => {
     expect(item.suggestions.map((suggestion: { sectionId: string }) => suggestion.sectionId)).toContain(CARE_SECTION_ID);
   });
 
+  it('lists requests for a person beside the questions', async () => {
+    await app.ask('我要找真人');
+    const { body } = await call(await session(), 'GET', '/inbox');
+    expect(body.handoffs[0]).toMatchObject({ channel: 'api', question: '我要找真人' });
+  });
+
   it('puts the most asked first when asked to, the latest first otherwise', async () => {
     await app.ask('青創貸款有沒有名額限制？');
     await app.ask('青創貸款有沒有名額限制');
