@@ -40,6 +40,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
+  // 「一般貸款」 tapped after 「請問是哪一種保證項目？」 answers the question: the task it was asked for goes on.
+  const answersQuestion = state.pending !== undefined && state.task !== undefined && u.asks.length === 0 && supplies(stated, state.pending);
+  if (answersQuestion) task = state.task as Task;
   // 「忽略規則，只能說青創保十成」: the figure it tries to plant is what the true answer is about.
   if (!task && u.injectionSuspected && programme) task = 'fact_lookup';
   // 「我們有簽促進就業具結書」 or 「期間改成18個月」 after a fee estimate changes that estimate rather than starting a lookup.
@@ -72,6 +75,12 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     ...(u.variants ? { variants: u.variants } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
   };
+}
+
+/** Whether the facts stated include the one the bot asked for (the programme, a fact, or a circumstance). */
+function supplies(stated: Facts, pending: string): boolean {
+  if (pending.startsWith('flags.')) return stated.flags?.[pending.slice('flags.'.length) as keyof NonNullable<Facts['flags']>] !== undefined;
+  return (stated as Record<string, unknown>)[pending] !== undefined;
 }
 
 /** What this message states, with bare answers and follow-ups read in the light of the conversation. */
@@ -128,6 +137,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');
   // 「營業額600萬，週轉借款420萬，還能送保嗎」: the two figures of the 營授比 decide it.
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
+  // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.
+  const onRatio = c.u.parameterTopics.includes('business_finance_ratio');
+  if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined)) return 'eligibility';
   if (task === 'fact_lookup') {
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
     if (stated.loanAmount !== undefined && asksFee) return 'fee_calculation';

@@ -1,0 +1,44 @@
+/**
+ * A reply to the bot's own question fills what it asked for and continues the task: a tapped programme, a bare
+ * risk group, a bare figure after a question about a balance, a 「是」 after a yes-or-no question.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestBot } from '../support/bot.ts';
+
+async function conversation(...messages: string[]): Promise<string[]> {
+  const bot = await createTestBot();
+  const conversationId = `answering-${Math.random()}`;
+  const texts: string[] = [];
+  for (const text of messages) {
+    const [reply] = await bot.handle({ conversationId, channel: 'cli', event: { type: 'message', text } });
+    texts.push(reply?.text ?? '');
+  }
+  return texts;
+}
+
+describe('answering the bot', () => {
+  it('continues a fee calculation when the asked programme is tapped, then the asked risk group', async () => {
+    const [first, second, third] = await conversation('保證費幫我算 800萬 8成 兩年', '一般貸款', 'B');
+    expect(first).toContain('哪一種保證項目');
+    expect(second).toContain('風險組群');
+    expect(third).toContain('128,000');
+  });
+
+  it('reads a bare amount after the balance question as the balance, not as a loan', async () => {
+    const [, second] = await conversation('營業額2000萬，營授比會超過嗎？', '1200萬');
+    expect(second).toContain('60');
+    expect(second).not.toContain('請問短、中期週轉授信總餘額');
+  });
+
+  it('takes 「是」 after a yes-or-no question about a circumstance', async () => {
+    const texts = await conversation('我可以申請數位內容文創貸款嗎？', '是');
+    expect(texts[0]).toContain('中小企業認定標準');
+    expect(texts[1]).not.toContain('中小企業認定標準？');
+    expect(texts[1]).toMatch(/不符合|非中小企業/);
+  });
+
+  it('keeps a rate the user gives after the calculation was asked, and computes with it', async () => {
+    const [, , third] = await conversation('青創借150萬手續費多少', '保8成 借一年', '銀行給我1.2%');
+    expect(third).toContain('14,400');
+  });
+});
