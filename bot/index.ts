@@ -15,6 +15,7 @@ import { feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thank
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
 import { lookupFlow } from './flows/lookup.ts';
+import { recommendFlow } from './flows/recommend.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
@@ -49,7 +50,7 @@ export interface BotDeps {
 
 const ANSWER_CACHE_SIZE = 2_000;
 
-const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'greeting', 'help', 'feedback', 'reset', 'out_of_scope', 'unknown'];
+const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'recommend', 'greeting', 'help', 'feedback', 'reset', 'out_of_scope', 'unknown'];
 
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
 export function createBot(deps: BotDeps): Bot {
@@ -155,6 +156,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('programme', result.state.programme ?? merged.programme),
       ...optional('task', result.state.task),
       ...optional('asks', result.state.asks),
+      ...optional('purposes', result.state.purposes),
       ...optional('pending', result.state.pending),
       // The topic is kept between turns (in Redis when shared): personal data never goes with it.
       ...optional('statedRate', merged.statedRate),
@@ -186,6 +188,8 @@ export function createBot(deps: BotDeps): Bot {
         return eligibilityFlow(ctx);
       case 'fact_lookup':
         return lookupFlow(ctx);
+      case 'recommend':
+        return recommendFlow(ctx);
       default:
         return u.intent === 'out_of_scope' ? outOfScopeFlow(ctx) : retrievalAnswer(ctx);
     }

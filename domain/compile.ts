@@ -56,17 +56,36 @@ export interface Domain {
     firstPerson: RegExp;
     question: RegExp;
     eligibilityQuestion: RegExp;
+    /** 「有什麼貸款適合我？」「信保可以幫忙嗎」: which programme fits, the user names none. */
+    recommend: RegExp;
     change: RegExp;
   };
   modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; bothWays: RegExp; notWaived: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
+  finder: Finder;
   words: {
     filler: ReadonlySet<string>;
     /** The fund's terms and every programme name, longest first. */
     terms: readonly string[];
   };
+}
+
+/** The programme finder's words (domain/registry/finder.yaml). */
+export interface Finder {
+  /** Needs users describe (創業, 週轉, 自有品牌 …), each with the programmes to look at first; none means nothing fits. */
+  purposes: Array<{ id: string; label: string; cue: RegExp; flags: Partial<Record<keyof FactFlags, boolean>>; programmes: ProgrammeId[] }>;
+  /** Programmes that fit by who the applicant is (age, gender, business age), whatever the purpose. */
+  audienceProgrammes: ProgrammeId[];
+  /** Who a programme is for, where no parameter says it. */
+  audience: Partial<Record<ProgrammeId, string>>;
+  /** The parameter holding a plan's period: once it has ended, the programme is history, not a recommendation. */
+  planPeriods: Partial<Record<ProgrammeId, string>>;
+  /** Facts worth asking for, most decisive first. */
+  questionOrder: string[];
+  /** Answers to tap, with a short note of what each means, by fact. */
+  quickReplies: Record<string, string[]>;
 }
 
 function choices<K extends keyof Facts>(record: Record<string, Parameters<typeof cueRegExp>[0]>): Choice<K> {
@@ -79,6 +98,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
   const asks = files['asks.yaml'];
   const intents = files['intents.yaml'];
   const words = files['words.yaml'];
+  const finder = files['finder.yaml'];
   const names = (Object.entries(programmes) as Array<[ProgrammeId, (typeof programmes)[ProgrammeId]]>).flatMap(([id, p]) => [
     ...p.aliases.map((name) => ({ id, name, weak: false })),
     ...(p.circumstances ?? []).map((name) => ({ id, name, weak: true })),
@@ -130,6 +150,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       firstPerson: cueRegExp(intents.first_person),
       question: cueRegExp(intents.question),
       eligibilityQuestion: cueRegExp(intents.eligibility_question),
+      recommend: cueRegExp(intents.recommend),
       change: cueRegExp(intents.change),
     },
     modifiers: {
@@ -150,6 +171,20 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       opening: new RegExp(`${prefixRegExp(intents.follow_up.opening).source}[,，、\\s]*`),
     },
     answers: { yes: new Set(intents.answers.yes), no: new Set(intents.answers.no) },
+    finder: {
+      purposes: Object.entries(finder.purposes).map(([id, p]) => ({
+        id,
+        label: p.label,
+        cue: cueRegExp(p.cues),
+        flags: (p.flags ?? {}) as Partial<Record<keyof FactFlags, boolean>>,
+        programmes: p.programmes as ProgrammeId[],
+      })),
+      audienceProgrammes: finder.audience_programmes as ProgrammeId[],
+      audience: finder.audience as Partial<Record<ProgrammeId, string>>,
+      planPeriods: finder.plan_periods as Partial<Record<ProgrammeId, string>>,
+      questionOrder: finder.question_order,
+      quickReplies: finder.quick_replies,
+    },
     words: {
       filler: new Set(words.filler),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),

@@ -102,12 +102,29 @@ export const IntentsFile = z
     first_person: Cues,
     question: Cues,
     eligibility_question: Cues,
+    recommend: Cues,
     change: Cues,
     modifiers: z
       .object({ several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, both_ways: Cues, not_waived: Cues })
       .strict(),
     follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),
+  })
+  .strict();
+
+const FactPath = z.string().regex(/^(?:flags\.)?[A-Za-z]+$/, '事實名稱如 age 或 flags.sme');
+
+export const FinderFile = z
+  .object({
+    purposes: z.record(
+      z.string().regex(/^[a-z_]+$/, '用途代號只用小寫英文字母與底線'),
+      z.object({ label: Word, cues: Cues, flags: z.partialRecord(z.enum(flagNames), z.boolean()).optional(), programmes: z.array(ProgrammeId) }).strict(),
+    ),
+    audience_programmes: z.array(ProgrammeId),
+    audience: z.partialRecord(ProgrammeId, Word),
+    plan_periods: z.partialRecord(ProgrammeId, Word),
+    question_order: z.array(FactPath).min(1),
+    quick_replies: z.record(FactPath, Words),
   })
   .strict();
 
@@ -120,4 +137,5 @@ export const DOMAIN_FILES = {
   'asks.yaml': AsksFile,
   'intents.yaml': IntentsFile,
   'words.yaml': WordsFile,
+  'finder.yaml': FinderFile,
 } as const;

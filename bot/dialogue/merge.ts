@@ -3,8 +3,8 @@ import type { ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
 import type { ConversationState } from './state.ts';
 
-export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup';
-const TASKS: readonly Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup'];
+export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup' | 'recommend';
+const TASKS: readonly Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'recommend'];
 
 export interface MergedTurn {
   task?: Task;
@@ -38,7 +38,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
 
   const programme = programmeOf(state, u, stated);
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
-  const continuing = state.task !== undefined && (u.isFollowUp || statesSomething);
+  // 「還沒開公司 想開手搖飲」 tells the finder a need: it goes on with it.
+  const tellsNeed = state.task === 'recommend' && u.purposes.length > 0;
+  const continuing = state.task !== undefined && (u.isFollowUp || statesSomething || tellsNeed);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
   // 「一般貸款」 tapped after 「請問是哪一種保證項目？」 answers the question: the task it was asked for goes on.
   const answersQuestion = state.pending !== undefined && state.task !== undefined && u.asks.length === 0 && supplies(stated, state.pending);
@@ -66,6 +68,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const statedRate = ownRate ?? (programme === state.programme ? state.statedRate : undefined);
   // A risk group (A/B/C) belongs to the authorised items, whose fees and ratios 一般貸款 stands for.
   const byRiskGroup = !programme && facts.riskGroup !== undefined && resolved !== undefined;
+  // The finder weighs every programme: a name in a tapped answer (「30歲（青年）」) or an earlier turn picks none.
+  if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, empty: false };
   return {
     task: resolved,
     ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme } : {}),

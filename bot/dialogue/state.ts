@@ -9,6 +9,8 @@ export interface ConversationState {
   task?: string;
   /** What the last lookup asked about (fee_rate, max_ratio …), so 「那C組呢？」 asks the same again. */
   asks?: string[];
+  /** The needs the user described to the programme finder (start_up, working_capital …), kept while it asks. */
+  purposes?: string[];
   /** The fact the bot asked for last, so a bare answer such as 「B」 or 「一年」 fills it. */
   pending?: string;
   /** A fee rate the user said was quoted for the case (「銀行給我1.2%」), in percent: the fee is computed with it. */

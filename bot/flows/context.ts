@@ -32,7 +32,7 @@ export interface FlowResult {
   outcome: Outcome;
   /** Grounded texts behind the answer (trace steps, parameter values, cited passages), for the optional phrasing guard. */
   grounding?: string[];
-  state: Partial<Pick<ConversationState, 'task' | 'asks' | 'pending' | 'programme' | 'facts'>>;
+  state: Partial<Pick<ConversationState, 'task' | 'asks' | 'pending' | 'programme' | 'facts' | 'purposes'>>;
 }
 
 /**

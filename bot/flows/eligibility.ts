@@ -94,7 +94,7 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult): FlowResult {
   );
 }
 
-function rateText(r: EligibilityResult): string | undefined {
+export function rateText(r: EligibilityResult): string | undefined {
   const f = r.feeRate;
   if (f.waived) return '保證手續費：免收';
   if (f.applicable !== undefined) return `保證手續費年費率 ${formatRate(f.applicable)}`;

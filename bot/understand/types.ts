@@ -5,6 +5,7 @@ export type Intent =
   | 'fee_calculation'
   | 'eligibility'
   | 'fact_lookup'
+  | 'recommend'
   | 'greeting'
   | 'help'
   | 'feedback'
@@ -90,6 +91,8 @@ export interface Understanding {
   programmesByName: ProgrammeId[];
   /** Only what this message states. */
   facts: Facts;
+  /** What the money is for or the situation, as the finder's purposes (start_up, working_capital …; domain/registry/finder.yaml). */
+  purposes: string[];
   asks: Ask[];
   /** An elliptical follow-up (那C組呢？): its facts change the ones gathered so far. */
   isFollowUp: boolean;

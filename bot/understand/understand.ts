@@ -12,6 +12,7 @@ import { extractKeywords } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { programmesIn } from './programmes.ts';
+import { findPurposes, isRecommendation } from './purposes.ts';
 import { findRiskGroup, findRiskGroups } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
 import { findYears } from './years.ts';
@@ -84,7 +85,12 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined }, domain);
   const wholeQuestion = programmes.length > 0 && (asks.length > 0 || domain.intents.eligibilityQuestion.test(canonical));
   const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion }, domain);
-  const intent = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
+  const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
+  const purposes = findPurposes(canonical, flags, domain);
+  const modifiers = modifiersOf(canonical, domain);
+  const aboutApplicant = Object.keys(facts).some((key) => key !== 'programme') && domain.intents.firstPerson.test(canonical);
+  const recommends = isRecommendation(canonical, { intent: classified, programmes, programmesByName: byName, purposes, comparison: modifiers.comparison, aboutApplicant }, domain);
+  const intent = recommends ? 'recommend' : classified;
 
   return {
     text,
@@ -93,9 +99,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     programmes,
     programmesByName: byName,
     facts,
+    purposes,
     asks,
     isFollowUp: followUp,
-    modifiers: modifiersOf(canonical, domain),
+    modifiers,
     ...(variants ? { variants } : {}),
     years: findYears(canonical),
     parameterTopics: domain.asks.parameterTopics.filter(({ cue }) => cue.test(canonical)).map(({ topic }) => topic),

@@ -55,6 +55,9 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   assignRoles: (fn) => (text) => (fn as (t: string, m: unknown) => unknown)(text, scanMentions(text)),
   isDenied: (fn) => (text) => (fn as (t: string, i: number) => unknown)(text, text.length - 1),
   matchesOf: (fn) => (text) => (fn as (p: RegExp, t: string) => unknown)(/\d+/, text),
+  findPurposes: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, { donorRecommended: true }),
+  isRecommendation: (fn) => (text) =>
+    (fn as (t: string, c: object) => unknown)(text, { intent: 'unknown', programmes: [], programmesByName: [], purposes: ['start_up'], comparison: true, aboutApplicant: true }),
 };
 /** Exported functions that do not read text. */
 const NOT_TEXT = new Set(['tidy', 'mention', 'sameFigure']);

@@ -1,0 +1,93 @@
+import type { Finder } from '../../domain/index.ts';
+import type { ParameterView } from '../../rules/at.ts';
+import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
+import { ParameterNotInForceError } from '../../rules/errors.ts';
+import type { Facts } from '../../rules/facts.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
+
+/** One programme weighed for the case: its eligibility and whether it serves a need the user stated. */
+export interface Candidate {
+  result: EligibilityResult;
+  purposes: string[];
+  named: boolean;
+}
+
+export interface Ranking {
+  /** Programmes that may fit, best first: eligible before needing information, a stated need before none. */
+  fits: Candidate[];
+  /** Programmes the user named or whose need they stated that do not fit, with the reason. */
+  excluded: Candidate[];
+  /** Programmes of a stated need whose plan has ended at the date (the Morakot plan): history, not advice. */
+  ended: ProgrammeId[];
+  /** A stated need that no programme in the documents serves (a home for oneself, shares). */
+  uncovered: string[];
+}
+
+/** Whether a plan period (a date_range parameter) is over at the view's date. */
+export function planEnded(programme: ProgrammeId, finder: Finder, view: ParameterView): boolean {
+  const parameter = finder.planPeriods[programme];
+  if (!parameter) return false;
+  const period = view.find(parameter);
+  const value = period?.value as { to?: string } | undefined;
+  return typeof value?.to === 'string' && value.to < view.asOf;
+}
+
+function assess(programme: ProgrammeId, facts: Facts, view: ParameterView): EligibilityResult | undefined {
+  try {
+    return eligibility(programme, facts, view);
+  } catch (error) {
+    // A programme whose figures are not in force at the date is not offered.
+    if (error instanceof ParameterNotInForceError) return undefined;
+    throw error;
+  }
+}
+
+function score(c: Candidate): number {
+  const status = c.result.status === 'eligible' ? 0 : 2;
+  return status + (c.purposes.length > 0 || c.named ? 0 : 1);
+}
+
+/**
+ * Runs the eligibility of every programme the stated needs point to, the ones that fit by who the applicant is, and
+ * the ones named, and orders them. Pure: the same facts, needs and date give the same ranking.
+ */
+export function rankProgrammes(facts: Facts, purposes: readonly string[], named: readonly ProgrammeId[], finder: Finder, view: ParameterView): Ranking {
+  const stated = finder.purposes.filter((p) => purposes.includes(p.id));
+  const byPurpose = new Map<ProgrammeId, string[]>();
+  for (const purpose of stated) {
+    for (const programme of purpose.programmes) byPurpose.set(programme, [...(byPurpose.get(programme) ?? []), purpose.label]);
+  }
+  // Who the applicant is matters for any need the programmes serve; not for one they do not (a home, a past disaster).
+  const served = stated.length === 0 || stated.some((p) => p.programmes.some((id) => !planEnded(id, finder, view)));
+  const ids = [...new Set<ProgrammeId>([...named, ...byPurpose.keys(), ...(served ? finder.audienceProgrammes : [])])];
+  const ended = ids.filter((id) => planEnded(id, finder, view) && !named.includes(id));
+  const candidates: Candidate[] = [];
+  for (const id of ids) {
+    if (ended.includes(id)) continue;
+    const result = assess(id, facts, view);
+    if (result) candidates.push({ result, purposes: byPurpose.get(id) ?? [], named: named.includes(id) });
+  }
+  const fits = candidates
+    .filter((c) => c.result.status !== 'not_eligible')
+    .map((c, order) => ({ c, order }))
+    .sort((a, b) => score(a.c) - score(b.c) || a.order - b.order)
+    .map(({ c }) => c);
+  const excluded = candidates.filter((c) => c.result.status === 'not_eligible' && (c.named || c.purposes.length > 0));
+  const uncovered = stated.filter((p) => p.programmes.length === 0).map((p) => p.label);
+  return { fits, excluded, ended, uncovered };
+}
+
+/**
+ * The fact that would change the ranking most: among the programmes about to be shown that still need information,
+ * the missing fact the most of them wait on, in the registry's order of decisiveness. Undefined when nothing shown
+ * waits on a fact worth asking.
+ */
+export function mostDecisiveFact(fits: readonly Candidate[], finder: Finder): string | undefined {
+  const waiting = fits.filter((c) => c.result.status === 'needs_information');
+  let best: { fact: string; count: number } | undefined;
+  for (const fact of finder.questionOrder) {
+    const count = waiting.filter((c) => c.result.missing.includes(fact)).length;
+    if (count > 0 && (!best || count > best.count)) best = { fact, count };
+  }
+  return best?.fact;
+}
