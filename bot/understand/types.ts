@@ -1,3 +1,5 @@
+import { ASK_IDS } from '../../domain/schema.ts';
+import type { AskTopic } from '../../domain/index.ts';
 import type { FactFlags, Facts, RiskGroup } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 
@@ -14,34 +16,16 @@ export type Intent =
   | 'unknown';
 
 /**
- * What a question asks about (see asks.ts for the words behind each):
+ * What a question asks about (the words behind each are in domain/registry/asks.yaml; 'fee' there splits into
+ * fee_rate and fee_amount):
  * fee_rate 保證手續費率 · fee_amount a fee in NT$ · max_ratio 保證成數 · age_limit 年齡條件 ·
  * business_age_limit 設立/營業期間條件 · cap_amount 額度、上限 · period_limit 貸款或保證期間 ·
  * definition 是什麼 · procedure 如何申請、文件、流程 · contact 電話、地址 · statistics 年報數字 ·
  * effective_date 何時實施 · exclusions 不得送保、限制 · subsidy 利息補貼、費用減免 · budget 預算經費 ·
  * eligibility_criteria 申請資格、適用對象 · subrogation 代位清償、代償率 · interest_rate 貸款利率.
  */
-export const ASKS = [
-  'fee_rate',
-  'fee_amount',
-  'max_ratio',
-  'age_limit',
-  'business_age_limit',
-  'cap_amount',
-  'period_limit',
-  'definition',
-  'procedure',
-  'contact',
-  'statistics',
-  'effective_date',
-  'exclusions',
-  'subsidy',
-  'budget',
-  'eligibility_criteria',
-  'subrogation',
-  'interest_rate',
-] as const;
-export type Ask = (typeof ASKS)[number];
+export const ASKS = ['fee_rate', 'fee_amount', ...ASK_IDS.filter((id): id is Exclude<AskTopic, 'fee'> => id !== 'fee')] as const;
+export type Ask = 'fee_rate' | 'fee_amount' | Exclude<AskTopic, 'fee'>;
 
 export interface Figure {
   kind: 'amount' | 'percent' | 'ratio' | 'months' | 'years' | 'days' | 'date' | 'count' | 'plain';
