@@ -10,6 +10,8 @@ export interface Candidate {
   result: EligibilityResult;
   purposes: string[];
   named: boolean;
+  /** A programme for who the applicant is (青創, 鳳凰): when it fits, it fits this person rather than a need. */
+  forApplicant: boolean;
 }
 
 export interface Ranking {
@@ -42,9 +44,11 @@ function assess(programme: ProgrammeId, facts: Facts, view: ParameterView): Elig
   }
 }
 
+/** Eligible before needing information; among each, what the user asked for or who they are before the rest. */
 function score(c: Candidate): number {
-  const status = c.result.status === 'eligible' ? 0 : 2;
-  return status + (c.purposes.length > 0 || c.named ? 0 : 1);
+  const status = c.result.status === 'eligible' ? 0 : 3;
+  if (c.named || (c.forApplicant && c.result.status === 'eligible')) return status;
+  return status + (c.purposes.length > 0 ? 1 : 2);
 }
 
 /**
@@ -57,15 +61,18 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
   for (const purpose of stated) {
     for (const programme of purpose.programmes) byPurpose.set(programme, [...(byPurpose.get(programme) ?? []), purpose.label]);
   }
-  // Who the applicant is matters for any need the programmes serve; not for one they do not (a home, a past disaster).
-  const served = stated.length === 0 || stated.some((p) => p.programmes.some((id) => !planEnded(id, finder, view)));
-  const ids = [...new Set<ProgrammeId>([...named, ...byPurpose.keys(), ...(served ? finder.audienceProgrammes : [])])];
+  // Programmes for who the applicant is join a need the programmes serve once something about the applicant is
+  // known (a brand loan for a 30-year-old may be a start-up loan too); never a need they do not serve (a home, a past disaster).
+  const served = stated.some((p) => p.programmes.some((id) => !planEnded(id, finder, view)));
+  const aboutApplicant = facts.age !== undefined || facts.gender !== undefined || facts.businessAgeMonths !== undefined;
+  const audience = stated.length === 0 || (served && (aboutApplicant || stated.some((p) => p.programmes.some((id) => finder.audienceProgrammes.includes(id)))));
+  const ids = [...new Set<ProgrammeId>([...named, ...byPurpose.keys(), ...(audience ? finder.audienceProgrammes : [])])];
   const ended = ids.filter((id) => planEnded(id, finder, view) && !named.includes(id));
   const candidates: Candidate[] = [];
   for (const id of ids) {
     if (ended.includes(id)) continue;
     const result = assess(id, facts, view);
-    if (result) candidates.push({ result, purposes: byPurpose.get(id) ?? [], named: named.includes(id) });
+    if (result) candidates.push({ result, purposes: byPurpose.get(id) ?? [], named: named.includes(id), forApplicant: finder.audienceProgrammes.includes(id) });
   }
   const fits = candidates
     .filter((c) => c.result.status !== 'not_eligible')

@@ -22,6 +22,7 @@ const Row = z
     risk_groups: z.array(z.string()).optional(),
     variant_flags: z.array(z.string()).optional(),
     bare_answer: z.enum(['yes', 'no']).optional(),
+    purposes: z.array(z.string()).optional(),
   })
   .strict();
 const Table = z.object({ cases: z.array(Row).min(1) }).strict();
@@ -41,5 +42,6 @@ describe('understanding case table', () => {
     if (row.risk_groups) expect(u.variants?.riskGroups).toEqual(row.risk_groups);
     if (row.variant_flags) expect(u.variants?.flags).toEqual(row.variant_flags);
     if (row.bare_answer) expect(u.bareAnswer).toBe(row.bare_answer);
+    if (row.purposes) expect(u.purposes).toEqual(row.purposes);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The programme finder (「哪個保證項目適合我？」) as SME owners who know no programme names use it: one message with
+ * their situation, a conversation that discovers it, comparisons by description, ended plans and needs nothing serves.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerToPending } from '../../bot/dialogue/questions.ts';
+import type { Reply } from '../../bot/types.ts';
+import { understand } from '../../bot/understand/index.ts';
+import { shippedDomain } from '../../domain/index.ts';
+import { createTestBot } from '../support/bot.ts';
+import { converse } from './conversation-scripts.ts';
+
+const SERVICE_LINE = '0800-089-921';
+
+interface Case {
+  name: string;
+  says: string[];
+  /** Every text must appear in the last reply. */
+  mentions?: string[];
+  /** None may appear in it. */
+  never?: string[];
+  /** The last reply asks (a question back) rather than answers. */
+  asks?: boolean;
+  /** Texts one of the quick replies must contain. */
+  offers?: string[];
+}
+
+const CASES: Case[] = [
+  // One message with the situation
+  { name: 'a 34-year-old whose studio is under two years old and needs working capital gets 一般貸款 and 青創', says: ['我34歲，工作室成立快兩年，想借錢週轉，有什麼貸款適合我？'], mentions: ['一般貸款', '青年創業貸款', '8成（80%）', '營運週轉'] },
+  { name: 'a 51-year-old mother opening a noodle shop gets 鳳凰 with 9.5成 and 0.50%', says: ['我是51歲的媽媽，想在市場開一間麵店，還沒開始，信保能幫忙嗎？'], mentions: ['微型創業鳳凰貸款', '9.5成', '0.50%', '中高齡'] },
+  { name: 'an exporter with foreign orders gets 外銷貸款 first', says: ['我們做外銷的，接了國外訂單需要資金，有什麼方案？'], mentions: ['1. 外銷貸款', '8成（80%）'] },
+  { name: 'a company building its own brand gets 自創品牌貸款 at 0.75%', says: ['公司想做自己的品牌，可以申請什麼？'], mentions: ['自創品牌貸款', '0.75%', '不限小企業'] },
+  { name: 'a company sued for patent infringement gets the patent litigation loan at 9成', says: ['我們被告專利侵權，要打官司，信保可以幫忙嗎？'], mentions: ['國際專利權訴訟貸款', '9成（90%）', '0.75%～1.25%'] },
+  { name: 'research and development points to 促進產業研究發展貸款 and 直接保證', says: ['我們要開發新產品做研發，有什麼貸款？'], mentions: ['促進產業研究發展貸款', '9成（90%）', '直接保證'] },
+  { name: 'a customer firm willing to recommend points to 火金姑 at 9.5成', says: ['中心廠願意推薦我們，有什麼貸款適合？'], mentions: ['火金姑', '9.5成', '捐款企業推薦'] },
+  { name: 'a breakfast shop open two years is the business age, not a two-year loan', says: ['我開早餐店兩年，想借200萬週轉，信保可以幫忙嗎？'], mentions: ['一般貸款', '設立 24 個月'], never: ['保證期間'] },
+  { name: 'a specific need without anything about the applicant shows only what serves it', says: ['我們被告專利侵權，要打官司，信保可以幫忙嗎？'], never: ['青年創業貸款', '鳳凰'] },
+  { name: 'each programme line says who it is for, the ratio, the rate, why and what still decides it', says: ['我們要開發新產品做研發，有什麼貸款？'], mentions: ['適用對象：', '保證成數最高', '年費率', '為什麼：'] },
+  { name: 'a recommendation cites the rule parameters it used', says: ['公司想做自己的品牌，可以申請什麼？'], mentions: ['資料來源：', '信用保證業務概述'] },
+  { name: 'the answer says it is decided by the fund and the lending bank', says: ['公司想做自己的品牌，可以申請什麼？'], mentions: ['最終以本基金及承貸金融機構審核為準'] },
+  { name: 'equipment for a business with 統一發票 points to the 國內投資 measure of 促進就業', says: ['我們要買新機台擴廠，有開統一發票，有什麼方案？'], mentions: ['促進就業融資保證專案', '國內投資'] },
+  // Discovery over several turns
+  { name: 'with nothing said, the finder asks the age first, explaining what it decides', says: ['有什麼貸款適合我？'], asks: true, mentions: ['年齡會決定', '青年創業貸款', '微型創業鳳凰貸款'], offers: ['（青年）', '（中高齡）'] },
+  { name: 'a 29-year-old man is next asked how long the company has existed', says: ['有什麼貸款適合我？', '我29歲 男生'], asks: true, mentions: ['設立多久'], offers: ['未滿5年'] },
+  { name: 'a 29-year-old man is not offered 鳳凰', says: ['有什麼貸款適合我？', '我29歲 男生', '公司成立2年'], mentions: ['青年創業貸款'], never: ['鳳凰'] },
+  { name: 'a tapped 「50歲（中高齡）」 answers the age and keeps the finder going', says: ['創業貸款有哪些', '50歲（中高齡）'], mentions: ['微型創業鳳凰貸款', '符合中高齡國民'] },
+  { name: 'a tapped 「30歲（青年）」 names no programme: the finder still weighs them all', says: ['有什麼貸款適合我？', '30歲（青年）'], asks: true, never: ['不適合', '青年創業貸款資格'] },
+  { name: 'a 46-year-old woman looking for start-up loans gets 鳳凰 and not 青創', says: ['創業貸款有哪些', '我46歲', '女生'], mentions: ['微型創業鳳凰貸款'], never: ['1. 青年創業貸款'] },
+  { name: 'a need told after the questions joins the earlier ones', says: ['想找信保貸款', '女生 35歲', '開網店兩年了 要補貨週轉'], mentions: ['青年創業貸款', '微型創業鳳凰貸款', '一般貸款'] },
+  { name: 'once one programme fits, the list is shown with the question that would settle the others', says: ['有沒有適合我的信保貸款', '我41歲', '公司成立3年'], mentions: ['青年創業貸款', '還要確認：性別'] },
+  { name: 'a fact asked and not understood is not asked again', says: ['有什麼貸款適合我？', '我29歲 男生', '還沒開公司 想開手搖飲'], mentions: ['青年創業貸款', '還要確認：設立或營業期間'] },
+  { name: 'after a recommendation a programme question goes to that programme', says: ['公司想做自己的品牌，可以申請什麼？', '自創品牌貸款手續費率多少？'], mentions: ['0.75%'], never: ['可能適合的保證項目'] },
+  // Comparisons
+  { name: 'two named programmes compared for the user are both weighed with figures', says: ['青創跟鳳凰哪個適合我？我40歲女生，公司設立2年'], mentions: ['青年創業貸款', '8成（80%）', '微型創業鳳凰貸款', '9.5成（95%）', '0.50%'] },
+  { name: 'two needs compared by description are answered for both', says: ['做自有品牌跟做研發的貸款，保證成數差多少？'], mentions: ['自創品牌貸款', '8成（80%）', '促進產業研究發展貸款', '9成（90%）'] },
+  { name: 'a named programme that does not fit is named with the reason', says: ['青創跟鳳凰哪個適合我？我50歲男生'], mentions: ['不適合：青年創業貸款', '45 歲', '微型創業鳳凰貸款'] },
+  // Ended plans
+  { name: 'a flood today never gets the Morakot plan as current advice', says: ['颱風淹水工廠泡水了，信保有什麼可以幫忙？'], mentions: ['已經結束', '101年12月31日', SERVICE_LINE], never: ['可能適合的保證項目', '符合條件'] },
+  { name: 'an earthquake today is told the plan the documents describe is history, with its source', says: ['地震把店面震壞了，信保有什麼可以幫忙？'], mentions: ['莫拉克', '僅供參考', '計畫期程'] },
+  { name: 'a typhoon today gets the service lines to confirm what applies now', says: ['颱風受災，信保有什麼可以幫忙？'], mentions: ['目前受災企業可適用的措施', SERVICE_LINE] },
+  // Nothing fits
+  { name: 'a home for oneself is no programme: say so and give the service lines', says: ['我想借錢買房子自住，信保可以保嗎？'], mentions: ['沒有適用', SERVICE_LINE], never: ['可能適合的保證項目'] },
+  { name: 'shares are no programme: the service lines', says: ['我想借錢買股票，有什麼信保貸款？'], mentions: [SERVICE_LINE] },
+  { name: 'a 70-year-old starting up fits no start-up programme: each reason and the service lines', says: ['我70歲，想創業開民宿，有什麼貸款？'], mentions: ['不適合：微型創業鳳凰貸款', '65', SERVICE_LINE] },
+];
+
+describe('the programme finder', async () => {
+  const bot = await createTestBot();
+
+  it.each(CASES.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
+    const replies = await converse(bot, c.says, `finder-${i}`);
+    const last = replies.at(-1) as Reply;
+    const shown = `${last.text}\n[${(last.quickReplies ?? []).join(' | ')}]`;
+    for (const text of c.mentions ?? []) expect(last.text, shown).toContain(text);
+    for (const text of c.never ?? []) expect(last.text, shown).not.toContain(text);
+    if (c.asks !== undefined) expect(last.kind === 'question', shown).toBe(c.asks);
+    for (const text of c.offers ?? []) expect(last.quickReplies?.some((q) => q.includes(text)), shown).toBe(true);
+  });
+
+  it('reads back every quick reply it offers as the fact it asked for', () => {
+    const { quickReplies } = shippedDomain().finder;
+    for (const [fact, replies] of Object.entries(quickReplies)) {
+      for (const reply of replies) expect(answerToPending(fact, understand(reply), understand) ?? understand(reply).facts, `${fact}: ${reply}`).toHaveProperty(fact);
+    }
+  });
+
+  it('lists only purposes whose programmes are in the registry', () => {
+    const domain = shippedDomain();
+    const names = new Set(domain.programmes.names.map((n) => n.id));
+    for (const purpose of domain.finder.purposes) for (const id of purpose.programmes) expect(names.has(id), `${purpose.id}: ${id}`).toBe(true);
+  });
+});
