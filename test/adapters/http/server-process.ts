@@ -9,9 +9,18 @@ export interface ServerProcess {
   stderr(): string;
 }
 
-/** `npm start` as a child process with a quiet, self-contained environment plus `env`. */
-export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/http/main.ts'], {
+/** The TypeScript entry point run through tsx, as `npm run dev` does: no build needed. */
+const FROM_SOURCE = [process.execPath, '--import', 'tsx', 'adapters/http/main.ts'];
+
+/**
+ * The server as a child process with a quiet, self-contained environment plus `env`, started by `command`
+ * (`['npm', 'start']` for the built one). It leads its own process group, so a test can see that nothing
+ * it started outlives it.
+ */
+export function spawnServer(env: Record<string, string>, command: string[] = FROM_SOURCE): ServerProcess {
+  const [file = process.execPath, ...args] = command;
+  const child = spawn(file, args, {
+    detached: true,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: ':memory:', KNOWLEDGE_WATCH: 'false', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

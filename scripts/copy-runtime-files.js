@@ -1,0 +1,18 @@
+// Copies the files the compiled code reads beside itself (import.meta.dirname, import.meta.url) into the build:
+// the web and console pages, the LINE rich-menu image and the data files shipped with the code. tsc emits only
+// JavaScript. Plain JavaScript so that the build needs nothing but tsc and node.
+//
+// Knowledge, rules and the registry staff edit are read from KNOWLEDGE_DIR, RULES_DIR and DOMAIN_DIR (relative
+// to the working directory), not from here; domain/registry is copied as well because understanding falls back to
+// the registry shipped beside domain/load.ts.
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+
+const outDir = process.argv[2] ?? 'dist';
+const codeFolders = ['adapters', 'bot', 'domain/registry'];
+
+const isRuntimeFile = (source) => !source.endsWith('.ts') && path.basename(source) !== 'README.md';
+
+for (const folder of codeFolders) {
+  cpSync(folder, path.join(outDir, folder), { recursive: true, filter: isRuntimeFile });
+}
