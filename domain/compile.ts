@@ -67,6 +67,8 @@ export interface Domain {
   finder: Finder;
   words: {
     filler: ReadonlySet<string>;
+    /** Words removed from a question before its passages are matched. */
+    queryFiller: RegExp;
     /** The fund's terms and every programme name, longest first. */
     terms: readonly string[];
   };
@@ -187,6 +189,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     },
     words: {
       filler: new Set(words.filler),
+      queryFiller: cueRegExp(words.query_filler, 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
     },
   };

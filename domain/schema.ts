@@ -128,7 +128,7 @@ export const FinderFile = z
   })
   .strict();
 
-export const WordsFile = z.object({ filler: Words, terms: Words }).strict();
+export const WordsFile = z.object({ filler: Words, query_filler: Words, terms: Words }).strict();
 
 /** Every file of the registry, by name, with its schema. */
 export const DOMAIN_FILES = {

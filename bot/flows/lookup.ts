@@ -96,7 +96,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const asks = (asksOverride ?? ctx.merged.asks).filter((a) => readers[a]);
   // The programme's own name says nothing about which of its figures is asked.
   const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
-  const grams = withoutNameGrams(queryGrams(ctx.understanding.text), programmeName);
+  const grams = withoutNameGrams(queryGrams(ctx.understanding.text, ctx.domain), programmeName);
   const candidates: Candidate[] = [];
   for (const name of view.names()) {
     if (!scope.has(name.split('.')[0]!) || !relevant(name, ctx)) continue;

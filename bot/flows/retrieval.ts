@@ -1,3 +1,4 @@
+import type { Domain } from '../../domain/index.ts';
 import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
@@ -10,8 +11,6 @@ import { PROGRAMMES } from '../../rules/programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { canonical, coverage, matchForm } from './passage-terms.ts';
 
-/** Words that carry no topic: question forms and filler, removed before matching passages. */
-const FILLER = /請問|想問|多少|幾成|是什麼|什麼|怎麼|如何|可以|能否|是否|有沒有|哪些|哪裡|嗎|呢|吧|的|了|是|要|我|你|您|們|一下|信保基金|信保/g;
 const MIN_CONFIDENCE = 0.34;
 const MAX_PASSAGES = 3;
 
@@ -42,7 +41,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const { section, passages } = best;
   const list = ctx.understanding.modifiers.list ? listItems(section.text) : [];
   const extreme = ctx.understanding.modifiers.superlative !== undefined
-    ? extremeRow(section, queryGrams(query), ctx.understanding.modifiers.superlative === 'least')
+    ? extremeRow(section, queryGrams(query, ctx.domain), ctx.understanding.modifiers.superlative === 'least')
     : undefined;
   const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
   const quoted = withUnit(section, rows);
@@ -85,7 +84,7 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
 }
 
 function sectionsWithin(ctx: FlowContext, documentId: string | undefined, query: string, defining: boolean, ranking: boolean): SectionChoice[] {
-  const grams = queryGrams(query);
+  const grams = queryGrams(query, ctx.domain);
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
@@ -96,7 +95,7 @@ function sectionsWithin(ctx: FlowContext, documentId: string | undefined, query:
     .slice(0, limit);
   return rankSections(ctx, hits, grams, askedGrams(ctx, query), {
     wantsContact: ctx.merged.asks.includes('contact'),
-    ...(defining ? { term: definedTerm(query) } : {}),
+    ...(defining ? { term: definedTerm(query, ctx.domain) } : {}),
     wantsTable: ranking,
   });
 }
@@ -169,7 +168,7 @@ function askedGrams(ctx: FlowContext, query: string): Set<string> {
     .map((id) => canonical(PROGRAMMES[id].name))
     .join(' ');
   // The canonical form turns an alias (青創) into the official name, so the name's pairs drop out whole.
-  return new Set([...gramsOf(canonical(query.replace(FILLER, ' ')))].filter((g) => !names.includes(g)));
+  return new Set([...gramsOf(canonical(query.replace(ctx.domain.words.queryFiller, ' ')))].filter((g) => !names.includes(g)));
 }
 
 /** Words that show a passage speaks of what was asked: a rate question needs a rate in the answer. */
@@ -243,8 +242,8 @@ function rankSections(
 }
 
 /** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */
-function definedTerm(query: string): string | undefined {
-  const term = canonical(query.replace(FILLER, '').replace(/[\s？?。！!，,：:]/g, ''));
+function definedTerm(query: string, domain: Domain): string | undefined {
+  const term = canonical(query.replace(domain.words.queryFiller, '').replace(/[\s？?。！!，,：:]/g, ''));
   return term.length >= 2 ? term : undefined;
 }
 
@@ -263,8 +262,9 @@ function headingTopic(heading: string): string {
 }
 
 /** Character bigrams of the question's Chinese runs, and its numbers and Latin words whole. */
-export function queryGrams(query: string): Set<string> {
-  return gramsOf(matchForm(query.replace(FILLER, ' ')));
+/** The question's grams for matching passages, without the words that carry no topic (domain/registry/words.yaml). */
+export function queryGrams(query: string, domain: Domain): Set<string> {
+  return gramsOf(matchForm(query.replace(domain.words.queryFiller, ' ')));
 }
 
 function gramsOf(cleaned: string): Set<string> {
