@@ -17,7 +17,8 @@ import { createLiveSources, type LiveSources } from './live-sources.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetricsApp } from './metrics-endpoint.ts';
 import { createMetrics, type ServerMetrics } from './metrics.ts';
-import { applyServerTimeouts, TokenBucketRateLimiter, withRateLimit } from './protection.ts';
+import { applyServerTimeouts, TokenBucketRateLimiter, withRateLimit, type RateLimiter } from './protection.ts';
+import { RedisRateLimiter } from './redis-rate-limiter.ts';
 import { createGracefulShutdown, type Closer, type GracefulShutdown } from './shutdown.ts';
 
 export interface StartOptions {
@@ -84,6 +85,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   logger.info(
     {
       conversationStore: config.REDIS_URL ? 'redis' : 'memory',
+      rateLimits: config.REDIS_URL ? 'redis' : 'memory',
       llm: llm ? 'on' : 'off',
       admin: config.ADMIN_TOKEN ? 'on' : 'off',
       metricsPort: config.METRICS_PORT ?? 'PORT',
@@ -102,7 +104,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Neither the error nor this line names the conversation: for LINE its id is the user's id.
     onStoreError: (error, operation) => logger.warn({ err: error, operation }, `conversation store could not ${operation}; answering anyway`),
   });
-  const limiter = new TokenBucketRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
+  // With several instances a user's messages are counted together in the conversations' Redis.
+  const limiter: RateLimiter =
+    store instanceof RedisConversationStore
+      ? new RedisRateLimiter({
+          client: store.client,
+          perMinute: config.RATE_LIMIT_PER_MINUTE,
+          logger: logger.child({ component: 'rate-limit' }),
+        })
+      : new TokenBucketRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   const issuedAnswers = new IssuedAnswers();
   const app = createApp({
     config,
