@@ -60,7 +60,7 @@ export interface Domain {
     recommend: RegExp;
     change: RegExp;
   };
-  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; bothWays: RegExp; notWaived: RegExp };
+  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -162,6 +162,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       yesNo: cueRegExp(intents.modifiers.yes_no),
       list: cueRegExp(intents.modifiers.list),
       comparison: cueRegExp(intents.modifiers.comparison),
+      current: cueRegExp(intents.modifiers.current),
       bothWays: cueRegExp(intents.modifiers.both_ways),
       notWaived: cueRegExp(intents.modifiers.not_waived),
     },

@@ -235,7 +235,10 @@ function rankSections(
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
     const rankPenalty = rank * (term === undefined && !wantsTable ? 0.05 : 0.02);
     const tableBonus = wantsTable && rankedColumn(section, grams) !== undefined ? 0.2 : 0;
-    const confidence = Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached;
+    // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
+    const newestBonus = ctx.understanding.modifiers.current && section.issued !== null && section.issued === newestIssued(ctx) ? 0.3 : 0;
+    const confidence =
+      Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
     choices.push({ hit, section, passages, confidence });
   }
   return choices.sort((a, b) => b.confidence - a.confidence);
@@ -461,6 +464,14 @@ function passages(markdown: string): string[] {
 }
 
 /** Replaced by a later rule, or in a document whose period has ended. */
+/** The issue date of the newest document in force at the date asked. */
+function newestIssued(ctx: FlowContext): string | undefined {
+  const dates = ctx.sources.knowledge.documents
+    .map((d) => d.meta.issued)
+    .filter((issued): issued is string => issued !== null && issued <= ctx.asOf);
+  return dates.sort().at(-1);
+}
+
 function isHistory(section: KnowledgeSection, asOf: string): boolean {
   return (section.supersededFrom !== undefined && section.supersededFrom <= asOf) || (section.effectiveTo !== null && section.effectiveTo < asOf);
 }

@@ -52,6 +52,8 @@ export interface Modifiers {
   superlative?: 'most' | 'least';
   /** A yes-or-no question: the rule is quoted beside its figures. */
   yesNo: boolean;
+  /** About today's state of things (「現任董事長」「目前的上限」): the newest document is the one to quote. */
+  current: boolean;
   /** Two or more things are compared (「哪個成數高」「有差嗎」). */
   comparison: boolean;
   /** A whole list is wanted (「有哪些情況…」). */

@@ -26,7 +26,7 @@ function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer']
 }
 
 function modifiersOf(text: string, domain: Domain): Modifiers {
-  const { several, most, least, yesNo, list, comparison, notWaived } = domain.modifiers;
+  const { several, most, least, yesNo, list, comparison, current, notWaived } = domain.modifiers;
   const { leaning, conditional, comparing, opening } = domain.followUp;
   const superlative = most.test(text) ? 'most' : least.test(text) ? 'least' : undefined;
   const opened = text.trim().replace(opening, '');
@@ -36,6 +36,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     yesNo: yesNo.test(text),
     list: list.test(text),
     comparison: comparison.test(text),
+    current: current.test(text),
     continuing: [leaning, conditional, comparing].some((pattern) => pattern.test(opened)),
     notWaived: notWaived.test(text),
     change: domain.intents.change.test(text),
