@@ -57,6 +57,25 @@ export interface ResultCard {
   sources: string[];
 }
 
+/**
+ * One programme the finder proposes, for a carousel (LINE Flex), a card (the web page) or a list (Adaptive Cards);
+ * the reply's text keeps the same figures, one line per programme, for channels that show text only.
+ */
+export interface ProgrammeCard {
+  name: string;
+  /** Who it is for, as the documents say. */
+  forWhom?: string;
+  /** e.g. 「8成（80%）」, or that the documents give none. */
+  maxRatio: string;
+  /** e.g. 「年費率 0.50%」, or that the documents give none. */
+  feeRate: string;
+  whyItFits: string;
+  /** The facts that would still decide it, or that what was said fits. */
+  stillToConfirm: string;
+  /** 「title > section」 of the rule parameters behind the figures. */
+  sources: string[];
+}
+
 export type ReplyKind =
   | 'answer'
   | 'calculation'
@@ -76,6 +95,8 @@ export interface Reply {
   citations: Citation[];
   quickReplies?: string[];
   card?: ResultCard;
+  /** The finder's proposals, best first. */
+  programmes?: ProgrammeCard[];
   /** Present on answers that can receive 👍/👎 feedback. */
   answerId?: string;
   /** The recognised intent, for logs and metrics (never the message text). */

@@ -10,6 +10,8 @@ export interface LineCaptions {
   website: string;
   helpful: string;
   unhelpful: string;
+  /** The rows of a programme the finder proposes. */
+  programme: { maxRatio: string; feeRate: string; forWhom: string; whyItFits: string };
   /** Said when the bot stands aside for staff. */
   standingAside(minutes: number, backToBot: string): string;
 }
@@ -25,6 +27,7 @@ const CHINESE: LineCaptions = {
   website: '開啟信保基金網站',
   helpful: '👍 有幫助',
   unhelpful: '👎 沒幫助',
+  programme: { maxRatio: '保證成數最高', feeRate: '保證手續費', forWhom: '適用對象', whyItFits: '為什麼適合' },
   standingAside: (minutes, backToBot) =>
     `接下來 ${minutes} 分鐘內智慧客服不會自動回覆，客服人員會在上班時間於這個聊天室回覆您。想回到智慧客服，請輸入「${backToBot}」。`,
 };
@@ -40,6 +43,7 @@ const ENGLISH: LineCaptions = {
   website: 'Open the Fund’s website',
   helpful: '👍 Helpful',
   unhelpful: '👎 Not helpful',
+  programme: { maxRatio: 'Highest ratio', feeRate: 'Guarantee fee', forWhom: 'For', whyItFits: 'Why it fits' },
   standingAside: (minutes, backToBot) =>
     `For the next ${minutes} minutes the assistant will not reply automatically; staff will answer you in this chat during office hours. To return to the assistant, type 「${backToBot}」.`,
 };

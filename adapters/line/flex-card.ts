@@ -1,6 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { PresentedReply, TapTarget } from '../../bot/compose/presentation.ts';
-import type { ResultCard } from '../../bot/types.ts';
+import { programmeCardLine } from '../../bot/compose/programme-cards.ts';
+import type { ProgrammeCard, ResultCard } from '../../bot/types.ts';
 import { CLIPBOARD_TEXT_MAX, truncate } from './limits.ts';
 import type { LineCaptions } from './captions.ts';
 
@@ -9,6 +10,8 @@ const ALT_TEXT_MAX = 1500;
 /** LINE's limit on an action's label. */
 const LABEL_MAX = 20;
 const CONTACT_BUTTONS_MAX = 4;
+/** LINE's limit on the bubbles of one carousel. */
+const CAROUSEL_BUBBLES_MAX = 12;
 
 const ACCENT = '#0B6E4F';
 const MUTED = '#888888';
@@ -42,6 +45,35 @@ export function calculationMessage(
     ...(buttons.length > 0 ? { footer: box(buttons) } : {}),
   };
   return { type: 'flex', altText: truncate(shown.layout?.lead ?? `${card.title}：${card.result.label} ${card.result.value}`, ALT_TEXT_MAX), contents: bubble };
+}
+
+/**
+ * The finder's proposals as a Flex carousel, one bubble per programme, best first: the highest ratio and the fee
+ * rate, who it is for, why it fits and what would still decide it. The alternative text is the text of the list.
+ */
+export function programmeCarousel(programmes: ProgrammeCard[], captions: LineCaptions): messagingApi.FlexMessage {
+  const labels = captions.programme;
+  const bubbles = programmes.slice(0, CAROUSEL_BUBBLES_MAX).map(
+    (p, i): messagingApi.FlexBubble => ({
+      type: 'bubble',
+      size: 'kilo',
+      header: box([text(`${i + 1}. ${p.name}`, { weight: 'bold', size: 'md', color: ACCENT })]),
+      body: box([
+        labelledRow(labels.maxRatio, p.maxRatio, true),
+        labelledRow(labels.feeRate, p.feeRate),
+        separator(),
+        ...(p.forWhom ? captioned(labels.forWhom, p.forWhom) : []),
+        ...captioned(labels.whyItFits, p.whyItFits),
+        text(p.stillToConfirm, { size: 'sm', color: MUTED, margin: 'md' }),
+      ]),
+    }),
+  );
+  const altText = programmes.map((p, i) => programmeCardLine(p, i + 1)).join('\n');
+  return { type: 'flex', altText: truncate(altText, ALT_TEXT_MAX), contents: { type: 'carousel', contents: bubbles } };
+}
+
+function captioned(caption: string, value: string): Array<messagingApi.FlexComponent | undefined> {
+  return [text(caption, { size: 'xs', color: MUTED, margin: 'md' }), text(value, { size: 'sm' })];
 }
 
 /** Phone numbers and the web address of an answer as buttons: a tap calls or opens them (LINE URI actions). */

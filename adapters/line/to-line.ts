@@ -4,7 +4,7 @@ import { BACK_TO_BOT } from '../../bot/handoff/index.ts';
 import type { Citation, Reply, ResultCard } from '../../bot/types.ts';
 import { lineCaptions, type LineCaptions } from './captions.ts';
 import { feedbackPostbackData, type Rating } from './feedback-postback.ts';
-import { calculationMessage, contactMessage } from './flex-card.ts';
+import { calculationMessage, contactMessage, programmeCarousel } from './flex-card.ts';
 import {
   MESSAGE_ACTION_TEXT_MAX,
   MESSAGES_PER_REPLY,
@@ -26,9 +26,10 @@ export interface LineRenderOptions {
 /**
  * Renders the bot's replies as at most five LINE messages, each answer result first: its text (the result, the
  * formula or reasons, one line of why) or, for a calculation, one Flex bubble with copy and 「來源與說明」 buttons;
- * phone numbers and the web address as call and open buttons. The notes and sources of an answer are behind a
- * 「來源與說明」 postback; replies that cannot receive one carry their sources underneath. On the last message: the
- * quick replies, then 「來源與說明」 and 👍/👎 for the last answer. LINE shows quick replies only on the last message.
+ * the finder's programmes as a Flex carousel after their answer's text; phone numbers and the web address as call
+ * and open buttons. The notes and sources of an answer are behind a 「來源與說明」 postback; replies that cannot
+ * receive one carry their sources underneath. On the last message: the quick replies, then 「來源與說明」 and 👍/👎
+ * for the last answer. LINE shows quick replies only on the last message.
  */
 export function toLineMessages(replies: Reply[], options: LineRenderOptions = {}): Message[] {
   const messages = withinReplyLimit(replies.flatMap((reply) => messagesOf(reply, options)));
@@ -61,6 +62,10 @@ function messagesOf(reply: Reply, options: LineRenderOptions): Message[] {
   const contact = contactMessage(shown.targets, captions);
   if (reply.kind === 'calculation' && shown.card) {
     return [calculationMessage(shown as PresentedReply & { card: ResultCard }, captions, details), ...(contact ? [contact] : [])];
+  }
+  if (shown.programmes) {
+    const text = { type: 'text' as const, text: truncate(visibleText(shown, reply, details !== undefined), TEXT_MAX) };
+    return [text, programmeCarousel(shown.programmes, captions), ...(contact ? [contact] : [])];
   }
   const standingAside =
     reply.kind === 'handoff' && options.standingAsideMinutes !== undefined ? captions.standingAside(options.standingAsideMinutes, BACK_TO_BOT) : undefined;

@@ -1,5 +1,5 @@
 import { present, type AnswerLayout, type TapTarget } from '../../bot/compose/presentation.ts';
-import type { Citation, Reply, ReplyKind, ResultCard } from '../../bot/types.ts';
+import type { Citation, ProgrammeCard, Reply, ReplyKind, ResultCard } from '../../bot/types.ts';
 
 export type WebCitation = Pick<Citation, 'documentId' | 'title' | 'section' | 'sectionId' | 'date' | 'dateLabel' | 'excerpt'>;
 
@@ -11,6 +11,8 @@ export interface WebReply {
   citations: WebCitation[];
   quickReplies?: string[];
   card?: ResultCard;
+  /** The finder's proposals, best first, shown as cards after the lead (the layout leaves out their lines). */
+  programmes?: ProgrammeCard[];
   answerId?: string;
   /** Answers only: the result first, then the formula or reasons and why; details to fold. */
   layout?: AnswerLayout;
@@ -37,6 +39,7 @@ export function toWebReply(reply: Reply): WebReply {
     citations: citations.map(toWebCitation),
     quickReplies,
     card: shown.card,
+    ...(shown.programmes ? { programmes: shown.programmes } : {}),
     answerId,
     ...(shown.layout ? { layout: shown.layout } : {}),
     ...(shown.targets.length > 0 ? { tapTargets: shown.targets } : {}),

@@ -1,5 +1,6 @@
 import type { Reply, ReplyKind } from '../types.ts';
 import { isVersionLine } from './parameter-text.ts';
+import { linesBesideCards } from './programme-cards.ts';
 import { isSourcesLine } from './reply.ts';
 
 /**
@@ -35,11 +36,14 @@ const CAP = /上限：/;
  */
 export function answerLayout(reply: Reply): AnswerLayout | undefined {
   if (!LAID_OUT.has(reply.kind)) return undefined;
-  const lines = reply.text.split('\n').filter((line) => line.trim() !== '');
+  // The finder's programmes are shown as cards after the lead, so their lines are not repeated in the layout.
+  const lines = linesBesideCards(reply).filter((line) => line.trim() !== '');
   const first = lines.shift();
   if (first === undefined) return undefined;
-  // 「依《…》〈…〉：」 and 「目前適用的是：」 introduce the result rather than state it: the next line belongs with them.
-  const lead = first.endsWith('：') && lines.length > 0 ? `${first}\n${lines.shift()}` : first;
+  // 「依《…》〈…〉：」 and 「目前適用的是：」 introduce the result rather than state it: the next line belongs with them
+  // (unless what it introduces is the cards).
+  const introduces = first.endsWith('：') && lines.length > 0 && !reply.programmes?.length;
+  const lead = introduces ? `${first}\n${lines.shift()}` : first;
   const layout: AnswerLayout = { lead, body: [], details: [] };
   for (const line of lines) {
     if (isSourcesLine(line) && reply.citations.length > 0) continue;

@@ -1,4 +1,4 @@
-import type { Reply, ResultCard } from '../types.ts';
+import type { ProgrammeCard, Reply, ResultCard } from '../types.ts';
 import { answerLayout, type AnswerLayout } from './answer-layout.ts';
 import { cardCopyText } from './copy-text.ts';
 import { cardInEnglish, englishLabels } from './english-labels.ts';
@@ -13,6 +13,8 @@ export interface PresentedReply {
   text: string;
   layout?: AnswerLayout;
   card?: ResultCard;
+  /** The finder's proposals, shown as cards after the lead; the layout leaves out their lines. */
+  programmes?: ProgrammeCard[];
   /** Phone numbers, web and e-mail addresses in the answer. */
   targets: TapTarget[];
   /** A calculation's figures as plain text and a CSV line, for a copy button. */
@@ -36,6 +38,7 @@ export function present(reply: Reply): PresentedReply {
         }
       : {}),
     ...(card ? { card } : {}),
+    ...(reply.programmes?.length ? { programmes: reply.programmes } : {}),
     targets: tapTargets(reply.text),
     ...(card && reply.kind === 'calculation' && card.formula ? { copy: cardCopyText(card) } : {}),
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Citation, Reply, ReplyKind, ResultCard } from '../types.ts';
+import type { Citation, ProgrammeCard, Reply, ReplyKind, ResultCard } from '../types.ts';
 import { dedupeCitations } from './citations.ts';
 import { isFeeHistory, isVersionLine } from './parameter-text.ts';
 
@@ -10,6 +10,7 @@ export interface ReplyParts {
   citations?: Citation[];
   quickReplies?: string[];
   card?: ResultCard;
+  programmes?: ProgrammeCard[];
   intent?: string;
   /** Answers (not questions back, greetings or errors) can receive 👍/👎. */
   feedback?: boolean;
@@ -26,6 +27,7 @@ export function reply(parts: ReplyParts): Reply {
     citations: dedupeCitations(parts.citations ?? []),
     ...(quickReplies.length ? { quickReplies } : {}),
     ...(parts.card ? { card: parts.card } : {}),
+    ...(parts.programmes?.length ? { programmes: parts.programmes } : {}),
     ...(parts.feedback ? { answerId: randomUUID() } : {}),
     ...(parts.intent ? { intent: parts.intent } : {}),
   };

@@ -2,10 +2,11 @@ import type { EligibilityResult } from '../../rules/eligibility/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { formatCheng, formatRocDate, formatRocPeriod } from '../compose/format.ts';
+import { programmeCardLine } from '../compose/programme-cards.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { questionFor } from '../dialogue/questions.ts';
-import type { Citation } from '../types.ts';
+import type { Citation, ProgrammeCard } from '../types.ts';
 import { answered, asked, type FlowContext, type FlowResult } from './context.ts';
 import { rateText } from './eligibility.ts';
 import { mostDecisiveFact, rankProgrammes, type Candidate, type Ranking } from './recommend-ranking.ts';
@@ -69,13 +70,14 @@ function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candida
 
 function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: Ranking, fact: string | undefined, remembered: Remembered): FlowResult {
   const citations = shown.flatMap((c) => ctx.cite.forTrace(c.result.trace));
+  const cards = shown.map((c) => programmeCard(ctx, c));
   const endedNote = endedPlans(ctx, ranking.ended);
   const question = fact ? questionFor(fact, ctx.domain) : undefined;
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,
     ...endedNote.lines,
     `依您提供的資料，可能適合的保證項目（較適合的在前）：`,
-    ...shown.map((c, i) => programmeLine(ctx, c, i + 1)),
+    ...cards.map((card, i) => programmeCardLine(card, i + 1)),
     ...ranking.excluded.filter((c) => c.named).map((c) => excludedLine(c.result)),
     question ? `再請問：${question.text}（可以幫助確認${waitingOn(shown, fact!)}）` : undefined,
     `（依 ${formatRocDate(ctx.view.asOf)}適用之規定；保證由往來金融機構向本基金申請，最終以本基金及承貸金融機構審核為準）`,
@@ -87,6 +89,7 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
       intent: 'recommend',
       lines,
       citations: [...citations, ...endedNote.citations],
+      programmes: cards,
       quickReplies: question
         ? (ctx.domain.finder.quickReplies[fact!] ?? question.quickReplies)
         : [...shown.slice(0, 2).map((c) => `${c.result.programmeName}的申請資格？`), '重新開始'],
@@ -95,19 +98,20 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
   );
 }
 
-/** One line per programme: who it is for, the highest ratio, the fee rate, why it fits and what would still decide it. */
-function programmeLine(ctx: FlowContext, c: Candidate, rank: number): string {
+/** Who it is for, the highest ratio, the fee rate, why it fits and what would still decide it, with its sources. */
+function programmeCard(ctx: FlowContext, c: Candidate): ProgrammeCard {
   const r = c.result;
   const forWhom = audienceOf(ctx, r.programme);
   const missing = r.missing.map((fact) => factLabel(ctx, fact));
-  const parts = [
-    forWhom ? `適用對象：${forWhom}` : undefined,
-    r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : '來源文件未載保證成數',
-    rateText(r) ?? '來源文件未載保證手續費率',
-    `為什麼：${whyItFits(c)}`,
-    missing.length > 0 ? `還要確認：${missing.join('、')}` : r.status === 'eligible' ? '依您提供的資料符合條件' : '由本基金審核',
-  ];
-  return `${rank}. ${r.programmeName}｜${parts.filter(Boolean).join('｜')}`;
+  return {
+    name: r.programmeName,
+    ...(forWhom ? { forWhom } : {}),
+    maxRatio: r.maxRatio !== undefined ? formatCheng(r.maxRatio) : '來源文件未載',
+    feeRate: rateText(r)?.replace(/^保證手續費：?/u, '') ?? '來源文件未載',
+    whyItFits: whyItFits(c),
+    stillToConfirm: missing.length > 0 ? `還要確認：${missing.join('、')}` : r.status === 'eligible' ? '依您提供的資料符合條件' : '由本基金審核',
+    sources: ctx.cite.forTrace(r.trace).map((citation) => `${citation.title} > ${citation.section}`),
+  };
 }
 
 function whyItFits(c: Candidate): string {

@@ -17,6 +17,7 @@ const CAPTIONS = {
     sending: '送出中…',
     feedbackFailed: '回饋未送出，請再試一次。',
     suggestions: '建議的下一個問題',
+    programme: { maxRatio: '保證成數最高', feeRate: '保證手續費', forWhom: '適用對象', whyItFits: '為什麼適合' },
   },
   en: {
     bot: 'Reply: ',
@@ -35,6 +36,7 @@ const CAPTIONS = {
     sending: 'Sending…',
     feedbackFailed: 'Feedback not sent; please try again.',
     suggestions: 'Suggested next questions',
+    programme: { maxRatio: 'Highest ratio', feeRate: 'Guarantee fee', forWhom: 'For', whyItFits: 'Why it fits' },
   },
 };
 

@@ -7,8 +7,10 @@ import { el, linkedText, screenReaderText } from './dom.js';
  *   result: { label: string, value: string }, ruleDate?: string, notes?: string[], sources: string[] }} ResultCard
  * @typedef {{ lead: string, body: string[], why?: string, details: string[] }} AnswerLayout
  * @typedef {{ kind: string, text: string, href: string, label: string }} TapTarget
+ * @typedef {{ name: string, forWhom?: string, maxRatio: string, feeRate: string, whyItFits: string,
+ *   stillToConfirm: string, sources: string[] }} ProgrammeCard
  * @typedef {{ kind: string, text: string, citations: Citation[], quickReplies?: string[], card?: ResultCard,
- *   answerId?: string, layout?: AnswerLayout, tapTargets?: TapTarget[], copyText?: string, language?: string }} Reply
+ *   programmes?: ProgrammeCard[], answerId?: string, layout?: AnswerLayout, tapTargets?: TapTarget[], copyText?: string, language?: string }} Reply
  * @typedef {{ rating: 'up' | 'down', status: string }} SavedRating
  * @typedef {{ onQuickReply: (text: string) => void,
  *   onFeedback: (answerId: string, rating: 'up' | 'down') => Promise<string>,
@@ -103,6 +105,28 @@ function renderDetails(reply, captions) {
   ]);
 }
 
+/**
+ * The finder's proposals, one card each, best first: the figures on top, then who it is for, why it fits and what
+ * would still decide it.
+ * @param {ProgrammeCard[]} programmes
+ */
+function renderProgrammeCards(programmes, captions) {
+  const labels = captions.programme;
+  const row = (label, value) => (value ? [el('dt', { text: label }), el('dd', { text: value })] : []);
+  return el(
+    'ol',
+    { className: 'programme-cards' },
+    programmes.map((p) =>
+      el('li', { className: 'programme-card' }, [
+        el('h3', { className: 'programme-name', text: p.name }),
+        el('dl', { className: 'programme-figures' }, [...row(labels.maxRatio, p.maxRatio), ...row(labels.feeRate, p.feeRate)]),
+        el('dl', { className: 'programme-reasons' }, [...row(labels.forWhom, p.forWhom), ...row(labels.whyItFits, p.whyItFits)]),
+        el('p', { className: 'programme-to-confirm', text: p.stillToConfirm }),
+      ]),
+    ),
+  );
+}
+
 /** An answer laid out for a phone: the result first, then the formula or reasons, one line of why, details folded. */
 function renderLayout(reply, captions) {
   const { layout } = reply;
@@ -112,6 +136,7 @@ function renderLayout(reply, captions) {
   const body = formula ? layout.body.filter((line) => !line.endsWith(formula)) : layout.body;
   return [
     el('p', { className: 'reply-lead' }, [linkedText(layout.lead, targets)]),
+    reply.programmes?.length ? renderProgrammeCards(reply.programmes, captions) : null,
     formula ? renderFormula(formula, reply.copyText, captions) : null,
     body.length ? renderLines('reply-body', body, targets) : null,
     layout.why ? el('p', { className: 'reply-why' }, [linkedText(layout.why, targets)]) : null,

@@ -10,6 +10,7 @@ const SCREENSHOT = 'test-results/web-chat.png';
 const FEE_QUESTION = '一般貸款500萬保8成B組一年手續費多少？';
 const ELIGIBILITY_QUESTION = '我32歲，公司設立3年，可以申請青創嗎？';
 const LOOKUP_QUESTION = '批次保證的保證成数是多少？';
+const FINDER_QUESTION = '我們要開發新產品做研發，有什麼貸款？';
 const MOBILE = { width: 360, height: 740 };
 /** What a phone user sees of an answer before scrolling, and how long an answer may be. */
 const FIRST_GLANCE_PX = 200;
@@ -236,6 +237,20 @@ describe.skipIf(!hasChromium)('the web chat page in Chromium at 360px', () => {
     const history = await lookup.locator('.detail-lines').textContent();
     expect(history).toContain('民國92年1月1日至103年12月14日');
     expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('shows the finder\'s programmes as one card each, figures first, without repeating them as text; saves a screenshot', async () => {
+    const answer = await ask(FINDER_QUESTION);
+    const cards = answer.locator('.programme-card');
+    const lines = await answer.locator('.reply-body').allInnerTexts();
+    expect(await cards.count()).toBeGreaterThanOrEqual(2);
+    const research = cards.filter({ hasText: '促進產業研究發展貸款' });
+    expect(await research.locator('.programme-figures').innerText()).toMatch(/保證成數最高\s+9成（90%）\s+保證手續費\s+年費率/);
+    expect(await research.innerText()).toContain('為什麼適合');
+    expect(lines.join('\n')).not.toContain('促進產業研究發展貸款｜');
+    expect(await offsetOf(answer, '保證成數最高')).toBeLessThan(FIRST_GLANCE_PX);
+    mkdirSync('test-results', { recursive: true });
+    await answer.screenshot({ path: 'test-results/web-chat-programme-cards.png' });
   });
 
   it('hands a person who asks for one the service lines as tel: links', async () => {
