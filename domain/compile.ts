@@ -44,6 +44,8 @@ export interface Domain {
     parameters: Record<string, readonly string[]>;
     /** Parameter folders or names that a question's words point to (營授比 → business_finance_ratio). */
     parameterTopics: Array<{ topic: string; cue: RegExp }>;
+    /** Per ask, what a passage must contain to answer it. */
+    evidence: Partial<Record<string, RegExp>>;
   };
   intents: {
     reset: RegExp;
@@ -88,6 +90,11 @@ export interface Finder {
   questionOrder: string[];
   /** Answers to tap, with a short note of what each means, by fact. */
   quickReplies: Record<string, string[]>;
+  /**
+   * 「要去哪裡申請」「要準備什麼文件」: an applicant asking how to apply (`cue`), and for the documents to bring
+   * (`documents`); a lending bank's question about filing (`lenderSide`: 勾哪個欄位) is not one.
+   */
+  howToApply: { cue: RegExp; documents: RegExp; lenderSide: RegExp };
 }
 
 function choices<K extends keyof Facts>(record: Record<string, Parameters<typeof cueRegExp>[0]>): Choice<K> {
@@ -140,6 +147,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       vagueDefinition: prefixRegExp(asks.vague_definition),
       parameters: asks.parameters,
       parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
+      evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),
     },
     intents: {
       reset: cueRegExp(intents.reset),
@@ -187,6 +195,11 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       planPeriods: finder.plan_periods as Partial<Record<ProgrammeId, string>>,
       questionOrder: finder.question_order,
       quickReplies: finder.quick_replies,
+      howToApply: {
+        cue: cueRegExp(finder.how_to_apply.cues),
+        documents: cueRegExp(finder.how_to_apply.documents),
+        lenderSide: cueRegExp(finder.how_to_apply.lender_side),
+      },
     },
     words: {
       filler: new Set(words.filler),

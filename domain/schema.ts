@@ -78,6 +78,9 @@ export const ASK_IDS = [
   'interest_rate',
 ] as const;
 
+/** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */
+const ASK_EVIDENCE = ['fee_rate', 'fee_amount', ...ASK_IDS.filter((id) => id !== 'fee')] as [string, ...string[]];
+
 export const AsksFile = z
   .object({
     asks: z.record(z.enum(ASK_IDS), Cues),
@@ -87,6 +90,7 @@ export const AsksFile = z
     vague_definition: Words,
     parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), Words),
     parameter_topics: z.record(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'), Cues),
+    evidence: z.partialRecord(z.enum(ASK_EVIDENCE), Cues),
   })
   .strict();
 
@@ -125,6 +129,7 @@ export const FinderFile = z
     plan_periods: z.partialRecord(ProgrammeId, Word),
     question_order: z.array(FactPath).min(1),
     quick_replies: z.record(FactPath, Words),
+    how_to_apply: z.object({ cues: Cues, documents: Cues, lender_side: Cues }).strict(),
   })
   .strict();
 

@@ -31,7 +31,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
     .sort((a, b) => (b.choices[0]?.confidence ?? 0) - (a.choices[0]?.confidence ?? 0));
   const { query, choices } = readings[0]!;
   const best = choices[0];
-  if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
+  if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
   const others = ctx.understanding.modifiers.several
     ? choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2)
@@ -46,6 +46,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
   const quoted = withUnit(section, rows);
   const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${quoted.join('')}`);
+  // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
+  if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return yearsNotInDocuments(ctx, missingYears, section);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
   const ended = section.effectiveTo !== null && section.effectiveTo < ctx.asOf;
@@ -55,10 +57,11 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       intent: 'fact_lookup',
       lines: [
         missingYears.length ? `注意：目前收錄的文件沒有 ${missingYears.join('、')} 年的資料；以下是最接近的內容，如需該年度資料請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined,
+        // An ended plan is history: the reader learns that before reading its figures.
+        ended ? `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以下為當時的規定，不是現行規定。` : undefined,
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
         superseded ? supersededNote(ctx, section) : undefined,
-        ended ? `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以上為當時的規定。` : undefined,
         sourcesLine([citation]),
       ],
       citations: [citation],
@@ -172,15 +175,9 @@ function askedGrams(ctx: FlowContext, query: string): Set<string> {
 }
 
 /** Words that show a passage speaks of what was asked: a rate question needs a rate in the answer. */
-const EVIDENCE: Partial<Record<string, RegExp>> = {
-  interest_rate: /利率|利息/,
-  fee_rate: /費率|手續費|保證費/,
-  max_ratio: /成數|\d\s*成|[一二三四五六七八九十]成|%/,
-  age_limit: /歲/,
-};
-
-function hasEvidence(asks: string[], passages: Passage[]): boolean {
-  const patterns = asks.map((a) => EVIDENCE[a]).filter((p): p is RegExp => p !== undefined);
+/** Every ask with evidence words (domain/registry/asks.yaml) must find one in the passages quoted. */
+function hasEvidence(domain: Domain, asks: string[], passages: Passage[]): boolean {
+  const patterns = asks.map((a) => domain.asks.evidence[a]).filter((p): p is RegExp => p !== undefined);
   if (patterns.length === 0 || patterns.length < asks.length) return true;
   const text = passages.map((p) => p.text).join('\n');
   return patterns.some((p) => p.test(text));
@@ -489,6 +486,27 @@ function supersededNote(ctx: FlowContext, section: KnowledgeSection): string {
 }
 
 /** Says plainly that the sources do not answer this, and where to ask: the service lines from the knowledge. */
+/** The documents have nothing for the years asked: say so, with the service lines, and quote nothing. */
+function yearsNotInDocuments(ctx: FlowContext, years: string[], nearest: KnowledgeSection): FlowResult {
+  const citations = ctx.service.citation ? [ctx.service.citation] : [];
+  return {
+    outcome: 'unanswered',
+    replies: [
+      reply({
+        kind: 'fallback',
+        intent: 'fact_lookup',
+        lines: [
+          `目前收錄的文件沒有 ${years.join('、')} 年的資料，我無法提供該年度的數字，以免提供錯誤的資訊。最接近的資料在《${nearest.title}》。`,
+          `如需該年度資料，請洽信保基金：${serviceLinesText(ctx.service)}`,
+        ],
+        citations,
+        quickReplies: ['111年的保證件數？', '客服電話？'],
+      }),
+    ],
+    state: { task: 'fact_lookup', asks: ctx.merged.asks },
+  };
+}
+
 export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult {
   const service = ctx.service;
   const citations = service.citation ? [service.citation] : [];

@@ -15,3 +15,20 @@ describe('current state questions', () => {
     expect(answer).not.toContain('周作姍');
   });
 });
+
+describe('years and plans the documents do not cover now', () => {
+  it('says a year after the documents is not covered, names the nearest document, and quotes no other year', async () => {
+    const answer = await ask('2024年信保基金總共保證了幾件？');
+    expect(answer).toContain('沒有');
+    expect(answer).toContain('0800-089-921');
+    expect(answer).toContain('111年');
+    expect(answer).not.toContain('324,206');
+  });
+
+  it('says first that a passage from an ended plan is history', async () => {
+    const answer = await ask('信保的貸款利率多少？');
+    const first = answer.split('\n')[0] ?? '';
+    if (answer.includes('莫拉克')) expect(first).toContain('已屆期');
+    else expect(answer).toContain('0800-089-921');
+  });
+});
