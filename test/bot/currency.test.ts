@@ -18,11 +18,11 @@ describe('current state questions', () => {
 
 describe('years and plans the documents do not cover now', () => {
   it('says a year after the documents is not covered, names the nearest document, and quotes no other year', async () => {
-    const answer = await ask('2024年信保基金總共保證了幾件？');
+    const answer = await ask('信保基金2024年的新發生逾期率是多少？');
     expect(answer).toContain('沒有');
     expect(answer).toContain('0800-089-921');
     expect(answer).toContain('111年');
-    expect(answer).not.toContain('324,206');
+    expect(answer).not.toContain('1.23%');
   });
 
   it('says first that a passage from an ended plan is history', async () => {
