@@ -15,6 +15,7 @@ import { feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thank
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
 import { lookupFlow } from './flows/lookup.ts';
+import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { recommendFlow } from './flows/recommend.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
@@ -181,6 +182,7 @@ export function createBot(deps: BotDeps): Bot {
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
+    if (asksHowToApply(ctx)) return howToApplyFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
         return feeFlow(ctx);

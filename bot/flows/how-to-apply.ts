@@ -1,0 +1,60 @@
+import type { KnowledgeSection } from '../../knowledge/schema.ts';
+import { sourcesLine } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
+import type { Citation } from '../types.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
+
+const OVERVIEW = 'guarantee-programs-overview';
+
+/**
+ * What the overview says about who applies, each told in a sentence of our own with the section that says it: a
+ * guarantee is sent by the lending bank (授權 within its delegation, 專案 to the fund before lending), except
+ * 直接保證, which a qualifying SME asks the fund for itself.
+ */
+const ROUTES = [
+  { heading: '(6) 授權保證之限制', line: '・授權保證：承貸金融機構在本基金授權範圍內送保；超過授權額度等情形，須改以專案向本基金申請。' },
+  {
+    heading: '2. 專案保證（民國63年推出）：(1) 意義',
+    line: '・專案保證：承貸金融機構於授信前向本基金專案申請，經審核同意簽發信用保證函後，再辦理授信送保。',
+  },
+  {
+    heading: '4. 直接保證(民國93年推出)',
+    line: '・直接保證：具有研發、經營管理、市場拓展能力條件資格的中小企業，可以直接向本基金申請，取得承諾函後再向金融機構申請融資。',
+  },
+] as const;
+
+/** 「要去哪裡申請」「要準備什麼文件」 from an applicant, not a lending bank's question about filing a case. */
+export function asksHowToApply(ctx: FlowContext): boolean {
+  const { text, asks } = ctx.understanding;
+  const { cue, lenderSide } = ctx.domain.finder.howToApply;
+  return asks.includes('procedure') && cue.test(text) && !lenderSide.test(text);
+}
+
+/**
+ * How to apply, from the documents: through the lending bank, 直接保證 aside. The documents list no papers to bring,
+ * so a question about them is told so first, with the service lines.
+ */
+export function howToApplyFlow(ctx: FlowContext): FlowResult {
+  const routes = ROUTES.flatMap(({ heading, line }) => {
+    const section = overviewSection(ctx, heading);
+    return section ? [{ line, citation: ctx.cite.forSection(section) }] : [];
+  });
+  const citations: Citation[] = routes.map((r) => r.citation);
+  const route = '信用保證由往來的金融機構向本基金申請：請向銀行等金融機構申請貸款，由金融機構送保（直接保證除外）。';
+  const noDocumentList = `收錄的文件沒有列出企業申請時要準備的文件清單；所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`;
+  const aboutDocuments = ctx.domain.finder.howToApply.documents.test(ctx.understanding.text);
+  const lines = [
+    ...(aboutDocuments ? [noDocumentList, route] : [route]),
+    ...routes.map((r) => r.line),
+    aboutDocuments ? undefined : `要準備的文件，文件中沒有列出，請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`,
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'how_to_apply', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'] },
+    { task: undefined, pending: undefined },
+  );
+}
+
+function overviewSection(ctx: FlowContext, heading: string): KnowledgeSection | undefined {
+  return ctx.sources.knowledge.sections.find((s) => s.documentId === OVERVIEW && s.heading === heading);
+}
