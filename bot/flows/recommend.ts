@@ -1,14 +1,15 @@
 import type { EligibilityResult } from '../../rules/eligibility/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
-import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { formatCheng, formatRocDate, formatRocPeriod } from '../compose/format.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
+import { formatCheng, formatRocDate } from '../compose/format.ts';
 import { programmeCardLine } from '../compose/programme-cards.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { questionFor } from '../dialogue/questions.ts';
-import type { Citation, ProgrammeCard } from '../types.ts';
+import type { ProgrammeCard } from '../types.ts';
 import { answered, asked, type FlowContext, type FlowResult } from './context.ts';
 import { rateText } from './eligibility.ts';
+import { endedPlansNote } from './ended-plans.ts';
 import { mostDecisiveFact, rankProgrammes, type Candidate, type Ranking } from './recommend-ranking.ts';
 
 /** How many programmes one answer shows: enough to choose from, few enough to read on a phone. */
@@ -71,7 +72,7 @@ function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candida
 function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: Ranking, fact: string | undefined, remembered: Remembered): FlowResult {
   const citations = shown.flatMap((c) => ctx.cite.forTrace(c.result.trace));
   const cards = shown.map((c) => programmeCard(ctx, c));
-  const endedNote = endedPlans(ctx, ranking.ended);
+  const endedNote = endedPlansNote(ctx, ranking.ended);
   const question = fact ? questionFor(fact, ctx.domain) : undefined;
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,
@@ -147,29 +148,8 @@ function uncoveredLine(ctx: FlowContext, needs: readonly string[]): string {
   return `收錄的文件中沒有適用於「${needs.join('、')}」的信用保證項目（信保基金保證的是企業向金融機構的融資）。如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`;
 }
 
-/** The Morakot plan and the like: told as what the documents describe, with their period, never as advice today. */
-function endedPlans(ctx: FlowContext, ended: readonly ProgrammeId[]): { lines: string[]; citations: Citation[] } {
-  const byPlan = new Map<string, ProgrammeId[]>();
-  for (const id of ended) {
-    const parameter = ctx.domain.finder.planPeriods[id];
-    if (parameter) byPlan.set(parameter, [...(byPlan.get(parameter) ?? []), id]);
-  }
-  const lines: string[] = [];
-  const citations: Citation[] = [];
-  for (const [parameter, ids] of byPlan) {
-    const reading = ctx.view.find(parameter);
-    if (!reading) continue;
-    const period = reading.value as { from: string; to: string };
-    const names = ids.map((id) => `「${PROGRAMMES[id].name}」`).join('、');
-    lines.push(`文件所載的${names}屬《${reading.reference.title}》，計畫期程${formatRocPeriod(period.from, period.to)}，已經結束，不適用於現在的災害，僅供參考。`);
-    citations.push(ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name));
-  }
-  if (lines.length > 0) lines.push(`目前受災企業可適用的措施，請洽信保基金確認：${serviceLinesText(ctx.service)}。`);
-  return { lines, citations };
-}
-
 function nothingFits(ctx: FlowContext, ranking: Ranking, remembered: Remembered): FlowResult {
-  const ended = endedPlans(ctx, ranking.ended);
+  const ended = endedPlansNote(ctx, ranking.ended);
   const citations = [...ranking.excluded.flatMap((c) => ctx.cite.forTrace(c.result.trace)), ...ended.citations];
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,

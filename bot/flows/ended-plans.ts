@@ -1,0 +1,52 @@
+import type { ProgrammeId } from '../../rules/programmes.ts';
+import { PROGRAMMES } from '../../rules/programmes.ts';
+import { formatRocPeriod } from '../compose/format.ts';
+import { sourcesLine } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
+import type { Citation } from '../types.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
+import { planEnded } from './recommend-ranking.ts';
+
+/** The Morakot plan and the like: told as what the documents describe, with their period, never as advice today. */
+export function endedPlansNote(ctx: FlowContext, ended: readonly ProgrammeId[]): { lines: string[]; citations: Citation[] } {
+  const byPlan = new Map<string, ProgrammeId[]>();
+  for (const id of ended) {
+    const parameter = ctx.domain.finder.planPeriods[id];
+    if (parameter) byPlan.set(parameter, [...(byPlan.get(parameter) ?? []), id]);
+  }
+  const lines: string[] = [];
+  const citations: Citation[] = [];
+  for (const [parameter, ids] of byPlan) {
+    const reading = ctx.view.find(parameter);
+    if (!reading) continue;
+    const period = reading.value as { from: string; to: string };
+    const names = ids.map((id) => `「${PROGRAMMES[id].name}」`).join('、');
+    lines.push(`文件所載的${names}屬《${reading.reference.title}》，計畫期程${formatRocPeriod(period.from, period.to)}，已經結束，不適用於現在的災害，僅供參考。`);
+    citations.push(ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name));
+  }
+  if (lines.length > 0) lines.push(`目前受災企業可適用的措施，請洽信保基金確認：${serviceLinesText(ctx.service)}。`);
+  return { lines, citations };
+}
+
+/**
+ * 「莫拉克復工貸款現在還能申請嗎」: a programme whose plan period ended before the day asked about cannot be applied
+ * for; that comes first, with the period and its source, then where to ask what applies now. Undefined while the
+ * plan is in force on that day (a question about an application made during the plan is weighed as usual).
+ */
+export function endedPlanAnswer(ctx: FlowContext, programme: ProgrammeId): FlowResult | undefined {
+  if (!planEnded(programme, ctx.domain.finder, ctx.view)) return undefined;
+  const parameter = ctx.domain.finder.planPeriods[programme];
+  const reading = parameter ? ctx.view.find(parameter) : undefined;
+  if (!reading) return undefined;
+  const period = reading.value as { from: string; to: string };
+  const citations = [ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name)];
+  const lines = [
+    `「${PROGRAMMES[programme].name}」已經結束，現在不能再申請：《${reading.reference.title}》的計畫期程為${formatRocPeriod(period.from, period.to)}。`,
+    `目前可適用的措施（例如受災企業的協助），請洽信保基金或往來金融機構確認：${serviceLinesText(ctx.service)}。`,
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'eligibility', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'] },
+    { task: undefined, pending: undefined, programme },
+  );
+}
