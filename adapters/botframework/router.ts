@@ -1,17 +1,10 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type TurnContext,
-} from 'botbuilder';
 import express, { type RequestHandler, type Router } from 'express';
 import type { Bot } from '../../bot/types.ts';
 import type { Logger } from '../http/logger.ts';
 import { activityIssues } from './activity-schema.ts';
+import type { ActivityProcessor } from './cloud-adapter.ts';
 import { botFrameworkErrorMapper, InvalidActivityError, UnsupportedMediaTypeError } from './errors.ts';
 import { isLoopbackAddress } from './loopback.ts';
-import { toActivity } from './to-activity.ts';
-import { toTurn } from './to-turn.ts';
 
 export interface BotFrameworkCredentials {
   appId: string;
@@ -40,18 +33,13 @@ export const APOLOGY = '抱歉，系統暫時無法回答這個問題，請稍�
  */
 export function createBotFrameworkRouter(deps: BotFrameworkRouterDeps): Router {
   const logger = deps.logger.child({ channel: 'botframework' });
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(deps.credentials)));
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, activityId: context.activity.id }, 'bot failed on a Bot Framework turn');
-    await context.sendActivity(APOLOGY);
-  };
-
-  const logic = async (context: TurnContext): Promise<void> => {
-    const turn = toTurn(context.activity);
-    if (!turn) return;
-    const replies = await deps.bot.handle(turn);
-    if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
-  };
+  // botbuilder takes most of a second of CPU to load, and most deployments never receive a Bot Framework
+  // activity: it is loaded with the first one, so the server is healthy sooner.
+  let processor: Promise<ActivityProcessor> | undefined;
+  const activityProcessor = () =>
+    (processor ??= import('./cloud-adapter.ts').then(({ createActivityProcessor }) =>
+      createActivityProcessor(deps.bot, logger, deps.credentials),
+    ));
 
   const router = express.Router();
   const handlers: RequestHandler[] = [];
@@ -62,7 +50,8 @@ export function createBotFrameworkRouter(deps: BotFrameworkRouterDeps): Router {
     handlers.push(loopbackOnly(logger));
   }
   handlers.push(requireJson, express.json({ limit: '1mb' }), requireValidActivity, async (req, res) => {
-    await adapter.process(req, res, logic);
+    const processActivity = await activityProcessor();
+    await processActivity(req, res);
   });
   router.post(BOT_FRAMEWORK_PATH, ...handlers, botFrameworkErrorMapper(logger));
   return router;
@@ -81,16 +70,6 @@ const requireValidActivity: RequestHandler = (req, _res, next) => {
   if (issues.length > 0) throw new InvalidActivityError(issues);
   next();
 };
-
-function authOptions(credentials: BotFrameworkCredentials | undefined): ConfigurationBotFrameworkAuthenticationOptions {
-  if (!credentials) return {};
-  return {
-    MicrosoftAppId: credentials.appId,
-    MicrosoftAppPassword: credentials.appPassword,
-    MicrosoftAppType: credentials.appType,
-    MicrosoftAppTenantId: credentials.tenantId,
-  };
-}
 
 function loopbackOnly(logger: Logger): RequestHandler {
   return (req, res, next) => {
