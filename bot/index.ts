@@ -15,6 +15,7 @@ import { feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thank
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
 import { lookupFlow } from './flows/lookup.ts';
+import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { recommendFlow } from './flows/recommend.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
@@ -183,6 +184,8 @@ export function createBot(deps: BotDeps): Bot {
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
     if (asksHowToApply(ctx)) return howToApplyFlow(ctx);
+    const ended = endedPlanToday(ctx);
+    if (ended) return ended;
     switch (merged.task) {
       case 'fee_calculation':
         return feeFlow(ctx);

@@ -6,7 +6,6 @@ import { amountInWords } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
-import { endedPlanAnswer } from './ended-plans.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { retrievalAnswer } from './retrieval.ts';
@@ -37,8 +36,6 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       const found = retrievalAnswer(ctx);
       return found.outcome === 'answered' ? found : askFor(ctx, 'eligibility', ['programme']);
     }
-    const ended = endedPlanAnswer(ctx, programme);
-    if (ended) return ended;
     const { programme: _p, ...caseFacts } = facts;
     const result = eligibility(programme, caseFacts, ctx.view);
     if (result.status === 'needs_information' && result.missing.length > 0) {

@@ -29,11 +29,22 @@ export function endedPlansNote(ctx: FlowContext, ended: readonly ProgrammeId[]):
 }
 
 /**
+ * Whether the programme in question can be applied for, or what it offers today, once its plan has ended: the
+ * ended-plan answer, whichever flow the question would have gone to (a fee calculation keeps its own warning).
+ */
+export function endedPlanToday(ctx: FlowContext): FlowResult | undefined {
+  const { programme, task } = ctx.merged;
+  const u = ctx.understanding;
+  const aboutToday = u.intent === 'eligibility' || task === 'eligibility' || u.modifiers.current;
+  return programme && aboutToday && task !== 'fee_calculation' ? endedPlanAnswer(ctx, programme) : undefined;
+}
+
+/**
  * 「莫拉克復工貸款現在還能申請嗎」: a programme whose plan period ended before the day asked about cannot be applied
  * for; that comes first, with the period and its source, then where to ask what applies now. Undefined while the
  * plan is in force on that day (a question about an application made during the plan is weighed as usual).
  */
-export function endedPlanAnswer(ctx: FlowContext, programme: ProgrammeId): FlowResult | undefined {
+function endedPlanAnswer(ctx: FlowContext, programme: ProgrammeId): FlowResult | undefined {
   if (!planEnded(programme, ctx.domain.finder, ctx.view)) return undefined;
   const parameter = ctx.domain.finder.planPeriods[programme];
   const reading = parameter ? ctx.view.find(parameter) : undefined;

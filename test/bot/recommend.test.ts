@@ -60,6 +60,8 @@ const CASES: Case[] = [
   { name: 'an earthquake today is told the plan the documents describe is history, with its source', says: ['地震把店面震壞了，信保有什麼可以幫忙？'], mentions: ['莫拉克', '僅供參考', '計畫期程'] },
   { name: 'the Morakot recovery loan asked about today has ended: the period first, cited, then the service lines', says: ['莫拉克復工貸款現在還能申請嗎'], mentions: ['已經結束，現在不能再申請', '民國98年11月1日至101年12月31日', '資料來源：《莫拉克颱風受災企業復工營業融資及輔導計畫（核定本）》〈伍、一 計畫期程', SERVICE_LINE], never: ['符合條件', '判斷依據'] },
   { name: 'a flood today named with the Morakot plan is told the plan has ended, not weighed', says: ['我們工廠這次淹水，可以申請莫拉克的復工貸款嗎？'], mentions: ['已經結束', SERVICE_LINE], never: ['判斷依據'] },
+  { name: 'the Morakot loan without fees asked about today, as a fee question, is told the plan has ended', says: ['莫拉克那個復工貸款 免手續費那個 我現在還可以申請嗎？'], mentions: ['已經結束', '計畫期程'] },
+  { name: 'the Morakot loan\'s ratio asked about, not about today, is still answered from the plan', says: ['莫拉克復工貸款的保證成數是多少'], mentions: ['9成（90%）'], never: ['現在不能再申請'] },
   { name: 'an application made during the Morakot plan is not told the plan has ended', says: ['我們是莫拉克受災企業，民國100年3月1日申請莫拉克復工貸款，可以嗎？'], mentions: ['9成（90%）'], never: ['已經結束'] },
   { name: 'a typhoon today gets the service lines to confirm what applies now', says: ['颱風受災，信保有什麼可以幫忙？'], mentions: ['目前受災企業可適用的措施', SERVICE_LINE] },
   // Nothing fits
