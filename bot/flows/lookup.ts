@@ -2,13 +2,14 @@ import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts'
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
-import { reply, sourcesLine } from '../compose/reply.ts';
+import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
+import { notInDocuments } from './problems.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
 
@@ -185,23 +186,15 @@ function futureNote(ctx: FlowContext, year: number): string {
 /** The programme is known but its documents do not state what was asked (e.g. a fee rate left blank in a table). */
 function notStated(ctx: FlowContext, programme: ProgrammeId): FlowResult {
   const found = retrievalAnswer(ctx);
-  const citations = [...(found.replies[0]?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])];
-  return {
-    outcome: 'unanswered',
-    replies: [
-      reply({
-        kind: 'fallback',
-        intent: 'fact_lookup',
-        lines: [
-          `抱歉，目前收錄的文件未載明${PROGRAMMES[programme].name}的這項資訊，我無法確認，以免提供錯誤的數字。`,
-          `請洽信保基金：${serviceLinesText(ctx.service)}`,
-        ],
-        citations,
-        quickReplies: followUps(programme),
-      }),
+  return notInDocuments(ctx, {
+    lines: [
+      `抱歉，目前收錄的文件未載明${PROGRAMMES[programme].name}的這項資訊，我無法確認，以免提供錯誤的數字。`,
+      `請洽信保基金：${serviceLinesText(ctx.service)}`,
     ],
+    citations: found.replies[0]?.citations ?? [],
+    quickReplies: followUps(programme),
     state: { task: 'fact_lookup', asks: ctx.merged.asks, programme },
-  };
+  });
 }
 
 /** Narrows readings to the facts stated: a risk group picks its own rate; award rates only when the award is named. */

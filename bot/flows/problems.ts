@@ -1,6 +1,7 @@
 import type { InvalidInputError, ParameterNotInForceError } from '../../rules/errors.ts';
 import { formatRocDate } from '../compose/format.ts';
 import { reply } from '../compose/reply.ts';
+import type { Citation } from '../types.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Task } from '../dialogue/merge.ts';
 import { asked, type FlowContext, type FlowResult } from './context.ts';
@@ -48,5 +49,18 @@ export function cannotQuote(ctx: FlowContext, error: ParameterNotInForceError): 
       }),
     ],
     state: {},
+  };
+}
+
+/** The documents do not say it: a plain reply with the service lines (and whatever else is cited), nothing guessed. */
+export function notInDocuments(
+  ctx: FlowContext,
+  parts: { lines: string[]; quickReplies: string[]; state: FlowResult['state']; citations?: Citation[] },
+): FlowResult {
+  const citations = [...(parts.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])];
+  return {
+    outcome: 'unanswered',
+    replies: [reply({ kind: 'fallback', intent: 'fact_lookup', lines: parts.lines, citations, quickReplies: parts.quickReplies })],
+    state: parts.state,
   };
 }

@@ -10,6 +10,7 @@ import { englishToChinese } from '../understand/english.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { canonical, coverage, matchForm } from './passage-terms.ts';
+import { notInDocuments } from './problems.ts';
 
 const MIN_CONFIDENCE = 0.34;
 const MAX_PASSAGES = 3;
@@ -485,28 +486,19 @@ function supersededNote(ctx: FlowContext, section: KnowledgeSection): string {
   return `注意：本段自 ${section.supersededFrom} 起已由較新的規定取代，請以新規定為準。`;
 }
 
-/** Says plainly that the sources do not answer this, and where to ask: the service lines from the knowledge. */
 /** The documents have nothing for the years asked: say so, with the service lines, and quote nothing. */
 function yearsNotInDocuments(ctx: FlowContext, years: string[], nearest: KnowledgeSection): FlowResult {
-  const citations = ctx.service.citation ? [ctx.service.citation] : [];
-  return {
-    outcome: 'unanswered',
-    replies: [
-      reply({
-        kind: 'fallback',
-        intent: 'fact_lookup',
-        lines: [
-          `目前收錄的文件沒有 ${years.join('、')} 年的資料，我無法提供該年度的數字，以免提供錯誤的資訊。最接近的資料在《${nearest.title}》。`,
-          `如需該年度資料，請洽信保基金：${serviceLinesText(ctx.service)}`,
-        ],
-        citations,
-        quickReplies: ['111年的保證件數？', '客服電話？'],
-      }),
+  return notInDocuments(ctx, {
+    lines: [
+      `目前收錄的文件沒有 ${years.join('、')} 年的資料，我無法提供該年度的數字，以免提供錯誤的資訊。最接近的資料在《${nearest.title}》。`,
+      `如需該年度資料，請洽信保基金：${serviceLinesText(ctx.service)}`,
     ],
+    quickReplies: ['111年的保證件數？', '客服電話？'],
     state: { task: 'fact_lookup', asks: ctx.merged.asks },
-  };
+  });
 }
 
+/** Says plainly that the sources do not answer this, and where to ask: the service lines from the knowledge. */
 export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult {
   const service = ctx.service;
   const citations = service.citation ? [service.citation] : [];
