@@ -214,6 +214,7 @@ function rankSections(
 ): SectionChoice[] {
   const { wantsContact, term, wantsTable } = wants;
   const choices: SectionChoice[] = [];
+  const newest = ctx.understanding.modifiers.current ? newestIssued(ctx) : undefined;
   for (const [rank, hit] of hits.entries()) {
     const section = ctx.sources.knowledge.sections.find((s) => s.id === hit.sectionId);
     if (!section) continue;
@@ -234,7 +235,7 @@ function rankSections(
     const rankPenalty = rank * (term === undefined && !wantsTable ? 0.05 : 0.02);
     const tableBonus = wantsTable && rankedColumn(section, grams) !== undefined ? 0.2 : 0;
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
-    const newestBonus = ctx.understanding.modifiers.current && section.issued !== null && section.issued === newestIssued(ctx) ? 0.3 : 0;
+    const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
       Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
     choices.push({ hit, section, passages, confidence });
