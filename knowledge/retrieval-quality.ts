@@ -44,3 +44,53 @@ export function measureRecall(
   const recall = Object.fromEntries(ks.map((k) => [k, queries.length ? (found.get(k) ?? 0) / queries.length : 0]));
   return { queries: queries.length, recall, misses };
 }
+
+/**
+ * A question labelled with the passage that answers it (a section and a short quote of the passage), or as
+ * not answered by the documents. `context` is the question asked before it in the same conversation.
+ */
+const passageQuerySchema = z.union([
+  z.strictObject({ q: z.string().min(1), context: z.string().min(1).optional(), section: z.string().includes('#'), passage: z.string().min(1) }),
+  z.strictObject({ q: z.string().min(1), context: z.string().min(1).optional(), not_covered: z.literal(true) }),
+]);
+type PassageQueryRow = z.infer<typeof passageQuerySchema>;
+
+export interface PassageQuery {
+  q: string;
+  context?: string;
+  /** The full section id; absent when the documents do not answer the question. */
+  section?: string;
+  /** A quote of the answering passage. */
+  passage?: string;
+  notCovered: boolean;
+}
+
+/** Text compared without white space and Markdown table or emphasis marks. */
+export function quoteForm(text: string): string {
+  return text.replace(/[\s|*`\u3000]/g, '');
+}
+
+/**
+ * Reads a passage query file and resolves each label against the knowledge: the section may be written as an
+ * unambiguous beginning of its id, and the quote must be in that section. A label that does not resolve is an
+ * error naming the query, so a knowledge edit that moves a passage is noticed.
+ */
+export async function loadPassageQueries(file: string, sections: Array<{ id: string; text: string }>): Promise<PassageQuery[]> {
+  const rows = z.array(passageQuerySchema).parse(parse(await readFile(file, 'utf8'))) as PassageQueryRow[];
+  const problems: string[] = [];
+  const queries = rows.map((row): PassageQuery => {
+    const base = { q: row.q, ...(row.context ? { context: row.context } : {}) };
+    if ('not_covered' in row) return { ...base, notCovered: true };
+    const exact = sections.find((s) => s.id === row.section);
+    const candidates = exact ? [exact] : sections.filter((s) => s.id.startsWith(row.section));
+    if (candidates.length !== 1) {
+      problems.push(`${file}: 「${row.q}」 section ${row.section} matches ${candidates.length} sections`);
+      return { ...base, notCovered: false };
+    }
+    const section = candidates[0]!;
+    if (!quoteForm(section.text).includes(quoteForm(row.passage))) problems.push(`${file}: 「${row.q}」 quote 「${row.passage}」 is not in ${section.id}`);
+    return { ...base, section: section.id, passage: row.passage, notCovered: false };
+  });
+  if (problems.length > 0) throw new Error(`passage queries do not resolve:\n${problems.join('\n')}`);
+  return queries;
+}

@@ -22,24 +22,41 @@ interface Passage {
 }
 
 /**
- * Answers from the documents: finds the best sections, then quotes the passages in them that match the
- * question best (figures stay exactly as written), with the section as citation.
+ * What the retrieval flow decided for a question: the section and passages it quotes, or that the documents
+ * do not answer it. `npm run bench:search` measures this same decision.
  */
-export function retrievalAnswer(ctx: FlowContext): FlowResult {
+export type RetrievalChoice =
+  | {
+      covered: true;
+      section: KnowledgeSection;
+      /** The passages quoted, in the section's order (a table's unit line first when rows are quoted). */
+      quoted: string[];
+      /** The passage that answers best: what recall@1 measures. */
+      top: string;
+      /** Other sections quoted too (several things named). */
+      others: SectionChoice[];
+      best: SectionChoice;
+      missingYears: string[];
+    }
+  | { covered: false; nearest?: SearchHit; missingYears?: string[]; section?: KnowledgeSection };
+
+export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins.
   const readings = [searchQuery(ctx), ...(continuesTopic(ctx) ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])]
     .map((query) => ({ query, choices: sectionsFor(ctx, query) }))
     .sort((a, b) => (b.choices[0]?.confidence ?? 0) - (a.choices[0]?.confidence ?? 0));
   const { query, choices } = readings[0]!;
   const best = choices[0];
-  if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) return cannotAnswer(ctx, best?.hit);
+  if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
+    return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
+  }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
   const others = ctx.understanding.modifiers.several
     ? choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2)
     : [];
-  if (others.length > 0) return severalSections(ctx, [best, ...others]);
-
   const { section, passages } = best;
+  const strongest = [...passages].sort((a, b) => b.score - a.score || a.order - b.order)[0];
+  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongest?.text ?? '', others, best, missingYears: [] };
   const list = ctx.understanding.modifiers.list ? listItems(section.text) : [];
   const extreme = ctx.understanding.modifiers.superlative !== undefined
     ? extremeRow(section, queryGrams(query, ctx.domain), ctx.understanding.modifiers.superlative === 'least')
@@ -48,7 +65,23 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const quoted = withUnit(section, rows);
   const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${quoted.join('')}`);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
-  if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return yearsNotInDocuments(ctx, missingYears, section);
+  if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
+  const top = extreme ?? strongest?.text ?? rows[0] ?? '';
+  return { covered: true, section, quoted, top, others, best, missingYears };
+}
+
+/**
+ * Answers from the documents: finds the best sections, then quotes the passages in them that match the
+ * question best (figures stay exactly as written), with the section as citation.
+ */
+export function retrievalAnswer(ctx: FlowContext): FlowResult {
+  const choice = retrievalChoice(ctx);
+  if (!choice.covered) {
+    if (choice.missingYears && choice.section) return yearsNotInDocuments(ctx, choice.missingYears, choice.section);
+    return cannotAnswer(ctx, choice.nearest);
+  }
+  const { section, quoted, others, best, missingYears } = choice;
+  if (others.length > 0) return severalSections(ctx, [best, ...others]);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
   const ended = section.effectiveTo !== null && section.effectiveTo < ctx.asOf;
@@ -154,7 +187,7 @@ function programmeName(id: string): string {
   return id.replace(/_/g, ' ');
 }
 
-interface SectionChoice {
+export interface SectionChoice {
   hit: SearchHit;
   section: KnowledgeSection;
   passages: Passage[];
