@@ -27,12 +27,13 @@ export interface AdminConsoleDeps extends SourceFolders {
   /** ADMIN_TOKEN: what staff type to sign in. Without it the console is off (the admin routes answer 404). */
   token: string | undefined;
   sources: LiveSources;
+  /** The interaction store (SQLite, or PostgreSQL shared by every instance). */
   interactions?: {
-    counts(): InteractionCounts;
-    inbox(limit?: number): InboxRow[];
-    dailyCounts(today: string, days?: number): DailyCount[];
+    counts(): Promise<InteractionCounts>;
+    inbox(limit?: number): Promise<InboxRow[]>;
+    dailyCounts(today: string, days?: number): Promise<DailyCount[]>;
     /** Requests for a person (「找真人」), newest first. */
-    handoffs?(limit?: number): HandoffRequest[];
+    handoffs?(limit?: number): Promise<HandoffRequest[]>;
   };
   logger: Logger;
   now?: () => Date;
@@ -138,15 +139,16 @@ export function createAdminConsoleRouter(deps: AdminConsoleDeps): Router {
   const api = Router();
   router.use('/admin/api', requireSession(sessions), requireCsrf(sessions), json, api);
 
-  api.get('/inbox', (req, res) => {
+  api.get('/inbox', async (req, res) => {
     const order = req.query.order === 'frequent' ? 'frequent' : 'recent';
-    const rows = deps.interactions?.inbox() ?? [];
+    const rows = (await deps.interactions?.inbox()) ?? [];
+    const handoffs = (await deps.interactions?.handoffs?.(50)) ?? [];
     const items = inboxItems(rows, deps.sources.current(), today(), order);
     res.json({
       items: req.query.show === 'all' ? items : items.filter((item) => !item.resolution),
       open: items.filter((item) => !item.resolution).length,
       all: items.length,
-      handoffs: (deps.interactions?.handoffs?.(50) ?? []).map(({ at, channel, question }) => ({ at, channel, question })),
+      handoffs: handoffs.map(({ at, channel, question }) => ({ at, channel, question })),
     });
   });
 
@@ -272,8 +274,8 @@ export function createAdminConsoleRouter(deps: AdminConsoleDeps): Router {
         parameters: current.rules.parameters.size,
       },
       drafts: (await drafts.list()).length,
-      interactions: deps.interactions?.counts(),
-      daily: deps.interactions?.dailyCounts(today(), 30) ?? [],
+      interactions: await deps.interactions?.counts(),
+      daily: (await deps.interactions?.dailyCounts(today(), 30)) ?? [],
     });
   });
 

@@ -9,7 +9,7 @@ export interface AdminRouterDeps {
   token: string | undefined;
   sources: Pick<LiveSources, 'reload' | 'status'>;
   /** Counts of answered and unanswered questions and feedback, when the interaction store is on. */
-  interactions?: { counts(): InteractionCounts };
+  interactions?: { counts(): Promise<InteractionCounts> };
   logger: Logger;
 }
 
@@ -35,8 +35,8 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
     res.status(result.ok ? 200 : 422).json(result);
   });
 
-  router.get('/admin/status', (_req, res) => {
-    res.json({ ...deps.sources.status(), interactions: deps.interactions?.counts() });
+  router.get('/admin/status', async (_req, res) => {
+    res.json({ ...deps.sources.status(), interactions: await deps.interactions?.counts() });
   });
 
   return router;

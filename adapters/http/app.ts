@@ -26,7 +26,7 @@ export interface AppDeps {
   limiter: RateLimiter;
   interactions?: InteractionStore;
   /** Whether an answer id was given out, so 👍/👎 on an invented one is refused. */
-  answerWasIssued?: (answerId: string) => boolean;
+  answerWasIssued?: (answerId: string) => boolean | Promise<boolean>;
   /** LINE chats the bot stands aside in after a handoff; in memory unless shared (Redis, with several instances). */
   handoffPauses?: HandoffPauses;
   /** True once knowledge and rules are loaded. */

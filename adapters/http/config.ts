@@ -34,6 +34,8 @@ const Env = z.object({
   // Stored questions, answers and feedback older than this are deleted (at start-up, then hourly); 0 keeps them.
   INTERACTIONS_RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   REDIS_URL: optionalSetting(z.url()),
+  // The interaction store in PostgreSQL, shared by every instance; unset: SQLite under DATA_DIR.
+  DATABASE_URL: optionalSetting(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })),
   // /metrics: with METRICS_TOKEN scrapers must send it as a bearer token; with METRICS_PORT it is served on that
   // port only, not on PORT.
   METRICS_TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })),

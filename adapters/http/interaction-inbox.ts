@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Read-only queries behind the staff console's inbox and status page, over the interaction store's tables
+ * Read-only queries behind the staff console's inbox and status page, over the SQLite interaction store's tables
  * (interaction-store.ts): questions the bot did not answer (or answered unsure of itself), answers users
- * gave 👎, and counts per day. Text is as stored: redacted.
+ * gave 👎, and counts per day. Text is as stored: redacted. The PostgreSQL store
+ * (postgres-interaction-store.ts) runs the same queries in its own dialect and shapes the rows with the same
+ * functions (mergeInboxRows, fillDailyCounts), so the console sees the same thing from either.
  */
 
 export interface InboxRow {
@@ -25,26 +27,29 @@ export interface InboxRow {
   answer?: string;
 }
 
-interface QuestionRow {
+/** One question the bot did not answer (or answered unsure), grouped by key, as either store reads it. */
+export interface QuestionRow {
   key: string;
   question: string;
   unanswered: number;
   lowConfidence: number;
+  /** ISO timestamps (UTC). */
   firstAt: string;
   lastAt: string;
-  channels: string;
+  channels: string[];
   answer: string | null;
 }
 
-interface FeedbackRow {
+/** One question whose answers got 👎, grouped by key, as either store reads it. */
+export interface FeedbackRow {
   key: string;
   question: string;
   down: number;
   up: number;
-  comments: string | null;
+  comments: string[];
   firstAt: string;
   lastAt: string;
-  channels: string;
+  channels: string[];
   answer: string | null;
 }
 
@@ -61,7 +66,7 @@ export function inboxRows(db: Database.Database, limit: number): InboxRow[] {
          FROM turns WHERE type IN ('unanswered', 'low_confidence')
         GROUP BY question_key ORDER BY lastAt DESC LIMIT ?`,
     )
-    .all(limit) as QuestionRow[];
+    .all(limit) as Array<Omit<QuestionRow, 'channels'> & { channels: string }>;
   const disliked = db
     .prepare(
       `SELECT turns.question_key AS key, SUM(feedback.rating = 'down') AS down, SUM(feedback.rating = 'up') AS up,
@@ -73,8 +78,16 @@ export function inboxRows(db: Database.Database, limit: number): InboxRow[] {
          FROM feedback JOIN turns ON turns.answer_id = feedback.answer_id
         GROUP BY turns.question_key HAVING down > 0 ORDER BY lastAt DESC LIMIT ?`,
     )
-    .all(limit) as FeedbackRow[];
+    .all(limit) as Array<Omit<FeedbackRow, 'channels' | 'comments'> & { channels: string; comments: string | null }>;
+  return mergeInboxRows(
+    questions.map((row) => ({ ...row, channels: row.channels.split(',') })),
+    disliked.map((row) => ({ ...row, channels: row.channels.split(','), comments: row.comments ? row.comments.split('\u001f') : [] })),
+    limit,
+  );
+}
 
+/** The two lists merged: a question both unanswered and 👎 is one row. The most recent first; at most `limit`. */
+export function mergeInboxRows(questions: QuestionRow[], disliked: FeedbackRow[], limit: number): InboxRow[] {
   const rows = new Map<string, InboxRow>();
   for (const row of questions) {
     rows.set(row.key, {
@@ -87,21 +100,20 @@ export function inboxRows(db: Database.Database, limit: number): InboxRow[] {
       comments: [],
       firstAt: row.firstAt,
       lastAt: row.lastAt,
-      channels: row.channels.split(','),
+      channels: row.channels,
       ...(row.answer ? { answer: row.answer } : {}),
     });
   }
   for (const row of disliked) {
     const known = rows.get(row.key);
-    const comments = row.comments ? row.comments.split('\u001f') : [];
     if (known) {
       Object.assign(known, {
         down: row.down,
         up: row.up,
-        comments,
+        comments: row.comments,
         firstAt: row.firstAt < known.firstAt ? row.firstAt : known.firstAt,
         lastAt: row.lastAt > known.lastAt ? row.lastAt : known.lastAt,
-        channels: [...new Set([...known.channels, ...row.channels.split(',')])],
+        channels: [...new Set([...known.channels, ...row.channels])],
         ...(row.answer ? { answer: row.answer } : {}),
       });
       continue;
@@ -113,10 +125,10 @@ export function inboxRows(db: Database.Database, limit: number): InboxRow[] {
       lowConfidence: 0,
       down: row.down,
       up: row.up,
-      comments,
+      comments: row.comments,
       firstAt: row.firstAt,
       lastAt: row.lastAt,
-      channels: row.channels.split(','),
+      channels: row.channels,
       ...(row.answer ? { answer: row.answer } : {}),
     });
   }
@@ -137,20 +149,36 @@ export interface DailyCount {
  * for the `days` days up to `today` (days without any are zero).
  */
 export function dailyCounts(db: Database.Database, today: string, days: number): DailyCount[] {
-  const first = shiftDay(today, -(days - 1));
+  const since = dailyCountsSince(today, days);
   // `at` is UTC (toISOString); Taipei is UTC+8 all year.
   const turns = db
     .prepare(
       `SELECT date(at, '+8 hours') AS day, COUNT(*) AS questions, SUM(type IN ('unanswered', 'low_confidence')) AS unanswered
          FROM turns WHERE at >= ? AND type IN ('answered', 'unanswered', 'low_confidence') GROUP BY day`,
     )
-    .all(`${shiftDay(first, -1)}T16:00:00.000Z`) as Array<{ day: string; questions: number; unanswered: number }>;
+    .all(since.toISOString()) as Array<{ day: string; questions: number; unanswered: number }>;
   const ratings = db
     .prepare(
       `SELECT date(at, '+8 hours') AS day, SUM(rating = 'up') AS up, SUM(rating = 'down') AS down
          FROM feedback WHERE at >= ? GROUP BY day`,
     )
-    .all(`${shiftDay(first, -1)}T16:00:00.000Z`) as Array<{ day: string; up: number; down: number }>;
+    .all(since.toISOString()) as Array<{ day: string; up: number; down: number }>;
+  return fillDailyCounts(today, days, turns, ratings);
+}
+
+/** The first instant of the first Taipei day counted: midnight in Taipei is 16:00 UTC the day before. */
+export function dailyCountsSince(today: string, days: number): Date {
+  return new Date(`${shiftDay(shiftDay(today, -(days - 1)), -1)}T16:00:00.000Z`);
+}
+
+/** Every day of the range, zero where the store had nothing, with the counts it had per day. */
+export function fillDailyCounts(
+  today: string,
+  days: number,
+  turns: Array<{ day: string; questions: number; unanswered: number }>,
+  ratings: Array<{ day: string; up: number; down: number }>,
+): DailyCount[] {
+  const first = shiftDay(today, -(days - 1));
   const byDay = new Map<string, DailyCount>();
   for (let offset = 0; offset < days; offset++) {
     const day = shiftDay(first, offset);

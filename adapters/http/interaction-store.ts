@@ -18,6 +18,59 @@ export interface InteractionStoreOptions {
   logger?: Logger;
 }
 
+/**
+ * The staff feedback loop's memory, whichever database keeps it: embedded SQLite (one file per instance) or
+ * PostgreSQL shared by every instance (DATABASE_URL). Both keep the same tables, redact personal data and hash
+ * ids with the same salted hash before anything is written, and apply the same retention.
+ *
+ * record() is what the bot calls during a turn: it never waits for the database and never throws; a failed
+ * write is logged. Everything else is for staff (console, `npm run report`, retention) and may wait.
+ */
+export interface InteractionStore extends InteractionSink {
+  record(event: InteractionEvent): void;
+  /** Resolves once every event recorded so far is written (or its failure logged). Never rejects. */
+  flush(): Promise<void>;
+  /** True when an answer with this id was recorded (and is still kept), by any instance sharing the store. */
+  hasAnswer(answerId: string): Promise<boolean>;
+  counts(): Promise<InteractionCounts>;
+  /** The questions the bot could not answer (or answered with low confidence), most frequent first. */
+  unansweredQuestions(limit?: number): Promise<UnansweredQuestion[]>;
+  /** Answers that received 👎, the most disliked first, with their 👍 count and comments beside. */
+  dislikedAnswers(limit?: number): Promise<DislikedAnswer[]>;
+  /** Unanswered questions and 👎 answers for the staff console, one row per question, newest first. */
+  inbox(limit?: number): Promise<InboxRow[]>;
+  /** Questions, unanswered ones and 👍/👎 per Taipei day, for the `days` days up to `today` (YYYY-MM-DD). */
+  dailyCounts(today: string, days?: number): Promise<DailyCount[]>;
+  /** Requests for a person, the newest first. */
+  handoffs(limit?: number): Promise<HandoffRequest[]>;
+  /** Deletes questions, answers and 👍/👎 recorded before `cutoff`; returns how many rows of each went. */
+  deleteOlderThan(cutoff: Date): Promise<{ turns: number; feedback: number }>;
+  /** Writes what is pending and lets the database go; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenInteractionStoreOptions {
+  /** DATABASE_URL: a PostgreSQL shared by every instance. Without it, SQLite at `path`. */
+  databaseUrl?: string | undefined;
+  /** The SQLite file (`interactionStorePath(DATA_DIR)`) or `:memory:`. */
+  path: string;
+  /** INTERACTIONS_SALT; without it the salt kept in the database's meta table. */
+  salt?: string | undefined;
+  logger?: Logger;
+}
+
+/** PostgreSQL when a database URL is given, embedded SQLite otherwise. The driver is loaded only when used. */
+export async function openInteractionStore(options: OpenInteractionStoreOptions): Promise<InteractionStore> {
+  const common = { ...(options.salt ? { salt: options.salt } : {}), ...(options.logger ? { logger: options.logger } : {}) };
+  if (options.databaseUrl) {
+    const { PostgresInteractionStore } = await import('./postgres-interaction-store.ts');
+    const store = new PostgresInteractionStore({ url: options.databaseUrl, ...common });
+    store.start();
+    return store;
+  }
+  return new SqliteInteractionStore({ path: options.path, ...common });
+}
+
 export interface InteractionCounts {
   answered: number;
   unanswered: number;
@@ -91,7 +144,7 @@ const SCHEMA = `
 `;
 
 /** Questions that differ only in spacing, case or final punctuation are the same question to staff. */
-function questionKey(question: string): string {
+export function questionKey(question: string): string {
   return question
     .normalize('NFKC')
     .toLowerCase()
@@ -102,27 +155,105 @@ function questionKey(question: string): string {
 /** Hashes of recent ids: a conversation's turns repeat its id, and an HMAC per turn is measurable under load. */
 const HASH_CACHE_SIZE = 2_000;
 
+/** The salted hash of user and conversation ids, remembering the recent ones. */
+export class IdHasher {
+  private readonly hashes = new Map<string, string>();
+  constructor(private readonly salt: string) {}
+
+  hash(id: string): string {
+    const known = this.hashes.get(id);
+    if (known !== undefined) return known;
+    const hashed = saltedHash(id, this.salt);
+    if (this.hashes.size >= HASH_CACHE_SIZE) this.hashes.clear();
+    this.hashes.set(id, hashed);
+    return hashed;
+  }
+}
+
+/** A turn as both stores write it: text redacted, ids hashed. */
+export interface StoredTurn {
+  at: string;
+  type: string;
+  channel: string;
+  conversation: string;
+  user: string | null;
+  intent: string;
+  question: string;
+  questionKey: string;
+  answerId: string | null;
+  answer: string | null;
+  latencyMs: number;
+}
+
+/** 👍/👎 as both stores write it: the comment redacted, ids hashed. */
+export interface StoredFeedback {
+  at: string;
+  channel: string;
+  conversation: string;
+  user: string | null;
+  answerId: string;
+  rating: 'up' | 'down';
+  comment: string | null;
+}
+
+/** What is written for an event: personal data redacted and ids hashed here, and nowhere else. */
+export function storedRow(
+  event: InteractionEvent,
+  hasher: IdHasher,
+): { table: 'turns'; values: StoredTurn } | { table: 'feedback'; values: StoredFeedback } {
+  const common = {
+    at: event.at.toISOString(),
+    channel: event.channel,
+    conversation: hasher.hash(event.conversationId),
+    user: event.userId === undefined ? null : hasher.hash(event.userId),
+  };
+  if (event.type === 'feedback') {
+    return {
+      table: 'feedback',
+      values: {
+        ...common,
+        answerId: event.answerId,
+        rating: event.rating,
+        comment: event.comment === undefined ? null : redactPersonalData(event.comment),
+      },
+    };
+  }
+  const question = redactPersonalData(event.text);
+  return {
+    table: 'turns',
+    values: {
+      ...common,
+      type: event.type,
+      intent: event.intent,
+      question,
+      questionKey: questionKey(question),
+      answerId: event.answerId ?? null,
+      answer: event.answer === undefined ? null : redactPersonalData(event.answer),
+      latencyMs: Math.round(event.latencyMs),
+    },
+  };
+}
+
 /** Events written in one transaction at most; a full batch is written at once instead of waiting. */
 const MAX_BATCH = 256;
 
 /**
- * The staff feedback loop's memory: unanswered and low-confidence questions, the answers given, and 👍/👎.
- * SQLite in WAL mode survives restarts and crashes; personal data is redacted and ids hashed before
+ * The interaction store in one embedded SQLite file (no DATABASE_URL): unanswered and low-confidence questions,
+ * the answers given, and 👍/👎. SQLite in WAL mode survives restarts and crashes; personal data is redacted and ids hashed before
  * anything is written. Questions recorded during one turn of the event loop are written together in one
  * transaction right after it (one commit instead of one per event), so a crash can lose at most that turn.
  * 👍/👎 is written before record() returns: the user is told it was received right after.
  * Recording never throws into the bot: a failed write is logged and dropped.
  */
-export class InteractionStore implements InteractionSink {
+export class SqliteInteractionStore implements InteractionStore {
   private readonly db: Database.Database;
-  private readonly salt: string;
+  private readonly hasher: IdHasher;
   private readonly logger: Logger | undefined;
   private readonly insertTurn: Database.Statement;
   private readonly insertFeedback: Database.Statement;
   private readonly selectAnswer: Database.Statement;
   private readonly deleteBefore: (before: string) => { turns: number; feedback: number };
   private readonly writeBatch: (events: InteractionEvent[]) => void;
-  private readonly hashes = new Map<string, string>();
   private pending: InteractionEvent[] = [];
   private flushScheduled = false;
 
@@ -134,7 +265,7 @@ export class InteractionStore implements InteractionSink {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 2000');
     this.db.exec(SCHEMA);
-    this.salt = options.salt ?? this.storedSalt();
+    this.hasher = new IdHasher(options.salt ?? this.storedSalt());
     this.logger = options.logger;
     this.insertTurn = this.db.prepare(
       `INSERT INTO turns (at, type, channel, conversation, user, intent, question, question_key, answer_id, answer, latency_ms)
@@ -163,15 +294,19 @@ export class InteractionStore implements InteractionSink {
     }
     this.pending.push(event);
     if (event.type === 'feedback' || this.pending.length >= MAX_BATCH) {
-      this.flush();
+      this.writePending();
     } else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.writePending());
     }
   }
 
+  async flush(): Promise<void> {
+    this.writePending();
+  }
+
   /** Writes every event recorded so far. Reads and close() call it, so they see everything recorded. */
-  flush(): void {
+  private writePending(): void {
     this.flushScheduled = false;
     if (this.pending.length === 0 || !this.db.open) return;
     const events = this.pending;
@@ -183,15 +318,14 @@ export class InteractionStore implements InteractionSink {
     }
   }
 
-  /** True when an answer with this id was recorded (and is still kept). */
-  hasAnswer(answerId: string): boolean {
-    this.flush();
+  async hasAnswer(answerId: string): Promise<boolean> {
+    this.writePending();
     if (!this.db.open) return false;
     return this.selectAnswer.get(answerId) !== undefined;
   }
 
-  counts(): InteractionCounts {
-    this.flush();
+  async counts(): Promise<InteractionCounts> {
+    this.writePending();
     const turns = this.db.prepare('SELECT type, COUNT(*) AS n FROM turns GROUP BY type').all() as Array<{ type: string; n: number }>;
     const ratings = this.db.prepare('SELECT rating, COUNT(*) AS n FROM feedback GROUP BY rating').all() as Array<{
       rating: string;
@@ -208,9 +342,8 @@ export class InteractionStore implements InteractionSink {
     };
   }
 
-  /** The questions the bot could not answer (or answered with low confidence), most frequent first. */
-  unansweredQuestions(limit = 20): UnansweredQuestion[] {
-    this.flush();
+  async unansweredQuestions(limit = 20): Promise<UnansweredQuestion[]> {
+    this.writePending();
     const rows = this.db
       .prepare(
         `SELECT question_key, COUNT(*) AS count, MAX(at) AS lastAsked, GROUP_CONCAT(DISTINCT intent) AS intents,
@@ -228,9 +361,8 @@ export class InteractionStore implements InteractionSink {
     }));
   }
 
-  /** Answers that received 👎, the most disliked first, with their 👍 count and comments beside. */
-  dislikedAnswers(limit = 20): DislikedAnswer[] {
-    this.flush();
+  async dislikedAnswers(limit = 20): Promise<DislikedAnswer[]> {
+    this.writePending();
     const rows = this.db
       .prepare(
         `SELECT turns.answer AS answer, MIN(turns.question) AS question,
@@ -250,30 +382,27 @@ export class InteractionStore implements InteractionSink {
     }));
   }
 
-  /** Unanswered questions and 👎 answers for the staff console, one row per question, newest first. */
-  inbox(limit = 200): InboxRow[] {
-    this.flush();
+  async inbox(limit = 200): Promise<InboxRow[]> {
+    this.writePending();
     return this.db.open ? inboxRows(this.db, limit) : [];
   }
 
-  /** Questions, unanswered ones and 👍/👎 per Taipei day, for the `days` days up to `today` (YYYY-MM-DD). */
-  dailyCounts(today: string, days = 30): DailyCount[] {
-    this.flush();
+  async dailyCounts(today: string, days = 30): Promise<DailyCount[]> {
+    this.writePending();
     return this.db.open ? dailyCounts(this.db, today, days) : [];
   }
 
   /** Requests for a person, the newest first: the bot recorded each one as a `handoff` turn. */
-  handoffs(limit = 50): HandoffRequest[] {
-    this.flush();
+  async handoffs(limit = 50): Promise<HandoffRequest[]> {
+    this.writePending();
     if (!this.db.open) return [];
     return this.db
       .prepare(`SELECT at, channel, user, conversation, question FROM turns WHERE type = 'handoff' ORDER BY id DESC LIMIT ?`)
       .all(limit) as HandoffRequest[];
   }
 
-  /** Deletes questions, answers and 👍/👎 recorded before `cutoff`; returns how many rows of each went. */
-  deleteOlderThan(cutoff: Date): { turns: number; feedback: number } {
-    this.flush();
+  async deleteOlderThan(cutoff: Date): Promise<{ turns: number; feedback: number }> {
+    this.writePending();
     if (!this.db.open) return { turns: 0, feedback: 0 };
     // `at` is written by Date.toISOString(), whose fixed format sorts as text in time order.
     const before = cutoff.toISOString();
@@ -281,49 +410,17 @@ export class InteractionStore implements InteractionSink {
   }
 
   /** Writes the WAL back into the database file and closes it; safe to call twice. */
-  close(): void {
+  async close(): Promise<void> {
     if (!this.db.open) return;
-    this.flush();
+    this.writePending();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 
   private write(event: InteractionEvent): void {
-    const common = {
-      at: event.at.toISOString(),
-      channel: event.channel,
-      conversation: this.hash(event.conversationId),
-      user: event.userId === undefined ? null : this.hash(event.userId),
-    };
-    if (event.type === 'feedback') {
-      this.insertFeedback.run({
-        ...common,
-        answerId: event.answerId,
-        rating: event.rating,
-        comment: event.comment === undefined ? null : redactPersonalData(event.comment),
-      });
-      return;
-    }
-    const question = redactPersonalData(event.text);
-    this.insertTurn.run({
-      ...common,
-      type: event.type,
-      intent: event.intent,
-      question,
-      questionKey: questionKey(question),
-      answerId: event.answerId ?? null,
-      answer: event.answer === undefined ? null : redactPersonalData(event.answer),
-      latencyMs: Math.round(event.latencyMs),
-    });
-  }
-
-  private hash(id: string): string {
-    const known = this.hashes.get(id);
-    if (known !== undefined) return known;
-    const hashed = saltedHash(id, this.salt);
-    if (this.hashes.size >= HASH_CACHE_SIZE) this.hashes.clear();
-    this.hashes.set(id, hashed);
-    return hashed;
+    const row = storedRow(event, this.hasher);
+    if (row.table === 'feedback') this.insertFeedback.run(row.values);
+    else this.insertTurn.run(row.values);
   }
 
   private storedSalt(): string {

@@ -10,7 +10,7 @@ import { createApp } from './app.ts';
 import { parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
 import { startRetention } from './interaction-retention.ts';
-import { InteractionStore, interactionStorePath } from './interaction-store.ts';
+import { interactionStorePath, openInteractionStore } from './interaction-store.ts';
 import { IssuedAnswers, rememberingIssuedAnswers } from './issued-answers.ts';
 import { listenOn, stopListening } from './listen.ts';
 import { createLiveSources, type LiveSources } from './live-sources.ts';
@@ -60,9 +60,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rescanIntervalMs: config.KNOWLEDGE_RESCAN_MS,
     metrics,
   });
-  const interactions = new InteractionStore({
+  // PostgreSQL shared by every instance with DATABASE_URL; otherwise this instance's SQLite file.
+  const interactions = await openInteractionStore({
+    databaseUrl: config.DATABASE_URL,
     path: config.DATA_DIR === ':memory:' ? ':memory:' : interactionStorePath(config.DATA_DIR),
-    ...(config.INTERACTIONS_SALT ? { salt: config.INTERACTIONS_SALT } : {}),
+    salt: config.INTERACTIONS_SALT,
     logger: logger.child({ component: 'interactions' }),
   });
   const retention = startRetention({
@@ -85,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   logger.info(
     {
       conversationStore: config.REDIS_URL ? 'redis' : 'memory',
+      interactionStore: config.DATABASE_URL ? 'postgres' : 'sqlite',
       rateLimits: config.REDIS_URL ? 'redis' : 'memory',
       llm: llm ? 'on' : 'off',
       admin: config.ADMIN_TOKEN ? 'on' : 'off',
@@ -122,8 +125,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     limiter,
     interactions,
-    // Answers given before a restart (or pushed out of memory) are still in the interaction store.
-    answerWasIssued: (answerId) => issuedAnswers.has(answerId) || interactions.hasAnswer(answerId),
+    // Answers given before a restart (or pushed out of memory), or by another instance sharing PostgreSQL, are in
+    // the interaction store. While it cannot be read, only this instance's own recent answers are accepted.
+    answerWasIssued: async (answerId) => {
+      if (issuedAnswers.has(answerId)) return true;
+      try {
+        return await interactions.hasAnswer(answerId);
+      } catch (error) {
+        logger.warn({ err: error }, 'interaction store could not be read to check an answer id; refusing the rating');
+        return false;
+      }
+    },
     ...(handoffPauses ? { handoffPauses } : {}),
     ready: () => true,
   });
@@ -132,7 +144,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? config.HOST;
   const closers: Closer[] = [
     { name: 'knowledge watcher', close: () => sources.close() },
-    { name: 'interaction retention', close: () => retention.stop() },
+    {
+      name: 'interaction retention',
+      close: async () => {
+        retention.stop();
+        await retention.idle();
+      },
+    },
     { name: 'interaction store', close: () => interactions.close() },
     ...(store instanceof RedisConversationStore ? [{ name: 'redis', close: () => store.close() }] : []),
   ];

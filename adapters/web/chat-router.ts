@@ -16,7 +16,7 @@ export interface ChatRouterDeps {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** Whether an answer id was given out; feedback on any other is refused. Without it every id is taken. */
-  answerWasIssued?: (answerId: string) => boolean;
+  answerWasIssued?: (answerId: string) => boolean | Promise<boolean>;
 }
 
 const DEFAULT_MAX_MESSAGE_LENGTH = 1000;
@@ -67,7 +67,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
 
   const forwardFeedback: RequestHandler = async (req, res) => {
     const feedback = parseBody(FeedbackRequest, req.body);
-    if (deps.answerWasIssued && !deps.answerWasIssued(feedback.answerId)) throw new UnknownAnswerError(feedback.answerId);
+    if (deps.answerWasIssued && !(await deps.answerWasIssued(feedback.answerId))) throw new UnknownAnswerError(feedback.answerId);
     const channel = channelOf(req);
     const replies = await deps.bot.handle(feedbackTurn(feedback, channel));
     logger.info({ channel, rating: feedback.rating, answerId: feedback.answerId }, 'feedback');

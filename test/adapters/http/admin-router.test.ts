@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function start(token: string | undefined, sources = fakeSources()) {
   const app = express();
-  app.use(createAdminRouter({ token, sources, logger: silent, interactions: { counts: () => ({ answered: 7, unanswered: 2, lowConfidence: 1, feedbackUp: 3, feedbackDown: 1 }) } }));
+  app.use(createAdminRouter({ token, sources, logger: silent, interactions: { counts: async () => ({ answered: 7, unanswered: 2, lowConfidence: 1, feedbackUp: 3, feedbackDown: 1 }) } }));
   running = await listen(app);
   return { url: running.url, sources };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startRetention } from '../../../adapters/http/interaction-retention.ts';
-import { InteractionStore, interactionStorePath } from '../../../adapters/http/interaction-store.ts';
+import { SqliteInteractionStore, interactionStorePath } from '../../../adapters/http/interaction-store.ts';
 import { startServer } from '../../../adapters/http/server.ts';
 import type { InteractionEvent } from '../../../bot/types.ts';
 
@@ -48,8 +48,8 @@ const today = new Date('2025-09-01T00:00:00Z');
 const daysBefore = (days: number, from = today) => new Date(from.getTime() - days * DAY_MS);
 
 describe('interaction retention', () => {
-  it('deletes questions, answers and 👍/👎 older than the retention at once, and keeps the rest', () => {
-    const store = new InteractionStore({ path, salt: 'test-salt-1' });
+  it('deletes questions, answers and 👍/👎 older than the retention at once, and keeps the rest', async () => {
+    const store = new SqliteInteractionStore({ path, salt: 'test-salt-1' });
     store.record(answered(daysBefore(181), 'old'));
     store.record(feedback(daysBefore(181), 'old'));
     store.record(unanswered(daysBefore(200)));
@@ -57,44 +57,48 @@ describe('interaction retention', () => {
     store.record(feedback(daysBefore(1), 'recent'));
 
     const retention = startRetention({ store, days: 180, now: () => today });
+    await retention.idle();
     retention.stop();
-    store.close();
+    await store.close();
     expect(rowCounts(path)).toEqual({ turns: 1, feedback: 1 });
   });
 
-  it('deletes again every hour as rows come of age, by the injected clock', () => {
+  it('deletes again every hour as rows come of age, by the injected clock', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let now = today;
-    const store = new InteractionStore({ path, salt: 'test-salt-1' });
+    const store = new SqliteInteractionStore({ path, salt: 'test-salt-1' });
     // 180 days old thirty minutes from now.
     store.record(answered(new Date(daysBefore(180).getTime() + 30 * 60 * 1000), 'ageing'));
     const retention = startRetention({ store, days: 180, now: () => now });
-    expect(store.counts().answered).toBe(1);
+    await retention.idle();
+    expect((await store.counts()).answered).toBe(1);
 
     now = new Date(today.getTime() + HOUR_MS);
     vi.advanceTimersByTime(HOUR_MS);
-    expect(store.counts().answered).toBe(0);
+    await retention.idle();
+    expect((await store.counts()).answered).toBe(0);
     retention.stop();
-    store.close();
+    await store.close();
   });
 
-  it('keeps everything when the retention is 0 days', () => {
+  it('keeps everything when the retention is 0 days', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const store = new InteractionStore({ path, salt: 'test-salt-1' });
+    const store = new SqliteInteractionStore({ path, salt: 'test-salt-1' });
     store.record(answered(daysBefore(5_000), 'ancient'));
     const retention = startRetention({ store, days: 0, now: () => today });
     vi.advanceTimersByTime(24 * HOUR_MS);
-    expect(store.counts().answered).toBe(1);
+    await retention.idle();
+    expect((await store.counts()).answered).toBe(1);
     retention.stop();
-    store.close();
+    await store.close();
   });
 
   it('is applied by the server at start-up, 180 days by default', async () => {
     const dataDir = join(dir, 'data');
-    const store = new InteractionStore({ path });
+    const store = new SqliteInteractionStore({ path });
     store.record(answered(daysBefore(181, new Date()), 'old'));
     store.record(answered(daysBefore(1, new Date()), 'recent'));
-    store.close();
+    await store.close();
 
     const server = await startServer({
       port: 0,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionStore } from '../../../adapters/http/interaction-store.ts';
+import { SqliteInteractionStore } from '../../../adapters/http/interaction-store.ts';
 import { createBot } from '../../../bot/index.ts';
 import { shippedSources } from '../../support/bot.ts';
 import { startFakeLineApi, type FakeLineApi } from './fake-line-api.ts';
@@ -12,12 +12,12 @@ const MINUTE = 60_000;
 
 let lineApi: FakeLineApi;
 let server: LineServer;
-let interactions: InteractionStore;
+let interactions: SqliteInteractionStore;
 let now = new Date('2026-03-02T02:00:00Z');
 
 beforeAll(async () => {
   lineApi = await startFakeLineApi();
-  interactions = new InteractionStore({ path: ':memory:' });
+  interactions = new SqliteInteractionStore({ path: ':memory:' });
   const sources = await shippedSources();
   const bot = createBot({ sources: () => sources, interactions });
   server = await startLineServer(bot, lineApi.url, { minutes: HANDOFF_MINUTES, now: () => now });
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await lineApi?.close();
-  interactions?.close();
+  await interactions?.close();
 });
 
 /** Sends one text as a LINE user (USER_ID unless another source is given) and returns how the event ended and what LINE was asked to send. */
@@ -52,8 +52,8 @@ describe('a LINE user who asks for a person', () => {
     expect(messages.at(-1).quickReply.items.map((i: any) => i.action.label)).toContain('回到機器人');
   });
 
-  it('is recorded for the staff inbox, with the phone number redacted', () => {
-    const [handoff] = interactions.handoffs();
+  it('is recorded for the staff inbox, with the phone number redacted', async () => {
+    const [handoff] = await interactions.handoffs();
     expect(handoff).toMatchObject({ channel: 'line' });
     expect(handoff?.question).toContain('可以跟真人說話嗎');
     expect(handoff?.question).not.toContain('0912-345-678');
