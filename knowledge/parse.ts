@@ -63,6 +63,7 @@ export function parseKnowledgeFile(file: string, content: string): ParseResult {
         text: section.text,
         line: section.line,
         ...(section.examples.length > 0 ? { examples: section.examples } : {}),
+        ...(section.programmes.length > 0 ? { programmes: section.programmes } : {}),
         issued: meta.issued,
         effectiveFrom: meta.effective.from,
         effectiveTo: meta.effective.to,

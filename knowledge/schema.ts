@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExampleQuestion } from './example-questions.ts';
+import { programmeChoices, programmeRef } from './programme-refs.ts';
 import { rocDateHint } from './roc-date.ts';
 
 /**
@@ -31,6 +32,15 @@ const documentId = z.string().regex(DOCUMENT_ID_PATTERN, {
 
 const text = z.string().trim().min(1, { error: '不可為空白，請填入內容' });
 
+/** A programme the document concerns: its code or official name (rules/programmes.ts), stored as the code. */
+const programme = z
+  .string()
+  .trim()
+  .refine((value) => programmeRef(value) !== undefined, {
+    error: (issue) => `「${String(issue.input)}」不是已登記的保證項目：請寫代號或正式名稱，例如 youth_startup 或 青年創業貸款；可用的有 ${programmeChoices()}`,
+  })
+  .transform((value) => programmeRef(value)!);
+
 export const supersessionSchema = z.strictObject({
   /** The id of the earlier document this one replaces (in part). */
   document: documentId,
@@ -56,6 +66,8 @@ export const documentMetaSchema = z
     source: text,
     supersedes: z.array(supersessionSchema),
     keywords: z.array(text).optional(),
+    /** The programmes the whole document concerns; a section's own 「> 項目：…」 line overrides it. */
+    programmes: z.array(programme).optional(),
   })
   .superRefine((meta, ctx) => {
     if (meta.issued === null && meta.issued_note === undefined) {
@@ -94,6 +106,8 @@ export interface KnowledgeSection {
   text: string;
   /** 1-based line of the heading in its file. */
   line: number;
+  /** Programme codes the section concerns (its 「> 項目：…」 line); when absent, its document's `programmes`. */
+  programmes?: string[];
   /** Questions staff wrote under the section (「> 例題：…」): searched, never quoted. */
   examples?: ExampleQuestion[];
   issued: string | null;

@@ -1,5 +1,6 @@
 import type { CheckIssue } from './check-issue.ts';
 import { exampleQuestionOf, type ExampleQuestion } from './example-questions.ts';
+import { programmeChoices, programmeLineOf, programmeRef } from './programme-refs.ts';
 
 /** A `##` or `###` section of a document body, before document metadata is attached. */
 export interface BodySection {
@@ -8,6 +9,8 @@ export interface BodySection {
   text: string;
   line: number;
   examples: ExampleQuestion[];
+  /** Programme codes from the section's 「> 項目：…」 line. */
+  programmes: string[];
 }
 
 export type BodyResult = { ok: true; sections: BodySection[] } | { ok: false; issues: CheckIssue[] };
@@ -19,6 +22,7 @@ interface OpenHeading {
   body: string[];
   children: number;
   examples: ExampleQuestion[];
+  programmes: string[];
 }
 
 const HEADING_MARK = /^(#{1,6})\s/;
@@ -69,6 +73,17 @@ export function readSections(file: string, rawLines: string[], firstLine: number
       else current.examples.push({ question: example, line });
       return;
     }
+    const programmes = inCode ? undefined : programmeLineOf(text);
+    if (programmes !== undefined) {
+      if (!current) issue(line, '「> 項目：」要寫在它所屬的章節之下：請把這一行移到該節內文之後');
+      else if (programmes.length === 0) issue(line, '「> 項目：」之後沒有寫保證項目：請寫代號或正式名稱（以頓號分隔），或刪除這一行');
+      for (const written of programmes) {
+        const id = programmeRef(written);
+        if (!id) issue(line, `「${written}」不是已登記的保證項目：請寫代號或正式名稱，例如 youth_startup 或 青年創業貸款；可用的有 ${programmeChoices()}`);
+        else if (current && !current.programmes.includes(id)) current.programmes.push(id);
+      }
+      return;
+    }
     const match = inCode ? undefined : headingOf(text);
     const level = match?.level ?? 0;
     if (!match || level > 3) {
@@ -90,11 +105,11 @@ export function readSections(file: string, rawLines: string[], firstLine: number
     }
     if (current) closed.push(current);
     if (level === 2) {
-      current = { heading, line, body: [], children: 0, examples: [] };
+      current = { heading, line, body: [], children: 0, examples: [], programmes: [] };
       currentH2 = current;
     } else if (currentH2) {
       currentH2.children++;
-      current = { heading, line, parent: currentH2, body: [], children: 0, examples: [] };
+      current = { heading, line, parent: currentH2, body: [], children: 0, examples: [], programmes: [] };
     } else {
       current = undefined;
       issue(line, `### 標題「${heading}」之前沒有 ## 標題：請先加上它所屬的 ## 章節`);
@@ -122,7 +137,7 @@ export function readSections(file: string, rawLines: string[], firstLine: number
       continue;
     }
     const headingPath = open.parent ? [open.parent.heading, open.heading] : [open.heading];
-    sections.push({ slug, headingPath, text: body, line: open.line, examples: open.examples });
+    sections.push({ slug, headingPath, text: body, line: open.line, examples: open.examples, programmes: open.programmes.length > 0 ? open.programmes : (open.parent?.programmes ?? []) });
   }
 
   if (closed.length === 0 && issues.length === 0) {

@@ -1,0 +1,38 @@
+import { foldForSearch } from './tokenizer.ts';
+import { SYNONYM_GROUPS } from './vocabulary.ts';
+
+/**
+ * Passages are matched on character pairs of a canonical form of the text: folded as search folds it
+ * (臺→台) and with each synonym replaced by the first word of its group, so 「火金姑」 in a question finds
+ * 「相對保證」 in a passage and 「不能」 finds 「不得」.
+ */
+const replacements = SYNONYM_GROUPS
+  .flatMap((group) => group.slice(1).map((member) => [foldForSearch(member), foldForSearch(group[0]!)] as const))
+  .sort((a, b) => b[0].length - a[0].length);
+const canonicalOf = new Map(replacements);
+const pattern = new RegExp(replacements.map(([member]) => escape(member)).join('|'), 'g');
+
+export function canonical(text: string): string {
+  return foldForSearch(text).replace(pattern, (member) => canonicalOf.get(member) ?? member);
+}
+
+/**
+ * The text in both forms, as written (folded) and canonical, joined by a separator no pair can span:
+ * a pair from either form of the question matches either form of the passage, so a synonym group that is
+ * too broad (「諮詢專線」 as 「客服專線」) never hides the words actually written.
+ */
+export function matchForm(text: string): string {
+  return `${foldForSearch(text)}\u0000${canonical(text)}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Share of the pairs found in a text already in match form. */
+export function coverage(text: string, grams: Set<string>): number {
+  if (grams.size === 0) return 0;
+  let hit = 0;
+  for (const g of grams) if (text.includes(g)) hit += 1;
+  return hit / grams.size;
+}

@@ -1,0 +1,189 @@
+import type { KnowledgeBase } from './load.ts';
+import { matchForm } from './passage-terms.ts';
+import type { KnowledgeSection } from './schema.ts';
+
+/**
+ * The passages of the knowledge: every section cut once, per knowledge version, into what an answer quotes —
+ * sentences of long paragraphs, short paragraphs whole, list items, table rows (read with their header, so a row
+ * says what its figures are) and label blocks (「高屏服務中心」 with the address and phone under it). Each carries
+ * its document, section, dates and the programmes its section concerns, and its text in match form.
+ */
+
+export type PassageKind = 'text' | 'item' | 'row' | 'block';
+
+export interface KnowledgePassage {
+  /** `${sectionId}@${order}`. */
+  id: string;
+  section: KnowledgeSection;
+  kind: PassageKind;
+  /** As quoted: plain text; a table row as 「header：row」. */
+  text: string;
+  /** Position in the section. */
+  order: number;
+  /** The text as written and canonical (knowledge/passage-terms.ts), for matching. */
+  match: string;
+}
+
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+export interface SectionPassages {
+  section: KnowledgeSection;
+  passages: KnowledgePassage[];
+  /** The heading in match form. */
+  heading: string;
+  tables: Table[];
+  /** Lines that are list items (「1. …」, 「① …」, 「- …」), in order. */
+  listItems: string[];
+  /** 「金額單位：新臺幣百萬元」: the unit a table's rows are read with, when the section states one. */
+  unit?: string;
+  /** Programme ids the section concerns (its own metadata, else its document's). */
+  programmes: string[];
+}
+
+export interface PassageCatalogue {
+  sections: Map<string, SectionPassages>;
+  /** Section ids by programme id. */
+  byProgramme: Map<string, Set<string>>;
+  /** Every passage, in knowledge order. */
+  all: KnowledgePassage[];
+}
+
+const catalogues = new WeakMap<KnowledgeBase, PassageCatalogue>();
+
+/** The passages of a knowledge version, cut on first use and kept as long as the version is. */
+export function passageCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
+  let catalogue = catalogues.get(knowledge);
+  if (!catalogue) {
+    catalogue = buildCatalogue(knowledge);
+    catalogues.set(knowledge, catalogue);
+  }
+  return catalogue;
+}
+
+function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
+  const sections = new Map<string, SectionPassages>();
+  const byProgramme = new Map<string, Set<string>>();
+  const all: KnowledgePassage[] = [];
+  const documentProgrammes = new Map(knowledge.documents.map((d) => [d.meta.id, d.meta.programmes ?? []]));
+  for (const section of knowledge.sections) {
+    const programmes = section.programmes && section.programmes.length > 0 ? section.programmes : (documentProgrammes.get(section.documentId) ?? []);
+    const cut = cutSection(section);
+    const passages = cut.map(({ text, kind }, order) => ({ id: `${section.id}@${order}`, section, kind, text, order, match: matchForm(text) }));
+    const unit = section.text
+      .split('\n')
+      .map((l) => plainText(l).trim())
+      .find((l) => /單位/.test(l) && l.length <= 60);
+    sections.set(section.id, {
+      section,
+      passages,
+      heading: matchForm(section.heading),
+      tables: tablesOf(section.text),
+      listItems: listItems(section.text),
+      ...(unit ? { unit } : {}),
+      programmes: [...programmes],
+    });
+    for (const programme of programmes) {
+      let set = byProgramme.get(programme);
+      if (!set) byProgramme.set(programme, (set = new Set()));
+      set.add(section.id);
+    }
+    all.push(...passages);
+  }
+  return { sections, byProgramme, all };
+}
+
+/** Markdown to the plain text an answer quotes: no table bars, list marks, emphasis or heading marks. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^[^\S\r\n\u2028\u2029]*(?:\|[^\S\r\n\u2028\u2029]*)?:?-{3}.*$/gm, '')
+    .replace(/\|/g, ' ')
+    .replace(/^[^\S\r\n\u2028\u2029]*[-*][^\S\r\n\u2028\u2029]+/gm, '')
+    .replace(/[*_`#>]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+const LONG_LINE = 160;
+
+/** 「高屏服務中心」, 「臺北本部」: a few characters with no punctuation or figures. */
+function isLabel(text: string): boolean {
+  return text.length <= 12 && !/[\d，。：:、；（）()]/.test(text);
+}
+
+const LIST_ITEM = /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．]|[(（][一二三四五六七八九十\d]+[)）])/;
+
+/** A section's text cut into passages, in order. */
+function cutSection(section: KnowledgeSection): Array<{ text: string; kind: PassageKind }> {
+  const lines = section.text.replace(/<!--[\s\S]*?-->/g, '').split('\n');
+  const out: Array<{ text: string; kind: PassageKind }> = [];
+  let header: string | undefined;
+  let labelOpen = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('|')) {
+      labelOpen = false;
+      if (/^\|?\s*:?-{3,}/.test(line)) continue;
+      const row = plainText(line).replace(/\s+/g, ' ').trim();
+      if (header === undefined) header = row;
+      else out.push({ text: `${header}：${row}`, kind: 'row' });
+      continue;
+    }
+    header = undefined;
+    const text = plainText(line);
+    const kind: PassageKind = LIST_ITEM.test(line) ? 'item' : 'text';
+    // A short label line (「高屏服務中心」) belongs with the short lines under it (its address and phone).
+    if (isLabel(text)) {
+      labelOpen = true;
+      out.push({ text, kind: 'block' });
+      continue;
+    }
+    if (labelOpen && text.length <= LONG_LINE && out.length > 0) {
+      const last = out[out.length - 1]!;
+      out[out.length - 1] = { text: `${last.text}　${text}`, kind: 'block' };
+      continue;
+    }
+    labelOpen = false;
+    // A list item or short paragraph stays whole (its second sentence often holds the figure); long ones split.
+    if (text.length <= LONG_LINE) {
+      if (text.length > 1) out.push({ text, kind });
+      continue;
+    }
+    for (const sentence of text.split(/(?<=[。；])/)) {
+      const s = sentence.trim();
+      if (s.length > 1) out.push({ text: s, kind });
+    }
+  }
+  return out;
+}
+
+/** The Markdown tables of a section, as cells. */
+function tablesOf(markdown: string): Table[] {
+  const tables: Table[] = [];
+  let current: Table | undefined;
+  for (const raw of markdown.replace(/<!--[\s\S]*?-->/g, '').split('\n')) {
+    const line = raw.trim();
+    if (!line.startsWith('|')) {
+      current = undefined;
+      continue;
+    }
+    if (/^\|?\s*:?-{3,}/.test(line)) continue;
+    const cells = line.replace(/^\||\|$/g, '').split('|').map((c) => plainText(c).trim());
+    if (!current) tables.push((current = { header: cells, rows: [] }));
+    else current.rows.push(cells);
+  }
+  return tables;
+}
+
+function listItems(markdown: string): string[] {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．])/.test(l))
+    .map((l) => plainText(l));
+}

@@ -1,0 +1,338 @@
+import type { KnowledgeBase } from './load.ts';
+import { canonical, coverage, matchForm } from './passage-terms.ts';
+import { passageCatalogue, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
+import type { KnowledgeSection } from './schema.ts';
+import type { SearchHit, SearchIndex } from './search.ts';
+
+/**
+ * Retrieval: the sections search finds, and in each the passages that answer the question best. The one ranker
+ * between a question and the passage the bot quotes; flows describe the question (what it asks, which programme
+ * the conversation is about) and get passages back, without reading Markdown.
+ */
+
+export const MIN_CONFIDENCE = 0.34;
+const MAX_PASSAGES = 3;
+
+export interface PassageRequest {
+  /** The question as searched. */
+  query: string;
+  /** Words that carry no topic (question words, politeness): left out when passages are matched. */
+  filler?: RegExp;
+  /** Names of the programmes the question is about: a passage must match more than the name to answer. */
+  names?: string[];
+  /** ISO date the question is asked for: later documents are left out, superseded ones rank lower. */
+  asOf: string;
+  /** 「什麼是批次保證？」: the section headed by the term, or a passage defining it, wins. */
+  defining?: boolean;
+  /** 「哪家銀行最多？」: a table with a column of figures the question names wins. */
+  ranking?: boolean;
+  /** A phone number or address is asked: passages holding one win. */
+  wantsContact?: boolean;
+  /** 「現任」, 「目前」: the newest document wins. */
+  current?: boolean;
+  /**
+   * The programme the conversation is about when the question names none (「那要準備什麼文件？」 after a question
+   * about 青創): its sections are searched first, and the whole knowledge only when none of them answers.
+   */
+  programme?: string;
+  /** Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts. */
+  carries?: (passage: string) => boolean;
+}
+
+export interface ScoredPassage {
+  passage: KnowledgePassage;
+  text: string;
+  order: number;
+  score: number;
+}
+
+export interface SectionChoice {
+  hit: SearchHit;
+  section: KnowledgeSection;
+  /** The passages to quote, in the section's order. */
+  passages: ScoredPassage[];
+  confidence: number;
+  /** Found within the programme under discussion. */
+  inProgramme?: boolean;
+}
+
+/** The sections worth quoting for a question, best first, each with its best passages. */
+export function findSections(knowledge: KnowledgeBase, index: SearchIndex, request: PassageRequest): SectionChoice[] {
+  // 「莫拉克…計畫（核定本）的總經費？」 names a document: look inside it for the rest of the question.
+  const named = namedDocument(knowledge, request.query);
+  if (named) {
+    const inside = sectionsWithin(knowledge, index, request, named.rest, (id) => id.startsWith(`${named.documentId}#`));
+    if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside;
+  }
+  if (request.programme) {
+    const catalogue = passageCatalogue(knowledge);
+    const own = catalogue.byProgramme.get(request.programme);
+    if (own && own.size > 0) {
+      const inside = sectionsWithin(knowledge, index, request, request.query, (id) => own.has(id));
+      if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside.map((c) => ({ ...c, inProgramme: true }));
+    }
+    // Nothing of the programme's own answers: a section about another programme does not answer for it either
+    // (「青創要準備什麼文件？」 is not answered by the 促進就業 papers), one about none in particular may.
+    const programme = request.programme;
+    return sectionsWithin(knowledge, index, request, request.query, (id) => {
+      const tagged = catalogue.sections.get(id)?.programmes ?? [];
+      return tagged.length === 0 || tagged.includes(programme);
+    });
+  }
+  return sectionsWithin(knowledge, index, request, request.query);
+}
+
+function sectionsWithin(
+  knowledge: KnowledgeBase,
+  index: SearchIndex,
+  request: PassageRequest,
+  query: string,
+  within?: (sectionId: string) => boolean,
+): SectionChoice[] {
+  const grams = queryGrams(query, request.filler);
+  // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
+  if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
+  const wide = request.defining || request.ranking;
+  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
+  const limit = within ? 10 : wide ? 8 : 3;
+  const hits = index
+    .search(query, { limit: within ? 60 : limit, asOf: request.asOf, includeHistory: true })
+    .filter((hit) => !within || within(hit.sectionId))
+    .slice(0, limit);
+  return rankSections(knowledge, hits, grams, askedGrams(query, request), {
+    asOf: request.asOf,
+    wantsContact: request.wantsContact ?? false,
+    ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
+    wantsTable: request.ranking ?? false,
+    current: request.current ?? false,
+    ...(request.carries ? { carries: request.carries } : {}),
+  });
+}
+
+/**
+ * A document the question names by (most of) its title, and the question without the title's words.
+ * Titles are matched in canonical form, so 「修正批次信用保證要點那份函」 names 修正「批次信用保證要點」函.
+ */
+function namedDocument(knowledge: KnowledgeBase, query: string): { documentId: string; rest: string } | undefined {
+  const text = canonical(query);
+  for (const { documentId, titleGrams } of titlesOf(knowledge)) {
+    const present = [...titleGrams].filter((g) => text.includes(g)).length;
+    if (present / titleGrams.size < 0.7) continue;
+    // Drop each character of the question that begins or ends a pair of the title.
+    const chars = [...text];
+    const keep = chars.map((_, i) => !titleGrams.has(chars.slice(i, i + 2).join('')) && !titleGrams.has(chars.slice(i - 1, i + 1).join('')));
+    const rest = chars.filter((_, i) => keep[i]).join('');
+    if (/\p{Script=Han}{2}/u.test(rest)) return { documentId, rest };
+  }
+  return undefined;
+}
+
+const titleCache = new WeakMap<KnowledgeBase, Array<{ documentId: string; titleGrams: Set<string> }>>();
+
+/** Each document's title as pairs of its canonical form, worked out once per knowledge version. */
+function titlesOf(knowledge: KnowledgeBase): Array<{ documentId: string; titleGrams: Set<string> }> {
+  let titles = titleCache.get(knowledge);
+  if (!titles) {
+    titles = knowledge.documents
+      .map((doc) => ({ documentId: doc.meta.id, titleGrams: gramsOf(canonical(doc.meta.title).replace(/[「」《》（）()\s]/g, '')) }))
+      .filter((t) => t.titleGrams.size >= 4);
+    titleCache.set(knowledge, titles);
+  }
+  return titles;
+}
+
+const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1,6}[路街]/;
+
+/**
+ * The part of the question that is not a programme's name: what is asked about it (「資格」, 「文件」).
+ * A passage about the right programme that says nothing of that does not answer the question.
+ */
+function askedGrams(query: string, request: PassageRequest): Set<string> {
+  const names = (request.names ?? []).map((name) => canonical(name)).join(' ');
+  // The canonical form turns an alias (青創) into the official name, so the name's pairs drop out whole.
+  const cleaned = request.filler ? query.replace(request.filler, ' ') : query;
+  return new Set([...gramsOf(canonical(cleaned))].filter((g) => !names.includes(g)));
+}
+
+interface Wants {
+  asOf: string;
+  wantsContact: boolean;
+  term?: string | undefined;
+  wantsTable: boolean;
+  current: boolean;
+  carries?: (passage: string) => boolean;
+}
+
+/** The sections worth quoting, best first. */
+function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<string>, asked: Set<string>, wants: Wants): SectionChoice[] {
+  const { wantsContact, term, wantsTable } = wants;
+  const catalogue = passageCatalogue(knowledge);
+  const choices: SectionChoice[] = [];
+  const newest = wants.current ? newestIssued(knowledge, wants.asOf) : undefined;
+  for (const [rank, hit] of hits.entries()) {
+    const cut = catalogue.sections.get(hit.sectionId);
+    if (!cut) continue;
+    const { section } = cut;
+    const passages = bestPassages(cut, grams, wantsContact, wants.carries);
+    if (passages.length === 0) continue;
+    const heading = cut.heading;
+    const quoted = passages.map((p) => p.passage.match).join('\n');
+    const headingCover = coverage(heading, grams);
+    const passageCover = coverage(quoted, grams);
+    // Staff attached this question to the section as an example: it answers it, whatever words they share.
+    const attached = hit.example !== undefined ? 1 : 0;
+    if (!attached && asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
+    // Search rank leads; passage and heading coverage decide how sure the answer is.
+    const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
+    // A section a later rule replaced answers only when no current one does as well.
+    const supersededPenalty = isHistory(section, wants.asOf) ? 0.1 : 0;
+    const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
+    const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
+    const rankPenalty = rank * (term === undefined && !wantsTable ? 0.05 : 0.02);
+    const tableBonus = wantsTable && rankedColumn(cut.tables, grams) !== undefined ? 0.2 : 0;
+    // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
+    const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
+    const confidence =
+      Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
+    choices.push({ hit, section, passages, confidence });
+  }
+  return choices.sort((a, b) => b.confidence - a.confidence);
+}
+
+/** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */
+function definedTerm(query: string, filler: RegExp | undefined): string | undefined {
+  const term = canonical((filler ? query.replace(filler, '') : query).replace(/[\s？?。！!，,：:]/g, ''));
+  return term.length >= 2 ? term : undefined;
+}
+
+/** 「營授比（Business Finance Ratio）：授信總餘額除以…」, 「新創事業（…）…係指」: a passage that defines the term. */
+function defines(passage: string, term: string): boolean {
+  const text = canonical(passage);
+  const at = text.indexOf(term);
+  if (at < 0) return false;
+  const after = text.slice(at + term.length, at + term.length + 40);
+  return /^\s*(?:[（(][^）)]{0,30}[）)]\s*)?[：:]/.test(after) || /^.{0,12}(?:係指|是指|指的是|係)/.test(after);
+}
+
+/** A heading without its numbering: 「3. 批次保證(民國92年推出)」 → 「批次保證(民國92年推出)」. */
+function headingTopic(heading: string): string {
+  return canonical(heading.replace(/^[\s\d.、()（）一二三四五六七八九十壹貳參肆伍陸①-⑳]+/, ''));
+}
+
+/** The question's pairs for matching passages, without the words that carry no topic. */
+export function queryGrams(query: string, filler?: RegExp): Set<string> {
+  return gramsOf(matchForm(filler ? query.replace(filler, ' ') : query));
+}
+
+/** Character pairs of the Chinese runs, and numbers and Latin words whole. */
+export function gramsOf(cleaned: string): Set<string> {
+  const grams = new Set<string>();
+  for (const run of cleaned.match(/\p{Script=Han}+/gu) ?? []) {
+    if (run.length === 1) continue;
+    for (let i = 0; i + 1 < run.length; i += 1) grams.add(run.slice(i, i + 2));
+  }
+  const words = cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? [];
+  // In an English question the words that matter were already rewritten in Chinese; the rest are filler the
+  // documents do not contain. A Latin word or two in a Chinese question (AI, LINE) is a real term.
+  const english = words.filter((w) => /^[a-z.]+$/.test(w)).length > 3;
+  for (const word of words) if (!english || /\d/.test(word)) grams.add(word);
+  return grams;
+}
+
+/** The passages of a section that match best, in order (at most three). */
+function bestPassages(cut: SectionPassages, grams: Set<string>, wantsContact: boolean, carries?: (passage: string) => boolean): ScoredPassage[] {
+  const units = cut.passages;
+  if (units.length === 0) return [];
+  const weights = gramWeights(units, grams);
+  const scored = units.map((passage) => {
+    const base = score(passage.match, weights);
+    return { passage, text: passage.text, order: passage.order, score: wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 1.5 : base };
+  });
+  // What was asked (a figure, a name, a place) must be in a passage quoted for it.
+  const eligible = carries ? scored.filter((p) => carries(p.text)) : scored;
+  if (eligible.length === 0) return [];
+  const top = [...eligible].sort((a, b) => b.score - a.score || a.order - b.order).filter((p) => p.score > 0);
+  if (top.length === 0) return carries ? [] : eligible.slice(0, 1);
+  const cutoff = top[0]!.score * 0.3;
+  return top
+    .filter((p) => p.score >= cutoff)
+    .slice(0, MAX_PASSAGES)
+    .sort((a, b) => a.order - b.order);
+}
+
+/** Words that appear in every row of a table (「銀行」 in a bank list) tell rows apart less than rare ones. */
+function gramWeights(units: KnowledgePassage[], grams: Set<string>): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const g of grams) {
+    let df = 0;
+    for (const u of units) if (u.match.includes(g)) df++;
+    // Near zero for a pair in every passage (a table's header repeated on each row), high for a rare one.
+    weights.set(g, g.length * Math.log((units.length + 1) / (df + 0.5)));
+  }
+  return weights;
+}
+
+function score(text: string, weights: Map<string, number>): number {
+  let s = 0;
+  for (const [g, w] of weights) if (text.includes(g)) s += w;
+  return s / Math.sqrt(Math.max(20, text.length) / 20);
+}
+
+const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+
+/**
+ * 「哪個行業的保證餘額最多？」: the row with the largest (or smallest) figure in the column the question names,
+ * as 「header：row」 like any other table passage. Totals are not candidates.
+ */
+export function extremeRow(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean): string | undefined {
+  const cut = passageCatalogue(knowledge).sections.get(section.id);
+  const found = cut ? rankedColumn(cut.tables, grams) : undefined;
+  if (!found) return undefined;
+  const { table, column } = found;
+  const candidates = table.rows.filter((r) => !TOTAL_ROW.test(r[0] ?? '') && parseCell(r[column]) !== undefined);
+  if (candidates.length < 2) return undefined;
+  const pick = candidates.reduce((a, b) => {
+    const [x, y] = [parseCell(a[column])!, parseCell(b[column])!];
+    return (smallest ? y < x : y > x) ? b : a;
+  });
+  return `${table.header.join(' ')}：${pick.join(' ')}`;
+}
+
+/** A table column of figures whose header the question names (「保證餘額」, 「結構比」): what a ranking ranks. */
+function rankedColumn(tables: Table[], grams: Set<string>): { table: Table; column: number } | undefined {
+  for (const table of tables) {
+    const column = table.header.findIndex(
+      (title, i) => i > 0 && table.rows.some((r) => parseCell(r[i]) !== undefined) && [...grams].some((g) => g.length > 1 && matchForm(title).includes(g)),
+    );
+    if (column > 0) return { table, column };
+  }
+  return undefined;
+}
+
+function parseCell(cell: string | undefined): number | undefined {
+  const m = /^-?[\d,]+(?:\.\d+)?%?$/.exec((cell ?? '').replace(/\s+/g, ''));
+  return m ? Number(m[0].replace(/[,%]/g, '')) : undefined;
+}
+
+/** Table rows read with the table's unit (「金額單位：新臺幣百萬元」), which the rows themselves do not carry. */
+export function withUnit(knowledge: KnowledgeBase, section: KnowledgeSection, quoted: string[]): string[] {
+  const cut = passageCatalogue(knowledge).sections.get(section.id);
+  if (!cut || cut.tables.length === 0 || !quoted.some((q) => /：[^：\n\r\u2028\u2029]*\d/.test(q))) return quoted;
+  return cut.unit && !quoted.includes(cut.unit) ? [cut.unit, ...quoted] : quoted;
+}
+
+/** The list items of a section (「1. …」, 「① …」). */
+export function listItemsOf(knowledge: KnowledgeBase, section: KnowledgeSection): string[] {
+  return passageCatalogue(knowledge).sections.get(section.id)?.listItems ?? [];
+}
+
+/** The issue date of the newest document in force at the date asked. */
+function newestIssued(knowledge: KnowledgeBase, asOf: string): string | undefined {
+  const dates = knowledge.documents.map((d) => d.meta.issued).filter((issued): issued is string => issued !== null && issued <= asOf);
+  return dates.sort().at(-1);
+}
+
+/** Replaced by a later rule, or in a document whose period has ended. */
+export function isHistory(section: KnowledgeSection, asOf: string): boolean {
+  return (section.supersededFrom !== undefined && section.supersededFrom <= asOf) || (section.effectiveTo !== null && section.effectiveTo < asOf);
+}

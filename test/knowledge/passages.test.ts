@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseKnowledgeFile } from '../../knowledge/index.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { passageCatalogue } from '../../knowledge/passages.ts';
+import { frontMatter } from './fixtures.ts';
+
+const ID = 'guarantee-programs-overview';
+
+const BODY = `
+## 2. 專案保證：(3) 火金姑(相對保證)專案貸款
+
+> 項目：火金姑(相對保證)專案貸款
+
+企業捐助金額以5仟萬元為原則，得視產業特性調整之，惟最低不得少於2仟萬元。
+
+## 3. 批次保證(民國92年推出)
+
+由信保基金訂定代位清償上限，可保證至十成。
+
+## 聯絡資訊
+
+臺北本部
+
+- 地址：100232臺北市中正區羅斯福路1段6號3、4、5樓
+- TEL：(02)2321-4261
+
+| 地區別 | 111年保證餘額 |
+| --- | --- |
+| 臺北市 | 196,703.17 |
+| 新北市 | 195,826.11 |
+`;
+
+function parse(content: string) {
+  return parseKnowledgeFile(`knowledge/documents/${ID}.md`, content);
+}
+
+describe('programmes in the knowledge files', () => {
+  it('a section’s 「> 項目：」 line names its programmes by official name or code, and is neither text nor quoted', () => {
+    const result = parse(`${frontMatter(ID, { supersedes: 'supersedes: []\nprogrammes: [batch]' })}\n${BODY}`);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const [firefly, batch] = result.document.sections;
+    expect(firefly!.programmes).toEqual(['firefly']);
+    expect(firefly!.text).not.toContain('項目');
+    expect(batch!.programmes).toBeUndefined();
+    expect(result.document.meta.programmes).toEqual(['batch']);
+  });
+
+  it('an unknown programme is an error on its line, saying what can be written', () => {
+    const result = parse(`${frontMatter(ID)}\n${BODY.replace('> 項目：火金姑(相對保證)專案貸款', '> 項目：螢火蟲貸款')}`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const issue = result.issues.find((i) => i.message.includes('螢火蟲貸款'));
+    expect(issue?.line).toBe(frontMatter(ID).split('\n').length + 4);
+    expect(issue?.message).toContain('youth_startup');
+  });
+
+  it('an unknown programme in the front matter is an error naming the field', () => {
+    const result = parse(`${frontMatter(ID, { supersedes: 'supersedes: []\nprogrammes: [青春貸款]' })}\n${BODY}`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.some((i) => i.message.includes('青春貸款'))).toBe(true);
+  });
+});
+
+describe('the passage catalogue', () => {
+  it('is cut once per knowledge version, with document, section, dates and programmes on every passage', async () => {
+    const knowledge = await loadKnowledge('knowledge/documents');
+    const catalogue = passageCatalogue(knowledge);
+    expect(passageCatalogue(knowledge)).toBe(catalogue);
+    const firefly = [...catalogue.sections.values()].find((s) => s.section.heading.startsWith('2. 專案保證：(3)'))!;
+    expect(firefly.programmes).toEqual(['firefly']);
+    const batchLetter = [...catalogue.sections.values()].find((s) => s.section.documentId === 'batch-guarantee-revision-2014')!;
+    expect(batchLetter.programmes).toEqual(['batch']);
+    expect(batchLetter.passages[0]!.section.effectiveFrom).toBe('2014-12-15');
+    expect(catalogue.byProgramme.get('firefly')?.has(firefly.section.id)).toBe(true);
+  });
+
+  it('reads table rows with their header, keeps a label with the lines under it, and finds the unit', async () => {
+    const result = parse(`${frontMatter(ID)}\n${BODY}`);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const knowledge = { documents: [result.document], sections: result.document.sections, loadedAt: new Date() };
+    const contact = passageCatalogue(knowledge).sections.get(`${ID}#聯絡資訊`)!;
+    expect(contact.passages.map((p) => [p.kind, p.text])).toEqual([
+      ['block', '臺北本部　地址：100232臺北市中正區羅斯福路1段6號3、4、5樓　TEL：(02)2321-4261'],
+      ['row', '地區別 111年保證餘額：臺北市 196,703.17'],
+      ['row', '地區別 111年保證餘額：新北市 195,826.11'],
+    ]);
+    expect(contact.tables[0]!.rows).toHaveLength(2);
+  });
+});
