@@ -4,12 +4,16 @@
  *   npm run bench                                  # everything, a few minutes on 2 cores
  *   npm run bench -- --seconds 5 --memory-requests 20000 --scale 10
  *
- * 1. autocannon, here in this process, against POST /api/chat of the real server with a mix of fact questions,
- *    calculations and multi-turn conversations, and against a bare express endpoint: requests/s, p50/p99
- *    latency and their ratio. Each server runs in a child process of its own (scripts/bench-server.ts), so the
- *    load generator does not take its CPU and its memory is the server's alone.
- * 2. Resident and heap memory of the bot server after start, after a warm-up and after many more requests
- *    (should not grow).
+ * 1. autocannon, here in this process, against POST /api/chat of the real server, and against a bare express
+ *    endpoint: requests/s, p50/p99 latency and their ratio, for two kinds of traffic (scripts/bench-questions.ts):
+ *    - repeated: a mix of fact questions, calculations and multi-turn conversations asked again and again, so
+ *      most answers come from the bot's memo;
+ *    - never repeated: every request a new conversation and a question no request asked before (amounts,
+ *      programmes, risk groups, periods, ages varied), so every answer is worked out afresh.
+ *    Each server runs in a child process of its own (scripts/bench-server.ts), so the load generator does not take
+ *    its CPU and its memory is the server's alone.
+ * 2. Resident and heap memory of the bot server after start, after a warm-up and after `--memory-requests`
+ *    (100,000) more requests of each kind (should not grow past the caches' caps).
  * 3. Index build and reload time for the real knowledge base and for one `--scale` times larger, with the
  *    longest pause of the event loop during a reload (here, in this process: a reload is the server's own work).
  */
@@ -21,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createLiveSources } from '../adapters/http/live-sources.ts';
+import { distinctQuestion, REPEATED_QUESTIONS } from './bench-questions.ts';
 import type { BenchServerKind, ChildMessage, ParentMessage } from './bench-server.ts';
 
 const { values: args } = parseArgs({
@@ -38,17 +43,8 @@ const SCALE = Number(args.scale);
 const KNOWLEDGE_DIR = 'knowledge/documents';
 const RULES_DIR = 'rules/parameters';
 
-/** One cycle per connection: a fresh conversation, then facts, calculations and a three-turn conversation. */
-const QUESTIONS: Array<{ kind: 'fact' | 'calculation' | 'multi-turn'; text: string }> = [
-  { kind: 'fact', text: '批次保證的保證手續費年費率是多少？' },
-  { kind: 'fact', text: '青年創業貸款最高可以保證幾成？' },
-  { kind: 'calculation', text: '一般貸款 500 萬，保證成數 8 成，期間一年，保證手續費多少？' },
-  { kind: 'fact', text: '微型創業鳳凰貸款的保證手續費怎麼算' },
-  { kind: 'multi-turn', text: '我想試算保證手續費' },
-  { kind: 'multi-turn', text: '批次保證' },
-  { kind: 'multi-turn', text: '貸款 300 萬，保證九成，兩年' },
-  { kind: 'calculation', text: '批保貸款1200萬保證8成一年半手續費？' },
-];
+type Traffic = 'repeated' | 'never-repeated';
+const TRAFFIC_LABEL: Record<Traffic, string> = { repeated: 'repeated questions', 'never-repeated': 'never-repeated questions' };
 
 interface Figures {
   label: string;
@@ -61,8 +57,24 @@ interface Figures {
   cpuMsPerRequest: number;
 }
 
-function chatRequests() {
-  return QUESTIONS.map((question, position) => ({
+/** How many never-repeated questions were asked so far in this run: the next one is the next number. */
+let distinctAsked = 0;
+
+function chatRequests(traffic: Traffic) {
+  if (traffic === 'never-repeated') {
+    return [
+      {
+        method: 'POST',
+        path: '/api/chat',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request: object) => {
+          const n = distinctAsked++;
+          return { ...request, body: JSON.stringify({ conversationId: `bench-new-${n}`, text: distinctQuestion(n) }) };
+        },
+      },
+    ];
+  }
+  return REPEATED_QUESTIONS.map((question, position) => ({
     method: 'POST',
     path: '/api/chat',
     headers: { 'content-type': 'application/json' },
@@ -73,12 +85,12 @@ function chatRequests() {
   }));
 }
 
-async function load(url: string, options: { seconds?: number; amount?: number }): Promise<Result> {
+async function load(url: string, options: { seconds?: number; amount?: number; traffic?: Traffic }): Promise<Result> {
   return autocannon({
     url,
     connections: CONNECTIONS,
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
-    requests: chatRequests(),
+    requests: chatRequests(options.traffic ?? 'repeated'),
     timeout: 10,
   });
 }
@@ -162,9 +174,9 @@ function megabytes(bytes: number): string {
 }
 
 /** One throughput run against a server, with the CPU time the server process spent on it. */
-async function measure(label: string, server: ServerProcess): Promise<Figures> {
+async function measure(label: string, server: ServerProcess, traffic: Traffic): Promise<Figures> {
   const cpuBefore = await server.cpuMs();
-  const result = await load(server.url, {});
+  const result = await load(server.url, { traffic });
   const cpuMs = (await server.cpuMs()) - cpuBefore;
   return {
     label,
@@ -177,33 +189,40 @@ async function measure(label: string, server: ServerProcess): Promise<Figures> {
   };
 }
 
-function printThroughput(bot: Figures, bare: Figures): void {
-  const ratio = bot.requestsPerSecond / bare.requestsPerSecond;
+function printThroughput(bots: Figures[], bare: Figures): void {
   console.log(`\n## POST /api/chat, ${CONNECTIONS} connections, ${SECONDS} s each, ${availableParallelism()} CPUs`);
-  console.log('| server | requests/s | p50 ms | p99 ms | errors | non-2xx |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const row of [bot, bare]) {
-    console.log(`| ${row.label} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} |`);
+  console.log('| server | requests/s | p50 ms | p99 ms | errors | non-2xx | server CPU ms per request | ratio to bare express |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of [...bots, bare]) {
+    console.log(
+      `| ${row.label} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} | ` +
+        `${row.cpuMsPerRequest.toFixed(3)} | ${(row.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} |`,
+    );
   }
-  console.log(`ratio bot/bare: ${ratio.toFixed(2)} (target ≥ 0.33: ${ratio >= 1 / 3 ? 'met' : 'NOT met'}); ` +
-    `bot p99 ${bot.p99} ms (target ≤ 25 ms: ${bot.p99 <= 25 ? 'met' : 'NOT met'})`);
-  // On a machine busy with other work requests/s moves from run to run; CPU per request barely does.
-  console.log(`server CPU per request: bot ${bot.cpuMsPerRequest.toFixed(3)} ms, bare ${bare.cpuMsPerRequest.toFixed(3)} ms ` +
-    `(bare/bot ${(bare.cpuMsPerRequest / bot.cpuMsPerRequest).toFixed(2)}: the ratio when each server has a core to itself)`);
+  for (const bot of bots) {
+    const ratio = bot.requestsPerSecond / bare.requestsPerSecond;
+    console.log(`${bot.label}: ratio bot/bare ${ratio.toFixed(2)} (target ≥ 0.33: ${ratio >= 1 / 3 ? 'met' : 'NOT met'}); ` +
+      `p99 ${bot.p99} ms (target ≤ 25 ms: ${bot.p99 <= 25 ? 'met' : 'NOT met'}); ` +
+      // On a machine busy with other work requests/s moves from run to run; CPU per request barely does.
+      `CPU bare/bot ${(bare.cpuMsPerRequest / bot.cpuMsPerRequest).toFixed(2)} (the ratio when each server has a core to itself)`);
+  }
 }
 
-function printMemory(moments: Array<[string, NodeJS.MemoryUsage]>, memoryRun: Result): void {
+function printMemory(moments: Array<[string, NodeJS.MemoryUsage]>, runs: Array<[Traffic, Result]>): void {
   console.log('\n## Memory of the bot server process (after a full GC)');
   console.log('| moment | resident | heap used | heap total | external |');
   console.log('|---|---:|---:|---:|---:|');
   for (const [moment, m] of moments) {
     console.log(`| ${moment} | ${megabytes(m.rss)} | ${megabytes(m.heapUsed)} | ${megabytes(m.heapTotal)} | ${megabytes(m.external)} |`);
   }
-  const [, warm] = moments[1]!;
-  const [, after] = moments[2]!;
-  console.log(`growth over the ${MEMORY_REQUESTS.toLocaleString('en-US')} requests: heap ${megabytes(after.heapUsed - warm.heapUsed)}, ` +
-    `resident ${megabytes(after.rss - warm.rss)}; ` +
-    `${memoryRun['2xx'].toLocaleString('en-US')} answered 2xx, ${memoryRun.non2xx} non-2xx, ${memoryRun.errors} errors`);
+  runs.forEach(([traffic, run], index) => {
+    const [, before] = moments[index + 1]!;
+    const [, after] = moments[index + 2]!;
+    console.log(`growth over ${MEMORY_REQUESTS.toLocaleString('en-US')} requests of ${TRAFFIC_LABEL[traffic]}: ` +
+      `heap ${megabytes(after.heapUsed - before.heapUsed)}, resident ${megabytes(after.rss - before.rss)}; ` +
+      `${run['2xx'].toLocaleString('en-US')} answered 2xx, ${run.non2xx} non-2xx, ${run.errors} errors, ` +
+      `${run.requests.average.toFixed(0)} requests/s`);
+  });
 }
 
 async function benchServers(dataDir: string): Promise<void> {
@@ -223,20 +242,21 @@ async function benchServers(dataDir: string): Promise<void> {
   try {
     const afterStart = await bot.memory();
     await load(bot.url, { seconds: 2 });
+    await load(bot.url, { seconds: 2, traffic: 'never-repeated' });
     await load(bare.url, { seconds: 2 });
 
-    const botFigures = await measure('SMEG assistant', bot);
-    const bareFigures = await measure('bare express', bare);
-    printThroughput(botFigures, bareFigures);
+    const repeated = await measure('SMEG assistant, repeated questions', bot, 'repeated');
+    const neverRepeated = await measure('SMEG assistant, never-repeated questions', bot, 'never-repeated');
+    const bareFigures = await measure('bare express', bare, 'repeated');
+    printThroughput([repeated, neverRepeated], bareFigures);
 
-    const warm = await bot.memory();
-    const memoryRun = await load(bot.url, { amount: MEMORY_REQUESTS });
-    const after = await bot.memory();
-    printMemory([
-      ['after start', afterStart],
-      ['after warm-up and the throughput runs', warm],
-      [`after ${MEMORY_REQUESTS.toLocaleString('en-US')} more requests`, after],
-    ], memoryRun);
+    const moments: Array<[string, NodeJS.MemoryUsage]> = [['after start', afterStart], ['after warm-up and the throughput runs', await bot.memory()]];
+    const runs: Array<[Traffic, Result]> = [];
+    for (const traffic of ['repeated', 'never-repeated'] as const) {
+      runs.push([traffic, await load(bot.url, { amount: MEMORY_REQUESTS, traffic })]);
+      moments.push([`after ${MEMORY_REQUESTS.toLocaleString('en-US')} more requests, ${TRAFFIC_LABEL[traffic]}`, await bot.memory()]);
+    }
+    printMemory(moments, runs);
   } finally {
     await Promise.all([bot.stop(), bare.stop()]);
   }
