@@ -24,9 +24,12 @@ export interface PostgresInteractionStoreOptions {
   logger?: Logger;
   /** Connections this instance opens at most. */
   poolSize?: number;
-  /** How long a connection attempt or a query may take before it fails, in milliseconds. */
+  /** How long a connection attempt or a write may take before it fails, in milliseconds (default 5 s). */
   timeoutMs?: number;
 }
+
+/** Staff's reads (inbox, report, status) and retention's deletions aggregate whole tables: they may take longer. */
+const READ_TIMEOUT_MS = 30_000;
 
 /** Events written in one statement at most. */
 const MAX_BATCH = 500;
@@ -69,6 +72,8 @@ export class PostgresInteractionStore implements InteractionStore {
       max: options.poolSize ?? 4,
       connectionTimeoutMillis: timeoutMs,
       query_timeout: timeoutMs,
+      // The server gives up on a statement too, so one abandoned by a time-out here does not run on there.
+      statement_timeout: READ_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
       application_name: 'smeg-assistant',
     });
@@ -248,7 +253,8 @@ export class PostgresInteractionStore implements InteractionStore {
   private async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
     await this.flush();
     await this.ready();
-    return this.pool.query<R>(text, values);
+    // The driver takes a time-out per query (QueryConfig's types do not list it).
+    return this.pool.query<R>({ text, values, query_timeout: READ_TIMEOUT_MS } as pg.QueryConfig);
   }
 
   /** Migrations and the salt, once (tried again by the next write or read after a failure). */

@@ -169,7 +169,7 @@ describe('npm run report', () => {
     await store.close();
 
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], {
-      env: { ...process.env, DATA_DIR: dataDir },
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     });
     const unansweredLine = stdout.split('\n').find((line) => line.includes('微型創業鳳凰貸款的保證成數'));
     expect(unansweredLine).toMatch(/\b3 次/);
