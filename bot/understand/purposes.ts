@@ -1,6 +1,6 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
-import type { Intent } from './types.ts';
+import type { Ask, Intent } from './types.ts';
 
 /** The finder's purposes a message states by its words (想開早餐店 → start_up) or by a circumstance (上游推薦 → donorRecommended). */
 export function findPurposes(text: string, flags: FactFlags, domain: Domain = shippedDomain()): string[] {
@@ -17,7 +17,18 @@ interface RecommendContext {
   comparison: boolean;
   /** The message states something about the applicant (age, business age, a circumstance …). */
   aboutApplicant: boolean;
+  /** What the message asks about, and the rule topics its words point to (營授比). */
+  asks?: readonly Ask[];
+  parameterTopics?: readonly string[];
+  /** Said of oneself (「我們」「本公司」), or asked as a yes-or-no question (「信保有幫忙嗎」). */
+  firstPerson?: boolean;
+  yesNo?: boolean;
+  /** The message states an amount to borrow. */
+  statesLoan?: boolean;
 }
+
+/** What a question about one's own need may ask and still be a question about which programme fits. */
+const FINDER_ASKS: readonly Ask[] = ['fee_rate', 'max_ratio', 'subsidy', 'eligibility_criteria'];
 
 /** Intents that say what the message is, whatever else it contains. */
 const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calculation'];
@@ -32,8 +43,17 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   const asksWhichFits = domain.intents.recommend.test(text);
   if (c.programmesByName.length > 0) return asksWhichFits && c.comparison && c.programmesByName.length >= 2;
   if (asksWhichFits) return true;
+  // 「開了一家小吃店 剛滿一年 我43歲男生 想借50萬」: who one is and how much, naming no programme and asking nothing in particular.
+  const asks = c.asks ?? [];
+  if (c.programmes.length === 0 && c.aboutApplicant && c.statesLoan && asks.length === 0) return true;
   // 「我們是颱風受災企業，可以保幾成」 points to a programme through a circumstance: that programme is the question.
   if (c.programmes.length > 0) return false;
   if (c.purposes.length >= 2 && c.comparison) return true;
+  // 「我們保證會多請員工、不裁員，手續費可以打折嗎」「我在有邦交的國家想投資設廠，信保有幫忙嗎」「年輕人創業用的貸款跟中高齡
+  // 創業用的貸款哪個手續費低」: a need of one's own, or compared, asked about in general terms (at most a ratio, a rate or a
+  // benefit, no rule topic), is which programme fits it.
+  // An eligibility question (「車貸可以送信保嗎」) stays one.
+  const inGeneral = (c.parameterTopics ?? []).length === 0 && asks.every((ask) => FINDER_ASKS.includes(ask)) && c.intent !== 'eligibility';
+  if (c.purposes.length > 0 && inGeneral && (c.firstPerson || c.yesNo || c.comparison)) return true;
   return c.purposes.length > 0 && c.aboutApplicant && (c.comparison || c.intent !== 'fact_lookup');
 }

@@ -68,7 +68,10 @@ interface Context {
 
 function contextOf(text: string, mentions: Mention[], i: number): Context {
   const m = mentions[i] as Mention;
-  const previousEnd = i > 0 ? (mentions[i - 1] as Mention).end : 0;
+  // A count (「開了一家小吃店 剛滿一年」) is part of the words before a figure, not a figure that takes them: it does not cut them off.
+  let previous = i - 1;
+  while (previous >= 0 && (mentions[previous] as Mention).unit === 'count') previous -= 1;
+  const previousEnd = previous >= 0 ? (mentions[previous] as Mention).end : 0;
   const nextStart = i + 1 < mentions.length ? (mentions[i + 1] as Mention).index : text.length;
   let before = text.slice(previousEnd, m.index);
   const clauseBreak = Math.max(...[...before].map((c, k) => (CLAUSE_END.test(c) ? k : -1)));

@@ -90,7 +90,24 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const purposes = findPurposes(canonical, flags, domain);
   const modifiers = modifiersOf(canonical, domain);
   const aboutApplicant = Object.keys(facts).some((key) => key !== 'programme') && domain.intents.firstPerson.test(canonical);
-  const recommends = isRecommendation(canonical, { intent: classified, programmes, programmesByName: byName, purposes, comparison: modifiers.comparison, aboutApplicant }, domain);
+  const parameterTopics = domain.asks.parameterTopics.filter(({ cue }) => cue.test(canonical)).map(({ topic }) => topic);
+  const recommends = isRecommendation(
+    canonical,
+    {
+      intent: classified,
+      programmes,
+      programmesByName: byName,
+      purposes,
+      comparison: modifiers.comparison,
+      aboutApplicant,
+      asks,
+      parameterTopics,
+      firstPerson: domain.intents.firstPerson.test(canonical),
+      yesNo: modifiers.yesNo,
+      statesLoan: facts.loanAmount !== undefined,
+    },
+    domain,
+  );
   const intent = recommends ? 'recommend' : classified;
 
   return {
@@ -106,7 +123,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     modifiers,
     ...(variants ? { variants } : {}),
     years: findYears(canonical),
-    parameterTopics: domain.asks.parameterTopics.filter(({ cue }) => cue.test(canonical)).map(({ topic }) => topic),
+    parameterTopics,
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     injectionSuspected: isInjectionSuspected(text),
