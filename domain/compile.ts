@@ -79,13 +79,28 @@ export interface Domain {
 /** The programme finder's words (domain/registry/finder.yaml). */
 export interface Finder {
   /** Needs users describe (創業, 週轉, 自有品牌 …), each with the programmes to look at first; none means nothing fits. */
-  purposes: Array<{ id: string; label: string; cue: RegExp; flags: Partial<Record<keyof FactFlags, boolean>>; programmes: ProgrammeId[] }>;
+  purposes: Array<{
+    id: string;
+    label: string;
+    cue: RegExp;
+    flags: Partial<Record<keyof FactFlags, boolean>>;
+    programmes: ProgrammeId[];
+    /** Circumstances the need amounts to (多請員工、不裁員 is what the 促進就業具結書 pledges): its programmes are weighed with them, said so. */
+    weighedWith: Partial<Record<keyof FactFlags, boolean>>;
+    /** Guarantees the documents name for the need without their figures (赴有邦交國家投資): told with the passage that names them. */
+    mentioned: Array<{ name: string; document: string; section: string; quote: string }>;
+  }>;
   /** Programmes that fit by who the applicant is (age, gender, business age), whatever the purpose. */
   audienceProgrammes: ProgrammeId[];
   /** Who a programme is for, where no parameter says it. */
   audience: Partial<Record<ProgrammeId, string>>;
   /** The parameter holding a plan's period: once it has ended, the programme is history, not a recommendation. */
   planPeriods: Partial<Record<ProgrammeId, string>>;
+  /**
+   * Programmes the documents describe only as in force at their own date (災害復舊專案貸款, listed in 民國99年 as a
+   * current policy loan): shown marked with that date and the service lines to confirm what applies now.
+   */
+  asOfDocument: ProgrammeId[];
   /** Facts worth asking for, most decisive first. */
   questionOrder: string[];
   /** Answers to tap, with a short note of what each means, by fact. */
@@ -94,7 +109,7 @@ export interface Finder {
    * 「要去哪裡申請」「要準備什麼文件」: an applicant asking how to apply (`cue`), and for the documents to bring
    * (`documents`); a lending bank's question about filing (`lenderSide`: 勾哪個欄位) is not one.
    */
-  howToApply: { cue: RegExp; documents: RegExp; lenderSide: RegExp };
+  howToApply: { cue: RegExp; documents: RegExp; lenderSide: RegExp; direct: RegExp };
 }
 
 function choices<K extends keyof Facts>(record: Record<string, Parameters<typeof cueRegExp>[0]>): Choice<K> {
@@ -189,16 +204,20 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         cue: cueRegExp(p.cues),
         flags: (p.flags ?? {}) as Partial<Record<keyof FactFlags, boolean>>,
         programmes: p.programmes as ProgrammeId[],
+        weighedWith: (p.weighed_with ?? {}) as Partial<Record<keyof FactFlags, boolean>>,
+        mentioned: p.mentioned ?? [],
       })),
       audienceProgrammes: finder.audience_programmes as ProgrammeId[],
       audience: finder.audience as Partial<Record<ProgrammeId, string>>,
       planPeriods: finder.plan_periods as Partial<Record<ProgrammeId, string>>,
+      asOfDocument: (finder.as_of_document ?? []) as ProgrammeId[],
       questionOrder: finder.question_order,
       quickReplies: finder.quick_replies,
       howToApply: {
         cue: cueRegExp(finder.how_to_apply.cues),
         documents: cueRegExp(finder.how_to_apply.documents),
         lenderSide: cueRegExp(finder.how_to_apply.lender_side),
+        direct: cueRegExp(finder.how_to_apply.direct),
       },
     },
     words: {

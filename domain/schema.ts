@@ -118,18 +118,31 @@ export const IntentsFile = z
 
 const FactPath = z.string().regex(/^(?:flags\.)?[A-Za-z]+$/, '事實名稱如 age 或 flags.sme');
 
+/** A guarantee a document names for a need without its figures: the section that names it and a sentence quoted from it. */
+const MentionedGuarantee = z.object({ name: Word, document: Word, section: Word, quote: Word }).strict();
+
 export const FinderFile = z
   .object({
     purposes: z.record(
       z.string().regex(/^[a-z_]+$/, '用途代號只用小寫英文字母與底線'),
-      z.object({ label: Word, cues: Cues, flags: z.partialRecord(z.enum(flagNames), z.boolean()).optional(), programmes: z.array(ProgrammeId) }).strict(),
+      z
+        .object({
+          label: Word,
+          cues: Cues,
+          flags: z.partialRecord(z.enum(flagNames), z.boolean()).optional(),
+          programmes: z.array(ProgrammeId),
+          weighed_with: z.partialRecord(z.enum(flagNames), z.boolean()).optional(),
+          mentioned: z.array(MentionedGuarantee).optional(),
+        })
+        .strict(),
     ),
     audience_programmes: z.array(ProgrammeId),
     audience: z.partialRecord(ProgrammeId, Word),
     plan_periods: z.partialRecord(ProgrammeId, Word),
+    as_of_document: z.array(ProgrammeId).optional(),
     question_order: z.array(FactPath).min(1),
     quick_replies: z.record(FactPath, Words),
-    how_to_apply: z.object({ cues: Cues, documents: Cues, lender_side: Cues }).strict(),
+    how_to_apply: z.object({ cues: Cues, documents: Cues, lender_side: Cues, direct: Cues }).strict(),
   })
   .strict();
 

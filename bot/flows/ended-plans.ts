@@ -8,7 +8,11 @@ import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { planEnded } from './recommend-ranking.ts';
 
 /** The Morakot plan and the like: told as what the documents describe, with their period, never as advice today. */
-export function endedPlansNote(ctx: FlowContext, ended: readonly ProgrammeId[]): { lines: string[]; citations: Citation[] } {
+export function endedPlansNote(
+  ctx: FlowContext,
+  ended: readonly ProgrammeId[],
+  { serviceLines = true }: { serviceLines?: boolean } = {},
+): { lines: string[]; citations: Citation[] } {
   const byPlan = new Map<string, ProgrammeId[]>();
   for (const id of ended) {
     const parameter = ctx.domain.finder.planPeriods[id];
@@ -24,7 +28,8 @@ export function endedPlansNote(ctx: FlowContext, ended: readonly ProgrammeId[]):
     lines.push(`文件所載的${names}屬《${reading.reference.title}》，計畫期程${formatRocPeriod(period.from, period.to)}，已經結束，不適用於現在的災害，僅供參考。`);
     citations.push(ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name));
   }
-  if (lines.length > 0) lines.push(`目前受災企業可適用的措施，請洽信保基金確認：${serviceLinesText(ctx.service)}。`);
+  // Where another line already gives the service lines (a standing programme to confirm), they are not repeated.
+  if (lines.length > 0 && serviceLines) lines.push(`目前受災企業可適用的措施，請洽信保基金確認：${serviceLinesText(ctx.service)}。`);
   return { lines, citations };
 }
 

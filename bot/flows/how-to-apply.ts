@@ -5,6 +5,7 @@ import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 
 const OVERVIEW = 'guarantee-programs-overview';
+const DIRECT_HEADING = '4. 直接保證(民國93年推出)';
 
 /**
  * What the overview says about who applies, each told in a sentence of our own with the section that says it: a
@@ -18,16 +19,24 @@ const ROUTES = [
     line: '・專案保證：承貸金融機構於授信前向本基金專案申請，經審核同意簽發信用保證函後，再辦理授信送保。',
   },
   {
-    heading: '4. 直接保證(民國93年推出)',
+    heading: DIRECT_HEADING,
     line: '・直接保證：具有研發、經營管理、市場拓展能力條件資格的中小企業，可以直接向本基金申請，取得承諾函後再向金融機構申請融資。',
   },
 ] as const;
 
-/** 「要去哪裡申請」「要準備什麼文件」 from an applicant, not a lending bank's question about filing a case. */
+/**
+ * 「要去哪裡申請」「要準備什麼文件」 from an applicant, not a lending bank's question about filing a case; or whether the
+ * fund can be applied to directly, without the bank (「能不能直接找信保基金」), about no programme other than 直接保證.
+ */
 export function asksHowToApply(ctx: FlowContext): boolean {
-  const { text, asks } = ctx.understanding;
+  const { text, asks, programmes } = ctx.understanding;
   const { cue, lenderSide } = ctx.domain.finder.howToApply;
-  return asks.includes('procedure') && cue.test(text) && !lenderSide.test(text);
+  if (lenderSide.test(text)) return false;
+  return (asks.includes('procedure') && cue.test(text)) || asksDirectly(ctx, programmes);
+}
+
+function asksDirectly(ctx: FlowContext, programmes: readonly string[]): boolean {
+  return ctx.domain.finder.howToApply.direct.test(ctx.understanding.text) && programmes.every((id) => id === 'direct');
 }
 
 /**
@@ -37,15 +46,23 @@ export function asksHowToApply(ctx: FlowContext): boolean {
 export function howToApplyFlow(ctx: FlowContext): FlowResult {
   const routes = ROUTES.flatMap(({ heading, line }) => {
     const section = overviewSection(ctx, heading);
-    return section ? [{ line, citation: ctx.cite.forSection(section) }] : [];
+    return section ? [{ heading, line, citation: ctx.cite.forSection(section) }] : [];
   });
   const citations: Citation[] = routes.map((r) => r.citation);
   const route = '信用保證由往來的金融機構向本基金申請：請向銀行等金融機構申請貸款，由金融機構送保（直接保證除外）。';
   const noDocumentList = `收錄的文件沒有列出企業申請時要準備的文件清單；所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`;
-  const aboutDocuments = ctx.domain.finder.howToApply.documents.test(ctx.understanding.text);
+  const direct = asksDirectly(ctx, ctx.understanding.programmes);
+  const aboutDocuments = !direct && ctx.domain.finder.howToApply.documents.test(ctx.understanding.text);
+  // 「能不能直接找信保基金」: 直接保證 is the answer, then the bank route for everything else.
+  const directLine = direct ? routes.find((r) => r.heading === DIRECT_HEADING)?.line : undefined;
+  const lead = directLine
+    ? ['直接向本基金申請的方式是「直接保證」，限符合下列條件的中小企業：', directLine, route]
+    : aboutDocuments
+      ? [noDocumentList, route]
+      : [route];
   const lines = [
-    ...(aboutDocuments ? [noDocumentList, route] : [route]),
-    ...routes.map((r) => r.line),
+    ...lead,
+    ...routes.filter((r) => r.line !== directLine).map((r) => r.line),
     aboutDocuments ? undefined : `要準備的文件，文件中沒有列出，請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`,
     sourcesLine(citations),
   ];

@@ -2,7 +2,7 @@ import type { Finder } from '../../domain/index.ts';
 import type { ParameterView } from '../../rules/at.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { ParameterNotInForceError } from '../../rules/errors.ts';
-import type { Facts } from '../../rules/facts.ts';
+import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 
 /** One programme weighed for the case: its eligibility and whether it serves a need the user stated. */
@@ -12,7 +12,14 @@ export interface Candidate {
   named: boolean;
   /** A programme for who the applicant is (青創, 鳳凰): when it fits, it fits this person rather than a need. */
   forApplicant: boolean;
+  /** Circumstances it was weighed with because the stated need amounts to them (多請員工 → 促進就業具結書). */
+  supposed: Array<keyof FactFlags>;
+  /** The fee rate when every risk group comes to the same one (a 具結書 caps all three at 0.5%); its sources are in the trace. */
+  rateWhateverGroup?: number;
 }
+
+/** A guarantee the documents name for a stated need without its figures. */
+export type MentionedGuarantee = Finder['purposes'][number]['mentioned'][number];
 
 export interface Ranking {
   /** Programmes that may fit, best first: eligible before needing information, a stated need before none. */
@@ -23,6 +30,8 @@ export interface Ranking {
   ended: ProgrammeId[];
   /** A stated need that no programme in the documents serves (a home for oneself, shares). */
   uncovered: string[];
+  /** Guarantees the documents name for a stated need without their figures (赴有邦交國家投資). */
+  mentioned: MentionedGuarantee[];
 }
 
 /** Whether a plan period (a date_range parameter) is over at the view's date. */
@@ -58,8 +67,12 @@ function score(c: Candidate): number {
 export function rankProgrammes(facts: Facts, purposes: readonly string[], named: readonly ProgrammeId[], finder: Finder, view: ParameterView): Ranking {
   const stated = finder.purposes.filter((p) => purposes.includes(p.id));
   const byPurpose = new Map<ProgrammeId, string[]>();
+  const weighedWith = new Map<ProgrammeId, Partial<FactFlags>>();
   for (const purpose of stated) {
-    for (const programme of purpose.programmes) byPurpose.set(programme, [...(byPurpose.get(programme) ?? []), purpose.label]);
+    for (const programme of purpose.programmes) {
+      byPurpose.set(programme, [...(byPurpose.get(programme) ?? []), purpose.label]);
+      weighedWith.set(programme, { ...weighedWith.get(programme), ...purpose.weighedWith });
+    }
   }
   // Programmes for who the applicant is join a need the programmes serve once something about the applicant is
   // known (a brand loan for a 30-year-old may be a start-up loan too); never a need they do not serve (a home, a past disaster).
@@ -71,8 +84,13 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
   const candidates: Candidate[] = [];
   for (const id of ids) {
     if (ended.includes(id)) continue;
-    const result = assess(id, facts, view);
-    if (result) candidates.push({ result, purposes: byPurpose.get(id) ?? [], named: named.includes(id), forApplicant: finder.audienceProgrammes.includes(id) });
+    const { facts: weighed, supposed } = withSupposed(facts, weighedWith.get(id));
+    const assessed = assess(id, weighed, view);
+    if (assessed) {
+      const { result, rate } = rateWhateverGroup(id, weighed, view, assessed);
+      const candidate: Candidate = { result, purposes: byPurpose.get(id) ?? [], named: named.includes(id), forApplicant: finder.audienceProgrammes.includes(id), supposed };
+      candidates.push(rate === undefined ? candidate : { ...candidate, rateWhateverGroup: rate });
+    }
   }
   const fits = candidates
     .filter((c) => c.result.status !== 'not_eligible')
@@ -80,8 +98,32 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
     .sort((a, b) => score(a.c) - score(b.c) || a.order - b.order)
     .map(({ c }) => c);
   const excluded = candidates.filter((c) => c.result.status === 'not_eligible' && (c.named || c.purposes.length > 0));
-  const uncovered = stated.filter((p) => p.programmes.length === 0).map((p) => p.label);
-  return { fits, excluded, ended, uncovered };
+  const uncovered = stated.filter((p) => p.programmes.length === 0 && p.mentioned.length === 0).map((p) => p.label);
+  const mentioned = stated.flatMap((p) => p.mentioned);
+  return { fits, excluded, ended, uncovered, mentioned };
+}
+
+/**
+ * A rate that waits on the risk group may be the same whatever the group (a cap below all three): then it is the rate,
+ * and the parameters that made it so join the result's trace to be cited.
+ */
+function rateWhateverGroup(id: ProgrammeId, facts: Facts, view: ParameterView, result: EligibilityResult): { result: EligibilityResult; rate?: number } {
+  if (result.feeRate.applicable !== undefined || !result.feeRate.byRiskGroup || facts.riskGroup !== undefined) return { result };
+  const byGroup = (['A', 'B', 'C'] as const).map((riskGroup) => assess(id, { ...facts, riskGroup }, view));
+  const rates = new Set(byGroup.map((r) => r?.feeRate.applicable));
+  const [rate] = [...rates];
+  if (rates.size !== 1 || rate === undefined) return { result };
+  const read = new Set(result.trace.flatMap((step) => (step.kind === 'parameter' ? [step.name] : [])));
+  const added = byGroup.flatMap((r) => r?.trace ?? []).filter((step) => step.kind === 'parameter' && !read.has(step.name) && (read.add(step.name), true));
+  return { result: { ...result, trace: [...result.trace, ...added] }, rate };
+}
+
+/** The facts with the circumstances a need amounts to, where the user has not said otherwise; and which were added. */
+function withSupposed(facts: Facts, implied: Partial<FactFlags> | undefined): { facts: Facts; supposed: Array<keyof FactFlags> } {
+  const flags: FactFlags = facts.flags ?? {};
+  const supposed = (Object.entries(implied ?? {}) as Array<[keyof FactFlags, boolean]>).filter(([flag]) => flags[flag] === undefined);
+  if (supposed.length === 0) return { facts, supposed: [] };
+  return { facts: { ...facts, flags: { ...flags, ...Object.fromEntries(supposed) } }, supposed: supposed.map(([flag]) => flag) };
 }
 
 /**

@@ -1,16 +1,18 @@
 import type { EligibilityResult } from '../../rules/eligibility/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
+import { formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
+import { documentDateLabel } from '../compose/citations.ts';
 import { formatCheng, formatRocDate } from '../compose/format.ts';
 import { programmeCardLine } from '../compose/programme-cards.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { questionFor } from '../dialogue/questions.ts';
-import type { ProgrammeCard } from '../types.ts';
+import type { Citation, ProgrammeCard } from '../types.ts';
 import { answered, asked, type FlowContext, type FlowResult } from './context.ts';
 import { rateText } from './eligibility.ts';
 import { endedPlansNote } from './ended-plans.ts';
-import { mostDecisiveFact, rankProgrammes, type Candidate, type Ranking } from './recommend-ranking.ts';
+import { mostDecisiveFact, rankProgrammes, type Candidate, type MentionedGuarantee, type Ranking } from './recommend-ranking.ts';
 
 /** How many programmes one answer shows: enough to choose from, few enough to read on a phone. */
 const SHOWN = 4;
@@ -28,7 +30,9 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
   // A fact asked and not read from the reply is not asked again: the list is shown with what it still waits on.
   const askable = fact !== undefined && !(ctx.state.task === 'recommend' && ctx.state.pending === fact);
   const remembered = { task: 'recommend' as const, purposes, facts: ctx.merged.facts, programme: undefined };
-  if (askable && !shown.some((c) => c.result.status === 'eligible') && ranking.ended.length === 0) {
+  // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
+  const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
+  if (askable && !comparing && !shown.some((c) => c.result.status === 'eligible') && ranking.ended.length === 0 && ranking.mentioned.length === 0) {
     return askDecisiveFact(ctx, fact, shown, remembered);
   }
   if (shown.length === 0) return nothingFits(ctx, ranking, remembered);
@@ -70,26 +74,33 @@ function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candida
 }
 
 function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: Ranking, fact: string | undefined, remembered: Remembered): FlowResult {
+  const dated = asOfDocumentNote(ctx, shown);
   const citations = shown.flatMap((c) => ctx.cite.forTrace(c.result.trace));
-  const cards = shown.map((c) => programmeCard(ctx, c));
-  const endedNote = endedPlansNote(ctx, ranking.ended);
+  const cards = shown.map((c) => programmeCard(ctx, c, dated.dates.get(c.result.programme)));
+  const endedNote = endedPlansNote(ctx, ranking.ended, { serviceLines: dated.lines.length === 0 });
+  const mentioned = mentionedNote(ctx, ranking.mentioned);
   const question = fact ? questionFor(fact, ctx.domain) : undefined;
+  const comparison = ctx.understanding.modifiers.comparison ? comparisonLines(ctx, shown) : [];
+  const allCitations = [...citations, ...endedNote.citations, ...mentioned.citations];
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,
     ...endedNote.lines,
+    ...mentioned.lines,
     `依您提供的資料，可能適合的保證項目（較適合的在前）：`,
     ...cards.map((card, i) => programmeCardLine(card, i + 1)),
+    ...comparison,
+    ...dated.lines,
     ...ranking.excluded.filter((c) => c.named).map((c) => excludedLine(c.result)),
     question ? `再請問：${question.text}（可以幫助確認${waitingOn(shown, fact!)}）` : undefined,
     `（依 ${formatRocDate(ctx.view.asOf)}適用之規定；保證由往來金融機構向本基金申請，最終以本基金及承貸金融機構審核為準）`,
-    sourcesLine([...citations, ...endedNote.citations]),
+    sourcesLine(allCitations),
   ];
   return answered(
     {
       kind: 'eligibility',
       intent: 'recommend',
       lines,
-      citations: [...citations, ...endedNote.citations],
+      citations: allCitations,
       programmes: cards,
       quickReplies: question
         ? (ctx.domain.finder.quickReplies[fact!] ?? question.quickReplies)
@@ -100,19 +111,105 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
 }
 
 /** Who it is for, the highest ratio, the fee rate, why it fits and what would still decide it, with its sources. */
-function programmeCard(ctx: FlowContext, c: Candidate): ProgrammeCard {
+function programmeCard(ctx: FlowContext, c: Candidate, documentDate: string | undefined): ProgrammeCard {
   const r = c.result;
   const forWhom = audienceOf(ctx, r.programme);
   const missing = r.missing.map((fact) => factLabel(ctx, fact));
+  const supposed = c.supposed.map((flag) => factLabel(ctx, `flags.${flag}`));
+  const status = missing.length > 0 ? `還要確認：${missing.join('、')}` : r.status === 'eligible' ? '依您提供的資料符合條件' : '由本基金審核';
+  const notes = [
+    documentDate ? `依${documentDate}之文件所載，現況請洽信保基金確認` : undefined,
+    supposed.length > 0 ? `以「${supposed.join('、')}」計算` : undefined,
+    status,
+  ];
   return {
     name: r.programmeName,
     ...(forWhom ? { forWhom } : {}),
     maxRatio: r.maxRatio !== undefined ? formatCheng(r.maxRatio) : '來源文件未載',
-    feeRate: rateText(r)?.replace(/^保證手續費：?/u, '') ?? '來源文件未載',
+    feeRate: c.rateWhateverGroup !== undefined ? `年費率 ${rateAsWritten(c.rateWhateverGroup)}（不論風險組群）` : (rateText(r)?.replace(/^保證手續費：?/u, '') ?? '來源文件未載'),
     whyItFits: whyItFits(c),
-    stillToConfirm: missing.length > 0 ? `還要確認：${missing.join('、')}` : r.status === 'eligible' ? '依您提供的資料符合條件' : '由本基金審核',
+    stillToConfirm: notes.filter(Boolean).join('；'),
     sources: ctx.cite.forTrace(r.trace).map((citation) => `${citation.title} > ${citation.section}`),
   };
+}
+
+/**
+ * 「A跟B哪個成數高／手續費便宜」 with the programmes described rather than named: the shown programmes that have the
+ * figure, ordered (ratio highest first, fee rate lowest first), from the same results as the cards.
+ */
+function comparisonLines(ctx: FlowContext, shown: readonly Candidate[]): string[] {
+  const asks = ctx.understanding.asks;
+  const onRatio = asks.includes('max_ratio') || !asks.includes('fee_rate');
+  const onFee = asks.includes('fee_rate') || !asks.includes('max_ratio');
+  const lines: string[] = [];
+  const withRatio = shown.filter((c) => c.result.maxRatio !== undefined);
+  if (onRatio && withRatio.length >= 2) {
+    const ordered = [...withRatio].sort((a, b) => b.result.maxRatio! - a.result.maxRatio!);
+    lines.push(`比較保證成數（由高到低）：${ordered.map((c) => `${c.result.programmeName} ${formatTenths(c.result.maxRatio!)}`).join('、')}`);
+  }
+  const withFee = shown.flatMap((c) => {
+    const range = feeRange(c);
+    return range ? [{ c, ...range }] : [];
+  });
+  if (onFee && withFee.length >= 2) {
+    const ordered = [...withFee].sort((a, b) => a.min - b.min || a.max - b.max);
+    lines.push(`比較保證手續費年費率（由低到高）：${ordered.map(({ c, text }) => `${c.result.programmeName} ${text}`).join('、')}`);
+  }
+  return lines;
+}
+
+/** A rate without trailing zeros, every digit kept (0.5%, 0.395%, 1.5%), as the documents' tables write it. */
+function rateAsWritten(percent: number): string {
+  return `${Number(percent.toFixed(4))}%`;
+}
+
+/** The fee rate as a range (a waiver is 0), and as the documents write it (0.5%, 0.75%～1.5%). */
+function feeRange(c: Candidate): { min: number; max: number; text: string } | undefined {
+  const f = c.result.feeRate;
+  if (f.waived) return { min: 0, max: 0, text: '免收' };
+  const applicable = f.applicable ?? c.rateWhateverGroup;
+  if (applicable !== undefined) return { min: applicable, max: applicable, text: rateAsWritten(applicable) };
+  const rates = f.byRiskGroup ? [f.byRiskGroup.A, f.byRiskGroup.B, f.byRiskGroup.C] : f.min !== undefined && f.max !== undefined ? [f.min, f.max] : [];
+  if (rates.length === 0) return undefined;
+  const min = Math.min(...rates);
+  const max = Math.max(...rates);
+  return { min, max, text: min === max ? rateAsWritten(min) : `${rateAsWritten(min)}～${rateAsWritten(max)}` };
+}
+
+/**
+ * Programmes the documents describe only as current at their own date (災害復舊專案貸款): one line each naming the
+ * document and its date, with the service lines to confirm what applies now; and the date for each card.
+ */
+function asOfDocumentNote(ctx: FlowContext, shown: readonly Candidate[]): { lines: string[]; dates: Map<ProgrammeId, string> } {
+  const dates = new Map<ProgrammeId, string>();
+  const lines: string[] = [];
+  for (const c of shown) {
+    if (!ctx.domain.finder.asOfDocument.includes(c.result.programme)) continue;
+    const step = c.result.trace.find((s) => s.kind === 'parameter');
+    const doc = step?.kind === 'parameter' ? ctx.cite.document(step.reference.document) : undefined;
+    if (!doc) continue;
+    const issued = (doc.meta as { issued: string | null }).issued;
+    const date = issued ? formatRocDate(issued) : documentDateLabel(doc);
+    dates.set(c.result.programme, date);
+    lines.push(
+      `「${c.result.programmeName}」的內容出自《${doc.meta.title}》（${documentDateLabel(doc)}），是該文件所列的現行政策性專案貸款；現在是否仍受理、條件是否相同，請洽信保基金或承貸金融機構確認：${serviceLinesText(ctx.service)}。`,
+    );
+  }
+  return { lines, dates };
+}
+
+/** Guarantees the documents name for the need without their figures: the name, the passage quoted, and the service lines. */
+function mentionedNote(ctx: FlowContext, mentioned: readonly MentionedGuarantee[]): { lines: string[]; citations: Citation[] } {
+  const lines: string[] = [];
+  const citations: Citation[] = [];
+  for (const m of mentioned) {
+    const section = ctx.sources.knowledge.sections.find((s) => s.documentId === m.document && s.heading === m.section);
+    if (!section) continue;
+    lines.push(`收錄的文件提到「${m.name}」：《${section.title}》〈${section.heading}〉列為「${m.quote}」的案件之一，也就是由承貸金融機構於授信前向本基金專案申請。`);
+    citations.push(ctx.cite.forSection(section, m.quote));
+  }
+  if (lines.length > 0) lines.push(`文件沒有載明它的保證成數與保證手續費率；詳細條件請洽信保基金或往來金融機構：${serviceLinesText(ctx.service)}。`);
+  return { lines, citations };
 }
 
 function whyItFits(c: Candidate): string {
@@ -150,13 +247,16 @@ function uncoveredLine(ctx: FlowContext, needs: readonly string[]): string {
 
 function nothingFits(ctx: FlowContext, ranking: Ranking, remembered: Remembered): FlowResult {
   const ended = endedPlansNote(ctx, ranking.ended);
-  const citations = [...ranking.excluded.flatMap((c) => ctx.cite.forTrace(c.result.trace)), ...ended.citations];
+  const mentioned = mentionedNote(ctx, ranking.mentioned);
+  const citations = [...ranking.excluded.flatMap((c) => ctx.cite.forTrace(c.result.trace)), ...ended.citations, ...mentioned.citations];
+  const toldOtherwise = ranking.uncovered.length > 0 || ended.lines.length > 0 || mentioned.lines.length > 0;
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,
     ...ended.lines,
-    ranking.uncovered.length === 0 && ended.lines.length === 0 ? '依您提供的資料，收錄的保證項目中沒有符合的：' : undefined,
+    ...mentioned.lines,
+    toldOtherwise ? undefined : '依您提供的資料，收錄的保證項目中沒有符合的：',
     ...ranking.excluded.map((c) => excludedLine(c.result)),
-    ranking.uncovered.length === 0 && ended.lines.length === 0 ? `建議洽信保基金或往來金融機構確認其他融資方式：${serviceLinesText(ctx.service)}。` : undefined,
+    toldOtherwise ? undefined : `建議洽信保基金或往來金融機構確認其他融資方式：${serviceLinesText(ctx.service)}。`,
     sourcesLine(citations),
   ];
   return answered({ kind: 'answer', intent: 'recommend', lines, citations, quickReplies: ['重新開始'] }, { ...remembered, pending: undefined });

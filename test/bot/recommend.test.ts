@@ -2,15 +2,24 @@
  * The programme finder (「哪個保證項目適合我？」) as SME owners who know no programme names use it: one message with
  * their situation, a conversation that discovers it, comparisons by description, ended plans and needs nothing serves.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { answerToPending } from '../../bot/dialogue/questions.ts';
 import type { Reply } from '../../bot/types.ts';
 import { understand } from '../../bot/understand/index.ts';
 import { shippedDomain } from '../../domain/index.ts';
-import { createTestBot } from '../support/bot.ts';
+import { createTestBot, shippedSources } from '../support/bot.ts';
 import { converse } from './conversation-scripts.ts';
 
 const SERVICE_LINE = '0800-089-921';
+
+/** The plain words (not the two-part cues) a need is said with, as written in domain/registry/finder.yaml. */
+function wordsOf(purpose: string): string[] {
+  const file = parse(readFileSync(join(import.meta.dirname, '../../domain/registry/finder.yaml'), 'utf8')) as { purposes: Record<string, { cues: unknown[] }> };
+  return (file.purposes[purpose]?.cues ?? []).filter((cue): cue is string => typeof cue === 'string');
+}
 
 interface Case {
   name: string;
@@ -40,6 +49,12 @@ const CASES: Case[] = [
   { name: 'a recommendation cites the rule parameters it used', says: ['公司想做自己的品牌，可以申請什麼？'], mentions: ['資料來源：', '信用保證業務概述'] },
   { name: 'the answer says it is decided by the fund and the lending bank', says: ['公司想做自己的品牌，可以申請什麼？'], mentions: ['最終以本基金及承貸金融機構審核為準'] },
   { name: 'equipment for a business with 統一發票 points to the 國內投資 measure of 促進就業', says: ['我們要買新機台擴廠，有開統一發票，有什麼方案？'], mentions: ['促進就業融資保證專案', '國內投資'] },
+  { name: 'a promise to keep or add staff is what the 促進就業具結書 pledges: the fixed 0.5% rate, said to be on that basis', says: ['我們公司願意保證維持現有員工人數、不減少人力，送信保的手續費可以打折嗎'], mentions: ['促進就業融資保證專案', '年費率 0.5%（不論風險組群）', '以「促進就業具結書」計算', '降低保證手續費率'] },
+  { name: 'hiring more people points to 促進就業 even without the word 具結書', says: ['我們打算今年再增聘十位員工，有沒有相關的信保優惠？'], mentions: ['1. 促進就業融資保證專案', '0.5%'] },
+  { name: 'a company that said it signs no 具結書 is not weighed as if it did', says: ['我們會增聘員工，但沒有簽具結書，有什麼優惠？'], never: ['以「促進就業具結書」計算', '0.5%（不論風險組群）'] },
+  { name: 'investing in a country with diplomatic ties: the guarantee the documents name, how it is applied for, the service lines', says: ['我們想到邦交國設立海外工廠 需要資金 可以找信保嗎'], mentions: ['「協助中小企業赴有邦交國家投資融資信用保證」', '應以專案申請', '文件沒有載明它的保證成數與保證手續費率', SERVICE_LINE], never: ['沒有適用', '可能適合的保證項目'] },
+  { name: 'a shop described with a classifier, its age and an amount, without a question, is a finder request', says: ['開了一家小吃店 剛滿一年 我43歲男生 想借50萬'], mentions: ['1. 青年創業貸款', '符合青年創業貸款 20 歲至 45 歲', '依您提供的資料符合條件'], never: ['保證期間', '請問是哪一種保證項目'] },
+  { name: 'a business of some years described with the owner\'s age gets 青創 while it is under five years old', says: ['我在經營一家髮廊 滿三年了 今年39歲 想貸80萬'], mentions: ['1. 青年創業貸款'] },
   // Discovery over several turns
   { name: 'with nothing said, the finder asks the age first, explaining what it decides', says: ['有什麼貸款適合我？'], asks: true, mentions: ['年齡會決定', '青年創業貸款', '微型創業鳳凰貸款'], offers: ['（青年）', '（中高齡）'] },
   { name: 'a 29-year-old man is next asked how long the company has existed', says: ['有什麼貸款適合我？', '我29歲 男生'], asks: true, mentions: ['設立多久'], offers: ['未滿5年'] },
@@ -50,23 +65,31 @@ const CASES: Case[] = [
   { name: 'a need told after the questions joins the earlier ones', says: ['想找信保貸款', '女生 35歲', '開網店兩年了 要補貨週轉'], mentions: ['青年創業貸款', '微型創業鳳凰貸款', '一般貸款'] },
   { name: 'once one programme fits, the list is shown with the question that would settle the others', says: ['有沒有適合我的信保貸款', '我41歲', '公司成立3年'], mentions: ['青年創業貸款', '還要確認：性別'] },
   { name: 'a fact asked and not understood is not asked again', says: ['有什麼貸款適合我？', '我29歲 男生', '還沒開公司 想開手搖飲'], mentions: ['青年創業貸款', '還要確認：設立或營業期間'] },
+  { name: 'an established manufacturer that names its equipment later gets 一般貸款 and the 國內投資 measure', says: ['想貸款', '我們是食品加工廠 成立12年 屬於生產事業', '要添購新的生產設備 約800萬 公司有開統一發票'], mentions: ['一般貸款', '國內投資', '購置設備或廠房'], never: ['1. 青年創業貸款'] },
   { name: 'after a recommendation a programme question goes to that programme', says: ['公司想做自己的品牌，可以申請什麼？', '自創品牌貸款手續費率多少？'], mentions: ['0.75%'], never: ['可能適合的保證項目'] },
   // Comparisons
   { name: 'two named programmes compared for the user are both weighed with figures', says: ['青創跟鳳凰哪個適合我？我40歲女生，公司設立2年'], mentions: ['青年創業貸款', '8成（80%）', '微型創業鳳凰貸款', '9.5成（95%）', '0.50%'] },
   { name: 'two needs compared by description are answered for both', says: ['做自有品牌跟做研發的貸款，保證成數差多少？'], mentions: ['自創品牌貸款', '8成（80%）', '促進產業研究發展貸款', '9成（90%）'] },
+  { name: 'programmes described, not named, are compared by ratio, highest first, with the figures', says: ['上游廠商推薦的那種貸款 跟一般的貸款比 哪個保比較多'], mentions: ['比較保證成數（由高到低）：火金姑(相對保證)專案貸款 9.5成、一般貸款 8成'] },
+  { name: 'a comparison of fees keeps every digit of the rates the documents give', says: ['大企業推薦的那種貸款跟普通的貸款比 手續費哪個便宜'], mentions: ['比較保證手續費年費率（由低到高）：火金姑(相對保證)專案貸款 0.395%～0.75%、一般貸款 0.75%～1.5%'], never: ['0.4%'] },
+  { name: 'a comparison of start-up loans by who they are for answers at once, lowest fee first', says: ['年輕人創業用的貸款跟中高齡創業用的貸款 哪個手續費比較低'], asks: false, mentions: ['微型創業鳳凰貸款 0.5%、青年創業貸款 0.75%～1.5%'] },
   { name: 'a named programme that does not fit is named with the reason', says: ['青創跟鳳凰哪個適合我？我50歲男生'], mentions: ['不適合：青年創業貸款', '45 歲', '微型創業鳳凰貸款'] },
   // Ended plans
-  { name: 'a flood today never gets the Morakot plan as current advice', says: ['颱風淹水工廠泡水了，信保有什麼可以幫忙？'], mentions: ['已經結束', '101年12月31日', SERVICE_LINE], never: ['可能適合的保證項目', '符合條件'] },
+  { name: 'a flood today never gets the Morakot plan as current advice', says: ['颱風淹水工廠泡水了，信保有什麼可以幫忙？'], mentions: ['「莫拉克颱風受災企業復工營業貸款」', '已經結束', '101年12月31日', SERVICE_LINE], never: ['. 莫拉克', '符合條件'] },
+  { name: 'a flood today gets the standing disaster loan the documents describe, with its figures', says: ['颱風淹水工廠泡水了，信保有什麼可以幫忙？'], mentions: ['1. 中小企業災害復舊專案貸款', '9成（90%）', '免收', '還要確認：受災日期'] },
+  { name: 'the standing disaster loan is marked with the date of the document and the service lines to confirm it today', says: ['最近豪雨 店裡淹水 貨都泡水了 需要資金重新進貨 有什麼信保可以用'], mentions: ['依民國99年1月14日之文件所載', '（民國99年1月14日發布），是該文件所列的現行政策性專案貸款', '現在是否仍受理', SERVICE_LINE] },
+  { name: 'an earthquake today is not told the Morakot plan fits, and not told the disaster loan has ended', says: ['上星期地震 我們工廠的機器壞了要修 信保現在有什麼貸款可以幫忙'], mentions: ['中小企業災害復舊專案貸款'], never: ['「中小企業災害復舊專案貸款」屬', '. 莫拉克'] },
   { name: 'an earthquake today is told the plan the documents describe is history, with its source', says: ['地震把店面震壞了，信保有什麼可以幫忙？'], mentions: ['莫拉克', '僅供參考', '計畫期程'] },
   { name: 'the Morakot recovery loan asked about today has ended: the period first, cited, then the service lines', says: ['莫拉克復工貸款現在還能申請嗎'], mentions: ['已經結束，現在不能再申請', '民國98年11月1日至101年12月31日', '資料來源：《莫拉克颱風受災企業復工營業融資及輔導計畫（核定本）》〈伍、一 計畫期程', SERVICE_LINE], never: ['符合條件', '判斷依據'] },
   { name: 'a flood today named with the Morakot plan is told the plan has ended, not weighed', says: ['我們工廠這次淹水，可以申請莫拉克的復工貸款嗎？'], mentions: ['已經結束', SERVICE_LINE], never: ['判斷依據'] },
   { name: 'the Morakot loan without fees asked about today, as a fee question, is told the plan has ended', says: ['莫拉克那個復工貸款 免手續費那個 我現在還可以申請嗎？'], mentions: ['已經結束', '計畫期程'] },
   { name: 'the Morakot loan\'s ratio asked about, not about today, is still answered from the plan', says: ['莫拉克復工貸款的保證成數是多少'], mentions: ['9成（90%）'], never: ['現在不能再申請'] },
   { name: 'an application made during the Morakot plan is not told the plan has ended', says: ['我們是莫拉克受災企業，民國100年3月1日申請莫拉克復工貸款，可以嗎？'], mentions: ['9成（90%）'], never: ['已經結束'] },
-  { name: 'a typhoon today gets the service lines to confirm what applies now', says: ['颱風受災，信保有什麼可以幫忙？'], mentions: ['目前受災企業可適用的措施', SERVICE_LINE] },
+  { name: 'a typhoon today gets the service lines to confirm what applies now', says: ['颱風受災，信保有什麼可以幫忙？'], mentions: ['請洽信保基金或承貸金融機構確認', SERVICE_LINE] },
   // Nothing fits
   { name: 'a home for oneself is no programme: say so and give the service lines', says: ['我想借錢買房子自住，信保可以保嗎？'], mentions: ['沒有適用', SERVICE_LINE], never: ['可能適合的保證項目'] },
   { name: 'shares are no programme: the service lines', says: ['我想借錢買股票，有什麼信保貸款？'], mentions: [SERVICE_LINE] },
+  { name: 'a child\'s school fees are no programme: say so and give the service lines', says: ['想借一筆錢付小孩出國念書的學費 信保可以幫我保嗎'], mentions: ['沒有適用', SERVICE_LINE], never: ['可能適合的保證項目'] },
   { name: 'a 70-year-old starting up fits no start-up programme: each reason and the service lines', says: ['我70歲，想創業開民宿，有什麼貸款？'], mentions: ['不適合：微型創業鳳凰貸款', '65', SERVICE_LINE] },
 ];
 
@@ -88,6 +111,29 @@ describe('the programme finder', async () => {
     for (const [fact, replies] of Object.entries(quickReplies)) {
       for (const reply of replies) expect(answerToPending(fact, understand(reply), understand) ?? understand(reply).facts, `${fact}: ${reply}`).toHaveProperty(fact);
     }
+  });
+
+  it('reads every word of every need as a message is read (normalised: 機臺, not 機台)', () => {
+    for (const purpose of shippedDomain().finder.purposes) {
+      for (const word of wordsOf(purpose.id)) expect(understand(`我們想${word}`).purposes, `${purpose.id}: ${word}`).toContain(purpose.id);
+    }
+  });
+
+  it('quotes, for a guarantee the documents only name, a sentence that is in the section it cites, which names it', async () => {
+    const { knowledge } = await shippedSources();
+    const mentioned = shippedDomain().finder.purposes.flatMap((p) => p.mentioned);
+    expect(mentioned.length).toBeGreaterThan(0);
+    for (const m of mentioned) {
+      const section = knowledge.sections.find((s) => s.documentId === m.document && s.heading === m.section);
+      expect(section, `${m.document} ${m.section}`).toBeDefined();
+      expect(section!.text).toContain(m.quote);
+      expect(section!.text).toContain(m.name);
+    }
+  });
+
+  it('never gives a programme known only as of its document a plan period that would end it', () => {
+    const { finder } = shippedDomain();
+    for (const id of finder.asOfDocument) expect(finder.planPeriods[id], id).toBeUndefined();
   });
 
   it('lists only purposes whose programmes are in the registry', () => {
