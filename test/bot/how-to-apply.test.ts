@@ -44,6 +44,21 @@ describe('an applicant asking how to apply', async () => {
     expect(answer.text).not.toContain('可能適合的保證項目');
   });
 
+  it('asking whether the fund can be applied to directly, without the bank, is told 直接保證 first, with who may use it', async () => {
+    const answer = await answerTo(['我們有研發能力也有在拓展市場，能不能不透過銀行，直接找信保基金申請？'], 'direct');
+    const [first, second] = answer.text.split('\n');
+    expect(first).toContain('「直接保證」');
+    expect(second).toContain('具有研發、經營管理、市場拓展能力');
+    expect(answer.text).toContain(BY_THE_BANK);
+    expect(answer.citations.map((c) => c.section)).toContain('4. 直接保證(民國93年推出)');
+  });
+
+  it('leaves a question about applying directly for a named programme to that programme', async () => {
+    const answer = await answerTo(['我35歲，公司成立2年，青創可以直接去申請嗎？'], 'direct-named');
+    expect(answer.intent).not.toBe('how_to_apply');
+    expect(answer.text).toContain('青年創業貸款');
+  });
+
   it('leaves a lending bank asking which box to tick to the filing instructions in the documents', async () => {
     const answer = await answerTo(['授權送保要勾哪個欄位？'], 'lender');
     expect(answer.intent).not.toBe('how_to_apply');
