@@ -30,6 +30,8 @@ export interface PostgresInteractionStoreOptions {
 
 /** Staff's reads (inbox, report, status) and retention's deletions aggregate whole tables: they may take longer. */
 const READ_TIMEOUT_MS = 30_000;
+/** The longest a 👍/👎 waits to learn whether another instance gave the answer rated. */
+const ANSWER_CHECK_MS = 2_000;
 
 /** Events written in one statement at most. */
 const MAX_BATCH = 500;
@@ -57,6 +59,8 @@ export class PostgresInteractionStore implements InteractionStore {
   private pending: InteractionEvent[] = [];
   /** The write in progress (one at a time, so batches are written in the order recorded). */
   private writing: Promise<void> | undefined;
+  /** The batch being written. */
+  private inFlight: InteractionEvent[] = [];
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs = RETRY_FIRST_MS;
@@ -119,9 +123,32 @@ export class PostgresInteractionStore implements InteractionStore {
     await this.writing;
   }
 
+  /**
+   * Asked while a user waits for their 👍/👎 to be taken, so it does not wait for this instance's writes (what
+   * it has not written yet is looked up in memory) and gives up after ANSWER_CHECK_MS.
+   */
   async hasAnswer(answerId: string): Promise<boolean> {
-    const { rows } = await this.query('SELECT 1 FROM turns WHERE answer_id = $1 LIMIT 1', [answerId]);
-    return rows.length > 0;
+    const unwritten = (events: InteractionEvent[]) => events.some((event) => event.type !== 'feedback' && event.answerId === answerId);
+    if (unwritten(this.pending) || unwritten(this.inFlight)) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from PostgreSQL within ${ANSWER_CHECK_MS} ms`)), ANSWER_CHECK_MS);
+    });
+    const check = (async () => {
+      await this.ready();
+      const { rows } = await this.pool.query({
+        text: 'SELECT 1 FROM turns WHERE answer_id = $1 LIMIT 1',
+        values: [answerId],
+        query_timeout: ANSWER_CHECK_MS,
+      } as pg.QueryConfig);
+      return rows.length > 0;
+    })();
+    try {
+      return await Promise.race([check, deadline]);
+    } finally {
+      clearTimeout(timer);
+      check.catch(() => undefined);
+    }
   }
 
   async counts(): Promise<InteractionCounts> {
@@ -278,8 +305,17 @@ export class PostgresInteractionStore implements InteractionStore {
   }
 
   private async writePending(): Promise<void> {
+    try {
+      await this.writeBatches();
+    } finally {
+      this.inFlight = [];
+    }
+  }
+
+  private async writeBatches(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, MAX_BATCH);
+      this.inFlight = batch;
       try {
         const hasher = await this.ready();
         await this.insert(batch.map((event) => storedRow(event, hasher)));
@@ -294,16 +330,15 @@ export class PostgresInteractionStore implements InteractionStore {
         }
         // Refused by the database (not a connection problem): trying the batch again would fail again, so each
         // event is tried alone and only the refused ones are dropped.
-        await this.writeOneByOne(batch, error);
-        if (this.retryTimer) return;
+        if ((await this.writeOneByOne(batch, error)) === 'unreachable') return;
       }
     }
   }
 
-  private async writeOneByOne(batch: InteractionEvent[], batchError: unknown): Promise<void> {
+  private async writeOneByOne(batch: InteractionEvent[], batchError: unknown): Promise<'written' | 'unreachable'> {
     if (batch.length === 1) {
       this.logger?.error({ err: batchError, type: batch[0]?.type }, 'could not record an interaction; dropped');
-      return;
+      return 'written';
     }
     for (const [index, event] of batch.entries()) {
       try {
@@ -313,11 +348,12 @@ export class PostgresInteractionStore implements InteractionStore {
           this.pending = batch.slice(index).concat(this.pending);
           this.trimPending();
           this.unreachable(error);
-          return;
+          return 'unreachable';
         }
         this.logger?.error({ err: error, type: event.type }, 'could not record an interaction; dropped');
       }
     }
+    return 'written';
   }
 
   /** Beyond MAX_PENDING held events the oldest go: memory stays bounded however long the database is away. */

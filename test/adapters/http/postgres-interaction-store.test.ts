@@ -247,6 +247,15 @@ describe.skipIf(!hasPostgres)('the PostgreSQL interaction store', () => {
           body: JSON.stringify({ conversationId: 'pg-user', answerId, rating: 'up' }),
         });
         expect(rating.status).toBe(200);
+        // An answer id it did not give cannot be checked with the other instances now: refused, without a long wait.
+        const asking = performance.now();
+        const unknown = await fetch(`${server.url}/api/feedback`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ conversationId: 'pg-user', answerId: '00000000-0000-4000-8000-000000000000', rating: 'up' }),
+        });
+        expect(unknown.status).toBe(404);
+        expect(performance.now() - asking).toBeLessThan(3_000);
         const closing = performance.now();
         await server.close();
         closed = true;
