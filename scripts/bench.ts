@@ -1,7 +1,7 @@
 /**
  * Throughput, latency, memory and reload figures, printed (not asserted):
  *
- *   npm run bench                                  # everything, a few minutes on 2 cores
+ *   npm run bench                                  # everything, several minutes on 2 cores
  *   npm run bench -- --seconds 5 --memory-requests 20000 --scale 10
  *
  * 1. autocannon, here in this process, against POST /api/chat of the real server, and against a bare express
