@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { ANSWER_KINDS_FILE, parseAnswerKinds, type AnswerKinds } from './answer-kinds.ts';
 import type { CheckIssue } from './check-issue.ts';
 import { KnowledgeFormatError } from './errors.ts';
 import { duplicateExamples } from './example-questions.ts';
@@ -15,6 +16,8 @@ export interface KnowledgeBase {
   sections: KnowledgeSection[];
   /** Questions staff marked as outside what the assistant answers (out-of-scope.yaml), when the file exists. */
   outOfScope?: OutOfScopeQuestion[];
+  /** What kinds of thing questions ask for and what shows a passage carries one (answer-kinds.yaml), when the file exists. */
+  answerKinds?: AnswerKinds;
   loadedAt: Date;
 }
 
@@ -60,8 +63,16 @@ export async function checkKnowledge(dir: string): Promise<KnowledgeCheck> {
   issues.push(...duplicateExamples(sections, fileOf));
   const outOfScope = await readOutOfScope(dir, sections, fileOf);
   issues.push(...outOfScope.issues);
+  const answerKinds = await readAnswerKinds(dir);
+  issues.push(...answerKinds.issues);
   if (issues.some((issue) => issue.severity === 'error')) return { issues, documents, sections };
-  const knowledge = { documents, sections, ...(outOfScope.questions ? { outOfScope: outOfScope.questions } : {}), loadedAt: new Date() };
+  const knowledge = {
+    documents,
+    sections,
+    ...(outOfScope.questions ? { outOfScope: outOfScope.questions } : {}),
+    ...(answerKinds.kinds ? { answerKinds: answerKinds.kinds } : {}),
+    loadedAt: new Date(),
+  };
   return { issues, knowledge, documents, sections };
 }
 
@@ -82,6 +93,19 @@ async function readOutOfScope(
   const parsed = parseOutOfScope(file, content);
   if (!parsed.ok) return { issues: parsed.issues };
   return { questions: parsed.questions, issues: [...parsed.issues, ...outOfScopeConflicts(file, parsed.questions, sections, fileOf)] };
+}
+
+async function readAnswerKinds(dir: string): Promise<{ kinds?: AnswerKinds; issues: CheckIssue[] }> {
+  const path = join(dir, ANSWER_KINDS_FILE);
+  let content: string;
+  try {
+    content = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { issues: [] };
+    throw error;
+  }
+  const parsed = parseAnswerKinds(displayPath(path), content);
+  return parsed.ok ? { kinds: { kinds: parsed.kinds, notTopics: parsed.notTopics }, issues: [] } : { issues: parsed.issues };
 }
 
 /** Loads the knowledge base, or throws KnowledgeFormatError listing every problem. */

@@ -49,6 +49,8 @@ export interface PassageCatalogue {
   byProgramme: Map<string, Set<string>>;
   /** Every passage, in knowledge order. */
   all: KnowledgePassage[];
+  /** Every pair of characters the knowledge holds (titles, headings, passages; in match form): its vocabulary. */
+  grams: Set<string>;
 }
 
 const catalogues = new WeakMap<KnowledgeBase, PassageCatalogue>();
@@ -92,7 +94,16 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
     }
     all.push(...passages);
   }
-  return { sections, byProgramme, all };
+  const grams = new Set<string>();
+  const addPairs = (text: string) => {
+    for (let i = 0; i + 1 < text.length; i++) grams.add(text.slice(i, i + 2));
+  };
+  for (const document of knowledge.documents) addPairs(matchForm(document.meta.title));
+  for (const cut of sections.values()) {
+    addPairs(cut.heading);
+    for (const passage of cut.passages) addPairs(passage.match);
+  }
+  return { sections, byProgramme, all, grams };
 }
 
 /** Markdown to the plain text an answer quotes: no table bars, list marks, emphasis or heading marks. */
@@ -122,6 +133,7 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
   const out: Array<{ text: string; kind: PassageKind }> = [];
   let header: string | undefined;
   let labelOpen = false;
+  const labelsOnly = new Set<{ text: string; kind: PassageKind }>();
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
@@ -138,12 +150,21 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
     const kind: PassageKind = LIST_ITEM.test(line) ? 'item' : 'text';
     // A short label line (「高屏服務中心」) belongs with the short lines under it (its address and phone).
     if (isLabel(text)) {
+      // Lines of a signature (「董事長兼」「總經理」「周作姍」) are one passage: a label follows a block of labels only.
+      const last = out[out.length - 1];
+      if (labelOpen && last && labelsOnly.has(last)) {
+        last.text = `${last.text}　${text}`;
+        continue;
+      }
       labelOpen = true;
-      out.push({ text, kind: 'block' });
+      const block = { text, kind: 'block' as PassageKind };
+      labelsOnly.add(block);
+      out.push(block);
       continue;
     }
     if (labelOpen && text.length <= LONG_LINE && out.length > 0) {
       const last = out[out.length - 1]!;
+      labelsOnly.delete(last);
       out[out.length - 1] = { text: `${last.text}　${text}`, kind: 'block' };
       continue;
     }

@@ -1,8 +1,9 @@
 import type { KnowledgeBase } from './load.ts';
+import { normalizeText } from './normalize.ts';
 import { canonical, coverage, matchForm } from './passage-terms.ts';
 import { passageCatalogue, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
-import type { SearchHit, SearchIndex } from './search.ts';
+import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
 
 /**
  * Retrieval: the sections search finds, and in each the passages that answer the question best. The one ranker
@@ -11,6 +12,10 @@ import type { SearchHit, SearchIndex } from './search.ts';
  */
 
 export const MIN_CONFIDENCE = 0.34;
+/** Weight of search's own score (relative to the best hit) in a section's confidence, and the cost of each rank down. */
+const SEARCH_WEIGHT = Number(process.env.RETRIEVAL_SEARCH_WEIGHT ?? 0.3);
+const RANK_STEP = Number(process.env.RETRIEVAL_RANK_STEP ?? 0.05);
+const HEADING_PAIR_WEIGHT = Number(process.env.RETRIEVAL_HEADING_PAIR ?? 0.3);
 const MAX_PASSAGES = 3;
 
 export interface PassageRequest {
@@ -35,8 +40,10 @@ export interface PassageRequest {
    * about 青創): its sections are searched first, and the whole knowledge only when none of them answers.
    */
   programme?: string;
+  /** That programme's official name: its table row is the one quoted. */
+  programmeName?: string;
   /** Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts. */
-  carries?: (passage: string) => boolean;
+  carries?: (passage: string, unitLine?: string) => boolean;
 }
 
 export interface ScoredPassage {
@@ -57,27 +64,21 @@ export interface SectionChoice {
 }
 
 /** The sections worth quoting for a question, best first, each with its best passages. */
-export function findSections(knowledge: KnowledgeBase, index: SearchIndex, request: PassageRequest): SectionChoice[] {
+export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked: PassageRequest): SectionChoice[] {
+  // Passages are matched in the documents' normal form: 「批次保证」 finds 「批次保證」.
+  const request = { ...asked, query: normalizeText(asked.query) };
   // 「莫拉克…計畫（核定本）的總經費？」 names a document: look inside it for the rest of the question.
   const named = namedDocument(knowledge, request.query);
   if (named) {
-    const inside = sectionsWithin(knowledge, index, request, named.rest, (id) => id.startsWith(`${named.documentId}#`));
+    const inside = sectionsWithin(knowledge, index, request, named.rest, undefined, named.documentId);
     if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside;
   }
   if (request.programme) {
-    const catalogue = passageCatalogue(knowledge);
-    const own = catalogue.byProgramme.get(request.programme);
-    if (own && own.size > 0) {
-      const inside = sectionsWithin(knowledge, index, request, request.query, (id) => own.has(id));
-      if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside.map((c) => ({ ...c, inProgramme: true }));
-    }
+    const inside = sectionsWithin(knowledge, index, request, request.query, [request.programme]);
+    if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside.map((c) => ({ ...c, inProgramme: true }));
     // Nothing of the programme's own answers: a section about another programme does not answer for it either
     // (「青創要準備什麼文件？」 is not answered by the 促進就業 papers), one about none in particular may.
-    const programme = request.programme;
-    return sectionsWithin(knowledge, index, request, request.query, (id) => {
-      const tagged = catalogue.sections.get(id)?.programmes ?? [];
-      return tagged.length === 0 || tagged.includes(programme);
-    });
+    return sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME]);
   }
   return sectionsWithin(knowledge, index, request, request.query);
 }
@@ -87,19 +88,26 @@ function sectionsWithin(
   index: SearchIndex,
   request: PassageRequest,
   query: string,
-  within?: (sectionId: string) => boolean,
+  programmes?: string[],
+  documentId?: string,
 ): SectionChoice[] {
-  const grams = queryGrams(query, request.filler);
+  // Pairs the knowledge never holds (「那封」, 「證函」 across two words) say nothing about which passage answers.
+  const vocabulary = passageCatalogue(knowledge).grams;
+  const grams = new Set([...queryGrams(query, request.filler)].filter((g) => !/\p{Script=Han}/u.test(g) || vocabulary.has(g)));
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   const wide = request.defining || request.ranking;
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
-  const limit = within ? 10 : wide ? 8 : 3;
+  const limit = documentId ? 10 : programmes ? 5 : wide ? 8 : 3;
   const hits = index
-    .search(query, { limit: within ? 60 : limit, asOf: request.asOf, includeHistory: true })
-    .filter((hit) => !within || within(hit.sectionId))
+    .search(query, { limit: documentId ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) })
+    .filter((hit) => !documentId || hit.documentId === documentId)
     .slice(0, limit);
-  return rankSections(knowledge, hits, grams, askedGrams(query, request), {
+  const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g)));
+  // A follow-up scoped to a programme (「那手續費呢」 after 鳳凰) picks, among a table's rows, the programme's own.
+  const scoped = request.programme && request.programmeName ? queryGrams(normalizeText(request.programmeName)) : undefined;
+  return rankSections(knowledge, hits, grams, asked, {
+    ...(scoped ? { rowGrams: scoped } : {}),
     asOf: request.asOf,
     wantsContact: request.wantsContact ?? false,
     ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
@@ -155,12 +163,14 @@ function askedGrams(query: string, request: PassageRequest): Set<string> {
 }
 
 interface Wants {
+  /** Pairs that choose passages without counting towards how well the section answers (the programme's name). */
+  rowGrams?: Set<string>;
   asOf: string;
   wantsContact: boolean;
   term?: string | undefined;
   wantsTable: boolean;
   current: boolean;
-  carries?: (passage: string) => boolean;
+  carries?: (passage: string, unitLine?: string) => boolean;
 }
 
 /** The sections worth quoting, best first. */
@@ -169,11 +179,12 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
   const catalogue = passageCatalogue(knowledge);
   const choices: SectionChoice[] = [];
   const newest = wants.current ? newestIssued(knowledge, wants.asOf) : undefined;
+  const topScore = Math.max(0, ...hits.filter((h) => h.example === undefined).map((h) => h.score));
   for (const [rank, hit] of hits.entries()) {
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    const passages = bestPassages(cut, grams, wantsContact, wants.carries);
+    const passages = bestPassages(cut, wants.rowGrams ? new Set([...grams, ...wants.rowGrams]) : grams, wantsContact, wants.carries, wants.rowGrams);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -181,22 +192,29 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const passageCover = coverage(quoted, grams);
     // Staff attached this question to the section as an example: it answers it, whatever words they share.
     const attached = hit.example !== undefined ? 1 : 0;
-    if (!attached && asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
+    // What is asked about the programme must be there: its words, or the kind of thing asked (a ratio for 「保幾成」).
+    if (!attached && !wants.carries && asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
     // Search rank leads; passage and heading coverage decide how sure the answer is.
     const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
     // A section a later rule replaced answers only when no current one does as well.
     const supersededPenalty = isHistory(section, wants.asOf) ? 0.1 : 0;
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
-    const rankPenalty = rank * (term === undefined && !wantsTable ? 0.05 : 0.02);
+    const rankPenalty = rank * (term === undefined && !wantsTable ? RANK_STEP : 0.02);
+    // How strongly search itself (words, headings, example questions over the whole section) prefers it.
+    const searchShare = topScore > 0 ? SEARCH_WEIGHT * (hit.score / topScore) : 0;
     const tableBonus = wantsTable && rankedColumn(cut.tables, grams) !== undefined ? 0.2 : 0;
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
-      Math.max(passageCover, (passageCover + headingCover) / 1.5) - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
+      Math.max(passageCover, (passageCover + headingCover) / 1.5) + searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
     choices.push({ hit, section, passages, confidence });
   }
-  return choices.sort((a, b) => b.confidence - a.confidence);
+  const ranked = choices.sort((a, b) => b.confidence - a.confidence);
+  // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing.
+  if (newest === undefined) return ranked;
+  const current = ranked.filter((c) => c.section.issued === newest && c.confidence >= MIN_CONFIDENCE);
+  return [...current, ...ranked.filter((c) => !current.includes(c))];
 }
 
 /** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */
@@ -217,6 +235,28 @@ function defines(passage: string, term: string): boolean {
 /** A heading without its numbering: 「3. 批次保證(民國92年推出)」 → 「批次保證(民國92年推出)」. */
 function headingTopic(heading: string): string {
   return canonical(heading.replace(/^[\s\d.、()（）一二三四五六七八九十壹貳參肆伍陸①-⑳]+/, ''));
+}
+
+const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+
+/**
+ * Words of the question the knowledge never uses (「刷卡」, 「星期六」): a question about one of them is not
+ * answered by a passage that only shares its other words. Words are the segmenter's, of two or more Chinese
+ * characters, after the words that carry no topic are left out; a word counts as used when every pair of its
+ * characters (in match form) is somewhere in the knowledge.
+ */
+export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
+  const vocabulary = passageCatalogue(knowledge).grams;
+  const normal = normalizeText(query);
+  const cleaned = filler ? normal.replace(filler, ' ') : normal;
+  const unknown: string[] = [];
+  for (const { segment, isWordLike } of SEGMENTER.segment(cleaned)) {
+    if (!isWordLike || !/^\p{Script=Han}{2,}$/u.test(segment) || ignored.has(segment)) continue;
+    const forms = matchForm(segment).split('\u0000');
+    const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
+    if (!known) unknown.push(segment);
+  }
+  return unknown;
 }
 
 /** The question's pairs for matching passages, without the words that carry no topic. */
@@ -240,16 +280,27 @@ export function gramsOf(cleaned: string): Set<string> {
 }
 
 /** The passages of a section that match best, in order (at most three). */
-function bestPassages(cut: SectionPassages, grams: Set<string>, wantsContact: boolean, carries?: (passage: string) => boolean): ScoredPassage[] {
+function bestPassages(
+  cut: SectionPassages,
+  grams: Set<string>,
+  wantsContact: boolean,
+  carries?: (passage: string, unitLine?: string) => boolean,
+  ownRows?: Set<string>,
+): ScoredPassage[] {
   const units = cut.passages;
   if (units.length === 0) return [];
   const weights = gramWeights(units, grams);
+  // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
+  for (const [g, w] of weights) if (cut.heading.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
   const scored = units.map((passage) => {
     const base = score(passage.match, weights);
     return { passage, text: passage.text, order: passage.order, score: wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 1.5 : base };
   });
+  // A table with a row for the programme asked about answers from that row, not from another programme's.
+  const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
+  const candidates = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p)) : scored;
   // What was asked (a figure, a name, a place) must be in a passage quoted for it.
-  const eligible = carries ? scored.filter((p) => carries(p.text)) : scored;
+  const eligible = carries ? candidates.filter((p) => carries(p.text, p.passage.kind === 'row' ? cut.unit : undefined)) : candidates;
   if (eligible.length === 0) return [];
   const top = [...eligible].sort((a, b) => b.score - a.score || a.order - b.order).filter((p) => p.score > 0);
   if (top.length === 0) return carries ? [] : eligible.slice(0, 1);
@@ -278,6 +329,12 @@ function score(text: string, weights: Map<string, number>): number {
   return s / Math.sqrt(Math.max(20, text.length) / 20);
 }
 
+/** A row that names the programme: most of the pairs of its name are in the row. */
+function namesRow(match: string, nameGrams: Set<string>): boolean {
+  const han = [...nameGrams].filter((g) => /\p{Script=Han}/u.test(g));
+  return han.length > 0 && han.filter((g) => match.includes(g)).length / han.length >= 0.6;
+}
+
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
 
 /**
@@ -291,6 +348,11 @@ export function extremeRow(knowledge: KnowledgeBase, section: KnowledgeSection, 
   const { table, column } = found;
   const candidates = table.rows.filter((r) => !TOTAL_ROW.test(r[0] ?? '') && parseCell(r[column]) !== undefined);
   if (candidates.length < 2) return undefined;
+  // 「一般貸款授權最高保幾成」 names its row: 「最高」 is the rule's own word, not a ranking of the rows.
+  // (A word of the table's header, 「行業」 in 「行業別」, names no row even when a row label repeats it.)
+  const header = matchForm(table.header.join(' '));
+  const names = (label: string) => [...grams].some((g) => g.length > 1 && /\p{Script=Han}/u.test(g) && !header.includes(g) && matchForm(label).includes(g));
+  if (table.rows.some((r) => names(r[0] ?? ''))) return undefined;
   const pick = candidates.reduce((a, b) => {
     const [x, y] = [parseCell(a[column])!, parseCell(b[column])!];
     return (smallest ? y < x : y > x) ? b : a;

@@ -35,7 +35,15 @@ export interface SearchOptions {
    * Documents not yet issued or in force at `asOf` stay out.
    */
   includeHistory?: boolean;
+  /**
+   * Only sections about one of these programmes (codes, from the section's 「> 項目：」 line or its document's
+   * `programmes`); NO_PROGRAMME stands for sections about none in particular.
+   */
+  programmes?: string[];
 }
+
+/** In SearchOptions.programmes: sections that name no programme. */
+export const NO_PROGRAMME = '-';
 
 export interface SearchIndex {
   search(query: string, options?: SearchOptions): SearchHit[];
@@ -87,6 +95,7 @@ const schema = {
   fromDay: 'number',
   toDay: 'number',
   supersededDay: 'number',
+  programmes: 'enum[]',
 } as const;
 
 /** 2014-12-15 → 20141215, so dates compare as numbers in Orama's filters. */
@@ -133,6 +142,13 @@ function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(secti
   const sections = new Map<string, KnowledgeSection>();
   const byExample = new Map<string, Array<{ section: KnowledgeSection; example: string }>>();
   const keywordsOf = new Map(knowledge.documents.map((document) => [document.meta.id, (document.meta.keywords ?? []).join(' ')]));
+  const programmesOf = new Map(knowledge.documents.map((document) => [document.meta.id, document.meta.programmes ?? []]));
+  const about = new Map<string, string[]>();
+  const indexedProgrammes = (section: KnowledgeSection) => {
+    const programmes = sectionProgrammes(section, programmesOf.get(section.documentId) ?? []);
+    about.set(section.id, programmes);
+    return programmes;
+  };
   return {
     add(section) {
       sections.set(section.id, section);
@@ -154,10 +170,11 @@ function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(secti
           fromDay: dayNumber(section.effectiveFrom, NO_DATE_BEFORE),
           toDay: dayNumber(section.effectiveTo, NO_DATE_AFTER),
           supersededDay: dayNumber(section.supersededFrom, NO_DATE_AFTER),
+          programmes: indexedProgrammes(section),
         }),
       );
     },
-    finish: () => searchIndexOver(db, sections, byExample, tuning),
+    finish: () => searchIndexOver(db, sections, byExample, tuning, about),
   };
 }
 
@@ -168,13 +185,16 @@ function searchIndexOver(
   sections: Map<string, KnowledgeSection>,
   byExample: Map<string, Array<{ section: KnowledgeSection; example: string }>>,
   tuning: SearchTuning,
+  about: Map<string, string[]>,
 ): SearchIndex {
   return {
     size: sections.size,
     search(query, options = {}) {
       const limit = options.limit ?? 5;
       if (query.trim() === '' || limit <= 0) return [];
-      const where = options.asOf === undefined ? undefined : inForceOn(options.asOf, options.includeHistory ?? false);
+      const dated = options.asOf === undefined ? undefined : inForceOn(options.asOf, options.includeHistory ?? false);
+      const concerning = options.programmes === undefined ? undefined : { programmes: { containsAny: options.programmes } };
+      const where = dated || concerning ? { ...dated, ...concerning } : undefined;
       const results = synchronously(
         oramaSearch(db, {
           term: query,
@@ -207,12 +227,19 @@ function searchIndexOver(
       const topScore = ranked[0]?.score ?? 0;
       const examples = (byExample.get(questionKey(query)) ?? [])
         .filter(({ section }) => options.asOf === undefined || sectionInForce(section, options.asOf, options.includeHistory ?? false))
+        .filter(({ section }) => options.programmes === undefined || options.programmes.some((p) => (about.get(section.id) ?? [NO_PROGRAMME]).includes(p)))
         .map(({ section, example }) => hitOf(section, topScore + 1, example));
       if (examples.length === 0) return ranked;
       const first = new Set(examples.map((hit) => hit.sectionId));
       return [...examples, ...ranked.filter((hit) => !first.has(hit.sectionId))].slice(0, limit);
     },
   };
+}
+
+/** A section's programmes as indexed: its own, else its document's, else NO_PROGRAMME. */
+function sectionProgrammes(section: KnowledgeSection, documentProgrammes: string[]): string[] {
+  if (section.programmes && section.programmes.length > 0) return section.programmes;
+  return documentProgrammes.length > 0 ? documentProgrammes : [NO_PROGRAMME];
 }
 
 /** The same test as the index's filter (inForceOn), for sections found by their example questions. */

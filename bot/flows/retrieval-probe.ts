@@ -15,10 +15,13 @@ import { retrievalChoice, type RetrievalChoice } from './retrieval.ts';
  * way the bot does (bot/index.ts), and the flow's own choice function decides. For the search benchmark and
  * tests: it measures the passage the bot would quote, not a stand-in for it.
  */
+const derived = new WeakMap<Sources, { cite: CitationIndex; service: ReturnType<typeof findServiceLines> }>();
+
 export function probeRetrieval(sources: Sources, question: string, options: { context?: string; asOf: string }): RetrievalChoice {
   const domain = sources.domain ?? shippedDomain();
-  const cite = new CitationIndex(sources.knowledge);
-  const service = findServiceLines(sources.knowledge.sections);
+  let once = derived.get(sources);
+  if (!once) derived.set(sources, (once = { cite: new CitationIndex(sources.knowledge), service: findServiceLines(sources.knowledge.sections) }));
+  const { cite, service } = once;
   let state: ConversationState = emptyState();
   if (options.context !== undefined) {
     const before = mergeTurn(state, understand(options.context, domain));

@@ -1,4 +1,5 @@
 import type { Domain } from '../../domain/index.ts';
+import { carriesAny, kindsAsked } from '../../knowledge/answer-kinds.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import {
@@ -7,6 +8,7 @@ import {
   listItemsOf,
   MIN_CONFIDENCE,
   queryGrams as passageGrams,
+  unknownWords,
   withUnit,
   type ScoredPassage,
   type SectionChoice,
@@ -15,7 +17,7 @@ import { formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
-import { PROGRAMMES } from '../../rules/programmes.ts';
+import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { notInDocuments } from './problems.ts';
 
@@ -45,7 +47,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     .sort((a, b) => (b.choices[0]?.confidence ?? 0) - (a.choices[0]?.confidence ?? 0));
   const { query, choices } = readings[0]!;
   const best = choices[0];
-  if (!best || best.confidence < MIN_CONFIDENCE || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
+  // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
+  const unknown = best?.hit.example === undefined ? unknownWords(ctx.sources.knowledge, query, ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -108,6 +112,9 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 /** The sections worth quoting for one reading of the question, best first: asked of knowledge/retrieve.ts. */
 function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
   const names = [...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])].map((id) => PROGRAMMES[id].name);
+  // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
+  const scope = programmeInQuestion(ctx);
+  const asked = kindsAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
   return findSections(ctx.sources.knowledge, ctx.sources.index, {
     query,
     filler: ctx.domain.words.queryFiller,
@@ -117,7 +124,8 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     ranking: ctx.understanding.modifiers.superlative !== undefined,
     wantsContact: ctx.merged.asks.includes('contact'),
     current: ctx.understanding.modifiers.current,
-    ...(programmeInQuestion(ctx) ? { programme: programmeInQuestion(ctx)! } : {}),
+    ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name } : {}),
+    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
   });
 }
 
@@ -125,6 +133,20 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing);
+}
+
+const notTopicsCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** Words that name no topic: the knowledge's list, the ways kinds of answer are asked for, and the registry's filler. */
+function notTopics(ctx: FlowContext): ReadonlySet<string> {
+  const kinds = ctx.sources.knowledge.answerKinds;
+  const key = kinds ?? ctx.sources.knowledge;
+  let words = notTopicsCache.get(key);
+  if (!words) {
+    words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
+    notTopicsCache.set(key, words);
+  }
+  return words;
 }
 
 /** The question as searched: English questions are read in Chinese. */
@@ -136,7 +158,7 @@ function searchQuery(ctx: FlowContext): string {
  * The programme whose sections are searched first: the one the question names, or for a follow-up that names
  * none (「那要準備什麼文件？」) the one the conversation is about.
  */
-function programmeInQuestion(ctx: FlowContext): string | undefined {
+function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
   const named = ctx.understanding.programmes;
   if (named.length === 1) return named[0];
   return named.length === 0 ? ctx.merged.programme : undefined;

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { probeRetrieval } from '../../../bot/flows/retrieval-probe.ts';
 import type { Sources } from '../../../bot/sources.ts';
 import type { Bot } from '../../../bot/types.ts';
+import { loadKnowledge } from '../../../knowledge/load.ts';
+import { createSearchIndex } from '../../../knowledge/search.ts';
 import { createTestBot, shippedSources } from '../../support/bot.ts';
 
 const AS_OF = '2026-11-22';
@@ -46,5 +48,57 @@ describe('retrieval follows the programme under discussion', () => {
   it('in a conversation, 「那要準備什麼文件？」 after 青創 cites nothing from the 促進就業 document', async () => {
     const [, followUp] = await conversation('retrieval-follow-up-1', '青創貸款的資格？', '那要準備什麼文件？');
     expect(followUp!.citations.map((c) => c.documentId)).not.toContain('employment-promotion-guarantee');
+  });
+});
+
+describe('honest coverage: "not in my documents" only when no passage carries what is asked', () => {
+  const ask = (q: string) => probeRetrieval(sources, q, { asOf: AS_OF });
+
+  it('a time of day no document states is not covered; the same office’s phone is quoted', () => {
+    expect(ask('台南服務中心幾點開門').covered).toBe(false);
+    const phone = ask('台南服務中心電話');
+    expect(phone.covered).toBe(true);
+    if (phone.covered) expect(phone.top).toContain('(06)222-0268');
+  });
+
+  it('a programme whose row has no ratio is not covered; one whose row has it is quoted from its own row', () => {
+    expect(ask('勞工退休金專案貸款保幾成').covered).toBe(false);
+    const phoenix = ask('鳳凰貸款保幾成');
+    expect(phoenix.covered).toBe(true);
+    if (phoenix.covered) expect(phoenix.top).toMatch(/微型創業鳳凰貸款.*9\.5成/);
+  });
+
+  it('a question about something the documents never mention is not covered; asked about what they say, it is answered', () => {
+    expect(ask('保證手續費可以刷卡嗎').covered).toBe(false);
+    expect(ask('信保基金星期六有上班嗎').covered).toBe(false);
+    const fee = ask('批保代償上限計提率是多少');
+    expect(fee.covered).toBe(true);
+    if (fee.covered) expect(fee.top).toContain('1.25%');
+  });
+
+  it('never quotes, for a ratio question, a passage without a ratio', () => {
+    for (const q of ['批次保證新制最高保到幾成', '千金挺对银行的保证成数最高几成', '八八風災復工貸款保幾成']) {
+      const choice = ask(q);
+      if (choice.covered) expect(choice.quoted.join(' '), q).toMatch(/[\d一二三四五六七八九十]\s*(成|%)/);
+    }
+  });
+
+  it('in a conversation, the not-covered answer gives the service lines and quotes nothing', async () => {
+    const [answer] = await conversation('retrieval-honest-1', '台南服務中心幾點開門');
+    expect(answer!.kind).toBe('fallback');
+    expect(answer!.text).toContain('0800-089-921');
+  });
+});
+
+describe('what fund staff do when a question is answered wrongly', () => {
+  it('an example question under the right section makes a question the documents seemed not to answer answered from it', async () => {
+    const question = '銀行濫用批次保證沒改善會被減少批數嗎';
+    expect(probeRetrieval(sources, question, { asOf: AS_OF }).covered).toBe(false);
+    const knowledge = await loadKnowledge('knowledge/documents');
+    const section = knowledge.sections.find((s) => s.id.startsWith('batch-guarantee-revision-2014#說明二（五）'))!;
+    section.examples = [{ question: '銀行濫用批次保證沒改善，會被減少批數嗎？', line: section.line + 4 }];
+    const choice = probeRetrieval({ ...sources, knowledge, index: createSearchIndex(knowledge) }, question, { asOf: AS_OF });
+    expect(choice.covered && choice.section.id).toBe(section.id);
+    if (choice.covered) expect(choice.top).toContain('限縮其下年度得申請之批數');
   });
 });

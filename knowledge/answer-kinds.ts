@@ -1,0 +1,149 @@
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { z } from 'zod';
+import type { CheckIssue } from './check-issue.ts';
+import { normalizeText } from './normalize.ts';
+
+/**
+ * What kind of thing a question asks for (a ratio, an amount, a date, a name, a place …) and what shows that a
+ * passage carries one, in `answer-kinds.yaml` beside the documents. A passage that lacks what was asked is never
+ * quoted for it; when no passage the search finds carries it, the answer is that the documents do not say.
+ * Staff add the words people ask with (`asked_by`) and what an answer looks like (`shown_by`).
+ */
+export const ANSWER_KINDS_FILE = 'answer-kinds.yaml';
+
+const words = z.array(z.string().trim().min(1, { error: '不可為空白' }));
+
+const kindSchema = z.strictObject({
+  kind: z.string().trim().min(1, { error: '請寫出這一類的名稱，例如「成數」' }),
+  asked_by: words.min(1, { error: '請至少寫一個問法，例如「幾成」' }),
+  shown_by: z
+    .strictObject({
+      /** A number (digits or Chinese numerals) written right before one of these: 「九成」, 「1億元」, 「3 樓」. */
+      units: words.optional(),
+      /** Any of these words. */
+      words: words.optional(),
+      /** A run of at least this many digits (a phone number), dashes, brackets and spaces aside. */
+      digits: z.number().int().min(3).max(20).optional(),
+    })
+    .refine((shown) => (shown.units?.length ?? 0) + (shown.words?.length ?? 0) > 0 || shown.digits !== undefined, {
+      error: 'shown_by 至少要有 units、words 或 digits 其中一項',
+    }),
+});
+
+const fileSchema = z.strictObject({ kinds: z.array(kindSchema), not_topics: words.optional() });
+
+export interface AnswerKind {
+  kind: string;
+  askedBy: string[];
+  units: string[];
+  words: string[];
+  digits?: number;
+  line: number;
+}
+
+export interface AnswerKinds {
+  kinds: AnswerKind[];
+  /** Words that name no topic (question, time and quantity words): never taken as a word the documents lack. */
+  notTopics: string[];
+}
+
+export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
+
+/** Reads and checks the file's text; `file` is the path shown in messages. */
+export function parseAnswerKinds(file: string, content: string): AnswerKindsResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      issues: document.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0].line ?? 1,
+        severity: 'error' as const,
+        message: `YAML 語法錯誤，請檢查這一行的冒號、縮排與引號（${error.message.split('\n')[0] ?? ''}）`,
+      })),
+    };
+  }
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
+    for (let length = path.length; length > 0; length--) {
+      const node = document.getIn(path.slice(0, length) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const parsed = fileSchema.safeParse(document.toJS() ?? { kinds: [] });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({
+        file,
+        line: lineOf(issue.path),
+        field: issue.path.map(String).join('.'),
+        severity: 'error' as const,
+        message: issue.code === 'invalid_type' && issue.input === undefined ? `缺少必填欄位 ${String(issue.path.at(-1))}` : issue.message,
+      })),
+    };
+  }
+  return {
+    ok: true,
+    kinds: parsed.data.kinds.map((entry, index) => ({
+      kind: entry.kind,
+      askedBy: entry.asked_by.map((w) => normalizeText(w)),
+      units: entry.shown_by.units ?? [],
+      words: entry.shown_by.words ?? [],
+      ...(entry.shown_by.digits !== undefined ? { digits: entry.shown_by.digits } : {}),
+      line: lineOf(['kinds', index]),
+    })),
+    notTopics: (parsed.data.not_topics ?? []).map((w) => normalizeText(w)),
+  };
+}
+
+/** The kinds a question asks for: those one of whose words it contains. */
+export function kindsAsked(question: string, kinds: readonly AnswerKind[]): AnswerKind[] {
+  const text = normalizeText(question).replace(/\s+/g, '');
+  return kinds.filter((kind) => kind.askedBy.some((word) => text.includes(word)));
+}
+
+const NUMERALS = new Set('0123456789０１２３４５６７８９一二三四五六七八九十兩零〇壹貳參肆伍陸柒捌玖拾');
+/** 「1 億元」, 「3 千萬元」: these sit between a numeral and a unit; alone (「新台幣千元」) they are part of the unit. */
+const MAGNITUDES = new Set('百千萬億兆佰仟');
+const DIGITS = new Set('0123456789０１２３４５６７８９');
+const SKIPPED_IN_PHONE = new Set('-－()（） ');
+
+/**
+ * Whether a passage carries at least one of the kinds (none asked: any passage does). A table row's figures
+ * are read with the unit its table states (`unitLine`, 「金額單位：新臺幣百萬元」).
+ */
+export function carriesAny(passage: string, kinds: readonly AnswerKind[], unitLine?: string): boolean {
+  if (kinds.length === 0) return true;
+  const hasDigit = [...passage].some((character) => DIGITS.has(character));
+  return kinds.some((kind) => carries(passage, kind) || (unitLine !== undefined && hasDigit && kind.units.some((unit) => unitLine.includes(unit))));
+}
+
+function carries(passage: string, kind: AnswerKind): boolean {
+  if (kind.words.some((word) => passage.includes(word))) return true;
+  if (kind.digits !== undefined && longestDigitRun(passage) >= kind.digits) return true;
+  return kind.units.some((unit) => numberBefore(passage, unit));
+}
+
+/** 「1 億元」, 「九成」, 「80%」: the unit right after a numeral (white space between allowed). */
+function numberBefore(text: string, unit: string): boolean {
+  for (let at = text.indexOf(unit); at !== -1; at = text.indexOf(unit, at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && text[before] === ' ') before--;
+    while (before >= 0 && MAGNITUDES.has(text[before]!)) before--;
+    while (before >= 0 && text[before] === ' ') before--;
+    if (before >= 0 && NUMERALS.has(text[before]!)) return true;
+  }
+  return false;
+}
+
+function longestDigitRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const character of text) {
+    if (DIGITS.has(character)) longest = Math.max(longest, ++run);
+    else if (!SKIPPED_IN_PHONE.has(character)) run = 0;
+  }
+  return longest;
+}

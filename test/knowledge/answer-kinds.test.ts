@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { carriesAny, kindsAsked, parseAnswerKinds } from '../../knowledge/answer-kinds.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+
+const FILE = `kinds:
+  - kind: 成數
+    asked_by: [幾成]
+    shown_by: { units: [成, "%"] }
+  - kind: 金額
+    asked_by: [多少錢, 餘額]
+    shown_by: { units: [元, 萬, 億] }
+  - kind: 電話
+    asked_by: [電話]
+    shown_by: { digits: 6 }
+not_topics: [時候]
+`;
+
+function kinds() {
+  const parsed = parseAnswerKinds('answer-kinds.yaml', FILE);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.kinds;
+}
+
+describe('kinds of answer (knowledge/documents/answer-kinds.yaml)', () => {
+  it('reads what a question asks for, in either script', () => {
+    expect(kindsAsked('鳳凰貸款保幾成？', kinds()).map((k) => k.kind)).toEqual(['成數']);
+    expect(kindsAsked('批保余额多少', kinds()).map((k) => k.kind)).toEqual(['金額']);
+    expect(kindsAsked('批保是什麼', kinds())).toEqual([]);
+  });
+
+  it('a ratio is a numeral before 成 or %, an amount a numeral before 元 (magnitudes between allowed)', () => {
+    const [ratio, amount] = kinds();
+    expect(carriesAny('保證成數最高九成。', [ratio!])).toBe(true);
+    expect(carriesAny('一般貸款 中小企業 80% 0.75%~1.5%', [ratio!])).toBe(true);
+    expect(carriesAny('保證成數之規定依作業要點辦理。', [ratio!])).toBe(false);
+    expect(carriesAny('最高不得超過新臺幣 1 億元', [amount!])).toBe(true);
+    expect(carriesAny('本計畫經費總需求表如下　金額單位：新台幣千元', [amount!])).toBe(false);
+  });
+
+  it('a table row’s figures are read with the unit its table states', () => {
+    const [, amount] = kinds();
+    expect(carriesAny('金融機構 保證餘額 結構比：玉山商銀 65,954.27 4.87%', [amount!])).toBe(false);
+    expect(carriesAny('金融機構 保證餘額 結構比：玉山商銀 65,954.27 4.87%', [amount!], '※金融機構別（金額單位：新臺幣百萬元）')).toBe(true);
+  });
+
+  it('a phone number is a run of digits, dashes and brackets aside', () => {
+    const phone = kinds()[2]!;
+    expect(carriesAny('TEL：(06)222-0268', [phone])).toBe(true);
+    expect(carriesAny('臺南市中西區民生路2段279號11樓A區', [phone])).toBe(false);
+  });
+
+  it('a mistake names the file, the line and the field', () => {
+    const parsed = parseAnswerKinds('answer-kinds.yaml', 'kinds:\n  - kind: 成數\n    asked_by: []\n    shown_by: { units: [成] }\n');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ file: 'answer-kinds.yaml', line: 3, field: 'kinds.0.asked_by' });
+  });
+
+  it('the shipped file loads with the knowledge', async () => {
+    const knowledge = await loadKnowledge('knowledge/documents');
+    expect(knowledge.answerKinds?.kinds.map((k) => k.kind)).toContain('成數');
+    expect(knowledge.answerKinds?.notTopics.length).toBeGreaterThan(0);
+  });
+});
