@@ -119,7 +119,15 @@ async function startCluster(binDir: string): Promise<{ url: string; stop: () => 
     log = (log + chunk.toString()).slice(-4000);
   });
   const url = `postgres://smeg@127.0.0.1:${port}/postgres`;
+  // A test run that ends without stop() (a worker torn down, an interrupted run) leaves no server behind:
+  // SIGQUIT is PostgreSQL's immediate shutdown.
+  const onExit = () => {
+    child.kill('SIGQUIT');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   const stop = async () => {
+    process.off('exit', onExit);
     await stopChild(child);
     rmSync(dir, { recursive: true, force: true });
   };
