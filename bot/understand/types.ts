@@ -66,6 +66,9 @@ export interface Modifiers {
   change: boolean;
 }
 
+/** How an applicant asks to apply: where (route), the papers to bring (documents), or directly with the fund (direct). */
+export type HowToApply = 'route' | 'documents' | 'direct';
+
 export interface Understanding {
   /** The normalised text (NFKC, Traditional, lower-case Latin). */
   text: string;
@@ -105,4 +108,6 @@ export interface Understanding {
   approximateFacts: Array<keyof Facts>;
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
+  /** 「要去哪裡申請」「要準備什麼文件」「能不能直接找信保基金」 from an applicant (not a lending bank filing a case). */
+  howToApply?: HowToApply;
 }

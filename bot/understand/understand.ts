@@ -5,6 +5,7 @@ import { findGender, findIndustry, findLoanPurpose, findSubmission } from './cho
 import { englishToChinese } from './english.ts';
 import { scanMentions } from './figures.ts';
 import { findFlags } from './flags.ts';
+import { findHowToApply } from './how-to-apply.ts';
 import { isFollowUp } from './follow-up.ts';
 import { isInjectionSuspected } from './injection.ts';
 import { classifyIntent } from './intent.ts';
@@ -109,6 +110,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     domain,
   );
   const intent = recommends ? 'recommend' : classified;
+  const howToApply = findHowToApply(canonical, asks, programmes, domain);
 
   return {
     text,
@@ -129,5 +131,6 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     injectionSuspected: isInjectionSuspected(text),
     approximateFacts: roles.approximate,
     keywords: extractKeywords(canonical, mentions, domain),
+    ...(howToApply ? { howToApply } : {}),
   };
 }

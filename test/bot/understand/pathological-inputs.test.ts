@@ -59,7 +59,20 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   matchesOf: (fn) => (text) => (fn as (p: RegExp, t: string) => unknown)(/\d+/, text),
   findPurposes: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, { donorRecommended: true }),
   isRecommendation: (fn) => (text) =>
-    (fn as (t: string, c: object) => unknown)(text, { intent: 'unknown', programmes: [], programmesByName: [], purposes: ['start_up'], comparison: true, aboutApplicant: true }),
+    (fn as (t: string, c: object) => unknown)(text, {
+      intent: 'unknown',
+      programmes: [],
+      programmesByName: [],
+      purposes: ['start_up'],
+      comparison: true,
+      aboutApplicant: true,
+      asks: [],
+      parameterTopics: [],
+      firstPerson: true,
+      yesNo: true,
+      statesLoan: true,
+    }),
+  findHowToApply: (fn) => (text) => (fn as (t: string, a: string[], p: string[]) => unknown)(text, ['procedure'], []),
 };
 /** Exported functions that do not read text. */
 const NOT_TEXT = new Set(['tidy', 'mention', 'sameFigure']);
