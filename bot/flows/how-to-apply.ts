@@ -24,19 +24,9 @@ const ROUTES = [
   },
 ] as const;
 
-/**
- * 「要去哪裡申請」「要準備什麼文件」 from an applicant, not a lending bank's question about filing a case; or whether the
- * fund can be applied to directly, without the bank (「能不能直接找信保基金」), about no programme other than 直接保證.
- */
+/** 「要去哪裡申請」「要準備什麼文件」「能不能直接找信保基金」 from an applicant, as understanding read it. */
 export function asksHowToApply(ctx: FlowContext): boolean {
-  const { text, asks, programmes } = ctx.understanding;
-  const { cue, lenderSide } = ctx.domain.finder.howToApply;
-  if (lenderSide.test(text)) return false;
-  return (asks.includes('procedure') && cue.test(text)) || asksDirectly(ctx, programmes);
-}
-
-function asksDirectly(ctx: FlowContext, programmes: readonly string[]): boolean {
-  return ctx.domain.finder.howToApply.direct.test(ctx.understanding.text) && programmes.every((id) => id === 'direct');
+  return ctx.understanding.howToApply !== undefined;
 }
 
 /**
@@ -51,8 +41,8 @@ export function howToApplyFlow(ctx: FlowContext): FlowResult {
   const citations: Citation[] = routes.map((r) => r.citation);
   const route = '信用保證由往來的金融機構向本基金申請：請向銀行等金融機構申請貸款，由金融機構送保（直接保證除外）。';
   const noDocumentList = `收錄的文件沒有列出企業申請時要準備的文件清單；所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`;
-  const direct = asksDirectly(ctx, ctx.understanding.programmes);
-  const aboutDocuments = !direct && ctx.domain.finder.howToApply.documents.test(ctx.understanding.text);
+  const direct = ctx.understanding.howToApply === 'direct';
+  const aboutDocuments = ctx.understanding.howToApply === 'documents';
   // 「能不能直接找信保基金」: 直接保證 is the answer, then the bank route for everything else.
   const directLine = direct ? routes.find((r) => r.heading === DIRECT_HEADING)?.line : undefined;
   const lead = directLine

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../bot/types.ts';
+import { understand } from '../../bot/understand/index.ts';
 import { createTestBot } from '../support/bot.ts';
 import { converse } from './conversation-scripts.ts';
 
@@ -63,5 +64,19 @@ describe('an applicant asking how to apply', async () => {
     const answer = await answerTo(['授權送保要勾哪個欄位？'], 'lender');
     expect(answer.intent).not.toBe('how_to_apply');
     expect(answer.text).toContain('網路作業系統');
+  });
+});
+
+describe('understanding how an applicant asks to apply', () => {
+  it.each([
+    ['要去哪裡申請信保？', 'route'],
+    ['申請信保要準備什麼文件？', 'documents'],
+    ['可以不透過銀行直接找信保基金嗎', 'direct'],
+    ['直接保證可以直接向信保申請嗎', 'direct'],
+    ['授權送保要勾哪個欄位？', undefined],
+    ['青創可以直接去申請嗎', undefined],
+    ['青創的保證成數是多少', undefined],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(understand(text).howToApply).toBe(expected);
   });
 });
