@@ -396,6 +396,8 @@ export class PostgresInteractionStore implements InteractionStore {
       this.logger?.error({ err: error, held: this.pending.length }, 'interaction store: PostgreSQL cannot be reached; holding events to write later');
     }
     if (this.closed) return;
+    // A read during the outage tries too: one timer at a time, however many attempts fail.
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       void this.flush();
