@@ -103,6 +103,8 @@ export interface Finder {
   asOfDocument: ProgrammeId[];
   /** Facts worth asking for, most decisive first. */
   questionOrder: string[];
+  /** What the money is for, asked when no need is stated and who the applicant is decides nothing (a 12-year-old factory). */
+  needQuestion: { question: string; quickReplies: string[] };
   /** Answers to tap, with a short note of what each means, by fact. */
   quickReplies: Record<string, string[]>;
   /**
@@ -212,6 +214,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       planPeriods: finder.plan_periods as Partial<Record<ProgrammeId, string>>,
       asOfDocument: (finder.as_of_document ?? []) as ProgrammeId[],
       questionOrder: finder.question_order,
+      needQuestion: { question: finder.need_question.question, quickReplies: finder.need_question.quick_replies },
       quickReplies: finder.quick_replies,
       howToApply: {
         cue: cueRegExp(finder.how_to_apply.cues),

@@ -141,6 +141,7 @@ export const FinderFile = z
     plan_periods: z.partialRecord(ProgrammeId, Word),
     as_of_document: z.array(ProgrammeId).optional(),
     question_order: z.array(FactPath).min(1),
+    need_question: z.object({ question: Word, quick_replies: Words }).strict(),
     quick_replies: z.record(FactPath, Words),
     how_to_apply: z.object({ cues: Cues, documents: Cues, lender_side: Cues, direct: Cues }).strict(),
   })

@@ -32,6 +32,7 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
   const remembered = { task: 'recommend' as const, purposes, facts: ctx.merged.facts, programme: undefined };
   // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
   const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
+  if (asksNeed(ctx, purposes, shown, ranking)) return askNeed(ctx, remembered);
   if (askable && !comparing && !shown.some((c) => c.result.status === 'eligible') && ranking.ended.length === 0 && ranking.mentioned.length === 0) {
     return askDecisiveFact(ctx, fact, shown, remembered);
   }
@@ -57,6 +58,27 @@ function statedPurposes(ctx: FlowContext): string[] {
 function namedProgrammes(ctx: FlowContext): ProgrammeId[] {
   const answering = ctx.state.task === 'recommend' && ctx.state.pending !== undefined;
   return answering ? [] : ctx.understanding.programmesByName;
+}
+
+/** The pending value while the finder waits for what the money is for. */
+const NEED = 'need';
+
+/**
+ * No need stated, nothing sure to fit by who the applicant is, and the business's age known (「食品加工廠 成立12年」):
+ * what the money is for decides more than anything about the owner. Asked once.
+ */
+function asksNeed(ctx: FlowContext, purposes: readonly string[], shown: readonly Candidate[], ranking: Ranking): boolean {
+  if (purposes.length > 0 || ctx.understanding.programmesByName.length > 0 || ranking.ended.length > 0) return false;
+  if (ctx.state.task === 'recommend' && ctx.state.pending === NEED) return false;
+  return ctx.merged.facts.businessAgeMonths !== undefined && !shown.some((c) => c.result.status === 'eligible');
+}
+
+function askNeed(ctx: FlowContext, remembered: Remembered): FlowResult {
+  const { question, quickReplies } = ctx.domain.finder.needQuestion;
+  return asked(
+    { intent: 'recommend', lines: ['為了找出適合您的保證項目，想先了解資金的用途：不同用途適用不同的保證項目。', question], quickReplies },
+    { ...remembered, pending: NEED },
+  );
 }
 
 function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candidate[], remembered: Remembered): FlowResult {

@@ -65,6 +65,9 @@ const CASES: Case[] = [
   { name: 'a need told after the questions joins the earlier ones', says: ['想找信保貸款', '女生 35歲', '開網店兩年了 要補貨週轉'], mentions: ['青年創業貸款', '微型創業鳳凰貸款', '一般貸款'] },
   { name: 'once one programme fits, the list is shown with the question that would settle the others', says: ['有沒有適合我的信保貸款', '我41歲', '公司成立3年'], mentions: ['青年創業貸款', '還要確認：性別'] },
   { name: 'a fact asked and not understood is not asked again', says: ['有什麼貸款適合我？', '我29歲 男生', '還沒開公司 想開手搖飲'], mentions: ['青年創業貸款', '還要確認：設立或營業期間'] },
+  { name: 'an established business that states no need is asked what the money is for, with answers that say it', says: ['想貸款', '我們是食品加工廠 成立12年 屬於生產事業'], asks: true, mentions: ['資金主要用在哪裡'], offers: ['購置設備或廠房', '營運週轉'] },
+  { name: 'a tapped need answers that question and the finder goes on with it', says: ['想貸款', '我們是食品加工廠 成立12年 屬於生產事業', '購置設備或廠房'], mentions: ['1. 一般貸款', '符合您的需要（購置設備或廠房）'] },
+  { name: 'the need is asked once: a reply that states none gets the list', says: ['想貸款', '我們是食品加工廠 成立12年 屬於生產事業', '還沒想好'], never: ['資金主要用在哪裡'] },
   { name: 'an established manufacturer that names its equipment later gets 一般貸款 and the 國內投資 measure', says: ['想貸款', '我們是食品加工廠 成立12年 屬於生產事業', '要添購新的生產設備 約800萬 公司有開統一發票'], mentions: ['一般貸款', '國內投資', '購置設備或廠房'], never: ['1. 青年創業貸款'] },
   { name: 'after a recommendation a programme question goes to that programme', says: ['公司想做自己的品牌，可以申請什麼？', '自創品牌貸款手續費率多少？'], mentions: ['0.75%'], never: ['可能適合的保證項目'] },
   // Comparisons
@@ -134,6 +137,10 @@ describe('the programme finder', async () => {
   it('never gives a programme known only as of its document a plan period that would end it', () => {
     const { finder } = shippedDomain();
     for (const id of finder.asOfDocument) expect(finder.planPeriods[id], id).toBeUndefined();
+  });
+
+  it('reads every answer it offers to the need question as a need', () => {
+    for (const reply of shippedDomain().finder.needQuestion.quickReplies) expect(understand(reply).purposes.length, reply).toBeGreaterThan(0);
   });
 
   it('lists only purposes whose programmes are in the registry', () => {
