@@ -12,10 +12,18 @@ import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
  */
 
 export const MIN_CONFIDENCE = 0.34;
-/** Weight of search's own score (relative to the best hit) in a section's confidence, and the cost of each rank down. */
-const SEARCH_WEIGHT = Number(process.env.RETRIEVAL_SEARCH_WEIGHT ?? 0.3);
-const RANK_STEP = Number(process.env.RETRIEVAL_RANK_STEP ?? 0.05);
-const HEADING_PAIR_WEIGHT = Number(process.env.RETRIEVAL_HEADING_PAIR ?? 0.3);
+/**
+ * Measured with npm run bench:search: the weight of search's own score (relative to the best hit) in a section's
+ * confidence, the cost of each rank down, and how much a pair of a section's heading counts when choosing among its
+ * passages.
+ */
+const SEARCH_WEIGHT = 0.3;
+const RANK_STEP = 0.05;
+const HEADING_PAIR_WEIGHT = 0.3;
+/** Share of a question's topic characters in words the knowledge never uses from which it is not covered. */
+const UNKNOWN_SHARE = 0.25;
+/** Confidence added to a section about the programme the question names, over one about none in particular. */
+const OWN_PROGRAMME_BONUS = 0.1;
 const MAX_PASSAGES = 3;
 
 export interface PassageRequest {
@@ -40,6 +48,8 @@ export interface PassageRequest {
    * about 青創): its sections are searched first, and the whole knowledge only when none of them answers.
    */
   programme?: string;
+  /** The question itself names that programme (rather than the conversation before it). */
+  named?: boolean;
   /** That programme's official name: its table row is the one quoted. */
   programmeName?: string;
   /** Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts. */
@@ -72,6 +82,15 @@ export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked
   if (named) {
     const inside = sectionsWithin(knowledge, index, request, named.rest, undefined, named.documentId);
     if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside;
+  }
+  if (request.programme && request.named) {
+    // 「111年底批次信用保證的保證餘額」 names 批次保證 and is answered by a statistics table about no programme in
+    // particular: the programme's sections and those about none compete, the programme's own a little ahead;
+    // another programme's sections are left out.
+    const own = passageCatalogue(knowledge).byProgramme.get(request.programme) ?? new Set<string>();
+    return sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME])
+      .map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c))
+      .sort((a, b) => b.confidence - a.confidence);
   }
   if (request.programme) {
     const inside = sectionsWithin(knowledge, index, request, request.query, [request.programme]);
@@ -240,23 +259,28 @@ function headingTopic(heading: string): string {
 const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 
 /**
- * Words of the question the knowledge never uses (「刷卡」, 「星期六」): a question about one of them is not
- * answered by a passage that only shares its other words. Words are the segmenter's, of two or more Chinese
- * characters, after the words that carry no topic are left out; a word counts as used when every pair of its
- * characters (in match form) is somewhere in the knowledge.
+ * Words of the question the knowledge never uses (「刷卡」, 「星期六」), when they are a real part of what it asks:
+ * at least UNKNOWN_SHARE of the characters of its topic words. A question about one of them is not answered by a
+ * passage that only shares its other words; a long question with a stray unknown word (「變高」) still is. Words
+ * are the segmenter's, of two or more Chinese characters, after the words that carry no topic (`ignored`, and the
+ * filler) are left out; a word counts as used when every pair of its characters (in match form) is in the knowledge.
  */
 export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
   const normal = normalizeText(query);
   const cleaned = filler ? normal.replace(filler, ' ') : normal;
   const unknown: string[] = [];
+  let topic = 0;
   for (const { segment, isWordLike } of SEGMENTER.segment(cleaned)) {
-    if (!isWordLike || !/^\p{Script=Han}{2,}$/u.test(segment) || ignored.has(segment)) continue;
+    if (!isWordLike || !/^\p{Script=Han}+$/u.test(segment) || ignored.has(segment)) continue;
+    topic += segment.length;
+    if (segment.length < 2) continue;
     const forms = matchForm(segment).split('\u0000');
     const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
     if (!known) unknown.push(segment);
   }
-  return unknown;
+  const share = unknown.join('').length / Math.max(1, topic);
+  return share >= UNKNOWN_SHARE ? unknown : [];
 }
 
 /** The question's pairs for matching passages, without the words that carry no topic. */
@@ -351,7 +375,11 @@ export function extremeRow(knowledge: KnowledgeBase, section: KnowledgeSection, 
   // 「一般貸款授權最高保幾成」 names its row: 「最高」 is the rule's own word, not a ranking of the rows.
   // (A word of the table's header, 「行業」 in 「行業別」, names no row even when a row label repeats it.)
   const header = matchForm(table.header.join(' '));
-  const names = (label: string) => [...grams].some((g) => g.length > 1 && /\p{Script=Han}/u.test(g) && !header.includes(g) && matchForm(label).includes(g));
+  const names = (label: string) => {
+    // Most of the label's pairs are in the question (「一般貸款」), not just a word many labels share (「銀行」).
+    const own = [...gramsOf(canonical(label))].filter((g) => /\p{Script=Han}/u.test(g) && !header.includes(g));
+    return own.length > 0 && own.filter((g) => grams.has(g)).length / own.length >= 0.5;
+  };
   if (table.rows.some((r) => names(r[0] ?? ''))) return undefined;
   const pick = candidates.reduce((a, b) => {
     const [x, y] = [parseCell(a[column])!, parseCell(b[column])!];

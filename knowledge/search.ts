@@ -165,7 +165,7 @@ function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(secti
           keywords: keywordsOf.get(section.documentId) ?? '',
           text: section.text,
           examples: examples.join('\n'),
-          [GRAMS_FIELD]: [section.title, section.heading, section.text, ...examples].join('\n'),
+          [GRAMS_FIELD]: [section.title, section.heading, section.text].join('\n'),
           issuedDay: dayNumber(section.issued, NO_DATE_BEFORE),
           fromDay: dayNumber(section.effectiveFrom, NO_DATE_BEFORE),
           toDay: dayNumber(section.effectiveTo, NO_DATE_AFTER),

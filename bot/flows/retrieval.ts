@@ -1,5 +1,5 @@
 import type { Domain } from '../../domain/index.ts';
-import { carriesAny, kindsAsked } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import {
@@ -114,7 +114,7 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
   const names = [...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])].map((id) => PROGRAMMES[id].name);
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
-  const asked = kindsAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
+  const asked = kindsOnlyAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
   return findSections(ctx.sources.knowledge, ctx.sources.index, {
     query,
     filler: ctx.domain.words.queryFiller,
@@ -124,7 +124,7 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     ranking: ctx.understanding.modifiers.superlative !== undefined,
     wantsContact: ctx.merged.asks.includes('contact'),
     current: ctx.understanding.modifiers.current,
-    ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name } : {}),
+    ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
   });
 }
@@ -147,6 +147,16 @@ function notTopics(ctx: FlowContext): ReadonlySet<string> {
     notTopicsCache.set(key, words);
   }
   return words;
+}
+
+/**
+ * The kinds of thing the question asks for, when every part of it asks for one: 「擴大綜合額度可以用在哪些融資？
+ * 有限制只能在幾家銀行辦嗎？」 is answered by a passage on what it may be used for, whether or not it has a count.
+ */
+function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
+  const parts = question.split(/[？?；;。！!]/).map((part) => part.trim()).filter((part) => part.length > 1);
+  if (parts.length > 1 && parts.some((part) => kindsAsked(part, kinds).length === 0)) return [];
+  return kindsAsked(question, kinds);
 }
 
 /** The question as searched: English questions are read in Chinese. */

@@ -92,13 +92,13 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
 
 describe('what fund staff do when a question is answered wrongly', () => {
   it('an example question under the right section makes a question the documents seemed not to answer answered from it', async () => {
-    const question = '銀行濫用批次保證沒改善會被減少批數嗎';
+    const question = '批保亂用會被停掉嗎';
     expect(probeRetrieval(sources, question, { asOf: AS_OF }).covered).toBe(false);
     const knowledge = await loadKnowledge('knowledge/documents');
     const section = knowledge.sections.find((s) => s.id.startsWith('batch-guarantee-revision-2014#說明二（五）'))!;
-    section.examples = [{ question: '銀行濫用批次保證沒改善，會被減少批數嗎？', line: section.line + 4 }];
+    section.examples = [...(section.examples ?? []), { question: '批保亂用，會被停掉嗎？', line: section.line + 4 }];
     const choice = probeRetrieval({ ...sources, knowledge, index: createSearchIndex(knowledge) }, question, { asOf: AS_OF });
     expect(choice.covered && choice.section.id).toBe(section.id);
-    if (choice.covered) expect(choice.top).toContain('限縮其下年度得申請之批數');
+    if (choice.covered) expect(choice.top).toContain('停止其辦理批次保證業務');
   });
 });
