@@ -33,6 +33,12 @@ const READ_TIMEOUT_MS = 30_000;
 /** The longest a 👍/👎 waits to learn whether another instance gave the answer rated. */
 const ANSWER_CHECK_MS = 2_000;
 
+/** An event and the row written for it. */
+interface StoredEvent {
+  event: InteractionEvent;
+  row: ReturnType<typeof storedRow>;
+}
+
 /** Events written in one statement at most. */
 const MAX_BATCH = 500;
 /** Events held while PostgreSQL cannot be reached; beyond this the oldest are dropped (and counted in the log). */
@@ -316,44 +322,69 @@ export class PostgresInteractionStore implements InteractionStore {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, MAX_BATCH);
       this.inFlight = batch;
+      let hasher: IdHasher;
       try {
-        const hasher = await this.ready();
-        await this.insert(batch.map((event) => storedRow(event, hasher)));
+        hasher = await this.ready();
+      } catch (error) {
+        // Not migrated or no salt yet: nothing is wrong with the events, so they wait for the next attempt.
+        this.hold(batch, error);
+        return;
+      }
+      const rows = this.rowsOf(batch, hasher);
+      try {
+        await this.insert(rows.map(({ row }) => row));
         this.recovered();
       } catch (error) {
         if (isUnreachable(error)) {
-          // Held, in the order recorded, for the next attempt.
-          this.pending = batch.concat(this.pending);
-          this.trimPending();
-          this.unreachable(error);
+          this.hold(batch, error);
           return;
         }
         // Refused by the database (not a connection problem): trying the batch again would fail again, so each
         // event is tried alone and only the refused ones are dropped.
-        if ((await this.writeOneByOne(batch, error)) === 'unreachable') return;
+        if ((await this.writeOneByOne(rows, error)) === 'unreachable') return;
       }
     }
   }
 
-  private async writeOneByOne(batch: InteractionEvent[], batchError: unknown): Promise<'written' | 'unreachable'> {
-    if (batch.length === 1) {
-      this.logger?.error({ err: batchError, type: batch[0]?.type }, 'could not record an interaction; dropped');
+  /** Keeps events, in the order recorded, for the next attempt while the database cannot be reached. */
+  private hold(events: InteractionEvent[], error: unknown): void {
+    this.pending = events.concat(this.pending);
+    this.trimPending();
+    this.unreachable(error);
+  }
+
+  private async writeOneByOne(rows: StoredEvent[], batchError: unknown): Promise<'written' | 'unreachable'> {
+    if (rows.length === 1) {
+      this.logger?.error({ err: batchError, type: rows[0]?.event.type }, 'could not record an interaction; dropped');
       return 'written';
     }
-    for (const [index, event] of batch.entries()) {
+    for (const [index, { event, row }] of rows.entries()) {
       try {
-        await this.insert([storedRow(event, await this.ready())]);
+        await this.insert([row]);
       } catch (error) {
         if (isUnreachable(error)) {
-          this.pending = batch.slice(index).concat(this.pending);
-          this.trimPending();
-          this.unreachable(error);
+          this.hold(
+            rows.slice(index).map((stored) => stored.event),
+            error,
+          );
           return 'unreachable';
         }
         this.logger?.error({ err: error, type: event.type }, 'could not record an interaction; dropped');
       }
     }
     return 'written';
+  }
+
+  /** The rows to write; an event that cannot be made into one (it would fail again) is logged and left out. */
+  private rowsOf(events: InteractionEvent[], hasher: IdHasher): StoredEvent[] {
+    return events.flatMap((event) => {
+      try {
+        return [{ event, row: storedRow(event, hasher) }];
+      } catch (error) {
+        this.logger?.error({ err: error, type: event.type }, 'could not record an interaction; dropped');
+        return [];
+      }
+    });
   }
 
   /** Beyond MAX_PENDING held events the oldest go: memory stays bounded however long the database is away. */
@@ -393,7 +424,10 @@ export class PostgresInteractionStore implements InteractionStore {
   private unreachable(error: unknown): void {
     if (!this.unreachableSince) {
       this.unreachableSince = new Date();
-      this.logger?.error({ err: error, held: this.pending.length }, 'interaction store: PostgreSQL cannot be reached; holding events to write later');
+      this.logger?.error(
+        { err: error, held: this.pending.length },
+        'interaction store: PostgreSQL cannot be reached (or its tables cannot be made); holding events to write later',
+      );
     }
     if (this.closed) return;
     // A read during the outage tries too: one timer at a time, however many attempts fail.

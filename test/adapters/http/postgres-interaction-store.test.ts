@@ -175,18 +175,35 @@ describe.skipIf(!hasPostgres)('the PostgreSQL interaction store', () => {
     await relay.cut();
   });
 
-  it('drops only the events PostgreSQL refuses, logs them, and writes the rest of their batch', async () => {
+  it('drops only the events PostgreSQL refuses (or that cannot be written at all), logs them, and writes the rest of their batch', async () => {
     const url = await postgres.createDatabase();
     const { logger, lines } = capturedLogger();
     const store = open({ url, logger });
     const refused = { type: 'feedback', at: new Date(), conversationId: 'c', channel: 'web', answerId: 'a1', rating: 'meh' } as unknown as InteractionEvent;
     store.record(asked('前一題'));
     store.record(refused);
+    store.record(asked('沒有日期', new Date(Number.NaN)));
     store.record(asked('後一題\u0000'));
     await store.flush();
     const questions = await query<{ question: string }>(url, 'SELECT question FROM turns ORDER BY id');
     expect(questions.map((row) => row.question)).toEqual(['前一題', '後一題']);
-    expect(lines.filter((line) => line.msg.includes('could not record an interaction'))).toHaveLength(1);
+    expect(lines.filter((line) => line.msg.includes('could not record an interaction'))).toHaveLength(2);
+  });
+
+  it('holds events while its tables cannot be made, and writes them once they can', async () => {
+    const url = await postgres.createDatabase();
+    // Something in the way of the first migration, as a database shared with another application might have.
+    await query(url, 'CREATE TABLE turns (something_else int)');
+    const { logger, lines } = capturedLogger();
+    const store = open({ url, logger });
+    store.record(asked('遷移前的問題'));
+    await store.flush();
+    await expect(store.counts()).rejects.toThrow(/turns/);
+    expect(lines.some((line) => line.msg.includes('holding events'))).toBe(true);
+
+    await query(url, 'DROP TABLE turns');
+    await store.flush();
+    expect(await store.unansweredQuestions()).toMatchObject([{ question: '遷移前的問題', count: 1 }]);
   });
 
   describe('in the server (DATABASE_URL)', () => {
