@@ -203,7 +203,10 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    const passages = bestPassages(cut, wants.rowGrams ? new Set([...grams, ...wants.rowGrams]) : grams, wantsContact, wants.carries, wants.rowGrams);
+    const passageGrams = wants.rowGrams ? new Set([...grams, ...wants.rowGrams]) : grams;
+    let passages = bestPassages(cut, passageGrams, wantsContact, wants.carries, wants.rowGrams);
+    // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
+    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, passageGrams, wantsContact, undefined, wants.rowGrams);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -327,7 +330,9 @@ function bestPassages(
   const eligible = carries ? candidates.filter((p) => carries(p.text, p.passage.kind === 'row' ? cut.unit : undefined)) : candidates;
   if (eligible.length === 0) return [];
   const top = [...eligible].sort((a, b) => b.score - a.score || a.order - b.order).filter((p) => p.score > 0);
-  if (top.length === 0) return carries ? [] : eligible.slice(0, 1);
+  // Nothing but the heading matches (「總經費需求」 over a table whose rows repeat only its header): the first passage
+  // that carries what was asked stands for the section, which the heading then has to earn.
+  if (top.length === 0) return eligible.slice(0, 1);
   const cutoff = top[0]!.score * 0.3;
   return top
     .filter((p) => p.score >= cutoff)
