@@ -30,6 +30,11 @@ interface RecommendContext {
 /** What a question about one's own need may ask and still be a question about which programme fits. */
 const FINDER_ASKS: readonly Ask[] = ['fee_rate', 'max_ratio', 'subsidy', 'eligibility_criteria'];
 
+/** The programmes the stated needs point to. */
+function needProgrammes(purposes: readonly string[], domain: Domain): Set<string> {
+  return new Set(domain.finder.purposes.filter((p) => purposes.includes(p.id)).flatMap((p) => p.programmes));
+}
+
 /** Intents that say what the message is, whatever else it contains. */
 const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calculation'];
 
@@ -41,7 +46,10 @@ const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calcul
 export function isRecommendation(text: string, c: RecommendContext, domain: Domain = shippedDomain()): boolean {
   if (DECIDED.includes(c.intent)) return false;
   const asksWhichFits = domain.intents.recommend.test(text);
-  if (c.programmesByName.length > 0) return asksWhichFits && c.comparison && c.programmesByName.length >= 2;
+  // 「公司要提撥勞工退休金，有沒有相關的貸款」: the name is the need's own programme, and which programme fits is asked
+  // (「想申請青年創業貸款」 is an eligibility question about the programme, and stays one).
+  const namedByNeed = c.intent !== 'eligibility' && c.programmesByName.every((id) => needProgrammes(c.purposes, domain).has(id));
+  if (c.programmesByName.length > 0) return asksWhichFits && ((c.comparison && c.programmesByName.length >= 2) || (namedByNeed && (c.asks ?? []).length === 0));
   if (asksWhichFits) return true;
   // 「開了一家小吃店 剛滿一年 我43歲男生 想借50萬」: who one is and how much, naming no programme and asking nothing in particular.
   const asks = c.asks ?? [];
