@@ -53,6 +53,7 @@ const CASES: Case[] = [
   { name: 'hiring more people points to 促進就業 even without the word 具結書', says: ['我們打算今年再增聘十位員工，有沒有相關的信保優惠？'], mentions: ['1. 促進就業融資保證專案', '0.5%'] },
   { name: 'a company that said it signs no 具結書 is not weighed as if it did', says: ['我們會增聘員工，但沒有簽具結書，有什麼優惠？'], never: ['以「促進就業具結書」計算', '0.5%（不論風險組群）'] },
   { name: 'investing in a country with diplomatic ties: the guarantee the documents name, how it is applied for, the service lines', says: ['我們想到邦交國設立海外工廠 需要資金 可以找信保嗎'], mentions: ['「協助中小企業赴有邦交國家投資融資信用保證」', '應以專案申請', '文件沒有載明它的保證成數與保證手續費率', SERVICE_LINE], never: ['沒有適用', '可能適合的保證項目'] },
+  { name: 'a need that names its own programme (提撥勞工退休金) is a finder question: who it is for, and that the documents give no ratio', says: ['公司要提撥勞工退休金 資金不夠 有沒有相關的貸款'], mentions: ['1. 勞工退休金專案貸款', '公營事業除外', '保證成數最高 來源文件未載'], never: ['保證成數最高 8成', '保證成數最高 9成'] },
   { name: 'a shop described with a classifier, its age and an amount, without a question, is a finder request', says: ['開了一家小吃店 剛滿一年 我43歲男生 想借50萬'], mentions: ['1. 青年創業貸款', '符合青年創業貸款 20 歲至 45 歲', '依您提供的資料符合條件'], never: ['保證期間', '請問是哪一種保證項目'] },
   { name: 'a business of some years described with the owner\'s age gets 青創 while it is under five years old', says: ['我在經營一家髮廊 滿三年了 今年39歲 想貸80萬'], mentions: ['1. 青年創業貸款'] },
   // Discovery over several turns
