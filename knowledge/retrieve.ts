@@ -224,7 +224,8 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
     const rankPenalty = rank * (term === undefined && !wantsTable ? RANK_STEP : 0.02);
     // How strongly search itself (words, headings, example questions over the whole section) prefers it.
-    const searchShare = topScore > 0 ? 1 - SEARCH_WEIGHT + SEARCH_WEIGHT * Math.min(1, hit.score / topScore) : 1;
+    // (Not for a definition or a ranking, whose section search often ranks below the top: see findSections' limit.)
+    const searchShare = topScore > 0 && term === undefined && !wantsTable ? 1 - SEARCH_WEIGHT + SEARCH_WEIGHT * Math.min(1, hit.score / topScore) : 1;
     const tableBonus = wantsTable && rankedColumn(cut.tables, grams) !== undefined ? 0.2 : 0;
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
