@@ -16,6 +16,8 @@ const words = z.array(z.string().trim().min(1, { error: '不可為空白' }));
 const kindSchema = z.strictObject({
   kind: z.string().trim().min(1, { error: '請寫出這一類的名稱，例如「成數」' }),
   asked_by: words.min(1, { error: '請至少寫一個問法，例如「幾成」' }),
+  /** Longer phrases that contain an asked_by word but do not ask for this kind (「在哪些」 is not 「在哪」). */
+  not_when: words.optional(),
   shown_by: z
     .strictObject({
       /** A number (digits or Chinese numerals) written right before one of these: 「九成」, 「1億元」, 「3 樓」. */
@@ -35,6 +37,7 @@ const fileSchema = z.strictObject({ kinds: z.array(kindSchema), not_topics: word
 export interface AnswerKind {
   kind: string;
   askedBy: string[];
+  notWhen: string[];
   units: string[];
   words: string[];
   digits?: number;
@@ -89,6 +92,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     kinds: parsed.data.kinds.map((entry, index) => ({
       kind: entry.kind,
       askedBy: entry.asked_by.map((w) => normalizeText(w)),
+      notWhen: (entry.not_when ?? []).map((w) => normalizeText(w)),
       units: entry.shown_by.units ?? [],
       words: entry.shown_by.words ?? [],
       ...(entry.shown_by.digits !== undefined ? { digits: entry.shown_by.digits } : {}),
@@ -101,7 +105,10 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
 /** The kinds a question asks for: those one of whose words it contains. */
 export function kindsAsked(question: string, kinds: readonly AnswerKind[]): AnswerKind[] {
   const text = normalizeText(question).replace(/\s+/g, '');
-  return kinds.filter((kind) => kind.askedBy.some((word) => text.includes(word)));
+  return kinds.filter((kind) => {
+    const asked = kind.notWhen.reduce((rest, phrase) => rest.split(phrase).join('\u0000'), text);
+    return kind.askedBy.some((word) => asked.includes(word));
+  });
 }
 
 const NUMERALS = new Set('0123456789０１２３４５６７８９一二三四五六七八九十兩零〇壹貳參肆伍陸柒捌玖拾');

@@ -12,6 +12,10 @@ const FILE = `kinds:
   - kind: 電話
     asked_by: [電話]
     shown_by: { digits: 6 }
+  - kind: 地點
+    asked_by: [在哪]
+    not_when: [在哪些]
+    shown_by: { words: [地址] }
 not_topics: [時候]
 `;
 
@@ -26,6 +30,8 @@ describe('kinds of answer (knowledge/documents/answer-kinds.yaml)', () => {
     expect(kindsAsked('鳳凰貸款保幾成？', kinds()).map((k) => k.kind)).toEqual(['成數']);
     expect(kindsAsked('批保余额多少', kinds()).map((k) => k.kind)).toEqual(['金額']);
     expect(kindsAsked('批保是什麼', kinds())).toEqual([]);
+    expect(kindsAsked('中部服務中心在哪', kinds()).map((k) => k.kind)).toEqual(['地點']);
+    expect(kindsAsked('擴大綜合額度可以用在哪些融資', kinds())).toEqual([]);
   });
 
   it('a ratio is a numeral before 成 or %, an amount a numeral before 元 (magnitudes between allowed)', () => {
