@@ -2,7 +2,7 @@ import type { FactFlags, Facts } from '../rules/facts.ts';
 import type { ProgrammeId } from '../rules/programmes.ts';
 import { cueRegExp, prefixRegExp } from './cues.ts';
 import type { DomainFiles } from './load.ts';
-import type { ASK_IDS } from './schema.ts';
+import type { ASK_IDS, ROLES } from './schema.ts';
 
 export type AskTopic = (typeof ASK_IDS)[number];
 type Choice<K extends keyof Facts> = Array<{ value: NonNullable<Facts[K]>; cue: RegExp }>;
@@ -67,6 +67,8 @@ export interface Domain {
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
+  roles: RoleWords;
+  english: EnglishWords;
   words: {
     filler: ReadonlySet<string>;
     /** Words removed from a question before its passages are matched. */
@@ -74,6 +76,36 @@ export interface Domain {
     /** The fund's terms and every programme name, longest first. */
     terms: readonly string[];
   };
+}
+
+type RoleKind = keyof typeof ROLES;
+/** A cue of a figure's role; `within`: how close to the figure it must end to count. */
+export interface RoleCue<R extends string> {
+  role: R;
+  cue: RegExp;
+  within?: number;
+}
+
+/** Which figure is which (domain/registry/roles.yaml). */
+export interface RoleWords {
+  cues: { [K in RoleKind]: Array<RoleCue<(typeof ROLES)[K][number]>> };
+  /** 「未滿一年」「5年以內」「超過45歲」: the figure is a bound. */
+  underBefore: RegExp;
+  underAfter: RegExp;
+  overBefore: RegExp;
+  overAfter: RegExp;
+  /** 「今年45」: a bare number right after these is an age. */
+  ageBefore: RegExp;
+  /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
+  balanceBesideRevenue: RegExp;
+}
+
+/** English phrases and the Chinese words understanding knows them by (domain/registry/english.yaml). */
+export interface EnglishWords {
+  /** Every phrase, longest first, as whole words, global. */
+  pattern: RegExp;
+  /** A phrase matched, lower-case without spaces or hyphens (and without a plural ending) → its Chinese. */
+  chinese: ReadonlyMap<string, string>;
 }
 
 /** The programme finder's words (domain/registry/finder.yaml). */
@@ -116,6 +148,52 @@ export interface Finder {
 
 function choices<K extends keyof Facts>(record: Record<string, Parameters<typeof cueRegExp>[0]>): Choice<K> {
   return Object.entries(record).map(([value, cues]) => ({ value: value as NonNullable<Facts[K]>, cue: cueRegExp(cues) }));
+}
+
+function escapedWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function suffixRegExp(words: readonly string[]): RegExp {
+  return new RegExp(`(?:${[...words].sort((a, b) => b.length - a.length).map(escapedWord).join('|')})\\s*$`);
+}
+
+function startRegExp(words: readonly string[]): RegExp {
+  return new RegExp(`^\\s*(?:${[...words].sort((a, b) => b.length - a.length).map(escapedWord).join('|')})`);
+}
+
+/** A phrase's key: lower-case letters and digits only, so "start-up", "start up" and "startup" are one. */
+export function englishKey(phrase: string): string {
+  return phrase.toLowerCase().replace(/[\s-]+/g, '');
+}
+
+function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFiles['programmes.yaml']['programmes']): EnglishWords {
+  const chinese = new Map<string, string>();
+  for (const [id, phrases] of Object.entries(file.programmes)) {
+    const name = programmes[id as ProgrammeId]?.aliases[0];
+    if (name) for (const phrase of phrases ?? []) chinese.set(englishKey(phrase), name);
+  }
+  for (const [word, phrases] of Object.entries(file.words)) for (const phrase of phrases) chinese.set(englishKey(phrase), word);
+  const phrases = [...new Set([...Object.values(file.programmes).flatMap((p) => p ?? []), ...Object.values(file.words).flat()])];
+  const alternatives = phrases
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.trim().split(/[\s-]+/).map(escapedWord).join('[\\s-]?'))
+    .join('|');
+  return { pattern: new RegExp(`(?<![a-z0-9])(?:${alternatives})(?:e?s)?(?![a-z0-9])`, 'g'), chinese };
+}
+
+function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
+  const cues = <K extends RoleKind>(kind: K) =>
+    file[kind].map((entry) => ({ role: entry.role, cue: cueRegExp(entry.cues, 'gu'), ...(entry.within !== undefined ? { within: entry.within } : {}) })) as RoleWords['cues'][K];
+  return {
+    cues: { amount: cues('amount'), percent: cues('percent'), duration: cues('duration'), date: cues('date') },
+    underBefore: suffixRegExp(file.bounds.under_before),
+    underAfter: startRegExp(file.bounds.under_after),
+    overBefore: suffixRegExp(file.bounds.over_before),
+    overAfter: startRegExp(file.bounds.over_after),
+    ageBefore: suffixRegExp(file.age_before),
+    balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
+  };
 }
 
 export function compileDomain(files: DomainFiles, version: string): Domain {
@@ -223,6 +301,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         direct: cueRegExp(finder.how_to_apply.direct),
       },
     },
+    roles: compileRoles(files['roles.yaml']),
+    english: compileEnglish(files['english.yaml'], programmes),
     words: {
       filler: new Set(words.filler),
       queryFiller: cueRegExp(words.query_filler, 'g'),

@@ -149,6 +149,36 @@ export const FinderFile = z
 
 export const WordsFile = z.object({ filler: Words, query_filler: Words, terms: Words }).strict();
 
+/** An English phrase: lower-case words, spaces between them (a hyphen or no space is accepted when matched). */
+const EnglishPhrase = z.string().regex(/^[a-z0-9&',][a-z0-9&', -]*$/, '英文說法只用小寫英文字母、數字與空白');
+const EnglishPhrases = z.array(EnglishPhrase).min(1, '至少要有一個英文說法');
+
+export const EnglishFile = z
+  .object({ programmes: z.partialRecord(ProgrammeId, EnglishPhrases), words: z.record(Word, EnglishPhrases) })
+  .strict();
+
+export const ROLES = {
+  amount: ['loanAmount', 'annualRevenue', 'workingCapitalBalance', 'ignore'],
+  percent: ['statedRate', 'debtRatio', 'guaranteeRatio', 'ignore'],
+  duration: ['businessAge', 'period', 'ignore'],
+  date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'startDate', 'endDate', 'ignore'],
+} as const;
+
+const roleCues = <R extends readonly [string, ...string[]]>(roles: R) =>
+  z.array(z.object({ role: z.enum(roles), cues: Cues, within: z.number().int().min(0).max(20).optional() }).strict()).min(1);
+
+export const RolesFile = z
+  .object({
+    amount: roleCues(ROLES.amount),
+    percent: roleCues(ROLES.percent),
+    duration: roleCues(ROLES.duration),
+    date: roleCues(ROLES.date),
+    bounds: z.object({ under_before: Words, under_after: Words, over_before: Words, over_after: Words }).strict(),
+    age_before: Words,
+    balance_beside_revenue: Words,
+  })
+  .strict();
+
 /** Every file of the registry, by name, with its schema. */
 export const DOMAIN_FILES = {
   'programmes.yaml': ProgrammesFile,
@@ -157,4 +187,6 @@ export const DOMAIN_FILES = {
   'intents.yaml': IntentsFile,
   'words.yaml': WordsFile,
   'finder.yaml': FinderFile,
+  'english.yaml': EnglishFile,
+  'roles.yaml': RolesFile,
 } as const;

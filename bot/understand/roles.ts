@@ -1,64 +1,15 @@
+import { shippedDomain, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { Mention } from './mention.ts';
 
 /**
  * Which number is which. Each figure takes its role from the nearest cue before it in the same
  * clause (「營業額800萬，週轉借款餘額1000萬」), else from a cue right after it (「800萬的營業額」),
- * else from a default (the first unlabelled amount is the loan, a 成 is the guarantee ratio).
+ * else from a default (the first unlabelled amount is the loan, a 成 is the guarantee ratio). The cues are data:
+ * domain/registry/roles.yaml.
  */
-type Role =
-  | 'loanAmount'
-  | 'annualRevenue'
-  | 'workingCapitalBalance'
-  | 'guaranteeRatio'
-  | 'debtRatio'
-  | 'statedRate'
-  | 'age'
-  | 'businessAge'
-  | 'period'
-  | 'approvalDate'
-  | 'loanStartDate'
-  | 'disasterDate'
-  | 'applicationDate'
-  | 'startDate'
-  | 'endDate'
-  | 'ignore';
-
-/** A cue, and optionally how close to the figure it must end to count (手續費4萬 states a fee, not a loan). */
-type Cues = Array<[Role, RegExp, number?]>;
-
-const AMOUNT_CUES: Cues = [
-  ['annualRevenue', /營業額|營收|營業收入|銷售額|年收入|業績|營業金額|年營業/g],
-  ['workingCapitalBalance', /餘額|(?:短中期|短、中期|週轉授信)\p{Script=Han}{0,6}|已借|已經借|借了|現有(?:的)?(?:借款|貸款)|目前(?:的)?(?:借款|貸款)|既有(?:借款|貸款)|已有(?:借款|貸款)|欠銀行|授信總額/gu],
-  ['ignore', /手續費|保費|保證費|費用|利息|要繳|要付|繳了|付了/g, 2],
-  ['ignore', /捐|資本|實收|存款|薪|租金|保證金|代償|上限|限額|總額度|計提/g],
-  ['loanAmount', /借|貸|融資|申請|送保|額度|金額|資金|需要|週轉金|保證|想要|要/g],
-];
-const PERCENT_CUES: Cues = [
-  ['statedRate', /費率|手續費|保費|保證費|利率|利息|年費|收費|費用/g],
-  ['debtRatio', /負債比率?|負債率/g],
-  ['ignore', /營授比|逾期|代償|計提|成長|增加|減少|稅|佔|占/g],
-  ['guaranteeRatio', /成數|保|比例|擔保|比率/g],
-];
-const DURATION_CUES: Cues = [
-  ['businessAge', /成立|設立|創立|營業(?!額|收|稅)|開業|開店|開[^\s,，。]{1,4}店|開了|經營|公司|創業|開設|登記|做了|營運/g],
-  ['period', /借|貸|期間|期限|為期|保證期|年期|還款|攤還|分期|一共|總共/g],
-  ['ignore', /以前|之前|前|後|以後/g],
-];
-const DATE_CUES: Cues = [
-  ['approvalDate', /核准|核定|通過/g],
-  ['loanStartDate', /授信起日|起貸|撥貸|撥款|動撥|貸款起|借款日|起日/g],
-  ['disasterDate', /受災|災害|颱風|水災/g],
-  ['startDate', /從|自/g],
-  ['endDate', /到|至|迄|到期|截止/g],
-  ['applicationDate', /申請|送保|查詢|收文|送件/g],
-];
 
 const CLAUSE_END = /[,，。;；!！?？\n]/;
-const UNDER = /(?:未滿|不到|不滿|少於|低於|未達|不足)\s*$/;
-const UNDER_AFTER = /^\s*(?:以內|以下|之內|內)/;
-const OVER = /(?:超過|逾|多於|大於|高於)\s*$/;
-const OVER_AFTER = /^\s*(?:以上|多)/;
 const RANGE_BETWEEN = /^\s*[~〜～\-至到]\s*$/;
 
 interface Context {
@@ -83,19 +34,19 @@ function contextOf(text: string, mentions: Mention[], i: number): Context {
 }
 
 /** The cue ending nearest to the figure before it, else the first cue after it. */
-function roleFrom(cues: Cues, { before, after }: Context): Role | undefined {
-  let best: { role: Role; end: number } | undefined;
-  for (const [role, pattern, maxGap] of cues) {
-    for (const match of before.matchAll(pattern)) {
+function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, after }: Context): R | undefined {
+  let best: { role: R; end: number } | undefined;
+  for (const { role, cue, within } of cues) {
+    for (const match of before.matchAll(cue)) {
       const end = match.index + match[0].length;
-      if (maxGap !== undefined && before.length - end > maxGap) continue;
+      if (within !== undefined && before.length - end > within) continue;
       if (!best || end > best.end) best = { role, end };
     }
   }
   if (best) return best.role;
-  let first: { role: Role; index: number } | undefined;
-  for (const [role, pattern] of cues) {
-    for (const match of after.matchAll(pattern)) {
+  let first: { role: R; index: number } | undefined;
+  for (const { role, cue } of cues) {
+    for (const match of after.matchAll(cue)) {
       if (!first || match.index < first.index) first = { role, index: match.index };
     }
   }
@@ -117,14 +68,16 @@ export interface Roles {
   approximate: Array<keyof Facts>;
 }
 
-function bound(ctx: Context): 'under' | 'over' | undefined {
-  if (UNDER.test(ctx.before) || UNDER_AFTER.test(ctx.after)) return 'under';
-  if (OVER.test(ctx.before) || OVER_AFTER.test(ctx.after)) return 'over';
+function bound(ctx: Context, words: RoleWords): 'under' | 'over' | undefined {
+  if (words.underBefore.test(ctx.before) || words.underAfter.test(ctx.after)) return 'under';
+  if (words.overBefore.test(ctx.before) || words.overAfter.test(ctx.after)) return 'over';
   return undefined;
 }
 
-/** Assigns the figures of a normalised message to the fields of Facts. */
-export function assignRoles(text: string, mentions: Mention[]): Roles {
+/** Assigns the figures of a normalised message to the fields of Facts, by the cues of domain/registry/roles.yaml. */
+export function assignRoles(text: string, mentions: Mention[], domain: Domain = shippedDomain()): Roles {
+  const words = domain.roles;
+  const { amount, percent, duration, date } = words.cues;
   const facts: Facts = {};
   const approximate: Array<keyof Facts> = [];
   let statedRate: number | undefined;
@@ -133,7 +86,7 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
     facts[key] = value;
     if (approx) approximate.push(key);
   };
-  const amountRole = (ctx: Context): Role => roleFrom(AMOUNT_CUES, ctx) ?? 'loanAmount';
+  const amountRole = (ctx: Context) => roleFrom(amount, ctx) ?? 'loanAmount';
 
   mentions.forEach((m, i) => {
     const ctx = contextOf(text, mentions, i);
@@ -142,8 +95,8 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
       case 'amount':
       case 'plain': {
         if (m.unit === 'plain') {
-          if (/(?:今年|年齡|年紀|年滿)\s*$/.test(ctx.before) && m.value >= 16 && m.value <= 100) return set('age', m.value);
-          if (m.value < 1000 || roleFrom(AMOUNT_CUES, { before: ctx.before.slice(-6), after: '' }) === undefined) return;
+          if (words.ageBefore.test(ctx.before) && m.value >= 16 && m.value <= 100) return set('age', m.value);
+          if (m.value < 1000 || roleFrom(amount, { before: ctx.before.slice(-6), after: '' }) === undefined) return;
         }
         const role = amountRole(ctx);
         if (role === 'loanAmount' || role === 'annualRevenue' || role === 'workingCapitalBalance') set(role, m.value);
@@ -151,14 +104,14 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
       }
       case 'percent':
       case 'ratio': {
-        const role = roleFrom(PERCENT_CUES, ctx) ?? (m.unit === 'ratio' || m.value >= 5 ? 'guaranteeRatio' : 'statedRate');
+        const role = roleFrom(percent, ctx) ?? (m.unit === 'ratio' || m.value >= 5 ? 'guaranteeRatio' : 'statedRate');
         if (role === 'statedRate') statedRate ??= m.value;
         else if (role === 'debtRatio') set('debtRatio', m.value);
         else if (role === 'guaranteeRatio' && m.value <= 100) set('guaranteeRatio', m.value);
         return;
       }
       case 'age': {
-        const limit = bound(ctx);
+        const limit = bound(ctx, words);
         const age = Math.floor(m.value) + (limit === 'under' ? -1 : limit === 'over' ? 1 : 0);
         if (age >= 0 && age <= 130) set('age', age, limit !== undefined);
         return;
@@ -166,11 +119,11 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
       case 'years':
       case 'months':
       case 'days': {
-        const role = roleFrom(DURATION_CUES, ctx) ?? 'period';
+        const role = roleFrom(duration, ctx) ?? 'period';
         if (role === 'ignore') return;
         if (m.unit === 'days') return role === 'period' && Number.isInteger(m.value) && m.value > 0 ? set('periodDays', m.value) : undefined;
         const months = m.unit === 'years' ? m.value * 12 : m.value;
-        const limit = bound(ctx);
+        const limit = bound(ctx, words);
         const value = months + (limit === 'under' ? -1 : limit === 'over' ? 1 : 0);
         if (role === 'businessAge') set('businessAgeMonths', Math.max(0, value), limit !== undefined);
         else if (months > 0) set('periodMonths', months);
@@ -185,7 +138,7 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
           a?.unit === 'date' && b?.unit === 'date' && a.iso !== undefined && b.iso !== undefined && RANGE_BETWEEN.test(text.slice(a.end, b.index));
         if (joined(m, next)) return set('startDate', m.iso);
         if (joined(prev, m)) return set('endDate', m.iso);
-        const role = roleFrom(DATE_CUES, ctx) ?? 'applicationDate';
+        const role = roleFrom(date, ctx) ?? 'applicationDate';
         if (role === 'approvalDate' || role === 'loanStartDate' || role === 'disasterDate' || role === 'applicationDate' || role === 'startDate' || role === 'endDate') {
           set(role, m.iso);
         }
@@ -196,7 +149,7 @@ export function assignRoles(text: string, mentions: Mention[]): Roles {
     }
   });
   // 「營業額600萬，週轉借款420萬」: beside a revenue, a 週轉 borrowing is the balance the 營授比 divides.
-  if (facts.annualRevenue !== undefined && facts.workingCapitalBalance === undefined && facts.loanAmount !== undefined && /週轉(?:借款|貸款|授信|金)/.test(text)) {
+  if (facts.annualRevenue !== undefined && facts.workingCapitalBalance === undefined && facts.loanAmount !== undefined && words.balanceBesideRevenue.test(text)) {
     facts.workingCapitalBalance = facts.loanAmount;
     delete facts.loanAmount;
   }

@@ -62,9 +62,9 @@ function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding
  */
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = normalizeText(message).trim();
-  const canonical = englishToChinese(text);
+  const canonical = englishToChinese(text, domain);
   const mentions = scanMentions(canonical);
-  const roles = assignRoles(canonical, mentions);
+  const roles = assignRoles(canonical, mentions, domain);
   const { programmes, byName } = programmesIn(canonical, domain);
 
   const facts: Facts = { ...roles.facts };

@@ -8,14 +8,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { questionFor, answerToPending } from '../../bot/dialogue/questions.ts';
+import { englishToChinese } from '../../bot/understand/english.ts';
 import { understand } from '../../bot/understand/index.ts';
-import { shippedDomain } from '../../domain/index.ts';
+import { englishKey, shippedDomain } from '../../domain/index.ts';
 import { FactFlags, Facts } from '../../rules/facts.ts';
 import { rateSource } from '../../rules/fee-rate.ts';
 import { PROGRAMME_IDS } from '../../rules/programmes.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const domain = shippedDomain();
+
+/** What the English word list makes of one phrase alone. */
+function domainEnglish(phrase: string): string | undefined {
+  return domain.english.chinese.get(englishKey(phrase));
+}
 
 function filesUnder(folder: string, ending: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
@@ -90,4 +96,35 @@ describe('the domain registry', () => {
     const cases = filesUnder('rules/cases', '.yaml').map((f) => readFileSync(f, 'utf8'));
     expect(cases.some((text) => new RegExp(`programme: ${programme}\\b`).test(text)), `a case in rules/cases for ${programme}`).toBe(true);
   });
+
+  const english = (parse(readFileSync(join(ROOT, 'domain/registry/english.yaml'), 'utf8')) as { programmes: Record<string, string[]>; words: Record<string, string[]> });
+
+  it.each(PROGRAMME_IDS)('reads every English name of %s as that programme, with a hyphen and in the plural too', (programme) => {
+    const phrases = english.programmes[programme] ?? [];
+    expect(phrases.length, `${programme} has no English name in domain/registry/english.yaml`).toBeGreaterThan(0);
+    for (const phrase of phrases) {
+      expect(understand(`What is the guarantee ratio of ${phrase}?`).programmes[0], phrase).toBe(programme);
+      expect(understand(`${phrase.replaceAll(' ', '-').toUpperCase()}S guarantee ratio`).programmes[0], `${phrase} hyphenated, plural`).toBe(programme);
+    }
+  });
+
+  it('reads each English word as its Chinese, the longest phrase first', () => {
+    for (const [word, phrases] of Object.entries(english.words)) {
+      for (const phrase of phrases) {
+        expect(domainEnglish(phrase), phrase).toBe(word);
+        expect(englishToChinese(`so ${phrase} so`), phrase).toBe(`so ${word} so`);
+      }
+    }
+  });
+
+  const roles = parse(readFileSync(join(ROOT, 'domain/registry/roles.yaml'), 'utf8')) as Record<string, Array<{ role: string; cues: unknown[] }>>;
+  const amountRole: Record<string, string | undefined> = { annualRevenue: 'annualRevenue', workingCapitalBalance: 'workingCapitalBalance', loanAmount: 'loanAmount' };
+
+  it.each((roles.amount ?? []).filter((r) => amountRole[r.role]).flatMap((r) => r.cues.filter((c): c is string => typeof c === 'string').map((cue) => [cue, r.role] as const)))(
+    'reads an amount after 「%s」 as the %s',
+    (cue, role) => {
+      const facts = understand(`${cue}300萬`).facts as Record<string, unknown>;
+      expect(facts[role], `${cue}300萬`).toBe(3_000_000);
+    },
+  );
 });
