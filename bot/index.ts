@@ -141,7 +141,9 @@ export function createBot(deps: BotDeps): Bot {
       const { cite, service } = derived(sources);
       merged = mergeTurn(state, u, pendingAnswer);
       // 「2027年2月1日申請」: the rules in force on the day the case is applied for are the ones that apply.
-      const ruleDay = merged.facts.applicationDate ?? asOf;
+      // The rules of the day the case is decided at: its application date, or for a batch guarantee the approval date (說明六).
+      const batchApproval = merged.programme === 'batch' ? merged.facts.approvalDate : undefined;
+      const ruleDay = merged.facts.applicationDate ?? batchApproval ?? asOf;
       const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: ruleDay, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.

@@ -91,6 +91,44 @@ export function guaranteeFee(view: ParameterView, input: FeeInput): FeeResult {
   };
 }
 
+export interface QuotedFeeResult {
+  fee: number;
+  rate: number;
+  ratio: number;
+  loanAmount: number;
+  period: { months?: number; days?: number; fraction: string };
+  formula: string;
+  rounding: string;
+}
+
+/**
+ * The fee at a rate the user was quoted, before the programme is known (「銀行說費率1.2%，借400萬保8成一年」): the same
+ * arithmetic as guaranteeFee, with no rule parameter read. Pure.
+ */
+export function feeAtQuotedRate(input: Omit<FeeInput, 'programme'> & { annualRate: number }): QuotedFeeResult {
+  const facts = validateFacts(input);
+  const missing = [
+    ...(facts.loanAmount === undefined ? ['loanAmount'] : []),
+    ...(facts.guaranteeRatio === undefined ? ['guaranteeRatio'] : []),
+    ...(facts.periodMonths === undefined && facts.periodDays === undefined && !(facts.startDate && facts.endDate) ? ['periodMonths'] : []),
+  ];
+  if (missing.length > 0) throw new MissingFactsError(missing, '計算保證手續費需要貸款金額、保證成數與保證期間');
+  if (!(input.annualRate > 0 && input.annualRate < 100)) throw new InvalidInputError('annualRate', '年費率必須大於 0% 且小於 100%');
+  const loanAmount = facts.loanAmount as number;
+  const ratio = facts.guaranteeRatio as number;
+  const period = periodOf(facts.periodMonths, facts.periodDays, facts.startDate, facts.endDate);
+  const fee = productRoundedHalfUp([loanAmount, ratio, input.annualRate, period.numerator], [100, 100, period.denominator]);
+  return {
+    fee,
+    rate: input.annualRate,
+    ratio,
+    loanAmount,
+    period: { ...(period.months !== undefined ? { months: period.months } : {}), ...(period.days !== undefined ? { days: period.days } : {}), fraction: period.fraction },
+    formula: `${formatAmount(loanAmount)} × ${formatRatio(ratio)} × ${formatRate(input.annualRate)} × ${period.fraction} = ${formatAmount(fee)}`,
+    rounding: FEE_ROUNDING,
+  };
+}
+
 interface Period {
   months?: number;
   days?: number;
@@ -99,8 +137,23 @@ interface Period {
   fraction: string;
 }
 
-/** Dates win over a day count, which wins over months: days ÷ 365, months ÷ 12. */
+/** 2024-03-01 to 2025-08-31 → 18: the whole months a range of dates covers, when it covers whole months only. */
+function wholeMonths(start: string, end: string): number | undefined {
+  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
+  const dayAfterEnd = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000);
+  const [y2, m2, d2] = [dayAfterEnd.getUTCFullYear(), dayAfterEnd.getUTCMonth() + 1, dayAfterEnd.getUTCDate()];
+  if (d1 !== d2) return undefined;
+  const months = (y2 - y1) * 12 + (m2 - m1);
+  return months > 0 ? months : undefined;
+}
+
+/**
+ * Dates win over a day count, which wins over months: a range covering whole months (3/1 to the next year's 8/31)
+ * counts in months, any other range in days ÷ 365; months ÷ 12.
+ */
 function periodOf(months: number | undefined, days: number | undefined, start: string | undefined, end: string | undefined): Period {
+  const whole = start && end ? wholeMonths(start, end) : undefined;
+  if (whole !== undefined) return { months: whole, numerator: whole, denominator: 12, fraction: `${whole}/12` };
   if (start && end) {
     const count = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
     return { days: count, numerator: count, denominator: 365, fraction: `${count}/365` };

@@ -1,7 +1,7 @@
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNotDeterminedError } from '../../rules/errors.ts';
 import type { ParameterReading } from '../../rules/at.ts';
 import type { Facts } from '../../rules/facts.ts';
-import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
+import { feeAtQuotedRate, guaranteeFee, type FeeResult, type QuotedFeeResult } from '../../rules/fees.ts';
 import type { FeeInput } from '../../rules/inputs.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
@@ -13,6 +13,7 @@ import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation, ResultCard } from '../types.ts';
+import { questionFor } from '../dialogue/questions.ts';
 import { askFor } from './ask-for.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
@@ -20,6 +21,7 @@ import { cannotQuote, invalidInput } from './problems.ts';
 /** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
 export function feeFlow(ctx: FlowContext): FlowResult {
   const { programme, facts } = ctx.merged;
+  if (!programme && ctx.merged.statedRate !== undefined) return feeAtStatedRate(ctx, ctx.merged.statedRate);
   if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
@@ -42,6 +44,47 @@ export function feeFlow(ctx: FlowContext): FlowResult {
     throw error;
   }
   return feeAnswer(ctx, result);
+}
+
+/**
+ * 「銀行說費率1.2%，借400萬保8成一年」: the rate the user was quoted decides the fee, so it is computed at once; the
+ * programme is asked for only to set that rate beside the rule's.
+ */
+function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
+  const { programme: _none, ...caseFacts } = ctx.merged.facts;
+  let r: QuotedFeeResult;
+  try {
+    r = feeAtQuotedRate({ ...caseFacts, annualRate });
+  } catch (error) {
+    if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
+    if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
+    throw error;
+  }
+  const period = r.period.months !== undefined ? `${r.period.months} 個月` : `${r.period.days} 天`;
+  const card: ResultCard = {
+    title: '保證手續費試算（依您提供的年費率）',
+    inputs: [
+      { label: '貸款金額', value: `${formatAmount(r.loanAmount)} 元` },
+      { label: '保證成數', value: `${r.ratio}%` },
+      { label: '年費率', value: formatRate(r.rate) },
+      { label: '保證期間', value: period },
+    ],
+    formula: r.formula,
+    result: { label: '保證手續費', value: `${formatAmount(r.fee)} 元` },
+    notes: [r.rounding],
+    sources: [],
+  };
+  const question = questionFor('programme', ctx.domain);
+  const lines = [
+    `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（依您提供的年費率 ${formatRate(r.rate)}，保證期間 ${period}）`,
+    `計算：${r.formula}`,
+    '年費率為您提供的數字；本基金規定的費率依保證項目（授權項目另依風險組群）而定。告訴我保證項目，我可以核對這個費率是否與規定相符。',
+    '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
+  ];
+  return answered(
+    { kind: 'calculation', intent: 'fee_calculation', lines, citations: [], card, quickReplies: question.quickReplies },
+    { task: 'fee_calculation', pending: 'programme', facts: ctx.merged.facts, ...(ctx.merged.asks.length ? { asks: ctx.merged.asks } : {}) },
+  );
 }
 
 /** A quoted rate that differs from the rule: the fee by the rule too, so both figures are there to compare. */

@@ -153,6 +153,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       intent: 'fact_lookup',
       lines: [
         future ? futureNote(ctx, future) : undefined,
+        caseDateNote(ctx, candidates),
         ...lines,
         ...new Set(versions),
         quoted?.text.split('\n資料來源')[0],
@@ -165,6 +166,18 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
     passage?.grounding,
   );
+}
+
+/**
+ * 「依您提供的授信額度核准日（民國103年12月10日），可適用當時的規定（修正前）」: the case's own date decided which version
+ * is quoted, so the answer says so, and that a later version replaced it.
+ */
+function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undefined {
+  const { applicationDate, approvalDate } = ctx.merged.facts;
+  const [label, date] = applicationDate === ctx.asOf ? ['申請日', applicationDate] : approvalDate === ctx.asOf ? ['授信額度核准日', approvalDate] : [];
+  if (!label || !date) return undefined;
+  const revisedLater = candidates.some((c) => c.reading && otherVersions(ctx.view, c.reading).some((v) => v.effectiveFrom > date));
+  return `依您提供的${label}（${formatRocDate(date)}），可適用當時的規定${revisedLater ? '（修正前）' : ''}：`;
 }
 
 /** 「標準代償率：2.5%（僅適用於民國100年1月1日至6月30日）」 for a rule that no longer applies. */

@@ -36,9 +36,11 @@ const FIGURES: Rewrite[] = [
   [new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=\\s*(?:years?|months?|days?|million|billion|thousand))`, 'g'), (word) => String(NUMBER_WORDS[word as string])],
   [/(?:(?:nt\$|ntd|twd|\$)\s*)?(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|mn|bn|k|m)\b/g, (_match, digits, scale) => money(digits as string, scale as string)],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
+  // 「500w」: w is how 萬 is typed in chat.
+  [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
   [/(?<![\d.])(\d+)\s*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
-  [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\b/g, '$1年'],
+  [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?|y)\b/g, '$1年'],
   [/(?<![\d.])(\d+)\s*months?\b/g, '$1個月'],
   [/(?<![\d.])(\d+)\s*days?\b/g, '$1天'],
 ];

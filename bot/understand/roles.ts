@@ -62,6 +62,12 @@ function isInRange(text: string, mentions: Mention[], i: number): boolean {
   return (prev !== undefined && joined(prev, m)) || (next !== undefined && joined(m, next));
 }
 
+/** 0.8, 0.95, 1.0: a share written with a decimal point, in steps of 5%. */
+function isShare(m: Mention): boolean {
+  const hundredths = m.value * 100;
+  return m.raw.includes('.') && m.value > 0 && m.value <= 1 && Math.abs(hundredths - Math.round(hundredths)) < 1e-9 && Math.round(hundredths) % 5 === 0;
+}
+
 export interface Roles {
   facts: Facts;
   statedRate?: number;
@@ -86,6 +92,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     facts[key] = value;
     if (approx) approximate.push(key);
   };
+  const bareNumbers: number[] = [];
   const amountRole = (ctx: Context) => roleFrom(amount, ctx) ?? 'loanAmount';
 
   mentions.forEach((m, i) => {
@@ -95,8 +102,18 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
       case 'amount':
       case 'plain': {
         if (m.unit === 'plain') {
+          // 「5000000 0.8 B 1y」: a decimal fraction in steps of 5% is a guarantee ratio written as a share.
+          if (isShare(m)) {
+            const role = roleFrom(percent, ctx);
+            if (role === undefined || role === 'guaranteeRatio') return set('guaranteeRatio', Math.round(m.value * 100));
+            return;
+          }
           if (words.ageBefore.test(ctx.before) && m.value >= 16 && m.value <= 100) return set('age', m.value);
-          if (m.value < 1000 || roleFrom(amount, { before: ctx.before.slice(-6), after: '' }) === undefined) return;
+          if (m.value < 1000) return;
+          if (roleFrom(amount, { before: ctx.before.slice(-6), after: '' }) === undefined) {
+            if (m.value >= 10_000 && Number.isInteger(m.value)) bareNumbers.push(m.value);
+            return;
+          }
         }
         const role = amountRole(ctx);
         if (role === 'loanAmount' || role === 'annualRevenue' || role === 'workingCapitalBalance') set(role, m.value);
@@ -130,17 +147,24 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         return;
       }
       case 'date': {
-        if (!m.iso) return;
+        // 「核准日104年3月」: a month without its day stands for the month's first day, noted as approximate.
+        const month = Math.floor(m.value / 100) % 100;
+        const monthOnly = !m.iso && m.value % 100 === 0 && month > 0 && m.value >= 1_000_00_00;
+        const iso = m.iso ?? (monthOnly ? `${String(Math.floor(m.value / 10_000)).padStart(4, '0')}-${String(month).padStart(2, '0')}-01` : undefined);
+        if (!iso) return;
         // 「113年1月1日至113年6月30日」: two full dates joined by 至 are the period's start and end.
         const prev = mentions[i - 1];
         const next = mentions[i + 1];
         const joined = (a: Mention | undefined, b: Mention | undefined) =>
           a?.unit === 'date' && b?.unit === 'date' && a.iso !== undefined && b.iso !== undefined && RANGE_BETWEEN.test(text.slice(a.end, b.index));
-        if (joined(m, next)) return set('startDate', m.iso);
-        if (joined(prev, m)) return set('endDate', m.iso);
-        const role = roleFrom(date, ctx) ?? 'applicationDate';
+        if (joined(m, next)) return set('startDate', iso, monthOnly);
+        if (joined(prev, m)) return set('endDate', iso, monthOnly);
+        const cued = roleFrom(date, ctx);
+        // A month alone is a date of the case only with its word (核准日、申請): 「111年8月增設」 tells history.
+        if (monthOnly && cued === undefined) return;
+        const role = cued ?? 'applicationDate';
         if (role === 'approvalDate' || role === 'loanStartDate' || role === 'disasterDate' || role === 'applicationDate' || role === 'startDate' || role === 'endDate') {
-          set(role, m.iso);
+          set(role, iso, monthOnly);
         }
         return;
       }
@@ -148,6 +172,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         return;
     }
   });
+  // 「5000000 0.8 B 1y」: a line of fee parameters; its one large bare number is the loan.
+  if (facts.loanAmount === undefined && bareNumbers.length === 1 && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined)) {
+    facts.loanAmount = bareNumbers[0] as number;
+  }
   // 「營業額600萬，週轉借款420萬」: beside a revenue, a 週轉 borrowing is the balance the 營授比 divides.
   if (facts.annualRevenue !== undefined && facts.workingCapitalBalance === undefined && facts.loanAmount !== undefined && words.balanceBesideRevenue.test(text)) {
     facts.workingCapitalBalance = facts.loanAmount;

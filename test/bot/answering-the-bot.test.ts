@@ -41,4 +41,29 @@ describe('answering the bot', () => {
     const [, , third] = await conversation('青創借150萬手續費多少', '保8成 借一年', '銀行給我1.2%');
     expect(third).toContain('14,400');
   });
+
+  it('computes at once with a rate the user was quoted, before any programme, then sets it beside the rule when one is tapped', async () => {
+    const [first, second] = await conversation('行員說年費率0.9%，貸款600萬保七成 借18個月', '一般貸款');
+    // 6,000,000 × 70% × 0.9% × 18/12 = 56,700
+    expect(first).toContain('56,700');
+    expect(first).not.toContain('請問是哪一種保證項目');
+    expect(second).toContain('56,700');
+    expect(second).toMatch(/風險組群費率/);
+  });
+
+  it('lets a stated length of period replace an earlier date range, and the other way round', async () => {
+    const [first, second] = await conversation('一般貸款 B組 300萬 8成 保證期間112/7/1至113/6/30', '期間改成兩年');
+    // 3,000,000 × 80% × 1.00% × 12/12 and × 24/12
+    expect(first).toContain('24,000');
+    expect(second).toContain('48,000');
+  });
+
+  it('reads a batch case at its approval month: the rate in force then, and says when none was', async () => {
+    const [fee] = await conversation('批保 核准日108年6月 借300萬 保9成 一年 手續費');
+    // 3,000,000 × 90% × 0.35% × 1 = 9,450 (103/12/15–110/12/31)
+    expect(fee).toContain('9,450');
+    const [before] = await conversation('批次保證 核准日是102年5月 那時候手續費率多少');
+    expect(before).not.toMatch(/0\.3\d?%（民國1(0[3-9]|1\d)年/);
+    expect(before).toMatch(/未載明|0800-089-921/);
+  });
 });
