@@ -17,6 +17,7 @@ import { feeFlow } from './flows/fee.ts';
 import { lookupFlow } from './flows/lookup.ts';
 import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
+import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { recommendFlow } from './flows/recommend.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
@@ -188,6 +189,7 @@ export function createBot(deps: BotDeps): Bot {
     if (asksHowToApply(ctx)) return howToApplyFlow(ctx);
     const ended = endedPlanToday(ctx);
     if (ended) return ended;
+    if (u.modifiers.reverse && !merged.programme) return reverseLookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
         return feeFlow(ctx);

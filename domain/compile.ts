@@ -62,7 +62,7 @@ export interface Domain {
     recommend: RegExp;
     change: RegExp;
   };
-  modifiers: { several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
+  modifiers: { which: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -259,6 +259,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       change: cueRegExp(intents.change),
     },
     modifiers: {
+      which: cueRegExp(intents.modifiers.which),
       several: cueRegExp(intents.modifiers.several),
       most: cueRegExp(intents.modifiers.most),
       least: cueRegExp(intents.modifiers.least),

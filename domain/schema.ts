@@ -76,6 +76,7 @@ export const ASK_IDS = [
   'eligibility_criteria',
   'subrogation',
   'interest_rate',
+  'threshold',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */
@@ -109,7 +110,7 @@ export const IntentsFile = z
     recommend: Cues,
     change: Cues,
     modifiers: z
-      .object({ several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues })
+      .object({ which: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues })
       .strict(),
     follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),
@@ -159,7 +160,7 @@ export const EnglishFile = z
 
 export const ROLES = {
   amount: ['loanAmount', 'annualRevenue', 'workingCapitalBalance', 'ignore'],
-  percent: ['statedRate', 'debtRatio', 'guaranteeRatio', 'ignore'],
+  percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'startDate', 'endDate', 'ignore'],
 } as const;

@@ -11,6 +11,8 @@ export interface RatioInput {
   workingCapitalBalance?: number;
   /** 最近一年度報稅營業額, NT$ */
   annualRevenue?: number;
+  /** 營授比 as stated (percent), used when the balance and revenue are not both given. */
+  statedRatio?: number;
   industry?: Industry;
   /** 使用統一發票 (促進就業專案之營授比放寬) */
   unifiedInvoice?: boolean;
@@ -57,15 +59,27 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
     ...(input.annualRevenue !== undefined ? { annualRevenue: input.annualRevenue } : {}),
   });
   const missing = [...(balance === undefined ? ['workingCapitalBalance'] : []), ...(revenue === undefined ? ['annualRevenue'] : [])];
-  if (balance === undefined || revenue === undefined) throw new MissingFactsError(missing, '計算營授比需要短、中期週轉授信總餘額與最近一年度報稅營業額');
-  if (revenue === 0) throw new InvalidInputError('annualRevenue', '最近一年度報稅營業額為 0，無法計算營授比');
+  const stated = balance === undefined || revenue === undefined ? input.statedRatio : undefined;
+  if (stated === undefined && (balance === undefined || revenue === undefined)) {
+    throw new MissingFactsError(missing, '計算營授比需要短、中期週轉授信總餘額與最近一年度報稅營業額');
+  }
+  if (stated === undefined && revenue === 0) throw new InvalidInputError('annualRevenue', '最近一年度報稅營業額為 0，無法計算營授比');
 
-  const exactRatio = (balance / revenue) * 100;
-  const ratio = Math.round(exactRatio * 100) / 100;
-  const formula = `${formatAmount(balance)} ÷ ${formatAmount(revenue)} × 100% = ${formatRatio(ratio)}`;
-  trace.arithmetic(formula, ratio);
-  // Compare without division so 70% and 50% land exactly on their thresholds.
-  const exceeds = (limit: number) => balance * 100 > limit * revenue;
+  let ratio: number;
+  let formula: string;
+  let exceeds: (limit: number) => boolean;
+  if (stated !== undefined) {
+    ratio = stated;
+    formula = `營授比 ${formatRatio(stated)}（您提供的數字）`;
+    exceeds = (limit) => stated > limit;
+  } else {
+    const [b, r] = [balance as number, revenue as number];
+    ratio = Math.round((b / r) * 100 * 100) / 100;
+    formula = `${formatAmount(b)} ÷ ${formatAmount(r)} × 100% = ${formatRatio(ratio)}`;
+    trace.arithmetic(formula, ratio);
+    // Compare without division so 70% and 50% land exactly on their thresholds.
+    exceeds = (limit) => b * 100 > limit * r;
+  }
 
   const base = { ratio, formula, ruleDate: trace.view.asOf, missing: [] as string[] };
   const finish = (r: Omit<RatioResult, 'ratio' | 'formula' | 'ruleDate' | 'ruleDates' | 'trace' | 'missing'> & { missing?: string[] }): RatioResult => ({

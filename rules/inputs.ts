@@ -19,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
   annualRate: '年費率',
   annualRevenue: '最近一年度報稅營業額',
   workingCapitalBalance: '短、中期週轉授信總餘額',
+  businessFinanceRatio: '營授比',
   debtRatio: '負債比率',
   age: '年齡',
   businessAgeMonths: '設立或營業月數',

@@ -155,7 +155,7 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
   // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.
   const onRatio = c.u.parameterTopics.includes('business_finance_ratio');
-  if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined)) return 'eligibility';
+  if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined || stated.businessFinanceRatio !== undefined)) return 'eligibility';
   if (task === 'fact_lookup') {
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
     if (stated.loanAmount !== undefined && asksFee) return 'fee_calculation';

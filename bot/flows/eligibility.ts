@@ -22,12 +22,13 @@ const STATUS_TEXT = {
  */
 export function eligibilityFlow(ctx: FlowContext): FlowResult {
   const { programme, facts } = ctx.merged;
-  const hasRatioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined;
+  const hasRatioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
   try {
     if (!programme || (hasRatioFacts && programme === 'general_loan')) {
       if (hasRatioFacts) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, {
         workingCapitalBalance: facts.workingCapitalBalance,
         annualRevenue: facts.annualRevenue,
+        statedRatio: facts.businessFinanceRatio,
         industry: facts.industry,
         unifiedInvoice: facts.flags?.unifiedInvoice,
         renewal: facts.flags?.renewal,
@@ -150,10 +151,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
       citations,
       card: {
           title: '營授比試算',
-          inputs: [
-            { label: '短中期週轉授信總餘額', value: `${formatAmount(ctx.merged.facts.workingCapitalBalance ?? 0)} 元` },
-            { label: '最近一年度報稅營業額', value: `${formatAmount(ctx.merged.facts.annualRevenue ?? 0)} 元` },
-          ],
+          inputs: ratioInputs(ctx.merged.facts),
           formula: r.formula,
           result: { label: '營授比', value: formatPercent(r.ratio) },
           ruleDate: `依 ${formatRocDate(r.ruleDate)}適用之規定`,
@@ -164,4 +162,15 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
     },
     { task: 'eligibility', pending: undefined, facts: ctx.merged.facts },
   );
+}
+
+/** The figures the 營授比 was taken from: the balance and revenue, or the ratio as the user gave it. */
+function ratioInputs(facts: FlowContext['merged']['facts']): Array<{ label: string; value: string }> {
+  if (facts.workingCapitalBalance === undefined || facts.annualRevenue === undefined) {
+    if (facts.businessFinanceRatio !== undefined) return [{ label: '營授比（您提供）', value: formatPercent(facts.businessFinanceRatio) }];
+  }
+  return [
+    { label: '短中期週轉授信總餘額', value: `${formatAmount(facts.workingCapitalBalance ?? 0)} 元` },
+    { label: '最近一年度報稅營業額', value: `${formatAmount(facts.annualRevenue ?? 0)} 元` },
+  ];
 }

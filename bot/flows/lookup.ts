@@ -176,8 +176,11 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
   const { applicationDate, approvalDate } = ctx.merged.facts;
   const [label, date] = applicationDate === ctx.asOf ? ['申請日', applicationDate] : approvalDate === ctx.asOf ? ['授信額度核准日', approvalDate] : [];
   if (!label || !date) return undefined;
-  const revisedLater = candidates.some((c) => c.reading && otherVersions(ctx.view, c.reading).some((v) => v.effectiveFrom > date));
-  return `依您提供的${label}（${formatRocDate(date)}），可適用當時的規定${revisedLater ? '（修正前）' : ''}：`;
+  const revisions = candidates.flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : [])).filter((from) => from > date).sort();
+  const revised = revisions[0];
+  return revised
+    ? `依您提供的${label}（${formatRocDate(date)}），早於${formatRocDate(revised)}起施行的修正規定，仍得適用修正前的規定：`
+    : `依您提供的${label}（${formatRocDate(date)}），適用當時的規定：`;
 }
 
 /** 「標準代償率：2.5%（僅適用於民國100年1月1日至6月30日）」 for a rule that no longer applies. */

@@ -121,9 +121,13 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
       }
       case 'percent':
       case 'ratio': {
-        const role = roleFrom(percent, ctx) ?? (m.unit === 'ratio' || m.value >= 5 ? 'guaranteeRatio' : 'statedRate');
+        const cued = roleFrom(percent, ctx);
+        // A fee rate is a few percent, never written in 成: 「八成 手續費多少」 states the ratio, then asks the fee.
+        const notARate = m.unit === 'ratio' || m.value >= 5;
+        const role = cued === 'statedRate' && notARate ? 'guaranteeRatio' : (cued ?? (notARate ? 'guaranteeRatio' : 'statedRate'));
         if (role === 'statedRate') statedRate ??= m.value;
         else if (role === 'debtRatio') set('debtRatio', m.value);
+        else if (role === 'businessFinanceRatio') set('businessFinanceRatio', m.value);
         else if (role === 'guaranteeRatio' && m.value <= 100) set('guaranteeRatio', m.value);
         return;
       }

@@ -22,7 +22,8 @@ export type Intent =
  * business_age_limit 設立/營業期間條件 · cap_amount 額度、上限 · period_limit 貸款或保證期間 ·
  * definition 是什麼 · procedure 如何申請、文件、流程 · contact 電話、地址 · statistics 年報數字 ·
  * effective_date 何時實施 · exclusions 不得送保、限制 · subsidy 利息補貼、費用減免 · budget 預算經費 ·
- * eligibility_criteria 申請資格、適用對象 · subrogation 代位清償、代償率 · interest_rate 貸款利率.
+ * eligibility_criteria 申請資格、適用對象 · subrogation 代位清償、代償率 · interest_rate 貸款利率 ·
+ * threshold 超過多少就受限制的界線（營授比門檻）.
  */
 export const ASKS = ['fee_rate', 'fee_amount', ...ASK_IDS.filter((id): id is Exclude<AskTopic, 'fee'> => id !== 'fee')] as const;
 export type Ask = 'fee_rate' | 'fee_amount' | Exclude<AskTopic, 'fee'>;
@@ -64,6 +65,11 @@ export interface Modifiers {
   notWaived: boolean;
   /** 「改成2年」: one fact of the case under discussion changes. */
   change: boolean;
+  /**
+   * 「手續費0.5%的是哪些專案？」: a value is given and the programmes that have it are asked for (a which-question with a
+   * stated rate or ratio and no programme named).
+   */
+  reverse: boolean;
 }
 
 /** How an applicant asks to apply: where (route), the papers to bring (documents), or directly with the fund (direct). */

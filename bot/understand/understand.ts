@@ -41,6 +41,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     continuing: [leaning, conditional, comparing].some((pattern) => pattern.test(opened)),
     notWaived: notWaived.test(text),
     change: domain.intents.change.test(text),
+    reverse: false,
   };
 }
 
@@ -90,6 +91,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
   const purposes = findPurposes(canonical, flags, domain);
   const modifiers = modifiersOf(canonical, domain);
+  // 「保證成數9成的有哪些？」: a value with a which-question, naming no programme, asks for the programmes that have it.
+  const statesValue = (roles.statedRate !== undefined || facts.guaranteeRatio !== undefined) && facts.loanAmount === undefined;
+  modifiers.reverse = programmes.length === 0 && statesValue && domain.modifiers.which.test(canonical);
   const aboutApplicant = Object.keys(facts).some((key) => key !== 'programme') && domain.intents.firstPerson.test(canonical);
   const parameterTopics = domain.asks.parameterTopics.filter(({ cue }) => cue.test(canonical)).map(({ topic }) => topic);
   const recommends = isRecommendation(

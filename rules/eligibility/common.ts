@@ -66,13 +66,13 @@ export function enterpriseCaps(a: Assessment): void {
 
 /** 營授比 limits when the facts give the balance and revenue; otherwise stated as unchecked. */
 export function businessFinanceRatioLimits(a: Assessment): void {
-  const { workingCapitalBalance, annualRevenue, industry, flags } = a.facts;
-  if (workingCapitalBalance === undefined || annualRevenue === undefined) {
+  const { workingCapitalBalance, annualRevenue, businessFinanceRatio: statedRatio, industry, flags } = a.facts;
+  if ((workingCapitalBalance === undefined || annualRevenue === undefined) && statedRatio === undefined) {
     a.assume('未提供短、中期週轉授信總餘額與最近一年度報稅營業額，未檢核營授比（上限 100%）');
     return;
   }
   const result = evaluateBusinessFinanceRatio(
-    { workingCapitalBalance, annualRevenue, ...(industry ? { industry } : {}), ...(flags?.unifiedInvoice !== undefined ? { unifiedInvoice: flags.unifiedInvoice } : {}), ...(flags?.renewal !== undefined ? { renewal: flags.renewal } : {}) },
+    { ...(workingCapitalBalance !== undefined ? { workingCapitalBalance } : {}), ...(annualRevenue !== undefined ? { annualRevenue } : {}), ...(statedRatio !== undefined ? { statedRatio } : {}), ...(industry ? { industry } : {}), ...(flags?.unifiedInvoice !== undefined ? { unifiedInvoice: flags.unifiedInvoice } : {}), ...(flags?.renewal !== undefined ? { renewal: flags.renewal } : {}) },
     a.trace,
   );
   const [reason = ''] = result.reasons;

@@ -66,4 +66,12 @@ describe('answering the bot', () => {
     expect(before).not.toMatch(/0\.3\d?%（民國1(0[3-9]|1\d)年/);
     expect(before).toMatch(/未載明|0800-089-921/);
   });
+
+  it('decides the 營授比 limits from a ratio the user states, without asking for the balance and revenue', async () => {
+    const [over, between] = [(await conversation('營授比已經130%了，週轉金還能找信保嗎'))[0], (await conversation('一般事業，營授比55%，授權送保最高保幾成'))[0]];
+    expect(over).toMatch(/超過.*100%/);
+    expect(over).not.toContain('請問短、中期週轉授信總餘額');
+    expect(between).toMatch(/5成|五成/);
+    expect(between).toContain('50%');
+  });
 });

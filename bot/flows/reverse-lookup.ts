@@ -1,0 +1,111 @@
+import type { ParameterReading } from '../../rules/at.ts';
+import { describeProgramme, type ProgrammeDescription } from '../../rules/describe.ts';
+import { ParameterNotInForceError } from '../../rules/errors.ts';
+import { PROGRAMME_IDS, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
+import { formatCheng, formatRate } from '../compose/format.ts';
+import { sourcesLine } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
+import type { Citation } from '../types.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
+import { notInDocuments } from './problems.ts';
+import { planEnded } from './recommend-ranking.ts';
+
+type Attribute = 'fee_rate' | 'max_ratio';
+
+interface Match {
+  programme: ProgrammeId;
+  name: string;
+  /** The programme's figure as the rules give it (a fixed rate, a range, 8成 …). */
+  figure: string;
+  /** The value is the programme's only figure, or one end or inside of its range. */
+  exact: boolean;
+  ended: boolean;
+  readings: ParameterReading[];
+}
+
+const SAME = 1e-9;
+
+/**
+ * 「手續費0.5%的是哪些專案？」「保證成數固定9成的是哪個項目？」: every programme's figure in force is compared with the value
+ * asked about, and those that have it are listed with their figures and sources; a range that only contains the value
+ * is named apart. The figures are the rule parameters, the same the calculator uses.
+ */
+export function reverseLookupFlow(ctx: FlowContext): FlowResult {
+  const { facts, statedRate } = ctx.merged;
+  const asks = ctx.merged.asks;
+  const attribute: Attribute =
+    statedRate !== undefined && (asks.includes('fee_rate') || asks.includes('fee_amount') || facts.guaranteeRatio === undefined) ? 'fee_rate' : 'max_ratio';
+  const value = attribute === 'fee_rate' ? statedRate : facts.guaranteeRatio;
+  if (value === undefined) return nothingHas(ctx, '這個數值');
+  const channel = facts.submission;
+  const matches: Match[] = [];
+  for (const programme of PROGRAMME_IDS) {
+    if (channel && channel !== 'batch' && channel !== 'direct' && PROGRAMMES[programme].channel !== channel) continue;
+    const description = describe(ctx, programme);
+    const match = description && matchOf(ctx, description, attribute, value);
+    if (match) matches.push(match);
+  }
+  const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數 ${formatCheng(value)}`;
+  const scope = channel ? ctx.domain.facts.questions.submission?.label ?? '' : '';
+  if (matches.length === 0) {
+    return nothingHas(ctx, `${scope ? '該送保方式下' : ''}${label}`);
+  }
+  const exact = matches.filter((m) => m.exact && !m.ended);
+  const within = matches.filter((m) => !m.exact && !m.ended);
+  const ended = matches.filter((m) => m.ended);
+  const line = (m: Match) => `・${m.name}：${m.figure}`;
+  const citations: Citation[] = matches.flatMap((m) => m.readings.map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name)));
+  const lines = [
+    exact.length > 0 ? `${label}的保證項目（依目前適用之規定）：` : `沒有固定為${formatted(attribute, value)}的保證項目；費率依風險組群或依個案核定、包含此數值的有：`,
+    ...exact.map(line),
+    ...(exact.length > 0 && within.length > 0 ? ['費率依風險組群或依個案核定、包含此數值的：'] : []),
+    ...within.map(line),
+    ...(ended.length > 0 ? ['已結束的計畫（僅供參考）：', ...ended.map(line)] : []),
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: exact.slice(0, 3).map((m) => `${m.name}的申請資格？`) },
+    { task: 'fact_lookup', asks: [attribute], facts: {} },
+  );
+}
+
+function nothingHas(ctx: FlowContext, what: string): FlowResult {
+  return notInDocuments(ctx, {
+    lines: [`目前收錄的規定中，沒有${what}的保證項目；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}`],
+    quickReplies: ['有哪些保證項目？', '重新開始'],
+    state: { task: 'fact_lookup', facts: {} },
+  });
+}
+
+function formatted(attribute: Attribute, value: number): string {
+  return attribute === 'fee_rate' ? formatRate(value) : formatCheng(value);
+}
+
+function describe(ctx: FlowContext, programme: ProgrammeId): ProgrammeDescription | undefined {
+  try {
+    return describeProgramme(programme, ctx.view);
+  } catch (error) {
+    if (error instanceof ParameterNotInForceError) return undefined;
+    throw error;
+  }
+}
+
+function matchOf(ctx: FlowContext, d: ProgrammeDescription, attribute: Attribute, value: number): Match | undefined {
+  const ended = planEnded(d.programme, ctx.domain.finder, ctx.view);
+  const base = { programme: d.programme, name: d.name, ended };
+  if (attribute === 'max_ratio') {
+    if (d.maxRatio === undefined || Math.abs(d.maxRatio - value) > SAME) return undefined;
+    return { ...base, figure: `最高 ${formatCheng(d.maxRatio)}`, exact: true, readings: d.parameters.filter((r) => r.name.endsWith('max_ratio')) };
+  }
+  const { min, max, byRiskGroup, waived } = d.feeRate;
+  if (waived || min === undefined || max === undefined) return undefined;
+  if (value < min - SAME || value > max + SAME) return undefined;
+  const readings = d.parameters.filter((r) => r.name.includes('fee_rate') && !r.name.includes('excellence'));
+  const fixed = Math.abs(max - min) <= SAME;
+  const figure = fixed
+    ? `年費率 ${formatRate(min)}`
+    : byRiskGroup
+      ? `年費率依風險組群：A ${formatRate(byRiskGroup.A)}、B ${formatRate(byRiskGroup.B)}、C ${formatRate(byRiskGroup.C)}`
+      : `年費率 ${formatRate(min)}～${formatRate(max)}，依個案核定`;
+  return { ...base, figure, exact: fixed, readings };
+}
