@@ -104,7 +104,12 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
   if (exceeds(max)) {
     return relaxation
       ? finish({ decision: 'project_only', authorisedAllowed: false, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)} 超過 ${formatRatio(max)}；使用統一發票企業得以專案方式申請（促進就業融資保證專案）`] })
-      : finish({ decision: 'over_limit', authorisedAllowed: false, projectAllowed: false, reasons: [`營授比 ${formatRatio(ratio)} 超過上限 ${formatRatio(max)}，短、中期週轉融資不得送保`] });
+      : finish({
+          decision: 'over_limit',
+          authorisedAllowed: false,
+          projectAllowed: false,
+          reasons: [`營授比 ${formatRatio(ratio)} 超過上限 ${formatRatio(max)}，短、中期週轉融資不得送保`, ...unknownInvoice('得以專案方式申請')],
+        });
   }
 
   const production = trace.percent('business_finance_ratio.production_threshold');
@@ -130,6 +135,12 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
   }
   return reduced(threshold, `${industryLabel(input.industry)}門檻`);
 
+  /** Whether the company uses 統一發票 was not said, and it would change the outcome: say what it would allow. */
+  function unknownInvoice(allows: string): string[] {
+    if (input.unifiedInvoice !== undefined) return [];
+    return trace.optional('employment_promotion.bfr_relaxation')?.value === true ? [`若使用統一發票，依「促進就業融資保證專案」${allows}`] : [];
+  }
+
   function reduced(limit: number, label: string): RatioResult {
     if (relaxation) {
       return finish({ decision: 'relaxed', threshold: limit, authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)} 超過${label} ${formatRatio(limit)}、未超過 ${formatRatio(max)}；使用統一發票企業不受授權送保成數最高五成之限制（促進就業融資保證專案）`] });
@@ -141,7 +152,10 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
       authorisedAllowed: true,
       maxAuthorisedRatio: reducedRatio,
       projectAllowed: true,
-      reasons: [`營授比 ${formatRatio(ratio)} 超過${label} ${formatRatio(limit)}（未超過 ${formatRatio(max)}）：可採專案方式送保，或採授權方式送保但保證成數最高 ${formatRatio(reducedRatio)}`],
+      reasons: [
+        `營授比 ${formatRatio(ratio)} 超過${label} ${formatRatio(limit)}（未超過 ${formatRatio(max)}）：可採專案方式送保，或採授權方式送保但保證成數最高 ${formatRatio(reducedRatio)}`,
+        ...unknownInvoice('不受授權送保成數最高五成之限制'),
+      ],
     });
   }
 }

@@ -26,6 +26,8 @@ interface Candidate {
   /** In force at the date asked; otherwise the last dated value (a rule that has lapsed). */
   reading?: ParameterReading;
   lapsed?: ParameterHistoryEntry;
+  /** Nothing in force at the date asked, and the first value the documents give starts later (a case dated before it). */
+  upcoming?: ParameterHistoryEntry;
   /** Its name is of a kind the question asks for (a rate, a ratio, a cap …). */
   byAsk: boolean;
   score: number;
@@ -104,14 +106,15 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const reading = view.find(name);
     const history = view.history(name);
     const lapsed = reading ? undefined : [...history].reverse().find((h) => h.value !== null && h.effectiveFrom <= ctx.asOf);
-    if (!reading && !lapsed) continue;
+    const upcoming = reading || lapsed ? undefined : history.find((h) => h.value !== null && h.effectiveFrom > ctx.asOf);
+    if (!reading && !lapsed && !upcoming) continue;
     const description = history[0]?.description ?? '';
     const byAsk = asks.some((a) => readers[a]!.some((fragment) => name.includes(fragment)));
     const byWords = coverage(matchForm(description), grams);
     if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
-    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own });
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own });
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
@@ -141,6 +144,9 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     } else if (c.lapsed) {
       lines.push(lapsedLine(c.lapsed));
       citations.push(ctx.cite.forReference(c.lapsed.reference, c.lapsed.effectiveFrom, c.name));
+    } else if (c.upcoming) {
+      lines.push(`${c.upcoming.description}：文件所載最早的規定自${formatRocDate(c.upcoming.effectiveFrom)}起為 ${valueText(c.upcoming.value, c.upcoming.unit, c.upcoming.name)}；${formatRocDate(ctx.asOf)}適用的數字，目前收錄的文件未載明（請洽信保基金：${serviceLinesText(ctx.service)}）`);
+      citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
     }
   }
   const programme = ctx.merged.programme;

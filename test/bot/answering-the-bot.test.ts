@@ -74,4 +74,21 @@ describe('answering the bot', () => {
     expect(between).toMatch(/5成|五成/);
     expect(between).toContain('50%');
   });
+
+  it('says what would still change a 營授比 verdict when the user did not say it (統一發票)', async () => {
+    const [over] = await conversation('營授比110%還能送保嗎');
+    expect(over).toContain('統一發票');
+    expect(over).toContain('專案');
+    const [told] = await conversation('我們沒有開統一發票，營授比110%還能送保嗎');
+    expect(told).not.toContain('若使用統一發票');
+  });
+
+  it('gives the earliest dated figure and says the one asked for is not in the documents, for a case dated before it', async () => {
+    const [text] = await conversation('批次保證 授信額度核准日103年11月20日 當時保證成數最高幾成');
+    // 批次保證 from 民國92年 could guarantee up to 10成 (overview), so this date has a figure: no "not stated" line.
+    expect(text).toMatch(/10成|十成/);
+    const [rate] = await conversation('核准日是民國103年9月的批保案件 那時候的手續費率');
+    expect(rate).toContain('民國103年12月15日');
+    expect(rate).toContain('未載明');
+  });
 });
