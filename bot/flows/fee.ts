@@ -6,6 +6,7 @@ import type { FeeInput } from '../../rules/inputs.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
+import { selectFeeRate } from '../../rules/fee-rate.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { formatAmount, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
@@ -293,5 +294,51 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
   return answered(
     { kind: 'calculation', intent: 'fee_calculation', lines, citations, quickReplies: ['重新開始'] },
     { task: 'fee_calculation', programme, facts },
+  );
+}
+
+/** Circumstances that change the rate a programme charges (the 具結書 cap, the 卓越獎 rate, the Morakot waiver). */
+const RATE_FLAGS = ['employmentPledge', 'batchExcellenceAward', 'typhoonAffected'] as const;
+
+/** Whether a fee-rate question gives what decides the rate: a quoted rate, or a circumstance that changes it. */
+export function asksRateUnderRule(ctx: FlowContext): boolean {
+  const { programme, facts, asks, statedRate } = ctx.merged;
+  if (!programme || !asks.includes('fee_rate')) return false;
+  // The programme must be the one asked about, not one a circumstance only points to (「簽了具結書，費率怎麼調整？」 asks the rule).
+  const named = ctx.understanding.programmesByName.includes(programme) || ctx.state.programme === programme;
+  return named && (statedRate !== undefined || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
+}
+
+/**
+ * 「火金姑費率0.395%，簽了具結書會變成0.5%嗎？」: the rate the rules give for this case (the quoted rate set against the
+ * programme's, then the 具結書 cap or other circumstances), with each step said and cited; no loan is needed.
+ */
+export function rateUnderRuleFlow(ctx: FlowContext): FlowResult | undefined {
+  const programme = ctx.merged.programme as ProgrammeId;
+  const { facts, statedRate } = ctx.merged;
+  const trace = new TraceRecorder(ctx.view);
+  let selected: ReturnType<typeof selectFeeRate>;
+  try {
+    selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, annualRate: statedRate }, trace);
+  } catch (error) {
+    // What the case leaves open (a risk group, a range decided case by case): the rule itself is the answer.
+    if (error instanceof MissingFactsError || error instanceof RateNotDeterminedError) return undefined;
+    if (error instanceof InvalidInputError) return invalidInput(ctx, 'fact_lookup', error);
+    if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
+    throw error;
+  }
+  const name = PROGRAMMES[programme].name;
+  const citations = ctx.cite.forTrace(trace.steps);
+  const changed = !selected.waived && selected.rate !== selected.baseRate;
+  const lines = [
+    selected.waived
+      ? `${name}：保證手續費免收（依下列規定）。`
+      : `${name}適用年費率 ${formatRate(selected.rate)}${changed ? `（由 ${formatRate(selected.baseRate)} 調整）` : statedRate !== undefined ? '，維持不變' : ''}。`,
+    ...selected.notes.map((note) => `・${note}`),
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['借500萬保8成一年手續費多少？', '重新開始'] },
+    { task: 'fact_lookup', programme, facts, asks: ctx.merged.asks, ...(statedRate !== undefined ? { statedRate } : {}) },
   );
 }

@@ -9,6 +9,7 @@ import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
+import { asksRateUnderRule, rateUnderRuleFlow } from './fee.ts';
 import { notInDocuments } from './problems.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
@@ -45,6 +46,9 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
 }
 
 function lookupOne(ctx: FlowContext): FlowResult {
+  // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.
+  const underRule = asksRateUnderRule(ctx) ? rateUnderRuleFlow(ctx) : undefined;
+  if (underRule) return underRule;
   // Questions about timing, procedure or meaning are best answered by the passage that says it,
   // together with any figures asked for alongside.
   const asks = ctx.merged.asks;

@@ -84,7 +84,7 @@ export function assessPhoenix(a: Assessment): void {
   const gender = a.facts.gender;
   const within = (r: { min: number; max: number }) => age !== undefined && age >= r.min && age <= r.max;
   if (age === undefined) {
-    a.need('age', `${name}：婦女 ${women.min}~${women.max} 歲，或中高齡國民 ${senior.min}~${senior.max} 歲；請提供年齡`);
+    a.need('age', `${name}：婦女 ${women.min}~${women.max} 歲，或中高齡國民（年滿${senior.min}歲至${senior.max}歲）；請提供年齡`);
   } else if (within(senior)) {
     a.pass(`年齡 ${age} 歲，符合中高齡國民 ${senior.min} 歲至 ${senior.max} 歲`);
   } else if (gender === 'female' && within(women)) {
@@ -92,7 +92,7 @@ export function assessPhoenix(a: Assessment): void {
   } else if (gender === undefined && within(women)) {
     a.need('gender', `年齡 ${age} 歲：婦女 ${women.min}~${women.max} 歲可申請，中高齡須年滿 ${senior.min} 歲；請提供性別`);
   } else {
-    a.fail(`年齡 ${age} 歲${gender === 'male' ? '之男性' : ''}，不符合婦女 ${women.min}~${women.max} 歲或中高齡國民 ${senior.min}~${senior.max} 歲`);
+    a.fail(`年齡 ${age} 歲${gender === 'male' ? '之男性' : ''}，不符合婦女 ${women.min}~${women.max} 歲或中高齡國民（年滿${senior.min}歲至${senior.max}歲）`);
   }
   maxRatioFrom(a, 'phoenix.max_ratio', name);
   fixedRate(a, 'phoenix.fee_rate');
