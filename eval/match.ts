@@ -19,15 +19,38 @@ export type EvalCase = z.infer<typeof EvalCase>;
 
 export const EvalFile = z.object({ schema: z.string().optional(), cases: z.array(EvalCase) });
 
-/** The comparison form: NFKC, 万→萬 and 亿→億, no white space, no thousands separators between digits, lower case. */
+/**
+ * The comparison form: NFKC, 万→萬 and 亿→億, no white space (but a mark between two figures), no thousands separators
+ * between digits, lower case.
+ */
 export function comparable(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/万/g, '萬')
     .replace(/亿/g, '億')
+    // Two figures apart stay apart (「196,703.17 15.88%」), so neither reads as part of the other.
+    .replace(/(?<=[\d%])\s+(?=\d)/g, '|')
     .replace(/\s+/g, '')
     .replace(/(?<=\d),(?=\d)/g, '')
     .toLowerCase();
+}
+
+/**
+ * Whether `text` contains `wanted` (both in comparable form) where a figure is whole: a wanted string that starts or ends
+ * with a digit does not match inside a longer number (「30000」 is not in 「3000000」, 「24000」 not in 「124000」, 「5成」 not in
+ * 「9.5成」).
+ */
+export function containsWhole(text: string, wanted: string): boolean {
+  const startsWithDigit = /^\d/.test(wanted);
+  const endsWithDigit = /\d$/.test(wanted);
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+    if (startsWithDigit && at > 0 && /\d/.test(text[at - 1] ?? '')) continue;
+    if (startsWithDigit && at > 1 && text[at - 1] === '.' && /\d/.test(text[at - 2] ?? '')) continue;
+    // A figure given to fewer decimals (「210,706」 for 210,706.45) still matches; a longer integer does not.
+    if (endsWithDigit && /\d/.test(text[at + wanted.length] ?? '')) continue;
+    return true;
+  }
+  return false;
 }
 
 export interface ReplyForEval {
@@ -44,10 +67,10 @@ export function judge(testCase: EvalCase, replies: ReplyForEval[]): CaseVerdict 
   const text = comparable(replies.map((r) => r.text).join('\n'));
   const problems: string[] = [];
   for (const group of testCase.expect.all ?? []) {
-    if (!group.some((alt) => text.includes(comparable(alt)))) problems.push(`缺少其一：${group.join(' / ')}`);
+    if (!group.some((alt) => containsWhole(text, comparable(alt)))) problems.push(`缺少其一：${group.join(' / ')}`);
   }
   for (const banned of testCase.expect.none ?? []) {
-    if (text.includes(comparable(banned))) problems.push(`不應出現：${banned}`);
+    if (containsWhole(text, comparable(banned))) problems.push(`不應出現：${banned}`);
   }
   const cite = testCase.expect.cite;
   if (cite && cite.length > 0) {
