@@ -140,11 +140,14 @@ export function createBot(deps: BotDeps): Bot {
       result = { ...result, replies: result.replies.map(withFreshAnswerId) };
     } else {
       const { cite, service } = derived(sources);
-      merged = mergeTurn(state, u, pendingAnswer);
+      merged = mergeTurn(state, u, pendingAnswer, domain);
       // 「2027年2月1日申請」: the rules in force on the day the case is applied for are the ones that apply.
       // The rules of the day the case is decided at: its application date, or for a batch guarantee the approval date (說明六).
       const batchApproval = merged.programme === 'batch' ? merged.facts.approvalDate : undefined;
-      const ruleDay = merged.facts.applicationDate ?? batchApproval ?? asOf;
+      // 「我是說民國111年的」: a rule question about one past year reads the rules of that year's end.
+      const year = merged.task === 'fact_lookup' && u.years.length === 1 ? u.years[0] : undefined;
+      const yearEnd = year !== undefined && `${year}-12-31` < asOf ? `${year}-12-31` : undefined;
+      const ruleDay = merged.facts.applicationDate ?? batchApproval ?? yearEnd ?? asOf;
       const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: ruleDay, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.

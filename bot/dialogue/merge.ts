@@ -1,3 +1,4 @@
+import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
@@ -15,6 +16,8 @@ export interface MergedTurn {
   variants?: Understanding['variants'];
   /** The programme was not named: a risk group implied 一般貸款. */
   programmeFromRiskGroup?: boolean;
+  /** The programme was not named: the need described is one only it serves (自創品牌, 專利訴訟 …). */
+  programmeFromPurpose?: boolean;
   /** The rate the user says was quoted for this case, this turn or earlier for the same programme. */
   statedRate?: number;
   /** The message added nothing the dialogue can use (no task, programme or fact). */
@@ -25,7 +28,7 @@ export interface MergedTurn {
  * Combines what this message says with what the conversation already knows: a follow-up such as
  * 「那C組呢？」 keeps the programme and task and changes one fact; a bare answer fills the fact asked for.
  */
-export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer?: Facts): MergedTurn {
+export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer?: Facts, domain: Domain = shippedDomain()): MergedTurn {
   const stated = statedFacts(state, u, pendingAnswer);
   const facts: Facts = {
     ...withoutReplacedPeriod(state.facts, stated),
@@ -36,7 +39,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
 
-  const programme = programmeOf(state, u, stated);
+  const named = programmeOf(state, u, stated);
+  // 「做自有品牌的 想借400萬」: a need only one programme serves names it, for a calculation or a rule question.
+  const byPurpose = named ? undefined : onlyProgrammeFor(u, domain);
+  const programme = named ?? byPurpose;
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
   // 「還沒開公司 想開手搖飲」 tells the finder a need: it goes on with it.
   const tellsNeed = state.task === 'recommend' && u.purposes.length > 0;
@@ -74,7 +80,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, empty: false };
   return {
     task: resolved,
-    ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme } : {}),
+    ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) } : {}),
     facts,
     asks: resolvedAsks,
     ...(statedRate !== undefined ? { statedRate } : {}),
@@ -91,6 +97,13 @@ function withoutReplacedPeriod(known: Facts, stated: Facts): Facts {
   const { periodMonths: _months, periodDays: _days, startDate, endDate, ...rest } = known;
   // One end of a range may come in a later message (「到114年8月31日」): the other end stays.
   return statesLength ? rest : { ...rest, ...(startDate ? { startDate } : {}), ...(endDate ? { endDate } : {}) };
+}
+
+/** The one programme that serves every need the message describes (domain/registry/finder.yaml), if there is one. */
+function onlyProgrammeFor(u: Understanding, domain: Domain): ProgrammeId | undefined {
+  if (u.purposes.length === 0 || u.intent === 'recommend') return undefined;
+  const served = new Set(domain.finder.purposes.filter((p) => u.purposes.includes(p.id)).flatMap((p) => p.programmes));
+  return served.size === 1 ? [...served][0] : undefined;
 }
 
 /** Whether the facts stated include the one the bot asked for (the programme, a fact, or a circumstance). */
@@ -172,6 +185,10 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   }
   // 「青創最高可以貸多少？」 asks for a cap, not a fee, when no loan is given.
   if (task === 'fee_calculation' && facts.loanAmount === undefined && asks.includes('cap_amount')) return 'fact_lookup';
+  // 「工廠開業才4個月 能送信保嗎」: who the applicant is, no programme: the finder weighs every programme.
+  const aboutApplicant = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined;
+  const ratioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
+  if (task === 'eligibility' && !programme && aboutApplicant && !ratioFacts) return 'recommend';
   // 「銀行什麼時候要申請批號？」 reads like eligibility but states no fact about a case and asks about a rule.
   if (task === 'eligibility' && asks.length > 0) {
     const caseFacts = Object.keys(facts).filter((k) => k !== 'submission' && k !== 'flags');

@@ -37,6 +37,7 @@ export function feeFlow(ctx: FlowContext): FlowResult {
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
     if (assumedRatio !== undefined) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。`);
     if (ctx.merged.programmeFromRiskGroup) result.notes.unshift('風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。');
+    if (ctx.merged.programmeFromPurpose) result.notes.unshift(`依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。`);
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
     if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, caseFacts);

@@ -11,6 +11,8 @@ import type { Mention } from './mention.ts';
 
 const CLAUSE_END = /[,，。;；!！?？\n]/;
 const RANGE_BETWEEN = /^\s*[~〜～\-至到]\s*$/;
+/** Between two dates of one period: 至, 到, or 借到, 起至, 開始到 (「114年7月1日借到115年7月1日」). */
+const DATES_BETWEEN = /^\s*(?:起|開始|借|貸|借款)?\s*[~〜～\-至到]\s*$/;
 
 interface Context {
   before: string;
@@ -151,24 +153,24 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         return;
       }
       case 'date': {
-        // 「核准日104年3月」: a month without its day stands for the month's first day, noted as approximate.
+        // 「核准日104年3月」「104年核准」: a month or a year without its day stands for its first day, noted as approximate.
         const month = Math.floor(m.value / 100) % 100;
-        const monthOnly = !m.iso && m.value % 100 === 0 && month > 0 && m.value >= 1_000_00_00;
-        const iso = m.iso ?? (monthOnly ? `${String(Math.floor(m.value / 10_000)).padStart(4, '0')}-${String(month).padStart(2, '0')}-01` : undefined);
+        const partial = !m.iso && m.value % 100 === 0 && m.value >= 1_000_00_00;
+        const iso = m.iso ?? (partial ? `${String(Math.floor(m.value / 10_000)).padStart(4, '0')}-${String(Math.max(month, 1)).padStart(2, '0')}-01` : undefined);
         if (!iso) return;
         // 「113年1月1日至113年6月30日」: two full dates joined by 至 are the period's start and end.
         const prev = mentions[i - 1];
         const next = mentions[i + 1];
         const joined = (a: Mention | undefined, b: Mention | undefined) =>
-          a?.unit === 'date' && b?.unit === 'date' && a.iso !== undefined && b.iso !== undefined && RANGE_BETWEEN.test(text.slice(a.end, b.index));
-        if (joined(m, next)) return set('startDate', iso, monthOnly);
-        if (joined(prev, m)) return set('endDate', iso, monthOnly);
+          a?.unit === 'date' && b?.unit === 'date' && a.iso !== undefined && b.iso !== undefined && DATES_BETWEEN.test(text.slice(a.end, b.index));
+        if (joined(m, next)) return set('startDate', iso, partial);
+        if (joined(prev, m)) return set('endDate', iso, partial);
         const cued = roleFrom(date, ctx);
-        // A month alone is a date of the case only with its word (核准日、申請): 「111年8月增設」 tells history.
-        if (monthOnly && cued === undefined) return;
+        // A month or year alone is a date of the case only with its word (核准日、申請): 「111年8月增設」 tells history.
+        if (partial && cued === undefined) return;
         const role = cued ?? 'applicationDate';
         if (role === 'approvalDate' || role === 'loanStartDate' || role === 'disasterDate' || role === 'applicationDate' || role === 'startDate' || role === 'endDate') {
-          set(role, iso, monthOnly);
+          set(role, iso, partial);
         }
         return;
       }
