@@ -12,7 +12,7 @@ import type { Mention } from './mention.ts';
 const CLAUSE_END = /[,，。;；!！?？\n]/;
 const RANGE_BETWEEN = /^\s*[~〜～\-至到]\s*$/;
 /** Between two dates of one period: 至, 到, or 借到, 起至, 開始到 (「114年7月1日借到115年7月1日」). */
-const DATES_BETWEEN = /^\s*(?:起|開始|借|貸|借款)?\s*[~〜～\-至到]\s*$/;
+const DATES_BETWEEN = /^\s*(?:(?:起|開始|借|貸|借款)\s*)?[~〜～\-至到]\s*$/;
 
 interface Context {
   before: string;
