@@ -178,6 +178,8 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     }
     // 「我45歲，公司4年11個月，青創還來得及嗎？」: facts about the applicant ask for a decision.
     if (programme && (stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined)) return 'eligibility';
+    // 「民國100年3月1日申請莫拉克復工貸款，可以嗎？」: a dated application asked about yes or no is for the rules to decide.
+    if (programme && stated.applicationDate !== undefined && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
   }
   // 「年費率0.5%」 answering a fee estimate that needed the quoted rate continues that estimate.
   if (c.state.task === 'fee_calculation' && c.u.statedRate !== undefined && c.u.programmes.length === 0 && !c.u.injectionSuspected) {

@@ -10,8 +10,9 @@ import { loadParameters } from '../../rules/load.ts';
 import { createSourceFixture } from '../adapters/http/source-fixture.ts';
 import { TEST_DATE } from '../support/bot.ts';
 
-const QUESTION = '送保後公司經營惡化基金會怎麼處理？';
-const CARE_SECTION = '肆、七、用心關懷協處（一）至（三）：保證後、信用弱化及信用惡化企業之關懷與協處';
+const QUESTION = '批次保證被停權的條件？';
+/** The batch letter's section on what happens to a bank that misuses batch guarantees. */
+const SECTION_ID_START = 'batch-guarantee-revision-2014#說明二（五）';
 
 async function ask(knowledgeDir: string, rulesDir: string, text: string): Promise<Reply> {
   const [knowledge, rules] = await Promise.all([loadKnowledge(knowledgeDir), loadParameters(rulesDir)]);
@@ -29,14 +30,15 @@ describe('a question staff attached to a section as an example', () => {
     const before = await ask(fixture.knowledgeDir, fixture.rulesDir, QUESTION);
     expect(before.kind).toBe('fallback');
 
-    const file = join(fixture.knowledgeDir, 'smeg-annual-report-2022.md');
+    const file = join(fixture.knowledgeDir, 'batch-guarantee-revision-2014.md');
     const knowledge = await loadKnowledge(fixture.knowledgeDir);
-    const section = knowledge.sections.find((candidate) => candidate.heading === CARE_SECTION)!;
-    writeFileSync(file, withExampleQuestion(readFileSync(file, 'utf8'), section.line, '送保後公司經營惡化，基金會怎麼處理'));
+    const section = knowledge.sections.find((candidate) => candidate.id.startsWith(SECTION_ID_START))!;
+    writeFileSync(file, withExampleQuestion(readFileSync(file, 'utf8'), section.line, '批次保證被停權的條件'));
 
     const after = await ask(fixture.knowledgeDir, fixture.rulesDir, QUESTION);
     expect(after.kind).toBe('answer');
-    expect(after.citations[0]?.section).toBe(CARE_SECTION);
+    expect(after.citations[0]?.section).toBe(section.heading);
+    expect(after.text).toContain('停止其辦理批次保證業務');
     expect(after.text).not.toContain('例題');
   });
 });

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../../knowledge/load.ts';
 import { importDraft } from '../../../knowledge/import/index.ts';
 import { minimalPdf } from '../../knowledge/import/minimal-pdf.ts';
 import { ADMIN_TOKEN, startConsoleServer, type ConsoleServer } from './console-server.ts';
 
-const UNANSWERED = '送保後公司經營惡化基金會怎麼處理？';
-const CARE_SECTION_ID = 'smeg-annual-report-2022#肆、七、用心關懷協處（一）至（三）：保證後、信用弱化及信用惡化企業之關懷與協處';
+const UNANSWERED = '批次保證被停權的條件？';
+const CARE_SECTION_ID = 'batch-guarantee-revision-2014#說明二（五）：不當利用批次保證之處理';
 const BATCH_FEE_QUESTION = '批保300萬保9成一年手續費？';
 const FEE_SECTION = '說明三：代償上限計提率與保證手續費年費率';
 
@@ -64,11 +65,11 @@ describe('the console before sign-in', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(html).toContain('<input id="token" name="token" type="password"');
-    expect(html).not.toContain('送保後');
+    expect(html).not.toContain('批次保證被停權');
     for (const path of ['/inbox', '/status', '/rules', '/drafts']) {
       const response = await fetch(`${app.url}/admin/api${path}`);
       expect(response.status, path).toBe(401);
-      expect(await response.text()).not.toContain('送保後');
+      expect(await response.text()).not.toContain('批次保證被停權');
     }
   });
 
@@ -89,11 +90,11 @@ describe('a console session', () => {
 
   it('refuses a change without the CSRF token, or from another site, and writes nothing', async () => {
     const who = await session();
-    const before = readFileSync(join(app.fixture.knowledgeDir, 'smeg-annual-report-2022.md'), 'utf8');
+    const before = readFileSync(join(app.fixture.knowledgeDir, 'batch-guarantee-revision-2014.md'), 'utf8');
     const attach = { question: UNANSWERED, sectionId: CARE_SECTION_ID };
     expect((await call({ ...who, csrfToken: '' }, 'POST', '/inbox/example', attach)).status).toBe(403);
     expect((await call(who, 'POST', '/inbox/example', attach, { origin: 'https://evil.example' })).status).toBe(403);
-    expect(readFileSync(join(app.fixture.knowledgeDir, 'smeg-annual-report-2022.md'), 'utf8')).toBe(before);
+    expect(readFileSync(join(app.fixture.knowledgeDir, 'batch-guarantee-revision-2014.md'), 'utf8')).toBe(before);
   });
 
   it('ends when signed out', async () => {
@@ -106,7 +107,7 @@ describe('a console session', () => {
 describe('the inbox', () => {
   it('lists a question asked a moment before through the chat API, with where it might belong', async () => {
     const { body } = await call(await session(), 'GET', '/inbox');
-    const item = body.items.find((candidate: { question: string }) => candidate.question.startsWith('送保後公司經營惡化'));
+    const item = body.items.find((candidate: { question: string }) => candidate.question.startsWith('批次保證被停權'));
     expect(item).toMatchObject({ unanswered: 1, channels: ['api'] });
     expect(item.suggestions.map((suggestion: { sectionId: string }) => suggestion.sectionId)).toContain(CARE_SECTION_ID);
   });
@@ -133,16 +134,16 @@ describe('the inbox', () => {
     const { status, body } = await call(who, 'POST', '/inbox/example', { question: UNANSWERED, sectionId: CARE_SECTION_ID });
     expect(status).toBe(200);
     expect(body).toMatchObject({ ok: true, reload: { ok: true, changed: true } });
-    expect(readFileSync(join(app.fixture.knowledgeDir, 'smeg-annual-report-2022.md'), 'utf8')).toContain(`> 例題：${UNANSWERED}`);
+    expect(readFileSync(join(app.fixture.knowledgeDir, 'batch-guarantee-revision-2014.md'), 'utf8')).toContain(`> 例題：${UNANSWERED}`);
 
     const [reply] = await app.ask(UNANSWERED);
     expect(reply?.kind).toBe('answer');
     expect(reply?.citations[0]?.sectionId).toBe(CARE_SECTION_ID);
 
     const open = await call(who, 'GET', '/inbox');
-    expect(open.body.items.some((item: { question: string }) => item.question.startsWith('送保後'))).toBe(false);
+    expect(open.body.items.some((item: { question: string }) => item.question.startsWith('批次保證被停權'))).toBe(false);
     const all = await call(who, 'GET', '/inbox?show=all');
-    expect(all.body.items.find((item: { question: string }) => item.question.startsWith('送保後')).resolution).toMatchObject({ kind: 'example', sectionId: CARE_SECTION_ID });
+    expect(all.body.items.find((item: { question: string }) => item.question.startsWith('批次保證被停權')).resolution).toMatchObject({ kind: 'example', sectionId: CARE_SECTION_ID });
   });
 
   it('marks a question out of scope in out-of-scope.yaml', async () => {
@@ -163,11 +164,11 @@ describe('the inbox', () => {
       sectionId: `batch-guarantee-revision-2014#${FEE_SECTION}`,
     });
     expect(status).toBe(422);
-    // Named at the copy already in the annual report, with the new place in the message.
+    // Named at the copy already under 說明二（五）, with the new place in the message.
     expect(body.issues[0]).toMatchObject({ severity: 'error' });
-    expect(body.issues[0].file).toMatch(/smeg-annual-report-2022\.md$/);
-    expect(body.issues[0].line).toBeGreaterThan(500);
-    expect(body.issues[0].message).toMatch(/已寫在 .*batch-guarantee-revision-2014\.md:\d+〈說明三/);
+    expect(body.issues[0].file).toMatch(/batch-guarantee-revision-2014\.md$/);
+    expect(body.issues[0].line).toBeGreaterThan(0);
+    expect(body.issues[0].message).toMatch(/已寫在 .*batch-guarantee-revision-2014\.md:\d+/);
     expect(readFileSync(join(app.fixture.knowledgeDir, 'batch-guarantee-revision-2014.md'), 'utf8')).toBe(before);
   });
 });
@@ -282,7 +283,9 @@ describe('the status page', () => {
     expect(body.version).toBe(app.server.sources.current().version);
     expect(body.lastReload).toMatchObject({ ok: true });
     expect(body.lastReload.reason).toMatch(/^console: /);
-    expect(body.knowledge).toMatchObject({ documents: 6, examples: 1, outOfScope: 1 });
+    // The shipped documents' example questions, and the one attached above.
+    const shipped = (await loadKnowledge('knowledge/documents')).sections.reduce((n, section) => n + (section.examples?.length ?? 0), 0);
+    expect(body.knowledge).toMatchObject({ documents: 6, examples: shipped + 1, outOfScope: 1 });
     expect(body.daily).toHaveLength(30);
     expect(body.daily.at(-1).questions).toBeGreaterThanOrEqual(3);
   });
