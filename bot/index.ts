@@ -56,6 +56,9 @@ const ANSWER_CACHE_SIZE = 2_000;
 const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'recommend', 'greeting', 'help', 'feedback', 'reset', 'out_of_scope', 'unknown'];
 
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
+/** Asks a rule parameter answers, whose value at a past year's end is the rule of that year. */
+const RULE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'age_limit', 'business_age_limit', 'period_limit', 'threshold', 'subrogation']);
+
 export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
   const now = deps.now ?? (() => new Date());
@@ -145,7 +148,9 @@ export function createBot(deps: BotDeps): Bot {
       // The rules of the day the case is decided at: its application date, or for a batch guarantee the approval date (說明六).
       const batchApproval = merged.programme === 'batch' ? merged.facts.approvalDate : undefined;
       // 「我是說民國111年的」: a rule question about one past year reads the rules of that year's end.
-      const year = merged.task === 'fact_lookup' && u.years.length === 1 ? u.years[0] : undefined;
+      // Only for a rule's figure: statistics of that year are in documents published after it.
+      const asksRule = merged.asks.length > 0 && merged.asks.every((a) => RULE_ASKS.has(a));
+      const year = merged.task === 'fact_lookup' && asksRule && u.years.length === 1 ? u.years[0] : undefined;
       const yearEnd = year !== undefined && `${year}-12-31` < asOf ? `${year}-12-31` : undefined;
       const ruleDay = merged.facts.applicationDate ?? batchApproval ?? yearEnd ?? asOf;
       const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: ruleDay, cite, service, understanding: u, merged, state };

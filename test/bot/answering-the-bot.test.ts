@@ -91,4 +91,12 @@ describe('answering the bot', () => {
     expect(rate).toContain('民國103年12月15日');
     expect(rate).toContain('未載明');
   });
+
+  it("reads a rule's figure as it was in a past year named, and a year's statistics from the report published after it", async () => {
+    const [rate] = await conversation('民國106年那時批保的手續費率多少');
+    expect(rate).toContain('0.35%');
+    expect(rate).not.toMatch(/^批次信用保證之保證手續費年費率：0\.30%/m);
+    const [ranking] = await conversation('111年哪個行業的保證餘額最多？');
+    expect(ranking).toContain('批發');
+  });
 });

@@ -2,11 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ADMIN_TOKEN, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { loadKnowledge } from '../../../knowledge/load.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = 'test-results';
-const UNANSWERED = '送保後公司經營惡化基金會怎麼處理？';
-const CARE_SECTION = '肆、七、用心關懷協處（一）至（三）：保證後、信用弱化及信用惡化企業之關懷與協處';
+const UNANSWERED = '批次保證被停權的條件？';
+const CARE_SECTION = '說明二（五）：不當利用批次保證之處理';
 const FEE_SECTION = '說明三：代償上限計提率與保證手續費年費率';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -51,7 +52,7 @@ describe.skipIf(!hasChromium)('the staff console in Chromium', () => {
     expect(await token.getAttribute('type')).toBe('password');
     await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('token');
     expect(await page.locator('#console').isHidden()).toBe(true);
-    expect(await page.content()).not.toContain('送保後');
+    expect(await page.content()).not.toContain('批次保證被停權');
     await page.screenshot({ path: `${SCREENSHOTS}/admin-sign-in.png` });
 
     await token.fill('wrong-token-for-the-console');
@@ -62,7 +63,7 @@ describe.skipIf(!hasChromium)('the staff console in Chromium', () => {
   it('signs in and shows the question asked a moment before in the inbox, with where it might belong', async () => {
     await page.getByLabel('管理金鑰').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: '登入' }).click();
-    const item = page.locator('article', { hasText: '送保後公司經營惡化基金會怎麼處理' });
+    const item = page.locator('article', { hasText: '批次保證被停權的條件' });
     await item.waitFor();
     expect(await item.locator('.meta').innerText()).toContain('未回答 1 次');
     expect(await item.locator('.meta').innerText()).toContain('管道：API');
@@ -72,7 +73,7 @@ describe.skipIf(!hasChromium)('the staff console in Chromium', () => {
   });
 
   it('attaches it as an example question to a section, and the same question is then answered from that section', async () => {
-    const item = page.locator('article', { hasText: '送保後公司經營惡化基金會怎麼處理' });
+    const item = page.locator('article', { hasText: '批次保證被停權的條件' });
     await item.getByLabel('回答它的章節').selectOption({ label: CARE_SECTION });
     await item.getByRole('button', { name: '加入為例題' }).click();
     await expect.poll(() => item.locator('.tag').innerText(), { timeout: 15_000 }).toContain(`已加入〈${CARE_SECTION}〉的例題`);
@@ -123,7 +124,9 @@ describe.skipIf(!hasChromium)('the staff console in Chromium', () => {
     await page.getByRole('link', { name: '狀態' }).click();
     const body = page.locator('#status-body');
     await expect.poll(() => body.innerText()).toContain('已套用新版本');
-    expect(await body.innerText()).toContain('例題 1 則');
+    // The shipped documents' example questions, and the one attached above.
+    const shipped = (await loadKnowledge('knowledge/documents')).sections.reduce((n, section) => n + (section.examples?.length ?? 0), 0);
+    expect(await body.innerText()).toContain(`例題 ${shipped + 1} 則`);
     expect(await body.getByRole('img').getAttribute('aria-label')).toContain('每日提問');
     await page.screenshot({ path: `${SCREENSHOTS}/admin-status.png`, fullPage: true });
   });
