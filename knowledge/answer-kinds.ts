@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
-import type { CheckIssue } from './check-issue.ts';
+import { type CheckIssue, yamlSyntaxIssues } from './check-issue.ts';
 import { normalizeText } from './normalize.ts';
 
 /**
@@ -57,15 +57,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    return {
-      ok: false,
-      issues: document.errors.map((error) => ({
-        file,
-        line: error.linePos?.[0].line ?? 1,
-        severity: 'error' as const,
-        message: `YAML 語法錯誤，請檢查這一行的冒號、縮排與引號（${error.message.split('\n')[0] ?? ''}）`,
-      })),
-    };
+    return { ok: false, issues: yamlSyntaxIssues(file, document.errors) };
   }
   const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
     for (let length = path.length; length > 0; length--) {

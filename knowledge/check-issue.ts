@@ -19,3 +19,13 @@ export function formatCheckIssue(issue: CheckIssue): string {
   const tag = issue.severity === 'error' ? '錯誤' : '警告';
   return `${where} [${tag}]${field}${issue.message}`;
 }
+
+/** A YAML file's syntax errors as issues staff can act on, one per error, at its line. */
+export function yamlSyntaxIssues(file: string, errors: ReadonlyArray<{ linePos?: [{ line: number }, ...unknown[]] | undefined; message: string }>): CheckIssue[] {
+  return errors.map((error) => ({
+    file,
+    line: error.linePos?.[0].line ?? 1,
+    severity: 'error' as const,
+    message: `YAML 語法錯誤，請檢查這一行的冒號、縮排與引號（${error.message.split('\n')[0] ?? ''}）`,
+  }));
+}

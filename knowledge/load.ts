@@ -82,28 +82,28 @@ async function readOutOfScope(
   fileOf: (section: KnowledgeSection) => string,
 ): Promise<{ questions?: OutOfScopeQuestion[]; issues: CheckIssue[] }> {
   const path = join(dir, OUT_OF_SCOPE_FILE);
-  let content: string;
-  try {
-    content = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { issues: [] };
-    throw error;
-  }
+  const content = await readIfPresent(path);
+  if (content === undefined) return { issues: [] };
   const file = displayPath(path);
   const parsed = parseOutOfScope(file, content);
   if (!parsed.ok) return { issues: parsed.issues };
   return { questions: parsed.questions, issues: [...parsed.issues, ...outOfScopeConflicts(file, parsed.questions, sections, fileOf)] };
 }
 
-async function readAnswerKinds(dir: string): Promise<{ kinds?: AnswerKinds; issues: CheckIssue[] }> {
-  const path = join(dir, ANSWER_KINDS_FILE);
-  let content: string;
+/** A file's text, or undefined when it does not exist (an optional file of the knowledge folder). */
+async function readIfPresent(path: string): Promise<string | undefined> {
   try {
-    content = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { issues: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+async function readAnswerKinds(dir: string): Promise<{ kinds?: AnswerKinds; issues: CheckIssue[] }> {
+  const path = join(dir, ANSWER_KINDS_FILE);
+  const content = await readIfPresent(path);
+  if (content === undefined) return { issues: [] };
   const parsed = parseAnswerKinds(displayPath(path), content);
   return parsed.ok ? { kinds: { kinds: parsed.kinds, notTopics: parsed.notTopics }, issues: [] } : { issues: parsed.issues };
 }

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
-import type { CheckIssue } from './check-issue.ts';
+import { type CheckIssue, yamlSyntaxIssues } from './check-issue.ts';
 import { questionKey } from './example-questions.ts';
 import { rocDateHint } from './roc-date.ts';
 import { isIsoDate, type KnowledgeSection } from './schema.ts';
@@ -42,15 +42,7 @@ export function parseOutOfScope(file: string, content: string): OutOfScopeResult
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    return {
-      ok: false,
-      issues: document.errors.map((error) => ({
-        file,
-        line: error.linePos?.[0].line ?? 1,
-        severity: 'error' as const,
-        message: `YAML 語法錯誤，請檢查這一行的冒號、縮排與引號（${error.message.split('\n')[0] ?? ''}）`,
-      })),
-    };
+    return { ok: false, issues: yamlSyntaxIssues(file, document.errors) };
   }
   const lineOf = (path: ReadonlyArray<PropertyKey>) => lineIn(document, lineCounter, path);
   const parsed = fileSchema.safeParse(document.toJS() ?? { questions: [] });

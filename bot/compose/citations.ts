@@ -4,6 +4,7 @@ import type { Reference } from '../../rules/schema.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import type { Citation } from '../types.ts';
 import { formatRocDate } from './format.ts';
+import { plainText } from '../../knowledge/passages.ts';
 
 const EXCERPT_LENGTH = 240;
 
@@ -90,17 +91,8 @@ function sectionKey(documentId: string, heading: string): string {
   return `${documentId}\u0000${heading}`;
 }
 
-/** Markdown to plain text for excerpts: no table pipes, emphasis or list markers. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/^[^\S\r\n\u2028\u2029]*(?:\|[^\S\r\n\u2028\u2029]*)?:?-{3}.*$/gm, '')
-    .replace(/\|/g, ' ')
-    .replace(/^[^\S\r\n\u2028\u2029]*[-*][^\S\r\n\u2028\u2029]+/gm, '')
-    .replace(/[*_`#>]/g, '')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-}
+/** Markdown to plain text for excerpts: the one reading of knowledge/ (no table pipes, emphasis or list markers). */
+export { plainText };
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

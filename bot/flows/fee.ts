@@ -65,12 +65,7 @@ function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
   const period = r.period.months !== undefined ? `${r.period.months} 個月` : `${r.period.days} 天`;
   const card: ResultCard = {
     title: '保證手續費試算（依您提供的年費率）',
-    inputs: [
-      { label: '貸款金額', value: `${formatAmount(r.loanAmount)} 元` },
-      { label: '保證成數', value: `${r.ratio}%` },
-      { label: '年費率', value: formatRate(r.rate) },
-      { label: '保證期間', value: period },
-    ],
+    inputs: caseInputs(r, period),
     formula: r.formula,
     result: { label: '保證手續費', value: `${formatAmount(r.fee)} 元` },
     notes: [r.rounding],
@@ -87,6 +82,16 @@ function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
     { kind: 'calculation', intent: 'fee_calculation', lines, citations: [], card, quickReplies: question.quickReplies },
     { task: 'fee_calculation', pending: 'programme', facts: ctx.merged.facts, ...(ctx.merged.asks.length ? { asks: ctx.merged.asks } : {}) },
   );
+}
+
+/** The figures a fee was computed from, as a result card lists them. */
+function caseInputs(r: { loanAmount: number; ratio: number; rate: number }, period: string): Array<{ label: string; value: string }> {
+  return [
+    { label: '貸款金額', value: `${formatAmount(r.loanAmount)} 元` },
+    { label: '保證成數', value: `${r.ratio}%` },
+    { label: '年費率', value: formatRate(r.rate) },
+    { label: '保證期間', value: period },
+  ];
 }
 
 /** A quoted rate that differs from the rule: the fee by the rule too, so both figures are there to compare. */
@@ -165,13 +170,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
     : `適用年費率 ${formatRate(r.rate)}${r.rate !== r.baseRate ? `（原費率 ${formatRate(r.baseRate)}）` : ''}${ctx.merged.facts.riskGroup && /fee_rate\.[abc]/.test(traceNames(r)) ? `，風險組群 ${ctx.merged.facts.riskGroup}` : ''}`;
   const card: ResultCard = {
     title: `${name} 保證手續費試算`,
-    inputs: [
-      { label: '保證項目', value: name },
-      { label: '貸款金額', value: `${formatAmount(r.loanAmount)} 元` },
-      { label: '保證成數', value: `${r.ratio}%` },
-      { label: '年費率', value: formatRate(r.rate) },
-      { label: '保證期間', value: period },
-    ],
+    inputs: [{ label: '保證項目', value: name }, ...caseInputs(r, period)],
     formula: r.formula,
     result: { label: '保證手續費', value: `${formatAmount(r.fee)} 元` },
     ...(ruleDate ? { ruleDate: `依 ${formatRocDate(ruleDate)}起之規定` } : {}),
