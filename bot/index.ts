@@ -148,12 +148,13 @@ export function createBot(deps: BotDeps): Bot {
       // The rules of the day the case is decided at: its application date, or for a batch guarantee the approval date (說明六).
       const batchApproval = merged.programme === 'batch' ? merged.facts.approvalDate : undefined;
       // 「我是說民國111年的」: a rule question about one past year reads the rules of that year's end.
-      // Only for a rule's figure: statistics of that year are in documents published after it.
+      // Only for a rule's figure: statistics of that year are in documents published after it, so the documents are
+      // still read as of today.
       const asksRule = merged.asks.length > 0 && merged.asks.every((a) => RULE_ASKS.has(a));
       const year = merged.task === 'fact_lookup' && asksRule && u.years.length === 1 ? u.years[0] : undefined;
       const yearEnd = year !== undefined && `${year}-12-31` < asOf ? `${year}-12-31` : undefined;
       const ruleDay = merged.facts.applicationDate ?? batchApproval ?? yearEnd ?? asOf;
-      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: ruleDay, cite, service, understanding: u, merged, state };
+      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: yearEnd && ruleDay === yearEnd ? asOf : ruleDay, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
       if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {

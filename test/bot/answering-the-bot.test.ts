@@ -98,5 +98,8 @@ describe('answering the bot', () => {
     expect(rate).not.toMatch(/^批次信用保證之保證手續費年費率：0\.30%/m);
     const [ranking] = await conversation('111年哪個行業的保證餘額最多？');
     expect(ranking).toContain('批發');
+    // A plan of a past year is described in a document published later: still found.
+    const [plan] = await conversation('民國97年推出的千金挺專案，授權額度提高到多少？');
+    expect(plan).toMatch(/2,000\s*萬/);
   });
 });
