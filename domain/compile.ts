@@ -62,7 +62,7 @@ export interface Domain {
     recommend: RegExp;
     change: RegExp;
   };
-  modifiers: { which: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
+  modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -260,6 +260,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     },
     modifiers: {
       which: cueRegExp(intents.modifiers.which),
+      still: cueRegExp(intents.modifiers.still),
       several: cueRegExp(intents.modifiers.several),
       most: cueRegExp(intents.modifiers.most),
       least: cueRegExp(intents.modifiers.least),

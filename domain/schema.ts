@@ -110,7 +110,7 @@ export const IntentsFile = z
     recommend: Cues,
     change: Cues,
     modifiers: z
-      .object({ which: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues })
+      .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues })
       .strict(),
     follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),

@@ -17,6 +17,8 @@ import { formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
+import { scanMentions } from '../understand/figures.ts';
+import { normalizeText } from '../understand/normalize.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { notInDocuments } from './problems.ts';
@@ -95,6 +97,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         missingYears.length ? `注意：目前收錄的文件沒有 ${missingYears.join('、')} 年的資料；以下是最接近的內容，如需該年度資料請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined,
         // An ended plan is history: the reader learns that before reading its figures.
         ended ? `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以下為當時的規定，不是現行規定。` : undefined,
+        ended ? undefined : pastDatesNote(ctx, quoted),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
         superseded ? supersededNote(ctx, section) : undefined,
@@ -263,4 +266,17 @@ export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult 
     ],
     state: {},
   };
+}
+
+/**
+ * 「說明會是哪天？我還能報名嗎」: asked whether something still holds today, and every full date in the passage quoted
+ * has passed, the answer says so first, with the latest of them.
+ */
+function pastDatesNote(ctx: FlowContext, quoted: string[]): string | undefined {
+  const { current, still } = ctx.understanding.modifiers;
+  if (!current && !still) return undefined;
+  const dates = quoted.flatMap((q) => scanMentions(normalizeText(q))).flatMap((m) => (m.unit === 'date' && m.iso ? [m.iso] : []));
+  if (dates.length === 0) return undefined;
+  const latest = dates.sort().at(-1) as string;
+  return latest < ctx.asOf ? `注意：文中的日期（最晚為${formatRocDate(latest)}）已過；以下為當時的安排，現在是否仍適用請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined;
 }

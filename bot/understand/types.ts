@@ -70,6 +70,8 @@ export interface Modifiers {
    * stated rate or ratio and no programme named).
    */
   reverse: boolean;
+  /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */
+  still: boolean;
 }
 
 /** How an applicant asks to apply: where (route), the papers to bring (documents), or directly with the fund (direct). */

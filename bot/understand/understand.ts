@@ -42,6 +42,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     notWaived: notWaived.test(text),
     change: domain.intents.change.test(text),
     reverse: false,
+    still: domain.modifiers.still.test(text),
   };
 }
 

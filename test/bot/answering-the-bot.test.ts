@@ -102,4 +102,12 @@ describe('answering the bot', () => {
     const [plan] = await conversation('民國97年推出的千金挺專案，授權額度提高到多少？');
     expect(plan).toMatch(/2,000\s*萬/);
   });
+
+  it('says first that the dates of the passage have passed when asked whether something still holds', async () => {
+    const [meeting] = await conversation('批次保證說明會是幾月幾號？我現在還來得及去嗎');
+    expect(meeting).toMatch(/^注意：文中的日期（最晚為民國103年/);
+    expect(meeting).toContain('0800-089-921');
+    const [plain] = await conversation('批次保證說明會是幾月幾號？');
+    expect(plain).not.toContain('已過');
+  });
 });
