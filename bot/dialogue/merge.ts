@@ -164,6 +164,7 @@ interface TaskContext {
 function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined {
   const { stated, facts, asks, programme } = c;
   const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');
+  const aboutApplicant = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined;
   // 「營業額600萬，週轉借款420萬，還能送保嗎」: the two figures of the 營授比 decide it.
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
   // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.
@@ -177,7 +178,7 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
       return 'fee_calculation';
     }
     // 「我45歲，公司4年11個月，青創還來得及嗎？」: facts about the applicant ask for a decision.
-    if (programme && (stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined)) return 'eligibility';
+    if (programme && aboutApplicant) return 'eligibility';
     // 「民國100年3月1日申請莫拉克復工貸款，可以嗎？」: a dated application asked about yes or no is for the rules to decide.
     if (programme && stated.applicationDate !== undefined && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
   }
@@ -188,7 +189,6 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // 「青創最高可以貸多少？」 asks for a cap, not a fee, when no loan is given.
   if (task === 'fee_calculation' && facts.loanAmount === undefined && asks.includes('cap_amount')) return 'fact_lookup';
   // 「工廠開業才4個月 能送信保嗎」: who the applicant is, no programme: the finder weighs every programme.
-  const aboutApplicant = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined;
   const ratioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
   if (task === 'eligibility' && !programme && aboutApplicant && !ratioFacts) return 'recommend';
   // 「銀行什麼時候要申請批號？」 reads like eligibility but states no fact about a case and asks about a rule.

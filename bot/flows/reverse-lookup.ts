@@ -46,9 +46,8 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
     if (match) matches.push(match);
   }
   const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數 ${formatCheng(value)}`;
-  const scope = channel ? ctx.domain.facts.questions.submission?.label ?? '' : '';
   if (matches.length === 0) {
-    return nothingHas(ctx, `${scope ? '該送保方式下' : ''}${label}`);
+    return nothingHas(ctx, `${channel ? '該送保方式下' : ''}${label}`);
   }
   const exact = matches.filter((m) => m.exact && !m.ended);
   const within = matches.filter((m) => !m.exact && !m.ended);
