@@ -33,7 +33,10 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
   // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
   const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
   if (asksNeed(ctx, purposes, shown, ranking)) return askNeed(ctx, remembered);
-  if (askable && !comparing && !shown.some((c) => c.result.status === 'eligible') && ranking.ended.length === 0 && ranking.mentioned.length === 0) {
+  // Answer first: a need narrows the list enough to show it with the question; with nothing but who the applicant is,
+  // the list would be every programme, so the one fact that splits it most is asked first.
+  const narrowed = purposes.length > 0 && shown.length > 0;
+  if (askable && !comparing && !narrowed && !shown.some((c) => c.result.status === 'eligible') && ranking.ended.length === 0 && ranking.mentioned.length === 0) {
     return askDecisiveFact(ctx, fact, shown, remembered);
   }
   if (shown.length === 0) return nothingFits(ctx, ranking, remembered);

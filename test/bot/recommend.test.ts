@@ -56,6 +56,7 @@ const CASES: Case[] = [
   { name: 'a need that names its own programme (提撥勞工退休金) is a finder question: who it is for, and that the documents give no ratio', says: ['公司要提撥勞工退休金 資金不夠 有沒有相關的貸款'], mentions: ['1. 勞工退休金專案貸款', '公營事業除外', '保證成數最高 來源文件未載'], never: ['保證成數最高 8成', '保證成數最高 9成'] },
   { name: 'a shop described with a classifier, its age and an amount, without a question, is a finder request', says: ['開了一家小吃店 剛滿一年 我43歲男生 想借50萬'], mentions: ['1. 青年創業貸款', '符合青年創業貸款 20 歲至 45 歲', '依您提供的資料符合條件'], never: ['保證期間', '請問是哪一種保證項目'] },
   { name: 'a business of some years described with the owner\'s age gets 青創 while it is under five years old', says: ['我在經營一家髮廊 滿三年了 今年39歲 想貸80萬'], mentions: ['1. 青年創業貸款'] },
+  { name: 'a need with the deciding fact unknown is answered first: the programmes for it, then the question', says: ['女生想開個小工作室創業 有什麼貸款'], mentions: ['可能適合的保證項目', '微型創業鳳凰貸款', '9.5成', '再請問：'], offers: ['（青年）'] },
   // Discovery over several turns
   { name: 'with nothing said, the finder asks the age first, explaining what it decides', says: ['有什麼貸款適合我？'], asks: true, mentions: ['年齡會決定', '青年創業貸款', '微型創業鳳凰貸款'], offers: ['（青年）', '（中高齡）'] },
   { name: 'a 29-year-old man is next asked how long the company has existed', says: ['有什麼貸款適合我？', '我29歲 男生'], asks: true, mentions: ['設立多久'], offers: ['未滿5年'] },
