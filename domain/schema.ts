@@ -77,6 +77,7 @@ export const ASK_IDS = [
   'subrogation',
   'interest_rate',
   'threshold',
+  'repayment',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */
