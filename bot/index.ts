@@ -6,7 +6,7 @@ import { CitationIndex } from './compose/citations.ts';
 import { contextLostReply, contextWasLost, leansOnLostContext, withContextLostNote } from './compose/context-lost.ts';
 import { inLanguageOf } from './compose/reader-language.ts';
 import { findServiceLines, type ServiceLines } from './compose/service-lines.ts';
-import { mergeTurn, type MergedTurn } from './dialogue/merge.ts';
+import { mergeTurn, withBusinessAge, type MergedTurn } from './dialogue/merge.ts';
 import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
@@ -144,6 +144,7 @@ export function createBot(deps: BotDeps): Bot {
     } else {
       const { cite, service } = derived(sources);
       merged = mergeTurn(state, u, pendingAnswer, domain);
+      merged = { ...merged, facts: withBusinessAge(merged.facts, merged.facts.applicationDate ?? asOf) };
       // 「2027年2月1日申請」: the rules in force on the day the case is applied for are the ones that apply.
       // The rules of the day the case is decided at: its application date, or for a batch guarantee the approval date (說明六).
       const batchApproval = merged.programme === 'batch' ? merged.facts.approvalDate : undefined;
@@ -174,6 +175,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('pending', result.state.pending),
       // The topic is kept between turns (in Redis when shared): personal data never goes with it.
       ...optional('statedRate', merged.statedRate),
+      ...optional('parameterTopics', merged.task === 'fact_lookup' && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
       ...optional('topic', merged.task === 'fact_lookup' ? redactPersonalData(trimmed).slice(0, 200) : undefined),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));

@@ -163,7 +163,7 @@ export const ROLES = {
   amount: ['loanAmount', 'annualRevenue', 'workingCapitalBalance', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'ignore'],
-  date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'startDate', 'endDate', 'ignore'],
+  date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'startDate', 'endDate', 'ignore'],
 } as const;
 
 const roleCues = <R extends readonly [string, ...string[]]>(roles: R) =>

@@ -51,6 +51,7 @@ export const Facts = z
     loanStartDate: z.iso.date(), // 授信起日
     disasterDate: z.iso.date(),
     applicationDate: z.iso.date(),
+    foundedDate: z.iso.date(), // 設立（開業）日期：營業期間由此算到申請日（未說時為今天）
     submission: z.enum(['authorised', 'project', 'direct', 'batch']),
     loanPurpose: LoanPurpose, // 授信用途 (新創事業貸款限資本性支出或交易行為為還款來源)
     recoveryNeed: z.number().nonnegative(), // 受災復工營業計畫實際需要金額 (災害復舊專案貸款)

@@ -20,6 +20,8 @@ export interface MergedTurn {
   programmeFromPurpose?: boolean;
   /** The rate the user says was quoted for this case, this turn or earlier for the same programme. */
   statedRate?: number;
+  /** Rule topics to read (this message's, or the previous lookup's for an elliptical follow-up). */
+  parameterTopics: string[];
   /** The message added nothing the dialogue can use (no task, programme or fact). */
   empty: boolean;
 }
@@ -77,16 +79,32 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // A risk group (A/B/C) belongs to the authorised items, whose fees and ratios 一般貸款 stands for.
   const byRiskGroup = !programme && facts.riskGroup !== undefined && resolved !== undefined;
   // The finder weighs every programme: a name in a tapped answer (「30歲（青年）」) or an earlier turn picks none.
-  if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, empty: false };
+  // 「我是說111年的」 after 「同一企業總額度上限多少」 reads the same rule topics again.
+  const keepsTopics = resolved === 'fact_lookup' && state.task === 'fact_lookup' && u.programmes.length === 0 && (u.isFollowUp || u.asks.length === 0);
+  const parameterTopics = u.parameterTopics.length > 0 ? [...u.parameterTopics] : keepsTopics ? [...(state.parameterTopics ?? [])] : [];
+  if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, parameterTopics: [], empty: false };
   return {
     task: resolved,
     ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) } : {}),
     facts,
     asks: resolvedAsks,
+    parameterTopics,
     ...(statedRate !== undefined ? { statedRate } : {}),
     ...(u.variants ? { variants: u.variants } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
   };
+}
+
+/**
+ * 「公司是民國105年設立的」: the business's age on the day the case is decided (its application date, else today), in
+ * whole months, when no age was stated outright.
+ */
+export function withBusinessAge(facts: Facts, onDay: string): Facts {
+  if (!facts.foundedDate || facts.businessAgeMonths !== undefined || facts.foundedDate > onDay) return facts;
+  const [fy, fm, fd] = facts.foundedDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onDay.split('-').map(Number) as [number, number, number];
+  const months = (y - fy) * 12 + (m - fm) - (d < fd ? 1 : 0);
+  return { ...facts, businessAgeMonths: Math.max(0, months) };
 }
 
 /** A period is stated one way at a time: 「期間一年」 after a date range replaces the range, and the other way round. */
@@ -136,6 +154,20 @@ const NAMED_BY_FACT: Partial<Record<ProgrammeId, Array<keyof NonNullable<Facts['
   morakot_recovery: ['typhoonAffected'],
 };
 
+/** What a programme has: its figures, who may apply, how to apply and repay, what it excludes. */
+const PROGRAMME_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'age_limit', 'business_age_limit', 'period_limit',
+  'eligibility_criteria', 'procedure', 'repayment', 'interest_rate', 'exclusions', 'subsidy',
+]);
+
+/**
+ * 「最多保幾成？手續費多少？」 after a question about 批保: attributes asked with no subject of their own (no programme,
+ * rule topic or need) are the programme under discussion's.
+ */
+function asksOnlyOfAProgramme(u: Understanding): boolean {
+  return u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a)) && u.parameterTopics.length === 0 && u.purposes.length === 0 && !u.modifiers.reverse;
+}
+
 function programmeOf(state: ConversationState, u: Understanding, stated: Facts): ProgrammeId | undefined {
   const named = u.programmes[0];
   if (named && state.programme && named !== state.programme) {
@@ -145,7 +177,7 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts):
   }
   if (named) return named;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
-  const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change;
+  const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u);
   if (continues && state.programme) return state.programme;
   // 「承攬公共工程可以多保嗎？」: a case fact that only one programme speaks of names that programme.
   return (Object.keys(NAMED_BY_FACT) as ProgrammeId[]).find((id) => NAMED_BY_FACT[id]!.some((flag) => stated.flags?.[flag]));

@@ -17,6 +17,8 @@ export interface ConversationState {
   statedRate?: number;
   /** The last fact question, so 「跟110年比呢？」 is searched together with what it compares. */
   topic?: string;
+  /** The rule topics the last lookup read (總額度, 營授比), so 「我是說111年的」 reads them again. */
+  parameterTopics?: string[];
   turns: number;
 }
 

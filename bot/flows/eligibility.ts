@@ -40,7 +40,9 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     const { programme: _p, ...caseFacts } = facts;
     const result = eligibility(programme, caseFacts, ctx.view);
     if (result.status === 'needs_information' && result.missing.length > 0) {
-      return askFor(ctx, 'eligibility', result.missing, partialVerdict(result), ctx.cite.forTrace(result.trace));
+      // Answer first: the figures the rules give whatever the missing fact turns out to be, then the one question.
+      const known = [partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
+      return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
     return eligibilityAnswer(ctx, result);
   } catch (error) {
@@ -49,6 +51,14 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
     throw error;
   }
+}
+
+/** The ratio and fee rate already decided while a fact is still missing (鳳凰 is 9.5成 and 0.5% whatever the age). */
+function knownFigures(result: EligibilityResult): string | undefined {
+  const ratio = result.maxRatio !== undefined ? `保證成數最高 ${formatCheng(result.maxRatio)}` : undefined;
+  const said = result.reasons.join('；');
+  const lines = [ratio && !said.includes('保證成數') ? ratio : undefined, rateText(result)].filter((line): line is string => line !== undefined);
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 /** What is already clear before the next question (e.g. a failed condition is reported even if facts are missing). */

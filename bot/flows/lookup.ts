@@ -86,7 +86,7 @@ function folders(ctx: FlowContext): Set<string> {
     result.add(programme);
     if (PROGRAMMES[programme].channel === 'authorised') result.add('authorised');
   }
-  for (const topic of ctx.understanding.parameterTopics) result.add(topic.split('.')[0] as string);
+  for (const topic of ctx.merged.parameterTopics) result.add(topic.split('.')[0] as string);
   if (!programme && ctx.merged.facts.riskGroup && ctx.merged.asks.some((a) => a.startsWith('fee'))) result.add('authorised');
   return result;
 }
@@ -229,7 +229,7 @@ function relevant(name: string, ctx: FlowContext): boolean {
   const group = /fee_rate\.([abc])$/.exec(name)?.[1];
   const groups = ctx.merged.variants?.riskGroups ?? (facts.riskGroup ? [facts.riskGroup] : []);
   if (group && groups.length > 0) return groups.some((g) => g.toLowerCase() === group);
-  const named = ctx.understanding.parameterTopics.includes(name);
+  const named = ctx.merged.parameterTopics.includes(name);
   if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
   if (name.includes('gold_award')) return named;
   // Public construction and domestic investment each have their own extra quota and ratio.

@@ -38,7 +38,7 @@ const FIGURES: Rewrite[] = [
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
   // 「500w」: w is how 萬 is typed in chat.
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
-  [/(?<![\d.])(\d+)\s*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
+  [/(?<![\d.])(\d+)[\s-]*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?|y)\b/g, '$1年'],
   [/(?<![\d.])(\d+)\s*months?\b/g, '$1個月'],
@@ -50,6 +50,10 @@ const LABELLED: Rewrite[] = [
   [/\bgroup\s*([abc])\b/g, '$1組'],
   [/\barticle\s+(\d+)-(\d+)\b/g, '第$1條之$2'],
 ];
+
+/** In an English sentence, the articles left over (「a 47歲 女性」) are not the risk group a. */
+const ARTICLES = /(?<![a-z0-9])(?:an?|the)\s+(?=[a-z0-9\u4e00-\u9fff])/g;
+const ENGLISH_WORD = /[a-z]{2,}/;
 
 function applied(text: string, rewrites: Rewrite[]): string {
   let result = text;
@@ -73,5 +77,6 @@ export function englishToChinese(text: string, domain: Domain = shippedDomain())
   if (!/[a-z]/.test(text)) return text;
   const figures = applied(text, FIGURES);
   const worded = figures.replace(domain.english.pattern, (matched) => chineseFor(matched, domain.english));
-  return applied(worded, LABELLED);
+  const labelled = applied(worded, LABELLED);
+  return ENGLISH_WORD.test(text) ? labelled.replace(ARTICLES, '') : labelled;
 }

@@ -110,4 +110,30 @@ describe('answering the bot', () => {
     const [plain] = await conversation('批次保證說明會是幾月幾號？');
     expect(plain).not.toContain('已過');
   });
+
+  it('answers attributes asked with no subject of their own about the programme just discussed', async () => {
+    const [, figures] = await conversation('相對保證是什麼意思', '保證成數最高多少？費率呢？');
+    expect(figures).toContain('9.5成');
+    expect(figures).toContain('0.395%');
+    const [, donation] = await conversation('火金姑專案怎麼運作', '企業最少要捐多少？');
+    expect(donation).toMatch(/2,000\s*萬/);
+  });
+
+  it('reads the same rule topic again when a follow-up only corrects the year', async () => {
+    const [, pandemic] = await conversation('一家企業的保證融資總額度最多多少', '我是說民國111年紓困那時候');
+    expect(pandemic).toMatch(/1億5,000萬/);
+    const [, earlier] = await conversation('一家企業的保證融資總額度最多多少', '我指的是民國96年');
+    expect(earlier).toMatch(/1億元|100,000,000/);
+  });
+
+  it('gives the figures the rules already decide while asking for the fact that is missing', async () => {
+    const [reply] = await conversation('男生可以申請微型創業鳳凰嗎 費率多少');
+    expect(reply).toContain('0.50%');
+    expect(reply).toContain('幾歲');
+  });
+
+  it("counts a business's age from the year it was founded", async () => {
+    const [, verdict] = await conversation('我33歲 想申請青年創業貸款', '我們是民國108年登記成立的');
+    expect(verdict).toMatch(/不符合「設立未滿 5 年」/);
+  });
 });

@@ -149,6 +149,7 @@ describe('a whole question', () => {
       periodMonths: 24,
     });
     expect(understand("I'm 30 years old and my company was founded 2 years ago").facts).toEqual({ age: 30, businessAgeMonths: 24 });
+    expect(understand('a 47-year-old woman starting a small business').facts).toEqual({ age: 47, gender: 'female' });
     expect(understand('revenue 8 million, outstanding working capital balance 10 million').facts).toEqual({
       annualRevenue: 8_000_000,
       workingCapitalBalance: 10_000_000,

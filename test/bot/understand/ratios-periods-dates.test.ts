@@ -80,3 +80,28 @@ describe('durations of years and months together', () => {
     expect(facts.businessAgeMonths).toBeUndefined();
   });
 });
+
+describe('whose date a date is', () => {
+  it('reads the date a business was founded, not an application date', () => {
+    const u = understand('我們公司民國107年3月設立');
+    expect(u.facts.foundedDate).toBe('2018-03-01');
+    expect(u.facts.applicationDate).toBeUndefined();
+  });
+
+  it('does not take the date of a letter or an announcement for a date of the case', () => {
+    const u = understand('110年3月2日公告的措施現在還有效嗎');
+    expect(u.facts.applicationDate).toBeUndefined();
+    expect(understand('民國112年4月1日申請一般貸款').facts.applicationDate).toBe('2023-04-01');
+  });
+});
+
+describe('a superlative is a table row, not a maximum asked of a rule', () => {
+  it.each([
+    ['青創最多可以保幾成', undefined],
+    ['最高可以借多少錢', undefined],
+    ['哪一家銀行的保證餘額最多', 'most'],
+    ['哪個縣市最少', 'least'],
+  ])('%s → %s', (text, superlative) => {
+    expect(understand(text).modifiers.superlative).toBe(superlative);
+  });
+});
