@@ -38,6 +38,8 @@ export interface Domain {
     topics: Array<{ topic: AskTopic; cue: RegExp }>;
     feeAmountQuestion: RegExp;
     feeAmountWithFee: RegExp;
+    /** 「每年要繳多少」: the fee for one year, when no period is stated. */
+    perYear: RegExp;
     interrogative: RegExp;
     vagueDefinition: RegExp;
     /** Per ask, fragments of the names of the parameters that answer it. */
@@ -238,6 +240,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       topics: Object.entries(asks.asks).map(([topic, cues]) => ({ topic: topic as AskTopic, cue: cueRegExp(cues, 'g') })),
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),
       feeAmountWithFee: cueRegExp([...asks.fee_amount_question, ...asks.fee_amount_with_fee]),
+      perYear: cueRegExp(asks.per_year ?? []),
       interrogative: cueRegExp(asks.interrogative),
       vagueDefinition: prefixRegExp(asks.vague_definition),
       parameters: asks.parameters,

@@ -88,6 +88,7 @@ export const AsksFile = z
     asks: z.record(z.enum(ASK_IDS), Cues),
     fee_amount_question: Cues,
     fee_amount_with_fee: Cues,
+    per_year: Cues.optional(),
     interrogative: Words,
     vague_definition: Words,
     parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), Words),

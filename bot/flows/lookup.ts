@@ -120,6 +120,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
     candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own });
   }
+  // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
+  const byName = candidates.filter((c) => namedByTopic(c.name, ctx));
+  if (byName.length > 0) candidates.splice(0, candidates.length, ...byName);
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
   // Keep what answers the question about as well as the best one does.
@@ -223,15 +226,20 @@ function notStated(ctx: FlowContext, programme: ProgrammeId): FlowResult {
   });
 }
 
+/** A topic that names a parameter (or the start of its name: 「信保金質」 → enterprise.gold_award…) names it. */
+function namedByTopic(name: string, ctx: FlowContext): boolean {
+  return ctx.merged.parameterTopics.some((topic) => topic.includes('.') && name.startsWith(topic));
+}
+
 /** Narrows readings to the facts stated: a risk group picks its own rate; award rates only when the award is named. */
 function relevant(name: string, ctx: FlowContext): boolean {
   const { facts } = ctx.merged;
   const group = /fee_rate\.([abc])$/.exec(name)?.[1];
   const groups = ctx.merged.variants?.riskGroups ?? (facts.riskGroup ? [facts.riskGroup] : []);
   if (group && groups.length > 0) return groups.some((g) => g.toLowerCase() === group);
-  const named = ctx.merged.parameterTopics.includes(name);
+  const named = namedByTopic(name, ctx);
   if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
-  if (name.includes('gold_award')) return named;
+  if (name.includes('_award')) return named;
   // Public construction and domestic investment each have their own extra quota and ratio.
   const flags = facts.flags ?? {};
   if (flags.publicConstruction || flags.domesticInvestment) {

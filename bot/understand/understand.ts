@@ -87,6 +87,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
   const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined }, domain);
+  // 「每年要繳多少手續費」: the fee for one year is asked, whatever the loan's term.
+  const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;
+  if (noPeriod && asks.includes('fee_amount') && domain.asks.perYear.test(canonical)) facts.periodMonths = 12;
   const wholeQuestion = programmes.length > 0 && (asks.length > 0 || domain.intents.eligibilityQuestion.test(canonical));
   const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion }, domain);
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);

@@ -136,4 +136,25 @@ describe('answering the bot', () => {
     const [, verdict] = await conversation('我33歲 想申請青年創業貸款', '我們是民國108年登記成立的');
     expect(verdict).toMatch(/不符合「設立未滿 5 年」/);
   });
+
+  it('computes the fee for one year when asked what it costs each year', async () => {
+    const [reply] = await conversation('一般貸款C組 借400萬 保七成 每年的保證手續費要付多少');
+    // 4,000,000 × 70% × 1.50% × 12/12
+    expect(reply).toContain('42,000');
+    expect(reply).not.toContain('請問保證期間');
+  });
+
+  it('gives the worth of a waived fee at the rate the user names', async () => {
+    const [reply] = await conversation('莫拉克復工貸款借1000萬 保九成 一年 若照0.5%算 免收的手續費是多少');
+    // 10,000,000 × 90% × 0.50% × 12/12
+    expect(reply).toContain('45,000');
+  });
+
+  it('tells the extra amount and ratio of the 信保金質獎 apart from the batch award', async () => {
+    const [gold] = await conversation('銀行得了信保金質獎 送保的企業可以多多少額度');
+    expect(gold).toMatch(/3,000萬/);
+    expect(gold).not.toContain('5,000萬');
+    const [batch] = await conversation('批保金質獎的銀行 移送的企業額外額度多少');
+    expect(batch).toMatch(/5,000萬/);
+  });
 });
