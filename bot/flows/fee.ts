@@ -21,6 +21,68 @@ import { cannotQuote, invalidInput } from './problems.ts';
 
 /** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
 export function feeFlow(ctx: FlowContext): FlowResult {
+  // 「借一千萬 批保保9成 跟 一般貸款A組保8成 一年 哪個便宜」: each programme named is computed with its own figures.
+  const named = ctx.understanding.programmesByName;
+  if (named.length >= 2 && ctx.merged.variants === undefined) return severalFees(ctx, named);
+  return oneFee(ctx);
+}
+
+/** Each programme's fee on its own, then which costs less and by how much. */
+function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
+  const sides = ctx.understanding.perProgramme ?? [];
+  const own = new Map(sides.map((side) => [side.programme, side.facts]));
+  // A ratio or risk group said of one side is that side's alone.
+  const sideKeys = new Set(sides.flatMap((side) => Object.keys(side.facts))) as Set<'guaranteeRatio' | 'riskGroup'>;
+  const shared = { ...ctx.merged.facts };
+  for (const key of sideKeys) delete shared[key];
+  const parts = programmes.map((programme) => {
+    const facts = { ...shared, ...own.get(programme) };
+    const merged = { ...ctx.merged, programme, facts };
+    const { programme: _p, ...caseFacts } = facts;
+    const ratio = caseFacts.guaranteeRatio ?? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view));
+    let fee: number | undefined;
+    try {
+      fee = guaranteeFee(ctx.view, { ...caseFacts, ...(ratio !== undefined ? { guaranteeRatio: ratio } : {}), programme }).fee;
+    } catch {
+      fee = undefined;
+    }
+    const result = oneFee({ ...ctx, merged });
+    // A side whose rate waits on the risk group is shown for every group rather than asked about mid-answer.
+    const byGroup = result.outcome === 'asked' && facts.riskGroup === undefined;
+    return { programme, fee, result: byGroup ? oneFee({ ...ctx, merged: { ...merged, variants: { riskGroups: ['A', 'B', 'C'] } } }) : result };
+  });
+  const computed = parts.filter((p): p is typeof p & { fee: number } => p.fee !== undefined && p.result.outcome === 'answered');
+  const shown = parts.filter((p) => p.result.outcome !== 'unanswered');
+  // Without two fees to set side by side, each side is still answered with its own figures when they were given apart.
+  if (computed.length < 2 && (sides.length === 0 || shown.length < 2)) return oneFee(ctx);
+  const listed = computed.map((p) => `${PROGRAMMES[p.programme].name} ${formatAmount(p.fee)} 元`).join('、');
+  const sorted = [...computed].sort((a, b) => a.fee - b.fee);
+  const [least, most] = [sorted[0]!, sorted[sorted.length - 1]!];
+  const comparison =
+    computed.length < 2
+      ? undefined
+      : least.fee === most.fee
+      ? `比較：${listed}，兩者相同。`
+      : `比較：${listed}；${PROGRAMMES[least.programme].name}較少，${computed.length === 2 ? '相差' : '最多相差'} ${formatAmount(most.fee - least.fee)} 元。`;
+  const replies = shown.flatMap((p) => p.result.replies);
+  return {
+    outcome: 'answered',
+    grounding: [...(comparison ? [comparison] : []), ...shown.flatMap((p) => p.result.grounding ?? [])],
+    replies: [
+      reply({
+        kind: 'answer',
+        intent: 'fee_calculation',
+        lines: [comparison, ...replies.map((r) => r.text)],
+        citations: replies.flatMap((r) => r.citations),
+        quickReplies: ['重新開始'],
+        feedback: true,
+      }),
+    ],
+    state: { task: 'fee_calculation', asks: ctx.merged.asks, programme: programmes[0]!, facts: ctx.merged.facts },
+  };
+}
+
+function oneFee(ctx: FlowContext): FlowResult {
   const { programme, facts } = ctx.merged;
   if (!programme && ctx.merged.statedRate !== undefined) return feeAtStatedRate(ctx, ctx.merged.statedRate);
   if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);

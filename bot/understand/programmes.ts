@@ -36,6 +36,17 @@ export function programmesIn(text: string, domain: Domain = shippedDomain()): { 
   return { programmes: unique(strong.length > 0 ? strong : hits), byName: unique(strong) };
 }
 
+/**
+ * 「批保保9成 跟 一般貸款A組保8成」: the stretch of text that belongs to each programme named outright, from its first
+ * mention to the next programme's (the text before the first mention belongs to all of them).
+ */
+export function programmeStretches(text: string, domain: Domain = shippedDomain()): Array<{ id: ProgrammeId; text: string }> {
+  const firsts = hitsIn(text, domain)
+    .filter((h) => !h.weak)
+    .filter((h, i, all) => all.findIndex((o) => o.id === h.id) === i);
+  return firsts.map((hit, i) => ({ id: hit.id, text: text.slice(hit.index, firsts[i + 1]?.index ?? text.length) }));
+}
+
 export function findProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {
   return programmesIn(text, domain).programmes;
 }

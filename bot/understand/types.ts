@@ -99,6 +99,11 @@ export interface Understanding {
    * with and without).
    */
   variants?: { riskGroups?: RiskGroup[]; flags?: Array<keyof FactFlags> };
+  /**
+   * Facts stated for one programme of several named (「批保保9成 跟 一般貸款A組保8成」): each side is computed with its own
+   * ratio and risk group; the rest of the facts are shared.
+   */
+  perProgramme?: Array<{ programme: ProgrammeId; facts: Pick<Facts, 'guaranteeRatio' | 'riskGroup'> }>;
   /** Years the message names (2022, 民國111年), Gregorian. */
   years: number[];
   /** Rule-parameter folders or names its words point to (營授比 → business_finance_ratio). */

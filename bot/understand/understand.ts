@@ -12,7 +12,7 @@ import { classifyIntent } from './intent.ts';
 import { extractKeywords } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
-import { programmesIn } from './programmes.ts';
+import { programmeStretches, programmesIn } from './programmes.ts';
 import { findPurposes, isRecommendation } from './purposes.ts';
 import { findRiskGroup, findRiskGroups } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
@@ -53,6 +53,17 @@ function variantsOf(text: string, flags: FactFlags, domain: Domain): Understandi
   return { ...(riskGroups.length >= 2 ? { riskGroups } : {}), ...(bothWays.length > 0 ? { flags: bothWays } : {}) };
 }
 
+/** Each named programme's own ratio and risk group, when at least one differs between them. */
+function factsPerProgramme(text: string, domain: Domain): Understanding['perProgramme'] {
+  const sides = programmeStretches(text, domain).map(({ id, text: stretch }) => {
+    const own = assignRoles(stretch, scanMentions(stretch), domain).facts;
+    const riskGroup = findRiskGroup(stretch);
+    return { programme: id, facts: { ...(own.guaranteeRatio !== undefined ? { guaranteeRatio: own.guaranteeRatio } : {}), ...(riskGroup ? { riskGroup } : {}) } };
+  });
+  const differ = (key: 'guaranteeRatio' | 'riskGroup') => new Set(sides.map((s) => s.facts[key])).size > 1;
+  return sides.length >= 2 && (differ('guaranteeRatio') || differ('riskGroup')) ? sides : undefined;
+}
+
 function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding, 'bareAnswer'> {
   return answer ? { bareAnswer: answer } : {};
 }
@@ -87,6 +98,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
   const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined }, domain);
+  const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
   // 「每年要繳多少手續費」: the fee for one year is asked, whatever the loan's term.
   const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;
   if (noPeriod && asks.includes('fee_amount') && domain.asks.perYear.test(canonical)) facts.periodMonths = 12;
@@ -132,6 +144,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     isFollowUp: followUp,
     modifiers,
     ...(variants ? { variants } : {}),
+    ...(perProgramme ? { perProgramme } : {}),
     years: findYears(canonical),
     parameterTopics,
     ...optionalAnswer(bareAnswerOf(canonical, domain)),

@@ -157,4 +157,24 @@ describe('answering the bot', () => {
     const [batch] = await conversation('批保金質獎的銀行 移送的企業額外額度多少');
     expect(batch).toMatch(/5,000萬/);
   });
+
+  it('computes each programme named with its own ratio and risk group, and says which costs less', async () => {
+    const [reply] = await conversation('貸款600萬 兩年 青創保8成 跟 一般貸款C組保7成 哪個手續費比較少');
+    // 青創 8成: 6,000,000 × 80% × rate by group … the groups differ, so only the general loan side is fixed here:
+    // 一般貸款 C: 6,000,000 × 70% × 1.50% × 24/12 = 126,000
+    expect(reply).toContain('126,000');
+    const [fixed] = await conversation('借800萬一年 鳳凰保九成五 跟 一般貸款B組保8成 差多少手續費');
+    // 鳳凰: 8,000,000 × 95% × 0.50% = 38,000; 一般貸款 B: 8,000,000 × 80% × 1.00% = 64,000
+    expect(fixed).toMatch(/^比較：微型創業鳳凰貸款 38,000 元、一般貸款 64,000 元；微型創業鳳凰貸款較少，相差 26,000 元。/);
+  });
+
+  it('reads each side of two programmes named with their own figures', async () => {
+    const { understand } = await import('../../bot/understand/index.ts');
+    const u = understand('批保保九成 跟 一般貸款A組保八成 比較');
+    expect(u.perProgramme).toEqual([
+      { programme: 'batch', facts: { guaranteeRatio: 90 } },
+      { programme: 'general_loan', facts: { guaranteeRatio: 80, riskGroup: 'A' } },
+    ]);
+    expect(understand('批保跟一般貸款哪個成數高').perProgramme).toBeUndefined();
+  });
 });
