@@ -4,6 +4,12 @@ const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const rate = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
+/** A limit in months as the documents say it: 6 → 半年（6 個月）, 12 → 一年（12 個月）, 18 → 18 個月. */
+export function formatMonthsLimit(months: number): string {
+  const words: Record<number, string> = { 6: '半年', 12: '一年', 24: '兩年', 36: '三年', 60: '五年' };
+  return words[months] ? `${words[months]}（${months} 個月）` : `${months} 個月`;
+}
+
 export function formatAmount(value: number): string {
   return amount.format(value);
 }

@@ -50,6 +50,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const tellsNeed = state.task === 'recommend' && u.purposes.length > 0;
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething || tellsNeed);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
+  // 「我43歲 公司去年才成立」 after a question about 青創 describes the applicant for that programme: the finder only
+  // takes over when asked which programme fits.
+  const describesForProgramme = task === 'recommend' && !u.asksWhichFits && u.programmes.length === 0 && state.programme !== undefined && (state.task === 'eligibility' || state.task === 'fact_lookup');
+  if (describesForProgramme) task = 'eligibility';
   // 「一般貸款」 tapped after 「請問是哪一種保證項目？」 answers the question: the task it was asked for goes on.
   const answersQuestion = state.pending !== undefined && state.task !== undefined && u.asks.length === 0 && supplies(stated, state.pending);
   if (answersQuestion) task = state.task as Task;

@@ -240,7 +240,9 @@ function mentionedNote(ctx: FlowContext, mentioned: readonly MentionedGuarantee[
 function whyItFits(c: Candidate): string {
   const need = c.purposes.length > 0 ? `符合您的需要（${c.purposes.join('、')}）` : undefined;
   const met = c.result.reasons.find((reason) => /符合|已經/u.test(reason) && !/不符合/u.test(reason));
-  return [need, met].filter(Boolean).join('；') || '依您的情形可考慮';
+  // The rule that makes the stated need fit (「…者屬新創事業，不受連續營業期間限制…」), without its request for more.
+  const rule = c.result.reasons.find((reason) => reason !== met && c.purposes.some((label) => reason.includes(label)))?.split('；請')[0];
+  return [need, met, rule].filter(Boolean).join('；') || '依您的情形可考慮';
 }
 
 function excludedLine(r: EligibilityResult): string {

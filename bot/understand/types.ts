@@ -121,6 +121,8 @@ export interface Understanding {
   approximateFacts: Array<keyof Facts>;
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
+  /** The message asks which programme fits (「有什麼貸款適合我」), not only describes the applicant or a need. */
+  asksWhichFits: boolean;
   /** 「要去哪裡申請」「要準備什麼文件」「能不能直接找信保基金」 from an applicant (not a lending bank filing a case). */
   howToApply?: HowToApply;
 }

@@ -152,6 +152,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     injectionSuspected: isInjectionSuspected(text),
     approximateFacts: roles.approximate,
     keywords: extractKeywords(canonical, mentions, domain),
+    asksWhichFits: domain.intents.recommend.test(canonical),
     ...(howToApply ? { howToApply } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { formatAmount, formatRatio } from '../display.ts';
+import { formatAmount, formatMonthsLimit, formatRatio } from '../display.ts';
 import { applicableRate, businessFinanceRatioLimits, enterpriseCaps, riskGroupRates } from './common.ts';
 import type { Assessment } from './result.ts';
 
@@ -55,14 +55,18 @@ function newVenture(a: Assessment, months: number | undefined, industry: 'produc
   if (months === undefined) return;
   if (!industry) {
     if (months >= Math.max(production, general)) return;
-    a.need('industry', `營業 ${formatAmount(months)} 個月：生產事業未滿 ${production} 個月、一般事業未滿 ${general} 個月者屬新創事業；請說明是生產事業或一般事業`);
+    const allowed = a.trace.typed('employment_promotion.new_venture_purposes', 'text_list');
+    a.need(
+      'industry',
+      `營業 ${formatAmount(months)} 個月：生產事業未滿${formatMonthsLimit(production)}、一般事業未滿${formatMonthsLimit(general)}者屬新創事業，不受連續營業期間限制，但授信限於：${allowed.join('；或')}；請說明是生產事業或一般事業`,
+    );
     return;
   }
   const limit = industry === 'production' ? production : general;
   if (months >= limit) return;
   const purposes = a.trace.typed('employment_promotion.new_venture_purposes', 'text_list');
   const label = industry === 'production' ? '生產事業' : '一般事業';
-  const head = `新創事業（${label}營業 ${formatAmount(months)} 個月，未滿 ${limit} 個月）不受連續營業期間限制`;
+  const head = `新創事業（${label}營業 ${formatAmount(months)} 個月，未滿${formatMonthsLimit(limit)}）不受連續營業期間限制`;
   if (purpose === undefined) {
     a.need('loanPurpose', `${head}，但授信限於：${purposes.join('；或')}；請說明授信用途`);
   } else if (purpose === 'working_capital') {

@@ -177,4 +177,11 @@ describe('answering the bot', () => {
     ]);
     expect(understand('批保跟一般貸款哪個成數高').perProgramme).toBeUndefined();
   });
+
+  it('takes facts about the applicant after a programme question as facts for that programme, not a new search', async () => {
+    const [, second, third] = await conversation('鳳凰貸款有年齡限制嗎', '我是女生 店才開業兩個月', '那保幾成');
+    expect(second).toContain('微型創業鳳凰貸款');
+    expect(second).not.toContain('可能適合的保證項目');
+    expect(third).toMatch(/9\.5成|95%/);
+  });
 });

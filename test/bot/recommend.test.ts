@@ -59,6 +59,7 @@ const CASES: Case[] = [
   { name: 'a need with the deciding fact unknown is answered first: the programmes for it, then the question', says: ['女生想開個小工作室創業 有什麼貸款'], mentions: ['可能適合的保證項目', '微型創業鳳凰貸款', '9.5成', '再請問：'], offers: ['（青年）'] },
   { name: 'an English question about which programme suits a middle-aged man starting a business gets 鳳凰', says: ['I am a 52-year-old man starting a small business, which guarantee suits me?'], mentions: ['1. 微型創業鳳凰貸款', '9.5成'] },
   { name: 'a company that is not an SME gets the programmes open to large firms', says: ['我們公司規模大 不算中小企業 信保有沒有可以用的'], mentions: ['非中小企業數位內容及文化創意產業優惠貸款', '自創品牌貸款', '國內民營企業國際專利權訴訟貸款'], never: ['青年創業貸款'] },
+  { name: 'a business open only a few months hears of the 新創事業 rule: no minimum time in business, loans limited to capital spending or trade', says: ['我的烘焙坊開幕才三個月 這樣可以送信保嗎'], mentions: ['新創事業', '不受連續營業期間限制', '資本性支出'] },
   // Discovery over several turns
   { name: 'with nothing said, the finder asks the age first, explaining what it decides', says: ['有什麼貸款適合我？'], asks: true, mentions: ['年齡會決定', '青年創業貸款', '微型創業鳳凰貸款'], offers: ['（青年）', '（中高齡）'] },
   { name: 'a 29-year-old man is next asked how long the company has existed', says: ['有什麼貸款適合我？', '我29歲 男生'], asks: true, mentions: ['設立多久'], offers: ['未滿5年'] },
