@@ -1,7 +1,7 @@
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { formatRocDate } from '../compose/format.ts';
-import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
+import { formatAmount, formatRocDate } from '../compose/format.ts';
+import { amountInWords, otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
@@ -88,6 +88,8 @@ function folders(ctx: FlowContext): Set<string> {
   }
   for (const topic of ctx.merged.parameterTopics) result.add(topic.split('.')[0] as string);
   if (!programme && ctx.merged.facts.riskGroup && ctx.merged.asks.some((a) => a.startsWith('fee'))) result.add('authorised');
+  // 「信保已經用了8000萬，還能再送保多少」: what is left under the per-enterprise total.
+  if (!programme && ctx.merged.facts.usedAmount !== undefined && ctx.merged.asks.includes('cap_amount')) result.add('enterprise');
   return result;
 }
 
@@ -156,6 +158,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
     }
   }
+  const left = remainingLine(ctx, candidates);
+  if (left) lines.unshift(left);
   const programme = ctx.merged.programme;
   const future = futureYear(ctx);
   const quoted = passage?.replies[0];
@@ -179,6 +183,23 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
     passage?.grounding,
   );
+}
+
+/**
+ * 「已計提90萬，還能再計提多少」: each per-enterprise amount cap read, less what the user says is used; the lower cap,
+ * the one that binds, first.
+ */
+function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | undefined {
+  const used = ctx.merged.facts.usedAmount;
+  if (used === undefined) return undefined;
+  const caps = candidates
+    .flatMap((c) => (c.reading?.unit === 'amount_twd' && typeof c.reading.value === 'number' && /enterprise/.test(c.name) ? [c.reading] : []))
+    .sort((a, b) => (a.value as number) - (b.value as number));
+  if (caps.length === 0) return undefined;
+  const left = (limit: number) => Math.max(0, limit - used);
+  return caps
+    .map((cap) => `依${cap.description}新臺幣 ${formatAmount(cap.value as number)} 元，扣除您說已使用的 ${formatAmount(used)} 元，尚可 ${formatAmount(left(cap.value as number))} 元（${amountInWords(left(cap.value as number))}）。`)
+    .join('\n');
 }
 
 /**

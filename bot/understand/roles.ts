@@ -47,8 +47,9 @@ function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, a
   }
   if (best) return best.role;
   let first: { role: R; index: number } | undefined;
-  for (const { role, cue } of cues) {
+  for (const { role, cue, within } of cues) {
     for (const match of after.matchAll(cue)) {
+      if (within !== undefined && match.index > within) continue;
       if (!first || match.index < first.index) first = { role, index: match.index };
     }
   }
@@ -118,7 +119,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           }
         }
         const role = amountRole(ctx);
-        if (role === 'loanAmount' || role === 'annualRevenue' || role === 'workingCapitalBalance') set(role, m.value);
+        if (role === 'loanAmount' || role === 'annualRevenue' || role === 'workingCapitalBalance' || role === 'usedAmount') set(role, m.value);
         return;
       }
       case 'percent':

@@ -184,4 +184,20 @@ describe('answering the bot', () => {
     expect(second).not.toContain('可能適合的保證項目');
     expect(third).toMatch(/9\.5成|95%/);
   });
+
+  it('says what is left under a cap after the amount the user says is already used', async () => {
+    const [left] = await conversation('我們在信保那邊已經用了9500萬額度 還可以再保多少');
+    // 120,000,000 − 95,000,000
+    expect(left).toContain('尚可 25,000,000 元');
+    const [batch] = await conversation('批次保證 這家企業今年在我們銀行已計提代位清償金額30萬 還能再計提多少');
+    // 1,000,000 − 300,000
+    expect(batch).toContain('尚可 700,000 元');
+  });
+
+  it('computes a fee with and without an award when asked before and after the reduction', async () => {
+    const [reply] = await conversation('批保卓越獎銀行送的批次保證 貸款500萬 保9成 一年 減免前後手續費各多少');
+    // 5,000,000 × 90% × 0.20% = 9,000 with the award
+    expect(reply).toContain('9,000');
+    expect(reply).toMatch(/13,500|15,750/);
+  });
 });
