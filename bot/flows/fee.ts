@@ -303,10 +303,14 @@ function feeFollowUps(r: FeeResult): string[] {
 
 /** A plan with an end date that has passed (the Morakot plan ran 2009-11 to 2012-12): say so with the figures. */
 function planEnded(ctx: FlowContext, programme: string): string | undefined {
-  const period = findIfKnown(ctx, `${programme}.plan_period`);
-  const range = period?.value as { from: string; to: string } | undefined;
-  if (!range || typeof range.to !== 'string' || range.to >= ctx.asOf) return undefined;
-  return `注意：本計畫期程為${formatRocDate(range.from)}至${formatRocDate(range.to)}，目前已結束；以上依計畫規定試算，供參考。`;
+  const range = endedPlanPeriod(ctx, programme);
+  return range ? `注意：本計畫期程為${formatRocDate(range.from)}至${formatRocDate(range.to)}，目前已結束；以上依計畫規定試算，供參考。` : undefined;
+}
+
+/** A plan's period when it ended before the day asked about (the Morakot plan, 98年11月至101年12月). */
+export function endedPlanPeriod(ctx: FlowContext, programme: string): { from: string; to: string } | undefined {
+  const range = findIfKnown(ctx, `${programme}.plan_period`)?.value as { from: string; to: string } | undefined;
+  return range && typeof range.to === 'string' && range.to < ctx.asOf ? range : undefined;
 }
 
 /** A programme-specific parameter that not every programme has. */

@@ -9,7 +9,7 @@ import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
-import { asksRateUnderRule, rateUnderRuleFlow } from './fee.ts';
+import { asksRateUnderRule, endedPlanPeriod, rateUnderRuleFlow } from './fee.ts';
 import { notInDocuments } from './problems.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
@@ -164,11 +164,14 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   const future = futureYear(ctx);
   const quoted = passage?.replies[0];
   if (quoted) citations.push(...quoted.citations);
+  const ended = programme ? endedPlanPeriod(ctx, programme) : undefined;
   return answered(
     {
       kind: 'answer',
       intent: 'fact_lookup',
       lines: [
+        // An ended plan is history: the reader learns that before its figures.
+        ended ? `注意：${PROGRAMMES[programme!].name}的計畫期程為${formatRocDate(ended.from)}至${formatRocDate(ended.to)}，已結束；以下為當時的規定，不是現行規定。` : undefined,
         future ? futureNote(ctx, future) : undefined,
         caseDateNote(ctx, candidates),
         ...lines,

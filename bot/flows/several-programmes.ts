@@ -37,9 +37,12 @@ export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], a
 function compare(ctx: FlowContext, programmes: ProgrammeId[]): string | undefined {
   const described = programmes.map((programme) => describeProgramme(programme, ctx.view));
   const asks = ctx.merged.asks;
-  if (asks.includes('max_ratio')) return compareRatios(described);
-  if (asks.includes('fee_rate') || asks.includes('fee_amount')) return compareRates(described);
-  return undefined;
+  // 「保證成數跟手續費差在哪」: each attribute asked is compared.
+  const lines = [
+    asks.includes('max_ratio') ? compareRatios(described) : undefined,
+    asks.includes('fee_rate') || asks.includes('fee_amount') ? compareRates(described) : undefined,
+  ].filter((line): line is string => line !== undefined);
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 function compareRatios(described: ProgrammeDescription[]): string | undefined {

@@ -200,4 +200,12 @@ describe('answering the bot', () => {
     expect(reply).toContain('9,000');
     expect(reply).toMatch(/13,500|15,750/);
   });
+
+  it('compares every attribute asked of two programmes, and says first that an ended plan is history', async () => {
+    const [reply] = await conversation('青創貸款和莫拉克復工貸款 成數跟費率有什麼不同');
+    expect(reply).toMatch(/比較：.*最高 8成.*最高 9成/);
+    expect(reply).toMatch(/比較：.*年費率/);
+    const [ended] = await conversation('莫拉克復工貸款的保證成數');
+    expect(ended).toMatch(/^注意：.*已結束/);
+  });
 });
