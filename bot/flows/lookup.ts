@@ -120,7 +120,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
-    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own });
+    // So do the figures of a rule topic the question's words name (「同一企業保證融資總額度」 → enterprise).
+    const topical = ctx.merged.parameterTopics.some((topic) => !topic.includes('.') && name.startsWith(`${topic}.`)) ? 0.5 : 0;
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own + topical });
   }
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
   const byName = candidates.filter((c) => namedByTopic(c.name, ctx));
