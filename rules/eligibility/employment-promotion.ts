@@ -32,7 +32,8 @@ export function assessEmploymentPromotion(a: Assessment): void {
     a.lowerMaxRatio(ratio);
     a.requiresProjectApplication = true;
     a.cap(`employment_promotion.${kind}_extra_quota`, `${label}額外保證融資額度（不受同一企業總額度限制）`);
-    a.pass(`符合「${label}」：額外增加保證融資額度，限以專案或直接保證方式申請，保證成數最高 ${formatRatio(ratio)}`);
+    const quota = a.trace.typed(`employment_promotion.${kind}_extra_quota`, 'amount_twd');
+    a.pass(`符合「${label}」：額外增加保證融資額度新臺幣 ${formatAmount(quota)} 元（不受同一企業總額度限制），限以專案或直接保證方式申請，保證成數最高 ${formatRatio(ratio)}`);
   };
   extra('public_construction', '協助中小企業參與公共建設', flags.publicConstruction);
   extra('domestic_investment', '協助中小企業增加國內投資', flags.domesticInvestment);
