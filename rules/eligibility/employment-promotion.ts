@@ -86,6 +86,13 @@ function debtRatioLimit(a: Assessment, debtRatio: number | undefined, invoice: b
     return;
   }
   const reduced = a.trace.percent('business_finance_ratio.reduced_authorised_ratio');
+  // A renewal whose invoicing is not said: both answers, and what decides between them.
+  if (renewal && invoice === undefined) {
+    a.pass(
+      `負債比率 ${formatRatio(debtRatio)} 超過 ${formatRatio(threshold)}：原授權送保額度內之續約案件，使用統一發票者不受授權保證成數最高五成之限制；未使用統一發票者授權保證成數最高 ${formatRatio(reduced)}`,
+    );
+    return;
+  }
   a.lowerMaxRatio(reduced);
   a.pass(`負債比率 ${formatRatio(debtRatio)} 超過 ${formatRatio(threshold)}：授權保證成數最高 ${formatRatio(reduced)}（放寬僅適用於使用統一發票企業之原授權送保額度內續約案件）`);
 }
