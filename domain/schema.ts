@@ -161,7 +161,7 @@ export const EnglishFile = z
   .strict();
 
 export const ROLES = {
-  amount: ['loanAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'ignore'],
+  amount: ['loanAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'donationAmount', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'startDate', 'endDate', 'ignore'],

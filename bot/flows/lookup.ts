@@ -1,4 +1,5 @@
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
+import { fireflyQuota } from '../../rules/firefly.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { formatAmount, formatRocDate } from '../compose/format.ts';
 import { amountInWords, otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
@@ -160,7 +161,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
     }
   }
-  const left = remainingLine(ctx, candidates);
+  const left = remainingLine(ctx, candidates) ?? fireflyLine(ctx);
   if (left) lines.unshift(left);
   const programme = ctx.merged.programme;
   const future = futureYear(ctx);
@@ -188,6 +189,15 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
     passage?.grounding,
   );
+}
+
+/** 「企業捐3,000萬，火金姑總額度多少」: the donation and the fund's equal match, times the multiple. */
+function fireflyLine(ctx: FlowContext): string | undefined {
+  const donation = ctx.merged.facts.donationAmount;
+  if (ctx.merged.programme !== 'firefly' || donation === undefined) return undefined;
+  const q = fireflyQuota(ctx.view, donation);
+  const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';
+  return `依您說的捐助金額 ${amountInWords(donation)}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
 }
 
 /**

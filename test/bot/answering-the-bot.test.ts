@@ -208,4 +208,10 @@ describe('answering the bot', () => {
     const [ended] = await conversation('莫拉克復工貸款的保證成數');
     expect(ended).toMatch(/^注意：.*已結束/);
   });
+
+  it("computes the 火金姑 total from a donation the user names", async () => {
+    const [reply] = await conversation('如果我們公司捐4000萬給火金姑專案 總共可以保多少額度');
+    // (40,000,000 + 40,000,000) × 20
+    expect(reply).toContain('1,600,000,000');
+  });
 });

@@ -1,0 +1,34 @@
+import type { ParameterView } from './at.ts';
+import { formatAmount } from './display.ts';
+import { InvalidInputError } from './errors.ts';
+
+export interface FireflyQuota {
+  /** NT$: the donation and the fund's equal matching money, times the multiple. */
+  total: number;
+  multiple: number;
+  /** e.g. (30,000,000 + 30,000,000) × 20 = 1,200,000,000 */
+  formula: string;
+  /** The donation is under the documents' minimum (2,000萬): the figure the rule gives, said beside the total. */
+  belowMinimum?: number;
+  parameters: string[];
+}
+
+/**
+ * 火金姑(相對保證): a donating enterprise's fund and the fund's equal matching money together, times the multiple the
+ * documents set (20), is the programme's total guarantee amount.
+ */
+export function fireflyQuota(view: ParameterView, donation: number): FireflyQuota {
+  if (!Number.isFinite(donation) || donation <= 0) throw new InvalidInputError('donationAmount', '捐助金額須為正數');
+  const multipleReading = view.find('firefly.total_guarantee_multiple');
+  if (!multipleReading || typeof multipleReading.value !== 'number') throw new InvalidInputError('donationAmount', '文件未載明火金姑專案總額度倍數');
+  const multiple = multipleReading.value;
+  const total = donation * 2 * multiple;
+  const minimum = view.find('firefly.donation_minimum')?.value;
+  return {
+    total,
+    multiple,
+    formula: `（${formatAmount(donation)} + ${formatAmount(donation)}）× ${multiple} = ${formatAmount(total)}`,
+    ...(typeof minimum === 'number' && donation < minimum ? { belowMinimum: minimum } : {}),
+    parameters: ['firefly.total_guarantee_multiple', ...(typeof minimum === 'number' ? ['firefly.donation_minimum'] : [])],
+  };
+}
