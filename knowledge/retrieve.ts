@@ -44,6 +44,11 @@ export interface PassageRequest {
   /** 「現任」, 「目前」: the newest document wins. */
   current?: boolean;
   /**
+   * The question names a year or date. One that does not (「董事長是誰」) asks about today: of two documents that
+   * answer it equally well, the later one's answer is quoted.
+   */
+  dated?: boolean;
+  /**
    * The programme the conversation is about when the question names none (「那要準備什麼文件？」 after a question
    * about 青創): its sections are searched first, and the whole knowledge only when none of them answers.
    */
@@ -71,6 +76,8 @@ export interface SectionChoice {
   confidence: number;
   /** Found within the programme under discussion. */
   inProgramme?: boolean;
+  /** Share of the question's words its passages (with the document's title) hold. */
+  cover: number;
 }
 
 /** The sections worth quoting for a question, best first, each with its best passages. */
@@ -132,6 +139,7 @@ function sectionsWithin(
     ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
     wantsTable: request.ranking ?? false,
     current: request.current ?? false,
+    dated: request.dated ?? false,
     ...(request.carries ? { carries: request.carries } : {}),
   });
 }
@@ -189,6 +197,7 @@ interface Wants {
   term?: string | undefined;
   wantsTable: boolean;
   current: boolean;
+  dated: boolean;
   carries?: (passage: string, unitLine?: string) => boolean;
 }
 
@@ -210,8 +219,12 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
-    const headingCover = coverage(heading, grams);
-    const passageCover = coverage(quoted, grams);
+    // The words naming the document (「莫拉克計畫」 in 「莫拉克計畫核定函的字號」) are answered by every section of it.
+    const title = cut.title;
+    const headingCover = coverage(`${heading}\n${title}`, grams);
+    const passageCover = coverage(`${quoted}\n${title}`, grams);
+    // What the heading and the passages say together, each word once: a heading repeating the passage adds nothing.
+    const unionCover = coverage(`${quoted}\n${heading}\n${title}`, grams);
     // Staff attached this question to the section as an example: it answers it, whatever words they share.
     const attached = hit.example !== undefined ? 1 : 0;
     // What is asked about the programme must be there: its words, or the kind of thing asked (a ratio for 「保幾成」).
@@ -230,14 +243,42 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
-      Math.max(passageCover, (passageCover + headingCover) / 1.5) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
-    choices.push({ hit, section, passages, confidence });
+      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
+    choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
   const ranked = choices.sort((a, b) => b.confidence - a.confidence);
-  // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing.
-  if (newest === undefined) return ranked;
-  const current = ranked.filter((c) => c.section.issued === newest && c.confidence >= MIN_CONFIDENCE);
-  return [...current, ...ranked.filter((c) => !current.includes(c))];
+  // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing, or
+  // when only it says what was asked (「彰化銀行總行地址」 is in a 2014 list, not in the newest contact page).
+  if (newest !== undefined) {
+    const best = Math.max(0, ...ranked.map((c) => c.cover));
+    const current = ranked.filter((c) => c.section.issued === newest && c.confidence >= MIN_CONFIDENCE && c.cover >= best - CURRENT_MARGIN);
+    return [...current, ...ranked.filter((c) => !current.includes(c))];
+  }
+  return wants.dated ? ranked : laterFirst(ranked);
+}
+
+/** How much less of the question the newest document's passage may say and still be preferred as today's answer. */
+const CURRENT_MARGIN = 0.1;
+
+/** How much less sure of a later document's section a question naming no year may be and still quote it. */
+const LATER_MARGIN = 0.1;
+
+/**
+ * A question naming no year asks about today: when a later document's section answers it about as surely as the
+ * best one and its passages hold as many of the question's words, the later one answers.
+ */
+function laterFirst(ranked: SectionChoice[]): SectionChoice[] {
+  const top = ranked[0];
+  if (!top) return ranked;
+  const later = ranked.find(
+    (c) => c !== top && c.section.documentId !== top.section.documentId && issuedDay(c.section) > issuedDay(top.section) && c.cover >= top.cover && c.confidence >= Math.max(MIN_CONFIDENCE, top.confidence - LATER_MARGIN),
+  );
+  return later ? [later, ...ranked.filter((c) => c !== later)] : ranked;
+}
+
+/** Undated documents (an excerpt with no date) count as older than any dated one. */
+function issuedDay(section: KnowledgeSection): string {
+  return section.issued ?? '';
 }
 
 /** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */

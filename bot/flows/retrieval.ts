@@ -128,6 +128,7 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     wantsContact: ctx.merged.asks.includes('contact'),
     // Phone numbers and addresses change: a contact question naming no year wants the newest document's.
     current: ctx.understanding.modifiers.current || (ctx.merged.asks.includes('contact') && ctx.understanding.years.length === 0),
+    dated: ctx.understanding.years.length > 0,
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
   });
