@@ -13,7 +13,12 @@ const canonicalOf = new Map(replacements);
 const pattern = new RegExp(replacements.map(([member]) => escape(member)).join('|'), 'g');
 
 export function canonical(text: string): string {
-  return foldForSearch(text).replace(pattern, (member) => canonicalOf.get(member) ?? member);
+  return foldForSearch(caseless(text)).replace(pattern, (member) => canonicalOf.get(member) ?? member);
+}
+
+/** Documents write 「TEL」, 「ＫＯＤＩＴ」; questions are read lower-cased and half-width. */
+function caseless(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
 }
 
 /**
@@ -22,7 +27,7 @@ export function canonical(text: string): string {
  * too broad (「諮詢專線」 as 「客服專線」) never hides the words actually written.
  */
 export function matchForm(text: string): string {
-  return `${foldForSearch(text)}\u0000${canonical(text)}`;
+  return `${foldForSearch(caseless(text))}\u0000${canonical(text)}`;
 }
 
 function escape(text: string): string {

@@ -25,6 +25,8 @@ const UNKNOWN_SHARE = 0.25;
 /** Confidence added to a section about the programme the question names, over one about none in particular. */
 const OWN_PROGRAMME_BONUS = 0.1;
 const MAX_PASSAGES = 3;
+/** Sections of the newest document weighed for a question about today besides those search ranks first. */
+const NEWEST_EXTRA = 8;
 
 export interface PassageRequest {
   /** The question as searched. */
@@ -123,12 +125,17 @@ function sectionsWithin(
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   const wide = request.defining || request.ranking;
-  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
-  const limit = documentId ? 10 : programmes ? 5 : wide ? 8 : 3;
-  const hits = index
-    .search(query, { limit: documentId ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) })
-    .filter((hit) => !documentId || hit.documentId === documentId)
-    .slice(0, limit);
+  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3,
+  // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
+  const limit = documentId ? 10 : programmes ? 5 : wide ? 8 : request.current ? 6 : 3;
+  const searched = index.search(query, { limit: documentId || request.current ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+  const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
+  if (request.current && !documentId) {
+    // A question about today also weighs the newest document's best sections, wherever search ranks them.
+    const newest = newestIssued(knowledge, request.asOf);
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
+  }
   const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g)));
   // A follow-up scoped to a programme (「那手續費呢」 after 鳳凰) picks, among a table's rows, the programme's own.
   const scoped = request.programme && request.programmeName ? queryGrams(normalizeText(request.programmeName)) : undefined;
@@ -244,6 +251,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
       Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
+    if (process.env.RDEBUG) console.error("  rank", section.id.slice(0, 40), { confidence: +confidence.toFixed(2), passageCover: +passageCover.toFixed(2), headingCover: +headingCover.toFixed(2), searchShare: +searchShare.toFixed(2), newestBonus, top: passages[0]?.text.slice(0, 40), grams: [...grams].join(" ") });
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
   const ranked = choices.sort((a, b) => b.confidence - a.confidence);

@@ -38,6 +38,15 @@ for (const [canonical, ...members] of SYNONYM_GROUPS) {
   for (const member of [canonical, ...members]) CANONICAL.set(foldForSearch(member), foldForSearch(canonical));
 }
 
+const SYNONYM_MEMBERS = new RegExp(
+  [...CANONICAL.keys()]
+    .filter((member) => member !== CANONICAL.get(member))
+    .sort((a, b) => b.length - a.length)
+    .map((member) => member.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
 /** Domain terms by first character, longest first. */
 const TERMS_BY_FIRST = new Map<string, string[]>();
 for (const term of new Set([...DOMAIN_TERMS, ...CANONICAL.keys()].map(foldForSearch))) {
@@ -60,7 +69,11 @@ export function tokenize(text: string, kind: TokenKind = 'all'): string[] {
   const folded = foldForSearch(normalizeText(text));
   const tokens = new Set<string>();
   if (kind !== 'grams') addWords(folded, tokens);
-  if (kind !== 'words') addBigrams(folded, tokens);
+  if (kind !== 'words') {
+    addBigrams(folded, tokens);
+    // Pairs of each synonym's group word too: 「TEL」 in a contact list is found by 「電話」, 「批保」 by 「批次保證」.
+    addBigrams(folded.replace(SYNONYM_MEMBERS, (member) => CANONICAL.get(member) ?? member), tokens);
+  }
   return [...tokens];
 }
 

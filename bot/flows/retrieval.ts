@@ -126,8 +126,8 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     defining: ctx.merged.asks.includes('definition'),
     ranking: ctx.understanding.modifiers.superlative !== undefined,
     wantsContact: ctx.merged.asks.includes('contact'),
-    // Phone numbers and addresses change: a contact question naming no year wants the newest document's.
-    current: ctx.understanding.modifiers.current || (ctx.merged.asks.includes('contact') && ctx.understanding.years.length === 0),
+    // Phone numbers, addresses and who holds a post change: asked naming no year, the newest document's answer.
+    current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
