@@ -41,7 +41,7 @@ const kindSchema = z.strictObject({
   shown_by: z.union([shownBySchema, z.array(shownBySchema).min(1)]),
 });
 
-const fileSchema = z.strictObject({ kinds: z.array(kindSchema), not_topics: words.optional() });
+const fileSchema = z.strictObject({ kinds: z.array(kindSchema), not_topics: words.optional(), totals: words.optional() });
 
 /** One way a passage shows it carries a kind. */
 export interface ShownBy {
@@ -66,6 +66,8 @@ export interface AnswerKinds {
   kinds: AnswerKind[];
   /** Words that name no topic (question, time and quantity words): never taken as a word the documents lack. */
   notTopics: string[];
+  /** Words that ask for a sum (「合計」, 「加起來」): a table's total row answers. */
+  totals: string[];
 }
 
 export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
@@ -114,6 +116,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       line: lineOf(['kinds', index]),
     })),
     notTopics: (parsed.data.not_topics ?? []).map((w) => normalizeText(w)),
+    totals: (parsed.data.totals ?? []).map((w) => normalizeText(w)),
   };
 }
 

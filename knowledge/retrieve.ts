@@ -61,6 +61,8 @@ export interface PassageRequest {
   programmeName?: string;
   /** Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts. */
   carries?: (passage: string, unitLine?: string) => boolean;
+  /** A sum is asked (「四年合計」, 「加起來」): a table's total row answers. */
+  total?: boolean;
 }
 
 export interface ScoredPassage {
@@ -147,6 +149,7 @@ function sectionsWithin(
     wantsTable: request.ranking ?? false,
     current: request.current ?? false,
     dated: request.dated ?? false,
+    total: request.total ?? false,
     ...(request.carries ? { carries: request.carries } : {}),
   });
 }
@@ -205,6 +208,7 @@ interface Wants {
   wantsTable: boolean;
   current: boolean;
   dated: boolean;
+  total: boolean;
   carries?: (passage: string, unitLine?: string) => boolean;
 }
 
@@ -220,9 +224,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     if (!cut) continue;
     const { section } = cut;
     const passageGrams = wants.rowGrams ? new Set([...grams, ...wants.rowGrams]) : grams;
-    let passages = bestPassages(cut, passageGrams, wantsContact, wants.carries, wants.rowGrams);
+    let passages = bestPassages(cut, passageGrams, wantsContact, wants.carries, wants.rowGrams, wants.total);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
-    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, passageGrams, wantsContact, undefined, wants.rowGrams);
+    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, passageGrams, wantsContact, undefined, wants.rowGrams, wants.total);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -363,6 +367,7 @@ function bestPassages(
   wantsContact: boolean,
   carries?: (passage: string, unitLine?: string) => boolean,
   ownRows?: Set<string>,
+  total = false,
 ): ScoredPassage[] {
   const units = cut.passages;
   if (units.length === 0) return [];
@@ -371,7 +376,10 @@ function bestPassages(
   for (const [g, w] of weights) if (cut.heading.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
   const scored = units.map((passage) => {
     const base = score(passage.match, weights);
-    return { passage, text: passage.text, order: passage.order, score: wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 1.5 : base };
+    const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
+    // 「四年合計多少」: the total row answers, whatever words the other rows share with the question.
+    const sum = total && isTotalRow(passage) ? base + TOTAL_ROW_BONUS : 0;
+    return { passage, text: passage.text, order: passage.order, score: base + contact + sum };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
   const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
@@ -415,6 +423,15 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 }
 
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+/** Score added to a table's total row when a sum is asked: more than any row's words can earn. */
+const TOTAL_ROW_BONUS = 10;
+
+/** A table row labelled 合計, 總計 or 小計. */
+function isTotalRow(passage: KnowledgePassage): boolean {
+  if (passage.kind !== 'row') return false;
+  const row = passage.text.slice(passage.text.indexOf('：') + 1);
+  return TOTAL_ROW.test(row.split(' ')[0] ?? '');
+}
 
 /**
  * 「哪個行業的保證餘額最多？」: the row with the largest (or smallest) figure in the column the question names,
