@@ -43,10 +43,13 @@ export type RetrievalChoice =
   | { covered: false; nearest?: SearchHit; missingYears?: string[]; section?: KnowledgeSection };
 
 export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
-  // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins.
-  const readings = [searchQuery(ctx), ...(continuesTopic(ctx) ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])]
-    .map((query) => ({ query, choices: sectionsFor(ctx, query) }))
-    .sort((a, b) => (b.choices[0]?.confidence ?? 0) - (a.choices[0]?.confidence ?? 0));
+  // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins. One with
+  // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
+  const continues = continuesTopic(ctx);
+  const bare = !continues && ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 1;
+  const readings = [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])]
+    .map((query, order) => ({ query, choices: sectionsFor(ctx, query), continued: order === 1 }))
+    .sort((a, b) => readingStrength(b, bare) - readingStrength(a, bare));
   const { query, choices } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
@@ -133,6 +136,20 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
   });
+}
+
+/** How many pairs of characters the question's topic has, of those the knowledge holds. */
+function topicSize(ctx: FlowContext): number {
+  const grams = queryGrams(normalizeText(searchQuery(ctx)), ctx.domain);
+  const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
+  const asked = new Set(kinds.flatMap((kind) => kind.askedBy));
+  return [...grams].filter((g) => /\p{Script=Han}{2}/u.test(g) && ![...asked].some((word) => word.includes(g))).length;
+}
+
+/** A reading's confidence; a bare follow-up's continued reading wins whenever it answers at all. */
+function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean): number {
+  const confidence = reading.choices[0]?.confidence ?? 0;
+  return bare && reading.continued && confidence >= MIN_CONFIDENCE ? confidence + 10 : confidence;
 }
 
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
