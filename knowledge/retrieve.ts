@@ -410,10 +410,15 @@ function gramWeights(units: KnowledgePassage[], grams: Set<string>): Map<string,
   return weights;
 }
 
+/** How much a pair found only through a synonym (「諮詢專線」 read as 「客服專線」) counts against one written. */
+const SYNONYM_ONLY = 0.8;
+
 function score(text: string, weights: Map<string, number>): number {
+  // Match form is the text as written, then its canonical form (knowledge/passage-terms.ts matchForm).
+  const written = text.slice(0, text.indexOf('\u0000') >>> 0);
   let s = 0;
-  for (const [g, w] of weights) if (text.includes(g)) s += w;
-  return s / Math.sqrt(Math.max(20, text.length) / 20);
+  for (const [g, w] of weights) if (text.includes(g)) s += written.includes(g) ? w : w * SYNONYM_ONLY;
+  return s / Math.sqrt(Math.max(20, text.length / 2) / 20);
 }
 
 /** A row that names the programme: most of the pairs of its name are in the row. */
