@@ -122,6 +122,7 @@ export function plainText(markdown: string): string {
 }
 
 const LONG_LINE = 160;
+const FIGURE_CAPTION = /^圖\s*[\d\-－一二三四五六七八九十]*\s*[：:]/;
 
 /** 「高屏服務中心」, 「臺北本部」: a few characters with no punctuation or figures. */
 function isLabel(text: string): boolean {
@@ -156,6 +157,8 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
     }
     header = undefined;
     const text = plainText(line);
+    // 「圖：信保金質獎得獎金融機構」 names a figure the text does not hold: it answers nothing.
+    if (FIGURE_CAPTION.test(text)) continue;
     const kind: PassageKind = LIST_ITEM.test(line) ? 'item' : 'text';
     // A short label line (「高屏服務中心」) belongs with the short lines under it (its address and phone).
     if (isLabel(text)) {

@@ -4,6 +4,7 @@ import { canonical, coverage, matchForm } from './passage-terms.ts';
 import { passageCatalogue, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
+import { DOMAIN_TERMS, SYNONYM_GROUPS } from './vocabulary.ts';
 
 /**
  * Retrieval: the sections search finds, and in each the passages that answer the question best. The one ranker
@@ -195,7 +196,7 @@ const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1
 function askedGrams(query: string, request: PassageRequest): Set<string> {
   const names = (request.names ?? []).map((name) => canonical(name)).join(' ');
   // The canonical form turns an alias (青創) into the official name, so the name's pairs drop out whole.
-  const cleaned = request.filler ? query.replace(request.filler, ' ') : query;
+  const cleaned = withoutFiller(query, request.filler);
   return new Set([...gramsOf(canonical(cleaned))].filter((g) => !names.includes(g)));
 }
 
@@ -295,7 +296,7 @@ function issuedDay(section: KnowledgeSection): string {
 
 /** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */
 function definedTerm(query: string, filler: RegExp | undefined): string | undefined {
-  const term = canonical((filler ? query.replace(filler, '') : query).replace(/[\s？?。！!，,：:]/g, ''));
+  const term = canonical(withoutFiller(query, filler, '').replace(/[\s？?。！!，,：:]/g, ''));
   return term.length >= 2 ? term : undefined;
 }
 
@@ -325,7 +326,7 @@ const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
   const normal = normalizeText(query);
-  const cleaned = filler ? normal.replace(filler, ' ') : normal;
+  const cleaned = withoutFiller(normal, filler);
   const unknown: string[] = [];
   let topic = 0;
   for (const { segment, isWordLike } of SEGMENTER.segment(cleaned)) {
@@ -342,7 +343,28 @@ export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: R
 
 /** The question's pairs for matching passages, without the words that carry no topic. */
 export function queryGrams(query: string, filler?: RegExp): Set<string> {
-  return gramsOf(matchForm(filler ? query.replace(filler, ' ') : query));
+  return gramsOf(matchForm(withoutFiller(query, filler)));
+}
+
+/** The knowledge's whole terms (vocabulary.yaml), longest first, as one pattern. */
+const WHOLE_TERMS = new RegExp(
+  [...new Set([...DOMAIN_TERMS, ...SYNONYM_GROUPS.flat()])]
+    .filter((term) => /^\p{Script=Han}{3,}$/u.test(term))
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+);
+
+/**
+ * The question without its filler words (「信保」, 「請問」), except inside a whole term of the knowledge that is
+ * more than filler: 「信保金質獎」 stays as it is.
+ */
+export function withoutFiller(query: string, filler: RegExp | undefined, by = ' '): string {
+  if (!filler) return query;
+  const kept: string[] = [];
+  // A term that is filler through and through (「信保基金」) is dropped like any filler.
+  const masked = query.replace(WHOLE_TERMS, (term) => (/\p{Script=Han}/u.test(term.replace(filler, '')) ? `\u0001${kept.push(term) - 1}\u0002` : term));
+  return masked.replace(filler, by).replace(/\u0001(\d+)\u0002/g, (_, at: string) => kept[Number(at)] ?? '');
 }
 
 /** Character pairs of the Chinese runs, and numbers and Latin words whole. */
