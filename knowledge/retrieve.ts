@@ -264,6 +264,8 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
   // when only it says what was asked (「彰化銀行總行地址」 is in a 2014 list, not in the newest contact page).
   if (newest !== undefined) {
     const best = Math.max(0, ...ranked.map((c) => c.cover));
+    // A section staff attached the question to (an example question) answers it whatever its date.
+    if (ranked[0]?.hit.example !== undefined) return ranked;
     const current = ranked.filter((c) => c.section.issued === newest && c.confidence >= MIN_CONFIDENCE && c.cover >= best - CURRENT_MARGIN);
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }

@@ -70,7 +70,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     : undefined;
   const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
   const quoted = withUnit(ctx.sources.knowledge, section, rows);
-  const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${quoted.join('')}`);
+  // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
+  // the year it was issued: the annual report for 111 came out in 112.)
+  const from = section.effectiveFrom ?? section.issued;
+  const dated = from ? [`${Number(from.slice(0, 4)) - 1911}年`] : [];
+  const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
   const top = extreme ?? strongest?.text ?? rows[0] ?? '';
@@ -166,7 +170,7 @@ function notTopics(ctx: FlowContext): ReadonlySet<string> {
   const key = kinds ?? ctx.sources.knowledge;
   let words = notTopicsCache.get(key);
   if (!words) {
-    words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
+    words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
     notTopicsCache.set(key, words);
   }
   return words;
