@@ -53,6 +53,8 @@ export interface PassageCatalogue {
   all: KnowledgePassage[];
   /** Every pair of characters the knowledge holds (titles, headings, passages; in match form): its vocabulary. */
   grams: Set<string>;
+  /** Every Latin word the knowledge holds, lower-cased (「line」, 「kodit」). */
+  latin: Set<string>;
 }
 
 const catalogues = new WeakMap<KnowledgeBase, PassageCatalogue>();
@@ -106,7 +108,10 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
     addPairs(cut.heading);
     for (const passage of cut.passages) addPairs(passage.match);
   }
-  return { sections, byProgramme, all, grams };
+  const latin = new Set<string>();
+  for (const passage of all) for (const word of passage.match.match(/[a-z]{2,}/g) ?? []) latin.add(word);
+  for (const cut of sections.values()) for (const word of `${cut.heading}${cut.title}`.match(/[a-z]{2,}/g) ?? []) latin.add(word);
+  return { sections, byProgramme, all, grams, latin };
 }
 
 /** Markdown to the plain text an answer quotes: no table bars, list marks, emphasis or heading marks. */

@@ -339,6 +339,15 @@ export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: R
     const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
     if (!known) unknown.push(segment);
   }
+  // A Latin word the knowledge never writes (「IG」) is as much a topic as a Chinese one; an English question's
+  // words were read in Chinese already, and what is left of it is filler.
+  const latin = cleaned.match(/[a-z]{2,}/g) ?? [];
+  if (latin.length <= 3) {
+    for (const word of latin) {
+      topic += word.length;
+      if (!passageCatalogue(knowledge).latin.has(word)) unknown.push(word);
+    }
+  }
   const share = unknown.join('').length / Math.max(1, topic);
   return share >= UNKNOWN_SHARE ? unknown : [];
 }

@@ -1,5 +1,6 @@
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import {
@@ -142,12 +143,12 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
   });
 }
 
-/** How many pairs of characters the question's topic has, of those the knowledge holds. */
+/** How many pairs of Chinese characters of the knowledge the question has, filler and words naming no topic aside. */
 function topicSize(ctx: FlowContext): number {
-  const grams = queryGrams(normalizeText(searchQuery(ctx)), ctx.domain);
-  const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
-  const asked = new Set(kinds.flatMap((kind) => kind.askedBy));
-  return [...grams].filter((g) => /\p{Script=Han}{2}/u.test(g) && ![...asked].some((word) => word.includes(g))).length;
+  let text = normalizeText(searchQuery(ctx));
+  for (const word of ctx.sources.knowledge.answerKinds?.notTopics ?? []) if (word.length > 1) text = text.split(word).join(' ');
+  const known = passageCatalogue(ctx.sources.knowledge).grams;
+  return [...queryGrams(text, ctx.domain)].filter((g) => /\p{Script=Han}{2}/u.test(g) && known.has(g)).length;
 }
 
 /** A reading's confidence; a bare follow-up's continued reading wins whenever it answers at all. */
