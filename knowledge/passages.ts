@@ -53,7 +53,7 @@ export interface PassageCatalogue {
   all: KnowledgePassage[];
   /** Every pair of characters the knowledge holds (titles, headings, passages; in match form): its vocabulary. */
   grams: Set<string>;
-  /** Every Latin word the knowledge holds, lower-cased (「line」, 「kodit」). */
+  /** Every Latin word and lone letter the knowledge holds, lower-cased (「line」, 「kodit」, 「a」). */
   latin: Set<string>;
 }
 
@@ -109,7 +109,8 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
     for (const passage of cut.passages) addPairs(passage.match);
   }
   const latin = new Set<string>();
-  for (const passage of all) for (const word of passage.match.match(/[a-z]{2,}/g) ?? []) latin.add(word);
+  // Words, and letters standing alone (風險組群 「A、B、C」), which a question may run together (「ABC」).
+  for (const passage of all) for (const word of passage.match.match(/[a-z]+/g) ?? []) latin.add(word);
   for (const cut of sections.values()) for (const word of `${cut.heading}${cut.title}`.match(/[a-z]{2,}/g) ?? []) latin.add(word);
   return { sections, byProgramme, all, grams, latin };
 }
@@ -235,13 +236,19 @@ function withCaptions(passages: Array<{ text: string; kind: PassageKind }>): Arr
       end += 1;
     }
     if (end - i < 3) {
-      out.push(caption);
+      if (!emptyField(caption, next)) out.push(caption);
       continue;
     }
     out.push({ text, kind: 'block' });
     i = end - 1;
   }
   return out;
+}
+
+/** 「密等及解密條件或保密期限：」 right before the next field (「附件：」): a field left empty, which says nothing. */
+function emptyField(caption: { text: string }, next: { text: string; kind: PassageKind }): boolean {
+  const plain = (text: string) => !ENUMERATED.test(text) && !LIST_ITEM.test(text);
+  return /[：:]$/.test(caption.text) && plain(caption.text) && plain(next.text) && /^[^：:]{1,12}[：:]/.test(next.text);
 }
 
 /** A short line with no sentence in it, ending with a colon or opening with an enumeration mark. */

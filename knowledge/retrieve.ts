@@ -345,7 +345,8 @@ export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: R
   if (latin.length <= 3) {
     for (const word of latin) {
       topic += word.length;
-      if (!passageCatalogue(knowledge).latin.has(word)) unknown.push(word);
+      const known = passageCatalogue(knowledge).latin;
+      if (!known.has(word) && ![...word].every((letter) => known.has(letter))) unknown.push(word);
     }
   }
   const share = unknown.join('').length / Math.max(1, topic);

@@ -69,11 +69,10 @@ export function tokenize(text: string, kind: TokenKind = 'all'): string[] {
   const folded = foldForSearch(normalizeText(text));
   const tokens = new Set<string>();
   if (kind !== 'grams') addWords(folded, tokens);
-  if (kind !== 'words') {
-    addBigrams(folded, tokens);
-    // Pairs of each synonym's group word too: 「TEL」 in a contact list is found by 「電話」, 「批保」 by 「批次保證」.
-    addBigrams(folded.replace(SYNONYM_MEMBERS, (member) => CANONICAL.get(member) ?? member), tokens);
-  }
+  if (kind !== 'words') addBigrams(folded, tokens);
+  // An indexed text's pairs include those of each synonym's group word: 「TEL」 in a contact list is found by 「電話」.
+  // (A question's words already carry their group word, so its pairs stay its own.)
+  if (kind === 'grams') addBigrams(folded.replace(SYNONYM_MEMBERS, (member) => CANONICAL.get(member) ?? member), tokens);
   return [...tokens];
 }
 

@@ -54,7 +54,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const { query, choices } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
-  const unknown = best?.hit.example === undefined ? unknownWords(ctx.sources.knowledge, query, ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  // (Of the question itself: the question before it does not make its words known.)
+  const unknown = best?.hit.example === undefined ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx)) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
