@@ -128,7 +128,7 @@ export function plainText(markdown: string): string {
 }
 
 const LONG_LINE = 160;
-const FIGURE_CAPTION = /^圖\s*[\d\-－一二三四五六七八九十]*\s*[：:]/;
+const FIGURE_CAPTION = /^圖[\s\d\-－一二三四五六七八九十]*[：:]/;
 
 /** 「高屏服務中心」, 「臺北本部」: a few characters with no punctuation or figures. */
 function isLabel(text: string): boolean {
