@@ -403,11 +403,15 @@ function bestPassages(
   ownRows?: Set<string>,
   total = false,
 ): ScoredPassage[] {
-  const units = cut.passages;
+  // A line that only repeats the section's heading (「三、經費來源及計算基準」) is not an answer, unless it holds the
+  // kind of thing asked (「2. 專案保證（民國63年推出）：」 for 「哪一年」).
+  const answering = cut.passages.filter((p) => !repeatsHeading(p, cut.heading) || (carries !== undefined && carries(p.text)));
+  const units = answering.length > 0 ? answering : cut.passages;
   if (units.length === 0) return [];
   const weights = gramWeights(units, grams);
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
-  for (const [g, w] of weights) if (cut.heading.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+  // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
+  for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
   const scored = units.map((passage) => {
     const base = score(passage.match, weights);
     const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
@@ -430,6 +434,12 @@ function bestPassages(
     .filter((p) => p.score >= cutoff)
     .slice(0, MAX_PASSAGES)
     .sort((a, b) => a.order - b.order);
+}
+
+/** A short passage whose words, numbering aside, are all in the heading. */
+function repeatsHeading(passage: KnowledgePassage, heading: string): boolean {
+  const core = passage.text.replace(/^[\s\d.、()（）一二三四五六七八九十壹貳參肆伍陸①-⑳]+/, '').replace(/[\s：:]/g, '');
+  return passage.kind !== 'row' && core.length >= 2 && core.length <= 30 && heading.includes(matchForm(core).split('\u0000')[0]!);
 }
 
 /** Words that appear in every row of a table (「銀行」 in a bank list) tell rows apart less than rare ones. */

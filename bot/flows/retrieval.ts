@@ -185,7 +185,11 @@ function notTopics(ctx: FlowContext): ReadonlySet<string> {
 function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   const parts = question.split(/[？?；;。！!]/).map((part) => part.trim()).filter((part) => part.length > 1);
   if (parts.length > 1 && parts.some((part) => kindsAsked(part, kinds).length === 0)) return [];
-  return kindsAsked(question, kinds);
+  const asked = kindsAsked(question, kinds);
+  // 「哪段期間的批保案件適用2.5%標準代償率」 gives the rate and asks the period: a kind the question itself states is
+  // not what it asks, when it asks another.
+  const stated = asked.filter((kind) => carriesAny(normalizeText(question), [kind]));
+  return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
 }
 
 /** The question as searched: English questions are read in Chinese. */
