@@ -18,8 +18,12 @@ export function canonical(text: string): string {
 
 /** Documents write 「TEL」, 「ＫＯＤＩＴ」; questions are read lower-cased and half-width. */
 function caseless(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  // 「98 年 1 月」 in a table reads as 「98年1月」, as a question writes it.
+  return text.normalize('NFKC').toLowerCase().replace(NUMBER_THEN_DATE_UNIT, '$1').replace(DATE_UNIT_THEN_NUMBER, '$1');
 }
+
+const NUMBER_THEN_DATE_UNIT = /(\d) +(?=[年月日])/g;
+const DATE_UNIT_THEN_NUMBER = /([年月]) +(?=\d)/g;
 
 /**
  * The text in both forms, as written (folded) and canonical, joined by a separator no pair can span:

@@ -124,7 +124,7 @@ function sectionsWithin(
 ): SectionChoice[] {
   // Pairs the knowledge never holds (「那封」, 「證函」 across two words) say nothing about which passage answers.
   const vocabulary = passageCatalogue(knowledge).grams;
-  const grams = new Set([...queryGrams(query, request.filler)].filter((g) => !/\p{Script=Han}/u.test(g) || vocabulary.has(g)));
+  const grams = new Set([...queryGrams(query, request.filler)].filter((g) => !/\p{Script=Han}/u.test(g) || /\d/.test(g) || vocabulary.has(g)));
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   const wide = request.defining || request.ranking;
@@ -386,6 +386,8 @@ export function gramsOf(cleaned: string): Set<string> {
     if (run.length === 1) continue;
     for (let i = 0; i + 1 < run.length; i += 1) grams.add(run.slice(i, i + 2));
   }
+  // 「98年1月」 whole: a table row for that month, not every row with a 1 in it.
+  for (const date of cleaned.match(/(?<!\d)\d{1,4}年\d{1,2}月(?:\d{1,2}日)?/g) ?? []) grams.add(date);
   const words = cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? [];
   // In an English question the words that matter were already rewritten in Chinese; the rest are filler the
   // documents do not contain. A Latin word or two in a Chinese question (AI, LINE) is a real term.
