@@ -38,15 +38,6 @@ for (const [canonical, ...members] of SYNONYM_GROUPS) {
   for (const member of [canonical, ...members]) CANONICAL.set(foldForSearch(member), foldForSearch(canonical));
 }
 
-const SYNONYM_MEMBERS = new RegExp(
-  [...CANONICAL.keys()]
-    .filter((member) => member !== CANONICAL.get(member))
-    .sort((a, b) => b.length - a.length)
-    .map((member) => member.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
-
 /** Domain terms by first character, longest first. */
 const TERMS_BY_FIRST = new Map<string, string[]>();
 for (const term of new Set([...DOMAIN_TERMS, ...CANONICAL.keys()].map(foldForSearch))) {
@@ -70,9 +61,6 @@ export function tokenize(text: string, kind: TokenKind = 'all'): string[] {
   const tokens = new Set<string>();
   if (kind !== 'grams') addWords(folded, tokens);
   if (kind !== 'words') addBigrams(folded, tokens);
-  // An indexed text's pairs include those of each synonym's group word: 「TEL」 in a contact list is found by 「電話」.
-  // (A question's words already carry their group word, so its pairs stay its own.)
-  if (kind === 'grams') addBigrams(folded.replace(SYNONYM_MEMBERS, (member) => CANONICAL.get(member) ?? member), tokens);
   return [...tokens];
 }
 
