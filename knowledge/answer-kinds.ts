@@ -13,34 +13,52 @@ export const ANSWER_KINDS_FILE = 'answer-kinds.yaml';
 
 const words = z.array(z.string().trim().min(1, { error: '不可為空白' }));
 
+const shownBySchema = z
+  .strictObject({
+    /** A number (digits or Chinese numerals) written right before one of these: 「九成」, 「1億元」, 「3 樓」. */
+    units: words.optional(),
+    /** Any of these words. */
+    words: words.optional(),
+    /** A run of at least this many digits (a phone number), dashes, brackets and spaces aside. */
+    digits: z.number().int().min(3).max(20).optional(),
+    /** One of these words followed by a name (two to four characters that are not another of them): 「董事長 魏明谷」. */
+    names_after: words.optional(),
+    /** What the lines above find counts only in a passage that also has one of these words (「%」 as a 成數 only beside 「成數」). */
+    only_with: words.optional(),
+  })
+  .refine((shown) => (shown.units?.length ?? 0) + (shown.words?.length ?? 0) + (shown.names_after?.length ?? 0) > 0 || shown.digits !== undefined, {
+    error: 'shown_by 至少要有 units、words、names_after 或 digits 其中一項',
+  });
+
 const kindSchema = z.strictObject({
   kind: z.string().trim().min(1, { error: '請寫出這一類的名稱，例如「成數」' }),
   asked_by: words.min(1, { error: '請至少寫一個問法，例如「幾成」' }),
   /** Longer phrases that contain an asked_by word but do not ask for this kind (「在哪些」 is not 「在哪」). */
   not_when: words.optional(),
-  shown_by: z
-    .strictObject({
-      /** A number (digits or Chinese numerals) written right before one of these: 「九成」, 「1億元」, 「3 樓」. */
-      units: words.optional(),
-      /** Any of these words. */
-      words: words.optional(),
-      /** A run of at least this many digits (a phone number), dashes, brackets and spaces aside. */
-      digits: z.number().int().min(3).max(20).optional(),
-    })
-    .refine((shown) => (shown.units?.length ?? 0) + (shown.words?.length ?? 0) > 0 || shown.digits !== undefined, {
-      error: 'shown_by 至少要有 units、words 或 digits 其中一項',
-    }),
+  /** What changes over time (who holds a post, a phone number): asked with no year, the newest document answers. */
+  current: z.boolean().optional(),
+  /** What shows a passage carries this kind: one way, or a list of ways (any of them). */
+  shown_by: z.union([shownBySchema, z.array(shownBySchema).min(1)]),
 });
 
-const fileSchema = z.strictObject({ kinds: z.array(kindSchema), not_topics: words.optional() });
+const fileSchema = z.strictObject({ kinds: z.array(kindSchema), not_topics: words.optional(), totals: words.optional() });
+
+/** One way a passage shows it carries a kind. */
+export interface ShownBy {
+  units: string[];
+  words: string[];
+  digits?: number;
+  namesAfter: string[];
+  onlyWith: string[];
+}
 
 export interface AnswerKind {
   kind: string;
   askedBy: string[];
   notWhen: string[];
-  units: string[];
-  words: string[];
-  digits?: number;
+  /** Changes over time: a question naming no year wants the newest document's. */
+  current: boolean;
+  shownBy: ShownBy[];
   line: number;
 }
 
@@ -48,6 +66,8 @@ export interface AnswerKinds {
   kinds: AnswerKind[];
   /** Words that name no topic (question, time and quantity words): never taken as a word the documents lack. */
   notTopics: string[];
+  /** Words that ask for a sum (「合計」, 「加起來」): a table's total row answers. */
+  totals: string[];
 }
 
 export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
@@ -85,12 +105,18 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       kind: entry.kind,
       askedBy: entry.asked_by.map((w) => normalizeText(w)),
       notWhen: (entry.not_when ?? []).map((w) => normalizeText(w)),
-      units: entry.shown_by.units ?? [],
-      words: entry.shown_by.words ?? [],
-      ...(entry.shown_by.digits !== undefined ? { digits: entry.shown_by.digits } : {}),
+      current: entry.current ?? false,
+      shownBy: (Array.isArray(entry.shown_by) ? entry.shown_by : [entry.shown_by]).map((shown) => ({
+        units: shown.units ?? [],
+        words: shown.words ?? [],
+        ...(shown.digits !== undefined ? { digits: shown.digits } : {}),
+        namesAfter: shown.names_after ?? [],
+        onlyWith: shown.only_with ?? [],
+      })),
       line: lineOf(['kinds', index]),
     })),
     notTopics: (parsed.data.not_topics ?? []).map((w) => normalizeText(w)),
+    totals: (parsed.data.totals ?? []).map((w) => normalizeText(w)),
   };
 }
 
@@ -116,13 +142,31 @@ const SKIPPED_IN_PHONE = new Set('-－()（） ');
 export function carriesAny(passage: string, kinds: readonly AnswerKind[], unitLine?: string): boolean {
   if (kinds.length === 0) return true;
   const hasDigit = [...passage].some((character) => DIGITS.has(character));
-  return kinds.some((kind) => carries(passage, kind) || (unitLine !== undefined && hasDigit && kind.units.some((unit) => unitLine.includes(unit))));
+  return kinds.some((kind) =>
+    kind.shownBy.some(
+      (shown) =>
+        (shown.onlyWith.length === 0 || shown.onlyWith.some((word) => passage.includes(word))) &&
+        (carries(passage, shown) || (unitLine !== undefined && hasDigit && shown.units.some((unit) => unitLine.includes(unit)))),
+    ),
+  );
 }
 
-function carries(passage: string, kind: AnswerKind): boolean {
-  if (kind.words.some((word) => passage.includes(word))) return true;
-  if (kind.digits !== undefined && longestDigitRun(passage) >= kind.digits) return true;
-  return kind.units.some((unit) => numberBefore(passage, unit));
+function carries(passage: string, shown: ShownBy): boolean {
+  if (shown.words.some((word) => passage.includes(word))) return true;
+  if (shown.digits !== undefined && longestDigitRun(passage) >= shown.digits) return true;
+  if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter))) return true;
+  return shown.units.some((unit) => numberBefore(passage, unit));
+}
+
+const NAME = /^[\s\u3000：:]*(\p{Script=Han}{2,4})/u;
+
+/** 「董事長 魏明谷」: the word, then (spaces aside) a name that is not another post (「董事長　總經理」 names no one). */
+function nameAfter(text: string, word: string, posts: string[]): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const name = NAME.exec(text.slice(at + word.length))?.[1];
+    if (name && !posts.some((post) => name.startsWith(post) || post.startsWith(name.slice(0, 2)))) return true;
+  }
+  return false;
 }
 
 /** 「1 億元」, 「九成」, 「80%」: the unit right after a numeral (white space between allowed). */

@@ -13,8 +13,17 @@ const canonicalOf = new Map(replacements);
 const pattern = new RegExp(replacements.map(([member]) => escape(member)).join('|'), 'g');
 
 export function canonical(text: string): string {
-  return foldForSearch(text).replace(pattern, (member) => canonicalOf.get(member) ?? member);
+  return foldForSearch(caseless(text)).replace(pattern, (member) => canonicalOf.get(member) ?? member);
 }
+
+/** Documents write 「TEL」, 「ＫＯＤＩＴ」; questions are read lower-cased and half-width. */
+function caseless(text: string): string {
+  // 「98 年 1 月」 in a table reads as 「98年1月」, as a question writes it.
+  return text.normalize('NFKC').toLowerCase().replace(NUMBER_THEN_DATE_UNIT, '$1').replace(DATE_UNIT_THEN_NUMBER, '$1');
+}
+
+const NUMBER_THEN_DATE_UNIT = /(\d) +(?=[年月日])/g;
+const DATE_UNIT_THEN_NUMBER = /([年月]) +(?=\d)/g;
 
 /**
  * The text in both forms, as written (folded) and canonical, joined by a separator no pair can span:
@@ -22,7 +31,7 @@ export function canonical(text: string): string {
  * too broad (「諮詢專線」 as 「客服專線」) never hides the words actually written.
  */
 export function matchForm(text: string): string {
-  return `${foldForSearch(text)}\u0000${canonical(text)}`;
+  return `${foldForSearch(caseless(text))}\u0000${canonical(text)}`;
 }
 
 function escape(text: string): string {

@@ -34,6 +34,8 @@ export interface SectionPassages {
   passages: KnowledgePassage[];
   /** The heading in match form. */
   heading: string;
+  /** The document's title in match form. */
+  title: string;
   tables: Table[];
   /** Lines that are list items (「1. …」, 「① …」, 「- …」), in order. */
   listItems: string[];
@@ -51,6 +53,8 @@ export interface PassageCatalogue {
   all: KnowledgePassage[];
   /** Every pair of characters the knowledge holds (titles, headings, passages; in match form): its vocabulary. */
   grams: Set<string>;
+  /** Every Latin word and lone letter the knowledge holds, lower-cased (「line」, 「kodit」, 「a」). */
+  latin: Set<string>;
 }
 
 const catalogues = new WeakMap<KnowledgeBase, PassageCatalogue>();
@@ -82,6 +86,7 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
       section,
       passages,
       heading: matchForm(section.heading),
+      title: matchForm(section.title),
       tables: tablesOf(section.text),
       listItems: listItems(section.text),
       ...(unit ? { unit } : {}),
@@ -103,7 +108,11 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
     addPairs(cut.heading);
     for (const passage of cut.passages) addPairs(passage.match);
   }
-  return { sections, byProgramme, all, grams };
+  const latin = new Set<string>();
+  // Words, and letters standing alone (風險組群 「A、B、C」), which a question may run together (「ABC」).
+  for (const passage of all) for (const word of passage.match.match(/[a-z]+/g) ?? []) latin.add(word);
+  for (const cut of sections.values()) for (const word of `${cut.heading}${cut.title}`.match(/[a-z]{2,}/g) ?? []) latin.add(word);
+  return { sections, byProgramme, all, grams, latin };
 }
 
 /** Markdown to the plain text an answer quotes: no table bars, list marks, emphasis or heading marks. */
@@ -119,6 +128,7 @@ export function plainText(markdown: string): string {
 }
 
 const LONG_LINE = 160;
+const FIGURE_CAPTION = /^圖[\s\d\-－一二三四五六七八九十]*[：:]/;
 
 /** 「高屏服務中心」, 「臺北本部」: a few characters with no punctuation or figures. */
 function isLabel(text: string): boolean {
@@ -133,10 +143,16 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
   const out: Array<{ text: string; kind: PassageKind }> = [];
   let header: string | undefined;
   let labelOpen = false;
+  // Lines taken under the open label. A blank line after some closes it: what follows (a letter's 發文日期 and
+  // 發文字號 after 「副本」) are fields of their own, not the label's.
+  let underLabel = 0;
   const labelsOnly = new Set<{ text: string; kind: PassageKind }>();
   for (const raw of lines) {
     const line = raw.trim();
-    if (!line) continue;
+    if (!line) {
+      if (underLabel > 0) labelOpen = false;
+      continue;
+    }
     if (line.startsWith('|')) {
       labelOpen = false;
       if (/^\|?\s*:?-{3,}/.test(line)) continue;
@@ -147,6 +163,8 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
     }
     header = undefined;
     const text = plainText(line);
+    // 「圖：信保金質獎得獎金融機構」 names a figure the text does not hold: it answers nothing.
+    if (FIGURE_CAPTION.test(text)) continue;
     const kind: PassageKind = LIST_ITEM.test(line) ? 'item' : 'text';
     // A short label line (「高屏服務中心」) belongs with the short lines under it (its address and phone).
     if (isLabel(text)) {
@@ -157,12 +175,14 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
         continue;
       }
       labelOpen = true;
+      underLabel = 0;
       const block = { text, kind: 'block' as PassageKind };
       labelsOnly.add(block);
       out.push(block);
       continue;
     }
     if (labelOpen && text.length <= LONG_LINE && out.length > 0) {
+      underLabel += 1;
       const last = out[out.length - 1]!;
       labelsOnly.delete(last);
       out[out.length - 1] = { text: `${last.text}　${text}`, kind: 'block' };
@@ -179,7 +199,63 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
       if (s.length > 1) out.push({ text: s, kind });
     }
   }
+  return withCaptions(out);
+}
+
+const MAX_CAPTION = 24;
+const SHORT_ITEM = 40;
+const ENUMERATED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
+
+/**
+ * 「(三)批保卓越獎」 over the banks that won it, 「附件：」 over 「一、…」「二、…」: a caption line says what the lines
+ * under it are, and is not an answer on its own. It is joined with the one paragraph under it, or with the short
+ * enumerated lines of a list under it; a caption over a long list, or over another caption, stays as it is.
+ */
+function withCaptions(passages: Array<{ text: string; kind: PassageKind }>): Array<{ text: string; kind: PassageKind }> {
+  const out: Array<{ text: string; kind: PassageKind }> = [];
+  for (let i = 0; i < passages.length; i++) {
+    const caption = passages[i]!;
+    const next = passages[i + 1];
+    if (!isCaption(caption) || !next || next.kind === 'row' || next.kind === 'block') {
+      out.push(caption);
+      continue;
+    }
+    if (next.kind === 'text' && !ENUMERATED.test(next.text) && !isCaption(next)) {
+      out.push({ text: `${caption.text}　${next.text}`, kind: 'block' });
+      i += 1;
+      continue;
+    }
+    // Under 「(六)…」 its own items, up to the next 「(七)…」; under 「附件：」 any short enumerated lines.
+    const sibling = ENUMERATED.test(caption.text);
+    const listed = (p: { text: string; kind: PassageKind }) =>
+      (sibling ? p.kind === 'item' && !ENUMERATED.test(p.text) : ENUMERATED.test(p.text) || p.kind === 'item') && p.text.length <= SHORT_ITEM && !/[。；]/.test(p.text);
+    let text = caption.text;
+    let end = i + 1;
+    while (end < passages.length && listed(passages[end]!) && text.length + passages[end]!.text.length <= LONG_LINE) {
+      text = `${text}　${passages[end]!.text}`;
+      end += 1;
+    }
+    if (end - i < 3) {
+      if (!emptyField(caption, next)) out.push(caption);
+      continue;
+    }
+    out.push({ text, kind: 'block' });
+    i = end - 1;
+  }
   return out;
+}
+
+/** 「密等及解密條件或保密期限：」 right before the next field (「附件：」): a field left empty, which says nothing. */
+function emptyField(caption: { text: string }, next: { text: string; kind: PassageKind }): boolean {
+  const plain = (text: string) => !ENUMERATED.test(text) && !LIST_ITEM.test(text);
+  return /[：:]$/.test(caption.text) && plain(caption.text) && plain(next.text) && /^[^：:]{1,12}[：:]/.test(next.text);
+}
+
+/** A short line with no sentence in it, ending with a colon or opening with an enumeration mark. */
+function isCaption(passage: { text: string; kind: PassageKind }): boolean {
+  const { text, kind } = passage;
+  if (kind === 'row' || kind === 'block' || text.length > MAX_CAPTION || /[。，；,;]/.test(text)) return false;
+  return /[：:]$/.test(text) || (ENUMERATED.test(text) && !/[：:]/.test(text));
 }
 
 /** The Markdown tables of a section, as cells. */

@@ -4,6 +4,7 @@ import { canonical, coverage, matchForm } from './passage-terms.ts';
 import { passageCatalogue, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
+import { DOMAIN_TERMS, SYNONYM_GROUPS } from './vocabulary.ts';
 
 /**
  * Retrieval: the sections search finds, and in each the passages that answer the question best. The one ranker
@@ -25,6 +26,8 @@ const UNKNOWN_SHARE = 0.25;
 /** Confidence added to a section about the programme the question names, over one about none in particular. */
 const OWN_PROGRAMME_BONUS = 0.1;
 const MAX_PASSAGES = 3;
+/** Sections of the newest document weighed for a question about today besides those search ranks first. */
+const NEWEST_EXTRA = 8;
 
 export interface PassageRequest {
   /** The question as searched. */
@@ -44,6 +47,11 @@ export interface PassageRequest {
   /** 「現任」, 「目前」: the newest document wins. */
   current?: boolean;
   /**
+   * The question names a year or date. One that does not (「董事長是誰」) asks about today: of two documents that
+   * answer it equally well, the later one's answer is quoted.
+   */
+  dated?: boolean;
+  /**
    * The programme the conversation is about when the question names none (「那要準備什麼文件？」 after a question
    * about 青創): its sections are searched first, and the whole knowledge only when none of them answers.
    */
@@ -54,6 +62,8 @@ export interface PassageRequest {
   programmeName?: string;
   /** Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts. */
   carries?: (passage: string, unitLine?: string) => boolean;
+  /** A sum is asked (「四年合計」, 「加起來」): a table's total row answers. */
+  total?: boolean;
 }
 
 export interface ScoredPassage {
@@ -71,6 +81,8 @@ export interface SectionChoice {
   confidence: number;
   /** Found within the programme under discussion. */
   inProgramme?: boolean;
+  /** Share of the question's words its passages (with the document's title) hold. */
+  cover: number;
 }
 
 /** The sections worth quoting for a question, best first, each with its best passages. */
@@ -112,16 +124,21 @@ function sectionsWithin(
 ): SectionChoice[] {
   // Pairs the knowledge never holds (「那封」, 「證函」 across two words) say nothing about which passage answers.
   const vocabulary = passageCatalogue(knowledge).grams;
-  const grams = new Set([...queryGrams(query, request.filler)].filter((g) => !/\p{Script=Han}/u.test(g) || vocabulary.has(g)));
+  const grams = new Set([...queryGrams(query, request.filler)].filter((g) => !/\p{Script=Han}/u.test(g) || /\d/.test(g) || vocabulary.has(g)));
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   const wide = request.defining || request.ranking;
-  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3.
-  const limit = documentId ? 10 : programmes ? 5 : wide ? 8 : 3;
-  const hits = index
-    .search(query, { limit: documentId ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) })
-    .filter((hit) => !documentId || hit.documentId === documentId)
-    .slice(0, limit);
+  // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3,
+  // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
+  const limit = documentId ? 10 : programmes ? 5 : wide ? 8 : request.current ? 6 : 3;
+  const searched = index.search(query, { limit: documentId || request.current ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+  const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
+  if (request.current && !documentId) {
+    // A question about today also weighs the newest document's best sections, wherever search ranks them.
+    const newest = newestIssued(knowledge, request.asOf);
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
+  }
   const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g)));
   // A follow-up scoped to a programme (「那手續費呢」 after 鳳凰) picks, among a table's rows, the programme's own.
   const scoped = request.programme && request.programmeName ? queryGrams(normalizeText(request.programmeName)) : undefined;
@@ -132,6 +149,8 @@ function sectionsWithin(
     ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
     wantsTable: request.ranking ?? false,
     current: request.current ?? false,
+    dated: request.dated ?? false,
+    total: request.total ?? false,
     ...(request.carries ? { carries: request.carries } : {}),
   });
 }
@@ -177,7 +196,7 @@ const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1
 function askedGrams(query: string, request: PassageRequest): Set<string> {
   const names = (request.names ?? []).map((name) => canonical(name)).join(' ');
   // The canonical form turns an alias (青創) into the official name, so the name's pairs drop out whole.
-  const cleaned = request.filler ? query.replace(request.filler, ' ') : query;
+  const cleaned = withoutFiller(query, request.filler);
   return new Set([...gramsOf(canonical(cleaned))].filter((g) => !names.includes(g)));
 }
 
@@ -189,6 +208,8 @@ interface Wants {
   term?: string | undefined;
   wantsTable: boolean;
   current: boolean;
+  dated: boolean;
+  total: boolean;
   carries?: (passage: string, unitLine?: string) => boolean;
 }
 
@@ -204,14 +225,18 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     if (!cut) continue;
     const { section } = cut;
     const passageGrams = wants.rowGrams ? new Set([...grams, ...wants.rowGrams]) : grams;
-    let passages = bestPassages(cut, passageGrams, wantsContact, wants.carries, wants.rowGrams);
+    let passages = bestPassages(cut, passageGrams, wantsContact, wants.carries, wants.rowGrams, wants.total);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
-    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, passageGrams, wantsContact, undefined, wants.rowGrams);
+    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, passageGrams, wantsContact, undefined, wants.rowGrams, wants.total);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
-    const headingCover = coverage(heading, grams);
-    const passageCover = coverage(quoted, grams);
+    // The words naming the document (「莫拉克計畫」 in 「莫拉克計畫核定函的字號」) are answered by every section of it.
+    const title = cut.title;
+    const headingCover = coverage(`${heading}\n${title}`, grams);
+    const passageCover = coverage(`${quoted}\n${title}`, grams);
+    // What the heading and the passages say together, each word once: a heading repeating the passage adds nothing.
+    const unionCover = coverage(`${quoted}\n${heading}\n${title}`, grams);
     // Staff attached this question to the section as an example: it answers it, whatever words they share.
     const attached = hit.example !== undefined ? 1 : 0;
     // What is asked about the programme must be there: its words, or the kind of thing asked (a ratio for 「保幾成」).
@@ -230,19 +255,50 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
-      Math.max(passageCover, (passageCover + headingCover) / 1.5) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
-    choices.push({ hit, section, passages, confidence });
+      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
+    if (process.env.RDEBUG) console.error("  rank", section.id.slice(0, 40), { confidence: +confidence.toFixed(2), passageCover: +passageCover.toFixed(2), headingCover: +headingCover.toFixed(2), searchShare: +searchShare.toFixed(2), newestBonus, top: passages[0]?.text.slice(0, 40), grams: [...grams].join(" ") });
+    choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
   const ranked = choices.sort((a, b) => b.confidence - a.confidence);
-  // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing.
-  if (newest === undefined) return ranked;
-  const current = ranked.filter((c) => c.section.issued === newest && c.confidence >= MIN_CONFIDENCE);
-  return [...current, ...ranked.filter((c) => !current.includes(c))];
+  // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing, or
+  // when only it says what was asked (「彰化銀行總行地址」 is in a 2014 list, not in the newest contact page).
+  if (newest !== undefined) {
+    const best = Math.max(0, ...ranked.map((c) => c.cover));
+    // A section staff attached the question to (an example question) answers it whatever its date.
+    if (ranked[0]?.hit.example !== undefined) return ranked;
+    const current = ranked.filter((c) => c.section.issued === newest && c.confidence >= MIN_CONFIDENCE && c.cover >= best - CURRENT_MARGIN);
+    return [...current, ...ranked.filter((c) => !current.includes(c))];
+  }
+  return wants.dated ? ranked : laterFirst(ranked);
+}
+
+/** How much less of the question the newest document's passage may say and still be preferred as today's answer. */
+const CURRENT_MARGIN = 0.1;
+
+/** How much less sure of a later document's section a question naming no year may be and still quote it. */
+const LATER_MARGIN = 0.1;
+
+/**
+ * A question naming no year asks about today: when a later document's section answers it about as surely as the
+ * best one and its passages hold as many of the question's words, the later one answers.
+ */
+function laterFirst(ranked: SectionChoice[]): SectionChoice[] {
+  const top = ranked[0];
+  if (!top) return ranked;
+  const later = ranked.find(
+    (c) => c !== top && c.section.documentId !== top.section.documentId && issuedDay(c.section) > issuedDay(top.section) && c.cover >= top.cover && c.confidence >= Math.max(MIN_CONFIDENCE, top.confidence - LATER_MARGIN),
+  );
+  return later ? [later, ...ranked.filter((c) => c !== later)] : ranked;
+}
+
+/** Undated documents (an excerpt with no date) count as older than any dated one. */
+function issuedDay(section: KnowledgeSection): string {
+  return section.issued ?? '';
 }
 
 /** 「什麼是批次保證？」 → 「批次保證」: the question without its question words, in canonical form. */
 function definedTerm(query: string, filler: RegExp | undefined): string | undefined {
-  const term = canonical((filler ? query.replace(filler, '') : query).replace(/[\s？?。！!，,：:]/g, ''));
+  const term = canonical(withoutFiller(query, filler, '').replace(/[\s？?。！!，,：:]/g, ''));
   return term.length >= 2 ? term : undefined;
 }
 
@@ -272,7 +328,7 @@ const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
   const normal = normalizeText(query);
-  const cleaned = filler ? normal.replace(filler, ' ') : normal;
+  const cleaned = withoutFiller(normal, filler);
   const unknown: string[] = [];
   let topic = 0;
   for (const { segment, isWordLike } of SEGMENTER.segment(cleaned)) {
@@ -283,13 +339,44 @@ export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: R
     const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
     if (!known) unknown.push(segment);
   }
+  // A Latin word the knowledge never writes (「IG」) is as much a topic as a Chinese one; an English question's
+  // words were read in Chinese already, and what is left of it is filler.
+  const latin = cleaned.match(/[a-z]{2,}/g) ?? [];
+  if (latin.length <= 3) {
+    for (const word of latin) {
+      topic += word.length;
+      const known = passageCatalogue(knowledge).latin;
+      if (!known.has(word) && ![...word].every((letter) => known.has(letter))) unknown.push(word);
+    }
+  }
   const share = unknown.join('').length / Math.max(1, topic);
   return share >= UNKNOWN_SHARE ? unknown : [];
 }
 
 /** The question's pairs for matching passages, without the words that carry no topic. */
 export function queryGrams(query: string, filler?: RegExp): Set<string> {
-  return gramsOf(matchForm(filler ? query.replace(filler, ' ') : query));
+  return gramsOf(matchForm(withoutFiller(query, filler)));
+}
+
+/** The knowledge's whole terms (vocabulary.yaml), longest first, as one pattern. */
+const WHOLE_TERMS = new RegExp(
+  [...new Set([...DOMAIN_TERMS, ...SYNONYM_GROUPS.flat()])]
+    .filter((term) => /^\p{Script=Han}{3,}$/u.test(term))
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+);
+
+/**
+ * The question without its filler words (「信保」, 「請問」), except inside a whole term of the knowledge that is
+ * more than filler: 「信保金質獎」 stays as it is.
+ */
+export function withoutFiller(query: string, filler: RegExp | undefined, by = ' '): string {
+  if (!filler) return query;
+  const kept: string[] = [];
+  // A term that is filler through and through (「信保基金」) is dropped like any filler.
+  const masked = query.replace(WHOLE_TERMS, (term) => (/\p{Script=Han}/u.test(term.replace(filler, '')) ? `\u0001${kept.push(term) - 1}\u0002` : term));
+  return masked.replace(filler, by).replace(/\u0001(\d+)\u0002/g, (_, at: string) => kept[Number(at)] ?? '');
 }
 
 /** Character pairs of the Chinese runs, and numbers and Latin words whole. */
@@ -299,6 +386,8 @@ export function gramsOf(cleaned: string): Set<string> {
     if (run.length === 1) continue;
     for (let i = 0; i + 1 < run.length; i += 1) grams.add(run.slice(i, i + 2));
   }
+  // 「98年1月」 whole: a table row for that month, not every row with a 1 in it.
+  for (const date of cleaned.match(/(?<!\d)\d{1,4}年\d{1,2}月(?:\d{1,2}日)?/g) ?? []) grams.add(date);
   const words = cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? [];
   // In an English question the words that matter were already rewritten in Chinese; the rest are filler the
   // documents do not contain. A Latin word or two in a Chinese question (AI, LINE) is a real term.
@@ -314,15 +403,23 @@ function bestPassages(
   wantsContact: boolean,
   carries?: (passage: string, unitLine?: string) => boolean,
   ownRows?: Set<string>,
+  total = false,
 ): ScoredPassage[] {
-  const units = cut.passages;
+  // A line that only repeats the section's heading (「三、經費來源及計算基準」) is not an answer, unless it holds the
+  // kind of thing asked (「2. 專案保證（民國63年推出）：」 for 「哪一年」).
+  const answering = cut.passages.filter((p) => !repeatsHeading(p, cut.heading) || (carries !== undefined && carries(p.text)));
+  const units = answering.length > 0 ? answering : cut.passages;
   if (units.length === 0) return [];
   const weights = gramWeights(units, grams);
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
-  for (const [g, w] of weights) if (cut.heading.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+  // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
+  for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
   const scored = units.map((passage) => {
     const base = score(passage.match, weights);
-    return { passage, text: passage.text, order: passage.order, score: wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 1.5 : base };
+    const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
+    // 「四年合計多少」: the total row answers, whatever words the other rows share with the question.
+    const sum = total && isTotalRow(passage) ? base + TOTAL_ROW_BONUS : 0;
+    return { passage, text: passage.text, order: passage.order, score: base + contact + sum };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
   const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
@@ -341,6 +438,12 @@ function bestPassages(
     .sort((a, b) => a.order - b.order);
 }
 
+/** A short passage whose words, numbering aside, are all in the heading. */
+function repeatsHeading(passage: KnowledgePassage, heading: string): boolean {
+  const core = passage.text.replace(/^[\s\d.、()（）一二三四五六七八九十壹貳參肆伍陸①-⑳]+/, '').replace(/[\s：:]/g, '');
+  return passage.kind !== 'row' && core.length >= 2 && core.length <= 30 && heading.includes(matchForm(core).split('\u0000')[0]!);
+}
+
 /** Words that appear in every row of a table (「銀行」 in a bank list) tell rows apart less than rare ones. */
 function gramWeights(units: KnowledgePassage[], grams: Set<string>): Map<string, number> {
   const weights = new Map<string, number>();
@@ -353,10 +456,15 @@ function gramWeights(units: KnowledgePassage[], grams: Set<string>): Map<string,
   return weights;
 }
 
+/** How much a pair found only through a synonym (「諮詢專線」 read as 「客服專線」) counts against one written. */
+const SYNONYM_ONLY = 0.8;
+
 function score(text: string, weights: Map<string, number>): number {
+  // Match form is the text as written, then its canonical form (knowledge/passage-terms.ts matchForm).
+  const written = text.slice(0, text.indexOf('\u0000') >>> 0);
   let s = 0;
-  for (const [g, w] of weights) if (text.includes(g)) s += w;
-  return s / Math.sqrt(Math.max(20, text.length) / 20);
+  for (const [g, w] of weights) if (text.includes(g)) s += written.includes(g) ? w : w * SYNONYM_ONLY;
+  return s / Math.sqrt(Math.max(20, text.length / 2) / 20);
 }
 
 /** A row that names the programme: most of the pairs of its name are in the row. */
@@ -366,6 +474,15 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 }
 
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+/** Score added to a table's total row when a sum is asked: more than any row's words can earn. */
+const TOTAL_ROW_BONUS = 10;
+
+/** A table row labelled 合計, 總計 or 小計. */
+function isTotalRow(passage: KnowledgePassage): boolean {
+  if (passage.kind !== 'row') return false;
+  const row = passage.text.slice(passage.text.indexOf('：') + 1);
+  return TOTAL_ROW.test(row.split(' ')[0] ?? '');
+}
 
 /**
  * 「哪個行業的保證餘額最多？」: the row with the largest (or smallest) figure in the column the question names,

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { isIsoDate } from './schema.ts';
 import { questionKey } from './example-questions.ts';
-import { bestSnippet } from './snippet.ts';
+import { bestSnippet, snippetSource, type SnippetSource } from './snippet.ts';
 import { createDomainTokenizer, GRAMS_FIELD, tokenize } from './tokenizer.ts';
 
 export interface SearchHit {
@@ -187,6 +187,14 @@ function searchIndexOver(
   tuning: SearchTuning,
   about: Map<string, string[]>,
 ): SearchIndex {
+  // Each section's text is made ready for snippets on its first hit and kept: normalising a long table per query
+  // was most of a search's time.
+  const snippetSources = new Map<string, SnippetSource>();
+  const snippetOf = (section: KnowledgeSection, queryTokens: string[]) => {
+    let source = snippetSources.get(section.id);
+    if (!source) snippetSources.set(section.id, (source = snippetSource(section.text)));
+    return bestSnippet(source, queryTokens);
+  };
   return {
     size: sections.size,
     search(query, options = {}) {
@@ -212,7 +220,7 @@ function searchIndexOver(
         documentId: section.documentId,
         title: section.title,
         section: section.heading,
-        snippet: bestSnippet(section.text, queryTokens),
+        snippet: snippetOf(section, queryTokens),
         score,
         issued: section.issued,
         effectiveFrom: section.effectiveFrom,

@@ -1,171 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { normalizeText } from './normalize.ts';
+
 /**
- * The fund's vocabulary for search. Entries are in normal form (see normalizeText) and already
- * folded (臺→台, 週→周, see tokenizer.ts), since both sides are normalised before lookup.
+ * The fund's vocabulary for search, in `vocabulary.yaml` beside this file so fund staff can read and extend it:
+ * synonym groups, terms kept whole, and words that carry no topic. Entries are put in normal form here
+ * (normalizeText: Simplified → Traditional, full-width, case); the variant-character folding (臺→台) is the
+ * tokenizer's, applied to both sides.
  */
+export const VOCABULARY_FILE = path.join(import.meta.dirname, 'vocabulary.yaml');
+
+const word = z.string().trim().min(1, { error: '不可為空白' });
+const vocabularySchema = z.strictObject({
+  synonyms: z.array(z.array(word).min(2, { error: '同義詞組至少要有兩個字詞' })),
+  terms: z.array(word),
+  stop_words: z.array(word),
+});
+
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+
+/** Reads and checks the vocabulary; a problem names the file and the field, and stops start-up. */
+export function parseVocabulary(file: string, content: string): Vocabulary {
+  const parsed = vocabularySchema.safeParse(parse(content));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '（整個檔案）'}：${issue.message}`);
+    throw new Error(`${file} 有錯誤：\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  const normal = (words: string[]) => words.map((w) => normalizeText(w));
+  return { synonyms: parsed.data.synonyms.map(normal), terms: normal(parsed.data.terms), stop_words: normal(parsed.data.stop_words) };
+}
+
+const vocabulary = parseVocabulary(VOCABULARY_FILE, readFileSync(VOCABULARY_FILE, 'utf8'));
 
 /**
  * Groups of words that mean the same to a user; the first word of a group is the token every
  * member also emits, so a query in one wording finds a section written in another.
  */
-export const SYNONYM_GROUPS: ReadonlyArray<ReadonlyArray<string>> = [
-  ['信用保證', '信保', '擔保', 'guarantee'],
-  ['信保基金', '中小企業信用保證基金', '中小信保基金'],
-  ['批次保證', '批保', '批次信用保證', 'batch'],
-  ['青年創業貸款', '青創', '青創貸款', '青年創業', '青年創業及啟動金貸款'],
-  ['微型創業鳳凰貸款', '鳳凰', '鳳凰貸款', '創業鳳凰', 'phoenix'],
-  ['相對保證', '火金姑'],
-  ['保證手續費', '手續費', '保費', '保證費', '手續費率', '保證手續費率', 'fee'],
-  ['保證成數', '成數', '幾成', '保幾成', '保證比率'],
-  ['營授比', '營授比率', '營收比', '營授比例', '授信總餘額占營業額比率'],
-  ['代位清償', '代償', '賠付', '理賠'],
-  ['代償上限計提率', '計提率', '上限計提率'],
-  ['莫拉克颱風', '莫拉克', '颱風', '風災', '八八風災', 'typhoon', 'morakot'],
-  ['受災企業', '災區企業', '受災廠商'],
-  ['災害復舊', '復舊', '災後重建'],
-  ['授權保證', '授權送保', '授權方式'],
-  ['專案保證', '專案送保', '專案申請', '專案方式'],
-  ['直接保證', '直保'],
-  ['逾期比率', '逾期率', '逾放比', '新發生逾期率', '逾期', 'overdue'],
-  ['營業額', '營收', '營業收入', '報稅營業額'],
-  ['周轉', '周轉金', '營運資金'],
-  ['負債比率', '負債比'],
-  ['促進就業具結書', '具結書', '就業具結書'],
-  ['文化創意', '文創'],
-  ['風險組群', '風險等級', '組群', '風險分組'],
-  ['利息補貼', '貼息', '補貼利息', '利息補助'],
-  ['總行代號', '銀行代號', '代號'],
-  ['受文者', '收文銀行', '收件銀行'],
-  ['客服專線', '客服', '服務專線', '諮詢專線', '免付費電話'],
-  ['保證融資總額度', '總額度', '額度上限', '融資額度上限'],
-  ['新創事業', '新創', '新創公司', '新設立', '新公司', '剛成立', '剛開業'],
-  ['未滿', '不到', '不滿'],
-  ['不得', '不能', '不可以', '不可'],
-  ['年齡', '歲數', '幾歲'],
-  ['經辦', '承辦人', '經辦人', '聯絡人'],
-  ['件數', '幾件', '多少件'],
-  ['來源', '哪裡來', '從哪來'],
-  ['期程', '實施期間', '計畫期間', '執行期間'],
-  ['經費', '預算'],
-  ['嚴重特殊傳染性肺炎', '疫情', '新冠', '肺炎', 'covid'],
-];
+export const SYNONYM_GROUPS: ReadonlyArray<ReadonlyArray<string>> = vocabulary.synonyms;
 
 /**
  * Terms that must stay whole in search, because the word segmenter splits or misreads them,
  * or because the whole term says more than its parts. Synonym group members are added too.
  */
-export const DOMAIN_TERMS: ReadonlyArray<string> = [
-  '保證成數',
-  '保證手續費',
-  '年費率',
-  '批號',
-  '代位清償限額',
-  '實際代位清償總金額',
-  '標準代償率',
-  '短期周轉融資',
-  '中期周轉融資',
-  '資本性支出',
-  '小額簡便貸款',
-  '一般貸款',
-  '履約保證',
-  '外銷貸款',
-  '購料周轉融資',
-  '政策性貸款',
-  '商業本票保證',
-  '發展貸款',
-  '促進產業研究發展貸款',
-  '知識經濟企業融資',
-  '自創品牌貸款',
-  '國際專利權訴訟貸款',
-  '專利權',
-  '青年築夢創業啟動金貸款',
-  '啟動金',
-  '勞工退休金專案貸款',
-  '數位內容',
-  '復工營業',
-  '災害復舊專案貸款',
-  '保證手續費補貼',
-  '綜合額度',
-  '擴大綜合額度',
-  '公共建設',
-  '國內投資',
-  '統一發票',
-  '利害關係',
-  '票債信',
-  '說明會',
-  '不良企業',
-  '授權額度',
-  '信保金質獎',
-  '批保卓越獎',
-  '批保金質獎',
-  '相挺獎',
-  '先行交付備償',
-  '保證餘額',
-  '結構比',
-  '金融機構',
-  '行業別',
-  '地區別',
-  '資產負債表',
-  '捐助',
-  '董事長',
-  '監察人',
-  '生產事業',
-  '一般事業',
-  '中小企業',
-  '非中小企業',
-  '行政院',
-  '經濟部',
-];
+export const DOMAIN_TERMS: ReadonlyArray<string> = vocabulary.terms;
 
 /** Words that carry no topic in a question. Applied to segmenter words only. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  '多少',
-  '什麼',
-  '甚麼',
-  '怎麼',
-  '怎樣',
-  '如何',
-  '請問',
-  '可以',
-  '是否',
-  '哪些',
-  '那些',
-  '這個',
-  '那個',
-  '我們',
-  '你們',
-  '他們',
-  '一下',
-  '知道',
-  '想要',
-  '因為',
-  '所以',
-  '如果',
-  '還是',
-  '或者',
-  '以及',
-  '並且',
-  '有沒有',
-  '能不能',
-  '是不是',
-  '哪裡',
-  '多久',
-  '幾個',
-  '之前',
-  '之後',
-  '應該',
-  '目前',
-  '現在',
-  '要求',
-  'the',
-  'an',
-  'of',
-  'is',
-  'what',
-  'for',
-  'how',
-  'much',
-  'many',
-  'to',
-  'and',
-  'in',
-]);
+export const STOP_WORDS: ReadonlySet<string> = new Set(vocabulary.stop_words);

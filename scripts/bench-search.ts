@@ -1,8 +1,8 @@
 /**
  * Retrieval quality and speed, measured on the passage the bot finally quotes.
  *
- * Over test/knowledge/passage-queries.yaml (the tuning slice) and passage-queries-heldout.yaml (never fixed
- * against), reported separately:
+ * Over test/knowledge/passage-queries.yaml (the tuning slice), passage-queries-heldout.yaml and
+ * passage-queries-heldout-v2.yaml (both never fixed against), reported separately:
  *   - passage recall@1: the retrieval flow's own choice (bot/flows/retrieval.ts retrievalChoice, through
  *     probeRetrieval) quotes, as its strongest passage, the labelled passage of the labelled section;
  *   - section recall@3: the labelled section is among the first three sections search returns;
@@ -39,10 +39,11 @@ const [knowledge, rules] = await Promise.all([loadKnowledge('knowledge/documents
 const slices = {
   tuning: await loadPassageQueries('test/knowledge/passage-queries.yaml', knowledge.sections),
   heldout: await loadPassageQueries('test/knowledge/passage-queries-heldout.yaml', knowledge.sections),
+  'heldout-v2': await loadPassageQueries('test/knowledge/passage-queries-heldout-v2.yaml', knowledge.sections),
 };
 
 console.log(
-  `${slices.tuning.length} tuning + ${slices.heldout.length} held-out queries; real knowledge: ${knowledge.documents.length} documents, ${knowledge.sections.length} sections\n`,
+  `${slices.tuning.length} tuning + ${slices.heldout.length} held-out + ${slices['heldout-v2'].length} held-out (v2) queries; real knowledge: ${knowledge.documents.length} documents, ${knowledge.sections.length} sections\n`,
 );
 report('real', knowledge);
 if (!realOnly) report(`synthetic ×${SCALE}`, syntheticKnowledge(knowledge, SCALE));
@@ -62,7 +63,7 @@ function report(name: string, base: KnowledgeBase): void {
     console.log(`    not covered recall    ${percent(quality.truePositives, quality.notCovered)}  (${quality.truePositives}/${quality.notCovered})`);
     if (showMisses) for (const miss of quality.misses) console.log(`      ✗ ${miss}`);
   }
-  const all = [...slices.tuning, ...slices.heldout];
+  const all = Object.values(slices).flat();
   const search = timings(all, (query) => index.search(searchText(query)));
   const choice = timings(all, (query) => probeRetrieval(sources, query.q, { asOf: AS_OF, ...(query.context ? { context: query.context } : {}) }), 1);
   console.log(`  search p50 / p99       ${quantile(search, 0.5).toFixed(2)} / ${quantile(search, 0.99).toFixed(2)} ms  (${search.length} searches, limit 5, snippets included)`);

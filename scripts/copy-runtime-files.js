@@ -9,7 +9,7 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 
 const outDir = process.argv[2] ?? 'dist';
-const codeFolders = ['adapters', 'bot', 'domain/registry'];
+const codeFolders = ['adapters', 'bot', 'domain/registry', 'knowledge/vocabulary.yaml'];
 
 const isRuntimeFile = (source) => !source.endsWith('.ts') && path.basename(source) !== 'README.md';
 

@@ -1,5 +1,6 @@
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import {
@@ -43,14 +44,18 @@ export type RetrievalChoice =
   | { covered: false; nearest?: SearchHit; missingYears?: string[]; section?: KnowledgeSection };
 
 export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
-  // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins.
-  const readings = [searchQuery(ctx), ...(continuesTopic(ctx) ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])]
-    .map((query) => ({ query, choices: sectionsFor(ctx, query) }))
-    .sort((a, b) => (b.choices[0]?.confidence ?? 0) - (a.choices[0]?.confidence ?? 0));
+  // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins. One with
+  // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
+  const continues = continuesTopic(ctx);
+  const bare = !continues && ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 1;
+  const readings = [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])]
+    .map((query, order) => ({ query, choices: sectionsFor(ctx, query), continued: order === 1 }))
+    .sort((a, b) => readingStrength(b, bare) - readingStrength(a, bare));
   const { query, choices } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
-  const unknown = best?.hit.example === undefined ? unknownWords(ctx.sources.knowledge, query, ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  // (Of the question itself: the question before it does not make its words known.)
+  const unknown = best?.hit.example === undefined ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx)) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -67,7 +72,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     : undefined;
   const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
   const quoted = withUnit(ctx.sources.knowledge, section, rows);
-  const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${quoted.join('')}`);
+  // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
+  // the year it was issued: the annual report for 111 came out in 112.)
+  const from = section.effectiveFrom ?? section.issued;
+  const dated = from ? [`${Number(from.slice(0, 4)) - 1911}年`] : [];
+  const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
   const top = extreme ?? strongest?.text ?? rows[0] ?? '';
@@ -126,11 +135,27 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     defining: ctx.merged.asks.includes('definition'),
     ranking: ctx.understanding.modifiers.superlative !== undefined,
     wantsContact: ctx.merged.asks.includes('contact'),
-    // Phone numbers and addresses change: a contact question naming no year wants the newest document's.
-    current: ctx.understanding.modifiers.current || (ctx.merged.asks.includes('contact') && ctx.understanding.years.length === 0),
+    // Phone numbers, addresses and who holds a post change: asked naming no year, the newest document's answer.
+    current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
+    dated: ctx.understanding.years.length > 0,
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
+    total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
   });
+}
+
+/** How many pairs of Chinese characters of the knowledge the question has, filler and words naming no topic aside. */
+function topicSize(ctx: FlowContext): number {
+  let text = normalizeText(searchQuery(ctx));
+  for (const word of ctx.sources.knowledge.answerKinds?.notTopics ?? []) if (word.length > 1) text = text.split(word).join(' ');
+  const known = passageCatalogue(ctx.sources.knowledge).grams;
+  return [...queryGrams(text, ctx.domain)].filter((g) => /\p{Script=Han}{2}/u.test(g) && known.has(g)).length;
+}
+
+/** A reading's confidence; a bare follow-up's continued reading wins whenever it answers at all. */
+function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean): number {
+  const confidence = reading.choices[0]?.confidence ?? 0;
+  return bare && reading.continued && confidence >= MIN_CONFIDENCE ? confidence + 10 : confidence;
 }
 
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
@@ -147,7 +172,7 @@ function notTopics(ctx: FlowContext): ReadonlySet<string> {
   const key = kinds ?? ctx.sources.knowledge;
   let words = notTopicsCache.get(key);
   if (!words) {
-    words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
+    words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
     notTopicsCache.set(key, words);
   }
   return words;
@@ -160,7 +185,11 @@ function notTopics(ctx: FlowContext): ReadonlySet<string> {
 function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   const parts = question.split(/[？?；;。！!]/).map((part) => part.trim()).filter((part) => part.length > 1);
   if (parts.length > 1 && parts.some((part) => kindsAsked(part, kinds).length === 0)) return [];
-  return kindsAsked(question, kinds);
+  const asked = kindsAsked(question, kinds);
+  // 「哪段期間的批保案件適用2.5%標準代償率」 gives the rate and asks the period: a kind the question itself states is
+  // not what it asks, when it asks another.
+  const stated = asked.filter((kind) => carriesAny(normalizeText(question), [kind]));
+  return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
 }
 
 /** The question as searched: English questions are read in Chinese. */

@@ -61,6 +61,35 @@ describe('kinds of answer (knowledge/documents/answer-kinds.yaml)', () => {
     if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ file: 'answer-kinds.yaml', line: 3, field: 'kinds.0.asked_by' });
   });
 
+  it('a kind may be shown several ways, a figure only beside some words, and a name only after a post', () => {
+    const parsed = parseAnswerKinds(
+      'answer-kinds.yaml',
+      `kinds:
+  - kind: 成數
+    asked_by: [幾成]
+    shown_by:
+      - { units: [成] }
+      - { units: ["%"], only_with: [成數] }
+  - kind: 人名
+    asked_by: [是誰]
+    current: true
+    shown_by: { names_after: [董事長, 總經理] }
+totals: [合計, 加起來]
+`,
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const [ratio, person] = parsed.kinds;
+    expect(carriesAny('保證成數最高九成', [ratio!])).toBe(true);
+    expect(carriesAny('授權最高保證成數：一般貸款 80%', [ratio!])).toBe(true);
+    expect(carriesAny('保證餘額 結構比：卡債貸款 0.07 0.00%', [ratio!])).toBe(false);
+    expect(carriesAny('職別 姓名：董事長 魏明谷 政府代表', [person!])).toBe(true);
+    expect(carriesAny('董事長　總經理', [person!])).toBe(false);
+    expect(carriesAny('董事長兼　總經理　周作姍', [person!])).toBe(true);
+    expect(person!.current).toBe(true);
+    expect(ratio!.current).toBe(false);
+    expect(parsed.totals).toEqual(['合計', '加起來']);
+  });
+
   it('the shipped file loads with the knowledge', async () => {
     const knowledge = await loadKnowledge('knowledge/documents');
     expect(knowledge.answerKinds?.kinds.map((k) => k.kind)).toContain('成數');
