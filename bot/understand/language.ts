@@ -1,9 +1,9 @@
 import * as OpenCC from 'opencc-js';
+import { toTraditional } from '../../knowledge/normalize.ts';
 import type { Understanding } from './types.ts';
 
 // Built once: building a converter loads its dictionaries.
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 const HAN = /\p{Script=Han}/u;
 /** English needs words: a lone 「C」 answering a risk-group question, or 「ok」, is not a switch of language. */
@@ -23,6 +23,8 @@ export function detectLanguage(original: string): Understanding['language'] {
   const text = original.normalize('NFKC').replaceAll('台', '');
   if (!HAN.test(text)) return ENGLISH_WORDS.test(text) ? 'en' : 'zh-Hant';
   const simplifiedOnly = changedCharacters(text, toTraditional(text));
+  // Nothing Simplified-only: Traditional whatever the other count (most messages; spares the second conversion).
+  if (simplifiedOnly === 0) return 'zh-Hant';
   const traditionalOnly = changedCharacters(text, toSimplified(text));
   return simplifiedOnly > traditionalOnly ? 'zh-Hans' : 'zh-Hant';
 }
