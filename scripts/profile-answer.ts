@@ -18,7 +18,7 @@
  * one-time work (compiling the registry, building per-version tables, the JIT) is not counted.
  */
 import { Session, type Profiler } from 'node:inspector/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,7 @@ import { fork } from 'node:child_process';
 import autocannon from 'autocannon';
 import { startServer } from '../adapters/http/server.ts';
 import type { Turn } from '../bot/types.ts';
-import { distinctQuestion } from './bench-questions.ts';
+import { distinctQuestion, REPEATED_QUESTIONS } from './bench-questions.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +43,8 @@ const { values: args } = parseArgs({
     /** Report on a profile written earlier with --cpu-prof (pass --answers as it was run) instead of running. */
     read: { type: 'string' },
     from: { type: 'string', default: '0' },
+    /** With --http: `repeated` sends the bench's repeated mix instead (answers from the memo: the cost around the bot). */
+    traffic: { type: 'string', default: 'never-repeated' },
   },
 });
 const ANSWERS = Number(args.answers);
@@ -203,7 +205,8 @@ async function generateLoad(url: string, from: number, seconds: number, connecti
         headers: { 'content-type': 'application/json' },
         setupRequest: (request: object) => {
           const k = n++;
-          return { ...request, body: JSON.stringify({ conversationId: `profile-http-${k}`, text: distinctQuestion(k) }) };
+          const text = args.traffic === 'repeated' ? REPEATED_QUESTIONS[k % REPEATED_QUESTIONS.length]!.text : distinctQuestion(k);
+          return { ...request, body: JSON.stringify({ conversationId: `profile-http-${k}`, text }) };
         },
       },
     ],
@@ -212,7 +215,7 @@ async function generateLoad(url: string, from: number, seconds: number, connecti
 }
 
 async function loadFromChild(from: number, seconds: number): Promise<{ total: number; ok: number; next: number; p50: number; p99: number; rps: number }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--load', running.url, '--from', String(from), '--seconds', String(seconds), '--connections', String(args.connections)], {
+  const child = fork(fileURLToPath(import.meta.url), ['--load', running.url, '--from', String(from), '--seconds', String(seconds), '--connections', String(args.connections), '--traffic', String(args.traffic)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -222,15 +225,37 @@ async function loadFromChild(from: number, seconds: number): Promise<{ total: nu
   });
 }
 
+/** CPU time (ms) of each thread of this process, by thread name (Linux /proc; empty elsewhere). */
+function threadCpu(): Map<string, number> {
+  const byName = new Map<string, number>();
+  try {
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+      const key = tid === String(process.pid) ? 'main thread' : name;
+      byName.set(key, (byName.get(key) ?? 0) + ms);
+    }
+  } catch {
+    // not Linux
+  }
+  return byName;
+}
+
 async function overHttp(): Promise<void> {
   const seconds = Number(args.seconds);
   const warm = await loadFromChild(1e6, Math.max(2, seconds / 2));
   const cpu = process.cpuUsage();
+  const threadsBefore = threadCpu();
   const run = await loadFromChild(warm.next, seconds);
   const used = process.cpuUsage(cpu);
-  console.log(`## POST /api/chat, never-repeated questions, ${args.connections} connections, ${seconds} s, server in this process`);
+  const threads = [...threadCpu()].map(([name, ms]) => [name, ms - (threadsBefore.get(name) ?? 0)] as const).filter(([, ms]) => ms > 0);
+  console.log(`## POST /api/chat, ${args.traffic} questions, ${args.connections} connections, ${seconds} s, server in this process`);
   console.log(`${run.total} requests (${run.ok} 2xx), ${run.rps.toFixed(0)} requests/s, p50 ${run.p50} ms, p99 ${run.p99} ms; ` +
     `server CPU per request ${((used.user + used.system) / 1000 / Math.max(1, run.total)).toFixed(3)} ms`);
+  console.log(`by thread, ms per request: ${threads.map(([name, ms]) => `${name} ${(ms / Math.max(1, run.total)).toFixed(3)}`).join(', ')}`);
   if (args['no-profile']) return;
   const session = new Session();
   session.connect();
