@@ -9,25 +9,26 @@ const convertToTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
  * handoff words, understanding, language detection, the reply's language), and a dictionary walk costs far more
  * than a map look-up. Long texts (documents, read once per load) are not kept.
  */
-const RECENT_LIMIT = 512;
-const RECENT_MAX_LENGTH = 1_000;
-const recent = new Map<string, string>();
+function remembering(convert: (text: string) => string): (text: string) => string {
+  const LIMIT = 512;
+  const MAX_LENGTH = 1_000;
+  const recent = new Map<string, string>();
+  return (text) => {
+    if (text.length > MAX_LENGTH) return convert(text);
+    const known = recent.get(text);
+    if (known !== undefined) return known;
+    const converted = convert(text);
+    if (recent.size >= LIMIT) recent.delete(recent.keys().next().value as string);
+    recent.set(text, converted);
+    return converted;
+  };
+}
 
 /** Simplified → Traditional (Taiwan), OpenCC's `cn` → `tw`. Pure; recent short texts are answered from memory. */
-export function toTraditional(text: string): string {
-  if (text.length > RECENT_MAX_LENGTH) return convertToTraditional(text);
-  const known = recent.get(text);
-  if (known !== undefined) return known;
-  const converted = convertToTraditional(text);
-  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
-  recent.set(text, converted);
-  return converted;
-}
+export const toTraditional: (text: string) => string = remembering(convertToTraditional);
 
 /**
  * The one normal form for user text and document text: NFKC (full-width digits, letters and ％
  * become half-width), Simplified → Traditional (Taiwan), Latin lower-cased. Pure.
  */
-export function normalizeText(text: string): string {
-  return toTraditional(text.normalize('NFKC')).toLowerCase();
-}
+export const normalizeText: (text: string) => string = remembering((text) => toTraditional(text.normalize('NFKC')).toLowerCase());
