@@ -1,8 +1,8 @@
-import * as OpenCC from 'opencc-js';
+import { simplifiedToTaiwanese } from './simplified-to-traditional.ts';
 
-// Built once: building a converter loads its dictionaries. Language detection (bot/understand/language.ts)
-// shares this one rather than building a second copy of the same tables.
-const convertToTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+// Built once: building a converter loads its dictionaries (OpenCC's cn → tw, in one trie instead of two). Language
+// detection (bot/understand/language.ts) shares this one rather than building a second copy of the same tables.
+const convertToTraditional = simplifiedToTaiwanese();
 
 /**
  * The last short texts converted, and what they became. One turn converts the same message several times (the
