@@ -297,6 +297,10 @@ async function inProcess(): Promise<void> {
     console.log(`  ${kind} ${quantile(list, 0.5).toFixed(3)} / ${quantile(list, 0.99).toFixed(3)}  e.g. ${distinctQuestion(kind + 8 * 1000)}`);
   }
 
+  const slowest = perAnswer.map((ms, i) => [ms, next - ANSWERS + i] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
+  console.log('slowest answers (CPU ms):');
+  for (const [ms, n] of slowest) console.log(`  ${ms.toFixed(3)}  ${distinctQuestion(n)}`);
+
   if (!args['no-profile']) {
     const session = new Session();
     session.connect();
