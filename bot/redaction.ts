@@ -76,7 +76,25 @@ function longNumber(found: string): string {
   return digits.length >= 13 && passesLuhn(digits) ? REDACTED.card : REDACTED.account;
 }
 
+/**
+ * The last texts redacted and what they became: an answer from the bot's memo is stored again with every turn that
+ * asks it, and its text is the same each time.
+ */
+const RECENT_LIMIT = 256;
+const RECENT_MAX_LENGTH = 10_000;
+const recent = new Map<string, string>();
+
 export function redactPersonalData(text: string): string {
+  if (text.length > RECENT_MAX_LENGTH) return redact(text);
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const redacted = redact(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, redacted);
+  return redacted;
+}
+
+function redact(text: string): string {
   const normal = text.normalize('NFKC');
   // The cheap checks first: most questions have no @ and few digits, and this runs on every turn.
   let redacted = normal.includes('@') ? normal.replace(EMAIL, REDACTED.email) : normal;
