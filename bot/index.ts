@@ -285,8 +285,15 @@ async function phrase(llm: LanguageModel | undefined, result: FlowResult, questi
 /** Rules take effect on Taiwan's calendar days: 2014-12-15 starts at midnight in Taipei, not UTC. */
 const taipeiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** The last minute formatted: days change on whole minutes, so every turn within one minute shares its date. */
+let lastMinute: { minute: number; date: string } | undefined;
+
 export function taipeiDate(instant: Date): string {
-  return taipeiDay.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (lastMinute?.minute === minute) return lastMinute.date;
+  const date = taipeiDay.format(instant);
+  if (Number.isFinite(minute)) lastMinute = { minute, date };
+  return date;
 }
 
 function answerKey(version: string, asOf: string, state: ConversationState, text: string): string {

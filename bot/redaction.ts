@@ -57,6 +57,10 @@ const BUSINESS_NUMBER = new RegExp(
 );
 
 const DIGIT = /\d/;
+/** What NATIONAL_ID and BUSINESS_NUMBER cannot match without: eight digits, a space or dash allowed between them. */
+const EIGHT_DIGITS = /\d(?:[\s-]?\d){7}/;
+/** What LONG_NUMBER cannot match without: ten digits, a space or dash allowed between them. */
+const TEN_DIGITS = /\d(?:[\s-]?\d){9}/;
 
 function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -76,15 +80,35 @@ function longNumber(found: string): string {
   return digits.length >= 13 && passesLuhn(digits) ? REDACTED.card : REDACTED.account;
 }
 
+/**
+ * The last texts redacted and what they became: an answer from the bot's memo is stored again with every turn that
+ * asks it, and its text is the same each time.
+ */
+const RECENT_LIMIT = 256;
+const RECENT_MAX_LENGTH = 10_000;
+const recent = new Map<string, string>();
+
 export function redactPersonalData(text: string): string {
+  if (text.length > RECENT_MAX_LENGTH) return redact(text);
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const redacted = redact(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, redacted);
+  return redacted;
+}
+
+function redact(text: string): string {
   const normal = text.normalize('NFKC');
   // The cheap checks first: most questions have no @ and few digits, and this runs on every turn.
   let redacted = normal.includes('@') ? normal.replace(EMAIL, REDACTED.email) : normal;
   redacted = redacted.replace(LINE_ID, REDACTED.lineId);
   if (!DIGIT.test(redacted)) return redacted;
-  return redacted
-    .replace(NATIONAL_ID, REDACTED.nationalId)
-    .replace(PHONE, REDACTED.phone)
-    .replace(LONG_NUMBER, longNumber)
-    .replace(BUSINESS_NUMBER, REDACTED.businessNumber);
+  // Each pattern below needs a run of digits that answers (amounts written 5,000,000) seldom have; a text without one
+  // is not scanned for it.
+  if (EIGHT_DIGITS.test(redacted)) redacted = redacted.replace(NATIONAL_ID, REDACTED.nationalId);
+  redacted = redacted.replace(PHONE, REDACTED.phone);
+  if (TEN_DIGITS.test(redacted)) redacted = redacted.replace(LONG_NUMBER, longNumber);
+  if (EIGHT_DIGITS.test(redacted)) redacted = redacted.replace(BUSINESS_NUMBER, REDACTED.businessNumber);
+  return redacted;
 }

@@ -59,7 +59,11 @@ export class InvalidInputError extends Error {
 export class MissingFactsError extends Error {
   readonly missing: string[];
   constructor(missing: string[], message: string) {
+    // A question to ask, not a fault: no stack trace (capturing one costs more than the calculation it stops).
+    const frames = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = frames;
     this.name = 'MissingFactsError';
     this.missing = missing;
   }
@@ -73,11 +77,15 @@ export class RateNotDeterminedError extends Error {
   readonly programme: string;
   readonly range: { min: number; max: number } | undefined;
   constructor(programme: string, range: { min: number; max: number } | undefined) {
+    // Like MissingFactsError, a question to ask: no stack trace.
+    const frames = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(
       range
         ? `${programme} 的保證手續費年費率為 ${range.min}%~${range.max}%，依個案核定；請提供核定的年費率`
         : `來源文件未載 ${programme} 的保證手續費年費率；請提供核定的年費率`,
     );
+    Error.stackTraceLimit = frames;
     this.name = 'RateNotDeterminedError';
     this.programme = programme;
     this.range = range;

@@ -64,6 +64,9 @@ export function validateFacts(input: unknown): Facts {
   }
   // annualRate belongs to the fee input, not to the shared Facts schema.
   const facts = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'annualRate'));
+  const key = cacheKey(facts);
+  const known = key === undefined ? undefined : checked.get(key);
+  if (known) return known;
   const parsed = FactsSchema.safeParse(facts);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -75,5 +78,43 @@ export function validateFacts(input: unknown): Facts {
   if (parsed.data.startDate && parsed.data.endDate && parsed.data.endDate <= parsed.data.startDate) {
     throw new InvalidInputError('endDate', `保證迄日 ${parsed.data.endDate} 必須晚於起日 ${parsed.data.startDate}`);
   }
+  if (key !== undefined) {
+    if (checked.size >= CHECKED_LIMIT) checked.delete(checked.keys().next().value as string);
+    checked.set(key, parsed.data);
+  }
   return parsed.data;
+}
+
+/**
+ * Facts that passed the checks, by their content: one answer checks the same facts for every programme it weighs,
+ * and the schema's parse costs more than the look-up. The facts returned are shared, as they are read and never changed.
+ */
+const CHECKED_LIMIT = 1_000;
+const checked = new Map<string, Facts>();
+
+/** Characters the key below is built with: a field or string holding one is not kept, so it cannot forge a key. */
+const KEY_SEPARATORS = /[\u0000-\u001f{}]/;
+
+/**
+ * The facts written out as a key, field by field with each value's type; undefined (not kept) for anything but
+ * strings, finite numbers other than -0, booleans and a flags object of those, so no two different inputs share one.
+ */
+function cacheKey(facts: Record<string, unknown>): string | undefined {
+  let key = '';
+  for (const [field, value] of Object.entries(facts)) {
+    if (KEY_SEPARATORS.test(field)) return undefined;
+    if (field === 'flags' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const flags = cacheKey(value as Record<string, unknown>);
+      if (flags === undefined) return undefined;
+      key += `${field}\u0001{${flags}}\u0002`;
+      continue;
+    }
+    const plain =
+      (typeof value === 'string' && !KEY_SEPARATORS.test(value)) ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0));
+    if (!plain) return undefined;
+    key += `${field}\u0001${typeof value}\u0001${String(value)}\u0002`;
+  }
+  return key;
 }

@@ -271,7 +271,9 @@ function scaledKnowledge(root: string, scale: number): string {
     const id = file.replace(/\.md$/, '');
     const text = readFileSync(join(KNOWLEDGE_DIR, file), 'utf8');
     for (let copy = 1; copy < scale; copy++) {
-      writeFileSync(join(dir, `${id}-copy-${copy}.md`), text.replace(new RegExp(`^id: ${id}$`, 'm'), `id: ${id}-copy-${copy}`));
+      // An example question belongs to one section only (the knowledge check refuses a repeat): each copy's are its own.
+      const copied = text.replace(new RegExp(`^id: ${id}$`, 'm'), `id: ${id}-copy-${copy}`).replace(/^(>[ \t]*例題[:：].*)$/gm, `$1（副本 ${copy}）`);
+      writeFileSync(join(dir, `${id}-copy-${copy}.md`), copied);
     }
   }
   return dir;

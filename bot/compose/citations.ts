@@ -8,14 +8,39 @@ import { plainText } from '../../knowledge/passages.ts';
 
 const EXCERPT_LENGTH = 240;
 
-/** Finds documents and sections by id for citing; built once per knowledge version. */
+/**
+ * Finds documents and sections by id for citing; built once per knowledge version. A citation depends on nothing
+ * but the version and what is cited, so each is made once and shared (citations are never changed once made, as
+ * the bot's answer memo already shares them between turns).
+ */
 export class CitationIndex {
   private readonly documents = new Map<string, KnowledgeDocument>();
   private readonly sections = new Map<string, KnowledgeSection>();
+  private readonly dateLabels = new Map<string, string>();
+  /** A section's own excerpt (its text, plain and clipped), for citations that quote no passage. */
+  private readonly sectionExcerpts = new WeakMap<KnowledgeSection, string>();
+  /** Citations of a rule parameter's reference, by the date its value took effect and the parameter's name. */
+  private readonly referenceCitations = new WeakMap<Reference, Map<string, Citation>>();
 
   constructor(kb: KnowledgeBase) {
-    for (const doc of kb.documents) this.documents.set(doc.meta.id, doc);
+    for (const doc of kb.documents) {
+      this.documents.set(doc.meta.id, doc);
+      this.dateLabels.set(doc.meta.id, documentDateLabel(doc));
+    }
     for (const section of kb.sections) this.sections.set(sectionKey(section.documentId, section.heading), section);
+  }
+
+  private dateLabelOf(documentId: string): string | undefined {
+    return this.documents.has(documentId) ? this.dateLabels.get(documentId) : undefined;
+  }
+
+  private excerptOf(section: KnowledgeSection): string {
+    let excerpt = this.sectionExcerpts.get(section);
+    if (excerpt === undefined) {
+      excerpt = clip(plainText(section.text), EXCERPT_LENGTH);
+      this.sectionExcerpts.set(section, excerpt);
+    }
+    return excerpt;
   }
 
   document(id: string): KnowledgeDocument | undefined {
@@ -24,27 +49,40 @@ export class CitationIndex {
 
   /** A citation for a knowledge section, with the cited passage. */
   forSection(section: KnowledgeSection, excerpt?: string): Citation {
-    const doc = this.documents.get(section.documentId);
     return {
       documentId: section.documentId,
       title: section.title,
       section: section.heading,
       sectionId: section.id,
       ...(section.issued ? { date: section.issued } : {}),
-      dateLabel: doc ? documentDateLabel(doc) : undefined,
-      excerpt: clip(excerpt ?? plainText(section.text), EXCERPT_LENGTH),
+      dateLabel: this.dateLabelOf(section.documentId),
+      excerpt: excerpt === undefined ? this.excerptOf(section) : clip(excerpt, EXCERPT_LENGTH),
     };
   }
 
   /** A citation for a rule parameter's reference: the section it names, dated by when the value took effect. */
   forReference(reference: Reference, effectiveFrom: string, parameter?: string): Citation {
+    let made = this.referenceCitations.get(reference);
+    if (!made) {
+      made = new Map();
+      this.referenceCitations.set(reference, made);
+    }
+    const key = `${effectiveFrom}\u0000${parameter ?? ''}`;
+    let citation = made.get(key);
+    if (!citation) {
+      citation = this.citeReference(reference, effectiveFrom, parameter);
+      made.set(key, citation);
+    }
+    return citation;
+  }
+
+  private citeReference(reference: Reference, effectiveFrom: string, parameter?: string): Citation {
     const section = this.sections.get(sectionKey(reference.document, reference.section));
-    const doc = this.documents.get(reference.document);
     const base: Citation = section
       ? this.forSection(section, reference.quote)
       : { documentId: reference.document, title: reference.title, section: reference.section, excerpt: reference.quote };
     const applies = isRealDate(effectiveFrom) ? `${formatRocDate(effectiveFrom)}起適用` : undefined;
-    const label = [doc ? documentDateLabel(doc) : undefined, applies].filter(Boolean).join('；');
+    const label = [this.dateLabelOf(reference.document), applies].filter(Boolean).join('；');
     return {
       ...base,
       ...(isRealDate(effectiveFrom) ? { date: effectiveFrom } : {}),

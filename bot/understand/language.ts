@@ -1,9 +1,11 @@
-import * as OpenCC from 'opencc-js';
+import { ConverterBuilder } from 'opencc-js/core';
+import * as preset from 'opencc-js/preset';
+import { toTraditional } from '../../knowledge/normalize.ts';
 import type { Understanding } from './types.ts';
 
-// Built once: building a converter loads its dictionaries.
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+// Built once: building a converter loads its dictionaries. OpenCC's Converter({ from: 'tw', to: 'cn' }), built from the
+// same dictionary modules as knowledge/normalize.ts, so the library's all-in-one bundle is never loaded as well.
+const toSimplified = ConverterBuilder(preset)({ from: 'tw', to: 'cn' });
 
 const HAN = /\p{Script=Han}/u;
 /** English needs words: a lone 「C」 answering a risk-group question, or 「ok」, is not a switch of language. */
@@ -23,6 +25,8 @@ export function detectLanguage(original: string): Understanding['language'] {
   const text = original.normalize('NFKC').replaceAll('台', '');
   if (!HAN.test(text)) return ENGLISH_WORDS.test(text) ? 'en' : 'zh-Hant';
   const simplifiedOnly = changedCharacters(text, toTraditional(text));
+  // Nothing Simplified-only: Traditional whatever the other count (most messages; spares the second conversion).
+  if (simplifiedOnly === 0) return 'zh-Hant';
   const traditionalOnly = changedCharacters(text, toSimplified(text));
   return simplifiedOnly > traditionalOnly ? 'zh-Hans' : 'zh-Hant';
 }

@@ -29,7 +29,15 @@ export function mention(unit: MentionUnit, kind: Figure['kind'], value: number, 
   return { kind, unit, value, raw, index, end: index + raw.length, ...(iso ? { iso } : {}) };
 }
 
+/** The global form of each pattern scanned, made once: matchAll copies it, so its lastIndex is never moved. */
+const globalForms = new WeakMap<RegExp, RegExp>();
+
 /** Every match of a regex over the whole text (the g flag is added when missing). */
 export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
-  return [...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))];
+  let global = globalForms.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalForms.set(pattern, global);
+  }
+  return [...text.matchAll(global)];
 }

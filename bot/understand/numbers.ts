@@ -41,6 +41,8 @@ type Token =
 
 /** Rounds away binary noise (1.2 × 1e8) while keeping every digit a person could write. */
 export function tidy(value: number): number {
+  // A whole number of at most 15 digits has no noise to round away (and toPrecision is slow): it stays, -0 as 0.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value || 0;
   return Number(value.toPrecision(15));
 }
 

@@ -21,6 +21,17 @@ const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年])半年(?!度)
 const DAYS = new RegExp(`(?:(${N})(?:\\s*[天日])?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
 const AGES = new RegExp(`(?:(${N})(?:\\s*[歲岁])?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
 
+/**
+ * The unit each pattern cannot match without: a text without it is not scanned (most messages name one unit or none,
+ * and each scan tries the numeral at every position).
+ */
+const UNIT_OF = new Map<RegExp, RegExp>([
+  [MONTHS, /[個个]/],
+  [YEARS, /年/],
+  [DAYS, /[天日]/],
+  [AGES, /[歲岁]/],
+]);
+
 function unitMentions(
   pattern: RegExp,
   text: string,
@@ -28,6 +39,7 @@ function unitMentions(
   kind: 'months' | 'years' | 'days',
 ): Mention[] {
   const found: Mention[] = [];
+  if (UNIT_OF.get(pattern)?.test(text) === false) return found;
   for (const m of matchesOf(pattern, text)) {
     const value = parseChineseNumber(m[2] as string);
     if (value === undefined) continue;
@@ -44,7 +56,7 @@ function unitMentions(
 
 export function findDurations(text: string): Mention[] {
   const combined: Mention[] = [];
-  for (const m of matchesOf(YEARS_AND_MONTHS, text)) {
+  for (const m of text.includes('年') ? matchesOf(YEARS_AND_MONTHS, text) : []) {
     const years = parseChineseNumber(m[1] as string);
     const months = parseChineseNumber(m[2] as string);
     if (years !== undefined && months !== undefined) combined.push(mention('months', 'months', years * 12 + months, m[0], m.index));

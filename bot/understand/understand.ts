@@ -132,7 +132,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const intent = recommends ? 'recommend' : classified;
   const howToApply = findHowToApply(canonical, asks, programmes, domain);
 
-  return {
+  const understanding: Understanding = {
     text,
     language: detectLanguage(message),
     intent,
@@ -151,8 +151,17 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     injectionSuspected: isInjectionSuspected(text),
     approximateFacts: roles.approximate,
-    keywords: extractKeywords(canonical, mentions, domain),
+    keywords: [],
     asksWhichFits: domain.intents.recommend.test(canonical),
     ...(howToApply ? { howToApply } : {}),
   };
+  // Word segmentation is the dearest step of reading a message, and no answer reads the keywords: they are found
+  // when first asked for, then kept.
+  let keywords: string[] | undefined;
+  Object.defineProperty(understanding, 'keywords', {
+    enumerable: true,
+    configurable: true,
+    get: () => (keywords ??= extractKeywords(canonical, mentions, domain)),
+  });
+  return understanding;
 }
