@@ -1,3 +1,5 @@
+import { remembering } from '../knowledge/normalize.ts';
+
 /**
  * Removes personal data from text before it is stored anywhere (conversation state, the interaction store) or
  * logged. It works on the NFKC form of the text, so full-width digits, letters and signs (０９１２－３４５－６７８,
@@ -84,19 +86,7 @@ function longNumber(found: string): string {
  * The last texts redacted and what they became: an answer from the bot's memo is stored again with every turn that
  * asks it, and its text is the same each time.
  */
-const RECENT_LIMIT = 256;
-const RECENT_MAX_LENGTH = 10_000;
-const recent = new Map<string, string>();
-
-export function redactPersonalData(text: string): string {
-  if (text.length > RECENT_MAX_LENGTH) return redact(text);
-  const known = recent.get(text);
-  if (known !== undefined) return known;
-  const redacted = redact(text);
-  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
-  recent.set(text, redacted);
-  return redacted;
-}
+export const redactPersonalData: (text: string) => string = remembering(redact, 256, 10_000);
 
 function redact(text: string): string {
   const normal = text.normalize('NFKC');

@@ -9,16 +9,14 @@ const convertToTraditional = simplifiedToTaiwanese();
  * handoff words, understanding, language detection, the reply's language), and a dictionary walk costs far more
  * than a map look-up. Long texts (documents, read once per load) are not kept.
  */
-function remembering(convert: (text: string) => string): (text: string) => string {
-  const LIMIT = 512;
-  const MAX_LENGTH = 1_000;
+export function remembering(convert: (text: string) => string, limit = 512, maxLength = 1_000): (text: string) => string {
   const recent = new Map<string, string>();
   return (text) => {
-    if (text.length > MAX_LENGTH) return convert(text);
+    if (text.length > maxLength) return convert(text);
     const known = recent.get(text);
     if (known !== undefined) return known;
     const converted = convert(text);
-    if (recent.size >= LIMIT) recent.delete(recent.keys().next().value as string);
+    if (recent.size >= limit) recent.delete(recent.keys().next().value as string);
     recent.set(text, converted);
     return converted;
   };

@@ -16,6 +16,7 @@ import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation, ResultCard } from '../types.ts';
 import { questionFor } from '../dialogue/questions.ts';
 import { askFor } from './ask-for.ts';
+import { combinedAnswer } from './several-programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 
@@ -64,22 +65,12 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
       : least.fee === most.fee
       ? `比較：${listed}，兩者相同。`
       : `比較：${listed}；${PROGRAMMES[least.programme].name}較少，${computed.length === 2 ? '相差' : '最多相差'} ${formatAmount(most.fee - least.fee)} 元。`;
-  const replies = shown.flatMap((p) => p.result.replies);
-  return {
-    outcome: 'answered',
-    grounding: [...(comparison ? [comparison] : []), ...shown.flatMap((p) => p.result.grounding ?? [])],
-    replies: [
-      reply({
-        kind: 'answer',
-        intent: 'fee_calculation',
-        lines: [comparison, ...replies.map((r) => r.text)],
-        citations: replies.flatMap((r) => r.citations),
-        quickReplies: ['重新開始'],
-        feedback: true,
-      }),
-    ],
-    state: { task: 'fee_calculation', asks: ctx.merged.asks, programme: programmes[0]!, facts: ctx.merged.facts },
-  };
+  return combinedAnswer('fee_calculation', comparison, shown.map((p) => p.result), ['重新開始'], {
+    task: 'fee_calculation',
+    asks: ctx.merged.asks,
+    programme: programmes[0]!,
+    facts: ctx.merged.facts,
+  });
 }
 
 function oneFee(ctx: FlowContext): FlowResult {

@@ -15,21 +15,31 @@ export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], a
   const answered = parts.filter((p) => p.result.outcome === 'answered' || p.result.outcome === 'low_confidence');
   if (answered.length < 2) return parts.find((p) => p.result.outcome !== 'unanswered')?.result ?? (parts[0]?.result as FlowResult);
   const comparison = ctx.understanding.modifiers.comparison ? compare(ctx, answered.map((p) => p.programme)) : undefined;
-  const replies = answered.flatMap((p) => p.result.replies);
+  const results = answered.map((p) => p.result);
+  return combinedAnswer('fact_lookup', comparison, results, results.flatMap((r) => r.replies.flatMap((x) => x.quickReplies ?? [])), {
+    task: 'fact_lookup',
+    asks: ctx.merged.asks,
+    programme: programmes[0] as ProgrammeId,
+  });
+}
+
+/** Several programmes' answers as one reply: the comparison line first, then each answer with its sources. */
+export function combinedAnswer(intent: 'fact_lookup' | 'fee_calculation', comparison: string | undefined, results: FlowResult[], quickReplies: string[], state: FlowResult['state']): FlowResult {
+  const replies = results.flatMap((r) => r.replies);
   return {
     outcome: 'answered',
-    grounding: [...(comparison ? [comparison] : []), ...answered.flatMap((p) => p.result.grounding ?? [])],
+    grounding: [...(comparison ? [comparison] : []), ...results.flatMap((r) => r.grounding ?? [])],
     replies: [
       reply({
         kind: 'answer',
-        intent: 'fact_lookup',
+        intent,
         lines: [comparison, ...replies.map((r) => r.text)],
         citations: replies.flatMap((r) => r.citations),
-        quickReplies: replies.flatMap((r) => r.quickReplies ?? []),
+        quickReplies,
         feedback: true,
       }),
     ],
-    state: { task: 'fact_lookup', asks: ctx.merged.asks, programme: programmes[0] as ProgrammeId },
+    state,
   };
 }
 
