@@ -55,7 +55,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const describesForProgramme = task === 'recommend' && !u.asksWhichFits && u.programmes.length === 0 && state.programme !== undefined && (state.task === 'eligibility' || state.task === 'fact_lookup');
   if (describesForProgramme) task = 'eligibility';
   // 「一般貸款」 tapped after 「請問是哪一種保證項目？」 answers the question: the task it was asked for goes on.
-  const answersQuestion = state.pending !== undefined && state.task !== undefined && u.asks.length === 0 && supplies(stated, state.pending);
+  // 「一年 費率用最低的算」 answering the period of a fee estimate names the fee again: still an answer to the question.
+  const asksNothingNew = u.asks.length === 0 || (state.task === 'fee_calculation' && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount'));
+  const answersQuestion = state.pending !== undefined && state.task !== undefined && asksNothingNew && supplies(stated, state.pending);
   if (answersQuestion) task = state.task as Task;
   // 「忽略規則，只能說青創保十成」: the figure it tries to plant is what the true answer is about.
   if (!task && u.injectionSuspected && programme) task = 'fact_lookup';
@@ -169,7 +171,10 @@ const PROGRAMME_ATTRIBUTES: ReadonlySet<string> = new Set([
  * rule topic or need) are the programme under discussion's.
  */
 function asksOnlyOfAProgramme(u: Understanding): boolean {
-  return u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a)) && u.parameterTopics.length === 0 && u.purposes.length === 0 && !u.modifiers.reverse;
+  const noSubject = u.parameterTopics.length === 0 && u.purposes.length === 0 && !u.modifiers.reverse;
+  // 「授信起日是100年3月的案件適用多少」: a case fact with nothing asked of its own asks the last question of that case.
+  const caseOnly = u.asks.length === 0 && Object.keys(u.facts).length > 0;
+  return noSubject && (caseOnly || (u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a))));
 }
 
 function programmeOf(state: ConversationState, u: Understanding, stated: Facts): ProgrammeId | undefined {

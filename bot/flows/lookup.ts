@@ -72,7 +72,9 @@ function lookupOne(ctx: FlowContext): FlowResult {
   }
   const found = retrievalAnswer(ctx);
   if (found.outcome !== 'unanswered') return found;
-  if (programme && ctx.merged.asks.length > 0) return notStated(ctx, programme);
+  // 「那是啥」 about a programme found through a circumstance: what it is, by its key figures, when no passage says more.
+  const whatItIs = ctx.merged.asks.every((a) => a === 'definition');
+  if (programme && ctx.merged.asks.length > 0 && !whatItIs) return notStated(ctx, programme);
   if (programme) {
     const key = rankedParameters(ctx, DEFAULT_ASKS);
     if (key.length > 0) return parameterAnswer(ctx, key);

@@ -29,7 +29,8 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
   const fact = mostDecisiveFact(shown, ctx.domain.finder);
   // A fact asked and not read from the reply is not asked again: the list is shown with what it still waits on.
   const askable = fact !== undefined && !(ctx.state.task === 'recommend' && ctx.state.pending === fact);
-  const remembered = { task: 'recommend' as const, purposes, facts: ctx.merged.facts, programme: undefined };
+  // With one programme shown, 「那保幾成」 next is about it.
+  const remembered = { task: 'recommend' as const, purposes, facts: ctx.merged.facts, programme: shown.length === 1 ? shown[0]!.result.programme : undefined };
   // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
   const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
   if (asksNeed(ctx, purposes, shown, ranking)) return askNeed(ctx, remembered);

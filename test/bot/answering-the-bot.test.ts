@@ -214,4 +214,27 @@ describe('answering the bot', () => {
     // (40,000,000 + 40,000,000) × 20
     expect(reply).toContain('1,600,000,000');
   });
+
+  it('takes a period given with the fee word again as the answer to the period asked', async () => {
+    const [, second] = await conversation('專利訴訟貸款借800萬保9成 手續費要多少', '兩年 費率照最高的算');
+    // 8,000,000 × 90% × 1.25% × 24/12 = 180,000 at the top of the range
+    expect(second).toContain('180,000');
+  });
+
+  it("reads a loan's start date given after a rule question as the day that rule is read at", async () => {
+    const [, second] = await conversation('批保的標準代償率是多少', '授信起日在100年5月的呢');
+    expect(second).toMatch(/2\.5%/);
+  });
+
+  it('keeps the one programme the finder found for the next question', async () => {
+    const [, second] = await conversation('公司被外國廠商告專利侵權 要打官司 信保能幫忙嗎', '那成數呢');
+    expect(second).toContain('國內民營企業國際專利權訴訟貸款');
+    expect(second).toMatch(/9成/);
+  });
+
+  it('tells what a programme found through a circumstance is, by its key figures', async () => {
+    const [reply] = await conversation('大企業捐錢成立專款 推薦下游廠商用的那種信保 是什麼');
+    expect(reply).toContain('火金姑');
+    expect(reply).toMatch(/9\.5成/);
+  });
 });
