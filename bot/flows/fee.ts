@@ -1,6 +1,6 @@
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError, RateNotDeterminedError } from '../../rules/errors.ts';
 import type { ParameterReading } from '../../rules/at.ts';
-import type { Facts } from '../../rules/facts.ts';
+import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { feeAtQuotedRate, guaranteeFee, type FeeResult, type QuotedFeeResult } from '../../rules/fees.ts';
 import type { FeeInput } from '../../rules/inputs.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
@@ -81,6 +81,10 @@ function oneFee(ctx: FlowContext): FlowResult {
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
   const assumedRatio = caseFacts.guaranteeRatio === undefined ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
   if (assumedRatio !== undefined) caseFacts.guaranteeRatio = assumedRatio;
+  // 「青創…保九成」: a ratio above the programme's highest that a circumstance not yet said would allow (經青輔會推薦 → 9成)
+  // is computed on that circumstance, said as an assumption, rather than refused.
+  const allowing = caseFacts.guaranteeRatio !== undefined && assumedRatio === undefined ? circumstanceAllowing(ctx, programme, caseFacts) : undefined;
+  if (allowing) caseFacts.flags = { ...caseFacts.flags, [allowing.flag]: true };
   const variants = variantCases(ctx.merged.variants, caseFacts);
   if (variants.length >= 2) return feeVariants(ctx, programme, variants);
   let result: FeeResult;
@@ -88,6 +92,7 @@ function oneFee(ctx: FlowContext): FlowResult {
     const quoted = ctx.merged.statedRate;
     result = guaranteeFee(ctx.view, { ...caseFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
+    if (allowing) result.notes.unshift(`假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）`);
     if (assumedRatio !== undefined) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。`);
     if (ctx.merged.programmeFromRiskGroup) result.notes.unshift('風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。');
     if (ctx.merged.programmeFromPurpose) result.notes.unshift(`依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。`);
@@ -99,6 +104,27 @@ function oneFee(ctx: FlowContext): FlowResult {
     throw error;
   }
   return feeAnswer(ctx, result);
+}
+
+/** The first circumstance, not yet said, under which the programme's highest ratio reaches the ratio stated. */
+function circumstanceAllowing(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): { flag: keyof FactFlags; label: string; without: number } | undefined {
+  const stated = facts.guaranteeRatio!;
+  const highest = (f: Omit<Facts, 'programme'>) => {
+    try {
+      return maxRatioOf(programme, f, new TraceRecorder(ctx.view));
+    } catch {
+      return undefined;
+    }
+  };
+  const without = highest(facts);
+  if (without === undefined || stated <= without) return undefined;
+  const said = facts.flags ?? {};
+  for (const { flag, label } of ctx.domain.facts.flags) {
+    if (said[flag] !== undefined) continue;
+    const raised = highest({ ...facts, flags: { ...said, [flag]: true } });
+    if (raised !== undefined && raised >= stated) return { flag, label, without };
+  }
+  return undefined;
 }
 
 /**

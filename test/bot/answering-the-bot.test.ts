@@ -237,4 +237,13 @@ describe('answering the bot', () => {
     expect(reply).toContain('火金姑');
     expect(reply).toMatch(/9\.5成/);
   });
+
+  it('computes a ratio above the highest on the circumstance that allows it, said as an assumption', async () => {
+    const [reply] = await conversation('青年創業貸款 借100萬 保九成 兩年 手續費 銀行核定0.75%');
+    // 1,000,000 × 90% × 0.75% × 24/12 = 13,500, on 經青輔會推薦
+    expect(reply).toContain('13,500');
+    expect(reply).toContain('假設：經青輔會推薦');
+    const [refused] = await conversation('一般貸款C組 借100萬 保九成 一年');
+    expect(refused).toContain('超過上限');
+  });
 });
