@@ -489,6 +489,14 @@ function isTotalRow(passage: KnowledgePassage): boolean {
  * as 「header：row」 like any other table passage. Totals are not candidates.
  */
 export function extremeRow(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean): string | undefined {
+  return rankedRows(knowledge, section, grams, smallest, { from: 1, to: 1 })?.[0];
+}
+
+/**
+ * 「保證餘額前三名」「第四名呢」: the rows ranked by the column of figures the question names (largest first, or smallest
+ * first), from place `from` to place `to`, each read with the header and its place.
+ */
+export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean, places: { from: number; to: number }): string[] | undefined {
   const cut = passageCatalogue(knowledge).sections.get(section.id);
   const found = cut ? rankedColumn(cut.tables, grams) : undefined;
   if (!found) return undefined;
@@ -504,11 +512,11 @@ export function extremeRow(knowledge: KnowledgeBase, section: KnowledgeSection, 
     return own.length > 0 && own.filter((g) => grams.has(g)).length / own.length >= 0.5;
   };
   if (table.rows.some((r) => names(r[0] ?? ''))) return undefined;
-  const pick = candidates.reduce((a, b) => {
-    const [x, y] = [parseCell(a[column])!, parseCell(b[column])!];
-    return (smallest ? y < x : y > x) ? b : a;
-  });
-  return `${table.header.join(' ')}：${pick.join(' ')}`;
+  const ordered = [...candidates].sort((a, b) => (smallest ? 1 : -1) * (parseCell(a[column])! - parseCell(b[column])!));
+  const picked = ordered.slice(places.from - 1, places.to);
+  if (picked.length === 0) return undefined;
+  const single = places.from === 1 && places.to === 1;
+  return picked.map((row, i) => `${single ? '' : `第${places.from + i}名 `}${table.header.join(' ')}：${row.join(' ')}`);
 }
 
 /** A table column of figures whose header the question names (「保證餘額」, 「結構比」): what a ranking ranks. */

@@ -214,6 +214,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (task === 'fact_lookup') {
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
     if (stated.loanAmount !== undefined && asksFee) return 'fee_calculation';
+    // 「那一年手續費變多少？」 after a rate question about a stated loan: the period completes the loan, the fee is asked.
+    const statesPeriod = stated.periodMonths !== undefined || stated.periodDays !== undefined || stated.endDate !== undefined;
+    if (facts.loanAmount !== undefined && asksFee && statesPeriod) return 'fee_calculation';
     // 「一般貸款B組 700萬 保8成 一年多少」: a loan with its ratio or period is a fee question.
     if (programme && stated.loanAmount !== undefined && c.u.asks.length === 0 && (stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined)) {
       return 'fee_calculation';

@@ -5,6 +5,7 @@ import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import {
   extremeRow,
+  rankedRows,
   findSections,
   listItemsOf,
   MIN_CONFIDENCE,
@@ -48,14 +49,16 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
   const continues = continuesTopic(ctx);
   const bare = !continues && ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 1;
-  const readings = [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])]
+  // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
+  const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
+  const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])])
     .map((query, order) => ({ query, choices: sectionsFor(ctx, query), continued: order === 1 }))
     .sort((a, b) => readingStrength(b, bare) - readingStrength(a, bare));
   const { query, choices } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
-  const unknown = best?.hit.example === undefined ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx)) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -67,10 +70,13 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const strongest = [...passages].sort((a, b) => b.score - a.score || a.order - b.order)[0];
   if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongest?.text ?? '', others, best, missingYears: [] };
   const list = ctx.understanding.modifiers.list ? listItemsOf(ctx.sources.knowledge, section) : [];
-  const extreme = ctx.understanding.modifiers.superlative !== undefined
-    ? extremeRow(ctx.sources.knowledge, section, queryGrams(query, ctx.domain), ctx.understanding.modifiers.superlative === 'least')
-    : undefined;
-  const rows = list.length >= 3 ? list : extreme ? [extreme] : passages.map((p) => p.text);
+  const { superlative, rank } = ctx.understanding.modifiers;
+  const extreme = rank
+    ? rankedRows(ctx.sources.knowledge, section, queryGrams(query, ctx.domain), superlative === 'least', rank)
+    : superlative !== undefined
+      ? [extremeRow(ctx.sources.knowledge, section, queryGrams(query, ctx.domain), superlative === 'least')].filter((row): row is string => row !== undefined)
+      : undefined;
+  const rows = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : passages.map((p) => p.text);
   const quoted = withUnit(ctx.sources.knowledge, section, rows);
   // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
   // the year it was issued: the annual report for 111 came out in 112.)
@@ -79,7 +85,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
-  const top = extreme ?? strongest?.text ?? rows[0] ?? '';
+  const top = extreme?.[0] ?? strongest?.text ?? rows[0] ?? '';
   return { covered: true, section, quoted, top, others, best, missingYears };
 }
 

@@ -51,6 +51,8 @@ export interface Modifiers {
   several: boolean;
   /** The largest or smallest row of a table: 「哪家銀行最多？」 */
   superlative?: 'most' | 'least';
+  /** Places in a ranking of table rows: 「前三名」 → 1 to 3, 「第四名呢」 → 4 to 4. */
+  rank?: { from: number; to: number };
   /** A yes-or-no question: the rule is quoted beside its figures. */
   yesNo: boolean;
   /** About today's state of things (「現任董事長」「目前的上限」): the newest document is the one to quote. */

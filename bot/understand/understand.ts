@@ -13,6 +13,7 @@ import { extractKeywords } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { programmeStretches, programmesIn } from './programmes.ts';
+import { findRank } from './ranks.ts';
 import { findPurposes, isRecommendation } from './purposes.ts';
 import { findRiskGroup, findRiskGroups } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
@@ -30,10 +31,12 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
   const { several, most, least, yesNo, list, comparison, current, notWaived } = domain.modifiers;
   const { leaning, conditional, comparing, opening } = domain.followUp;
   const superlative = most.test(text) ? 'most' : least.test(text) ? 'least' : undefined;
+  const rank = findRank(text);
   const opened = text.trim().replace(opening, '');
   return {
     several: several.test(text),
     ...(superlative ? { superlative } : {}),
+    ...(rank ? { rank } : {}),
     yesNo: yesNo.test(text),
     list: list.test(text),
     comparison: comparison.test(text),

@@ -246,4 +246,11 @@ describe('answering the bot', () => {
     const [refused] = await conversation('一般貸款C組 借100萬 保九成 一年');
     expect(refused).toContain('超過上限');
   });
+
+  it('reads places in a ranking of table rows, and another place as a follow-up', async () => {
+    const [top] = await conversation('111年哪些行業的保證餘額排前兩名');
+    expect(top).toMatch(/第1名 .*\n.*第2名 /);
+    const [, fifth] = await conversation('哪個縣市的信保保證餘額最高', '第五名是哪裡');
+    expect(fifth).toContain('第5名');
+  });
 });

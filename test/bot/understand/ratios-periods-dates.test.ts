@@ -105,3 +105,15 @@ describe('a superlative is a table row, not a maximum asked of a rule', () => {
     expect(understand(text).modifiers.superlative).toBe(superlative);
   });
 });
+
+describe('places in a ranking', () => {
+  it.each([
+    ['保證餘額前三名是哪幾家', { from: 1, to: 3 }],
+    ['那第四名呢', { from: 4, to: 4 }],
+    ['排第二跟第三的縣市', { from: 2, to: 3 }],
+    ['依第19條規定', undefined],
+    ['第13屆董事有誰', undefined],
+  ])('%s', (text, rank) => {
+    expect(understand(text).modifiers.rank).toEqual(rank);
+  });
+});
