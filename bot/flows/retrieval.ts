@@ -115,6 +115,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ended ? undefined : pastDatesNote(ctx, quoted),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
+        ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
       ],
@@ -314,4 +315,27 @@ function pastDatesNote(ctx: FlowContext, quoted: string[]): string | undefined {
   if (dates.length === 0) return undefined;
   const latest = dates.sort().at(-1) as string;
   return latest < ctx.asOf ? `注意：文中的日期（最晚為${formatRocDate(latest)}）已過；以下為當時的安排，現在是否仍適用請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined;
+}
+
+/**
+ * 「臺北市跟新北市的保證餘額差多少」: two rows of one table quoted for a comparison, their first figures set against each
+ * other (in the table's own unit, quoted above them), computed exactly in the figures' decimals.
+ */
+function rowDifference(quoted: string[]): string | undefined {
+  const rows = quoted.flatMap((q) => {
+    const cut = q.lastIndexOf('：');
+    if (cut < 0) return [];
+    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
+    const figure = cells.find((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
+    return label && figure ? [{ header: q.slice(0, cut), label, figure }] : [];
+  });
+  if (rows.length !== 2 || rows[0]!.header !== rows[1]!.header) return undefined;
+  const decimals = Math.max(...rows.map((r) => r.figure.split('.')[1]?.length ?? 0));
+  const scaled = rows.map((r) => Math.round(Number(r.figure.replace(/,/g, '')) * 10 ** decimals));
+  const [a, b] = scaled as [number, number];
+  if (a === b) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
+  const [high, low] = a > b ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
+  const difference = (Math.abs(a - b) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
+  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${difference}${unit ? `（${unit}）` : ''}。`;
 }

@@ -253,4 +253,10 @@ describe('answering the bot', () => {
     const [, fifth] = await conversation('哪個縣市的信保保證餘額最高', '第五名是哪裡');
     expect(fifth).toContain('第5名');
   });
+
+  it('sets two table rows compared against each other, in the table unit', async () => {
+    const [reply] = await conversation('111年製造業和批發零售業的保證餘額差多少');
+    // 495,659.15 − 340,832.71
+    expect(reply).toContain('相差 154,826.44（新臺幣百萬元）');
+  });
 });
