@@ -116,6 +116,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
         ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
+        ...yearCells(quoted, ctx.understanding),
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
       ],
@@ -338,4 +339,38 @@ function rowDifference(quoted: string[]): string | undefined {
   const difference = (Math.abs(a - b) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
   return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${difference}${unit ? `（${unit}）` : ''}。`;
+}
+
+/** The table's unit as its caption says it (「金額單位：新臺幣億元」 → 億元), to write after a figure. */
+function tableUnit(quoted: string[]): string | undefined {
+  return quoted.map((q) => /單位：(?:新臺幣)?([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
+}
+
+/**
+ * A table whose columns are years (「年度 107年 108年 … 111年：新發生逾期率(%) 0.98% 0.94% …」): the cells of the years
+ * the question names, or of the highest or lowest year in the row it names (「哪一年最低」), each with its year and unit.
+ */
+function yearCells(quoted: string[], u: FlowContext['understanding']): string[] {
+  const unit = tableUnit(quoted);
+  const rows = quoted.flatMap((q) => {
+    const cut = q.lastIndexOf('：');
+    if (cut < 0) return [];
+    const years = q.slice(0, cut).split(/\s+/).filter((t) => /^\d{2,3}年$/.test(t));
+    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
+    return label && years.length >= 2 && cells.length === years.length ? [{ label, years, cells }] : [];
+  });
+  if (rows.length === 0) return [];
+  const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
+  const asked = u.years.map((y) => `${y - 1911}年`);
+  if (asked.length > 0) {
+    const lines = rows.flatMap((r) => asked.flatMap((year) => (r.years.includes(year) ? [`${year}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
+    return lines;
+  }
+  if (!u.modifiers.superlative) return [];
+  const named = rows.filter((r) => u.text.includes(r.label.split(/[(（]/u)[0] ?? r.label));
+  return named.map((r) => {
+    const values = r.cells.map((c) => Number(c.replace(/[,%]/g, '')));
+    const pick = values.indexOf(u.modifiers.superlative === 'least' ? Math.min(...values) : Math.max(...values));
+    return `${r.label}${u.modifiers.superlative === 'least' ? '最低' : '最高'}：${r.years[pick]} ${withUnit(r.cells[pick]!)}`;
+  });
 }

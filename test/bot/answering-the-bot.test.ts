@@ -259,4 +259,9 @@ describe('answering the bot', () => {
     // 495,659.15 − 340,832.71
     expect(reply).toContain('相差 154,826.44（新臺幣百萬元）');
   });
+
+  it('reads the cell of a year named from a table whose columns are years, with the unit', async () => {
+    const [, cell] = await conversation('111年新發生逾期保證金額是多少', '那110年呢');
+    expect(cell).toContain('110年新發生逾期保證金額：114億元');
+  });
 });
