@@ -46,7 +46,8 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
     if (match) matches.push(match);
   }
   const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數 ${formatCheng(value)}`;
-  if (matches.length === 0) {
+  const special = attribute === 'fee_rate' ? circumstanceRates(ctx, value) : [];
+  if (matches.length === 0 && special.length === 0) {
     return nothingHas(ctx, `${channel ? '該送保方式下' : ''}${label}`);
   }
   const exact = matches.filter((m) => m.exact && !m.ended);
@@ -60,12 +61,27 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
     ...(exact.length > 0 && within.length > 0 ? ['費率依風險組群或依個案核定、包含此數值的：'] : []),
     ...within.map(line),
     ...(ended.length > 0 ? ['已結束的計畫（僅供參考）：', ...ended.map(line)] : []),
-    sourcesLine(citations),
+    ...(special.length > 0 ? ['在特定情形下適用此費率的：', ...special.map((r) => `・${r.description}：${formatRate(r.value as number)}`)] : []),
+    sourcesLine([...citations, ...special.map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name))]),
   ];
   return answered(
     { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: exact.slice(0, 3).map((m) => `${m.name}的申請資格？`) },
     { task: 'fact_lookup', asks: [attribute], facts: {} },
   );
+}
+
+/**
+ * Rates that apply in a circumstance rather than as a programme's own (the 促進就業具結書 cap of 0.5%, the 批保卓越獎 0.2%):
+ * the parameters of a capped or reduced fee rate whose value is the one asked.
+ */
+function circumstanceRates(ctx: FlowContext, value: number): ParameterReading[] {
+  return ctx.view
+    .names()
+    .filter((name) => /fee_cap|fee_rate_/.test(name))
+    .flatMap((name) => {
+      const reading = ctx.view.find(name);
+      return reading && typeof reading.value === 'number' && Math.abs(reading.value - value) < SAME ? [reading] : [];
+    });
 }
 
 function nothingHas(ctx: FlowContext, what: string): FlowResult {

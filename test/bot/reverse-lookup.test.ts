@@ -41,4 +41,10 @@ describe('asking which programmes have a value', () => {
     expect(text).toMatch(/沒有/);
     expect(text).toContain('0800-089-921');
   });
+
+  it('names the rates that apply in a circumstance, apart from programmes\' own', async () => {
+    const text = await ask('年費率0.2%的是哪些');
+    expect(text).toContain('在特定情形下適用此費率的');
+    expect(text).toContain('批保卓越獎');
+  });
 });
