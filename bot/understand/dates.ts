@@ -65,9 +65,11 @@ export function findDates(text: string): Mention[] {
     const year = parseChineseNumber(m[2] as string);
     if (year === undefined) continue;
     const prefix = m[1];
-    const month = m[4] === undefined ? undefined : parseChineseNumber(m[4]);
-    const day = m[5] === undefined ? undefined : parseChineseNumber(m[5]);
-    if (month === undefined && !isCalendarYear(year, prefix !== undefined, m[3] !== undefined)) continue;
+    // 「103年底」「111年末」: the year's last day.
+    const yearEnd = m[4] === undefined && /^[底末終]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1));
+    const month = yearEnd ? 12 : m[4] === undefined ? undefined : parseChineseNumber(m[4]);
+    const day = yearEnd ? 31 : m[5] === undefined ? undefined : parseChineseNumber(m[5]);
+    if (m[4] === undefined && !isCalendarYear(year, prefix !== undefined, m[3] !== undefined)) continue;
     const roc = prefix !== undefined && prefix.includes('民');
     const start = prefix === undefined ? m.index + (m[0].length - m[0].trimStart().length) : m.index;
     push(dateMention({ year: gregorian(year, roc), month, day }, m[0].trimStart(), start));

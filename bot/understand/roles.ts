@@ -156,7 +156,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
       case 'date': {
         // 「核准日104年3月」「104年核准」: a month or a year without its day stands for its first day, noted as approximate.
         const month = Math.floor(m.value / 100) % 100;
-        const partial = !m.iso && m.value % 100 === 0 && m.value >= 1_000_00_00;
+        // A year's end (「103年底」) is a day, but said like a year: like a year alone, it is a date of the case only with its word.
+        const yearOnly = m.iso !== undefined && !/[月\-/.]/u.test(m.raw);
+        const partial = (!m.iso && m.value % 100 === 0 && m.value >= 1_000_00_00) || yearOnly;
         const iso = m.iso ?? (partial ? `${String(Math.floor(m.value / 10_000)).padStart(4, '0')}-${String(Math.max(month, 1)).padStart(2, '0')}-01` : undefined);
         if (!iso) return;
         // 「113年1月1日至113年6月30日」: two full dates joined by 至 are the period's start and end.

@@ -117,3 +117,10 @@ describe('places in a ranking', () => {
     expect(understand(text).modifiers.rank).toEqual(rank);
   });
 });
+
+describe("a year's end", () => {
+  it('is the last day of the year, a date of the case only with its word', () => {
+    expect(understand('我們在112年底申請了一般貸款').facts.applicationDate).toBe('2023-12-31');
+    expect(understand('110年底的保證餘額').facts.applicationDate).toBeUndefined();
+  });
+});
