@@ -39,20 +39,13 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
   const parts = programmes.map((programme) => {
     const facts = { ...shared, ...own.get(programme) };
     const merged = { ...ctx.merged, programme, facts };
-    const { programme: _p, ...caseFacts } = facts;
-    const ratio = caseFacts.guaranteeRatio ?? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view));
-    let fee: number | undefined;
-    try {
-      fee = guaranteeFee(ctx.view, { ...caseFacts, ...(ratio !== undefined ? { guaranteeRatio: ratio } : {}), programme }).fee;
-    } catch {
-      fee = undefined;
-    }
-    const result = oneFee({ ...ctx, merged });
+    const side = computeFee({ ...ctx, merged });
+    if ('fee' in side) return { programme, fee: side.fee.fee as number | undefined, result: feeAnswer({ ...ctx, merged }, side.fee) };
     // A side whose rate waits on the risk group is shown for every group rather than asked about mid-answer.
-    const byGroup = result.outcome === 'asked' && facts.riskGroup === undefined;
-    return { programme, fee, result: byGroup ? oneFee({ ...ctx, merged: { ...merged, variants: { riskGroups: ['A', 'B', 'C'] } } }) : result };
+    const byGroup = side.reply.outcome === 'asked' && facts.riskGroup === undefined;
+    return { programme, fee: undefined, result: byGroup ? oneFee({ ...ctx, merged: { ...merged, variants: { riskGroups: ['A', 'B', 'C'] } } }) : side.reply };
   });
-  const computed = parts.filter((p): p is typeof p & { fee: number } => p.fee !== undefined && p.result.outcome === 'answered');
+  const computed = parts.filter((p): p is typeof p & { fee: number } => p.fee !== undefined);
   const shown = parts.filter((p) => p.result.outcome !== 'unanswered');
   // Without two fees to set side by side, each side is still answered with its own figures when they were given apart.
   if (computed.length < 2 && (sides.length === 0 || shown.length < 2)) return oneFee(ctx);
@@ -74,9 +67,15 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
 }
 
 function oneFee(ctx: FlowContext): FlowResult {
+  const computed = computeFee(ctx);
+  return 'fee' in computed ? feeAnswer(ctx, computed.fee) : computed.reply;
+}
+
+/** The fee of the case under discussion, or the reply that stands in for it (a question, a range, a problem). */
+function computeFee(ctx: FlowContext): { fee: FeeResult } | { reply: FlowResult } {
   const { programme, facts } = ctx.merged;
-  if (!programme && ctx.merged.statedRate !== undefined) return feeAtStatedRate(ctx, ctx.merged.statedRate);
-  if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
+  if (!programme && ctx.merged.statedRate !== undefined) return { reply: feeAtStatedRate(ctx, ctx.merged.statedRate) };
+  if (!programme) return { reply: askFor(ctx, 'fee_calculation', ['programme']) };
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
   const assumedRatio = caseFacts.guaranteeRatio === undefined ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
@@ -86,7 +85,7 @@ function oneFee(ctx: FlowContext): FlowResult {
   const allowing = caseFacts.guaranteeRatio !== undefined && assumedRatio === undefined ? circumstanceAllowing(ctx, programme, caseFacts) : undefined;
   if (allowing) caseFacts.flags = { ...caseFacts.flags, [allowing.flag]: true };
   const variants = variantCases(ctx.merged.variants, caseFacts);
-  if (variants.length >= 2) return feeVariants(ctx, programme, variants);
+  if (variants.length >= 2) return { reply: feeVariants(ctx, programme, variants) };
   let result: FeeResult;
   try {
     const quoted = ctx.merged.statedRate;
@@ -97,13 +96,13 @@ function oneFee(ctx: FlowContext): FlowResult {
     if (ctx.merged.programmeFromRiskGroup) result.notes.unshift('風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。');
     if (ctx.merged.programmeFromPurpose) result.notes.unshift(`依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。`);
   } catch (error) {
-    if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
-    if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, caseFacts);
-    if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
-    if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
+    if (error instanceof MissingFactsError) return { reply: askFor(ctx, 'fee_calculation', error.missing) };
+    if (error instanceof RateNotDeterminedError) return { reply: rateNotDetermined(ctx, error, caseFacts) };
+    if (error instanceof InvalidInputError) return { reply: invalidInput(ctx, 'fee_calculation', error) };
+    if (error instanceof ParameterNotInForceError) return { reply: cannotQuote(ctx, error) };
     throw error;
   }
-  return feeAnswer(ctx, result);
+  return { fee: result };
 }
 
 /** The first circumstance, not yet said, under which the programme's highest ratio reaches the ratio stated. */
