@@ -77,6 +77,8 @@ export interface Domain {
     queryFiller: RegExp;
     /** The fund's terms and every programme name, longest first. */
     terms: readonly string[];
+    /** A message with its known misspellings corrected (手續廢 → 手續費). */
+    corrected: (text: string) => string;
   };
 }
 
@@ -312,6 +314,16 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       filler: new Set(words.filler),
       queryFiller: cueRegExp(words.query_filler, 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
+      corrected: corrector(words.misspellings),
     },
   };
+}
+
+/** Replaces each misspelling by its right word, longest first; a text without any is returned as it is. */
+function corrector(misspellings: Readonly<Record<string, readonly string[]>>): (text: string) => string {
+  const right = new Map<string, string>();
+  for (const [word, wrongs] of Object.entries(misspellings)) for (const wrong of wrongs) right.set(wrong, word);
+  if (right.size === 0) return (text) => text;
+  const any = new RegExp([...right.keys()].sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g');
+  return (text) => text.replace(any, (wrong) => right.get(wrong) ?? wrong);
 }

@@ -150,7 +150,21 @@ export const FinderFile = z
   })
   .strict();
 
-export const WordsFile = z.object({ filler: Words, query_filler: Words, terms: Words }).strict();
+export const WordsFile = z
+  .object({
+    filler: Words,
+    query_filler: Words,
+    terms: Words,
+    /** The right word → how users mistype it (手續費: [手續廢]); corrected before a message is read. */
+    misspellings: z.record(Word, Words).default({}),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    for (const [right, wrongs] of Object.entries(file.misspellings))
+      for (const wrong of wrongs)
+        if (wrong === right || right.includes(wrong))
+          ctx.addIssue({ code: 'custom', path: ['misspellings', right], message: `「${wrong}」不是「${right}」的錯字` });
+  });
 
 /** An English phrase: lower-case words, spaces between them (a hyphen or no space is accepted when matched). */
 const EnglishPhrase = z.string().regex(/^[a-z0-9&',][a-z0-9&', -]*$/, '英文說法只用小寫英文字母、數字與空白');

@@ -40,10 +40,9 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
     const facts = { ...shared, ...own.get(programme) };
     const merged = { ...ctx.merged, programme, facts };
     const side = computeFee({ ...ctx, merged });
+    // A side whose rate waits on the risk group comes back shown for every group.
     if ('fee' in side) return { programme, fee: side.fee.fee as number | undefined, result: feeAnswer({ ...ctx, merged }, side.fee) };
-    // A side whose rate waits on the risk group is shown for every group rather than asked about mid-answer.
-    const byGroup = side.reply.outcome === 'asked' && facts.riskGroup === undefined;
-    return { programme, fee: undefined, result: byGroup ? oneFee({ ...ctx, merged: { ...merged, variants: { riskGroups: ['A', 'B', 'C'] } } }) : side.reply };
+    return { programme, fee: undefined, result: side.reply };
   });
   const computed = parts.filter((p): p is typeof p & { fee: number } => p.fee !== undefined);
   const shown = parts.filter((p) => p.result.outcome !== 'unanswered');
@@ -84,18 +83,27 @@ function computeFee(ctx: FlowContext): { fee: FeeResult } | { reply: FlowResult 
   // is computed on that circumstance, said as an assumption, rather than refused.
   const allowing = caseFacts.guaranteeRatio !== undefined && assumedRatio === undefined ? circumstanceAllowing(ctx, programme, caseFacts) : undefined;
   if (allowing) caseFacts.flags = { ...caseFacts.flags, [allowing.flag]: true };
+  // What the figures assume beyond what the user said, first to last as the answer lists them.
+  const assumptions = [
+    ctx.merged.programmeFromPurpose ? `依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。` : undefined,
+    ctx.merged.programmeFromRiskGroup ? '風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。' : undefined,
+    assumedRatio !== undefined ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。` : undefined,
+    allowing ? `假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）` : undefined,
+  ].filter((note): note is string => note !== undefined);
   const variants = variantCases(ctx.merged.variants, caseFacts);
-  if (variants.length >= 2) return { reply: feeVariants(ctx, programme, variants) };
+  if (variants.length >= 2) return { reply: feeVariants(ctx, programme, variants, { assumptions }) };
   let result: FeeResult;
   try {
     const quoted = ctx.merged.statedRate;
     result = guaranteeFee(ctx.view, { ...caseFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
-    if (allowing) result.notes.unshift(`假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）`);
-    if (assumedRatio !== undefined) result.notes.unshift(`您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。`);
-    if (ctx.merged.programmeFromRiskGroup) result.notes.unshift('風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。');
-    if (ctx.merged.programmeFromPurpose) result.notes.unshift(`依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。`);
+    result.notes.unshift(...assumptions);
   } catch (error) {
+    // Answer first: a rate that waits only on the risk group is shown for A, B and C, and the group asked after.
+    if (error instanceof MissingFactsError && error.missing.length === 1 && error.missing[0] === 'riskGroup') {
+      const groups = variantCases({ riskGroups: ['A', 'B', 'C'] }, caseFacts);
+      return { reply: feeVariants(ctx, programme, groups, { assumptions, asking: 'riskGroup' }) };
+    }
     if (error instanceof MissingFactsError) return { reply: askFor(ctx, 'fee_calculation', error.missing) };
     if (error instanceof RateNotDeterminedError) return { reply: rateNotDetermined(ctx, error, caseFacts) };
     if (error instanceof InvalidInputError) return { reply: invalidInput(ctx, 'fee_calculation', error) };
@@ -200,7 +208,12 @@ function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFa
 }
 
 /** 「A組跟C組手續費差多少」: each case computed, then the difference, every figure from the same calculator. */
-function feeVariants(ctx: FlowContext, programme: ProgrammeId, variants: Array<{ label: string; facts: CaseFacts }>): FlowResult {
+function feeVariants(
+  ctx: FlowContext,
+  programme: ProgrammeId,
+  variants: Array<{ label: string; facts: CaseFacts }>,
+  how: { assumptions: string[]; asking?: 'riskGroup' },
+): FlowResult {
   const results: Array<{ label: string; result: FeeResult }> = [];
   for (const variant of variants) {
     try {
@@ -218,16 +231,19 @@ function feeVariants(ctx: FlowContext, programme: ProgrammeId, variants: Array<{
   const fees = results.map((r) => r.result.fee);
   const difference = Math.max(...fees) - Math.min(...fees);
   const citations = ctx.cite.forTrace(results.flatMap((r) => r.result.trace));
+  const question = how.asking ? questionFor(how.asking, ctx.domain) : undefined;
   const lines = [
-    `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}；相差 ${formatAmount(difference)} 元`,
+    `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
     ...results.map((r) => `${named(r.label)}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
+    ...how.assumptions,
     ...[...new Set(results.flatMap((r) => r.result.notes))],
+    question ? '年費率依風險組群而定（由承貸金融機構依評分判定）；知道組別請告訴我，我只算那一組。' : undefined,
     '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
     sourcesLine(citations),
   ];
   return answered(
-    { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: ['重新開始'] },
-    { task: 'fee_calculation', pending: undefined, programme, facts: ctx.merged.facts },
+    { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: question ? question.quickReplies : ['重新開始'] },
+    { task: 'fee_calculation', pending: how.asking, programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
   );
 }
 

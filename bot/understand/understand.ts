@@ -77,7 +77,7 @@ function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding
  * is the dialogue's job, and no later step reads the message text to decide anything.
  */
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
-  const text = normalizeText(message).trim();
+  const text = domain.words.corrected(normalizeText(message).trim());
   const canonical = englishToChinese(text, domain);
   const mentions = scanMentions(canonical);
   const roles = assignRoles(canonical, mentions, domain);

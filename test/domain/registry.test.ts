@@ -128,3 +128,23 @@ describe('the domain registry', () => {
     },
   );
 });
+
+describe('misspellings (domain/registry/words.yaml)', () => {
+  const words = parse(readFileSync(join(ROOT, 'domain/registry/words.yaml'), 'utf8')) as { misspellings: Record<string, string[]> };
+  const documents = filesUnder('knowledge/documents', '.md').map((file) => readFileSync(file, 'utf8')).join('\n');
+
+  it.each(Object.entries(words.misspellings).flatMap(([right, wrongs]) => wrongs.map((wrong) => [wrong, right] as const)))(
+    'reads 「%s」 as 「%s」, a spelling no knowledge document uses',
+    (wrong, right) => {
+      expect(documents.includes(wrong), `${wrong} is written in a knowledge document`).toBe(false);
+      expect(domain.words.corrected(`請問${wrong}怎麼算`)).toBe(`請問${right}怎麼算`);
+    },
+  );
+
+  it('leaves a message without misspellings as it is, and reads a misspelt fee question as a fee question', () => {
+    expect(domain.words.corrected('週轉金貸款手續費')).toBe('週轉金貸款手續費');
+    const u = understand('青創帶款借200萬 借3年 保證手續廢要多少');
+    expect(u.intent).toBe('fee_calculation');
+    expect(u.asks).toContain('fee_amount');
+  });
+});
