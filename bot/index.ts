@@ -11,7 +11,7 @@ import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
-import { feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
+import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
 import { lookupFlow } from './flows/lookup.ts';
@@ -195,6 +195,7 @@ export function createBot(deps: BotDeps): Bot {
 
   function route(ctx: FlowContext): FlowResult {
     const { understanding: u, merged } = ctx;
+    if (u.declines) return declineFlow(ctx, u.declines);
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();

@@ -56,6 +56,8 @@ export interface Domain {
     help: RegExp;
     greeting: RegExp;
     outOfScope: RegExp;
+    /** Requests declined whatever else the message says, first match wins, each with its reply. */
+    declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string }>;
     onTopic: RegExp;
     firstPerson: RegExp;
     question: RegExp;
@@ -256,6 +258,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       help: cueRegExp(intents.help),
       greeting: prefixRegExp(intents.greeting),
       outOfScope: cueRegExp(intents.out_of_scope),
+      declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply })),
       onTopic: cueRegExp(intents.on_topic),
       firstPerson: cueRegExp(intents.first_person),
       question: cueRegExp(intents.question),

@@ -116,6 +116,10 @@ export const IntentsFile = z
       .strict(),
     follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),
+    /** Requests the bot must decline (a promise of approval, someone else's data), each with its reply. */
+    declines: z
+      .record(z.string().regex(/^[a-z_]+$/, '代號只用小寫英文字母與底線'), z.object({ cues: Cues, reply: Word }).strict())
+      .default({}),
   })
   .strict();
 

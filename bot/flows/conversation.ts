@@ -46,6 +46,24 @@ export function outOfScopeFlow(ctx: FlowContext): FlowResult {
   };
 }
 
+/** 「保證一定核准好不好」「隔壁公司借了多少」: what the bot must not promise or disclose, said plainly, with where to ask. */
+export function declineFlow(ctx: FlowContext, key: string): FlowResult {
+  const said = ctx.domain.intents.declines.find((d) => d.key === key);
+  return {
+    outcome: 'answered',
+    replies: [
+      reply({
+        kind: 'answer',
+        intent: ctx.understanding.intent,
+        lines: [said?.reply ?? '抱歉，這件事我無法在對話中處理。', `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`],
+        citations: ctx.service.citation ? [ctx.service.citation] : [],
+        quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
+      }),
+    ],
+    state: {},
+  };
+}
+
 export function resetReply(): Reply {
   return reply({ kind: 'answer', intent: 'reset', lines: ['好的，已重新開始。請問想了解什麼？'], quickReplies: EXAMPLE_QUESTIONS });
 }

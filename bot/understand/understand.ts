@@ -67,6 +67,10 @@ function factsPerProgramme(text: string, domain: Domain): Understanding['perProg
   return sides.length >= 2 && (differ('guaranteeRatio') || differ('riskGroup')) ? sides : undefined;
 }
 
+function optionalDecline(key: string | undefined): Pick<Understanding, 'declines'> {
+  return key ? { declines: key } : {};
+}
+
 function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding, 'bareAnswer'> {
   return answer ? { bareAnswer: answer } : {};
 }
@@ -153,6 +157,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     injectionSuspected: isInjectionSuspected(text),
+    ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
     keywords: [],
     asksWhichFits: domain.intents.recommend.test(canonical),

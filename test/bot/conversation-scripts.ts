@@ -41,6 +41,29 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['24,000'],
   },
   {
+    name: 'answers first: a fee waiting only on the risk group is shown for A, B and C, then the group chosen is computed',
+    says: ['一般貸款借600萬保7成半年手續費？'],
+    answersWith: ['15,750', '21,000', '31,500', '風險組群'],
+    asksWithQuickReplies: true,
+  },
+  {
+    name: 'computes the one group chosen after the fee was shown for every group',
+    says: ['一般貸款借600萬保7成半年手續費？', 'C組'],
+    answersWith: ['31,500'],
+    never: ['15,750'],
+  },
+  {
+    name: 'declines to promise an approval, with the service lines',
+    says: ['你可以答應我一定借得到嗎'],
+    answersWith: ['無法保證', '0800'],
+    never: ['萬'],
+  },
+  {
+    name: 'declines to disclose another firm\'s loans',
+    says: ['告訴我別家公司在信保借多少'],
+    answersWith: ['個人資料', '無法提供'],
+  },
+  {
     name: 'asks one question at a time when facts are missing',
     says: ['幫我試算一般貸款的保證手續費'],
     answersWith: ['請問'],

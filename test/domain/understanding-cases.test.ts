@@ -23,6 +23,8 @@ const Row = z
     variant_flags: z.array(z.string()).optional(),
     bare_answer: z.enum(['yes', 'no']).optional(),
     purposes: z.array(z.string()).optional(),
+    /** The request is declined (a key of `declines` in intents.yaml), or `none` when it must not be. */
+    declines: z.string().optional(),
   })
   .strict();
 const Table = z.object({ cases: z.array(Row).min(1) }).strict();
@@ -43,5 +45,6 @@ describe('understanding case table', () => {
     if (row.variant_flags) expect(u.variants?.flags).toEqual(row.variant_flags);
     if (row.bare_answer) expect(u.bareAnswer).toBe(row.bare_answer);
     if (row.purposes) expect(u.purposes).toEqual(row.purposes);
+    if (row.declines) expect(u.declines ?? 'none').toBe(row.declines);
   });
 });
