@@ -11,6 +11,7 @@ import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
+import { withOtherAsks } from './flows/other-asks.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
@@ -205,7 +206,7 @@ export function createBot(deps: BotDeps): Bot {
     if (u.modifiers.reverse && !merged.programme) return reverseLookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
-        return feeFlow(ctx);
+        return withOtherAsks(ctx, feeFlow(ctx));
       case 'eligibility':
         return eligibilityFlow(ctx);
       case 'fact_lookup':

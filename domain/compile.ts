@@ -36,6 +36,10 @@ export interface Domain {
   };
   asks: {
     topics: Array<{ topic: AskTopic; cue: RegExp }>;
+    /** Asks that need the case's loan amount, and what their words ask without one. */
+    withoutAmount: Partial<Record<AskTopic, AskTopic>>;
+    /** Words saying the clauses before also asked something (也問一下, 順便問). */
+    also: RegExp;
     feeAmountQuestion: RegExp;
     feeAmountWithFee: RegExp;
     /** 「每年要繳多少」: the fee for one year, when no period is stated. */
@@ -242,6 +246,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     },
     asks: {
       topics: Object.entries(asks.asks).map(([topic, cues]) => ({ topic: topic as AskTopic, cue: cueRegExp(cues, 'g') })),
+      withoutAmount: asks.without_amount,
+      also: asks.also ? cueRegExp(asks.also) : /(?!)/,
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),
       feeAmountWithFee: cueRegExp([...asks.fee_amount_question, ...asks.fee_amount_with_fee]),
       perYear: cueRegExp(asks.per_year ?? []),

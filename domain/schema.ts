@@ -78,6 +78,7 @@ export const ASK_IDS = [
   'interest_rate',
   'threshold',
   'repayment',
+  'guaranteed_amount',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */
@@ -89,7 +90,11 @@ export const AsksFile = z
     fee_amount_question: Cues,
     fee_amount_with_fee: Cues,
     per_year: Cues.optional(),
+    /** Asks that need the case's loan amount, and what their words ask without one (保證金額 → statistics). */
+    without_amount: z.partialRecord(z.enum(ASK_IDS), z.enum(ASK_IDS)).default({}),
     interrogative: Words,
+    /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
+    also: Cues.optional(),
     vague_definition: Words,
     parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), Words),
     parameter_topics: z.record(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'), Cues),
@@ -179,7 +184,7 @@ export const EnglishFile = z
   .strict();
 
 export const ROLES = {
-  amount: ['loanAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'donationAmount', 'ignore'],
+  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'donationAmount', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'startDate', 'endDate', 'ignore'],

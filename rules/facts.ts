@@ -46,6 +46,7 @@ export const Facts = z
     annualRevenue: z.number().nonnegative(), // 最近一年度報稅營業額
     workingCapitalBalance: z.number().nonnegative(), // 短、中期週轉授信總餘額
     donationAmount: z.number().nonnegative(), // 企業捐助成立專款的金額（火金姑）
+    guaranteedAmount: z.number().positive(), // 保證金額：貸款金額已乘保證成數（銀行常以此送保）
     usedAmount: z.number().nonnegative(), // 已用掉的額度（已送保、已計提）：問「還能再…多少」時從上限扣除
     businessFinanceRatio: z.number().nonnegative(), // 營授比 as the applicant states it, percent (when balance and revenue are not given)
     debtRatio: z.number().nonnegative(), // 負債比率, percent

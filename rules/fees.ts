@@ -4,6 +4,7 @@ import { InvalidInputError, MissingFactsError } from './errors.ts';
 import { productRoundedHalfUp } from './exact.ts';
 import { selectFeeRate } from './fee-rate.ts';
 import { validateFacts } from './inputs.ts';
+import type { Facts } from './facts.ts';
 import type { FeeInput } from './inputs.ts';
 import { maxRatioOf } from './max-ratio.ts';
 import { PROGRAMMES } from './programmes.ts';
@@ -26,6 +27,8 @@ export interface FeeResult {
   ratio: number;
   loanAmount: number;
   guaranteedAmount: number;
+  /** The user gave the guaranteed amount (loan × ratio already): `loanAmount` holds it and `ratio` is 100. */
+  onGuaranteedAmount: boolean;
   period: { months?: number; days?: number; fraction: string };
   /** e.g. 5,000,000 × 80% × 1.00% × 12/12 = 40,000 */
   formula: string;
@@ -43,14 +46,8 @@ export function guaranteeFee(view: ParameterView, input: FeeInput): FeeResult {
   const facts = validateFacts(input);
   const programme = input.programme;
   if (!programme) throw new InvalidInputError('programme', '請指定保證項目');
-  const missing = [
-    ...(facts.loanAmount === undefined ? ['loanAmount'] : []),
-    ...(facts.guaranteeRatio === undefined ? ['guaranteeRatio'] : []),
-    ...(facts.periodMonths === undefined && facts.periodDays === undefined && !(facts.startDate && facts.endDate) ? ['periodMonths'] : []),
-  ];
-  if (missing.length > 0) throw new MissingFactsError(missing, '計算保證手續費需要貸款金額、保證成數與保證期間');
-  const loanAmount = facts.loanAmount as number;
-  const ratio = facts.guaranteeRatio as number;
+  const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && !(facts.startDate && facts.endDate);
+  const { loanAmount, ratio, onGuaranteed } = caseBase(facts, noPeriod);
 
   // 批次保證: 授信額度核准日決定適用修正前或修正後規定 (說明六).
   const ruleView = programme === 'batch' && facts.approvalDate ? view.at(facts.approvalDate) : view;
@@ -58,18 +55,27 @@ export function guaranteeFee(view: ParameterView, input: FeeInput): FeeResult {
   const notes: string[] = [];
   if (ruleView !== view) notes.push(`批次保證依授信額度核准日 ${facts.approvalDate} 適用當時規定`);
 
-  const maxRatio = maxRatioOf(programme, facts, trace);
+  const maxRatio = onGuaranteed ? undefined : maxRatioOf(programme, facts, trace);
   if (maxRatio !== undefined && ratio > maxRatio) {
     throw new InvalidInputError('guaranteeRatio', `${PROGRAMMES[programme].name}保證成數最高 ${formatRatio(maxRatio)}，輸入的 ${formatRatio(ratio)} 超過上限`);
   }
 
-  const selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, annualRate: input.annualRate }, trace);
+  // A fee waived for the whole time the guarantee runs is nothing, however long that is: only then is the period not needed.
+  const periodMissing = () => new MissingFactsError(['periodMonths'], '計算保證手續費需要貸款金額、保證成數與保證期間');
+  let selected: ReturnType<typeof selectFeeRate>;
+  try {
+    selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, annualRate: input.annualRate }, trace);
+  } catch (error) {
+    if (noPeriod) throw periodMissing();
+    throw error;
+  }
+  if (noPeriod && !selected.waived) throw periodMissing();
   notes.push(...selected.notes);
 
-  const period = periodOf(facts.periodMonths, facts.periodDays, facts.startDate, facts.endDate);
+  const period: Period = noPeriod ? WHOLE_GUARANTEE : periodOf(facts.periodMonths, facts.periodDays, facts.startDate, facts.endDate);
   const guaranteedAmount = productRoundedHalfUp([loanAmount, ratio], [100]);
   const fee = productRoundedHalfUp([loanAmount, ratio, selected.rate, period.numerator], [100, 100, period.denominator]);
-  const formula = `${formatAmount(loanAmount)} × ${formatRatio(ratio)} × ${formatRate(selected.rate)} × ${period.fraction} = ${formatAmount(fee)}`;
+  const formula = feeFormula(loanAmount, ratio, onGuaranteed, selected.rate, period.fraction, fee);
   trace.arithmetic(formula, fee);
 
   return {
@@ -81,6 +87,7 @@ export function guaranteeFee(view: ParameterView, input: FeeInput): FeeResult {
     ratio,
     loanAmount,
     guaranteedAmount,
+    onGuaranteedAmount: onGuaranteed,
     period: { ...(period.months !== undefined ? { months: period.months } : {}), ...(period.days !== undefined ? { days: period.days } : {}), fraction: period.fraction },
     formula,
     rounding: FEE_ROUNDING,
@@ -96,6 +103,7 @@ export interface QuotedFeeResult {
   rate: number;
   ratio: number;
   loanAmount: number;
+  onGuaranteedAmount: boolean;
   period: { months?: number; days?: number; fraction: string };
   formula: string;
   rounding: string;
@@ -107,15 +115,10 @@ export interface QuotedFeeResult {
  */
 export function feeAtQuotedRate(input: Omit<FeeInput, 'programme'> & { annualRate: number }): QuotedFeeResult {
   const facts = validateFacts(input);
-  const missing = [
-    ...(facts.loanAmount === undefined ? ['loanAmount'] : []),
-    ...(facts.guaranteeRatio === undefined ? ['guaranteeRatio'] : []),
-    ...(facts.periodMonths === undefined && facts.periodDays === undefined && !(facts.startDate && facts.endDate) ? ['periodMonths'] : []),
-  ];
-  if (missing.length > 0) throw new MissingFactsError(missing, '計算保證手續費需要貸款金額、保證成數與保證期間');
+  const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && !(facts.startDate && facts.endDate);
+  const { loanAmount, ratio, onGuaranteed } = caseBase(facts, noPeriod);
+  if (noPeriod) throw new MissingFactsError(['periodMonths'], '計算保證手續費需要貸款金額、保證成數與保證期間');
   if (!(input.annualRate > 0 && input.annualRate < 100)) throw new InvalidInputError('annualRate', '年費率必須大於 0% 且小於 100%');
-  const loanAmount = facts.loanAmount as number;
-  const ratio = facts.guaranteeRatio as number;
   const period = periodOf(facts.periodMonths, facts.periodDays, facts.startDate, facts.endDate);
   const fee = productRoundedHalfUp([loanAmount, ratio, input.annualRate, period.numerator], [100, 100, period.denominator]);
   return {
@@ -123,10 +126,31 @@ export function feeAtQuotedRate(input: Omit<FeeInput, 'programme'> & { annualRat
     rate: input.annualRate,
     ratio,
     loanAmount,
+    onGuaranteedAmount: onGuaranteed,
     period: { ...(period.months !== undefined ? { months: period.months } : {}), ...(period.days !== undefined ? { days: period.days } : {}), fraction: period.fraction },
-    formula: `${formatAmount(loanAmount)} × ${formatRatio(ratio)} × ${formatRate(input.annualRate)} × ${period.fraction} = ${formatAmount(fee)}`,
+    formula: feeFormula(loanAmount, ratio, onGuaranteed, input.annualRate, period.fraction, fee),
     rounding: FEE_ROUNDING,
   };
+}
+
+/**
+ * What the fee is a rate of: the loan and its ratio, or the guaranteed amount the user gave (「保證金額500萬」, the loan
+ * times the ratio already), taken whole. Throws for what is missing, the period included when `noPeriod`.
+ */
+function caseBase(facts: Facts, noPeriod: boolean): { loanAmount: number; ratio: number; onGuaranteed: boolean } {
+  const onGuaranteed = facts.loanAmount === undefined && facts.guaranteedAmount !== undefined;
+  const missing = onGuaranteed
+    ? []
+    : [...(facts.loanAmount === undefined ? ['loanAmount'] : []), ...(facts.guaranteeRatio === undefined ? ['guaranteeRatio'] : [])];
+  if (missing.length > 0) throw new MissingFactsError([...missing, ...(noPeriod ? ['periodMonths'] : [])], '計算保證手續費需要貸款金額、保證成數與保證期間');
+  return onGuaranteed
+    ? { loanAmount: facts.guaranteedAmount as number, ratio: 100, onGuaranteed }
+    : { loanAmount: facts.loanAmount as number, ratio: facts.guaranteeRatio as number, onGuaranteed };
+}
+
+function feeFormula(amount: number, ratio: number, onGuaranteed: boolean, rate: number, fraction: string, fee: number): string {
+  const base = onGuaranteed ? `保證金額 ${formatAmount(amount)}` : `${formatAmount(amount)} × ${formatRatio(ratio)}`;
+  return `${base} × ${formatRate(rate)} × ${fraction} = ${formatAmount(fee)}`;
 }
 
 interface Period {
@@ -136,6 +160,9 @@ interface Period {
   denominator: number;
   fraction: string;
 }
+
+/** The whole time a guarantee runs, for a fee waived throughout: no length is needed to know it is nothing. */
+const WHOLE_GUARANTEE: Period = { numerator: 1, denominator: 1, fraction: '送保期間' };
 
 /** 2024-03-01 to 2025-08-31 → 18: the whole months a range of dates covers, when it covers whole months only. */
 function wholeMonths(start: string, end: string): number | undefined {

@@ -213,7 +213,7 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined || stated.businessFinanceRatio !== undefined)) return 'eligibility';
   if (task === 'fact_lookup') {
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
-    if (stated.loanAmount !== undefined && asksFee) return 'fee_calculation';
+    if ((stated.loanAmount !== undefined || stated.guaranteedAmount !== undefined) && asksFee) return 'fee_calculation';
     // 「那一年手續費變多少？」 after a rate question about a stated loan: the period completes the loan, the fee is asked.
     const statesPeriod = stated.periodMonths !== undefined || stated.periodDays !== undefined || stated.endDate !== undefined;
     if (facts.loanAmount !== undefined && asksFee && statesPeriod) return 'fee_calculation';

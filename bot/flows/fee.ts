@@ -77,7 +77,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult } | { reply: FlowResult 
   if (!programme) return { reply: askFor(ctx, 'fee_calculation', ['programme']) };
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
-  const assumedRatio = caseFacts.guaranteeRatio === undefined ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
+  const onGuaranteed = caseFacts.loanAmount === undefined && caseFacts.guaranteedAmount !== undefined;
+  const assumedRatio = caseFacts.guaranteeRatio === undefined && !onGuaranteed ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
   if (assumedRatio !== undefined) caseFacts.guaranteeRatio = assumedRatio;
   // 「青創…保九成」: a ratio above the programme's highest that a circumstance not yet said would allow (經青輔會推薦 → 9成)
   // is computed on that circumstance, said as an assumption, rather than refused.
@@ -148,7 +149,7 @@ function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
     if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
     throw error;
   }
-  const period = r.period.months !== undefined ? `${r.period.months} 個月` : `${r.period.days} 天`;
+  const period = periodText(r.period);
   const card: ResultCard = {
     title: '保證手續費試算（依您提供的年費率）',
     inputs: caseInputs(r, period),
@@ -170,11 +171,20 @@ function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
   );
 }
 
+/** 「12 個月」「73 天」, or the whole guarantee for a fee waived throughout. */
+function periodText(period: { months?: number; days?: number }): string {
+  return period.months !== undefined ? `${period.months} 個月` : period.days !== undefined ? `${period.days} 天` : '整個送保期間';
+}
+
 /** The figures a fee was computed from, as a result card lists them. */
-function caseInputs(r: { loanAmount: number; ratio: number; rate: number }, period: string): Array<{ label: string; value: string }> {
+function caseInputs(r: { loanAmount: number; ratio: number; rate: number; onGuaranteedAmount: boolean }, period: string): Array<{ label: string; value: string }> {
   return [
-    { label: '貸款金額', value: `${formatAmount(r.loanAmount)} 元` },
-    { label: '保證成數', value: `${r.ratio}%` },
+    ...(r.onGuaranteedAmount
+      ? [{ label: '保證金額', value: `${formatAmount(r.loanAmount)} 元（已含保證成數）` }]
+      : [
+          { label: '貸款金額', value: `${formatAmount(r.loanAmount)} 元` },
+          { label: '保證成數', value: `${r.ratio}%` },
+        ]),
     { label: '年費率', value: formatRate(r.rate) },
     { label: '保證期間', value: period },
   ];
@@ -249,7 +259,7 @@ function feeVariants(
 
 function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
   const name = PROGRAMMES[r.programme].name;
-  const period = r.period.months !== undefined ? `${r.period.months} 個月` : `${r.period.days} 天`;
+  const period = periodText(r.period);
   // The waiver's worth only when asked (「如果沒有免收…會是多少？」): unasked, a second figure reads like a bill.
   const waiver = r.waived && ctx.understanding.modifiers.notWaived ? waivedAmount(ctx, r) : undefined;
   const citations = [...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : [])];
@@ -272,8 +282,9 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
     sources: citations.map((c) => `${c.title}〈${c.section}〉`),
   };
   const lines = [
-    `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（${name}，保證期間 ${period}）`,
+    `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（${name}，${r.period.months === undefined && r.period.days === undefined ? period : `保證期間 ${period}`}）`,
     `計算：${r.formula}`,
+    ctx.merged.asks.includes('guaranteed_amount') ? `保證金額：新臺幣 ${formatAmount(r.guaranteedAmount)} 元（${formatAmount(r.loanAmount)} × ${r.ratio}%）` : undefined,
     rateLine,
     ruleDate ? `適用規定：${formatRocDate(ruleDate)}起之版本。` : undefined,
     planEnded(ctx, r.programme),

@@ -38,17 +38,35 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   const words = domain.asks;
   const found: Array<{ ask: Ask; index: number }> = [];
   const spans = clauses(text, domain.intents.question);
+  // 「…的手續費，也問一下計提率」: the clauses before an 「也問」 asked too.
+  const alsoAt = spans.findLastIndex((c) => c.asking && words.also.test(text.slice(c.index, c.end)));
+  for (let i = 0; i < alsoAt; i++) spans[i]!.asking = true;
   const asksAnything = spans.some((c) => c.asking);
-  const inAskingClause = (index: number) => !asksAnything || spans.some((c) => c.asking && index >= c.index && index < c.end);
-  for (const { topic, cue } of words.topics) {
-    for (const match of text.matchAll(cue)) {
-      if (statesAFigure(topic, match.index + match[0].length, text, mentions)) continue;
-      if (!words.interrogative.test(match[0]) && !inAskingClause(match.index)) continue;
-      const ask: Ask =
-        topic !== 'fee' ? topic : match[0].endsWith('率') || !(hasAmount || words.feeAmountWithFee.test(text)) ? 'fee_rate' : 'fee_amount';
-      found.push({ ask, index: match.index });
-      break;
-    }
+  const clauseAt = (index: number) => spans.findIndex((c) => index >= c.index && index < c.end);
+  const candidates = words.topics.flatMap(({ topic, cue }) =>
+    [...text.matchAll(cue)]
+      .filter((match) => !statesAFigure(topic, match.index + match[0].length, text, mentions))
+      .map((match) => ({ topic, word: match[0], index: match.index })),
+  );
+  // 「批次保證的保證成數上限，在新制前後各是多少？」: a clause that asks without naming what asks about what the clauses
+  // just before it set out.
+  const named = new Set(candidates.map((c) => clauseAt(c.index)));
+  const lends = (clause: number): boolean => {
+    for (let next = clause + 1; next < spans.length; next++) if (spans[next]!.asking) return !named.has(next);
+    return false;
+  };
+  const inAskingClause = (index: number) => {
+    if (!asksAnything) return true;
+    const clause = clauseAt(index);
+    return clause >= 0 && (spans[clause]!.asking || lends(clause));
+  };
+  const amountOk = hasAmount || words.feeAmountWithFee.test(text);
+  for (const { topic, word, index } of candidates) {
+    if (!words.interrogative.test(word) && !inAskingClause(index)) continue;
+    // 「依公告的費率，手續費多少？」 with a loan asks both the rate and the amount; 「費率多少」 alone asks the rate.
+    const read = hasAmount ? topic : words.withoutAmount[topic] ?? topic;
+    const ask: Ask = read !== 'fee' ? read : word.endsWith('率') || !amountOk ? 'fee_rate' : 'fee_amount';
+    if (!found.some((f) => f.ask === ask)) found.push({ ask, index });
   }
   // 「要繳多少錢？」 asks for a fee only about a loan or a fee: 「展延預估多少錢？」 asks for a figure in the documents.
   const aboutFees = hasAmount || found.some((f) => f.ask === 'fee_rate');
@@ -56,11 +74,10 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
     found.push({ ask: 'fee_amount', index: text.search(words.feeAmountQuestion) });
   }
   // 「批保的手續費率是什麼」 asks for the rate, not a definition; 「營授比怎麼算」 asks for one.
-  const clauseOf = (index: number) => spans.findIndex((c) => index >= c.index && index < c.end);
   const isVague = (f: { ask: Ask; index: number }) =>
     f.ask === 'definition' &&
     words.vagueDefinition.test(text.slice(f.index, f.index + 4)) &&
-    found.some((other) => other.ask !== 'definition' && clauseOf(other.index) === clauseOf(f.index));
+    found.some((other) => other.ask !== 'definition' && clauseAt(other.index) === clauseAt(f.index));
   const kept = found.filter((f) => !isVague(f));
   return [...new Set(kept.sort((a, b) => a.index - b.index).map((f) => f.ask))];
 }

@@ -34,7 +34,7 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   }
   if (asks.includes('fee_amount')) return 'fee_calculation';
   // 「一般貸款 500萬 8成 B組 一年」: a loan with its ratio or period, asking nothing else, is a fee to compute.
-  const loanTerms = facts.loanAmount !== undefined && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined || facts.periodDays !== undefined);
+  const loanTerms = (facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined) && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined || facts.periodDays !== undefined);
   if (loanTerms && asks.length === 0 && !words.eligibilityQuestion.test(text)) return 'fee_calculation';
   // Circumstances are the applicant's own only when said of oneself (受災企業 may just name a programme's target).
   const personal = PERSONAL.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));

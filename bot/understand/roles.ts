@@ -119,7 +119,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           }
         }
         const role = amountRole(ctx);
-        if (role === 'loanAmount' || role === 'annualRevenue' || role === 'workingCapitalBalance' || role === 'usedAmount' || role === 'donationAmount') set(role, m.value);
+        if (role !== undefined && role !== 'ignore') set(role, m.value);
         return;
       }
       case 'percent':

@@ -104,7 +104,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const variants = variantsOf(canonical, flags, domain);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
-  const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined }, domain);
+  const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined }, domain);
   const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
   // 「每年要繳多少手續費」: the fee for one year is asked, whatever the loan's term.
   const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;

@@ -53,6 +53,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['15,750'],
   },
   {
+    name: 'answers every ask of a calculation: the fee, then a ratio asked beside a ratio given',
+    says: ['一般貸款借200萬保6成A組一年手續費？另外最多能保幾成？'],
+    answersWith: ['9,000', '8成'],
+  },
+  {
+    name: 'answers a rule asked after a calculation in the same message, with its own source',
+    says: ['批保借100萬保9成半年的手續費，也問一下代償上限計提率'],
+    answersWith: ['1,350', '1.25%'],
+  },
+  {
+    name: 'needs no period for a fee waived throughout, and gives the guaranteed amount asked',
+    says: ['莫拉克復工貸款借400萬 保證金額跟手續費各多少'],
+    answersWith: ['3,600,000', '免收'],
+    never: ['請問保證期間'],
+  },
+  {
+    name: 'computes a fee on a guaranteed amount the bank gives (the ratio already in it)',
+    says: ['保證金額240萬 年費率0.5% 期間146天 保證手續費多少'],
+    answersWith: ['4,800', '保證金額 2,400,000'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
