@@ -108,6 +108,8 @@ export interface RoleWords {
   ageBefore: RegExp;
   /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
   balanceBesideRevenue: RegExp;
+  /** The years ago a message says the business was founded (「去年才開」 → 1), if it does. */
+  yearsAgo: (text: string) => number | undefined;
 }
 
 /** English phrases and the Chinese words understanding knows them by (domain/registry/english.yaml). */
@@ -203,6 +205,25 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     overAfter: startRegExp(file.bounds.over_after),
     ageBefore: suffixRegExp(file.age_before),
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
+    yearsAgo: yearsAgoReader(file),
+  };
+}
+
+/** 「去年才開」: the years ago a word says, when a founding word (a businessAge cue) follows or precedes it closely. */
+function yearsAgoReader(file: DomainFiles['roles.yaml']): (text: string) => number | undefined {
+  const yearsAgo = file.years_ago;
+  if (!yearsAgo) return () => undefined;
+  const cue = cueRegExp(yearsAgo.cues, 'g');
+  const word = new RegExp(Object.keys(yearsAgo.words).sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g');
+  const within = yearsAgo.within;
+  return (text) => {
+    const cues = [...text.matchAll(cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
+    for (const match of text.matchAll(word)) {
+      const [start, end] = [match.index, match.index + match[0].length];
+      const near = cues.some((c) => (c.start >= end && c.start - end <= within) || (c.end <= start && start - c.end <= within));
+      if (near) return yearsAgo.words[match[0]];
+    }
+    return undefined;
   };
 }
 

@@ -202,6 +202,11 @@ export const RolesFile = z
     bounds: z.object({ under_before: Words, under_after: Words, over_before: Words, over_after: Words }).strict(),
     age_before: Words,
     balance_beside_revenue: Words,
+    /** 「去年才開」「前年成立」: how many years ago a word says, read as the business's age with a founding word nearby. */
+    years_ago: z
+      .object({ words: z.record(Word, z.number().int().min(0).max(10)), cues: Cues, within: z.number().int().min(0).max(10) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -54,7 +54,10 @@ function lookupOne(ctx: FlowContext): FlowResult {
   // together with any figures asked for alongside.
   const asks = ctx.merged.asks;
   const passage = asks.some((a) => SEARCH_FIRST.has(a)) ? retrievalAnswer(ctx) : undefined;
-  const figureAsks = asks.filter((a) => !SEARCH_FIRST.has(a));
+  // 「火金姑貸款是啥」: what a programme named is, and also what it covers and costs.
+  const named = ctx.merged.programme;
+  const namedWhatItIs = asks.includes('definition') && named !== undefined && ctx.understanding.programmesByName.includes(named);
+  const figureAsks = [...new Set([...asks.filter((a) => !SEARCH_FIRST.has(a)), ...(namedWhatItIs ? DEFAULT_ASKS : [])])];
   if (passage && passage.outcome !== 'unanswered') {
     const figures = figureAsks.length > 0 ? rankedParameters(ctx, figureAsks) : [];
     return figures.length > 0 ? parameterAnswer(ctx, figures, passage) : passage;

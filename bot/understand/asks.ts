@@ -77,7 +77,17 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   const isVague = (f: { ask: Ask; index: number }) =>
     f.ask === 'definition' &&
     words.vagueDefinition.test(text.slice(f.index, f.index + 4)) &&
-    found.some((other) => other.ask !== 'definition' && clauseAt(other.index) === clauseAt(f.index));
+    found.some((other) => other.ask !== 'definition' && clauseAt(other.index) === clauseAt(f.index) && !spaceApart(text, f.index, other.index));
   const kept = found.filter((f) => !isVague(f));
   return [...new Set(kept.sort((a, b) => a.index - b.index).map((f) => f.ask))];
+}
+
+/**
+ * 「火金姑貸款是啥 要誰推薦才能用」: a definition asked of a subject before it, then a space and another question, is a
+ * question of its own. (「是什麼 費率」, read from English, has no subject before it and stays one question.)
+ */
+function spaceApart(text: string, definition: number, other: number): boolean {
+  if (other < definition || !/\s/.test(text.slice(definition, other))) return false;
+  const segmentStart = Math.max(text.lastIndexOf(' ', definition - 1), text.lastIndexOf('\t', definition - 1)) + 1;
+  return definition > segmentStart;
 }

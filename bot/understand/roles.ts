@@ -190,5 +190,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     facts.workingCapitalBalance = facts.loanAmount;
     delete facts.loanAmount;
   }
+  // 「公司去年才開」: a founding year said relative to now gives the business's age in whole years, as an estimate.
+  if (facts.businessAgeMonths === undefined && facts.foundedDate === undefined) {
+    const yearsAgo = words.yearsAgo(text);
+    if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
+  }
   return { facts, approximate, ...(statedRate !== undefined ? { statedRate } : {}) };
 }

@@ -136,7 +136,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     },
     domain,
   );
-  const intent = recommends ? 'recommend' : classified;
+  // 「我是說150萬啦」 corrects the question before; it looks for no programme unless it asks which fits.
+  const corrects = modifiers.continuing && followUp && !domain.intents.recommend.test(canonical);
+  const intent = recommends && !corrects ? 'recommend' : classified;
   const howToApply = findHowToApply(canonical, asks, programmes, domain);
 
   const understanding: Understanding = {

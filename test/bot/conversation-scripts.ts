@@ -74,6 +74,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['4,800', '保證金額 2,400,000'],
   },
   {
+    name: 'says what a programme named is, with what it covers and costs',
+    says: ['批保是啥'],
+    answersWith: ['9成', '0.30%'],
+  },
+  {
+    name: 'keeps the calculation when the user corrects a figure (not a search for a programme)',
+    says: ['一般貸款借2000萬 保8成 B組 一年手續費', '我是說200萬 打錯了'],
+    answersWith: ['16,000'],
+    never: ['幾歲'],
+  },
+  {
+    name: 'reads a business founded last year as about a year old, and answers the ratio asked',
+    says: ['我想申請青創', '我32歲 去年開的店 可以保幾成'],
+    answersWith: ['8成', '符合'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
