@@ -202,6 +202,9 @@ interface TaskContext {
 }
 
 /** The task the facts call for, where the wording alone misleads. */
+/** Facts that describe the applicant's case (not the loan asked about). */
+const CASE_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio', 'businessFinanceRatio'];
+
 function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined {
   const { stated, facts, asks, programme } = c;
   const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');
@@ -211,6 +214,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.
   const onRatio = c.u.parameterTopics.includes('business_finance_ratio');
   if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined || stated.businessFinanceRatio !== undefined)) return 'eligibility';
+  // 「這樣信保成數會被卡在五成嗎」 after the case was described: the facts gathered before ask for a decision.
+  const caseKnown = CASE_FACTS.some((key) => facts[key] !== undefined) || Object.keys(facts.flags ?? {}).length > 0;
+  if (task === 'fact_lookup' && c.u.isFollowUp && !programme && caseKnown && asks.some((a) => a === 'max_ratio' || a === 'eligibility_criteria')) return 'eligibility';
   if (task === 'fact_lookup') {
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
     if ((stated.loanAmount !== undefined || stated.guaranteedAmount !== undefined) && asksFee) return 'fee_calculation';

@@ -34,7 +34,7 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
         renewal: facts.flags?.renewal,
       }));
       // A rule question with no programme and no case figures (「負債比超過400%還會被卡在五成嗎？」): the documents answer it.
-      const found = retrievalAnswer(ctx);
+      const found = retrievalAnswer(withCaseWords(ctx));
       return found.outcome === 'answered' ? found : askFor(ctx, 'eligibility', ['programme']);
     }
     const { programme: _p, ...caseFacts } = facts;
@@ -51,6 +51,21 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
     throw error;
   }
+}
+
+/**
+ * 「這樣成數會被卡在五成嗎」 after the case was described: the documents are searched with the case's own words too (the
+ * labels of its facts and circumstances, 負債比率, 使用統一發票, 原額度內續約), since the message itself says only 「這樣」.
+ */
+function withCaseWords(ctx: FlowContext): FlowContext {
+  if (!ctx.understanding.isFollowUp) return ctx;
+  const { facts } = ctx.merged;
+  const factLabels = (Object.keys(facts) as Array<keyof typeof facts>)
+    .filter((key) => key !== 'flags' && key !== 'programme' && ctx.understanding.facts[key] === undefined)
+    .flatMap((key) => ctx.domain.facts.questions[key]?.label ?? []);
+  const flagLabels = ctx.domain.facts.flags.filter(({ flag }) => facts.flags?.[flag] === true).map(({ label }) => label);
+  const words = [...factLabels, ...flagLabels].filter((label) => !ctx.understanding.text.includes(label));
+  return words.length === 0 ? ctx : { ...ctx, understanding: { ...ctx.understanding, text: `${words.join(' ')} ${ctx.understanding.text}` } };
 }
 
 /** The ratio and fee rate already decided while a fact is still missing (鳳凰 is 9.5成 and 0.5% whatever the age). */

@@ -113,6 +113,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
   const grams = withoutNameGrams(queryGrams(ctx.understanding.text, ctx.domain), programmeName);
   const candidates: Candidate[] = [];
+  const asksFigure = asks.some((a) => FIGURE_ASKS.has(a));
   for (const name of view.names()) {
     if (!scope.has(name.split('.')[0]!) || !relevant(name, ctx)) continue;
     const reading = view.find(name);
@@ -123,7 +124,8 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const description = history[0]?.description ?? '';
     const byAsk = asks.some((a) => readers[a]!.some((fragment) => name.includes(fragment)));
     const byWords = coverage(matchForm(description), grams);
-    if (!byAsk && byWords < DESCRIPTION_MATCH) continue;
+    // 「有接公共工程，額度可以多一點嗎」: every figure of a rule the question names (its extra quota and its ratio) is kept.
+    if (!byAsk && byWords < DESCRIPTION_MATCH && !(asksFigure && namedByTopic(name, ctx))) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
     // So do the figures of a rule topic the question's words name (「同一企業保證融資總額度」 → enterprise).
@@ -131,13 +133,14 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own + topical });
   }
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
-  const byName = candidates.filter((c) => namedByTopic(c.name, ctx));
+  // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.
+  const byName = candidates.filter((c) => namedByTopic(c.name, ctx) || (c.byAsk && inNamedFolder(c.name, ctx)));
   if (byName.length > 0) candidates.splice(0, candidates.length, ...byName);
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
   // Keep what answers the question about as well as the best one does.
   // Every figure of a kind the question names stays; others only when their description fits about as well.
-  return candidates.filter((c) => c.byAsk || c.score >= best - 0.35).slice(0, MAX_LINES);
+  return candidates.filter((c) => c.byAsk || c.score >= best - 0.35 || (asksFigure && namedByTopic(c.name, ctx))).slice(0, MAX_LINES);
 }
 
 function withoutNameGrams(grams: Set<string>, name: string): Set<string> {
@@ -268,6 +271,10 @@ function notStated(ctx: FlowContext, programme: ProgrammeId): FlowResult {
 }
 
 /** A topic that names a parameter (or the start of its name: 「信保金質」 → enterprise.gold_award…) names it. */
+function inNamedFolder(name: string, ctx: FlowContext): boolean {
+  return ctx.merged.parameterTopics.some((topic) => !topic.includes('.') && name.startsWith(`${topic}.`));
+}
+
 function namedByTopic(name: string, ctx: FlowContext): boolean {
   return ctx.merged.parameterTopics.some((topic) => topic.includes('.') && name.startsWith(topic));
 }

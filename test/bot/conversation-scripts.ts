@@ -90,6 +90,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['8成', '符合'],
   },
   {
+    name: 'answers a per-enterprise total asked as 「一家公司最多能保多少錢」 with the cap, not a ratio',
+    says: ['同一家公司在信保總共最多可以保到多少錢'],
+    answersWith: ['1億2,000萬'],
+  },
+  {
+    name: 'gives every figure of a circumstance the question names (its extra quota and its ratio)',
+    says: ['我們有承攬政府標案 信保可以多給額度嗎'],
+    answersWith: ['1億', '9成'],
+  },
+  {
+    name: 'reads 「簽了促進就業的那份」 as the pledge and answers its rate, not the application papers',
+    says: ['公司簽過促進就業那份東西的話 保證手續費最多收多少'],
+    answersWith: ['0.50%'],
+    never: ['準備的文件清單'],
+  },
+  {
+    name: 'searches with the case described before when the follow-up only says 「這樣」',
+    says: ['我們開統一發票 是原額度續約 負債比率450%', '這樣的話成數是不是最多五成'],
+    answersWith: ['不受'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
