@@ -156,7 +156,10 @@ export function createBot(deps: BotDeps): Bot {
       const year = merged.task === 'fact_lookup' && asksRule && u.years.length === 1 ? u.years[0] : undefined;
       const yearEnd = year !== undefined && `${year}-12-31` < asOf ? `${year}-12-31` : undefined;
       // 「授信起日100年3月的案件」: a loan's start date decides the rules that key on it (the batch standard subrogation rate).
-      const ruleDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate ?? yearEnd ?? asOf;
+      // 「依103年公告的費率」: the version announced that year is the one in force at its end.
+      const announced = merged.facts.announcedDate;
+      const announcedYearEnd = announced !== undefined && `${announced.slice(0, 4)}-12-31` < asOf ? `${announced.slice(0, 4)}-12-31` : undefined;
+      const ruleDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate ?? announcedYearEnd ?? yearEnd ?? asOf;
       const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: yearEnd && ruleDay === yearEnd ? asOf : ruleDay, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.

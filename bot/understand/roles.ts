@@ -172,9 +172,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         // A month or year alone is a date of the case only with its word (核准日、申請): 「111年8月增設」 tells history.
         if (partial && cued === undefined) return;
         const role = cued ?? 'applicationDate';
-        if (role === 'approvalDate' || role === 'loanStartDate' || role === 'disasterDate' || role === 'applicationDate' || role === 'foundedDate' || role === 'startDate' || role === 'endDate') {
-          set(role, iso, partial);
-        }
+        if (role !== 'ignore') set(role, iso, partial);
         return;
       }
       default:

@@ -111,6 +111,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不受'],
   },
   {
+    name: 'computes with the version announced in the year the user names (the rule in force at that year end)',
+    says: ['批保借200萬保9成一年 用103年公告那版的費率算'],
+    answersWith: ['6,300', '0.35%'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
