@@ -134,7 +134,8 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   }
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
   // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.
-  const byName = candidates.filter((c) => namedByTopic(c.name, ctx) || (c.byAsk && inNamedFolder(c.name, ctx)));
+  const ownProgramme = (name: string) => ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`);
+  const byName = candidates.filter((c) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || ownProgramme(c.name))));
   if (byName.length > 0) candidates.splice(0, candidates.length, ...byName);
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
