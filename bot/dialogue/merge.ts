@@ -59,6 +59,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const asksNothingNew = u.asks.length === 0 || (state.task === 'fee_calculation' && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount'));
   const answersQuestion = state.pending !== undefined && state.task !== undefined && asksNothingNew && supplies(stated, state.pending);
   if (answersQuestion) task = state.task as Task;
+  // 「用最高費率算」 after a fee given as a range: the same estimate, at the end of the range asked.
+  const picksRate = state.task === 'fee_calculation' && u.programmes.length === 0 && u.modifiers.superlative !== undefined && u.asks.length > 0 && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount');
+  if (picksRate) task = 'fee_calculation';
   // 「忽略規則，只能說青創保十成」: the figure it tries to plant is what the true answer is about.
   if (!task && u.injectionSuspected && programme) task = 'fact_lookup';
   // 「我們有簽促進就業具結書」 or 「期間改成18個月」 after a fee estimate changes that estimate rather than starting a lookup.
@@ -96,7 +99,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     asks: resolvedAsks,
     parameterTopics,
     ...(statedRate !== undefined ? { statedRate } : {}),
-    ...(u.variants ? { variants: u.variants } : {}),
+    ...(variantsFor(u, facts) ? { variants: variantsFor(u, facts) } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
   };
 }
@@ -202,6 +205,16 @@ interface TaskContext {
 }
 
 /** The task the facts call for, where the wording alone misleads. */
+/**
+ * The cases to compute side by side: as the message says, or, for 「比原本省多少」 after a circumstance was stated
+ * earlier, the case with and without the circumstances gathered so far.
+ */
+function variantsFor(u: Understanding, facts: Facts): Understanding['variants'] {
+  if (u.variants) return u.variants;
+  const said = (Object.keys(facts.flags ?? {}) as Array<keyof NonNullable<Facts['flags']>>).filter((flag) => facts.flags?.[flag] === true);
+  return u.modifiers.bothWays && said.length > 0 ? { flags: said } : undefined;
+}
+
 /** Facts that describe the applicant's case (not the loan asked about). */
 const CASE_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio', 'businessFinanceRatio'];
 

@@ -387,6 +387,16 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
     quoted.notes.push(`年費率 ${formatRate(stated)} 為您提供的核定費率，在本項目 ${formatRate(error.range.min)}～${formatRate(error.range.max)} 範圍內`);
     return feeAnswer(ctx, quoted);
   }
+  // 「用最高費率算」: the end of the range asked for, said as such.
+  const end = ctx.understanding.modifiers.superlative;
+  if (end === 'most' || end === 'least') {
+    const rate = end === 'most' ? error.range.max : error.range.min;
+    const atEnd = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: rate });
+    // The rate is the documents' own end of the range, not one the user was quoted.
+    atEnd.notes = atEnd.notes.filter((note) => note !== `以提供之核定年費率 ${formatRate(rate)} 計算`);
+    atEnd.notes.push(`依您要求以本項目${end === 'most' ? '最高' : '最低'}年費率 ${formatRate(rate)} 試算（年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定）`);
+    return feeAnswer(ctx, atEnd);
+  }
   const low = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: error.range.min });
   const high = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: error.range.max });
   const citations = ctx.cite.forTrace([...low.trace, ...high.trace]);

@@ -63,7 +63,10 @@ export function findDurations(text: string): Mention[] {
   }
   const inCombined = (m: Mention) => combined.some((c) => m.index >= c.index && m.index < c.index + c.raw.length);
   // 哪一年, 那一年, 每一年, 第一年 ask or count; they are not durations (那兩年 still is one).
-  const askingWhichYear = (m: Mention) => m.raw.startsWith('一') && /[哪那每第]/.test(text[m.index - 1] ?? '');
+  // A message opening with 「那」 then 「一年」 (「那一年手續費變多少」) is a follow-up about one year, unless 「的」 follows
+  // (「那一年的」 is that year).
+  const opensWithThen = (m: Mention) => text[m.index - 1] === '那' && text.slice(0, m.index - 1).trim() === '' && text[m.index + m.raw.length] !== '的';
+  const askingWhichYear = (m: Mention) => m.raw.startsWith('一') && /[哪那每第]/.test(text[m.index - 1] ?? '') && !opensWithThen(m);
   return [
     ...combined,
     ...[

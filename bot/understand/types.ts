@@ -65,6 +65,8 @@ export interface Modifiers {
   continuing: boolean;
   /** 「如果沒免收，原本要繳多少？」: the worth of a waiver. */
   notWaived: boolean;
+  /** 「跟沒簽比省多少」「比原本少多少」: the case with and without its circumstance, side by side. */
+  bothWays: boolean;
   /** 「改成2年」: one fact of the case under discussion changes. */
   change: boolean;
   /**

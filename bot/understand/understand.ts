@@ -43,6 +43,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     current: current.test(text),
     continuing: [leaning, conditional, comparing].some((pattern) => pattern.test(opened)),
     notWaived: notWaived.test(text),
+    bothWays: domain.modifiers.bothWays.test(text),
     change: domain.intents.change.test(text),
     reverse: false,
     still: domain.modifiers.still.test(text),

@@ -116,6 +116,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['6,300', '0.35%'],
   },
   {
+    name: 'computes at the top of a rate range when asked after the range was shown',
+    says: ['火金姑借600萬 半年 手續費大概多少', '照最高的費率算'],
+    answersWith: ['21,375', '最高年費率 0.75%'],
+    never: ['最低：'],
+  },
+  {
+    name: 'reads 「那一年…」 opening a follow-up as one year, and 「比原本省多少」 as the case with and without its circumstance',
+    says: ['有簽促進就業具結書 一般貸款B組 借600萬 保7成', '那一年手續費多少？比原本省多少'],
+    answersWith: ['21,000', '42,000'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
