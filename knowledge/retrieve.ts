@@ -319,23 +319,58 @@ function headingTopic(heading: string): string {
 const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 
 /**
+ * Grammatical characters at the edge of a colloquial word: a modal or adverb before a verb (「會變」, 「最晚」, 「就好」)
+ * and an aspect mark or a directional or resultative complement after one (「留著」, 「用過」, 「寄到」, 「送去」, 「改成」,
+ * 「處在」). They are a closed class of the language, not topics: what is left of the word is what it is about.
+ */
+const GRAMMATICAL_BEFORE = new Set('最就才也都再又已很會');
+const GRAMMATICAL_AFTER = new Set('了著過到去成在');
+
+/** 「增加到」 → 「增加」, 「會變」 → 「變」, 「就好」 → 「好」: the word without grammatical characters at its edges. */
+function contentStem(word: string): string {
+  let stem = word;
+  while (stem.length >= 2 && GRAMMATICAL_BEFORE.has(stem[0]!)) stem = stem.slice(1);
+  while (stem.length >= 2 && GRAMMATICAL_AFTER.has(stem.at(-1)!)) stem = stem.slice(0, -1);
+  return stem;
+}
+
+const phraseLists = new WeakMap<ReadonlySet<string>, string[]>();
+
+/** The words that carry no topic, longest first, as cut out of a question before it is segmented. */
+function phrasesOf(ignored: ReadonlySet<string>): string[] {
+  let phrases = phraseLists.get(ignored);
+  if (!phrases) {
+    phrases = [...ignored].filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
+    phraseLists.set(ignored, phrases);
+  }
+  return phrases;
+}
+
+/**
  * Words of the question the knowledge never uses (「刷卡」, 「星期六」), when they are a real part of what it asks:
  * at least UNKNOWN_SHARE of the characters of its topic words. A question about one of them is not answered by a
  * passage that only shares its other words; a long question with a stray unknown word (「變高」) still is. Words
  * are the segmenter's, of two or more Chinese characters, after the words that carry no topic (`ignored`, and the
- * filler) are left out; a word counts as used when every pair of its characters (in match form) is in the knowledge.
+ * filler) are cut out of the question, so that the segmenter does not join what is left of one with its neighbour
+ * (「有多少家用過」 is 「有」 and 「用過」, not 「家用」); a word counts as used when every pair of its characters (in
+ * match form) is in the knowledge, once the grammatical characters at its edges are left aside (「寄到」 is 「寄」).
  */
 export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
   const normal = normalizeText(query);
+  // Cut out before the filler: 「多少家」 is a way of asking, though 「多少」 alone is filler.
+  let unfilled = normal;
+  for (const phrase of phrasesOf(ignored)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');
   const cleaned = withoutFiller(normal, filler);
+  const masked = withoutFiller(unfilled, filler);
   const unknown: string[] = [];
   let topic = 0;
-  for (const { segment, isWordLike } of SEGMENTER.segment(cleaned)) {
+  for (const { segment, isWordLike } of SEGMENTER.segment(masked)) {
     if (!isWordLike || !/^\p{Script=Han}+$/u.test(segment) || ignored.has(segment)) continue;
     topic += segment.length;
-    if (segment.length < 2) continue;
-    const forms = matchForm(segment).split('\u0000');
+    const stem = contentStem(segment);
+    if (stem.length < 2) continue;
+    const forms = matchForm(stem).split('\u0000');
     const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
     if (!known) unknown.push(segment);
   }

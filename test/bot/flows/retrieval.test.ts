@@ -76,6 +76,24 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     if (fee.covered) expect(fee.top).toContain('1.25%');
   });
 
+  it('colloquial words around what is asked are not topics the documents lack', () => {
+    // 「最晚」「寄到」: an adverb and a verb's complement; 「多少家用過」 is 「多少家」 and 「用過」, not 「家用」.
+    const deadline = ask('批保申請書最晚要在哪天寄到');
+    expect(deadline.covered).toBe(true);
+    if (deadline.covered) expect(deadline.top).toContain('103 年 11 月 30 日前送達');
+    const listed = ask('興櫃公司有多少家用過信保');
+    expect(listed.covered && listed.section.id).toMatch(/上市、上櫃及興櫃之保證企業家數/);
+    // Simplified 「计划」 reads as 「計劃」; the documents write 「計畫」.
+    expect(ask('莫拉克计划是哪天核定的').covered).toBe(true);
+  });
+
+  it('a fax number is quoted from the line that says 傳真; an office whose fax no document gives is not covered', () => {
+    const fax = ask('信保的傳真是幾號');
+    expect(fax.covered).toBe(true);
+    if (fax.covered) expect(fax.top).toContain('傳真：(02)2321-4682');
+    expect(ask('高屏服務中心的傳真號碼').covered).toBe(false);
+  });
+
   it('never quotes, for a ratio question, a passage without a ratio', () => {
     for (const q of ['批次保證新制最高保到幾成', '千金挺对银行的保证成数最高几成', '八八風災復工貸款保幾成']) {
       const choice = ask(q);
