@@ -94,6 +94,12 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     expect(ask('高屏服務中心的傳真號碼').covered).toBe(false);
   });
 
+  it('a month under a year written once in a table is found by year and month; a 餘額年增率 is a rate, not an amount', () => {
+    const month = ask('98年8月的存款餘額年增率');
+    expect(month.covered).toBe(true);
+    if (month.covered) expect(month.top).toContain('98 年 8 月');
+  });
+
   it('never quotes, for a ratio question, a passage without a ratio', () => {
     for (const q of ['批次保證新制最高保到幾成', '千金挺对银行的保证成数最高几成', '八八風災復工貸款保幾成']) {
       const choice = ask(q);
