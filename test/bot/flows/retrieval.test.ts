@@ -100,6 +100,12 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     if (month.covered) expect(month.top).toContain('98 年 8 月');
   });
 
+  it('when a plan ends is its 期程', () => {
+    const end = ask('復工營業融資及輔導計畫何時結束');
+    expect(end.covered).toBe(true);
+    if (end.covered) expect(end.top).toContain('101 年 12 月止');
+  });
+
   it('never quotes, for a ratio question, a passage without a ratio', () => {
     for (const q of ['批次保證新制最高保到幾成', '千金挺对银行的保证成数最高几成', '八八風災復工貸款保幾成']) {
       const choice = ask(q);
