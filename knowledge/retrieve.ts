@@ -124,7 +124,8 @@ function sectionsWithin(
 ): SectionChoice[] {
   // Pairs the knowledge never holds (「那封」, 「證函」 across two words) say nothing about which passage answers.
   const vocabulary = passageCatalogue(knowledge).grams;
-  const grams = new Set([...queryGrams(query, request.filler)].filter((g) => !/\p{Script=Han}/u.test(g) || /\d/.test(g) || vocabulary.has(g)));
+  const known = (g: string) => !/\p{Script=Han}/u.test(g) || /\d/.test(g) || vocabulary.has(g);
+  const grams = new Set([...queryGrams(query, request.filler)].filter(known));
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   const wide = request.defining || request.ranking;
@@ -139,7 +140,8 @@ function sectionsWithin(
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
   }
-  const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g)));
+  // (A figure with its unit, 「10成」, is no pair of the knowledge and still says what is asked.)
+  const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g) || (/\d/.test(g) && /\p{Script=Han}/u.test(g))));
   // A follow-up scoped to a programme (「那手續費呢」 after 鳳凰) picks, among a table's rows, the programme's own.
   const scoped = request.programme && request.programmeName ? queryGrams(normalizeText(request.programmeName)) : undefined;
   return rankSections(knowledge, hits, grams, asked, {
@@ -423,11 +425,17 @@ export function gramsOf(cleaned: string): Set<string> {
   }
   // 「98年1月」 whole: a table row for that month, not every row with a 1 in it.
   for (const date of cleaned.match(/(?<!\d)\d{1,4}年\d{1,2}月(?:\d{1,2}日)?/g) ?? []) grams.add(date);
+  // 「十成」 (10成 once folded), 「0.5%」 whole: a ratio or a rate stated, not every passage with a 10 in it (「10 月」).
+  const ratios = new Set<string>();
+  for (const [, figure, unit] of cleaned.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(成|%)/g)) {
+    grams.add(`${figure}${unit}`);
+    ratios.add(figure!);
+  }
   const words = cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? [];
   // In an English question the words that matter were already rewritten in Chinese; the rest are filler the
   // documents do not contain. A Latin word or two in a Chinese question (AI, LINE) is a real term.
   const english = words.filter((w) => /^[a-z.]+$/.test(w)).length > 3;
-  for (const word of words) if (!english || /\d/.test(word)) grams.add(word);
+  for (const word of words) if ((!english || /\d/.test(word)) && !ratios.has(word)) grams.add(word);
   return grams;
 }
 

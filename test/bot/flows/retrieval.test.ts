@@ -100,6 +100,12 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     if (month.covered) expect(month.top).toContain('98 年 8 月');
   });
 
+  it('a ratio the question states (「十成」) finds the passage with that ratio, not one with the bare number (「10 月」)', () => {
+    const ten = ask('批次保證過去能保證到十成嗎');
+    expect(ten.covered).toBe(true);
+    if (ten.covered) expect(ten.top).toContain('可保證至十成');
+  });
+
   it('when a plan ends is its 期程', () => {
     const end = ask('復工營業融資及輔導計畫何時結束');
     expect(end.covered).toBe(true);
