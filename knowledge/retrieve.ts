@@ -325,8 +325,8 @@ const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
  * and an aspect mark or a directional or resultative complement after one (「留著」, 「用過」, 「寄到」, 「送去」, 「改成」,
  * 「處在」). They are a closed class of the language, not topics: what is left of the word is what it is about.
  */
-const GRAMMATICAL_BEFORE = new Set('最就才也都再又已很會');
-const GRAMMATICAL_AFTER = new Set('了著過到去成在');
+const GRAMMATICAL_BEFORE = new Set('最就才也再又已很');
+const GRAMMATICAL_AFTER = new Set('了著過到去');
 
 /** 「增加到」 → 「增加」, 「會變」 → 「變」, 「就好」 → 「好」: the word without grammatical characters at its edges. */
 function contentStem(word: string): string {
@@ -352,30 +352,48 @@ function phrasesOf(ignored: ReadonlySet<string>): string[] {
  * Words of the question the knowledge never uses (「刷卡」, 「星期六」), when they are a real part of what it asks:
  * at least UNKNOWN_SHARE of the characters of its topic words. A question about one of them is not answered by a
  * passage that only shares its other words; a long question with a stray unknown word (「變高」) still is. Words
- * are the segmenter's, of two or more Chinese characters, after the words that carry no topic (`ignored`, and the
- * filler) are cut out of the question, so that the segmenter does not join what is left of one with its neighbour
- * (「有多少家用過」 is 「有」 and 「用過」, not 「家用」); a word counts as used when every pair of its characters (in
- * match form) is in the knowledge, once the grammatical characters at its edges are left aside (「寄到」 is 「寄」).
+ * are the segmenter's, of two or more Chinese characters, other than the words that carry no topic (`ignored`, and
+ * the filler). The ways a kind of thing is asked (`askedWith`: 「多少家」) are cut out of the question first, so that
+ * the segmenter does not join what is left of one with its neighbour (「有多少家用過」 is 「有」 and 「用過」, not 「家用」);
+ * a word counts as used when every pair of its characters (in match form) is in the knowledge, once the grammatical
+ * characters at its edges are left aside (「寄到」 is 「寄」).
  */
-export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
+export function unknownWords(
+  knowledge: KnowledgeBase,
+  query: string,
+  filler?: RegExp,
+  ignored: ReadonlySet<string> = new Set(),
+  askedWith: ReadonlySet<string> = new Set(),
+): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
   const normal = normalizeText(query);
   // Cut out before the filler: 「多少家」 is a way of asking, though 「多少」 alone is filler.
   let unfilled = normal;
-  for (const phrase of phrasesOf(ignored)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');
+  for (const phrase of phrasesOf(askedWith)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');
   const cleaned = withoutFiller(normal, filler);
-  const masked = withoutFiller(unfilled, filler);
-  const unknown: string[] = [];
-  let topic = 0;
-  for (const { segment, isWordLike } of SEGMENTER.segment(masked)) {
-    if (!isWordLike || !/^\p{Script=Han}+$/u.test(segment) || ignored.has(segment)) continue;
-    topic += segment.length;
-    const stem = contentStem(segment);
-    if (stem.length < 2) continue;
-    const forms = matchForm(stem).split('\u0000');
-    const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
-    if (!known) unknown.push(segment);
-  }
+  // A word is unknown only as the question is segmented both with and without those cut out: cutting them out
+  // removes words that straddled them, and adds none.
+  const read = (text: string) => {
+    const words: string[] = [];
+    let chars = 0;
+    for (const { segment, isWordLike } of SEGMENTER.segment(text)) {
+      if (!isWordLike || !/^\p{Script=Han}+$/u.test(segment) || ignored.has(segment)) continue;
+      chars += segment.length;
+      // 「如果有」: a word that names no topic and one character more.
+      const rest = phrasesOf(ignored).find((phrase) => segment.length === phrase.length + 1 && (segment.startsWith(phrase) || segment.endsWith(phrase)));
+      if (rest !== undefined) continue;
+      const stem = contentStem(segment);
+      if (stem.length < 2) continue;
+      const forms = matchForm(stem).split('\u0000');
+      const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
+      if (!known) words.push(segment);
+    }
+    return { words, chars };
+  };
+  const whole = read(cleaned);
+  const cut = unfilled === normal ? whole : read(withoutFiller(unfilled, filler));
+  const unknown = whole.words.filter((word) => cut.words.includes(word));
+  let topic = whole.chars;
   // A Latin word the knowledge never writes (「IG」) is as much a topic as a Chinese one; an English question's
   // words were read in Chinese already, and what is left of it is filler.
   const latin = cleaned.match(/[a-z]{2,}/g) ?? [];

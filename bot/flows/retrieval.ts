@@ -58,7 +58,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx), waysOfAsking(ctx)) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -182,6 +182,20 @@ function notTopics(ctx: FlowContext): ReadonlySet<string> {
   if (!words) {
     words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
     notTopicsCache.set(key, words);
+  }
+  return words;
+}
+
+const askingCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** The ways kinds of answer and sums are asked for (「多少家」, 「加起來」): answer-kinds.yaml. */
+function waysOfAsking(ctx: FlowContext): ReadonlySet<string> {
+  const kinds = ctx.sources.knowledge.answerKinds;
+  const key = kinds ?? ctx.sources.knowledge;
+  let words = askingCache.get(key);
+  if (!words) {
+    words = new Set([...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy)]);
+    askingCache.set(key, words);
   }
   return words;
 }

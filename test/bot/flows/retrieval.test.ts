@@ -106,12 +106,6 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     if (ten.covered) expect(ten.top).toContain('可保證至十成');
   });
 
-  it('「銀行」 in a question finds what the documents say of 金融機構', () => {
-    const direct = ask('直接保證核准以後要拿什麼去跟銀行申請融資');
-    expect(direct.covered && direct.section.id).toMatch(/直接保證/);
-    if (direct.covered) expect(direct.top).toContain('承諾函');
-  });
-
   it('when a plan ends is its 期程', () => {
     const end = ask('復工營業融資及輔導計畫何時結束');
     expect(end.covered).toBe(true);
