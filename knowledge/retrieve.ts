@@ -475,11 +475,15 @@ function bestPassages(
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
   for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+  // 「資產總計」: of several total rows, the one whose label the question names whole (not 「流動資產總計」).
+  const totals = total ? units.filter(isTotalRow) : [];
+  const named = totals.filter((passage) => labelNamed(passage, grams));
+  const sums = new Set(named.length > 0 ? named : totals);
   const scored = units.map((passage) => {
     const base = score(passage.match, weights);
     const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
     // 「四年合計多少」: the total row answers, whatever words the other rows share with the question.
-    const sum = total && isTotalRow(passage) ? base + TOTAL_ROW_BONUS : 0;
+    const sum = sums.has(passage) ? base + TOTAL_ROW_BONUS : 0;
     return { passage, text: passage.text, order: passage.order, score: base + contact + sum };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
@@ -537,6 +541,13 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
 /** Score added to a table's total row when a sum is asked: more than any row's words can earn. */
 const TOTAL_ROW_BONUS = 10;
+
+/** Every pair of a row's label (its first cell) is in the question. */
+function labelNamed(passage: KnowledgePassage, grams: Set<string>): boolean {
+  const label = passage.text.slice(passage.text.lastIndexOf('：') + 1).trim().split(' ')[0] ?? '';
+  const pairs = [...gramsOf(matchForm(label).split('\u0000')[0]!)].filter((g) => /\p{Script=Han}{2}/u.test(g));
+  return pairs.length > 0 && pairs.every((g) => grams.has(g));
+}
 
 /** A table row labelled 合計, 總計 or 小計. */
 function isTotalRow(passage: KnowledgePassage): boolean {

@@ -106,6 +106,12 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     if (ten.covered) expect(ten.top).toContain('可保證至十成');
   });
 
+  it('of several total rows, the one whose label the question names whole answers a sum', () => {
+    const debts = ask('111年底負債總計是多少');
+    expect(debts.covered).toBe(true);
+    if (debts.covered) expect(debts.top).toContain('：負債總計 37,318,572,670.00');
+  });
+
   it('when a plan ends is its 期程', () => {
     const end = ask('復工營業融資及輔導計畫何時結束');
     expect(end.covered).toBe(true);
