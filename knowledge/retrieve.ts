@@ -100,9 +100,11 @@ export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked
     // particular: the programme's sections and those about none compete, the programme's own a little ahead;
     // another programme's sections are left out.
     const own = passageCatalogue(knowledge).byProgramme.get(request.programme) ?? new Set<string>();
-    return sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME])
-      .map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c))
-      .sort((a, b) => b.confidence - a.confidence);
+    return closeCallByPassage(
+      sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME])
+        .map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c))
+        .sort((a, b) => b.confidence - a.confidence),
+    );
   }
   if (request.programme) {
     const inside = sectionsWithin(knowledge, index, request, request.query, [request.programme]);
@@ -261,7 +263,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     if (process.env.RDEBUG) console.error("  rank", section.id.slice(0, 40), { confidence: +confidence.toFixed(2), passageCover: +passageCover.toFixed(2), headingCover: +headingCover.toFixed(2), searchShare: +searchShare.toFixed(2), newestBonus, top: passages[0]?.text.slice(0, 40), grams: [...grams].join(" ") });
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
-  const ranked = choices.sort((a, b) => b.confidence - a.confidence);
+  const ranked = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
   // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing, or
   // when only it says what was asked (「彰化銀行總行地址」 is in a 2014 list, not in the newest contact page).
   if (newest !== undefined) {
@@ -272,6 +274,19 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }
   return wants.dated ? ranked : laterFirst(ranked);
+}
+
+/** Confidences this close are a tie. */
+const CLOSE_CALL = 0.02;
+
+/**
+ * Two sections about as sure (「批保新規定的實施日期」: 〈發文日期…〉 by its heading, 〈主旨〉 by its passage): the one whose
+ * passages themselves hold more of the question answers; a heading that matches says less than a passage that does.
+ */
+function closeCallByPassage(ranked: SectionChoice[]): SectionChoice[] {
+  const [first, second] = ranked;
+  if (!first || !second || first.hit.example !== undefined) return ranked;
+  return first.confidence - second.confidence < CLOSE_CALL && second.cover > first.cover ? [second, first, ...ranked.slice(2)] : ranked;
 }
 
 /** How much less of the question the newest document's passage may say and still be preferred as today's answer. */
