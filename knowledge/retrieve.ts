@@ -260,7 +260,6 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
       Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
-    if (process.env.RDEBUG) console.error("  rank", section.id.slice(0, 40), { confidence: +confidence.toFixed(2), passageCover: +passageCover.toFixed(2), headingCover: +headingCover.toFixed(2), searchShare: +searchShare.toFixed(2), newestBonus, top: passages[0]?.text.slice(0, 40), grams: [...grams].join(" ") });
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
   const ranked = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
