@@ -228,10 +228,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    const passageGrams = wants.rowGrams ? new Set([...grams, ...wants.rowGrams]) : grams;
-    let passages = bestPassages(cut, passageGrams, wantsContact, wants.carries, wants.rowGrams, wants.total);
+    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
-    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, passageGrams, wantsContact, undefined, wants.rowGrams, wants.total);
+    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -485,16 +484,21 @@ function bestPassages(
   const answering = cut.passages.filter((p) => !repeatsHeading(p, cut.heading) || (carries !== undefined && carries(p.text)));
   const units = answering.length > 0 ? answering : cut.passages;
   if (units.length === 0) return [];
-  const weights = gramWeights(units, grams);
+  // The programme's name (`ownRows`) chooses among a table's rows; it does not choose among sentences, where the
+  // question's own words do (「莫拉克計畫預計協助幾件貸款展延」 is about 展延, not the 復工營業 named by the programme).
+  const textWeights = gramWeights(units, grams);
+  const rowWeights = ownRows ? gramWeights(units, new Set([...grams, ...ownRows])) : textWeights;
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
-  for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+  for (const weights of new Set([textWeights, rowWeights])) {
+    for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+  }
   // 「資產總計」: of several total rows, the one whose label the question names whole (not 「流動資產總計」).
   const totals = total ? units.filter(isTotalRow) : [];
   const named = totals.filter((passage) => labelNamed(passage, grams));
   const sums = new Set(named.length > 0 ? named : totals);
   const scored = units.map((passage) => {
-    const base = score(passage.match, weights);
+    const base = score(passage.match, passage.kind === 'text' || passage.kind === 'item' ? textWeights : rowWeights);
     const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
     // 「四年合計多少」: the total row answers, whatever words the other rows share with the question.
     const sum = sums.has(passage) ? base + TOTAL_ROW_BONUS : 0;

@@ -112,6 +112,13 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     if (debts.covered) expect(debts.top).toContain('：負債總計 37,318,572,670.00');
   });
 
+  it('the programme named chooses among a table’s rows, not among sentences: the question’s own words do', () => {
+    // 莫拉克 is read as the 復工營業貸款 programme; the sentence about 展延 answers, not the one about 復工營業.
+    const extensions = ask('莫拉克計畫估計展延貸款有幾件');
+    expect(extensions.covered).toBe(true);
+    if (extensions.covered) expect(extensions.top).toContain('4,800 件展延');
+  });
+
   it('when a plan ends is its 期程', () => {
     const end = ask('復工營業融資及輔導計畫何時結束');
     expect(end.covered).toBe(true);
