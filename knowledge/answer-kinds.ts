@@ -120,13 +120,33 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
   };
 }
 
-/** The kinds a question asks for: those one of whose words it contains. */
+/**
+ * The kinds a question asks for: those one of whose words it contains. A kind shown by a name after a post
+ * (「董事長 魏明谷」) asked about one post (「總經理是誰」) is shown only by a name after that post.
+ */
 export function kindsAsked(question: string, kinds: readonly AnswerKind[]): AnswerKind[] {
   const text = normalizeText(question).replace(/\s+/g, '');
-  return kinds.filter((kind) => {
-    const asked = kind.notWhen.reduce((rest, phrase) => rest.split(phrase).join('\u0000'), text);
-    return kind.askedBy.some((word) => asked.includes(word));
-  });
+  return kinds
+    .filter((kind) => {
+      const asked = kind.notWhen.reduce((rest, phrase) => rest.split(phrase).join('\u0000'), text);
+      return kind.askedBy.some((word) => asked.includes(word));
+    })
+    .map((kind) => postsNamed(kind, text));
+}
+
+/** The kind with its names_after narrowed to the posts the question names, when it names any. */
+function postsNamed(kind: AnswerKind, text: string): AnswerKind {
+  const posts = kind.shownBy.flatMap((shown) => shown.namesAfter);
+  const named = posts.filter((post) => occurrences(text, post, posts).length > 0);
+  if (named.length === 0) return kind;
+  return {
+    ...kind,
+    shownBy: kind.shownBy.flatMap((shown) => {
+      if (shown.namesAfter.length === 0) return [shown];
+      const kept = shown.namesAfter.filter((post) => named.includes(post));
+      return kept.length > 0 ? [{ ...shown, namesAfter: kept }] : [];
+    }),
+  };
 }
 
 const NUMERALS = new Set('0123456789０１２３４５６７８９一二三四五六七八九十兩零〇壹貳參肆伍陸柒捌玖拾');
@@ -162,11 +182,33 @@ const NAME = /^[\s\u3000：:]*(\p{Script=Han}{2,4})/u;
 
 /** 「董事長 魏明谷」: the word, then (spaces aside) a name that is not another post (「董事長　總經理」 names no one). */
 function nameAfter(text: string, word: string, posts: string[]): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+  for (const at of occurrences(text, word, posts)) {
     const name = NAME.exec(text.slice(at + word.length))?.[1];
     if (name && !posts.some((post) => name.startsWith(post) || post.startsWith(name.slice(0, 2)))) return true;
   }
   return false;
+}
+
+/** Characters that make a longer post of the one after them: 副總經理, 代理董事長, 前董事長. */
+const POST_PREFIXES = new Set('副前');
+const ACTING = '代理';
+
+/**
+ * Where a post is written as itself, not inside a longer post: 「總經理」 in 「副總經理」 is the deputy's post, 「董事」 in
+ * 「董事長」 or 「常務董事」 another of the posts listed.
+ */
+function occurrences(text: string, post: string, posts: string[]): number[] {
+  const found: number[] = [];
+  const longer = posts.filter((other) => other !== post && other.includes(post));
+  for (let at = text.indexOf(post); at !== -1; at = text.indexOf(post, at + 1)) {
+    if (POST_PREFIXES.has(text[at - 1] ?? '') || text.slice(Math.max(0, at - ACTING.length), at) === ACTING) continue;
+    const inside = longer.some((other) => {
+      const offset = other.indexOf(post);
+      return text.startsWith(other, at - offset);
+    });
+    if (!inside) found.push(at);
+  }
+  return found;
 }
 
 /** 「1 億元」, 「九成」, 「80%」: the unit right after a numeral (white space between allowed). */

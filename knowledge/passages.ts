@@ -135,6 +135,10 @@ function isLabel(text: string): boolean {
   return text.length <= 12 && !/[\d，。：:、；（）()]/.test(text);
 }
 
+/** A table's first cell naming a year (「97 年」, 「98 年 1 月」), and one naming only a month (「2 月」, 「9 月 p」 with its note mark). */
+const YEAR_CELL = /^(\d{2,3})\s*年/;
+const MONTH_CELL = /^\d{1,2}\s*月(?:\s*[a-z*]{1,2})?$/i;
+
 const LIST_ITEM = /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．]|[(（][一二三四五六七八九十\d]+[)）])/;
 
 /** A section's text cut into passages, in order. */
@@ -142,6 +146,8 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
   const lines = section.text.replace(/<!--[\s\S]*?-->/g, '').split('\n');
   const out: Array<{ text: string; kind: PassageKind }> = [];
   let header: string | undefined;
+  /** The year the table's rows are under so far (its first column's latest 「98 年」). */
+  let year: string | undefined;
   let labelOpen = false;
   // Lines taken under the open label. A blank line after some closes it: what follows (a letter's 發文日期 and
   // 發文字號 after 「副本」) are fields of their own, not the label's.
@@ -157,8 +163,17 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
       labelOpen = false;
       if (/^\|?\s*:?-{3,}/.test(line)) continue;
       const row = plainText(line).replace(/\s+/g, ' ').trim();
-      if (header === undefined) header = row;
-      else out.push({ text: `${header}：${row}`, kind: 'row' });
+      if (header === undefined) {
+        header = row;
+        year = undefined;
+        continue;
+      }
+      // A month under a year written once for several rows (a merged cell: 「98 年 1 月」, then 「2 月」) is that year's.
+      const first = line.replace(/^\|/, '').split('|')[0]!.trim();
+      const ownYear = YEAR_CELL.exec(first)?.[1];
+      if (ownYear !== undefined) year = ownYear;
+      const dated = ownYear === undefined && year !== undefined && MONTH_CELL.test(first) ? `${year} 年 ${row}` : row;
+      out.push({ text: `${header}：${dated}`, kind: 'row' });
       continue;
     }
     header = undefined;

@@ -100,9 +100,11 @@ export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked
     // particular: the programme's sections and those about none compete, the programme's own a little ahead;
     // another programme's sections are left out.
     const own = passageCatalogue(knowledge).byProgramme.get(request.programme) ?? new Set<string>();
-    return sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME])
-      .map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c))
-      .sort((a, b) => b.confidence - a.confidence);
+    return closeCallByPassage(
+      sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME])
+        .map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c))
+        .sort((a, b) => b.confidence - a.confidence),
+    );
   }
   if (request.programme) {
     const inside = sectionsWithin(knowledge, index, request, request.query, [request.programme]);
@@ -124,7 +126,8 @@ function sectionsWithin(
 ): SectionChoice[] {
   // Pairs the knowledge never holds (「那封」, 「證函」 across two words) say nothing about which passage answers.
   const vocabulary = passageCatalogue(knowledge).grams;
-  const grams = new Set([...queryGrams(query, request.filler)].filter((g) => !/\p{Script=Han}/u.test(g) || /\d/.test(g) || vocabulary.has(g)));
+  const known = (g: string) => !/\p{Script=Han}/u.test(g) || /\d/.test(g) || vocabulary.has(g);
+  const grams = new Set([...queryGrams(query, request.filler)].filter(known));
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
   if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
   const wide = request.defining || request.ranking;
@@ -139,7 +142,8 @@ function sectionsWithin(
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
   }
-  const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g)));
+  // (A figure with its unit, 「10成」, is no pair of the knowledge and still says what is asked.)
+  const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g) || (/\d/.test(g) && /\p{Script=Han}/u.test(g))));
   // A follow-up scoped to a programme (「那手續費呢」 after 鳳凰) picks, among a table's rows, the programme's own.
   const scoped = request.programme && request.programmeName ? queryGrams(normalizeText(request.programmeName)) : undefined;
   return rankSections(knowledge, hits, grams, asked, {
@@ -224,10 +228,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    const passageGrams = wants.rowGrams ? new Set([...grams, ...wants.rowGrams]) : grams;
-    let passages = bestPassages(cut, passageGrams, wantsContact, wants.carries, wants.rowGrams, wants.total);
+    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
-    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, passageGrams, wantsContact, undefined, wants.rowGrams, wants.total);
+    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -256,10 +259,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
       Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
-    if (process.env.RDEBUG) console.error("  rank", section.id.slice(0, 40), { confidence: +confidence.toFixed(2), passageCover: +passageCover.toFixed(2), headingCover: +headingCover.toFixed(2), searchShare: +searchShare.toFixed(2), newestBonus, top: passages[0]?.text.slice(0, 40), grams: [...grams].join(" ") });
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
-  const ranked = choices.sort((a, b) => b.confidence - a.confidence);
+  const ranked = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
   // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing, or
   // when only it says what was asked (「彰化銀行總行地址」 is in a 2014 list, not in the newest contact page).
   if (newest !== undefined) {
@@ -270,6 +272,19 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }
   return wants.dated ? ranked : laterFirst(ranked);
+}
+
+/** Confidences this close are a tie. */
+const CLOSE_CALL = 0.02;
+
+/**
+ * Two sections about as sure (「批保新規定的實施日期」: 〈發文日期…〉 by its heading, 〈主旨〉 by its passage): the one whose
+ * passages themselves hold more of the question answers; a heading that matches says less than a passage that does.
+ */
+function closeCallByPassage(ranked: SectionChoice[]): SectionChoice[] {
+  const [first, second] = ranked;
+  if (!first || !second || first.hit.example !== undefined) return ranked;
+  return first.confidence - second.confidence < CLOSE_CALL && second.cover > first.cover ? [second, first, ...ranked.slice(2)] : ranked;
 }
 
 /** How much less of the question the newest document's passage may say and still be preferred as today's answer. */
@@ -319,26 +334,79 @@ function headingTopic(heading: string): string {
 const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 
 /**
+ * Grammatical characters at the edge of a colloquial word: a modal or adverb before a verb (「會變」, 「最晚」, 「就好」)
+ * and an aspect mark or a directional or resultative complement after one (「留著」, 「用過」, 「寄到」, 「送去」, 「改成」,
+ * 「處在」). They are a closed class of the language, not topics: what is left of the word is what it is about.
+ */
+const GRAMMATICAL_BEFORE = new Set('最就才也再又已很');
+const GRAMMATICAL_AFTER = new Set('了著過到去');
+
+/** 「增加到」 → 「增加」, 「會變」 → 「變」, 「就好」 → 「好」: the word without grammatical characters at its edges. */
+function contentStem(word: string): string {
+  let stem = word;
+  while (stem.length >= 2 && GRAMMATICAL_BEFORE.has(stem[0]!)) stem = stem.slice(1);
+  while (stem.length >= 2 && GRAMMATICAL_AFTER.has(stem.at(-1)!)) stem = stem.slice(0, -1);
+  return stem;
+}
+
+const phraseLists = new WeakMap<ReadonlySet<string>, string[]>();
+
+/** The words that carry no topic, longest first, as cut out of a question before it is segmented. */
+function phrasesOf(ignored: ReadonlySet<string>): string[] {
+  let phrases = phraseLists.get(ignored);
+  if (!phrases) {
+    phrases = [...ignored].filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
+    phraseLists.set(ignored, phrases);
+  }
+  return phrases;
+}
+
+/**
  * Words of the question the knowledge never uses (「刷卡」, 「星期六」), when they are a real part of what it asks:
  * at least UNKNOWN_SHARE of the characters of its topic words. A question about one of them is not answered by a
  * passage that only shares its other words; a long question with a stray unknown word (「變高」) still is. Words
- * are the segmenter's, of two or more Chinese characters, after the words that carry no topic (`ignored`, and the
- * filler) are left out; a word counts as used when every pair of its characters (in match form) is in the knowledge.
+ * are the segmenter's, of two or more Chinese characters, other than the words that carry no topic (`ignored`, and
+ * the filler). The ways a kind of thing is asked (`askedWith`: 「多少家」) are cut out of the question first, so that
+ * the segmenter does not join what is left of one with its neighbour (「有多少家用過」 is 「有」 and 「用過」, not 「家用」);
+ * a word counts as used when every pair of its characters (in match form) is in the knowledge, once the grammatical
+ * characters at its edges are left aside (「寄到」 is 「寄」).
  */
-export function unknownWords(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
+export function unknownWords(
+  knowledge: KnowledgeBase,
+  query: string,
+  filler?: RegExp,
+  ignored: ReadonlySet<string> = new Set(),
+  askedWith: ReadonlySet<string> = new Set(),
+): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
   const normal = normalizeText(query);
+  // Cut out before the filler: 「多少家」 is a way of asking, though 「多少」 alone is filler.
+  let unfilled = normal;
+  for (const phrase of phrasesOf(askedWith)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');
   const cleaned = withoutFiller(normal, filler);
-  const unknown: string[] = [];
-  let topic = 0;
-  for (const { segment, isWordLike } of SEGMENTER.segment(cleaned)) {
-    if (!isWordLike || !/^\p{Script=Han}+$/u.test(segment) || ignored.has(segment)) continue;
-    topic += segment.length;
-    if (segment.length < 2) continue;
-    const forms = matchForm(segment).split('\u0000');
-    const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
-    if (!known) unknown.push(segment);
-  }
+  // A word is unknown only as the question is segmented both with and without those cut out: cutting them out
+  // removes words that straddled them, and adds none.
+  const read = (text: string) => {
+    const words: string[] = [];
+    let chars = 0;
+    for (const { segment, isWordLike } of SEGMENTER.segment(text)) {
+      if (!isWordLike || !/^\p{Script=Han}+$/u.test(segment) || ignored.has(segment)) continue;
+      chars += segment.length;
+      // 「如果有」: a word that names no topic and one character more.
+      const rest = phrasesOf(ignored).find((phrase) => segment.length === phrase.length + 1 && (segment.startsWith(phrase) || segment.endsWith(phrase)));
+      if (rest !== undefined) continue;
+      const stem = contentStem(segment);
+      if (stem.length < 2) continue;
+      const forms = matchForm(stem).split('\u0000');
+      const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
+      if (!known) words.push(segment);
+    }
+    return { words, chars };
+  };
+  const whole = read(cleaned);
+  const cut = unfilled === normal ? whole : read(withoutFiller(unfilled, filler));
+  const unknown = whole.words.filter((word) => cut.words.includes(word));
+  let topic = whole.chars;
   // A Latin word the knowledge never writes (「IG」) is as much a topic as a Chinese one; an English question's
   // words were read in Chinese already, and what is left of it is filler.
   const latin = cleaned.match(/[a-z]{2,}/g) ?? [];
@@ -388,11 +456,17 @@ export function gramsOf(cleaned: string): Set<string> {
   }
   // 「98年1月」 whole: a table row for that month, not every row with a 1 in it.
   for (const date of cleaned.match(/(?<!\d)\d{1,4}年\d{1,2}月(?:\d{1,2}日)?/g) ?? []) grams.add(date);
+  // 「十成」 (10成 once folded), 「0.5%」 whole: a ratio or a rate stated, not every passage with a 10 in it (「10 月」).
+  const ratios = new Set<string>();
+  for (const [, figure, unit] of cleaned.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(成|%)/g)) {
+    grams.add(`${figure}${unit}`);
+    ratios.add(figure!);
+  }
   const words = cleaned.match(/[a-z0-9][a-z0-9.]*/g) ?? [];
   // In an English question the words that matter were already rewritten in Chinese; the rest are filler the
   // documents do not contain. A Latin word or two in a Chinese question (AI, LINE) is a real term.
   const english = words.filter((w) => /^[a-z.]+$/.test(w)).length > 3;
-  for (const word of words) if (!english || /\d/.test(word)) grams.add(word);
+  for (const word of words) if ((!english || /\d/.test(word)) && !ratios.has(word)) grams.add(word);
   return grams;
 }
 
@@ -410,15 +484,24 @@ function bestPassages(
   const answering = cut.passages.filter((p) => !repeatsHeading(p, cut.heading) || (carries !== undefined && carries(p.text)));
   const units = answering.length > 0 ? answering : cut.passages;
   if (units.length === 0) return [];
-  const weights = gramWeights(units, grams);
+  // The programme's name (`ownRows`) chooses among a table's rows; it does not choose among sentences, where the
+  // question's own words do (「莫拉克計畫預計協助幾件貸款展延」 is about 展延, not the 復工營業 named by the programme).
+  const textWeights = gramWeights(units, grams);
+  const rowWeights = ownRows ? gramWeights(units, new Set([...grams, ...ownRows])) : textWeights;
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
-  for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+  for (const weights of new Set([textWeights, rowWeights])) {
+    for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+  }
+  // 「資產總計」: of several total rows, the one whose label the question names whole (not 「流動資產總計」).
+  const totals = total ? units.filter(isTotalRow) : [];
+  const named = totals.filter((passage) => labelNamed(passage, grams));
+  const sums = new Set(named.length > 0 ? named : totals);
   const scored = units.map((passage) => {
-    const base = score(passage.match, weights);
+    const base = score(passage.match, passage.kind === 'text' || passage.kind === 'item' ? textWeights : rowWeights);
     const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
     // 「四年合計多少」: the total row answers, whatever words the other rows share with the question.
-    const sum = total && isTotalRow(passage) ? base + TOTAL_ROW_BONUS : 0;
+    const sum = sums.has(passage) ? base + TOTAL_ROW_BONUS : 0;
     return { passage, text: passage.text, order: passage.order, score: base + contact + sum };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
@@ -476,6 +559,13 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
 /** Score added to a table's total row when a sum is asked: more than any row's words can earn. */
 const TOTAL_ROW_BONUS = 10;
+
+/** Every pair of a row's label (its first cell) is in the question. */
+function labelNamed(passage: KnowledgePassage, grams: Set<string>): boolean {
+  const label = passage.text.slice(passage.text.lastIndexOf('：') + 1).trim().split(' ')[0] ?? '';
+  const pairs = [...gramsOf(matchForm(label).split('\u0000')[0]!)].filter((g) => /\p{Script=Han}{2}/u.test(g));
+  return pairs.length > 0 && pairs.every((g) => grams.has(g));
+}
 
 /** A table row labelled 合計, 總計 or 小計. */
 function isTotalRow(passage: KnowledgePassage): boolean {

@@ -3,18 +3,8 @@ import { carriesAny, kindsAsked, type AnswerKind } from '../../knowledge/answer-
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
-import {
-  extremeRow,
-  rankedRows,
-  findSections,
-  listItemsOf,
-  MIN_CONFIDENCE,
-  queryGrams as passageGrams,
-  unknownWords,
-  withUnit,
-  type ScoredPassage,
-  type SectionChoice,
-} from '../../knowledge/retrieve.ts';
+import { quoteSection, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { findSections, MIN_CONFIDENCE, queryGrams as passageGrams, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -58,7 +48,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx), waysOfAsking(ctx)) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -67,17 +57,14 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     ? choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2)
     : [];
   const { section, passages } = best;
-  const strongest = [...passages].sort((a, b) => b.score - a.score || a.order - b.order)[0];
-  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongest?.text ?? '', others, best, missingYears: [] };
-  const list = ctx.understanding.modifiers.list ? listItemsOf(ctx.sources.knowledge, section) : [];
-  const { superlative, rank } = ctx.understanding.modifiers;
-  const extreme = rank
-    ? rankedRows(ctx.sources.knowledge, section, queryGrams(query, ctx.domain), superlative === 'least', rank)
-    : superlative !== undefined
-      ? [extremeRow(ctx.sources.knowledge, section, queryGrams(query, ctx.domain), superlative === 'least')].filter((row): row is string => row !== undefined)
-      : undefined;
-  const rows = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : passages.map((p) => p.text);
-  const quoted = withUnit(ctx.sources.knowledge, section, rows);
+  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best, missingYears: [] };
+  const { list, superlative, rank } = ctx.understanding.modifiers;
+  const { quoted, top } = quoteSection(ctx.sources.knowledge, section, passages, {
+    ...(list ? { list } : {}),
+    ...(superlative ? { superlative } : {}),
+    ...(rank ? { rank } : {}),
+    grams: queryGrams(query, ctx.domain),
+  });
   // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
   // the year it was issued: the annual report for 111 came out in 112.)
   const from = section.effectiveFrom ?? section.issued;
@@ -85,7 +72,6 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
-  const top = extreme?.[0] ?? strongest?.text ?? rows[0] ?? '';
   return { covered: true, section, quoted, top, others, best, missingYears };
 }
 
@@ -116,7 +102,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${q}」`),
         ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
-        ...yearCells(quoted, ctx.understanding),
+        ...yearCells(quoted, { text: ctx.understanding.text, years: ctx.understanding.years, ...(ctx.understanding.modifiers.superlative ? { superlative: ctx.understanding.modifiers.superlative } : {}) }),
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
       ],
@@ -182,6 +168,20 @@ function notTopics(ctx: FlowContext): ReadonlySet<string> {
   if (!words) {
     words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
     notTopicsCache.set(key, words);
+  }
+  return words;
+}
+
+const askingCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** The ways kinds of answer and sums are asked for (「多少家」, 「加起來」): answer-kinds.yaml. */
+function waysOfAsking(ctx: FlowContext): ReadonlySet<string> {
+  const kinds = ctx.sources.knowledge.answerKinds;
+  const key = kinds ?? ctx.sources.knowledge;
+  let words = askingCache.get(key);
+  if (!words) {
+    words = new Set([...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy)]);
+    askingCache.set(key, words);
   }
   return words;
 }
@@ -316,61 +316,4 @@ function pastDatesNote(ctx: FlowContext, quoted: string[]): string | undefined {
   if (dates.length === 0) return undefined;
   const latest = dates.sort().at(-1) as string;
   return latest < ctx.asOf ? `注意：文中的日期（最晚為${formatRocDate(latest)}）已過；以下為當時的安排，現在是否仍適用請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined;
-}
-
-/**
- * 「臺北市跟新北市的保證餘額差多少」: two rows of one table quoted for a comparison, their first figures set against each
- * other (in the table's own unit, quoted above them), computed exactly in the figures' decimals.
- */
-function rowDifference(quoted: string[]): string | undefined {
-  const rows = quoted.flatMap((q) => {
-    const cut = q.lastIndexOf('：');
-    if (cut < 0) return [];
-    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
-    const figure = cells.find((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
-    return label && figure ? [{ header: q.slice(0, cut), label, figure }] : [];
-  });
-  if (rows.length !== 2 || rows[0]!.header !== rows[1]!.header) return undefined;
-  const decimals = Math.max(...rows.map((r) => r.figure.split('.')[1]?.length ?? 0));
-  const scaled = rows.map((r) => Math.round(Number(r.figure.replace(/,/g, '')) * 10 ** decimals));
-  const [a, b] = scaled as [number, number];
-  if (a === b) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
-  const [high, low] = a > b ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
-  const difference = (Math.abs(a - b) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
-  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${difference}${unit ? `（${unit}）` : ''}。`;
-}
-
-/** The table's unit as its caption says it (「金額單位：新臺幣億元」 → 億元), to write after a figure. */
-function tableUnit(quoted: string[]): string | undefined {
-  return quoted.map((q) => /單位：(?:新臺幣)?([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
-}
-
-/**
- * A table whose columns are years (「年度 107年 108年 … 111年：新發生逾期率(%) 0.98% 0.94% …」): the cells of the years
- * the question names, or of the highest or lowest year in the row it names (「哪一年最低」), each with its year and unit.
- */
-function yearCells(quoted: string[], u: FlowContext['understanding']): string[] {
-  const unit = tableUnit(quoted);
-  const rows = quoted.flatMap((q) => {
-    const cut = q.lastIndexOf('：');
-    if (cut < 0) return [];
-    const years = q.slice(0, cut).split(/\s+/).filter((t) => /^\d{2,3}年$/.test(t));
-    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
-    return label && years.length >= 2 && cells.length === years.length ? [{ label, years, cells }] : [];
-  });
-  if (rows.length === 0) return [];
-  const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
-  const asked = u.years.map((y) => `${y - 1911}年`);
-  if (asked.length > 0) {
-    const lines = rows.flatMap((r) => asked.flatMap((year) => (r.years.includes(year) ? [`${year}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
-    return lines;
-  }
-  if (!u.modifiers.superlative) return [];
-  const named = rows.filter((r) => u.text.includes(r.label.split(/[(（]/u)[0] ?? r.label));
-  return named.map((r) => {
-    const values = r.cells.map((c) => Number(c.replace(/[,%]/g, '')));
-    const pick = values.indexOf(u.modifiers.superlative === 'least' ? Math.min(...values) : Math.max(...values));
-    return `${r.label}${u.modifiers.superlative === 'least' ? '最低' : '最高'}：${r.years[pick]} ${withUnit(r.cells[pick]!)}`;
-  });
 }

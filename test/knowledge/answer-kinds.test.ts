@@ -90,6 +90,22 @@ totals: [合計, 加起來]
     expect(parsed.totals).toEqual(['合計', '加起來']);
   });
 
+  it('a question about one post is shown only by a name after that post, not after a longer post holding it', () => {
+    const parsed = parseAnswerKinds('answer-kinds.yaml', 'kinds:\n  - kind: 人名\n    asked_by: [是誰]\n    shown_by: { names_after: [董事長, 總經理, 董事, 常務董事] }\n');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const [manager] = kindsAsked('信保的總經理是誰', parsed.kinds);
+    expect(manager!.shownBy[0]!.namesAfter).toEqual(['總經理']);
+    // The board row names a director; the deputy general manager's post at its end is not the general manager's.
+    expect(carriesAny('職別 姓名：董事 呂瑞齡 政府代表 合作金庫商業銀行副總經理', [manager!])).toBe(false);
+    expect(carriesAny('董事長兼　總經理　周作姍', [manager!])).toBe(true);
+    const [director] = kindsAsked('常務董事是誰', parsed.kinds);
+    expect(director!.shownBy[0]!.namesAfter).toEqual(['常務董事']);
+    expect(carriesAny('職別 姓名：董事 呂瑞齡', [director!])).toBe(false);
+    expect(carriesAny('職別 姓名：常務董事 朱美麗', [director!])).toBe(true);
+    const [anyone] = kindsAsked('簽名的是誰', parsed.kinds);
+    expect(anyone!.shownBy[0]!.namesAfter).toHaveLength(4);
+  });
+
   it('the shipped file loads with the knowledge', async () => {
     const knowledge = await loadKnowledge('knowledge/documents');
     expect(knowledge.answerKinds?.kinds.map((k) => k.kind)).toContain('成數');

@@ -86,4 +86,19 @@ describe('the passage catalogue', () => {
     ]);
     expect(contact.tables[0]!.rows).toHaveLength(2);
   });
+
+  it('reads a month under a year written once for several rows (a merged cell) as that year’s month', () => {
+    const table = ['## 表 1-2 重要金融指標', '', '| 年月 | M1B |', '|---|---|', '| 97 年 | -2.94 |', '| 12 月 | -2.16 |', '| 98 年 1 月 | 1.78 |', '| 2 月 | 2.70 |', '| 9 月 p | 23.51 |'].join('\n');
+    const result = parse(`${frontMatter(ID)}\n${table}\n`);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const knowledge = { documents: [result.document], sections: result.document.sections, loadedAt: new Date() };
+    const [cut] = [...passageCatalogue(knowledge).sections.values()];
+    expect(cut!.passages.map((p) => p.text)).toEqual([
+      '年月 M1B：97 年 -2.94',
+      '年月 M1B：97 年 12 月 -2.16',
+      '年月 M1B：98 年 1 月 1.78',
+      '年月 M1B：98 年 2 月 2.70',
+      '年月 M1B：98 年 9 月 p 23.51',
+    ]);
+  });
 });

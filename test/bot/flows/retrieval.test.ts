@@ -76,6 +76,55 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     if (fee.covered) expect(fee.top).toContain('1.25%');
   });
 
+  it('colloquial words around what is asked are not topics the documents lack', () => {
+    // 「最晚」「寄到」: an adverb and a verb's complement; 「多少家用過」 is 「多少家」 and 「用過」, not 「家用」.
+    const deadline = ask('批保申請書最晚要在哪天寄到');
+    expect(deadline.covered).toBe(true);
+    if (deadline.covered) expect(deadline.top).toContain('103 年 11 月 30 日前送達');
+    const listed = ask('興櫃公司有多少家用過信保');
+    expect(listed.covered && listed.section.id).toMatch(/上市、上櫃及興櫃之保證企業家數/);
+    // Simplified 「计划」 reads as 「計劃」; the documents write 「計畫」.
+    expect(ask('莫拉克计划是哪天核定的').covered).toBe(true);
+  });
+
+  it('a fax number is quoted from the line that says 傳真; an office whose fax no document gives is not covered', () => {
+    const fax = ask('信保的傳真是幾號');
+    expect(fax.covered).toBe(true);
+    if (fax.covered) expect(fax.top).toContain('傳真：(02)2321-4682');
+    expect(ask('高屏服務中心的傳真號碼').covered).toBe(false);
+  });
+
+  it('a month under a year written once in a table is found by year and month; a 餘額年增率 is a rate, not an amount', () => {
+    const month = ask('98年8月的存款餘額年增率');
+    expect(month.covered).toBe(true);
+    if (month.covered) expect(month.top).toContain('98 年 8 月');
+  });
+
+  it('a ratio the question states (「十成」) finds the passage with that ratio, not one with the bare number (「10 月」)', () => {
+    const ten = ask('批次保證過去能保證到十成嗎');
+    expect(ten.covered).toBe(true);
+    if (ten.covered) expect(ten.top).toContain('可保證至十成');
+  });
+
+  it('of several total rows, the one whose label the question names whole answers a sum', () => {
+    const debts = ask('111年底負債總計是多少');
+    expect(debts.covered).toBe(true);
+    if (debts.covered) expect(debts.top).toContain('：負債總計 37,318,572,670.00');
+  });
+
+  it('the programme named chooses among a table’s rows, not among sentences: the question’s own words do', () => {
+    // 莫拉克 is read as the 復工營業貸款 programme; the sentence about 展延 answers, not the one about 復工營業.
+    const extensions = ask('莫拉克計畫估計展延貸款有幾件');
+    expect(extensions.covered).toBe(true);
+    if (extensions.covered) expect(extensions.top).toContain('4,800 件展延');
+  });
+
+  it('when a plan ends is its 期程', () => {
+    const end = ask('復工營業融資及輔導計畫何時結束');
+    expect(end.covered).toBe(true);
+    if (end.covered) expect(end.top).toContain('101 年 12 月止');
+  });
+
   it('never quotes, for a ratio question, a passage without a ratio', () => {
     for (const q of ['批次保證新制最高保到幾成', '千金挺对银行的保证成数最高几成', '八八風災復工貸款保幾成']) {
       const choice = ask(q);

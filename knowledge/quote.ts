@@ -1,0 +1,111 @@
+import type { KnowledgeBase } from './load.ts';
+import type { KnowledgeSection } from './schema.ts';
+import { extremeRow, listItemsOf, rankedRows, withUnit, type ScoredPassage } from './retrieve.ts';
+
+/**
+ * What a section quotes for a question, and the figures read off the table rows it quotes: the part of retrieval
+ * after the section is chosen. The flow says what the question asks for (a list, the largest row, places of a
+ * ranking, years, a comparison) and gets text back; the table passages (「header：label cell cell …」) are read here,
+ * not in the flows.
+ */
+
+export interface QuoteRequest {
+  /** 「有哪些」: the section's list, when it has one of three items or more. */
+  list?: boolean;
+  /** 「最多」「最少」: the row with the largest (smallest) figure in the column the question names. */
+  superlative?: 'most' | 'least';
+  /** 「前三名」「第四名」: places of a ranking. */
+  rank?: { from: number; to: number };
+  /** The question's pairs (retrieve.ts queryGrams): which column a ranking ranks. */
+  grams: Set<string>;
+}
+
+export interface Quote {
+  /** The passages quoted, in the section's order (a table's unit line first when rows are quoted). */
+  quoted: string[];
+  /** The passage that answers best. */
+  top: string;
+}
+
+/** The passages to quote from a section chosen for a question, with the one that answers best. */
+export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection, passages: ScoredPassage[], wants: QuoteRequest): Quote {
+  const list = wants.list ? listItemsOf(knowledge, section) : [];
+  const { superlative, rank } = wants;
+  const extreme = rank
+    ? rankedRows(knowledge, section, wants.grams, superlative === 'least', rank)
+    : superlative !== undefined
+      ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
+      : undefined;
+  const rows = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : passages.map((p) => p.text);
+  const quoted = withUnit(knowledge, section, rows);
+  return { quoted, top: extreme?.[0] ?? (passages.length > 0 ? strongestPassage(passages) : rows[0] ?? '') };
+}
+
+/** The passage of a section's best passages that answers best: the highest score, the earlier of equals. */
+export function strongestPassage(passages: ScoredPassage[]): string {
+  return [...passages].sort((a, b) => b.score - a.score || a.order - b.order)[0]?.text ?? '';
+}
+
+/**
+ * 「臺北市跟新北市的保證餘額差多少」: two rows of one table quoted for a comparison, their first figures set against each
+ * other (in the table's own unit, quoted above them), computed exactly in the figures' decimals.
+ */
+export function rowDifference(quoted: string[]): string | undefined {
+  const rows = quoted.flatMap((q) => {
+    const cut = q.lastIndexOf('：');
+    if (cut < 0) return [];
+    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
+    const figure = cells.find((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
+    return label && figure ? [{ header: q.slice(0, cut), label, figure }] : [];
+  });
+  if (rows.length !== 2 || rows[0]!.header !== rows[1]!.header) return undefined;
+  const decimals = Math.max(...rows.map((r) => r.figure.split('.')[1]?.length ?? 0));
+  const scaled = rows.map((r) => Math.round(Number(r.figure.replace(/,/g, '')) * 10 ** decimals));
+  const [a, b] = scaled as [number, number];
+  if (a === b) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
+  const [high, low] = a > b ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
+  const difference = (Math.abs(a - b) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
+  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${difference}${unit ? `（${unit}）` : ''}。`;
+}
+
+/** The table's unit as its caption says it (「金額單位：新臺幣億元」 → 億元), to write after a figure. */
+function tableUnit(quoted: string[]): string | undefined {
+  return quoted.map((q) => /單位：(?:新臺幣)?([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
+}
+
+export interface YearsAsked {
+  /** The question as read (normal form): which row it names. */
+  text: string;
+  /** Western years the question names. */
+  years: number[];
+  superlative?: 'most' | 'least';
+}
+
+/**
+ * A table whose columns are years (「年度 107年 108年 … 111年：新發生逾期率(%) 0.98% 0.94% …」): the cells of the years
+ * the question names, or of the highest or lowest year in the row it names (「哪一年最低」), each with its year and unit.
+ */
+export function yearCells(quoted: string[], asked: YearsAsked): string[] {
+  const unit = tableUnit(quoted);
+  const rows = quoted.flatMap((q) => {
+    const cut = q.lastIndexOf('：');
+    if (cut < 0) return [];
+    const years = q.slice(0, cut).split(/\s+/).filter((t) => /^\d{2,3}年$/.test(t));
+    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
+    return label && years.length >= 2 && cells.length === years.length ? [{ label, years, cells }] : [];
+  });
+  if (rows.length === 0) return [];
+  const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
+  const years = asked.years.map((y) => `${y - 1911}年`);
+  if (years.length > 0) {
+    return rows.flatMap((r) => years.flatMap((year) => (r.years.includes(year) ? [`${year}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
+  }
+  if (!asked.superlative) return [];
+  const named = rows.filter((r) => asked.text.includes(r.label.split(/[(（]/u)[0] ?? r.label));
+  return named.map((r) => {
+    const values = r.cells.map((c) => Number(c.replace(/[,%]/g, '')));
+    const pick = values.indexOf(asked.superlative === 'least' ? Math.min(...values) : Math.max(...values));
+    return `${r.label}${asked.superlative === 'least' ? '最低' : '最高'}：${r.years[pick]} ${withUnit(r.cells[pick]!)}`;
+  });
+}
