@@ -30,7 +30,9 @@ function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer']
 function modifiersOf(text: string, domain: Domain): Modifiers {
   const { several, most, least, yesNo, list, comparison, current, notWaived } = domain.modifiers;
   const { leaning, conditional, comparing, opening } = domain.followUp;
-  const superlative = most.test(text) ? 'most' : least.test(text) ? 'least' : undefined;
+  // 「最低與最高各多少」 names both ends: no one end is meant.
+  const [isMost, isLeast] = [most.test(text), least.test(text)];
+  const superlative = isMost && isLeast ? undefined : isMost ? 'most' : isLeast ? 'least' : undefined;
   const rank = findRank(text);
   const opened = text.trim().replace(opening, '');
   return {
