@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { formatCheckIssue, type CheckIssue } from '../../knowledge/check-issue.ts';
 import { checkKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
+import { cachedSearchIndex } from '../../knowledge/index-cache.ts';
 import { buildSearchIndex, type SearchIndex } from '../../knowledge/search.ts';
 import { checkReferences } from '../../rules/check.ts';
 import { checkParameters } from '../../rules/load.ts';
@@ -80,6 +81,11 @@ export interface LiveSourcesOptions {
   metrics?: ReloadMetrics;
   /** How the index is built; the knowledge package's synchronous builder unless given. */
   buildIndex?: (knowledge: KnowledgeBase) => SearchIndex | Promise<SearchIndex>;
+  /**
+   * Where the first load reads the search index it built at a previous start, when the knowledge and the code are
+   * the same (knowledge/index-cache.ts), and saves it otherwise. Reloads build beside the serving index as always.
+   */
+  indexCacheDir?: string;
 }
 
 /** The first load failed: the server cannot start without knowledge and rules. Lists every problem. */
@@ -139,12 +145,20 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
   const dirs = [knowledgeDir, rulesDir, ...(domainDir ? [domainDir] : [])];
   const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
+  async function firstIndex(knowledge: KnowledgeBase): Promise<SearchIndex> {
+    if (options.indexCacheDir === undefined || options.buildIndex) return buildIndex(knowledge);
+    const started = performance.now();
+    const { index, outcome } = await cachedSearchIndex(knowledge, { dir: options.indexCacheDir, logger });
+    logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.indexCacheDir }, 'search index ready');
+    return index;
+  }
+
   async function build(previous: SourceSnapshot | undefined): Promise<Built> {
     const checked = await validateSources(knowledgeDir, rulesDir, domainDir);
     if (!checked.ok) return checked;
     const version = contentVersion(checked.knowledge, checked.rules, checked.domain);
     if (previous && previous.version === version) return { ok: true, snapshot: previous, issues: checked.issues };
-    const index = await buildIndex(checked.knowledge);
+    const index = previous ? await buildIndex(checked.knowledge) : await firstIndex(checked.knowledge);
     return {
       ok: true,
       snapshot: {
