@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { codeFingerprint } from './code-fingerprint.ts';
 import type { KnowledgeBase } from './load.ts';
 import {
   buildSearchIndex,
@@ -18,15 +18,15 @@ import {
  * (about a tenth of a second) instead of tokenizing and indexing every section again (most of a second of CPU).
  *
  * The file is used only when its key is the key of what is being loaded: a hash of the parsed knowledge (every
- * document and section, as the index is built from them) and of the code and data that decide the tokens (this
- * folder's code and vocabulary.yaml, the Orama and OpenCC versions, and Node's ICU, whose word segmenter splits
- * the text). A file with another key, a different format, a payload whose hash does not match its header, or one
+ * document and section, as the index is built from them) and of the code that decides the tokens
+ * (knowledge/code-fingerprint.ts: this folder's code and vocabulary.yaml, the Orama and OpenCC versions, Node's
+ * ICU). A file with another key, a different format, a payload whose hash does not match its header, or one
  * that cannot be read back, is ignored and replaced by a fresh build. The cache only ever saves work: deleting
  * the folder, or a read-only one, changes nothing but the time to start.
  */
 
 /** Bumped whenever what is written changes shape. */
-const FORMAT = 'smeg-search-index/1';
+const FORMAT = 'smeg-search-index/2';
 const FILE_NAME = 'search-index.cache';
 
 export interface IndexCacheLogger {
@@ -51,54 +51,11 @@ interface Header {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-let codeFingerprint: Promise<string> | undefined;
-
-/** The code and data beside this file (the tokenizer, normalisation, vocabulary), and the libraries the index depends on. */
-function fingerprintOfCode(): Promise<string> {
-  codeFingerprint ??= (async () => {
-    const hash = createHash('sha256');
-    const dir = import.meta.dirname;
-    const files = (await readdir(dir)).filter((file) => /\.(?:[cm]?[jt]s|ya?ml)$/.test(file)).sort();
-    for (const file of files) {
-      hash.update(file);
-      hash.update(await readFile(path.join(dir, file)));
-    }
-    const require = createRequire(import.meta.url);
-    for (const name of ['@orama/orama', 'opencc-js']) {
-      hash.update(`${name}@${versionOf(require, name)}`);
-    }
-    hash.update(`node ${process.version} icu ${process.versions.icu ?? '-'} unicode ${process.versions.unicode ?? '-'}`);
-    return hash.digest('hex');
-  })();
-  return codeFingerprint;
-}
-
-function versionOf(require: NodeJS.Require, name: string): string {
-  try {
-    // The package's main file, then up to its package.json: some packages do not export ./package.json.
-    let dir = path.dirname(require.resolve(name));
-    for (;;) {
-      const candidate = path.join(dir, 'package.json');
-      try {
-        const pkg = require(candidate) as { name?: string; version?: string };
-        if (pkg.name === name && pkg.version) return pkg.version;
-      } catch {
-        // not here
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) return 'unknown';
-      dir = parent;
-    }
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** The key a cached index must have to be served for this knowledge. */
 export async function searchIndexCacheKey(knowledge: KnowledgeBase, tuning: SearchTuning = DEFAULT_TUNING): Promise<string> {
   const hash = createHash('sha256');
   hash.update(FORMAT);
-  hash.update(await fingerprintOfCode());
+  hash.update(await codeFingerprint());
   hash.update(JSON.stringify(tuning));
   hash.update(JSON.stringify(knowledge.documents));
   hash.update(JSON.stringify(knowledge.sections));

@@ -143,7 +143,9 @@ interface SectionCatalogue {
   byExample: Map<string, Array<{ section: KnowledgeSection; example: string }>>;
   about: Map<string, string[]>;
   /** Adds a section; gives its example questions and programmes as indexed. */
-  register(section: KnowledgeSection): { examples: string[]; programmes: string[] };
+  register(section: KnowledgeSection, exampleKeys?: string[]): { examples: string[]; programmes: string[] };
+  /** Each section's example questions in questionKey form, in order (saved with a snapshot). */
+  exampleKeys: Map<string, string[]>;
 }
 
 function sectionCatalogue(knowledge: KnowledgeBase): SectionCatalogue {
@@ -151,17 +153,21 @@ function sectionCatalogue(knowledge: KnowledgeBase): SectionCatalogue {
   const byExample = new Map<string, Array<{ section: KnowledgeSection; example: string }>>();
   const about = new Map<string, string[]>();
   const programmesOf = new Map(knowledge.documents.map((document) => [document.meta.id, document.meta.programmes ?? []]));
+  const exampleKeys = new Map<string, string[]>();
   return {
     sections,
     byExample,
     about,
-    register(section) {
+    exampleKeys,
+    register(section, savedKeys) {
       sections.set(section.id, section);
       const examples = (section.examples ?? []).map((example) => example.question);
-      for (const example of examples) {
-        const key = questionKey(example);
+      const keys = savedKeys?.length === examples.length ? savedKeys : examples.map(questionKey);
+      exampleKeys.set(section.id, keys);
+      examples.forEach((example, i) => {
+        const key = keys[i]!;
         byExample.set(key, [...(byExample.get(key) ?? []), { section, example }]);
-      }
+      });
       const programmes = sectionProgrammes(section, programmesOf.get(section.documentId) ?? []);
       about.set(section.id, programmes);
       return { examples, programmes };
@@ -176,6 +182,8 @@ function sectionCatalogue(knowledge: KnowledgeBase): SectionCatalogue {
  */
 export interface SearchIndexSnapshot {
   orama: RawData;
+  /** questionKey of each section's example questions, by section id (normalising them is most of a read-back). */
+  exampleKeys: Record<string, string[]>;
   tokenCounts: { valuesIndexed: Array<[string, number]>; holders: Array<[string, Array<[string, number]>]> };
 }
 
@@ -196,7 +204,7 @@ export function restoreSearchIndex(knowledge: KnowledgeBase, snapshot: SearchInd
   const db = create({ schema, components: { tokenizer: createDomainTokenizer(tuning, counts) } });
   load(db, snapshot.orama);
   const catalogue = sectionCatalogue(knowledge);
-  for (const section of knowledge.sections) catalogue.register(section);
+  for (const section of knowledge.sections) catalogue.register(section, snapshot.exampleKeys[section.id]);
   return searchIndexOver(db, catalogue, tuning);
 }
 
@@ -229,6 +237,7 @@ function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(secti
       const index = searchIndexOver(db, catalogue, tuning);
       snapshots.set(index, () => ({
         orama: save(db),
+        exampleKeys: Object.fromEntries(catalogue.exampleKeys),
         tokenCounts: {
           valuesIndexed: [...counts.valuesIndexed],
           holders: [...counts.holders].map(([field, held]) => [field, [...held]]),

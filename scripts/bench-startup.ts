@@ -3,10 +3,10 @@
  * to the first 200 from GET /healthz, and the CPU the process has used by then (user + system, every thread).
  *
  *   npm run build && npm run bench:startup              # 5 runs
- *   npm run bench:startup -- --runs 10 --cold           # each run with an empty start-up cache (INDEX_CACHE_DIR)
+ *   npm run bench:startup -- --runs 10 --cold           # each run with an empty start-up cache (STARTUP_CACHE_DIR)
  *   npm run bench:startup -- --cpu-prof /tmp/start      # also write a CPU profile of each start there
  *
- * Each run gets a free port, its own empty DATA_DIR, and (unless --cache-dir is given) its own INDEX_CACHE_DIR
+ * Each run gets a free port, its own empty DATA_DIR, and (unless --cache-dir is given) its own STARTUP_CACHE_DIR
  * shared by the runs, so the first run of the batch builds the cache and the others read it; `--cold` gives every
  * run a fresh one. The server is stopped with SIGTERM after it is healthy. CPU is read from /proc/<pid>/stat at
  * the moment /healthz answers, so this script is for Linux.
@@ -67,7 +67,7 @@ async function oneRun(index: number, cacheDir: string): Promise<Run> {
   if (values['cpu-prof']) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`, `--cpu-prof-name=start-${index}.cpuprofile`);
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, values.entry], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STARTUP_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited = false;

@@ -10,6 +10,7 @@ import type { ParameterSet } from '../../rules/schema.ts';
 import type { Sources } from '../../bot/sources.ts';
 import { checkDomain, type Domain } from '../../domain/index.ts';
 import type { ReloadMetrics } from './metrics.ts';
+import { validateSourcesCached } from './sources-cache.ts';
 import { sourceFilesDigest } from './source-digest.ts';
 import { watchSourceFolders, type FolderWatcher, type WatchFolders } from './source-watcher.ts';
 
@@ -82,10 +83,11 @@ export interface LiveSourcesOptions {
   /** How the index is built; the knowledge package's synchronous builder unless given. */
   buildIndex?: (knowledge: KnowledgeBase) => SearchIndex | Promise<SearchIndex>;
   /**
-   * Where the first load reads the search index it built at a previous start, when the knowledge and the code are
-   * the same (knowledge/index-cache.ts), and saves it otherwise. Reloads build beside the serving index as always.
+   * Where the first load reads back the checked sources and the search index of a previous start, when the files
+   * and the code are the same (sources-cache.ts, knowledge/index-cache.ts), and saves them otherwise. Reloads check
+   * and build beside the serving version as always.
    */
-  indexCacheDir?: string;
+  cacheDir?: string;
 }
 
 /** The first load failed: the server cannot start without knowledge and rules. Lists every problem. */
@@ -109,9 +111,11 @@ function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet, domain: D
 }
 
 /** Reads and checks knowledge, rules and the domain registry together, as a reload does (and knowledge:check reports). */
-export async function validateSources(knowledgeDir: string, rulesDir: string, domainDir: string | undefined): Promise<
-  { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; domain?: Domain; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] }
-> {
+export type ValidatedSources =
+  | { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; domain?: Domain; issues: CheckIssue[] }
+  | { ok: false; issues: CheckIssue[] };
+
+export async function validateSources(knowledgeDir: string, rulesDir: string, domainDir: string | undefined): Promise<ValidatedSources> {
   const [knowledgeCheck, rulesLoad] = await Promise.all([
     checkKnowledge(knowledgeDir),
     checkParameters(rulesDir).then(
@@ -146,15 +150,24 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
   const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
   async function firstIndex(knowledge: KnowledgeBase): Promise<SearchIndex> {
-    if (options.indexCacheDir === undefined || options.buildIndex) return buildIndex(knowledge);
+    if (options.cacheDir === undefined || options.buildIndex) return buildIndex(knowledge);
     const started = performance.now();
-    const { index, outcome } = await cachedSearchIndex(knowledge, { dir: options.indexCacheDir, logger });
-    logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.indexCacheDir }, 'search index ready');
+    const { index, outcome } = await cachedSearchIndex(knowledge, { dir: options.cacheDir, logger });
+    logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.cacheDir }, 'search index ready');
     return index;
   }
 
+  async function firstCheck(digest: string): Promise<ValidatedSources> {
+    const validate = () => validateSources(knowledgeDir, rulesDir, domainDir);
+    if (options.cacheDir === undefined) return validate();
+    const started = performance.now();
+    const { result, outcome } = await validateSourcesCached({ knowledgeDir, rulesDir, domainDir, dir: options.cacheDir, digest, logger, validate });
+    logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.cacheDir }, 'sources checked');
+    return result;
+  }
+
   async function build(previous: SourceSnapshot | undefined): Promise<Built> {
-    const checked = await validateSources(knowledgeDir, rulesDir, domainDir);
+    const checked = previous ? await validateSources(knowledgeDir, rulesDir, domainDir) : await firstCheck(filesRead);
     if (!checked.ok) return checked;
     const version = contentVersion(checked.knowledge, checked.rules, checked.domain);
     if (previous && previous.version === version) return { ok: true, snapshot: previous, issues: checked.issues };

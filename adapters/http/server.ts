@@ -7,7 +7,7 @@ import { createLanguageModel, parseLlmConfig } from '../../bot/llm/index.ts';
 import type { Bot } from '../../bot/types.ts';
 import { RedisHandoffPauses } from '../line/handoff-pauses.ts';
 import { createApp } from './app.ts';
-import { indexCacheDir, parseConfig, type Config } from './config.ts';
+import { startupCacheDir, parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
 import { startRetention, type Retention } from './interaction-retention.ts';
 import { interactionStorePath, openInteractionStore } from './interaction-store.ts';
@@ -50,7 +50,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics({ processMetrics: env.NODE_ENV !== 'test' });
 
-  const cacheDir = indexCacheDir(config);
+  const cacheDir = startupCacheDir(config);
   const sources = await createLiveSources({
     knowledgeDir: config.KNOWLEDGE_DIR,
     rulesDir: config.RULES_DIR,
@@ -59,7 +59,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     watch: config.KNOWLEDGE_WATCH,
     rescanIntervalMs: config.KNOWLEDGE_RESCAN_MS,
     metrics,
-    ...(cacheDir ? { indexCacheDir: cacheDir } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
   });
   // PostgreSQL shared by every instance with DATABASE_URL; otherwise this instance's SQLite file.
   const interactions = await openInteractionStore({
