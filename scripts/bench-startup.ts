@@ -5,10 +5,11 @@
  *   npm run build && npm run bench:startup              # 5 runs
  *   npm run bench:startup -- --runs 10 --cold           # each run with an empty start-up cache (STARTUP_CACHE_DIR)
  *   npm run bench:startup -- --cpu-prof /tmp/start      # also write a CPU profile of each start there
+ *   npm run bench:startup -- --cwd /tmp/old-checkout    # the same for another (built) checkout, to compare
  *
- * Each run gets a free port, its own empty DATA_DIR, and (unless --cache-dir is given) its own STARTUP_CACHE_DIR
- * shared by the runs, so the first run of the batch builds the cache and the others read it; `--cold` gives every
- * run a fresh one. The server is stopped with SIGTERM after it is healthy. CPU is read from /proc/<pid>/stat at
+ * Each run gets a free port and its own empty DATA_DIR. The runs share one STARTUP_CACHE_DIR (a new one unless
+ * --cache-dir is given), filled by a first start that is not counted, so the runs measure a restart on unchanged
+ * files; `--cold` gives every run an empty one instead (a first start, or one after the files or the code changed). The server is stopped with SIGTERM after it is healthy. CPU is read from /proc/<pid>/stat at
  * the moment /healthz answers, so this script is for Linux.
  */
 import { spawn } from 'node:child_process';
@@ -22,9 +23,13 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     cold: { type: 'boolean', default: false },
+    // Start with plain `node` instead of `node --enable-source-maps` (what npm start and the Dockerfile run).
+    'no-source-maps': { type: 'boolean', default: false },
     'cache-dir': { type: 'string' },
     'cpu-prof': { type: 'string' },
     entry: { type: 'string', default: 'dist/adapters/http/main.js' },
+    // Another checkout to start (its entry, knowledge and rules), e.g. an older commit built elsewhere, to compare.
+    cwd: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -63,12 +68,13 @@ interface Run {
 async function oneRun(index: number, cacheDir: string): Promise<Run> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'smeg-startup-data-'));
-  const nodeArgs = ['--enable-source-maps'];
+  const nodeArgs = values['no-source-maps'] ? [] : ['--enable-source-maps'];
   if (values['cpu-prof']) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`, `--cpu-prof-name=start-${index}.cpuprofile`);
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, values.entry], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STARTUP_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
+    ...(values.cwd ? { cwd: values.cwd } : {}),
   });
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
@@ -101,7 +107,12 @@ const median = (numbers: number[]) => {
 
 const sharedCache = values['cache-dir'] ?? mkdtempSync(path.join(os.tmpdir(), 'smeg-startup-cache-'));
 const results: Run[] = [];
-console.log(`${values.entry}, ${runs} runs${values.cold ? ', each with an empty start-up cache' : ''}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`${values.cwd ? `${values.cwd}: ` : ''}${values.entry}, ${runs} runs${values.cold ? ', each with an empty start-up cache' : ''}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+if (!values.cold) {
+  // One start that is not counted fills the cache the counted ones read, as every start after the first one would.
+  const primed = await oneRun(-1, sharedCache);
+  console.log(`start that fills the cache (not counted): healthy after ${Math.round(primed.healthyMs)} ms, CPU ${Math.round(primed.cpuMs)} ms`);
+}
 for (let i = 0; i < runs; i += 1) {
   const cacheDir = values.cold ? mkdtempSync(path.join(os.tmpdir(), 'smeg-startup-cache-')) : sharedCache;
   const run = await oneRun(i, cacheDir);
