@@ -64,12 +64,13 @@ export async function searchIndexCacheKey(knowledge: KnowledgeBase, tuning: Sear
 
 /**
  * The search index of `knowledge`: read from the cache when it holds this knowledge's index, otherwise built (as
- * buildSearchIndex does) and then saved for the next start. Never fails because of the cache.
+ * buildSearchIndex does), with `save` to write it for the next start (left to the caller, so that a server saves
+ * once it is listening: serialising is not what makes it ready). Never fails because of the cache.
  */
 export async function cachedSearchIndex(
   knowledge: KnowledgeBase,
   options: IndexCacheOptions,
-): Promise<{ index: SearchIndex; outcome: IndexCacheOutcome }> {
+): Promise<{ index: SearchIndex; outcome: IndexCacheOutcome; save?: () => Promise<void> }> {
   const tuning = options.tuning ?? DEFAULT_TUNING;
   const file = path.join(options.dir, FILE_NAME);
   const key = await searchIndexCacheKey(knowledge, tuning);
@@ -99,8 +100,7 @@ export async function cachedSearchIndex(
     }
   }
   const index = await buildSearchIndex(knowledge, tuning);
-  await writeSnapshot(options.dir, file, key, index, options.logger);
-  return { index, outcome };
+  return { index, outcome, save: () => writeSnapshot(options.dir, file, key, index, options.logger) };
 }
 
 function readSnapshot(

@@ -60,6 +60,11 @@ export interface LiveSources {
   status(): ReloadStatus;
   /** Stops watching and re-scanning. */
   close(): Promise<void>;
+  /**
+   * Writes what the first load checked and built to the start-up cache when it did not come from there (cacheDir);
+   * the composition root calls it once the server listens. Resolves when written (or not: never rejects).
+   */
+  saveStartupCache(): Promise<void>;
 }
 
 export interface LiveSourcesOptions {
@@ -149,10 +154,15 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
   const dirs = [knowledgeDir, rulesDir, ...(domainDir ? [domainDir] : [])];
   const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
+  // What the first load will write to the start-up cache, once the server listens (saveStartupCache).
+  let pendingSaves: Array<() => Promise<void>> = [];
+  let saving: Promise<void> | undefined;
+
   async function firstIndex(knowledge: KnowledgeBase): Promise<SearchIndex> {
     if (options.cacheDir === undefined || options.buildIndex) return buildIndex(knowledge);
     const started = performance.now();
-    const { index, outcome } = await cachedSearchIndex(knowledge, { dir: options.cacheDir, logger });
+    const { index, outcome, save } = await cachedSearchIndex(knowledge, { dir: options.cacheDir, logger });
+    if (save) pendingSaves.push(save);
     logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.cacheDir }, 'search index ready');
     return index;
   }
@@ -161,7 +171,8 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
     const validate = () => validateSources(knowledgeDir, rulesDir, domainDir);
     if (options.cacheDir === undefined) return validate();
     const started = performance.now();
-    const { result, outcome } = await validateSourcesCached({ knowledgeDir, rulesDir, domainDir, dir: options.cacheDir, digest, logger, validate });
+    const { result, outcome, save } = await validateSourcesCached({ knowledgeDir, rulesDir, domainDir, dir: options.cacheDir, digest, logger, validate });
+    if (save) pendingSaves.push(save);
     logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.cacheDir }, 'sources checked');
     return result;
   }
@@ -316,7 +327,21 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
         reloads: { ...counts },
       };
     },
+    saveStartupCache() {
+      const saves = pendingSaves;
+      pendingSaves = [];
+      saving = (async () => {
+        await saving;
+        for (const save of saves) {
+          // One at a time, with the event loop given back in between: requests are being answered meanwhile.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          await save();
+        }
+      })();
+      return saving;
+    },
     async close() {
+      await saving;
       closed = true;
       clearTimeout(debounce);
       clearTimeout(rescan);

@@ -171,6 +171,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   applyServerTimeouts(server, config.REQUEST_TIMEOUT_MS);
+  // Saving the start-up cache (after a first start, or one on changed files or code) waits until now too.
+  void sources.saveStartupCache();
   retention = startRetention({
     store: interactions,
     days: config.INTERACTIONS_RETENTION_DAYS,

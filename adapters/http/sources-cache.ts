@@ -70,12 +70,13 @@ async function cacheKey(options: SourcesCacheOptions): Promise<string> {
 }
 
 /**
- * validateSources, or what it gave at an earlier start on the same files with the same code. Never fails because
- * of the cache.
+ * validateSources, or what it gave at an earlier start on the same files with the same code; after a check that
+ * passed, `save` writes it for the next start (left to the caller, to run once the server listens). Never fails
+ * because of the cache.
  */
 export async function validateSourcesCached(
   options: SourcesCacheOptions,
-): Promise<{ result: ValidatedSources; outcome: SourcesCacheOutcome }> {
+): Promise<{ result: ValidatedSources; outcome: SourcesCacheOutcome; save?: () => Promise<void> }> {
   const file = path.join(options.dir, FILE_NAME);
   const key = await cacheKey(options);
   let outcome: SourcesCacheOutcome = 'checked';
@@ -104,8 +105,7 @@ export async function validateSourcesCached(
     }
   }
   const result = await options.validate();
-  if (result.ok) await save(options, file, key, result);
-  return { result, outcome };
+  return { result, outcome, ...(result.ok ? { save: () => save(options, file, key, result) } : {}) };
 }
 
 function restore(saved: Saved): ValidatedSources {

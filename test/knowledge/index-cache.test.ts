@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cachedSearchIndex, searchIndexCacheKey } from '../../knowledge/index-cache.ts';
+import { cachedSearchIndex as readOrBuild, searchIndexCacheKey, type IndexCacheOptions } from '../../knowledge/index-cache.ts';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
 import { createSearchIndex, NO_PROGRAMME, type SearchIndex, type SearchOptions } from '../../knowledge/search.ts';
 
@@ -35,12 +35,29 @@ const OPTIONS: SearchOptions[] = [
   { programmes: ['youth', NO_PROGRAMME] },
 ];
 
+/** As a server starts: the index read back or built, then (once it listens) what was built saved. */
+async function cachedSearchIndex(base: KnowledgeBase, options: IndexCacheOptions) {
+  const result = await readOrBuild(base, options);
+  await result.save?.();
+  return result;
+}
+
 /** Every hit, with its score, for every question under several kinds of search. */
 function answers(index: SearchIndex): unknown[] {
   return questions.flatMap((question) => OPTIONS.map((options) => index.search(question, options)));
 }
 
 describe('the search-index cache', () => {
+  it('writes nothing until asked to save', async () => {
+    const built = await readOrBuild(knowledge, { dir });
+    expect(built.outcome).toBe('built');
+    expect((await readOrBuild(knowledge, { dir })).outcome).toBe('built');
+    await built.save?.();
+    const read = await readOrBuild(knowledge, { dir });
+    expect(read.outcome).toBe('read');
+    expect(read.save).toBeUndefined();
+  });
+
   it('builds and saves the index at the first start, and reads back one that answers every search the same', async () => {
     const built = await cachedSearchIndex(knowledge, { dir });
     expect(built.outcome).toBe('built');

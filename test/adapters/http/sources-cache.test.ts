@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateSources, type ValidatedSources } from '../../../adapters/http/live-sources.ts';
-import { validateSourcesCached, type SourcesCacheOptions } from '../../../adapters/http/sources-cache.ts';
+import { validateSourcesCached as readOrCheck, type SourcesCacheOptions } from '../../../adapters/http/sources-cache.ts';
 import { sourceFilesDigest } from '../../../adapters/http/source-digest.ts';
 
 let root: string;
@@ -38,6 +38,13 @@ async function options(warnings: string[] = []): Promise<SourcesCacheOptions> {
     logger: { warn: (_: unknown, message?: string) => void warnings.push(String(message)) },
     validate: () => validateSources(knowledgeDir, rulesDir, domainDir),
   };
+}
+
+/** As a server starts: the sources read back or checked, then (once it listens) what was checked saved. */
+async function validateSourcesCached(options: SourcesCacheOptions) {
+  const result = await readOrCheck(options);
+  await result.save?.();
+  return result;
 }
 
 /** What a check gave, without the time it was loaded. */
