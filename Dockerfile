@@ -8,6 +8,8 @@ COPY . .
 RUN npm ci --no-audit --no-fund --loglevel=error && npm prune --omit=dev --no-audit --no-fund --loglevel=error
 
 FROM node:20-bookworm-slim
+# DATA_DIR also holds the start-up cache (DATA_DIR/cache, STARTUP_CACHE_DIR): restarts on the same image and sources
+# read the checked sources and search index back instead of rebuilding them (docs/operations.md).
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/app/data DRAFTS_DIR=/app/drafts
 WORKDIR /app
 # Built on the same base image, so better-sqlite3's native module fits. The TypeScript sources come along for

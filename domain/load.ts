@@ -54,7 +54,27 @@ export function loadDomain(dir: string): Domain {
     (parsed as Record<string, unknown>)[name] = result.data;
   }
   if (issues.length > 0) throw new DomainFormatError(issues);
-  return compileDomain(parsed as Files, hash.digest('hex').slice(0, 12));
+  return domainFromSource({ files: parsed as Files, version: hash.digest('hex').slice(0, 12) });
+}
+
+/** The checked content of the registry's files a Domain was compiled from, and its version. */
+export interface DomainSource {
+  files: Files;
+  version: string;
+}
+
+const sources = new WeakMap<Domain, DomainSource>();
+
+/** Compiles checked registry content (as loadDomain does after checking it, or as saved from an earlier check). */
+export function domainFromSource(source: DomainSource): Domain {
+  const domain = compileDomain(source.files, source.version);
+  sources.set(domain, source);
+  return domain;
+}
+
+/** What a Domain made by loadDomain or domainFromSource was compiled from, to save it (adapters/http/sources-cache.ts). */
+export function sourceOfDomain(domain: Domain): DomainSource | undefined {
+  return sources.get(domain);
 }
 
 let shipped: Domain | undefined;

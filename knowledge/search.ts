@@ -1,10 +1,10 @@
-import { create, insert, search as oramaSearch } from '@orama/orama';
+import { create, insert, load, save, search as oramaSearch, type RawData } from '@orama/orama';
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { isIsoDate } from './schema.ts';
 import { questionKey } from './example-questions.ts';
 import { bestSnippet, snippetSource, type SnippetSource } from './snippet.ts';
-import { createDomainTokenizer, GRAMS_FIELD, tokenize } from './tokenizer.ts';
+import { createDomainTokenizer, emptyTokenCounts, GRAMS_FIELD, tokenize, type TokenCounts } from './tokenizer.ts';
 
 export interface SearchHit {
   sectionId: string;
@@ -137,26 +137,85 @@ export async function buildSearchIndex(
   return build.finish();
 }
 
-function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(section: KnowledgeSection): void; finish(): SearchIndex } {
-  const db = create({ schema, components: { tokenizer: createDomainTokenizer(tuning) } });
+/** What search keeps of each section beside Orama's index: the sections, their example questions and programmes. */
+interface SectionCatalogue {
+  sections: Map<string, KnowledgeSection>;
+  byExample: Map<string, Array<{ section: KnowledgeSection; example: string }>>;
+  about: Map<string, string[]>;
+  /** Adds a section; gives its example questions and programmes as indexed. */
+  register(section: KnowledgeSection, exampleKeys?: string[]): { examples: string[]; programmes: string[] };
+  /** Each section's example questions in questionKey form, in order (saved with a snapshot). */
+  exampleKeys: Map<string, string[]>;
+}
+
+function sectionCatalogue(knowledge: KnowledgeBase): SectionCatalogue {
   const sections = new Map<string, KnowledgeSection>();
   const byExample = new Map<string, Array<{ section: KnowledgeSection; example: string }>>();
-  const keywordsOf = new Map(knowledge.documents.map((document) => [document.meta.id, (document.meta.keywords ?? []).join(' ')]));
-  const programmesOf = new Map(knowledge.documents.map((document) => [document.meta.id, document.meta.programmes ?? []]));
   const about = new Map<string, string[]>();
-  const indexedProgrammes = (section: KnowledgeSection) => {
-    const programmes = sectionProgrammes(section, programmesOf.get(section.documentId) ?? []);
-    about.set(section.id, programmes);
-    return programmes;
-  };
+  const programmesOf = new Map(knowledge.documents.map((document) => [document.meta.id, document.meta.programmes ?? []]));
+  const exampleKeys = new Map<string, string[]>();
   return {
-    add(section) {
+    sections,
+    byExample,
+    about,
+    exampleKeys,
+    register(section, savedKeys) {
       sections.set(section.id, section);
       const examples = (section.examples ?? []).map((example) => example.question);
-      for (const example of examples) {
-        const key = questionKey(example);
+      const keys = savedKeys?.length === examples.length ? savedKeys : examples.map(questionKey);
+      exampleKeys.set(section.id, keys);
+      examples.forEach((example, i) => {
+        const key = keys[i]!;
         byExample.set(key, [...(byExample.get(key) ?? []), { section, example }]);
-      }
+      });
+      const programmes = sectionProgrammes(section, programmesOf.get(section.documentId) ?? []);
+      about.set(section.id, programmes);
+      return { examples, programmes };
+    },
+  };
+}
+
+/**
+ * A built index as it can be saved and read back (knowledge/index-cache.ts): Orama's own serialisation and the
+ * tokenizer's counts. Read back over the same knowledge with the same code, it answers every search as the index
+ * that was saved.
+ */
+export interface SearchIndexSnapshot {
+  orama: RawData;
+  /** questionKey of each section's example questions, by section id (normalising them is most of a read-back). */
+  exampleKeys: Record<string, string[]>;
+  tokenCounts: { valuesIndexed: Array<[string, number]>; holders: Array<[string, Array<[string, number]>]> };
+}
+
+/** How to save each index built here, for the cache; indexes read back from a snapshot are not saved again. */
+const snapshots = new WeakMap<SearchIndex, () => SearchIndexSnapshot>();
+
+/** The snapshot of an index built by createSearchIndex or buildSearchIndex. */
+export function snapshotOf(index: SearchIndex): SearchIndexSnapshot | undefined {
+  return snapshots.get(index)?.();
+}
+
+/** The index a snapshot was taken of, over the knowledge it was built from (the caller checks it is the same). */
+export function restoreSearchIndex(knowledge: KnowledgeBase, snapshot: SearchIndexSnapshot, tuning: SearchTuning = DEFAULT_TUNING): SearchIndex {
+  const counts: TokenCounts = {
+    valuesIndexed: new Map(snapshot.tokenCounts.valuesIndexed),
+    holders: new Map(snapshot.tokenCounts.holders.map(([field, held]) => [field, new Map(held)])),
+  };
+  const db = create({ schema, components: { tokenizer: createDomainTokenizer(tuning, counts) } });
+  load(db, snapshot.orama);
+  const catalogue = sectionCatalogue(knowledge);
+  for (const section of knowledge.sections) catalogue.register(section, snapshot.exampleKeys[section.id]);
+  return searchIndexOver(db, catalogue, tuning);
+}
+
+function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(section: KnowledgeSection): void; finish(): SearchIndex } {
+  const counts = emptyTokenCounts();
+  const db = create({ schema, components: { tokenizer: createDomainTokenizer(tuning, counts) } });
+  const catalogue = sectionCatalogue(knowledge);
+  const keywordsOf = new Map(knowledge.documents.map((document) => [document.meta.id, (document.meta.keywords ?? []).join(' ')]));
+  return {
+    add(section) {
+      const { examples, programmes } = catalogue.register(section);
       synchronously(
         insert(db, {
           id: section.id,
@@ -170,23 +229,28 @@ function startBuild(knowledge: KnowledgeBase, tuning: SearchTuning): { add(secti
           fromDay: dayNumber(section.effectiveFrom, NO_DATE_BEFORE),
           toDay: dayNumber(section.effectiveTo, NO_DATE_AFTER),
           supersededDay: dayNumber(section.supersededFrom, NO_DATE_AFTER),
-          programmes: indexedProgrammes(section),
+          programmes,
         }),
       );
     },
-    finish: () => searchIndexOver(db, sections, byExample, tuning, about),
+    finish() {
+      const index = searchIndexOver(db, catalogue, tuning);
+      snapshots.set(index, () => ({
+        orama: save(db),
+        exampleKeys: Object.fromEntries(catalogue.exampleKeys),
+        tokenCounts: {
+          valuesIndexed: [...counts.valuesIndexed],
+          holders: [...counts.holders].map(([field, held]) => [field, [...held]]),
+        },
+      }));
+      return index;
+    },
   };
 }
 
 type SectionDb = ReturnType<typeof create<typeof schema>>;
 
-function searchIndexOver(
-  db: SectionDb,
-  sections: Map<string, KnowledgeSection>,
-  byExample: Map<string, Array<{ section: KnowledgeSection; example: string }>>,
-  tuning: SearchTuning,
-  about: Map<string, string[]>,
-): SearchIndex {
+function searchIndexOver(db: SectionDb, { sections, byExample, about }: SectionCatalogue, tuning: SearchTuning): SearchIndex {
   // Each section's text is made ready for snippets on its first hit and kept: normalising a long table per query
   // was most of a search's time.
   const snippetSources = new Map<string, SnippetSource>();

@@ -78,16 +78,42 @@ export function simplifiedToTaiwanese(): (text: string) => string {
   };
 }
 
+/**
+ * Trie.loadDictGroup: the group's dictionaries last to first, so the first one's value wins. The serialised form is
+ * read here with indexOf instead of the library's split('|') and split(' ') (an array per entry): the same entries,
+ * in the same order, into the same trie, in a fraction of the start-up time.
+ */
 function trieOf(group: DictGroup): Trie {
   const trie = new Trie();
-  trie.loadDictGroup(group);
+  for (const dict of [...group].reverse()) forEachEntry(dict, (key, value) => trie.addWord(key, value));
   return trie;
 }
 
-/** The source strings of a dictionary, in either of OpenCC's forms ("a b|c d" or [[a, b], [c, d]]). */
+/**
+ * Every entry of a dictionary in either of OpenCC's forms ("a b|c d" or [[a, b], [c, d]]). As Trie.loadDict reads
+ * "key value more": the value is the text between the first and the second space.
+ */
+function forEachEntry(dict: DictLike, visit: (key: string, value: string) => void): void {
+  if (typeof dict !== 'string') {
+    for (const [key, value] of dict) visit(key, value);
+    return;
+  }
+  for (let start = 0; start <= dict.length; ) {
+    const bar = dict.indexOf('|', start);
+    const end = bar < 0 ? dict.length : bar;
+    const space = dict.indexOf(' ', start);
+    if (space < 0 || space >= end) throw new TypeError(`OpenCC dictionary entry without a value: 「${dict.slice(start, end)}」`);
+    const nextSpace = dict.indexOf(' ', space + 1);
+    visit(dict.slice(start, space), dict.slice(space + 1, nextSpace < 0 || nextSpace > end ? end : nextSpace));
+    start = end + 1;
+  }
+}
+
+/** The source strings of a dictionary. */
 function keysOf(dict: DictLike): string[] {
-  if (typeof dict === 'string') return dict.split('|').map((line) => line.split(' ')[0]!);
-  return dict.map(([key]) => key);
+  const keys: string[] = [];
+  forEachEntry(dict, (key) => keys.push(key));
+  return keys;
 }
 
 function codePointLength(s: string, i: number): number {

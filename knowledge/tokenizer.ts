@@ -123,13 +123,23 @@ export interface DomainTokenizerOptions {
   minCommonHolders?: number;
 }
 
-/** The tokenizer for every Chinese field of the Orama index (Orama's default one drops Chinese). */
-export function createDomainTokenizer(options: DomainTokenizerOptions = {}): Tokenizer {
+/** Per field: how many values were indexed, and how many held each token (what makes a query token common). */
+export interface TokenCounts {
+  valuesIndexed: Map<string, number>;
+  holders: Map<string, Map<string, number>>;
+}
+
+export const emptyTokenCounts = (): TokenCounts => ({ valuesIndexed: new Map(), holders: new Map() });
+
+/**
+ * The tokenizer for every Chinese field of the Orama index (Orama's default one drops Chinese). It counts what it
+ * indexes into `counts`: given the counts of an index read back from a cache, queries are tokenized as in the
+ * index that was saved.
+ */
+export function createDomainTokenizer(options: DomainTokenizerOptions = {}, counts: TokenCounts = emptyTokenCounts()): Tokenizer {
   const maxShare = options.maxQueryTokenShare ?? 1;
   const minHolders = options.minCommonHolders ?? 0;
-  // Per field: how many values were indexed, and how many held each token.
-  const valuesIndexed = new Map<string, number>();
-  const holders = new Map<string, Map<string, number>>();
+  const { valuesIndexed, holders } = counts;
 
   const isCommon = (token: string) => {
     for (const [field, counts] of holders) {

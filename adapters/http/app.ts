@@ -2,7 +2,9 @@ import express, { type Express } from 'express';
 import type { Bot } from '../../bot/types.ts';
 import { createAdminConsoleRouter } from '../admin/index.ts';
 import { createBotFrameworkRouter } from '../botframework/index.ts';
-import { createLineRouter, LINE_OFF_MESSAGE, type HandoffPauses } from '../line/index.ts';
+import type { createLineRouter } from '../line/index.ts';
+import type { HandoffPauses } from '../line/handoff-pauses.ts';
+import { LINE_OFF_MESSAGE } from '../line/off-message.ts';
 import { createChatRouter, createWebPageRouter } from '../web/index.ts';
 import { createAdminRouter } from './admin-router.ts';
 import type { Config } from './config.ts';
@@ -29,6 +31,11 @@ export interface AppDeps {
   answerWasIssued?: (answerId: string) => boolean | Promise<boolean>;
   /** LINE chats the bot stands aside in after a handoff; in memory unless shared (Redis, with several instances). */
   handoffPauses?: HandoffPauses;
+  /**
+   * The LINE adapter, given when LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are set: the composition root
+   * loads it (and the LINE SDK) only then.
+   */
+  createLineRouter?: typeof createLineRouter;
   /** True once knowledge and rules are loaded. */
   ready(): boolean;
 }
@@ -53,8 +60,9 @@ export function createApp(deps: AppDeps): Express {
 
   // LINE checks its signature on the raw body, so it comes before anything that parses JSON.
   if (config.LINE_CHANNEL_SECRET && config.LINE_CHANNEL_ACCESS_TOKEN) {
+    if (!deps.createLineRouter) throw new Error('LINE is configured but its adapter was not given to createApp');
     app.use(
-      createLineRouter({
+      deps.createLineRouter({
         bot,
         logger: logger.child({ adapter: 'line' }),
         channelSecret: config.LINE_CHANNEL_SECRET,

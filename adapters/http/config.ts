@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** An optional setting where an empty value (`NAME=` in a .env file) means "not set". */
@@ -50,12 +51,22 @@ const Env = z.object({
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
   KNOWLEDGE_RESCAN_MS: z.coerce.number().int().min(0).default(5_000),
+  // Where the checked sources and the search index of a start are saved and read back at the next start on the same
+  // files and code (sources-cache.ts, knowledge/index-cache.ts); `off` turns it off. Unset: DATA_DIR/cache (off when
+  // DATA_DIR is :memory:).
+  STARTUP_CACHE_DIR: optionalSetting(z.string().min(1)),
 }).refine((env) => !env.METRICS_PORT || env.METRICS_PORT !== env.PORT, {
   error: 'must differ from PORT (unset it to serve /metrics on PORT)',
   path: ['METRICS_PORT'],
 });
 
 export type Config = z.infer<typeof Env>;
+
+/** The folder of the start-up cache, or undefined when it is off. */
+export function startupCacheDir(config: Pick<Config, 'STARTUP_CACHE_DIR' | 'DATA_DIR'>): string | undefined {
+  if (config.STARTUP_CACHE_DIR !== undefined) return config.STARTUP_CACHE_DIR === 'off' ? undefined : config.STARTUP_CACHE_DIR;
+  return config.DATA_DIR === ':memory:' ? undefined : path.join(config.DATA_DIR, 'cache');
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { formatCheckIssue, type CheckIssue } from '../../knowledge/check-issue.ts';
 import { checkKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
+import { cachedSearchIndex } from '../../knowledge/index-cache.ts';
 import { buildSearchIndex, type SearchIndex } from '../../knowledge/search.ts';
 import { checkReferences } from '../../rules/check.ts';
 import { checkParameters } from '../../rules/load.ts';
@@ -9,6 +10,7 @@ import type { ParameterSet } from '../../rules/schema.ts';
 import type { Sources } from '../../bot/sources.ts';
 import { checkDomain, type Domain } from '../../domain/index.ts';
 import type { ReloadMetrics } from './metrics.ts';
+import { validateSourcesCached } from './sources-cache.ts';
 import { sourceFilesDigest } from './source-digest.ts';
 import { watchSourceFolders, type FolderWatcher, type WatchFolders } from './source-watcher.ts';
 
@@ -58,6 +60,11 @@ export interface LiveSources {
   status(): ReloadStatus;
   /** Stops watching and re-scanning. */
   close(): Promise<void>;
+  /**
+   * Writes what the first load checked and built to the start-up cache when it did not come from there (cacheDir);
+   * the composition root calls it once the server listens. Resolves when written (or not: never rejects).
+   */
+  saveStartupCache(): Promise<void>;
 }
 
 export interface LiveSourcesOptions {
@@ -80,6 +87,12 @@ export interface LiveSourcesOptions {
   metrics?: ReloadMetrics;
   /** How the index is built; the knowledge package's synchronous builder unless given. */
   buildIndex?: (knowledge: KnowledgeBase) => SearchIndex | Promise<SearchIndex>;
+  /**
+   * Where the first load reads back the checked sources and the search index of a previous start, when the files
+   * and the code are the same (sources-cache.ts, knowledge/index-cache.ts), and saves them otherwise. Reloads check
+   * and build beside the serving version as always.
+   */
+  cacheDir?: string;
 }
 
 /** The first load failed: the server cannot start without knowledge and rules. Lists every problem. */
@@ -103,9 +116,11 @@ function contentVersion(knowledge: KnowledgeBase, rules: ParameterSet, domain: D
 }
 
 /** Reads and checks knowledge, rules and the domain registry together, as a reload does (and knowledge:check reports). */
-export async function validateSources(knowledgeDir: string, rulesDir: string, domainDir: string | undefined): Promise<
-  { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; domain?: Domain; issues: CheckIssue[] } | { ok: false; issues: CheckIssue[] }
-> {
+export type ValidatedSources =
+  | { ok: true; knowledge: KnowledgeBase; rules: ParameterSet; domain?: Domain; issues: CheckIssue[] }
+  | { ok: false; issues: CheckIssue[] };
+
+export async function validateSources(knowledgeDir: string, rulesDir: string, domainDir: string | undefined): Promise<ValidatedSources> {
   const [knowledgeCheck, rulesLoad] = await Promise.all([
     checkKnowledge(knowledgeDir),
     checkParameters(rulesDir).then(
@@ -139,12 +154,35 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
   const dirs = [knowledgeDir, rulesDir, ...(domainDir ? [domainDir] : [])];
   const buildIndex = options.buildIndex ?? ((knowledge: KnowledgeBase) => buildSearchIndex(knowledge));
 
+  // What the first load will write to the start-up cache, once the server listens (saveStartupCache).
+  let pendingSaves: Array<() => Promise<void>> = [];
+  let saving: Promise<void> | undefined;
+
+  async function firstIndex(knowledge: KnowledgeBase): Promise<SearchIndex> {
+    if (options.cacheDir === undefined || options.buildIndex) return buildIndex(knowledge);
+    const started = performance.now();
+    const { index, outcome, save } = await cachedSearchIndex(knowledge, { dir: options.cacheDir, logger });
+    if (save) pendingSaves.push(save);
+    logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.cacheDir }, 'search index ready');
+    return index;
+  }
+
+  async function firstCheck(digest: string): Promise<ValidatedSources> {
+    const validate = () => validateSources(knowledgeDir, rulesDir, domainDir);
+    if (options.cacheDir === undefined) return validate();
+    const started = performance.now();
+    const { result, outcome, save } = await validateSourcesCached({ knowledgeDir, rulesDir, domainDir, dir: options.cacheDir, digest, logger, validate });
+    if (save) pendingSaves.push(save);
+    logger.info({ outcome, ms: Math.round(performance.now() - started), dir: options.cacheDir }, 'sources checked');
+    return result;
+  }
+
   async function build(previous: SourceSnapshot | undefined): Promise<Built> {
-    const checked = await validateSources(knowledgeDir, rulesDir, domainDir);
+    const checked = previous ? await validateSources(knowledgeDir, rulesDir, domainDir) : await firstCheck(filesRead);
     if (!checked.ok) return checked;
     const version = contentVersion(checked.knowledge, checked.rules, checked.domain);
     if (previous && previous.version === version) return { ok: true, snapshot: previous, issues: checked.issues };
-    const index = await buildIndex(checked.knowledge);
+    const index = previous ? await buildIndex(checked.knowledge) : await firstIndex(checked.knowledge);
     return {
       ok: true,
       snapshot: {
@@ -289,7 +327,21 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
         reloads: { ...counts },
       };
     },
+    saveStartupCache() {
+      const saves = pendingSaves;
+      pendingSaves = [];
+      saving = (async () => {
+        await saving;
+        for (const save of saves) {
+          // One at a time, with the event loop given back in between: requests are being answered meanwhile.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          await save();
+        }
+      })();
+      return saving;
+    },
     async close() {
+      await saving;
       closed = true;
       clearTimeout(debounce);
       clearTimeout(rescan);

@@ -1,15 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBot } from '../../bot/index.ts';
-import { RedisConversationStore } from '../../bot/dialogue/redis-store.ts';
+import type { RedisConversationStore } from '../../bot/dialogue/redis-store.ts';
 import { MemoryConversationStore, type ConversationStore } from '../../bot/dialogue/store.ts';
 import { createLanguageModel, parseLlmConfig } from '../../bot/llm/index.ts';
 import type { Bot } from '../../bot/types.ts';
-import { RedisHandoffPauses } from '../line/index.ts';
+import { RedisHandoffPauses } from '../line/handoff-pauses.ts';
 import { createApp } from './app.ts';
-import { parseConfig, type Config } from './config.ts';
+import { startupCacheDir, parseConfig, type Config } from './config.ts';
 import { fanOutSink } from './fan-out-sink.ts';
-import { startRetention } from './interaction-retention.ts';
+import { startRetention, type Retention } from './interaction-retention.ts';
 import { interactionStorePath, openInteractionStore } from './interaction-store.ts';
 import { IssuedAnswers, rememberingIssuedAnswers } from './issued-answers.ts';
 import { listenOn, stopListening } from './listen.ts';
@@ -18,7 +18,6 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetricsApp } from './metrics-endpoint.ts';
 import { createMetrics, type ServerMetrics } from './metrics.ts';
 import { applyServerTimeouts, TokenBucketRateLimiter, withRateLimit, type RateLimiter } from './protection.ts';
-import { RedisRateLimiter } from './redis-rate-limiter.ts';
 import { createGracefulShutdown, type Closer, type GracefulShutdown } from './shutdown.ts';
 
 export interface StartOptions {
@@ -51,6 +50,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics({ processMetrics: env.NODE_ENV !== 'test' });
 
+  const cacheDir = startupCacheDir(config);
   const sources = await createLiveSources({
     knowledgeDir: config.KNOWLEDGE_DIR,
     rulesDir: config.RULES_DIR,
@@ -59,6 +59,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     watch: config.KNOWLEDGE_WATCH,
     rescanIntervalMs: config.KNOWLEDGE_RESCAN_MS,
     metrics,
+    ...(cacheDir ? { cacheDir } : {}),
   });
   // PostgreSQL shared by every instance with DATABASE_URL; otherwise this instance's SQLite file.
   const interactions = await openInteractionStore({
@@ -67,16 +68,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     salt: config.INTERACTIONS_SALT,
     logger: logger.child({ component: 'interactions' }),
   });
-  const retention = startRetention({
-    store: interactions,
-    days: config.INTERACTIONS_RETENTION_DAYS,
-    logger: logger.child({ component: 'interactions' }),
-  });
-  const store: ConversationStore = config.REDIS_URL
-    ? new RedisConversationStore({ url: config.REDIS_URL })
-    : new MemoryConversationStore();
+  // Redis, its rate limiter and the LINE SDK are loaded only when configured: each costs start-up time to load.
+  const redisStore: RedisConversationStore | undefined = config.REDIS_URL
+    ? new (await import('../../bot/dialogue/redis-store.ts')).RedisConversationStore({ url: config.REDIS_URL })
+    : undefined;
+  const store: ConversationStore = redisStore ?? new MemoryConversationStore();
   // Every instance must see that the bot stands aside in a LINE chat: the pauses share the conversations' Redis.
-  const handoffPauses = store instanceof RedisConversationStore ? new RedisHandoffPauses(store.client) : undefined;
+  const handoffPauses = redisStore ? new RedisHandoffPauses(redisStore.client) : undefined;
+  const line = config.LINE_CHANNEL_SECRET && config.LINE_CHANNEL_ACCESS_TOKEN ? await import('../line/index.ts') : undefined;
   const llm = createLanguageModel(parseLlmConfig(env), {
     logger: logger.child({ component: 'llm' }),
     metrics: {
@@ -109,9 +108,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   // With several instances a user's messages are counted together in the conversations' Redis.
   const limiter: RateLimiter =
-    store instanceof RedisConversationStore
-      ? new RedisRateLimiter({
-          client: store.client,
+    redisStore
+      ? new (await import('./redis-rate-limiter.ts')).RedisRateLimiter({
+          client: redisStore.client,
           perMinute: config.RATE_LIMIT_PER_MINUTE,
           logger: logger.child({ component: 'rate-limit' }),
         })
@@ -137,22 +136,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       }
     },
     ...(handoffPauses ? { handoffPauses } : {}),
+    ...(line ? { createLineRouter: line.createLineRouter } : {}),
     ready: () => true,
   });
 
   const port = options.port ?? config.PORT;
   const host = options.host ?? config.HOST;
+  // Started once the server listens: deleting expired rows is not what makes it ready to answer.
+  let retention: Retention | undefined;
   const closers: Closer[] = [
     { name: 'knowledge watcher', close: () => sources.close() },
     {
       name: 'interaction retention',
       close: async () => {
-        retention.stop();
-        await retention.idle();
+        retention?.stop();
+        await retention?.idle();
       },
     },
     { name: 'interaction store', close: () => interactions.close() },
-    ...(store instanceof RedisConversationStore ? [{ name: 'redis', close: () => store.close() }] : []),
+    ...(redisStore ? [{ name: 'redis', close: () => redisStore.close() }] : []),
   ];
   let server: Server;
   let metricsServer: Server | undefined;
@@ -169,6 +171,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   applyServerTimeouts(server, config.REQUEST_TIMEOUT_MS);
+  // Saving the start-up cache (after a first start, or one on changed files or code) waits until now too.
+  void sources.saveStartupCache();
+  retention = startRetention({
+    store: interactions,
+    days: config.INTERACTIONS_RETENTION_DAYS,
+    logger: logger.child({ component: 'interactions' }),
+  });
   const shutdown = createGracefulShutdown({ server, logger, closers });
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const urlOf = (listening: Server) => `http://${shownHost}:${(listening.address() as AddressInfo).port}`;

@@ -5,6 +5,7 @@ import type { Bot } from '../../bot/types.ts';
 import { bodyReadProblem, type BodyReadProblem } from '../http/body-read-problem.ts';
 import type { Logger } from '../http/logger.ts';
 import { LineWebhookBodyError } from './errors.ts';
+import { LINE_OFF_MESSAGE, LINE_WEBHOOK_PATH } from './off-message.ts';
 import { FoldedAnswers } from './folded-answers.ts';
 import { handleLineEvent } from './handle-event.ts';
 import { MemoryHandoffPauses, type HandoffPauses } from './handoff-pauses.ts';
@@ -29,10 +30,7 @@ export interface LineRouterDeps {
 
 const DEFAULT_HANDOFF_MINUTES = 30;
 
-export const LINE_WEBHOOK_PATH = '/webhooks/line';
-
-/** The one start-up log line the composition root writes when the LINE credentials are not set. */
-export const LINE_OFF_MESSAGE = `LINE is off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to answer on ${LINE_WEBHOOK_PATH}`;
+export { LINE_OFF_MESSAGE, LINE_WEBHOOK_PATH };
 
 /**
  * POST /webhooks/line. The signature is checked on the raw bytes before anything else, so this route reads its

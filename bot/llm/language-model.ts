@@ -1,4 +1,4 @@
-import { createChatClient, type ChatClient, type ChatRequest } from './chat-client.ts';
+import type { ChatClient, ChatRequest } from './chat-client.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import type { LlmConfig } from './config.ts';
 import { LlmCallError } from './errors.ts';
@@ -20,7 +20,31 @@ const uncountedMetrics: LlmMetrics = { call() {}, guardRejected() {} };
 /** The optional model, or undefined when no OPENAI_API_KEY or OPENAI_BASE_URL is configured. */
 export function createLanguageModel(config: LlmConfig, deps: LanguageModelDeps = {}): LanguageModel | undefined {
   if (!config.enabled) return undefined;
-  return new GuardedLanguageModel(createChatClient(config), config, deps);
+  return new GuardedLanguageModel(backgroundChatClient(config), config, deps);
+}
+
+/**
+ * The OpenAI SDK (a few hundred modules) is loaded in the background from here on rather than imported with this
+ * module, so a server without a model never loads it and one with a model does not wait for it to be healthy. A
+ * call made before it has loaded waits for it; a failure to load it fails that call like any other error (the
+ * deterministic answer is sent) and the next call tries again.
+ */
+function backgroundChatClient(config: LlmConfig): ChatClient {
+  let client: Promise<ChatClient> | undefined;
+  const load = () =>
+    (client ??= import('./chat-client.ts').then(
+      ({ createChatClient }) => createChatClient(config),
+      (error: unknown) => {
+        client = undefined;
+        throw error;
+      },
+    ));
+  load().catch(() => undefined);
+  return {
+    async complete(request: ChatRequest) {
+      return (await load()).complete(request);
+    },
+  };
 }
 
 /**

@@ -1,0 +1,144 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { codeFingerprint } from './code-fingerprint.ts';
+import type { KnowledgeBase } from './load.ts';
+import {
+  buildSearchIndex,
+  DEFAULT_TUNING,
+  restoreSearchIndex,
+  snapshotOf,
+  type SearchIndex,
+  type SearchIndexSnapshot,
+  type SearchTuning,
+} from './search.ts';
+
+/**
+ * The search index saved to disk, so a server restarted on knowledge it has indexed before reads the index back
+ * (about a tenth of a second) instead of tokenizing and indexing every section again (most of a second of CPU).
+ *
+ * The file is used only when its key is the key of what is being loaded: a hash of the parsed knowledge (every
+ * document and section, as the index is built from them) and of the code that decides the tokens
+ * (knowledge/code-fingerprint.ts: this folder's code and vocabulary.yaml, the Orama and OpenCC versions, Node's
+ * ICU). A file with another key, a different format, a payload whose hash does not match its header, or one
+ * that cannot be read back, is ignored and replaced by a fresh build. The cache only ever saves work: deleting
+ * the folder, or a read-only one, changes nothing but the time to start.
+ */
+
+/** Bumped whenever what is written changes shape. */
+const FORMAT = 'smeg-search-index/2';
+const FILE_NAME = 'search-index.cache';
+
+export interface IndexCacheLogger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+}
+
+export interface IndexCacheOptions {
+  /** Folder of the cache file; created when missing. */
+  dir: string;
+  logger?: IndexCacheLogger;
+  tuning?: SearchTuning;
+}
+
+export type IndexCacheOutcome = 'read' | 'built' | 'rebuilt-stale' | 'rebuilt-unreadable';
+
+interface Header {
+  format: string;
+  key: string;
+  sha256: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The key a cached index must have to be served for this knowledge. */
+export async function searchIndexCacheKey(knowledge: KnowledgeBase, tuning: SearchTuning = DEFAULT_TUNING): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(FORMAT);
+  hash.update(await codeFingerprint());
+  hash.update(JSON.stringify(tuning));
+  hash.update(JSON.stringify(knowledge.documents));
+  hash.update(JSON.stringify(knowledge.sections));
+  return hash.digest('hex');
+}
+
+/**
+ * The search index of `knowledge`: read from the cache when it holds this knowledge's index, otherwise built (as
+ * buildSearchIndex does), with `save` to write it for the next start (left to the caller, so that a server saves
+ * once it is listening: serialising is not what makes it ready). Never fails because of the cache.
+ */
+export async function cachedSearchIndex(
+  knowledge: KnowledgeBase,
+  options: IndexCacheOptions,
+): Promise<{ index: SearchIndex; outcome: IndexCacheOutcome; save?: () => Promise<void> }> {
+  const tuning = options.tuning ?? DEFAULT_TUNING;
+  const file = path.join(options.dir, FILE_NAME);
+  const key = await searchIndexCacheKey(knowledge, tuning);
+  let outcome: IndexCacheOutcome = 'built';
+  let content: string | undefined;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      options.logger?.warn({ err: error, file }, 'search index cache could not be read; building the index');
+      outcome = 'rebuilt-unreadable';
+    }
+  }
+  if (content !== undefined) {
+    const read = readSnapshot(content, key);
+    if (read.ok) {
+      try {
+        return { index: restoreSearchIndex(knowledge, read.snapshot, tuning), outcome: 'read' };
+      } catch (error) {
+        options.logger?.warn({ err: error, file }, 'search index cache could not be read back; building the index');
+        outcome = 'rebuilt-unreadable';
+      }
+    } else {
+      outcome = read.reason === 'stale' ? 'rebuilt-stale' : 'rebuilt-unreadable';
+      if (read.reason !== 'stale') options.logger?.warn({ file, reason: read.reason }, 'search index cache is damaged; building the index');
+    }
+  }
+  const index = await buildSearchIndex(knowledge, tuning);
+  return { index, outcome, save: () => writeSnapshot(options.dir, file, key, index, options.logger) };
+}
+
+function readSnapshot(
+  content: string,
+  key: string,
+): { ok: true; snapshot: SearchIndexSnapshot } | { ok: false; reason: 'stale' | 'damaged' } {
+  const newline = content.indexOf('\n');
+  if (newline < 0) return { ok: false, reason: 'damaged' };
+  let header: Header;
+  try {
+    header = JSON.parse(content.slice(0, newline)) as Header;
+  } catch {
+    return { ok: false, reason: 'damaged' };
+  }
+  if (typeof header !== 'object' || header === null || header.format !== FORMAT) return { ok: false, reason: 'stale' };
+  if (header.key !== key) return { ok: false, reason: 'stale' };
+  const payload = content.slice(newline + 1);
+  if (sha256(payload) !== header.sha256) return { ok: false, reason: 'damaged' };
+  try {
+    return { ok: true, snapshot: JSON.parse(payload) as SearchIndexSnapshot };
+  } catch {
+    return { ok: false, reason: 'damaged' };
+  }
+}
+
+/** Written to a temporary file and renamed over the old one, so a reader sees a whole file or none. */
+async function writeSnapshot(dir: string, file: string, key: string, index: SearchIndex, logger: IndexCacheLogger | undefined): Promise<void> {
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    const snapshot = snapshotOf(index);
+    if (!snapshot) return;
+    const payload = JSON.stringify(snapshot);
+    const header: Header = { format: FORMAT, key, sha256: sha256(payload) };
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, `${JSON.stringify(header)}\n${payload}`);
+    await rename(temporary, file);
+  } catch (error) {
+    logger?.warn({ err: error, dir }, 'search index cache could not be written; the next start builds the index again');
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
