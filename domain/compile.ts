@@ -83,8 +83,8 @@ export interface Domain {
     queryFiller: RegExp;
     /** The fund's terms and every programme name, longest first. */
     terms: readonly string[];
-    /** A message with its known misspellings corrected (手續廢 → 手續費). */
-    corrected: (text: string) => string;
+    /** Known misspellings (手續廢 → 手續費): any of them, and the right word of each. */
+    misspellings: { any: RegExp; right: ReadonlyMap<string, string> } | undefined;
   };
 }
 
@@ -108,8 +108,8 @@ export interface RoleWords {
   ageBefore: RegExp;
   /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
   balanceBesideRevenue: RegExp;
-  /** The years ago a message says the business was founded (「去年才開」 → 1), if it does. */
-  yearsAgo: (text: string) => number | undefined;
+  /** Words saying how many years ago the business was founded (「去年才開」 → 1), with the founding words near them. */
+  yearsAgo: { word: RegExp; cue: RegExp; years: ReadonlyMap<string, number>; within: number } | undefined;
 }
 
 /** English phrases and the Chinese words understanding knows them by (domain/registry/english.yaml). */
@@ -205,26 +205,27 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     overAfter: startRegExp(file.bounds.over_after),
     ageBefore: suffixRegExp(file.age_before),
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
-    yearsAgo: yearsAgoReader(file),
+    yearsAgo: file.years_ago
+      ? {
+          word: new RegExp(Object.keys(file.years_ago.words).sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g'),
+          cue: cueRegExp(file.years_ago.cues, 'g'),
+          years: new Map(Object.entries(file.years_ago.words)),
+          within: file.years_ago.within,
+        }
+      : undefined,
   };
 }
 
-/** 「去年才開」: the years ago a word says, when a founding word (a businessAge cue) follows or precedes it closely. */
-function yearsAgoReader(file: DomainFiles['roles.yaml']): (text: string) => number | undefined {
-  const yearsAgo = file.years_ago;
-  if (!yearsAgo) return () => undefined;
-  const cue = cueRegExp(yearsAgo.cues, 'g');
-  const word = new RegExp(Object.keys(yearsAgo.words).sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g');
-  const within = yearsAgo.within;
-  return (text) => {
-    const cues = [...text.matchAll(cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
-    for (const match of text.matchAll(word)) {
-      const [start, end] = [match.index, match.index + match[0].length];
-      const near = cues.some((c) => (c.start >= end && c.start - end <= within) || (c.end <= start && start - c.end <= within));
-      if (near) return yearsAgo.words[match[0]];
-    }
-    return undefined;
-  };
+/** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */
+export function yearsAgoIn(text: string, roles: RoleWords): number | undefined {
+  const words = roles.yearsAgo;
+  if (!words) return undefined;
+  const cues = [...text.matchAll(words.cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
+  for (const match of text.matchAll(words.word)) {
+    const [start, end] = [match.index, match.index + match[0].length];
+    if (cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within))) return words.years.get(match[0]);
+  }
+  return undefined;
 }
 
 export function compileDomain(files: DomainFiles, version: string): Domain {
@@ -344,16 +345,21 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       filler: new Set(words.filler),
       queryFiller: cueRegExp(words.query_filler, 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
-      corrected: corrector(words.misspellings),
+      misspellings: misspellingsOf(words.misspellings),
     },
   };
 }
 
-/** Replaces each misspelling by its right word, longest first; a text without any is returned as it is. */
-function corrector(misspellings: Readonly<Record<string, readonly string[]>>): (text: string) => string {
+/** The misspellings as one pattern (longest first) and the right word of each; none listed, none kept. */
+function misspellingsOf(misspellings: Readonly<Record<string, readonly string[]>>): Domain['words']['misspellings'] {
   const right = new Map<string, string>();
   for (const [word, wrongs] of Object.entries(misspellings)) for (const wrong of wrongs) right.set(wrong, word);
-  if (right.size === 0) return (text) => text;
-  const any = new RegExp([...right.keys()].sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g');
-  return (text) => text.replace(any, (wrong) => right.get(wrong) ?? wrong);
+  if (right.size === 0) return undefined;
+  return { any: new RegExp([...right.keys()].sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g'), right };
+}
+
+/** A message with its known misspellings replaced by their right words. */
+export function corrected(text: string, domain: Pick<Domain, 'words'>): string {
+  const known = domain.words.misspellings;
+  return known ? text.replace(known.any, (wrong) => known.right.get(wrong) ?? wrong) : text;
 }

@@ -1,4 +1,4 @@
-import { shippedDomain, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
+import { shippedDomain, yearsAgoIn, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { Mention } from './mention.ts';
 
@@ -190,7 +190,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   }
   // 「公司去年才開」: a founding year said relative to now gives the business's age in whole years, as an estimate.
   if (facts.businessAgeMonths === undefined && facts.foundedDate === undefined) {
-    const yearsAgo = words.yearsAgo(text);
+    const yearsAgo = yearsAgoIn(text, words);
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   return { facts, approximate, ...(statedRate !== undefined ? { statedRate } : {}) };

@@ -1,4 +1,4 @@
-import { shippedDomain, type Domain } from '../../domain/index.ts';
+import { corrected, shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { findAsks } from './asks.ts';
 import { findGender, findIndustry, findLoanPurpose, findSubmission } from './choices.ts';
@@ -84,7 +84,7 @@ function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding
  * is the dialogue's job, and no later step reads the message text to decide anything.
  */
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
-  const text = domain.words.corrected(normalizeText(message).trim());
+  const text = corrected(normalizeText(message).trim(), domain);
   const canonical = englishToChinese(text, domain);
   const mentions = scanMentions(canonical);
   const roles = assignRoles(canonical, mentions, domain);

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { questionFor, answerToPending } from '../../bot/dialogue/questions.ts';
 import { englishToChinese } from '../../bot/understand/english.ts';
 import { understand } from '../../bot/understand/index.ts';
-import { englishKey, shippedDomain } from '../../domain/index.ts';
+import { corrected, englishKey, shippedDomain } from '../../domain/index.ts';
 import { FactFlags, Facts } from '../../rules/facts.ts';
 import { rateSource } from '../../rules/fee-rate.ts';
 import { PROGRAMME_IDS } from '../../rules/programmes.ts';
@@ -137,12 +137,12 @@ describe('misspellings (domain/registry/words.yaml)', () => {
     'reads 「%s」 as 「%s」, a spelling no knowledge document uses',
     (wrong, right) => {
       expect(documents.includes(wrong), `${wrong} is written in a knowledge document`).toBe(false);
-      expect(domain.words.corrected(`請問${wrong}怎麼算`)).toBe(`請問${right}怎麼算`);
+      expect(corrected(`請問${wrong}怎麼算`, domain)).toBe(`請問${right}怎麼算`);
     },
   );
 
   it('leaves a message without misspellings as it is, and reads a misspelt fee question as a fee question', () => {
-    expect(domain.words.corrected('週轉金貸款手續費')).toBe('週轉金貸款手續費');
+    expect(corrected('週轉金貸款手續費', domain)).toBe('週轉金貸款手續費');
     const u = understand('青創帶款借200萬 借3年 保證手續廢要多少');
     expect(u.intent).toBe('fee_calculation');
     expect(u.asks).toContain('fee_amount');
