@@ -39,6 +39,8 @@ export interface SectionPassages {
   tables: Table[];
   /** Lines that are list items (「1. …」, 「① …」, 「- …」), in order. */
   listItems: string[];
+  /** The sentence that opens the list (「有下列情形之一者，…不得以授權方式送保，應以專案申請：」), when one does. */
+  listLead?: string;
   /** 「金額單位：新臺幣百萬元」: the unit a table's rows are read with, when the section states one. */
   unit?: string;
   /** Programme ids the section concerns (its own metadata, else its document's). */
@@ -89,6 +91,7 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
       title: matchForm(section.title),
       tables: tablesOf(section.text),
       listItems: listItems(section.text),
+      ...optionalLead(listLead(section.text)),
       ...(unit ? { unit } : {}),
       programmes: [...programmes],
     });
@@ -290,6 +293,21 @@ function tablesOf(markdown: string): Table[] {
   }
   return tables;
 }
+
+function optionalLead(lead: string | undefined): { listLead?: string } {
+  return lead ? { listLead: lead } : {};
+}
+
+/** The line just before a section's first list item, when it ends with a colon: what the items are items of. */
+function listLead(markdown: string): string | undefined {
+  const lines = markdown.replace(/<!--[\s\S]*?-->/g, '').split('\n').map((l) => l.trim());
+  const first = lines.findIndex((l) => LIST_LINE.test(l));
+  if (first <= 0) return undefined;
+  const before = lines.slice(0, first).reverse().find((l) => l.length > 0 && !l.startsWith('>') && !l.startsWith('#'));
+  return before && /[：:]$/.test(before) ? plainText(before) : undefined;
+}
+
+const LIST_LINE = /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．])/;
 
 function listItems(markdown: string): string[] {
   return markdown

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
+import { passageCatalogue } from './passages.ts';
 import { extremeRow, listItemsOf, rankedRows, withUnit, type ScoredPassage } from './retrieve.ts';
 
 /**
@@ -37,7 +38,11 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
       ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
       : undefined;
   const rows = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : passages.map((p) => p.text);
-  const quoted = withUnit(knowledge, section, rows);
+  // Items of a list are quoted under the sentence that says what they are (「有下列情形之一者，不得以授權方式送保」).
+  const lead = passageCatalogue(knowledge).sections.get(section.id)?.listLead;
+  const itemsQuoted = list.length >= 3 || passages.some((p) => p.passage.kind === 'item');
+  const led = lead && itemsQuoted && !rows.includes(lead) && !rows.some((row) => row.startsWith(lead.slice(0, 12))) ? [lead, ...rows] : rows;
+  const quoted = withUnit(knowledge, section, led);
   return { quoted, top: extreme?.[0] ?? (passages.length > 0 ? strongestPassage(passages) : rows[0] ?? '') };
 }
 

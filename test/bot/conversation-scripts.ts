@@ -127,6 +127,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['21,000', '42,000'],
   },
   {
+    name: 'quotes list items under the sentence that says what the list is (the verdict of a yes-or-no question)',
+    says: ['火金姑的案子能不能走授權送保'],
+    answersWith: ['不得以授權方式送保', '火金姑'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
