@@ -1,6 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import type { KnowledgeBase } from './load.ts';
 import {
@@ -43,14 +43,6 @@ export interface IndexCacheOptions {
 
 export type IndexCacheOutcome = 'read' | 'built' | 'rebuilt-stale' | 'rebuilt-unreadable';
 
-interface Header {
-  format: string;
-  key: string;
-  sha256: string;
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /** The key a cached index must have to be served for this knowledge. */
 export async function searchIndexCacheKey(knowledge: KnowledgeBase, tuning: SearchTuning = DEFAULT_TUNING): Promise<string> {
   const hash = createHash('sha256');
@@ -75,70 +67,32 @@ export async function cachedSearchIndex(
   const file = path.join(options.dir, FILE_NAME);
   const key = await searchIndexCacheKey(knowledge, tuning);
   let outcome: IndexCacheOutcome = 'built';
-  let content: string | undefined;
-  try {
-    content = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-      options.logger?.warn({ err: error, file }, 'search index cache could not be read; building the index');
+  const read = await readCacheFile<SearchIndexSnapshot>(file, FORMAT, key);
+  if (read.ok) {
+    try {
+      return { index: restoreSearchIndex(knowledge, read.value, tuning), outcome: 'read' };
+    } catch (error) {
+      options.logger?.warn({ err: error, file }, 'search index cache could not be read back; building the index');
       outcome = 'rebuilt-unreadable';
     }
-  }
-  if (content !== undefined) {
-    const read = readSnapshot(content, key);
-    if (read.ok) {
-      try {
-        return { index: restoreSearchIndex(knowledge, read.snapshot, tuning), outcome: 'read' };
-      } catch (error) {
-        options.logger?.warn({ err: error, file }, 'search index cache could not be read back; building the index');
-        outcome = 'rebuilt-unreadable';
-      }
-    } else {
-      outcome = read.reason === 'stale' ? 'rebuilt-stale' : 'rebuilt-unreadable';
-      if (read.reason !== 'stale') options.logger?.warn({ file, reason: read.reason }, 'search index cache is damaged; building the index');
-    }
+  } else if (read.reason === 'stale') {
+    outcome = 'rebuilt-stale';
+  } else if (read.reason !== 'missing') {
+    outcome = 'rebuilt-unreadable';
+    if (read.reason === 'damaged') options.logger?.warn({ file, reason: read.reason }, 'search index cache is damaged; building the index');
+    else options.logger?.warn({ err: read.error, file }, 'search index cache could not be read; building the index');
   }
   const index = await buildSearchIndex(knowledge, tuning);
   return { index, outcome, save: () => writeSnapshot(options.dir, file, key, index, options.logger) };
 }
 
-function readSnapshot(
-  content: string,
-  key: string,
-): { ok: true; snapshot: SearchIndexSnapshot } | { ok: false; reason: 'stale' | 'damaged' } {
-  const newline = content.indexOf('\n');
-  if (newline < 0) return { ok: false, reason: 'damaged' };
-  let header: Header;
-  try {
-    header = JSON.parse(content.slice(0, newline)) as Header;
-  } catch {
-    return { ok: false, reason: 'damaged' };
-  }
-  if (typeof header !== 'object' || header === null || header.format !== FORMAT) return { ok: false, reason: 'stale' };
-  if (header.key !== key) return { ok: false, reason: 'stale' };
-  const payload = content.slice(newline + 1);
-  if (sha256(payload) !== header.sha256) return { ok: false, reason: 'damaged' };
-  try {
-    return { ok: true, snapshot: JSON.parse(payload) as SearchIndexSnapshot };
-  } catch {
-    return { ok: false, reason: 'damaged' };
-  }
-}
-
-/** Written to a temporary file and renamed over the old one, so a reader sees a whole file or none. */
+/** Written whole or not at all (knowledge/cache-file.ts); a failure only costs the next start the build. */
 async function writeSnapshot(dir: string, file: string, key: string, index: SearchIndex, logger: IndexCacheLogger | undefined): Promise<void> {
-  const temporary = `${file}.${randomUUID()}.tmp`;
   try {
     const snapshot = snapshotOf(index);
     if (!snapshot) return;
-    const payload = JSON.stringify(snapshot);
-    const header: Header = { format: FORMAT, key, sha256: sha256(payload) };
-    await mkdir(dir, { recursive: true });
-    await writeFile(temporary, `${JSON.stringify(header)}\n${payload}`);
-    await rename(temporary, file);
+    await writeCacheFile(file, FORMAT, key, JSON.stringify(snapshot));
   } catch (error) {
     logger?.warn({ err: error, dir }, 'search index cache could not be written; the next start builds the index again');
-    await rm(temporary, { force: true }).catch(() => undefined);
   }
 }

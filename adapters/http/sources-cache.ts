@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { domainFromSource, sourceOfDomain, type DomainSource } from '../../domain/load.ts';
 import type { CheckIssue } from '../../knowledge/check-issue.ts';
+import { readCacheFile, writeCacheFile } from '../../knowledge/cache-file.ts';
 import { codeFingerprint } from '../../knowledge/code-fingerprint.ts';
 import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { Parameter } from '../../rules/schema.ts';
@@ -40,12 +40,6 @@ interface Saved {
   issues: CheckIssue[];
 }
 
-interface Header {
-  format: string;
-  key: string;
-  sha256: string;
-}
-
 export interface SourcesCacheOptions {
   knowledgeDir: string;
   rulesDir: string;
@@ -58,8 +52,6 @@ export interface SourcesCacheOptions {
   validate(): Promise<ValidatedSources>;
   logger?: Pick<Logger, 'warn'>;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function cacheKey(options: SourcesCacheOptions): Promise<string> {
   const hash = createHash('sha256');
@@ -80,29 +72,20 @@ export async function validateSourcesCached(
   const file = path.join(options.dir, FILE_NAME);
   const key = await cacheKey(options);
   let outcome: SourcesCacheOutcome = 'checked';
-  let content: string | undefined;
-  try {
-    content = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-      options.logger?.warn({ err: error, file }, 'sources cache could not be read; checking the sources');
+  const read = await readCacheFile<Saved>(file, FORMAT, key);
+  if (read.ok) {
+    try {
+      return { result: restore(read.value), outcome: 'read' };
+    } catch (error) {
+      options.logger?.warn({ err: error, file }, 'sources cache could not be read back; checking the sources');
       outcome = 'checked-unreadable';
     }
-  }
-  if (content !== undefined) {
-    const read = readSaved(content, key);
-    if (read.ok) {
-      try {
-        return { result: restore(read.saved), outcome: 'read' };
-      } catch (error) {
-        options.logger?.warn({ err: error, file }, 'sources cache could not be read back; checking the sources');
-        outcome = 'checked-unreadable';
-      }
-    } else {
-      outcome = read.reason === 'stale' ? 'checked-stale' : 'checked-unreadable';
-      if (read.reason !== 'stale') options.logger?.warn({ file, reason: read.reason }, 'sources cache is damaged; checking the sources');
-    }
+  } else if (read.reason === 'stale') {
+    outcome = 'checked-stale';
+  } else if (read.reason !== 'missing') {
+    outcome = 'checked-unreadable';
+    if (read.reason === 'damaged') options.logger?.warn({ file, reason: read.reason }, 'sources cache is damaged; checking the sources');
+    else options.logger?.warn({ err: read.error, file }, 'sources cache could not be read; checking the sources');
   }
   const result = await options.validate();
   return { result, outcome, ...(result.ok ? { save: () => save(options, file, key, result) } : {}) };
@@ -125,27 +108,7 @@ function restore(saved: Saved): ValidatedSources {
   };
 }
 
-function readSaved(content: string, key: string): { ok: true; saved: Saved } | { ok: false; reason: 'stale' | 'damaged' } {
-  const newline = content.indexOf('\n');
-  if (newline < 0) return { ok: false, reason: 'damaged' };
-  let header: Header;
-  try {
-    header = JSON.parse(content.slice(0, newline)) as Header;
-  } catch {
-    return { ok: false, reason: 'damaged' };
-  }
-  if (typeof header !== 'object' || header === null || header.format !== FORMAT || header.key !== key) return { ok: false, reason: 'stale' };
-  const payload = content.slice(newline + 1);
-  if (sha256(payload) !== header.sha256) return { ok: false, reason: 'damaged' };
-  try {
-    return { ok: true, saved: JSON.parse(payload) as Saved };
-  } catch {
-    return { ok: false, reason: 'damaged' };
-  }
-}
-
 async function save(options: SourcesCacheOptions, file: string, key: string, result: ValidatedSources & { ok: true }): Promise<void> {
-  const temporary = `${file}.${randomUUID()}.tmp`;
   try {
     const domain = result.domain ? sourceOfDomain(result.domain) : undefined;
     if (result.domain && !domain) return;
@@ -165,12 +128,8 @@ async function save(options: SourcesCacheOptions, file: string, key: string, res
       return;
     }
     if ((await sourceFilesDigest([options.knowledgeDir, options.rulesDir, ...(options.domainDir ? [options.domainDir] : [])])) !== options.digest) return;
-    const header: Header = { format: FORMAT, key, sha256: sha256(payload) };
-    await mkdir(options.dir, { recursive: true });
-    await writeFile(temporary, `${JSON.stringify(header)}\n${payload}`);
-    await rename(temporary, file);
+    await writeCacheFile(file, FORMAT, key, payload);
   } catch (error) {
     options.logger?.warn({ err: error, dir: options.dir }, 'sources cache could not be written; the next start checks the sources again');
-    await rm(temporary, { force: true }).catch(() => undefined);
   }
 }
