@@ -181,6 +181,7 @@ export function createBot(deps: BotDeps): Bot {
       // The topic is kept between turns (in Redis when shared): personal data never goes with it.
       ...optional('statedRate', merged.statedRate),
       ...optional('parameterTopics', merged.task === 'fact_lookup' && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
+      ...optional('compared', merged.task === 'fact_lookup' ? merged.compared : undefined),
       ...optional('topic', merged.task === 'fact_lookup' ? redactPersonalData(trimmed).slice(0, 200) : undefined),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));

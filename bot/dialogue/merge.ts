@@ -22,6 +22,8 @@ export interface MergedTurn {
   statedRate?: number;
   /** Rule topics to read (this message's, or the previous lookup's for an elliptical follow-up). */
   parameterTopics: string[];
+  /** Programmes compared: this message's two or more, or the previous lookup's for a follow-up naming none. */
+  compared?: ProgrammeId[];
   /** The message added nothing the dialogue can use (no task, programme or fact). */
   empty: boolean;
 }
@@ -92,12 +94,20 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const keepsTopics = resolved === 'fact_lookup' && state.task === 'fact_lookup' && u.programmes.length === 0 && (u.isFollowUp || u.asks.length === 0);
   const parameterTopics = u.parameterTopics.length > 0 ? [...u.parameterTopics] : keepsTopics ? [...(state.parameterTopics ?? [])] : [];
   if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, parameterTopics: [], empty: false };
+  // 「那手續費呢？」 after 「火金姑跟一般貸款成數差多少」: the same programmes, compared on what is asked now.
+  const compared =
+    u.programmes.length >= 2
+      ? [...u.programmes]
+      : resolved === 'fact_lookup' && u.programmes.length === 0 && state.compared && state.task === 'fact_lookup' && (u.isFollowUp || u.asks.length > 0)
+        ? [...state.compared]
+        : undefined;
   return {
     task: resolved,
     ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) } : {}),
     facts,
     asks: resolvedAsks,
     parameterTopics,
+    ...(compared ? { compared } : {}),
     ...(statedRate !== undefined ? { statedRate } : {}),
     ...(variantsFor(u, facts) ? { variants: variantsFor(u, facts) } : {}),
     empty: !task && !statesSomething && ownRate === undefined,

@@ -19,6 +19,8 @@ export interface ConversationState {
   topic?: string;
   /** The rule topics the last lookup read (總額度, 營授比), so 「我是說111年的」 reads them again. */
   parameterTopics?: string[];
+  /** Programmes a lookup answered side by side (「火金姑跟一般貸款成數差多少」), so 「那手續費呢」 compares them again. */
+  compared?: ProgrammeId[];
   turns: number;
 }
 

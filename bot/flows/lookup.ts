@@ -41,7 +41,7 @@ interface Candidate {
  */
 export function lookupFlow(ctx: FlowContext): FlowResult {
   // 「青創跟鳳凰各保幾成？」 asks the same of each programme it names.
-  const named = ctx.understanding.programmes;
+  const named = ctx.merged.compared ?? ctx.understanding.programmes;
   if (named.length >= 2) return severalProgrammes(ctx, named, lookupOne);
   return lookupOne(ctx);
 }

@@ -14,7 +14,9 @@ export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], a
   const parts = programmes.map((programme) => ({ programme, result: answerOne({ ...ctx, merged: { ...ctx.merged, programme } }) }));
   const answered = parts.filter((p) => p.result.outcome === 'answered' || p.result.outcome === 'low_confidence');
   if (answered.length < 2) return parts.find((p) => p.result.outcome !== 'unanswered')?.result ?? (parts[0]?.result as FlowResult);
-  const comparison = ctx.understanding.modifiers.comparison ? compare(ctx, answered.map((p) => p.programme)) : undefined;
+  // A follow-up to a comparison (「那手續費呢」) compares again.
+  const carried = ctx.understanding.programmes.length < 2;
+  const comparison = ctx.understanding.modifiers.comparison || carried ? compare(ctx, answered.map((p) => p.programme)) : undefined;
   const results = answered.map((p) => p.result);
   return combinedAnswer('fact_lookup', comparison, results, results.flatMap((r) => r.replies.flatMap((x) => x.quickReplies ?? [])), {
     task: 'fact_lookup',

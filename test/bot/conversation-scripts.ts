@@ -132,6 +132,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不得以授權方式送保', '火金姑'],
   },
   {
+    name: 'compares the same two programmes again when a follow-up asks another attribute',
+    says: ['鳳凰跟青創哪個保比較多成', '那費率呢'],
+    answersWith: ['比較：', '0.50%', '0.75%'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
