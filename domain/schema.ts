@@ -79,6 +79,7 @@ export const ASK_IDS = [
   'threshold',
   'repayment',
   'guaranteed_amount',
+  'names',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */

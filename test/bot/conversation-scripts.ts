@@ -137,6 +137,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['比較：', '0.50%', '0.75%'],
   },
   {
+    name: 'answers who won an award from the list of winners, not with the award\'s rate or quota',
+    says: ['111年拿到信保金質獎的是哪幾家'],
+    answersWith: ['玉山商業銀行', '彰化商業銀行'],
+    never: ['3,000萬'],
+  },
+  {
     name: 'declines to promise an approval, with the service lines',
     says: ['你可以答應我一定借得到嗎'],
     answersWith: ['無法保證', '0800'],
