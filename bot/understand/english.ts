@@ -38,6 +38,8 @@ const FIGURES: Rewrite[] = [
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
   // 「500w」: w is how 萬 is typed in chat.
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
+  // 「my company is 2 years old」「the shop has been open for 3 years」: the business's age, not the owner's.
+  [/\b(?:company|business|firm|shop|store|startup|studio)\s+(?:is|has been (?:open|running|operating)(?: for)?)\s+(\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?)(?:[\s-]*old)?\b/g, '公司成立$1年'],
   [/(?<![\d.])(\d+)[\s-]*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?|y)\b/g, '$1年'],
