@@ -216,17 +216,6 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
   };
 }
 
-/** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */
-export function yearsAgoIn(text: string, roles: RoleWords): number | undefined {
-  const words = roles.yearsAgo;
-  if (!words) return undefined;
-  const cues = [...text.matchAll(words.cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
-  for (const match of text.matchAll(words.word)) {
-    const [start, end] = [match.index, match.index + match[0].length];
-    if (cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within))) return words.years.get(match[0]);
-  }
-  return undefined;
-}
 
 export function compileDomain(files: DomainFiles, version: string): Domain {
   const { programmes } = files['programmes.yaml'];

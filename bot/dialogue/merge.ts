@@ -2,6 +2,7 @@ import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
+import { APPLICANT_FACTS } from '../understand/intent.ts';
 import type { ConversationState } from './state.ts';
 
 export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup' | 'recommend';
@@ -101,6 +102,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
       : resolved === 'fact_lookup' && u.programmes.length === 0 && state.compared && state.task === 'fact_lookup' && (u.isFollowUp || u.asks.length > 0)
         ? [...state.compared]
         : undefined;
+  const variants = variantsFor(u, facts);
   return {
     task: resolved,
     ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) } : {}),
@@ -109,7 +111,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     parameterTopics,
     ...(compared ? { compared } : {}),
     ...(statedRate !== undefined ? { statedRate } : {}),
-    ...(variantsFor(u, facts) ? { variants: variantsFor(u, facts) } : {}),
+    ...(variants ? { variants } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
   };
 }
@@ -214,7 +216,6 @@ interface TaskContext {
   asks: string[];
 }
 
-/** The task the facts call for, where the wording alone misleads. */
 /**
  * The cases to compute side by side: as the message says, or, for 「比原本省多少」 after a circumstance was stated
  * earlier, the case with and without the circumstances gathered so far.
@@ -225,9 +226,10 @@ function variantsFor(u: Understanding, facts: Facts): Understanding['variants'] 
   return u.modifiers.bothWays && said.length > 0 ? { flags: said } : undefined;
 }
 
-/** Facts that describe the applicant's case (not the loan asked about). */
-const CASE_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio', 'businessFinanceRatio'];
+/** Facts that describe the applicant's case (not the loan asked about): the applicant's, and a stated 營授比. */
+const CASE_FACTS: Array<keyof Facts> = [...APPLICANT_FACTS, 'businessFinanceRatio'];
 
+/** The task the facts call for, where the wording alone misleads. */
 function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined {
   const { stated, facts, asks, programme } = c;
   const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');

@@ -4,7 +4,8 @@ import type { ProgrammeId } from '../../rules/programmes.ts';
 import type { Ask, Intent } from './types.ts';
 
 /** Facts about the applicant: with them, 「保幾成」 asks what this applicant gets. */
-const PERSONAL: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio'];
+/** Facts about the applicant (who they are, their business's figures), not about the loan asked about. */
+export const APPLICANT_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio'];
 
 export interface IntentContext {
   programmes: ProgrammeId[];
@@ -37,7 +38,7 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   const loanTerms = (facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined) && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined || facts.periodDays !== undefined);
   if (loanTerms && asks.length === 0 && !words.eligibilityQuestion.test(text)) return 'fee_calculation';
   // Circumstances are the applicant's own only when said of oneself (受災企業 may just name a programme's target).
-  const personal = PERSONAL.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));
+  const personal = APPLICANT_FACTS.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));
   if (words.eligibilityQuestion.test(text)) return 'eligibility';
   if (personal && (asks.includes('max_ratio') || asks.includes('eligibility_criteria'))) return 'eligibility';
   if (asks.length > 0) return 'fact_lookup';

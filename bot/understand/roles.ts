@@ -1,4 +1,4 @@
-import { shippedDomain, yearsAgoIn, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
+import { shippedDomain, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { Mention } from './mention.ts';
 
@@ -194,4 +194,16 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   return { facts, approximate, ...(statedRate !== undefined ? { statedRate } : {}) };
+}
+
+/** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */
+function yearsAgoIn(text: string, roles: RoleWords): number | undefined {
+  const words = roles.yearsAgo;
+  if (!words) return undefined;
+  const cues = [...text.matchAll(words.cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
+  for (const match of text.matchAll(words.word)) {
+    const [start, end] = [match.index, match.index + match[0].length];
+    if (cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within))) return words.years.get(match[0]);
+  }
+  return undefined;
 }
