@@ -67,7 +67,7 @@ export interface ProgrammeCard {
   forWhom?: string;
   /** e.g. 「8成（80%）」, or that the documents give none. */
   maxRatio: string;
-  /** e.g. 「年費率 0.50%」, or that the documents give none. */
+  /** e.g. 「年費率 0.5%」, or that the documents give none. */
   feeRate: string;
   whyItFits: string;
   /** The facts that would still decide it, or that what was said fits. */

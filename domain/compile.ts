@@ -106,6 +106,8 @@ export interface RoleWords {
   overAfter: RegExp;
   /** 「今年45」: a bare number right after these is an age. */
   ageBefore: RegExp;
+  /** 「借兩百五」: a number with no unit right after a borrowing word (`after`, matched at the end of the text before it) is in `unit`. */
+  unitOmitted: { after: RegExp; unit: number; below: number } | undefined;
   /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
   balanceBesideRevenue: RegExp;
   /** Words saying how many years ago the business was founded (「去年才開」 → 1), with the founding words near them. */
@@ -204,6 +206,9 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     overBefore: suffixRegExp(file.bounds.over_before),
     overAfter: startRegExp(file.bounds.over_after),
     ageBefore: suffixRegExp(file.age_before),
+    unitOmitted: file.unit_omitted
+      ? { after: suffixRegExp(file.unit_omitted.after), unit: file.unit_omitted.unit, below: file.unit_omitted.below }
+      : undefined,
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
     yearsAgo: file.years_ago
       ? {

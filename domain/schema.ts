@@ -202,6 +202,11 @@ export const RolesFile = z
     date: roleCues(ROLES.date),
     bounds: z.object({ under_before: Words, under_after: Words, over_before: Words, over_after: Words }).strict(),
     age_before: Words,
+    /** 「借兩百五」: a number right after a borrowing word, with no unit, is an amount in 萬 said colloquially. */
+    unit_omitted: z
+      .object({ after: Words, unit: z.number().int().positive(), below: z.number().int().positive() })
+      .strict()
+      .optional(),
     balance_beside_revenue: Words,
     /** 「去年才開」「前年成立」: how many years ago a word says, read as the business's age with a founding word nearby. */
     years_ago: z

@@ -1,7 +1,8 @@
 /** How figures are written in formulas and reasons (Taiwanese conventions). Formatters are built once: they are on every answer's path. */
 
 const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const rate = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const rate = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 4 });
+const wholeRate = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** A limit in months as the documents say it: 6 → 半年（6 個月）, 12 → 一年（12 個月）, 18 → 18 個月. */
@@ -14,9 +15,9 @@ export function formatAmount(value: number): string {
   return amount.format(value);
 }
 
-/** Rates: at least two decimals (1.00%, 0.35%, 0.395%). */
+/** Rates as the documents write them: a whole rate with two decimals (1.00%), others as they are (0.5%, 1.5%, 0.35%, 0.395%). */
 export function formatRate(percent: number): string {
-  return `${rate.format(percent)}%`;
+  return `${(Number.isInteger(percent) ? wholeRate : rate).format(percent)}%`;
 }
 
 /** Ratios such as 保證成數 and 營授比: no needless decimals (80%, 95%, 62.5%). */

@@ -66,7 +66,7 @@ export function sinceText(effectiveFrom: string): string {
   return effectiveFrom >= '1900-01-01' ? `${formatRocDate(effectiveFrom)}起適用` : '';
 }
 
-/** One answer line for a parameter: 「批次信用保證之保證手續費年費率：0.30%（民國111年1月1日起適用）」. */
+/** One answer line for a parameter: 「批次信用保證之保證手續費年費率：0.3%（民國111年1月1日起適用）」. */
 export function readingLine(reading: ParameterReading): string {
   const value = valueText(reading.value, reading.unit, reading.name);
   const since = sinceText(reading.effectiveFrom);

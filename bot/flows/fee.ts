@@ -322,7 +322,7 @@ function rateNotInSources(ctx: FlowContext, name: string): FlowResult {
 
 /**
  * What the waiver is worth where the plan states the rate it covers (Morakot: 「免計收之保證手續費 0.5% 由捐助專款支應」):
- * 「；若未免收，依計畫所列 0.50% 計為 337,500 元（25,000,000 × 90% × 0.50% × 36/12）」.
+ * 「；若未免收，依計畫所列 0.5% 計為 337,500 元（25,000,000 × 90% × 0.5% × 36/12）」.
  */
 function waivedAmount(ctx: FlowContext, r: FeeResult): { text: string; citation: Citation } | undefined {
   const waived = findIfKnown(ctx, `${r.programme}.waived_fee_rate`);

@@ -6,8 +6,11 @@ import { BIG_UNIT_CHARS, NUMERAL, parseChineseNumber } from './numbers.ts';
  * A numeral is money when it has a currency sign, 元, or 萬/億/兆; a bare 5,000,000 stays a plain number.
  */
 const CURRENCY = String.raw`nt\$|ntd|twd|\$|新[臺台]幣|新台币|[臺台]幣|台币`;
-/** A numeral directly followed by another unit belongs to that unit (500萬8成: 8 is a ratio). */
-const OTHER_UNIT = String.raw`\s*[成%趴年個个歲岁天月件家筆笔人位屆届次倍號号條条項项]`;
+/**
+ * A numeral directly followed by another unit belongs to that unit (500萬8成: 8 is a ratio). After 萬 or 億 only a unit
+ * right beside it does (1萬件); one after a space starts the next words (「240萬 年費率」).
+ */
+const OTHER_UNIT = String.raw`(?:(?<![萬万億亿兆])\s*|(?<=[萬万億亿兆]))[成%趴年個个歲岁天月件家筆笔人位屆届次倍號号條条項项]`;
 /**
  * A digit that starts a word is not a colloquial last digit of the amount: 「1000萬一般貸款」 is 1000萬 and 一般, where
  * 「一萬五」 is 15,000.
@@ -35,4 +38,30 @@ export function parseAmount(s: string): number | undefined {
   const text = s.normalize('NFKC').trim().toLowerCase();
   const whole = new RegExp(`^(?:(?:${CURRENCY})\\s*)?(${NUMERAL})\\s*(?:元整|元|塊|块|圓)?$`, 'i').exec(text);
   return whole ? parseChineseNumber(whole[1] as string) : undefined;
+}
+
+/** A numeral with no unit of its own after it (what 「借兩百五」 ends with). */
+const UNITLESS = new RegExp(`(${NUMERAL})(?!${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD}|\\s*(?:元|塊|块|圓|[${BIG_UNIT_CHARS}]))`, 'g');
+
+/**
+ * 「借兩百五」「貸款 500 B組」: a number with no unit right after a borrowing word is an amount said without its 萬
+ * (domain/registry/roles.yaml `unit_omitted`). It replaces the plain number found there; other figures stay.
+ */
+export function withUnitOmittedAmounts(
+  text: string,
+  mentions: Mention[],
+  rule: { after: RegExp; unit: number; below: number } | undefined,
+): Mention[] {
+  if (!rule) return mentions;
+  const added: Mention[] = [];
+  for (const m of matchesOf(UNITLESS, text)) {
+    const value = parseChineseNumber(m[1] as string);
+    if (value === undefined || value <= 0 || value >= rule.below || !rule.after.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const end = m.index + m[0].length;
+    if (mentions.some((o) => o.unit !== 'plain' && o.index < end && m.index < o.end)) continue;
+    added.push(mention('amount', 'amount', value * rule.unit, m[0], m.index));
+  }
+  if (added.length === 0) return mentions;
+  const kept = mentions.filter((o) => !added.some((a) => o.index < a.end && a.index < o.end));
+  return [...kept, ...added].sort((a, b) => a.index - b.index);
 }

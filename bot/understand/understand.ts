@@ -1,3 +1,4 @@
+import { withUnitOmittedAmounts } from './amounts.ts';
 import { corrected, shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { findAsks } from './asks.ts';
@@ -86,7 +87,7 @@ function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = corrected(normalizeText(message).trim(), domain);
   const canonical = englishToChinese(text, domain);
-  const mentions = scanMentions(canonical);
+  const mentions = withUnitOmittedAmounts(canonical, scanMentions(canonical), domain.roles.unitOmitted);
   const roles = assignRoles(canonical, mentions, domain);
   const { programmes, byName } = programmesIn(canonical, domain);
 

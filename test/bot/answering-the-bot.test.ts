@@ -128,7 +128,7 @@ describe('answering the bot', () => {
 
   it('gives the figures the rules already decide while asking for the fact that is missing', async () => {
     const [reply] = await conversation('男生可以申請微型創業鳳凰嗎 費率多少');
-    expect(reply).toContain('0.50%');
+    expect(reply).toContain('0.5%');
     expect(reply).toContain('幾歲');
   });
 
@@ -139,14 +139,14 @@ describe('answering the bot', () => {
 
   it('computes the fee for one year when asked what it costs each year', async () => {
     const [reply] = await conversation('一般貸款C組 借400萬 保七成 每年的保證手續費要付多少');
-    // 4,000,000 × 70% × 1.50% × 12/12
+    // 4,000,000 × 70% × 1.5% × 12/12
     expect(reply).toContain('42,000');
     expect(reply).not.toContain('請問保證期間');
   });
 
   it('gives the worth of a waived fee at the rate the user names', async () => {
     const [reply] = await conversation('莫拉克復工貸款借1000萬 保九成 一年 若照0.5%算 免收的手續費是多少');
-    // 10,000,000 × 90% × 0.50% × 12/12
+    // 10,000,000 × 90% × 0.5% × 12/12
     expect(reply).toContain('45,000');
   });
 
@@ -161,10 +161,10 @@ describe('answering the bot', () => {
   it('computes each programme named with its own ratio and risk group, and says which costs less', async () => {
     const [reply] = await conversation('貸款600萬 兩年 青創保8成 跟 一般貸款C組保7成 哪個手續費比較少');
     // 青創 8成: 6,000,000 × 80% × rate by group … the groups differ, so only the general loan side is fixed here:
-    // 一般貸款 C: 6,000,000 × 70% × 1.50% × 24/12 = 126,000
+    // 一般貸款 C: 6,000,000 × 70% × 1.5% × 24/12 = 126,000
     expect(reply).toContain('126,000');
     const [fixed] = await conversation('借800萬一年 鳳凰保九成五 跟 一般貸款B組保8成 差多少手續費');
-    // 鳳凰: 8,000,000 × 95% × 0.50% = 38,000; 一般貸款 B: 8,000,000 × 80% × 1.00% = 64,000
+    // 鳳凰: 8,000,000 × 95% × 0.5% = 38,000; 一般貸款 B: 8,000,000 × 80% × 1.00% = 64,000
     expect(fixed).toMatch(/^比較：微型創業鳳凰貸款 38,000 元、一般貸款 64,000 元；微型創業鳳凰貸款較少，相差 26,000 元。/);
   });
 
@@ -196,7 +196,7 @@ describe('answering the bot', () => {
 
   it('computes a fee with and without an award when asked before and after the reduction', async () => {
     const [reply] = await conversation('批保卓越獎銀行送的批次保證 貸款500萬 保9成 一年 減免前後手續費各多少');
-    // 5,000,000 × 90% × 0.20% = 9,000 with the award
+    // 5,000,000 × 90% × 0.2% = 9,000 with the award
     expect(reply).toContain('9,000');
     expect(reply).toMatch(/13,500|15,750/);
   });

@@ -27,7 +27,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'keeps the programme and the risk group across follow-ups',
     says: ['一般貸款費率？', '那C組呢？', '借800萬保8成一年要多少？'],
-    answersWith: ['96,000', '1.50%'],
+    answersWith: ['96,000', '1.5%'],
     kind: 'calculation',
   },
   {
@@ -76,7 +76,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'says what a programme named is, with what it covers and costs',
     says: ['批保是啥'],
-    answersWith: ['9成', '0.30%'],
+    answersWith: ['9成', '0.3%'],
   },
   {
     name: 'keeps the calculation when the user corrects a figure (not a search for a programme)',
@@ -102,7 +102,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'reads 「簽了促進就業的那份」 as the pledge and answers its rate, not the application papers',
     says: ['公司簽過促進就業那份東西的話 保證手續費最多收多少'],
-    answersWith: ['0.50%'],
+    answersWith: ['0.5%'],
     never: ['準備的文件清單'],
   },
   {
@@ -134,7 +134,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'compares the same two programmes again when a follow-up asks another attribute',
     says: ['鳳凰跟青創哪個保比較多成', '那費率呢'],
-    answersWith: ['比較：', '0.50%', '0.75%'],
+    answersWith: ['比較：', '0.5%', '0.75%'],
   },
   {
     name: 'answers who won an award from the list of winners, not with the award\'s rate or quota',
@@ -163,17 +163,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'answers a fee question without an amount with the rates by risk group',
     says: ['一般貸款手續費要多少？'],
-    answersWith: ['0.75%', '1.00%', '1.50%'],
+    answersWith: ['0.75%', '1.00%', '1.5%'],
   },
   {
     name: 'caps the fee rate at 0.5% for a signed 促進就業具結書',
     says: ['我們有簽促進就業具結書，一般貸款C組，借1,000萬保八成，一年手續費？'],
-    answersWith: ['40,000', '0.50%'],
+    answersWith: ['40,000', '0.5%'],
   },
   {
     name: 'gives the batch fee in force today and mentions the 2014 version',
     says: ['批保的手續費率？'],
-    answersWith: ['0.30%', '0.35%', '103年12月15日'],
+    answersWith: ['0.3%', '0.35%', '103年12月15日'],
     cites: '批次',
   },
   {

@@ -79,7 +79,7 @@ describe('answering the same question again', async () => {
     await ask('c', '一般貸款費率？');
     const [groupC] = await ask('c', '那C組呢？');
     const [fresh] = await ask('d', '那C組呢？');
-    expect(groupC?.text).toContain('1.50%');
+    expect(groupC?.text).toContain('1.5%');
     expect(fresh?.text).not.toBe(groupC?.text);
   });
 });

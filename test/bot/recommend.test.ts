@@ -37,7 +37,7 @@ interface Case {
 const CASES: Case[] = [
   // One message with the situation
   { name: 'a 34-year-old whose studio is under two years old and needs working capital gets 一般貸款 and 青創', says: ['我34歲，工作室成立快兩年，想借錢週轉，有什麼貸款適合我？'], mentions: ['一般貸款', '青年創業貸款', '8成（80%）', '營運週轉'] },
-  { name: 'a 51-year-old mother opening a noodle shop gets 鳳凰 with 9.5成 and 0.50%', says: ['我是51歲的媽媽，想在市場開一間麵店，還沒開始，信保能幫忙嗎？'], mentions: ['微型創業鳳凰貸款', '9.5成', '0.50%', '中高齡'] },
+  { name: 'a 51-year-old mother opening a noodle shop gets 鳳凰 with 9.5成 and 0.5%', says: ['我是51歲的媽媽，想在市場開一間麵店，還沒開始，信保能幫忙嗎？'], mentions: ['微型創業鳳凰貸款', '9.5成', '0.5%', '中高齡'] },
   { name: 'an exporter with foreign orders gets 外銷貸款 first', says: ['我們做外銷的，接了國外訂單需要資金，有什麼方案？'], mentions: ['1. 外銷貸款', '8成（80%）'] },
   { name: 'a company building its own brand gets 自創品牌貸款 at 0.75%', says: ['公司想做自己的品牌，可以申請什麼？'], mentions: ['自創品牌貸款', '0.75%', '不限小企業'] },
   { name: 'a company sued for patent infringement gets the patent litigation loan at 9成', says: ['我們被告專利侵權，要打官司，信保可以幫忙嗎？'], mentions: ['國際專利權訴訟貸款', '9成（90%）', '0.75%～1.25%'] },
@@ -76,7 +76,7 @@ const CASES: Case[] = [
   { name: 'an established manufacturer that names its equipment later gets 一般貸款 and the 國內投資 measure', says: ['想貸款', '我們是食品加工廠 成立12年 屬於生產事業', '要添購新的生產設備 約800萬 公司有開統一發票'], mentions: ['一般貸款', '國內投資', '購置設備或廠房'], never: ['1. 青年創業貸款'] },
   { name: 'after a recommendation a programme question goes to that programme', says: ['公司想做自己的品牌，可以申請什麼？', '自創品牌貸款手續費率多少？'], mentions: ['0.75%'], never: ['可能適合的保證項目'] },
   // Comparisons
-  { name: 'two named programmes compared for the user are both weighed with figures', says: ['青創跟鳳凰哪個適合我？我40歲女生，公司設立2年'], mentions: ['青年創業貸款', '8成（80%）', '微型創業鳳凰貸款', '9.5成（95%）', '0.50%'] },
+  { name: 'two named programmes compared for the user are both weighed with figures', says: ['青創跟鳳凰哪個適合我？我40歲女生，公司設立2年'], mentions: ['青年創業貸款', '8成（80%）', '微型創業鳳凰貸款', '9.5成（95%）', '0.5%'] },
   { name: 'two needs compared by description are answered for both', says: ['做自有品牌跟做研發的貸款，保證成數差多少？'], mentions: ['自創品牌貸款', '8成（80%）', '促進產業研究發展貸款', '9成（90%）'] },
   { name: 'programmes described, not named, are compared by ratio, highest first, with the figures', says: ['上游廠商推薦的那種貸款 跟一般的貸款比 哪個保比較多'], mentions: ['比較保證成數（由高到低）：火金姑(相對保證)專案貸款 9.5成、一般貸款 8成'] },
   { name: 'a comparison of fees keeps every digit of the rates the documents give', says: ['大企業推薦的那種貸款跟普通的貸款比 手續費哪個便宜'], mentions: ['比較保證手續費年費率（由低到高）：火金姑(相對保證)專案貸款 0.395%～0.75%、一般貸款 0.75%～1.5%'], never: ['0.4%'] },

@@ -68,7 +68,7 @@ describe('guaranteeFee trace', () => {
 
   it('shows each arithmetic step, ending with the formula', () => {
     const steps = result.trace.filter((s) => s.kind === 'arithmetic');
-    expect(steps.map((s) => s.expression)).toEqual(['min(1.50%, 0.50%)', '10,000,000 × 80% × 0.50% × 12/12 = 40,000']);
+    expect(steps.map((s) => s.expression)).toEqual(['min(1.5%, 0.5%)', '10,000,000 × 80% × 0.5% × 12/12 = 40,000']);
     expect(result.rounding).toContain('四捨五入');
     expect(result.guaranteedAmount).toBe(8_000_000);
   });

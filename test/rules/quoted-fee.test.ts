@@ -9,7 +9,7 @@ describe('the fee at a quoted rate', () => {
   it('multiplies loan, ratio, rate and period, rounded half up at the end', () => {
     const r = feeAtQuotedRate({ loanAmount: 2_500_000, guaranteeRatio: 90, periodMonths: 24, annualRate: 0.9 });
     expect(r.fee).toBe(40_500);
-    expect(r.formula).toBe('2,500,000 × 90% × 0.90% × 24/12 = 40,500');
+    expect(r.formula).toBe('2,500,000 × 90% × 0.9% × 24/12 = 40,500');
   });
 
   it('names what is missing, and refuses a rate that is not a percentage', () => {

@@ -218,7 +218,7 @@ describe('rules, drafts and preview', () => {
     expect(readFileSync(join(app.draftsDir, 'batch/fee_rate.yaml'), 'utf8')).toContain('2027-01-01:\n    value: 0.25');
 
     const { body } = await call(who, 'POST', '/preview', { questions: [BATCH_FEE_QUESTION], asOf: '2027-02-01', draft: saved.body.draft });
-    expect(body.live.replies[0].text).toContain('3,000,000 × 90% × 0.30% × 12/12 = 8,100');
+    expect(body.live.replies[0].text).toContain('3,000,000 × 90% × 0.3% × 12/12 = 8,100');
     expect(body.draft.replies[0].text).toContain('3,000,000 × 90% × 0.25% × 12/12 = 6,750');
     const before = await call(who, 'POST', '/preview', { questions: [BATCH_FEE_QUESTION], asOf: '2026-12-31', draft: saved.body.draft });
     expect(before.body.draft.replies[0].text).toContain('8,100');

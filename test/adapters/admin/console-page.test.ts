@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('the staff console in Chromium', () => {
     const live = page.getByRole('region', { name: /^現行內容/ });
     const draft = page.getByRole('region', { name: '草稿 batch/fee_rate.yaml' });
     await draft.waitFor({ timeout: 15_000 });
-    expect(await live.innerText()).toContain('3,000,000 × 90% × 0.30% × 12/12 = 8,100');
+    expect(await live.innerText()).toContain('3,000,000 × 90% × 0.3% × 12/12 = 8,100');
     expect(await draft.innerText()).toContain('3,000,000 × 90% × 0.25% × 12/12 = 6,750');
     expect(await draft.innerText()).toContain('參數 batch.fee_rate');
     await page.screenshot({ path: `${SCREENSHOTS}/admin-preview.png`, fullPage: true });

@@ -57,7 +57,7 @@ describe('the running server', () => {
 
   it('is healthy and answers from the shipped figures', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    expect(await ask(BATCH_FEE_QUESTION)).toContain('0.30%');
+    expect(await ask(BATCH_FEE_QUESTION)).toContain('0.3%');
   });
 
   it('answers with a new dated rate within seconds of a staff edit, keeping the old one as history', async () => {
@@ -74,7 +74,7 @@ describe('the running server', () => {
       ].join('\n'),
     );
     await eventually(async () => (await ask(BATCH_FEE_QUESTION)).includes('0.28%'));
-    expect(await ask(BATCH_FEE_QUESTION)).toContain('0.30%');
+    expect(await ask(BATCH_FEE_QUESTION)).toContain('0.3%');
   });
 
   it('keeps answering with the last good version after a broken edit, and shows the error to staff', async () => {
@@ -86,7 +86,7 @@ describe('the running server', () => {
     });
     const answer = await ask(BATCH_FEE_QUESTION);
     expect(answer).toContain('0.28%');
-    expect(answer).not.toContain('0.10%');
+    expect(answer).not.toContain('0.1%');
   });
 
   it('exposes Prometheus metrics of what it did', async () => {

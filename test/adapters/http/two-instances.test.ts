@@ -62,7 +62,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('two instances sharing one Redis and 
     expect((await ask(first, '一般貸款費率？')).status).toBe(200);
     expect((await ask(second, '那C組呢？')).status).toBe(200);
     const fee = await ask(first, '借800萬保8成一年要多少？');
-    expect(fee.body.replies[0]?.text).toContain('8,000,000 × 80% × 1.50% × 12/12 = 96,000');
+    expect(fee.body.replies[0]?.text).toContain('8,000,000 × 80% × 1.5% × 12/12 = 96,000');
     expect((await ask(second, '批次保證的手續費率？')).status).toBe(200);
     expect((await ask(first, '鳳凰貸款保幾成？')).body.replies[0]?.text).not.toBe(RATE_LIMITED_TEXT);
     // Five messages in a minute, three to one instance and two to the other: the sixth is refused by either, for
