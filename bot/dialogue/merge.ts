@@ -102,7 +102,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
       : resolved === 'fact_lookup' && u.programmes.length === 0 && state.compared && state.task === 'fact_lookup' && (u.isFollowUp || u.asks.length > 0)
         ? [...state.compared]
         : undefined;
-  const variants = variantsFor(u, facts);
+  const variants = variantsFor(u, facts, state, stated);
   return {
     task: resolved,
     ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) } : {}),
@@ -220,11 +220,24 @@ interface TaskContext {
  * The cases to compute side by side: as the message says, or, for 「比原本省多少」 after a circumstance was stated
  * earlier, the case with and without the circumstances gathered so far.
  */
-function variantsFor(u: Understanding, facts: Facts): Understanding['variants'] {
+function variantsFor(u: Understanding, facts: Facts, state: ConversationState, stated: Facts): Understanding['variants'] {
   if (u.variants) return u.variants;
+  if (!u.modifiers.bothWays) return undefined;
+  // 「那如果是C組 一年要多繳多少」 after an estimate: the estimate before and after what this message changes.
+  if (state.task === 'fee_calculation') {
+    const earlier: NonNullable<Understanding['variants']>['earlier'] = {};
+    for (const key of CHANGEABLE) {
+      const before = state.facts[key];
+      if (before !== undefined && stated[key] !== undefined && stated[key] !== before) Object.assign(earlier, { [key]: before });
+    }
+    if (Object.keys(earlier).length > 0) return { earlier };
+  }
   const said = (Object.keys(facts.flags ?? {}) as Array<keyof NonNullable<Facts['flags']>>).filter((flag) => facts.flags?.[flag] === true);
-  return u.modifiers.bothWays && said.length > 0 ? { flags: said } : undefined;
+  return said.length > 0 ? { flags: said } : undefined;
 }
+
+/** The figures of an estimate a follow-up can change and ask what the change costs or saves. */
+const CHANGEABLE = ['loanAmount', 'guaranteedAmount', 'guaranteeRatio', 'periodMonths', 'riskGroup'] as const;
 
 /** Facts that describe the applicant's case (not the loan asked about): the applicant's, and a stated 營授比. */
 const CASE_FACTS: Array<keyof Facts> = [...APPLICANT_FACTS, 'businessFinanceRatio'];

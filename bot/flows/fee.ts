@@ -204,6 +204,14 @@ type CaseFacts = Omit<Facts, 'programme'>;
 
 /** The cases a message asks to compare: one per risk group named, or a circumstance with and without. */
 function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFacts): Array<{ label: string; facts: CaseFacts }> {
+  const earlier = variants?.earlier;
+  if (earlier && Object.keys(earlier).length > 0) {
+    const changed = (values: CaseFacts) => (Object.keys(earlier) as Array<keyof typeof earlier>).map((key) => caseValueText(key, values[key])).join('、');
+    return [
+      { label: `原本（${changed({ ...facts, ...earlier })}）`, facts: { ...facts, ...earlier } },
+      { label: `改為${changed(facts)}`, facts },
+    ];
+  }
   if (variants?.riskGroups && variants.riskGroups.length >= 2) {
     return variants.riskGroups.map((riskGroup) => ({ label: `風險組群 ${riskGroup}`, facts: { ...facts, riskGroup } }));
   }
@@ -217,6 +225,22 @@ function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFa
   return [];
 }
 
+/** One changed figure of an estimate as a label: 風險組群 C, 貸款金額 5,000,000 元, 保證成數 80%, 期間 18 個月. */
+function caseValueText(key: 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio' | 'periodMonths' | 'riskGroup', value: CaseFacts[typeof key]): string {
+  switch (key) {
+    case 'riskGroup':
+      return `風險組群 ${String(value)}`;
+    case 'loanAmount':
+      return `貸款金額 ${formatAmount(Number(value))} 元`;
+    case 'guaranteedAmount':
+      return `保證金額 ${formatAmount(Number(value))} 元`;
+    case 'guaranteeRatio':
+      return `保證成數 ${String(value)}%`;
+    case 'periodMonths':
+      return `期間 ${String(value)} 個月`;
+  }
+}
+
 /** 「A組跟C組手續費差多少」: each case computed, then the difference, every figure from the same calculator. */
 function feeVariants(
   ctx: FlowContext,
@@ -225,11 +249,14 @@ function feeVariants(
   how: { assumptions: string[]; asking?: 'riskGroup' },
 ): FlowResult {
   const results: Array<{ label: string; result: FeeResult }> = [];
+  // A rate the user quoted for this case is the rate of each variant; a circumstance that caps it still applies.
+  const quoted = ctx.merged.statedRate;
   for (const variant of variants) {
     try {
-      results.push({ label: variant.label, result: guaranteeFee(ctx.view, { ...variant.facts, programme }) });
+      results.push({ label: variant.label, result: guaranteeFee(ctx.view, { ...variant.facts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) }) });
     } catch (error) {
       if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
+      if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, variant.facts);
       if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
       if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);
       throw error;

@@ -102,7 +102,12 @@ export interface Understanding {
    * Values of one fact to compute side by side: 「A組跟C組差多少」 (risk groups), 「簽了具結書跟沒簽」 (a circumstance
    * with and without).
    */
-  variants?: { riskGroups?: RiskGroup[]; flags?: Array<keyof FactFlags> };
+  variants?: {
+    riskGroups?: RiskGroup[];
+    flags?: Array<keyof FactFlags>;
+    /** 「那C組要多繳多少」 after a B estimate: the case as it was before this message changed it. */
+    earlier?: Partial<Pick<Facts, 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio' | 'periodMonths' | 'riskGroup'>>;
+  };
   /**
    * Facts stated for one programme of several named (「批保保9成 跟 一般貸款A組保8成」): each side is computed with its own
    * ratio and risk group; the rest of the facts are shared.

@@ -127,6 +127,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['21,000', '42,000'],
   },
   {
+    name: 'computes the estimate before and after a follow-up changes a figure and asks what the change costs',
+    says: ['一般貸款A組 貸款兩百 保七成 一年的手續費', '要是變成C組 會多付多少'],
+    answersWith: ['10,500', '21,000', '相差 10,500', '風險組群 A'],
+  },
+  {
+    name: 'a longer period asked as 「差多少」 after an estimate gives both periods and the difference',
+    says: ['批次保證 借600萬 九成 半年手續費', '拉長到18個月的話差多少'],
+    answersWith: ['期間 6 個月', '期間 18 個月', '相差'],
+  },
+  {
+    name: 'a rate the user quoted is used for both cases of 「省下多少」 with a circumstance',
+    says: ['我們公司簽過促進就業具結書', '自創品牌貸款300萬保8成、核定費率1%、兩年，這樣能省下多少'],
+    answersWith: ['24,000', '48,000', '相差 24,000'],
+  },
+  {
     name: 'quotes list items under the sentence that says what the list is (the verdict of a yes-or-no question)',
     says: ['火金姑的案子能不能走授權送保'],
     answersWith: ['不得以授權方式送保', '火金姑'],
