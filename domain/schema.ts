@@ -80,6 +80,7 @@ export const ASK_IDS = [
   'repayment',
   'guaranteed_amount',
   'names',
+  'submission_channel',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */

@@ -203,13 +203,22 @@ function feeByRule(ctx: FlowContext, input: FeeInput, quoted: FeeResult): string
 type CaseFacts = Omit<Facts, 'programme'>;
 
 /** The cases a message asks to compare: one per risk group named, or a circumstance with and without. */
-function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFacts): Array<{ label: string; facts: CaseFacts }> {
+/** One case of several computed side by side; `atQuotedRate`: a rate the user quoted is this case's rate. */
+interface FeeVariant {
+  label: string;
+  facts: CaseFacts;
+  atQuotedRate?: boolean;
+}
+
+function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFacts): FeeVariant[] {
   const earlier = variants?.earlier;
   if (earlier && Object.keys(earlier).length > 0) {
-    const changed = (values: CaseFacts) => (Object.keys(earlier) as Array<keyof typeof earlier>).map((key) => caseValueText(key, values[key])).join('、');
+    const keys = Object.keys(earlier) as Array<keyof typeof earlier>;
+    const changed = (values: CaseFacts) => keys.map((key) => caseValueText(key, values[key])).join('、');
+    const atQuotedRate = !keys.includes('riskGroup');
     return [
-      { label: `原本（${changed({ ...facts, ...earlier })}）`, facts: { ...facts, ...earlier } },
-      { label: `改為${changed(facts)}`, facts },
+      { label: `原本（${changed({ ...facts, ...earlier })}）`, facts: { ...facts, ...earlier }, atQuotedRate },
+      { label: `改為${changed(facts)}`, facts, atQuotedRate },
     ];
   }
   if (variants?.riskGroups && variants.riskGroups.length >= 2) {
@@ -220,6 +229,7 @@ function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFa
     return [true, false].map((value) => ({
       label: value ? '有' : '沒有',
       facts: { ...facts, flags: { ...facts.flags, [flag]: value } },
+      atQuotedRate: !value,
     }));
   }
   return [];
@@ -245,15 +255,26 @@ function caseValueText(key: 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio'
 function feeVariants(
   ctx: FlowContext,
   programme: ProgrammeId,
-  variants: Array<{ label: string; facts: CaseFacts }>,
+  variants: FeeVariant[],
   how: { assumptions: string[]; asking?: 'riskGroup' },
 ): FlowResult {
   const results: Array<{ label: string; result: FeeResult }> = [];
-  // A rate the user quoted for this case is the rate of each variant; a circumstance that caps it still applies.
+  // A rate the user quoted is the case's rate where the variant keeps what decides the rate (the case without the
+  // circumstance, 「原本0.3%」; another amount or period). Elsewhere the rules decide, and the quoted rate stands in only
+  // where they leave it to the case (a range), still capped by a circumstance such as the pledge.
   const quoted = ctx.merged.statedRate;
+  const feeOf = (variant: FeeVariant): FeeResult => {
+    if (quoted !== undefined && variant.atQuotedRate) return guaranteeFee(ctx.view, { ...variant.facts, programme, annualRate: quoted });
+    try {
+      return guaranteeFee(ctx.view, { ...variant.facts, programme });
+    } catch (error) {
+      if (error instanceof RateNotDeterminedError && quoted !== undefined) return guaranteeFee(ctx.view, { ...variant.facts, programme, annualRate: quoted });
+      throw error;
+    }
+  };
   for (const variant of variants) {
     try {
-      results.push({ label: variant.label, result: guaranteeFee(ctx.view, { ...variant.facts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) }) });
+      results.push({ label: variant.label, result: feeOf(variant) });
     } catch (error) {
       if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
       if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, variant.facts);

@@ -10,6 +10,7 @@ import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
+import { channelAnswer, channelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, rateUnderRuleFlow } from './fee.ts';
 import { notInDocuments } from './problems.ts';
 
@@ -47,6 +48,30 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
 }
 
 function lookupOne(ctx: FlowContext): FlowResult {
+  // 「那可以直接用授權送保嗎」: how the programme under discussion is submitted, from the rules; other asks after it.
+  const channel = ctx.merged.programme && ctx.merged.asks.includes('submission_channel') ? channelLines(ctx, ctx.merged.programme) : undefined;
+  if (channel) {
+    const rest = ctx.merged.asks.filter((a) => a !== 'submission_channel' && a !== 'exclusions');
+    if (rest.length === 0) return channelAnswer(ctx, ctx.merged.programme!, channel);
+    return withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: rest } }), channel);
+  }
+  // Other programmes (批次, the plans) are submitted as their documents say: the passage answers.
+  if (!ctx.merged.asks.includes('submission_channel')) return lookupAnswer(ctx);
+  return lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: ctx.merged.asks.filter((a) => a !== 'submission_channel') } });
+}
+
+/** A reply with lines and citations put before its own. */
+function withLinesFirst(result: FlowResult, first: { lines: string[]; citations: Citation[] }): FlowResult {
+  const [head, ...others] = result.replies;
+  if (!head || result.outcome !== 'answered') return result;
+  return {
+    ...result,
+    grounding: [...first.lines, ...(result.grounding ?? [])],
+    replies: [{ ...head, text: `${first.lines.join('\n')}\n${head.text}`, citations: [...first.citations, ...head.citations] }, ...others],
+  };
+}
+
+function lookupAnswer(ctx: FlowContext): FlowResult {
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.
   const underRule = asksRateUnderRule(ctx) ? rateUnderRuleFlow(ctx) : undefined;
   if (underRule) return underRule;

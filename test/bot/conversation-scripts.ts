@@ -142,6 +142,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['24,000', '48,000', '相差 24,000'],
   },
   {
+    name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
+    says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
+    answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],
+    cites: '專案保證項目表',
+  },
+  {
+    name: 'an authorised item named in the list of project-only cases must go through 專案申請',
+    says: ['知識經濟企業融資 用授權方式送保可以嗎'],
+    answersWith: ['不得以授權方式送保，應以專案申請', '⑥'],
+  },
+  {
     name: 'quotes list items under the sentence that says what the list is (the verdict of a yes-or-no question)',
     says: ['火金姑的案子能不能走授權送保'],
     answersWith: ['不得以授權方式送保', '火金姑'],

@@ -1,0 +1,62 @@
+import type { ParameterReading } from '../../rules/at.ts';
+import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
+import { sourcesLine } from '../compose/reply.ts';
+import type { Citation } from '../types.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** The rule listing the cases that may not be submitted on the authorised basis. */
+const PROJECT_ONLY = 'authorised.project_only_cases';
+
+/**
+ * 「火金姑可以用授權送保嗎」「青創要走專案嗎」: how a programme is submitted, from the rules — an item of the list of cases
+ * that must go through 專案申請 naming the programme, else the programme's own kind (授權 or 專案 item), cited by the
+ * table that lists it. Undefined for programmes submitted some other way (批次, plans), which the documents answer.
+ */
+export function channelLines(ctx: FlowContext, programme: ProgrammeId): { lines: string[]; citations: Citation[] } | undefined {
+  const { name, channel } = PROGRAMMES[programme];
+  const list = readingOf(ctx, PROJECT_ONLY);
+  const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
+  const aliases = ctx.domain.programmes.names.filter((n) => n.id === programme && !n.weak).map((n) => n.name);
+  const named = items.findIndex((item) => aliases.some((alias) => item.includes(alias)));
+  const listCitation = list ? [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)] : [];
+  if (named >= 0) {
+    return {
+      lines: [`${name}：不得以授權方式送保，應以專案申請（${CIRCLED[named] ?? named + 1} ${items[named]!.replace(/。$/u, '')}）。`],
+      citations: listCitation,
+    };
+  }
+  if (channel !== 'project' && channel !== 'authorised') return undefined;
+  // The table that lists the programme (授權 or 專案 items) is where its highest ratio is read from.
+  const table = readingOf(ctx, `${programme}.max_ratio`);
+  const tableCitation = table ? [ctx.cite.forReference(table.reference, table.effectiveFrom, table.name)] : [];
+  if (channel === 'project') {
+    return { lines: [`${name}屬專案保證項目：須以專案方式向本基金申請，不得以授權方式送保。`], citations: tableCitation };
+  }
+  if (items.length > 0) {
+    return {
+      lines: [
+        `${name}屬授權保證項目：承貸金融機構可以授權方式送保；但有不得以授權方式送保、應以專案申請之情形（共 ${items.length} 項），例如 ① ${items[0]}`,
+      ],
+      citations: [...tableCitation, ...listCitation],
+    };
+  }
+  return undefined;
+}
+
+/** A rule's reading, or undefined when the rules have no such parameter (youth_dream has no ratio of its own). */
+function readingOf(ctx: FlowContext, name: string): ParameterReading | undefined {
+  try {
+    return ctx.view.find(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The channel answer on its own, when it is all the message asks. */
+export function channelAnswer(ctx: FlowContext, programme: ProgrammeId, channel: { lines: string[]; citations: Citation[] }): FlowResult {
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines: [...channel.lines, sourcesLine(channel.citations)], citations: channel.citations, quickReplies: ['手續費要多少？', '保證成數幾成？'] },
+    { task: 'fact_lookup', asks: ctx.merged.asks, programme },
+  );
+}
