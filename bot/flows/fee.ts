@@ -67,11 +67,15 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
 
 function oneFee(ctx: FlowContext): FlowResult {
   const computed = computeFee(ctx);
-  return 'fee' in computed ? feeAnswer(ctx, computed.fee) : computed.reply;
+  return 'fee' in computed ? feeAnswer(ctx, computed.fee, computed.asking) : computed.reply;
 }
 
+/** One year, the period a fee waiting only on its period is shown for (the annual fee), before the period is asked. */
+const ONE_YEAR = 12;
+const ONE_YEAR_NOTE = '您未提供保證期間，先以一年（12 個月）試算，即每年的保證手續費；期間不同時依月數比例計算。';
+
 /** The fee of the case under discussion, or the reply that stands in for it (a question, a range, a problem). */
-function computeFee(ctx: FlowContext): { fee: FeeResult } | { reply: FlowResult } {
+function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths' } | { reply: FlowResult } {
   const { programme, facts } = ctx.merged;
   if (!programme && ctx.merged.statedRate !== undefined) return { reply: feeAtStatedRate(ctx, ctx.merged.statedRate) };
   if (!programme) return { reply: askFor(ctx, 'fee_calculation', ['programme']) };
@@ -100,10 +104,28 @@ function computeFee(ctx: FlowContext): { fee: FeeResult } | { reply: FlowResult 
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
     result.notes.unshift(...assumptions);
   } catch (error) {
-    // Answer first: a rate that waits only on the risk group is shown for A, B and C, and the group asked after.
-    if (error instanceof MissingFactsError && error.missing.length === 1 && error.missing[0] === 'riskGroup') {
-      const groups = variantCases({ riskGroups: ['A', 'B', 'C'] }, caseFacts);
-      return { reply: feeVariants(ctx, programme, groups, { assumptions, asking: 'riskGroup' }) };
+    // Answer first. A fee waiting only on the risk group or the period is shown anyway: without a period, for one
+    // year (what a year of the guarantee costs), said so; without a group, for A, B and C. Then the one thing
+    // missing is asked (the group first), and its answer computes that case.
+    if (error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup' || m === 'periodMonths')) {
+      const perYear = error.missing.includes('periodMonths');
+      const shownFacts = perYear ? { ...caseFacts, periodMonths: ONE_YEAR } : caseFacts;
+      const notes = perYear ? [...assumptions, ONE_YEAR_NOTE] : assumptions;
+      if (error.missing.includes('riskGroup')) {
+        return { reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), { assumptions: notes, asking: 'riskGroup' }) };
+      }
+      const quoted = ctx.merged.statedRate;
+      try {
+        const yearly = guaranteeFee(ctx.view, { ...shownFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
+        yearly.notes.unshift(...notes);
+        return { fee: yearly, asking: 'periodMonths' };
+      } catch (yearlyError) {
+        // The period was checked first; the group may be missing too.
+        if (yearlyError instanceof MissingFactsError && yearlyError.missing.every((m) => m === 'riskGroup')) {
+          return { reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), { assumptions: notes, asking: 'riskGroup' }) };
+        }
+        return { reply: askFor(ctx, 'fee_calculation', error.missing) };
+      }
     }
     if (error instanceof MissingFactsError) return { reply: askFor(ctx, 'fee_calculation', error.missing) };
     if (error instanceof RateNotDeterminedError) return { reply: rateNotDetermined(ctx, error, caseFacts) };
@@ -305,7 +327,7 @@ function feeVariants(
   );
 }
 
-function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
+function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): FlowResult {
   const name = PROGRAMMES[r.programme].name;
   const period = periodText(r.period);
   // The waiver's worth only when asked (「如果沒有免收…會是多少？」): unasked, a second figure reads like a bill.
@@ -317,6 +339,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
     return reading ? otherVersions(ctx.view, reading).map((v) => versionLine(v, reading)) : [];
   });
   const ruleDate = latest(r.ruleDates);
+  const question = asking ? questionFor(asking, ctx.domain) : undefined;
   const rateLine = r.waived
     ? `保證手續費：送保期間免收${r.baseRate > 0 ? `（原費率 ${formatRate(r.baseRate)}）` : ''}${waiver?.text ?? ''}`
     : `適用年費率 ${formatRate(r.rate)}${r.rate !== r.baseRate ? `（原費率 ${formatRate(r.baseRate)}）` : ''}${ctx.merged.facts.riskGroup && /fee_rate\.[abc]/.test(traceNames(r)) ? `，風險組群 ${ctx.merged.facts.riskGroup}` : ''}`;
@@ -340,10 +363,11 @@ function feeAnswer(ctx: FlowContext, r: FeeResult): FlowResult {
     ...[...new Set(versions)],
     '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
     sourcesLine(citations),
+    question?.text,
   ];
   return answered(
-    { kind: 'calculation', intent: 'fee_calculation', lines, citations, card, quickReplies: feeFollowUps(r) },
-    { task: 'fee_calculation', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
+    { kind: 'calculation', intent: 'fee_calculation', lines, citations, card, quickReplies: question ? question.quickReplies : feeFollowUps(r) },
+    { task: 'fee_calculation', pending: asking, programme: r.programme, facts: ctx.merged.facts },
   );
 }
 

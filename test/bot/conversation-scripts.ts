@@ -142,6 +142,24 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['24,000', '48,000', '相差 24,000'],
   },
   {
+    name: 'a fee waiting only on its period is shown for one year, then the period is asked and its answer computes it',
+    says: ['青創貸款 借180萬 保8成 B組 手續費多少'],
+    answersWith: ['14,400', '先以一年', '請問保證期間多長'],
+    asksWithQuickReplies: true,
+  },
+  {
+    name: 'the period asked after a one-year estimate computes the whole period',
+    says: ['青創貸款 借180萬 保8成 B組 手續費多少', '三年'],
+    answersWith: ['43,200', '36/12'],
+    never: ['先以一年'],
+  },
+  {
+    name: 'without a group and a period, the yearly fee of each group is shown and the group asked first',
+    says: ['一般貸款借七百萬 手續費大概多少'],
+    answersWith: ['42,000', '56,000', '84,000', '先以一年'],
+    asksWithQuickReplies: true,
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],
