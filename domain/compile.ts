@@ -54,6 +54,8 @@ export interface Domain {
     evidence: Partial<Record<string, RegExp>>;
   };
   intents: {
+    /** Words around a programme named only as a contrast (「只有一般貸款才有」). */
+    contrast: { before: RegExp; after: RegExp } | undefined;
     reset: RegExp;
     thanks: RegExp;
     complaint: RegExp;
@@ -274,6 +276,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),
     },
     intents: {
+      contrast: intents.contrast ? { before: suffixRegExp(intents.contrast.before), after: startRegExp(intents.contrast.after) } : undefined,
       reset: cueRegExp(intents.reset),
       thanks: cueRegExp(intents.thanks),
       complaint: cueRegExp(intents.complaint),

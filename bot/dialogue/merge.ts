@@ -194,6 +194,8 @@ function asksOnlyOfAProgramme(u: Understanding): boolean {
 
 function programmeOf(state: ConversationState, u: Understanding, stated: Facts): ProgrammeId | undefined {
   const named = u.programmes[0];
+  // 「也會降嗎 還是只有一般貸款才有」 names 一般貸款 to set against the programme discussed, which is still the one asked about.
+  if (state.programme && u.programmes.length > 0 && u.programmes.every((p) => u.contrasted?.includes(p))) return state.programme;
   if (named && state.programme && named !== state.programme) {
     // 「我們有簽促進就業具結書」 is a fact about the case being discussed, not a change of programme.
     const byFact = NAMED_BY_FACT[named];

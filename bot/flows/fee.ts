@@ -500,6 +500,28 @@ export function asksRateUnderRule(ctx: FlowContext): boolean {
   return named && (statedRate !== undefined || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
 }
 
+/** 「一般貸款簽了具結書費率會降嗎」 with no group: the rate of A, B and C under the circumstance, one line if all agree. */
+function rateByGroupUnderRule(ctx: FlowContext, programme: ProgrammeId): FlowResult | undefined {
+  const { facts } = ctx.merged;
+  const trace = new TraceRecorder(ctx.view);
+  const groups = (['A', 'B', 'C'] as const).map((riskGroup) => ({ riskGroup, selected: selectFeeRate(programme, { riskGroup, flags: facts.flags }, trace) }));
+  if (groups.some((g) => g.selected.waived)) return undefined;
+  const name = PROGRAMMES[programme].name;
+  const rates = new Set(groups.map((g) => g.selected.rate));
+  const citations = ctx.cite.forTrace(trace.steps);
+  const lines = [
+    rates.size === 1
+      ? `${name}適用年費率 ${formatRate(groups[0]!.selected.rate)}，不論風險組群（原費率 ${groups.map((g) => `${g.riskGroup} ${formatRate(g.selected.baseRate)}`).join('、')}）。`
+      : `${name}適用年費率：${groups.map((g) => `${g.riskGroup} ${formatRate(g.selected.rate)}${g.selected.rate !== g.selected.baseRate ? `（由 ${formatRate(g.selected.baseRate)} 調整）` : ''}`).join('、')}。`,
+    ...[...new Set(groups.flatMap((g) => g.selected.notes))].map((note) => `・${note}`),
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['借500萬保8成一年手續費多少？', '重新開始'] },
+    { task: 'fact_lookup', programme, facts, asks: ctx.merged.asks },
+  );
+}
+
 /**
  * 「火金姑費率0.395%，簽了具結書會變成0.5%嗎？」: the rate the rules give for this case (the quoted rate set against the
  * programme's, then the 具結書 cap or other circumstances), with each step said and cited; no loan is needed.
@@ -512,7 +534,9 @@ export function rateUnderRuleFlow(ctx: FlowContext): FlowResult | undefined {
   try {
     selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, annualRate: statedRate }, trace);
   } catch (error) {
-    // What the case leaves open (a risk group, a range decided case by case): the rule itself is the answer.
+    // A rate waiting only on the risk group, under a circumstance: each group's rate, or one line when they agree.
+    if (error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup')) return rateByGroupUnderRule(ctx, programme);
+    // What the case leaves open (a range decided case by case): the rule itself is the answer.
     if (error instanceof MissingFactsError || error instanceof RateNotDeterminedError) return undefined;
     if (error instanceof InvalidInputError) return invalidInput(ctx, 'fact_lookup', error);
     if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);

@@ -47,6 +47,19 @@ export function programmeStretches(text: string, domain: Domain = shippedDomain(
   return firsts.map((hit, i) => ({ id: hit.id, text: text.slice(hit.index, firsts[i + 1]?.index ?? text.length) }));
 }
 
+/**
+ * 「還是只有一般貸款才有」: programmes named only as a contrast (every mention between the contrast words of
+ * domain/registry/intents.yaml), not as what the message asks about.
+ */
+export function contrastedProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {
+  const words = domain.intents.contrast;
+  if (!words) return [];
+  const hits = hitsIn(text, domain).filter((h) => !h.weak);
+  const contrasted = (h: Hit) => words.before.test(text.slice(Math.max(0, h.index - 4), h.index)) && words.after.test(text.slice(h.end, h.end + 4));
+  const ids = [...new Set(hits.map((h) => h.id))];
+  return ids.filter((id) => hits.filter((h) => h.id === id).every(contrasted));
+}
+
 export function findProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {
   return programmesIn(text, domain).programmes;
 }

@@ -121,6 +121,8 @@ export interface Understanding {
   bareAnswer?: 'yes' | 'no';
   /** A fee rate the user wrote (年費率1%), in percent. Recorded, never used as a parameter. */
   statedRate?: number;
+  /** Programmes named only as a contrast (「還是只有一般貸款才有」), not as what is asked about. */
+  contrasted?: ProgrammeId[];
   /** A request the bot declines (domain/registry/intents.yaml `declines`): a promise of approval, someone else's data. */
   declines?: string;
   /** The message tries to give the bot instructions or figures to use (忽略之前指示…). */

@@ -13,7 +13,8 @@ import { classifyIntent } from './intent.ts';
 import { extractKeywords } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
-import { programmeStretches, programmesIn } from './programmes.ts';
+import { contrastedProgrammes, programmeStretches, programmesIn } from './programmes.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
 import { findRank } from './ranks.ts';
 import { findPurposes, isRecommendation } from './purposes.ts';
 import { findRiskGroup, findRiskGroups } from './risk-group.ts';
@@ -69,6 +70,10 @@ function factsPerProgramme(text: string, domain: Domain): Understanding['perProg
   });
   const differ = (key: 'guaranteeRatio' | 'riskGroup') => new Set(sides.map((s) => s.facts[key])).size > 1;
   return sides.length >= 2 && (differ('guaranteeRatio') || differ('riskGroup')) ? sides : undefined;
+}
+
+function optionalContrast(ids: ProgrammeId[]): Pick<Understanding, 'contrasted'> {
+  return ids.length > 0 ? { contrasted: ids } : {};
 }
 
 function optionalDecline(key: string | undefined): Pick<Understanding, 'declines'> {
@@ -163,6 +168,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     injectionSuspected: isInjectionSuspected(text),
+    ...optionalContrast(contrastedProgrammes(canonical, domain)),
     ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
     keywords: [],

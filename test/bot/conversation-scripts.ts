@@ -160,6 +160,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     asksWithQuickReplies: true,
   },
   {
+    name: 'a programme named only as a contrast (「還是只有一般貸款才有」) leaves the programme discussed as the one asked about',
+    says: ['我們申請的是自創品牌貸款', '簽了促進就業具結書的話 費率會降嗎 還是只有一般貸款才有這個優惠'],
+    answersWith: ['自創品牌貸款適用年費率 0.5%', '0.75%'],
+  },
+  {
+    name: 'a rate-lowering circumstance with no risk group gives the rate of every group, one line when they agree',
+    says: ['一般貸款 有促進就業具結書 手續費率多少'],
+    answersWith: ['0.5%，不論風險組群'],
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],
