@@ -11,6 +11,7 @@ import { questionFor, answerToPending } from '../../bot/dialogue/questions.ts';
 import { englishToChinese } from '../../bot/understand/english.ts';
 import { understand } from '../../bot/understand/index.ts';
 import { corrected, englishKey, shippedDomain } from '../../domain/index.ts';
+import { normalizeText } from '../../knowledge/normalize.ts';
 import { FactFlags, Facts } from '../../rules/facts.ts';
 import { rateSource } from '../../rules/fee-rate.ts';
 import { PROGRAMME_IDS } from '../../rules/programmes.ts';
@@ -146,5 +147,29 @@ describe('misspellings (domain/registry/words.yaml)', () => {
     const u = understand('青創帶款借200萬 借3年 保證手續廢要多少');
     expect(u.intent).toBe('fee_calculation');
     expect(u.asks).toContain('fee_amount');
+  });
+});
+
+describe('registry words are written as messages read after normalising', () => {
+  /** Every Chinese word of a registry file, wherever it stands (lists, cue objects, keys of word maps). */
+  function chineseWords(value: unknown, into: Set<string>): Set<string> {
+    if (typeof value === 'string') {
+      if (/\p{Script=Han}/u.test(value)) into.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) chineseWords(item, into);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        chineseWords(key, into);
+        chineseWords(item, into);
+      }
+    }
+    return into;
+  }
+
+  // Messages are read in Taiwanese Traditional form (公布 → 公佈, 占 → 佔): a word written otherwise would never match.
+  it.each(filesUnder('domain/registry', '.yaml').map((file) => [file.slice(ROOT.length + 1), file] as const))('%s', (_name, file) => {
+    const words = [...chineseWords(parse(readFileSync(file, 'utf8')), new Set())];
+    const unread = words.filter((word) => normalizeText(word) !== word.normalize('NFKC').toLowerCase()).map((word) => `${word} → ${normalizeText(word)}`);
+    expect(unread).toEqual([]);
   });
 });
