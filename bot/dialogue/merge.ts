@@ -92,7 +92,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const byRiskGroup = !programme && facts.riskGroup !== undefined && resolved !== undefined;
   // The finder weighs every programme: a name in a tapped answer (「30歲（青年）」) or an earlier turn picks none.
   // 「我是說111年的」 after 「同一企業總額度上限多少」 reads the same rule topics again.
-  const keepsTopics = resolved === 'fact_lookup' && state.task === 'fact_lookup' && u.programmes.length === 0 && (u.isFollowUp || u.asks.length === 0);
+  const keepsTopics = resolved === 'fact_lookup' && state.task === 'fact_lookup' && u.programmes.length === 0 && (u.isFollowUp || u.asks.length === 0 || asksWithoutSubject(u));
   const parameterTopics = u.parameterTopics.length > 0 ? [...u.parameterTopics] : keepsTopics ? [...(state.parameterTopics ?? [])] : [];
   if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, parameterTopics: [], empty: false };
   // 「那手續費呢？」 after 「火金姑跟一般貸款成數差多少」: the same programmes, compared on what is asked now.
@@ -236,6 +236,18 @@ function variantsFor(u: Understanding, facts: Facts, state: ConversationState, s
   }
   const said = (Object.keys(facts.flags ?? {}) as Array<keyof NonNullable<Facts['flags']>>).filter((flag) => facts.flags?.[flag] === true);
   return said.length > 0 ? { flags: said } : undefined;
+}
+
+/** The most Han characters an elliptical question (「多加多少錢的額度」) has: a longer one brings its own subject. */
+const ELLIPTICAL_LENGTH = 10;
+
+/**
+ * 「多加多少錢的額度」 after a rule was discussed: a short question naming no programme, rule topic, need or year asks
+ * about the rule just discussed.
+ */
+function asksWithoutSubject(u: Understanding): boolean {
+  if (u.asks.length === 0 || u.parameterTopics.length > 0 || u.purposes.length > 0 || u.years.length > 0) return false;
+  return (u.text.match(/\p{Script=Han}/gu)?.length ?? 0) <= ELLIPTICAL_LENGTH;
 }
 
 /** The figures of an estimate a follow-up can change and ask what the change costs or saves. */

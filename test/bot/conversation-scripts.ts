@@ -170,6 +170,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0.5%，不論風險組群'],
   },
   {
+    name: 'a short question naming nothing after a rule was discussed asks about that rule',
+    says: ['公共建設的額外保證是怎樣', '成數最高多少'],
+    answersWith: ['9成'],
+    never: ['8成（80%）'],
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],
