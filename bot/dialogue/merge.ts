@@ -41,6 +41,12 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     flags: { ...(state.facts.flags ?? {}), ...(stated.flags ?? {}) },
   };
   if (Object.keys(facts.flags ?? {}).length === 0) delete facts.flags;
+  // 「週轉借款加起來1500萬」 after the revenue was given: the balance of the 營授比, not a new loan.
+  if (u.borrowingIsBalance && stated.loanAmount !== undefined && facts.annualRevenue !== undefined && stated.workingCapitalBalance === undefined) {
+    facts.workingCapitalBalance = stated.loanAmount;
+    if (state.facts.loanAmount !== undefined) facts.loanAmount = state.facts.loanAmount;
+    else delete facts.loanAmount;
+  }
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
 

@@ -121,6 +121,11 @@ export interface Understanding {
   bareAnswer?: 'yes' | 'no';
   /** A fee rate the user wrote (年費率1%), in percent. Recorded, never used as a parameter. */
   statedRate?: number;
+  /**
+   * The loan amount stated is a 週轉 borrowing (「週轉借款加起來1500萬」): with a revenue known from earlier turns it is the
+   * balance the 營授比 divides, as it would be beside a revenue in the same message.
+   */
+  borrowingIsBalance?: boolean;
   /** Programmes named only as a contrast (「還是只有一般貸款才有」), not as what is asked about. */
   contrasted?: ProgrammeId[];
   /** A request the bot declines (domain/registry/intents.yaml `declines`): a promise of approval, someone else's data. */

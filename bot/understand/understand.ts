@@ -169,6 +169,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     injectionSuspected: isInjectionSuspected(text),
     ...optionalContrast(contrastedProgrammes(canonical, domain)),
+    ...(facts.loanAmount !== undefined && domain.roles.balanceBesideRevenue.test(canonical) ? { borrowingIsBalance: true } : {}),
     ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
     keywords: [],

@@ -176,6 +176,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['8成（80%）'],
   },
   {
+    name: 'a 週轉 borrowing given after the revenue is the balance of the 營授比, and 做買賣 is a general business',
+    says: ['我們是做買賣的 年營業額八百萬', '短期週轉借款總共五百萬 送保有沒有限制'],
+    answersWith: ['營授比 62.5%', '5,000,000 ÷ 8,000,000', '一般事業門檻 50%'],
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],
