@@ -1,4 +1,4 @@
-import type { EligibilityResult } from '../../rules/eligibility/index.ts';
+import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
 import { formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
@@ -79,10 +79,33 @@ function asksNeed(ctx: FlowContext, purposes: readonly string[], shown: readonly
 
 function askNeed(ctx: FlowContext, remembered: Remembered): FlowResult {
   const { question, quickReplies } = ctx.domain.finder.needQuestion;
+  const young = newVentureRule(ctx);
   return asked(
-    { intent: 'recommend', lines: ['為了找出適合您的保證項目，想先了解資金的用途：不同用途適用不同的保證項目。', question], quickReplies },
+    {
+      intent: 'recommend',
+      lines: [young?.line, '為了找出適合您的保證項目，想先了解資金的用途：不同用途適用不同的保證項目。', question, young ? sourcesLine(young.citations) : undefined],
+      quickReplies,
+      ...(young ? { citations: young.citations } : {}),
+    },
     { ...remembered, pending: NEED },
   );
+}
+
+/**
+ * Answer first for a business too young for the usual operating period (「餐廳才開三個月」): the rule for new ventures
+ * (促進就業融資保證專案) says what such a business can still get guaranteed, before the finder asks what the money is for.
+ */
+function newVentureRule(ctx: FlowContext): { line: string; citations: Citation[] } | undefined {
+  let result: EligibilityResult;
+  try {
+    result = eligibility('employment_promotion', ctx.merged.facts, ctx.view);
+  } catch {
+    return undefined;
+  }
+  const need = result.needed.find((n) => n.fact === 'loanPurpose' || n.fact === 'industry');
+  if (!need) return undefined;
+  const steps = result.trace.filter((step) => step.kind === 'parameter' && step.name.startsWith('employment_promotion.new_venture'));
+  return { line: `依「促進就業融資保證專案」：${need.reason}。`, citations: ctx.cite.forTrace(steps) };
 }
 
 function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candidate[], remembered: Remembered): FlowResult {

@@ -38,6 +38,8 @@ export interface EligibilityResult {
   reasons: string[];
   /** Facts (paths such as `age`, `flags.recommended`) still needed to decide. */
   missing: string[];
+  /** Why each missing fact is needed (the rule's own sentence), in the order they were found missing. */
+  needed: Array<{ fact: string; reason: string }>;
   /** Conditions taken as met because the facts do not say (stated so the bot can say them). */
   assumptions: string[];
   caps: Cap[];
@@ -56,6 +58,7 @@ export class Assessment {
   requiresProjectApplication = false;
   readonly reasons: string[] = [];
   readonly missing: string[] = [];
+  readonly needed: Array<{ fact: string; reason: string }> = [];
   readonly assumptions: string[] = [];
   readonly caps: Cap[] = [];
   private failed = false;
@@ -76,6 +79,7 @@ export class Assessment {
   }
   need(field: string, reason: string): void {
     if (!this.missing.includes(field)) this.missing.push(field);
+    this.needed.push({ fact: field, reason });
     this.reasons.push(reason);
   }
   /** The sources cannot decide the case (the fund reviews it): needs information, though no fact would settle it. */
@@ -107,6 +111,7 @@ export class Assessment {
       requiresProjectApplication: this.requiresProjectApplication,
       reasons: this.reasons,
       missing: this.missing,
+      needed: this.needed,
       assumptions: this.assumptions,
       caps: this.caps,
       ruleDate: this.trace.view.asOf,
