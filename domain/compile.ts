@@ -112,6 +112,8 @@ export interface RoleWords {
   unitOmitted: { after: RegExp; unit: number; below: number } | undefined;
   /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
   balanceBesideRevenue: RegExp;
+  /** 「（已乘保證成數）」: the amount stated is the guaranteed amount. */
+  guaranteedMarkers: RegExp | undefined;
   /** Words saying how many years ago the business was founded (「去年才開」 → 1), with the founding words near them. */
   yearsAgo: { word: RegExp; cue: RegExp; years: ReadonlyMap<string, number>; within: number } | undefined;
 }
@@ -212,6 +214,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
       ? { after: suffixRegExp(file.unit_omitted.after), unit: file.unit_omitted.unit, below: file.unit_omitted.below }
       : undefined,
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
+    guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
     yearsAgo: file.years_ago
       ? {
           word: new RegExp(Object.keys(file.years_ago.words).sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g'),

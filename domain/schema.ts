@@ -210,7 +210,9 @@ export const RolesFile = z
       .object({ after: Words, unit: z.number().int().positive(), below: z.number().int().positive() })
       .strict()
       .optional(),
-    balance_beside_revenue: Words,
+    balance_beside_revenue: Cues,
+    /** 「（已乘保證成數）」: the amount stated is the guaranteed amount, whatever it is called. */
+    guaranteed_markers: Words.optional(),
     /** 「去年才開」「前年成立」: how many years ago a word says, read as the business's age with a founding word nearby. */
     years_ago: z
       .object({ words: z.record(Word, z.number().int().min(0).max(10)), cues: Cues, within: z.number().int().min(0).max(10) })

@@ -8,9 +8,9 @@ import { BIG_UNIT_CHARS, NUMERAL, parseChineseNumber } from './numbers.ts';
 const CURRENCY = String.raw`nt\$|ntd|twd|\$|新[臺台]幣|新台币|[臺台]幣|台币`;
 /**
  * A numeral directly followed by another unit belongs to that unit (500萬8成: 8 is a ratio). After 萬 or 億 only a unit
- * right beside it does (1萬件); one after a space starts the next words (「240萬 年費率」).
+ * right beside it does (1萬件); one after a space starts the next words (「240萬 年費率」). 成數 is a word, not a unit.
  */
-const OTHER_UNIT = String.raw`(?:(?<![萬万億亿兆])\s*|(?<=[萬万億亿兆]))[成%趴年個个歲岁天月件家筆笔人位屆届次倍號号條条項项]`;
+const OTHER_UNIT = String.raw`(?:(?<![萬万億亿兆])\s*|(?<=[萬万億亿兆]))(?:成(?![數数])|[%趴年個个歲岁天月件家筆笔人位屆届次倍號号條条項项])`;
 /**
  * A digit that starts a word is not a colloquial last digit of the amount: 「1000萬一般貸款」 is 1000萬 and 一般, where
  * 「一萬五」 is 15,000.
@@ -18,7 +18,9 @@ const OTHER_UNIT = String.raw`(?:(?<![萬万億亿兆])\s*|(?<=[萬万億亿兆]
 const DIGIT_STARTS_WORD = String.raw`(?<=[一二三四五六七八九兩两])[般樣样起定直些下律致併并旦共切同半點点]`;
 /** Never stop inside a run of digits (5,000,000 is not 5,000,00). */
 const MID_DIGITS = String.raw`(?<=\d)(?:\d|[.,]\d)`;
-const AMOUNT = new RegExp(`(?:(${CURRENCY})\\s*)?(${NUMERAL})(?!${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD})(\\s*(?:元整|元|塊|块|圓))?`, 'gi');
+/** 「那一塊」「這一筆」: 一 after a demonstrative is "that one", not a figure. */
+const DEMONSTRATIVE_ONE = String.raw`(?!(?<=[那這哪每某同])[一])`;
+const AMOUNT = new RegExp(`(?:(${CURRENCY})\\s*)?${DEMONSTRATIVE_ONE}(${NUMERAL})(?!${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD})(\\s*(?:元整|元|塊|块|圓))?`, 'gi');
 
 const BIG_UNIT = new RegExp(`[${BIG_UNIT_CHARS}]`);
 
@@ -41,7 +43,7 @@ export function parseAmount(s: string): number | undefined {
 }
 
 /** A numeral with no unit of its own after it (what 「借兩百五」 ends with). */
-const UNITLESS = new RegExp(`(${NUMERAL})(?!${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD}|\\s*(?:元|塊|块|圓|[${BIG_UNIT_CHARS}]))`, 'g');
+const UNITLESS = new RegExp(`(${NUMERAL})(?![零〇一二兩两三四五六七八九十百佰千仟]|${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD}|\\s*(?:元|塊|块|圓|[${BIG_UNIT_CHARS}]))`, 'g');
 
 /**
  * 「借兩百五」「貸款 500 B組」: a number with no unit right after a borrowing word is an amount said without its 萬

@@ -22,11 +22,15 @@ const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
   cap_amount: new Set(['amount']),
 };
 
-function statesAFigure(topic: AskTopic, end: number, text: string, mentions: Mention[]): boolean {
+function statesAFigure(topic: AskTopic, start: number, end: number, text: string, mentions: Mention[]): boolean {
+  const fits = (m: Mention) => !VALUE_UNITS[topic] || VALUE_UNITS[topic].has(m.unit);
   const next = mentions.find((m) => m.index >= end);
-  if (!next) return false;
-  if (VALUE_UNITS[topic] && !VALUE_UNITS[topic].has(next.unit)) return false;
-  return /^\s*(?:(?:是|為|为|:|約|大概|有|達|共)\s*)?$/.test(text.slice(end, next.index));
+  if (next && fits(next) && /^\s*(?:(?:是|為|为|:|約|大概|有|達|共)\s*)?$/.test(text.slice(end, next.index))) return true;
+  // 「at a 60% 保證成數」「七成的保證成數」: a ratio said just before the word states it too (an amount or rate before
+  // 「手續費」 is the loan or the rate the fee is asked of, so only the ratio reads this way).
+  if (topic !== 'max_ratio') return false;
+  const previous = mentions.findLast((m) => m.end <= start);
+  return previous !== undefined && fits(previous) && /^(?:的|之)?$/.test(text.slice(previous.end, start).trim());
 }
 
 /** Clause spans of the text, each with whether it asks something. */
@@ -45,7 +49,7 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   const clauseAt = (index: number) => spans.findIndex((c) => index >= c.index && index < c.end);
   const candidates = words.topics.flatMap(({ topic, cue }) =>
     [...text.matchAll(cue)]
-      .filter((match) => !statesAFigure(topic, match.index + match[0].length, text, mentions))
+      .filter((match) => !statesAFigure(topic, match.index, match.index + match[0].length, text, mentions))
       .map((match) => ({ topic, word: match[0], index: match.index })),
   );
   // 「批次保證的保證成數上限，在新制前後各是多少？」: a clause that asks without naming what asks about what the clauses

@@ -1,6 +1,7 @@
 import { shippedDomain, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { Mention } from './mention.ts';
+import { NUMERAL, parseChineseNumber } from './numbers.ts';
 
 /**
  * Which number is which. Each figure takes its role from the nearest cue before it in the same
@@ -33,6 +34,19 @@ function contextOf(text: string, mentions: Mention[], i: number): Context {
   const afterBreak = after.search(CLAUSE_END);
   if (afterBreak >= 0) after = after.slice(0, afterBreak);
   return { before, after: after.slice(0, 6) };
+}
+
+const PARTICLES = new Set(['的', '了', '啦', '喔', '耶']);
+
+/** The last few characters of the clause before the one a figure stands in (where a founding word may end it). */
+function clauseBefore(text: string, index: number): string {
+  const head = text.slice(0, index);
+  const end = Math.max(...[...head].map((c, k) => (CLAUSE_END.test(c) ? k : -1)));
+  if (end < 0) return '';
+  // Only the clause's last words, and only when they end it: 「登記的，」 counts, 「登記的那年借了錢，」 does not.
+  let tail = head.slice(Math.max(0, end - 6), end);
+  while (tail.length > 0 && PARTICLES.has(tail.at(-1)!)) tail = tail.slice(0, -1);
+  return tail;
 }
 
 /** The cue ending nearest to the figure before it, else the first cue after it. */
@@ -143,7 +157,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
       case 'years':
       case 'months':
       case 'days': {
-        const role = roleFrom(duration, ctx) ?? 'period';
+        // 「去年秋天才登記的，算一算差不多八個月了」: a duration with no word of its own in its clause takes a founding
+        // word ending the clause before it.
+        const role = roleFrom(duration, ctx) ?? (roleFrom(duration, { before: clauseBefore(text, m.index), after: '' }) === 'businessAge' ? 'businessAge' : 'period');
         if (role === 'ignore') return;
         if (m.unit === 'days') return role === 'period' && Number.isInteger(m.value) && m.value > 0 ? set('periodDays', m.value) : undefined;
         const months = m.unit === 'years' ? m.value * 12 : m.value;
@@ -188,6 +204,16 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     facts.workingCapitalBalance = facts.loanAmount;
     delete facts.loanAmount;
   }
+  // 「承擔的金額（已乘保證成數）為315萬」: an amount said to have the ratio applied is the guaranteed amount.
+  if (facts.loanAmount !== undefined && facts.guaranteedAmount === undefined && words.guaranteedMarkers?.test(text)) {
+    facts.guaranteedAmount = facts.loanAmount;
+    delete facts.loanAmount;
+  }
+  // 「送保金額260萬，成數八成」: with a ratio for the case, the amount is the loan the ratio applies to.
+  if (facts.guaranteedAmount !== undefined && facts.loanAmount === undefined && facts.guaranteeRatio !== undefined && !words.guaranteedMarkers?.test(text)) {
+    facts.loanAmount = facts.guaranteedAmount;
+    delete facts.guaranteedAmount;
+  }
   // 「公司去年才開」: a founding year said relative to now gives the business's age in whole years, as an estimate.
   if (facts.businessAgeMonths === undefined && facts.foundedDate === undefined) {
     const yearsAgo = yearsAgoIn(text, words);
@@ -201,9 +227,16 @@ function yearsAgoIn(text: string, roles: RoleWords): number | undefined {
   const words = roles.yearsAgo;
   if (!words) return undefined;
   const cues = [...text.matchAll(words.cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
+  const near = (start: number, end: number) => cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within));
   for (const match of text.matchAll(words.word)) {
-    const [start, end] = [match.index, match.index + match[0].length];
-    if (cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within))) return words.years.get(match[0]);
+    if (near(match.index, match.index + match[0].length)) return words.years.get(match[0]);
+  }
+  // 「六年前就登記了」「3年前成立」: a number of years before 前, with a founding word as near.
+  for (const match of text.matchAll(YEARS_BEFORE)) {
+    const years = parseChineseNumber(match[1] as string);
+    if (years !== undefined && near(match.index, match.index + match[0].length)) return years;
   }
   return undefined;
 }
+
+const YEARS_BEFORE = new RegExp(`(${NUMERAL})\\s*年(?:多)?(?:以前|之前|前)`, 'g');

@@ -64,9 +64,12 @@ function newVenture(a: Assessment, months: number | undefined, industry: 'produc
     return;
   }
   const limit = industry === 'production' ? production : general;
-  if (months >= limit) return;
-  const purposes = a.trace.typed('employment_promotion.new_venture_purposes', 'text_list');
   const label = industry === 'production' ? '生產事業' : '一般事業';
+  if (months >= limit) {
+    a.pass(`${label}營業 ${formatAmount(months)} 個月，已滿${formatMonthsLimit(limit)}：不屬新創事業（新創事業貸款信用保證之放寬不適用，依一般保證對象規定辦理）`);
+    return;
+  }
+  const purposes = a.trace.typed('employment_promotion.new_venture_purposes', 'text_list');
   const head = `新創事業（${label}營業 ${formatAmount(months)} 個月，未滿${formatMonthsLimit(limit)}）不受連續營業期間限制`;
   if (purpose === undefined) {
     a.need('loanPurpose', `${head}，但授信限於：${purposes.join('；或')}；請說明授信用途`);

@@ -181,6 +181,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['營授比 62.5%', '5,000,000 ÷ 8,000,000', '一般事業門檻 50%'],
   },
   {
+    name: 'English: what a lower ratio saves after an estimate is computed before and after',
+    says: ['general loan NT$4 million, risk group A, 80%, 1 year, guarantee fee?', 'and at a 60% guarantee ratio, how much less?'],
+    answersWith: ['24,000', '18,000', '6,000'],
+  },
+  {
+    name: 'a production business past half a year is told it is not a new venture',
+    says: ['我們做食品加工的工廠 成立十個月 算新創事業嗎 可以用促進就業送保嗎'],
+    answersWith: ['不屬新創事業', '半年'],
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],
