@@ -1,5 +1,5 @@
 import type { Domain } from '../../domain/index.ts';
-import { carriesAny, kindsAsked, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
@@ -121,8 +121,11 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
   const asked = kindsOnlyAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
-  return findSections(ctx.sources.knowledge, ctx.sources.index, {
-    query,
+  // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
+  const places = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
+  const subjects = [...places, ...organisationsNamed(query, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? [])];
+  const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
+    query: text,
     filler: ctx.domain.words.queryFiller,
     names,
     asOf: ctx.asOf,
@@ -136,6 +139,23 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
   });
+  if (subjects.length === 0) return find(query);
+  const about = (choices: SectionChoice[]) =>
+    choices
+      .filter((c) => namesPlaces(`${c.section.title}\n${c.section.heading}\n${c.section.text}`, subjects))
+      .map((c) => {
+        // Within the section, the passages about a place named are the ones quoted (「雲嘉南服務中心…」 for 嘉義).
+        const own = c.passages.filter((p) => places.some((names) => namesPlaces(p.text, [names])));
+        return own.length > 0 && own.length < c.passages.length ? { ...c, passages: own } : c;
+      });
+  const choices = about(find(query));
+  // The section may name the place otherwise (嘉義 is served by 雲嘉南服務中心): when none of its passages quoted names
+  // it as asked, the same section searched with those names too finds the passage about it.
+  const otherNames = places.flatMap((names) => names.slice(1)).filter((name) => !query.includes(name));
+  const best = choices[0];
+  if (!best || otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, places.map((names) => names.slice(0, 1))))) return choices;
+  const again = about(find(`${query} ${otherNames.join(' ')}`));
+  return again[0]?.section.id === best.section.id ? again : choices;
 }
 
 /** How many pairs of Chinese characters of the knowledge the question has, filler and words naming no topic aside. */
@@ -156,6 +176,22 @@ function readingStrength(reading: { choices: SectionChoice[]; continued: boolean
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing);
+}
+
+const organisationsCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** The organisations the documents list by name (「第一商銀」, 「玉山商業銀行」), worked out once per knowledge version. */
+function organisationNames(ctx: FlowContext): ReadonlySet<string> {
+  const knowledge = ctx.sources.knowledge;
+  let names = organisationsCache.get(knowledge);
+  if (!names) {
+    names = listedNames(
+      knowledge.sections.map((section) => section.text),
+      knowledge.answerKinds?.organisations ?? [],
+    );
+    organisationsCache.set(knowledge, names);
+  }
+  return names;
 }
 
 const notTopicsCache = new WeakMap<object, ReadonlySet<string>>();
@@ -196,7 +232,8 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   const asked = kindsAsked(question, kinds);
   // 「哪段期間的批保案件適用2.5%標準代償率」 gives the rate and asks the period: a kind the question itself states is
   // not what it asks, when it asks another.
-  const stated = asked.filter((kind) => carriesAny(normalizeText(question), [kind]));
+  // (A qualifier is what the question's own words name: 「幾點結束」 says 「結束」 and asks for it.)
+  const stated = asked.filter((kind) => !kind.qualifier && carriesAny(normalizeText(question), [kind]));
   return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
 }
 
