@@ -1,5 +1,5 @@
 import type { Domain } from '../../domain/index.ts';
-import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
@@ -136,7 +136,7 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
-    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
+    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(withoutPlaces(passage, places), asked, unitLine) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
   });
   if (subjects.length === 0) return find(query);
@@ -176,6 +176,23 @@ function readingStrength(reading: { choices: SectionChoice[]; continued: boolean
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing);
+}
+
+/** The administrative endings of a place's name (「新北市」, 「屏東縣」, 「新竹縣市」). */
+const PLACE_ENDINGS = ['縣市', '市', '縣'];
+
+/**
+ * A passage without the names of the places asked about: the place a question names does not show it carries the
+ * thing asked (「新北市政府…貸款」 holds no address of a service centre in 新北, though 「市」 marks a place).
+ */
+function withoutPlaces(passage: string, places: string[][]): string {
+  if (places.length === 0) return passage;
+  let text = placeForm(passage);
+  for (const name of places.flat()) {
+    for (const ending of PLACE_ENDINGS) text = text.split(`${name}${ending}`).join(' ');
+    text = text.split(name).join(' ');
+  }
+  return text;
 }
 
 const organisationsCache = new WeakMap<object, ReadonlySet<string>>();

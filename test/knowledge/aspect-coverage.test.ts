@@ -42,6 +42,11 @@ describe('a place named is answered by a section about that place', () => {
     quotes('住屏東的話要去哪個服務中心', 'smeg-annual-report-2022#聯絡資訊：中部', '高屏服務中心');
     quotes('雲林的服務中心電話幾號', 'smeg-annual-report-2022#聯絡資訊：中部', '(06)222-0268');
   });
+
+  it('a place’s own name is no address: a county no centre serves is not covered, one served is', () => {
+    expect(ask('新北市有服務中心嗎，在哪裡').covered).toBe(false);
+    quotes('台中市的服務中心地址在哪', 'smeg-annual-report-2022#聯絡資訊：中部', '臺中市西區臺灣大道2段218號5樓之3');
+  });
 });
 
 describe('an end, a change, a deputy, a period, a list: the aspect asked must be in the passage', () => {
