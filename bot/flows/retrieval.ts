@@ -123,7 +123,17 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
   const asked = kindsOnlyAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   const places = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
+  const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
   const subjects = [...places, ...organisationsNamed(query, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? [])];
+  // The figure asked is read in what the passage says of the years asked; a qualifier (a change from the year before)
+  // in the whole passage.
+  const qualifiers = asked.filter((kind) => kind.qualifier);
+  const figures = asked.filter((kind) => !kind.qualifier);
+  const carriesAsked = (passage: string, unitLine?: string, row?: boolean): boolean => {
+    const text = withoutPlaces(passage, places);
+    const ofAsked = row ? text : ofYears(text, rocYears);
+    return (figures.length === 0 || carriesAny(ofAsked, figures, unitLine)) && (qualifiers.length === 0 || carriesAny(text, qualifiers, unitLine));
+  };
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
     query: text,
     filler: ctx.domain.words.queryFiller,
@@ -136,7 +146,7 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
-    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(withoutPlaces(passage, places), asked, unitLine) } : {}),
+    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
   });
   if (subjects.length === 0) return find(query);
@@ -176,6 +186,28 @@ function readingStrength(reading: { choices: SectionChoice[]; continued: boolean
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing);
+}
+
+const YEAR_MENTION = /(?<!\d)(\d{2,3}) *年/g;
+
+/**
+ * What a sentence says of the years asked: from each mention of one of them to the next mention of another year.
+ * 「111 年度總計提供 324,206 件…，與 110 年度之保證金額 1 兆 2,964 億元相較」 gives 110's amount and no count for 110.
+ * A passage naming one year, or none of those asked, is read whole. (Table rows are read whole: their years are
+ * the header's columns.)
+ */
+function ofYears(passage: string, years: number[]): string {
+  if (years.length === 0) return passage;
+  const mentions = [...passage.matchAll(YEAR_MENTION)].map((m) => ({ at: m.index, year: Number(m[1]) }));
+  if (new Set(mentions.map((m) => m.year)).size < 2 || !mentions.some((m) => years.includes(m.year))) return passage;
+  const parts: string[] = [];
+  mentions.forEach((mention, i) => {
+    if (!years.includes(mention.year)) return;
+    const next = mentions.slice(i + 1).find((later) => later.year !== mention.year);
+    // The words before the first year belong to it (「本基金於 111 年度…」).
+    parts.push(passage.slice(i === 0 ? 0 : mention.at, next?.at ?? passage.length));
+  });
+  return parts.join('\n');
 }
 
 /** The administrative endings of a place's name (「新北市」, 「屏東縣」, 「新竹縣市」). */

@@ -49,6 +49,17 @@ describe('a place named is answered by a section about that place', () => {
   });
 });
 
+describe('a figure for a year is read in what the passage says of that year', () => {
+  it('a count for the year before, where the passage gives only that year’s amount, is not covered; the amount is quoted', () => {
+    expect(ask('110年一共送保了幾件').covered).toBe(false);
+    quotes('110年度的保證金額是多少', 'smeg-annual-report-2022#參、一、綜合概況：111年度', '1 兆 2,964 億元');
+  });
+
+  it('a table’s years are its columns: each year’s figure in a row is quoted', () => {
+    quotes('108年的新發生逾期率', 'smeg-annual-report-2022#參、三', '0.94%');
+  });
+});
+
 describe('an end, a change, a deputy, a period, a list: the aspect asked must be in the passage', () => {
   it('when the meeting ends is not stated; when it starts is', () => {
     expect(ask('新制批保說明會預計到幾點').covered).toBe(false);
