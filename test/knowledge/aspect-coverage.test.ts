@@ -77,6 +77,8 @@ describe('an end, a change, a deputy, a period, a list: the aspect asked must be
 
   it('a deputy no list names is not covered; the chair is quoted', () => {
     expect(ask('信保基金的副總經理是誰').covered).toBe(false);
+    // A post no list names (執行長) is not answered by the 副執行長 another director holds elsewhere.
+    expect(ask('信保基金現在的執行長是哪位').covered).toBe(false);
     quotes('信保基金的董事長是誰', 'smeg-annual-report-2022#壹、董事及監察人', '董事長 魏明谷');
   });
 
