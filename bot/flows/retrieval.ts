@@ -42,7 +42,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])])
-    .map((query, order) => ({ query, choices: sectionsFor(ctx, query), continued: order === 1 }))
+    // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
+    .map((query, order) => ({ query, choices: sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query), continued: order === 1 }))
     .sort((a, b) => readingStrength(b, bare) - readingStrength(a, bare));
   const { query, choices } = readings[0]!;
   const best = choices[0];
@@ -115,14 +116,19 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
-/** The sections worth quoting for one reading of the question, best first: asked of knowledge/retrieve.ts. */
-function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
+/**
+ * The sections worth quoting for one reading of the question, best first: asked of knowledge/retrieve.ts. `about`
+ * is where the places asked about are named: the question, or with a follow-up the question before it too.
+ */
+function sectionsFor(ctx: FlowContext, query: string, placesIn = query): SectionChoice[] {
   const names = [...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])].map((id) => PROGRAMMES[id].name);
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
   const asked = kindsOnlyAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
-  const places = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
+  const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
+  // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
+  const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(placesIn, ctx.sources.knowledge.answerKinds?.places ?? []);
   const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
   const subjects = [...places, ...organisationsNamed(query, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? [])];
   // The figure asked is read in what the passage says of the years asked; a qualifier (a change from the year before)

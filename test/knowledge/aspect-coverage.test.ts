@@ -43,6 +43,11 @@ describe('a place named is answered by a section about that place', () => {
     quotes('雲林的服務中心電話幾號', 'smeg-annual-report-2022#聯絡資訊：中部', '(06)222-0268');
   });
 
+  it('a follow-up naming no place is about the place before it: a regional centre’s fax is not listed, its phone is', () => {
+    expect(ask('那傳真號碼呢', '中部服務中心的電話幾號').covered).toBe(false);
+    quotes('那電話幾號', 'smeg-annual-report-2022#聯絡資訊：中部', '(03)832-0208', '花東服務中心的地址在哪');
+  });
+
   it('a place’s own name is no address: a county no centre serves is not covered, one served is', () => {
     expect(ask('新北市有服務中心嗎，在哪裡').covered).toBe(false);
     quotes('台中市的服務中心地址在哪', 'smeg-annual-report-2022#聯絡資訊：中部', '臺中市西區臺灣大道2段218號5樓之3');
