@@ -23,12 +23,24 @@ const shownBySchema = z
     digits: z.number().int().min(3).max(20).optional(),
     /** One of these words followed by a name (two to four characters that are not another of them): 「董事長 魏明谷」. */
     names_after: words.optional(),
+    /** A name ending in one of these, standing alone in a list or a table's first cell: 「玉山商業銀行、第一商業銀行」. */
+    names_with: words.optional(),
+    /** A number right after one of these does not count: 「設立未滿5年」 is an age limit, not a period. */
+    except_after: words.optional(),
+    /** true: the figures of a date (「103 年 11 月 13 日」) do not count, only a period does (「最長 5 年」). */
+    not_dates: z.boolean().optional(),
+    /** At least this many different years named (「110年」 and 「111年」): figures of two years to compare. */
+    years: z.number().int().min(2).max(10).optional(),
     /** What the lines above find counts only in a passage that also has one of these words (「%」 as a 成數 only beside 「成數」). */
     only_with: words.optional(),
   })
-  .refine((shown) => (shown.units?.length ?? 0) + (shown.words?.length ?? 0) + (shown.names_after?.length ?? 0) > 0 || shown.digits !== undefined, {
-    error: 'shown_by 至少要有 units、words、names_after 或 digits 其中一項',
-  });
+  .refine(
+    (shown) =>
+      (shown.units?.length ?? 0) + (shown.words?.length ?? 0) + (shown.names_after?.length ?? 0) + (shown.names_with?.length ?? 0) > 0 ||
+      shown.digits !== undefined ||
+      shown.years !== undefined,
+    { error: 'shown_by 至少要有 units、words、names_after、names_with、digits 或 years 其中一項' },
+  );
 
 const kindSchema = z.strictObject({
   kind: z.string().trim().min(1, { error: '請寫出這一類的名稱，例如「成數」' }),
@@ -37,11 +49,25 @@ const kindSchema = z.strictObject({
   not_when: words.optional(),
   /** What changes over time (who holds a post, a phone number): asked with no year, the newest document answers. */
   current: z.boolean().optional(),
+  /**
+   * Asked together with another kind, a passage must carry this one as well, not instead: 「幾點結束」 is answered by an
+   * end time, not by the start time beside it; 「比去年增加多少」 by two years' figures, not by this year's alone.
+   */
+  qualifier: z.boolean().optional(),
   /** What shows a passage carries this kind: one way, or a list of ways (any of them). */
   shown_by: z.union([shownBySchema, z.array(shownBySchema).min(1)]),
 });
 
-const fileSchema = z.strictObject({ kinds: z.array(kindSchema), not_topics: words.optional(), totals: words.optional() });
+/** A place and the names that stand for it in the documents (屏東 is served by 高屏服務中心). */
+const placeSchema = words.min(1, { error: '請至少寫一個地名' });
+
+const fileSchema = z.strictObject({
+  kinds: z.array(kindSchema),
+  not_topics: words.optional(),
+  totals: words.optional(),
+  places: z.array(placeSchema).optional(),
+  organisations: words.optional(),
+});
 
 /** One way a passage shows it carries a kind. */
 export interface ShownBy {
@@ -49,6 +75,10 @@ export interface ShownBy {
   words: string[];
   digits?: number;
   namesAfter: string[];
+  namesWith: string[];
+  years?: number;
+  exceptAfter: string[];
+  notDates: boolean;
   onlyWith: string[];
 }
 
@@ -58,6 +88,8 @@ export interface AnswerKind {
   notWhen: string[];
   /** Changes over time: a question naming no year wants the newest document's. */
   current: boolean;
+  /** Carried besides the other kinds asked, not instead of them. */
+  qualifier: boolean;
   shownBy: ShownBy[];
   line: number;
 }
@@ -68,6 +100,16 @@ export interface AnswerKinds {
   notTopics: string[];
   /** Words that ask for a sum (「合計」, 「加起來」): a table's total row answers. */
   totals: string[];
+  /**
+   * Places, each with the names that stand for it (「屏東」 and 「高屏」): a question naming one is answered only by a
+   * section that names it, never by a figure for the whole country or for another place.
+   */
+  places: string[][];
+  /**
+   * How the names of organisations end (「銀行」, 「商銀」): a question naming one the documents list (「合庫商銀」, 「第一銀行」
+   * for 第一商銀) is answered only by a section that names it.
+   */
+  organisations: string[];
 }
 
 export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
@@ -106,18 +148,79 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       askedBy: entry.asked_by.map((w) => normalizeText(w)),
       notWhen: (entry.not_when ?? []).map((w) => normalizeText(w)),
       current: entry.current ?? false,
+      qualifier: entry.qualifier ?? false,
       shownBy: (Array.isArray(entry.shown_by) ? entry.shown_by : [entry.shown_by]).map((shown) => ({
         units: shown.units ?? [],
         words: shown.words ?? [],
         ...(shown.digits !== undefined ? { digits: shown.digits } : {}),
         namesAfter: shown.names_after ?? [],
+        namesWith: shown.names_with ?? [],
+        ...(shown.years !== undefined ? { years: shown.years } : {}),
+        exceptAfter: shown.except_after ?? [],
+        notDates: shown.not_dates ?? false,
         onlyWith: shown.only_with ?? [],
       })),
       line: lineOf(['kinds', index]),
     })),
     notTopics: (parsed.data.not_topics ?? []).map((w) => normalizeText(w)),
     totals: (parsed.data.totals ?? []).map((w) => normalizeText(w)),
+    places: (parsed.data.places ?? []).map((names) => names.map((w) => placeForm(w))),
+    organisations: (parsed.data.organisations ?? []).map((w) => placeForm(w)),
   };
+}
+
+/** The characters before an organisation's ending that tell it from the others: 「合庫」 of 「合庫商銀」. */
+const ORGANISATION_CORE = 2;
+
+/**
+ * The organisations a question names, each as the characters that tell it apart (「合庫商銀」, 「合庫銀行」 → 「合庫」):
+ * two characters before one of the endings, when a name standing alone in the documents (a list, a table's first
+ * cell) begins with them and ends with one of the endings. 「哪家銀行」 and 「往來銀行」 name no organisation listed.
+ */
+export function organisationsNamed(question: string, listed: ReadonlySet<string>, endings: readonly string[]): string[][] {
+  const text = placeForm(question);
+  const cores = new Set<string>();
+  for (const ending of endings) {
+    for (let at = text.indexOf(ending); at !== -1; at = text.indexOf(ending, at + 1)) {
+      const core = text.slice(at - ORGANISATION_CORE, at);
+      if (at < ORGANISATION_CORE || !HAN_NAME.test(core)) continue;
+      if ([...listed].some((name) => name.startsWith(core))) cores.add(core);
+    }
+  }
+  return [...cores].map((core) => [core]);
+}
+
+/** The names standing alone in texts (lists, a table's first cells) that end with one of the endings, in place form. */
+export function listedNames(texts: Iterable<string>, endings: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  if (endings.length === 0) return names;
+  for (const text of texts) {
+    for (const part of placeForm(text).split(NAME_SEPARATORS)) {
+      if (HAN_NAME.test(part) && endings.some((ending) => part.endsWith(ending) && part.length >= ending.length + ORGANISATION_CORE)) names.add(part);
+    }
+  }
+  return names;
+}
+
+/** 台 and 臺 are one character in place names: 「台中」 is 「臺中市」. */
+export function placeForm(text: string): string {
+  return normalizeText(text).replaceAll('台', '臺');
+}
+
+/**
+ * The places a question names, each as the names that stand for it: 「屏東的服務中心」 → [[屏東, 高屏]]. A place is
+ * named by its first name (「屏東」); the others are how a section may name it.
+ */
+export function placesNamed(question: string, places: readonly string[][]): string[][] {
+  const text = placeForm(question);
+  return places.filter((names) => names[0] !== undefined && text.includes(names[0]));
+}
+
+/** Whether a text names every place asked, each by one of its names. */
+export function namesPlaces(text: string, places: readonly string[][]): boolean {
+  if (places.length === 0) return true;
+  const form = placeForm(text);
+  return places.every((names) => names.some((name) => form.includes(name)));
 }
 
 /**
@@ -138,6 +241,11 @@ export function kindsAsked(question: string, kinds: readonly AnswerKind[]): Answ
 function postsNamed(kind: AnswerKind, text: string): AnswerKind {
   const posts = kind.shownBy.flatMap((shown) => shown.namesAfter);
   const named = posts.filter((post) => occurrences(text, post, posts).length > 0);
+  // 「副總經理是誰」 asks the deputy: a name after 「總經理」 is not the answer, only one after 「副總經理」.
+  const deputies = named.length > 0 ? [] : posts.map((post) => `${DEPUTY}${post}`).filter((post) => text.includes(post));
+  if (deputies.length > 0) {
+    return { ...kind, shownBy: kind.shownBy.flatMap((shown) => (shown.namesAfter.length === 0 ? [shown] : [{ ...shown, namesAfter: deputies }])) };
+  }
   if (named.length === 0) return kind;
   return {
     ...kind,
@@ -162,20 +270,58 @@ const SKIPPED_IN_PHONE = new Set('-－()（） ');
 export function carriesAny(passage: string, kinds: readonly AnswerKind[], unitLine?: string): boolean {
   if (kinds.length === 0) return true;
   const hasDigit = [...passage].some((character) => DIGITS.has(character));
-  return kinds.some((kind) =>
+  // The unit is what follows 「單位：」 (「金額單位：新臺幣百萬元」 is in 元, not in 位).
+  const unit = unitLine === undefined ? undefined : (unitLine.split(/單位[：:]/)[1] ?? unitLine);
+  const carried = (kind: AnswerKind) =>
     kind.shownBy.some(
       (shown) =>
         (shown.onlyWith.length === 0 || shown.onlyWith.some((word) => passage.includes(word))) &&
-        (carries(passage, shown) || (unitLine !== undefined && hasDigit && shown.units.some((unit) => unitLine.includes(unit)))),
-    ),
-  );
+        (carries(passage, shown) || (unit !== undefined && hasDigit && shown.units.some((word) => unit.includes(word)))),
+    );
+  // 「說明會幾點結束」 asks a time and that it is the end: the start time alone does not answer it.
+  const qualifiers = kinds.filter((kind) => kind.qualifier);
+  const others = kinds.filter((kind) => !kind.qualifier);
+  return qualifiers.every(carried) && (others.length === 0 || others.some(carried));
 }
 
-function carries(passage: string, shown: ShownBy): boolean {
-  if (shown.words.some((word) => passage.includes(word))) return true;
+function carries(text: string, shown: ShownBy): boolean {
+  // Words are read as written (「起至…止」 between two dates is a period); figures without the dates.
+  if (shown.words.some((word) => text.includes(word))) return true;
+  const passage = shown.notDates ? withoutDates(text) : text;
   if (shown.digits !== undefined && longestDigitRun(passage) >= shown.digits) return true;
   if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter))) return true;
-  return shown.units.some((unit) => numberBefore(passage, unit));
+  if (shown.namesWith.length > 0 && namesListed(passage, shown.namesWith)) return true;
+  if (shown.years !== undefined && yearsNamed(passage) >= shown.years) return true;
+  return shown.units.some((unit) => numberBefore(passage, unit, shown.exceptAfter));
+}
+
+/**
+ * 「103 年 11 月 13 日」, 「98年12月」, 「11 月 13 日」, and a year alone (「98年」, 「2022年」: a number of years no period
+ * runs to): a date, read as one mark rather than as figures of years and months.
+ */
+const DATE = /\d{2,4} *年 *\d{1,2} *月(?: *\d{1,2} *日)?|\d{1,2} *月 *\d{1,2} *日|(?<!\d)(?:[5-9]\d|[12]\d{2,3}) *年/g;
+
+function withoutDates(text: string): string {
+  return text.replace(DATE, '〔日期〕');
+}
+
+/** What separates the names of a list or the cells of a table row. */
+const NAME_SEPARATORS = /[、及：:，,。；;\s()（）|]+/u;
+const HAN_NAME = /^\p{Script=Han}+$/u;
+
+/**
+ * 「玉山商業銀行、第一商業銀行及永豐商業銀行」, a table row 「臺灣企銀 210,706.10」: a name ending in one of the words, standing
+ * alone between separators, with at least two characters of its own (「21 家銀行」 and 「往來銀行有無取得」 name no one).
+ */
+function namesListed(passage: string, endings: string[]): boolean {
+  return passage
+    .split(NAME_SEPARATORS)
+    .some((part) => HAN_NAME.test(part) && endings.some((ending) => part.endsWith(ending) && part.length >= ending.length + 2));
+}
+
+/** How many different years a passage names: 「107年」…「111年」, 「110 年度」. */
+function yearsNamed(passage: string): number {
+  return new Set([...passage.matchAll(/(?<!\d)(\d{2,4})\s*年/g)].map((m) => Number(m[1]))).size;
 }
 
 const NAME = /^[\s\u3000：:]*(\p{Script=Han}{2,4})/u;
@@ -191,6 +337,7 @@ function nameAfter(text: string, word: string, posts: string[]): boolean {
 
 /** Characters that make a longer post of the one after them: 副總經理, 代理董事長, 前董事長. */
 const POST_PREFIXES = new Set('副前');
+const DEPUTY = '副';
 const ACTING = '代理';
 
 /**
@@ -211,14 +358,20 @@ function occurrences(text: string, post: string, posts: string[]): number[] {
   return found;
 }
 
-/** 「1 億元」, 「九成」, 「80%」: the unit right after a numeral (white space between allowed). */
-function numberBefore(text: string, unit: string): boolean {
+/**
+ * 「1 億元」, 「九成」, 「80%」: the unit right after a numeral (white space between allowed), unless the number comes
+ * right after one of `exceptAfter` (「未滿5年」).
+ */
+function numberBefore(text: string, unit: string, exceptAfter: readonly string[] = []): boolean {
   for (let at = text.indexOf(unit); at !== -1; at = text.indexOf(unit, at + 1)) {
     let before = at - 1;
     while (before >= 0 && text[before] === ' ') before--;
     while (before >= 0 && MAGNITUDES.has(text[before]!)) before--;
     while (before >= 0 && text[before] === ' ') before--;
-    if (before >= 0 && NUMERALS.has(text[before]!)) return true;
+    if (before < 0 || !NUMERALS.has(text[before]!)) continue;
+    while (before >= 0 && (NUMERALS.has(text[before]!) || text[before] === '.' || text[before] === ',')) before--;
+    const head = text.slice(0, before + 1).trimEnd();
+    if (!exceptAfter.some((word) => head.endsWith(word))) return true;
   }
   return false;
 }

@@ -60,8 +60,11 @@ export interface PassageRequest {
   named?: boolean;
   /** That programme's official name: its table row is the one quoted. */
   programmeName?: string;
-  /** Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts. */
-  carries?: (passage: string, unitLine?: string) => boolean;
+  /**
+   * Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts.
+   * A table row comes with its table's unit line and `row` set.
+   */
+  carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
   /** A sum is asked (「四年合計」, 「加起來」): a table's total row answers. */
   total?: boolean;
 }
@@ -214,7 +217,7 @@ interface Wants {
   current: boolean;
   dated: boolean;
   total: boolean;
-  carries?: (passage: string, unitLine?: string) => boolean;
+  carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
 }
 
 /** The sections worth quoting, best first. */
@@ -475,7 +478,7 @@ function bestPassages(
   cut: SectionPassages,
   grams: Set<string>,
   wantsContact: boolean,
-  carries?: (passage: string, unitLine?: string) => boolean,
+  carries?: (passage: string, unitLine?: string, row?: boolean) => boolean,
   ownRows?: Set<string>,
   total = false,
 ): ScoredPassage[] {
@@ -508,7 +511,7 @@ function bestPassages(
   const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
   const candidates = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p)) : scored;
   // What was asked (a figure, a name, a place) must be in a passage quoted for it.
-  const eligible = carries ? candidates.filter((p) => carries(p.text, p.passage.kind === 'row' ? cut.unit : undefined)) : candidates;
+  const eligible = carries ? candidates.filter((p) => (p.passage.kind === 'row' ? carries(p.text, cut.unit, true) : carries(p.text))) : candidates;
   if (eligible.length === 0) return [];
   const top = [...eligible].sort((a, b) => b.score - a.score || a.order - b.order).filter((p) => p.score > 0);
   // Nothing but the heading matches (「總經費需求」 over a table whose rows repeat only its header): the first passage

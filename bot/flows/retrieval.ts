@@ -1,5 +1,5 @@
 import type { Domain } from '../../domain/index.ts';
-import { carriesAny, kindsAsked, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
@@ -42,7 +42,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])])
-    .map((query, order) => ({ query, choices: sectionsFor(ctx, query), continued: order === 1 }))
+    // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
+    .map((query, order) => ({ query, choices: sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query), continued: order === 1 }))
     .sort((a, b) => readingStrength(b, bare) - readingStrength(a, bare));
   const { query, choices } = readings[0]!;
   const best = choices[0];
@@ -115,14 +116,32 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
-/** The sections worth quoting for one reading of the question, best first: asked of knowledge/retrieve.ts. */
-function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
+/**
+ * The sections worth quoting for one reading of the question, best first: asked of knowledge/retrieve.ts. `about`
+ * is where the places asked about are named: the question, or with a follow-up the question before it too.
+ */
+function sectionsFor(ctx: FlowContext, query: string, placesIn = query): SectionChoice[] {
   const names = [...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])].map((id) => PROGRAMMES[id].name);
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
   const asked = kindsOnlyAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
-  return findSections(ctx.sources.knowledge, ctx.sources.index, {
-    query,
+  // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
+  const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
+  // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
+  const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(placesIn, ctx.sources.knowledge.answerKinds?.places ?? []);
+  const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
+  const subjects = [...places, ...organisationsNamed(query, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? [])];
+  // The figure asked is read in what the passage says of the years asked; a qualifier (a change from the year before)
+  // in the whole passage.
+  const qualifiers = asked.filter((kind) => kind.qualifier);
+  const figures = asked.filter((kind) => !kind.qualifier);
+  const carriesAsked = (passage: string, unitLine?: string, row?: boolean): boolean => {
+    const text = withoutPlaces(passage, places);
+    const ofAsked = row ? text : ofYears(text, rocYears);
+    return (figures.length === 0 || carriesAny(ofAsked, figures, unitLine)) && (qualifiers.length === 0 || carriesAny(text, qualifiers, unitLine));
+  };
+  const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
+    query: text,
     filler: ctx.domain.words.queryFiller,
     names,
     asOf: ctx.asOf,
@@ -133,9 +152,26 @@ function sectionsFor(ctx: FlowContext, query: string): SectionChoice[] {
     current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
-    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string) => carriesAny(passage, asked, unitLine) } : {}),
+    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
   });
+  if (subjects.length === 0) return find(query);
+  const about = (choices: SectionChoice[]) =>
+    choices
+      .filter((c) => namesPlaces(`${c.section.title}\n${c.section.heading}\n${c.section.text}`, subjects))
+      .map((c) => {
+        // Within the section, the passages about a place named are the ones quoted (「雲嘉南服務中心…」 for 嘉義).
+        const own = c.passages.filter((p) => places.some((names) => namesPlaces(p.text, [names])));
+        return own.length > 0 && own.length < c.passages.length ? { ...c, passages: own } : c;
+      });
+  const choices = about(find(query));
+  // The section may name the place otherwise (嘉義 is served by 雲嘉南服務中心): when none of its passages quoted names
+  // it as asked, the same section searched with those names too finds the passage about it.
+  const otherNames = places.flatMap((names) => names.slice(1)).filter((name) => !query.includes(name));
+  const best = choices[0];
+  if (!best || otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, places.map((names) => names.slice(0, 1))))) return choices;
+  const again = about(find(`${query} ${otherNames.join(' ')}`));
+  return again[0]?.section.id === best.section.id ? again : choices;
 }
 
 /** How many pairs of Chinese characters of the knowledge the question has, filler and words naming no topic aside. */
@@ -156,6 +192,61 @@ function readingStrength(reading: { choices: SectionChoice[]; continued: boolean
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing);
+}
+
+const YEAR_MENTION = /(?<!\d)(\d{2,3}) *年/g;
+
+/**
+ * What a sentence says of the years asked: from each mention of one of them to the next mention of another year.
+ * 「111 年度總計提供 324,206 件…，與 110 年度之保證金額 1 兆 2,964 億元相較」 gives 110's amount and no count for 110.
+ * A passage naming one year, or none of those asked, is read whole. (Table rows are read whole: their years are
+ * the header's columns.)
+ */
+function ofYears(passage: string, years: number[]): string {
+  if (years.length === 0) return passage;
+  const mentions = [...passage.matchAll(YEAR_MENTION)].map((m) => ({ at: m.index, year: Number(m[1]) }));
+  if (new Set(mentions.map((m) => m.year)).size < 2 || !mentions.some((m) => years.includes(m.year))) return passage;
+  const parts: string[] = [];
+  mentions.forEach((mention, i) => {
+    if (!years.includes(mention.year)) return;
+    const next = mentions.slice(i + 1).find((later) => later.year !== mention.year);
+    // The words before the first year belong to it (「本基金於 111 年度…」).
+    parts.push(passage.slice(i === 0 ? 0 : mention.at, next?.at ?? passage.length));
+  });
+  return parts.join('\n');
+}
+
+/** The administrative endings of a place's name (「新北市」, 「屏東縣」, 「新竹縣市」). */
+const PLACE_ENDINGS = ['縣市', '市', '縣'];
+
+/**
+ * A passage without the names of the places asked about: the place a question names does not show it carries the
+ * thing asked (「新北市政府…貸款」 holds no address of a service centre in 新北, though 「市」 marks a place).
+ */
+function withoutPlaces(passage: string, places: string[][]): string {
+  if (places.length === 0) return passage;
+  let text = placeForm(passage);
+  for (const name of places.flat()) {
+    for (const ending of PLACE_ENDINGS) text = text.split(`${name}${ending}`).join(' ');
+    text = text.split(name).join(' ');
+  }
+  return text;
+}
+
+const organisationsCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** The organisations the documents list by name (「第一商銀」, 「玉山商業銀行」), worked out once per knowledge version. */
+function organisationNames(ctx: FlowContext): ReadonlySet<string> {
+  const knowledge = ctx.sources.knowledge;
+  let names = organisationsCache.get(knowledge);
+  if (!names) {
+    names = listedNames(
+      knowledge.sections.map((section) => section.text),
+      knowledge.answerKinds?.organisations ?? [],
+    );
+    organisationsCache.set(knowledge, names);
+  }
+  return names;
 }
 
 const notTopicsCache = new WeakMap<object, ReadonlySet<string>>();
@@ -196,7 +287,8 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   const asked = kindsAsked(question, kinds);
   // 「哪段期間的批保案件適用2.5%標準代償率」 gives the rate and asks the period: a kind the question itself states is
   // not what it asks, when it asks another.
-  const stated = asked.filter((kind) => carriesAny(normalizeText(question), [kind]));
+  // (A qualifier is what the question's own words name: 「幾點結束」 says 「結束」 and asks for it.)
+  const stated = asked.filter((kind) => !kind.qualifier && carriesAny(normalizeText(question), [kind]));
   return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesAny, kindsAsked, parseAnswerKinds } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, parseAnswerKinds, placesNamed } from '../../knowledge/answer-kinds.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 
 const FILE = `kinds:
@@ -106,9 +106,108 @@ totals: [合計, 加起來]
     expect(anyone!.shownBy[0]!.namesAfter).toHaveLength(4);
   });
 
+  it('a deputy’s post is asked as itself: a name after the principal’s post does not answer it', () => {
+    const parsed = parseAnswerKinds('answer-kinds.yaml', 'kinds:\n  - kind: 人名\n    asked_by: [是誰]\n    shown_by: { names_after: [董事長, 總經理] }\n');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const [deputy] = kindsAsked('副董事長是哪一位，是誰', parsed.kinds);
+    expect(deputy!.shownBy[0]!.namesAfter).toEqual(['副董事長']);
+    expect(carriesAny('職別 姓名：董事長 魏明谷 政府代表', [deputy!])).toBe(false);
+    expect(carriesAny('副董事長 王大明', [deputy!])).toBe(true);
+  });
+
+  const ASPECTS = `kinds:
+  - kind: 時刻
+    asked_by: [幾點]
+    shown_by: { units: [時, 點] }
+  - kind: 結束
+    asked_by: [結束, 到什麼時候]
+    qualifier: true
+    shown_by: { words: [止, 截止] }
+  - kind: 金額
+    asked_by: [餘額]
+    shown_by: { units: [元, 億] }
+  - kind: 增減
+    asked_by: [跟去年比]
+    qualifier: true
+    shown_by:
+      - { words: [相較, 增至] }
+      - { years: 2 }
+  - kind: 名單
+    asked_by: [哪些銀行, 哪幾家]
+    shown_by: { names_with: [銀行, 商銀, 企銀] }
+  - kind: 期間
+    asked_by: [多久]
+    shown_by: { units: [年, 個月, 月, 日], words: [最長, 起至], not_dates: true, except_after: [未滿] }
+places:
+  - [屏東, 高屏]
+  - [臺中, 中部]
+`;
+
+  function aspects() {
+    const parsed = parseAnswerKinds('answer-kinds.yaml', ASPECTS);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return parsed;
+  }
+
+  it('a qualifier must be carried besides the kind asked: the start time does not say when a meeting ends', () => {
+    const { kinds } = aspects();
+    const asked = kindsAsked('說明會開到幾點結束', kinds);
+    expect(asked.map((k) => k.kind)).toEqual(['時刻', '結束']);
+    expect(carriesAny('訂於 103 年 11 月 13 日（星期四）下午 2 時假本基金重南辦公室', asked)).toBe(false);
+    expect(carriesAny('下午 2 時至 4 時止', asked)).toBe(true);
+    // Asked alone, the start time answers.
+    expect(carriesAny('下午 2 時假本基金重南辦公室', kindsAsked('說明會幾點開始', kinds))).toBe(true);
+  });
+
+  it('a change from last year needs two years’ figures or a stated change, not this year’s figure alone', () => {
+    const asked = kindsAsked('宜蘭縣保證餘額跟去年比增加多少', aspects().kinds);
+    expect(asked.map((k) => k.kind)).toEqual(['金額', '增減']);
+    expect(carriesAny('地區別 111年保證餘額 111年結構比：宜蘭縣 14,000.66 1.13%', asked, '金額單位：新臺幣百萬元')).toBe(false);
+    expect(carriesAny('保證項目/措施 保證餘額：金額：協助中小企業增加國內投資 1,582.42 0.12%', asked, '金額單位：新臺幣百萬元')).toBe(false);
+    expect(carriesAny('保證金額為 1 兆 1,232 億元，與 110 年度之保證金額 1 兆 2,964 億元相較，減少 13.36%', asked)).toBe(true);
+    expect(carriesAny('項目 111年度 金額 110年度 金額：收入合計 8,879,489,815 8,637,009,364', asked, '金額單位：新臺幣元')).toBe(true);
+  });
+
+  it('a list of names is names standing alone, not a count of banks or a bank in a sentence', () => {
+    const asked = kindsAsked('批保卓越獎是哪些銀行', aspects().kinds);
+    expect(carriesAny('(三)批保卓越獎　台新國際商業銀行、玉山商業銀行及中國信託商業銀行', asked)).toBe(true);
+    expect(carriesAny('金融機構 保證餘額 結構比：臺灣企銀 210,706.10 15.56%', asked)).toBe(true);
+    expect(carriesAny('截至 111 年底共計 21 家銀行(逾 5 成簽約金融機構)參與資料介接', asked)).toBe(false);
+    expect(carriesAny('關懷其是否受疫情影響，於往來銀行有無取得融資困難', asked)).toBe(false);
+  });
+
+  it('a period is not the figures of a date, nor an age limit; a range from one date to another is one', () => {
+    const asked = kindsAsked('保證期間最長多久', aspects().kinds);
+    expect(carriesAny('訂於 103 年 11 月 13 日（星期四）下午 2 時', asked)).toBe(false);
+    expect(carriesAny('年度 98年 99年 100年 101年：保證專款 4.5 億元', asked)).toBe(false);
+    expect(carriesAny('年齡20歲至45歲，且公司或行號設立未滿5年之企業主', asked)).toBe(false);
+    expect(carriesAny('中期週轉融資：最長以五年為限', asked)).toBe(true);
+    expect(carriesAny('展延 6 個月', asked)).toBe(true);
+    expect(carriesAny('本計畫期程自民國 98 年 11 月起至 101 年 12 月止', asked)).toBe(true);
+  });
+
+  it('a place named is found by any of its names, 台 and 臺 alike', () => {
+    const { places } = aspects();
+    expect(placesNamed('屏東的服務中心在哪', places)).toEqual([['屏東', '高屏']]);
+    expect(placesNamed('台中市的保證餘額', places)).toEqual([['臺中', '中部']]);
+    expect(placesNamed('批保手續費率', places)).toEqual([]);
+    expect(namesPlaces('高屏服務中心　地址：802311高雄市苓雅區', placesNamed('屏東的服務中心在哪', places))).toBe(true);
+    expect(namesPlaces('本基金於 111 年度總計提供 324,206 件信用保證', placesNamed('台中保了幾件', places))).toBe(false);
+  });
+
+  it('a bank is named by two characters before its ending, when the documents list a bank beginning with them', () => {
+    const listed = listedNames(['第一商業銀行、台中商業銀行及合作金庫商業銀行', '金融機構 保證餘額：合庫商銀 189,539.38', '於往來銀行有無取得融資困難'], ['銀行', '商銀']);
+    expect([...listed].sort()).toEqual(['合作金庫商業銀行', '合庫商銀', '第一商業銀行', '臺中商業銀行'].sort());
+    expect(organisationsNamed('第一銀行的逾期率', listed, ['銀行', '商銀'])).toEqual([['第一']]);
+    expect(organisationsNamed('合庫商銀保了幾件', listed, ['銀行', '商銀'])).toEqual([['合庫']]);
+    expect(organisationsNamed('哪家銀行最多', listed, ['銀行', '商銀'])).toEqual([]);
+    expect(organisationsNamed('往來銀行不借怎麼辦', listed, ['銀行', '商銀'])).toEqual([]);
+  });
+
   it('the shipped file loads with the knowledge', async () => {
     const knowledge = await loadKnowledge('knowledge/documents');
     expect(knowledge.answerKinds?.kinds.map((k) => k.kind)).toContain('成數');
     expect(knowledge.answerKinds?.notTopics.length).toBeGreaterThan(0);
+    expect(knowledge.answerKinds?.places.length).toBeGreaterThan(0);
   });
 });
