@@ -4,7 +4,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY . .
-# npm ci runs `prepare`, which compiles to dist/; the dev dependencies (typescript) are then dropped.
+# npm ci runs `prepare`, which compiles and bundles to dist/; the dev dependencies (typescript; esbuild stays, tsx
+# needs it) are then dropped.
 RUN npm ci --no-audit --no-fund --loglevel=error && npm prune --omit=dev --no-audit --no-fund --loglevel=error
 
 FROM node:20-bookworm-slim

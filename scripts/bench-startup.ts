@@ -6,6 +6,7 @@
  *   npm run bench:startup -- --runs 10 --cold           # each run with an empty start-up cache (STARTUP_CACHE_DIR)
  *   npm run bench:startup -- --cpu-prof /tmp/start      # also write a CPU profile of each start there
  *   npm run bench:startup -- --cwd /tmp/old-checkout    # the same for another (built) checkout, to compare
+ *   npm run bench:startup -- --node-arg=--min-semi-space-size=16   # with more options for node
  *
  * Each run gets a free port and its own empty DATA_DIR. The runs share one STARTUP_CACHE_DIR (a new one unless
  * --cache-dir is given), filled by a first start that is not counted, so the runs measure a restart on unchanged
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     cold: { type: 'boolean', default: false },
     // Start with plain `node` instead of `node --enable-source-maps` (what npm start and the Dockerfile run).
     'no-source-maps': { type: 'boolean', default: false },
+    // More options for node (repeatable), e.g. --node-arg=--min-semi-space-size=16, to compare.
+    'node-arg': { type: 'string', multiple: true, default: [] },
     'cache-dir': { type: 'string' },
     'cpu-prof': { type: 'string' },
     entry: { type: 'string', default: 'dist/adapters/http/main.js' },
@@ -68,7 +71,7 @@ interface Run {
 async function oneRun(index: number, cacheDir: string): Promise<Run> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'smeg-startup-data-'));
-  const nodeArgs = values['no-source-maps'] ? [] : ['--enable-source-maps'];
+  const nodeArgs = [...(values['no-source-maps'] ? [] : ['--enable-source-maps']), ...values['node-arg']];
   if (values['cpu-prof']) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`, `--cpu-prof-name=start-${index}.cpuprofile`);
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, values.entry], {

@@ -1,6 +1,7 @@
 // Copies the files the compiled code reads beside itself (import.meta.dirname, import.meta.url) into the build:
 // the web and console pages, the LINE rich-menu image and the data files shipped with the code. tsc emits only
-// JavaScript. Plain JavaScript so that the build needs nothing but tsc and node.
+// JavaScript. The bundle `npm start` runs (scripts/bundle-server.js) looks for them where the compiled module that
+// reads them would, so they stay at these places. Plain JavaScript so that the build needs only tsc, node and esbuild.
 //
 // Knowledge, rules and the registry staff edit are read from KNOWLEDGE_DIR, RULES_DIR and DOMAIN_DIR (relative
 // to the working directory), not from here; domain/registry is copied as well because understanding falls back to

@@ -65,6 +65,11 @@ export interface LiveSources {
    * the composition root calls it once the server listens. Resolves when written (or not: never rejects).
    */
   saveStartupCache(): Promise<void>;
+  /**
+   * With `watch` and `watchFromStart: false`, starts watching (the composition root calls it once the server
+   * listens); otherwise, and when called again, only waits until watching has started. Never rejects.
+   */
+  startWatching(): Promise<void>;
 }
 
 export interface LiveSourcesOptions {
@@ -78,6 +83,12 @@ export interface LiveSourcesOptions {
    * `rescanIntervalMs` that catches whatever the events missed.
    */
   watch: boolean;
+  /**
+   * With `watch`: start watching before createLiveSources resolves (true, the default), or only when
+   * `startWatching()` is called. Setting up the watcher reads every folder, so a server starts it once it listens;
+   * whatever changed in between is found then by comparing the files with those the first load read.
+   */
+  watchFromStart?: boolean;
   /** Changes closer together than this make one reload (editors write a file in several steps). */
   debounceMs?: number;
   /** How often, while watching, the files' content is hashed and compared with the last load's; 0: never. */
@@ -284,13 +295,31 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
   }
 
   let watcher: FolderWatcher | undefined;
-  if (options.watch) {
-    watcher = await watchFolders(dirs, scheduleReload, (error) =>
+  let watchingStarted: Promise<void> | undefined;
+  async function watchNow(afterFirstLoad: boolean): Promise<void> {
+    const started = await watchFolders(dirs, scheduleReload, (error) =>
       logger.error({ err: error, dirs }, 'error while watching knowledge and rules for changes'),
     );
+    if (closed) {
+      await started.close();
+      return;
+    }
+    watcher = started;
     if (rescanIntervalMs > 0) scheduleRescan();
     logger.info({ dirs, debounceMs, rescanIntervalMs }, 'watching knowledge and rules for changes');
+    // A file saved between the first load and now raised no event: the files are compared with what it read.
+    if (afterFirstLoad && (await sourceFilesDigest(dirs)) !== filesRead && !closed) {
+      void reload('files changed (found when watching started)');
+    }
   }
+  function startWatching(afterFirstLoad: boolean): Promise<void> {
+    if (!options.watch || closed) return watchingStarted ?? Promise.resolve();
+    watchingStarted ??= watchNow(afterFirstLoad).catch((error: unknown) =>
+      logger.error({ err: error, dirs }, 'could not watch knowledge and rules for changes; reload with POST /admin/reload'),
+    );
+    return watchingStarted;
+  }
+  if (options.watchFromStart !== false) await startWatching(false);
 
   return {
     current: () => serving,
@@ -340,9 +369,11 @@ export async function createLiveSources(options: LiveSourcesOptions): Promise<Li
       })();
       return saving;
     },
+    startWatching: () => startWatching(true),
     async close() {
       await saving;
       closed = true;
+      await watchingStarted;
       clearTimeout(debounce);
       clearTimeout(rescan);
       await watcher?.close();

@@ -57,6 +57,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     domainDir: config.DOMAIN_DIR,
     logger: logger.child({ component: 'sources' }),
     watch: config.KNOWLEDGE_WATCH,
+    // Started once the server listens (below): setting up the watcher is not what makes it ready to answer.
+    watchFromStart: false,
     rescanIntervalMs: config.KNOWLEDGE_RESCAN_MS,
     metrics,
     ...(cacheDir ? { cacheDir } : {}),
@@ -171,8 +173,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   applyServerTimeouts(server, config.REQUEST_TIMEOUT_MS);
-  // Saving the start-up cache (after a first start, or one on changed files or code) waits until now too.
-  void sources.saveStartupCache();
+  // Saving the start-up cache (after a first start, or one on changed files or code) and watching the knowledge
+  // and rules for changes wait until now too.
+  void sources.saveStartupCache().then(() => sources.startWatching());
   retention = startRetention({
     store: interactions,
     days: config.INTERACTIONS_RETENTION_DAYS,

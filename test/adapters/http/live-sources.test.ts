@@ -124,6 +124,42 @@ describe('createLiveSources', () => {
     expect(live.status().lastReload?.reason).toMatch(/guarantee-programs-overview\.md$/);
   });
 
+  it('watches from startWatching() when asked to wait, and reloads what changed before it', async () => {
+    sources = await createLiveSources({
+      knowledgeDir: fixture.knowledgeDir,
+      rulesDir: fixture.rulesDir,
+      logger: silent,
+      watch: true,
+      watchFromStart: false,
+      debounceMs: 50,
+      rescanIntervalMs: 0,
+    });
+    const live = sources;
+    const before = live.current().version;
+    expect(live.status().watching).toBe(false);
+
+    // Saved after the first load and before watching started: no event, no periodic re-scan.
+    fixture.appendKnowledge(OVERVIEW, NEW_SECTION);
+    await live.startWatching();
+    expect(live.status().watching).toBe(true);
+    await eventually(() => live.current().version !== before);
+    expect(live.current().index.search('zebracornfund')).not.toEqual([]);
+    expect(live.status().lastReload?.reason).toBe('files changed (found when watching started)');
+  });
+
+  it('does not start watching once closed', async () => {
+    sources = await createLiveSources({
+      knowledgeDir: fixture.knowledgeDir,
+      rulesDir: fixture.rulesDir,
+      logger: silent,
+      watch: true,
+      watchFromStart: false,
+    });
+    await sources.close();
+    await sources.startWatching();
+    expect(sources.status().watching).toBe(false);
+  });
+
   it('runs one reload at a time; calls during a reload share one follow-up', async () => {
     let builds = 0;
     const { createSearchIndex } = await import('../../../knowledge/search.ts');

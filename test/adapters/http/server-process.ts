@@ -7,6 +7,8 @@ export interface ServerProcess {
   /** Resolves when the process has exited, with its exit code (null when killed by a signal). */
   exited: Promise<number | null>;
   stderr(): string;
+  /** What it wrote to standard output so far: its log, one JSON line per event. */
+  stdout(): string;
 }
 
 /** The TypeScript entry point run through tsx, as `npm run dev` does: no build needed. */
@@ -38,5 +40,5 @@ export function spawnServer(env: Record<string, string>, command: string[] = FRO
   });
   // A test that expects the server to fail never waits for it to listen.
   listening.catch(() => undefined);
-  return { child, listening, exited, stderr: () => stderr };
+  return { child, listening, exited, stderr: () => stderr, stdout: () => stdout };
 }
