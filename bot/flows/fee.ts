@@ -290,7 +290,9 @@ function feeVariants(
     try {
       return guaranteeFee(ctx.view, { ...variant.facts, programme });
     } catch (error) {
-      if (error instanceof RateNotDeterminedError && quoted !== undefined) return guaranteeFee(ctx.view, { ...variant.facts, programme, annualRate: quoted });
+      // The rules leave the rate to the case (a range, or a risk group not given): the rate quoted is the case's.
+      const leftToCase = error instanceof RateNotDeterminedError || (error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup'));
+      if (leftToCase && quoted !== undefined) return guaranteeFee(ctx.view, { ...variant.facts, programme, annualRate: quoted });
       throw error;
     }
   };

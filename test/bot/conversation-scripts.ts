@@ -191,6 +191,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不屬新創事業', '半年'],
   },
   {
+    name: '「調到多少」 after a rule was explained asks the figure of that rule again',
+    says: ['促進就業專案裡的提高總額度上限是指什麼', '提高到多少'],
+    answersWith: ['1.2億元'],
+    never: ['找不到'],
+  },
+  {
+    name: 'a quoted rate stands in for the risk group in a saving asked with the pledge',
+    says: ['我們有簽促進就業具結書', '青創借400萬 保8成 銀行說費率1.25% 一年 因為具結書省下多少'],
+    answersWith: ['16,000', '40,000', '相差 24,000'],
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],

@@ -17,6 +17,7 @@ import type { Bot } from '../../../bot/types.ts';
 import { classifyIntent } from '../../../bot/understand/intent.ts';
 import { understand } from '../../../bot/understand/understand.ts';
 import { scanMentions } from '../../../bot/understand/figures.ts';
+import { shippedDomain } from '../../../domain/index.ts';
 import { tokenize } from '../../../knowledge/tokenizer.ts';
 import { createTestBot, shippedSources } from '../../support/bot.ts';
 import { pathologicalInputs } from '../../support/pathological-inputs.ts';
@@ -72,6 +73,8 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
       yesNo: true,
       statesLoan: true,
     }),
+  withUnitOmittedAmounts: (fn) => (text) =>
+    (fn as (t: string, m: unknown, r: unknown) => unknown)(text, scanMentions(text), shippedDomain().roles.unitOmitted),
   findHowToApply: (fn) => (text) => (fn as (t: string, a: string[], p: string[]) => unknown)(text, ['procedure'], []),
 };
 /** Exported functions that do not read text. */
