@@ -20,6 +20,11 @@ export function formatRate(percent: number): string {
   return `${(Number.isInteger(percent) ? wholeRate : rate).format(percent)}%`;
 }
 
+/** The number of a listed item as the documents write it: 1 → ①, 9 → ⑨ (beyond ⑳, the plain number). */
+export function circled(n: number): string {
+  return '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'[n - 1] ?? String(n);
+}
+
 /** Ratios such as 保證成數 and 營授比: no needless decimals (80%, 95%, 62.5%). */
 export function formatRatio(percent: number): string {
   return `${plain.format(percent)}%`;

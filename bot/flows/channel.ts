@@ -1,10 +1,10 @@
 import type { ParameterReading } from '../../rules/at.ts';
+import { circled } from '../../rules/display.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 /** The rule listing the cases that may not be submitted on the authorised basis. */
 const PROJECT_ONLY = 'authorised.project_only_cases';
 
@@ -22,7 +22,7 @@ export function channelLines(ctx: FlowContext, programme: ProgrammeId): { lines:
   const listCitation = list ? [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)] : [];
   if (named >= 0) {
     return {
-      lines: [`${name}：不得以授權方式送保，應以專案申請（${CIRCLED[named] ?? named + 1} ${items[named]!.replace(/。$/u, '')}）。`],
+      lines: [`${name}：不得以授權方式送保，應以專案申請（${circled(named + 1)} ${items[named]!.replace(/。$/u, '')}）。`],
       citations: listCitation,
     };
   }

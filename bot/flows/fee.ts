@@ -515,7 +515,8 @@ function rateByGroupUnderRule(ctx: FlowContext, programme: ProgrammeId): FlowRes
     rates.size === 1
       ? `${name}適用年費率 ${formatRate(groups[0]!.selected.rate)}，不論風險組群（原費率 ${groups.map((g) => `${g.riskGroup} ${formatRate(g.selected.baseRate)}`).join('、')}）。`
       : `${name}適用年費率：${groups.map((g) => `${g.riskGroup} ${formatRate(g.selected.rate)}${g.selected.rate !== g.selected.baseRate ? `（由 ${formatRate(g.selected.baseRate)} 調整）` : ''}`).join('、')}。`,
-    ...[...new Set(groups.flatMap((g) => g.selected.notes))].map((note) => `・${note}`),
+    // One group's steps say the rule when every group ends at the same rate (the first line gives each group's own).
+    ...[...new Set((rates.size === 1 ? groups.slice(-1) : groups).flatMap((g) => g.selected.notes))].map((note) => `・${note}`),
     sourcesLine(citations),
   ];
   return answered(

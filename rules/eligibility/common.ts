@@ -1,10 +1,9 @@
 import { evaluateBusinessFinanceRatio } from '../business-finance-ratio.ts';
-import { formatRate, formatRatio } from '../display.ts';
+import { circled, formatRate, formatRatio } from '../display.ts';
 import { MissingFactsError, ParameterNotInForceError, RateNotDeterminedError } from '../errors.ts';
 import { selectFeeRate } from '../fee-rate.ts';
 import type { Assessment } from './result.ts';
 
-const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪'];
 
 /** Fee rates by risk group (授權保證項目 and ranges read that way). */
 export function riskGroupRates(a: Assessment): void {
@@ -56,7 +55,7 @@ export function checkAge(a: Assessment, parameter: string, label: string): boole
 export function projectOnlyCase(a: Assessment, item: number): void {
   const list = a.trace.typed('authorised.project_only_cases', 'text_list');
   a.requiresProjectApplication = true;
-  a.pass(`不得以授權方式送保，應以專案申請：${CIRCLED[item - 1] ?? item} ${list[item - 1] ?? ''}`);
+  a.pass(`不得以授權方式送保，應以專案申請：${circled(item)} ${list[item - 1] ?? ''}`);
 }
 
 export function enterpriseCaps(a: Assessment): void {
