@@ -10,6 +10,8 @@ import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
 import { scanMentions } from '../understand/figures.ts';
+import { questionParts } from '../understand/question-parts.ts';
+import type { Understanding } from '../understand/types.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
@@ -82,6 +84,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
  */
 export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const choice = retrievalChoice(ctx);
+  const byParts = eachQuestionAnswered(ctx, choice);
+  if (byParts) return byParts;
   if (!choice.covered) {
     if (choice.missingYears && choice.section) return yearsNotInDocuments(ctx, choice.missingYears, choice.section);
     return cannotAnswer(ctx, choice.nearest);
@@ -318,14 +322,56 @@ function hasEvidence(domain: Domain, asks: string[], passages: ScoredPassage[]):
 
 
 /** One answer quoting the best passages of several sections, each cited. */
-function severalSections(ctx: FlowContext, choices: SectionChoice[]): FlowResult {
-  const parts = choices.map((c) => ({ choice: c, citation: ctx.cite.forSection(c.section, c.passages.map((p) => p.text).join(' ')) }));
+/**
+ * 「莫拉克計畫捐助信保基金多少錢？預估可以做多少融資保證？」: two questions in one message, each answered by its own
+ * passage. When the passages quoted for the whole message miss the one a question finds on its own, each question's
+ * section is quoted. Undefined when the message asks one question, or a question finds nothing (the whole answer stands).
+ */
+function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowResult | undefined {
+  const { several, rank, superlative, comparison, list } = ctx.understanding.modifiers;
+  // Only where the whole message is answered plainly: not a table read by rank or comparison, a list, or a year the
+  // documents lack (that stays said).
+  if (several || rank !== undefined || superlative !== undefined || comparison || list || ctx.understanding.isFollowUp) return undefined;
+  if (!whole.covered || whole.missingYears.length > 0) return undefined;
+  const parts = questionParts(ctx.understanding, ctx.domain);
+  if (parts.length < 2) return undefined;
+  const choose = (u: Understanding) => retrievalChoice({ ...ctx, understanding: u, merged: { ...ctx.merged, asks: u.asks } });
+  const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
+  // A short question is read alone and with the first question; the surer reading is its answer.
+  const each = parts.map(({ own, withFirst }) => {
+    const alone = choose(own);
+    const leaning = withFirst ? choose(withFirst) : undefined;
+    return leaning && confidence(leaning) > confidence(alone) ? leaning : alone;
+  });
+  const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
+  if (found.length < each.length) return undefined;
+  const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
+  const quotedWhole = whole.covered ? whole.quoted.join('\n') : '';
+  if (distinct.length < 2 || distinct.every((c) => quotedWhole.includes(c.top))) return undefined;
+  // Each question's section once, with the passages that answer it.
+  const sections = distinct.filter((c, i) => distinct.findIndex((o) => o.section.id === c.section.id) === i);
+  const quotes = sections.map((c) => [...new Set(distinct.filter((o) => o.section.id === c.section.id).flatMap((o) => o.quoted))]);
+  return severalSections(ctx, sections.map((c) => c.best), { quotes, datesNote: pastDatesNote(ctx, quotes.flat()) });
+}
+
+/** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */
+function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { quotes: string[][]; datesNote?: string }): FlowResult {
+  const quoted = (c: SectionChoice, i: number) => chosen?.quotes[i] ?? c.passages.map((p) => p.text);
+  const parts = choices.map((c, i) => ({ choice: c, quotes: quoted(c, i), citation: ctx.cite.forSection(c.section, quoted(c, i).join(' ')) }));
   return answered(
     {
       kind: 'answer',
       intent: 'fact_lookup',
       lines: [
-        ...parts.flatMap(({ choice }) => [`依《${choice.section.title}》〈${choice.section.heading}〉：`, ...choice.passages.map((p) => `「${p.text}」`)]),
+        // An ended plan is history: said before its first quote.
+        ...parts.flatMap(({ choice, quotes }, i) => [
+          choice.section.effectiveTo !== null && choice.section.effectiveTo < ctx.asOf && parts.findIndex((p) => p.choice.section.documentId === choice.section.documentId) === i
+            ? `注意：《${choice.section.title}》適用期間至${formatRocDate(choice.section.effectiveTo)}，已屆期；以下為當時的規定，不是現行規定。`
+            : undefined,
+          `依《${choice.section.title}》〈${choice.section.heading}〉：`,
+          ...quotes.map((q) => `「${q}」`),
+        ]),
+        chosen?.datesNote,
         sourcesLine(parts.map((p) => p.citation)),
       ],
       citations: parts.map((p) => p.citation),

@@ -202,6 +202,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['16,000', '40,000', '相差 24,000'],
   },
   {
+    name: 'two questions in one message that two passages answer are each quoted',
+    says: ['批保金質獎是什麼時候增設的？信保基金的董事長是誰？'],
+    answersWith: ['8月12日', '魏明谷'],
+  },
+  {
+    name: 'two questions about an ended plan are each answered, the plan said to have ended first',
+    says: ['莫拉克颱風讓中南部多少個鄉鎮受災？這個計畫期程從什麼時候到什麼時候？'],
+    answersWith: ['已屆期', '173', '98 年 11 月'],
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],

@@ -75,6 +75,7 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
     }),
   withUnitOmittedAmounts: (fn) => (text) =>
     (fn as (t: string, m: unknown, r: unknown) => unknown)(text, scanMentions(text), shippedDomain().roles.unitOmitted),
+  questionParts: (fn) => (text) => (fn as (u: unknown, d: unknown) => unknown)(understand(text), shippedDomain()),
   findHowToApply: (fn) => (text) => (fn as (t: string, a: string[], p: string[]) => unknown)(text, ['procedure'], []),
 };
 /** Exported functions that do not read text. */
