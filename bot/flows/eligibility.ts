@@ -41,7 +41,7 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     const result = eligibility(programme, caseFacts, ctx.view);
     if (result.status === 'needs_information' && result.missing.length > 0) {
       // Answer first: the figures the rules give whatever the missing fact turns out to be, then the one question.
-      const known = [partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
+      const known = [verdictSoFar(ctx, result), partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
     return eligibilityAnswer(ctx, result);
@@ -77,6 +77,19 @@ function knownFigures(result: EligibilityResult): string | undefined {
 }
 
 /** What is already clear before the next question (e.g. a failed condition is reported even if facts are missing). */
+/**
+ * Answer first: nothing said so far rules the case out (a failed condition would make it 不符合), so the reply says so
+ * before what it still needs: 「就您提供的資料，促進就業融資保證專案已知的條件都符合；還需要確認貸款用途。」
+ */
+function verdictSoFar(ctx: FlowContext, result: EligibilityResult): string | undefined {
+  const fact = result.missing[0];
+  if (!fact) return undefined;
+  const label = fact.startsWith('flags.')
+    ? ctx.domain.facts.flags.find((f) => `flags.${f.flag}` === fact)?.label
+    : ctx.domain.facts.questions[fact as keyof typeof ctx.domain.facts.questions]?.label;
+  return label ? `就您提供的資料，${result.programmeName}已知的條件都符合；還需要確認${label}。` : undefined;
+}
+
 function partialVerdict(result: EligibilityResult): string | undefined {
   const passed = result.reasons.filter((r) => r.length > 0).slice(0, 2);
   return passed.length ? `${result.programmeName}：${passed.join('；')}` : undefined;

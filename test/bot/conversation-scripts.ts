@@ -212,6 +212,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['已屆期', '173', '98 年 11 月'],
   },
   {
+    name: 'an eligibility question still missing a fact says first that nothing known rules it out, then what it needs',
+    says: ['我今年38歲，想申請青年創業貸款'],
+    answersWith: ['青年創業貸款已知的條件都符合；還需要確認'],
+    never: ['不符合'],
+  },
+  {
     name: 'answers how the programme under discussion is submitted (授權 or 專案) in a follow-up that names none',
     says: ['鳳凰貸款保幾成', '那銀行可以直接授權送保嗎'],
     answersWith: ['微型創業鳳凰貸款屬專案保證項目', '不得以授權方式送保'],
