@@ -111,9 +111,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
       const perYear = error.missing.includes('periodMonths');
       const shownFacts = perYear ? { ...caseFacts, periodMonths: ONE_YEAR } : caseFacts;
       const notes = perYear ? [...assumptions, ONE_YEAR_NOTE] : assumptions;
-      if (error.missing.includes('riskGroup')) {
-        return { reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), { assumptions: notes, asking: 'riskGroup' }) };
-      }
+      const everyGroup = () => ({ reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), { assumptions: notes, asking: 'riskGroup' }) });
+      if (error.missing.includes('riskGroup')) return everyGroup();
       const quoted = ctx.merged.statedRate;
       try {
         const yearly = guaranteeFee(ctx.view, { ...shownFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
@@ -121,9 +120,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
         return { fee: yearly, asking: 'periodMonths' };
       } catch (yearlyError) {
         // The period was checked first; the group may be missing too.
-        if (yearlyError instanceof MissingFactsError && yearlyError.missing.every((m) => m === 'riskGroup')) {
-          return { reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), { assumptions: notes, asking: 'riskGroup' }) };
-        }
+        if (yearlyError instanceof MissingFactsError && yearlyError.missing.every((m) => m === 'riskGroup')) return everyGroup();
         return { reply: askFor(ctx, 'fee_calculation', error.missing) };
       }
     }
