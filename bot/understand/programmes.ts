@@ -27,13 +27,21 @@ function hitsIn(text: string, domain: Domain): Hit[] {
 /**
  * Programmes named in normalised text (domain/registry/programmes.yaml), in order of first mention, and those named
  * outright. A circumstance (莫拉克, 新創事業) names its programme only when nothing is named outright, so
- * 「一般貸款，有簽促進就業具結書」 is about 一般貸款.
+ * 「一般貸款，有簽促進就業具結書」 is about 一般貸款. `contrasted`: those named outright only as a contrast
+ * (「還是只有一般貸款才有」: every mention between the contrast words of domain/registry/intents.yaml).
  */
-export function programmesIn(text: string, domain: Domain = shippedDomain()): { programmes: ProgrammeId[]; byName: ProgrammeId[] } {
+export function programmesIn(
+  text: string,
+  domain: Domain = shippedDomain(),
+): { programmes: ProgrammeId[]; byName: ProgrammeId[]; contrasted: ProgrammeId[] } {
   const hits = hitsIn(text, domain);
   const strong = hits.filter((h) => !h.weak);
   const unique = (list: Hit[]) => [...new Set(list.map((h) => h.id))];
-  return { programmes: unique(strong.length > 0 ? strong : hits), byName: unique(strong) };
+  const byName = unique(strong);
+  const words = domain.intents.contrast;
+  const contrasting = (h: Hit) => words !== undefined && words.before.test(text.slice(Math.max(0, h.index - 4), h.index)) && words.after.test(text.slice(h.end, h.end + 4));
+  const contrasted = byName.filter((id) => strong.filter((h) => h.id === id).every(contrasting));
+  return { programmes: unique(strong.length > 0 ? strong : hits), byName, contrasted };
 }
 
 /**
@@ -45,19 +53,6 @@ export function programmeStretches(text: string, domain: Domain = shippedDomain(
     .filter((h) => !h.weak)
     .filter((h, i, all) => all.findIndex((o) => o.id === h.id) === i);
   return firsts.map((hit, i) => ({ id: hit.id, text: text.slice(hit.index, firsts[i + 1]?.index ?? text.length) }));
-}
-
-/**
- * 「還是只有一般貸款才有」: programmes named only as a contrast (every mention between the contrast words of
- * domain/registry/intents.yaml), not as what the message asks about.
- */
-export function contrastedProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {
-  const words = domain.intents.contrast;
-  if (!words) return [];
-  const hits = hitsIn(text, domain).filter((h) => !h.weak);
-  const contrasted = (h: Hit) => words.before.test(text.slice(Math.max(0, h.index - 4), h.index)) && words.after.test(text.slice(h.end, h.end + 4));
-  const ids = [...new Set(hits.map((h) => h.id))];
-  return ids.filter((id) => hits.filter((h) => h.id === id).every(contrasted));
 }
 
 export function findProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {

@@ -13,7 +13,7 @@ import { classifyIntent } from './intent.ts';
 import { extractKeywords } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
-import { contrastedProgrammes, programmeStretches, programmesIn } from './programmes.ts';
+import { programmeStretches, programmesIn } from './programmes.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { findRank } from './ranks.ts';
 import { findPurposes, isRecommendation } from './purposes.ts';
@@ -94,7 +94,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const canonical = englishToChinese(text, domain);
   const mentions = withUnitOmittedAmounts(canonical, scanMentions(canonical), domain.roles.unitOmitted);
   const roles = assignRoles(canonical, mentions, domain);
-  const { programmes, byName } = programmesIn(canonical, domain);
+  const { programmes, byName, contrasted } = programmesIn(canonical, domain);
 
   const facts: Facts = { ...roles.facts };
   if (programmes[0]) facts.programme = programmes[0];
@@ -168,7 +168,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     injectionSuspected: isInjectionSuspected(text),
-    ...optionalContrast(contrastedProgrammes(canonical, domain)),
+    ...optionalContrast(contrasted),
     ...(facts.loanAmount !== undefined && domain.roles.balanceBesideRevenue.test(canonical) ? { borrowingIsBalance: true } : {}),
     ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
