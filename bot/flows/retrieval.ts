@@ -237,48 +237,48 @@ function withoutPlaces(passage: string, places: string[][]): string {
   return text;
 }
 
-const organisationsCache = new WeakMap<object, ReadonlySet<string>>();
+/** What `build` gives for an object (a knowledge version, a registry version), worked out once while it lives. */
+function oncePer<K extends object, V>(build: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = build(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
 
 /** The organisations the documents list by name (「第一商銀」, 「玉山商業銀行」), worked out once per knowledge version. */
+const organisationsOf = oncePer((knowledge: FlowContext['sources']['knowledge']) =>
+  listedNames(
+    knowledge.sections.map((section) => section.text),
+    knowledge.answerKinds?.organisations ?? [],
+  ),
+);
+
 function organisationNames(ctx: FlowContext): ReadonlySet<string> {
-  const knowledge = ctx.sources.knowledge;
-  let names = organisationsCache.get(knowledge);
-  if (!names) {
-    names = listedNames(
-      knowledge.sections.map((section) => section.text),
-      knowledge.answerKinds?.organisations ?? [],
-    );
-    organisationsCache.set(knowledge, names);
-  }
-  return names;
+  return organisationsOf(ctx.sources.knowledge);
 }
 
-const notTopicsCache = new WeakMap<object, ReadonlySet<string>>();
+/** The ways kinds of answer and sums are asked for (「多少家」, 「加起來」): answer-kinds.yaml, once per version. */
+const askingOf = oncePer((knowledge: FlowContext['sources']['knowledge']): ReadonlySet<string> => {
+  const kinds = knowledge.answerKinds;
+  return new Set([...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy)]);
+});
 
 /** Words that name no topic: the knowledge's list, the ways kinds of answer are asked for, and the registry's filler. */
+const notTopicsOf = oncePer((knowledge: FlowContext['sources']['knowledge']) =>
+  oncePer((domain: Domain): ReadonlySet<string> => new Set([...(knowledge.answerKinds?.notTopics ?? []), ...askingOf(knowledge), ...domain.words.filler])),
+);
+
 function notTopics(ctx: FlowContext): ReadonlySet<string> {
-  const kinds = ctx.sources.knowledge.answerKinds;
-  const key = kinds ?? ctx.sources.knowledge;
-  let words = notTopicsCache.get(key);
-  if (!words) {
-    words = new Set([...(kinds?.notTopics ?? []), ...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy), ...ctx.domain.words.filler]);
-    notTopicsCache.set(key, words);
-  }
-  return words;
+  return notTopicsOf(ctx.sources.knowledge)(ctx.domain);
 }
 
-const askingCache = new WeakMap<object, ReadonlySet<string>>();
-
-/** The ways kinds of answer and sums are asked for (「多少家」, 「加起來」): answer-kinds.yaml. */
 function waysOfAsking(ctx: FlowContext): ReadonlySet<string> {
-  const kinds = ctx.sources.knowledge.answerKinds;
-  const key = kinds ?? ctx.sources.knowledge;
-  let words = askingCache.get(key);
-  if (!words) {
-    words = new Set([...(kinds?.totals ?? []), ...(kinds?.kinds ?? []).flatMap((k) => k.askedBy)]);
-    askingCache.set(key, words);
-  }
-  return words;
+  return askingOf(ctx.sources.knowledge);
 }
 
 /**
