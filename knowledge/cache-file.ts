@@ -60,3 +60,31 @@ export async function writeCacheFile(file: string, format: string, key: string, 
     throw error;
   }
 }
+
+/** Why a cache was not used: none yet, written for other sources or code, or not readable (logged). */
+export type CacheMiss = 'missing' | 'stale' | 'unreadable';
+
+/**
+ * A cache file read and turned back into what it holds, or why not. A damaged or unreadable file, or one that cannot
+ * be turned back, is logged as 「<what> …; <instead>」 and counts as unreadable; the caller then does the work itself.
+ */
+export async function readCached<T, R>(
+  file: string,
+  expected: { format: string; key: string },
+  restore: (value: T) => R,
+  log: { what: string; instead: string; logger?: { warn(details: object, message: string): void } },
+): Promise<{ value: R } | { miss: CacheMiss }> {
+  const read = await readCacheFile<T>(file, expected.format, expected.key);
+  if (read.ok) {
+    try {
+      return { value: restore(read.value) };
+    } catch (error) {
+      log.logger?.warn({ err: error, file }, `${log.what} could not be read back; ${log.instead}`);
+      return { miss: 'unreadable' };
+    }
+  }
+  if (read.reason === 'missing' || read.reason === 'stale') return { miss: read.reason };
+  if (read.reason === 'damaged') log.logger?.warn({ file, reason: read.reason }, `${log.what} is damaged; ${log.instead}`);
+  else log.logger?.warn({ err: read.error, file }, `${log.what} could not be read; ${log.instead}`);
+  return { miss: 'unreadable' };
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { readCacheFile, writeCacheFile } from './cache-file.ts';
+import { readCached, writeCacheFile } from './cache-file.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import type { KnowledgeBase } from './load.ts';
 import {
@@ -66,22 +66,13 @@ export async function cachedSearchIndex(
   const tuning = options.tuning ?? DEFAULT_TUNING;
   const file = path.join(options.dir, FILE_NAME);
   const key = await searchIndexCacheKey(knowledge, tuning);
-  let outcome: IndexCacheOutcome = 'built';
-  const read = await readCacheFile<SearchIndexSnapshot>(file, FORMAT, key);
-  if (read.ok) {
-    try {
-      return { index: restoreSearchIndex(knowledge, read.value, tuning), outcome: 'read' };
-    } catch (error) {
-      options.logger?.warn({ err: error, file }, 'search index cache could not be read back; building the index');
-      outcome = 'rebuilt-unreadable';
-    }
-  } else if (read.reason === 'stale') {
-    outcome = 'rebuilt-stale';
-  } else if (read.reason !== 'missing') {
-    outcome = 'rebuilt-unreadable';
-    if (read.reason === 'damaged') options.logger?.warn({ file, reason: read.reason }, 'search index cache is damaged; building the index');
-    else options.logger?.warn({ err: read.error, file }, 'search index cache could not be read; building the index');
-  }
+  const cached = await readCached(file, { format: FORMAT, key }, (snapshot: SearchIndexSnapshot) => restoreSearchIndex(knowledge, snapshot, tuning), {
+    what: 'search index cache',
+    instead: 'building the index',
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  if ('value' in cached) return { index: cached.value, outcome: 'read' };
+  const outcome: IndexCacheOutcome = cached.miss === 'missing' ? 'built' : `rebuilt-${cached.miss}`;
   const index = await buildSearchIndex(knowledge, tuning);
   return { index, outcome, save: () => writeSnapshot(options.dir, file, key, index, options.logger) };
 }

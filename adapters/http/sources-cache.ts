@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { domainFromSource, sourceOfDomain, type DomainSource } from '../../domain/load.ts';
 import type { CheckIssue } from '../../knowledge/check-issue.ts';
-import { readCacheFile, writeCacheFile } from '../../knowledge/cache-file.ts';
+import { readCached, writeCacheFile } from '../../knowledge/cache-file.ts';
 import { codeFingerprint } from '../../knowledge/code-fingerprint.ts';
 import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { Parameter } from '../../rules/schema.ts';
@@ -71,22 +71,13 @@ export async function validateSourcesCached(
 ): Promise<{ result: ValidatedSources; outcome: SourcesCacheOutcome; save?: () => Promise<void> }> {
   const file = path.join(options.dir, FILE_NAME);
   const key = await cacheKey(options);
-  let outcome: SourcesCacheOutcome = 'checked';
-  const read = await readCacheFile<Saved>(file, FORMAT, key);
-  if (read.ok) {
-    try {
-      return { result: restore(read.value), outcome: 'read' };
-    } catch (error) {
-      options.logger?.warn({ err: error, file }, 'sources cache could not be read back; checking the sources');
-      outcome = 'checked-unreadable';
-    }
-  } else if (read.reason === 'stale') {
-    outcome = 'checked-stale';
-  } else if (read.reason !== 'missing') {
-    outcome = 'checked-unreadable';
-    if (read.reason === 'damaged') options.logger?.warn({ file, reason: read.reason }, 'sources cache is damaged; checking the sources');
-    else options.logger?.warn({ err: read.error, file }, 'sources cache could not be read; checking the sources');
-  }
+  const cached = await readCached(file, { format: FORMAT, key }, restore, {
+    what: 'sources cache',
+    instead: 'checking the sources',
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  if ('value' in cached) return { result: cached.value, outcome: 'read' };
+  const outcome: SourcesCacheOutcome = cached.miss === 'missing' ? 'checked' : `checked-${cached.miss}`;
   const result = await options.validate();
   return { result, outcome, ...(result.ok ? { save: () => save(options, file, key, result) } : {}) };
 }
