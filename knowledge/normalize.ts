@@ -5,18 +5,30 @@ import { simplifiedToTaiwanese } from './simplified-to-traditional.ts';
 const convertToTraditional = simplifiedToTaiwanese();
 
 /**
- * The last short texts converted, and what they became. One turn converts the same message several times (the
- * handoff words, understanding, language detection, the reply's language), and a dictionary walk costs far more
- * than a map look-up. Long texts (documents, read once per load) are not kept.
+ * The last texts converted, and what they became. One turn converts the same message several times (the handoff
+ * words, understanding, language detection, the reply's language), and a dictionary walk costs far more than a map
+ * look-up. A message of the longest length allowed can grow 18-fold under NFKC (「﷽」), so texts up to `maxLength`
+ * are kept, within `maxCharacters` in all; longer texts (documents, read once per load) are not kept.
  */
-export function remembering(convert: (text: string) => string, limit = 512, maxLength = 1_000): (text: string) => string {
-  const recent = new Map<string, string>();
+export function remembering<T extends string>(
+  convert: (text: string) => T,
+  limit = 512,
+  maxLength = 20_000,
+  maxCharacters = 1_000_000,
+): (text: string) => T {
+  const recent = new Map<string, T>();
+  let characters = 0;
   return (text) => {
     if (text.length > maxLength) return convert(text);
     const known = recent.get(text);
     if (known !== undefined) return known;
     const converted = convert(text);
-    if (recent.size >= limit) recent.delete(recent.keys().next().value as string);
+    characters += text.length + converted.length;
+    while (recent.size > 0 && (recent.size >= limit || characters > maxCharacters)) {
+      const [oldest, was] = recent.entries().next().value as [string, T];
+      recent.delete(oldest);
+      characters -= oldest.length + was.length;
+    }
     recent.set(text, converted);
     return converted;
   };

@@ -389,26 +389,33 @@ export function unknownWords(
   const cleaned = withoutFiller(normal, filler);
   // A word is unknown only as the question is segmented both with and without those cut out: cutting them out
   // removes words that straddled them, and adds none.
+  // Whether each word is unknown, worked out once per word of the question (a long message repeats its words).
+  const verdicts = new Map<string, boolean>();
+  const isUnknown = (segment: string): boolean => {
+    let verdict = verdicts.get(segment);
+    if (verdict === undefined) {
+      // 「如果有」: a word that names no topic and one character more.
+      const rest = segment.length > 2 && (ignored.has(segment.slice(1)) || ignored.has(segment.slice(0, -1)));
+      const stem = contentStem(segment);
+      verdict = !rest && stem.length >= 2 && !matchForm(stem).split('\u0000').some((form) => allPairsKnown(form, vocabulary));
+      verdicts.set(segment, verdict);
+    }
+    return verdict;
+  };
   const read = (text: string) => {
     const words: string[] = [];
     let chars = 0;
     for (const { segment, isWordLike } of SEGMENTER.segment(text)) {
       if (!isWordLike || !/^\p{Script=Han}+$/u.test(segment) || ignored.has(segment)) continue;
       chars += segment.length;
-      // 「如果有」: a word that names no topic and one character more.
-      const rest = phrasesOf(ignored).find((phrase) => segment.length === phrase.length + 1 && (segment.startsWith(phrase) || segment.endsWith(phrase)));
-      if (rest !== undefined) continue;
-      const stem = contentStem(segment);
-      if (stem.length < 2) continue;
-      const forms = matchForm(stem).split('\u0000');
-      const known = forms.some((form) => [...Array(Math.max(0, form.length - 1)).keys()].every((i) => vocabulary.has(form.slice(i, i + 2))));
-      if (!known) words.push(segment);
+      if (isUnknown(segment)) words.push(segment);
     }
     return { words, chars };
   };
   const whole = read(cleaned);
   const cut = unfilled === normal ? whole : read(withoutFiller(unfilled, filler));
-  const unknown = whole.words.filter((word) => cut.words.includes(word));
+  const inCut = new Set(cut.words);
+  const unknown = whole.words.filter((word) => inCut.has(word));
   let topic = whole.chars;
   // A Latin word the knowledge never writes (「IG」) is as much a topic as a Chinese one; an English question's
   // words were read in Chinese already, and what is left of it is filler.
@@ -422,6 +429,11 @@ export function unknownWords(
   }
   const share = unknown.join('').length / Math.max(1, topic);
   return share >= UNKNOWN_SHARE ? unknown : [];
+}
+
+function allPairsKnown(form: string, vocabulary: ReadonlySet<string>): boolean {
+  for (let i = 0; i + 1 < form.length; i += 1) if (!vocabulary.has(form.slice(i, i + 2))) return false;
+  return true;
 }
 
 /** The question's pairs for matching passages, without the words that carry no topic. */

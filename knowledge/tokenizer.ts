@@ -1,5 +1,5 @@
 import type { Tokenizer } from '@orama/orama';
-import { normalizeText } from './normalize.ts';
+import { normalizeText, remembering } from './normalize.ts';
 import { DOMAIN_TERMS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary.ts';
 
 /**
@@ -55,8 +55,21 @@ export function foldForSearch(normalized: string): string {
     .replace(CHINESE_TENTHS, (_match, digit: string) => `${CHINESE_DIGITS[digit] ?? digit}成`);
 }
 
-/** Unique tokens of `text` (any form: Simplified, full-width, mixed case). */
+/**
+ * Unique tokens of `text` (any form: Simplified, full-width, mixed case). A question is tokenized by the index and
+ * again for its snippets, often for several searches of one turn: its tokens are remembered (documents, tokenized by
+ * field kind when indexed, are not).
+ */
 export function tokenize(text: string, kind: TokenKind = 'all'): string[] {
+  if (kind !== 'all') return tokensOf(text, kind);
+  const joined = queryTokensOf(text);
+  return joined === '' ? [] : joined.split(TOKEN_SEPARATOR);
+}
+
+const TOKEN_SEPARATOR = '\u0000';
+const queryTokensOf = remembering((text) => tokensOf(text, 'all').join(TOKEN_SEPARATOR), 256);
+
+function tokensOf(text: string, kind: TokenKind): string[] {
   const folded = foldForSearch(normalizeText(text));
   const tokens = new Set<string>();
   if (kind !== 'grams') addWords(folded, tokens);

@@ -1,6 +1,6 @@
 import { ConverterBuilder } from 'opencc-js/core';
 import * as preset from 'opencc-js/preset';
-import { toTraditional } from '../../knowledge/normalize.ts';
+import { remembering, toTraditional } from '../../knowledge/normalize.ts';
 import type { Understanding } from './types.ts';
 
 // Built once: building a converter loads its dictionaries. OpenCC's Converter({ from: 'tw', to: 'cn' }), built from the
@@ -21,7 +21,9 @@ function changedCharacters(text: string, converted: string): number {
  * zh-Hans when more characters are Simplified-only than Traditional-only (台 is left out: Taiwan writes
  * it in both scripts); en when there are English words and no Han character.
  */
-export function detectLanguage(original: string): Understanding['language'] {
+export const detectLanguage: (original: string) => Understanding['language'] = remembering(languageOf, 256);
+
+function languageOf(original: string): Understanding['language'] {
   const text = original.normalize('NFKC').replaceAll('台', '');
   if (!HAN.test(text)) return ENGLISH_WORDS.test(text) ? 'en' : 'zh-Hant';
   const simplifiedOnly = changedCharacters(text, toTraditional(text));

