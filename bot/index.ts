@@ -15,7 +15,7 @@ import { withOtherAsks } from './flows/other-asks.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
-import { lookupFlow } from './flows/lookup.ts';
+import { hasRuleChannel, lookupFlow } from './flows/lookup.ts';
 import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -204,7 +204,8 @@ export function createBot(deps: BotDeps): Bot {
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
-    if (asksHowToApply(ctx)) return howToApplyFlow(ctx);
+    // 「要怎麼申請 可以授權嗎」 about a rule that says how it is applied for: that rule's answer, not the general route.
+    if (asksHowToApply(ctx)) return hasRuleChannel(ctx) ? lookupFlow(ctx) : howToApplyFlow(ctx);
     const ended = endedPlanToday(ctx);
     if (ended) return ended;
     if (u.modifiers.reverse && !merged.programme) return reverseLookupFlow(ctx);

@@ -28,6 +28,11 @@ export interface Domain {
   };
   facts: {
     questions: Partial<Record<keyof Facts, FactQuestionWords>>;
+    /**
+     * Facts and circumstances only one programme's rules read (the recovery need of 災害復舊貸款, a 促進就業具結書), and
+     * that programme: stating one names it.
+     */
+    namingProgramme: { facts: Partial<Record<keyof Facts, ProgrammeId>>; flags: Partial<Record<keyof FactFlags, ProgrammeId>> };
     flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp }>;
     industry: Choice<'industry'>;
     gender: Choice<'gender'>;
@@ -73,7 +78,7 @@ export interface Domain {
     change: RegExp;
   };
   modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
-  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string> };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
@@ -172,8 +177,11 @@ function escapedWord(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-function suffixRegExp(words: readonly string[]): RegExp {
-  return new RegExp(`(?:${[...words].sort((a, b) => b.length - a.length).map(escapedWord).join('|')})\\s*$`);
+/** One of the words at the end of a text, optionally followed by up to two of `between` (「借款總共有」 ends with 借款). */
+function suffixRegExp(words: readonly string[], between: readonly string[] = []): RegExp {
+  const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapedWord).join('|');
+  const gap = between.length > 0 ? `(?:(?:${alternation(between)})\\s*){0,2}` : '';
+  return new RegExp(`(?:${alternation(words)})\\s*${gap}$`);
 }
 
 function startRegExp(words: readonly string[]): RegExp {
@@ -211,7 +219,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     overAfter: startRegExp(file.bounds.over_after),
     ageBefore: suffixRegExp(file.age_before),
     unitOmitted: file.unit_omitted
-      ? { after: suffixRegExp(file.unit_omitted.after), unit: file.unit_omitted.unit, below: file.unit_omitted.below }
+      ? { after: suffixRegExp(file.unit_omitted.after, file.unit_omitted.between), unit: file.unit_omitted.unit, below: file.unit_omitted.below }
       : undefined,
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
@@ -259,6 +267,10 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     },
     facts: {
       questions: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q ? [[fact, questionOf(q)]] : []))),
+      namingProgramme: {
+        facts: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q?.names_programme ? [[fact, q.names_programme as ProgrammeId]] : []))),
+        flags: Object.fromEntries(Object.entries(facts.flags).flatMap(([flag, f]) => (f.names_programme ? [[flag, f.names_programme as ProgrammeId]] : []))),
+      },
       flags: Object.entries(facts.flags).map(([flag, f]) => ({ flag: flag as keyof FactFlags, label: f.label, question: f.question, cue: cueRegExp(f.cues) })),
       industry: choices<'industry'>(facts.choices.industry),
       gender: choices<'gender'>(facts.choices.gender),
@@ -313,6 +325,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       comparing: prefixRegExp(intents.follow_up.comparing),
       // 「好的，那C組呢？」: the courtesy and what separates it from the message.
       opening: new RegExp(`${prefixRegExp(intents.follow_up.opening).source}[,，、\\s]*`),
+      alone: new Set(intents.follow_up.alone ?? []),
     },
     answers: { yes: new Set(intents.answers.yes), no: new Set(intents.answers.no) },
     finder: {

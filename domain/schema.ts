@@ -9,6 +9,8 @@ import { PROGRAMME_IDS } from '../rules/programmes.ts';
 
 const Word = z.string().min(1, '字詞不可為空白');
 const Words = z.array(Word).min(1, '至少要有一個字詞');
+/** Words, where a list named once in the file (a YAML anchor, `*case_records`) may stand among them: it is spread in. */
+const WordsWithLists = z.preprocess((value) => (Array.isArray(value) ? value.flat() : value), Words);
 
 /**
  * How a word is recognised: the word itself; the word unless right after or before other words
@@ -17,7 +19,7 @@ const Words = z.array(Word).min(1, '至少要有一個字詞');
 export const Cue = z.union([
   Word,
   z.object({ word: Word, not_after: z.array(Word).optional(), not_before: z.array(Word).optional() }).strict(),
-  z.object({ first: Words, then: Words, within: z.number().int().min(0).max(60).default(0) }).strict(),
+  z.object({ first: WordsWithLists, then: WordsWithLists, within: z.number().int().min(0).max(60).default(0) }).strict(),
 ]);
 export type Cue = z.infer<typeof Cue>;
 const Cues = z.array(Cue).min(1, '至少要有一個說法');
@@ -46,9 +48,11 @@ export const FactsFile = z
         quick_replies: z.array(Word).optional(),
         examples: z.array(Word).optional(),
         context: Word.optional(),
+        /** Only this programme's rules read the fact: stating it, with no programme named, is about that programme. */
+        names_programme: ProgrammeId.optional(),
       }).strict(),
     ),
-    flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues }).strict()),
+    flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues, names_programme: ProgrammeId.optional() }).strict()),
     choices: z.object({
       industry: z.record(z.enum(['production', 'general']), Cues),
       gender: z.record(z.enum(['female', 'male']), Cues),
@@ -121,7 +125,7 @@ export const IntentsFile = z
     modifiers: z
       .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues })
       .strict(),
-    follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words }).strict(),
+    follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words, alone: Words.optional() }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),
     /** 「還是只有一般貸款才有」: a programme between these words is named as a contrast, not as what is asked about. */
     contrast: z.object({ before: Words, after: Words }).strict().optional(),
@@ -188,7 +192,7 @@ export const EnglishFile = z
   .strict();
 
 export const ROLES = {
-  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'donationAmount', 'ignore'],
+  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'donationAmount', 'recoveryNeed', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'announcedDate', 'startDate', 'endDate', 'ignore'],
@@ -205,9 +209,12 @@ export const RolesFile = z
     date: roleCues(ROLES.date),
     bounds: z.object({ under_before: Words, under_after: Words, over_before: Words, over_after: Words }).strict(),
     age_before: Words,
-    /** 「借兩百五」: a number right after a borrowing word, with no unit, is an amount in 萬 said colloquially. */
+    /**
+     * 「借兩百五」: a number right after a borrowing word, with no unit, is an amount in 萬 said colloquially; words
+     * such as 有, 已經 may stand between (「借款已經三百五」).
+     */
     unit_omitted: z
-      .object({ after: Words, unit: z.number().int().positive(), below: z.number().int().positive() })
+      .object({ after: Words, between: Words.optional(), unit: z.number().int().positive(), below: z.number().int().positive() })
       .strict()
       .optional(),
     balance_beside_revenue: Cues,

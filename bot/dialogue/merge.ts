@@ -1,5 +1,5 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
-import type { Facts } from '../../rules/facts.ts';
+import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
 import { APPLICANT_FACTS } from '../understand/intent.ts';
@@ -50,7 +50,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
 
-  const named = programmeOf(state, u, stated);
+  const named = programmeOf(state, u, stated, domain);
   // 「做自有品牌的 想借400萬」: a need only one programme serves names it, for a calculation or a rule question.
   const byPurpose = named ? undefined : onlyProgrammeFor(u, domain);
   const programme = named ?? byPurpose;
@@ -151,6 +151,17 @@ function onlyProgrammeFor(u: Understanding, domain: Domain): ProgrammeId | undef
   return served.size === 1 ? [...served][0] : undefined;
 }
 
+/**
+ * 「承攬公共工程可以多保嗎？」「復工要五千萬 最多能借多少」: a case fact or circumstance that only one programme's rules read
+ * names that programme (domain/registry/facts.yaml `names_programme`).
+ */
+function programmesNamedByFacts(stated: Facts, domain: Domain): ProgrammeId[] {
+  const { facts, flags } = domain.facts.namingProgramme;
+  const byFact = (Object.keys(stated) as Array<keyof Facts>).flatMap((key) => facts[key] ?? []);
+  const byFlag = (Object.entries(stated.flags ?? {}) as Array<[keyof FactFlags, boolean | undefined]>).flatMap(([flag, on]) => (on ? (flags[flag] ?? []) : []));
+  return [...new Set([...byFact, ...byFlag])];
+}
+
 /** Whether the facts stated include the one the bot asked for (the programme, a fact, or a circumstance). */
 function supplies(stated: Facts, pending: string): boolean {
   if (pending.startsWith('flags.')) return stated.flags?.[pending.slice('flags.'.length) as keyof NonNullable<Facts['flags']>] !== undefined;
@@ -175,16 +186,10 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
   return stated;
 }
 
-/** Programmes a message can name only through a fact about the case (a 具結書, being a typhoon victim). */
-const NAMED_BY_FACT: Partial<Record<ProgrammeId, Array<keyof NonNullable<Facts['flags']>>>> = {
-  employment_promotion: ['employmentPledge', 'publicConstruction', 'domesticInvestment'],
-  morakot_recovery: ['typhoonAffected'],
-};
-
 /** What a programme has: its figures, who may apply, how to apply and repay, what it excludes. */
 const PROGRAMME_ATTRIBUTES: ReadonlySet<string> = new Set([
   'fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'age_limit', 'business_age_limit', 'period_limit',
-  'eligibility_criteria', 'procedure', 'repayment', 'interest_rate', 'exclusions', 'subsidy',
+  'eligibility_criteria', 'procedure', 'submission_channel', 'repayment', 'interest_rate', 'exclusions', 'subsidy',
 ]);
 
 /**
@@ -198,21 +203,19 @@ function asksOnlyOfAProgramme(u: Understanding): boolean {
   return noSubject && (caseOnly || (u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a))));
 }
 
-function programmeOf(state: ConversationState, u: Understanding, stated: Facts): ProgrammeId | undefined {
+function programmeOf(state: ConversationState, u: Understanding, stated: Facts, domain: Domain): ProgrammeId | undefined {
   const named = u.programmes[0];
   // 「也會降嗎 還是只有一般貸款才有」 names 一般貸款 to set against the programme discussed, which is still the one asked about.
   if (state.programme && u.programmes.length > 0 && u.programmes.every((p) => u.contrasted?.includes(p))) return state.programme;
   if (named && state.programme && named !== state.programme) {
     // 「我們有簽促進就業具結書」 is a fact about the case being discussed, not a change of programme.
-    const byFact = NAMED_BY_FACT[named];
-    if (byFact && byFact.some((flag) => stated.flags?.[flag]) && !u.programmesByName.includes(named)) return state.programme;
+    if (programmesNamedByFacts(stated, domain).includes(named) && !u.programmesByName.includes(named)) return state.programme;
   }
   if (named) return named;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
   const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u);
   if (continues && state.programme) return state.programme;
-  // 「承攬公共工程可以多保嗎？」: a case fact that only one programme speaks of names that programme.
-  return (Object.keys(NAMED_BY_FACT) as ProgrammeId[]).find((id) => NAMED_BY_FACT[id]!.some((flag) => stated.flags?.[flag]));
+  return programmesNamedByFacts(stated, domain)[0];
 }
 
 interface TaskContext {

@@ -47,6 +47,11 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
   return lookupOne(ctx);
 }
 
+/** Whether a rule under discussion states how it is applied for (增加國內投資: 限以專案或直接保證方式申請), when asked. */
+export function hasRuleChannel(ctx: FlowContext): boolean {
+  return ctx.merged.asks.includes('submission_channel') && rankedParameters(ctx, ['submission_channel']).some((c) => c.byAsk);
+}
+
 function lookupOne(ctx: FlowContext): FlowResult {
   // 「那可以直接用授權送保嗎」: how the programme under discussion is submitted, from the rules; other asks after it.
   const channel = ctx.merged.programme && ctx.merged.asks.includes('submission_channel') ? channelLines(ctx, ctx.merged.programme) : undefined;
@@ -57,6 +62,8 @@ function lookupOne(ctx: FlowContext): FlowResult {
   }
   // Other programmes (批次, the plans) are submitted as their documents say: the passage answers.
   if (!ctx.merged.asks.includes('submission_channel')) return lookupAnswer(ctx);
+  // 「增加國內投資的額度可以授權嗎」: a rule's own channel (a parameter read by the ask) answers it; else the other asks.
+  if (hasRuleChannel(ctx)) return lookupAnswer(ctx);
   return lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: ctx.merged.asks.filter((a) => a !== 'submission_channel') } });
 }
 
@@ -160,8 +167,15 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
   // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.
   const ownProgramme = (name: string) => ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`);
-  const byName = candidates.filter((c) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || ownProgramme(c.name))));
-  if (byName.length > 0) candidates.splice(0, candidates.length, ...byName);
+  const named = (c: Candidate) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || ownProgramme(c.name)));
+  const answers = (c: Candidate, ask: string) => readers[ask]!.some((fragment) => c.name.includes(fragment));
+  // Each ask separately: 「一般貸款最多保幾成？手續費大概多少」 gets 一般貸款's own ratio, and the fee rates of the authorised
+  // items it belongs to, since it has no fee rate of its own.
+  const unnamedAsks = asks.filter((ask) => !candidates.some((c) => named(c) && answers(c, ask)));
+  if (candidates.some(named)) {
+    const kept = candidates.filter((c) => named(c) || (c.byAsk && unnamedAsks.some((ask) => answers(c, ask))));
+    candidates.splice(0, candidates.length, ...kept);
+  }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
   // Keep what answers the question about as well as the best one does.

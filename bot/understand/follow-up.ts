@@ -14,9 +14,11 @@ export interface FollowUpContext {
 }
 
 export function isFollowUp(text: string, { isWholeQuestion }: FollowUpContext, domain: Domain = shippedDomain()): boolean {
-  const { leaning, conditional, opening } = domain.followUp;
+  const { leaning, conditional, opening, alone } = domain.followUp;
   const trimmed = text.trim().replace(opening, '');
   if (leaning.test(trimmed)) return true;
+  // 「多少？」「幾成」 alone: asked of what was just discussed.
+  if (alone.has(trimmed.replace(/[\s?？!！。.,，~～]+/g, ''))) return true;
   if (conditional.test(trimmed)) return !isWholeQuestion;
   return ENDS_WITH_NE.test(trimmed) && [...trimmed].length <= SHORT;
 }

@@ -5,7 +5,9 @@ import type { Ask, Intent } from './types.ts';
 
 /** Facts about the applicant: with them, 「保幾成」 asks what this applicant gets. */
 /** Facts about the applicant (who they are, their business's figures), not about the loan asked about. */
-export const APPLICANT_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio'];
+export const APPLICANT_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio', 'recoveryNeed'];
+/** Facts of the applicant's own case that the rules turn into how much may be borrowed (八成 of the recovery need). */
+const CAP_FACTS: Array<keyof Facts> = ['recoveryNeed'];
 
 export interface IntentContext {
   programmes: ProgrammeId[];
@@ -41,6 +43,8 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   const personal = APPLICANT_FACTS.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));
   if (words.eligibilityQuestion.test(text)) return 'eligibility';
   if (personal && (asks.includes('max_ratio') || asks.includes('eligibility_criteria'))) return 'eligibility';
+  // 「復工要一千五 可以借到多少」: how much this applicant may borrow is the rules' figure for this case.
+  if (asks.includes('cap_amount') && CAP_FACTS.some((key) => facts[key] !== undefined)) return 'eligibility';
   if (asks.length > 0) return 'fact_lookup';
   if (isFollowUp) return 'unknown';
   if (onTopic && (words.question.test(text) || !stated)) return 'fact_lookup';

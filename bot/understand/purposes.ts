@@ -25,6 +25,8 @@ interface RecommendContext {
   yesNo?: boolean;
   /** The message states an amount to borrow. */
   statesLoan?: boolean;
+  /** The message gives what the 營授比 limit reads (revenue and working-capital balance, or the ratio itself). */
+  statesRatioCase?: boolean;
 }
 
 /** What a question about one's own need may ask and still be a question about which programme fits. */
@@ -51,6 +53,8 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   const namedByNeed = c.intent !== 'eligibility' && c.programmesByName.every((id) => needProgrammes(c.purposes, domain).has(id));
   if (c.programmesByName.length > 0) return asksWhichFits && ((c.comparison && c.programmesByName.length >= 2) || (namedByNeed && (c.asks ?? []).length === 0));
   if (asksWhichFits) return true;
+  // 「營業額一千二 週轉借了九百 還能送信保嗎」: the figures the 營授比 limit reads are the question, not which programme fits.
+  if (c.statesRatioCase) return false;
   // 「開了一家小吃店 剛滿一年 我43歲男生 想借50萬」: who one is and how much, naming no programme and asking nothing in particular.
   const asks = c.asks ?? [];
   if (c.programmes.length === 0 && c.aboutApplicant && c.statesLoan && asks.length === 0) return true;

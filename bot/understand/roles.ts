@@ -20,11 +20,12 @@ interface Context {
   after: string;
 }
 
-function contextOf(text: string, mentions: Mention[], i: number): Context {
+function contextOf(text: string, mentions: Mention[], i: number, ignored: ReadonlySet<number>): Context {
   const m = mentions[i] as Mention;
-  // A count (「開了一家小吃店 剛滿一年」) is part of the words before a figure, not a figure that takes them: it does not cut them off.
+  // A count (「開了一家小吃店 剛滿一年」) is part of the words before a figure, not a figure that takes them: it does not cut them
+  // off; nor does a figure read as no fact (「營收一年大概兩千」: the year of the revenue).
   let previous = i - 1;
-  while (previous >= 0 && (mentions[previous] as Mention).unit === 'count') previous -= 1;
+  while (previous >= 0 && ((mentions[previous] as Mention).unit === 'count' || ignored.has(previous))) previous -= 1;
   const previousEnd = previous >= 0 ? (mentions[previous] as Mention).end : 0;
   const nextStart = i + 1 < mentions.length ? (mentions[i + 1] as Mention).index : text.length;
   const clauseBreak = lastClauseEnd(text, previousEnd, m.index);
@@ -132,8 +133,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const bareNumbers: number[] = [];
   const amountRole = (ctx: Context) => roleFrom(amount, ctx) ?? 'loanAmount';
 
+  /** Durations read as no fact (「營收一年」), by index. */
+  const ignoredDurations = new Set<number>();
   mentions.forEach((m, i) => {
-    const ctx = contextOf(text, mentions, i);
+    const ctx = contextOf(text, mentions, i, ignoredDurations);
     if (isInRange(text, mentions, i)) return;
     switch (m.unit) {
       case 'amount':
@@ -180,7 +183,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         // 「去年秋天才登記的，算一算差不多八個月了」: a duration with no word of its own in its clause takes a founding
         // word ending the clause before it.
         const role = roleFrom(duration, ctx) ?? (roleFrom(duration, { before: clauseBefore(text, m.index), after: '' }) === 'businessAge' ? 'businessAge' : 'period');
-        if (role === 'ignore') return;
+        if (role === 'ignore') {
+          ignoredDurations.add(i);
+          return;
+        }
         if (m.unit === 'days') return role === 'period' && Number.isInteger(m.value) && m.value > 0 ? set('periodDays', m.value) : undefined;
         const months = m.unit === 'years' ? m.value * 12 : m.value;
         const limit = bound(ctx, words);

@@ -127,7 +127,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const statesValue = (roles.statedRate !== undefined || facts.guaranteeRatio !== undefined) && facts.loanAmount === undefined;
   modifiers.reverse = programmes.length === 0 && statesValue && domain.modifiers.which.test(canonical);
   const aboutApplicant = Object.keys(facts).some((key) => key !== 'programme') && domain.intents.firstPerson.test(canonical);
-  const parameterTopics = domain.asks.parameterTopics.filter(({ cue }) => cue.test(canonical)).map(({ topic }) => topic);
+  // 「能用授權送保嗎」 asks the channel: 授權 is what is asked about, not the rules of the authorised items as a subject.
+  const parameterTopics = domain.asks.parameterTopics
+    .filter(({ cue, topic }) => cue.test(canonical) && !(topic === 'authorised' && asks.includes('submission_channel')))
+    .map(({ topic }) => topic);
   const recommends = isRecommendation(
     canonical,
     {
@@ -142,6 +145,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       firstPerson: domain.intents.firstPerson.test(canonical),
       yesNo: modifiers.yesNo,
       statesLoan: facts.loanAmount !== undefined,
+      statesRatioCase: (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) || facts.businessFinanceRatio !== undefined,
     },
     domain,
   );

@@ -1,0 +1,74 @@
+/**
+ * Figures owners give as they speak them, and the answer the rules give for that case: the 營授比 from a revenue and a
+ * borrowing said without 萬, the loan a recovery need allows, each ask of a two-part question, a bare 「多少」 after a
+ * rule was discussed, and how a rule that names its own channel is applied for.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestBot } from '../support/bot.ts';
+
+async function conversation(...messages: string[]): Promise<string[]> {
+  const bot = await createTestBot();
+  const conversationId = `case-figures-${Math.random()}`;
+  const texts: string[] = [];
+  for (const text of messages) {
+    const [reply] = await bot.handle({ conversationId, channel: 'cli', event: { type: 'message', text } });
+    texts.push(reply?.text ?? '');
+  }
+  return texts;
+}
+
+describe('case figures said colloquially', () => {
+  it('checks the 營授比 of a revenue and a borrowing said without 萬, rather than listing programmes', async () => {
+    const [reply] = await conversation('做批發的 營收兩千四 週轉借款總共有一千八 還送得了信保嗎');
+    expect(reply).toContain('75%');
+    expect(reply).toMatch(/五成|50%/);
+    expect(reply).not.toContain('可能適合的保證項目');
+  });
+
+  it('says a 營授比 over 100% cannot be submitted, and recomputes when the borrowing changes', async () => {
+    const [first, second] = await conversation('工廠 營業額一千 借款已經一千一了 還能送保嗎', '那借款如果變六百呢');
+    expect(first).toContain('110%');
+    expect(first).toMatch(/不得|超過/);
+    expect(second).toContain('60%');
+    expect(second).not.toContain('110%');
+  });
+
+  it('does not take 「營收一年」 for the age of the business', async () => {
+    const [reply] = await conversation('開早餐店的 營收一年大概四百 短期借款三百 可以送保嗎');
+    expect(reply).toContain('75%');
+    expect(reply).not.toContain('營業期間');
+  });
+
+  it('gives the loan a recovery need allows: 八成 of it, within the per-enterprise cap', async () => {
+    const [small] = await conversation('災害復舊貸款 修復要五百萬 能借多少');
+    expect(small).toContain('4,000,000');
+    const [, capped] = await conversation('颱風後工廠全毀 有什麼貸款', '重建估計要九千萬 最多可以借到多少');
+    expect(capped).toContain('災害復舊');
+    expect(capped).toContain('30,000,000');
+  });
+});
+
+describe('every ask of a question', () => {
+  it('gives a programme its own ratio and, having no fee rate of its own, the authorised items’ rates', async () => {
+    const [reply] = await conversation('購料週轉融資最多保幾成 手續費呢');
+    expect(reply).toContain('8成');
+    expect(reply).toContain('0.75%');
+    expect(reply).toContain('1.5%');
+  });
+
+  it('reads a bare 「多少？」 as asked of the rule just discussed', async () => {
+    const [, reply] = await conversation('承攬公共工程 信保額度能多給嗎', '多少？');
+    expect(reply).toContain('1億');
+    expect(reply).not.toContain('找不到');
+  });
+
+  it('says how a rule that names its own channel is applied for, also as a follow-up asking how to apply', async () => {
+    const [direct] = await conversation('參與公共建設的額外額度可以走授權嗎');
+    expect(direct).toContain('限以專案或直接保證方式申請');
+    const [, followUp] = await conversation('想擴建廠房 有額外的保證額度嗎', '怎麼申請 能用授權送保嗎');
+    expect(followUp).toContain('限以專案或直接保證方式申請');
+    // A programme without such a rule still gets the general route.
+    const [general] = await conversation('一般貸款要怎麼申請');
+    expect(general).toContain('金融機構');
+  });
+});
