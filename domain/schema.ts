@@ -85,6 +85,7 @@ export const ASK_IDS = [
   'guaranteed_amount',
   'names',
   'submission_channel',
+  'applicable_rules',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */

@@ -15,6 +15,17 @@ export function formatAmount(value: number): string {
   return amount.format(value);
 }
 
+/** 100000000 → 「1億元」, 30000000 → 「3,000萬元」, 1000000 → 「100萬元」. */
+export function amountInWords(value: number): string {
+  if (value >= 100_000_000) {
+    const yi = Math.floor(value / 100_000_000);
+    const wan = (value % 100_000_000) / 10_000;
+    return wan ? `${yi}億${formatAmount(wan)}萬元` : `${yi}億元`;
+  }
+  if (value >= 10_000 && value % 10_000 === 0) return `${formatAmount(value / 10_000)}萬元`;
+  return `${formatAmount(value)}元`;
+}
+
 /** Rates as the documents write them: a whole rate with two decimals (1.00%), others as they are (0.5%, 1.5%, 0.35%, 0.395%). */
 export function formatRate(percent: number): string {
   return `${(Number.isInteger(percent) ? wholeRate : rate).format(percent)}%`;

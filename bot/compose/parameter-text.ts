@@ -1,6 +1,6 @@
 import type { ParameterHistoryEntry, ParameterReading, ParameterView } from '../../rules/at.ts';
 import type { ParameterValue, Unit } from '../../rules/units.ts';
-import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate, formatRocPeriod, trimNumber } from './format.ts';
+import { amountInWords, formatAmount, formatPercent, formatRate, formatCheng, formatRocDate, formatRocPeriod, trimNumber } from './format.ts';
 
 /** A parameter value as a person reads it, by its unit: 0.35 percent → 「0.35%」, 80 max ratio → 「8成（80%）」. */
 export function valueText(value: ParameterValue | null, unit: Unit, name: string): string {
@@ -44,17 +44,6 @@ function percentText(value: number, name: string): string {
   if (/max_ratio|authorised_ratio|share_of_need/.test(name)) return formatCheng(value);
   if (/fee_rate|fee_cap/.test(name)) return formatRate(value);
   return formatPercent(value);
-}
-
-/** 100000000 → 「1億元」, 30000000 → 「3,000萬元」, 1000000 → 「100萬元」. */
-export function amountInWords(value: number): string {
-  if (value >= 100_000_000) {
-    const yi = Math.floor(value / 100_000_000);
-    const wan = (value % 100_000_000) / 10_000;
-    return wan ? `${yi}億${formatAmount(wan)}萬元` : `${yi}億元`;
-  }
-  if (value >= 10_000 && value % 10_000 === 0) return `${formatAmount(value / 10_000)}萬元`;
-  return `${formatAmount(value)}元`;
 }
 
 function circled(n: number): string {

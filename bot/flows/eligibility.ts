@@ -2,7 +2,7 @@ import { businessFinanceRatio, type RatioResult } from '../../rules/business-fin
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
 import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
-import { amountInWords } from '../compose/parameter-text.ts';
+import { amountInWords } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';

@@ -1,8 +1,8 @@
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { formatAmount, formatRocDate } from '../compose/format.ts';
-import { amountInWords, otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
+import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
+import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
@@ -204,6 +204,10 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     } else if (c.lapsed) {
       lines.push(lapsedLine(c.lapsed));
       citations.push(ctx.cite.forReference(c.lapsed.reference, c.lapsed.effectiveFrom, c.name));
+    } else if (c.upcoming && phasesIn(ctx, c.name)) {
+      // 「核准日在103年12月10日」: the rule that says which cases the later revision covers speaks of this case too.
+      lines.push(`${c.upcoming.description}（${formatRocDate(c.upcoming.effectiveFrom)}起施行之修正）：${valueText(c.upcoming.value, c.upcoming.unit, c.upcoming.name)}`);
+      citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
     } else if (c.upcoming) {
       lines.push(`${c.upcoming.description}：文件所載最早的規定自${formatRocDate(c.upcoming.effectiveFrom)}起為 ${valueText(c.upcoming.value, c.upcoming.unit, c.upcoming.name)}；${formatRocDate(ctx.asOf)}適用的數字，目前收錄的文件未載明（請洽信保基金：${serviceLinesText(ctx.service)}）`);
       citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
@@ -273,11 +277,19 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
   const { applicationDate, approvalDate } = ctx.merged.facts;
   const [label, date] = applicationDate === ctx.asOf ? ['申請日', applicationDate] : approvalDate === ctx.asOf ? ['授信額度核准日', approvalDate] : [];
   if (!label || !date) return undefined;
-  const revisions = candidates.flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : [])).filter((from) => from > date).sort();
+  const revisions = candidates
+    .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming && phasesIn(ctx, c.name) ? [c.upcoming.effectiveFrom] : []))
+    .filter((from) => from > date)
+    .sort();
   const revised = revisions[0];
   return revised
     ? `依您提供的${label}（${formatRocDate(date)}），早於${formatRocDate(revised)}起施行的修正規定，仍得適用修正前的規定：`
     : `依您提供的${label}（${formatRocDate(date)}），適用當時的規定：`;
+}
+
+/** A rule saying which cases a revision covers (read by the applicable_rules ask), asked about by a case's date. */
+function phasesIn(ctx: FlowContext, name: string): boolean {
+  return ctx.merged.asks.includes('applicable_rules') && (ctx.domain.asks.parameters.applicable_rules ?? []).some((fragment) => name.includes(fragment));
 }
 
 /** 「標準代償率：2.5%（僅適用於民國100年1月1日至6月30日）」 for a rule that no longer applies. */
@@ -326,6 +338,8 @@ function relevant(name: string, ctx: FlowContext): boolean {
   const groups = ctx.merged.variants?.riskGroups ?? (facts.riskGroup ? [facts.riskGroup] : []);
   if (group && groups.length > 0) return groups.some((g) => g.toLowerCase() === group);
   const named = namedByTopic(name, ctx);
+  // How a rule is applied for (增加國內投資: 限以專案或直接保證) is said when that is asked, not with its other figures.
+  if (name.endsWith('_channel')) return ctx.merged.asks.includes('submission_channel');
   if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
   if (name.includes('_award')) return named;
   // Public construction and domestic investment each have their own extra quota and ratio.

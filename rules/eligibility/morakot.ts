@@ -1,4 +1,4 @@
-import { formatAmount, formatRatio } from '../display.ts';
+import { amountInWords, formatAmount, formatRatio } from '../display.ts';
 import { productRoundedHalfUp } from '../exact.ts';
 import { applicableRate, maxRatioFrom } from './common.ts';
 import type { Assessment } from './result.ts';
@@ -53,7 +53,7 @@ export function assessDisasterRestoration(a: Assessment): void {
     a.trace.arithmetic(`${formatAmount(recoveryNeed)} × ${formatRatio(share)} = ${formatAmount(fromNeed)}`, fromNeed);
     limit = Math.min(cap, fromNeed);
     a.trace.arithmetic(`min(${formatAmount(fromNeed)}, ${formatAmount(cap)}) = ${formatAmount(limit)}`, limit);
-    a.pass(`貸款額度依受災復工營業計畫實際需要 ${formatRatio(share)}，且每一企業不超過 ${formatAmount(cap)} 元：最高 ${formatAmount(limit)} 元`);
+    a.pass(`貸款額度依受災復工營業計畫實際需要 ${formatRatio(share)}，且每一企業不超過 ${formatAmount(cap)} 元（${amountInWords(cap)}）：最高 ${formatAmount(limit)} 元（${amountInWords(limit)}）`);
   } else {
     a.assume(`貸款額度為受災復工營業計畫實際需要之 ${formatRatio(share)}，每一企業貸款餘額不超過 ${formatAmount(cap)} 元`);
   }

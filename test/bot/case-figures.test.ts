@@ -72,3 +72,14 @@ describe('every ask of a question', () => {
     expect(general).toContain('金融機構');
   });
 });
+
+describe('which version of a revised rule a case follows', () => {
+  it('tells a case approved before the revision that the earlier rules may still apply, citing the transition rule', async () => {
+    const [before] = await conversation('批次保證授信額度103年11月20日核准 要照新要點辦嗎');
+    expect(before).toContain('仍得適用修正前的規定');
+    expect(before).toContain('說明六');
+    const [after] = await conversation('批次保證授信額度104年2月3日核准 要照新要點辦嗎');
+    expect(after).not.toContain('仍得適用修正前的規定');
+    expect(after).toContain('應依修正要點相關規定辦理');
+  });
+});
