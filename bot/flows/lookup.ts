@@ -143,7 +143,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const asks = (asksOverride ?? ctx.merged.asks).filter((a) => readers[a]);
   // The programme's own name says nothing about which of its figures is asked.
   const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
-  const grams = withoutNameGrams(queryGrams(ctx.understanding.text, ctx.domain), programmeName);
+  // 「拉到多少」 after a question about the per-enterprise total: the words of the question it continues count too.
+  const words = ctx.understanding.isFollowUp && ctx.state.topic ? `${ctx.state.topic} ${ctx.understanding.text}` : ctx.understanding.text;
+  const grams = withoutNameGrams(queryGrams(words, ctx.domain), programmeName);
   const candidates: Candidate[] = [];
   const asksFigure = asks.some((a) => FIGURE_ASKS.has(a));
   for (const name of view.names()) {

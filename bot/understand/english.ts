@@ -40,6 +40,8 @@ const FIGURES: Rewrite[] = [
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
   // 「my company is 2 years old」「the shop has been open for 3 years」: the business's age, not the owner's.
   [/\b(?:company|business|firm|shop|store|startup|studio)\s+(?:is|has been (?:open|running|operating)(?: for)?)\s+(\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?)(?:[\s-]*old)?\b/g, '公司成立$1年'],
+  // 「ROC year 103」「the 103rd year of the Republic」: a year of the calendar the documents date by.
+  [/\b(?:roc|minguo|republic of china)\s+year\s+(\d{2,3})\b(?:\s*\(\d{4}\))?/g, '民國$1年'],
   [/(?<![\d.])(\d+)[\s-]*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?|y)\b/g, '$1年'],
