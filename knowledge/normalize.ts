@@ -34,8 +34,28 @@ export function remembering<T extends string>(
   };
 }
 
-/** Simplified → Traditional (Taiwan), OpenCC's `cn` → `tw`. Pure; recent short texts are answered from memory. */
-export const toTraditional: (text: string) => string = remembering(convertToTraditional);
+/**
+ * Characters written in Traditional Chinese too, which OpenCC's cn → tw turns into another character by the phrase it
+ * cuts them into: 「10月核准」 becomes 「10月核準」 and 「還是只有」 「還是隻有」, since 「月核」 and 「是只」 are cut as phrases.
+ */
+const ALSO_TRADITIONAL = new Set('准只于后里余范干才系斗谷征松面制岳占丑采郁朴游涌杰凶夸吃床群峰岩');
+/** Written both ways in Taiwan (台/臺): converted as OpenCC does, without making a message Simplified. */
+const WRITTEN_BOTH_WAYS = new Set('台');
+
+/**
+ * Simplified → Traditional (Taiwan), OpenCC's `cn` → `tw`; in a text whose only changes would be to characters
+ * Traditional Chinese writes as well (a Traditional message), those are left as written. Pure; recent texts are
+ * answered from memory.
+ */
+export const toTraditional: (text: string) => string = remembering((text) => {
+  const converted = convertToTraditional(text);
+  if (converted === text) return text;
+  const before = [...text];
+  const after = [...converted];
+  if (before.length !== after.length) return converted;
+  const traditional = before.every((char, i) => char === after[i] || ALSO_TRADITIONAL.has(char) || WRITTEN_BOTH_WAYS.has(char));
+  return traditional ? before.map((char, i) => (ALSO_TRADITIONAL.has(char) ? char : after[i])).join('') : converted;
+});
 
 /**
  * The one normal form for user text and document text: NFKC (full-width digits, letters and ％

@@ -153,7 +153,7 @@ function onlyProgrammeFor(u: Understanding, domain: Domain): ProgrammeId | undef
 
 /**
  * 「承攬公共工程可以多保嗎？」「復工要五千萬 最多能借多少」: a case fact or circumstance that only one programme's rules read
- * names that programme (domain/registry/facts.yaml `names_programme`).
+ * names that programme (domain/registry/facts.yaml `names_programme`); facts before circumstances.
  */
 function programmesNamedByFacts(stated: Facts, domain: Domain): ProgrammeId[] {
   const { facts, flags } = domain.facts.namingProgramme;
@@ -204,18 +204,20 @@ function asksOnlyOfAProgramme(u: Understanding): boolean {
 }
 
 function programmeOf(state: ConversationState, u: Understanding, stated: Facts, domain: Domain): ProgrammeId | undefined {
-  const named = u.programmes[0];
+  // 「復工營業計畫實際需要6,000萬，依災害復舊專案貸款…」: of the programmes named, the one the case's facts are read by.
+  const byFacts = programmesNamedByFacts(stated, domain);
+  const named = byFacts.find((p) => u.programmes.includes(p)) ?? u.programmes[0];
   // 「也會降嗎 還是只有一般貸款才有」 names 一般貸款 to set against the programme discussed, which is still the one asked about.
   if (state.programme && u.programmes.length > 0 && u.programmes.every((p) => u.contrasted?.includes(p))) return state.programme;
   if (named && state.programme && named !== state.programme) {
     // 「我們有簽促進就業具結書」 is a fact about the case being discussed, not a change of programme.
-    if (programmesNamedByFacts(stated, domain).includes(named) && !u.programmesByName.includes(named)) return state.programme;
+    if (byFacts.includes(named) && !u.programmesByName.includes(named)) return state.programme;
   }
   if (named) return named;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
   const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u);
   if (continues && state.programme) return state.programme;
-  return programmesNamedByFacts(stated, domain)[0];
+  return byFacts[0];
 }
 
 interface TaskContext {

@@ -284,9 +284,11 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
     .filter((from) => from > date)
     .sort();
   const revised = revisions[0];
-  return revised
-    ? `依您提供的${label}（${formatRocDate(date)}），早於${formatRocDate(revised)}起施行的修正規定，仍得適用修正前的規定：`
-    : `依您提供的${label}（${formatRocDate(date)}），適用當時的規定：`;
+  if (revised) return `依您提供的${label}（${formatRocDate(date)}），早於${formatRocDate(revised)}起施行的修正規定，仍得適用修正前的規定：`;
+  // 「104年1月20日核准的適用哪一版」: on or after the revision a transition rule speaks of, the revised rules.
+  const since = candidates.find((c) => c.reading && phasesIn(ctx, c.name))?.reading?.effectiveFrom;
+  if (since && since <= date) return `依您提供的${label}（${formatRocDate(date)}），在${formatRocDate(since)}起施行的修正規定之後，適用修正後的規定：`;
+  return `依您提供的${label}（${formatRocDate(date)}），適用當時的規定：`;
 }
 
 /** A rule saying which cases a revision covers (read by the applicable_rules ask), asked about by a case's date. */

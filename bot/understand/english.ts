@@ -31,6 +31,13 @@ function scientific(mantissa: string, exponent: string): string {
 }
 
 /** Numbers, amounts, ages and durations: grammar with values, so code rather than the word list. */
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+
+function monthNumber(name: string): number {
+  return MONTH_NAMES.indexOf(name.slice(0, 3)) + 1;
+}
+
 const FIGURES: Rewrite[] = [
   [/(?<![\w.])(\d+(?:\.\d+)?)e\+?(\d{1,3})\b/g, (_match, mantissa, exponent) => scientific(mantissa as string, exponent as string)],
   [new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=\\s*(?:years?|months?|days?|million|billion|thousand))`, 'g'), (word) => String(NUMBER_WORDS[word as string])],
@@ -40,6 +47,9 @@ const FIGURES: Rewrite[] = [
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
   // 「my company is 2 years old」「the shop has been open for 3 years」: the business's age, not the owner's.
   [/\b(?:company|business|firm|shop|store|startup|studio)\s+(?:is|has been (?:open|running|operating)(?: for)?)\s+(\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?)(?:[\s-]*old)?\b/g, '公司成立$1年'],
+  // 「20 January 2015」「January 20, 2015」: a date, as the documents' readers write it (2015年1月20日).
+  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+(\\d{4})\\b`, 'g'), (_match, day, month, year) => `${year}年${monthNumber(month as string)}月${day}日`],
+  [new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'), (_match, month, day, year) => `${year}年${monthNumber(month as string)}月${day}日`],
   // 「ROC year 103」「the 103rd year of the Republic」: a year of the calendar the documents date by.
   [/\b(?:roc|minguo|republic of china)\s+year\s+(\d{2,3})\b(?:\s*\(\d{4}\))?/g, '民國$1年'],
   [/(?<![\d.])(\d+)[\s-]*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
@@ -53,6 +63,9 @@ const FIGURES: Rewrite[] = [
 const LABELLED: Rewrite[] = [
   [/\bgroup\s*([abc])\b/g, '$1組'],
   [/\barticle\s+(\d+)-(\d+)\b/g, '第$1條之$2'],
+  // 「NT$45 million in revenue」「NT$52 million of 短中期 working capital loans」: English puts what the figure is after it;
+  // the Chinese word goes before it, where the roles of figures are read from.
+  [/(?<![\d,.])(\d[\d,.]*[元萬億])\s+(?:in|of)\s+((?:[a-z]+[\s-]+){0,3})(\p{Script=Han}+)/gu, '$2$3$1'],
 ];
 
 /** In an English sentence, the articles left over (「a 47歲 女性」) are not the risk group a. */

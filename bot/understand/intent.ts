@@ -6,6 +6,8 @@ import type { Ask, Intent } from './types.ts';
 /** Facts about the applicant: with them, 「保幾成」 asks what this applicant gets. */
 /** Facts about the applicant (who they are, their business's figures), not about the loan asked about. */
 export const APPLICANT_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio', 'recoveryNeed'];
+/** What a question about a case's own 營授比 asks: what it is, whether it passes, the ratio it allows. */
+const RATIO_CASE_ASKS: ReadonlySet<Ask> = new Set(['definition', 'max_ratio', 'eligibility_criteria', 'threshold']);
 /** Facts of the applicant's own case that the rules turn into how much may be borrowed (八成 of the recovery need). */
 const CAP_FACTS: Array<keyof Facts> = ['recoveryNeed'];
 
@@ -42,6 +44,9 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   // Circumstances are the applicant's own only when said of oneself (受災企業 may just name a programme's target).
   const personal = APPLICANT_FACTS.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));
   if (words.eligibilityQuestion.test(text)) return 'eligibility';
+  // 「營收4500萬、週轉借款5200萬，營授比是多少」: a case whose 營授比 can be computed, asking about it, is checked against it.
+  const ratioCase = facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined;
+  if (ratioCase && asks.every((ask) => RATIO_CASE_ASKS.has(ask))) return 'eligibility';
   if (personal && (asks.includes('max_ratio') || asks.includes('eligibility_criteria'))) return 'eligibility';
   // 「復工要一千五 可以借到多少」: how much this applicant may borrow is the rules' figure for this case.
   if (asks.includes('cap_amount') && CAP_FACTS.some((key) => facts[key] !== undefined)) return 'eligibility';

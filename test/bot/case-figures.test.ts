@@ -83,3 +83,11 @@ describe('which version of a revised rule a case follows', () => {
     expect(after).toContain('應依修正要點相關規定辦理');
   });
 });
+
+describe('the programme a case fact names', () => {
+  it('takes, of two programmes named, the one whose rules read the fact stated', async () => {
+    const [reply] = await conversation('颱風受災 復工營業計畫實際需要4,000萬 依災害復舊專案貸款最多能貸多少');
+    expect(reply).toContain('30,000,000');
+    expect(reply).not.toContain('已經結束，現在不能再申請');
+  });
+});
