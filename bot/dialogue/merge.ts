@@ -50,7 +50,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
 
-  const named = programmeOf(state, u, stated, domain);
+  const named = programmeOf(state, u, stated, domain, facts);
   // 「做自有品牌的 想借400萬」: a need only one programme serves names it, for a calculation or a rule question.
   const byPurpose = named ? undefined : onlyProgrammeFor(u, domain);
   const programme = named ?? byPurpose;
@@ -203,7 +203,7 @@ function asksOnlyOfAProgramme(u: Understanding): boolean {
   return noSubject && (caseOnly || (u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a))));
 }
 
-function programmeOf(state: ConversationState, u: Understanding, stated: Facts, domain: Domain): ProgrammeId | undefined {
+function programmeOf(state: ConversationState, u: Understanding, stated: Facts, domain: Domain, merged: Facts): ProgrammeId | undefined {
   // 「復工營業計畫實際需要6,000萬，依災害復舊專案貸款…」: of the programmes named, the one the case's facts are read by.
   const byFacts = programmesNamedByFacts(stated, domain);
   const named = byFacts.find((p) => u.programmes.includes(p)) ?? u.programmes[0];
@@ -214,10 +214,14 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
     if (byFacts.includes(named) && !u.programmesByName.includes(named)) return state.programme;
   }
   if (named) return named;
+  // 「重建要四千二 最多可以貸多少」 after a question about a typhoon: a figure only one programme's rules read moves to it.
+  const byCaseFigure = programmesNamedByFacts({ ...stated, flags: {} }, domain)[0];
+  if (byCaseFigure && state.programme && byCaseFigure !== state.programme) return byCaseFigure;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
   const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u);
   if (continues && state.programme) return state.programme;
-  return byFacts[0];
+  // 「額度可以多多少？最高保幾成？」 after 「要蓋新廠房，有什麼加碼嗎」: asked of the programme the case's circumstance names.
+  return byFacts[0] ?? (continues ? programmesNamedByFacts(merged, domain)[0] : undefined);
 }
 
 interface TaskContext {

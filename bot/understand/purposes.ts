@@ -67,5 +67,7 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   // An eligibility question (「車貸可以送信保嗎」) stays one.
   const inGeneral = (c.parameterTopics ?? []).length === 0 && asks.every((ask) => FINDER_ASKS.includes(ask)) && c.intent !== 'eligibility';
   if (c.purposes.length > 0 && inGeneral && (c.firstPerson || c.yesNo || c.comparison)) return true;
+  // 「銀行要走授權還是專案？」 compares ways of applying, not programmes: a question asking more than the finder answers is not for it.
+  if (asks.some((ask) => !FINDER_ASKS.includes(ask))) return false;
   return c.purposes.length > 0 && c.aboutApplicant && (c.comparison || c.intent !== 'fact_lookup');
 }
