@@ -351,10 +351,13 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const { several, rank, superlative, comparison, list } = ctx.understanding.modifiers;
   // Only where the whole message is answered plainly: not a table read by rank or comparison, a list, or a year the
   // documents lack (that stays said).
-  if (several || rank !== undefined || superlative !== undefined || comparison || list || ctx.understanding.isFollowUp) return undefined;
+  if (several || rank !== undefined || comparison || list || ctx.understanding.isFollowUp) return undefined;
   if (!whole.covered || whole.missingYears.length > 0) return undefined;
   const parts = questionParts(ctx.understanding, ctx.domain);
   if (parts.length < 2) return undefined;
+  // 「幾月申請批號？每個批號的限額最高多少？」: a 最高 of one question is that question's own (a cap), not a ranking of
+  // the whole message; a superlative every question shares is.
+  if (superlative !== undefined && parts.every(({ own }) => own.modifiers.superlative !== undefined)) return undefined;
   const choose = (u: Understanding) => retrievalChoice({ ...ctx, understanding: u, merged: { ...ctx.merged, asks: u.asks } });
   const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
   // A short question is read alone and with the first question; the surer reading is its answer.

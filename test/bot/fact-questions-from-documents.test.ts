@@ -97,9 +97,11 @@ describe('not in the documents', () => {
   });
 
   it('says a programme the documents never mention is not covered, rather than quoting another ratio', async () => {
-    const reply = await ask('原住民創業有專屬的信保專案嗎？保證成數多少');
-    expect(reply).toMatch(NOT_COVERED);
-    expect(reply).toContain('0800-089-921');
-    expect(reply).not.toMatch(/\d成|\d+%/);
+    for (const question of ['原住民的創業貸款信保保幾成', 'Does the fund have a dedicated scheme for indigenous founders, and what share does it guarantee?']) {
+      const reply = await ask(question);
+      expect(reply, question).toMatch(/找不到|未載明|沒有.*資料|do not answer/);
+      expect(reply, question).toContain('0800-089-921');
+      expect(reply, question).not.toMatch(/\d成|\d%/);
+    }
   });
 });
