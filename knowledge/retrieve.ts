@@ -74,7 +74,7 @@ export interface PassageRequest {
   /** When something happened is asked (「哪一年成立」): a year written beside the thing named wins. */
   eventYear?: boolean;
   /**
-   * Kinds of table row the question names (「銀行」 → 金融機构) and the other kinds known, each as the first column's
+   * Kinds of table row the question names (「銀行」 → 金融機構) and the other kinds known, each as the first column's
    * title writes it: a ranking is read from a table of the kind named, never from one of another kind.
    */
   rowKinds?: { named: string[]; others: string[] };
@@ -180,7 +180,8 @@ function sectionsWithin(
     total: request.total ?? false,
     eventYear: request.eventYear ?? false,
     ...(request.rowKinds ? { rowKinds: request.rowKinds } : {}),
-    today: !request.dated && !request.programme,
+    // (A question asking when something happened asks about the past.)
+    today: !request.dated && !request.programme && !request.eventYear,
     ...(request.carries ? { carries: request.carries } : {}),
   });
 }
@@ -241,7 +242,7 @@ interface Wants {
   dated: boolean;
   total: boolean;
   eventYear: boolean;
-  /** Asked about today: no year named, no programme in question. */
+  /** Asked about today: no year named or asked for, no programme in question. */
   today: boolean;
   rowKinds?: { named: string[]; others: string[] };
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
@@ -260,7 +261,6 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-
     let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
     if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events);
