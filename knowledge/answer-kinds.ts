@@ -54,6 +54,11 @@ const kindSchema = z.strictObject({
    * end time, not by the start time beside it; 「比去年增加多少」 by two years' figures, not by this year's alone.
    */
   qualifier: z.boolean().optional(),
+  /**
+   * When something happened (「哪一年成立」): of the passages that carry a date, one writing a year right beside the
+   * thing the question names (「自 63 年設立」, 「民國63年推出」) answers before one where a year only bounds a total.
+   */
+  event_year: z.boolean().optional(),
   /** What shows a passage carries this kind: one way, or a list of ways (any of them). */
   shown_by: z.union([shownBySchema, z.array(shownBySchema).min(1)]),
 });
@@ -67,6 +72,7 @@ const fileSchema = z.strictObject({
   totals: words.optional(),
   places: z.array(placeSchema).optional(),
   organisations: words.optional(),
+  row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
 });
 
 /** One way a passage shows it carries a kind. */
@@ -90,6 +96,8 @@ export interface AnswerKind {
   current: boolean;
   /** Carried besides the other kinds asked, not instead of them. */
   qualifier: boolean;
+  /** Asks when something happened: a year written beside the thing named wins. */
+  eventYear: boolean;
   shownBy: ShownBy[];
   line: number;
 }
@@ -110,6 +118,11 @@ export interface AnswerKinds {
    * for 第一商銀) is answered only by a section that names it.
    */
   organisations: string[];
+  /**
+   * Kinds of table row (banks, regions, industries), each as the first column's title writes it and then as users
+   * say it (「金融機構」, 「銀行」): a ranking of the kind named is read from that table, never from another kind's.
+   */
+  rowKinds: string[][];
 }
 
 export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
@@ -149,6 +162,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       notWhen: (entry.not_when ?? []).map((w) => normalizeText(w)),
       current: entry.current ?? false,
       qualifier: entry.qualifier ?? false,
+      eventYear: entry.event_year ?? false,
       shownBy: (Array.isArray(entry.shown_by) ? entry.shown_by : [entry.shown_by]).map((shown) => ({
         units: shown.units ?? [],
         words: shown.words ?? [],
@@ -166,6 +180,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     totals: (parsed.data.totals ?? []).map((w) => normalizeText(w)),
     places: (parsed.data.places ?? []).map((names) => names.map((w) => placeForm(w))),
     organisations: (parsed.data.organisations ?? []).map((w) => placeForm(w)),
+    rowKinds: (parsed.data.row_kinds ?? []).map((names) => names.map((w) => normalizeText(w))),
   };
 }
 

@@ -57,6 +57,10 @@ export interface PassageCatalogue {
   grams: Set<string>;
   /** Every Latin word and lone letter the knowledge holds, lower-cased (「line」, 「kodit」, 「a」). */
   latin: Set<string>;
+  /** The two characters written right after a year (「設立」 of 「自 63 年設立」), each with the sections that write it so. */
+  datedWords: Map<string, Set<string>>;
+  /** For each pair of characters, how many sections hold it (heading, title or passages; in match form). */
+  sectionsWithPair: Map<string, number>;
 }
 
 const catalogues = new WeakMap<KnowledgeBase, PassageCatalogue>();
@@ -115,7 +119,48 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
   // Words, and letters standing alone (風險組群 「A、B、C」), which a question may run together (「ABC」).
   for (const passage of all) for (const word of passage.match.match(/[a-z]+/g) ?? []) latin.add(word);
   for (const cut of sections.values()) for (const word of `${cut.heading}${cut.title}`.match(/[a-z]{2,}/g) ?? []) latin.add(word);
-  return { sections, byProgramme, all, grams, latin };
+  const datedWords = new Map<string, Set<string>>();
+  // (Not a table row: 「111年保證餘額」 in a header names a column. Nor a word written all over the knowledge:
+  // 「111年保證」 is a year's guarantees, not the year something called 保證 happened.)
+  const frequent = frequentPairs(all);
+  for (const passage of all) {
+    if (passage.kind === 'row') continue;
+    for (const word of wordsAfterYears(passage.match).filter((w) => !frequent.has(w))) {
+      let set = datedWords.get(word);
+      if (!set) datedWords.set(word, (set = new Set()));
+      set.add(passage.section.id);
+    }
+  }
+  const sectionsWithPair = new Map<string, number>();
+  for (const cut of sections.values()) {
+    const own = new Set<string>();
+    for (const text of [cut.heading, cut.title, ...cut.passages.map((p) => p.match)]) for (let i = 0; i + 1 < text.length; i++) own.add(text.slice(i, i + 2));
+    for (const pair of own) sectionsWithPair.set(pair, (sectionsWithPair.get(pair) ?? 0) + 1);
+  }
+  return { sections, byProgramme, all, grams, latin, datedWords, sectionsWithPair };
+}
+
+/** Share of passages from which a pair is too common to name an event. */
+const FREQUENT_SHARE = 0.1;
+
+/** The pairs of characters found in more than FREQUENT_SHARE of the passages (each passage counted once). */
+function frequentPairs(passages: KnowledgePassage[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const passage of passages) {
+    const own = new Set<string>();
+    for (let i = 0; i + 1 < passage.match.length; i++) own.add(passage.match.slice(i, i + 2));
+    for (const pair of own) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  const limit = passages.length * FREQUENT_SHARE;
+  return new Set([...counts].filter(([, n]) => n > limit).map(([pair]) => pair));
+}
+
+/** A year and the two characters right after it (「63 年設立」, 「民國63年推出」). */
+const YEAR_THEN_WORD = /\d{1,4}\s*年\s*(\p{Script=Han}{2})/gu;
+
+/** The words a text writes right after a year: what happened that year (「設立」, 「推出」). */
+export function wordsAfterYears(text: string): string[] {
+  return [...text.matchAll(YEAR_THEN_WORD)].map((m) => m[1]!);
 }
 
 /** Markdown to the plain text an answer quotes: no table bars, list marks, emphasis or heading marks. */

@@ -17,6 +17,8 @@ export interface QuoteRequest {
   superlative?: 'most' | 'least';
   /** 「前三名」「第四名」: places of a ranking. */
   rank?: { from: number; to: number };
+  /** 「第三名跟第一名差多少」: two places of a ranking set against each other, not the places between them. */
+  comparison?: boolean;
   /** The question's pairs (retrieve.ts queryGrams): which column a ranking ranks. */
   grams: Set<string>;
 }
@@ -32,7 +34,10 @@ export interface Quote {
 export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection, passages: ScoredPassage[], wants: QuoteRequest): Quote {
   const list = wants.list ? listItemsOf(knowledge, section) : [];
   const { superlative, rank } = wants;
-  const extreme = rank
+  const ends = rank && wants.comparison && rank.to - rank.from >= 2;
+  const extreme = ends
+    ? endsOfRanking(knowledge, section, wants.grams, superlative === 'least', rank)
+    : rank
     ? rankedRows(knowledge, section, wants.grams, superlative === 'least', rank)
     : superlative !== undefined
       ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
@@ -43,7 +48,18 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
   const itemsQuoted = list.length >= 3 || passages.some((p) => p.passage.kind === 'item');
   const led = lead && itemsQuoted && !rows.includes(lead) && !rows.some((row) => row.startsWith(lead.slice(0, 12))) ? [lead, ...rows] : rows;
   const quoted = withUnit(knowledge, section, led);
-  return { quoted, top: extreme?.[0] ?? (passages.length > 0 ? strongestPassage(passages) : rows[0] ?? '') };
+  // (Of two places compared, the one further down is the one asked about: 「第三名…跟第一名差多少」.)
+  const asked = ends ? extreme?.at(-1) : extreme?.[0];
+  return { quoted, top: asked ?? (passages.length > 0 ? strongestPassage(passages) : rows[0] ?? '') };
+}
+
+/** The rows at the first and the last place asked, when both are there. */
+function endsOfRanking(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean, rank: { from: number; to: number }): string[] | undefined {
+  const first = rankedRows(knowledge, section, grams, smallest, { from: rank.from, to: rank.from });
+  const last = rankedRows(knowledge, section, grams, smallest, { from: rank.to, to: rank.to });
+  if (first?.length !== 1 || last?.length !== 1) return undefined;
+  // (Both with their place: a single first place is read without one.)
+  return [/^第\d+名 /u.test(first[0]!) ? first[0]! : `第${rank.from}名 ${first[0]!}`, last[0]!];
 }
 
 /** The passage of a section's best passages that answers best: the highest score, the earlier of equals. */
@@ -61,7 +77,8 @@ export function rowDifference(quoted: string[]): string | undefined {
     if (cut < 0) return [];
     const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
     const figure = cells.find((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
-    return label && figure ? [{ header: q.slice(0, cut), label, figure }] : [];
+    // (A place in a ranking, 「第3名 」, is not part of the table's header.)
+    return label && figure ? [{ header: q.slice(0, cut).replace(/^第\d+名\s+/u, ''), label, figure }] : [];
   });
   if (rows.length !== 2 || rows[0]!.header !== rows[1]!.header) return undefined;
   const decimals = Math.max(...rows.map((r) => r.figure.split('.')[1]?.length ?? 0));

@@ -1,10 +1,10 @@
 import type { KnowledgeBase } from './load.ts';
 import { normalizeText } from './normalize.ts';
 import { canonical, coverage, matchForm } from './passage-terms.ts';
-import { passageCatalogue, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
+import { passageCatalogue, wordsAfterYears, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
-import { DOMAIN_TERMS, SYNONYM_GROUPS } from './vocabulary.ts';
+import { DOMAIN_TERMS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary.ts';
 
 /**
  * Retrieval: the sections search finds, and in each the passages that answer the question best. The one ranker
@@ -28,6 +28,10 @@ const OWN_PROGRAMME_BONUS = 0.1;
 const MAX_PASSAGES = 3;
 /** Sections of the newest document weighed for a question about today besides those search ranks first. */
 const NEWEST_EXTRA = 8;
+/** Sections writing a year right before a word of the question weighed for 「哪一年…」 besides those search ranks first. */
+const DATED_EXTRA = 4;
+/** Confidence taken from a section of an ended or replaced rule for a question about today (0.1 otherwise). */
+const HISTORY_PENALTY_TODAY = 0.25;
 
 export interface PassageRequest {
   /** The question as searched. */
@@ -67,6 +71,13 @@ export interface PassageRequest {
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
   /** A sum is asked (「四年合計」, 「加起來」): a table's total row answers. */
   total?: boolean;
+  /** When something happened is asked (「哪一年成立」): a year written beside the thing named wins. */
+  eventYear?: boolean;
+  /**
+   * Kinds of table row the question names (「銀行」 → 金融機構) and the other kinds known, each as the first column's
+   * title writes it: a ranking is read from a table of the kind named, never from one of another kind.
+   */
+  rowKinds?: { named: string[]; others: string[] };
 }
 
 export interface ScoredPassage {
@@ -136,9 +147,18 @@ function sectionsWithin(
   const wide = request.defining || request.ranking;
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3,
   // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
-  const limit = documentId ? 10 : programmes ? 5 : wide ? 8 : request.current ? 6 : 3;
-  const searched = index.search(query, { limit: documentId || request.current ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+  // So can the passage dating an event (「自 63 年設立」 in a section about the fund's capital).
+  const limit = documentId ? 10 : programmes ? 5 : wide || request.eventYear ? 8 : request.current ? 6 : 3;
+  const searched = index.search(query, { limit: documentId || request.current || request.eventYear ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
   const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
+  if (request.eventYear) {
+    // 「哪一年成立」 also weighs the sections that write a year right before a word of the question (「自 63 年設立」),
+    // wherever search ranks them: a short sentence about something else may be where the date is said.
+    const dated = passageCatalogue(knowledge).datedWords;
+    const sections = new Set([...grams].flatMap((g) => [...(dated.get(g) ?? [])]));
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    hits.push(...searched.filter((hit) => sections.has(hit.sectionId) && !seen.has(hit.sectionId)).slice(0, DATED_EXTRA));
+  }
   if (request.current && !documentId) {
     // A question about today also weighs the newest document's best sections, wherever search ranks them.
     const newest = newestIssued(knowledge, request.asOf);
@@ -158,6 +178,10 @@ function sectionsWithin(
     current: request.current ?? false,
     dated: request.dated ?? false,
     total: request.total ?? false,
+    eventYear: request.eventYear ?? false,
+    ...(request.rowKinds ? { rowKinds: request.rowKinds } : {}),
+    // (A question asking when something happened asks about the past.)
+    today: !request.dated && !request.programme && !request.eventYear,
     ...(request.carries ? { carries: request.carries } : {}),
   });
 }
@@ -217,6 +241,10 @@ interface Wants {
   current: boolean;
   dated: boolean;
   total: boolean;
+  eventYear: boolean;
+  /** Asked about today: no year named or asked for, no programme in question. */
+  today: boolean;
+  rowKinds?: { named: string[]; others: string[] };
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
 }
 
@@ -227,13 +255,15 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
   const choices: SectionChoice[] = [];
   const newest = wants.current ? newestIssued(knowledge, wants.asOf) : undefined;
   const topScore = Math.max(0, ...hits.filter((h) => h.example === undefined).map((h) => h.score));
+  // 「哪一年成立」: the question's words that the knowledge writes right after a year (「設立」), the event asked about.
+  const events = wants.eventYear ? new Set([...grams].filter((g) => catalogue.datedWords.has(g))) : undefined;
   for (const [rank, hit] of hits.entries()) {
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total);
+    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
-    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total);
+    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -250,21 +280,37 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // Search rank leads; passage and heading coverage decide how sure the answer is.
     const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
     // A section a later rule replaced answers only when no current one does as well.
-    const supersededPenalty = isHistory(section, wants.asOf) ? 0.1 : 0;
+    // (More so for a question about today — no year, no programme named — as 「政府捐了多少錢給信保基金」: an ended plan's
+    // donation of 98年 is history beside the newest annual report's.)
+    const supersededPenalty = isHistory(section, wants.asOf) ? (wants.today ? HISTORY_PENALTY_TODAY : 0.1) : 0;
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
-    const rankPenalty = rank * (term === undefined && !wantsTable ? RANK_STEP : 0.02);
+    // (A section dating the event asked about counts as if search had ranked it third at worst: a short sentence in it
+    // says when, among words about something else.)
+    const dates = events !== undefined && passages.some((p) => yearOfEvent(p.passage, events));
+    const rankPenalty = (dates ? Math.min(rank, 2) : rank) * (term === undefined && !wantsTable ? RANK_STEP : 0.02);
     // How strongly search itself (words, headings, example questions over the whole section) prefers it.
     // (Not for a definition or a ranking, whose section search often ranks below the top: see findSections' limit.)
     const searchShare = topScore > 0 && term === undefined && !wantsTable ? 1 - SEARCH_WEIGHT + SEARCH_WEIGHT * Math.min(1, hit.score / topScore) : 1;
-    const tableBonus = wantsTable && rankedColumn(cut.tables, grams) !== undefined ? 0.2 : 0;
+    // 「排第二的銀行」: a table of banks answers, a table of regions beside it does not.
+    const kindOfRows = wants.rowKinds && cut.tables.length > 0 ? rowKindOf(cut.tables, wants.rowKinds) : undefined;
+    if (kindOfRows === 'other') continue;
+    const tableBonus = (wantsTable && rankedColumn(cut.tables, grams) !== undefined ? 0.2 : 0) + (kindOfRows === 'named' ? ROW_KIND_BONUS : 0);
+    // 「哪一年成立」: a section saying 「自 63 年設立」 states it; one where a year only bounds a total does not.
+    const eventBonus = dates ? EVENT_YEAR_BONUS : 0;
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     const confidence =
-      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + attached + newestBonus;
+      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + eventBonus + attached + newestBonus;
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
-  const ranked = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
+  const sorted = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
+  // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
+  // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
+  const dating = events !== undefined && sorted[0]?.hit.example === undefined
+    ? sorted.filter((c) => c.confidence >= MIN_CONFIDENCE && c.passages.some((p) => yearOfEvent(p.passage, events)))
+    : [];
+  const ranked = [...dating, ...sorted.filter((c) => !dating.includes(c))];
   // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing, or
   // when only it says what was asked (「彰化銀行總行地址」 is in a 2014 list, not in the newest contact page).
   if (newest !== undefined) {
@@ -418,10 +464,10 @@ export function unknownWords(
   const unknown = whole.words.filter((word) => inCut.has(word));
   let topic = whole.chars;
   // A Latin word the knowledge never writes (「IG」) is as much a topic as a Chinese one; an English question's
-  // words were read in Chinese already, and what is left of it is filler.
+  // words were read in Chinese already, and what is left of it is filler; so are English stop words (「which」, 「by」).
   const latin = cleaned.match(/[a-z]{2,}/g) ?? [];
   if (latin.length <= 3) {
-    for (const word of latin) {
+    for (const word of latin.filter((w) => !STOP_WORDS.has(w))) {
       topic += word.length;
       const known = passageCatalogue(knowledge).latin;
       if (!known.has(word) && ![...word].every((letter) => known.has(letter))) unknown.push(word);
@@ -429,6 +475,44 @@ export function unknownWords(
   }
   const share = unknown.join('').length / Math.max(1, topic);
   return share >= UNKNOWN_SHARE ? unknown : [];
+}
+
+/** At most this many sections hold a word for it to name something particular (「原住民」, not 「創業」). */
+const RARE_SECTIONS = 2;
+
+/**
+ * The words of the question that name something particular — held by at most RARE_SECTIONS sections of the knowledge
+ * — and that the section chosen does not hold: 「原住民創業保幾成」 answered from a section that never says 原住民 answers
+ * some other question. Words as in unknownWords (filler, words naming no topic and ways of asking aside).
+ */
+export function rareWordsMissing(
+  knowledge: KnowledgeBase,
+  query: string,
+  section: KnowledgeSection,
+  filler?: RegExp,
+  ignored: ReadonlySet<string> = new Set(),
+): string[] {
+  const catalogue = passageCatalogue(knowledge);
+  const cut = catalogue.sections.get(section.id);
+  if (!cut) return [];
+  const held = [cut.heading, cut.title, ...cut.passages.map((p) => p.match)].join('\n');
+  const missing: string[] = [];
+  for (const { segment, isWordLike } of SEGMENTER.segment(withoutFiller(normalizeText(query), filler))) {
+    // (Two characters are too often half of a word the section writes otherwise: 「工程」 of 公共工程, written 公共建設.)
+    if (!isWordLike || !/^\p{Script=Han}{3,}$/u.test(segment) || ignored.has(segment)) continue;
+    const forms = matchForm(contentStem(segment)).split('\u0000');
+    // Rare: every pair of it is in few sections (「各縣市」 is not: 縣市 is everywhere), and in one at least (a word the
+    // knowledge never writes is unknownWords' business).
+    const rare = forms.some((form) => {
+      let most = 0;
+      for (let i = 0; i + 1 < form.length; i += 1) most = Math.max(most, catalogue.sectionsWithPair.get(form.slice(i, i + 2)) ?? 0);
+      let fewest = Infinity;
+      for (let i = 0; i + 1 < form.length; i += 1) fewest = Math.min(fewest, catalogue.sectionsWithPair.get(form.slice(i, i + 2)) ?? 0);
+      return fewest >= 1 && most <= RARE_SECTIONS;
+    });
+    if (rare && !forms.some((form) => held.includes(form))) missing.push(segment);
+  }
+  return missing;
 }
 
 function allPairsKnown(form: string, vocabulary: ReadonlySet<string>): boolean {
@@ -493,6 +577,7 @@ function bestPassages(
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean,
   ownRows?: Set<string>,
   total = false,
+  events?: Set<string>,
 ): ScoredPassage[] {
   // A line that only repeats the section's heading (「三、經費來源及計算基準」) is not an answer, unless it holds the
   // kind of thing asked (「2. 專案保證（民國63年推出）：」 for 「哪一年」).
@@ -517,7 +602,9 @@ function bestPassages(
     const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
     // 「四年合計多少」: the total row answers, whatever words the other rows share with the question.
     const sum = sums.has(passage) ? base + TOTAL_ROW_BONUS : 0;
-    return { passage, text: passage.text, order: passage.order, score: base + contact + sum };
+    // 「哪一年成立」: the passage with the year beside the event named, over one where a year bounds a total.
+    const event = events !== undefined && yearOfEvent(passage, events) ? base + 1 : 0;
+    return { passage, text: passage.text, order: passage.order, score: base + contact + sum + event };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
   const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
@@ -534,6 +621,27 @@ function bestPassages(
     .filter((p) => p.score >= cutoff)
     .slice(0, MAX_PASSAGES)
     .sort((a, b) => a.order - b.order);
+}
+
+/** Confidence added to a section whose table's rows are of the kind the question names (banks, regions). */
+const ROW_KIND_BONUS = 0.2;
+
+/** Whether a section's tables list rows of a kind named, only of another kind, or neither (its first column's title). */
+function rowKindOf(tables: Table[], kinds: { named: string[]; others: string[] }): 'named' | 'other' | undefined {
+  const titles = tables.map((t) => normalizeText(t.header[0] ?? ''));
+  if (titles.some((title) => kinds.named.some((kind) => title.includes(kind)))) return 'named';
+  return titles.some((title) => kinds.others.some((kind) => title.includes(kind))) ? 'other' : undefined;
+}
+
+/** Confidence added to a section with a year written beside the event a question asks the date of. */
+const EVENT_YEAR_BONUS = 0.3;
+/**
+ * The passage writes a year right before one of `events`, the question's words (written or canonical) that the
+ * knowledge writes after a year and seldom elsewhere (knowledge/passages.ts datedWords). Not a table row:
+ * 「111年保證餘額」 in its header names a column, not something that happened that year.
+ */
+function yearOfEvent(passage: KnowledgePassage, events: ReadonlySet<string>): boolean {
+  return passage.kind !== 'row' && wordsAfterYears(passage.match).some((word) => events.has(word));
 }
 
 /** A short passage whose words, numbering aside, are all in the heading. */
@@ -626,11 +734,17 @@ export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, 
 
 /** A table column of figures whose header the question names (「保證餘額」, 「結構比」): what a ranking ranks. */
 function rankedColumn(tables: Table[], grams: Set<string>): { table: Table; column: number } | undefined {
+  const figures = (table: Table, i: number) => i > 0 && table.rows.some((r) => parseCell(r[i]) !== undefined);
   for (const table of tables) {
-    const column = table.header.findIndex(
-      (title, i) => i > 0 && table.rows.some((r) => parseCell(r[i]) !== undefined) && [...grams].some((g) => g.length > 1 && matchForm(title).includes(g)),
-    );
+    const column = table.header.findIndex((title, i) => figures(table, i) && [...grams].some((g) => g.length > 1 && matchForm(title).includes(g)));
     if (column > 0) return { table, column };
+  }
+  // 「第三名的地區是哪裡」 names the kind of row (the first column's title, 「地區別」) and no column: the table's first
+  // column of figures is what it ranks by.
+  for (const table of tables) {
+    const kind = [...gramsOf(matchForm(table.header[0] ?? '').split('\u0000')[0]!)].filter((g) => /\p{Script=Han}{2}/u.test(g));
+    const column = table.header.findIndex((_, i) => figures(table, i));
+    if (column > 0 && kind.some((g) => grams.has(g))) return { table, column };
   }
   return undefined;
 }

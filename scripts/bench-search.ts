@@ -2,7 +2,8 @@
  * Retrieval quality and speed, measured on the passage the bot finally quotes.
  *
  * Over test/knowledge/passage-queries.yaml (the tuning slice), passage-queries-heldout.yaml,
- * passage-queries-heldout-v2.yaml and passage-queries-heldout-v3.yaml (never fixed against), reported separately:
+ * passage-queries-heldout-v2.yaml, passage-queries-heldout-v3.yaml and passage-queries-heldout-v4.yaml (never fixed
+ * against), reported separately:
  *   - passage recall@1: the retrieval flow's own choice (bot/flows/retrieval.ts retrievalChoice, through
  *     probeRetrieval) quotes, as its strongest passage, the labelled passage of the labelled section;
  *   - section recall@3: the labelled section is among the first three sections search returns;
@@ -41,10 +42,11 @@ const slices = {
   heldout: await loadPassageQueries('test/knowledge/passage-queries-heldout.yaml', knowledge.sections),
   'heldout-v2': await loadPassageQueries('test/knowledge/passage-queries-heldout-v2.yaml', knowledge.sections),
   'heldout-v3': await loadPassageQueries('test/knowledge/passage-queries-heldout-v3.yaml', knowledge.sections),
+  'heldout-v4': await loadPassageQueries('test/knowledge/passage-queries-heldout-v4.yaml', knowledge.sections),
 };
 
 console.log(
-  `${slices.tuning.length} tuning + ${slices.heldout.length} held-out + ${slices['heldout-v2'].length} held-out (v2) + ${slices['heldout-v3'].length} held-out (v3) queries; real knowledge: ${knowledge.documents.length} documents, ${knowledge.sections.length} sections\n`,
+  `${slices.tuning.length} tuning + ${slices.heldout.length} held-out + ${slices['heldout-v2'].length} held-out (v2) + ${slices['heldout-v3'].length} held-out (v3) + ${slices['heldout-v4'].length} held-out (v4) queries; real knowledge: ${knowledge.documents.length} documents, ${knowledge.sections.length} sections\n`,
 );
 report('real', knowledge);
 if (!realOnly) report(`synthetic ×${SCALE}`, syntheticKnowledge(knowledge, SCALE));

@@ -4,7 +4,7 @@ import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { quoteSection, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
-import { findSections, MIN_CONFIDENCE, queryGrams as passageGrams, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -52,7 +52,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
   const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx), waysOfAsking(ctx)) : [];
-  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
+  // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
+  const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, searchQuery(ctx), best.section, ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -66,13 +68,18 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     ...(list ? { list } : {}),
     ...(superlative ? { superlative } : {}),
     ...(rank ? { rank } : {}),
+    ...(ctx.understanding.modifiers.comparison ? { comparison: true } : {}),
     grams: queryGrams(query, ctx.domain),
   });
   // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
   // the year it was issued: the annual report for 111 came out in 112.)
   const from = section.effectiveFrom ?? section.issued;
   const dated = from ? [`${Number(from.slice(0, 4)) - 1911}年`] : [];
-  const missingYears = yearsNotCovered(ctx.understanding.years, `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`);
+  // Quoted passages that name years of their own speak for those years: 「111 年度…」 under a heading that also names
+  // 112 (「及112年展望」) is no figure of 112.
+  const quotedYears = new Set([...quoted.join('\n').matchAll(YEAR_MENTION)].map((m) => Number(m[1])));
+  const where = quotedYears.size > 0 ? `${section.title}${dated.join('')}${quoted.join('')}` : `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`;
+  const missingYears = yearsNotCovered(ctx.understanding.years, where);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
   return { covered: true, section, quoted, top, others, best, missingYears };
@@ -128,7 +135,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const names = [...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])].map((id) => PROGRAMMES[id].name);
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
-  const asked = kindsOnlyAsked(ctx.understanding.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
+  // (An English question asks in the words it is read in: "what year" is 哪一年.)
+  const asked = kindsOnlyAsked(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.kinds ?? []);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
@@ -144,6 +152,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     const ofAsked = row ? text : ofYears(text, rocYears);
     return (figures.length === 0 || carriesAny(ofAsked, figures, unitLine)) && (qualifiers.length === 0 || carriesAny(text, qualifiers, unitLine));
   };
+  // 「保證餘額排第二的銀行」: a ranking of the kind of row named (banks, not regions).
+  const rowKinds = ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined ? rowKindsNamed(query, ctx.sources.knowledge.answerKinds?.rowKinds ?? []) : undefined;
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
     query: text,
     filler: ctx.domain.words.queryFiller,
@@ -158,6 +168,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
+    eventYear: asked.some((kind) => kind.eventYear),
+    ...(rowKinds ? { rowKinds } : {}),
   });
   if (subjects.length === 0) return find(query);
   const about = (choices: SectionChoice[]) =>
@@ -176,6 +188,14 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   if (!best || otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, places.map((names) => names.slice(0, 1))))) return choices;
   const again = about(find(`${query} ${otherNames.join(' ')}`));
   return again[0]?.section.id === best.section.id ? again : choices;
+}
+
+/** The kinds of table row a question names (their first column's titles), and the other kinds; none when it names none. */
+function rowKindsNamed(query: string, kinds: string[][]): { named: string[]; others: string[] } | undefined {
+  const text = normalizeText(query);
+  const named = kinds.filter((names) => names.some((name) => text.includes(name)));
+  if (named.length !== 1) return undefined;
+  return { named: [named[0]![0]!], others: kinds.filter((names) => names !== named[0]).map((names) => names[0]!) };
 }
 
 /** How many pairs of Chinese characters of the knowledge the question has, filler and words naming no topic aside. */
@@ -331,10 +351,13 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const { several, rank, superlative, comparison, list } = ctx.understanding.modifiers;
   // Only where the whole message is answered plainly: not a table read by rank or comparison, a list, or a year the
   // documents lack (that stays said).
-  if (several || rank !== undefined || superlative !== undefined || comparison || list || ctx.understanding.isFollowUp) return undefined;
+  if (several || rank !== undefined || comparison || list || ctx.understanding.isFollowUp) return undefined;
   if (!whole.covered || whole.missingYears.length > 0) return undefined;
   const parts = questionParts(ctx.understanding, ctx.domain);
   if (parts.length < 2) return undefined;
+  // 「幾月申請批號？每個批號的限額最高多少？」: a 最高 of one question is that question's own (a cap), not a ranking of
+  // the whole message; a superlative every question shares is.
+  if (superlative !== undefined && parts.every(({ own }) => own.modifiers.superlative !== undefined)) return undefined;
   const choose = (u: Understanding) => retrievalChoice({ ...ctx, understanding: u, merged: { ...ctx.merged, asks: u.asks } });
   const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
   // A short question is read alone and with the first question; the surer reading is its answer.
