@@ -51,8 +51,8 @@ export interface Domain {
     perYear: RegExp;
     interrogative: RegExp;
     vagueDefinition: RegExp;
-    /** Per ask, fragments of the names of the parameters that answer it. */
-    parameters: Record<string, readonly string[]>;
+    /** Per ask, whether a parameter (by its name) answers it. */
+    parameters: Record<string, (name: string) => boolean>;
     /** Parameter folders or names that a question's words point to (營授比 → business_finance_ratio). */
     parameterTopics: Array<{ topic: string; cue: RegExp }>;
     /** Per ask, what a passage must contain to answer it. */
@@ -177,6 +177,16 @@ function escapedWord(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
+/**
+ * Parameter names holding one of the fragments and none of the excluded ones (written with a leading 「!」): cap_amount
+ * reads every 「cap」 but 「!fee_cap」, a fee rate's ceiling.
+ */
+function nameReader(fragments: readonly string[]): (name: string) => boolean {
+  const excluded = fragments.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+  const included = fragments.filter((f) => !f.startsWith('!'));
+  return (name) => included.some((f) => name.includes(f)) && !excluded.some((f) => name.includes(f));
+}
+
 /** One of the words at the end of a text, optionally followed by up to two of `between` (「借款總共有」 ends with 借款). */
 function suffixRegExp(words: readonly string[], between: readonly string[] = []): RegExp {
   const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapedWord).join('|');
@@ -286,7 +296,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       perYear: cueRegExp(asks.per_year ?? []),
       interrogative: cueRegExp(asks.interrogative),
       vagueDefinition: prefixRegExp(asks.vague_definition),
-      parameters: asks.parameters,
+      parameters: Object.fromEntries(Object.entries(asks.parameters).map(([ask, fragments]) => [ask, nameReader(fragments)])),
       parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
       evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),
     },

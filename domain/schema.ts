@@ -103,7 +103,7 @@ export const AsksFile = z
     /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
     also: Cues.optional(),
     vague_definition: Words,
-    parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), Words),
+    parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), z.array(z.string().regex(/^!?[a-z_.]+$/, '參數名稱的片段只用小寫英文字母、底線與點；不要的片段前面加 !')).min(1)),
     parameter_topics: z.record(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'), Cues),
     evidence: z.partialRecord(z.enum(ASK_EVIDENCE), Cues),
   })
