@@ -8,6 +8,7 @@ import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
+import { recommendFlow } from './recommend.ts';
 import { retrievalAnswer } from './retrieval.ts';
 
 const STATUS_TEXT = {
@@ -33,6 +34,8 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
         unifiedInvoice: facts.flags?.unifiedInvoice,
         renewal: facts.flags?.renewal,
       }));
+      // 「店才開沒多久 能申請信保嗎」: no programme, but a need of one's own — which programme fits it is the question.
+      if (ctx.understanding.purposes.length > 0 && ctx.understanding.asks.every((ask) => ask === 'eligibility_criteria')) return recommendFlow(ctx);
       // A rule question with no programme and no case figures (「負債比超過400%還會被卡在五成嗎？」): the documents answer it.
       const found = retrievalAnswer(withCaseWords(ctx));
       return found.outcome === 'answered' ? found : askFor(ctx, 'eligibility', ['programme']);

@@ -7,9 +7,11 @@ import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
 import { selectFeeRate } from '../../rules/fee-rate.ts';
+import { businessFinanceRatio } from '../../rules/business-finance-ratio.ts';
+import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
-import { formatAmount, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
+import { formatAmount, formatRate, formatCheng, formatPercent, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -70,6 +72,58 @@ function oneFee(ctx: FlowContext): FlowResult {
   return 'fee' in computed ? feeAnswer(ctx, computed.fee, computed.asking) : computed.reply;
 }
 
+/**
+ * The highest ratio an authorised submission of this case may have under the 營授比 limit (5成 over the threshold), when
+ * the case gives the ratio or its figures, is not a project submission, and the limit is lower than the programme's.
+ */
+function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { ratio: number; reason: string; trace: TraceStep[] } | undefined {
+  const known = facts.businessFinanceRatio !== undefined || (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined);
+  if (!known || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project') return undefined;
+  try {
+    const result = businessFinanceRatio(ctx.view, {
+      workingCapitalBalance: facts.workingCapitalBalance,
+      annualRevenue: facts.annualRevenue,
+      statedRatio: facts.businessFinanceRatio,
+      industry: facts.industry,
+      unifiedInvoice: facts.flags?.unifiedInvoice,
+      renewal: facts.flags?.renewal,
+    });
+    const limit = result.maxAuthorisedRatio;
+    if (limit === undefined || limit >= highest) return undefined;
+    return { ratio: limit, reason: `營授比 ${formatPercent(result.ratio)} 超過門檻${result.threshold !== undefined ? ` ${formatPercent(result.threshold)}` : ''}，授權送保成數最高 ${formatCheng(limit)}`, trace: result.trace };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The answer for a programme whose fee is waived, with no loan figures needed: nothing is charged, whatever the amount
+ * and period, with the rule that waives it (and its highest ratio, when that is asked too). Undefined otherwise.
+ */
+function waivedFee(ctx: FlowContext, programme: ProgrammeId, caseFacts: Facts): FlowResult | undefined {
+  const trace = new TraceRecorder(ctx.view);
+  let waived = false;
+  try {
+    waived = selectFeeRate(programme, { riskGroup: caseFacts.riskGroup, flags: caseFacts.flags }, trace).waived;
+  } catch {
+    return undefined;
+  }
+  if (!waived) return undefined;
+  const name = PROGRAMMES[programme].name;
+  const ratio = ctx.merged.asks.includes('max_ratio') ? maxRatioOf(programme, caseFacts, trace) : undefined;
+  const citations = ctx.cite.forTrace(trace.steps);
+  const lines = [
+    `${name}：保證手續費免收，不論貸款金額與期間，應繳 0 元。`,
+    ...(ratio !== undefined ? [`${name}最高保證成數：${formatCheng(ratio)}`] : []),
+    ...[planEnded(ctx, programme)].filter((line): line is string => line !== undefined),
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: ['重新開始'] },
+    { task: 'fee_calculation', programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
+  );
+}
+
 /** One year, the period a fee waiting only on its period is shown for (the annual fee), before the period is asked. */
 const ONE_YEAR = 12;
 const ONE_YEAR_NOTE = '您未提供保證期間，先以一年（12 個月）試算，即每年的保證手續費；期間不同時依月數比例計算。';
@@ -82,7 +136,10 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
   const onGuaranteed = caseFacts.loanAmount === undefined && caseFacts.guaranteedAmount !== undefined;
-  const assumedRatio = caseFacts.guaranteeRatio === undefined && !onGuaranteed ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
+  const highest = caseFacts.guaranteeRatio === undefined && !onGuaranteed ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
+  // 「生產事業營授比78% 用授權送保」: an authorised submission over the 營授比 threshold is guaranteed at most 5成.
+  const limited = highest !== undefined ? ratioUnderFinanceRatioLimit(ctx, programme, caseFacts, highest) : undefined;
+  const assumedRatio = limited?.ratio ?? highest;
   if (assumedRatio !== undefined) caseFacts.guaranteeRatio = assumedRatio;
   // 「青創…保九成」: a ratio above the programme's highest that a circumstance not yet said would allow (經青輔會推薦 → 9成)
   // is computed on that circumstance, said as an assumption, rather than refused.
@@ -92,7 +149,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
   const assumptions = [
     ctx.merged.programmeFromPurpose ? `依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。` : undefined,
     ctx.merged.programmeFromRiskGroup ? '風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。' : undefined,
-    assumedRatio !== undefined ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。` : undefined,
+    limited ? `您未提供保證成數：${limited.reason}，以 ${formatCheng(limited.ratio)} 試算；成數不同請告訴我（例如「保4成」）。` : undefined,
+    assumedRatio !== undefined && !limited ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。` : undefined,
     allowing ? `假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）` : undefined,
   ].filter((note): note is string => note !== undefined);
   const variants = variantCases(ctx.merged.variants, caseFacts);
@@ -103,6 +161,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     result = guaranteeFee(ctx.view, { ...caseFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
     result.notes.unshift(...assumptions);
+    if (limited) result.trace.push(...limited.trace);
   } catch (error) {
     // Answer first. A fee waiting only on the risk group or the period is shown anyway: without a period, for one
     // year (what a year of the guarantee costs), said so; without a group, for A, B and C. Then the one thing
@@ -124,7 +183,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
         return { reply: askFor(ctx, 'fee_calculation', error.missing) };
       }
     }
-    if (error instanceof MissingFactsError) return { reply: askFor(ctx, 'fee_calculation', error.missing) };
+    // 「災害復舊貸款手續費怎麼算」: a fee waived is nothing whatever the loan, so nothing needs asking.
+    if (error instanceof MissingFactsError) return { reply: waivedFee(ctx, programme, caseFacts) ?? askFor(ctx, 'fee_calculation', error.missing) };
     if (error instanceof RateNotDeterminedError) return { reply: rateNotDetermined(ctx, error, caseFacts) };
     if (error instanceof InvalidInputError) return { reply: invalidInput(ctx, 'fee_calculation', error) };
     if (error instanceof ParameterNotInForceError) return { reply: cannotQuote(ctx, error) };

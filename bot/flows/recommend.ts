@@ -112,11 +112,14 @@ function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candida
   const question = questionFor(fact, ctx.domain);
   const deciding = shown.filter((c) => c.result.missing.includes(fact)).map((c) => c.result.programmeName);
   const label = factLabel(ctx, fact);
+  // Answer first here too: a business younger than the usual operating period hears the new-venture rule before the question.
+  const young = newVentureRule(ctx);
   return asked(
     {
       intent: 'recommend',
-      lines: [`為了找出適合您的保證項目，想先了解一件事：${label}會決定是否適用${deciding.join('、')}。`, question.text],
+      lines: [young?.line, `為了找出適合您的保證項目，想先了解一件事：${label}會決定是否適用${deciding.join('、')}。`, question.text, young ? sourcesLine(young.citations) : undefined],
       quickReplies: ctx.domain.finder.quickReplies[fact] ?? question.quickReplies,
+      ...(young ? { citations: young.citations } : {}),
     },
     { ...remembered, pending: fact },
   );
@@ -130,9 +133,12 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
   const mentioned = mentionedNote(ctx, ranking.mentioned);
   const question = fact ? questionFor(fact, ctx.domain) : undefined;
   const comparison = ctx.understanding.modifiers.comparison ? comparisonLines(ctx, shown) : [];
-  const allCitations = [...citations, ...endedNote.citations, ...mentioned.citations];
+  // A business younger than the usual operating period: the new-venture rule, unless a programme shown already says it.
+  const young = shown.some((c) => c.result.programme === 'employment_promotion') ? undefined : newVentureRule(ctx);
+  const allCitations = [...citations, ...endedNote.citations, ...mentioned.citations, ...(young?.citations ?? [])];
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,
+    young?.line,
     ...endedNote.lines,
     ...mentioned.lines,
     `依您提供的資料，可能適合的保證項目（較適合的在前）：`,

@@ -46,19 +46,23 @@ export function parseAmount(s: string): number | undefined {
 const UNITLESS = new RegExp(`(${NUMERAL})(?![零〇一二兩两三四五六七八九十百佰千仟]|${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD}|\\s*(?:元|塊|块|圓|[${BIG_UNIT_CHARS}]))`, 'g');
 
 /**
- * 「借兩百五」「貸款 500 B組」: a number with no unit right after a borrowing word is an amount said without its 萬
- * (domain/registry/roles.yaml `unit_omitted`). It replaces the plain number found there; other figures stay.
+ * 「借兩百五」「貸款 500 B組」「兩百五 一般貸款」: a number with no unit right after a borrowing word, or opening the
+ * message, is an amount said without its 萬 (domain/registry/roles.yaml `unit_omitted`). It replaces the plain number
+ * found there; other figures stay.
  */
 export function withUnitOmittedAmounts(
   text: string,
   mentions: Mention[],
-  rule: { after: RegExp; unit: number; below: number } | undefined,
+  rule: { after: RegExp; unit: number; below: number; opening?: boolean } | undefined,
 ): Mention[] {
   if (!rule) return mentions;
   const added: Mention[] = [];
   for (const m of matchesOf(UNITLESS, text)) {
     const value = parseChineseNumber(m[1] as string);
-    if (value === undefined || value <= 0 || value >= rule.below || !rule.after.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (value === undefined || value <= 0 || value >= rule.below) continue;
+    // 「一千二 一般貸款 保8成」: a number opening a message, before anything else is said, is the amount too.
+    const opens = rule.opening === true && value >= 10 && text.slice(0, m.index).trim() === '';
+    if (!opens && !rule.after.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const end = m.index + m[0].length;
     if (mentions.some((o) => o.unit !== 'plain' && o.index < end && m.index < o.end)) continue;
     added.push(mention('amount', 'amount', value * rule.unit, m[0], m.index));

@@ -91,3 +91,29 @@ describe('the programme a case fact names', () => {
     expect(reply).not.toContain('已經結束，現在不能再申請');
   });
 });
+
+describe('answer first on fees', () => {
+  it('says a waived fee is nothing, with the rule, without asking for the loan', async () => {
+    const [reply] = await conversation('災害復舊專案貸款的保證費要怎麼計算 最高保幾成');
+    expect(reply).toContain('免收');
+    expect(reply).toContain('9成');
+    expect(reply).not.toContain('請問貸款金額');
+  });
+
+  it('computes an authorised submission over the 營授比 threshold at 5成 when no ratio is given, saying why', async () => {
+    const [reply] = await conversation('一般事業 營授比65% 一般貸款 A組 600萬 授權送保 一年保證費多少');
+    expect(reply).toContain('22,500');
+    expect(reply).toContain('營授比 65%');
+    const [under] = await conversation('一般事業 營授比45% 一般貸款 A組 600萬 一年保證費多少');
+    expect(under).toContain('36,000');
+  });
+
+  it('tells a young business the new-venture rule first, whether the finder lists programmes or asks a question', async () => {
+    const [first, listed] = await conversation('店才開沒多久 能申請信保嗎', '一般事業 開了五個月');
+    expect(first).toContain('可能適合的保證項目');
+    expect(listed.split('\n')[0]).toContain('新創事業');
+    const [, asking] = await conversation('剛開的店 不到一年 可以送保嗎', '是 一般事業 開了7個月');
+    expect(asking.split('\n')[0]).toContain('新創事業');
+    expect(asking).toContain('請問');
+  });
+});
