@@ -3,6 +3,8 @@ import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
+import { retrievalAnswer } from './retrieval.ts';
+import { combinedAnswer } from './several-programmes.ts';
 
 const OVERVIEW = 'guarantee-programs-overview';
 const DIRECT_HEADING = '4. 直接保證(民國93年推出)';
@@ -33,14 +35,22 @@ export function asksHowToApply(ctx: FlowContext): boolean {
  * How to apply, from the documents: through the lending bank, 直接保證 aside. The documents list no papers to bring,
  * so a question about them is told so first, with the service lines.
  */
-export function howToApplyFlow(ctx: FlowContext): FlowResult {
+export function howToApplyFlow(ctx: FlowContext, { afterOwnPassage = false }: { afterOwnPassage?: boolean } = {}): FlowResult {
+  // 「促進就業專案要降手續費 要準備什麼文件」: a programme's own documents may say what is collected (具結書); that passage first.
+  const own = ctx.understanding.howToApply === 'documents' && ctx.merged.programme ? retrievalAnswer(ctx) : undefined;
+  if (own?.outcome === 'answered') {
+    const route = howToApplyFlow({ ...ctx, merged: { ...ctx.merged, programme: undefined } }, { afterOwnPassage: true });
+    return combinedAnswer('fact_lookup', undefined, [own, route], ['有什麼貸款適合我？', '客服電話？'], own.state);
+  }
   const routes = ROUTES.flatMap(({ heading, line }) => {
     const section = overviewSection(ctx, heading);
     return section ? [{ heading, line, citation: ctx.cite.forSection(section) }] : [];
   });
   const citations: Citation[] = routes.map((r) => r.citation);
   const route = '信用保證由往來的金融機構向本基金申請：請向銀行等金融機構申請貸款，由金融機構送保（直接保證除外）。';
-  const noDocumentList = `收錄的文件沒有列出企業申請時要準備的文件清單；所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`;
+  const noDocumentList = afterOwnPassage
+    ? `其他所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`
+    : `收錄的文件沒有列出企業申請時要準備的文件清單；所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`;
   const direct = ctx.understanding.howToApply === 'direct';
   const aboutDocuments = ctx.understanding.howToApply === 'documents';
   // 「能不能直接找信保基金」: 直接保證 is the answer, then the bank route for everything else.

@@ -111,9 +111,20 @@ describe('answer first on fees', () => {
   it('tells a young business the new-venture rule first, whether the finder lists programmes or asks a question', async () => {
     const [first, listed] = await conversation('店才開沒多久 能申請信保嗎', '一般事業 開了五個月');
     expect(first).toContain('可能適合的保證項目');
-    expect(listed.split('\n')[0]).toContain('新創事業');
+    expect(listed?.split('\n')[0]).toContain('新創事業');
     const [, asking] = await conversation('剛開的店 不到一年 可以送保嗎', '是 一般事業 開了7個月');
-    expect(asking.split('\n')[0]).toContain('新創事業');
+    expect(asking?.split('\n')[0]).toContain('新創事業');
     expect(asking).toContain('請問');
+  });
+});
+
+describe('documents to prepare', () => {
+  it('quotes what a named programme’s own documents say is collected, then the general route', async () => {
+    const [reply] = await conversation('簽促進就業具結書降費率 銀行會跟我要哪些文件');
+    expect(reply).toContain('具結書');
+    expect(reply).toContain('員工人數');
+    expect(reply).not.toContain('沒有列出企業申請時要準備的文件清單');
+    const [general] = await conversation('申請信保要帶什麼資料');
+    expect(general).toContain('沒有列出');
   });
 });
