@@ -19,6 +19,7 @@ import { hasRuleChannel, lookupFlow } from './flows/lookup.ts';
 import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
+import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { recommendFlow } from './flows/recommend.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
@@ -209,6 +210,7 @@ export function createBot(deps: BotDeps): Bot {
     const ended = endedPlanToday(ctx);
     if (ended) return ended;
     if (u.modifiers.reverse && !merged.programme) return reverseLookupFlow(ctx);
+    if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
         return withOtherAsks(ctx, feeFlow(ctx));

@@ -1,0 +1,42 @@
+import { productRoundedHalfUp } from '../../rules/exact.ts';
+import { maxRatioOf } from '../../rules/max-ratio.ts';
+import { PROGRAMMES } from '../../rules/programmes.ts';
+import { TraceRecorder } from '../../rules/trace.ts';
+import { formatAmount, formatCheng } from '../compose/format.ts';
+import { sourcesLine } from '../compose/reply.ts';
+import { askFor } from './ask-for.ts';
+import { answered, type FlowContext, type FlowResult } from './context.ts';
+
+/** What a question about the guaranteed amount of a loan may ask beside it (the ratio, 「最多」). */
+const ALONGSIDE = new Set(['guaranteed_amount', 'max_ratio', 'cap_amount', 'fee_amount']);
+
+/** 「借兩百萬 保證金額多少」「那我借五百万 最多被保多少錢」: the guaranteed part of a stated loan is asked, nothing else. */
+export function asksGuaranteedAmount(ctx: FlowContext): boolean {
+  const { asks, facts } = ctx.merged;
+  return ctx.understanding.asks.includes('guaranteed_amount') && facts.loanAmount !== undefined && asks.every((ask) => ALONGSIDE.has(ask));
+}
+
+/**
+ * The loan times the guarantee ratio: the ratio stated, else the programme's highest (said so, with the rule that gives
+ * it); with neither, the programme is asked.
+ */
+export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
+  const { programme, facts } = ctx.merged;
+  const loan = facts.loanAmount!;
+  const trace = new TraceRecorder(ctx.view);
+  const stated = facts.guaranteeRatio;
+  const ratio = stated ?? (programme ? maxRatioOf(programme, facts, trace) : undefined);
+  if (ratio === undefined) return askFor(ctx, 'fact_lookup', ['programme']);
+  const amount = productRoundedHalfUp([loan, ratio], [100]);
+  const citations = ctx.cite.forTrace(trace.steps);
+  const name = programme ? PROGRAMMES[programme].name : undefined;
+  const lines = [
+    `保證金額：新臺幣 ${formatAmount(amount)} 元（${formatAmount(loan)} × ${ratio}%）`,
+    stated === undefined && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
+    citations.length > 0 ? sourcesLine(citations) : undefined,
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['那手續費一年多少？', '重新開始'] },
+    { task: 'fact_lookup', asks: ['guaranteed_amount'], facts, ...(programme ? { programme } : {}) },
+  );
+}
