@@ -51,8 +51,8 @@ export interface Domain {
     perYear: RegExp;
     interrogative: RegExp;
     vagueDefinition: RegExp;
-    /** Per ask, whether a parameter (by its name) answers it. */
-    parameters: Record<string, (name: string) => boolean>;
+    /** Per ask, fragments of the names of the parameters that answer it (「!fee_cap」 excludes; see `readsParameter`). */
+    parameters: Record<string, readonly string[]>;
     /** Parameter folders or names that a question's words point to (營授比 → business_finance_ratio). */
     parameterTopics: Array<{ topic: string; cue: RegExp }>;
     /** Per ask, what a passage must contain to answer it. */
@@ -178,13 +178,12 @@ function escapedWord(word: string): string {
 }
 
 /**
- * Parameter names holding one of the fragments and none of the excluded ones (written with a leading 「!」): cap_amount
- * reads every 「cap」 but 「!fee_cap」, a fee rate's ceiling.
+ * Whether an ask's fragments read a parameter: its name holds one of them and none of the excluded ones (written with a
+ * leading 「!」): cap_amount reads every 「cap」 but 「!fee_cap」, a fee rate's ceiling.
  */
-function nameReader(fragments: readonly string[]): (name: string) => boolean {
-  const excluded = fragments.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
-  const included = fragments.filter((f) => !f.startsWith('!'));
-  return (name) => included.some((f) => name.includes(f)) && !excluded.some((f) => name.includes(f));
+export function readsParameter(fragments: readonly string[] | undefined, name: string): boolean {
+  if (!fragments) return false;
+  return fragments.some((f) => !f.startsWith('!') && name.includes(f)) && !fragments.some((f) => f.startsWith('!') && name.includes(f.slice(1)));
 }
 
 /** One of the words at the end of a text, optionally followed by up to two of `between` (「借款總共有」 ends with 借款). */
@@ -301,7 +300,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       perYear: cueRegExp(asks.per_year ?? []),
       interrogative: cueRegExp(asks.interrogative),
       vagueDefinition: prefixRegExp(asks.vague_definition),
-      parameters: Object.fromEntries(Object.entries(asks.parameters).map(([ask, fragments]) => [ask, nameReader(fragments)])),
+      parameters: asks.parameters,
       parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
       evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),
     },

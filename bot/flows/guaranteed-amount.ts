@@ -8,7 +8,7 @@ import { askFor } from './ask-for.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 
 /** What a question about the guaranteed amount of a loan may ask beside it (the ratio, 「最多」). */
-const ALONGSIDE = new Set(['guaranteed_amount', 'max_ratio', 'cap_amount', 'fee_amount']);
+const ALONGSIDE = new Set(['guaranteed_amount', 'max_ratio', 'cap_amount']);
 
 /** 「借兩百萬 保證金額多少」「那我借五百万 最多被保多少錢」: the guaranteed part of a stated loan is asked, nothing else. */
 export function asksGuaranteedAmount(ctx: FlowContext): boolean {

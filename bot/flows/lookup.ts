@@ -1,3 +1,4 @@
+import { readsParameter } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
@@ -156,7 +157,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const upcoming = reading || lapsed ? undefined : history.find((h) => h.value !== null && h.effectiveFrom > ctx.asOf);
     if (!reading && !lapsed && !upcoming) continue;
     const description = history[0]?.description ?? '';
-    const byAsk = asks.some((a) => readers[a]!(name));
+    const byAsk = asks.some((a) => readsParameter(readers[a], name));
     const byWords = coverage(matchForm(description), grams);
     // 「有接公共工程，額度可以多一點嗎」: every figure of a rule the question names (its extra quota and its ratio) is kept.
     if (!byAsk && byWords < DESCRIPTION_MATCH && !(asksFigure && namedByTopic(name, ctx))) continue;
@@ -170,7 +171,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.
   const ownProgramme = (name: string) => ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`);
   const named = (c: Candidate) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || ownProgramme(c.name)));
-  const answers = (c: Candidate, ask: string) => readers[ask]!(c.name);
+  const answers = (c: Candidate, ask: string) => readsParameter(readers[ask], c.name);
   // Each ask separately: 「一般貸款最多保幾成？手續費大概多少」 gets 一般貸款's own ratio, and the fee rates of the authorised
   // items it belongs to, since it has no fee rate of its own.
   const unnamedAsks = asks.filter((ask) => !candidates.some((c) => named(c) && answers(c, ask)));
@@ -293,7 +294,7 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
 
 /** A rule saying which cases a revision covers (read by the applicable_rules ask), asked about by a case's date. */
 function phasesIn(ctx: FlowContext, name: string): boolean {
-  return ctx.merged.asks.includes('applicable_rules') && ctx.domain.asks.parameters.applicable_rules?.(name) === true;
+  return ctx.merged.asks.includes('applicable_rules') && readsParameter(ctx.domain.asks.parameters.applicable_rules, name);
 }
 
 /** 「標準代償率：2.5%（僅適用於民國100年1月1日至6月30日）」 for a rule that no longer applies. */

@@ -74,7 +74,9 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   }
   // 「要繳多少錢？」 asks for a fee only about a loan or a fee: 「展延預估多少錢？」 asks for a figure in the documents.
   const aboutFees = hasAmount || found.some((f) => f.ask === 'fee_rate');
-  if (!found.some((f) => f.ask === 'fee_amount') && aboutFees && words.feeAmountQuestion.test(text)) {
+  // 「最多被保多少錢」 asks the guaranteed amount in money: 「多少錢」 there is that amount, not a fee.
+  const moneyAsked = found.some((f) => f.ask === 'fee_amount' || f.ask === 'guaranteed_amount');
+  if (!moneyAsked && aboutFees && words.feeAmountQuestion.test(text)) {
     found.push({ ask: 'fee_amount', index: text.search(words.feeAmountQuestion) });
   }
   // 「批保的手續費率是什麼」 asks for the rate, not a definition; 「營授比怎麼算」 asks for one.
