@@ -1,7 +1,7 @@
 import type { ParameterView } from './at.ts';
 import { formatAmount, formatRatio } from './display.ts';
 import { InvalidInputError, MissingFactsError } from './errors.ts';
-import type { Industry } from './facts.ts';
+import type { Facts, Industry } from './facts.ts';
 import { validateFacts } from './inputs.ts';
 import { TraceRecorder } from './trace.ts';
 import type { TraceStep } from './trace.ts';
@@ -44,6 +44,18 @@ export interface RatioResult {
   ruleDate: string;
   ruleDates: string[];
   trace: TraceStep[];
+}
+
+/** What the 營授比 rule reads of a case's facts. */
+export function ratioInputOf(facts: Facts): RatioInput {
+  return {
+    workingCapitalBalance: facts.workingCapitalBalance,
+    annualRevenue: facts.annualRevenue,
+    statedRatio: facts.businessFinanceRatio,
+    industry: facts.industry,
+    unifiedInvoice: facts.flags?.unifiedInvoice,
+    renewal: facts.flags?.renewal,
+  };
 }
 
 /** 營授比 = 短、中期週轉授信總餘額 ÷ 最近一年度報稅營業額, and what it allows. Pure. */

@@ -1,4 +1,4 @@
-import { businessFinanceRatio, type RatioResult } from '../../rules/business-finance-ratio.ts';
+import { businessFinanceRatio, ratioInputOf, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
 import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
@@ -26,14 +26,7 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
   const hasRatioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
   try {
     if (!programme || (hasRatioFacts && programme === 'general_loan')) {
-      if (hasRatioFacts) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, {
-        workingCapitalBalance: facts.workingCapitalBalance,
-        annualRevenue: facts.annualRevenue,
-        statedRatio: facts.businessFinanceRatio,
-        industry: facts.industry,
-        unifiedInvoice: facts.flags?.unifiedInvoice,
-        renewal: facts.flags?.renewal,
-      }));
+      if (hasRatioFacts) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, ratioInputOf(facts)));
       // 「店才開沒多久 能申請信保嗎」: no programme, but a need of one's own — which programme fits it is the question.
       if (ctx.understanding.purposes.length > 0 && ctx.understanding.asks.every((ask) => ask === 'eligibility_criteria')) return recommendFlow(ctx);
       // A rule question with no programme and no case figures (「負債比超過400%還會被卡在五成嗎？」): the documents answer it.

@@ -7,7 +7,7 @@ import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
 import { selectFeeRate } from '../../rules/fee-rate.ts';
-import { businessFinanceRatio } from '../../rules/business-finance-ratio.ts';
+import { businessFinanceRatio, ratioInputOf } from '../../rules/business-finance-ratio.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
@@ -80,14 +80,7 @@ function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, f
   const known = facts.businessFinanceRatio !== undefined || (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined);
   if (!known || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project') return undefined;
   try {
-    const result = businessFinanceRatio(ctx.view, {
-      workingCapitalBalance: facts.workingCapitalBalance,
-      annualRevenue: facts.annualRevenue,
-      statedRatio: facts.businessFinanceRatio,
-      industry: facts.industry,
-      unifiedInvoice: facts.flags?.unifiedInvoice,
-      renewal: facts.flags?.renewal,
-    });
+    const result = businessFinanceRatio(ctx.view, ratioInputOf(facts));
     const limit = result.maxAuthorisedRatio;
     if (limit === undefined || limit >= highest) return undefined;
     return { ratio: limit, reason: `營授比 ${formatPercent(result.ratio)} 超過門檻${result.threshold !== undefined ? ` ${formatPercent(result.threshold)}` : ''}，授權送保成數最高 ${formatCheng(limit)}`, trace: result.trace };

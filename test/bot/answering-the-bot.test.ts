@@ -3,18 +3,9 @@
  * risk group, a bare figure after a question about a balance, a 「是」 after a yes-or-no question.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestBot } from '../support/bot.ts';
+import { replyTexts } from '../support/bot.ts';
 
-async function conversation(...messages: string[]): Promise<string[]> {
-  const bot = await createTestBot();
-  const conversationId = `answering-${Math.random()}`;
-  const texts: string[] = [];
-  for (const text of messages) {
-    const [reply] = await bot.handle({ conversationId, channel: 'cli', event: { type: 'message', text } });
-    texts.push(reply?.text ?? '');
-  }
-  return texts;
-}
+const conversation = replyTexts;
 
 describe('answering the bot', () => {
   it('continues a fee calculation when the asked programme is tapped, then the asked risk group', async () => {

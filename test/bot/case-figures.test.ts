@@ -4,18 +4,9 @@
  * rule was discussed, and how a rule that names its own channel is applied for.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestBot } from '../support/bot.ts';
+import { replyTexts } from '../support/bot.ts';
 
-async function conversation(...messages: string[]): Promise<string[]> {
-  const bot = await createTestBot();
-  const conversationId = `case-figures-${Math.random()}`;
-  const texts: string[] = [];
-  for (const text of messages) {
-    const [reply] = await bot.handle({ conversationId, channel: 'cli', event: { type: 'message', text } });
-    texts.push(reply?.text ?? '');
-  }
-  return texts;
-}
+const conversation = replyTexts;
 
 describe('case figures said colloquially', () => {
   it('checks the 營授比 of a revenue and a borrowing said without 萬, rather than listing programmes', async () => {

@@ -4,17 +4,11 @@
  * was asked.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestBot } from '../support/bot.ts';
+import { replyTexts } from '../support/bot.ts';
 
+/** The bot's last reply of a new conversation. */
 async function conversation(...texts: string[]): Promise<string> {
-  const bot = await createTestBot();
-  const conversationId = `retrieval-${Math.random()}`;
-  let last = '';
-  for (const text of texts) {
-    const [reply] = await bot.handle({ conversationId, channel: 'cli', event: { type: 'message', text } });
-    last = reply?.text ?? '';
-  }
-  return last;
+  return (await replyTexts(...texts)).at(-1) ?? '';
 }
 
 const REPORT = '民國111年年報';

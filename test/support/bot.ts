@@ -27,3 +27,15 @@ export async function createTestBot(options: { now?: () => Date } = {}): Promise
   const sources = await shippedSources();
   return createBot({ sources: () => sources, now: options.now ?? (() => TEST_DATE) });
 }
+
+/** The text of the bot's first reply to each message, in one new conversation with a new test bot. */
+export async function replyTexts(...messages: string[]): Promise<string[]> {
+  const bot = await createTestBot();
+  const conversationId = `conversation-${Math.random()}`;
+  const texts: string[] = [];
+  for (const text of messages) {
+    const [reply] = await bot.handle({ conversationId, channel: 'cli', event: { type: 'message', text } });
+    texts.push(reply?.text ?? '');
+  }
+  return texts;
+}
