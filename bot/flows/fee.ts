@@ -73,6 +73,30 @@ function oneFee(ctx: FlowContext): FlowResult {
 }
 
 /**
+ * 「促進就業那個專案…差不多四百 保8成 一年要繳多少」: a circumstance that names this programme and was not said (the 具結書)
+ * changes its fee; the fee with it is given beside, in one line when it is the same for every risk group left open.
+ */
+function circumstanceFeeLine(ctx: FlowContext, programme: ProgrammeId, facts: Facts): { line: string; trace: TraceStep[] } | undefined {
+  const open = ctx.domain.facts.flags.filter(({ flag }) => ctx.domain.facts.namingProgramme.flags[flag] === programme && facts.flags?.[flag] === undefined);
+  const groups = facts.riskGroup ? [facts.riskGroup] : (['A', 'B', 'C'] as const);
+  for (const { flag, label } of open) {
+    const feeOf = (on: boolean, riskGroup: (typeof groups)[number]) => {
+      try {
+        return guaranteeFee(ctx.view, { ...facts, programme, riskGroup, flags: { ...facts.flags, [flag]: on } });
+      } catch {
+        return undefined;
+      }
+    };
+    const withIt = groups.map((g) => feeOf(true, g));
+    const without = groups.map((g) => feeOf(false, g)?.fee);
+    const first = withIt[0];
+    if (first === undefined || withIt.some((r) => r?.fee !== first.fee) || without.every((fee) => fee === first.fee)) continue;
+    return { line: `若已有「${label}」：保證手續費為 ${formatAmount(first.fee)} 元（年費率 ${formatRate(first.rate)}${groups.length > 1 ? '，不論風險組群' : ''}）。`, trace: first.trace };
+  }
+  return undefined;
+}
+
+/**
  * The highest ratio an authorised submission of this case may have under the 營授比 limit (5成 over the threshold), when
  * the case gives the ratio or its figures, is not a project submission, and the limit is lower than the programme's.
  */
@@ -155,6 +179,11 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
     result.notes.unshift(...assumptions);
     if (limited) result.trace.push(...limited.trace);
+    const withCircumstance = quoted === undefined ? circumstanceFeeLine(ctx, programme, caseFacts) : undefined;
+    if (withCircumstance) {
+      result.notes.push(withCircumstance.line);
+      result.trace.push(...withCircumstance.trace);
+    }
   } catch (error) {
     // Answer first. A fee waiting only on the risk group or the period is shown anyway: without a period, for one
     // year (what a year of the guarantee costs), said so; without a group, for A, B and C. Then the one thing
@@ -163,7 +192,14 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
       const perYear = error.missing.includes('periodMonths');
       const shownFacts = perYear ? { ...caseFacts, periodMonths: ONE_YEAR } : caseFacts;
       const notes = perYear ? [...assumptions, ONE_YEAR_NOTE] : assumptions;
-      const everyGroup = () => ({ reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), { assumptions: notes, asking: 'riskGroup' }) });
+      const withCircumstance = circumstanceFeeLine(ctx, programme, shownFacts);
+      const everyGroup = () => ({
+        reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), {
+          assumptions: withCircumstance ? [...notes, withCircumstance.line] : notes,
+          asking: 'riskGroup',
+          ...(withCircumstance ? { trace: withCircumstance.trace } : {}),
+        }),
+      });
       if (error.missing.includes('riskGroup')) return everyGroup();
       const quoted = ctx.merged.statedRate;
       try {
@@ -328,7 +364,7 @@ function feeVariants(
   ctx: FlowContext,
   programme: ProgrammeId,
   variants: FeeVariant[],
-  how: { assumptions: string[]; asking?: 'riskGroup' },
+  how: { assumptions: string[]; asking?: 'riskGroup'; trace?: TraceStep[] },
 ): FlowResult {
   const results: Array<{ label: string; result: FeeResult }> = [];
   // A rate the user quoted is the case's rate where the variant keeps what decides the rate (the case without the
@@ -362,7 +398,7 @@ function feeVariants(
   const named = (label: string) => (flagLabel ? `${label}${flagLabel}` : label);
   const fees = results.map((r) => r.result.fee);
   const difference = Math.max(...fees) - Math.min(...fees);
-  const citations = ctx.cite.forTrace(results.flatMap((r) => r.result.trace));
+  const citations = ctx.cite.forTrace([...results.flatMap((r) => r.result.trace), ...(how.trace ?? [])]);
   const question = how.asking ? questionFor(how.asking, ctx.domain) : undefined;
   const lines = [
     `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,

@@ -132,3 +132,15 @@ describe('the guaranteed amount of a loan', () => {
     expect(asking).toContain('哪一種保證項目');
   });
 });
+
+describe('a circumstance that changes the fee and was not said', () => {
+  it('gives the fee with the 具結書 beside the fee without it, once when every risk group agrees', async () => {
+    const [open] = await conversation('促進就業融資保證專案 借五百萬 保8成 一年保證費多少');
+    expect(open).toContain('20,000');
+    expect(open).toContain('不論風險組群');
+    const [signed] = await conversation('有簽促進就業具結書 借五百萬 保8成 一年保證費多少 B組');
+    expect(signed).not.toContain('若已有');
+    const [general] = await conversation('一般貸款 借五百萬 保8成 B組 一年保證費多少');
+    expect(general).not.toContain('若已有');
+  });
+});
