@@ -1,11 +1,13 @@
 import { businessFinanceRatio, ratioInputOf, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
+import type { Facts } from '../../rules/facts.ts';
 import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
 import { amountInWords } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
+import { circumstanceAllowing } from './fee.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { recommendFlow } from './recommend.ts';
@@ -37,10 +39,10 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     const result = eligibility(programme, caseFacts, ctx.view);
     if (result.status === 'needs_information' && result.missing.length > 0) {
       // Answer first: the figures the rules give whatever the missing fact turns out to be, then the one question.
-      const known = [verdictSoFar(ctx, result), partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
+      const known = [verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
-    return eligibilityAnswer(ctx, result);
+    return eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'eligibility', error.missing);
     if (error instanceof InvalidInputError) return invalidInput(ctx, 'eligibility', error);
@@ -91,12 +93,24 @@ function partialVerdict(result: EligibilityResult): string | undefined {
   return passed.length ? `${result.programmeName}：${passed.join('；')}` : undefined;
 }
 
-function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult): FlowResult {
+/**
+ * 「20歲公司剛設立 可以保九成嗎」: a ratio asked above the programme's highest that a circumstance not yet said allows
+ * (經青輔會推薦 → 9成) is said to need it.
+ */
+function ratioAsked(ctx: FlowContext, facts: Omit<Facts, 'programme'>): string | undefined {
+  const programme = ctx.merged.programme;
+  if (!programme || facts.guaranteeRatio === undefined) return undefined;
+  const allowing = circumstanceAllowing(ctx, programme, facts);
+  return allowing ? `保證成數 ${formatCheng(facts.guaranteeRatio)}：須${allowing.label}；否則最高 ${formatCheng(allowing.without)}。` : undefined;
+}
+
+function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: string): FlowResult {
   const citations = ctx.cite.forTrace(r.trace);
   const rates = rateText(r);
   const caps = r.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`);
   const lines = [
     `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
+    r.status !== 'not_eligible' ? ratioLine : undefined,
     r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : undefined,
     r.status !== 'not_eligible' ? rates : undefined,
     r.requiresProjectApplication ? '須以專案方式向本基金申請（不得以授權方式送保）。' : undefined,

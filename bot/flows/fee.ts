@@ -223,7 +223,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
 }
 
 /** The first circumstance, not yet said, under which the programme's highest ratio reaches the ratio stated. */
-function circumstanceAllowing(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): { flag: keyof FactFlags; label: string; without: number } | undefined {
+export function circumstanceAllowing(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): { flag: keyof FactFlags; label: string; without: number } | undefined {
   const stated = facts.guaranteeRatio!;
   const highest = (f: Omit<Facts, 'programme'>) => {
     try {

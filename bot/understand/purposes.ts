@@ -27,6 +27,8 @@ interface RecommendContext {
   statesLoan?: boolean;
   /** The message gives what the 營授比 limit reads (revenue and working-capital balance, or the ratio itself). */
   statesRatioCase?: boolean;
+  /** The message states a guarantee ratio or a rate: 「青創能不能保到九成」 asks about that figure. */
+  statesFigure?: boolean;
 }
 
 /** What a question about one's own need may ask and still be a question about which programme fits. */
@@ -51,6 +53,7 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   // 「公司要提撥勞工退休金，有沒有相關的貸款」: the name is the need's own programme, and which programme fits is asked
   // (「想申請青年創業貸款」 is an eligibility question about the programme, and stays one).
   const namedByNeed = c.intent !== 'eligibility' && c.programmesByName.every((id) => needProgrammes(c.purposes, domain).has(id));
+  if (c.programmesByName.length > 0 && c.statesFigure) return false;
   if (c.programmesByName.length > 0) return asksWhichFits && ((c.comparison && c.programmesByName.length >= 2) || (namedByNeed && (c.asks ?? []).length === 0));
   if (asksWhichFits) return true;
   // 「營業額一千二 週轉借了九百 還能送信保嗎」: the figures the 營授比 limit reads are the question, not which programme fits.

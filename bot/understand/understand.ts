@@ -146,6 +146,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       yesNo: modifiers.yesNo,
       statesLoan: facts.loanAmount !== undefined,
       statesRatioCase: (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) || facts.businessFinanceRatio !== undefined,
+      statesFigure: facts.guaranteeRatio !== undefined || roles.statedRate !== undefined,
     },
     domain,
   );

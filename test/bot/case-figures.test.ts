@@ -144,3 +144,13 @@ describe('a circumstance that changes the fee and was not said', () => {
     expect(general).not.toContain('若已有');
   });
 });
+
+describe('a ratio asked above what the case allows', () => {
+  it('says which circumstance the ratio needs, in an eligibility answer', async () => {
+    const [reply] = await conversation('我28歲 公司設立三年 青年創業貸款能不能保到九成');
+    expect(reply).toContain('青輔會');
+    expect(reply).toContain('8成');
+    const [plain] = await conversation('我28歲 公司設立三年 可以申請青年創業貸款嗎');
+    expect(plain).not.toContain('須經青輔會推薦；否則');
+  });
+});
