@@ -186,15 +186,19 @@ export function readsParameter(fragments: readonly string[] | undefined, name: s
   return fragments.some((f) => !f.startsWith('!') && name.includes(f)) && !fragments.some((f) => f.startsWith('!') && name.includes(f.slice(1)));
 }
 
+/** The words as one alternation, escaped, longest first (so 「借款」 is tried before 「借」). */
+function longestFirst(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map(escapedWord).join('|');
+}
+
 /** One of the words at the end of a text, optionally followed by up to two of `between` (「借款總共有」 ends with 借款). */
 function suffixRegExp(words: readonly string[], between: readonly string[] = []): RegExp {
-  const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapedWord).join('|');
-  const gap = between.length > 0 ? `(?:(?:${alternation(between)})\\s*){0,2}` : '';
-  return new RegExp(`(?:${alternation(words)})\\s*${gap}$`);
+  const gap = between.length > 0 ? `(?:(?:${longestFirst(between)})\\s*){0,2}` : '';
+  return new RegExp(`(?:${longestFirst(words)})\\s*${gap}$`);
 }
 
 function startRegExp(words: readonly string[]): RegExp {
-  return new RegExp(`^\\s*(?:${[...words].sort((a, b) => b.length - a.length).map(escapedWord).join('|')})`);
+  return new RegExp(`^\\s*(?:${longestFirst(words)})`);
 }
 
 /** A phrase's key: lower-case letters and digits only, so "start-up", "start up" and "startup" are one. */
@@ -239,7 +243,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
     yearsAgo: file.years_ago
       ? {
-          word: new RegExp(Object.keys(file.years_ago.words).sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g'),
+          word: new RegExp(longestFirst(Object.keys(file.years_ago.words)), 'g'),
           cue: cueRegExp(file.years_ago.cues, 'g'),
           years: new Map(Object.entries(file.years_ago.words)),
           within: file.years_ago.within,
@@ -382,7 +386,7 @@ function misspellingsOf(misspellings: Readonly<Record<string, readonly string[]>
   const right = new Map<string, string>();
   for (const [word, wrongs] of Object.entries(misspellings)) for (const wrong of wrongs) right.set(wrong, word);
   if (right.size === 0) return undefined;
-  return { any: new RegExp([...right.keys()].sort((a, b) => b.length - a.length).map(escapedWord).join('|'), 'g'), right };
+  return { any: new RegExp(longestFirst([...right.keys()]), 'g'), right };
 }
 
 /** A message with its known misspellings replaced by their right words. */

@@ -46,6 +46,11 @@ export interface RatioResult {
   trace: TraceStep[];
 }
 
+/** Whether a case gives its 營授比: stated, or its balance and revenue both. */
+export function hasRatioFigures(facts: Facts): boolean {
+  return facts.businessFinanceRatio !== undefined || (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined);
+}
+
 /** What the 營授比 rule reads of a case's facts. */
 export function ratioInputOf(facts: Facts): RatioInput {
   return {

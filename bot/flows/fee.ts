@@ -7,7 +7,7 @@ import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
 import { selectFeeRate } from '../../rules/fee-rate.ts';
-import { businessFinanceRatio, ratioInputOf } from '../../rules/business-finance-ratio.ts';
+import { businessFinanceRatio, hasRatioFigures, ratioInputOf } from '../../rules/business-finance-ratio.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
@@ -101,8 +101,7 @@ function circumstanceFeeLine(ctx: FlowContext, programme: ProgrammeId, facts: Fa
  * the case gives the ratio or its figures, is not a project submission, and the limit is lower than the programme's.
  */
 function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { ratio: number; reason: string; trace: TraceStep[] } | undefined {
-  const known = facts.businessFinanceRatio !== undefined || (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined);
-  if (!known || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project') return undefined;
+  if (!hasRatioFigures(facts) || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project') return undefined;
   try {
     const result = businessFinanceRatio(ctx.view, ratioInputOf(facts));
     const limit = result.maxAuthorisedRatio;
@@ -192,14 +191,16 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
       const perYear = error.missing.includes('periodMonths');
       const shownFacts = perYear ? { ...caseFacts, periodMonths: ONE_YEAR } : caseFacts;
       const notes = perYear ? [...assumptions, ONE_YEAR_NOTE] : assumptions;
-      const withCircumstance = circumstanceFeeLine(ctx, programme, shownFacts);
-      const everyGroup = () => ({
-        reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), {
-          assumptions: withCircumstance ? [...notes, withCircumstance.line] : notes,
-          asking: 'riskGroup',
-          ...(withCircumstance ? { trace: withCircumstance.trace } : {}),
-        }),
-      });
+      const everyGroup = () => {
+        const withCircumstance = circumstanceFeeLine(ctx, programme, shownFacts);
+        return {
+          reply: feeVariants(ctx, programme, variantCases({ riskGroups: ['A', 'B', 'C'] }, shownFacts), {
+            assumptions: withCircumstance ? [...notes, withCircumstance.line] : notes,
+            asking: 'riskGroup',
+            ...(withCircumstance ? { trace: withCircumstance.trace } : {}),
+          }),
+        };
+      };
       if (error.missing.includes('riskGroup')) return everyGroup();
       const quoted = ctx.merged.statedRate;
       try {

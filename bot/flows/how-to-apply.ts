@@ -35,13 +35,15 @@ export function asksHowToApply(ctx: FlowContext): boolean {
  * How to apply, from the documents: through the lending bank, 直接保證 aside. The documents list no papers to bring,
  * so a question about them is told so first, with the service lines.
  */
-export function howToApplyFlow(ctx: FlowContext, { afterOwnPassage = false }: { afterOwnPassage?: boolean } = {}): FlowResult {
+export function howToApplyFlow(ctx: FlowContext): FlowResult {
   // 「促進就業專案要降手續費 要準備什麼文件」: a programme's own documents may say what is collected (具結書); that passage first.
   const own = ctx.understanding.howToApply === 'documents' && ctx.merged.programme ? retrievalAnswer(ctx) : undefined;
-  if (own?.outcome === 'answered') {
-    const route = howToApplyFlow({ ...ctx, merged: { ...ctx.merged, programme: undefined } }, { afterOwnPassage: true });
-    return combinedAnswer('fact_lookup', undefined, [own, route], ['有什麼貸款適合我？', '客服電話？'], own.state);
-  }
+  if (own?.outcome !== 'answered') return routeAnswer(ctx, false);
+  return combinedAnswer('fact_lookup', undefined, [own, routeAnswer(ctx, true)], ['有什麼貸款適合我？', '客服電話？'], own.state);
+}
+
+/** The route through the lending bank (直接保證 aside), and what the documents say of papers to bring. */
+function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   const routes = ROUTES.flatMap(({ heading, line }) => {
     const section = overviewSection(ctx, heading);
     return section ? [{ heading, line, citation: ctx.cite.forSection(section) }] : [];

@@ -344,7 +344,7 @@ function relevant(name: string, ctx: FlowContext): boolean {
   if (group && groups.length > 0) return groups.some((g) => g.toLowerCase() === group);
   const named = namedByTopic(name, ctx);
   // How a rule is applied for (增加國內投資: 限以專案或直接保證) is said when that is asked, not with its other figures.
-  if (name.endsWith('_channel')) return ctx.merged.asks.includes('submission_channel');
+  if (readsParameter(ctx.domain.asks.parameters.submission_channel, name)) return ctx.merged.asks.includes('submission_channel');
   if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
   if (name.includes('_award')) return named;
   // Public construction and domestic investment each have their own extra quota and ratio.

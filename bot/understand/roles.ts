@@ -20,7 +20,7 @@ interface Context {
   after: string;
 }
 
-function contextOf(text: string, mentions: Mention[], i: number, ignored: ReadonlySet<number>): Context {
+function contextOf(text: string, clauseEnds: Int32Array, mentions: Mention[], i: number, ignored: ReadonlySet<number>): Context {
   const m = mentions[i] as Mention;
   // A count (「開了一家小吃店 剛滿一年」) is part of the words before a figure, not a figure that takes them: it does not cut them
   // off; nor does a figure read as no fact (「營收一年大概兩千」: the year of the revenue).
@@ -28,7 +28,7 @@ function contextOf(text: string, mentions: Mention[], i: number, ignored: Readon
   while (previous >= 0 && ((mentions[previous] as Mention).unit === 'count' || ignored.has(previous))) previous -= 1;
   const previousEnd = previous >= 0 ? (mentions[previous] as Mention).end : 0;
   const nextStart = i + 1 < mentions.length ? (mentions[i + 1] as Mention).index : text.length;
-  const clauseBreak = lastClauseEnd(text, previousEnd, m.index);
+  const clauseBreak = lastClauseEnd(clauseEnds, previousEnd, m.index);
   const before = text.slice(clauseBreak >= 0 ? clauseBreak + 1 : previousEnd, m.index);
   let after = text.slice(m.end, nextStart);
   const afterBreak = after.search(CLAUSE_END);
@@ -36,33 +36,28 @@ function contextOf(text: string, mentions: Mention[], i: number, ignored: Readon
   return { before, after: after.slice(0, 6) };
 }
 
-/** Where the last clause-ending mark in text[from, to) stands, or -1. */
-function lastClauseEnd(text: string, from: number, to: number): number {
-  const at = clauseEndsOf(text)[to]!;
+/** Where the last clause-ending mark in text[from, to) stands, or -1, read from the message's table of clause ends. */
+function lastClauseEnd(clauseEnds: Int32Array, from: number, to: number): number {
+  const at = clauseEnds[to]!;
   return at >= from ? at : -1;
 }
 
-let clauseEnds: { text: string; before: Int32Array } | undefined;
-
-/** For each index of the text, the last clause-ending mark before it (-1 if none): worked out once per message. */
+/** For each index of the text, the last clause-ending mark before it (-1 if none): made once per message. */
 function clauseEndsOf(text: string): Int32Array {
-  if (clauseEnds?.text !== text) {
-    const before = new Int32Array(text.length + 1);
-    let last = -1;
-    for (let k = 0; k <= text.length; k += 1) {
-      before[k] = last;
-      if (k < text.length && CLAUSE_END.test(text[k]!)) last = k;
-    }
-    clauseEnds = { text, before };
+  const before = new Int32Array(text.length + 1);
+  let last = -1;
+  for (let k = 0; k <= text.length; k += 1) {
+    before[k] = last;
+    if (k < text.length && CLAUSE_END.test(text[k]!)) last = k;
   }
-  return clauseEnds.before;
+  return before;
 }
 
 const PARTICLES = new Set(['的', '了', '啦', '喔', '耶']);
 
 /** The last few characters of the clause before the one a figure stands in (where a founding word may end it). */
-function clauseBefore(text: string, index: number): string {
-  const end = lastClauseEnd(text, 0, index);
+function clauseBefore(text: string, clauseEnds: Int32Array, index: number): string {
+  const end = lastClauseEnd(clauseEnds, 0, index);
   if (end < 0) return '';
   // Only the clause's last words, and only when they end it: 「登記的，」 counts, 「登記的那年借了錢，」 does not.
   let tail = text.slice(Math.max(0, end - 6), end);
@@ -135,8 +130,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
 
   /** Durations read as no fact (「營收一年」), by index. */
   const ignoredDurations = new Set<number>();
+  const clauseEnds = clauseEndsOf(text);
   mentions.forEach((m, i) => {
-    const ctx = contextOf(text, mentions, i, ignoredDurations);
+    const ctx = contextOf(text, clauseEnds, mentions, i, ignoredDurations);
     if (isInRange(text, mentions, i)) return;
     switch (m.unit) {
       case 'amount':
@@ -182,7 +178,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
       case 'days': {
         // 「去年秋天才登記的，算一算差不多八個月了」: a duration with no word of its own in its clause takes a founding
         // word ending the clause before it.
-        const role = roleFrom(duration, ctx) ?? (roleFrom(duration, { before: clauseBefore(text, m.index), after: '' }) === 'businessAge' ? 'businessAge' : 'period');
+        const role = roleFrom(duration, ctx) ?? (roleFrom(duration, { before: clauseBefore(text, clauseEnds, m.index), after: '' }) === 'businessAge' ? 'businessAge' : 'period');
         if (role === 'ignore') {
           ignoredDurations.add(i);
           return;

@@ -11,6 +11,7 @@ import { isFollowUp } from './follow-up.ts';
 import { isInjectionSuspected } from './injection.ts';
 import { classifyIntent } from './intent.ts';
 import { extractKeywords } from './keywords.ts';
+import { hasRatioFigures } from '../../rules/business-finance-ratio.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { programmeStretches, programmesIn } from './programmes.ts';
@@ -145,7 +146,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       firstPerson: domain.intents.firstPerson.test(canonical),
       yesNo: modifiers.yesNo,
       statesLoan: facts.loanAmount !== undefined,
-      statesRatioCase: (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) || facts.businessFinanceRatio !== undefined,
+      statesRatioCase: hasRatioFigures(facts),
       statesFigure: facts.guaranteeRatio !== undefined || roles.statedRate !== undefined,
     },
     domain,
