@@ -205,12 +205,15 @@ export function organisationsNamed(question: string, listed: ReadonlySet<string>
   return [...cores].map((core) => [core]);
 }
 
-/** The names standing alone in texts (lists, a table's first cells) that end with one of the endings, in place form. */
+/**
+ * The names standing alone in texts (lists, a table's first cells) that end with one of the endings, in place form.
+ * A place in brackets inside a name is left out: 「花旗(台灣)商業銀行」 is listed as 花旗商業銀行.
+ */
 export function listedNames(texts: Iterable<string>, endings: readonly string[]): Set<string> {
   const names = new Set<string>();
   if (endings.length === 0) return names;
   for (const text of texts) {
-    for (const part of placeForm(text).split(NAME_SEPARATORS)) {
+    for (const part of placeForm(text).replace(BRACKETED_INSIDE_NAME, '').split(NAME_SEPARATORS)) {
       if (HAN_NAME.test(part) && endings.some((ending) => part.endsWith(ending) && part.length >= ending.length + ORGANISATION_CORE)) names.add(part);
     }
   }
@@ -323,6 +326,7 @@ function withoutDates(text: string): string {
 /** What separates the names of a list or the cells of a table row. */
 const NAME_SEPARATORS = /[、及：:，,。；;\s()（）|]+/u;
 const HAN_NAME = /^\p{Script=Han}+$/u;
+const BRACKETED_INSIDE_NAME = /(?<=\p{Script=Han})[(（]\p{Script=Han}{1,4}[)）](?=\p{Script=Han})/gu;
 
 /**
  * 「玉山商業銀行、第一商業銀行及永豐商業銀行」, a table row 「臺灣企銀 210,706.10」: a name ending in one of the words, standing

@@ -1,8 +1,7 @@
 /**
  * Retrieval quality and speed, measured on the passage the bot finally quotes.
  *
- * Over test/knowledge/passage-queries.yaml (the tuning slice), passage-queries-heldout.yaml,
- * passage-queries-heldout-v2.yaml, passage-queries-heldout-v3.yaml and passage-queries-heldout-v4.yaml (never fixed
+ * Over test/knowledge/passage-queries.yaml (the tuning slice) and every passage-queries-heldout*.yaml (never fixed
  * against), reported separately:
  *   - passage recall@1: the retrieval flow's own choice (bot/flows/retrieval.ts retrievalChoice, through
  *     probeRetrieval) quotes, as its strongest passage, the labelled passage of the labelled section;
@@ -15,6 +14,7 @@
  *
  *   npm run bench:search [-- --misses] [-- --real-only]
  */
+import { readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { probeRetrieval } from '../bot/flows/retrieval-probe.ts';
 import type { Sources } from '../bot/sources.ts';
@@ -37,17 +37,20 @@ const showMisses = process.argv.includes('--misses');
 const realOnly = process.argv.includes('--real-only');
 
 const [knowledge, rules] = await Promise.all([loadKnowledge('knowledge/documents'), loadParameters('rules/parameters')]);
-const slices = {
-  tuning: await loadPassageQueries('test/knowledge/passage-queries.yaml', knowledge.sections),
-  heldout: await loadPassageQueries('test/knowledge/passage-queries-heldout.yaml', knowledge.sections),
-  'heldout-v2': await loadPassageQueries('test/knowledge/passage-queries-heldout-v2.yaml', knowledge.sections),
-  'heldout-v3': await loadPassageQueries('test/knowledge/passage-queries-heldout-v3.yaml', knowledge.sections),
-  'heldout-v4': await loadPassageQueries('test/knowledge/passage-queries-heldout-v4.yaml', knowledge.sections),
-};
+const QUERY_DIR = 'test/knowledge';
+const heldOutFiles = (await readdir(QUERY_DIR)).filter((f) => /^passage-queries-heldout.*\.yaml$/.test(f)).sort(bySliceNumber);
+const slices: Record<string, PassageQuery[]> = { tuning: await loadPassageQueries(`${QUERY_DIR}/passage-queries.yaml`, knowledge.sections) };
+for (const file of heldOutFiles) slices[file.replace(/^passage-queries-|\.yaml$/g, '')] = await loadPassageQueries(`${QUERY_DIR}/${file}`, knowledge.sections);
 
 console.log(
-  `${slices.tuning.length} tuning + ${slices.heldout.length} held-out + ${slices['heldout-v2'].length} held-out (v2) + ${slices['heldout-v3'].length} held-out (v3) + ${slices['heldout-v4'].length} held-out (v4) queries; real knowledge: ${knowledge.documents.length} documents, ${knowledge.sections.length} sections\n`,
+  `${Object.entries(slices).map(([name, queries]) => `${queries.length} ${name}`).join(' + ')} queries; real knowledge: ${knowledge.documents.length} documents, ${knowledge.sections.length} sections\n`,
 );
+
+/** heldout, heldout-v2, …, heldout-v10 in the order they were written. */
+function bySliceNumber(a: string, b: string): number {
+  const n = (f: string) => Number(/-v(\d+)\./.exec(f)?.[1] ?? 1);
+  return n(a) - n(b);
+}
 report('real', knowledge);
 if (!realOnly) report(`synthetic ×${SCALE}`, syntheticKnowledge(knowledge, SCALE));
 

@@ -51,9 +51,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, notTopics(ctx), waysOfAsking(ctx)) : [];
+  // (An organisation named as the documents list it otherwise, 「華南銀行」 for 華南商銀, is checked by what tells it apart.)
+  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, searchQuery(ctx))]);
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
-  const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, searchQuery(ctx), best.section, ctx.domain.words.queryFiller, notTopics(ctx)) : [];
+  const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, searchQuery(ctx), best.section, ctx.domain.words.queryFiller, ignored) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -176,8 +178,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     choices
       .filter((c) => namesPlaces(`${c.section.title}\n${c.section.heading}\n${c.section.text}`, subjects))
       .map((c) => {
-        // Within the section, the passages about a place named are the ones quoted (「雲嘉南服務中心…」 for 嘉義).
-        const own = c.passages.filter((p) => places.some((names) => namesPlaces(p.text, [names])));
+        // Within the section, the passages about a place or bank named are the ones quoted (「雲嘉南服務中心…」 for 嘉義).
+        const own = c.passages.filter((p) => subjects.some((names) => namesPlaces(p.text, [names])));
         return own.length > 0 && own.length < c.passages.length ? { ...c, passages: own } : c;
       });
   const choices = about(find(query));
@@ -280,6 +282,12 @@ const organisationsOf = oncePer((knowledge: FlowContext['sources']['knowledge'])
 
 function organisationNames(ctx: FlowContext): ReadonlySet<string> {
   return organisationsOf(ctx.sources.knowledge);
+}
+
+/** The organisations a question names, each in every form its ending may take (「華南銀行」「華南商銀」…). */
+function organisationForms(ctx: FlowContext, query: string): string[] {
+  const endings = ctx.sources.knowledge.answerKinds?.organisations ?? [];
+  return organisationsNamed(query, organisationNames(ctx), endings).flatMap(([core]) => endings.map((ending) => `${core}${ending}`));
 }
 
 /** The ways kinds of answer and sums are asked for (「多少家」, 「加起來」): answer-kinds.yaml, once per version. */
