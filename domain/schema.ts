@@ -82,6 +82,7 @@ export const ASK_IDS = [
   'interest_rate',
   'threshold',
   'repayment',
+  'usage',
   'guaranteed_amount',
   'names',
   'submission_channel',

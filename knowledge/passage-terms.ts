@@ -16,6 +16,20 @@ export function canonical(text: string): string {
   return foldForSearch(caseless(text)).replace(pattern, (member) => canonicalOf.get(member) ?? member);
 }
 
+/** Synonyms of at least this many characters are phrases. */
+const PHRASE = 3;
+const headOf = new Map(SYNONYM_GROUPS.flatMap((group) => group.slice(1).filter((member) => [...member].length >= PHRASE).map((member) => [member, group[0]!] as const)));
+const memberPattern = new RegExp([...headOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+
+/**
+ * The text with each synonym phrase written as the first word of its group, nothing else changed: 「拿來做什麼」 is
+ * 「用途」, one word, where a segmenter would cut the phrase into words of its own. (Words of two characters stay as
+ * written: the segmenter keeps them whole.)
+ */
+export function synonymHeads(text: string): string {
+  return text.replace(memberPattern, (member) => headOf.get(member) ?? member);
+}
+
 /** Documents write 「TEL」, 「ＫＯＤＩＴ」; questions are read lower-cased and half-width. */
 function caseless(text: string): string {
   // 「98 年 1 月」 in a table reads as 「98年1月」, as a question writes it.

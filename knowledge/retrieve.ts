@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from './load.ts';
 import { normalizeText } from './normalize.ts';
-import { canonical, coverage, matchForm } from './passage-terms.ts';
+import { canonical, coverage, matchForm, synonymHeads } from './passage-terms.ts';
 import { passageCatalogue, wordsAfterYears, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
@@ -428,7 +428,7 @@ export function unknownWords(
   askedWith: ReadonlySet<string> = new Set(),
 ): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
-  const normal = normalizeText(query);
+  const normal = synonymHeads(normalizeText(query));
   // Cut out before the filler: 「多少家」 is a way of asking, though 「多少」 alone is filler.
   let unfilled = normal;
   for (const phrase of phrasesOf(askedWith)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');

@@ -46,10 +46,13 @@ const SOURCES_LINE = '資料來源：';
 /** 「資料來源：批次信用保證要點〈說明三〉（民國103年11月5日發布）」 lines, so the text cites even where cards are not shown. */
 export function sourcesLine(citations: readonly Citation[]): string | undefined {
   if (citations.length === 0) return undefined;
-  const items = dedupeCitations(citations)
-    .slice(0, 3)
-    .map((c) => `《${c.title}》〈${c.section}〉${c.dateLabel ? `（${c.dateLabel}）` : ''}`);
-  return `${SOURCES_LINE}${items.join('；')}`;
+  // One section is named once, with the first date given for it (a rule's 「起適用」 before the document's own).
+  const named = new Map<string, string>();
+  for (const c of dedupeCitations(citations)) {
+    const where = `《${c.title}》〈${c.section}〉`;
+    if (!named.has(where)) named.set(where, `${where}${c.dateLabel ? `（${c.dateLabel}）` : ''}`);
+  }
+  return `${SOURCES_LINE}${[...named.values()].slice(0, 3).join('；')}`;
 }
 
 export function isSourcesLine(line: string): boolean {

@@ -46,7 +46,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
     .map((query, order) => ({ query, choices: sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query), continued: order === 1 }))
-    .sort((a, b) => readingStrength(b, bare) - readingStrength(a, bare));
+    .sort((a, b) => readingStrength(b, bare, continues) - readingStrength(a, bare, continues));
   const { query, choices } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
@@ -174,12 +174,14 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(rowKinds ? { rowKinds } : {}),
   });
   if (subjects.length === 0) return find(query);
+  const several = ctx.understanding.modifiers.several === true;
   const about = (choices: SectionChoice[]) =>
     choices
       .filter((c) => namesPlaces(`${c.section.title}\n${c.section.heading}\n${c.section.text}`, subjects))
       .map((c) => {
-        // Within the section, the passages about a place or bank named are the ones quoted (「雲嘉南服務中心…」 for 嘉義).
-        const own = c.passages.filter((p) => subjects.some((names) => namesPlaces(p.text, [names])));
+        // Within the section, the passages about a place or bank named are the ones quoted (「雲嘉南服務中心…」 for 嘉義);
+        // of several things named (「玉山銀行跟中國信託的代號」), a bank is not all the question is about.
+        const own = c.passages.filter((p) => (several ? places : subjects).some((names) => namesPlaces(p.text, [names])));
         return own.length > 0 && own.length < c.passages.length ? { ...c, passages: own } : c;
       });
   const choices = about(find(query));
@@ -208,11 +210,19 @@ function topicSize(ctx: FlowContext): number {
   return [...queryGrams(text, ctx.domain)].filter((g) => /\p{Script=Han}{2}/u.test(g) && known.has(g)).length;
 }
 
-/** A reading's confidence; a bare follow-up's continued reading wins whenever it answers at all. */
-function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean): number {
+/**
+ * A reading's confidence; a bare follow-up's continued reading wins whenever it answers at all, a follow-up's
+ * (「那要怎麼還款」 after 中期週轉融資) unless the question alone answers clearly better.
+ */
+function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean, followUp: boolean): number {
   const confidence = reading.choices[0]?.confidence ?? 0;
-  return bare && reading.continued && confidence >= MIN_CONFIDENCE ? confidence + 10 : confidence;
+  if (!reading.continued || confidence < MIN_CONFIDENCE) return confidence;
+  if (bare) return confidence + 10;
+  return followUp ? confidence * FOLLOW_UP_WEIGHT : confidence;
 }
+
+/** How much more a follow-up's reading with the question before it counts than the follow-up alone. */
+const FOLLOW_UP_WEIGHT = 1.25;
 
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
 function continuesTopic(ctx: FlowContext): boolean {
@@ -339,13 +349,15 @@ function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
   return named.length === 0 ? ctx.merged.programme : undefined;
 }
 
-/** Words that show a passage speaks of what was asked: a rate question needs a rate in the answer. */
-/** Every ask with evidence words (domain/registry/asks.yaml) must find one in the passages quoted. */
+/**
+ * Words that show a passage speaks of what was asked: a rate question needs a rate in the answer. Every ask with
+ * evidence words (domain/registry/asks.yaml) must find one in the passages quoted (「青創貸款利率多少 最多能借多少」 is
+ * not answered by a table of ratios and fees).
+ */
 function hasEvidence(domain: Domain, asks: string[], passages: ScoredPassage[]): boolean {
   const patterns = asks.map((a) => domain.asks.evidence[a]).filter((p): p is RegExp => p !== undefined);
-  if (patterns.length === 0 || patterns.length < asks.length) return true;
   const text = passages.map((p) => p.text).join('\n');
-  return patterns.some((p) => p.test(text));
+  return patterns.every((p) => p.test(text));
 }
 
 

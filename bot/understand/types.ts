@@ -23,7 +23,7 @@ export type Intent =
  * definition 是什麼 · procedure 如何申請、文件、流程 · contact 電話、地址 · statistics 年報數字 ·
  * effective_date 何時實施 · exclusions 不得送保、限制 · subsidy 利息補貼、費用減免 · budget 預算經費 ·
  * eligibility_criteria 申請資格、適用對象 · subrogation 代位清償、代償率 · interest_rate 貸款利率 ·
- * threshold 超過多少就受限制的界線（營授比門檻） · repayment 怎麼還、還款方式.
+ * threshold 超過多少就受限制的界線（營授比門檻） · repayment 怎麼還、還款方式 · usage 錢或額度可以用在什麼.
  */
 export const ASKS = ['fee_rate', 'fee_amount', ...ASK_IDS.filter((id): id is Exclude<AskTopic, 'fee'> => id !== 'fee')] as const;
 export type Ask = 'fee_rate' | 'fee_amount' | Exclude<AskTopic, 'fee'>;
