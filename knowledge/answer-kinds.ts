@@ -73,6 +73,7 @@ const fileSchema = z.strictObject({
   places: z.array(placeSchema).optional(),
   organisations: words.optional(),
   row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
+  cumulative: z.strictObject({ asked_by: words, shown_by: words }).optional(),
 });
 
 /** One way a passage shows it carries a kind. */
@@ -123,6 +124,11 @@ export interface AnswerKinds {
    * say it (「金融機構」, 「銀行」): a ranking of the kind named is read from that table, never from another kind's.
    */
   rowKinds: string[][];
+  /**
+   * Figures summed since the start (「成立迄 111 年底累計」): how a question asks for one (`askedBy`) and how a passage
+   * writes one (`shownBy`). A question naming a year and not asking for one is answered by that year's figure.
+   */
+  cumulative: { askedBy: string[]; shownBy: string[] };
 }
 
 export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
@@ -181,6 +187,10 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     places: (parsed.data.places ?? []).map((names) => names.map((w) => placeForm(w))),
     organisations: (parsed.data.organisations ?? []).map((w) => placeForm(w)),
     rowKinds: (parsed.data.row_kinds ?? []).map((names) => names.map((w) => normalizeText(w))),
+    cumulative: {
+      askedBy: (parsed.data.cumulative?.asked_by ?? []).map((w) => normalizeText(w)),
+      shownBy: (parsed.data.cumulative?.shown_by ?? []).map((w) => normalizeText(w)),
+    },
   };
 }
 

@@ -74,6 +74,11 @@ export interface PassageRequest {
   /** When something happened is asked (「哪一年成立」): a year written beside the thing named wins. */
   eventYear?: boolean;
   /**
+   * How a passage writes a figure summed since the start (「成立迄 111 年底累計」), when the question names a year and
+   * does not ask for one: that year's own figure answers first.
+   */
+  notCumulative?: string[];
+  /**
    * Kinds of table row the question names (「銀行」 → 金融機構) and the other kinds known, each as the first column's
    * title writes it: a ranking is read from a table of the kind named, never from one of another kind.
    */
@@ -180,6 +185,7 @@ function sectionsWithin(
     total: request.total ?? false,
     eventYear: request.eventYear ?? false,
     ...(request.rowKinds ? { rowKinds: request.rowKinds } : {}),
+    ...(request.notCumulative?.length ? { notCumulative: request.notCumulative } : {}),
     // (A question asking when something happened asks about the past.)
     today: !request.dated && !request.programme && !request.eventYear,
     ...(request.carries ? { carries: request.carries } : {}),
@@ -245,6 +251,7 @@ interface Wants {
   /** Asked about today: no year named or asked for, no programme in question. */
   today: boolean;
   rowKinds?: { named: string[]; others: string[] };
+  notCumulative?: string[];
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
 }
 
@@ -300,8 +307,10 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const eventBonus = dates ? EVENT_YEAR_BONUS : 0;
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
+    // 「2022年提供幾件保證」: that year's count, not the total since the fund began (「成立迄 111 年底止」).
+    const cumulativePenalty = wants.notCumulative && passages.every((p) => wants.notCumulative!.some((word) => normalizeText(p.text).includes(word))) ? CUMULATIVE_PENALTY : 0;
     const confidence =
-      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + eventBonus + attached + newestBonus;
+      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty;
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
   const sorted = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
@@ -622,6 +631,9 @@ function bestPassages(
     .slice(0, MAX_PASSAGES)
     .sort((a, b) => a.order - b.order);
 }
+
+/** Confidence taken from a section whose passages give only figures summed since the start, when a year's is asked. */
+const CUMULATIVE_PENALTY = 0.3;
 
 /** Confidence added to a section whose table's rows are of the kind the question names (banks, regions). */
 const ROW_KIND_BONUS = 0.2;

@@ -171,6 +171,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
     eventYear: asked.some((kind) => kind.eventYear),
+    ...(notCumulative(ctx) ? { notCumulative: ctx.sources.knowledge.answerKinds!.cumulative.shownBy } : {}),
     ...(rowKinds ? { rowKinds } : {}),
   });
   if (subjects.length === 0) return find(query);
@@ -192,6 +193,14 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   if (!best || otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, places.map((names) => names.slice(0, 1))))) return choices;
   const again = about(find(`${query} ${otherNames.join(' ')}`));
   return again[0]?.section.id === best.section.id ? again : choices;
+}
+
+/** A year is named and no figure summed since the start asked for (answer-kinds.yaml `cumulative`). */
+function notCumulative(ctx: FlowContext): boolean {
+  const cumulative = ctx.sources.knowledge.answerKinds?.cumulative;
+  if (!cumulative || ctx.understanding.years.length === 0) return false;
+  const text = normalizeText(ctx.understanding.text);
+  return !cumulative.askedBy.some((word) => text.includes(word));
 }
 
 /** The kinds of table row a question names (their first column's titles), and the other kinds; none when it names none. */

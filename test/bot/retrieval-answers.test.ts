@@ -72,3 +72,44 @@ describe('honest coverage', () => {
     expect(answer).not.toMatch(/^依《/m);
   });
 });
+
+describe('a bank named as people say it', () => {
+  it('「兆豐銀行」 is the table’s 兆豐商銀: its own row is quoted, no other bank’s', async () => {
+    const answer = await conversation('兆豐銀行111年的保證餘額有多少');
+    expect(answer).toContain('兆豐商銀');
+    expect(answer).not.toContain('臺灣企銀');
+    expect(answer).not.toContain('土地銀行');
+  });
+
+  it('a bank the documents list elsewhere but not in the table asked about is not answered with other banks’ rows', async () => {
+    const answer = await conversation('渣打銀行有沒有拿到信保金質獎');
+    expect(answer).not.toContain('玉山商業銀行');
+  });
+});
+
+describe('a year’s figure or the total since the start', () => {
+  it('a year named asks that year’s count; 累計 asks the total since the fund began', async () => {
+    expect(await conversation('民國111年全年一共做了多少件保證')).toContain('324,206');
+    expect(await conversation('到111年底為止累計保證了幾件')).toContain('10,392,281');
+  });
+});
+
+describe('what the money may be used for', () => {
+  it('is quoted from the passage that says it, also as a follow-up about the programme just discussed', async () => {
+    const direct = await conversation('擴大綜合額度能用來做哪些融資');
+    expect(direct).toContain('自償性融資');
+    const followUp = await conversation('中小企業災害復舊專案貸款是什麼', '這筆錢能用來買原料嗎');
+    expect(followUp).toContain('原物料');
+  });
+
+  it('a follow-up is read with the question before it when that reading answers about as well (「那要怎麼還」)', async () => {
+    const answer = await conversation('中期週轉融資最長幾年', '那要怎麼還');
+    expect(answer).toMatch(/按月或按季/);
+  });
+
+  it('every ask with evidence words must find them: a rate the documents do not give is not answered by a table of fees', async () => {
+    const answer = await conversation('鳳凰貸款的利率是多少 可以借到多少');
+    expect(answer).toContain('0800-089-921');
+    expect(answer).not.toContain('「保證項目');
+  });
+});

@@ -204,10 +204,18 @@ places:
     expect(organisationsNamed('往來銀行不借怎麼辦', listed, ['銀行', '商銀'])).toEqual([]);
   });
 
+  it('a place in brackets inside a listed name is left out (「星展(台灣)商業銀行」 is listed as 星展商業銀行)', () => {
+    const listed = listedNames(['| 7 | 810 | 星展(台灣)商業銀行 | 台北市 |', '匯豐(臺灣) | 1,234.56'], ['銀行', '商銀']);
+    expect([...listed]).toEqual(['星展商業銀行']);
+    expect(organisationsNamed('星展銀行送保多少', listed, ['銀行', '商銀'])).toEqual([['星展']]);
+  });
+
   it('the shipped file loads with the knowledge', async () => {
     const knowledge = await loadKnowledge('knowledge/documents');
     expect(knowledge.answerKinds?.kinds.map((k) => k.kind)).toContain('成數');
     expect(knowledge.answerKinds?.notTopics.length).toBeGreaterThan(0);
     expect(knowledge.answerKinds?.places.length).toBeGreaterThan(0);
+    expect(knowledge.answerKinds?.cumulative.askedBy).toContain('累計');
+    expect(knowledge.answerKinds?.cumulative.shownBy.length).toBeGreaterThan(0);
   });
 });
