@@ -19,7 +19,8 @@ export function canonical(text: string): string {
 /** Synonyms of at least this many characters are phrases. */
 const PHRASE = 3;
 const headOf = new Map(SYNONYM_GROUPS.flatMap((group) => group.slice(1).filter((member) => [...member].length >= PHRASE).map((member) => [member, group[0]!] as const)));
-const memberPattern = new RegExp([...headOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+// (Each group's first word is matched too, as itself: 「保證手續費」 is not 「保證」 and a 「手續費」.)
+const memberPattern = new RegExp([...headOf.keys(), ...new Set(headOf.values())].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
 
 /**
  * The text with each synonym phrase written as the first word of its group, nothing else changed: 「拿來做什麼」 is

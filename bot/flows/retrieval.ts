@@ -43,10 +43,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const bare = !continues && ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 1;
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
+  // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
+  const ownPlace = placesNamed(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
     .map((query, order) => ({ query, choices: sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query), continued: order === 1 }))
-    .sort((a, b) => readingStrength(b, bare, continues) - readingStrength(a, bare, continues));
+    .sort((a, b) => readingStrength(b, bare, continues && !ownPlace) - readingStrength(a, bare, continues && !ownPlace));
   const { query, choices } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
@@ -56,7 +58,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, searchQuery(ctx), best.section, ctx.domain.words.queryFiller, ignored) : [];
-  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.passages)) {
+  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -363,9 +365,9 @@ function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
  * evidence words (domain/registry/asks.yaml) must find one in the passages quoted (「青創貸款利率多少 最多能借多少」 is
  * not answered by a table of ratios and fees).
  */
-function hasEvidence(domain: Domain, asks: string[], passages: ScoredPassage[]): boolean {
+function hasEvidence(domain: Domain, asks: string[], section: KnowledgeSection, passages: ScoredPassage[]): boolean {
   const patterns = asks.map((a) => domain.asks.evidence[a]).filter((p): p is RegExp => p !== undefined);
-  const text = passages.map((p) => p.text).join('\n');
+  const text = [section.heading, ...passages.map((p) => p.text)].join('\n');
   return patterns.every((p) => p.test(text));
 }
 
