@@ -16,9 +16,9 @@ export function canonical(text: string): string {
   return foldForSearch(caseless(text)).replace(pattern, (member) => canonicalOf.get(member) ?? member);
 }
 
-/** Synonyms of at least this many characters are phrases. */
-const PHRASE = 3;
-const headOf = new Map(SYNONYM_GROUPS.flatMap((group) => group.slice(1).filter((member) => [...member].length >= PHRASE).map((member) => [member, group[0]!] as const)));
+/** A synonym of three Chinese characters or more is a phrase (English members are read by english.yaml). */
+const HAN_PHRASE = /^\p{Script=Han}{3,}$/u;
+const headOf = new Map(SYNONYM_GROUPS.flatMap((group) => group.slice(1).filter((member) => HAN_PHRASE.test(member)).map((member) => [member, group[0]!] as const)));
 // (Each group's first word is matched too, as itself: 「保證手續費」 is not 「保證」 and a 「手續費」.)
 const memberPattern = new RegExp([...headOf.keys(), ...new Set(headOf.values())].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
 

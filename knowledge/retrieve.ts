@@ -308,7 +308,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     // 「2022年提供幾件保證」: that year's count, not the total since the fund began (「成立迄 111 年底止」).
-    const cumulativePenalty = wants.notCumulative && passages.every((p) => wants.notCumulative!.some((word) => normalizeText(p.text).includes(word))) ? CUMULATIVE_PENALTY : 0;
+    const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? CUMULATIVE_PENALTY : 0;
     const confidence =
       Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty;
     choices.push({ hit, section, passages, confidence, cover: passageCover });
@@ -634,6 +634,11 @@ function bestPassages(
 
 /** Confidence taken from a section whose passages give only figures summed since the start, when a year's is asked. */
 const CUMULATIVE_PENALTY = 0.3;
+
+/** Every passage writes a figure summed since the start (one of `words`: 累計, 成立迄 …). */
+function onlyCumulative(passages: ScoredPassage[], words: string[] | undefined): boolean {
+  return words !== undefined && passages.every((p) => words.some((word) => p.text.includes(word)));
+}
 
 /** Confidence added to a section whose table's rows are of the kind the question names (banks, regions). */
 const ROW_KIND_BONUS = 0.2;

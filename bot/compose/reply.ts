@@ -48,7 +48,7 @@ export function sourcesLine(citations: readonly Citation[]): string | undefined 
   if (citations.length === 0) return undefined;
   // One section is named once, with the first date given for it (a rule's 「起適用」 before the document's own).
   const named = new Map<string, string>();
-  for (const c of dedupeCitations(citations)) {
+  for (const c of citations) {
     const where = `《${c.title}》〈${c.section}〉`;
     if (!named.has(where)) named.set(where, `${where}${c.dateLabel ? `（${c.dateLabel}）` : ''}`);
   }

@@ -43,9 +43,10 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const bare = !continues && ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 1;
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
+  const question = searchQuery(ctx);
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
-  const ownPlace = placesNamed(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
-  const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [searchQuery(ctx), ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${searchQuery(ctx)}`] : [])])
+  const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
+  const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [question, ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${question}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
     .map((query, order) => ({ query, choices: sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query), continued: order === 1 }))
     .sort((a, b) => readingStrength(b, bare, continues && !ownPlace) - readingStrength(a, bare, continues && !ownPlace));
@@ -54,10 +55,10 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
   // (An organisation named as the documents list it otherwise, 「華南銀行」 for 華南商銀, is checked by what tells it apart.)
-  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, searchQuery(ctx))]);
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, searchQuery(ctx), ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
+  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question)]);
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, question, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
-  const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, searchQuery(ctx), best.section, ctx.domain.words.queryFiller, ignored) : [];
+  const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, question, best.section, ctx.domain.words.queryFiller, ignored) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -158,6 +159,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   };
   // 「保證餘額排第二的銀行」: a ranking of the kind of row named (banks, not regions).
   const rowKinds = ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined ? rowKindsNamed(query, ctx.sources.knowledge.answerKinds?.rowKinds ?? []) : undefined;
+  // 「2022年保證幾件」: that year's figure, not the total since the fund began.
+  const notCumulative = cumulativeNotAsked(ctx);
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
     query: text,
     filler: ctx.domain.words.queryFiller,
@@ -173,7 +176,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
     eventYear: asked.some((kind) => kind.eventYear),
-    ...(notCumulative(ctx) ? { notCumulative: ctx.sources.knowledge.answerKinds!.cumulative.shownBy } : {}),
+    ...(notCumulative ? { notCumulative } : {}),
     ...(rowKinds ? { rowKinds } : {}),
   });
   if (subjects.length === 0) return find(query);
@@ -197,12 +200,15 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   return again[0]?.section.id === best.section.id ? again : choices;
 }
 
-/** A year is named and no figure summed since the start asked for (answer-kinds.yaml `cumulative`). */
-function notCumulative(ctx: FlowContext): boolean {
+/**
+ * How passages write a figure summed since the start, when a year is named and no such figure asked for
+ * (answer-kinds.yaml `cumulative`); otherwise nothing.
+ */
+function cumulativeNotAsked(ctx: FlowContext): string[] | undefined {
   const cumulative = ctx.sources.knowledge.answerKinds?.cumulative;
-  if (!cumulative || ctx.understanding.years.length === 0) return false;
+  if (!cumulative || cumulative.shownBy.length === 0 || ctx.understanding.years.length === 0) return undefined;
   const text = normalizeText(ctx.understanding.text);
-  return !cumulative.askedBy.some((word) => text.includes(word));
+  return cumulative.askedBy.some((word) => text.includes(word)) ? undefined : cumulative.shownBy;
 }
 
 /** The kinds of table row a question names (their first column's titles), and the other kinds; none when it names none. */
