@@ -1,7 +1,8 @@
 import type { Cue } from './schema.ts';
 
-/** What a cue's two parts may be separated by: anything but the end of a clause. */
+/** What a cue's two parts may be separated by: anything but the end of a clause (or, with `sentence`, of a sentence). */
 const IN_CLAUSE = String.raw`[^,，。;；!！?？\n]`;
+const IN_SENTENCE = String.raw`[^。!！?？\n]`;
 
 function escaped(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -19,7 +20,7 @@ function cuePattern(cue: Cue): string {
     const before = cue.not_before?.length ? `(?!${alternatives(cue.not_before)})` : '';
     return `${after}${escaped(cue.word)}${before}`;
   }
-  const gap = cue.within > 0 ? `${IN_CLAUSE}{0,${cue.within}}` : '';
+  const gap = cue.within > 0 ? `${cue.sentence ? IN_SENTENCE : IN_CLAUSE}{0,${cue.within}}` : '';
   return `(?:${alternatives(cue.first)})${gap}(?:${alternatives(cue.then)})`;
 }
 

@@ -14,12 +14,13 @@ const WordsWithLists = z.preprocess((value) => (Array.isArray(value) ? value.fla
 
 /**
  * How a word is recognised: the word itself; the word unless right after or before other words
- * (上限, but not 年齡上限); or two words in one clause, the second within `within` characters of the first.
+ * (上限, but not 年齡上限); or two words in one clause (with `sentence: true`, in one sentence: commas between them
+ * allowed), the second within `within` characters of the first.
  */
 export const Cue = z.union([
   Word,
   z.object({ word: Word, not_after: z.array(Word).optional(), not_before: z.array(Word).optional() }).strict(),
-  z.object({ first: WordsWithLists, then: WordsWithLists, within: z.number().int().min(0).max(60).default(0) }).strict(),
+  z.object({ first: WordsWithLists, then: WordsWithLists, within: z.number().int().min(0).max(60).default(0), sentence: z.boolean().optional() }).strict(),
 ]);
 export type Cue = z.infer<typeof Cue>;
 const Cues = z.array(Cue).min(1, '至少要有一個說法');

@@ -72,6 +72,7 @@ const fileSchema = z.strictObject({
   totals: words.optional(),
   places: z.array(placeSchema).optional(),
   organisations: words.optional(),
+  organisation_names: z.array(placeSchema).optional(),
   row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words }).optional(),
 });
@@ -119,6 +120,11 @@ export interface AnswerKinds {
    * for 第一商銀) is answered only by a section that names it.
    */
   organisations: string[];
+  /**
+   * Organisations a table writes short (合庫商銀 for 合作金庫): each as its full name and the names that stand for it, read
+   * like `places` (a question naming the first is answered by a section naming one of them).
+   */
+  organisationNames: string[][];
   /**
    * Kinds of table row (banks, regions, industries), each as the first column's title writes it and then as users
    * say it (「金融機構」, 「銀行」): a ranking of the kind named is read from that table, never from another kind's.
@@ -186,6 +192,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     totals: (parsed.data.totals ?? []).map((w) => normalizeText(w)),
     places: (parsed.data.places ?? []).map((names) => names.map((w) => placeForm(w))),
     organisations: (parsed.data.organisations ?? []).map((w) => placeForm(w)),
+    organisationNames: (parsed.data.organisation_names ?? []).map((names) => names.map((w) => placeForm(w))),
     rowKinds: (parsed.data.row_kinds ?? []).map((names) => names.map((w) => normalizeText(w))),
     cumulative: {
       askedBy: (parsed.data.cumulative?.asked_by ?? []).map((w) => normalizeText(w)),

@@ -147,7 +147,12 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
   const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(placesIn, ctx.sources.knowledge.answerKinds?.places ?? []);
   const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
-  const subjects = [...places, ...organisationsNamed(query, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? [])];
+  const shortNamed = placesNamed(query, ctx.sources.knowledge.answerKinds?.organisationNames ?? []);
+  const subjects = [
+    ...places,
+    ...shortNamed,
+    ...organisationsNamed(query, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
+  ];
   // The figure asked is read in what the passage says of the years asked; a qualifier (a change from the year before)
   // in the whole passage.
   const qualifiers = asked.filter((kind) => kind.qualifier);
@@ -191,13 +196,15 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
         return own.length > 0 && own.length < c.passages.length ? { ...c, passages: own } : c;
       });
   const choices = about(find(query));
-  // The section may name the place otherwise (嘉義 is served by 雲嘉南服務中心): when none of its passages quoted names
-  // it as asked, the same section searched with those names too finds the passage about it.
-  const otherNames = places.flatMap((names) => names.slice(1)).filter((name) => !query.includes(name));
+  // The section may name the place or bank otherwise (嘉義 is served by 雲嘉南服務中心; 臺灣中小企業銀行 is 臺灣企銀 in a
+  // table): when nothing is found, or none of the passages quoted names it as asked, the same question searched with
+  // those names too finds the passage about it.
+  const aliased = [...places, ...shortNamed];
+  const otherNames = aliased.flatMap((names) => names.slice(1)).filter((name) => !query.includes(name));
   const best = choices[0];
-  if (!best || otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, places.map((names) => names.slice(0, 1))))) return choices;
+  if (otherNames.length === 0 || best?.passages.some((p) => namesPlaces(p.text, aliased.map((names) => names.slice(0, 1))))) return choices;
   const again = about(find(`${query} ${otherNames.join(' ')}`));
-  return again[0]?.section.id === best.section.id ? again : choices;
+  return !best || again[0]?.section.id === best.section.id ? again : choices;
 }
 
 /**

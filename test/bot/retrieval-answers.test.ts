@@ -81,6 +81,16 @@ describe('a bank named as people say it', () => {
     expect(answer).not.toContain('土地銀行');
   });
 
+  it('a bank the table writes short (臺灣企銀 for 臺灣中小企業銀行) is found by its full name, its own row quoted', async () => {
+    const answer = await conversation('臺灣中小企業銀行111年的保證餘額');
+    expect(answer).toContain('210,706.10');
+    expect(answer).not.toContain('華南商銀');
+  });
+
+  it('「誰得獎」 of an award is answered by the list of banks that won it', async () => {
+    expect(await conversation('111年綠色授信推動獎是誰得獎')).toContain('第一商業銀行');
+  });
+
   it('a bank the documents list elsewhere but not in the table asked about is not answered with other banks’ rows', async () => {
     const answer = await conversation('渣打銀行有沒有拿到信保金質獎');
     expect(answer).not.toContain('玉山商業銀行');
@@ -91,6 +101,7 @@ describe('a year’s figure or the total since the start', () => {
   it('a year named asks that year’s count; 累計 asks the total since the fund began', async () => {
     expect(await conversation('民國111年全年一共做了多少件保證')).toContain('324,206');
     expect(await conversation('到111年底為止累計保證了幾件')).toContain('10,392,281');
+    expect(await conversation('到111年底為止政府一共捐了多少')).toContain('1,136.94');
   });
 });
 
@@ -100,6 +111,11 @@ describe('what the money may be used for', () => {
     expect(direct).toContain('自償性融資');
     const followUp = await conversation('中小企業災害復舊專案貸款是什麼', '這筆錢能用來買原料嗎');
     expect(followUp).toContain('原物料');
+  });
+
+  it('a follow-up pointing back (「這項」) is about the measure just discussed', async () => {
+    const answer = await conversation('協助中小企業增加國內投資是什麼', '這項可以用在哪裡');
+    expect(answer).toContain('廠房');
   });
 
   it('a follow-up is read with the question before it when that reading answers about as well (「那要怎麼還」)', async () => {
