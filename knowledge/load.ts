@@ -105,7 +105,9 @@ async function readAnswerKinds(dir: string): Promise<{ kinds?: AnswerKinds; issu
   const content = await readIfPresent(path);
   if (content === undefined) return { issues: [] };
   const parsed = parseAnswerKinds(displayPath(path), content);
-  return parsed.ok ? { kinds: { kinds: parsed.kinds, notTopics: parsed.notTopics, totals: parsed.totals, places: parsed.places, organisations: parsed.organisations, organisationNames: parsed.organisationNames, rowKinds: parsed.rowKinds, cumulative: parsed.cumulative }, issues: [] } : { issues: parsed.issues };
+  if (!parsed.ok) return { issues: parsed.issues };
+  const { ok: _ok, ...kinds } = parsed;
+  return { kinds, issues: [] };
 }
 
 /** Loads the knowledge base, or throws KnowledgeFormatError listing every problem. */
