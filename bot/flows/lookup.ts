@@ -87,9 +87,11 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // together with any figures asked for alongside.
   const asks = ctx.merged.asks;
   const passage = asks.some((a) => SEARCH_FIRST.has(a)) ? retrievalAnswer(ctx) : undefined;
-  // 「火金姑貸款是啥」: what a programme named is, and also what it covers and costs.
+  // 「火金姑貸款是啥」: what a programme named is, and also what it covers and costs; named by its name or found by what
+  // this message describes (「大企業捐錢成立專款…那種信保」 is 火金姑), not only carried from the conversation before.
   const named = ctx.merged.programme;
-  const namedWhatItIs = asks.includes('definition') && named !== undefined && ctx.understanding.programmesByName.includes(named);
+  const namedHere = named !== undefined && (ctx.understanding.programmesByName.includes(named) || ctx.state.programme !== named);
+  const namedWhatItIs = asks.includes('definition') && namedHere;
   const figureAsks = [...new Set([...asks.filter((a) => !SEARCH_FIRST.has(a)), ...(namedWhatItIs ? DEFAULT_ASKS : [])])];
   if (passage && passage.outcome !== 'unanswered') {
     const figures = figureAsks.length > 0 ? rankedParameters(ctx, figureAsks) : [];
