@@ -114,7 +114,7 @@ export interface RoleWords {
   /** 「今年45」: a bare number right after these is an age. */
   ageBefore: RegExp;
   /** 「借兩百五」: a number with no unit right after a borrowing word (`after`, matched at the end of the text before it) is in `unit`. */
-  unitOmitted: { after: RegExp; unit: number; below: number; opening?: boolean } | undefined;
+  unitOmitted: { after: RegExp; unit: number; below: number; opening?: boolean; standalone?: boolean } | undefined;
   /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
   balanceBesideRevenue: RegExp;
   /** 「（已乘保證成數）」: the amount stated is the guaranteed amount. */
@@ -237,6 +237,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
           unit: file.unit_omitted.unit,
           below: file.unit_omitted.below,
           ...(file.unit_omitted.opening ? { opening: true } : {}),
+          ...(file.unit_omitted.standalone ? { standalone: true } : {}),
         }
       : undefined,
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),

@@ -217,7 +217,7 @@ export const RolesFile = z
      * such as 有, 已經 may stand between (「借款已經三百五」).
      */
     unit_omitted: z
-      .object({ after: Words, between: Words.optional(), opening: z.boolean().optional(), unit: z.number().int().positive(), below: z.number().int().positive() })
+      .object({ after: Words, between: Words.optional(), opening: z.boolean().optional(), standalone: z.boolean().optional(), unit: z.number().int().positive(), below: z.number().int().positive() })
       .strict()
       .optional(),
     balance_beside_revenue: Cues,

@@ -21,6 +21,8 @@ export const MIN_CONFIDENCE = 0.34;
 const SEARCH_WEIGHT = 0.3;
 const RANK_STEP = 0.05;
 const HEADING_PAIR_WEIGHT = 0.3;
+/** How much a pair only the question before a follow-up brought counts in choosing the passages quoted. */
+const CONTEXT_PAIR_WEIGHT = 0.5;
 /** Share of a question's topic characters in words the knowledge never uses from which it is not covered. */
 const UNKNOWN_SHARE = 0.25;
 /** Confidence added to a section about the programme the question names, over one about none in particular. */
@@ -83,6 +85,12 @@ export interface PassageRequest {
    * title writes it: a ranking is read from a table of the kind named, never from one of another kind.
    */
   rowKinds?: { named: string[]; others: string[] };
+  /**
+   * A follow-up searched with the question before it: the follow-up's own words. The question before chooses where to
+   * look; within a section, the follow-up's own words choose what is quoted (「那要準備什麼文件」 after a fee question
+   * quotes the passage on papers, not the fee passage the question before matched).
+   */
+  own?: string;
 }
 
 export interface ScoredPassage {
@@ -174,7 +182,10 @@ function sectionsWithin(
   const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g) || (/\d/.test(g) && /\p{Script=Han}/u.test(g))));
   // A follow-up scoped to a programme (「那手續費呢」 after 鳳凰) picks, among a table's rows, the programme's own.
   const scoped = request.programme && request.programmeName ? queryGrams(normalizeText(request.programmeName)) : undefined;
+  const ownGrams = request.own !== undefined ? queryGrams(normalizeText(request.own), request.filler) : undefined;
+  const context = ownGrams ? new Set([...grams].filter((g) => !ownGrams.has(g))) : undefined;
   return rankSections(knowledge, hits, grams, asked, {
+    ...(context?.size ? { context } : {}),
     ...(scoped ? { rowGrams: scoped } : {}),
     asOf: request.asOf,
     wantsContact: request.wantsContact ?? false,
@@ -252,6 +263,8 @@ interface Wants {
   today: boolean;
   rowKinds?: { named: string[]; others: string[] };
   notCumulative?: string[];
+  /** Pairs only the question before a follow-up brought: they count less in choosing the passages quoted. */
+  context?: Set<string>;
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
 }
 
@@ -268,9 +281,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events);
+    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events, wants.context);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
-    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events);
+    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events, wants.context);
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -587,6 +600,7 @@ function bestPassages(
   ownRows?: Set<string>,
   total = false,
   events?: Set<string>,
+  context?: Set<string>,
 ): ScoredPassage[] {
   // A line that only repeats the section's heading (「三、經費來源及計算基準」) is not an answer, unless it holds the
   // kind of thing asked (「2. 專案保證（民國63年推出）：」 for 「哪一年」).
@@ -601,6 +615,7 @@ function bestPassages(
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
   for (const weights of new Set([textWeights, rowWeights])) {
     for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
+    for (const [g, w] of weights) if (context?.has(g)) weights.set(g, w * CONTEXT_PAIR_WEIGHT);
   }
   // 「資產總計」: of several total rows, the one whose label the question names whole (not 「流動資產總計」).
   const totals = total ? units.filter(isTotalRow) : [];
@@ -617,7 +632,11 @@ function bestPassages(
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
   const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
-  const candidates = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p)) : scored;
+  const ofProgramme = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p)) : scored;
+  // 「上櫃公司有幾成用過信保」: when the question names a row's label whole (上櫃), the rows whose labels it does not touch
+  // at all (上市, 興櫃) are left out; a label named in part (玉山銀行 for 玉山商銀) stays.
+  const rowNamed = ofProgramme.some((p) => p.passage.kind === 'row' && labelNamed(p.passage, grams));
+  const candidates = rowNamed ? ofProgramme.filter((p) => p.passage.kind !== 'row' || labelTouched(p.passage, grams) || sums.has(p.passage)) : ofProgramme;
   // What was asked (a figure, a name, a place) must be in a passage quoted for it.
   const eligible = carries ? candidates.filter((p) => (p.passage.kind === 'row' ? carries(p.text, cut.unit, true) : carries(p.text))) : candidates;
   if (eligible.length === 0) return [];
@@ -702,9 +721,18 @@ const TOTAL_ROW_BONUS = 10;
 
 /** Every pair of a row's label (its first cell) is in the question. */
 function labelNamed(passage: KnowledgePassage, grams: Set<string>): boolean {
-  const label = passage.text.slice(passage.text.lastIndexOf('：') + 1).trim().split(' ')[0] ?? '';
-  const pairs = [...gramsOf(matchForm(label).split('\u0000')[0]!)].filter((g) => /\p{Script=Han}{2}/u.test(g));
+  const pairs = labelPairs(passage);
   return pairs.length > 0 && pairs.every((g) => grams.has(g));
+}
+
+/** A table row whose label (first cell) shares a pair of characters with the question. */
+function labelTouched(passage: KnowledgePassage, grams: Set<string>): boolean {
+  return labelPairs(passage).some((g) => grams.has(g));
+}
+
+function labelPairs(passage: KnowledgePassage): string[] {
+  const label = passage.text.slice(passage.text.lastIndexOf('：') + 1).trim().split(' ')[0] ?? '';
+  return [...gramsOf(matchForm(label).split('\u0000')[0]!)].filter((g) => /\p{Script=Han}{2}/u.test(g));
 }
 
 /** A table row labelled 合計, 總計 or 小計. */

@@ -260,7 +260,7 @@ const ELLIPTICAL_LENGTH = 10;
  * 「多加多少錢的額度」 after a rule was discussed: a short question naming no programme, rule topic, need or year asks
  * about the rule just discussed.
  */
-function asksWithoutSubject(u: Understanding): boolean {
+export function asksWithoutSubject(u: Understanding): boolean {
   if (u.asks.length === 0 || u.parameterTopics.length > 0 || u.purposes.length > 0 || u.years.length > 0) return false;
   return (u.text.match(/\p{Script=Han}/gu)?.length ?? 0) <= ELLIPTICAL_LENGTH;
 }
@@ -280,6 +280,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
   // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.
   const onRatio = c.u.parameterTopics.includes('business_finance_ratio');
+  // 「聽說促進就業專案有放寬營授比 我這樣還會被限五成嗎」 after the two figures were given: whatever programme is named,
+  // the 營授比 rule (with the relaxations it carries) decides it.
+  if (onRatio && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
   if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined || stated.businessFinanceRatio !== undefined)) return 'eligibility';
   // 「這樣信保成數會被卡在五成嗎」 after the case was described: the facts gathered before ask for a decision.
   const caseKnown = CASE_FACTS.some((key) => facts[key] !== undefined) || Object.keys(facts.flags ?? {}).length > 0;

@@ -27,7 +27,8 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
   const { programme, facts } = ctx.merged;
   const hasRatioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
   try {
-    if (!programme || (hasRatioFacts && programme === 'general_loan')) {
+    const onRatio = ctx.understanding.parameterTopics.includes('business_finance_ratio');
+    if (!programme || (hasRatioFacts && (programme === 'general_loan' || onRatio))) {
       if (hasRatioFacts) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, ratioInputOf(facts)));
       // 「店才開沒多久 能申請信保嗎」: no programme, but a need of one's own — which programme fits it is the question.
       if (ctx.understanding.purposes.length > 0 && ctx.understanding.asks.every((ask) => ask === 'eligibility_criteria')) return recommendFlow(ctx);

@@ -6,7 +6,7 @@ import type { FeeInput } from '../../rules/inputs.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
-import { selectFeeRate } from '../../rules/fee-rate.ts';
+import { rateSource, selectFeeRate } from '../../rules/fee-rate.ts';
 import { businessFinanceRatio, hasRatioFigures, ratioInputOf } from '../../rules/business-finance-ratio.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
@@ -148,7 +148,7 @@ const ONE_YEAR_NOTE = '您未提供保證期間，先以一年（12 個月）試
 function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths' } | { reply: FlowResult } {
   const { programme, facts } = ctx.merged;
   if (!programme && ctx.merged.statedRate !== undefined) return { reply: feeAtStatedRate(ctx, ctx.merged.statedRate) };
-  if (!programme) return { reply: askFor(ctx, 'fee_calculation', ['programme']) };
+  if (!programme) return { reply: askFor(ctx, 'fee_calculation', ['programme'], FEE_FORMULA) };
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
   const onGuaranteed = caseFacts.loanAmount === undefined && caseFacts.guaranteedAmount !== undefined;
@@ -214,7 +214,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
       }
     }
     // 「災害復舊貸款手續費怎麼算」: a fee waived is nothing whatever the loan, so nothing needs asking.
-    if (error instanceof MissingFactsError) return { reply: waivedFee(ctx, programme, caseFacts) ?? askFor(ctx, 'fee_calculation', error.missing) };
+    if (error instanceof MissingFactsError) return { reply: waivedFee(ctx, programme, caseFacts) ?? askWithRate(ctx, programme, caseFacts, error.missing) };
     if (error instanceof RateNotDeterminedError) return { reply: rateNotDetermined(ctx, error, caseFacts) };
     if (error instanceof InvalidInputError) return { reply: invalidInput(ctx, 'fee_calculation', error) };
     if (error instanceof ParameterNotInForceError) return { reply: cannotQuote(ctx, error) };
@@ -222,6 +222,34 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
   }
   return { fee: result };
 }
+
+/**
+ * Answer first: 「手續費怎麼算」 → 一般貸款 → A組 has what decides the rate but no loan. The rate and how the fee is
+ * computed from it are said before the loan is asked for.
+ */
+function askWithRate(ctx: FlowContext, programme: ProgrammeId, caseFacts: Omit<Facts, 'programme'>, missing: string[]): FlowResult {
+  const trace = new TraceRecorder(ctx.view);
+  const rateFacts = { flags: caseFacts.flags, annualRate: ctx.merged.statedRate };
+  try {
+    // With no risk group, each group's rate (the group is then asked with the loan, or said by the bank).
+    const groups = caseFacts.riskGroup || rateSource(programme).kind !== 'risk_group' ? [caseFacts.riskGroup] : (['A', 'B', 'C'] as const);
+    const selected = groups.map((riskGroup) => ({ riskGroup, ...selectFeeRate(programme, { ...rateFacts, riskGroup }, trace) }));
+    if (selected.some((s) => s.waived)) return askFor(ctx, 'fee_calculation', missing);
+    const rates = selected.map((s) => `${s.riskGroup ? `風險組群 ${s.riskGroup} ` : ''}${formatRate(s.rate)}`).join('、');
+    const preface = [
+      `${PROGRAMMES[programme].name}適用保證手續費年費率：${rates}${groups.length > 1 ? '（風險組群由承貸金融機構依評分判定）' : ''}。`,
+      ...new Set(selected.flatMap((s) => s.notes).map((note) => `・${note}`)),
+      FEE_FORMULA,
+      sourcesLine(ctx.cite.forTrace(trace.steps)),
+    ].join('\n');
+    return askFor(ctx, 'fee_calculation', missing, preface, ctx.cite.forTrace(trace.steps));
+  } catch {
+    return askFor(ctx, 'fee_calculation', missing);
+  }
+}
+
+/** How a fee is computed, said beside a rate when the loan is not yet known. */
+const FEE_FORMULA = '保證手續費 = 貸款金額 × 保證成數 × 年費率 × 保證期間（年）。';
 
 /** The first circumstance, not yet said, under which the programme's highest ratio reaches the ratio stated. */
 export function circumstanceAllowing(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): { flag: keyof FactFlags; label: string; without: number } | undefined {

@@ -1,3 +1,4 @@
+import { asksWithoutSubject } from '../dialogue/merge.ts';
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
@@ -40,16 +41,22 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins. One with
   // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
   const continues = continuesTopic(ctx);
-  const bare = !continues && ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 1;
+  // (So is a follow-up with one such word, 「那要怎麼還款」: 還款 alone finds some other section's 還款.)
+  const bare = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continues ? topicSize(ctx) <= 1 : topicSize(ctx) === 1);
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const question = searchQuery(ctx);
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
   const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
+  // A section without a word showing it speaks of what is asked (怎麼還 → 攤還, 還款) answers it only when none has one.
+  const evidenced = (choices: SectionChoice[]): SectionChoice[] => {
+    const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages));
+    return showing.length > 0 ? showing : choices;
+  };
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [question, ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${question}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
-    .map((query, order) => ({ query, choices: sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query), continued: order === 1 }))
-    .sort((a, b) => readingStrength(b, bare, continues && !ownPlace) - readingStrength(a, bare, continues && !ownPlace));
+    .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }))
+    .sort((a, b) => readingStrength(b, bare && !ownPlace, continues && !ownPlace) - readingStrength(a, bare && !ownPlace, continues && !ownPlace));
   const { query, choices } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
@@ -166,8 +173,13 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const rowKinds = ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined ? rowKindsNamed(query, ctx.sources.knowledge.answerKinds?.rowKinds ?? []) : undefined;
   // 「2022年保證幾件」: that year's figure, not the total since the fund began.
   const notCumulative = cumulativeNotAsked(ctx);
+  // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question
+  // before it leads.
+  const own = searchQuery(ctx);
+  const ownWords = query !== own && query.endsWith(own) && topicSize(ctx) >= 2;
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
     query: text,
+    ...(ownWords ? { own } : {}),
     filler: ctx.domain.words.queryFiller,
     names,
     asOf: ctx.asOf,
@@ -251,7 +263,8 @@ const FOLLOW_UP_WEIGHT = 1.25;
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
-  return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing);
+  // (「銀行要留哪些資料」 after 具結書 asks, naming no subject of its own, about the one just discussed.)
+  return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing || asksWithoutSubject(u));
 }
 
 const YEAR_MENTION = /(?<!\d)(\d{2,3}) *年/g;

@@ -23,6 +23,7 @@ const DEMONSTRATIVE_ONE = String.raw`(?!(?<=[那這哪每某同])[一])`;
 const AMOUNT = new RegExp(`(?:(${CURRENCY})\\s*)?${DEMONSTRATIVE_ONE}(${NUMERAL})(?!${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD})(\\s*(?:元整|元|塊|块|圓))?`, 'gi');
 
 const BIG_UNIT = new RegExp(`[${BIG_UNIT_CHARS}]`);
+const HAN_DIGIT = /[零〇一二兩两三四五六七八九十百佰千仟]/;
 
 export function findAmounts(text: string): Mention[] {
   const found: Mention[] = [];
@@ -53,7 +54,7 @@ const UNITLESS = new RegExp(`(${NUMERAL})(?![零〇一二兩两三四五六七�
 export function withUnitOmittedAmounts(
   text: string,
   mentions: Mention[],
-  rule: { after: RegExp; unit: number; below: number; opening?: boolean } | undefined,
+  rule: { after: RegExp; unit: number; below: number; opening?: boolean; standalone?: boolean } | undefined,
 ): Mention[] {
   if (!rule) return mentions;
   const added: Mention[] = [];
@@ -62,8 +63,10 @@ export function withUnitOmittedAmounts(
     if (value === undefined || value <= 0 || value >= rule.below) continue;
     // 「一千二 一般貸款 保8成」: a number opening a message, before anything else is said, is the amount too.
     const opens = rule.opening === true && value >= 10 && text.slice(0, m.index).trim() === '';
-    if (!opens && !rule.after.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const end = m.index + m[0].length;
+    // 「一般貸款C組 一千二 保八成」: a number in Chinese numerals standing alone between the figures of a parameter line.
+    const alone = rule.standalone === true && value >= 10 && HAN_DIGIT.test(m[1] as string) && /(?:^|\s)$/.test(text.slice(0, m.index)) && /^(?:\s|$)/.test(text.slice(end));
+    if (!opens && !alone && !rule.after.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (mentions.some((o) => o.unit !== 'plain' && o.index < end && m.index < o.end)) continue;
     added.push(mention('amount', 'amount', value * rule.unit, m[0], m.index));
   }

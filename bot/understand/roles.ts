@@ -1,3 +1,4 @@
+import { findYears } from './years.ts';
 import { shippedDomain, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { Mention } from './mention.ts';
@@ -146,6 +147,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           }
           if (words.ageBefore.test(ctx.before) && m.value >= 16 && m.value <= 100) return set('age', m.value);
           if (m.value < 1000) return;
+          // "balance in 2022": a bare four-digit number that reads as a year names the year, never an amount of money.
+          if (findYears(m.raw).length > 0) return;
           if (roleFrom(amount, { before: ctx.before.slice(-6), after: '' }) === undefined) {
             if (m.value >= 10_000 && Number.isInteger(m.value)) bareNumbers.push(m.value);
             return;

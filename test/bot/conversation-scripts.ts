@@ -377,6 +377,58 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['80%'],
     never: ['保證手續費：新臺幣'],
   },
+  {
+    name: 'recomputes the 營授比 when a follow-up says the balance is now lower',
+    says: ['我開工廠 年營收五千萬 週轉借款四千 授權可以保幾成', '如果借款只剩三千呢'],
+    answersWith: ['60%', '8成'],
+  },
+  {
+    name: 'decides the 營授比 with the facts given before when a programme that relaxes it is named',
+    says: ['零售業 有開統一發票 營業額兩千萬 週轉借款餘額一千四', '促進就業那個放寬營授比的規定 我用授權送保會被卡五成嗎'],
+    answersWith: ['70%', '不受授權送保成數最高五成之限制'],
+  },
+  {
+    name: 'reads 「原本」 as asking about what was just discussed',
+    says: ['擴大綜合額度是什麼', '原本的綜合額度有多少'],
+    answersWith: ['1,000萬'],
+  },
+  {
+    name: 'says the rate of each risk group and the formula before asking for the loan',
+    says: ['保證手續費要怎麼算', '一般貸款'],
+    answersWith: ['A 0.75%', 'B 1.00%', 'C 1.5%', '貸款金額 × 保證成數 × 年費率'],
+    asksWithQuickReplies: true,
+  },
+  {
+    name: 'quotes, within the section the question before led to, the passage the follow-up asks about',
+    says: ['簽了促進就業具結書費率會變多少', '銀行要留哪些資料'],
+    answersWith: ['員工人數認定文件'],
+  },
+  {
+    name: 'quotes the passage that says how a loan is repaid, not one that only mentions 償還',
+    says: ['中期週轉融資最多可以借幾年', '那要怎麼還款'],
+    answersWith: ['按月或按季'],
+  },
+  {
+    name: 'quotes only the table row the question names',
+    says: ['興櫃公司有幾成是信保的保證企業'],
+    answersWith: ['63%'],
+    never: ['36%', '59%'],
+  },
+  {
+    name: 'finds the head office when it is called 總公司',
+    says: ['信保基金總公司的地址'],
+    answersWith: ['羅斯福路'],
+  },
+  {
+    name: 'reads a year in English as the year, not an amount, and the industry table as asked',
+    says: ['In 2022 which sector had the biggest guarantee balance?'],
+    answersWith: ['批發零售業'],
+  },
+  {
+    name: 'computes the amount guaranteed when asked how much money is guaranteed',
+    says: ['一般貸款借六百萬 最多能保到多少錢'],
+    answersWith: ['4,800,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
