@@ -78,7 +78,7 @@ export interface Domain {
     change: RegExp;
   };
   modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
-  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string> };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
@@ -345,6 +345,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       // 「好的，那C組呢？」: the courtesy and what separates it from the message.
       opening: new RegExp(`${prefixRegExp(intents.follow_up.opening).source}[,，、\\s]*`),
       alone: new Set(intents.follow_up.alone ?? []),
+      joiners: intents.follow_up.joiners ?? [],
     },
     answers: { yes: new Set(intents.answers.yes), no: new Set(intents.answers.no) },
     finder: {

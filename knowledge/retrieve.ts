@@ -645,8 +645,12 @@ function bestPassages(
   // that carries what was asked stands for the section, which the heading then has to earn.
   if (top.length === 0) return eligible.slice(0, 1);
   const cutoff = top[0]!.score * 0.3;
-  return top
-    .filter((p) => p.score >= cutoff)
+  // A row whose label the question names whole (「上櫃」) answers for that label, however many of the question's other
+  // words a sentence beside it shares: quoted after the best passage. (Not when many rows share the label named, as
+  // every 董事 of a board.)
+  const labelRows = rowNamed ? top.filter((p) => p.passage.kind === 'row' && labelNamed(p.passage, grams)) : [];
+  const namedRows = labelRows.length < MAX_PASSAGES ? labelRows : [];
+  return [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])]
     .slice(0, MAX_PASSAGES)
     .sort((a, b) => a.order - b.order);
 }

@@ -32,6 +32,8 @@ export interface ParameterView {
   /** Like get, but undefined when the parameter has no value at this date (never for unknown names). */
   find(name: string): ParameterReading | undefined;
   history(name: string): ParameterHistoryEntry[];
+  /** Announced anew each year (parameter file `announced_each_year`). */
+  announcedEachYear(name: string): boolean;
   has(name: string): boolean;
   /** Every parameter name, sorted. */
   names(): string[];
@@ -72,6 +74,9 @@ export function parametersAt(set: ParameterSet, asOf: string): ParameterView {
       const reading = find(name);
       if (!reading) throw new ParameterNotInForceError(name, asOf);
       return reading;
+    },
+    announcedEachYear(name) {
+      return parameter(name).announcedEachYear === true;
     },
     history(name) {
       const p = parameter(name);

@@ -152,10 +152,14 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
   }
   return reduced(threshold, `${industryLabel(input.industry)}門檻`);
 
-  /** Whether the company uses 統一發票 was not said, and it would change the outcome: say what it would allow. */
+  /**
+   * Whether the company uses 統一發票 would change the outcome: not said, what it would allow; said it does not
+   * (免用統一發票), that the relaxation is not for it.
+   */
   function unknownInvoice(allows: string): string[] {
-    if (input.unifiedInvoice !== undefined) return [];
-    return trace.optional('employment_promotion.bfr_relaxation')?.value === true ? [`若使用統一發票，依「促進就業融資保證專案」${allows}`] : [];
+    if (input.unifiedInvoice === true || trace.optional('employment_promotion.bfr_relaxation')?.value !== true) return [];
+    if (input.unifiedInvoice === false) return [`「促進就業融資保證專案」放寬營授比（${allows}）限使用統一發票之企業；您表示未使用統一發票，不適用`];
+    return [`若使用統一發票，依「促進就業融資保證專案」${allows}`];
   }
 
   function reduced(limit: number, label: string): RatioResult {

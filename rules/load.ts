@@ -74,7 +74,7 @@ export function parseParameterFile(
     return { issues };
   }
 
-  const { description, unit, values } = shape.data;
+  const { description, unit, values, announced_each_year: announcedEachYear } = shape.data;
   const dated: DatedValue[] = [];
   for (const [date, entry] of Object.entries(values)) {
     const field = `values.${date}`;
@@ -104,7 +104,7 @@ export function parseParameterFile(
     error('第一個日期的 value 不可為 null（null 只用來結束前一個數值）', `values.${first.effectiveFrom}.value`, first.lines?.value ?? first.lines?.date);
   }
   if (issues.some((issue) => issue.severity === 'error') || !name) return { issues };
-  return { parameter: { name, description, unit, file, values: dated }, issues };
+  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}) }, issues };
 }
 
 /** Where a dated value and its reference are written, for checks that run after loading (references, quotes). */

@@ -31,6 +31,8 @@ export const ParameterFile = z
     values: z.record(z.string(), DatedValueEntry).refine((v) => Object.keys(v).length > 0, {
       message: 'values 至少要有一個日期',
     }),
+    // 「本基金每年另行公告」: a year's figure is only known when that year's announcement is among the values.
+    announced_each_year: z.boolean().optional(),
   })
   .strict();
 
@@ -63,6 +65,8 @@ export interface Parameter {
   file: string;
   /** Ascending by effectiveFrom. */
   values: DatedValue[];
+  /** Announced anew each year (「本基金每年另行公告」): a year with no value of its own has an unknown figure. */
+  announcedEachYear?: boolean;
 }
 
 export interface ParameterSet {

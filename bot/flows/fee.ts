@@ -232,19 +232,35 @@ function askWithRate(ctx: FlowContext, programme: ProgrammeId, caseFacts: Omit<F
   const rateFacts = { flags: caseFacts.flags, annualRate: ctx.merged.statedRate };
   try {
     // With no risk group, each group's rate (the group is then asked with the loan, or said by the bank).
-    const groups = caseFacts.riskGroup || rateSource(programme).kind !== 'risk_group' ? [caseFacts.riskGroup] : (['A', 'B', 'C'] as const);
+    const source = rateSource(programme);
+    const byGroup = source.kind === 'risk_group' || (source.kind === 'range' && source.byRiskGroup);
+    const groups = caseFacts.riskGroup || !byGroup ? [caseFacts.riskGroup] : (['A', 'B', 'C'] as const);
     const selected = groups.map((riskGroup) => ({ riskGroup, ...selectFeeRate(programme, { ...rateFacts, riskGroup }, trace) }));
     if (selected.some((s) => s.waived)) return askFor(ctx, 'fee_calculation', missing);
-    const rates = selected.map((s) => `${s.riskGroup ? `風險組群 ${s.riskGroup} ` : ''}${formatRate(s.rate)}`).join('、');
+    // One rate whatever the group (具結書 caps them all): said once, with how the last group's came to it.
+    const same = selected.length > 1 && new Set(selected.map((s) => s.rate)).size === 1;
+    const rates = same
+      ? `${formatRate(selected[0]!.rate)}（不論風險組群）`
+      : `${selected.map((s) => `${s.riskGroup ? `風險組群 ${s.riskGroup} ` : ''}${formatRate(s.rate)}`).join('、')}${selected.length > 1 ? '（風險組群由承貸金融機構依評分判定）' : ''}`;
+    // (Otherwise what every group's rate notes alike: a note naming its own group is said by the rates line already.)
+    const notes = same ? selected.at(-1)!.notes : selected[0]!.notes.filter((note) => selected.every((s) => s.notes.includes(note)));
     const preface = [
-      `${PROGRAMMES[programme].name}適用保證手續費年費率：${rates}${groups.length > 1 ? '（風險組群由承貸金融機構依評分判定）' : ''}。`,
-      ...new Set(selected.flatMap((s) => s.notes).map((note) => `・${note}`)),
+      `${PROGRAMMES[programme].name}適用保證手續費年費率：${rates}。`,
+      ...notes.map((note) => `・${note}`),
       FEE_FORMULA,
       sourcesLine(ctx.cite.forTrace(trace.steps)),
     ].join('\n');
     return askFor(ctx, 'fee_calculation', missing, preface, ctx.cite.forTrace(trace.steps));
-  } catch {
-    return askFor(ctx, 'fee_calculation', missing);
+  } catch (error) {
+    // A rate decided case by case within a range (青創 0.75%～1.5%): the range, as the documents give it.
+    if (!(error instanceof RateNotDeterminedError) || !error.range) return askFor(ctx, 'fee_calculation', missing);
+    const citations = ctx.cite.forTrace(trace.steps);
+    const preface = [
+      `${PROGRAMMES[programme].name}保證手續費年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定。`,
+      FEE_FORMULA,
+      sourcesLine(citations),
+    ].join('\n');
+    return askFor(ctx, 'fee_calculation', missing, preface, citations);
   }
 }
 

@@ -234,6 +234,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
         ended ? `注意：${PROGRAMMES[programme!].name}的計畫期程為${formatRocDate(ended.from)}至${formatRocDate(ended.to)}，已結束；以下為當時的規定，不是現行規定。` : undefined,
         future ? futureNote(ctx, future) : undefined,
         caseDateNote(ctx, candidates),
+        notAnnouncedNote(ctx, candidates),
         ...lines,
         ...new Set(versions),
         quoted?.text.split('\n資料來源')[0],
@@ -306,6 +307,20 @@ function lapsedLine(entry: ParameterHistoryEntry): string {
 }
 
 /** A year after today: only figures announced so far are known. */
+/**
+ * 「113年公告的批次保證代償上限計提率」: a figure announced each year, asked for a year whose announcement the documents
+ * do not hold, is not known; the latest one they hold is shown for what it is.
+ */
+function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | undefined {
+  const announced = ctx.merged.facts.announcedDate;
+  if (announced === undefined) return undefined;
+  const year = announced.slice(0, 4);
+  const unknown = candidates.filter((c) => c.reading && ctx.view.announcedEachYear(c.name) && !ctx.view.history(c.name).some((v) => v.effectiveFrom.startsWith(year)));
+  if (unknown.length === 0) return undefined;
+  const names = unknown.map((c) => c.reading!.description).join('、');
+  return `目前收錄的文件沒有民國${Number(year) - 1911}年公告的${names}（此項由本基金每年另行公告）；如需該年度的數字，請洽信保基金：${serviceLinesText(ctx.service)}。以下是文件所載最近一次的數字：`;
+}
+
 function futureYear(ctx: FlowContext): number | undefined {
   const thisYear = Number(ctx.asOf.slice(0, 4));
   return ctx.understanding.years.find((y) => y > thisYear);

@@ -409,7 +409,8 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   // Only where the whole message is answered plainly: not a table read by rank or comparison, a list, or a year the
   // documents lack (that stays said).
   if (several || rank !== undefined || comparison || list || ctx.understanding.isFollowUp) return undefined;
-  if (!whole.covered || whole.missingYears.length > 0) return undefined;
+  // (A message no one section answers whole may still be two questions each answered by its own.)
+  if (whole.missingYears?.length) return undefined;
   const parts = questionParts(ctx.understanding, ctx.domain);
   if (parts.length < 2) return undefined;
   // 「幾月申請批號？每個批號的限額最高多少？」: a 最高 of one question is that question's own (a cap), not a ranking of

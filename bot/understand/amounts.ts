@@ -24,6 +24,11 @@ const AMOUNT = new RegExp(`(?:(${CURRENCY})\\s*)?${DEMONSTRATIVE_ONE}(${NUMERAL}
 
 const BIG_UNIT = new RegExp(`[${BIG_UNIT_CHARS}]`);
 const HAN_DIGIT = /[零〇一二兩两三四五六七八九十百佰千仟]/;
+const WAN = 10_000;
+/** A column's unit in brackets: （萬元）, (單位：萬), (新臺幣萬元). */
+const UNIT_LABEL = String.raw`[（(](?:單位[:：]?)?(?:新[臺台]幣)?[萬万]元?[)）]`;
+const UNIT_LABEL_BEFORE = new RegExp(`${UNIT_LABEL}[:：]? ?$`);
+const UNIT_LABEL_AFTER = new RegExp(`^ ?${UNIT_LABEL}`);
 
 export function findAmounts(text: string): Mention[] {
   const found: Mention[] = [];
@@ -64,9 +69,15 @@ export function withUnitOmittedAmounts(
     // 「一千二 一般貸款 保8成」: a number opening a message, before anything else is said, is the amount too.
     const opens = rule.opening === true && value >= 10 && text.slice(0, m.index).trim() === '';
     const end = m.index + m[0].length;
+    // 「貸款金額（萬元）：四百五十」「金額陸佰(單位萬)」: a form's unit in brackets says 萬 outright.
+    if (UNIT_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) || UNIT_LABEL_AFTER.test(text.slice(end))) {
+      if (!mentions.some((o) => o.unit !== 'plain' && o.index < end && m.index < o.end)) added.push(mention('amount', 'amount', value * WAN, m[0], m.index));
+      continue;
+    }
     // 「一般貸款C組 一千二 保八成」: a number in Chinese numerals standing alone between the figures of a parameter line.
     const alone = rule.standalone === true && value >= 10 && HAN_DIGIT.test(m[1] as string) && /(?:^|\s)$/.test(text.slice(0, m.index)) && /^(?:\s|$)/.test(text.slice(end));
-    if (!opens && !alone && !rule.after.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // (「金額：四百五十」: a label's colon stands between the word and its figure.)
+    if (!opens && !alone && !rule.after.test(text.slice(Math.max(0, m.index - 9), m.index).replace(/[:：]\s*$/, ''))) continue;
     if (mentions.some((o) => o.unit !== 'plain' && o.index < end && m.index < o.end)) continue;
     added.push(mention('amount', 'amount', value * rule.unit, m[0], m.index));
   }

@@ -84,6 +84,17 @@ function digitString(tokens: Token[]): number | undefined {
  * 九成五 (see parseRatio) and units without a digit (千萬).
  */
 export function parseChineseNumber(s: string): number | undefined {
+  const whole = parseWhole(s);
+  if (whole !== undefined) return whole;
+  // 「三千五百仟元」: a number of thousands (a form's 仟元 column), written after a numeral that already has its 千.
+  // (Not 「一百一千」: a count ending in a colloquial last digit is no column figure.)
+  const text = s.normalize('NFKC').trim();
+  const count = text.length > 1 && /[千仟]$/.test(text) ? text.slice(0, -1).trimEnd() : '';
+  const value = /[十拾百佰千仟]$/.test(count) ? parseWhole(count) : undefined;
+  return value !== undefined && value >= 1 ? tidy(value * 1000) : undefined;
+}
+
+function parseWhole(s: string): number | undefined {
   const tokens = tokenize(s.normalize('NFKC').trim());
   if (!tokens || tokens.length === 0) return undefined;
   const spelled = digitString(tokens);

@@ -19,11 +19,25 @@ const partsCache = new WeakMap<Understanding, QuestionPart[]>();
  * its own; a short one naming no programme (「保證金額多少？」 or 「董事長是誰？」) is also read with the first question, for the
  * subject it may lean on. Empty when the message asks one question. Read once per message.
  */
+function splitAtJoiners(text: string, joiners: readonly string[]): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const comma of text.matchAll(/[，,]/gu)) {
+    const after = text.slice(comma.index + 1).trimStart();
+    if (!joiners.some((word) => after.startsWith(word))) continue;
+    parts.push(text.slice(start, comma.index));
+    start = comma.index + 1;
+  }
+  return [...parts, text.slice(start)];
+}
+
 export function questionParts(u: Understanding, domain: Domain): QuestionPart[] {
   const known = partsCache.get(u);
   if (known) return known;
   const texts = u.text
-    .split(/[？?]/u)
+    .split(/[？?；;]/u)
+    // 「…的地址，還有中部服務中心的電話」: a comma and a joining word start another question.
+    .flatMap((part) => splitAtJoiners(part, domain.followUp.joiners))
     .map((part) => part.trim())
     .filter((part) => (part.match(HAN)?.length ?? 0) >= 4);
   const parts =

@@ -30,13 +30,25 @@ function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer']
   return domain.answers.no.has(bare) ? 'no' : undefined;
 }
 
+/**
+ * 「保證餘額最多的是哪一家？第二名是誰？」: the top asked in one question and a place in another ask for both, first to
+ * that place. (「排第二高的銀行」 in one question asks the second alone.)
+ */
+function withTopPlace(rank: Modifiers['rank'], text: string, most: RegExp): Modifiers['rank'] {
+  if (!rank || rank.from <= 1) return rank;
+  const questions = text.split(/[？?。；;]/).filter((part) => part.trim() !== '');
+  const top = questions.some((part) => most.test(part) && !findRank(part));
+  const placed = questions.some((part) => findRank(part) !== undefined);
+  return top && placed ? { ...rank, from: 1 } : rank;
+}
+
 function modifiersOf(text: string, domain: Domain): Modifiers {
   const { several, most, least, yesNo, list, comparison, current, notWaived } = domain.modifiers;
   const { leaning, conditional, comparing, opening } = domain.followUp;
   // 「最低與最高各多少」 names both ends: no one end is meant.
   const [isMost, isLeast] = [most.test(text), least.test(text)];
   const superlative = isMost && isLeast ? undefined : isMost ? 'most' : isLeast ? 'least' : undefined;
-  const rank = findRank(text);
+  const rank = withTopPlace(findRank(text), text, most);
   const opened = text.trim().replace(opening, '');
   return {
     several: several.test(text),

@@ -429,6 +429,59 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般貸款借六百萬 最多能保到多少錢'],
     answersWith: ['4,800,000'],
   },
+  {
+    name: 'changes the period when a follow-up says 期間改…, and recomputes',
+    says: ['微型創業鳳凰貸款 兩百萬 保九成 期間兩年', '期間改六個月'],
+    answersWith: ['6/12'],
+    never: ['未載明'],
+  },
+  {
+    name: 'reads a form line whose amount column is in 萬 or in 仟元',
+    says: ['一般貸款；風險組群B；借款金額(單位：萬)：三百；成數七成；期間一年'],
+    answersWith: ['21,000'],
+    kind: 'calculation',
+  },
+  {
+    name: 'reads an amount in 仟元 written in Chinese numerals',
+    says: ['一般貸款 A組 金額兩千仟元 保八成 一年手續費'],
+    answersWith: ['12,000'],
+    kind: 'calculation',
+  },
+  {
+    name: 'says a programme\'s fee range by risk group before asking for the loan',
+    says: ['保證費要怎麼計算', '青年創業貸款'],
+    answersWith: ['A 0.75%', 'C 1.5%'],
+  },
+  {
+    name: 'says the relaxation is for companies that use 統一發票 when the user does not',
+    says: ['我們是早餐店 免用統一發票 年營業額五百萬 週轉借款四百萬 促進就業放寬營授比我能用嗎'],
+    answersWith: ['限使用統一發票之企業', '80%'],
+  },
+  {
+    name: 'quotes a named table row beside the sentence that matches the rest of the question',
+    says: ['到111年底為止，曾經用過信保的興櫃公司有幾家？比率呢？'],
+    answersWith: ['189', '63%'],
+  },
+  {
+    name: 'computes the amount guaranteed for 「保到多少」 with a loan given',
+    says: ['微型創業鳳凰貸款借一百五十萬 最高可以保到多少'],
+    answersWith: ['1,425,000'],
+  },
+  {
+    name: 'answers two questions joined by 「，還有」 each from its own section',
+    says: ['高屏服務中心的地址在哪，還有客服專線是幾號？'],
+    answersWith: ['高雄', '0800-089-921'],
+  },
+  {
+    name: 'says the documents hold no announcement of a year asked for a figure announced each year',
+    says: ['114年公告的批次保證手續費率是多少'],
+    answersWith: ['沒有民國114年公告', '0800-089-921'],
+  },
+  {
+    name: 'gives the first and the second of a ranking asked in two questions',
+    says: ['111年底哪個縣市保證餘額最多？第二名呢？'],
+    answersWith: ['第1名', '第2名'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
