@@ -3,7 +3,7 @@ import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
-import { retrievalAnswer } from './retrieval.ts';
+import { retrievalAnswer, retrievalChoice } from './retrieval.ts';
 import { combinedAnswer } from './several-programmes.ts';
 
 const OVERVIEW = 'guarantee-programs-overview';
@@ -37,7 +37,9 @@ export function asksHowToApply(ctx: FlowContext): boolean {
  */
 export function howToApplyFlow(ctx: FlowContext): FlowResult {
   // 「促進就業專案要降手續費 要準備什麼文件」: a programme's own documents may say what is collected (具結書); that passage first.
-  const own = ctx.understanding.howToApply === 'documents' && ctx.merged.programme ? retrievalAnswer(ctx) : undefined;
+  // (Only a section of the programme's own: another's papers, or a report on banks uploading files, are not its list.)
+  const ownSection = ctx.understanding.howToApply === 'documents' && ctx.merged.programme ? retrievalChoice(ctx) : undefined;
+  const own = ownSection?.covered && ownSection.best.inProgramme ? retrievalAnswer(ctx) : undefined;
   if (own?.outcome !== 'answered') return routeAnswer(ctx, false);
   return combinedAnswer('fact_lookup', undefined, [own, routeAnswer(ctx, true)], ['有什麼貸款適合我？', '客服電話？'], own.state);
 }

@@ -47,7 +47,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const question = searchQuery(ctx);
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
-  const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
+  // (So is one naming a bank of its own, 「那華南銀行呢」 after 臺灣企銀.)
+  const kinds = ctx.sources.knowledge.answerKinds;
+  const ownPlace =
+    placesNamed(question, kinds?.places ?? []).length > 0 ||
+    placesNamed(question, kinds?.organisationNames ?? []).length > 0 ||
+    organisationsNamed(question, organisationNames(ctx), kinds?.organisations ?? []).length > 0;
   // A section without a word showing it speaks of what is asked (怎麼還 → 攤還, 還款) answers it only when none has one.
   const evidenced = (choices: SectionChoice[]): SectionChoice[] => {
     const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages));
@@ -154,12 +159,15 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
   const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(placesIn, ctx.sources.knowledge.answerKinds?.places ?? []);
   const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
-  const shortNamed = placesNamed(query, ctx.sources.knowledge.answerKinds?.organisationNames ?? []);
-  const subjects = [
-    ...places,
-    ...shortNamed,
-    ...organisationsNamed(query, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
-  ];
+  // Banks likewise: 「那華南銀行呢」 after 臺灣企銀 is about 華南 only.
+  const banksIn = (text: string) => ({
+    short: placesNamed(text, ctx.sources.knowledge.answerKinds?.organisationNames ?? []),
+    named: organisationsNamed(text, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
+  });
+  const ownBanks = query === searchQuery(ctx) ? undefined : banksIn(searchQuery(ctx));
+  const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
+  const shortNamed = banks.short;
+  const subjects = [...places, ...shortNamed, ...banks.named];
   // The figure asked is read in what the passage says of the years asked; a qualifier (a change from the year before)
   // in the whole passage.
   const qualifiers = asked.filter((kind) => kind.qualifier);
