@@ -43,6 +43,7 @@ export interface Domain {
     topics: Array<{ topic: AskTopic; cue: RegExp }>;
     /** Asks that need the case's loan amount, and what their words ask without one. */
     withoutAmount: Partial<Record<AskTopic, AskTopic>>;
+    answeredByFact: Partial<Record<AskTopic, string>>;
     /** Words saying the clauses before also asked something (也問一下, 順便問). */
     also: RegExp;
     feeAmountQuestion: RegExp;
@@ -299,6 +300,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     asks: {
       topics: Object.entries(asks.asks).map(([topic, cues]) => ({ topic: topic as AskTopic, cue: cueRegExp(cues, 'g') })),
       withoutAmount: asks.without_amount,
+      answeredByFact: asks.answered_by_fact,
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),
       feeAmountWithFee: cueRegExp([...asks.fee_amount_question, ...asks.fee_amount_with_fee]),

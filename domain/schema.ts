@@ -101,6 +101,8 @@ export const AsksFile = z
     per_year: Cues.optional(),
     /** Asks that need the case's loan amount, and what their words ask without one (保證金額 → statistics). */
     without_amount: z.partialRecord(z.enum(ASK_IDS), z.enum(ASK_IDS)).default({}),
+    /** After a limit is told (年齡限制), a bare reply is the fact it limits (「67」 is the asker's age). */
+    answered_by_fact: z.partialRecord(z.enum(ASK_IDS), z.enum(factNames)).default({}),
     interrogative: Words,
     /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
     also: Cues.optional(),

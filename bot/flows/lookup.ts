@@ -1,4 +1,4 @@
-import { readsParameter } from '../../domain/compile.ts';
+import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
@@ -244,9 +244,19 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       citations,
       quickReplies: followUps(programme),
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
+    { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}), ...limitedFact(ctx) },
     passage?.grounding,
   );
+}
+
+/**
+ * 「鳳凰貸款有年紀限制嗎」 → 「67」: after a programme's limit is told, a bare reply is the fact it limits, and the rules
+ * then decide for it (domain/registry/asks.yaml `answered_by_fact`).
+ */
+function limitedFact(ctx: FlowContext): { pending: string } | Record<string, never> {
+  if (!ctx.merged.programme) return {};
+  const fact = ctx.merged.asks.map((ask) => ctx.domain.asks.answeredByFact[ask as AskTopic]).find((f) => f !== undefined);
+  return fact && (ctx.merged.facts as Record<string, unknown>)[fact] === undefined ? { pending: fact } : {};
 }
 
 /** 「企業捐3,000萬，火金姑總額度多少」: the donation and the fund's equal match, times the multiple. */

@@ -47,12 +47,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const question = searchQuery(ctx);
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
-  // (So is one naming a bank of its own, 「那華南銀行呢」 after 臺灣企銀.)
-  const kinds = ctx.sources.knowledge.answerKinds;
-  const ownPlace =
-    placesNamed(question, kinds?.places ?? []).length > 0 ||
-    placesNamed(question, kinds?.organisationNames ?? []).length > 0 ||
-    organisationsNamed(question, organisationNames(ctx), kinds?.organisations ?? []).length > 0;
+  const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
   // A section without a word showing it speaks of what is asked (怎麼還 → 攤還, 還款) answers it only when none has one.
   const evidenced = (choices: SectionChoice[]): SectionChoice[] => {
     const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages));

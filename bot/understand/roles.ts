@@ -105,6 +105,8 @@ function isShare(m: Mention): boolean {
 export interface Roles {
   facts: Facts;
   statedRate?: number;
+  /** Every rate named, when more than one (「0.35%還是0.3%」). */
+  rates?: number[];
   approximate: Array<keyof Facts>;
 }
 
@@ -120,7 +122,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const { amount, percent, duration, date } = words.cues;
   const facts: Facts = {};
   const approximate: Array<keyof Facts> = [];
-  let statedRate: number | undefined;
+  const rates = new Set<number>();
   const set = <K extends keyof Facts>(key: K, value: Facts[K], approx = false) => {
     if (facts[key] !== undefined) return;
     facts[key] = value;
@@ -164,7 +166,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         // A fee rate is a few percent, never written in 成: 「八成 手續費多少」 states the ratio, then asks the fee.
         const notARate = m.unit === 'ratio' || m.value >= 5;
         const role = cued === 'statedRate' && notARate ? 'guaranteeRatio' : (cued ?? (notARate ? 'guaranteeRatio' : 'statedRate'));
-        if (role === 'statedRate') statedRate ??= m.value;
+        if (role === 'statedRate') rates.add(m.value);
         else if (role === 'debtRatio') set('debtRatio', m.value);
         else if (role === 'businessFinanceRatio') set('businessFinanceRatio', m.value);
         else if (role === 'guaranteeRatio' && m.value <= 100) set('guaranteeRatio', m.value);
@@ -244,7 +246,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     const yearsAgo = yearsAgoIn(text, words);
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
-  return { facts, approximate, ...(statedRate !== undefined ? { statedRate } : {}) };
+  const statedRate = [...rates][0];
+  return { facts, approximate, ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */

@@ -136,6 +136,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
   const purposes = findPurposes(canonical, flags, domain);
   const modifiers = modifiersOf(canonical, domain);
+  // 「到底是0.35%還是0.3%」: rates set against each other are the versions asked about, not a rate someone was quoted.
+  if (roles.rates && modifiers.comparison) delete roles.statedRate;
   // 「保證成數9成的有哪些？」: a value with a which-question, naming no programme, asks for the programmes that have it.
   const statesValue = (roles.statedRate !== undefined || facts.guaranteeRatio !== undefined) && facts.loanAmount === undefined;
   modifiers.reverse = programmes.length === 0 && statesValue && domain.modifiers.which.test(canonical);

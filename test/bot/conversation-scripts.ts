@@ -482,6 +482,47 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['111年底哪個縣市保證餘額最多？第二名呢？'],
     answersWith: ['第1名', '第2名'],
   },
+  {
+    name: 'reads a bare number after an age-limit answer as the asker\'s age and decides',
+    says: ['青創有沒有年齡上限', '48'],
+    answersWith: ['不符合'],
+  },
+  {
+    name: 'decides for a husband named as the applicant',
+    says: ['微型創業鳳凰貸款男生可以申請嗎', '我先生今年55歲 這樣可以嗎'],
+    answersWith: ['符合條件'],
+  },
+  {
+    name: 'answers a repayment question offered as two alternatives from the passage on repayment',
+    says: ['中期週轉金最多借幾年', '是按月攤還還是到期才一次還清'],
+    answersWith: ['按月或按季分期攤還'],
+  },
+  {
+    name: 'reads two rates set against each other as a question about versions',
+    says: ['批次保證費率是0.3%還是0.35%？哪一年開始的'],
+    answersWith: ['0.35%', '0.3%', '103'],
+  },
+  {
+    name: 'quotes the bank a follow-up names, not the one before it',
+    says: ['第一商銀111年底保證餘額多少', '那玉山銀行呢'],
+    answersWith: ['玉山商銀'],
+    never: ['第一商銀 186,782.71'],
+  },
+  {
+    name: 'declines to look up a neighbour\'s records',
+    says: ['可以幫我看我朋友的公司有沒有代償紀錄嗎'],
+    answersWith: ['無法'],
+  },
+  {
+    name: 'reads 比重 as the table\'s 結構比',
+    says: ['哪個縣市的保證餘額比重最高'],
+    answersWith: ['臺北市'],
+  },
+  {
+    name: 'does not take a report on banks uploading files for a programme\'s list of papers',
+    says: ['微型創業鳳凰貸款保幾成', '那申請要準備什麼文件'],
+    answersWith: ['收錄的文件沒有列出企業申請時要準備的文件清單'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
