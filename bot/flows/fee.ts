@@ -244,24 +244,20 @@ function askWithRate(ctx: FlowContext, programme: ProgrammeId, caseFacts: Omit<F
       : `${selected.map((s) => `${s.riskGroup ? `風險組群 ${s.riskGroup} ` : ''}${formatRate(s.rate)}`).join('、')}${selected.length > 1 ? '（風險組群由承貸金融機構依評分判定）' : ''}`;
     // (Otherwise what every group's rate notes alike: a note naming its own group is said by the rates line already.)
     const notes = same ? selected.at(-1)!.notes : selected[0]!.notes.filter((note) => selected.every((s) => s.notes.includes(note)));
-    const preface = [
-      `${PROGRAMMES[programme].name}適用保證手續費年費率：${rates}。`,
-      ...notes.map((note) => `・${note}`),
-      FEE_FORMULA,
-      sourcesLine(ctx.cite.forTrace(trace.steps)),
-    ].join('\n');
-    return askFor(ctx, 'fee_calculation', missing, preface, ctx.cite.forTrace(trace.steps));
+    return askAfterRate(ctx, missing, [`${PROGRAMMES[programme].name}適用保證手續費年費率：${rates}。`, ...notes.map((note) => `・${note}`)], trace);
   } catch (error) {
     // A rate decided case by case within a range (青創 0.75%～1.5%): the range, as the documents give it.
     if (!(error instanceof RateNotDeterminedError) || !error.range) return askFor(ctx, 'fee_calculation', missing);
-    const citations = ctx.cite.forTrace(trace.steps);
-    const preface = [
-      `${PROGRAMMES[programme].name}保證手續費年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定。`,
-      FEE_FORMULA,
-      sourcesLine(citations),
-    ].join('\n');
-    return askFor(ctx, 'fee_calculation', missing, preface, citations);
+    const range = `${formatRate(error.range.min)}～${formatRate(error.range.max)}`;
+    return askAfterRate(ctx, missing, [`${PROGRAMMES[programme].name}保證手續費年費率 ${range}，依個案核定。`], trace);
   }
+}
+
+/** The rate lines, how the fee is computed and their sources, then the question for what is missing. */
+function askAfterRate(ctx: FlowContext, missing: string[], rateLines: string[], trace: TraceRecorder): FlowResult {
+  const citations = ctx.cite.forTrace(trace.steps);
+  const preface = [...rateLines, FEE_FORMULA, sourcesLine(citations)].join('\n');
+  return askFor(ctx, 'fee_calculation', missing, preface, citations);
 }
 
 /** How a fee is computed, said beside a rate when the loan is not yet known. */

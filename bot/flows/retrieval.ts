@@ -148,7 +148,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
   // (An English question asks in the words it is read in: "what year" is 哪一年.)
-  const asked = kindsOnlyAsked(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.kinds ?? []);
+  const question = searchQuery(ctx);
+  const asked = kindsOnlyAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
@@ -159,7 +160,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     short: placesNamed(text, ctx.sources.knowledge.answerKinds?.organisationNames ?? []),
     named: organisationsNamed(text, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
   });
-  const ownBanks = query === searchQuery(ctx) ? undefined : banksIn(searchQuery(ctx));
+  const ownBanks = query === question ? undefined : banksIn(question);
   const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
   const shortNamed = banks.short;
   const subjects = [...places, ...shortNamed, ...banks.named];
@@ -178,11 +179,10 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const notCumulative = cumulativeNotAsked(ctx);
   // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question
   // before it leads.
-  const own = searchQuery(ctx);
-  const ownWords = query !== own && query.endsWith(own) && topicSize(ctx) >= 2;
+  const ownWords = query !== question && query.endsWith(question) && topicSize(ctx) >= 2;
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
     query: text,
-    ...(ownWords ? { own } : {}),
+    ...(ownWords ? { own: question } : {}),
     filler: ctx.domain.words.queryFiller,
     names,
     asOf: ctx.asOf,
