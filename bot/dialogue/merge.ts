@@ -286,7 +286,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined || stated.businessFinanceRatio !== undefined)) return 'eligibility';
   // 「這樣信保成數會被卡在五成嗎」 after the case was described: the facts gathered before ask for a decision.
   const caseKnown = CASE_FACTS.some((key) => facts[key] !== undefined) || Object.keys(facts.flags ?? {}).length > 0;
-  if (task === 'fact_lookup' && c.u.isFollowUp && !programme && caseKnown && asks.some((a) => a === 'max_ratio' || a === 'eligibility_criteria')) return 'eligibility';
+  // (「還會被限制只能保五成嗎」 names the ratio it fears: a ratio question too.)
+  const asksRatio = asks.some((a) => a === 'max_ratio' || a === 'eligibility_criteria') || (c.u.modifiers.yesNo && stated.guaranteeRatio !== undefined);
+  if (task === 'fact_lookup' && c.u.isFollowUp && !programme && caseKnown && asksRatio) return 'eligibility';
   if (task === 'fact_lookup') {
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
     if ((stated.loanAmount !== undefined || stated.guaranteedAmount !== undefined) && asksFee) return 'fee_calculation';

@@ -337,7 +337,9 @@ function organisationNames(ctx: FlowContext): ReadonlySet<string> {
 /** The organisations a question names, each in every form its ending may take (「華南銀行」「華南商銀」…). */
 function organisationForms(ctx: FlowContext, query: string): string[] {
   const endings = ctx.sources.knowledge.answerKinds?.organisations ?? [];
-  return organisationsNamed(query, organisationNames(ctx), endings).flatMap(([core]) => endings.map((ending) => `${core}${ending}`));
+  // (A name the documents write otherwise, 「土銀」 for 土地銀行, is no unknown word either.)
+  const short = placesNamed(query, ctx.sources.knowledge.answerKinds?.organisationNames ?? []).map((names) => names[0]!);
+  return [...organisationsNamed(query, organisationNames(ctx), endings).flatMap(([core]) => endings.map((ending) => `${core}${ending}`)), ...short];
 }
 
 /** The ways kinds of answer and sums are asked for (「多少家」, 「加起來」): answer-kinds.yaml, once per version. */

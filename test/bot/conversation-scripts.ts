@@ -523,6 +523,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['微型創業鳳凰貸款保幾成', '那申請要準備什麼文件'],
     answersWith: ['收錄的文件沒有列出企業申請時要準備的文件清單'],
   },
+  {
+    name: 'reads a bank by its two-character short name in a follow-up',
+    says: ['一銀111年底的保證餘額', '那彰銀呢'],
+    answersWith: ['彰化商銀'],
+  },
+  {
+    name: 'reads 每月 as the documents\' 按月',
+    says: ['中期週轉貸款可以借多久', '是每個月攤還嗎'],
+    answersWith: ['按月或按季'],
+  },
+  {
+    name: 'decides a ratio limit feared in a follow-up from the case described before',
+    says: ['負債比率450%的企業', '原授權額度內續約 有用統一發票', '還會被限五成嗎'],
+    answersWith: ['不受授權保證成數最高五成之限制'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
