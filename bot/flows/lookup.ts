@@ -316,7 +316,6 @@ function lapsedLine(entry: ParameterHistoryEntry): string {
   return `${entry.description}：${valueText(entry.value, entry.unit, entry.name)}（適用期間 ${formatRocDate(entry.effectiveFrom)}${until}，目前已不適用）`;
 }
 
-/** A year after today: only figures announced so far are known. */
 /**
  * 「113年公告的批次保證代償上限計提率」: a figure announced each year, asked for a year whose announcement the documents
  * do not hold, is not known; the latest one they hold is shown for what it is.
@@ -331,6 +330,7 @@ function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | u
   return `目前收錄的文件沒有民國${Number(year) - 1911}年公告的${names}（此項由本基金每年另行公告）；如需該年度的數字，請洽信保基金：${serviceLinesText(ctx.service)}。以下是文件所載最近一次的數字：`;
 }
 
+/** A year after today: only figures announced so far are known. */
 function futureYear(ctx: FlowContext): number | undefined {
   const thisYear = Number(ctx.asOf.slice(0, 4));
   return ctx.understanding.years.find((y) => y > thisYear);

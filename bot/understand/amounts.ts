@@ -70,16 +70,13 @@ export function withUnitOmittedAmounts(
     const opens = rule.opening === true && value >= 10 && text.slice(0, m.index).trim() === '';
     const end = m.index + m[0].length;
     // 「貸款金額（萬元）：四百五十」「金額陸佰(單位萬)」: a form's unit in brackets says 萬 outright.
-    if (UNIT_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) || UNIT_LABEL_AFTER.test(text.slice(end))) {
-      if (!mentions.some((o) => o.unit !== 'plain' && o.index < end && m.index < o.end)) added.push(mention('amount', 'amount', value * WAN, m[0], m.index));
-      continue;
-    }
+    const labelled = UNIT_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) || UNIT_LABEL_AFTER.test(text.slice(end));
     // 「一般貸款C組 一千二 保八成」: a number in Chinese numerals standing alone between the figures of a parameter line.
     const alone = rule.standalone === true && value >= 10 && HAN_DIGIT.test(m[1] as string) && /(?:^|\s)$/.test(text.slice(0, m.index)) && /^(?:\s|$)/.test(text.slice(end));
     // (「金額：四百五十」: a label's colon stands between the word and its figure.)
-    if (!opens && !alone && !rule.after.test(text.slice(Math.max(0, m.index - 9), m.index).replace(/[:：]\s*$/, ''))) continue;
+    if (!labelled && !opens && !alone && !rule.after.test(text.slice(Math.max(0, m.index - 9), m.index).replace(/[:：]\s*$/, ''))) continue;
     if (mentions.some((o) => o.unit !== 'plain' && o.index < end && m.index < o.end)) continue;
-    added.push(mention('amount', 'amount', value * rule.unit, m[0], m.index));
+    added.push(mention('amount', 'amount', value * (labelled ? WAN : rule.unit), m[0], m.index));
   }
   if (added.length === 0) return mentions;
   const kept = mentions.filter((o) => !added.some((a) => o.index < a.end && a.index < o.end));

@@ -19,18 +19,6 @@ const partsCache = new WeakMap<Understanding, QuestionPart[]>();
  * its own; a short one naming no programme (「保證金額多少？」 or 「董事長是誰？」) is also read with the first question, for the
  * subject it may lean on. Empty when the message asks one question. Read once per message.
  */
-function splitAtJoiners(text: string, joiners: readonly string[]): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (const comma of text.matchAll(/[，,]/gu)) {
-    const after = text.slice(comma.index + 1).trimStart();
-    if (!joiners.some((word) => after.startsWith(word))) continue;
-    parts.push(text.slice(start, comma.index));
-    start = comma.index + 1;
-  }
-  return [...parts, text.slice(start)];
-}
-
 export function questionParts(u: Understanding, domain: Domain): QuestionPart[] {
   const known = partsCache.get(u);
   if (known) return known;
@@ -50,4 +38,18 @@ export function questionParts(u: Understanding, domain: Domain): QuestionPart[] 
         });
   partsCache.set(u, parts);
   return parts;
+}
+
+/** 「…的地址，還有中部服務中心的電話」: the message cut at each comma a joining word follows (spaces aside). */
+function splitAtJoiners(text: string, joiners: readonly string[]): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const comma of text.matchAll(/[，,]/gu)) {
+    let at = comma.index + 1;
+    while (at < text.length && /\s/u.test(text[at]!)) at++;
+    if (!joiners.some((word) => text.startsWith(word, at))) continue;
+    parts.push(text.slice(start, comma.index));
+    start = comma.index + 1;
+  }
+  return [...parts, text.slice(start)];
 }

@@ -1,8 +1,8 @@
-import { findYears } from './years.ts';
 import { shippedDomain, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { Mention } from './mention.ts';
 import { NUMERAL, parseChineseNumber } from './numbers.ts';
+import { findYears } from './years.ts';
 
 /**
  * Which number is which. Each figure takes its role from the nearest cue before it in the same
