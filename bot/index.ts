@@ -11,7 +11,7 @@ import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
-import { withOtherAsks } from './flows/other-asks.ts';
+import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
@@ -183,7 +183,8 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('statedRate', merged.statedRate),
       ...optional('parameterTopics', merged.task === 'fact_lookup' && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
       ...optional('compared', merged.task === 'fact_lookup' ? merged.compared : undefined),
-      ...optional('topic', merged.task === 'fact_lookup' ? redactPersonalData(trimmed).slice(0, 200) : undefined),
+      // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
+      ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed))),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
     return { u, result: lost ? withContextLostNote(result) : result };
@@ -208,7 +209,7 @@ export function createBot(deps: BotDeps): Bot {
     // 「要怎麼申請 可以授權嗎」 about a rule that says how it is applied for: that rule's answer, not the general route.
     if (asksHowToApply(ctx)) return hasRuleChannel(ctx) ? lookupFlow(ctx) : howToApplyFlow(ctx);
     const ended = endedPlanToday(ctx);
-    if (ended) return ended;
+    if (ended) return withAsksOfEndedPlan(ctx, ended);
     if (u.modifiers.reverse && !merged.programme) return reverseLookupFlow(ctx);
     if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
     switch (merged.task) {
@@ -317,4 +318,13 @@ function withFreshAnswerId(reply: Reply): Reply {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+/**
+ * What a follow-up will be read with next: the message of a fact question; a message answered as continuing the
+ * topic before it (「中期的」 after 「週轉金最長借幾年」) adds its words to that topic.
+ */
+function topicAfter(state: ConversationState, merged: MergedTurn, result: FlowResult, message: string): string | undefined {
+  if (result.state.continuedTopic && state.topic) return `${state.topic} ${message}`.slice(0, 200);
+  return merged.task === 'fact_lookup' ? message.slice(0, 200) : undefined;
 }

@@ -33,7 +33,8 @@ export interface Domain {
      * that programme: stating one names it.
      */
     namingProgramme: { facts: Partial<Record<keyof Facts, ProgrammeId>>; flags: Partial<Record<keyof FactFlags, ProgrammeId>> };
-    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp }>;
+    /** `verb`: what a follow-up says of the circumstance without naming it (「如果沒簽呢」 of the 具結書). */
+    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp }>;
     industry: Choice<'industry'>;
     gender: Choice<'gender'>;
     submission: Choice<'submission'>;
@@ -291,7 +292,13 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         facts: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q?.names_programme ? [[fact, q.names_programme as ProgrammeId]] : []))),
         flags: Object.fromEntries(Object.entries(facts.flags).flatMap(([flag, f]) => (f.names_programme ? [[flag, f.names_programme as ProgrammeId]] : []))),
       },
-      flags: Object.entries(facts.flags).map(([flag, f]) => ({ flag: flag as keyof FactFlags, label: f.label, question: f.question, cue: cueRegExp(f.cues) })),
+      flags: Object.entries(facts.flags).map(([flag, f]) => ({
+        flag: flag as keyof FactFlags,
+        label: f.label,
+        question: f.question,
+        cue: cueRegExp(f.cues),
+        ...(f.follow_up_verbs?.length ? { verb: cueRegExp(f.follow_up_verbs) } : {}),
+      })),
       industry: choices<'industry'>(facts.choices.industry),
       gender: choices<'gender'>(facts.choices.gender),
       submission: choices<'submission'>(facts.choices.submission),

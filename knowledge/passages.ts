@@ -22,6 +22,13 @@ export interface KnowledgePassage {
   order: number;
   /** The text as written and canonical (knowledge/passage-terms.ts), for matching. */
   match: string;
+  /** A table row's cells under its header's, for reading a row out cell by cell. */
+  cells?: RowCells;
+}
+
+export interface RowCells {
+  header: string[];
+  row: string[];
 }
 
 export interface Table {
@@ -83,7 +90,7 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
   for (const section of knowledge.sections) {
     const programmes = section.programmes && section.programmes.length > 0 ? section.programmes : (documentProgrammes.get(section.documentId) ?? []);
     const cut = cutSection(section);
-    const passages = cut.map(({ text, kind }, order) => ({ id: `${section.id}@${order}`, section, kind, text, order, match: matchForm(text) }));
+    const passages = cut.map(({ text, kind, cells }, order) => ({ id: `${section.id}@${order}`, section, kind, text, order, match: matchForm(text), ...(cells ? { cells } : {}) }));
     const unit = section.text
       .split('\n')
       .map((l) => plainText(l).trim())
@@ -190,10 +197,11 @@ const MONTH_CELL = /^\d{1,2}\s*月(?:\s*[a-z*]{1,2})?$/i;
 const LIST_ITEM = /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．]|[(（][一二三四五六七八九十\d]+[)）])/;
 
 /** A section's text cut into passages, in order. */
-function cutSection(section: KnowledgeSection): Array<{ text: string; kind: PassageKind }> {
+function cutSection(section: KnowledgeSection): Array<{ text: string; kind: PassageKind; cells?: RowCells }> {
   const lines = section.text.replace(/<!--[\s\S]*?-->/g, '').split('\n');
-  const out: Array<{ text: string; kind: PassageKind }> = [];
+  const out: Array<{ text: string; kind: PassageKind; cells?: RowCells }> = [];
   let header: string | undefined;
+  let headerCells: string[] = [];
   /** The year the table's rows are under so far (its first column's latest 「98 年」). */
   let year: string | undefined;
   let labelOpen = false;
@@ -213,6 +221,7 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
       const row = plainText(line).replace(/\s+/g, ' ').trim();
       if (header === undefined) {
         header = row;
+        headerCells = tableCells(line);
         year = undefined;
         continue;
       }
@@ -221,7 +230,9 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
       const ownYear = YEAR_CELL.exec(first)?.[1];
       if (ownYear !== undefined) year = ownYear;
       const dated = ownYear === undefined && year !== undefined && MONTH_CELL.test(first) ? `${year} 年 ${row}` : row;
-      out.push({ text: `${header}：${dated}`, kind: 'row' });
+      const cells = tableCells(line);
+      if (dated !== row) cells[0] = `${year} 年 ${cells[0]}`;
+      out.push({ text: `${header}：${dated}`, kind: 'row', cells: { header: headerCells, row: cells } });
       continue;
     }
     header = undefined;
@@ -321,6 +332,11 @@ function isCaption(passage: { text: string; kind: PassageKind }): boolean {
   return /[：:]$/.test(text) || (ENUMERATED.test(text) && !/[：:]/.test(text));
 }
 
+/** The cells of a Markdown table line, as plain text. */
+function tableCells(line: string): string[] {
+  return line.replace(/^\||\|$/g, '').split('|').map((c) => plainText(c).replace(/\s+/g, ' ').trim());
+}
+
 /** The Markdown tables of a section, as cells. */
 function tablesOf(markdown: string): Table[] {
   const tables: Table[] = [];
@@ -332,7 +348,7 @@ function tablesOf(markdown: string): Table[] {
       continue;
     }
     if (/^\|?\s*:?-{3,}/.test(line)) continue;
-    const cells = line.replace(/^\||\|$/g, '').split('|').map((c) => plainText(c).trim());
+    const cells = tableCells(line);
     if (!current) tables.push((current = { header: cells, rows: [] }));
     else current.rows.push(cells);
   }

@@ -121,13 +121,69 @@ export function yearCells(quoted: string[], asked: YearsAsked): string[] {
   const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
   const years = asked.years.map((y) => `${y - 1911}年`);
   if (years.length > 0) {
-    return rows.flatMap((r) => years.flatMap((year) => (r.years.includes(year) ? [`${year}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
+    const cells = rows.flatMap((r) => years.flatMap((year) => (r.years.includes(year) ? [`${year}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
+    return [...cells, ...yearChanges(rows.filter((r) => names(asked.text, r.label)), years, unit)];
   }
   if (!asked.superlative) return [];
-  const named = rows.filter((r) => asked.text.includes(r.label.split(/[(（]/u)[0] ?? r.label));
+  const named = rows.filter((r) => names(asked.text, r.label));
   return named.map((r) => {
     const values = r.cells.map((c) => Number(c.replace(/[,%]/g, '')));
     const pick = values.indexOf(asked.superlative === 'least' ? Math.min(...values) : Math.max(...values));
     return `${r.label}${asked.superlative === 'least' ? '最低' : '最高'}：${r.years[pick]} ${withUnit(r.cells[pick]!)}`;
   });
+}
+
+/** The question names the row (its label before any bracket: 「新發生逾期率」 of 「新發生逾期率(%)」). */
+function names(text: string, label: string): boolean {
+  return text.includes(label.split(/[(（]/u)[0] ?? label);
+}
+
+/**
+ * 「111年新發生逾期保證金額比107年多了多少」: of a row the question names, the change from the second year asked to the
+ * first, computed exactly in the cells' decimals (a rate's in percentage points).
+ */
+function yearChanges(rows: Array<{ label: string; years: string[]; cells: string[] }>, years: string[], unit: string | undefined): string[] {
+  if (years.length !== 2) return [];
+  return rows.flatMap((r) => {
+    const [a, b] = years.map((y) => r.cells[r.years.indexOf(y)]) as [string | undefined, string | undefined];
+    if (a === undefined || b === undefined || !/^[\d,.]+%?$/.test(a) || !/^[\d,.]+%?$/.test(b)) return [];
+    const decimals = Math.max(...[a, b].map((c) => c.replace('%', '').split('.')[1]?.length ?? 0));
+    const [x, y] = [a, b].map((c) => Math.round(Number(c.replace(/[,%]/g, '')) * 10 ** decimals)) as [number, number];
+    const change = (Math.abs(x - y) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    const percent = a.endsWith('%');
+    const how = x === y ? '相同' : `${x > y ? '增加' : '減少'} ${change}${percent ? ' 個百分點' : (unit ?? '')}`;
+    return [`${r.label}：${years[0]}較${years[1]}${how}（${a} 對 ${b}）`];
+  });
+}
+
+/**
+ * A quoted table row read out cell by cell under its column's name (「小巨人獎：保證企業家數 (A) 15 家；獲獎總家數 (B)
+ * 16 家；保證企業獲獎比率 C=(A)/(B) 94%」), so that a reader on a phone need not match figures to a header line; a count
+ * column (「…家數」, a count word of `answer-kinds.yaml`) says its figures' unit. Other passages are quoted as they are.
+ */
+export function readableQuote(knowledge: KnowledgeBase, sectionId: string, text: string): string {
+  const place = /^第\d+名 /u.exec(text)?.[0] ?? '';
+  const cells = passageCatalogue(knowledge)
+    .sections.get(sectionId)
+    ?.passages.find((p) => p.text === text.slice(place.length))?.cells;
+  if (!cells || cells.header.length !== cells.row.length || cells.row.length < 2) return text;
+  const counted = countUnits(knowledge);
+  const [label, ...rest] = cells.row;
+  const read = rest.flatMap((cell, i) => {
+    if (!cell) return [];
+    const column = cells.header[i + 1] ?? '';
+    const unit = /^[\d,]+$/.test(cell) ? COUNT_COLUMN.exec(column)?.[1] : undefined;
+    const figure = unit && counted.has(unit) ? `${cell} ${unit}` : cell;
+    return [column ? `${column} ${figure}` : figure];
+  });
+  return `${place}${label || cells.header[0]}：${read.join('；')}`;
+}
+
+/** 「保證企業家數 (A)」: a column counting 家, with its letter in a formula. */
+const COUNT_COLUMN = /(\p{Script=Han})數\s*(?:[(（][A-Za-z][)）])?$/u;
+
+/** The count words (家, 件, 戶) of `answer-kinds.yaml`: the 「家」 of a kind shown by 「家數」. */
+function countUnits(knowledge: KnowledgeBase): Set<string> {
+  const words = (knowledge.answerKinds?.kinds ?? []).flatMap((k) => k.shownBy.flatMap((s) => s.words));
+  return new Set(words.flatMap((w) => (/^\p{Script=Han}數$/u.test(w) ? [w[0]!] : [])));
 }

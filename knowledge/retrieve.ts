@@ -405,17 +405,25 @@ function headingTopic(heading: string): string {
 const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 
 /**
- * Grammatical characters at the edge of a colloquial word: a modal or adverb before a verb (「會變」, 「最晚」, 「就好」)
- * and an aspect mark or a directional or resultative complement after one (「留著」, 「用過」, 「寄到」, 「送去」, 「改成」,
- * 「處在」). They are a closed class of the language, not topics: what is left of the word is what it is about.
+ * Grammatical characters at the edge of a colloquial word: a modal or adverb before a verb (「會變」, 「最晚」, 「就好」,
+ * 「能借」) and an aspect mark or a directional or resultative complement after one (「留著」, 「用過」, 「寄到」, 「送去」,
+ * 「改成」, 「處在」). They are a closed class of the language, not topics: what is left of the word is what it is about.
  */
-const GRAMMATICAL_BEFORE = new Set('最就才也再又已很');
+const GRAMMATICAL_BEFORE = new Set('最就才也再又已很能可會要想該');
+/** A size or age before a noun (「大廠」 is a kind of 廠, 「老店」 a kind of 店): the noun is what the word names. */
+const ATTRIBUTIVE = new Set('大小新舊老');
 const GRAMMATICAL_AFTER = new Set('了著過到去');
+/**
+ * Words made only of closed classes, which point at a topic without naming one: a demonstrative or a number with a
+ * classifier (「這種」, 「那個」, 「哪一類」, 「一家」) and a place word (「裡面」, 「當中」, 「上頭」).
+ */
+const POINTING_WORD = /^(?:[這那哪此該每各某其一兩幾][一]?[種個類項些樣款筆件位家次]|[裡上下前後外內其之當][面頭中邊])$/u;
 
 /** 「增加到」 → 「增加」, 「會變」 → 「變」, 「就好」 → 「好」: the word without grammatical characters at its edges. */
 function contentStem(word: string): string {
+  if (POINTING_WORD.test(word)) return '';
   let stem = word;
-  while (stem.length >= 2 && GRAMMATICAL_BEFORE.has(stem[0]!)) stem = stem.slice(1);
+  while (stem.length >= 2 && (GRAMMATICAL_BEFORE.has(stem[0]!) || ATTRIBUTIVE.has(stem[0]!))) stem = stem.slice(1);
   while (stem.length >= 2 && GRAMMATICAL_AFTER.has(stem.at(-1)!)) stem = stem.slice(0, -1);
   return stem;
 }

@@ -13,6 +13,8 @@ export interface RatioInput {
   annualRevenue?: number;
   /** 營授比 as stated (percent), used when the balance and revenue are not both given. */
   statedRatio?: number;
+  /** The stated figure is one the 營授比 exceeds (「超過70%」), not its value. */
+  statedAbove?: boolean;
   industry?: Industry;
   /** 使用統一發票 (促進就業專案之營授比放寬) */
   unifiedInvoice?: boolean;
@@ -31,6 +33,8 @@ export type RatioDecision = 'within_limit' | 'reduced_ratio' | 'relaxed' | 'over
 export interface RatioResult {
   /** 營授比, percent, rounded to two decimals for display (decisions use the exact value). */
   ratio: number;
+  /** The 營授比 as said to the user: 「70%」, or 「超過 70%」 for a figure it exceeds. */
+  shown: string;
   formula: string;
   decision: RatioDecision;
   /** The threshold that applied (70 or 50), when the industry is known. */
@@ -57,6 +61,7 @@ export function ratioInputOf(facts: Facts): RatioInput {
     workingCapitalBalance: facts.workingCapitalBalance,
     annualRevenue: facts.annualRevenue,
     statedRatio: facts.businessFinanceRatio,
+    statedAbove: facts.businessFinanceRatioAbove,
     industry: facts.industry,
     unifiedInvoice: facts.flags?.unifiedInvoice,
     renewal: facts.flags?.renewal,
@@ -85,10 +90,12 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
   let ratio: number;
   let formula: string;
   let exceeds: (limit: number) => boolean;
+  const above = stated !== undefined && input.statedAbove === true;
   if (stated !== undefined) {
     ratio = stated;
-    formula = `營授比 ${formatRatio(stated)}（您提供的數字）`;
-    exceeds = (limit) => stated > limit;
+    formula = `營授比${above ? '超過' : ''} ${formatRatio(stated)}（您提供的數字）`;
+    // 「超過70%」 exceeds 70% itself.
+    exceeds = (limit) => stated > limit || (above && stated >= limit);
   } else {
     const [b, r] = [balance as number, revenue as number];
     ratio = Math.round((b / r) * 100 * 100) / 100;
@@ -98,8 +105,9 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
     exceeds = (limit) => b * 100 > limit * r;
   }
 
-  const base = { ratio, formula, ruleDate: trace.view.asOf, missing: [] as string[] };
-  const finish = (r: Omit<RatioResult, 'ratio' | 'formula' | 'ruleDate' | 'ruleDates' | 'trace' | 'missing'> & { missing?: string[] }): RatioResult => ({
+  const shown = `${above ? '超過 ' : ''}${formatRatio(ratio)}`;
+  const base = { ratio, shown, formula, ruleDate: trace.view.asOf, missing: [] as string[] };
+  const finish = (r: Omit<RatioResult, 'ratio' | 'shown' | 'formula' | 'ruleDate' | 'ruleDates' | 'trace' | 'missing'> & { missing?: string[] }): RatioResult => ({
     ...base,
     ...r,
     missing: r.missing ?? [],
@@ -113,19 +121,19 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
       decision: 'exempt_renewal',
       authorisedAllowed: true,
       projectAllowed: true,
-      reasons: [`營授比 ${formatRatio(ratio)}；使用統一發票企業之原授權送保額度內續約案件，不受營授比相關規定限制（促進就業融資保證專案）`],
+      reasons: [`營授比 ${shown}；使用統一發票企業之原授權送保額度內續約案件，不受營授比相關規定限制（促進就業融資保證專案）`],
     });
   }
 
   const max = trace.percent('business_finance_ratio.max');
   if (exceeds(max)) {
     return relaxation
-      ? finish({ decision: 'project_only', authorisedAllowed: false, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)} 超過 ${formatRatio(max)}；使用統一發票企業得以專案方式申請（促進就業融資保證專案）`] })
+      ? finish({ decision: 'project_only', authorisedAllowed: false, projectAllowed: true, reasons: [`營授比 ${shown} 超過 ${formatRatio(max)}；使用統一發票企業得以專案方式申請（促進就業融資保證專案）`] })
       : finish({
           decision: 'over_limit',
           authorisedAllowed: false,
           projectAllowed: false,
-          reasons: [`營授比 ${formatRatio(ratio)} 超過上限 ${formatRatio(max)}，短、中期週轉融資不得送保`, ...unknownInvoice('得以專案方式申請')],
+          reasons: [`營授比 ${shown} 超過上限 ${formatRatio(max)}，短、中期週轉融資不得送保`, ...unknownInvoice('得以專案方式申請')],
         });
   }
 
@@ -136,7 +144,7 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
     const low = Math.min(production, general);
     const high = Math.max(production, general);
     if (!exceeds(low)) {
-      return finish({ decision: 'within_limit', authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)}，未超過 ${formatRatio(max)}，亦未超過生產事業 ${formatRatio(production)}、一般事業 ${formatRatio(general)} 之門檻`] });
+      return finish({ decision: 'within_limit', authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${shown}，未超過 ${formatRatio(max)}，亦未超過生產事業 ${formatRatio(production)}、一般事業 ${formatRatio(general)} 之門檻`] });
     }
     if (exceeds(high)) return reduced(high, '生產事業與一般事業之門檻');
     return finish({
@@ -144,11 +152,11 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
       authorisedAllowed: true,
       projectAllowed: true,
       missing: ['industry'],
-      reasons: [`營授比 ${formatRatio(ratio)} 介於一般事業門檻 ${formatRatio(general)} 與生產事業門檻 ${formatRatio(production)} 之間；請說明是生產事業或一般事業`],
+      reasons: [`營授比 ${shown} 介於一般事業門檻 ${formatRatio(general)} 與生產事業門檻 ${formatRatio(production)} 之間；請說明是生產事業或一般事業`],
     });
   }
   if (!exceeds(threshold)) {
-    return finish({ decision: 'within_limit', threshold, authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)}，未超過${industryLabel(input.industry)}門檻 ${formatRatio(threshold)}（上限 ${formatRatio(max)}）`] });
+    return finish({ decision: 'within_limit', threshold, authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${shown}，未超過${industryLabel(input.industry)}門檻 ${formatRatio(threshold)}（上限 ${formatRatio(max)}）`] });
   }
   return reduced(threshold, `${industryLabel(input.industry)}門檻`);
 
@@ -164,7 +172,7 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
 
   function reduced(limit: number, label: string): RatioResult {
     if (relaxation) {
-      return finish({ decision: 'relaxed', threshold: limit, authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${formatRatio(ratio)} 超過${label} ${formatRatio(limit)}、未超過 ${formatRatio(max)}；使用統一發票企業不受授權送保成數最高五成之限制（促進就業融資保證專案）`] });
+      return finish({ decision: 'relaxed', threshold: limit, authorisedAllowed: true, projectAllowed: true, reasons: [`營授比 ${shown} 超過${label} ${formatRatio(limit)}、未超過 ${formatRatio(max)}；使用統一發票企業不受授權送保成數最高五成之限制（促進就業融資保證專案）`] });
     }
     const reducedRatio = trace.percent('business_finance_ratio.reduced_authorised_ratio');
     return finish({
@@ -174,7 +182,7 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
       maxAuthorisedRatio: reducedRatio,
       projectAllowed: true,
       reasons: [
-        `營授比 ${formatRatio(ratio)} 超過${label} ${formatRatio(limit)}（未超過 ${formatRatio(max)}）：可採專案方式送保，或採授權方式送保但保證成數最高 ${formatRatio(reducedRatio)}`,
+        `營授比 ${shown} 超過${label} ${formatRatio(limit)}（未超過 ${formatRatio(max)}）：可採專案方式送保，或採授權方式送保但保證成數最高 ${formatRatio(reducedRatio)}`,
         ...unknownInvoice('不受授權送保成數最高五成之限制'),
       ],
     });

@@ -49,6 +49,7 @@ export const Facts = z
     guaranteedAmount: z.number().positive(), // 保證金額：貸款金額已乘保證成數（銀行常以此送保）
     usedAmount: z.number().nonnegative(), // 已用掉的額度（已送保、已計提）：問「還能再…多少」時從上限扣除
     businessFinanceRatio: z.number().nonnegative(), // 營授比 as the applicant states it, percent (when balance and revenue are not given)
+    businessFinanceRatioAbove: z.boolean(), // the stated 營授比 is a figure it exceeds (「超過70%」)
     debtRatio: z.number().nonnegative(), // 負債比率, percent
     approvalDate: z.iso.date(), // 授信額度核准日
     loanStartDate: z.iso.date(), // 授信起日

@@ -7,7 +7,11 @@
  *     probeRetrieval) quotes, as its strongest passage, the labelled passage of the labelled section;
  *   - section recall@3: the labelled section is among the first three sections search returns;
  *   - "not covered" precision and recall: the flow says the documents do not answer exactly when they do not;
- *   - search latency p50/p99 (one search call, snippets included) and the whole choice's latency.
+ *   - search latency p50/p99 (one search call, snippets included) and the whole choice's latency;
+ *   - on the real knowledge, the same asked of the whole bot (`answer`): what the user finally sees, whichever flow
+ *     answers (a rule parameter's line cites the section its figure comes from). A hit cites the labelled section
+ *     first and shows the labelled passage (a table row: each of its cells) in the reply or the first citation's
+ *     excerpt; "not covered" is a fallback reply or one citing nothing.
  * The same on a knowledge base 100 times larger: the real documents plus distinct generated ones (their own
  * titles, headings, tables, lists and figures, in the fund's vocabulary), so the real passages must win
  * against many plausible distractors. Prints figures; asserts nothing.
@@ -17,6 +21,7 @@
 import { readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { probeRetrieval } from '../bot/flows/retrieval-probe.ts';
+import { createBot } from '../bot/index.ts';
 import type { Sources } from '../bot/sources.ts';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge/load.ts';
 import { loadPassageQueries, quoteForm, type PassageQuery } from '../knowledge/retrieval-quality.ts';
@@ -51,10 +56,10 @@ function bySliceNumber(a: string, b: string): number {
   const n = (f: string) => Number(/-v(\d+)\./.exec(f)?.[1] ?? 1);
   return n(a) - n(b);
 }
-report('real', knowledge);
-if (!realOnly) report(`synthetic ×${SCALE}`, syntheticKnowledge(knowledge, SCALE));
+await report('real', knowledge);
+if (!realOnly) await report(`synthetic ×${SCALE}`, syntheticKnowledge(knowledge, SCALE));
 
-function report(name: string, base: KnowledgeBase): void {
+async function report(name: string, base: KnowledgeBase): Promise<void> {
   const started = performance.now();
   const index = createSearchIndex(base);
   const buildMs = performance.now() - started;
@@ -68,6 +73,10 @@ function report(name: string, base: KnowledgeBase): void {
     console.log(`    not covered precision ${percent(quality.truePositives, quality.saidNotCovered)}  (${quality.truePositives}/${quality.saidNotCovered})`);
     console.log(`    not covered recall    ${percent(quality.truePositives, quality.notCovered)}  (${quality.truePositives}/${quality.notCovered})`);
     if (showMisses) for (const miss of quality.misses) console.log(`      ✗ ${miss}`);
+    if (name !== 'real') continue;
+    const answers = await measureAnswers(sources, queries);
+    console.log(`    answer: passage shown ${percent(answers.passageHits, answers.covered)}  (${answers.passageHits}/${answers.covered}); not covered precision ${percent(answers.truePositives, answers.saidNotCovered)}  (${answers.truePositives}/${answers.saidNotCovered}), recall ${percent(answers.truePositives, answers.notCovered)}  (${answers.truePositives}/${answers.notCovered})`);
+    if (showMisses) for (const miss of answers.misses) console.log(`      ✗ answer: ${miss}`);
   }
   const all = Object.values(slices).flat();
   const search = timings(all, (query) => index.search(searchText(query)));
@@ -105,6 +114,37 @@ function measure(sources: Sources, queries: PassageQuery[]): Quality {
     if (hit) q.passageHits++;
     else if (!choice.covered) q.misses.push(`${asked}: said not covered; wanted ${query.section} 「${query.passage}」`);
     else q.misses.push(`${asked}: quoted ${choice.section.id} 「${choice.top.slice(0, 60)}」; wanted ${query.section} 「${query.passage}」`);
+  }
+  return q;
+}
+
+/** The whole bot asked each query (after its context, in one conversation), judged on the reply the user sees. */
+async function measureAnswers(sources: Sources, queries: PassageQuery[]): Promise<Quality> {
+  const bot = createBot({ sources: () => sources, now: () => new Date(`${AS_OF}T12:00:00+08:00`) });
+  const q: Quality = { covered: 0, passageHits: 0, sectionHits: 0, notCovered: 0, saidNotCovered: 0, truePositives: 0, misses: [] };
+  let conversation = 0;
+  for (const query of queries) {
+    const conversationId = `bench-${++conversation}`;
+    const ask = (text: string) => bot.handle({ conversationId, channel: 'web', event: { type: 'message', text } });
+    if (query.context) await ask(query.context);
+    const replies = await ask(query.q);
+    const citations = replies.flatMap((r) => r.citations);
+    const shown = quoteForm(`${replies.map((r) => r.text).join('')}${citations[0]?.excerpt ?? ''}`);
+    const asked = query.context ? `${query.context} → ${query.q}` : query.q;
+    const first = replies[0]?.text.replace(/\s+/g, ' ').slice(0, 70) ?? '';
+    // (A reply saying the documents do not answer cites the service lines it points to.)
+    const saidNotCovered = citations.length === 0 || replies[0]?.kind === 'fallback';
+    if (saidNotCovered) q.saidNotCovered++;
+    if (query.notCovered) {
+      q.notCovered++;
+      if (saidNotCovered) q.truePositives++;
+      else q.misses.push(`${asked}: should be not covered, cited ${citations[0]!.sectionId ?? citations[0]!.section} 「${first}」`);
+      continue;
+    }
+    q.covered++;
+    const cells = query.passage!.split('|').map(quoteForm).filter((c) => c.length > 0);
+    if (!saidNotCovered && citations[0]?.sectionId === query.section && cells.every((c) => shown.includes(c))) q.passageHits++;
+    else q.misses.push(`${asked}: ${saidNotCovered ? 'said not covered' : `cited ${citations[0]!.sectionId ?? citations[0]!.section}`} 「${first}」; wanted ${query.section} 「${query.passage}」`);
   }
   return q;
 }

@@ -172,6 +172,11 @@ function supplies(stated: Facts, pending: string): boolean {
 function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts | undefined): Facts {
   // A reply to the bot's question is read as that answer (「300萬」 after the balance question is the balance).
   const stated: Facts = { ...(pendingAnswer ?? u.facts) };
+  // 「如果沒簽呢」 after a case with the 具結書 signed: the circumstance discussed, said otherwise. (Not 「跟沒簽比差多少」,
+  // which sets the case against it.)
+  const byVerb = u.modifiers.comparison ? {} : (u.flagsByVerb ?? {});
+  const discussed = Object.entries(byVerb).filter(([flag]) => state.facts.flags?.[flag as keyof FactFlags] !== undefined);
+  if (discussed.length > 0) stated.flags = { ...Object.fromEntries(discussed), ...stated.flags };
   // 「如果借款是2,040萬呢？」 during a 營授比 check changes the balance, not a loan.
   if (
     state.task === 'eligibility' &&

@@ -51,8 +51,12 @@ export function answerToPending(
   if (has(meant, pending)) return { ...u.facts, ...pick(meant, [pending]) };
   const subject = domain.facts.questions[pending as keyof Facts];
   if (!subject) return undefined;
-  const inContext = read(`${subject.context ?? subject.label}${u.text}`).facts;
-  return has(inContext, pending) ? pick(inContext, [...Object.keys(u.facts), pending]) : undefined;
+  // (Read with the subject before the reply, or before its figure: 「我46」 is 「我年齡46」.)
+  const context = subject.context ?? subject.label;
+  const figure = u.text.search(/[\d０-９零〇一二兩三四五六七八九十]/u);
+  const readings = [`${context}${u.text}`, ...(figure > 0 ? [`${u.text.slice(0, figure)}${context}${u.text.slice(figure)}`] : [])];
+  const inContext = readings.map((text) => read(text).facts).find((facts) => has(facts, pending));
+  return inContext ? pick(inContext, [...Object.keys(u.facts), pending]) : undefined;
 }
 
 function has(facts: Facts, fact: string): boolean {

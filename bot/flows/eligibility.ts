@@ -176,7 +176,7 @@ const RATIO_DECISION_TEXT: Record<RatioResult['decision'], string> = {
 
 function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
   if (r.decision === 'needs_industry') {
-    return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${formatPercent(r.ratio)}（${r.formula}）。`);
+    return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${r.shown}（${r.formula}）。`);
   }
   const general = ctx.view.find('general_loan.max_ratio');
   const citations = [
@@ -184,7 +184,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
     ...(r.decision === 'within_limit' && general ? [ctx.cite.forReference(general.reference, general.effectiveFrom, general.name)] : []),
   ];
   const lines = [
-    `營授比 ${formatPercent(r.ratio)}：${RATIO_DECISION_TEXT[r.decision]}。`,
+    `營授比 ${r.shown}：${RATIO_DECISION_TEXT[r.decision]}。`,
     `計算：${r.formula}`,
     r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatCheng(r.maxAuthorisedRatio)}` : undefined,
     r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatCheng(general.value as number)}` : undefined,
@@ -202,7 +202,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
           title: '營授比試算',
           inputs: ratioInputs(ctx.merged.facts),
           formula: r.formula,
-          result: { label: '營授比', value: formatPercent(r.ratio) },
+          result: { label: '營授比', value: r.shown },
           ruleDate: `依 ${formatRocDate(r.ruleDate)}適用之規定`,
           notes: r.reasons,
           sources: citations.map((c) => `${c.title}〈${c.section}〉`),
@@ -216,7 +216,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
 /** The figures the 營授比 was taken from: the balance and revenue, or the ratio as the user gave it. */
 function ratioInputs(facts: FlowContext['merged']['facts']): Array<{ label: string; value: string }> {
   if (facts.workingCapitalBalance === undefined || facts.annualRevenue === undefined) {
-    if (facts.businessFinanceRatio !== undefined) return [{ label: '營授比（您提供）', value: formatPercent(facts.businessFinanceRatio) }];
+    if (facts.businessFinanceRatio !== undefined) return [{ label: '營授比（您提供）', value: `${facts.businessFinanceRatioAbove ? '超過 ' : ''}${formatPercent(facts.businessFinanceRatio)}` }];
   }
   return [
     { label: '短中期週轉授信總餘額', value: `${formatAmount(facts.workingCapitalBalance ?? 0)} 元` },

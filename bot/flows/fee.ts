@@ -106,7 +106,7 @@ function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, f
     const result = businessFinanceRatio(ctx.view, ratioInputOf(facts));
     const limit = result.maxAuthorisedRatio;
     if (limit === undefined || limit >= highest) return undefined;
-    return { ratio: limit, reason: `營授比 ${formatPercent(result.ratio)} 超過門檻${result.threshold !== undefined ? ` ${formatPercent(result.threshold)}` : ''}，授權送保成數最高 ${formatCheng(limit)}`, trace: result.trace };
+    return { ratio: limit, reason: `營授比 ${result.shown} 超過門檻${result.threshold !== undefined ? ` ${formatPercent(result.threshold)}` : ''}，授權送保成數最高 ${formatCheng(limit)}`, trace: result.trace };
   } catch {
     return undefined;
   }

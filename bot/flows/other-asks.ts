@@ -12,13 +12,26 @@ const FEE_ASKS: ReadonlySet<string> = new Set<Ask>(['fee_amount', 'fee_rate', 'g
  * the same programme and shown after it, each with its own source.
  */
 export function withOtherAsks(ctx: FlowContext, calculation: FlowResult): FlowResult {
-  if (calculation.outcome !== 'answered' || !ctx.merged.programme) return calculation;
   // The ratio a calculation assumed is the programme's highest: that already answers 「最高保幾成」.
   const ratioShown = ctx.merged.facts.guaranteeRatio === undefined;
-  const others = ctx.merged.asks.filter((ask) => !FEE_ASKS.has(ask) && !(ask === 'max_ratio' && ratioShown));
-  if (others.length === 0) return calculation;
+  return withAsksLookedUp(ctx, calculation, 'fee_calculation', (ask) => FEE_ASKS.has(ask) || (ask === 'max_ratio' && ratioShown));
+}
+
+/**
+ * 「莫拉克的貸款現在還能申請嗎？手續費要付嗎？」: after the answer that the plan has ended, what else was asked about its
+ * programme is looked up, as the plan's rules then (the lookup says they are history).
+ */
+export function withAsksOfEndedPlan(ctx: FlowContext, ended: FlowResult): FlowResult {
+  return withAsksLookedUp(ctx, ended, 'eligibility', () => false);
+}
+
+/** The asks of the message a first answer leaves open, looked up for the same programme and shown after it. */
+function withAsksLookedUp(ctx: FlowContext, first: FlowResult, intent: 'fee_calculation' | 'eligibility', answeredByFirst: (ask: string) => boolean): FlowResult {
+  if (first.outcome !== 'answered' || !ctx.merged.programme) return first;
+  const others = ctx.merged.asks.filter((ask) => !answeredByFirst(ask));
+  if (others.length === 0) return first;
   const more = lookupFlow({ ...ctx, merged: { ...ctx.merged, task: 'fact_lookup', asks: others } });
-  if (more.outcome !== 'answered') return calculation;
-  const quickReplies = calculation.replies.flatMap((r) => r.quickReplies ?? []);
-  return combinedAnswer('fee_calculation', undefined, [calculation, more], quickReplies, calculation.state);
+  if (more.outcome !== 'answered') return first;
+  const quickReplies = first.replies.flatMap((r) => r.quickReplies ?? []);
+  return combinedAnswer(intent, undefined, [first, more], quickReplies, first.state);
 }

@@ -4,7 +4,7 @@ import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, p
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
-import { quoteSection, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { findSections, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
@@ -34,6 +34,8 @@ export type RetrievalChoice =
       others: SectionChoice[];
       best: SectionChoice;
       missingYears: string[];
+      /** Chosen by the reading with the question before it. */
+      continued: boolean;
     }
   | { covered: false; nearest?: SearchHit; missingYears?: string[]; section?: KnowledgeSection };
 
@@ -57,7 +59,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
     .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }))
     .sort((a, b) => readingStrength(b, bare && !ownPlace, continues && !ownPlace) - readingStrength(a, bare && !ownPlace, continues && !ownPlace));
-  const { query, choices } = readings[0]!;
+  const { query, choices, continued } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
@@ -74,7 +76,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     ? choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2)
     : [];
   const { section, passages } = best;
-  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best, missingYears: [] };
+  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best, missingYears: [], continued };
   const { list, superlative, rank } = ctx.understanding.modifiers;
   const { quoted, top } = quoteSection(ctx.sources.knowledge, section, passages, {
     ...(list ? { list } : {}),
@@ -94,7 +96,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const missingYears = yearsNotCovered(ctx.understanding.years, where);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
-  return { covered: true, section, quoted, top, others, best, missingYears };
+  return { covered: true, section, quoted, top, others, best, missingYears, continued };
 }
 
 /**
@@ -109,7 +111,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
     if (choice.missingYears && choice.section) return yearsNotInDocuments(ctx, choice.missingYears, choice.section);
     return cannotAnswer(ctx, choice.nearest);
   }
-  const { section, quoted, others, best, missingYears } = choice;
+  const { section, quoted, others, best, missingYears, continued } = choice;
   if (others.length > 0) return severalSections(ctx, [best, ...others]);
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
@@ -124,7 +126,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ended ? `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以下為當時的規定，不是現行規定。` : undefined,
         ended ? undefined : pastDatesNote(ctx, quoted),
         `依《${section.title}》〈${section.heading}〉：`,
-        ...quoted.map((q) => `「${q}」`),
+        ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
         ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
         ...yearCells(quoted, { text: ctx.understanding.text, years: ctx.understanding.years, ...(ctx.understanding.modifiers.superlative ? { superlative: ctx.understanding.modifiers.superlative } : {}) }),
         superseded ? supersededNote(ctx, section) : undefined,
@@ -133,7 +135,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       citations: [citation],
       quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks },
+    { task: 'fact_lookup', asks: ctx.merged.asks, ...(continued ? { continuedTopic: true } : {}) },
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
@@ -410,17 +412,19 @@ function hasEvidence(domain: Domain, asks: string[], section: KnowledgeSection, 
  * section is quoted. Undefined when the message asks one question, or a question finds nothing (the whole answer stands).
  */
 function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowResult | undefined {
-  const { several, rank, superlative, comparison, list } = ctx.understanding.modifiers;
+  const { several, rank, comparison, list } = ctx.understanding.modifiers;
   // Only where the whole message is answered plainly: not a table read by rank or comparison, a list, or a year the
   // documents lack (that stays said).
-  if (several || rank !== undefined || comparison || list || ctx.understanding.isFollowUp) return undefined;
+  if (several || rank !== undefined || ctx.understanding.isFollowUp) return undefined;
   // (A message no one section answers whole may still be two questions each answered by its own.)
   if (whole.missingYears?.length) return undefined;
   const parts = questionParts(ctx.understanding, ctx.domain);
   if (parts.length < 2) return undefined;
   // 「幾月申請批號？每個批號的限額最高多少？」: a 最高 of one question is that question's own (a cap), not a ranking of
-  // the whole message; a superlative every question shares is.
-  if (superlative !== undefined && parts.every(({ own }) => own.modifiers.superlative !== undefined)) return undefined;
+  // the whole message; a superlative every question shares is. So with a comparison (「跟…差在哪？…哪一年推出的？」)
+  // and a list.
+  const shared = (has: (m: Understanding['modifiers']) => boolean) => has(ctx.understanding.modifiers) && parts.every(({ own }) => has(own.modifiers));
+  if (shared((m) => m.superlative !== undefined) || (comparison && shared((m) => m.comparison)) || (list && shared((m) => m.list))) return undefined;
   const choose = (u: Understanding) => retrievalChoice({ ...ctx, understanding: u, merged: { ...ctx.merged, asks: u.asks } });
   const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
   // A short question is read alone and with the first question; the surer reading is its answer.
@@ -455,7 +459,7 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
             ? `注意：《${choice.section.title}》適用期間至${formatRocDate(choice.section.effectiveTo)}，已屆期；以下為當時的規定，不是現行規定。`
             : undefined,
           `依《${choice.section.title}》〈${choice.section.heading}〉：`,
-          ...quotes.map((q) => `「${q}」`),
+          ...quotes.map((q) => `「${readableQuote(ctx.sources.knowledge, choice.section.id, q)}」`),
         ]),
         chosen?.datesNote,
         sourcesLine(parts.map((p) => p.citation)),

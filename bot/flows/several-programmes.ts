@@ -3,6 +3,7 @@ import { formatRate } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { formatCheng } from '../compose/format.ts';
 import { reply } from '../compose/reply.ts';
+import { textAbout } from '../understand/programmes.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 
 /**
@@ -11,7 +12,22 @@ import type { FlowContext, FlowResult } from './context.ts';
  * same parameters the calculator reads.
  */
 export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], answerOne: (ctx: FlowContext) => FlowResult): FlowResult {
-  const parts = programmes.map((programme) => ({ programme, result: answerOne({ ...ctx, merged: { ...ctx.merged, programme } }) }));
+  // (Each answered as if it alone were named: its own sections are searched, not the other's. Not when the message
+  // lists more than the programmes, 「專案保證、批次保證、直接保證各是哪一年推出的」: each answer quotes the whole list.)
+  const alone = (programme: ProgrammeId): FlowContext =>
+    ctx.understanding.modifiers.several
+      ? { ...ctx, merged: { ...ctx.merged, programme } }
+      : {
+          ...ctx,
+          understanding: {
+            ...ctx.understanding,
+            text: textAbout(ctx.understanding.text, programme, ctx.domain),
+            programmes: [programme],
+            programmesByName: ctx.understanding.programmesByName.filter((p) => p === programme),
+          },
+          merged: { ...ctx.merged, programme },
+        };
+  const parts = programmes.map((programme) => ({ programme, result: answerOne(alone(programme)) }));
   const answered = parts.filter((p) => p.result.outcome === 'answered' || p.result.outcome === 'low_confidence');
   if (answered.length < 2) return parts.find((p) => p.result.outcome !== 'unanswered')?.result ?? (parts[0]?.result as FlowResult);
   // A follow-up to a comparison (「那手續費呢」) compares again.
@@ -26,7 +42,7 @@ export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], a
 }
 
 /** Several programmes' answers as one reply: the comparison line first, then each answer with its sources. */
-export function combinedAnswer(intent: 'fact_lookup' | 'fee_calculation', comparison: string | undefined, results: FlowResult[], quickReplies: string[], state: FlowResult['state']): FlowResult {
+export function combinedAnswer(intent: 'fact_lookup' | 'fee_calculation' | 'eligibility', comparison: string | undefined, results: FlowResult[], quickReplies: string[], state: FlowResult['state']): FlowResult {
   const replies = results.flatMap((r) => r.replies);
   return {
     outcome: 'answered',

@@ -11,3 +11,16 @@ export function findFlags(text: string, domain: Domain = shippedDomain()): FactF
   }
   return flags;
 }
+
+/**
+ * 「如果沒簽呢」: a circumstance a follow-up speaks of by its verb alone (facts.yaml `follow_up_verbs`), true or, denied,
+ * false; the conversation decides whether it is the one discussed. Circumstances named outright are left to findFlags.
+ */
+export function flagsByVerb(text: string, named: FactFlags, domain: Domain = shippedDomain()): FactFlags {
+  const flags: FactFlags = {};
+  for (const { flag, verb } of domain.facts.flags) {
+    const match = verb && named[flag] === undefined ? verb.exec(text) : null;
+    if (match) flags[flag] = !isDenied(text, match.index);
+  }
+  return flags;
+}

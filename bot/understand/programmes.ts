@@ -55,6 +55,14 @@ export function programmeStretches(text: string, domain: Domain = shippedDomain(
   return firsts.map((hit, i) => ({ id: hit.id, text: text.slice(hit.index, firsts[i + 1]?.index ?? text.length) }));
 }
 
+/** 「直接保證跟批次保證有什麼不同」 as about 直接保證 alone: the mentions of the other programmes named left out. */
+export function textAbout(text: string, programme: ProgrammeId, domain: Domain = shippedDomain()): string {
+  const others = hitsIn(text, domain).filter((h) => !h.weak && h.id !== programme);
+  let out = text;
+  for (const hit of others.reverse()) out = `${out.slice(0, hit.index)}${out.slice(hit.end)}`;
+  return out;
+}
+
 export function findProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {
   return programmesIn(text, domain).programmes;
 }

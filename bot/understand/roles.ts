@@ -168,7 +168,11 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const role = cued === 'statedRate' && notARate ? 'guaranteeRatio' : (cued ?? (notARate ? 'guaranteeRatio' : 'statedRate'));
         if (role === 'statedRate') rates.add(m.value);
         else if (role === 'debtRatio') set('debtRatio', m.value);
-        else if (role === 'businessFinanceRatio') set('businessFinanceRatio', m.value);
+        else if (role === 'businessFinanceRatio') {
+          set('businessFinanceRatio', m.value);
+          // 「超過70%」: a figure the 營授比 exceeds (「70%以上」 includes 70%: it is read as the figure).
+          if (facts.businessFinanceRatio === m.value && words.overBefore.test(ctx.before)) facts.businessFinanceRatioAbove = true;
+        }
         else if (role === 'guaranteeRatio' && m.value <= 100) set('guaranteeRatio', m.value);
         return;
       }

@@ -119,6 +119,8 @@ export interface Understanding {
   parameterTopics: string[];
   /** The whole message is a yes or a no (「是」「沒有」), answering a yes-or-no question. */
   bareAnswer?: 'yes' | 'no';
+  /** Circumstances spoken of by their verb alone (「如果沒簽呢」), for the conversation to apply to the one discussed. */
+  flagsByVerb?: FactFlags;
   /** A fee rate the user wrote (年費率1%), in percent. Recorded, never used as a parameter. */
   statedRate?: number;
   /**

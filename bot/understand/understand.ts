@@ -5,7 +5,7 @@ import { findAsks } from './asks.ts';
 import { findGender, findIndustry, findLoanPurpose, findSubmission } from './choices.ts';
 import { englishToChinese } from './english.ts';
 import { scanMentions } from './figures.ts';
-import { findFlags } from './flags.ts';
+import { findFlags, flagsByVerb } from './flags.ts';
 import { findHowToApply } from './how-to-apply.ts';
 import { isFollowUp } from './follow-up.ts';
 import { isInjectionSuspected } from './injection.ts';
@@ -123,6 +123,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (loanPurpose) facts.loanPurpose = loanPurpose;
   const flags = findFlags(canonical, domain);
   if (Object.keys(flags).length > 0) facts.flags = flags;
+  const byVerb = flagsByVerb(canonical, flags, domain);
   const variants = variantsOf(canonical, flags, domain);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
@@ -195,6 +196,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     keywords: [],
     asksWhichFits: domain.intents.recommend.test(canonical),
     ...(howToApply ? { howToApply } : {}),
+    ...(Object.keys(byVerb).length > 0 ? { flagsByVerb: byVerb } : {}),
   };
   // Word segmentation is the dearest step of reading a message, and no answer reads the keywords: they are found
   // when first asked for, then kept.

@@ -538,6 +538,48 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['負債比率450%的企業', '原授權額度內續約 有用統一發票', '還會被限五成嗎'],
     answersWith: ['不受授權保證成數最高五成之限制'],
   },
+  {
+    name: 'says an ended plan can no longer be applied for, then answers the rest of the message as its rules then',
+    says: ['莫拉克復工營業貸款現在還能辦嗎？當時保幾成？'],
+    answersWith: ['已經結束', '9成', '不是現行規定'],
+  },
+  {
+    name: 'reads 「我66」 after a programme\'s age limit as the applicant\'s age and decides',
+    says: ['鳳凰貸款年齡上限幾歲', '我66'],
+    answersWith: ['不符合', '66 歲'],
+  },
+  {
+    name: 'does not take a pointing word (「這類」) or a modal (「能借」) for a topic the documents lack',
+    says: ['憑國內信用狀的短期週轉融資', '這類最長能借幾年'],
+    answersWith: ['最長以一年為限'],
+    never: ['找不到'],
+  },
+  {
+    name: 'keeps a topic continued by a follow-up for the turn after it',
+    says: ['週轉金貸款最長可以借多久', '如果是中期週轉', '要怎麼攤還'],
+    answersWith: ['按月或按季'],
+  },
+  {
+    name: 'answers a second question after a comparison of two programmes, each from its own section',
+    says: ['直接保證跟批次保證有什麼不同？直接保證哪一年推出？'],
+    answersWith: ['直接保證(民國93年推出)', '批次保證(民國92年推出)'],
+  },
+  {
+    name: 'works out the change between two years of a table row the question names',
+    says: ['109年的新發生逾期率跟111年差了多少'],
+    answersWith: ['新發生逾期率(%)：109年較111年減少 0.56 個百分點'],
+  },
+  {
+    name: 'recomputes without a circumstance a follow-up denies by its verb alone (「沒簽署」 of the 具結書)',
+    says: ['一般貸款C組 借600萬 保8成 兩年 有簽促進就業具結書 手續費多少', '那要是沒簽署呢'],
+    answersWith: ['144,000', '1.5%'],
+    never: ['48,000'],
+  },
+  {
+    name: 'reads a table row out under its column names',
+    says: ['上櫃公司用過信保保證的有幾家'],
+    answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -16,10 +16,10 @@ const NOT_COVERED = /找不到|未載明|沒有.*資料/;
 
 describe('the low end of a ranked table', () => {
   it('gives the bottom row for 墊底, 倒數第一 and lowest, as 最多 gives the top one', async () => {
-    expect(await ask('哪一家金融機構的保證餘額倒數第一')).toContain('嘉市三信 2.60');
-    expect(await ask('行業別保證餘額墊底的是哪一行')).toContain('礦業及土石採取業 1,135.63');
-    expect(await ask('Which county has the lowest guarantee balance?')).toContain('連江縣 456.89');
-    expect(await ask('保證餘額最多的行業')).toContain('批發零售業 495,659.15');
+    expect(await ask('哪一家金融機構的保證餘額倒數第一')).toContain('嘉市三信：保證餘額 2.60');
+    expect(await ask('行業別保證餘額墊底的是哪一行')).toContain('礦業及土石採取業：111 年保證餘額 1,135.63');
+    expect(await ask('Which county has the lowest guarantee balance?')).toContain('連江縣：111年保證餘額 456.89');
+    expect(await ask('保證餘額最多的行業')).toContain('批發零售業：111 年保證餘額 495,659.15');
   });
 });
 
@@ -37,11 +37,11 @@ describe('a place in the ranking of the kind of row named', () => {
   it('ranks regions in the region table when the question names regions and no column', async () => {
     const reply = await ask('第四名的地區是哪個');
     expect(reply).toContain('第4名');
-    expect(reply).toContain('臺中市 176,766.89');
+    expect(reply).toContain('臺中市：111年保證餘額 176,766.89');
   });
 
   it('reads an English ordinal as a place', async () => {
-    expect(await ask('Which bank ranks sixth by guarantee balance?')).toContain('彰化商銀 78,925.61');
+    expect(await ask('Which bank ranks sixth by guarantee balance?')).toContain('彰化商銀：保證餘額 78,925.61');
   });
 });
 

@@ -42,12 +42,12 @@ describe('a question naming no year is about today', () => {
 describe('tables', () => {
   it('a sum asked is answered by the total row', async () => {
     const answer = await conversation('行業別保證餘額合計多少');
-    expect(answer).toContain('合計 1,354,176.21');
+    expect(answer).toContain('合計：111 年保證餘額 1,354,176.21');
   });
 
-  it('a row read with its header: the count of award winners that are guaranteed firms', async () => {
+  it('a row read cell by cell under its column names: the count of award winners that are guaranteed firms', async () => {
     const answer = await conversation('國家磐石獎得獎的保證企業幾家');
-    expect(answer).toContain('國家磐石獎 7 8 88%');
+    expect(answer).toContain('國家磐石獎：保證企業家數 (A) 7 家；獲獎總家數 (B) 8 家；保證企業獲獎比率 C=(A)/(B) 88%');
   });
 });
 

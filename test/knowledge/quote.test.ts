@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { rowDifference, yearCells } from '../../knowledge/quote.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { passageCatalogue } from '../../knowledge/passages.ts';
+import { readableQuote, rowDifference, yearCells } from '../../knowledge/quote.ts';
+import { frontMatter, writeKnowledgeDir } from './fixtures.ts';
 
 describe('figures read off the table rows a section quotes', () => {
   const unit = '金額單位：新臺幣百萬元';
@@ -20,5 +24,34 @@ describe('figures read off the table rows a section quotes', () => {
     expect(yearCells(quoted, { text: '新發生逾期率哪一年最低', years: [], superlative: 'least' })).toEqual(['新發生逾期率最低：111年 0.80%']);
     expect(yearCells(quoted, { text: '新發生逾期保證金額哪一年最高', years: [], superlative: 'most' })).toEqual(['新發生逾期保證金額最高：109年 120億元']);
     expect(yearCells(quoted, { text: '新發生逾期率', years: [] })).toEqual([]);
+  });
+
+  it('gives the change between two years of the row named, exactly, a rate in percentage points', () => {
+    const quoted = ['金額單位：新臺幣億元', '年度 109年 110年 111年：新發生逾期保證金額 120 114 98.5', '年度 109年 110年 111年：新發生逾期率 1.02% 0.94% 0.80%'];
+    expect(yearCells(quoted, { text: '111年的新發生逾期保證金額比109年少多少', years: [2022, 2020] })).toContain('新發生逾期保證金額：111年較109年減少 21.5億元（98.5 對 120）');
+    expect(yearCells(quoted, { text: '新發生逾期率110年跟109年差多少', years: [2021, 2020] })).toEqual([
+      '110年新發生逾期保證金額：114億元',
+      '109年新發生逾期保證金額：120億元',
+      '110年新發生逾期率：0.94%',
+      '109年新發生逾期率：1.02%',
+      '新發生逾期率：110年較109年減少 0.08 個百分點（0.94% 對 1.02%）',
+    ]);
+    // (Three years asked, or a row not named: no change is worked out.)
+    expect(yearCells(quoted, { text: '新發生逾期率109年110年111年', years: [2020, 2021, 2022] }).some((line) => line.includes('較'))).toBe(false);
+    expect(yearCells(quoted, { text: '110年跟109年呢', years: [2021, 2020] }).some((line) => line.includes('較'))).toBe(false);
+  });
+
+  it('reads a quoted table row cell by cell under its column names, a count column with its unit', async () => {
+    const id = 'batch-guarantee-revision-2014';
+    const dir = await writeKnowledgeDir({
+      [`${id}.md`]: [frontMatter(id), '', '## 得獎家數', '', '| 獎項 | 得獎企業家數 (A) | 參賽總數 (B) | 比率 |', '|---|---|---|---|', '| 創新獎 | 12 | 30 | 40% |', ''].join('\n'),
+      'answer-kinds.yaml': await readFile('knowledge/documents/answer-kinds.yaml', 'utf8'),
+    });
+    const knowledge = await loadKnowledge(dir);
+    const section = knowledge.sections.find((s) => s.heading === '得獎家數')!;
+    const row = passageCatalogue(knowledge).sections.get(section.id)!.passages.find((p) => p.kind === 'row')!;
+    expect(readableQuote(knowledge, section.id, row.text)).toBe('創新獎：得獎企業家數 (A) 12 家；參賽總數 (B) 30；比率 40%');
+    expect(readableQuote(knowledge, section.id, `第1名 ${row.text}`)).toBe('第1名 創新獎：得獎企業家數 (A) 12 家；參賽總數 (B) 30；比率 40%');
+    expect(readableQuote(knowledge, section.id, '三、公告代償上限計提率設定為 1.25%')).toBe('三、公告代償上限計提率設定為 1.25%');
   });
 });

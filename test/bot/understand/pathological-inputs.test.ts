@@ -57,6 +57,8 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   extractKeywords: (fn) => (text) => (fn as (t: string, m: unknown) => unknown)(text, scanMentions(text)),
   assignRoles: (fn) => (text) => (fn as (t: string, m: unknown) => unknown)(text, scanMentions(text)),
   isDenied: (fn) => (text) => (fn as (t: string, i: number) => unknown)(text, text.length - 1),
+  flagsByVerb: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, {}),
+  textAbout: (fn) => (text) => (fn as (t: string, p: string) => unknown)(text, 'batch'),
   matchesOf: (fn) => (text) => (fn as (p: RegExp, t: string) => unknown)(/\d+/, text),
   findPurposes: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, { donorRecommended: true }),
   isRecommendation: (fn) => (text) =>
