@@ -321,10 +321,11 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 /**
- * What a follow-up will be read with next: the message of a fact question; a message answered as continuing the
+ * What a follow-up will be read with next: the message of a question answered or looked up; a message answered as continuing the
  * topic before it (「中期的」 after 「週轉金最長借幾年」) adds its words to that topic.
  */
 function topicAfter(state: ConversationState, merged: MergedTurn, result: FlowResult, message: string): string | undefined {
   if (result.state.continuedTopic && state.topic) return `${state.topic} ${message}`.slice(0, 200);
-  return merged.task === 'fact_lookup' ? message.slice(0, 200) : undefined;
+  // (Any question answered: 「那這種最多可以借幾年」 may follow a question the finder or the rules answered.)
+  return merged.task === 'fact_lookup' || result.outcome === 'answered' ? message.slice(0, 200) : undefined;
 }

@@ -133,9 +133,13 @@ export function yearCells(quoted: string[], asked: YearsAsked): string[] {
   });
 }
 
-/** The question names the row (its label before any bracket: 「新發生逾期率」 of 「新發生逾期率(%)」). */
+/**
+ * The question names the row: its label before any bracket (「新發生逾期率」 of 「新發生逾期率(%)」), read without 的 and
+ * white space (「新發生逾期的保證金額」 names 「新發生逾期保證金額」).
+ */
 function names(text: string, label: string): boolean {
-  return text.includes(label.split(/[(（]/u)[0] ?? label);
+  const plain = (s: string) => s.replace(/[的之\s]/gu, '');
+  return plain(text).includes(plain(label.split(/[(（]/u)[0] ?? label));
 }
 
 /**
@@ -155,6 +159,34 @@ function yearChanges(rows: Array<{ label: string; years: string[]; cells: string
     return [`${r.label}：${years[0]}較${years[1]}${how}（${a} 對 ${b}）`];
   });
 }
+
+/**
+ * 「保證手續費收入111年比110年少多少」: in a table whose columns are years side by side (「111年度 金額 | 111年度 % |
+ * 110年度 金額 …」), the change between the two years asked of each quoted row the question names, from the first
+ * figure under each year, exact in the cells' decimals; in the table's own unit.
+ */
+export function columnYearChanges(knowledge: KnowledgeBase, sectionId: string, quoted: string[], asked: YearsAsked): string[] {
+  const years = asked.years.map((y) => `${y - 1911}年`);
+  if (years.length !== 2) return [];
+  const cut = passageCatalogue(knowledge).sections.get(sectionId);
+  const unit = cut?.unit ? /單位：(?:新臺幣)?([^）)，,\s]+)/u.exec(cut.unit)?.[1] : undefined;
+  return quoted.flatMap((text) => {
+    const cells = cut?.passages.find((p) => p.text === text)?.cells;
+    if (!cells || cells.header.length !== cells.row.length || !names(asked.text, cells.row[0] ?? '')) return [];
+    const figureOf = (year: string) => cells.row.find((cell, i) => i > 0 && cells.header[i]!.replace(/\s+/g, '').includes(year) && FIGURE_CELL.test(cell));
+    const [a, b] = years.map(figureOf);
+    if (a === undefined || b === undefined) return [];
+    const value = (cell: string) => (cell.startsWith('(') ? -1 : 1) * Number(cell.replace(/[$,()]/g, ''));
+    const decimals = Math.max(...[a, b].map((c) => c.replace(/[()]/g, '').split('.')[1]?.replace(/0+$/, '').length ?? 0));
+    const [x, y] = [a, b].map((c) => Math.round(value(c) * 10 ** decimals)) as [number, number];
+    const change = (Math.abs(x - y) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    const how = x === y ? '相同' : `${x > y ? '增加' : '減少'} ${change}${unit ?? ''}`;
+    return [`${cells.row[0]}：${years[0]}較${years[1]}${how}（${a} 對 ${b}）`];
+  });
+}
+
+/** A figure in a financial table: 「$3,186,950,551.00」, 「(533,536.00)」 for a negative one. */
+const FIGURE_CELL = /^\(?\$?[\d,]+(?:\.\d+)?\)?$/;
 
 /**
  * A quoted table row read out cell by cell under its column's name (「小巨人獎：保證企業家數 (A) 15 家；獲獎總家數 (B)

@@ -309,6 +309,10 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // 「民國100年3月1日申請莫拉克復工貸款，可以嗎？」: a dated application asked about yes or no is for the rules to decide.
     if (programme && stated.applicationDate !== undefined && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
   }
+  // 「一百五」 after the decision on a case whose fee was asked (「我30歲…青創一年手續費要多少」): the fee for that loan.
+  if (task === 'eligibility' && c.state.task === 'eligibility' && asksFee && stated.loanAmount !== undefined && c.u.asks.length === 0 && !aboutApplicant) {
+    return 'fee_calculation';
+  }
   // 「年費率0.5%」 answering a fee estimate that needed the quoted rate continues that estimate.
   if (c.state.task === 'fee_calculation' && c.u.statedRate !== undefined && c.u.programmes.length === 0 && !c.u.injectionSuspected) {
     return 'fee_calculation';

@@ -140,7 +140,7 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: s
       card,
       quickReplies: r.status === 'eligible' ? ['手續費要多少？', '重新開始'] : ['還有哪些保證項目？', '重新開始'],
     },
-    { task: 'eligibility', pending: undefined, programme: r.programme, facts: ctx.merged.facts },
+    { task: 'eligibility', pending: undefined, programme: r.programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
   );
 }
 

@@ -1,6 +1,7 @@
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
+import type { FactFlags } from '../../rules/facts.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
@@ -128,6 +129,11 @@ function folders(ctx: FlowContext): Set<string> {
     if (PROGRAMMES[programme].channel === 'authorised') result.add('authorised');
   }
   for (const topic of ctx.merged.parameterTopics) result.add(topic.split('.')[0] as string);
+  // 「有接公家工程的標案」 before 「總額度用完了還能再借嗎」: a circumstance of the case brings the rules that speak of it.
+  for (const [flag, on] of Object.entries(ctx.merged.facts.flags ?? {})) {
+    const named = ctx.domain.facts.namingProgramme.flags[flag as keyof FactFlags];
+    if (on && named && ctx.merged.asks.length > 0) result.add(named);
+  }
   if (!programme && ctx.merged.facts.riskGroup && ctx.merged.asks.some((a) => a.startsWith('fee'))) result.add('authorised');
   // 「信保已經用了8000萬，還能再送保多少」: what is left under the per-enterprise total.
   if (!programme && ctx.merged.facts.usedAmount !== undefined && ctx.merged.asks.includes('cap_amount')) result.add('enterprise');

@@ -4,9 +4,9 @@ import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, p
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
-import { quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { columnYearChanges, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { findSections, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
-import { formatRocDate } from '../compose/format.ts';
+import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
@@ -128,7 +128,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
         ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
-        ...yearCells(quoted, { text: ctx.understanding.text, years: ctx.understanding.years, ...(ctx.understanding.modifiers.superlative ? { superlative: ctx.understanding.modifiers.superlative } : {}) }),
+        ...yearLines(ctx, section, quoted),
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
       ],
@@ -475,6 +475,53 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
 /** The question's grams for matching passages, without the words that carry no topic (domain/registry/words.yaml). */
 export function queryGrams(query: string, domain: Domain): Set<string> {
   return passageGrams(query, domain.words.queryFiller);
+}
+
+/** What the quoted passages say of the years asked: a table's cells of those years, or the change a sentence gives. */
+function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]): string[] {
+  const { years, modifiers } = ctx.understanding;
+  const text = searchQuery(ctx);
+  const cells = yearCells(quoted, { text, years, ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}) });
+  if (cells.length > 0) return cells;
+  const columns = columnYearChanges(ctx.sources.knowledge, section.id, quoted, { text, years });
+  if (columns.length > 0) return columns;
+  const change = proseYearChange(ctx, quoted);
+  return change ? [change] : [];
+}
+
+/**
+ * 「111年度的保證金額跟110年度比少了多少」: a sentence writing the figure of each of the two years asked (「111 年度…保證金額
+ * 為 1 兆 1,232 億元…與 110 年度之保證金額 1 兆 2,964 億元相較」) gives the change, worked out from the two amounts; each
+ * year's amount is the first after a word of the question in what the sentence says of that year.
+ */
+function proseYearChange(ctx: FlowContext, quoted: string[]): string | undefined {
+  const years = ctx.understanding.years.map((ad) => ad - 1911);
+  if (years.length !== 2) return undefined;
+  const question = normalizeText(ctx.understanding.text);
+  for (const passage of quoted) {
+    const named = new Set([...passage.matchAll(YEAR_MENTION)].map((m) => Number(m[1])));
+    if (!years.every((year) => named.has(year))) continue;
+    const [first, second] = years.map((year) => amountNamed(ofYears(passage, [year]), question));
+    if (first === undefined || second === undefined) continue;
+    const [a, b] = [first.value, second.value];
+    const how = a === b ? '相同' : `${a > b ? '增加' : '減少'} ${amountInWords(Math.abs(a - b))}`;
+    return `${first.label}：${years[0]}年度較${years[1]}年度${how}（${amountInWords(a)} 對 ${amountInWords(b)}）。`;
+  }
+  return undefined;
+}
+
+/**
+ * The first amount whose words before it in its clause (「保證金額為 1 兆 1,232 億元」 → 保證金額) end in a word of the
+ * question: the thing named last in Chinese is the one meant (保證金額 is not 保證餘額).
+ */
+function amountNamed(text: string, question: string): { value: number; label: string } | undefined {
+  const plain = text.replace(/\s+/g, '');
+  const labelOf = (index: number) => plain.slice(Math.max(0, index - 8), index).split(/[，,。；;（(、]/u).at(-1)!.replace(/[為是:：]+$/u, '').replace(/^.*[之的]/u, '');
+  for (const m of scanMentions(plain)) {
+    const label = labelOf(m.index);
+    if (m.unit === 'amount' && label.length >= 2 && question.includes(label.slice(-2))) return { value: m.value, label };
+  }
+  return undefined;
 }
 
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */

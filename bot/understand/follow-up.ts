@@ -11,12 +11,18 @@ const SHORT = 20;
 export interface FollowUpContext {
   /** The message names a programme and asks something of its own (an attribute, or whether one qualifies). */
   isWholeQuestion: boolean;
+  /** The message names a programme, states a fact or asks something of its own. */
+  hasSubject?: boolean;
 }
 
-export function isFollowUp(text: string, { isWholeQuestion }: FollowUpContext, domain: Domain = shippedDomain()): boolean {
+export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true }: FollowUpContext, domain: Domain = shippedDomain()): boolean {
   const { leaning, conditional, opening, alone } = domain.followUp;
   const trimmed = text.trim().replace(opening, '');
   if (leaning.test(trimmed)) return true;
+  // 「疫情那時候不是有調高嗎 調到多少」: a message with no subject of its own (no programme, fact or ask), ending in a
+  // clause that leans on what was said before.
+  const clauses = trimmed.split(/[\s，,。？?！!；;]+/u).filter((c) => c.length > 0);
+  if (!hasSubject && clauses.length > 1 && leaning.test(clauses.at(-1)!)) return true;
   // 「多少？」「幾成」 alone: asked of what was just discussed.
   if (alone.has(trimmed.replace(/[\s?？!！。.,，~～]+/g, ''))) return true;
   if (conditional.test(trimmed)) return !isWholeQuestion;

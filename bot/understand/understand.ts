@@ -133,7 +133,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;
   if (noPeriod && asks.includes('fee_amount') && domain.asks.perYear.test(canonical)) facts.periodMonths = 12;
   const wholeQuestion = programmes.length > 0 && (asks.length > 0 || domain.intents.eligibilityQuestion.test(canonical));
-  const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion }, domain);
+  const hasSubject = programmes.length > 0 || asks.length > 0 || Object.keys(facts).length > 0;
+  const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion, hasSubject }, domain);
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
   const purposes = findPurposes(canonical, flags, domain);
   const modifiers = modifiersOf(canonical, domain);

@@ -576,6 +576,37 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['48,000'],
   },
   {
+    name: 'works out the change between two years from the amounts a sentence writes for each',
+    says: ['跟110年度相比，111年度的保證金額變化多少'],
+    answersWith: ['保證金額：110年度較111年度增加 1732億元'],
+  },
+  {
+    name: 'works out the change between two year columns of a financial table',
+    says: ['收支營運表裡的保證手續費收入，111年度比110年度減少多少'],
+    answersWith: ['保證手續費收入：111年較110年減少 196,672,159元'],
+  },
+  {
+    name: 'computes the fee when a loan amount follows the decision on a case whose fee was asked',
+    says: ['我42歲 公司設立三年 B組 想申請青創 手續費怎麼算', '兩百萬'],
+    answersWith: ['16,000'],
+  },
+  {
+    name: 'reads a statement that the bank won an award as a circumstance, and its denial by verb alone',
+    says: ['批保300萬保9成一年 我們銀行是批保卓越獎得主', '那如果沒得獎呢'],
+    answersWith: ['8,100'],
+    never: ['5,400'],
+  },
+  {
+    name: 'continues the rule discussed when a message with no subject of its own ends in 「調到多少」',
+    says: ['同一企業的保證融資總額度上限是多少', '後來紓困期間好像有放寬 調到多少'],
+    answersWith: ['1億5,000萬元'],
+  },
+  {
+    name: 'brings the rules of a circumstance stated earlier (公共建設) to a later figure question',
+    says: ['我們有承攬縣府的工程 需要營運資金', '總額度快用完了 還可以保幾成'],
+    answersWith: ['協助中小企業參與公共建設', '9成'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],

@@ -124,3 +124,16 @@ describe("a year's end", () => {
     expect(understand('110年底的保證餘額').facts.applicationDate).toBeUndefined();
   });
 });
+
+describe('years a question names', () => {
+  it.each([
+    ['111年跟110年比', [2022, 2021]],
+    ['2021 and ROC 109', [2021, 2020]],
+    ['How did the balance change from ROC year 110 to year 111?', [2021, 2022]],
+    // (A four-digit Gregorian year, an amount or an age is no ROC year.)
+    ['In 2022, how many years can I borrow for? I am 45 years old', [2022]],
+    ['the year 2023', [2023]],
+  ])('%s', (text, years) => {
+    expect(understand(text).years).toEqual(years);
+  });
+});
