@@ -177,7 +177,8 @@ export function columnYearChanges(knowledge: KnowledgeBase, sectionId: string, q
     const [a, b] = years.map(figureOf);
     if (a === undefined || b === undefined) return [];
     const value = (cell: string) => (cell.startsWith('(') ? -1 : 1) * Number(cell.replace(/[$,()]/g, ''));
-    const decimals = Math.max(...[a, b].map((c) => c.replace(/[()]/g, '').split('.')[1]?.replace(/0+$/, '').length ?? 0));
+    // (Decimals as written, less trailing zeros: 「3,186,950,551.00」 is a whole number of 元.)
+    const decimals = Math.max(...[a, b].map((c) => (c.replace(/[()]/g, '').split('.')[1] ?? '').split('').reduce((n, digit, i) => (digit === '0' ? n : i + 1), 0)));
     const [x, y] = [a, b].map((c) => Math.round(value(c) * 10 ** decimals)) as [number, number];
     const change = (Math.abs(x - y) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     const how = x === y ? '相同' : `${x > y ? '增加' : '減少'} ${change}${unit ?? ''}`;

@@ -516,12 +516,19 @@ function proseYearChange(ctx: FlowContext, quoted: string[]): string | undefined
  */
 function amountNamed(text: string, question: string): { value: number; label: string } | undefined {
   const plain = text.replace(/\s+/g, '');
-  const labelOf = (index: number) => plain.slice(Math.max(0, index - 8), index).split(/[，,。；;（(、]/u).at(-1)!.replace(/[為是:：]+$/u, '').replace(/^.*[之的]/u, '');
+  const labelOf = (index: number) => trimEnd(plain.slice(Math.max(0, index - 8), index).split(/[，,。；;（(、]/u).at(-1)!, '為是:：').split(/[之的]/u).at(-1)!;
   for (const m of scanMentions(plain)) {
     const label = labelOf(m.index);
     if (m.unit === 'amount' && label.length >= 2 && question.includes(label.slice(-2))) return { value: m.value, label };
   }
   return undefined;
+}
+
+/** The text without any of these characters at its end. */
+function trimEnd(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }
 
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
