@@ -336,12 +336,13 @@ function organisationNames(ctx: FlowContext): ReadonlySet<string> {
   return organisationsOf(ctx.sources.knowledge);
 }
 
-/** The organisations a question names, each in every form its ending may take (「華南銀行」「華南商銀」…). */
+/** The organisations and places a question names, each in every form it may take (「華南銀行」「華南商銀」…, 「馬祖」). */
 function organisationForms(ctx: FlowContext, query: string): string[] {
   const endings = ctx.sources.knowledge.answerKinds?.organisations ?? [];
-  // (A name the documents write otherwise, 「土銀」 for 土地銀行, is no unknown word either.)
+  // (A name the documents write otherwise, 「土銀」 for 土地銀行 or 「馬祖」 for 連江, is no unknown word either.)
   const short = placesNamed(query, ctx.sources.knowledge.answerKinds?.organisationNames ?? []).map((names) => names[0]!);
-  return [...organisationsNamed(query, organisationNames(ctx), endings).flatMap(([core]) => endings.map((ending) => `${core}${ending}`)), ...short];
+  const places = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []).map((names) => names[0]!);
+  return [...organisationsNamed(query, organisationNames(ctx), endings).flatMap(([core]) => endings.map((ending) => `${core}${ending}`)), ...short, ...places];
 }
 
 /** The ways kinds of answer and sums are asked for (「多少家」, 「加起來」): answer-kinds.yaml, once per version. */
