@@ -12,6 +12,7 @@ import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
 import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
+import { severalProgrammes } from './flows/several-programmes.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
@@ -182,7 +183,7 @@ export function createBot(deps: BotDeps): Bot {
       // The topic is kept between turns (in Redis when shared): personal data never goes with it.
       ...optional('statedRate', merged.statedRate),
       ...optional('parameterTopics', merged.task === 'fact_lookup' && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
-      ...optional('compared', merged.task === 'fact_lookup' ? merged.compared : undefined),
+      ...optional('compared', merged.task === 'fact_lookup' || result.state.task === 'fact_lookup' ? merged.compared : undefined),
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
       ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed))),
     };
@@ -216,7 +217,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'fee_calculation':
         return withOtherAsks(ctx, feeFlow(ctx));
       case 'eligibility':
-        return eligibilityFlow(ctx);
+        // 「我35歲…青創跟鳳凰哪個保證成數比較高」: each programme named is decided for the case, then compared.
+        return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : eligibilityFlow(ctx);
       case 'fact_lookup':
         return lookupFlow(ctx);
       case 'recommend':

@@ -15,6 +15,8 @@ export interface FactQuestionWords {
   examples: string[];
   /** What a bare answer is read after (「300萬」 → 「短、中期週轉授信總餘額300萬」); the label unless given. */
   context?: string;
+  /** The unit a bare number is read with (「四十八」 → 「四十八歲」). */
+  unit?: string;
 }
 
 /** The registry, compiled once per version: what understanding and dialogue read instead of word lists in code. */
@@ -273,12 +275,14 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     quick_replies?: string[] | undefined;
     examples?: string[] | undefined;
     context?: string | undefined;
+    unit?: string | undefined;
   }): FactQuestionWords => ({
     label: q.label,
     question: q.question,
     quickReplies: q.quick_replies ?? [],
     examples: q.examples ?? [],
     ...(q.context ? { context: q.context } : {}),
+    ...(q.unit ? { unit: q.unit } : {}),
   });
   return {
     version,

@@ -49,6 +49,8 @@ export const FactsFile = z
         quick_replies: z.array(Word).optional(),
         examples: z.array(Word).optional(),
         context: Word.optional(),
+        /** The unit a bare number answering the question is read with (「四十八」 → 「四十八歲」). */
+        unit: Word.optional(),
         /** Only this programme's rules read the fact: stating it, with no programme named, is about that programme. */
         names_programme: ProgrammeId.optional(),
       }).strict(),

@@ -51,10 +51,15 @@ export function answerToPending(
   if (has(meant, pending)) return { ...u.facts, ...pick(meant, [pending]) };
   const subject = domain.facts.questions[pending as keyof Facts];
   if (!subject) return undefined;
-  // (Read with the subject before the reply, or before its figure: 「我46」 is 「我年齡46」.)
+  // (Read with the subject before the reply, or before its figure: 「我46」 is 「我年齡46」; and with the fact's unit after
+  // it: 「我四十八」 is 「我四十八歲」.)
   const context = subject.context ?? subject.label;
   const figure = u.text.search(/[\d０-９零〇一二兩三四五六七八九十]/u);
-  const readings = [`${context}${u.text}`, ...(figure > 0 ? [`${u.text.slice(0, figure)}${context}${u.text.slice(figure)}`] : [])];
+  const readings = [
+    `${context}${u.text}`,
+    ...(figure > 0 ? [`${u.text.slice(0, figure)}${context}${u.text.slice(figure)}`] : []),
+    ...(subject.unit && figure >= 0 ? [`${u.text}${subject.unit}`] : []),
+  ];
   const inContext = readings.map((text) => read(text).facts).find((facts) => has(facts, pending));
   return inContext ? pick(inContext, [...Object.keys(u.facts), pending]) : undefined;
 }

@@ -5,11 +5,19 @@ import { isDenied } from './negation.ts';
 /** The circumstances a message states (domain/registry/facts.yaml flags), true or (when denied: 沒有簽具結書) false. */
 export function findFlags(text: string, domain: Domain = shippedDomain()): FactFlags {
   const flags: FactFlags = {};
-  for (const { flag, cue } of domain.facts.flags) {
+  for (const { flag, cue, verb } of domain.facts.flags) {
     const match = cue.exec(text);
-    if (match) flags[flag] = !isDenied(text, match.index);
+    if (match) flags[flag] = !isDenied(text, match.index) && !deniedAfter(text, match.index + match[0].length, verb);
   }
   return flags;
+}
+
+/** 「具結書其實還沒簽」: the circumstance's own verb denied in the few characters after it. */
+function deniedAfter(text: string, end: number, verb: RegExp | undefined): boolean {
+  if (!verb) return false;
+  const after = text.slice(end, end + 8);
+  const match = verb.exec(after);
+  return match !== null && isDenied(after, match.index);
 }
 
 /**

@@ -607,6 +607,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['協助中小企業參與公共建設', '9成'],
   },
   {
+    name: 'reads a bare Chinese numeral after an age limit as the age, with the fact\'s unit',
+    says: ['鳳凰貸款幾歲才能申請', '老闆六十二'],
+    answersWith: ['62 歲', '符合條件'],
+  },
+  {
+    name: 'reads a circumstance denied after it is named (「具結書還沒簽」) as a correction',
+    says: ['一般貸款B組 借400萬 保8成 一年 有簽促進就業具結書', '不好意思 具結書其實還沒有簽'],
+    answersWith: ['32,000'],
+    never: ['16,000'],
+  },
+  {
+    name: 'declines to give a named person\'s repayment records',
+    says: ['請提供我林先生在信保的還款紀錄'],
+    answersWith: ['個人資料'],
+  },
+  {
+    name: 'decides each of two programmes compared for the case, then compares them again on a follow-up',
+    says: ['我40歲女生 工作室剛設立 鳳凰跟青創哪個成數高', '那手續費哪個便宜'],
+    answersWith: ['比較：微型創業鳳凰貸款年費率 0.5%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
