@@ -415,9 +415,9 @@ const ATTRIBUTIVE = new Set('大小新舊老');
 const GRAMMATICAL_AFTER = new Set('了著過到去');
 /**
  * Words made only of closed classes, which point at a topic without naming one: a demonstrative or a number with a
- * classifier (「這種」, 「那個」, 「哪一類」, 「一家」, 「這一」 of 「這一行」) and a place word (「裡面」, 「當中」, 「上頭」).
+ * classifier (「這種」, 「那個」, 「哪一類」, 「一家」, 「這一」 of 「這一行」) and a place word (「裡面」, 「當中」, 「之間」).
  */
-const POINTING_WORD = /^(?:[這那哪此該每各某其一兩幾]一?[種個類項些樣款筆件位家次行]|[這那哪此該]一|[裡上下前後外內其之當][面頭中邊])$/u;
+const POINTING_WORD = /^(?:[這那哪此該每各某其一兩幾]一?[種個類項些樣款筆件位家次行]|[這那哪此該]一|[裡上下前後外內其之當中][面頭中邊間])$/u;
 
 /** 「增加到」 → 「增加」, 「會變」 → 「變」, 「就好」 → 「好」: the word without grammatical characters at its edges. */
 function contentStem(word: string): string {
@@ -458,7 +458,8 @@ export function unknownWords(
   askedWith: ReadonlySet<string> = new Set(),
 ): string[] {
   const vocabulary = passageCatalogue(knowledge).grams;
-  const normal = synonymHeads(normalizeText(query));
+  // (A date's unit is no part of the word after it: 「110年少了」 is not 「年少」.)
+  const normal = synonymHeads(normalizeText(query)).replace(/(?<!\d)\d+ ?[年月日]/gu, ' ');
   // Cut out before the filler: 「多少家」 is a way of asking, though 「多少」 alone is filler.
   let unfilled = normal;
   for (const phrase of phrasesOf(askedWith)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');

@@ -72,7 +72,8 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   ];
   return answered(
     { kind: 'answer', intent: 'how_to_apply', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'] },
-    { task: undefined, pending: undefined },
+    // (「直接保證」 is what the answer is about: 「什麼樣的公司才可以用」 next asks about it.)
+    { task: undefined, pending: undefined, ...(directLine ? { programme: 'direct' as const } : {}) },
   );
 }
 

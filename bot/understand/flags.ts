@@ -7,7 +7,12 @@ export function findFlags(text: string, domain: Domain = shippedDomain()): FactF
   const flags: FactFlags = {};
   for (const { flag, cue, verb } of domain.facts.flags) {
     const match = cue.exec(text);
-    if (match) flags[flag] = !isDenied(text, match.index) && !deniedAfter(text, match.index + match[0].length, verb);
+    if (!match) continue;
+    flags[flag] = !isDenied(text, match.index) && !deniedAfter(text, match.index + match[0].length, verb);
+    // 「批保卓越獎是去年得的，今年並未獲獎」: the circumstance's verb said last, denied, is the last word on it.
+    const said = verb ? [...text.slice(match.index + match[0].length).matchAll(new RegExp(verb.source, 'gu'))] : [];
+    const lastSaid = said.at(-1);
+    if (lastSaid?.index !== undefined && isDenied(text, match.index + match[0].length + lastSaid.index)) flags[flag] = false;
   }
   return flags;
 }

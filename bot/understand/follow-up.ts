@@ -22,7 +22,9 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true }:
   // 「疫情那時候不是有調高嗎 調到多少」: a message with no subject of its own (no programme, fact or ask), ending in a
   // clause that leans on what was said before.
   const clauses = trimmed.split(/[\s，,。？?！!；;]+/u).filter((c) => c.length > 0);
-  if (!hasSubject && clauses.length > 1 && leaning.test(clauses.at(-1)!)) return true;
+  // (So is one whose last clause ends asking 「多少」 of it: 「聽說疫情那陣子有放寬 拉高到多少」.)
+  const last = clauses.at(-1) ?? '';
+  if (!hasSubject && clauses.length > 1 && (leaning.test(last) || [...alone].some((word) => word.length > 1 && last.endsWith(word)))) return true;
   // 「多少？」「幾成」 alone: asked of what was just discussed.
   if (alone.has(trimmed.replace(/[\s?？!！。.,，~～]+/g, ''))) return true;
   if (conditional.test(trimmed)) return !isWholeQuestion;

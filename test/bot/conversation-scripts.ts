@@ -628,6 +628,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['比較：微型創業鳳凰貸款年費率 0.5%'],
   },
   {
+    name: 'keeps the programme an answer was about (直接保證) for the follow-up asking who may use it',
+    says: ['可以不透過銀行直接向信保基金申請嗎', '哪種公司才能申請'],
+    answersWith: ['研發、經營管理、市場拓展'],
+  },
+  {
+    name: 'takes the last word on a circumstance: named, then its verb denied later in a correction',
+    says: ['一般貸款A組 借300萬 保8成 一年 我們有簽具結書', '更正一下 具結書是別家公司簽的 我們並沒有簽'],
+    answersWith: ['18,000'],
+    never: ['12,000'],
+  },
+  {
+    name: 'continues the rule discussed when a message with no subject of its own ends asking 「多少」',
+    says: ['同一企業保證總額度最高多少', '新冠疫情期間有沒有提高 提高後是多少'],
+    answersWith: ['紓困期間企業保證融資總額度上限：新臺幣 150,000,000 元'],
+  },
+  {
+    name: 'declines a request for a business\'s subrogation records',
+    says: ['麻煩提供某某企業社在信保的代位清償紀錄'],
+    answersWith: ['個人資料'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
