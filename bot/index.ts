@@ -323,8 +323,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 /**
- * What a follow-up will be read with next: the message of a question answered or looked up; a message answered as continuing the
- * topic before it (「中期的」 after 「週轉金最長借幾年」) adds its words to that topic.
+ * What a follow-up will be read with next: the message of a question answered or looked up; a message answered as
+ * continuing the topic before it (「中期的」 after 「週轉金最長借幾年」) adds its words to that topic.
  */
 function topicAfter(state: ConversationState, merged: MergedTurn, result: FlowResult, message: string): string | undefined {
   if (result.state.continuedTopic && state.topic) return `${state.topic} ${message}`.slice(0, 200);
