@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
-import { passageCatalogue } from './passages.ts';
+import { passageCatalogue, type RowCells } from './passages.ts';
 import { extremeRow, listItemsOf, rankedRows, withUnit, type ScoredPassage } from './retrieve.ts';
 
 /**
@@ -81,14 +81,33 @@ export function rowDifference(quoted: string[]): string | undefined {
     return label && figure ? [{ header: q.slice(0, cut).replace(/^第\d+名\s+/u, ''), label, figure }] : [];
   });
   if (rows.length !== 2 || rows[0]!.header !== rows[1]!.header) return undefined;
-  const decimals = Math.max(...rows.map((r) => r.figure.split('.')[1]?.length ?? 0));
-  const scaled = rows.map((r) => Math.round(Number(r.figure.replace(/,/g, '')) * 10 ** decimals));
-  const [a, b] = scaled as [number, number];
-  if (a === b) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
-  const [high, low] = a > b ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
-  const difference = (Math.abs(a - b) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const { sign, size } = exactDifference(rows[0]!.figure, rows[1]!.figure);
+  if (sign === 0) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
+  const [high, low] = sign > 0 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
   const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
-  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${difference}${unit ? `（${unit}）` : ''}。`;
+  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}。`;
+}
+
+/**
+ * a − b of two figures as a table writes them (「196,703.17」, 「0.94%」, 「$3,186,950,551.00」, 「(533,536.00)」 for a
+ * negative one), exact in their decimals: its sign, and its size with thousands separators. `zeroDecimals: false`:
+ * decimals that are zeros do not count (「3,186,950,551.00」 is a whole number of 元).
+ */
+function exactDifference(a: string, b: string, { zeroDecimals = true } = {}): { sign: number; size: string } {
+  const digits = (cell: string) => cell.replace(/[$,()%]/g, '');
+  const decimalsOf = (cell: string) => {
+    const written = digits(cell).split('.')[1] ?? '';
+    return zeroDecimals ? written.length : written.split('').reduce((n, digit, i) => (digit === '0' ? n : i + 1), 0);
+  };
+  const decimals = Math.max(decimalsOf(a), decimalsOf(b));
+  const [x, y] = [a, b].map((cell) => Math.round((cell.startsWith('(') ? -1 : 1) * Number(digits(cell)) * 10 ** decimals)) as [number, number];
+  const size = (Math.abs(x - y) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return { sign: Math.sign(x - y), size };
+}
+
+/** 「增加 43億元」, 「減少 0.08 個百分點」 or 「相同」: a difference said as a change. */
+function changeWords({ sign, size }: { sign: number; size: string }, unit: string): string {
+  return sign === 0 ? '相同' : `${sign > 0 ? '增加' : '減少'} ${size}${unit}`;
 }
 
 /** The table's unit as its caption says it (「金額單位：新臺幣億元」 → 億元), to write after a figure. */
@@ -151,11 +170,7 @@ function yearChanges(rows: Array<{ label: string; years: string[]; cells: string
   return rows.flatMap((r) => {
     const [a, b] = years.map((y) => r.cells[r.years.indexOf(y)]) as [string | undefined, string | undefined];
     if (a === undefined || b === undefined || !/^[\d,.]+%?$/.test(a) || !/^[\d,.]+%?$/.test(b)) return [];
-    const decimals = Math.max(...[a, b].map((c) => c.replace('%', '').split('.')[1]?.length ?? 0));
-    const [x, y] = [a, b].map((c) => Math.round(Number(c.replace(/[,%]/g, '')) * 10 ** decimals)) as [number, number];
-    const change = (Math.abs(x - y) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    const percent = a.endsWith('%');
-    const how = x === y ? '相同' : `${x > y ? '增加' : '減少'} ${change}${percent ? ' 個百分點' : (unit ?? '')}`;
+    const how = changeWords(exactDifference(a, b), a.endsWith('%') ? ' 個百分點' : (unit ?? ''));
     return [`${r.label}：${years[0]}較${years[1]}${how}（${a} 對 ${b}）`];
   });
 }
@@ -168,22 +183,22 @@ function yearChanges(rows: Array<{ label: string; years: string[]; cells: string
 export function columnYearChanges(knowledge: KnowledgeBase, sectionId: string, quoted: string[], asked: YearsAsked): string[] {
   const years = asked.years.map((y) => `${y - 1911}年`);
   if (years.length !== 2) return [];
-  const cut = passageCatalogue(knowledge).sections.get(sectionId);
-  const unit = cut?.unit ? /單位：(?:新臺幣)?([^）)，,\s]+)/u.exec(cut.unit)?.[1] : undefined;
+  const unitLine = passageCatalogue(knowledge).sections.get(sectionId)?.unit;
+  const unit = unitLine ? tableUnit([unitLine]) : undefined;
   return quoted.flatMap((text) => {
-    const cells = cut?.passages.find((p) => p.text === text)?.cells;
+    const cells = rowCells(knowledge, sectionId, text);
     if (!cells || cells.header.length !== cells.row.length || !names(asked.text, cells.row[0] ?? '')) return [];
     const figureOf = (year: string) => cells.row.find((cell, i) => i > 0 && cells.header[i]!.replace(/\s+/g, '').includes(year) && FIGURE_CELL.test(cell));
     const [a, b] = years.map(figureOf);
     if (a === undefined || b === undefined) return [];
-    const value = (cell: string) => (cell.startsWith('(') ? -1 : 1) * Number(cell.replace(/[$,()]/g, ''));
-    // (Decimals as written, less trailing zeros: 「3,186,950,551.00」 is a whole number of 元.)
-    const decimals = Math.max(...[a, b].map((c) => (c.replace(/[()]/g, '').split('.')[1] ?? '').split('').reduce((n, digit, i) => (digit === '0' ? n : i + 1), 0)));
-    const [x, y] = [a, b].map((c) => Math.round(value(c) * 10 ** decimals)) as [number, number];
-    const change = (Math.abs(x - y) / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    const how = x === y ? '相同' : `${x > y ? '增加' : '減少'} ${change}${unit ?? ''}`;
+    const how = changeWords(exactDifference(a, b, { zeroDecimals: false }), unit ?? '');
     return [`${cells.row[0]}：${years[0]}較${years[1]}${how}（${a} 對 ${b}）`];
   });
+}
+
+/** The cells of a quoted table row of the section (its text as quoted), when it is one. */
+function rowCells(knowledge: KnowledgeBase, sectionId: string, text: string): RowCells | undefined {
+  return passageCatalogue(knowledge).sections.get(sectionId)?.passages.find((p) => p.text === text)?.cells;
 }
 
 /** A figure in a financial table: 「$3,186,950,551.00」, 「(533,536.00)」 for a negative one. */
@@ -196,9 +211,7 @@ const FIGURE_CELL = /^\(?\$?[\d,]+(?:\.\d+)?\)?$/;
  */
 export function readableQuote(knowledge: KnowledgeBase, sectionId: string, text: string): string {
   const place = /^第\d+名 /u.exec(text)?.[0] ?? '';
-  const cells = passageCatalogue(knowledge)
-    .sections.get(sectionId)
-    ?.passages.find((p) => p.text === text.slice(place.length))?.cells;
+  const cells = rowCells(knowledge, sectionId, text.slice(place.length));
   if (!cells || cells.header.length !== cells.row.length || cells.row.length < 2) return text;
   const counted = countUnits(knowledge);
   const [label, ...rest] = cells.row;

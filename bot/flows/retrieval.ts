@@ -493,7 +493,7 @@ function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]
 /**
  * 「111年度的保證金額跟110年度比少了多少」: a sentence writing the figure of each of the two years asked (「111 年度…保證金額
  * 為 1 兆 1,232 億元…與 110 年度之保證金額 1 兆 2,964 億元相較」) gives the change, worked out from the two amounts; each
- * year's amount is the first after a word of the question in what the sentence says of that year.
+ * year's amount is the first in what the sentence says of that year whose name ends as a word of the question does.
  */
 function proseYearChange(ctx: FlowContext, quoted: string[]): string | undefined {
   const years = ctx.understanding.years.map((ad) => ad - 1911);
