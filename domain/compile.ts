@@ -79,6 +79,8 @@ export interface Domain {
     eligibilityQuestion: RegExp;
     /** 「有什麼貸款適合我？」「信保可以幫忙嗎」: which programme fits, the user names none. */
     recommend: RegExp;
+    /** 「哪些公司符合」: who may apply (of the programme discussed, or in general), not which programme fits. */
+    whoQualifies: RegExp;
     change: RegExp;
   };
   modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
@@ -336,6 +338,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       question: cueRegExp(intents.question),
       eligibilityQuestion: cueRegExp(intents.eligibility_question),
       recommend: cueRegExp(intents.recommend),
+      whoQualifies: cueRegExp(intents.who_qualifies),
       change: cueRegExp(intents.change),
     },
     modifiers: {

@@ -128,6 +128,7 @@ export const IntentsFile = z
     question: Cues,
     eligibility_question: Cues,
     recommend: Cues,
+    who_qualifies: Cues,
     change: Cues,
     modifiers: z
       .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues })

@@ -100,12 +100,13 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「我是說111年的」 after 「同一企業總額度上限多少」 reads the same rule topics again.
   const keepsTopics = resolved === 'fact_lookup' && state.task === 'fact_lookup' && u.programmes.length === 0 && (u.isFollowUp || u.asks.length === 0 || asksWithoutSubject(u));
   const parameterTopics = u.parameterTopics.length > 0 ? [...u.parameterTopics] : keepsTopics ? [...(state.parameterTopics ?? [])] : [];
-  if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, parameterTopics: [], empty: false };
+  // 「青創跟鳳凰我比較適合哪個」: the finder weighs the programmes named, and a follow-up compares them again.
+  if (resolved === 'recommend') return { task: resolved, facts, asks: resolvedAsks, parameterTopics: [], ...(u.programmesByName.length >= 2 ? { compared: [...u.programmesByName] } : {}), empty: false };
   // 「那手續費呢？」 after 「火金姑跟一般貸款成數差多少」: the same programmes, compared on what is asked now.
   const compared =
     u.programmes.length >= 2
       ? [...u.programmes]
-      : resolved === 'fact_lookup' && u.programmes.length === 0 && state.compared && state.task === 'fact_lookup' && (u.isFollowUp || u.asks.length > 0)
+      : resolved === 'fact_lookup' && u.programmes.length === 0 && state.compared && (state.task === 'fact_lookup' || state.task === 'recommend') && (u.isFollowUp || u.asks.length > 0)
         ? [...state.compared]
         : undefined;
   const variants = variantsFor(u, facts, state, stated);

@@ -127,9 +127,10 @@ function waivedFee(ctx: FlowContext, programme: ProgrammeId, caseFacts: Facts): 
   if (!waived) return undefined;
   const name = PROGRAMMES[programme].name;
   const ratio = ctx.merged.asks.includes('max_ratio') ? maxRatioOf(programme, caseFacts, trace) : undefined;
-  const citations = ctx.cite.forTrace(trace.steps);
+  const worth = waivedRate(ctx, programme);
+  const citations = [...ctx.cite.forTrace(trace.steps), ...(worth ? [worth.citation] : [])];
   const lines = [
-    `${name}：保證手續費免收，不論貸款金額與期間，應繳 0 元。`,
+    `${name}：保證手續費免收，不論貸款金額與期間，應繳 0 元${worth ? `；${worth.text}` : ''}。`,
     ...(ratio !== undefined ? [`${name}最高保證成數：${formatCheng(ratio)}`] : []),
     ...[planEnded(ctx, programme)].filter((line): line is string => line !== undefined),
     sourcesLine(citations),
@@ -537,6 +538,16 @@ function waivedAmount(ctx: FlowContext, r: FeeResult): { text: string; citation:
   };
 }
 
+/** The rate a waiver covers where the plan states it (「免計收之保證手續費 0.5%」), said beside 「免收」. */
+function waivedRate(ctx: FlowContext, programme: string): { text: string; citation: Citation } | undefined {
+  const waived = findIfKnown(ctx, `${programme}.waived_fee_rate`);
+  if (typeof waived?.value !== 'number') return undefined;
+  return {
+    text: `免計收之保證手續費年費率 ${formatRate(waived.value)} 由計畫經費支應`,
+    citation: ctx.cite.forReference(waived.reference, waived.effectiveFrom, waived.name),
+  };
+}
+
 /** Next questions that change one fact: another period, a lower ratio. */
 function feeFollowUps(r: FeeResult): string[] {
   const months = r.period.months ?? 12;
@@ -673,11 +684,12 @@ export function rateUnderRuleFlow(ctx: FlowContext): FlowResult | undefined {
     throw error;
   }
   const name = PROGRAMMES[programme].name;
-  const citations = ctx.cite.forTrace(trace.steps);
+  const worth = selected.waived ? waivedRate(ctx, programme) : undefined;
+  const citations = [...ctx.cite.forTrace(trace.steps), ...(worth ? [worth.citation] : [])];
   const changed = !selected.waived && selected.rate !== selected.baseRate;
   const lines = [
     selected.waived
-      ? `${name}：保證手續費免收（依下列規定）。`
+      ? `${name}：保證手續費免收（依下列規定）${worth ? `；${worth.text}` : ''}。`
       : `${name}適用年費率 ${formatRate(selected.rate)}${changed ? `（由 ${formatRate(selected.baseRate)} 調整）` : statedRate !== undefined ? '，維持不變' : ''}。`,
     ...selected.notes.map((note) => `・${note}`),
     sourcesLine(citations),

@@ -39,6 +39,11 @@ function needProgrammes(purposes: readonly string[], domain: Domain): Set<string
   return new Set(domain.finder.purposes.filter((p) => purposes.includes(p.id)).flatMap((p) => p.programmes));
 }
 
+/** 「有什麼貸款適合我」 asks which programme fits; 「哪些公司符合」 asks who may apply, and does not. */
+export function asksWhichProgrammeFits(text: string, domain: Domain = shippedDomain()): boolean {
+  return domain.intents.recommend.test(text) && !domain.intents.whoQualifies.test(text);
+}
+
 /** Intents that say what the message is, whatever else it contains. */
 const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calculation'];
 
@@ -49,7 +54,7 @@ const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calcul
  */
 export function isRecommendation(text: string, c: RecommendContext, domain: Domain = shippedDomain()): boolean {
   if (DECIDED.includes(c.intent)) return false;
-  const asksWhichFits = domain.intents.recommend.test(text);
+  const asksWhichFits = asksWhichProgrammeFits(text, domain);
   // 「公司要提撥勞工退休金，有沒有相關的貸款」: the name is the need's own programme, and which programme fits is asked
   // (「想申請青年創業貸款」 is an eligibility question about the programme, and stays one).
   const namedByNeed = c.intent !== 'eligibility' && c.programmesByName.every((id) => needProgrammes(c.purposes, domain).has(id));

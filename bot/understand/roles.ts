@@ -259,7 +259,9 @@ function yearsAgoIn(text: string, roles: RoleWords): number | undefined {
   const words = roles.yearsAgo;
   if (!words) return undefined;
   const cues = [...text.matchAll(words.cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
-  const near = (start: number, end: number) => cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within));
+  // (A cue holding the word itself, 「店剛開」's 剛開, is as near as can be.)
+  const near = (start: number, end: number) =>
+    cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within) || (c.start <= start && c.end >= end));
   for (const match of text.matchAll(words.word)) {
     if (near(match.index, match.index + match[0].length)) return words.years.get(match[0]);
   }

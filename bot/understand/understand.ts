@@ -17,7 +17,7 @@ import { normalizeText } from './normalize.ts';
 import { programmeStretches, programmesIn } from './programmes.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { findRank } from './ranks.ts';
-import { findPurposes, isRecommendation } from './purposes.ts';
+import { asksWhichProgrammeFits, findPurposes, isRecommendation } from './purposes.ts';
 import { findRiskGroup, findRiskGroups } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
 import { findYears } from './years.ts';
@@ -128,6 +128,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
   const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined }, domain);
+  // 「哪類企業可以」 asks who may apply: the criteria.
+  if (!asks.includes('eligibility_criteria') && domain.intents.whoQualifies.test(canonical)) asks.push('eligibility_criteria');
   const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
   // 「每年要繳多少手續費」: the fee for one year is asked, whatever the loan's term.
   const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;
@@ -168,7 +170,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     domain,
   );
   // 「我是說150萬啦」 corrects the question before; it looks for no programme unless it asks which fits.
-  const corrects = modifiers.continuing && followUp && !domain.intents.recommend.test(canonical);
+  const corrects = modifiers.continuing && followUp && !asksWhichProgrammeFits(canonical, domain);
   const intent = recommends && !corrects ? 'recommend' : classified;
   const howToApply = findHowToApply(canonical, asks, programmes, domain);
 
@@ -195,7 +197,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
     keywords: [],
-    asksWhichFits: domain.intents.recommend.test(canonical),
+    asksWhichFits: asksWhichProgrammeFits(canonical, domain),
     ...(howToApply ? { howToApply } : {}),
     ...(Object.keys(byVerb).length > 0 ? { flagsByVerb: byVerb } : {}),
   };

@@ -649,6 +649,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['個人資料'],
   },
   {
+    name: 'says what a waived fee would have been where the plan states it, asked again as 「原本」',
+    says: ['莫拉克受災的企業辦復工貸款 保證費要繳嗎', '本來應該是多少%'],
+    answersWith: ['免計收之保證手續費年費率 0.5%'],
+  },
+  {
+    name: 'reads 「哪些企業符合」 after an answer about 直接保證 as who may use it, not which programme fits',
+    says: ['不經過銀行 企業能自己向信保申請保證嗎', '哪類企業可以'],
+    answersWith: ['研發、經營管理、市場拓展'],
+    never: ['請問您（企業負責人）今年幾歲'],
+  },
+  {
+    name: 'compares again the two programmes the finder weighed when a follow-up asks which is cheaper',
+    says: ['我44歲女性 店剛開 鳳凰跟青創我適合哪一個', '手續費哪個比較便宜'],
+    answersWith: ['微型創業鳳凰貸款較低', '青年創業貸款年費率 0.75%～1.5%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],

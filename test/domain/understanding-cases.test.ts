@@ -13,6 +13,8 @@ const Row = z
   .object({
     says: z.string().min(1),
     task: z.string().optional(),
+    /** A task it must not be read as (「哪類企業可以申請」 is no recommendation). */
+    not_task: z.string().optional(),
     programmes: z.array(z.string()).optional(),
     asks: z.array(z.string()).optional(),
     facts: z.record(z.string(), z.unknown()).optional(),
@@ -35,6 +37,7 @@ describe('understanding case table', () => {
   it.each(table.cases)('reads 「$says」', (row) => {
     const u = understand(row.says);
     if (row.task) expect(u.intent).toBe(row.task);
+    if (row.not_task) expect(u.intent).not.toBe(row.not_task);
     if (row.programmes) expect(u.programmes).toEqual(row.programmes);
     if (row.asks) expect(u.asks).toEqual(expect.arrayContaining(row.asks));
     if (row.facts) expect(u.facts).toMatchObject(row.facts);
