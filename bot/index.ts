@@ -21,7 +21,8 @@ import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
-import { recommendFlow } from './flows/recommend.ts';
+import { ratioLimitsFlow } from './flows/ratio-limits.ts';
+import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
 import { retrievalAnswer } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
@@ -183,7 +184,7 @@ export function createBot(deps: BotDeps): Bot {
       // The topic is kept between turns (in Redis when shared): personal data never goes with it.
       ...optional('statedRate', merged.statedRate),
       ...optional('parameterTopics', merged.task === 'fact_lookup' && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
-      ...optional('compared', [merged.task, result.state.task].some((task) => task === 'fact_lookup' || task === 'recommend') ? merged.compared : undefined),
+      ...optional('compared', result.state.compared ?? ([merged.task, result.state.task].some((task) => task === 'fact_lookup' || task === 'recommend' || task === 'eligibility') ? merged.compared : undefined)),
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
       ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed))),
     };
@@ -213,6 +214,8 @@ export function createBot(deps: BotDeps): Bot {
     if (ended) return withAsksOfEndedPlan(ctx, ended);
     if (u.modifiers.reverse && !merged.programme) return reverseLookupFlow(ctx);
     if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
+    const first = youngBusinessFlow(ctx) ?? ratioLimitsFlow(ctx);
+    if (first) return first;
     switch (merged.task) {
       case 'fee_calculation':
         return withOtherAsks(ctx, feeFlow(ctx));

@@ -1,4 +1,5 @@
 import type { ParameterView } from './at.ts';
+import { productRoundedHalfUp } from './exact.ts';
 import { formatAmount, formatRatio } from './display.ts';
 import { InvalidInputError, MissingFactsError } from './errors.ts';
 import type { Facts, Industry } from './facts.ts';
@@ -189,6 +190,43 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
   }
 }
 
-function industryLabel(industry: Industry | undefined): string {
+/** One 營授比 line as a balance: the percent of the revenue, and the balance it comes to. */
+export interface BalanceLine {
+  percent: number;
+  balance: number;
+  formula: string;
+}
+
+export interface BalanceLimits {
+  revenue: number;
+  /** 營授比 100%: above it the short and medium-term working capital is not guaranteed. */
+  max: BalanceLine;
+  /** Above these (生產事業 70%, 一般事業 50%) an authorised submission is guaranteed at most the reduced ratio. */
+  thresholds: Array<{ industry: Industry; line: BalanceLine }>;
+  reducedRatio: number;
+  trace: TraceStep[];
+}
+
+/**
+ * 「營業額8,000萬，週轉授信總餘額要控制在多少以內」: the 營授比 limits as balances for a revenue, exactly (revenue × percent),
+ * for the industry stated or for both when it is not. Pure.
+ */
+export function balanceLimits(view: ParameterView, revenue: number, industry?: Industry): BalanceLimits {
+  const { annualRevenue } = validateFacts({ annualRevenue: revenue });
+  const trace = new TraceRecorder(view);
+  const line = (percent: number): BalanceLine => {
+    const balance = productRoundedHalfUp([annualRevenue as number, percent], [100]);
+    const formula = `${formatAmount(annualRevenue as number)} × ${formatRatio(percent)} = ${formatAmount(balance)}`;
+    trace.arithmetic(formula, balance);
+    return { percent, balance, formula };
+  };
+  const max = line(trace.percent('business_finance_ratio.max'));
+  const industries: Industry[] = industry ? [industry] : ['production', 'general'];
+  const thresholds = industries.map((i) => ({ industry: i, line: line(trace.percent(`business_finance_ratio.${i}_threshold`)) }));
+  const reducedRatio = trace.percent('business_finance_ratio.reduced_authorised_ratio');
+  return { revenue: annualRevenue as number, max, thresholds, reducedRatio, trace: trace.steps };
+}
+
+export function industryLabel(industry: Industry | undefined): string {
   return industry === 'production' ? '生產事業' : industry === 'general' ? '一般事業' : '';
 }

@@ -32,7 +32,7 @@ export interface FlowResult {
   outcome: Outcome;
   /** Grounded texts behind the answer (trace steps, parameter values, cited passages), for the optional phrasing guard. */
   grounding?: string[];
-  state: Partial<Pick<ConversationState, 'task' | 'asks' | 'pending' | 'programme' | 'facts' | 'purposes'>> & {
+  state: Partial<Pick<ConversationState, 'task' | 'asks' | 'pending' | 'programme' | 'facts' | 'purposes' | 'compared'>> & {
     /** The answer read the message as continuing the topic before it (「中期的」 after 「週轉金最長借幾年」). */
     continuedTopic?: boolean;
   };

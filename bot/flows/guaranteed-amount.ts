@@ -1,5 +1,5 @@
 import { productRoundedHalfUp } from '../../rules/exact.ts';
-import { maxRatioOf } from '../../rules/max-ratio.ts';
+import { loanFromNeed, maxRatioOf } from '../../rules/max-ratio.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { formatAmount, formatCheng } from '../compose/format.ts';
@@ -13,7 +13,9 @@ const ALONGSIDE = new Set(['guaranteed_amount', 'max_ratio', 'cap_amount']);
 /** 「借兩百萬 保證金額多少」「那我借五百万 最多被保多少錢」: the guaranteed part of a stated loan is asked, nothing else. */
 export function asksGuaranteedAmount(ctx: FlowContext): boolean {
   const { asks, facts } = ctx.merged;
-  return ctx.understanding.asks.includes('guaranteed_amount') && facts.loanAmount !== undefined && asks.every((ask) => ALONGSIDE.has(ask));
+  const u = ctx.understanding;
+  const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false);
+  return asked && asks.includes('guaranteed_amount') && (facts.loanAmount !== undefined || facts.recoveryNeed !== undefined) && asks.every((ask) => ALONGSIDE.has(ask));
 }
 
 /**
@@ -22,8 +24,11 @@ export function asksGuaranteedAmount(ctx: FlowContext): boolean {
  */
 export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   const { programme, facts } = ctx.merged;
-  const loan = facts.loanAmount!;
   const trace = new TraceRecorder(ctx.view);
+  // 「復工需要2,500萬」: the loan is what the programme lends against that need.
+  const fromNeed = facts.loanAmount === undefined && programme ? loanFromNeed(programme, facts, trace) : undefined;
+  const loan = facts.loanAmount ?? fromNeed;
+  if (loan === undefined) return askFor(ctx, 'fact_lookup', programme ? ['loanAmount'] : ['programme']);
   const stated = facts.guaranteeRatio;
   const ratio = stated ?? (programme ? maxRatioOf(programme, facts, trace) : undefined);
   if (ratio === undefined) return askFor(ctx, 'fact_lookup', ['programme']);
@@ -31,6 +36,7 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   const citations = ctx.cite.forTrace(trace.steps);
   const name = programme ? PROGRAMMES[programme].name : undefined;
   const lines = [
+    fromNeed !== undefined ? `可貸金額：新臺幣 ${formatAmount(fromNeed)} 元（${trace.steps.filter((s) => s.kind === 'arithmetic').map((s) => s.expression).join('；')}）` : undefined,
     `保證金額：新臺幣 ${formatAmount(amount)} 元（${formatAmount(loan)} × ${ratio}%）`,
     stated === undefined && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
     citations.length > 0 ? sourcesLine(citations) : undefined,

@@ -29,8 +29,14 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
   const fact = mostDecisiveFact(shown, ctx.domain.finder);
   // A fact asked and not read from the reply is not asked again: the list is shown with what it still waits on.
   const askable = fact !== undefined && !(ctx.state.task === 'recommend' && ctx.state.pending === fact);
-  // With one programme shown, 「那保幾成」 next is about it.
-  const remembered = { task: 'recommend' as const, purposes, facts: ctx.merged.facts, programme: shown.length === 1 ? shown[0]!.result.programme : undefined };
+  // With one programme shown, 「那保幾成」 next is about it; with several, it compares them.
+  const remembered = {
+    task: 'recommend' as const,
+    purposes,
+    facts: ctx.merged.facts,
+    programme: shown.length === 1 ? shown[0]!.result.programme : undefined,
+    ...(shown.length >= 2 ? { compared: shown.map((c) => c.result.programme) } : {}),
+  };
   // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
   const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
   if (asksNeed(ctx, purposes, shown, ranking)) return askNeed(ctx, remembered);
@@ -106,6 +112,25 @@ function newVentureRule(ctx: FlowContext): { line: string; citations: Citation[]
   if (!need) return undefined;
   const steps = result.trace.filter((step) => step.kind === 'parameter' && step.name.startsWith('employment_promotion.new_venture'));
   return { line: `依「促進就業融資保證專案」：${need.reason}。`, citations: ctx.cite.forTrace(steps) };
+}
+
+/** What a question about whether one's own young business is turned away asks (「營業太短會不保嗎」). */
+const AGE_ASKS = new Set(['exclusions', 'eligibility_criteria']);
+
+/**
+ * 「我的工廠才開3個月 信保會因為營業太短不保嗎」, naming no programme: the rule for new ventures answers it (what such a
+ * business can still get guaranteed), and 「那如果是一般事業 開了10個月呢」 after it is decided the same way.
+ */
+export function youngBusinessFlow(ctx: FlowContext): FlowResult | undefined {
+  const { programme, facts, asks, task } = ctx.merged;
+  if (programme || facts.businessAgeMonths === undefined) return undefined;
+  if (task !== 'eligibility' && !asks.some((ask) => AGE_ASKS.has(ask))) return undefined;
+  const young = newVentureRule(ctx);
+  if (!young) return undefined;
+  return answered(
+    { kind: 'answer', intent: 'eligibility', lines: [young.line, sourcesLine(young.citations)], citations: young.citations, quickReplies: ['有哪些保證項目適合我？', '重新開始'] },
+    { task: task ?? 'eligibility', asks, facts },
+  );
 }
 
 function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candidate[], remembered: Remembered): FlowResult {

@@ -29,7 +29,7 @@ export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], a
         };
   const parts = programmes.map((programme) => ({ programme, result: answerOne(alone(programme)) }));
   const answered = parts.filter((p) => p.result.outcome === 'answered' || p.result.outcome === 'low_confidence');
-  if (answered.length < 2) return parts.find((p) => p.result.outcome !== 'unanswered')?.result ?? (parts[0]?.result as FlowResult);
+  if (answered.length < 2) return comparedWhileAsking(ctx, parts) ?? parts.find((p) => p.result.outcome !== 'unanswered')?.result ?? (parts[0]?.result as FlowResult);
   // A follow-up to a comparison (「那手續費呢」) compares again.
   const carried = ctx.understanding.programmes.length < 2;
   const comparison = ctx.understanding.modifiers.comparison || carried ? compare(ctx, answered.map((p) => p.programme)) : undefined;
@@ -39,6 +39,21 @@ export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], a
     asks: ctx.merged.asks,
     programme: programmes[0] as ProgrammeId,
   });
+}
+
+/**
+ * 「我女生38歲 想開店 青創跟鳳凰哪個保證成數高」 with a fact one of them still needs (how long the business has run): the
+ * comparison is answered first, from the programmes' own figures, then each programme's answer or its question.
+ */
+function comparedWhileAsking(ctx: FlowContext, parts: Array<{ programme: ProgrammeId; result: FlowResult }>): FlowResult | undefined {
+  const replied = parts.filter((p) => p.result.outcome !== 'unanswered');
+  const asking = replied.find((p) => p.result.outcome === 'asked');
+  if (!asking || replied.length < 2 || !ctx.understanding.modifiers.comparison) return undefined;
+  const comparison = compare(ctx, replied.map((p) => p.programme));
+  if (!comparison) return undefined;
+  // (The question last, where the reply ends.)
+  const results = [...replied.filter((p) => p !== asking), asking].map((p) => p.result);
+  return combinedAnswer('eligibility', comparison, results, asking.result.replies.flatMap((r) => r.quickReplies ?? []), asking.result.state);
 }
 
 /** Several programmes' answers as one reply: the comparison line first, then each answer with its sources. */

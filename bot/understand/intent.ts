@@ -47,7 +47,8 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   // 「營收4500萬、週轉借款5200萬，營授比是多少」: a case whose 營授比 can be computed, asking about it, is checked against it.
   const ratioCase = facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined;
   if (ratioCase && asks.every((ask) => RATIO_CASE_ASKS.has(ask))) return 'eligibility';
-  if (personal && (asks.includes('max_ratio') || asks.includes('eligibility_criteria'))) return 'eligibility';
+  // (「客戶剛開業，查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
+  if (personal && (asks.includes('max_ratio') || asks.includes('eligibility_criteria')) && !asks.includes('procedure')) return 'eligibility';
   // 「復工要一千五 可以借到多少」: how much this applicant may borrow is the rules' figure for this case.
   if (asks.includes('cap_amount') && CAP_FACTS.some((key) => facts[key] !== undefined)) return 'eligibility';
   if (asks.length > 0) return 'fact_lookup';

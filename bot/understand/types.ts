@@ -145,4 +145,9 @@ export interface Understanding {
   asksWhichFits: boolean;
   /** 「要去哪裡申請」「要準備什麼文件」「能不能直接找信保基金」 from an applicant (not a lending bank filing a case). */
   howToApply?: HowToApply;
+  /**
+   * What the asks would be about a loan: 「那保證金額多少」 with no amount of its own asks for the year's statistics, but
+   * after a loan was stated it asks that loan's guaranteed amount (asks.yaml `without_amount`). Only when they differ.
+   */
+  asksAboutLoan?: Ask[];
 }

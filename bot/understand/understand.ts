@@ -21,7 +21,7 @@ import { asksWhichProgrammeFits, findPurposes, isRecommendation } from './purpos
 import { findRiskGroup, findRiskGroups } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
 import { findYears } from './years.ts';
-import type { Modifiers, Understanding } from './types.ts';
+import type { Ask, Modifiers, Understanding } from './types.ts';
 
 /** 「是。」「沒有！」: the message without its closing punctuation is one of the yes or no words. */
 function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer'] {
@@ -97,6 +97,15 @@ function optionalAnswer(answer: Understanding['bareAnswer']): Pick<Understanding
   return answer ? { bareAnswer: answer } : {};
 }
 
+/** The asks read about a loan, where only the words `without_amount` re-reads differ (guaranteed_amount for statistics). */
+function loanReading(asks: Ask[], aboutLoan: Ask[], domain: Domain): Ask[] | undefined {
+  const reread = domain.asks.withoutAmount as Partial<Record<string, string>>;
+  const remapped = aboutLoan.filter((ask) => reread[ask] !== undefined && !asks.includes(ask));
+  if (remapped.length === 0) return undefined;
+  const replaced = new Set(remapped.map((ask) => reread[ask]));
+  return [...asks.filter((ask) => !replaced.has(ask)), ...remapped];
+}
+
 /**
  * One message → its structured meaning, read with the words of the domain registry (domain/registry/*.yaml). Pure and
  * deterministic: no clock, no I/O, no model. Facts hold only what this message states; merging with earlier turns
@@ -127,7 +136,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const variants = variantsOf(canonical, flags, domain);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
-  const asks = findAsks(canonical, { mentions, hasAmount: facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined }, domain);
+  const hasAmount = facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined;
+  const asks = findAsks(canonical, { mentions, hasAmount }, domain);
+  const asksAboutLoan = hasAmount ? undefined : loanReading(asks, findAsks(canonical, { mentions, hasAmount: true }, domain), domain);
   // 「哪類企業可以」 asks who may apply: the criteria.
   if (!asks.includes('eligibility_criteria') && domain.intents.whoQualifies.test(canonical)) asks.push('eligibility_criteria');
   const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
@@ -199,6 +210,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     keywords: [],
     asksWhichFits: asksWhichProgrammeFits(canonical, domain),
     ...(howToApply ? { howToApply } : {}),
+    ...(asksAboutLoan ? { asksAboutLoan } : {}),
     ...(Object.keys(byVerb).length > 0 ? { flagsByVerb: byVerb } : {}),
   };
   // Word segmentation is the dearest step of reading a message, and no answer reads the keywords: they are found

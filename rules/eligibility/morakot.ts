@@ -1,5 +1,5 @@
 import { amountInWords, formatAmount, formatRatio } from '../display.ts';
-import { productRoundedHalfUp } from '../exact.ts';
+import { loanFromNeed } from '../max-ratio.ts';
 import { applicableRate, maxRatioFrom } from './common.ts';
 import type { Assessment } from './result.ts';
 
@@ -47,12 +47,9 @@ export function assessDisasterRestoration(a: Assessment): void {
   const share = a.trace.percent('morakot_disaster_restoration.loan_share_of_need');
   const cap = a.trace.amount('morakot_disaster_restoration.loan_cap');
   a.cap('morakot_disaster_restoration.loan_cap', '每一申貸企業貸款餘額上限');
-  let limit = cap;
+  const fromNeed = loanFromNeed('morakot_disaster_restoration', a.facts, a.trace);
+  const limit = fromNeed ?? cap;
   if (recoveryNeed !== undefined) {
-    const fromNeed = productRoundedHalfUp([recoveryNeed, share], [100]);
-    a.trace.arithmetic(`${formatAmount(recoveryNeed)} × ${formatRatio(share)} = ${formatAmount(fromNeed)}`, fromNeed);
-    limit = Math.min(cap, fromNeed);
-    a.trace.arithmetic(`min(${formatAmount(fromNeed)}, ${formatAmount(cap)}) = ${formatAmount(limit)}`, limit);
     a.pass(`貸款額度依受災復工營業計畫實際需要 ${formatRatio(share)}，且每一企業不超過 ${formatAmount(cap)} 元（${amountInWords(cap)}）：最高 ${formatAmount(limit)} 元（${amountInWords(limit)}）`);
   } else {
     a.assume(`貸款額度為受災復工營業計畫實際需要之 ${formatRatio(share)}，每一企業貸款餘額不超過 ${formatAmount(cap)} 元`);

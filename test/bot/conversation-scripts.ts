@@ -665,6 +665,31 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['微型創業鳳凰貸款較低', '青年創業貸款年費率 0.75%～1.5%'],
   },
   {
+    name: 'compares two programmes first when one of them still needs a fact, and asks it last',
+    says: ['我女生41歲 鳳凰跟青創哪個可以保比較多成'],
+    answersWith: ['微型創業鳳凰貸款較高', '請問公司（行號）設立多久了'],
+  },
+  {
+    name: 'compares the finder\'s shown programmes when the follow-up asks their ratio and fee',
+    says: ['我們不是中小企業 做遊戲軟體的 信保有什麼可以申請', '那成數跟費率各多少'],
+    answersWith: ['比較：', '8成（80%）', '0.75%'],
+  },
+  {
+    name: 'answers a young business asking whether it is turned away with the new-venture rule, and again for another age',
+    says: ['我的工作室做貿易 才營業5個月 信保會不會因為太新不保', '那如果開了一年半呢'],
+    answersWith: ['一般事業營業 18 個月'],
+  },
+  {
+    name: 'answers the 營授比 limits as balances when the revenue is given and the balance is asked',
+    says: ['我們是一般事業 去年報稅營業額4,500萬 週轉的借款總共最多能借到多少', '超過多少就只能保五成'],
+    answersWith: ['45,000,000 × 100% = 45,000,000', '45,000,000 × 50% = 22,500,000'],
+  },
+  {
+    name: 'computes the guaranteed amount of a stated loan at the programme\'s highest ratio when 「保證多少金額」 is asked',
+    says: ['青創要借200萬 最多能保證多少金額'],
+    answersWith: ['1,600,000'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],

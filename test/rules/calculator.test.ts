@@ -10,6 +10,7 @@ import {
   loadParameters,
   parametersAt,
 } from '../../rules/index.ts';
+import { balanceLimits } from '../../rules/business-finance-ratio.ts';
 
 const set = await loadParameters(path.resolve(import.meta.dirname, '../../rules/parameters'));
 const today = parametersAt(set, '2024-01-01');
@@ -126,5 +127,20 @@ describe('describeProgramme before a programme existed', () => {
     expect(before.parameters).toEqual([]);
     expect(before.maxRatio).toBeUndefined();
     expect(before.notInForce).toContain('morakot_recovery.max_ratio');
+  });
+});
+
+describe('balanceLimits (營授比 limits as balances)', () => {
+  it('gives the 100% limit and the industry threshold as exact balances, each step traced to its parameter', () => {
+    const limits = balanceLimits(today, 45_000_000, 'production');
+    expect(limits.max).toMatchObject({ percent: 100, balance: 45_000_000 });
+    expect(limits.thresholds).toEqual([{ industry: 'production', line: { percent: 70, balance: 31_500_000, formula: '45,000,000 × 70% = 31,500,000' } }]);
+    expect(limits.reducedRatio).toBe(50);
+    expect(limits.trace.map((s) => (s.kind === 'parameter' ? s.name : s.kind))).toContain('business_finance_ratio.production_threshold');
+  });
+
+  it('gives both thresholds when the industry is not known, and rejects a negative revenue', () => {
+    expect(balanceLimits(today, 9_999_999).thresholds.map((t) => t.line.balance)).toEqual([6_999_999, 5_000_000]);
+    expect(() => balanceLimits(today, -1)).toThrow();
   });
 });
