@@ -26,6 +26,8 @@ export interface Domain {
   programmes: {
     /** Every name, with its programme; circumstances are weak names (莫拉克 names a plan only when nothing else is named). */
     names: Array<{ id: ProgrammeId; name: string; weak: boolean }>;
+    /** Phrases that hold a name without naming the programme; the longest reading wins, as between names. */
+    notNames: string[];
     documents: Record<ProgrammeId, string[]>;
   };
   facts: {
@@ -261,7 +263,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
 
 
 export function compileDomain(files: DomainFiles, version: string): Domain {
-  const { programmes } = files['programmes.yaml'];
+  const { programmes, not_names: notNames = [] } = files['programmes.yaml'];
   const facts = files['facts.yaml'];
   const asks = files['asks.yaml'];
   const intents = files['intents.yaml'];
@@ -290,6 +292,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     version,
     programmes: {
       names,
+      notNames,
       documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
     },
     facts: {

@@ -202,7 +202,7 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
 const COMPARED_FIGURES: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'fee_amount']);
 
 const PROGRAMME_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'age_limit', 'business_age_limit', 'period_limit',
+  'fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'guaranteed_amount', 'age_limit', 'business_age_limit', 'period_limit',
   'eligibility_criteria', 'procedure', 'submission_channel', 'repayment', 'usage', 'interest_rate', 'exclusions', 'subsidy',
 ]);
 
@@ -226,6 +226,9 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
   if (named && state.programme && named !== state.programme) {
     // 「我們有簽促進就業具結書」 is a fact about the case being discussed, not a change of programme.
     if (byFacts.includes(named) && !u.programmesByName.includes(named)) return state.programme;
+    // 「復工營業計畫實際需要5000萬」 after 災害復舊專案貸款: a programme the words only suggest (復工營業) does not replace the
+    // one discussed when that one's rules read what the message states.
+    if (!u.programmesByName.includes(named) && programmesNamedByFacts({ ...stated, flags: {} }, domain).includes(state.programme)) return state.programme;
   }
   if (named) return named;
   // 「重建要四千二 最多可以貸多少」 after a question about a typhoon: a figure only one programme's rules read moves to it.

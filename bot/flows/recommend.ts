@@ -102,20 +102,29 @@ function askNeed(ctx: FlowContext, remembered: Remembered): FlowResult {
  * (促進就業融資保證專案) says what such a business can still get guaranteed, before the finder asks what the money is for.
  */
 function newVentureRule(ctx: FlowContext): { line: string; citations: Citation[] } | undefined {
+  const status = newVentureStatus(ctx);
+  return status?.young ? status : undefined;
+}
+
+/** What the new-venture rule says of the business's age: still within it (and what it limits), or past it. */
+function newVentureStatus(ctx: FlowContext): { line: string; citations: Citation[]; young: boolean } | undefined {
   let result: EligibilityResult;
   try {
     result = eligibility('employment_promotion', ctx.merged.facts, ctx.view);
   } catch {
     return undefined;
   }
-  const need = result.needed.find((n) => n.fact === 'loanPurpose' || n.fact === 'industry');
-  if (!need) return undefined;
   const steps = result.trace.filter((step) => step.kind === 'parameter' && step.name.startsWith('employment_promotion.new_venture'));
-  return { line: `依「促進就業融資保證專案」：${need.reason}。`, citations: ctx.cite.forTrace(steps) };
+  const citations = ctx.cite.forTrace(steps);
+  const need = result.needed.find((n) => n.fact === 'loanPurpose' || n.fact === 'industry');
+  if (need) return { line: `依「促進就業融資保證專案」：${need.reason}。`, citations, young: true };
+  // (Past it: 「生產事業營業 10 個月，已滿半年：不屬新創事業…」, said only when the steps read the rule.)
+  const past = steps.length > 0 ? result.reasons.find((reason) => reason.includes('不屬新創事業')) : undefined;
+  return past ? { line: `依「促進就業融資保證專案」：${past}。`, citations, young: false } : undefined;
 }
 
 /** What a question about whether one's own young business is turned away asks (「營業太短會不保嗎」). */
-const AGE_ASKS = new Set(['exclusions', 'eligibility_criteria']);
+const AGE_ASKS = new Set(['exclusions', 'eligibility_criteria', 'business_age_limit']);
 
 /**
  * 「我的工廠才開3個月 信保會因為營業太短不保嗎」, naming no programme: the rule for new ventures answers it (what such a
@@ -123,10 +132,12 @@ const AGE_ASKS = new Set(['exclusions', 'eligibility_criteria']);
  */
 export function youngBusinessFlow(ctx: FlowContext): FlowResult | undefined {
   const { programme, facts, asks, task } = ctx.merged;
-  if (programme || facts.businessAgeMonths === undefined) return undefined;
-  if (task !== 'eligibility' && !asks.some((ask) => AGE_ASKS.has(ask))) return undefined;
-  const young = newVentureRule(ctx);
-  if (!young) return undefined;
+  if (programme || facts.businessAgeMonths === undefined || !asks.some((ask) => AGE_ASKS.has(ask))) return undefined;
+  // (A case with its 營授比 figures is decided on them.)
+  if (facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined) return undefined;
+  const young = newVentureStatus(ctx);
+  // Past the rule's months, it is said only when the business's age itself was asked about (「營業時間太短會不保嗎」).
+  if (!young || (!young.young && !asks.includes('business_age_limit'))) return undefined;
   return answered(
     { kind: 'answer', intent: 'eligibility', lines: [young.line, sourcesLine(young.citations)], citations: young.citations, quickReplies: ['有哪些保證項目適合我？', '重新開始'] },
     { task: task ?? 'eligibility', asks, facts },

@@ -135,7 +135,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       citations: [citation],
       quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks, ...(continued ? { continuedTopic: true } : {}) },
+    { task: 'fact_lookup', asks: ctx.merged.asks, ...(continued ? { continuedTopic: true } : {}), ...sectionProgramme(ctx, section) },
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
@@ -219,9 +219,14 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const aliased = [...places, ...shortNamed];
   const otherNames = aliased.flatMap((names) => names.slice(1)).filter((name) => !query.includes(name));
   const best = choices[0];
-  if (otherNames.length === 0 || best?.passages.some((p) => namesPlaces(p.text, aliased.map((names) => names.slice(0, 1))))) return choices;
-  const again = about(find(`${query} ${otherNames.join(' ')}`));
-  return !best || again[0]?.section.id === best.section.id ? again : choices;
+  if (best && (otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, aliased.map((names) => names.slice(0, 1)))))) return choices;
+  // (With nothing found about it, 「澎湖的中小企業用信保的金額」, the place's every name weighs in, 澎湖縣 as the table says.)
+  const extra = best ? otherNames : [...new Set(aliased.flat())];
+  if (extra.length === 0) return choices;
+  const again = about(find(`${query} ${extra.join(' ')}`));
+  if (best) return again[0]?.section.id === best.section.id ? again : choices;
+  // (Still nothing, for a figure: the tables naming it are where a place's or bank's figure is, whatever else is said.)
+  return again.length > 0 || !ctx.merged.asks.includes('statistics') ? again : about(find(extra.join(' '))).filter((c) => c.passages.some((p) => p.passage.kind === 'row'));
 }
 
 /**
@@ -530,6 +535,17 @@ function trimEnd(text: string, characters: string): string {
   let end = text.length;
   while (end > 0 && characters.includes(text[end - 1]!)) end -= 1;
   return text.slice(0, end);
+}
+
+/**
+ * 「先向信保基金取得承諾函再申貸是哪一種保證」 answered from the 直接保證 section, naming no programme: the section's one
+ * programme (its 「> 項目：」 line) is what 「那它的適用對象」 next is about.
+ */
+function sectionProgramme(ctx: FlowContext, section: KnowledgeSection): { programme?: ProgrammeId } {
+  // (Only when which one was asked: a section tagged with a programme may be quoted for something else about it.)
+  if (ctx.merged.programme || !ctx.understanding.modifiers.which || section.programmes?.length !== 1) return {};
+  const [only] = section.programmes;
+  return only !== undefined && only in PROGRAMMES ? { programme: only as ProgrammeId } : {};
 }
 
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */

@@ -9,19 +9,20 @@ interface Hit {
 }
 
 function hitsIn(text: string, domain: Domain): Hit[] {
-  const candidates: Hit[] = [];
-  for (const { id, name, weak } of domain.programmes.names) {
+  // (A phrase that holds a name without naming the programme competes as a name of none, id undefined.)
+  const candidates: Array<Omit<Hit, 'id'> & { id: ProgrammeId | undefined }> = [];
+  for (const { id, name, weak } of [...domain.programmes.names, ...domain.programmes.notNames.map((name) => ({ id: undefined, name, weak: false }))]) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       candidates.push({ id, index: at, end: at + name.length, weak });
     }
   }
   // The longest name wins where names overlap (促進產業研究發展貸款 is not 發展貸款).
   candidates.sort((a, b) => b.end - b.index - (a.end - a.index) || a.index - b.index);
-  const kept: Hit[] = [];
+  const kept: typeof candidates = [];
   for (const hit of candidates) {
     if (!kept.some((k) => hit.index < k.end && k.index < hit.end)) kept.push(hit);
   }
-  return kept.sort((a, b) => a.index - b.index);
+  return kept.filter((hit): hit is Hit => hit.id !== undefined).sort((a, b) => a.index - b.index);
 }
 
 /**

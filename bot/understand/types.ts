@@ -74,6 +74,8 @@ export interface Modifiers {
    * stated rate or ratio and no programme named).
    */
   reverse: boolean;
+  /** 「這是哪一種保證方式」: which one is asked (domain/registry/intents.yaml modifiers.which). */
+  which?: boolean;
   /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */
   still: boolean;
 }

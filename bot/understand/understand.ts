@@ -63,6 +63,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     bothWays: domain.modifiers.bothWays.test(text),
     change: domain.intents.change.test(text),
     reverse: false,
+    ...(domain.modifiers.which.test(text) ? { which: true } : {}),
     still: domain.modifiers.still.test(text),
   };
 }

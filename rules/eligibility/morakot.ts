@@ -1,4 +1,5 @@
 import { amountInWords, formatAmount, formatRatio } from '../display.ts';
+import { productRoundedHalfUp } from '../exact.ts';
 import { loanFromNeed } from '../max-ratio.ts';
 import { applicableRate, maxRatioFrom } from './common.ts';
 import type { Assessment } from './result.ts';
@@ -50,7 +51,13 @@ export function assessDisasterRestoration(a: Assessment): void {
   const fromNeed = loanFromNeed('morakot_disaster_restoration', a.facts, a.trace);
   const limit = fromNeed ?? cap;
   if (recoveryNeed !== undefined) {
-    a.pass(`貸款額度依受災復工營業計畫實際需要 ${formatRatio(share)}，且每一企業不超過 ${formatAmount(cap)} 元（${amountInWords(cap)}）：最高 ${formatAmount(limit)} 元（${amountInWords(limit)}）`);
+    // (With what the fund guarantees of it: the most that may be borrowed at the highest ratio.)
+    const ratio = a.trace.percent('morakot_disaster_restoration.max_ratio');
+    const guaranteed = productRoundedHalfUp([limit, ratio], [100]);
+    a.trace.arithmetic(`${formatAmount(limit)} × ${formatRatio(ratio)} = ${formatAmount(guaranteed)}`, guaranteed);
+    a.pass(
+      `貸款額度依受災復工營業計畫實際需要 ${formatRatio(share)}，且每一企業不超過 ${formatAmount(cap)} 元（${amountInWords(cap)}）：最高 ${formatAmount(limit)} 元（${amountInWords(limit)}）；以最高保證成數 ${formatRatio(ratio)} 計，保證金額最高 ${formatAmount(guaranteed)} 元（${amountInWords(guaranteed)}）`,
+    );
   } else {
     a.assume(`貸款額度為受災復工營業計畫實際需要之 ${formatRatio(share)}，每一企業貸款餘額不超過 ${formatAmount(cap)} 元`);
   }

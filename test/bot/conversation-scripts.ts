@@ -690,6 +690,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1,600,000'],
   },
   {
+    name: 'keeps 災害復舊專案貸款 when the recovery plan\'s need is stated, and gives the loan and its guaranteed amount',
+    says: ['災害復舊專案貸款的額度上限是多少', '我的復工營業計畫實際需要1,200萬 那能貸多少 信保保證多少'],
+    answersWith: ['最高 9,600,000 元', '保證金額最高 8,640,000 元'],
+    never: ['已經結束'],
+  },
+  {
+    name: 'says a business past the new-venture months is no longer one when its age is what is asked',
+    says: ['工廠開了8個月 信保會嫌營業時間太短嗎'],
+    answersWith: ['生產事業營業 8 個月，已滿半年'],
+  },
+  {
+    name: 'takes the programme of the section that answered 「哪一種」 as the one a follow-up is about',
+    says: ['企業自己先拿到信保基金的承諾函 再去銀行借錢 這叫哪一種保證', '它的適用對象是哪些企業'],
+    answersWith: ['直接保證適用對象'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
