@@ -183,7 +183,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('pending', result.state.pending),
       // The topic is kept between turns (in Redis when shared): personal data never goes with it.
       ...optional('statedRate', merged.statedRate),
-      ...optional('parameterTopics', merged.task === 'fact_lookup' && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
+      ...optional('parameterTopics', (merged.task === 'fact_lookup' || result.state.task === 'fact_lookup') && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
       ...optional('compared', result.state.compared ?? ([merged.task, result.state.task].some((task) => task === 'fact_lookup' || task === 'recommend' || task === 'eligibility') ? merged.compared : undefined)),
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
       ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed))),

@@ -85,7 +85,7 @@ export interface Domain {
     whoQualifies: RegExp;
     change: RegExp;
   };
-  modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp };
+  modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -345,6 +345,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       change: cueRegExp(intents.change),
     },
     modifiers: {
+      total: cueRegExp(intents.modifiers.total),
       which: cueRegExp(intents.modifiers.which),
       still: cueRegExp(intents.modifiers.still),
       several: cueRegExp(intents.modifiers.several),

@@ -34,6 +34,8 @@ export interface ParameterView {
   history(name: string): ParameterHistoryEntry[];
   /** Announced anew each year (parameter file `announced_each_year`). */
   announcedEachYear(name: string): boolean;
+  /** The parameter this one's amount is added on top of (parameter file `adds_to`), if any. */
+  addsTo(name: string): string | undefined;
   has(name: string): boolean;
   /** Every parameter name, sorted. */
   names(): string[];
@@ -77,6 +79,9 @@ export function parametersAt(set: ParameterSet, asOf: string): ParameterView {
     },
     announcedEachYear(name) {
       return parameter(name).announcedEachYear === true;
+    },
+    addsTo(name) {
+      return parameter(name).addsTo;
     },
     history(name) {
       const p = parameter(name);

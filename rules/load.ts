@@ -34,8 +34,23 @@ export async function checkParameters(dir: string): Promise<{ set?: ParameterSet
     issues.push(...parsed.issues);
     if (parsed.parameter) parameters.set(parsed.parameter.name, parsed.parameter);
   }
+  issues.push(...addsToIssues(parameters));
   if (issues.some((issue) => issue.severity === 'error')) return { issues };
   return { set: { parameters }, issues };
+}
+
+/** `adds_to` names another parameter, of amounts as this one is. */
+function addsToIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] {
+  return [...parameters.values()].flatMap((p): CheckIssue[] => {
+    if (!p.addsTo) return [];
+    const base = parameters.get(p.addsTo);
+    const message = !base
+      ? `adds_to 的參數「${p.addsTo}」不存在；請寫成另一個參數的名稱（資料夾.檔名，例如 enterprise.total_cap）`
+      : base.unit !== 'amount_twd' || p.unit !== 'amount_twd'
+        ? `adds_to 只用於金額（unit: amount_twd）：本參數為 ${p.unit}，「${p.addsTo}」為 ${base.unit}`
+        : undefined;
+    return message ? [{ file: p.file, field: 'adds_to', message, severity: 'error', line: 1 }] : [];
+  });
 }
 
 /** Parses one parameter file's text; `relativePath` (e.g. batch/fee_rate.yaml) gives its name. */
@@ -74,7 +89,7 @@ export function parseParameterFile(
     return { issues };
   }
 
-  const { description, unit, values, announced_each_year: announcedEachYear } = shape.data;
+  const { description, unit, values, announced_each_year: announcedEachYear, adds_to: addsTo } = shape.data;
   const dated: DatedValue[] = [];
   for (const [date, entry] of Object.entries(values)) {
     const field = `values.${date}`;
@@ -104,7 +119,7 @@ export function parseParameterFile(
     error('第一個日期的 value 不可為 null（null 只用來結束前一個數值）', `values.${first.effectiveFrom}.value`, first.lines?.value ?? first.lines?.date);
   }
   if (issues.some((issue) => issue.severity === 'error') || !name) return { issues };
-  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}) }, issues };
+  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}), ...(addsTo ? { addsTo } : {}) }, issues };
 }
 
 /** Where a dated value and its reference are written, for checks that run after loading (references, quotes). */

@@ -33,6 +33,8 @@ export const ParameterFile = z
     }),
     // 「本基金每年另行公告」: a year's figure is only known when that year's announcement is among the values.
     announced_each_year: z.boolean().optional(),
+    // 「原有綜合額度外再增加…1,000萬元」: an amount added on top of another parameter's (its name), for totals asked.
+    adds_to: z.string().min(1).optional(),
   })
   .strict();
 
@@ -67,6 +69,8 @@ export interface Parameter {
   values: DatedValue[];
   /** Announced anew each year (「本基金每年另行公告」): a year with no value of its own has an unknown figure. */
   announcedEachYear?: boolean;
+  /** The parameter whose amount this one is added on top of (parameter file `adds_to`). */
+  addsTo?: string;
 }
 
 export interface ParameterSet {

@@ -279,6 +279,8 @@ const ELLIPTICAL_LENGTH = 10;
  */
 export function asksWithoutSubject(u: Understanding): boolean {
   if (u.asks.length === 0 || u.parameterTopics.length > 0 || u.purposes.length > 0 || u.years.length > 0) return false;
+  // (「聽說可以再擴大？多多少？加起來總共多少」: a sum with no subject of its own adds up what was discussed.)
+  if (u.modifiers.total && u.programmes.length === 0 && Object.keys(u.facts).length === 0) return true;
   return (u.text.match(/\p{Script=Han}/gu)?.length ?? 0) <= ELLIPTICAL_LENGTH;
 }
 

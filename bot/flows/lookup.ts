@@ -226,6 +226,11 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   }
   const left = remainingLine(ctx, candidates) ?? fireflyLine(ctx);
   if (left) lines.unshift(left);
+  const total = totalLine(ctx, candidates);
+  if (total) {
+    lines.unshift(total.line);
+    citations.push(...total.citations);
+  }
   const programme = ctx.merged.programme;
   const future = futureYear(ctx);
   const quoted = passage?.replies[0];
@@ -253,6 +258,28 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}), ...limitedFact(ctx) },
     passage?.grounding,
   );
+}
+
+/**
+ * 「原本總額度1.2億用滿了 再加國內投資的額外額度 總共最多多少」: an amount added on top of another (parameter file
+ * `adds_to`) is summed with it when a total is asked: the additions the question names (or the one it fits best), each
+ * with the amount it is added to, exactly.
+ */
+function totalLine(ctx: FlowContext, candidates: Candidate[]): { line: string; citations: Citation[] } | undefined {
+  if (!ctx.understanding.modifiers.total) return undefined;
+  const adding = candidates.filter((c) => typeof c.reading?.value === 'number' && ctx.view.addsTo(c.name) !== undefined);
+  if (adding.length === 0) return undefined;
+  const named = adding.filter((c) => namedByTopic(c.name, ctx));
+  const chosen = named.length > 0 ? named : [adding.reduce((best, c) => (c.score > best.score ? c : best))];
+  const baseName = ctx.view.addsTo(chosen[0]!.name)!;
+  const base = ctx.view.find(baseName);
+  if (typeof base?.value !== 'number') return undefined;
+  const parts = [base, ...chosen.filter((c) => ctx.view.addsTo(c.name) === baseName).map((c) => c.reading!)];
+  const total = parts.reduce((sum, r) => sum + (r.value as number), 0);
+  return {
+    line: `合計最高：新臺幣 ${formatAmount(total)} 元（${amountInWords(total)}）＝ ${parts.map((r) => `${r.description} ${amountInWords(r.value as number)}`).join(' ＋ ')}`,
+    citations: parts.map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name)),
+  };
 }
 
 /**

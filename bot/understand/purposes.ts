@@ -65,7 +65,8 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   if (c.statesRatioCase) return false;
   // 「開了一家小吃店 剛滿一年 我43歲男生 想借50萬」: who one is and how much, naming no programme and asking nothing in particular.
   const asks = c.asks ?? [];
-  if (c.programmes.length === 0 && c.aboutApplicant && c.statesLoan && asks.length === 0) return true;
+  // (「原本的綜合額度1000萬已經用完了」 names a rule's figure: that rule is the subject.)
+  if (c.programmes.length === 0 && c.aboutApplicant && c.statesLoan && asks.length === 0 && (c.parameterTopics ?? []).length === 0) return true;
   // 「我們是颱風受災企業，可以保幾成」 points to a programme through a circumstance: that programme is the question.
   if (c.programmes.length > 0) return false;
   if (c.purposes.length >= 2 && c.comparison) return true;

@@ -76,6 +76,8 @@ export interface Modifiers {
   reverse: boolean;
   /** 「這是哪一種保證方式」: which one is asked (domain/registry/intents.yaml modifiers.which). */
   which?: boolean;
+  /** 「加起來總共多少」: a sum is asked (modifiers.total). */
+  total?: boolean;
   /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */
   still: boolean;
 }

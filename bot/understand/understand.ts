@@ -64,6 +64,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     change: domain.intents.change.test(text),
     reverse: false,
     ...(domain.modifiers.which.test(text) ? { which: true } : {}),
+    ...(domain.modifiers.total.test(text) ? { total: true } : {}),
     still: domain.modifiers.still.test(text),
   };
 }
@@ -183,7 +184,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   );
   // 「我是說150萬啦」 corrects the question before; it looks for no programme unless it asks which fits.
   const corrects = modifiers.continuing && followUp && !asksWhichProgrammeFits(canonical, domain);
-  const intent = recommends && !corrects ? 'recommend' : classified;
+  // (「有哪些貸款的保證手續費是0.5%的」 asks which programmes have that value: the reverse lookup, not the finder.)
+  const intent = recommends && !corrects && !modifiers.reverse ? 'recommend' : classified;
   const howToApply = findHowToApply(canonical, asks, programmes, domain);
 
   const understanding: Understanding = {

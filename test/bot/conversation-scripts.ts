@@ -551,7 +551,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'does not take a pointing word (「這類」) or a modal (「能借」) for a topic the documents lack',
     says: ['憑國內信用狀的短期週轉融資', '這類最長能借幾年'],
-    answersWith: ['最長以一年為限'],
+    answersWith: ['短期週轉融資最長期間：1 年'],
     never: ['找不到'],
   },
   {
@@ -704,6 +704,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'takes the programme of the section that answered 「哪一種」 as the one a follow-up is about',
     says: ['企業自己先拿到信保基金的承諾函 再去銀行借錢 這叫哪一種保證', '它的適用對象是哪些企業'],
     answersWith: ['直接保證適用對象'],
+  },
+  {
+    name: 'adds an extra quota to the one it is added on top of when a total is asked',
+    says: ['公司有開統一發票 想問國內投資那個額外額度', '那跟一般的總額度加起來最多多少'],
+    answersWith: ['合計最高：新臺幣 220,000,000 元'],
+  },
+  {
+    name: 'answers which programmes have a stated fee rate even when asked as 「有哪些貸款」',
+    says: ['有哪些貸款的年費率是0.5%'],
+    answersWith: ['微型創業鳳凰貸款：年費率 0.5%'],
+  },
+  {
+    name: 'quotes the sentence answering each part of a two-part question within one passage',
+    says: ['莫拉克那時銀行公會的協商機制 本金可以延幾個月 不夠的話協商會議要多少債權金額的銀行同意'],
+    answersWith: ['展延 6 個月', '二分之一以上債權金額'],
   },
   {
     name: 'reads a table row out under its column names',
