@@ -38,7 +38,8 @@ export interface Domain {
      */
     namingProgramme: { facts: Partial<Record<keyof Facts, ProgrammeId>>; flags: Partial<Record<keyof FactFlags, ProgrammeId>> };
     /** `verb`: what a follow-up says of the circumstance without naming it (「如果沒簽呢」 of the 具結書). */
-    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp }>;
+    /** `documentsSay`: how the documents name the circumstance said in one's own words, searched with the question. */
+    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp; documentsSay?: string[] }>;
     industry: Choice<'industry'>;
     gender: Choice<'gender'>;
     submission: Choice<'submission'>;
@@ -307,6 +308,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         question: f.question,
         cue: cueRegExp(f.cues),
         ...(f.follow_up_verbs?.length ? { verb: cueRegExp(f.follow_up_verbs) } : {}),
+        ...(f.documents_say?.length ? { documentsSay: f.documents_say } : {}),
       })),
       industry: choices<'industry'>(facts.choices.industry),
       gender: choices<'gender'>(facts.choices.gender),

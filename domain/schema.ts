@@ -57,7 +57,7 @@ export const FactsFile = z
         names_programme: ProgrammeId.optional(),
       }).strict(),
     ),
-    flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues, names_programme: ProgrammeId.optional(), follow_up_verbs: z.array(Word).optional() }).strict()),
+    flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues, names_programme: ProgrammeId.optional(), follow_up_verbs: z.array(Word).optional(), documents_say: z.array(Word).optional() }).strict()),
     choices: z.object({
       industry: z.record(z.enum(['production', 'general']), Cues),
       gender: z.record(z.enum(['female', 'male']), Cues),

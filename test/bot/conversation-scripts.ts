@@ -721,6 +721,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['展延 6 個月', '二分之一以上債權金額'],
   },
   {
+    name: 'finds the related-party rule when a family member\'s post at the bank is said in one\'s own words',
+    says: ['授權送保有什麼限制', '我爸是承貸銀行的監察人 會有影響嗎'],
+    answersWith: ['銀行法第33條之1所列利害關係者'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
