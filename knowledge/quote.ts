@@ -162,11 +162,12 @@ function names(text: string, label: string): boolean {
 }
 
 /**
- * 「111年新發生逾期保證金額比107年多了多少」: of a row the question names, the change from the second year asked to the
- * first, computed exactly in the cells' decimals (a rate's in percentage points).
+ * 「111年新發生逾期保證金額比107年多了多少」: of a row the question names, the change from the earlier year asked to the
+ * later, computed exactly in the cells' decimals (a rate's in percentage points).
  */
-function yearChanges(rows: Array<{ label: string; years: string[]; cells: string[] }>, years: string[], unit: string | undefined): string[] {
-  if (years.length !== 2) return [];
+function yearChanges(rows: Array<{ label: string; years: string[]; cells: string[] }>, asked: string[], unit: string | undefined): string[] {
+  if (asked.length !== 2) return [];
+  const years = laterFirst(asked);
   return rows.flatMap((r) => {
     const [a, b] = years.map((y) => r.cells[r.years.indexOf(y)]) as [string | undefined, string | undefined];
     if (a === undefined || b === undefined || !/^[\d,.]+%?$/.test(a) || !/^[\d,.]+%?$/.test(b)) return [];
@@ -175,13 +176,18 @@ function yearChanges(rows: Array<{ label: string; years: string[]; cells: string
   });
 }
 
+/** Two years with the later first: a change is said of the later year against the earlier, however the question orders them. */
+function laterFirst(years: string[]): string[] {
+  return [...years].sort((a, b) => Number.parseInt(b, 10) - Number.parseInt(a, 10));
+}
+
 /**
  * 「保證手續費收入111年比110年少多少」: in a table whose columns are years side by side (「111年度 金額 | 111年度 % |
  * 110年度 金額 …」), the change between the two years asked of each quoted row the question names, from the first
  * figure under each year, exact in the cells' decimals; in the table's own unit.
  */
 export function columnYearChanges(knowledge: KnowledgeBase, sectionId: string, quoted: string[], asked: YearsAsked): string[] {
-  const years = asked.years.map((y) => `${y - 1911}年`);
+  const years = laterFirst(asked.years.map((y) => `${y - 1911}年`));
   if (years.length !== 2) return [];
   const unitLine = passageCatalogue(knowledge).sections.get(sectionId)?.unit;
   const unit = unitLine ? tableUnit([unitLine]) : undefined;

@@ -518,7 +518,8 @@ function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]
  * year's amount is the first in what the sentence says of that year whose name ends as a word of the question does.
  */
 function proseYearChange(ctx: FlowContext, quoted: string[]): string | undefined {
-  const years = ctx.understanding.years.map((ad) => ad - 1911);
+  // (The later year against the earlier, however the question orders them.)
+  const years = ctx.understanding.years.map((ad) => ad - 1911).sort((a, b) => b - a);
   if (years.length !== 2) return undefined;
   const question = normalizeText(ctx.understanding.text);
   for (const passage of quoted) {

@@ -567,7 +567,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'works out the change between two years of a table row the question names',
     says: ['109年的新發生逾期率跟111年差了多少'],
-    answersWith: ['新發生逾期率(%)：109年較111年減少 0.56 個百分點'],
+    answersWith: ['新發生逾期率(%)：111年較109年增加 0.56 個百分點'],
   },
   {
     name: 'recomputes without a circumstance a follow-up denies by its verb alone (「沒簽署」 of the 具結書)',
@@ -578,7 +578,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'works out the change between two years from the amounts a sentence writes for each',
     says: ['跟110年度相比，111年度的保證金額變化多少'],
-    answersWith: ['保證金額：110年度較111年度增加 1732億元'],
+    answersWith: ['保證金額：111年度較110年度減少 1732億元'],
   },
   {
     name: 'works out the change between two year columns of a financial table',
@@ -724,6 +724,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'finds the related-party rule when a family member\'s post at the bank is said in one\'s own words',
     says: ['授權送保有什麼限制', '我爸是承貸銀行的監察人 會有影響嗎'],
     answersWith: ['銀行法第33條之1所列利害關係者'],
+  },
+  {
+    name: 'recomputes the fee when a follow-up changes the ratio and says the rest stays the same',
+    says: ['一般貸款A組 借200萬 保8成 一年手續費多少', '要是只能保6成 其餘條件不變呢'],
+    answersWith: ['2,000,000 × 60% × 0.75% × 12/12 = 9,000'],
+  },
+  {
+    name: 'says a change between two years of a rate as the later year against the earlier',
+    says: ['新發生逾期率108年和110年各多少 上升了多少'],
+    answersWith: ['新發生逾期率(%)：110年較108年增加 0.18 個百分點'],
   },
   {
     name: 'reads a table row out under its column names',
