@@ -212,7 +212,8 @@ export function createBot(deps: BotDeps): Bot {
     if (asksHowToApply(ctx)) return hasRuleChannel(ctx) ? lookupFlow(ctx) : howToApplyFlow(ctx);
     const ended = endedPlanToday(ctx);
     if (ended) return withAsksOfEndedPlan(ctx, ended);
-    if (u.modifiers.reverse && !merged.programme) return reverseLookupFlow(ctx);
+    // (「那有沒有保到9.5成的？是哪些」 after a question about one programme asks across all of them.)
+    if (u.modifiers.reverse && u.programmes.length === 0) return reverseLookupFlow(ctx);
     if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
     const first = youngBusinessFlow(ctx) ?? ratioLimitsFlow(ctx);
     if (first) return first;

@@ -10,6 +10,7 @@ import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { englishToChinese } from '../understand/english.ts';
+import { findYears } from '../understand/years.ts';
 import { scanMentions } from '../understand/figures.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { Understanding } from '../understand/types.ts';
@@ -128,7 +129,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
         ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
-        ...yearLines(ctx, section, quoted),
+        ...yearLines(ctx, section, quoted, continued),
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
       ],
@@ -501,9 +502,14 @@ export function queryGrams(query: string, domain: Domain): Set<string> {
 }
 
 /** What the quoted passages say of the years asked: a table's cells of those years, or the change a sentence gives. */
-function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]): string[] {
-  const { years, modifiers } = ctx.understanding;
-  const text = searchQuery(ctx);
+function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[], continued = false): string[] {
+  const { modifiers } = ctx.understanding;
+  // (「111年跟109年比 多了多少」 after 「109年新發生逾期保證金額是多少」: the row is named by the question it continues, and
+  // 「那跟108年比差多少」 after 「110年的…」 compares with the year it asked.)
+  const topic = continued && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
+  const text = topic ? `${topic} ${searchQuery(ctx)}` : searchQuery(ctx);
+  const own = ctx.understanding.years;
+  const years = topic && own.length === 1 ? [...new Set([...findYears(topic), ...own])] : own;
   const cells = yearCells(quoted, { text, years, ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}) });
   if (cells.length > 0) return cells;
   const columns = columnYearChanges(ctx.sources.knowledge, section.id, quoted, { text, years });

@@ -736,6 +736,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['新發生逾期率(%)：110年較108年增加 0.18 個百分點'],
   },
   {
+    name: 'asks across every programme when a follow-up asks which have a ratio, whatever programme was discussed',
+    says: ['批次保證現在保幾成', '那有哪些是保到九成五的'],
+    answersWith: ['微型創業鳳凰貸款'],
+  },
+  {
+    name: 'works out a change between two years when the row was named in the question before',
+    says: ['110年的新發生逾期保證金額多少', '那跟108年比差多少'],
+    answersWith: ['新發生逾期保證金額：110年較108年增加 19'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
