@@ -527,25 +527,25 @@ function rateNotInSources(ctx: FlowContext, name: string): FlowResult {
  * 「；若未免收，依計畫所列 0.5% 計為 337,500 元（25,000,000 × 90% × 0.5% × 36/12）」.
  */
 function waivedAmount(ctx: FlowContext, r: FeeResult): { text: string; citation: Citation } | undefined {
-  const waived = findIfKnown(ctx, `${r.programme}.waived_fee_rate`);
-  if (typeof waived?.value !== 'number') return undefined;
+  const waived = waivedFeeRate(ctx, r.programme);
+  if (!waived) return undefined;
   const [numerator, denominator] = r.period.fraction.split('/').map(Number) as [number, number];
-  const amount = productRoundedHalfUp([r.loanAmount, r.ratio, waived.value, numerator], [100, 100, denominator]);
-  const formula = `${formatAmount(r.loanAmount)} × ${r.ratio}% × ${formatRate(waived.value)} × ${r.period.fraction} = ${formatAmount(amount)}`;
-  return {
-    text: `；若未免收，依計畫所列 ${formatRate(waived.value)} 計為 ${formatAmount(amount)} 元（${formula}），由計畫經費支應`,
-    citation: ctx.cite.forReference(waived.reference, waived.effectiveFrom, waived.name),
-  };
+  const amount = productRoundedHalfUp([r.loanAmount, r.ratio, waived.rate, numerator], [100, 100, denominator]);
+  const formula = `${formatAmount(r.loanAmount)} × ${r.ratio}% × ${formatRate(waived.rate)} × ${r.period.fraction} = ${formatAmount(amount)}`;
+  return { text: `；若未免收，依計畫所列 ${formatRate(waived.rate)} 計為 ${formatAmount(amount)} 元（${formula}），由計畫經費支應`, citation: waived.citation };
 }
 
 /** The rate a waiver covers where the plan states it (「免計收之保證手續費 0.5%」), said beside 「免收」. */
 function waivedRate(ctx: FlowContext, programme: string): { text: string; citation: Citation } | undefined {
+  const waived = waivedFeeRate(ctx, programme);
+  return waived ? { text: `免計收之保證手續費年費率 ${formatRate(waived.rate)} 由計畫經費支應`, citation: waived.citation } : undefined;
+}
+
+/** The fee rate a programme's waiver covers (parameter `waived_fee_rate`), with its source; undefined where none is stated. */
+function waivedFeeRate(ctx: FlowContext, programme: string): { rate: number; citation: Citation } | undefined {
   const waived = findIfKnown(ctx, `${programme}.waived_fee_rate`);
   if (typeof waived?.value !== 'number') return undefined;
-  return {
-    text: `免計收之保證手續費年費率 ${formatRate(waived.value)} 由計畫經費支應`,
-    citation: ctx.cite.forReference(waived.reference, waived.effectiveFrom, waived.name),
-  };
+  return { rate: waived.value, citation: ctx.cite.forReference(waived.reference, waived.effectiveFrom, waived.name) };
 }
 
 /** Next questions that change one fact: another period, a lower ratio. */

@@ -65,10 +65,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
   // (An organisation named as the documents list it otherwise, 「華南銀行」 for 華南商銀, is checked by what tells it apart.)
-  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question), ...circumstanceWords(ctx, question)]);
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, question, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
+  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question)]);
+  // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
+  const checked = withoutCircumstances(ctx, question);
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
-  const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, question, best.section, ctx.domain.words.queryFiller, ignored) : [];
+  const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages)) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -385,16 +387,20 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
 }
 
-/**
- * The words of a circumstance the message states in its own words (「承貸銀行的監察人」 for a related party): read as that
- * circumstance, they are no topic the documents must mention.
- */
-function circumstanceWords(ctx: FlowContext, question: string): string[] {
+/** The circumstances this message states that the documents name in words of their own (facts.yaml `documents_say`). */
+function circumstancesInOwnWords(ctx: FlowContext): Domain['facts']['flags'] {
   const stated = ctx.understanding.facts.flags ?? {};
-  // (The clause that says it: 「我跟銀行的董事是親戚」 is all about the circumstance.)
-  const cues = ctx.domain.facts.flags.filter(({ flag, documentsSay }) => stated[flag] === true && documentsSay !== undefined).map(({ cue }) => cue);
-  const spans = question.split(/[\s，,。？?！!；;]+/u).filter((clause) => cues.some((cue) => new RegExp(cue.source, 'u').test(clause)));
-  return spans.flatMap((span) => [...span].flatMap((_, i) => [...span].slice(i).map((__, j) => span.slice(i, i + j + 1))));
+  return ctx.domain.facts.flags.filter(({ flag, documentsSay }) => stated[flag] === true && documentsSay !== undefined);
+}
+
+/** The question without the clauses that say such a circumstance (「承貸銀行的監察人」): they name no topic to look for. */
+function withoutCircumstances(ctx: FlowContext, question: string): string {
+  const cues = circumstancesInOwnWords(ctx).map(({ cue }) => cue);
+  if (cues.length === 0) return question;
+  return question
+    .split(/([\s，,。？?！!；;]+)/u)
+    .filter((clause) => !cues.some((cue) => cue.test(clause)))
+    .join('');
 }
 
 /** The question as searched: English questions are read in Chinese. */
@@ -402,8 +408,7 @@ function searchQuery(ctx: FlowContext): string {
   // 「我太太是那家銀行的授信經理」: a circumstance said in one's own words is searched in the documents' words too
   // (its `documents_say` in domain/registry/facts.yaml, 利害關係者).
   const text = englishToChinese(ctx.understanding.text);
-  const stated = ctx.understanding.facts.flags ?? {};
-  const words = ctx.domain.facts.flags.filter(({ flag }) => stated[flag] === true).flatMap(({ documentsSay }) => documentsSay ?? []).filter((word) => !text.includes(word));
+  const words = circumstancesInOwnWords(ctx).flatMap(({ documentsSay }) => documentsSay ?? []).filter((word) => !text.includes(word));
   return words.length > 0 ? `${text} ${words.join(' ')}` : text;
 }
 

@@ -140,7 +140,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
 
   const hasAmount = facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined;
   const asks = findAsks(canonical, { mentions, hasAmount }, domain);
-  const asksAboutLoan = hasAmount ? undefined : loanReading(asks, findAsks(canonical, { mentions, hasAmount: true }, domain), domain);
+  // (Read again about a loan only when a word was read otherwise for want of one: most messages are read once.)
+  const rereadable = !hasAmount && asks.some((ask) => (Object.values(domain.asks.withoutAmount) as string[]).includes(ask));
+  const asksAboutLoan = rereadable ? loanReading(asks, findAsks(canonical, { mentions, hasAmount: true }, domain), domain) : undefined;
   // 「哪類企業可以」 asks who may apply: the criteria.
   if (!asks.includes('eligibility_criteria') && domain.intents.whoQualifies.test(canonical)) asks.push('eligibility_criteria');
   const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
@@ -157,7 +159,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (roles.rates && modifiers.comparison) delete roles.statedRate;
   // 「保證成數9成的有哪些？」: a value with a which-question, naming no programme, asks for the programmes that have it.
   const statesValue = (roles.statedRate !== undefined || facts.guaranteeRatio !== undefined) && facts.loanAmount === undefined;
-  modifiers.reverse = programmes.length === 0 && statesValue && domain.modifiers.which.test(canonical);
+  modifiers.reverse = programmes.length === 0 && statesValue && modifiers.which === true;
   const aboutApplicant = Object.keys(facts).some((key) => key !== 'programme') && domain.intents.firstPerson.test(canonical);
   // 「能用授權送保嗎」 asks the channel: 授權 is what is asked about, not the rules of the authorised items as a subject.
   const parameterTopics = domain.asks.parameterTopics
@@ -183,7 +185,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     domain,
   );
   // 「我是說150萬啦」 corrects the question before; it looks for no programme unless it asks which fits.
-  const corrects = modifiers.continuing && followUp && !asksWhichProgrammeFits(canonical, domain);
+  const asksWhichFits = asksWhichProgrammeFits(canonical, domain);
+  const corrects = modifiers.continuing && followUp && !asksWhichFits;
   // (「有哪些貸款的保證手續費是0.5%的」 asks which programmes have that value: the reverse lookup, not the finder.)
   const intent = recommends && !corrects && !modifiers.reverse ? 'recommend' : classified;
   const howToApply = findHowToApply(canonical, asks, programmes, domain);
@@ -211,7 +214,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
     keywords: [],
-    asksWhichFits: asksWhichProgrammeFits(canonical, domain),
+    asksWhichFits,
     ...(howToApply ? { howToApply } : {}),
     ...(asksAboutLoan ? { asksAboutLoan } : {}),
     ...(Object.keys(byVerb).length > 0 ? { flagsByVerb: byVerb } : {}),

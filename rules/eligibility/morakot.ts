@@ -32,7 +32,7 @@ export function assessMorakotRecovery(a: Assessment): void {
 
 /** 中小企業災害復舊專案貸款: apply within 4 months, 8成 of the need up to 3,000萬, 9成 guarantee, no fee. */
 export function assessDisasterRestoration(a: Assessment): void {
-  const { disasterDate, applicationDate, recoveryNeed, loanAmount } = a.facts;
+  const { disasterDate, applicationDate, loanAmount } = a.facts;
   const months = a.trace.typed('morakot_disaster_restoration.application_window_months', 'months');
   if (!disasterDate) {
     a.need('disasterDate', `須於受災害次日起 ${months} 個月內向承貸銀行提出申請；請提供受災日期`);
@@ -50,7 +50,7 @@ export function assessDisasterRestoration(a: Assessment): void {
   a.cap('morakot_disaster_restoration.loan_cap', '每一申貸企業貸款餘額上限');
   const fromNeed = loanFromNeed('morakot_disaster_restoration', a.facts, a.trace);
   const limit = fromNeed ?? cap;
-  if (recoveryNeed !== undefined) {
+  if (fromNeed !== undefined) {
     // (With what the fund guarantees of it: the most that may be borrowed at the highest ratio.)
     const ratio = a.trace.percent('morakot_disaster_restoration.max_ratio');
     const guaranteed = productRoundedHalfUp([limit, ratio], [100]);
