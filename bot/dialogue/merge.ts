@@ -194,6 +194,12 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
     stated.workingCapitalBalance = stated.loanAmount;
     delete stated.loanAmount;
   }
+  // 「改成三千萬的需求呢」 after a disaster loan was computed from the recovery plan's need: an amount nothing calls a loan
+  // changes that need.
+  if (u.loanByDefault && stated.loanAmount !== undefined && stated.recoveryNeed === undefined && state.facts.recoveryNeed !== undefined && state.facts.loanAmount === undefined) {
+    stated.recoveryNeed = stated.loanAmount;
+    delete stated.loanAmount;
+  }
   return stated;
 }
 

@@ -108,6 +108,8 @@ export interface Roles {
   /** Every rate named, when more than one (「0.35%還是0.3%」). */
   rates?: number[];
   approximate: Array<keyof Facts>;
+  /** The loan amount was read as one only for want of any word saying what the amount is (「改成三千萬呢」). */
+  loanByDefault?: boolean;
 }
 
 function bound(ctx: Context, words: RoleWords): 'under' | 'over' | undefined {
@@ -129,7 +131,12 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (approx) approximate.push(key);
   };
   const bareNumbers: number[] = [];
-  const amountRole = (ctx: Context) => roleFrom(amount, ctx) ?? 'loanAmount';
+  let loanByDefault = false;
+  const amountRole = (ctx: Context) => {
+    const cued = roleFrom(amount, ctx);
+    if (cued === undefined && facts.loanAmount === undefined) loanByDefault = true;
+    return cued ?? 'loanAmount';
+  };
 
   /** Durations read as no fact (「營收一年」), by index. */
   const ignoredDurations = new Set<number>();
@@ -251,7 +258,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */

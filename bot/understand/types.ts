@@ -143,6 +143,8 @@ export interface Understanding {
    * 'businessAgeMonths' here, so a rule near the bound can ask instead of deciding.
    */
   approximateFacts: Array<keyof Facts>;
+  /** The loan amount was read as one only for want of a word saying what the amount is (「改成三千萬呢」). */
+  loanByDefault?: boolean;
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
   /** The message asks which programme fits (「有什麼貸款適合我」), not only describes the applicant or a need. */

@@ -746,6 +746,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['新發生逾期保證金額：110年較108年增加 19'],
   },
   {
+    name: 'reads an amount that nothing calls a loan as the recovery need it changes',
+    says: ['颱風後重建估計要一千二百萬 災害復舊貸款可以借多少', '如果是一千八百萬呢'],
+    answersWith: ['最高 14,400,000 元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
