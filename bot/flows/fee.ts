@@ -21,6 +21,7 @@ import { askFor } from './ask-for.ts';
 import { combinedAnswer } from './several-programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
+import { statedRateMatches } from './reverse-lookup.ts';
 
 /** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
 export function feeFlow(ctx: FlowContext): FlowResult {
@@ -309,14 +310,16 @@ function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
     sources: [],
   };
   const question = questionFor('programme', ctx.domain);
+  const matches = statedRateMatches(ctx, r.rate);
   const lines = [
     `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（依您提供的年費率 ${formatRate(r.rate)}，保證期間 ${period}）`,
     `計算：${r.formula}`,
     '年費率為您提供的數字；本基金規定的費率依保證項目（授權項目另依風險組群）而定。告訴我保證項目，我可以核對這個費率是否與規定相符。',
+    ...(matches ? [matches.line, sourcesLine(matches.citations)] : []),
     '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
   ];
   return answered(
-    { kind: 'calculation', intent: 'fee_calculation', lines, citations: [], card, quickReplies: question.quickReplies },
+    { kind: 'calculation', intent: 'fee_calculation', lines, citations: matches?.citations ?? [], card, quickReplies: question.quickReplies },
     { task: 'fee_calculation', pending: 'programme', facts: ctx.merged.facts, ...(ctx.merged.asks.length ? { asks: ctx.merged.asks } : {}) },
   );
 }

@@ -71,6 +71,37 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
 }
 
 /**
+ * 「銀行給我1%，我這是哪一組」: what a rate the user was quoted matches in the rules in force — the risk group of the
+ * authorised items whose rate it is, and the programmes whose fixed rate it is — or undefined when nothing has it.
+ */
+export function statedRateMatches(ctx: FlowContext, value: number): { line: string; citations: Citation[] } | undefined {
+  const fixed: string[] = [];
+  /** Programmes by the risk-group rates they share, keyed by how those rates read. */
+  const byGroup = new Map<string, { group: string; names: string[] }>();
+  const citations: Citation[] = [];
+  for (const programme of PROGRAMME_IDS) {
+    const d = describe(ctx, programme);
+    const m = d && matchOf(ctx, d, 'fee_rate', value);
+    if (!d || !m || m.ended) continue;
+    const group = d.feeRate.byRiskGroup && (Object.entries(d.feeRate.byRiskGroup) as Array<[string, number]>).find(([, rate]) => Math.abs(rate - value) < SAME);
+    if (m.exact) fixed.push(m.name);
+    else if (group) {
+      const key = m.figure;
+      const entry = byGroup.get(key) ?? { group: group[0], names: [] };
+      entry.names.push(m.name);
+      byGroup.set(key, entry);
+    } else continue;
+    citations.push(...m.readings.map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name)));
+  }
+  const parts = [
+    ...[...byGroup].map(([figure, { group, names }]) => `風險組群 ${group} 的費率（${figure}）：${names.join('、')}`),
+    ...(fixed.length > 0 ? [`固定為此費率的保證項目：${fixed.join('、')}`] : []),
+  ];
+  if (parts.length === 0) return undefined;
+  return { line: `依目前適用之規定，年費率 ${formatRate(value)} 是${parts.join('；')}。`, citations };
+}
+
+/**
  * Rates that apply in a circumstance rather than as a programme's own (the 促進就業具結書 cap of 0.5%, the 批保卓越獎 0.2%):
  * the parameters of a capped or reduced fee rate whose value is the one asked.
  */

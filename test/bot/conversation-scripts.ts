@@ -751,6 +751,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['最高 14,400,000 元'],
   },
   {
+    name: 'says which risk group a rate the user was quoted is, beside the fee computed with it',
+    says: ['行員說我們的保證費率一年0.75% 貸200萬保7成 一年多少'],
+    answersWith: ['10,500', '年費率 0.75% 是風險組群 A 的費率'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
