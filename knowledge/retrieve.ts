@@ -190,6 +190,7 @@ function sectionsWithin(
     asOf: request.asOf,
     wantsContact: request.wantsContact ?? false,
     ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
+    subjects: subjectsOf(query),
     wantsTable: request.ranking ?? false,
     current: request.current ?? false,
     dated: request.dated ?? false,
@@ -254,6 +255,8 @@ interface Wants {
   asOf: string;
   wantsContact: boolean;
   term?: string | undefined;
+  /** The knowledge's terms of four characters or more the question names (專案保證, 批次保證), in canonical form. */
+  subjects: string[];
   wantsTable: boolean;
   current: boolean;
   dated: boolean;
@@ -304,6 +307,10 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // donation of 98年 is history beside the newest annual report's.)
     const supersededPenalty = isHistory(section, wants.asOf) ? (wants.today ? HISTORY_PENALTY_TODAY : 0.1) : 0;
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
+    // 「專案保證的作業順序」: the section whose heading starts with a term the question names is about it; another that
+    // only mentions the term (促進就業's 「專案申請」 among its filing notes) is not.
+    const topic = headingTopic(section.heading);
+    const headedBySubject = wants.subjects.some((subject) => topic.startsWith(subject)) ? SUBJECT_HEADING_BONUS : 0;
     const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
     // (A section dating the event asked about counts as if search had ranked it third at worst: a short sentence in it
     // says when, among words about something else.)
@@ -323,7 +330,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // 「2022年提供幾件保證」: that year's count, not the total since the fund began (「成立迄 111 年底止」).
     const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? CUMULATIVE_PENALTY : 0;
     const confidence =
-      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty;
+      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty;
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
   const sorted = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
@@ -395,6 +402,11 @@ function defines(passage: string, term: string): boolean {
   if (at < 0) return false;
   const after = text.slice(at + term.length, at + term.length + 40);
   return /^\s*(?:[（(][^）)]{0,30}[）)]\s*)?[：:]/.test(after) || /^.{0,12}(?:係指|是指|指的是|係)/.test(after);
+}
+
+/** The whole terms of the knowledge (four characters or more) a question names, in canonical form. */
+function subjectsOf(query: string): string[] {
+  return [...new Set([...normalizeText(query).matchAll(WHOLE_TERMS)].map((m) => canonical(m[0])).filter((term) => term.length >= 4))];
 }
 
 /** A heading without its numbering: 「3. 批次保證(民國92年推出)」 → 「批次保證(民國92年推出)」. */
@@ -684,6 +696,8 @@ function rowKindOf(tables: Table[], kinds: { named: string[]; others: string[] }
 
 /** Confidence added to a section with a year written beside the event a question asks the date of. */
 const EVENT_YEAR_BONUS = 0.3;
+/** How much more sure a section is when its heading starts with a term the question names. */
+const SUBJECT_HEADING_BONUS = 0.05;
 /**
  * The passage writes a year right before one of `events`, the question's words (written or canonical) that the
  * knowledge writes after a year and seldom elsewhere (knowledge/passages.ts datedWords). Not a table row:

@@ -6,6 +6,7 @@ import { formatCheng, formatRate } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
+import type { Understanding } from '../understand/types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { notInDocuments } from './problems.ts';
 import { planEnded } from './recommend-ranking.ts';
@@ -42,10 +43,11 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
   for (const programme of PROGRAMME_IDS) {
     if (channel && channel !== 'batch' && channel !== 'direct' && PROGRAMMES[programme].channel !== channel) continue;
     const description = describe(ctx, programme);
-    const match = description && matchOf(ctx, description, attribute, value);
+    const match = description && matchOf(ctx, description, attribute, value, attribute === 'max_ratio' ? ctx.understanding.ratioBound : undefined);
     if (match) matches.push(match);
   }
-  const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數 ${formatCheng(value)}`;
+  const bound = attribute === 'max_ratio' ? ctx.understanding.ratioBound : undefined;
+  const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數${bound ? boundText(value, bound) : ` ${formatCheng(value)}`}`;
   const special = attribute === 'fee_rate' ? circumstanceRates(ctx, value) : [];
   if (matches.length === 0 && special.length === 0) {
     return nothingHas(ctx, `${channel ? '該送保方式下' : ''}${label}`);
@@ -123,6 +125,20 @@ function nothingHas(ctx: FlowContext, what: string): FlowResult {
   });
 }
 
+/** 「9成（90%）以上」「超過 8成（80%）」 */
+function boundText(value: number, bound: NonNullable<Understanding['ratioBound']>): string {
+  const figure = formatCheng(value);
+  if (bound.side === 'over') return bound.inclusive ? ` ${figure}以上` : `超過 ${figure}`;
+  return bound.inclusive ? ` ${figure}以下` : `未滿 ${figure}`;
+}
+
+/** A programme's highest ratio against the value asked, or the bound it sets (「9成以上」). */
+function withinBound(ratio: number, value: number, bound: Understanding['ratioBound']): boolean {
+  if (!bound) return Math.abs(ratio - value) <= SAME;
+  const above = bound.side === 'over' ? ratio - value : value - ratio;
+  return bound.inclusive ? above >= -SAME : above > SAME;
+}
+
 function formatted(attribute: Attribute, value: number): string {
   return attribute === 'fee_rate' ? formatRate(value) : formatCheng(value);
 }
@@ -136,11 +152,11 @@ function describe(ctx: FlowContext, programme: ProgrammeId): ProgrammeDescriptio
   }
 }
 
-function matchOf(ctx: FlowContext, d: ProgrammeDescription, attribute: Attribute, value: number): Match | undefined {
+function matchOf(ctx: FlowContext, d: ProgrammeDescription, attribute: Attribute, value: number, bound?: Understanding['ratioBound']): Match | undefined {
   const ended = planEnded(d.programme, ctx.domain.finder, ctx.view);
   const base = { programme: d.programme, name: d.name, ended };
   if (attribute === 'max_ratio') {
-    if (d.maxRatio === undefined || Math.abs(d.maxRatio - value) > SAME) return undefined;
+    if (d.maxRatio === undefined || !withinBound(d.maxRatio, value, bound)) return undefined;
     return { ...base, figure: `最高 ${formatCheng(d.maxRatio)}`, exact: true, readings: d.parameters.filter((r) => r.name.endsWith('max_ratio')) };
   }
   const { min, max, byRiskGroup, waived } = d.feeRate;

@@ -108,6 +108,8 @@ export interface Roles {
   /** Every rate named, when more than one (「0.35%還是0.3%」). */
   rates?: number[];
   approximate: Array<keyof Facts>;
+  /** 「9成以上」「超過八成」: the ratio stated is a bound, not a value (inclusive: 以上 includes it, 超過 does not). */
+  ratioBound?: { side: 'over' | 'under'; inclusive: boolean };
   /** The loan amount was read as one only for want of any word saying what the amount is (「改成三千萬呢」). */
   loanByDefault?: boolean;
 }
@@ -132,6 +134,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   };
   const bareNumbers: number[] = [];
   let loanByDefault = false;
+  let ratioBound: Roles['ratioBound'];
   const amountRole = (ctx: Context) => {
     const cued = roleFrom(amount, ctx);
     if (cued === undefined && facts.loanAmount === undefined) loanByDefault = true;
@@ -180,7 +183,11 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           // 「超過70%」: a figure the 營授比 exceeds (「70%以上」 includes 70%: it is read as the figure).
           if (facts.businessFinanceRatio === m.value && words.overBefore.test(ctx.before)) facts.businessFinanceRatioAbove = true;
         }
-        else if (role === 'guaranteeRatio' && m.value <= 100) set('guaranteeRatio', m.value);
+        else if (role === 'guaranteeRatio' && m.value <= 100) {
+          set('guaranteeRatio', m.value);
+          const side = bound(ctx, words);
+          if (side && facts.guaranteeRatio === m.value) ratioBound ??= { side, inclusive: words.overAfter.test(ctx.after) || words.underAfter.test(ctx.after) };
+        }
         return;
       }
       case 'age': {
@@ -258,7 +265,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */

@@ -143,6 +143,8 @@ export interface Understanding {
    * 'businessAgeMonths' here, so a rule near the bound can ask instead of deciding.
    */
   approximateFacts: Array<keyof Facts>;
+  /** 「9成以上」「超過八成」: the ratio stated is a bound (inclusive: 以上 includes it, 超過 does not). */
+  ratioBound?: { side: 'over' | 'under'; inclusive: boolean };
   /** The loan amount was read as one only for want of a word saying what the amount is (「改成三千萬呢」). */
   loanByDefault?: boolean;
   /** Content words left for retrieval (normalised, without amounts and filler). */

@@ -213,6 +213,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(facts.loanAmount !== undefined && domain.roles.balanceBesideRevenue.test(canonical) ? { borrowingIsBalance: true } : {}),
     ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
+    ...(roles.ratioBound && facts.guaranteeRatio !== undefined ? { ratioBound: roles.ratioBound } : {}),
     ...(roles.loanByDefault && facts.loanAmount === roles.facts.loanAmount ? { loanByDefault: true } : {}),
     keywords: [],
     asksWhichFits,

@@ -756,6 +756,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['10,500', '年費率 0.75% 是風險組群 A 的費率'],
   },
   {
+    name: 'lists the programmes above a ratio asked as a bound, not only those at it',
+    says: ['哪些保證項目的成數超過9成'],
+    answersWith: ['最高保證成數超過 9成（90%）的保證項目', '微型創業鳳凰貸款'],
+    never: ['批次信用保證'],
+  },
+  {
+    name: 'gives the capital-expenditure loan term as the lending bank decides it when a follow-up asks about buying equipment',
+    says: ['一般貸款最長可以借幾年', '那買機器的貸款呢'],
+    answersWith: ['按授信單位核定'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
