@@ -167,6 +167,11 @@ function quotedRate(programme: ProgrammeId, rate: number, range: { min: number; 
   if (range && (rate < range.min || rate > range.max)) {
     throw new InvalidInputError('annualRate', `${PROGRAMMES[programme].name}的年費率須介於 ${formatRate(range.min)}~${formatRate(range.max)}，收到 ${formatRate(rate)}`);
   }
-  notes.push(`以提供之核定年費率 ${formatRate(rate)} 計算`);
+  notes.push(quotedRateNote(rate));
   return rate;
+}
+
+/** The note saying a fee was computed at the rate given: left out where the rate is an end of the rule's own range. */
+export function quotedRateNote(rate: number): string {
+  return `以提供之核定年費率 ${formatRate(rate)} 計算`;
 }

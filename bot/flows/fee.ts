@@ -6,7 +6,7 @@ import type { FeeInput } from '../../rules/inputs.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
-import { rateSource, selectFeeRate } from '../../rules/fee-rate.ts';
+import { quotedRateNote, rateSource, selectFeeRate } from '../../rules/fee-rate.ts';
 import { businessFinanceRatio, hasRatioFigures, ratioInputOf } from '../../rules/business-finance-ratio.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
@@ -608,7 +608,7 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
     const rate = end === 'most' ? error.range.max : error.range.min;
     const atEnd = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: rate });
     // The rate is the documents' own end of the range, not one the user was quoted.
-    atEnd.notes = atEnd.notes.filter((note) => note !== `以提供之核定年費率 ${formatRate(rate)} 計算`);
+    atEnd.notes = atEnd.notes.filter((note) => note !== quotedRateNote(rate));
     atEnd.notes.push(`依您要求以本項目${end === 'most' ? '最高' : '最低'}年費率 ${formatRate(rate)} 試算（年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定）`);
     return feeAnswer(ctx, atEnd);
   }
@@ -667,6 +667,32 @@ function rateByGroupUnderRule(ctx: FlowContext, programme: ProgrammeId): FlowRes
 }
 
 /**
+ * A rate decided case by case within a range, under a circumstance that caps it: each end of the range as the rules then
+ * set it; said only when the circumstance changes the range (one rate when both ends end there).
+ */
+function rangeUnderRule(ctx: FlowContext, programme: ProgrammeId, range: { min: number; max: number }): FlowResult | undefined {
+  const { facts } = ctx.merged;
+  const trace = new TraceRecorder(ctx.view);
+  const ends = [range.min, range.max].map((annualRate) => selectFeeRate(programme, { flags: facts.flags, annualRate }, trace));
+  const [low, high] = ends as [ReturnType<typeof selectFeeRate>, ReturnType<typeof selectFeeRate>];
+  if (ends.some((e) => e.waived) || (low.rate === range.min && high.rate === range.max)) return undefined;
+  const name = PROGRAMMES[programme].name;
+  const original = `${formatRate(range.min)}～${formatRate(range.max)}`;
+  const citations = ctx.cite.forTrace(trace.steps);
+  const lines = [
+    low.rate === high.rate
+      ? `${name}適用年費率 ${formatRate(low.rate)}（原年費率 ${original}，依個案核定）。`
+      : `${name}適用年費率 ${formatRate(low.rate)}～${formatRate(high.rate)}（原年費率 ${original}，依個案核定）。`,
+    ...high.notes.filter((note) => note !== quotedRateNote(range.max)).map((note) => `・${note}`),
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['借500萬保8成一年手續費多少？', '重新開始'] },
+    { task: 'fact_lookup', programme, facts, asks: ctx.merged.asks },
+  );
+}
+
+/**
  * 「火金姑費率0.395%，簽了具結書會變成0.5%嗎？」: the rate the rules give for this case (the quoted rate set against the
  * programme's, then the 具結書 cap or other circumstances), with each step said and cited; no loan is needed.
  */
@@ -680,6 +706,8 @@ export function rateUnderRuleFlow(ctx: FlowContext): FlowResult | undefined {
   } catch (error) {
     // A rate waiting only on the risk group, under a circumstance: each group's rate, or one line when they agree.
     if (error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup')) return rateByGroupUnderRule(ctx, programme);
+    // 「專利訴訟貸款 簽了具結書手續費會降嗎」: a range decided case by case, which the circumstance brings to one rate.
+    if (error instanceof RateNotDeterminedError && error.range && statedRate === undefined) return rangeUnderRule(ctx, programme, error.range);
     // What the case leaves open (a range decided case by case): the rule itself is the answer.
     if (error instanceof MissingFactsError || error instanceof RateNotDeterminedError) return undefined;
     if (error instanceof InvalidInputError) return invalidInput(ctx, 'fact_lookup', error);

@@ -767,6 +767,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['按授信單位核定'],
   },
   {
+    name: 'brings a rate range decided case by case to the capped rate when the pledge is signed',
+    says: ['專利訴訟貸款 我們公司有簽促進就業具結書 保費可以少一點嗎'],
+    answersWith: ['適用年費率 0.5%（原年費率 0.75%～1.25%，依個案核定）'],
+    never: ['以提供之核定年費率'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
