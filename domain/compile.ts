@@ -58,6 +58,8 @@ export interface Domain {
     perYear: RegExp;
     interrogative: RegExp;
     vagueDefinition: RegExp;
+    /** Asks whose words only label a case fact when the message asks nothing and states a loan. */
+    labelsWhenStating: ReadonlySet<AskTopic>;
     /** Per ask, fragments of the names of the parameters that answer it (「!fee_cap」 excludes; see `readsParameter`). */
     parameters: Record<string, readonly string[]>;
     /** Parameter folders or names that a question's words point to (營授比 → business_finance_ratio). */
@@ -325,6 +327,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       perYear: cueRegExp(asks.per_year ?? []),
       interrogative: cueRegExp(asks.interrogative),
       vagueDefinition: prefixRegExp(asks.vague_definition),
+      labelsWhenStating: new Set(asks.labels_when_stating),
       parameters: asks.parameters,
       parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
       evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),

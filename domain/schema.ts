@@ -111,6 +111,8 @@ export const AsksFile = z
     /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
     also: Cues.optional(),
     vague_definition: Words,
+    /** Asks whose words only label a fact of the case in a message that asks nothing and states a loan (「授權送保 C組 1,250萬」). */
+    labels_when_stating: z.array(z.enum(ASK_IDS)).default([]),
     parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), z.array(z.string().regex(/^!?[a-z_.]+$/, '參數名稱的片段只用小寫英文字母、底線與點；不要的片段前面加 !')).min(1)),
     parameter_topics: z.record(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'), Cues),
     evidence: z.partialRecord(z.enum(ASK_EVIDENCE), Cues),

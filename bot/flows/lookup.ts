@@ -178,7 +178,10 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
   // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.
   const ownProgramme = (name: string) => ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`);
-  const named = (c: Candidate) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || ownProgramme(c.name)));
+  // (A parameter the question names outright answers for its programme: 「增加國內投資…資格」 is that measure's, not every
+  // applicant rule of 促進就業.)
+  const namedOutright = candidates.some((c) => c.byAsk && namedByTopic(c.name, ctx));
+  const named = (c: Candidate) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || (ownProgramme(c.name) && !namedOutright)));
   const answers = (c: Candidate, ask: string) => readsParameter(readers[ask], c.name);
   // Each ask separately: 「一般貸款最多保幾成？手續費大概多少」 gets 一般貸款's own ratio, and the fee rates of the authorised
   // items it belongs to, since it has no fee rate of its own.

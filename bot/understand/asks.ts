@@ -65,8 +65,12 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
     return clause >= 0 && (spans[clause]!.asking || lends(clause));
   };
   const amountOk = hasAmount || words.feeAmountWithFee.test(text);
+  // 「授權送保 風險組群C 額度1,250萬 保證成數7成 期間15個月」: a line of a case's figures labels them; it asks nothing of the
+  // channel it names.
+  const labelsOnly = !asksAnything && hasAmount;
   for (const { topic, word, index } of candidates) {
     if (!words.interrogative.test(word) && !inAskingClause(index)) continue;
+    if (labelsOnly && !words.interrogative.test(word) && words.labelsWhenStating.has(topic)) continue;
     // 「依公告的費率，手續費多少？」 with a loan asks both the rate and the amount; 「費率多少」 alone asks the rate.
     const read = hasAmount ? topic : words.withoutAmount[topic] ?? topic;
     const ask: Ask = read !== 'fee' ? read : word.endsWith('率') || !amountOk ? 'fee_rate' : 'fee_amount';

@@ -773,6 +773,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['以提供之核定年費率'],
   },
   {
+    name: 'answers who a measure is for from its own rule, then decides a circumstance said next',
+    says: ['參與公共建設那個額外額度 哪些公司可以用', '我們沒有開統一發票 這樣可以嗎'],
+    answersWith: ['不符合條件', '限使用統一發票之中小企業'],
+  },
+  {
+    name: 'computes the fee of a line of case figures that names the channel but asks nothing',
+    says: ['授權方式 B組 貸款900萬 成數6成 9個月'],
+    answersWith: ['40,500'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
