@@ -98,9 +98,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 112 (「及112年展望」) is no figure of 112.
   const quotedYears = new Set([...quoted.join('\n').matchAll(YEAR_MENTION)].map((m) => Number(m[1])));
   const where = quotedYears.size > 0 ? `${section.title}${dated.join('')}${quoted.join('')}` : `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`;
-  const missingYears = yearsNotCovered(ctx.understanding.years, where);
+  // 「要辦105年度的批次保證，批號什麼時候申請」: a year a rule asked about is in force covers is no figure of that year.
+  const years = ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => RULE_ASKS.has(a)) ? ctx.understanding.years.filter((ad) => !inForceIn(section, ad)) : ctx.understanding.years;
+  const missingYears = yearsNotCovered(years, where);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
-  if (missingYears.length > 0 && missingYears.length === ctx.understanding.years.length) return { covered: false, missingYears, section };
+  if (missingYears.length > 0 && missingYears.length === years.length) return { covered: false, missingYears, section };
   return { covered: true, section, quoted, top, others, best, missingYears, continued };
 }
 
@@ -580,6 +582,16 @@ function sectionProgramme(ctx: FlowContext, section: KnowledgeSection): { progra
 }
 
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
+/** Asks about what a rule says (not a year's figures, names or events): a year the rule is in force throughout is covered. */
+const RULE_ASKS: ReadonlySet<string> = new Set([
+  'procedure', 'cap_amount', 'subrogation', 'max_ratio', 'fee_rate', 'period_limit', 'eligibility_criteria', 'exclusions', 'submission_channel', 'threshold',
+]);
+
+/** Whether a section's rule is in force for the whole of a year (A.D.): it took effect before it and had not ended. */
+function inForceIn(section: KnowledgeSection, ad: number): boolean {
+  return section.effectiveFrom !== null && section.effectiveFrom <= `${ad}-01-01` && (section.effectiveTo === null || section.effectiveTo >= `${ad}-12-31`);
+}
+
 function yearsNotCovered(years: number[], answerText: string): string[] {
   const text = answerText.replace(/\s+/g, '');
   return years

@@ -783,6 +783,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['40,500'],
   },
   {
+    name: 'answers when to apply under a rule for a year the rule is in force, though no passage names that year',
+    says: ['106年度要承作批次保證 要哪個月去申請批號'],
+    answersWith: ['每年 10 月申請次一年度之批次保證批號'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
