@@ -63,6 +63,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // takes over when asked which programme fits.
   const describesForProgramme = task === 'recommend' && !u.asksWhichFits && u.programmes.length === 0 && state.programme !== undefined && (state.task === 'eligibility' || state.task === 'fact_lookup');
   if (describesForProgramme) task = 'eligibility';
+  // 「那授信起日在100年9月的案件也適用嗎？」 after a rule's figure was read at another date: the same figure at this date.
+  const datesOnly = Object.keys(stated).length > 0 && Object.keys(stated).every((k) => CASE_DATES.has(k as keyof Facts));
+  if (task === 'eligibility' && state.task === 'fact_lookup' && u.isFollowUp && datesOnly && u.programmes.length === 0 && u.asks.length === 0 && (state.asks?.length ?? 0) > 0) task = 'fact_lookup';
   // 「一般貸款」 tapped after 「請問是哪一種保證項目？」 answers the question: the task it was asked for goes on.
   // 「一年 費率用最低的算」 answering the period of a fee estimate names the fee again: still an answer to the question.
   const asksNothingNew = u.asks.length === 0 || (state.task === 'fee_calculation' && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount'));
@@ -202,6 +205,9 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
   }
   return stated;
 }
+
+/** The dates of a case that decide which version of a rule applies to it. */
+const CASE_DATES: ReadonlySet<keyof Facts> = new Set(['approvalDate', 'loanStartDate', 'applicationDate', 'announcedDate']);
 
 /** The figures programmes are compared on (which ratio is higher, which fee is lower). */
 const COMPARED_FIGURES: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'fee_amount']);

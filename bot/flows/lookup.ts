@@ -194,7 +194,11 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const best = candidates[0]?.score ?? 0;
   // Keep what answers the question about as well as the best one does.
   // Every figure of a kind the question names stays; others only when their description fits about as well.
-  return candidates.filter((c) => c.byAsk || c.score >= best - 0.35 || (asksFigure && namedByTopic(c.name, ctx))).slice(0, MAX_LINES);
+  const kept = candidates.filter((c) => c.byAsk || c.score >= best - 0.35 || (asksFigure && namedByTopic(c.name, ctx)));
+  // Each ask's best figure first (「保證成數、費率、計提率、限額各是多少」 gets all four), then the rest as they rank.
+  const firsts = asks.flatMap((ask) => kept.find((c) => answers(c, ask)) ?? []);
+  const lines = [...new Set([...firsts, ...kept])].slice(0, Math.max(MAX_LINES, new Set(firsts).size));
+  return lines.sort((a, b) => kept.indexOf(a) - kept.indexOf(b));
 }
 
 function withoutNameGrams(grams: Set<string>, name: string): Set<string> {
@@ -216,7 +220,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
         citations.push(ctx.cite.forReference(other.reference, other.effectiveFrom, r.name));
       }
     } else if (c.lapsed) {
-      lines.push(lapsedLine(c.lapsed));
+      lines.push(lapsedLine(c.lapsed, caseDay(ctx)));
       citations.push(ctx.cite.forReference(c.lapsed.reference, c.lapsed.effectiveFrom, c.name));
     } else if (c.upcoming && phasesIn(ctx, c.name)) {
       // 「核准日在103年12月10日」: the rule that says which cases the later revision covers speaks of this case too.
@@ -347,9 +351,15 @@ function phasesIn(ctx: FlowContext, name: string): boolean {
 }
 
 /** 「標準代償率：2.5%（僅適用於民國100年1月1日至6月30日）」 for a rule that no longer applies. */
-function lapsedLine(entry: ParameterHistoryEntry): string {
+function lapsedLine(entry: ParameterHistoryEntry, caseDay?: string): string {
   const until = entry.effectiveTo ? `至${formatRocDate(entry.effectiveTo)}` : '';
-  return `${entry.description}：${valueText(entry.value, entry.unit, entry.name)}（適用期間 ${formatRocDate(entry.effectiveFrom)}${until}，目前已不適用）`;
+  return `${entry.description}：${valueText(entry.value, entry.unit, entry.name)}（適用期間 ${formatRocDate(entry.effectiveFrom)}${until}，${caseDay ? `${formatRocDate(caseDay)}不在適用期間內，不適用` : '目前已不適用'}）`;
+}
+
+/** The day a case's own date (申請日, 核准日, 授信起日) set for the rules read, when it did. */
+function caseDay(ctx: FlowContext): string | undefined {
+  const { applicationDate, approvalDate, loanStartDate } = ctx.merged.facts;
+  return [applicationDate, approvalDate, loanStartDate].includes(ctx.asOf) ? ctx.asOf : undefined;
 }
 
 /**

@@ -788,6 +788,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['每年 10 月申請次一年度之批次保證批號'],
   },
   {
+    name: 'reads the same rule at a follow-up\'s own case date and says the date is outside its period',
+    says: ['授信起日是100年3月10日的批次保證 標準代償率多少', '那授信起日100年10月1日的也適用嗎'],
+    answersWith: ['民國100年10月1日不在適用期間內'],
+  },
+  {
+    name: 'gives every figure a many-part question asks, each ask its own line first',
+    says: ['新制批保的保證成數上限、手續費年費率、代償上限計提率、每批號代位清償限額各多少'],
+    answersWith: ['最高保證成數：9成', '代償上限計提率：1.25%', '代位清償限額上限', '保證手續費年費率'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
