@@ -342,7 +342,8 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // 「民國100年3月1日申請莫拉克復工貸款，可以嗎？」: a dated application asked about yes or no is for the rules to decide.
     if (programme && stated.applicationDate !== undefined && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
     // 「我們公司沒有用統一發票 可以嗎」 after the rule's applicants were given: the circumstance asks for a decision.
-    if (programme && c.state.programme === programme && Object.keys(stated.flags ?? {}).length > 0 && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
+    // (Said outright, not only by a verb: 「得獎的銀行有什麼獎勵」 after the award winners asks about the award.)
+    if (programme && c.state.programme === programme && Object.keys(c.u.facts.flags ?? {}).length > 0 && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
   }
   // 「一百五」 after the decision on a case whose fee was asked (「我30歲…青創一年手續費要多少」): the fee for that loan.
   if (task === 'eligibility' && c.state.task === 'eligibility' && asksFee && stated.loanAmount !== undefined && c.u.asks.length === 0 && !aboutApplicant) {

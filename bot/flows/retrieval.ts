@@ -582,9 +582,12 @@ function sectionProgramme(ctx: FlowContext, section: KnowledgeSection): { progra
 }
 
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
-/** Asks about what a rule says (not a year's figures, names or events): a year the rule is in force throughout is covered. */
+/**
+ * Asks about what a rule says (not a year's figures, names or events): a year the rule is in force throughout is covered.
+ * (Not a rate: 「111年收了多少保證手續費」 asks a year's income, and 「0.35%在2023年有沒有再調整」 a later year's rate.)
+ */
 const RULE_ASKS: ReadonlySet<string> = new Set([
-  'procedure', 'cap_amount', 'subrogation', 'max_ratio', 'fee_rate', 'period_limit', 'eligibility_criteria', 'exclusions', 'submission_channel', 'threshold',
+  'procedure', 'cap_amount', 'subrogation', 'period_limit', 'eligibility_criteria', 'exclusions', 'submission_channel', 'threshold',
 ]);
 
 /** Whether a section's rule is in force for the whole of a year (A.D.): it took effect before it and had not ended. */

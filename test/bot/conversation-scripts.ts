@@ -798,6 +798,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['最高保證成數：9成', '代償上限計提率：1.25%', '代位清償限額上限', '保證手續費年費率'],
   },
   {
+    name: 'quotes the passage that names a thing when asked what it is called',
+    says: ['信保基金有沒有線上客服', '那個智慧客服叫什麼'],
+    answersWith: ['保哥'],
+  },
+  {
+    name: 'reads an English e-mail question as the service mailbox, not the address',
+    says: ['How can I email SMEG customer service?'],
+    answersWith: ['service@smeg.org.tw'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
