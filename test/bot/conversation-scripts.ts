@@ -808,6 +808,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['service@smeg.org.tw'],
   },
   {
+    name: 'computes a fee for each of the three risk groups listed as 「A、B、C三個風險組群」',
+    says: ['一般貸款600萬保7成 A、B、C三個風險組群 一年各繳多少'],
+    answersWith: ['31,500', '42,000', '63,000'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
