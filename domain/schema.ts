@@ -104,7 +104,7 @@ export const AsksFile = z
     fee_amount_with_fee: Cues,
     per_year: Cues.optional(),
     /** Asks that need the case's loan amount, and what their words ask without one (保證金額 → statistics). */
-    without_amount: z.partialRecord(z.enum(ASK_IDS), z.enum(ASK_IDS)).default({}),
+    without_amount: z.partialRecord(z.enum(ASK_EVIDENCE), z.enum(ASK_EVIDENCE)).default({}),
     /** After a limit is told (年齡限制), a bare reply is the fact it limits (「67」 is the asker's age). */
     answered_by_fact: z.partialRecord(z.enum(ASK_IDS), z.enum(factNames)).default({}),
     interrogative: Words,

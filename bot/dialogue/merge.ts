@@ -330,6 +330,8 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // 「那一年手續費變多少？」 after a rate question about a stated loan: the period completes the loan, the fee is asked.
     const statesPeriod = stated.periodMonths !== undefined || stated.periodDays !== undefined || stated.endDate !== undefined;
     if (facts.loanAmount !== undefined && asksFee && statesPeriod) return 'fee_calculation';
+    // 「這樣保費多少」 after a fee estimate: the fee of the same loan again.
+    if (c.state.task === 'fee_calculation' && facts.loanAmount !== undefined && asks.includes('fee_amount') && c.u.programmes.length === 0) return 'fee_calculation';
     // 「一般貸款B組 700萬 保8成 一年多少」: a loan with its ratio or period is a fee question.
     if (programme && stated.loanAmount !== undefined && c.u.asks.length === 0 && (stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined)) {
       return 'fee_calculation';

@@ -813,6 +813,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['31,500', '42,000', '63,000'],
   },
   {
+    name: 'gives the fee of the loan estimated when asked 「保費多少」 after the estimate changed',
+    says: ['批保 借600萬 保9成 一年', '改成半年', '那保費多少'],
+    answersWith: ['6,000,000 × 90% × 0.3% × 6/12 = 8,100'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
