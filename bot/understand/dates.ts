@@ -14,7 +14,8 @@ const CHINESE = new RegExp(
   `(?:((?:中華)?民[國国]|西元|公元)\\s*)?(${YEAR_NUMERAL})\\s*年(度)?(?:\\s*(${PART_NUMERAL})\\s*月(?:\\s*(${PART_NUMERAL})\\s*[日號号])?)?`,
   'g',
 );
-const MONTH_DAY = new RegExp(`(?<![\\d年])(${PART_NUMERAL})\\s*月\\s*(${PART_NUMERAL})\\s*[日號号]`, 'g');
+// (「隔年2月28日」 is a day of no year named; 「103年2月」 is read with its year above.)
+const MONTH_DAY = new RegExp(`(?<!\\d)(?<![^隔次明翌]年)(${PART_NUMERAL})\\s*月\\s*(${PART_NUMERAL})\\s*[日號号]`, 'g');
 
 interface DateParts {
   year?: number;

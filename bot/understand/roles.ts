@@ -14,7 +14,7 @@ import { findYears } from './years.ts';
 const CLAUSE_END = /[,，。;；!！?？\n]/;
 const RANGE_BETWEEN = /^\s*[~〜～\-至到]\s*$/;
 /** Between two dates of one period: 至, 到, or 借到, 起至, 開始到 (「114年7月1日借到115年7月1日」). */
-const DATES_BETWEEN = /^\s*(?:(?:起|開始|借|貸|借款)\s*)?[~〜～\-至到]\s*$/;
+const DATES_BETWEEN = /^\s*(?:(?:起保|起算|起|開始|借款|借|貸|保)\s*)?[~〜～\-至到]\s*(?:隔年|次年|翌年|明年)?\s*$/;
 
 interface Context {
   before: string;
@@ -94,6 +94,23 @@ function isInRange(text: string, mentions: Mention[], i: number): boolean {
   // Two dates joined by 至 are a start and an end, not a range of possible values.
   const joined = (a: Mention, b: Mention) => a.unit === b.unit && a.unit !== 'date' && RANGE_BETWEEN.test(text.slice(a.end, b.index));
   return (prev !== undefined && joined(prev, m)) || (next !== undefined && joined(m, next));
+}
+
+/**
+ * The length of a period from one day to another, both given as month and day (mmdd) with no year: whole months when it
+ * runs from a month's first day to a month's last, else days counted inclusively (into the next year when the end comes
+ * first; February of a common year).
+ */
+function spanOfDays(from: number, to: number): { months: number } | { days: number } {
+  const day = (mmdd: number, year: number) => Date.UTC(year, Math.floor(mmdd / 100) - 1, mmdd % 100);
+  const start = day(from, 2001);
+  const end = day(to, to >= from ? 2001 : 2002);
+  const next = new Date(end + 86_400_000);
+  if (from % 100 === 1 && next.getUTCDate() === 1) {
+    const months = (next.getUTCFullYear() - 2001) * 12 + next.getUTCMonth() - (Math.floor(from / 100) - 1);
+    if (months > 0) return { months };
+  }
+  return { days: Math.round((end - start) / 86_400_000) + 1 };
 }
 
 /** 0.8, 0.95, 1.0: a share written with a decimal point, in steps of 5%. */
@@ -221,6 +238,14 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const yearOnly = m.iso !== undefined && !/[月\-/.]/u.test(m.raw);
         const partial = (!m.iso && m.value % 100 === 0 && m.value >= 1_000_00_00) || yearOnly;
         const iso = m.iso ?? (partial ? `${String(Math.floor(m.value / 10_000)).padStart(4, '0')}-${String(Math.max(month, 1)).padStart(2, '0')}-01` : undefined);
+        // 「7月1日起保到12月31日」: two days of no year named, joined by 至, are a period of that length.
+        const after = mentions[i + 1];
+        if (!iso && m.value < 10_000 && after?.unit === 'date' && after.value < 10_000 && DATES_BETWEEN.test(text.slice(m.end, after.index))) {
+          const span = spanOfDays(m.value, after.value);
+          if ('months' in span) set('periodMonths', span.months);
+          else set('periodDays', span.days);
+          return;
+        }
         if (!iso) return;
         // 「113年1月1日至113年6月30日」: two full dates joined by 至 are the period's start and end.
         const prev = mentions[i - 1];
