@@ -70,7 +70,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「一年 費率用最低的算」 answering the period of a fee estimate names the fee again: still an answer to the question.
   const asksNothingNew = u.asks.length === 0 || (state.task === 'fee_calculation' && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount'));
   const answersQuestion = state.pending !== undefined && state.task !== undefined && asksNothingNew && supplies(stated, state.pending);
-  if (answersQuestion) task = state.task as Task;
+  // (Not 「我男生 40歲 可以申請鳳凰貸款嗎」 after the finder asked the age: it names a programme and asks if it may apply.)
+  const asksOwnDecision = u.intent === 'eligibility' && u.programmesByName.length > 0;
+  if (answersQuestion && !asksOwnDecision) task = state.task as Task;
   // 「用最高費率算」 after a fee given as a range: the same estimate, at the end of the range asked.
   const picksRate = state.task === 'fee_calculation' && u.programmes.length === 0 && u.modifiers.superlative !== undefined && u.asks.length > 0 && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount');
   if (picksRate) task = 'fee_calculation';

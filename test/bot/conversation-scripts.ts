@@ -818,6 +818,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['6,000,000 × 90% × 0.3% × 6/12 = 8,100'],
   },
   {
+    name: 'decides a named programme asked about while the finder waits for the age',
+    says: ['想開一間早餐店 有什麼貸款', '我是男的 今年38 鳳凰貸款可以申請嗎'],
+    answersWith: ['不符合條件（微型創業鳳凰貸款）'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
