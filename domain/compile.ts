@@ -41,6 +41,8 @@ export interface Domain {
     /** `documentsSay`: how the documents name the circumstance said in one's own words, searched with the question. */
     flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp; documentsSay?: string[] }>;
     industry: Choice<'industry'>;
+    /** The category named outright (生產事業, 一般事業): it decides over the words describing a business. */
+    industryOutright: Choice<'industry'>;
     gender: Choice<'gender'>;
     submission: Choice<'submission'>;
     loanPurpose: Choice<'loanPurpose'>;
@@ -313,6 +315,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         ...(f.documents_say?.length ? { documentsSay: f.documents_say } : {}),
       })),
       industry: choices<'industry'>(facts.choices.industry),
+      industryOutright: choices<'industry'>(facts.choices.industry_outright ?? {}),
       gender: choices<'gender'>(facts.choices.gender),
       submission: choices<'submission'>(facts.choices.submission),
       loanPurpose: choices<'loanPurpose'>(facts.choices.loanPurpose),

@@ -63,6 +63,8 @@ export const FactsFile = z
       gender: z.record(z.enum(['female', 'male']), Cues),
       submission: z.record(z.enum(['authorised', 'project', 'direct', 'batch']), Cues),
       loanPurpose: z.record(z.enum(['capital_expenditure', 'trade_backed', 'working_capital']), Cues),
+      /** The category named outright (「算生產事業」), which decides over what a description suggests (「咖啡」). */
+      industry_outright: z.record(z.enum(['production', 'general']), Cues).optional(),
     }).strict(),
   })
   .strict();

@@ -13,7 +13,8 @@ function firstChoice<T>(text: string, options: Array<{ value: T; cue: RegExp }>)
 
 /** 生產事業 (manufacturing) and 一般事業 (everything else) have different 營授比 and new-venture limits. */
 export function findIndustry(text: string, domain: Domain = shippedDomain()): Facts['industry'] {
-  return firstChoice(text, domain.facts.industry);
+  // 「咖啡烘豆工廠…算生產事業」: the category said outright decides over the words describing the business.
+  return firstChoice(text, domain.facts.industryOutright) ?? firstChoice(text, domain.facts.industry);
 }
 
 /** The gender a message states about the applicant (some programmes are for women). */
