@@ -110,7 +110,7 @@ function newVentureRule(ctx: FlowContext): { line: string; citations: Citation[]
 function newVentureStatus(ctx: FlowContext): { line: string; citations: Citation[]; young: boolean } | undefined {
   let result: EligibilityResult;
   try {
-    result = eligibility('employment_promotion', ctx.merged.facts, ctx.view);
+    result = eligibility(NEW_VENTURE_PROGRAMME, ctx.merged.facts, ctx.view);
   } catch {
     return undefined;
   }
@@ -120,8 +120,14 @@ function newVentureStatus(ctx: FlowContext): { line: string; citations: Citation
   if (need) return { line: `依「促進就業融資保證專案」：${need.reason}。`, citations, young: true };
   // (Past it: 「生產事業營業 10 個月，已滿半年：不屬新創事業…」, said only when the steps read the rule.)
   const past = steps.length > 0 ? result.reasons.find((reason) => reason.includes('不屬新創事業')) : undefined;
-  return past ? { line: `依「促進就業融資保證專案」：${past}。`, citations, young: false } : undefined;
+  if (past) return { line: `依「促進就業融資保證專案」：${past}。`, citations, young: false };
+  // (Within it, with a purpose it allows: 「新創事業（一般事業營業 10 個月…）…授信用途符合（授信限於…）」.)
+  const within = steps.length > 0 ? result.reasons.find((reason) => reason.startsWith('新創事業（')) : undefined;
+  return within ? { line: `依「促進就業融資保證專案」：${within}。`, citations, young: true } : undefined;
 }
+
+/** The programme whose rule lets a new venture be guaranteed before its usual operating period. */
+const NEW_VENTURE_PROGRAMME = 'employment_promotion';
 
 /** What a question about whether one's own young business is turned away asks (「營業太短會不保嗎」). */
 const AGE_ASKS = new Set(['exclusions', 'eligibility_criteria', 'business_age_limit']);
@@ -132,7 +138,9 @@ const AGE_ASKS = new Set(['exclusions', 'eligibility_criteria', 'business_age_li
  */
 export function youngBusinessFlow(ctx: FlowContext): FlowResult | undefined {
   const { programme, facts, asks, task } = ctx.merged;
-  if (programme || facts.businessAgeMonths === undefined || !asks.some((ask) => AGE_ASKS.has(ask))) return undefined;
+  // (「有那個新創事業的放寬嗎」 names the rule's own programme: the same answer.)
+  // (「查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
+  if ((programme && programme !== NEW_VENTURE_PROGRAMME) || facts.businessAgeMonths === undefined || !asks.some((ask) => AGE_ASKS.has(ask)) || asks.includes('procedure')) return undefined;
   // (A case with its 營授比 figures is decided on them.)
   if (facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined) return undefined;
   const young = newVentureStatus(ctx);

@@ -76,7 +76,7 @@ function newVenture(a: Assessment, months: number | undefined, industry: 'produc
   } else if (purpose === 'working_capital') {
     a.fail(`${head}，但授信限於：${purposes.join('；或')}；一般週轉用途不適用`);
   } else {
-    a.pass(`${head}，授信用途符合`);
+    a.pass(`${head}，授信用途符合（授信限於：${purposes.join('；或')}）`);
   }
 }
 

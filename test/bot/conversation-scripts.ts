@@ -823,6 +823,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不符合條件（微型創業鳳凰貸款）'],
   },
   {
+    name: 'says a young business with an allowed purpose is within the new-venture rule when it asks about that rule',
+    says: ['我們是生產事業 工廠開了3個月', '要買機器 新創事業那個放寬可以用嗎'],
+    answersWith: ['新創事業（生產事業營業 3 個月', '授信用途符合'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
