@@ -132,6 +132,8 @@ export interface RoleWords {
   balanceBesideRevenue: RegExp;
   /** 「（已乘保證成數）」: the amount stated is the guaranteed amount. */
   guaranteedMarkers: RegExp | undefined;
+  /** Words correcting the figure just said (不對 是…, 打錯了 是…). */
+  corrections: RegExp;
   /** Words saying how many years ago the business was founded (「去年才開」 → 1), with the founding words near them. */
   yearsAgo: { word: RegExp; cue: RegExp; years: ReadonlyMap<string, number>; within: number } | undefined;
 }
@@ -255,6 +257,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
       : undefined,
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
+    corrections: cueRegExp(file.corrections ?? []),
     yearsAgo: file.years_ago
       ? {
           word: new RegExp(longestFirst(Object.keys(file.years_ago.words)), 'g'),

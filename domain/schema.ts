@@ -234,6 +234,8 @@ export const RolesFile = z
     balance_beside_revenue: Cues,
     /** 「（已乘保證成數）」: the amount stated is the guaranteed amount, whatever it is called. */
     guaranteed_markers: Words.optional(),
+    /** 「150w……不對 是1500w」: words after which a figure with no word of its own replaces the same kind of figure before. */
+    corrections: Cues.optional(),
     /** 「去年才開」「前年成立」: how many years ago a word says, read as the business's age with a founding word nearby. */
     years_ago: z
       .object({ words: z.record(Word, z.number().int().min(0).max(10)), cues: Cues, within: z.number().int().min(0).max(10) })

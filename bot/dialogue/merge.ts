@@ -342,7 +342,8 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // (「客戶剛開業，查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
     if (programme && aboutApplicant && !asks.includes('procedure')) return 'eligibility';
     // 「我復工需要2,500萬」 after 「災害復舊專案貸款額度怎麼算」: the case's own need turns the cap into how much it may borrow.
-    if (programme && stated.recoveryNeed !== undefined && asks.includes('cap_amount')) return 'eligibility';
+    // (So does a need told before the programme was named: 「重建要1500萬」 then 「災害復舊貸款最多可以借多少」.)
+    if (programme && facts.recoveryNeed !== undefined && asks.includes('cap_amount')) return 'eligibility';
     // 「民國100年3月1日申請莫拉克復工貸款，可以嗎？」: a dated application asked about yes or no is for the rules to decide.
     if (programme && stated.applicationDate !== undefined && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
     // 「我們公司沒有用統一發票 可以嗎」 after the rule's applicants were given: the circumstance asks for a decision.

@@ -150,6 +150,17 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (approx) approximate.push(key);
   };
   const bareNumbers: number[] = [];
+  /** The last amount and ratio read, with their roles: a correction after them (「不對 是1500w」) replaces them. */
+  const said: Partial<Record<'amount' | 'ratio', { key: keyof Facts; end: number }>> = {};
+  const corrected = (kind: 'amount' | 'ratio', m: Mention): keyof Facts | undefined => {
+    const before = said[kind];
+    if (!before) return undefined;
+    const between = text.slice(before.end, m.index);
+    const at = between.search(words.corrections);
+    // (The figure corrects only when nothing after the correction word says what it is: 「不對 營業額是…」 is another.)
+    if (at < 0 || roleFrom(amount, { before: between.slice(at), after: '' }) !== undefined) return undefined;
+    return before.key;
+  };
   let loanByDefault = false;
   let ratioBound: Roles['ratioBound'];
   const amountRole = (ctx: Context) => {
@@ -183,8 +194,13 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
             return;
           }
         }
+        const fixed = corrected('amount', m);
+        if (fixed) return void (facts[fixed] = m.value as never);
         const role = amountRole(ctx);
-        if (role !== undefined && role !== 'ignore') set(role, m.value);
+        if (role !== undefined && role !== 'ignore') {
+          set(role, m.value);
+          said.amount = { key: role, end: m.end };
+        }
         return;
       }
       case 'percent':
@@ -201,7 +217,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           if (facts.businessFinanceRatio === m.value && words.overBefore.test(ctx.before)) facts.businessFinanceRatioAbove = true;
         }
         else if (role === 'guaranteeRatio' && m.value <= 100) {
+          if (corrected('ratio', m)) return void (facts.guaranteeRatio = m.value);
           set('guaranteeRatio', m.value);
+          said.ratio = { key: 'guaranteeRatio', end: m.end };
           const side = bound(ctx, words);
           if (side && facts.guaranteeRatio === m.value) ratioBound ??= { side, inclusive: words.overAfter.test(ctx.after) || words.underAfter.test(ctx.after) };
         }

@@ -828,6 +828,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['新創事業（生產事業營業 3 個月', '授信用途符合'],
   },
   {
+    name: 'takes a need corrected in the same message, told before the programme was named, for the disaster loan',
+    says: ['工廠被水淹了 修繕估計要80萬……不對 是800萬', '災害復舊專案貸款最多能借多少'],
+    answersWith: ['最高 6,400,000 元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
