@@ -833,6 +833,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['最高 6,400,000 元'],
   },
   {
+    name: 'answers figures asked with 「要借錢」 of the programme just discussed rather than starting the finder',
+    says: ['鳳凰貸款是給誰的', '我想借錢 那個可以保幾成 手續費多少'],
+    answersWith: ['9.5成', '0.5%'],
+    never: ['請問您（企業負責人）今年幾歲'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
