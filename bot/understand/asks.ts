@@ -14,6 +14,9 @@ export interface AskContext {
   hasAmount: boolean;
 }
 
+/** Figures that, beside a loan, make a line of a case's terms (its period or its rate). */
+const TERMS_OF_A_CASE: ReadonlySet<MentionUnit> = new Set(['months', 'years', 'days', 'percent']);
+
 /** The figures that can be a topic's value: 「手續費0.3%」 states a fee, 「手續費一年多少」 still asks one. */
 const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
   fee: new Set(['percent', 'amount']),
@@ -67,7 +70,7 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   const amountOk = hasAmount || words.feeAmountWithFee.test(text);
   // 「授權送保 風險組群C 額度1,250萬 保證成數7成 期間15個月」: a line of a case's figures labels them; it asks nothing of the
   // channel it names.
-  const labelsOnly = !asksAnything && hasAmount;
+  const labelsOnly = !asksAnything && hasAmount && mentions.some((m) => TERMS_OF_A_CASE.has(m.unit));
   for (const { topic, word, index } of candidates) {
     if (!words.interrogative.test(word) && !inAskingClause(index)) continue;
     if (labelsOnly && !words.interrogative.test(word) && words.labelsWhenStating.has(topic)) continue;
