@@ -180,8 +180,8 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const ownProgramme = (name: string) => ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`);
   // (A parameter the question names outright answers for its programme: 「增加國內投資…資格」 is that measure's, not every
   // applicant rule of 促進就業.)
-  // (Not a period: 「最長可以借多久？如果改成中期週轉呢」 wants every term of 一般貸款, the named one first.)
-  const namedOutright = asks.includes('eligibility_criteria') && candidates.some((c) => c.byAsk && namedByTopic(c.name, ctx));
+  // (Not a period: 「短期週轉最長多久」 hears every term of 一般貸款, the named one first.)
+  const namedOutright = !asks.includes('period_limit') && candidates.some((c) => c.byAsk && namedByTopic(c.name, ctx));
   const named = (c: Candidate) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || (ownProgramme(c.name) && !namedOutright)));
   const answers = (c: Candidate, ask: string) => readsParameter(readers[ask], c.name);
   // Each ask separately: 「一般貸款最多保幾成？手續費大概多少」 gets 一般貸款's own ratio, and the fee rates of the authorised
