@@ -393,7 +393,10 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
 
 /** The circumstances this message states that the documents name in words of their own (facts.yaml `documents_say`). */
 function circumstancesInOwnWords(ctx: FlowContext): Domain['facts']['flags'] {
-  const stated = ctx.understanding.facts.flags ?? {};
+  // (Or said before, when this message asks nothing in particular: 「我是那家銀行董事的親戚」 then 「送信保有什麼特別規定嗎」.)
+  const u = ctx.understanding;
+  const vague = u.programmes.length === 0 && u.asks.length === 0 && u.parameterTopics.length === 0 && u.purposes.length === 0;
+  const stated = { ...(vague ? ctx.merged.facts.flags : {}), ...(u.facts.flags ?? {}) };
   return ctx.domain.facts.flags.filter(({ flag, documentsSay }) => stated[flag] === true && documentsSay !== undefined);
 }
 

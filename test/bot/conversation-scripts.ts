@@ -839,6 +839,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['請問您（企業負責人）今年幾歲'],
   },
   {
+    name: 'searches a vague follow-up in the documents\' words for a circumstance told the turn before',
+    says: ['我老婆在承貸銀行當授信經理', '那我送保有什麼要注意的嗎'],
+    answersWith: ['銀行法第33條之1所列利害關係者'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
