@@ -844,6 +844,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['銀行法第33條之1所列利害關係者'],
   },
   {
+    name: 'keeps the programme told about when a question about its terms names a need only inside the question',
+    says: ['之前莫拉克颱風工廠泡水 有辦復工營業貸款', '利息補貼補幾年 週轉金跟買設備的資本性融資有差嗎'],
+    answersWith: ['週轉金最長一年'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
