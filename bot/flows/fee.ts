@@ -377,6 +377,10 @@ function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFa
   if (variants?.riskGroups && variants.riskGroups.length >= 2) {
     return variants.riskGroups.map((riskGroup) => ({ label: `風險組群 ${riskGroup}`, facts: { ...facts, riskGroup } }));
   }
+  // 「一年要繳多少？借3年總共咧」: the fee for each period named.
+  if (variants?.periods && variants.periods.length >= 2) {
+    return variants.periods.map((periodMonths) => ({ label: `保證期間 ${periodMonths} 個月`, facts: { ...facts, periodMonths }, atQuotedRate: true }));
+  }
   const flag = variants?.flags?.[0];
   if (flag) {
     return [true, false].map((value) => ({

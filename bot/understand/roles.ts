@@ -125,6 +125,8 @@ export interface Roles {
   /** Every rate named, when more than one (「0.35%還是0.3%」). */
   rates?: number[];
   approximate: Array<keyof Facts>;
+  /** 「一年多少？借3年總共」: every loan period named, in months, when more than one. */
+  periods?: number[];
   /** 「9成以上」「超過八成」: the ratio stated is a bound, not a value (inclusive: 以上 includes it, 超過 does not). */
   ratioBound?: { side: 'over' | 'under'; inclusive: boolean };
   /** The loan amount was read as one only for want of any word saying what the amount is (「改成三千萬呢」). */
@@ -162,6 +164,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     return before.key;
   };
   let loanByDefault = false;
+  /** Every loan period named, in order (「一年多少？借3年總共」 names two). */
+  const periods: number[] = [];
   let ratioBound: Roles['ratioBound'];
   const amountRole = (ctx: Context) => {
     const cued = roleFrom(amount, ctx);
@@ -246,7 +250,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const limit = bound(ctx, words);
         const value = months + (limit === 'under' ? -1 : limit === 'over' ? 1 : 0);
         if (role === 'businessAge') set('businessAgeMonths', Math.max(0, value), limit !== undefined);
-        else if (months > 0) set('periodMonths', months);
+        else if (months > 0) {
+          set('periodMonths', months);
+          if (!periods.includes(months)) periods.push(months);
+        }
         return;
       }
       case 'date': {
@@ -308,7 +315,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */

@@ -109,6 +109,8 @@ export interface Understanding {
   variants?: {
     riskGroups?: RiskGroup[];
     flags?: Array<keyof FactFlags>;
+    /** 「一年要繳多少？借3年總共咧」: each period's fee, in months. */
+    periods?: number[];
     /** 「那C組要多繳多少」 after a B estimate: the case as it was before this message changed it. */
     earlier?: Partial<Pick<Facts, 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio' | 'periodMonths' | 'riskGroup'>>;
   };

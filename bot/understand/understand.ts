@@ -69,11 +69,11 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
   };
 }
 
-function variantsOf(text: string, flags: FactFlags, domain: Domain): Understanding['variants'] {
+function variantsOf(text: string, flags: FactFlags, domain: Domain, periods: number[] = []): Understanding['variants'] {
   const riskGroups = findRiskGroups(text);
   const bothWays = domain.modifiers.bothWays.test(text) ? (Object.keys(flags) as Array<keyof FactFlags>) : [];
-  if (riskGroups.length < 2 && bothWays.length === 0) return undefined;
-  return { ...(riskGroups.length >= 2 ? { riskGroups } : {}), ...(bothWays.length > 0 ? { flags: bothWays } : {}) };
+  if (riskGroups.length < 2 && bothWays.length === 0 && periods.length < 2) return undefined;
+  return { ...(riskGroups.length >= 2 ? { riskGroups } : {}), ...(bothWays.length > 0 ? { flags: bothWays } : {}), ...(periods.length >= 2 ? { periods } : {}) };
 }
 
 /** Each named programme's own ratio and risk group, when at least one differs between them. */
@@ -135,7 +135,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const flags = findFlags(canonical, domain);
   if (Object.keys(flags).length > 0) facts.flags = flags;
   const byVerb = flagsByVerb(canonical, flags, domain);
-  const variants = variantsOf(canonical, flags, domain);
+  const variants = variantsOf(canonical, flags, domain, roles.periods);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
   const hasAmount = facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined;

@@ -849,6 +849,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['週轉金最長一年'],
   },
   {
+    name: 'computes the fee for each period a question names (a year, and the whole term)',
+    says: ['一般貸款A組 借400萬 保7成', '一年要繳多少 兩年下來總共多少'],
+    answersWith: ['保證期間 12 個月 新臺幣 21,000 元', '保證期間 24 個月 新臺幣 42,000 元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
