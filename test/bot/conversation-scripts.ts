@@ -854,6 +854,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['保證期間 12 個月 新臺幣 21,000 元', '保證期間 24 個月 新臺幣 42,000 元'],
   },
   {
+    name: 'quotes each line of three contact numbers asked at once (the regulation line is not customer service)',
+    says: ['規章諮詢電話、客服免付費專線、傳真號碼分別是多少'],
+    answersWith: ['(02)2397-3557', '0800-089-921', '(02)2321-4682'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
