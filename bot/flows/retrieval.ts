@@ -9,6 +9,7 @@ import { findSections, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMiss
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
+import { rankCountWords } from '../understand/ranks.ts';
 import { englishToChinese } from '../understand/english.ts';
 import { findYears } from '../understand/years.ts';
 import { scanMentions } from '../understand/figures.ts';
@@ -66,7 +67,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
   // (An organisation named as the documents list it otherwise, 「華南銀行」 for 華南商銀, is checked by what tells it apart.)
-  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question)]);
+  // (「哪五個縣市」: the count of places asked is how it asks.)
+  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question), ...rankCountWords(question)]);
   // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
   const checked = withoutCircumstances(ctx, question);
   const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];

@@ -859,6 +859,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['(02)2397-3557', '0800-089-921', '(02)2321-4682'],
   },
   {
+    name: 'reads 「哪五個縣市…最多」 as the top five rows of the ranking',
+    says: ['保證餘額最多的是哪五個縣市'],
+    answersWith: ['第1名', '第5名'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
