@@ -325,6 +325,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // 「聽說促進就業專案有放寬營授比 我這樣還會被限五成嗎」 after the two figures were given: whatever programme is named,
   // the 營授比 rule (with the relaxations it carries) decides it.
   if (onRatio && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
+  // 「那如果我有開統一發票，適用促進就業那個放寬呢」 after the 營授比 was decided: the same case, decided again with it.
+  const ratioDecided = c.state.task === 'eligibility' && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined;
+  if (ratioDecided && (Object.keys(stated.flags ?? {}).length > 0 || asks.includes('max_ratio'))) return 'eligibility';
   if (!programme && onRatio && (stated.annualRevenue !== undefined || stated.workingCapitalBalance !== undefined || stated.businessFinanceRatio !== undefined)) return 'eligibility';
   // 「這樣信保成數會被卡在五成嗎」 after the case was described: the facts gathered before ask for a decision.
   const caseKnown = CASE_FACTS.some((key) => facts[key] !== undefined) || Object.keys(facts.flags ?? {}).length > 0;

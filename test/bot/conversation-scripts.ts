@@ -864,6 +864,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['第1名', '第5名'],
   },
   {
+    name: 'decides the 營授比 case again when a circumstance is added after it was decided',
+    says: ['我們是一般事業 營業額5000萬 短中期借款3000萬', '如果我們有開統一發票呢 還會被限五成嗎'],
+    answersWith: ['營授比 60%', '使用統一發票企業不受授權送保成數最高五成之限制'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
