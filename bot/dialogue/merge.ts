@@ -300,7 +300,9 @@ export function asksWithoutSubject(u: Understanding): boolean {
   if (u.asks.length === 0 || u.parameterTopics.length > 0 || u.purposes.length > 0 || u.years.length > 0) return false;
   // (「聽說可以再擴大？多多少？加起來總共多少」: a sum with no subject of its own adds up what was discussed.)
   if (u.modifiers.total && u.programmes.length === 0 && Object.keys(u.facts).length === 0) return true;
-  return (u.text.match(/\p{Script=Han}/gu)?.length ?? 0) <= ELLIPTICAL_LENGTH;
+  // (「還能再多加多少？只能在同一家銀行嗎」: two short questions, each as elliptical as one.)
+  const questions = u.text.split(/[？?。；;]/u).filter((part) => part.trim() !== '');
+  return questions.every((part) => (part.match(/\p{Script=Han}/gu)?.length ?? 0) <= ELLIPTICAL_LENGTH);
 }
 
 /** The figures of an estimate a follow-up can change and ask what the change costs or saves. */

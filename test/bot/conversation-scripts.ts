@@ -869,6 +869,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['營授比 60%', '使用統一發票企業不受授權送保成數最高五成之限制'],
   },
   {
+    name: 'keeps the rule discussed for a follow-up of two short questions with no subject of their own',
+    says: ['我們有開統一發票 原本的綜合額度1000萬用完了', '可以再多多少？是哪種融資都能用嗎'],
+    answersWith: ['擴大授權額度1,000萬元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
