@@ -874,6 +874,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['擴大授權額度1,000萬元'],
   },
   {
+    name: 'reads 國營事業 as the documents\' 公營事業 and English total assets as 資產總計',
+    says: ['勞工退休金專案貸款 國營企業能不能申請'],
+    answersWith: ['公營事業除外'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
