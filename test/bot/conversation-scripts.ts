@@ -874,9 +874,14 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['擴大授權額度1,000萬元'],
   },
   {
-    name: 'reads 國營事業 as the documents\' 公營事業 and English total assets as 資產總計',
+    name: 'reads 國營事業 as the documents\' 公營事業',
     says: ['勞工退休金專案貸款 國營企業能不能申請'],
     answersWith: ['公營事業除外'],
+  },
+  {
+    name: 'reads English total assets as the statement\'s 資產總計',
+    says: ['How large were the Fund\'s total assets in 2022?'],
+    answersWith: ['126,741,446,459'],
   },
   {
     name: 'reads a table row out under its column names',
