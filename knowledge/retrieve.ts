@@ -405,8 +405,14 @@ function defines(passage: string, term: string): boolean {
 }
 
 /** The whole terms of the knowledge (four characters or more) a question names, in canonical form. */
-function subjectsOf(query: string): string[] {
+export function subjectsOf(query: string): string[] {
   return [...new Set([...normalizeText(query).matchAll(WHOLE_TERMS)].map((m) => canonical(m[0])).filter((term) => term.length >= 4))];
+}
+
+/** Whether a section's heading names one of the terms (canonical form) a question names. */
+export function headingNames(section: KnowledgeSection, subjects: readonly string[]): boolean {
+  const heading = canonical(section.heading);
+  return subjects.some((subject) => heading.includes(subject));
 }
 
 /** A heading without its numbering: 「3. 批次保證(民國92年推出)」 → 「批次保證(民國92年推出)」. */

@@ -11,8 +11,11 @@ const pairs = Object.entries(readDataFile(path.join(import.meta.dirname, 'englis
   ([a], [b]) => b.length - a.length,
 );
 
-/** Quoted passages and document titles are the sources' own words: they stay as written. */
-const SOURCE_WORDS = /「[^「」\n]*」|《[^《》\n]*》|〈[^〈〉\n]*〉/g;
+/**
+ * Quoted passages and document titles are the sources' own words: they stay as written (a quotation holding a quoted
+ * name of its own, 「…導入智慧客服「保哥」…」, whole).
+ */
+const SOURCE_WORDS = /「(?:[^「」\n]|「[^「」\n]*」)*」|《[^《》\n]*》|〈(?:[^〈〉\n]|〈[^〈〉\n]*〉)*〉/g;
 /** 「民國103年12月15日」 (or 「103年12月15日」 after one): a reader of English reads the Western date. */
 const ROC_DATE = /(?:民國)?(?<!\d)(\d{2,3})年(\d{1,2})月(\d{1,2})日/g;
 /** 「新臺幣 40,000 元」, 「5,000,000 元」 → 「NT$ 40,000」, 「NT$ 5,000,000」; a number is read from its first digit only. */

@@ -427,6 +427,9 @@ function relevant(name: string, ctx: FlowContext): boolean {
     if (/public_construction/.test(name)) return flags.publicConstruction === true;
     if (/domestic_investment/.test(name)) return flags.domesticInvestment === true;
   }
+  // Another measure of the programme named by the question (「負債比放寬…專案申請的案件也適用嗎」) leaves out these two.
+  const measureNamed = ctx.merged.parameterTopics.some((topic) => topic.includes('.') && name.split('.')[0] === topic.split('.')[0]);
+  if (measureNamed && /public_construction|domestic_investment/.test(name)) return named;
   return true;
 }
 

@@ -5,7 +5,7 @@ import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
-import { findSections, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -53,8 +53,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
   const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
   // A section without a word showing it speaks of what is asked (怎麼還 → 攤還, 還款) answers it only when none has one.
+  // (A section headed by a term the question names stays: 「負債比放寬，適用範圍是什麼」 is answered under 〈放寬負債比率…〉,
+  // though it has no word of money's usage.)
+  const subjects = subjectsOf(question);
   const evidenced = (choices: SectionChoice[]): SectionChoice[] => {
-    const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages));
+    const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages) || headingNames(c.section, subjects));
     return showing.length > 0 ? showing : choices;
   };
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [question, ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${question}`] : [])])

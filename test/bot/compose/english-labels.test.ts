@@ -17,6 +17,11 @@ describe('English labels', () => {
     expect(englishLabels('另：保證成數於民國92年1月1日至103年12月14日為 10成')).toBe('Also: Guarantee ratio於2003-01-01 to 2014-12-14為 10成');
   });
 
+  it('leaves a quotation whole when it holds a quoted name of its own', () => {
+    const quoted = '「運用官網與社群媒體進行業務宣導，並導入智慧客服「保哥」，提供全年無休諮詢服務」';
+    expect(englishLabels(quoted)).toBe(quoted);
+  });
+
   it('leaves quotations and document titles in the words of their source', () => {
     expect(englishLabels('另：保證成數最高10成（見《信用保證業務概述》〈保證成數〉）「保證成數最高九成，民國103年12月15日起」')).toBe(
       'Also: Highest guarantee ratio10成（見《信用保證業務概述》〈保證成數〉）「保證成數最高九成，民國103年12月15日起」',
