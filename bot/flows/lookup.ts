@@ -417,6 +417,10 @@ function relevant(name: string, ctx: FlowContext): boolean {
   const groups = ctx.merged.variants?.riskGroups ?? (facts.riskGroup ? [facts.riskGroup] : []);
   if (group && groups.length > 0) return groups.some((g) => g.toLowerCase() === group);
   const named = namedByTopic(name, ctx);
+  // Another measure of the programme named by the question (「負債比放寬…專案申請的案件也適用嗎」) leaves out the public
+  // construction and domestic investment rules, however they are applied for.
+  const measureNamed = ctx.merged.parameterTopics.some((topic) => topic.includes('.') && name.split('.')[0] === topic.split('.')[0]);
+  if (measureNamed && !named && /public_construction|domestic_investment/.test(name) && !facts.flags?.publicConstruction && !facts.flags?.domesticInvestment) return false;
   // How a rule is applied for (增加國內投資: 限以專案或直接保證) is said when that is asked, not with its other figures.
   if (readsParameter(ctx.domain.asks.parameters.submission_channel, name)) return ctx.merged.asks.includes('submission_channel');
   if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
@@ -427,9 +431,6 @@ function relevant(name: string, ctx: FlowContext): boolean {
     if (/public_construction/.test(name)) return flags.publicConstruction === true;
     if (/domestic_investment/.test(name)) return flags.domesticInvestment === true;
   }
-  // Another measure of the programme named by the question (「負債比放寬…專案申請的案件也適用嗎」) leaves out these two.
-  const measureNamed = ctx.merged.parameterTopics.some((topic) => topic.includes('.') && name.split('.')[0] === topic.split('.')[0]);
-  if (measureNamed && /public_construction|domestic_investment/.test(name)) return named;
   return true;
 }
 

@@ -53,11 +53,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
   const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
   // A section without a word showing it speaks of what is asked (怎麼還 → 攤還, 還款) answers it only when none has one.
-  // (A section headed by a term the question names stays: 「負債比放寬，適用範圍是什麼」 is answered under 〈放寬負債比率…〉,
-  // though it has no word of money's usage.)
+  // (What a rule covers, 「負債比放寬，適用範圍是什麼」, is said by the section headed by it, 〈放寬負債比率…〉, in words of its
+  // own: there its heading stands for the usage asked; every other ask still needs its evidence.)
   const subjects = subjectsOf(question);
+  const usageByHeading = (c: SectionChoice) => headingNames(c.section, subjects) && hasEvidence(ctx.domain, ctx.merged.asks.filter((a) => a !== 'usage'), c.section, c.passages);
   const evidenced = (choices: SectionChoice[]): SectionChoice[] => {
-    const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages) || headingNames(c.section, subjects));
+    const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages) || usageByHeading(c));
     return showing.length > 0 ? showing : choices;
   };
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [question, ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${question}`] : [])])
@@ -78,7 +79,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
   if (process.env.DBG) console.error('DBG', best?.section.id, best?.confidence, 'unknown', unknown, 'missing', missing, 'evidence', best ? hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages) : '-', ctx.merged.asks);
-  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages)) {
+  const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages) || usageByHeading(best));
+  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.

@@ -884,6 +884,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['126,741,446,459'],
   },
   {
+    name: 'answers what a named relaxation covers from the section headed by it',
+    says: ['促進就業放寬負債比的規定 適用在哪些案件'],
+    answersWith: ['原授權送保額度內之續約案件'],
+    never: ['協助中小企業參與公共建設：申請方式'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
