@@ -63,6 +63,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // takes over when asked which programme fits.
   const describesForProgramme = task === 'recommend' && !u.asksWhichFits && u.programmes.length === 0 && state.programme !== undefined && (state.task === 'eligibility' || state.task === 'fact_lookup');
   if (describesForProgramme) task = 'eligibility';
+  // 「銀行說是一般貸款 風險B組啦」 after the finder's list: the programme is chosen, and what is known of the case is
+  // about it (not the finder's programmes again).
+  const picksProgramme = state.task === 'recommend' && task === 'recommend' && u.intent !== 'recommend' && u.programmesByName.length === 1 && !u.asksWhichFits;
+  if (picksProgramme) task = 'fact_lookup';
   // 「要借錢重建，信保可以保幾成？手續費要自己付嗎」 after an answer about 莫拉克: the figures of the programme discussed, not
   // the finder (no need of its own, no other programme named).
   // (A need named only inside the question, 「週轉金跟買機器的資本性融資一樣嗎」, is no request to find another.)

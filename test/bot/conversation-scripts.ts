@@ -890,6 +890,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['協助中小企業參與公共建設：申請方式'],
   },
   {
+    name: 'takes a programme named after the finder\'s list as chosen, and a later fee question as that programme\'s',
+    says: ['我開文具店5年了 想借150萬週轉 有什麼信保可以用', '行員說走一般貸款 我是A組', '保7成的話一年保費多少'],
+    answersWith: ['1,500,000 × 70% × 0.75% × 12/12 = 7,875'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
