@@ -895,6 +895,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1,500,000 × 70% × 0.75% × 12/12 = 7,875'],
   },
   {
+    name: 'works out how much more one row has than another when asked 「X比Y多多少」',
+    says: ['桃園市的保證餘額比臺中市少多少'],
+    answersWith: ['相差'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
