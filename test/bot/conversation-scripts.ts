@@ -900,6 +900,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['相差'],
   },
   {
+    name: 'answers the per-enterprise total when asked how much the fund can guarantee at most, no programme named',
+    says: ['信保最多能保多少錢 我公司借款有點多'],
+    answersWith: ['同一企業保證融資總額度上限：新臺幣 120,000,000 元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
