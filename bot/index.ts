@@ -6,7 +6,7 @@ import { CitationIndex } from './compose/citations.ts';
 import { contextLostReply, contextWasLost, leansOnLostContext, withContextLostNote } from './compose/context-lost.ts';
 import { inLanguageOf } from './compose/reader-language.ts';
 import { findServiceLines, type ServiceLines } from './compose/service-lines.ts';
-import { mergeTurn, withBusinessAge, type MergedTurn } from './dialogue/merge.ts';
+import { mergeTurn, withBusinessAge, withYearlessDates, type MergedTurn } from './dialogue/merge.ts';
 import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
@@ -148,7 +148,8 @@ export function createBot(deps: BotDeps): Bot {
     } else {
       const { cite, service } = derived(sources);
       merged = mergeTurn(state, u, pendingAnswer, domain);
-      merged = { ...merged, facts: withBusinessAge(merged.facts, merged.facts.applicationDate ?? asOf) };
+      const dated = withYearlessDates(merged.facts, u.yearlessDates, asOf);
+      merged = { ...merged, facts: withBusinessAge(dated, dated.applicationDate ?? asOf) };
       // 「2027年2月1日申請」: the rules in force on the day the case is applied for are the ones that apply.
       // The rules of the day the case is decided at: its application date, or for a batch guarantee the approval date (說明六).
       const batchApproval = merged.programme === 'batch' ? merged.facts.approvalDate : undefined;

@@ -143,6 +143,22 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
 }
 
 /**
+ * 「颱風是8月7號來的 我現在12月10號才要申請」: days said without their year get one — the application's this year (the day
+ * the case is decided at), the disaster's the latest year that puts it on or before the application.
+ */
+export function withYearlessDates(facts: Facts, yearless: Understanding['yearlessDates'], today: string): Facts {
+  if (!yearless) return facts;
+  const out = { ...facts };
+  if (yearless.applicationDate && out.applicationDate === undefined) out.applicationDate = `${today.slice(0, 4)}-${yearless.applicationDate}`;
+  if (yearless.disasterDate && out.disasterDate === undefined) {
+    const onDay = out.applicationDate ?? today;
+    const year = Number(onDay.slice(0, 4)) - (yearless.disasterDate > onDay.slice(5) ? 1 : 0);
+    out.disasterDate = `${year}-${yearless.disasterDate}`;
+  }
+  return out;
+}
+
+/**
  * 「公司是民國105年設立的」: the business's age on the day the case is decided (its application date, else today), in
  * whole months, when no age was stated outright.
  */
@@ -252,6 +268,10 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
     // 「復工營業計畫實際需要5000萬」 after 災害復舊專案貸款: a programme the words only suggest (復工營業) does not replace the
     // one discussed when that one's rules read what the message states.
     if (!u.programmesByName.includes(named) && programmesNamedByFacts({ ...stated, flags: {} }, domain).includes(state.programme)) return state.programme;
+    // 「颱風是8月7號來的…來得及嗎」 after 災害復舊專案貸款: a circumstance (a weak name) of the plan whose document also
+    // describes the programme discussed does not replace it.
+    const sameDocument = (domain.programmes.documents[named] ?? []).some((doc) => (domain.programmes.documents[state.programme!] ?? []).includes(doc));
+    if (!u.programmesByName.includes(named) && sameDocument) return state.programme;
   }
   if (named) return named;
   // 「重建要四千二 最多可以貸多少」 after a question about a typhoon: a figure only one programme's rules read moves to it.
@@ -359,7 +379,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // (So does a need told before the programme was named: 「重建要1500萬」 then 「災害復舊貸款最多可以借多少」.)
     if (programme && facts.recoveryNeed !== undefined && asks.includes('cap_amount')) return 'eligibility';
     // 「民國100年3月1日申請莫拉克復工貸款，可以嗎？」: a dated application asked about yes or no is for the rules to decide.
-    if (programme && stated.applicationDate !== undefined && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
+    // (So is one whose days come without their year: 「颱風是8月7號來的 我12月10號才要申請 來得及嗎」.)
+    const dated = stated.applicationDate !== undefined || stated.disasterDate !== undefined || c.u.yearlessDates !== undefined;
+    if (programme && dated && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
     // 「我們公司沒有用統一發票 可以嗎」 after the rule's applicants were given: the circumstance asks for a decision.
     // (Said outright, not only by a verb: 「得獎的銀行有什麼獎勵」 after the award winners asks about the award.)
     if (programme && c.state.programme === programme && Object.keys(c.u.facts.flags ?? {}).length > 0 && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';

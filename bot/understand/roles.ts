@@ -125,6 +125,8 @@ export interface Roles {
   /** Every rate named, when more than one (「0.35%還是0.3%」). */
   rates?: number[];
   approximate: Array<keyof Facts>;
+  /** 「颱風是8月7號來的」: a disaster or application day said without its year, as MM-DD. */
+  yearlessDates?: Partial<Record<'disasterDate' | 'applicationDate', string>>;
   /** 「一年多少？借3年總共」: every loan period named, in months, when more than one. */
   periods?: number[];
   /** 「9成以上」「超過八成」: the ratio stated is a bound, not a value (inclusive: 以上 includes it, 超過 does not). */
@@ -164,6 +166,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     return before.key;
   };
   let loanByDefault = false;
+  const yearless: NonNullable<Roles['yearlessDates']> = {};
   /** Every loan period named, in order (「一年多少？借3年總共」 names two). */
   const periods: number[] = [];
   let ratioBound: Roles['ratioBound'];
@@ -263,6 +266,12 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const yearOnly = m.iso !== undefined && !/[月\-/.]/u.test(m.raw);
         const partial = (!m.iso && m.value % 100 === 0 && m.value >= 1_000_00_00) || yearOnly;
         const iso = m.iso ?? (partial ? `${String(Math.floor(m.value / 10_000)).padStart(4, '0')}-${String(Math.max(month, 1)).padStart(2, '0')}-01` : undefined);
+        // 「颱風是8月7號來的 我12月10號才要申請」: a day of no year named, said as the disaster's or the application's, is
+        // kept as a month and day; the dialogue gives it a year (the application's, or the one before it).
+        const yearlessRole = !iso && m.value < 10_000 ? roleFrom(date, ctx) : undefined;
+        if (yearlessRole === 'disasterDate' || yearlessRole === 'applicationDate') {
+          yearless[yearlessRole] ??= `${String(Math.floor(m.value / 100)).padStart(2, '0')}-${String(m.value % 100).padStart(2, '0')}`;
+        }
         // 「7月1日起保到12月31日」: two days of no year named, joined by 至, are a period of that length.
         const after = mentions[i + 1];
         if (!iso && m.value < 10_000 && after?.unit === 'date' && after.value < 10_000 && DATES_BETWEEN.test(text.slice(m.end, after.index))) {
@@ -315,7 +324,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */

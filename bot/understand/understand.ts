@@ -214,6 +214,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...optionalDecline(domain.intents.declines.find(({ cue }) => cue.test(canonical))?.key),
     approximateFacts: roles.approximate,
     ...(roles.ratioBound && facts.guaranteeRatio !== undefined ? { ratioBound: roles.ratioBound } : {}),
+    ...(roles.yearlessDates ? { yearlessDates: roles.yearlessDates } : {}),
     ...(roles.loanByDefault && facts.loanAmount === roles.facts.loanAmount ? { loanByDefault: true } : {}),
     keywords: [],
     asksWhichFits,

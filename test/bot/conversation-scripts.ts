@@ -905,6 +905,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['同一企業保證融資總額度上限：新臺幣 120,000,000 元'],
   },
   {
+    name: 'decides a disaster loan\'s four-month window from days said without their year',
+    says: ['災害復舊專案貸款多久內要申請', '淹水是9月20號 我想10月15號去申請 可以嗎'],
+    answersWith: ['符合條件'],
+    never: ['不符合條件'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
