@@ -17,7 +17,7 @@ export function findRiskGroup(text: string): RiskGroup | undefined {
 }
 
 /** 「A組跟C組」「abc組」「A、B、C三組」: every risk group named, in order (two or more ask for a comparison). */
-const GROUP_LIST = /(?<![a-z])([abc](?:[、,/和跟與及或\s]{0,3}[abc])*)\s*(?:三|兩|二)?個?\s*(?:風險)?(?:組|級|類|群)/g;
+const GROUP_LIST = /(?<![a-z])([abc](?:[、,/和跟與及或\s]{0,3}[abc])*)\s*(?:(?:三|兩|二)個?\s*)?(?:風險)?(?:組|級|類|群)/g;
 
 export function findRiskGroups(text: string): RiskGroup[] {
   const letters = [...text.matchAll(GROUP_LIST)].flatMap((m) => [...(m[1] as string).replace(/[^abc]/g, '')]);

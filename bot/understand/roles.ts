@@ -14,7 +14,7 @@ import { findYears } from './years.ts';
 const CLAUSE_END = /[,，。;；!！?？\n]/;
 const RANGE_BETWEEN = /^\s*[~〜～\-至到]\s*$/;
 /** Between two dates of one period: 至, 到, or 借到, 起至, 開始到 (「114年7月1日借到115年7月1日」). */
-const DATES_BETWEEN = /^\s*(?:(?:起保|起算|起|開始|借款|借|貸|保)\s*)?[~〜～\-至到]\s*(?:隔年|次年|翌年|明年)?\s*$/;
+const DATES_BETWEEN = /^\s*(?:(?:起保|起算|起|開始|借款|借|貸|保)\s*)?[~〜～\-至到]\s*(?:(?:隔年|次年|翌年|明年)\s*)?$/;
 
 interface Context {
   before: string;
