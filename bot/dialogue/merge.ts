@@ -324,8 +324,8 @@ export function asksWithoutSubject(u: Understanding): boolean {
   if (u.asks.length === 0 || u.parameterTopics.length > 0 || u.purposes.length > 0 || u.years.length > 0) return false;
   // (「聽說可以再擴大？多多少？加起來總共多少」: a sum with no subject of its own adds up what was discussed.)
   if (u.modifiers.total && u.programmes.length === 0 && Object.keys(u.facts).length === 0) return true;
-  // (「還能再多加多少？只能在同一家銀行嗎」: two short questions, each as elliptical as one.)
-  const questions = u.text.split(/[？?。；;]/u).filter((part) => part.trim() !== '');
+  // (「還能再多加多少？只能在同一家銀行嗎」: two short questions, each as elliptical as one; in a chat, spaces part them too.)
+  const questions = u.text.split(/[？?。；;\s]+/u).filter((part) => part !== '');
   return questions.every((part) => (part.match(/\p{Script=Han}/gu)?.length ?? 0) <= ELLIPTICAL_LENGTH);
 }
 

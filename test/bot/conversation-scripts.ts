@@ -911,6 +911,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['不符合條件'],
   },
   {
+    name: 'keeps the topic for a chat follow-up of short clauses parted by spaces',
+    says: ['我們原本的綜合額度1000萬 已經用完了', '有開發票 還能再多嗎 多多少'],
+    answersWith: ['擴大授權額度1,000萬元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
