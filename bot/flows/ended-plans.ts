@@ -1,6 +1,8 @@
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
-import { formatRocPeriod } from '../compose/format.ts';
+import { describeProgramme } from '../../rules/describe.ts';
+import { ParameterNotInForceError } from '../../rules/errors.ts';
+import { formatCheng, formatRate, formatRocPeriod } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
@@ -34,6 +36,36 @@ export function endedPlansNote(
 }
 
 /**
+ * 「有像莫拉克那樣9成免手續費的嗎」: the programmes still open that serve the same need as an ended one (finder.yaml
+ * purposes), each with its highest ratio and fee from the rules; one listed as current only in its document's day says so.
+ */
+export function currentAlternatives(ctx: FlowContext, ended: ProgrammeId): { line: string; citations: Citation[] } | undefined {
+  const finder = ctx.domain.finder;
+  const others = [...new Set(finder.purposes.filter((p) => p.programmes.includes(ended)).flatMap((p) => p.programmes))].filter(
+    (id) => id !== ended && !planEnded(id, finder, ctx.view),
+  );
+  const citations: Citation[] = [];
+  const parts = others.flatMap((id) => {
+    let d: ReturnType<typeof describeProgramme>;
+    try {
+      d = describeProgramme(id, ctx.view);
+    } catch (error) {
+      if (error instanceof ParameterNotInForceError) return [];
+      throw error;
+    }
+    const figures = [
+      d.maxRatio !== undefined ? `保證成數最高 ${formatCheng(d.maxRatio)}` : undefined,
+      d.feeRate.waived ? '保證手續費免收' : d.feeRate.min !== undefined && d.feeRate.min === d.feeRate.max ? `年費率 ${formatRate(d.feeRate.min)}` : undefined,
+    ].filter((f): f is string => f !== undefined);
+    citations.push(...d.parameters.filter((r) => /max_ratio|fee/.test(r.name)).map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name)));
+    const asOf = finder.asOfDocument.includes(id) ? '（文件所列之現行措施，現在是否仍辦理請向銀行或本基金確認）' : '';
+    return [`${d.name}${figures.length > 0 ? `：${figures.join('、')}` : ''}${asOf}`];
+  });
+  if (parts.length === 0) return undefined;
+  return { line: `服務相同需要、未隨計畫結束的：${parts.join('；')}。`, citations };
+}
+
+/**
  * Whether the programme in question can be applied for, or what it offers today, once its plan has ended: the
  * ended-plan answer, whichever flow the question would have gone to (a fee calculation keeps its own warning).
  */
@@ -55,9 +87,11 @@ function endedPlanAnswer(ctx: FlowContext, programme: ProgrammeId): FlowResult |
   const reading = parameter ? ctx.view.find(parameter) : undefined;
   if (!reading) return undefined;
   const period = reading.value as { from: string; to: string };
-  const citations = [ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name)];
+  const alternatives = currentAlternatives(ctx, programme);
+  const citations = [ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name), ...(alternatives?.citations ?? [])];
   const lines = [
     `「${PROGRAMMES[programme].name}」已經結束，現在不能再申請：《${reading.reference.title}》的計畫期程為${formatRocPeriod(period.from, period.to)}。`,
+    alternatives?.line,
     `目前可適用的措施（例如受災企業的協助），請洽信保基金或往來金融機構確認：${serviceLinesText(ctx.service)}。`,
     sourcesLine(citations),
   ];

@@ -14,6 +14,7 @@ import { queryGrams, retrievalAnswer } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
 import { channelAnswer, channelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, rateUnderRuleFlow } from './fee.ts';
+import { currentAlternatives } from './ended-plans.ts';
 import { notInDocuments } from './problems.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
@@ -244,6 +245,9 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   const quoted = passage?.replies[0];
   if (quoted) citations.push(...quoted.citations);
   const ended = programme ? endedPlanPeriod(ctx, programme) : undefined;
+  // (What serves the same need today, after an ended plan's rules: 「有像莫拉克那樣9成免手續費的嗎」.)
+  const alternatives = ended ? currentAlternatives(ctx, programme!) : undefined;
+  if (alternatives) citations.push(...alternatives.citations);
   return answered(
     {
       kind: 'answer',
@@ -256,6 +260,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
         notAnnouncedNote(ctx, candidates),
         ...lines,
         ...new Set(versions),
+        alternatives?.line,
         quoted?.text.split('\n資料來源')[0],
         ctx.understanding.injectionSuspected ? INJECTION_NOTE : undefined,
         sourcesLine(citations),

@@ -916,6 +916,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['擴大授權額度1,000萬元'],
   },
   {
+    name: 'after an ended plan\'s rules, names what still serves the same need with its figures',
+    says: ['莫拉克那個復工貸款保幾成'],
+    answersWith: ['服務相同需要、未隨計畫結束的：中小企業災害復舊專案貸款：保證成數最高 9成（90%）、保證手續費免收'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
