@@ -921,6 +921,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['服務相同需要、未隨計畫結束的：中小企業災害復舊專案貸款：保證成數最高 9成（90%）、保證手續費免收'],
   },
   {
+    name: 'says the documents do not give a head count rather than quoting a count of firms',
+    says: ['信保基金裡面有幾個人在上班'],
+    answersWith: ['找不到'],
+    never: ['299,513'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
