@@ -224,7 +224,10 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
         // Within the section, the passages about a place or bank named are the ones quoted (「雲嘉南服務中心…」 for 嘉義);
         // of several things named (「玉山銀行跟中國信託的代號」), a bank is not all the question is about.
         const own = c.passages.filter((p) => (several ? places : subjects).some((names) => namesPlaces(p.text, [names])));
-        return own.length > 0 && own.length < c.passages.length ? { ...c, passages: own } : c;
+        // (A kind asked that no passage about the place has, 「臺北本部的地址…傳真幾號」, is quoted where it is.)
+        const lacking = figures.filter((kind) => !own.some((p) => carriesAny(p.text, [kind])));
+        const rest = lacking.length > 0 ? c.passages.filter((p) => !own.includes(p) && lacking.some((kind) => carriesAny(p.text, [kind]))) : [];
+        return own.length > 0 && own.length < c.passages.length ? { ...c, passages: [...own, ...rest].sort((a, b) => a.order - b.order) } : c;
       });
   const choices = about(find(query));
   // The section may name the place or bank otherwise (嘉義 is served by 雲嘉南服務中心; 臺灣中小企業銀行 is 臺灣企銀 in a
@@ -394,7 +397,8 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   // 「哪段期間的批保案件適用2.5%標準代償率」 gives the rate and asks the period: a kind the question itself states is
   // not what it asks, when it asks another.
   // (A qualifier is what the question's own words name: 「幾點結束」 says 「結束」 and asks for it.)
-  const stated = asked.filter((kind) => !kind.qualifier && carriesAny(normalizeText(question), [kind]));
+  // (Its words asking for the kind, 「地址」「傳真」, state nothing: the question without them must still carry it.)
+  const stated = asked.filter((kind) => !kind.qualifier && carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(question)), [kind]));
   return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
 }
 

@@ -927,6 +927,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['299,513'],
   },
   {
+    name: 'quotes each kind of contact asked for a named office, the fax line beside its address',
+    says: ['重慶南路辦公室在哪裡 傳真號碼是多少'],
+    answersWith: ['重慶南路一段99號', '(02)2321-4682'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
