@@ -66,7 +66,6 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }))
     .sort((a, b) => readingStrength(b, bare && !ownPlace, continues && !ownPlace) - readingStrength(a, bare && !ownPlace, continues && !ownPlace));
   const { query, choices, continued } = readings[0]!;
-  if (process.env.DBG) for (const r of readings) console.error('DBGR', r.query, r.continued, r.choices.slice(0, 4).map((c) => [c.section.id.slice(0, 50), c.confidence.toFixed(3), c.cover, c.passages[0]?.score.toFixed(3)]));
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
@@ -78,7 +77,6 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
-  if (process.env.DBG) console.error('DBG', best?.section.id, best?.confidence, 'unknown', unknown, 'missing', missing, 'evidence', best ? hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages) : '-', ctx.merged.asks);
   const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages) || usageByHeading(best));
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };

@@ -928,8 +928,8 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   },
   {
     name: 'quotes each kind of contact asked for a named office, the fax line beside its address',
-    says: ['重慶南路辦公室在哪裡 傳真號碼是多少'],
-    answersWith: ['重慶南路一段99號', '(02)2321-4682'],
+    says: ['臺北本部的地址？傳真號碼幾號？'],
+    answersWith: ['羅斯福路1段6號', '(02)2321-4682'],
   },
   {
     name: 'reads a table row out under its column names',
