@@ -932,6 +932,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['羅斯福路1段6號', '(02)2321-4682'],
   },
   {
+    name: 'reads the regulations line and the toll-free line asked in English',
+    says: ['Which phone line do I call with questions about the regulations, and what is the toll-free number?'],
+    answersWith: ['(02)2397-3557', '0800-089-921'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
