@@ -1,13 +1,12 @@
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
-import { describeProgramme } from '../../rules/describe.ts';
-import { ParameterNotInForceError } from '../../rules/errors.ts';
 import { formatCheng, formatRate, formatRocPeriod } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { planEnded } from './recommend-ranking.ts';
+import { describeInForce } from './reverse-lookup.ts';
 
 /** The Morakot plan and the like: told as what the documents describe, with their period, never as advice today. */
 export function endedPlansNote(
@@ -46,13 +45,8 @@ export function currentAlternatives(ctx: FlowContext, ended: ProgrammeId): { lin
   );
   const citations: Citation[] = [];
   const parts = others.flatMap((id) => {
-    let d: ReturnType<typeof describeProgramme>;
-    try {
-      d = describeProgramme(id, ctx.view);
-    } catch (error) {
-      if (error instanceof ParameterNotInForceError) return [];
-      throw error;
-    }
+    const d = describeInForce(ctx, id);
+    if (!d) return [];
     const figures = [
       d.maxRatio !== undefined ? `保證成數最高 ${formatCheng(d.maxRatio)}` : undefined,
       d.feeRate.waived ? '保證手續費免收' : d.feeRate.min !== undefined && d.feeRate.min === d.feeRate.max ? `年費率 ${formatRate(d.feeRate.min)}` : undefined,

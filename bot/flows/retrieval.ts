@@ -593,7 +593,6 @@ function sectionProgramme(ctx: FlowContext, section: KnowledgeSection): { progra
   return only !== undefined && only in PROGRAMMES ? { programme: only as ProgrammeId } : {};
 }
 
-/** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
 /**
  * Asks about what a rule says (not a year's figures, names or events): a year the rule is in force throughout is covered.
  * (Not a rate: 「111年收了多少保證手續費」 asks a year's income, and 「0.35%在2023年有沒有再調整」 a later year's rate.)
@@ -607,6 +606,7 @@ function inForceIn(section: KnowledgeSection, ad: number): boolean {
   return section.effectiveFrom !== null && section.effectiveFrom <= `${ad}-01-01` && (section.effectiveTo === null || section.effectiveTo >= `${ad}-12-31`);
 }
 
+/** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
 function yearsNotCovered(years: number[], answerText: string): string[] {
   const text = answerText.replace(/\s+/g, '');
   return years

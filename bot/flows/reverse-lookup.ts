@@ -39,14 +39,14 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
   const value = attribute === 'fee_rate' ? statedRate : facts.guaranteeRatio;
   if (value === undefined) return nothingHas(ctx, '這個數值');
   const channel = facts.submission;
+  const bound = attribute === 'max_ratio' ? ctx.understanding.ratioBound : undefined;
   const matches: Match[] = [];
   for (const programme of PROGRAMME_IDS) {
     if (channel && channel !== 'batch' && channel !== 'direct' && PROGRAMMES[programme].channel !== channel) continue;
-    const description = describe(ctx, programme);
-    const match = description && matchOf(ctx, description, attribute, value, attribute === 'max_ratio' ? ctx.understanding.ratioBound : undefined);
+    const description = describeInForce(ctx, programme);
+    const match = description && matchOf(ctx, description, attribute, value, bound);
     if (match) matches.push(match);
   }
-  const bound = attribute === 'max_ratio' ? ctx.understanding.ratioBound : undefined;
   const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數${bound ? boundText(value, bound) : ` ${formatCheng(value)}`}`;
   const special = attribute === 'fee_rate' ? circumstanceRates(ctx, value) : [];
   if (matches.length === 0 && special.length === 0) {
@@ -82,7 +82,7 @@ export function statedRateMatches(ctx: FlowContext, value: number): { line: stri
   const byGroup = new Map<string, { group: string; names: string[] }>();
   const citations: Citation[] = [];
   for (const programme of PROGRAMME_IDS) {
-    const d = describe(ctx, programme);
+    const d = describeInForce(ctx, programme);
     const m = d && matchOf(ctx, d, 'fee_rate', value);
     if (!d || !m || m.ended) continue;
     const group = d.feeRate.byRiskGroup && (Object.entries(d.feeRate.byRiskGroup) as Array<[string, number]>).find(([, rate]) => Math.abs(rate - value) < SAME);
@@ -143,7 +143,8 @@ function formatted(attribute: Attribute, value: number): string {
   return attribute === 'fee_rate' ? formatRate(value) : formatCheng(value);
 }
 
-function describe(ctx: FlowContext, programme: ProgrammeId): ProgrammeDescription | undefined {
+/** A programme's figures in force at the context's date, or undefined when one it needs is not in force then. */
+export function describeInForce(ctx: FlowContext, programme: ProgrammeId): ProgrammeDescription | undefined {
   try {
     return describeProgramme(programme, ctx.view);
   } catch (error) {
