@@ -409,6 +409,11 @@ export function subjectsOf(query: string): string[] {
   return [...new Set([...normalizeText(query).matchAll(WHOLE_TERMS)].map((m) => canonical(m[0])).filter((term) => term.length >= 4))];
 }
 
+/** What a question asks of the whole terms it names (normalised, the terms left out): 「專案保證跟批次保證各自是幾年推出的」 → 「 跟 各自是幾年推出的」. */
+export function withoutSubjects(query: string): string {
+  return normalizeText(query).replace(WHOLE_TERMS, (term) => (canonical(term).length >= 4 ? ' ' : term));
+}
+
 /** Whether a section's heading names one of the terms (canonical form) a question names. */
 export function headingNames(section: KnowledgeSection, subjects: readonly string[]): boolean {
   const heading = canonical(section.heading);

@@ -5,7 +5,7 @@ import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
-import { findSections, headingNames, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -14,6 +14,7 @@ import { englishToChinese } from '../understand/english.ts';
 import { findYears } from '../understand/years.ts';
 import { scanMentions } from '../understand/figures.ts';
 import { questionParts } from '../understand/question-parts.ts';
+import { understand } from '../understand/understand.ts';
 import type { Understanding } from '../understand/types.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
@@ -82,9 +83,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
-  const others = ctx.understanding.modifiers.several
-    ? choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2)
-    : [];
+  const others = ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : [];
   const { section, passages } = best;
   if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best, missingYears: [], continued };
   const { list, superlative, rank } = ctx.understanding.modifiers;
@@ -109,6 +108,27 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === years.length) return { covered: false, missingYears, section };
   return { covered: true, section, quoted, top, others, best, missingYears, continued };
+}
+
+/**
+ * The other sections a question naming several things quotes: those nearly as sure as the best, and, for each thing
+ * it names that none of them is headed by (「專案保證跟批次保證各自是民國幾年推出的」: 專案保證), the section the same
+ * question asked of that thing alone finds, when headed by it.
+ */
+function severalOthers(ctx: FlowContext, question: string, choices: SectionChoice[], best: SectionChoice): SectionChoice[] {
+  const near = choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2);
+  const subjects = subjectsOf(question);
+  if (subjects.length < 2) return near;
+  const headed = (subject: string) => [best, ...near].some((c) => headingNames(c.section, [subject]));
+  const asked = withoutSubjects(question);
+  const own = subjects.filter((subject) => !headed(subject)).flatMap((subject) => {
+    const u = understand(`${subject} ${asked}`, ctx.domain);
+    const c = retrievalChoice(partContext(ctx, { ...u, modifiers: { ...u.modifiers, several: false } }, true));
+    return c.covered && headingNames(c.section, [subject]) ? [c.best] : [];
+  });
+  if (own.length === 0) return near;
+  const all = [...near, ...own].filter((c, i, list) => c.section.id !== best.section.id && list.findIndex((o) => o.section.id === c.section.id) === i);
+  return all.slice(0, Math.max(2, subjects.length - 1));
 }
 
 /**
@@ -208,7 +228,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     dated: ctx.understanding.years.length > 0,
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
-    total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(ctx.understanding.text).includes(word)),
+    total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)),
     eventYear: asked.some((kind) => kind.eventYear),
     ...(notCumulative ? { notCumulative } : {}),
     ...(rowKinds ? { rowKinds } : {}),
@@ -251,7 +271,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
 function cumulativeNotAsked(ctx: FlowContext): string[] | undefined {
   const cumulative = ctx.sources.knowledge.answerKinds?.cumulative;
   if (!cumulative || cumulative.shownBy.length === 0 || ctx.understanding.years.length === 0) return undefined;
-  const text = normalizeText(ctx.understanding.text);
+  // (An English question in the words it is read in: "in total up to" is 累計.)
+  const text = normalizeText(searchQuery(ctx));
   return cumulative.askedBy.some((word) => text.includes(word)) ? undefined : cumulative.shownBy;
 }
 
@@ -470,12 +491,15 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   // and a list.
   const shared = (has: (m: Understanding['modifiers']) => boolean) => has(ctx.understanding.modifiers) && parts.every(({ own }) => has(own.modifiers));
   if (shared((m) => m.superlative !== undefined) || (comparison && shared((m) => m.comparison)) || (list && shared((m) => m.list))) return undefined;
-  const choose = (u: Understanding) => retrievalChoice({ ...ctx, understanding: u, merged: { ...ctx.merged, asks: u.asks } });
+  const choose = (u: Understanding, ofAnother = false) => retrievalChoice(partContext(ctx, u, ofAnother));
   const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
   // A short question is read alone and with the first question; the surer reading is its answer.
-  const each = parts.map(({ own, withFirst }) => {
+  const each = parts.map(({ own, withFirst, ofAnother }) => {
     const alone = choose(own);
-    const leaning = withFirst ? choose(withFirst) : undefined;
+    const leaning = withFirst ? choose(withFirst, ofAnother) : undefined;
+    // (Naming nothing of its own, its subject is the first's: it is not answered when read with the first it finds
+    // nothing. 「…有原住民創業的專案嗎？保證成數多少？」 asks no ratio of anything else.)
+    if (leaning && !leaning.covered && !whole.covered && namesNothing(ctx, own)) return leaning;
     return leaning && confidence(leaning) > confidence(alone) ? leaning : alone;
   });
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
@@ -487,6 +511,31 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const sections = distinct.filter((c, i) => distinct.findIndex((o) => o.section.id === c.section.id) === i);
   const quotes = sections.map((c) => [...new Set(distinct.filter((o) => o.section.id === c.section.id).flatMap((o) => o.quoted))]);
   return severalSections(ctx, sections.map((c) => c.best), { quotes, datesNote: pastDatesNote(ctx, quotes.flat()) });
+}
+
+/**
+ * Whether a question names nothing beside what it asks (「什麼是保證成數」 asks a ratio): no term of the knowledge other
+ * than its ask's words, no place, no bank.
+ */
+function namesNothing(ctx: FlowContext, u: Understanding): boolean {
+  const text = englishToChinese(u.text);
+  const kinds = ctx.sources.knowledge.answerKinds;
+  if (placesNamed(text, [...(kinds?.places ?? []), ...(kinds?.organisationNames ?? [])]).length > 0) return false;
+  if (organisationsNamed(text, organisationNames(ctx), kinds?.organisations ?? []).length > 0) return false;
+  // (fee_rate and fee_amount are what the fee words ask.)
+  const asked = new Set<string>(u.asks.map((ask) => (ask === 'fee_rate' || ask === 'fee_amount' ? 'fee' : ask)));
+  const rest = ctx.domain.asks.topics.filter(({ topic }) => asked.has(topic)).reduce((left, { cue }) => left.replace(cue, ' '), text);
+  return subjectsOf(rest).length === 0;
+}
+
+/**
+ * The context one question of a message asking several is answered in: its own asks, and the programme it names; one
+ * naming none is about the programme of the whole message, unless it asks of another thing (「專案保證呢」).
+ */
+function partContext(ctx: FlowContext, u: Understanding, ofAnother: boolean): FlowContext {
+  const { programme: first, ...merged } = ctx.merged;
+  const programme = u.programmes.length === 1 ? u.programmes[0] : u.programmes.length === 0 && !ofAnother ? first : undefined;
+  return { ...ctx, understanding: u, merged: { ...merged, asks: u.asks, ...(programme ? { programme } : {}) } };
 }
 
 /** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */

@@ -1,15 +1,26 @@
 import type { Domain } from '../../domain/index.ts';
+import { subjectsOf, withoutSubjects } from '../../knowledge/retrieve.ts';
 import type { Understanding } from './types.ts';
 import { understand } from './understand.ts';
 
-/** A question of fewer Han characters than this, naming no programme, leans on the first question for its subject. */
+/** A question of fewer Han characters (or twice as few English words) than this, naming no programme, leans on the first question for its subject. */
 const OWN_SUBJECT = 12;
+/** A part shorter than this (in the same measure) is not a question of its own. */
+const OWN_QUESTION = 4;
 const HAN = /\p{Script=Han}/gu;
+const LATIN_WORD = /[A-Za-z][A-Za-z'-]*/gu;
 
-/** One question of several in a message: read on its own, and, when short and naming no programme, also with the first. */
+/** How long a question is: its Han characters, an English word counting two. */
+function questionSize(text: string): number {
+  return (text.match(HAN)?.length ?? 0) + 2 * (text.match(LATIN_WORD)?.length ?? 0);
+}
+
+/** One question of several in a message: read on its own, and, when short and naming no programme or asking nothing of its own, also with the first. */
 export interface QuestionPart {
   own: Understanding;
   withFirst?: Understanding;
+  /** The reading with the first is the first's question asked of another thing this one names (「專案保證呢」). */
+  ofAnother?: boolean;
 }
 
 const partsCache = new WeakMap<Understanding, QuestionPart[]>();
@@ -27,27 +38,44 @@ export function questionParts(u: Understanding, domain: Domain): QuestionPart[] 
     // 「…的地址，還有中部服務中心的電話」: a comma and a joining word start another question.
     .flatMap((part) => splitAtJoiners(part, domain.followUp.joiners))
     .map((part) => part.trim())
-    .filter((part) => (part.match(HAN)?.length ?? 0) >= 4);
+    .filter((part) => questionSize(part) >= OWN_QUESTION);
   const parts =
     texts.length < 2 || texts.length > 3
       ? []
       : texts.map((text, i) => {
           const own = understand(text, domain);
-          const short = i > 0 && own.programmes.length === 0 && (text.match(HAN)?.length ?? 0) < OWN_SUBJECT;
-          return short ? { own, withFirst: understand(`${texts[0]} ${text}`, domain) } : { own };
+          // (「批次保證呢？」 names a programme but asks nothing of its own: it too asks what the first asked.)
+          const short = i > 0 && (own.programmes.length === 0 || own.asks.length === 0) && questionSize(text) < OWN_SUBJECT;
+          if (!short) return { own };
+          const another = own.asks.length === 0 ? askedOf(texts[0]!, text) : undefined;
+          if (another) return { own, withFirst: understand(another, domain), ofAnother: true };
+          return { own, withFirst: understand(`${texts[0]} ${text}`, domain) };
         });
   partsCache.set(u, parts);
   return parts;
 }
 
-/** 「…的地址，還有中部服務中心的電話」: the message cut at each comma a joining word follows (spaces aside). */
+/**
+ * A short question asking nothing of its own: 「直接保證是哪一年推出的？專案保證呢？」 asks the first question of 專案保證,
+ * so a thing it names takes the place of those the first one names. Undefined when it names none (or the same); then
+ * it is read with the first whole, as one asking of its own is (「保證成數多少」: its subject is the first's).
+ */
+function askedOf(first: string, text: string): string | undefined {
+  const own = subjectsOf(text);
+  const before = subjectsOf(first);
+  if (own.length === 0 || before.length === 0 || own.some((subject) => before.includes(subject))) return undefined;
+  return `${own.join(' ')} ${withoutSubjects(first)} ${withoutSubjects(text)}`;
+}
+
+/** 「…的地址，還有中部服務中心的電話」 (or 「…, and what is…」): the message cut at each comma a joining word follows (spaces and case aside). */
 function splitAtJoiners(text: string, joiners: readonly string[]): string[] {
   const parts: string[] = [];
   let start = 0;
   for (const comma of text.matchAll(/[，,]/gu)) {
     let at = comma.index + 1;
     while (at < text.length && /\s/u.test(text[at]!)) at++;
-    if (!joiners.some((word) => text.startsWith(word, at))) continue;
+    const rest = text.slice(at, at + 24).toLowerCase();
+    if (!joiners.some((word) => rest.startsWith(word))) continue;
     parts.push(text.slice(start, comma.index));
     start = comma.index + 1;
   }
