@@ -340,7 +340,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   const { stated, facts, asks, programme } = c;
   // 「那成數跟費率各多少」 after programmes were compared or listed: their figures are looked up, whatever the case's facts.
   // (A loan stated with them is a case of its own: 「四百五十萬 八成 B組 三年 手續费多少」 is computed.)
-  const newLoan = stated.loanAmount !== undefined || stated.guaranteedAmount !== undefined;
+  // (So is a fee asked with terms of the loan told before: 「借300萬週轉」 then 「B組、保8成、借一年，那手續費多少」.)
+  const termsStated = stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined || stated.riskGroup !== undefined;
+  const newLoan = stated.loanAmount !== undefined || stated.guaranteedAmount !== undefined || (asks.includes('fee_amount') && facts.loanAmount !== undefined && termsStated);
   if (c.state.compared && !newLoan && c.u.programmes.length === 0 && asks.length > 0 && asks.every((a) => COMPARED_FIGURES.has(a)) && (c.u.isFollowUp || c.u.asks.length > 0)) return 'fact_lookup';
   const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');
   const aboutApplicant = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined;

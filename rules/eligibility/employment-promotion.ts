@@ -70,7 +70,7 @@ function newVenture(a: Assessment, months: number | undefined, industry: 'produc
     return;
   }
   const purposes = a.trace.typed('employment_promotion.new_venture_purposes', 'text_list');
-  const head = `新創事業（${label}營業 ${formatAmount(months)} 個月，未滿${formatMonthsLimit(limit)}）不受連續營業期間限制`;
+  const head = `屬於新創事業（${label}營業 ${formatAmount(months)} 個月，未滿${formatMonthsLimit(limit)}），不受連續營業期間限制`;
   if (purpose === undefined) {
     a.need('loanPurpose', `${head}，但授信限於：${purposes.join('；或')}；請說明授信用途`);
   } else if (purpose === 'working_capital') {
