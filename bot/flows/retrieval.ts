@@ -498,8 +498,10 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     const alone = choose(own);
     const leaning = withFirst ? choose(withFirst, ofAnother) : undefined;
     // (Naming nothing of its own, its subject is the first's: it is not answered when read with the first it finds
-    // nothing. 「…有原住民創業的專案嗎？保證成數多少？」 asks no ratio of anything else.)
-    if (leaning && !leaning.covered && !whole.covered && namesNothing(ctx, own)) return leaning;
+    // nothing, 「…有原住民創業的專案嗎？保證成數多少？」 asking no ratio of anything else; and one comparing it with
+    // another year, 「…手續費收入多少？比110年度少多少？」, compares the first's figure.)
+    const comparing = own.modifiers.comparison || own.modifiers.change;
+    if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
     return leaning && confidence(leaning) > confidence(alone) ? leaning : alone;
   });
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);

@@ -28,5 +28,7 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true }:
   // 「多少？」「幾成」 alone: asked of what was just discussed.
   if (alone.has(trimmed.replace(/[\s?？!！。.,，~～]+/g, ''))) return true;
   if (conditional.test(trimmed)) return !isWholeQuestion;
-  return ENDS_WITH_NE.test(trimmed) && [...trimmed].length <= SHORT;
+  // (Not a whole question followed by another about something else: 「批次保證是哪一年推出的？專案保證呢？」.)
+  const sentences = trimmed.split(/[？?。！!；;]+/u).filter((sentence) => sentence.trim().length > 0);
+  return ENDS_WITH_NE.test(trimmed) && [...trimmed].length <= SHORT && !(isWholeQuestion && sentences.length > 1);
 }
