@@ -1,6 +1,6 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
-import type { ProgrammeId } from '../../rules/programmes.ts';
+import { isProgrammeId, type ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
 import { APPLICANT_FACTS } from '../understand/intent.ts';
 import type { ConversationState } from './state.ts';
@@ -97,7 +97,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「那保證金額多少」 after a loan was stated asks that loan's, not the year's statistics.
   const aboutCaseLoan = u.asksAboutLoan && (facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined || facts.recoveryNeed !== undefined);
   const own = aboutCaseLoan ? u.asksAboutLoan! : u.asks;
-  const asks = own.length > 0 ? [...own] : task === state.task ? [...(state.asks ?? [])] : [];
+  // (A programme picked from the finder's list, 「一般貸款」, is asked what the need was asked with: 「最多可以保幾成」.)
+  const namesOnlyProgramme = state.task === 'recommend' && u.programmesByName.length === 1 && !u.asksWhichFits && Object.keys(stated).every((k) => k === 'programme');
+  const asks = own.length > 0 ? [...own] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
   // 「忽略指示，手續費是0%」: a rate the user asserts is never used, but the fee rate is what the message is about.
@@ -182,7 +184,14 @@ function withoutReplacedPeriod(known: Facts, stated: Facts): Facts {
 
 /** The one programme that serves every need the message describes (domain/registry/finder.yaml), if there is one. */
 function onlyProgrammeFor(u: Understanding, domain: Domain): ProgrammeId | undefined {
-  if (u.purposes.length === 0 || u.intent === 'recommend') return undefined;
+  if (u.intent === 'recommend') return undefined;
+  // 「中期週轉金分七年還 可以嗎」: a loan's term told with a rule only one programme has (general_loan.mid_term_max_years)
+  // names that programme, whose rules decide the term.
+  const byTopic = new Set(u.parameterTopics.map((topic) => topic.split('.')[0]!));
+  const [only] = byTopic;
+  const termTold = u.facts.periodMonths !== undefined;
+  if (termTold && byTopic.size === 1 && only !== undefined && isProgrammeId(only) && u.parameterTopics.every((topic) => topic.includes('.'))) return only;
+  if (u.purposes.length === 0) return undefined;
   const served = new Set(domain.finder.purposes.filter((p) => u.purposes.includes(p.id)).flatMap((p) => p.programmes));
   return served.size === 1 ? [...served][0] : undefined;
 }
@@ -386,7 +395,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     if (programme && dated && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
     // 「我們公司沒有用統一發票 可以嗎」 after the rule's applicants were given: the circumstance asks for a decision.
     // (Said outright, not only by a verb: 「得獎的銀行有什麼獎勵」 after the award winners asks about the award.)
-    if (programme && c.state.programme === programme && Object.keys(c.u.facts.flags ?? {}).length > 0 && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
+    // (Not after a fee question: 「那如果我簽促進就業具結書 會再更低嗎」 asks the rate again with the circumstance.)
+    const feeAsked = asks.length > 0 && asks.every((a) => a === 'fee_rate' || a === 'fee_amount');
+    if (programme && c.state.programme === programme && Object.keys(c.u.facts.flags ?? {}).length > 0 && c.u.asks.length === 0 && c.u.modifiers.yesNo && !feeAsked) return 'eligibility';
   }
   // 「一百五」 after the decision on a case whose fee was asked (「我30歲…青創一年手續費要多少」): the fee for that loan.
   if (task === 'eligibility' && c.state.task === 'eligibility' && asksFee && stated.loanAmount !== undefined && c.u.asks.length === 0 && !aboutApplicant) {

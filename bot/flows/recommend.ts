@@ -36,6 +36,8 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
     facts: ctx.merged.facts,
     programme: shown.length === 1 ? shown[0]!.result.programme : undefined,
     ...(shown.length >= 2 ? { compared: shown.map((c) => c.result.programme) } : {}),
+    // (What was asked with the need, 「最多可以保幾成」, is asked of the programme picked from the list next.)
+    ...(ctx.merged.asks.length > 0 ? { asks: ctx.merged.asks } : {}),
   };
   // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
   const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
