@@ -119,6 +119,8 @@ export interface RoleCue<R extends string> {
 /** Which figure is which (domain/registry/roles.yaml). */
 export interface RoleWords {
   cues: { [K in RoleKind]: Array<RoleCue<(typeof ROLES)[K][number]>> };
+  /** 「復工要重買設備跟原料，大概需要250萬」: amount cues that reach across a comma, ending right before the figure. */
+  reaching: Array<RoleCue<(typeof ROLES)['amount'][number]>>;
   /** 「未滿一年」「5年以內」「超過45歲」: the figure is a bound. */
   underBefore: RegExp;
   underAfter: RegExp;
@@ -239,8 +241,14 @@ function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFil
 function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
   const cues = <K extends RoleKind>(kind: K) =>
     file[kind].map((entry) => ({ role: entry.role, cue: cueRegExp(entry.cues, 'gu'), ...(entry.within !== undefined ? { within: entry.within } : {}) })) as RoleWords['cues'][K];
+  // Cues that may reach across a comma (`sentence: true`), for an amount read in its own clause otherwise.
+  const reaching = file.amount.flatMap((entry) => {
+    const spanning = entry.cues.filter((cue) => typeof cue === 'object' && 'first' in cue && cue.sentence === true);
+    return spanning.length > 0 ? [{ role: entry.role, cue: cueRegExp(spanning, 'gu'), within: 0 }] : [];
+  }) as RoleWords['reaching'];
   return {
     cues: { amount: cues('amount'), percent: cues('percent'), duration: cues('duration'), date: cues('date') },
+    reaching,
     underBefore: suffixRegExp(file.bounds.under_before),
     underAfter: startRegExp(file.bounds.under_after),
     overBefore: suffixRegExp(file.bounds.over_before),

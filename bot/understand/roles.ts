@@ -56,6 +56,13 @@ function clauseEndsOf(text: string): Int32Array {
 
 const PARTICLES = new Set(['的', '了', '啦', '喔', '耶']);
 
+/** Where the sentence holding a position starts (after the last 。！？ or line break before it). */
+function sentenceStart(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !'。！？!?\n'.includes(text[i]!)) i -= 1;
+  return i + 1;
+}
+
 /** The last few characters of the clause before the one a figure stands in (where a founding word may end it). */
 function clauseBefore(text: string, clauseEnds: Int32Array, index: number): string {
   const end = lastClauseEnd(clauseEnds, 0, index);
@@ -170,8 +177,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   /** Every loan period named, in order (「一年多少？借3年總共」 names two). */
   const periods: number[] = [];
   let ratioBound: Roles['ratioBound'];
-  const amountRole = (ctx: Context) => {
-    const cued = roleFrom(amount, ctx);
+  const amountRole = (ctx: Context, at: number) => {
+    // (A cue reaching across a comma, 「復工要重買設備跟原料，大概需要」, says what the figure right after it is.)
+    const reached = ctx.before.length < at ? roleFrom(words.reaching, { before: text.slice(sentenceStart(text, at), at).trimEnd(), after: '' }) : undefined;
+    const cued = reached ?? roleFrom(amount, ctx);
     if (cued === undefined && facts.loanAmount === undefined) loanByDefault = true;
     return cued ?? 'loanAmount';
   };
@@ -203,7 +212,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         }
         const fixed = corrected('amount', m);
         if (fixed) return void (facts[fixed] = m.value as never);
-        const role = amountRole(ctx);
+        const role = amountRole(ctx, m.index);
         if (role !== undefined && role !== 'ignore') {
           set(role, m.value);
           said.amount = { key: role, end: m.end };

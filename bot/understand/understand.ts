@@ -124,6 +124,13 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (programmes[0]) facts.programme = programmes[0];
   const riskGroup = findRiskGroup(canonical);
   if (riskGroup) facts.riskGroup = riskGroup;
+  // 「用青年創業貸款借了400萬，保8成」: money borrowed with a ratio or a risk group is the loan guaranteed, not the
+  // balance an 營授比 weighs (no revenue is told beside it).
+  const guaranteedLoan = facts.guaranteeRatio !== undefined || facts.riskGroup !== undefined;
+  if (guaranteedLoan && facts.workingCapitalBalance !== undefined && facts.loanAmount === undefined && facts.annualRevenue === undefined) {
+    facts.loanAmount = facts.workingCapitalBalance;
+    delete facts.workingCapitalBalance;
+  }
   const industry = findIndustry(canonical, domain);
   if (industry) facts.industry = industry;
   const gender = findGender(canonical, domain);
