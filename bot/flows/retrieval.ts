@@ -123,7 +123,7 @@ function severalOthers(ctx: FlowContext, question: string, choices: SectionChoic
   const asked = withoutSubjects(question);
   const own = subjects.filter((subject) => !headed(subject)).flatMap((subject) => {
     const u = understand(`${subject} ${asked}`, ctx.domain);
-    const c = retrievalChoice(partContext(ctx, { ...u, modifiers: { ...u.modifiers, several: false } }, true));
+    const c = retrievalChoice(partContext(ctx, { ...u, modifiers: { ...u.modifiers, several: false } }, [], true));
     return c.covered && headingNames(c.section, [subject]) ? [c.best] : [];
   });
   if (own.length === 0) return near;
@@ -491,12 +491,13 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   // and a list.
   const shared = (has: (m: Understanding['modifiers']) => boolean) => has(ctx.understanding.modifiers) && parts.every(({ own }) => has(own.modifiers));
   if (shared((m) => m.superlative !== undefined) || (comparison && shared((m) => m.comparison)) || (list && shared((m) => m.list))) return undefined;
-  const choose = (u: Understanding, ofAnother = false) => retrievalChoice(partContext(ctx, u, ofAnother));
+  const choose = (u: Understanding, before: ProgrammeId[], ofAnother = false) => retrievalChoice(partContext(ctx, u, before, ofAnother));
   const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
   // A short question is read alone and with the first question; the surer reading is its answer.
-  const each = parts.map(({ own, withFirst, ofAnother }) => {
-    const alone = choose(own);
-    const leaning = withFirst ? choose(withFirst, ofAnother) : undefined;
+  const each = parts.map(({ own, withFirst, ofAnother }, i) => {
+    const before = parts.slice(0, i).flatMap((part) => part.own.programmes);
+    const alone = choose(own, before);
+    const leaning = withFirst ? choose(withFirst, before, ofAnother) : undefined;
     // (Naming nothing of its own, its subject is the first's: it is not answered when read with the first it finds
     // nothing, 「…有原住民創業的專案嗎？保證成數多少？」 asking no ratio of anything else; and one comparing it with
     // another year, 「…手續費收入多少？比110年度少多少？」, compares the first's figure.)
@@ -532,11 +533,14 @@ function namesNothing(ctx: FlowContext, u: Understanding): boolean {
 
 /**
  * The context one question of a message asking several is answered in: its own asks, and the programme it names; one
- * naming none is about the programme of the whole message, unless it asks of another thing (「專案保證呢」).
+ * naming none is about the programme the questions before it named (or the conversation's, when the message names
+ * none), unless it asks of another thing (「專案保證呢」). (「專案保證是幾年推出的？直接保證呢？」: the first is not about
+ * 直接保證, named after it.)
  */
-function partContext(ctx: FlowContext, u: Understanding, ofAnother: boolean): FlowContext {
+function partContext(ctx: FlowContext, u: Understanding, before: readonly ProgrammeId[], ofAnother: boolean): FlowContext {
   const { programme: first, ...merged } = ctx.merged;
-  const programme = u.programmes.length === 1 ? u.programmes[0] : u.programmes.length === 0 && !ofAnother ? first : undefined;
+  const inherited = first !== undefined && (ctx.understanding.programmes.length === 0 || before.includes(first));
+  const programme = u.programmes.length === 1 ? u.programmes[0] : u.programmes.length === 0 && !ofAnother && inherited ? first : undefined;
   return { ...ctx, understanding: u, merged: { ...merged, asks: u.asks, ...(programme ? { programme } : {}) } };
 }
 

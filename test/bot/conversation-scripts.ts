@@ -937,6 +937,63 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['(02)2397-3557', '0800-089-921'],
   },
   {
+    name: 'computes the fee of a loan told before the finder once the terms come after its list',
+    says: ['我開早餐店兩年 想跟銀行借200萬週轉', '銀行說我A組 保8成 一年 這樣手續費多少'],
+    answersWith: ['12,000'],
+    never: ['兩者相同'],
+  },
+  {
+    name: 'answers what was asked with a need for the programme then picked from the list',
+    says: ['想買新的生產線設備 信保最高保幾成', '那就一般貸款'],
+    answersWith: ['8成'],
+  },
+  {
+    name: 'keeps a fee follow-up with a circumstance a fee question',
+    says: ['青創的手續費率是多少', '如果有簽促進就業具結書呢 會比較便宜嗎'],
+    answersWith: ['0.5%'],
+    never: ['請提供年齡'],
+  },
+  {
+    name: 'decides a working-capital term against 一般貸款 limits',
+    says: ['開了三年的五金行 想借中期週轉金分六年攤還 可以送保嗎'],
+    answersWith: ['不符合', '中期 5 年'],
+  },
+  {
+    name: 'tells a young business it is a new venture',
+    says: ['我開網路商店8個月 一般事業', '這樣算不算新創事業'],
+    answersWith: ['屬於新創事業'],
+  },
+  {
+    name: 'decides a founder age case at the date the user says is today',
+    says: ['我35歲 公司是民國106年6月設立的 現在是112年3月 青創還可以申請嗎'],
+    answersWith: ['不符合', '已滿 5 年'],
+  },
+  {
+    name: 'quotes each of two guarantee types asked when they were launched',
+    says: ['直接保證跟專案保證分別是哪一年開始的'],
+    answersWith: ['民國93年', '民國63年'],
+  },
+  {
+    name: 'asks the first question of the thing a short second question names',
+    says: ['專案保證是民國幾年推出的？直接保證呢？'],
+    answersWith: ['民國63年', '民國93年'],
+  },
+  {
+    name: 'compares the figure of the first question with the year a second names',
+    says: ['111年度的保證手續費收入是多少？跟110年度比差多少？'],
+    answersWith: ['196,672,159'],
+  },
+  {
+    name: 'answers two English questions joined by a comma and \'and how many\'',
+    says: ['How many guarantees did SMEG provide in 2022, and how many firms did it serve at the end of that year?'],
+    answersWith: ['324,206', '299,513'],
+  },
+  {
+    name: 'reads an English share of the donations',
+    says: ['What share of the donations to SMEG came from the government by the end of 2022?'],
+    answersWith: ['70.33%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
