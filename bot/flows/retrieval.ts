@@ -57,9 +57,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (What a rule covers, 「負債比放寬，適用範圍是什麼」, is said by the section headed by it, 〈放寬負債比率…〉, in words of its
   // own: there its heading stands for the usage asked; every other ask still needs its evidence.)
   const subjects = subjectsOf(question);
+  // (A yes-or-no question, 「手續費還會計入代位清償總金額上限嗎」, names what it asks about: a passage showing one of
+  // them answers it; it asks no figure of each.)
+  const yesNo = ctx.understanding.modifiers.yesNo && ctx.merged.asks.length > 1;
   const usageByHeading = (c: SectionChoice) => headingNames(c.section, subjects) && hasEvidence(ctx.domain, ctx.merged.asks.filter((a) => a !== 'usage'), c.section, c.passages);
   const evidenced = (choices: SectionChoice[]): SectionChoice[] => {
-    const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages) || usageByHeading(c));
+    const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages, yesNo) || usageByHeading(c));
     return showing.length > 0 ? showing : choices;
   };
   const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [question, ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${question}`] : [])])
@@ -78,7 +81,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
-  const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages) || usageByHeading(best));
+  const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages, yesNo) || usageByHeading(best));
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -464,10 +467,10 @@ function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
  * evidence words (domain/registry/asks.yaml) must find one in the passages quoted (「青創貸款利率多少 最多能借多少」 is
  * not answered by a table of ratios and fees).
  */
-function hasEvidence(domain: Domain, asks: string[], section: KnowledgeSection, passages: ScoredPassage[]): boolean {
+function hasEvidence(domain: Domain, asks: string[], section: KnowledgeSection, passages: ScoredPassage[], any = false): boolean {
   const patterns = asks.map((a) => domain.asks.evidence[a]).filter((p): p is RegExp => p !== undefined);
   const text = [section.heading, ...passages.map((p) => p.text)].join('\n');
-  return patterns.every((p) => p.test(text));
+  return patterns.length === 0 || (any ? patterns.some((p) => p.test(text)) : patterns.every((p) => p.test(text)));
 }
 
 
