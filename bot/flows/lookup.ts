@@ -289,8 +289,12 @@ function totalLine(ctx: FlowContext, candidates: Candidate[]): { line: string; c
   if (typeof base?.value !== 'number') return undefined;
   const parts = [base, ...chosen.filter((c) => ctx.view.addsTo(c.name) === baseName).map((c) => c.reading!)];
   const total = parts.reduce((sum, r) => sum + (r.value as number), 0);
+  // (Two or more additions: what they add together is said too, 「這兩個額外額度加起來多少」.)
+  const added = parts.slice(1);
+  const addedSum = added.reduce((sum, r) => sum + (r.value as number), 0);
+  const addedLine = added.length >= 2 ? `；其中額外增加合計 ${amountInWords(addedSum)}` : '';
   return {
-    line: `合計最高：新臺幣 ${formatAmount(total)} 元（${amountInWords(total)}）＝ ${parts.map((r) => `${r.description} ${amountInWords(r.value as number)}`).join(' ＋ ')}`,
+    line: `合計最高：新臺幣 ${formatAmount(total)} 元（${amountInWords(total)}）＝ ${parts.map((r) => `${r.description} ${amountInWords(r.value as number)}`).join(' ＋ ')}${addedLine}`,
     citations: parts.map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name)),
   };
 }

@@ -172,6 +172,14 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const parameterTopics = domain.asks.parameterTopics
     .filter(({ cue, topic }) => cue.test(canonical) && !(topic === 'authorised' && asks.includes('submission_channel')))
     .map(({ topic }) => topic);
+  // 「公共建設標案 又要擴建廠房 這兩個額外額度加起來多少」: a circumstance told when a cap is asked names the rule of the same
+  // name (flag domesticInvestment → topic employment_promotion.domestic_investment).
+  if (asks.includes('cap_amount')) {
+    for (const [flag, on] of Object.entries(flags)) {
+      const named = on ? domain.asks.parameterTopics.find(({ topic }) => topicNamesFlag(topic, flag)) : undefined;
+      if (named && !parameterTopics.includes(named.topic)) parameterTopics.push(named.topic);
+    }
+  }
   const recommends = isRecommendation(
     canonical,
     {
@@ -238,4 +246,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     get: () => (keywords ??= extractKeywords(canonical, mentions, domain)),
   });
   return understanding;
+}
+
+/** Whether a rule topic is named like a circumstance flag: employment_promotion.domestic_investment ↔ domesticInvestment. */
+function topicNamesFlag(topic: string, flag: string): boolean {
+  const last = topic.split('.').at(-1) ?? '';
+  return last.includes('_') && last.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) === flag;
 }
