@@ -39,9 +39,13 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
   const sideKeys = new Set(sides.flatMap((side) => Object.keys(side.facts))) as Set<'guaranteeRatio' | 'riskGroup'>;
   const shared = { ...ctx.merged.facts };
   for (const key of sideKeys) delete shared[key];
+  // (So is a rate quoted for one side: 「青創費率0.75% 一般貸款是B組」.)
+  const ownRates = new Map(sides.flatMap((side) => (side.statedRate !== undefined ? [[side.programme, side.statedRate] as const] : [])));
   const parts = programmes.map((programme) => {
     const facts = { ...shared, ...own.get(programme) };
-    const merged = { ...ctx.merged, programme, facts };
+    const { statedRate: _whole, ...rest } = ctx.merged;
+    const rate = ownRates.size > 0 ? ownRates.get(programme) : ctx.merged.statedRate;
+    const merged = { ...rest, programme, facts, ...(rate !== undefined ? { statedRate: rate } : {}) };
     const side = computeFee({ ...ctx, merged });
     // A side whose rate waits on the risk group comes back shown for every group.
     if ('fee' in side) return { programme, fee: side.fee.fee as number | undefined, result: feeAnswer({ ...ctx, merged }, side.fee) };

@@ -86,7 +86,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
-  const others = ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : [];
+  const others = ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : eachThingsSection(ctx, question, best);
   const { section, passages } = best;
   if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best, missingYears: [], continued };
   const { list, superlative, rank } = ctx.understanding.modifiers;
@@ -122,16 +122,41 @@ function severalOthers(ctx: FlowContext, question: string, choices: SectionChoic
   const near = choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2);
   const subjects = subjectsOf(question);
   if (subjects.length < 2) return near;
-  const headed = (subject: string) => [best, ...near].some((c) => headingNames(c.section, [subject]));
+  const own = sectionsOfEach(ctx, question, subjects, [best, ...near]);
+  if (own.length === 0) return near;
+  const all = [...near, ...own].filter((c, i, list) => c.section.id !== best.section.id && list.findIndex((o) => o.section.id === c.section.id) === i);
+  return all.slice(0, Math.max(2, subjects.length - 1));
+}
+
+/**
+ * 「批次保證跟直接保證是哪年開始的」 with no 各 or 分別: two or more programmes or ways of guarantee named, the best section
+ * headed by one of them, is asked of each; the others' sections are quoted too. (Only things the guarantees are, not
+ * attributes: 「保證成數」 named beside a programme is what is asked of it.)
+ */
+function eachThingsSection(ctx: FlowContext, question: string, best: SectionChoice): SectionChoice[] {
+  const things = subjectsOf(question).filter((subject) => {
+    const u = understand(subject, ctx.domain);
+    return u.programmes.length > 0 || u.facts.submission !== undefined;
+  });
+  // (Named together, 「批次保證跟直接保證」, not apart in a sentence: 「不能用授權方式送保，一定要專案申請」 asks one thing.)
+  const text = normalizeText(question);
+  const together = things.some((a) => things.some((b) => a !== b && JOINED.some((joiner) => text.includes(`${a}${joiner}${b}`))));
+  if (!together || !headingNames(best.section, things)) return [];
+  return sectionsOfEach(ctx, question, things, [best]).filter((c, i, list) => c.section.id !== best.section.id && list.findIndex((o) => o.section.id === c.section.id) === i);
+}
+
+/** Words joining two things named together. */
+const JOINED = ['跟', '和', '與', '及', '、', '以及', '還有'];
+
+/** For each thing named that none of the sections already chosen is headed by, the section the question asked of it alone finds, when headed by it. */
+function sectionsOfEach(ctx: FlowContext, question: string, subjects: string[], chosen: SectionChoice[]): SectionChoice[] {
+  const headed = (subject: string) => chosen.some((c) => headingNames(c.section, [subject]));
   const asked = withoutSubjects(question);
-  const own = subjects.filter((subject) => !headed(subject)).flatMap((subject) => {
+  return subjects.filter((subject) => !headed(subject)).flatMap((subject) => {
     const u = understand(`${subject} ${asked}`, ctx.domain);
     const c = retrievalChoice(partContext(ctx, { ...u, modifiers: { ...u.modifiers, several: false } }, [], true));
     return c.covered && headingNames(c.section, [subject]) ? [c.best] : [];
   });
-  if (own.length === 0) return near;
-  const all = [...near, ...own].filter((c, i, list) => c.section.id !== best.section.id && list.findIndex((o) => o.section.id === c.section.id) === i);
-  return all.slice(0, Math.max(2, subjects.length - 1));
 }
 
 /**
@@ -513,10 +538,13 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
   const quotedWhole = whole.covered ? whole.quoted.join('\n') : '';
   if (distinct.length < 2 || distinct.every((c) => quotedWhole.includes(c.top))) return undefined;
-  // Each question's section once, with the passages that answer it.
+  // Each question's section once, with the passages that answer it; then the sections a question naming several
+  // things quoted for the others (「批次保證跟直接保證又是哪年開始的」).
   const sections = distinct.filter((c, i) => distinct.findIndex((o) => o.section.id === c.section.id) === i);
   const quotes = sections.map((c) => [...new Set(distinct.filter((o) => o.section.id === c.section.id).flatMap((o) => o.quoted))]);
-  return severalSections(ctx, sections.map((c) => c.best), { quotes, datesNote: pastDatesNote(ctx, quotes.flat()) });
+  const extra = distinct.flatMap((c) => c.others).filter((c, i, list) => !sections.some((o) => o.section.id === c.section.id) && list.findIndex((o) => o.section.id === c.section.id) === i);
+  const allQuotes = [...quotes, ...extra.map((c) => c.passages.map((p) => p.text))];
+  return severalSections(ctx, [...sections.map((c) => c.best), ...extra], { quotes: allQuotes, datesNote: pastDatesNote(ctx, allQuotes.flat()) });
 }
 
 /**

@@ -66,7 +66,7 @@ export function combinedAnswer(intent: 'fact_lookup' | 'fee_calculation' | 'elig
       reply({
         kind: 'answer',
         intent,
-        lines: [comparison, ...replies.map((r) => r.text)],
+        lines: [comparison, ...withoutRepeatedQuotes(replies.map((r) => r.text))],
         citations: replies.flatMap((r) => r.citations),
         quickReplies,
         feedback: true,
@@ -74,6 +74,22 @@ export function combinedAnswer(intent: 'fact_lookup' | 'fee_calculation' | 'elig
     ],
     state,
   };
+}
+
+/** Each programme's answer, a passage quoted by an earlier one (with its 依… line) left out of the later. */
+function withoutRepeatedQuotes(texts: string[]): string[] {
+  const seen = new Set<string>();
+  return texts.map((text) =>
+    text
+      .split('\n')
+      .filter((line) => {
+        if (!line.startsWith('依《') && !line.startsWith('「')) return true;
+        if (seen.has(line)) return false;
+        seen.add(line);
+        return true;
+      })
+      .join('\n'),
+  );
 }
 
 /** One line that answers the comparison: which programme's ratio is higher, or whose fee rate is lower. */

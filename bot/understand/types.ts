@@ -116,9 +116,9 @@ export interface Understanding {
   };
   /**
    * Facts stated for one programme of several named (「批保保9成 跟 一般貸款A組保8成」): each side is computed with its own
-   * ratio and risk group; the rest of the facts are shared.
+   * ratio, risk group and quoted rate (「青創費率0.75% 一般貸款是B組」); the rest of the facts are shared.
    */
-  perProgramme?: Array<{ programme: ProgrammeId; facts: Pick<Facts, 'guaranteeRatio' | 'riskGroup'> }>;
+  perProgramme?: Array<{ programme: ProgrammeId; facts: Pick<Facts, 'guaranteeRatio' | 'riskGroup'>; statedRate?: number }>;
   /** Years the message names (2022, 民國111年), Gregorian. */
   years: number[];
   /** Rule-parameter folders or names its words point to (營授比 → business_finance_ratio). */

@@ -79,12 +79,15 @@ function variantsOf(text: string, flags: FactFlags, domain: Domain, periods: num
 /** Each named programme's own ratio and risk group, when at least one differs between them. */
 function factsPerProgramme(text: string, domain: Domain): Understanding['perProgramme'] {
   const sides = programmeStretches(text, domain).map(({ id, text: stretch }) => {
-    const own = assignRoles(stretch, scanMentions(stretch), domain).facts;
+    const roles = assignRoles(stretch, scanMentions(stretch), domain);
+    const own = roles.facts;
     const riskGroup = findRiskGroup(stretch);
-    return { programme: id, facts: { ...(own.guaranteeRatio !== undefined ? { guaranteeRatio: own.guaranteeRatio } : {}), ...(riskGroup ? { riskGroup } : {}) } };
+    const facts = { ...(own.guaranteeRatio !== undefined ? { guaranteeRatio: own.guaranteeRatio } : {}), ...(riskGroup ? { riskGroup } : {}) };
+    return { programme: id, facts, ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}) };
   });
-  const differ = (key: 'guaranteeRatio' | 'riskGroup') => new Set(sides.map((s) => s.facts[key])).size > 1;
-  return sides.length >= 2 && (differ('guaranteeRatio') || differ('riskGroup')) ? sides : undefined;
+  const differ = (read: (side: (typeof sides)[number]) => unknown) => new Set(sides.map(read)).size > 1;
+  const apart = differ((s) => s.facts.guaranteeRatio) || differ((s) => s.facts.riskGroup) || differ((s) => s.statedRate);
+  return sides.length >= 2 && apart ? sides : undefined;
 }
 
 function optionalContrast(ids: ProgrammeId[]): Pick<Understanding, 'contrasted'> {
