@@ -82,7 +82,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
   const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages, yesNo) || usageByHeading(best));
-  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence) {
+  // 「批次信用保證這個項目自己的逾期率」: a figure of the year asked of one programme is that programme's; a section that
+  // never names it (the fund's overall overdue rate) does not answer it.
+  const { comparison: comparing, several } = ctx.understanding.modifiers;
+  const ofProgramme = best !== undefined && !comparing && !several && ctx.merged.asks.includes('statistics') && ctx.understanding.programmes.length === 1 && !sectionNames(ctx.domain, best.section, ctx.understanding.programmes[0]!);
+  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -143,6 +147,12 @@ function eachThingsSection(ctx: FlowContext, question: string, best: SectionChoi
   const together = things.some((a) => things.some((b) => a !== b && JOINED.some((joiner) => text.includes(`${a}${joiner}${b}`))));
   if (!together || !headingNames(best.section, things)) return [];
   return sectionsOfEach(ctx, question, things, [best]).filter((c, i, list) => c.section.id !== best.section.id && list.findIndex((o) => o.section.id === c.section.id) === i);
+}
+
+/** Whether a section names a programme, by any of its names (not a circumstance word). */
+function sectionNames(domain: Domain, section: KnowledgeSection, programme: ProgrammeId): boolean {
+  const text = normalizeText(`${section.title}\n${section.heading}\n${section.text}`);
+  return [PROGRAMMES[programme].name, ...domain.programmes.names.filter((n) => n.id === programme && !n.weak).map((n) => n.name)].some((name) => text.includes(normalizeText(name)));
 }
 
 /** Words joining two things named together. */
