@@ -539,6 +539,8 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     // (Naming nothing of its own, its subject is the first's: it is not answered when read with the first it finds
     // nothing, 「…有原住民創業的專案嗎？保證成數多少？」 asking no ratio of anything else; and one comparing it with
     // another year, 「…手續費收入多少？比110年度少多少？」, compares the first's figure.)
+    // (One asking nothing of its own, 「那批次保證呢」, asks the first question of another thing: that reading is its answer.)
+    if (leaning?.covered && ofAnother) return leaning;
     const comparing = own.modifiers.comparison || own.modifiers.change;
     if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
     return leaning && confidence(leaning) > confidence(alone) ? leaning : alone;

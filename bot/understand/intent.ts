@@ -25,10 +25,11 @@ export interface IntentContext {
  */
 export function classifyIntent(text: string, { programmes, facts, asks, isFollowUp }: IntentContext, domain: Domain = shippedDomain()): Intent {
   const words = domain.intents;
-  if (words.reset.test(text)) return 'reset';
   const stated = Object.keys(facts).some((key) => key !== 'programme');
   const onTopic = programmes.length > 0 || words.onTopic.test(text);
   const substance = onTopic || asks.length > 0 || stated;
+  // (A word of starting over inside a question is no command: 「要重置設備…需要4500萬」 tells a case.)
+  if (words.reset.test(text) && !(stated || asks.length > 0 || programmes.length > 0)) return 'reset';
   if (words.complaint.test(text) && programmes.length === 0 && asks.length === 0) return 'feedback';
   if (words.outOfScope.test(text) && !onTopic) return 'out_of_scope';
   if (!substance) {

@@ -39,7 +39,7 @@ function generalLoanTerm(a: Assessment): void {
   const short = a.trace.typed('general_loan.short_term_max_years', 'years');
   const mid = a.trace.typed('general_loan.mid_term_max_years', 'years');
   const term = `借款期間 ${formatMonths(months)}`;
-  const within = `${term}，在週轉融資最長期間內（${months <= short * 12 ? `短期最長 ${short} 年` : `中期最長 ${mid} 年`}）`;
+  const within = `${term}，未超過週轉融資最長期間（${months <= short * 12 ? `短期最長 ${short} 年` : `中期最長 ${mid} 年`}）`;
   if (months <= mid * 12) a.pass(within);
   else if (a.facts.loanPurpose === 'working_capital') a.fail(`${term}，超過週轉融資最長期間（短期 ${short} 年、中期 ${mid} 年）`);
   // (The use not told: a term past the mid-term limit fits a capital expenditure only.)
