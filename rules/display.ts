@@ -20,7 +20,9 @@ export function amountInWords(value: number): string {
   if (value >= 100_000_000) {
     const yi = Math.floor(value / 100_000_000);
     const wan = (value % 100_000_000) / 10_000;
-    return wan ? `${yi}億${formatAmount(wan)}萬元` : `${yi}億元`;
+    // (1億5,000萬元 is also said 1.5億: given both when a tenth of 億 says it exactly.)
+    const tenths = value % 10_000_000 === 0 ? `，即${value / 100_000_000}億元` : '';
+    return wan ? `${yi}億${formatAmount(wan)}萬元${tenths}` : `${yi}億元`;
   }
   if (value >= 10_000 && value % 10_000 === 0) return `${formatAmount(value / 10_000)}萬元`;
   return `${formatAmount(value)}元`;

@@ -386,6 +386,10 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // 「我45歲，公司4年11個月，青創還來得及嗎？」: facts about the applicant ask for a decision.
     // (「客戶剛開業，查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
     if (programme && aboutApplicant && !asks.includes('procedure')) return 'eligibility';
+    // 「我今年46歲，公司去年才設立」 then 「這樣能用青年創業貸款嗎？」: a programme asked yes or no about, with the applicant
+    // told before, is decided for them.
+    const applicantKnown = facts.age !== undefined || facts.businessAgeMonths !== undefined || facts.foundedDate !== undefined;
+    if (programme && c.u.programmes.length > 0 && applicantKnown && c.u.modifiers.yesNo && c.u.asks.length === 0) return 'eligibility';
     // 「我復工需要2,500萬」 after 「災害復舊專案貸款額度怎麼算」: the case's own need turns the cap into how much it may borrow.
     // (So does a need told before the programme was named: 「重建要1500萬」 then 「災害復舊貸款最多可以借多少」.)
     if (programme && facts.recoveryNeed !== undefined && asks.includes('cap_amount')) return 'eligibility';

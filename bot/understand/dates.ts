@@ -3,7 +3,7 @@ import { parseChineseNumber } from './numbers.ts';
 
 /**
  * Dates: ISO and slashed (2014-12-15, 2014/12/15), ROC (民國103年12月15日, 103/12/15, 一百零三年),
- * partial (民國103年, 103年12月, 12月15日). ROC years add 1911.
+ * partial (民國103年, 103年12月, 12月15日, 8/10). ROC years add 1911.
  */
 const YEAR_NUMERAL = '[\\d〇零一二三四五六七八九十百]{2,6}';
 const PART_NUMERAL = '[\\d一二三四五六七八九十]{1,3}';
@@ -16,6 +16,10 @@ const CHINESE = new RegExp(
 );
 // (「隔年2月28日」 is a day of no year named; 「103年2月」 is read with its year above.)
 const MONTH_DAY = new RegExp(`(?<!\\d)(?<![^隔次明翌]年)(${PART_NUMERAL})\\s*月\\s*(${PART_NUMERAL})\\s*[日號号]`, 'g');
+
+// (「8/10颱風淹水，今天已經9/25了」: a month and day written with a slash, in chat.)
+// (Not a share in a computation: 「× 12/12」.)
+const SLASH_MONTH_DAY = /(?<![\d./×*-])(?<![×*] )(\d{1,2})\/(\d{1,2})(?![\d./%-])/g;
 
 interface DateParts {
   year?: number;
@@ -80,6 +84,7 @@ export function findDates(text: string): Mention[] {
     const day = parseChineseNumber(m[2] as string);
     if (month !== undefined && day !== undefined) push(dateMention({ month, day }, m[0], m.index));
   }
+  for (const m of matchesOf(SLASH_MONTH_DAY, text)) push(dateMention({ month: Number(m[1]), day: Number(m[2]) }, m[0], m.index));
   return found;
 }
 

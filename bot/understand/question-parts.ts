@@ -3,16 +3,16 @@ import { subjectsOf, withoutSubjects } from '../../knowledge/retrieve.ts';
 import type { Understanding } from './types.ts';
 import { understand } from './understand.ts';
 
-/** A question of fewer Han characters (or twice as few English words) than this, naming no programme, leans on the first question for its subject. */
+/** A question of fewer Han characters (or English words, each counting one and a half) than this, naming no programme, leans on the first question for its subject. */
 const OWN_SUBJECT = 12;
 /** A part shorter than this (in the same measure) is not a question of its own. */
 const OWN_QUESTION = 4;
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z][A-Za-z'-]*/gu;
 
-/** How long a question is: its Han characters, an English word counting two. */
+/** How long a question is: its Han characters, an English word counting one and a half. */
 function questionSize(text: string): number {
-  return (text.match(HAN)?.length ?? 0) + 2 * (text.match(LATIN_WORD)?.length ?? 0);
+  return (text.match(HAN)?.length ?? 0) + 1.5 * (text.match(LATIN_WORD)?.length ?? 0);
 }
 
 /** One question of several in a message: read on its own, and, when short and naming no programme or asking nothing of its own, also with the first. */

@@ -56,11 +56,15 @@ function clauseEndsOf(text: string): Int32Array {
 
 const PARTICLES = new Set(['的', '了', '啦', '喔', '耶']);
 
-/** Where the sentence holding a position starts (after the last 。！？ or line break before it). */
-function sentenceStart(text: string, at: number): number {
-  let i = at - 1;
-  while (i >= 0 && !'。！？!?\n'.includes(text[i]!)) i -= 1;
-  return i + 1;
+/** Where each position's sentence starts (after the last 。！？ or line break before it), worked out once per message. */
+function sentenceStarts(text: string): Int32Array {
+  const starts = new Int32Array(text.length + 1);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    starts[i] = start;
+    if (i < text.length && '。！？!?\n'.includes(text[i]!)) start = i + 1;
+  }
+  return starts;
 }
 
 /** The last few characters of the clause before the one a figure stands in (where a founding word may end it). */
@@ -177,9 +181,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   /** Every loan period named, in order (「一年多少？借3年總共」 names two). */
   const periods: number[] = [];
   let ratioBound: Roles['ratioBound'];
+  const sentences = sentenceStarts(text);
   const amountRole = (ctx: Context, at: number) => {
     // (A cue reaching across a comma, 「復工要重買設備跟原料，大概需要」, says what the figure right after it is.)
-    const reached = ctx.before.length < at ? roleFrom(words.reaching, { before: text.slice(sentenceStart(text, at), at).trimEnd(), after: '' }) : undefined;
+    const reached = ctx.before.length < at ? roleFrom(words.reaching, { before: text.slice(sentences[at]!, at).trimEnd(), after: '' }) : undefined;
     const cued = reached ?? roleFrom(amount, ctx);
     if (cued === undefined && facts.loanAmount === undefined) loanByDefault = true;
     return cued ?? 'loanAmount';

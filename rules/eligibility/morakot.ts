@@ -42,7 +42,7 @@ export function assessDisasterRestoration(a: Assessment): void {
     if (!applicationDate) a.assume(`未提供申請日，以 ${applied} 判斷申請期限`);
     if (applied <= disasterDate) a.fail(`申請日 ${applied} 不在受災日 ${disasterDate} 之後`);
     else if (applied > deadline) a.fail(`申請日 ${applied} 已逾受災害次日起 ${months} 個月之期限（${deadline}）`);
-    else a.pass(`申請日 ${applied} 在受災害次日起 ${months} 個月內（至 ${deadline}）`);
+    else a.pass(`申請日 ${applied} 在申請期限內（受災害次日起 ${months} 個月內，至 ${deadline}）`);
   }
 
   const share = a.trace.percent('morakot_disaster_restoration.loan_share_of_need');
