@@ -2,7 +2,7 @@ import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
 import type { FactFlags } from '../../rules/facts.ts';
-import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
+import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
@@ -268,9 +268,24 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       citations,
       quickReplies: followUps(programme),
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}), ...limitedFact(ctx) },
+    { task: 'fact_lookup', asks: ctx.merged.asks, ...optionalProgramme(programme ?? topicProgramme(ctx)), ...limitedFact(ctx) },
     passage?.grounding,
   );
+}
+
+/**
+ * The programme whose rule the question named (「擴大綜合額度是什麼？」 names employment_promotion.expanded_comprehensive):
+ * what a follow-up (「我們沒有開統一發票，可以用嗎」) is about. None when it named rules of several, or none of one.
+ */
+function topicProgramme(ctx: FlowContext): ProgrammeId | undefined {
+  const topics = ctx.merged.parameterTopics;
+  const owners = new Set(topics.map((topic) => topic.split('.')[0]!));
+  const [only] = owners;
+  return owners.size === 1 && topics.every((topic) => topic.includes('.')) && only !== undefined && isProgrammeId(only) ? only : undefined;
+}
+
+function optionalProgramme(programme: ProgrammeId | undefined): { programme?: ProgrammeId } {
+  return programme ? { programme } : {};
 }
 
 /**

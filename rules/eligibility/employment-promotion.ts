@@ -44,6 +44,9 @@ export function assessEmploymentPromotion(a: Assessment): void {
     a.pass('使用統一發票：適用營授比放寬、擴大綜合額度等措施');
   } else if (invoice === undefined) {
     a.assume('營授比與負債比放寬、擴大綜合額度、公共建設與國內投資額外額度均限使用統一發票之企業');
+  } else {
+    // (「沒有開統一發票，可以用嗎」: what the measures limited to invoicing firms leave out is said.)
+    a.pass('未使用統一發票：營授比與負債比放寬、擴大綜合額度、公共建設與國內投資額外額度均不適用（限使用統一發票之企業）');
   }
 
   businessFinanceRatioLimits(a);
