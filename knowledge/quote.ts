@@ -172,8 +172,17 @@ function yearChanges(rows: Array<{ label: string; years: string[]; cells: string
     const [a, b] = years.map((y) => r.cells[r.years.indexOf(y)]) as [string | undefined, string | undefined];
     if (a === undefined || b === undefined || !/^[\d,.]+%?$/.test(a) || !/^[\d,.]+%?$/.test(b)) return [];
     const how = changeWords(exactDifference(a, b), a.endsWith('%') ? ' 個百分點' : (unit ?? ''));
-    return [`${r.label}：${years[0]}較${years[1]}${how}（${a} 對 ${b}）`];
+    return [`${r.label}：${years[0]}較${years[1]}${how}（${a} 對 ${b}${percentChange(a, b)}）`];
   });
+}
+
+/** 「減少 5.81%」: the change of an amount as a share of the earlier year's, to two decimals; none for a rate or a zero base. */
+function percentChange(later: string, earlier: string): string {
+  const value = (cell: string) => (cell.startsWith('(') ? -1 : 1) * Number(cell.replace(/[$,()%]/g, ''));
+  const [a, b] = [value(later), value(earlier)];
+  if (later.endsWith('%') || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 || a === b) return '';
+  const share = (Math.abs(a - b) / Math.abs(b)) * 100;
+  return `，${a > b ? '增加' : '減少'} ${share.toFixed(2)}%`;
 }
 
 /** Two years with the later first: a change is said of the later year against the earlier, however the question orders them. */
@@ -198,7 +207,7 @@ export function columnYearChanges(knowledge: KnowledgeBase, sectionId: string, q
     const [a, b] = years.map(figureOf);
     if (a === undefined || b === undefined) return [];
     const how = changeWords(exactDifference(a, b, { zeroDecimals: false }), unit ?? '');
-    return [`${cells.row[0]}：${years[0]}較${years[1]}${how}（${a} 對 ${b}）`];
+    return [`${cells.row[0]}：${years[0]}較${years[1]}${how}（${a} 對 ${b}${percentChange(a, b)}）`];
   });
 }
 
