@@ -235,7 +235,8 @@ function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFil
     .sort((a, b) => b.length - a.length)
     .map((phrase) => phrase.trim().split(/[\s-]+/).map(escapedWord).join('[\\s-]?'))
     .join('|');
-  return { pattern: new RegExp(`(?<![a-z0-9])(?:${alternatives})(?:e?s)?(?![a-z0-9])`, 'g'), chinese };
+  // (The first letter looked at first: a message of Chinese with one Latin letter is not tried at every position.)
+  return { pattern: new RegExp(`(?=[a-z])(?<![a-z0-9])(?:${alternatives})(?:e?s)?(?![a-z0-9])`, 'g'), chinese };
 }
 
 function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {

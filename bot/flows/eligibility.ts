@@ -1,4 +1,4 @@
-import { businessFinanceRatio, ratioInputOf, type RatioResult } from '../../rules/business-finance-ratio.ts';
+import { balanceLimits, businessFinanceRatio, industryLabel, ratioInputOf, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
 import type { Facts } from '../../rules/facts.ts';
@@ -174,6 +174,20 @@ const RATIO_DECISION_TEXT: Record<RatioResult['decision'], string> = {
   needs_industry: '結果取決於行業別',
 };
 
+/**
+ * 「最多還能增加多少週轉授信」: with the revenue and the balance known, how much more the balance may grow before each
+ * limit of the 營授比 (the industry's threshold, then the 100% cap), exactly; none past them.
+ */
+function roomLines(ctx: FlowContext): string[] {
+  const { annualRevenue: revenue, workingCapitalBalance: balance, industry } = ctx.merged.facts;
+  if (revenue === undefined || balance === undefined || revenue <= 0) return [];
+  const limits = balanceLimits(ctx.view, revenue, industry);
+  const lines = [...limits.thresholds.map((t) => ({ label: `${industryLabel(t.industry)}門檻`, line: t.line })), { label: '上限', line: limits.max }];
+  return lines
+    .filter(({ line }) => line.balance > balance)
+    .map(({ label, line }) => `・週轉授信總餘額再增加 ${formatAmount(line.balance - balance)} 元以內，營授比不超過${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(balance)} = ${formatAmount(line.balance - balance)}）`);
+}
+
 function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
   if (r.decision === 'needs_industry') {
     return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${r.shown}（${r.formula}）。`);
@@ -189,6 +203,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
     r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatCheng(r.maxAuthorisedRatio)}` : undefined,
     r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatCheng(general.value as number)}` : undefined,
     ...r.reasons.map((reason) => `・${reason}`),
+    ...roomLines(ctx),
     `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
     sourcesLine(citations),
   ];
