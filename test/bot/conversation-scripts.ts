@@ -994,6 +994,73 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['70.33%'],
   },
   {
+    name: 'decides a programme asked about for the applicant told in the turn before',
+    says: ['我48歲 公司前年成立的', '那我可以申請青創嗎'],
+    answersWith: ['不符合'],
+  },
+  {
+    name: 'reads days written with a slash and today to decide the disaster window',
+    says: ['6/3店被颱風淹了 今天是7/20 災害復舊專案貸款還能申請嗎'],
+    answersWith: ['在申請期限內'],
+  },
+  {
+    name: 'reads a repair need told with a word of starting over as a case, not a reset',
+    says: ['店淹水了 要重置設備 需要300萬 災害復舊專案貸款可以借多少'],
+    answersWith: ['2,400,000'],
+    never: ['已重新開始'],
+  },
+  {
+    name: 'answers the cap asked as how much financing may be guaranteed',
+    says: ['一家企業在信保最多可以保多少融資'],
+    answersWith: ['1億2,000萬元'],
+  },
+  {
+    name: 'says how much more a balance may grow before the 營授比 threshold',
+    says: ['生產事業 營收5000萬 短中期週轉借款餘額2000萬 還能再增加多少才不會超過70%'],
+    answersWith: ['15,000,000'],
+  },
+  {
+    name: 'quotes the day an event happened when a day is asked',
+    says: ['信保拿到中央銀行頒的獎是幾月幾號'],
+    answersWith: ['8月30日'],
+  },
+  {
+    name: 'gives a year-on-year change of an amount as a share too',
+    says: ['111年度的保證手續費收入比110年度減少了多少百分比'],
+    answersWith: ['5.81%'],
+  },
+  {
+    name: 'reads years listed before one 年',
+    says: ['110、111年的新發生逾期率各是多少'],
+    answersWith: ['1.12%', '1.23%'],
+  },
+  {
+    name: 'quotes the sentence deciding a yes-or-no rule question asked in A-not-A form',
+    says: ['新制批保的手續費算不算進實際代位清償總金額上限'],
+    answersWith: ['不再計入'],
+  },
+  {
+    name: 'computes two programmes side by side with the rate quoted for one',
+    says: ['青創跟一般貸款都借500萬保8成 青創銀行給0.75% 一般貸款C組 一年各多少'],
+    answersWith: ['30,000', '60,000'],
+  },
+  {
+    name: 'quotes each of two guarantee types named together with one ask',
+    says: ['直接保證和批次保證是哪一年推出的'],
+    answersWith: ['民國93年', '民國92年'],
+  },
+  {
+    name: 'says what not invoicing leaves out after the expanded quota was asked',
+    says: ['擴大綜合額度是什麼', '我們沒開統一發票 這樣能用嗎'],
+    answersWith: ['不適用'],
+  },
+  {
+    name: 'does not answer a programme\'s own statistic with the fund\'s total',
+    says: ['111年青創貸款自己的新發生逾期率是多少'],
+    answersWith: ['未載明'],
+    never: ['1.23%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
