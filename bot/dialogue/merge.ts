@@ -390,6 +390,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // told before, is decided for them.
     const applicantKnown = facts.age !== undefined || facts.businessAgeMonths !== undefined || facts.foundedDate !== undefined;
     if (programme && c.u.programmes.length > 0 && applicantKnown && c.u.modifiers.yesNo && c.u.asks.length === 0) return 'eligibility';
+    // 「一般貸款借中期週轉金，打算分7年慢慢還，可以嗎」: a term told and asked yes or no against the term limit is decided.
+    const aboutTerm = asks.includes('period_limit') || c.u.parameterTopics.some((topic) => topic.endsWith('_max_years'));
+    if (programme && stated.periodMonths !== undefined && c.u.modifiers.yesNo && aboutTerm) return 'eligibility';
     // 「我復工需要2,500萬」 after 「災害復舊專案貸款額度怎麼算」: the case's own need turns the cap into how much it may borrow.
     // (So does a need told before the programme was named: 「重建要1500萬」 then 「災害復舊貸款最多可以借多少」.)
     if (programme && facts.recoveryNeed !== undefined && asks.includes('cap_amount')) return 'eligibility';

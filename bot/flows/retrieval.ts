@@ -78,7 +78,10 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question), ...rankCountWords(question)]);
   // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
   const checked = withoutCircumstances(ctx, question);
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : [];
+  const own = aboutOneself(ctx, checked);
+  const unknown = (best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : []).filter(
+    (word) => !own.some((clause) => clause.includes(word)),
+  );
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
   const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages, yesNo) || usageByHeading(best));
@@ -476,6 +479,17 @@ function withoutCircumstances(ctx: FlowContext, question: string): string {
     .split(/([\s，,。？?！!；;]+)/u)
     .filter((clause) => !cues.some((cue) => cue.test(clause)))
     .join('');
+}
+
+/**
+ * The clauses of a question that only describe the one asking and ask nothing (「我在高雄做漁產加工，…電話幾號」),
+ * beside one that does ask: a word the documents never use there is who they are, not what is asked.
+ */
+function aboutOneself(ctx: FlowContext, question: string): string[] {
+  const clauses = question.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
+  const asks = (clause: string) => ctx.domain.asks.interrogative.test(clause) || ctx.domain.modifiers.yesNo.test(clause);
+  if (!clauses.some(asks)) return [];
+  return clauses.filter((clause) => ctx.domain.intents.firstPerson.test(clause) && !asks(clause));
 }
 
 /** The question as searched: English questions are read in Chinese. */

@@ -55,8 +55,12 @@ export function assessDisasterRestoration(a: Assessment): void {
     const ratio = a.trace.percent('morakot_disaster_restoration.max_ratio');
     const guaranteed = productRoundedHalfUp([limit, ratio], [100]);
     a.trace.arithmetic(`${formatAmount(limit)} × ${formatRatio(ratio)} = ${formatAmount(guaranteed)}`, guaranteed);
+    // (The share of the need said too when the cap cuts it: 45,000,000 × 80% = 36,000,000 → 30,000,000.)
+    const need = a.facts.recoveryNeed!;
+    const share80 = productRoundedHalfUp([need, share], [100]);
+    const capped = share80 > limit ? `（${formatAmount(need)} × ${formatRatio(share)} = ${formatAmount(share80)} 元（${amountInWords(share80)}），超過上限，以上限計）` : '';
     a.pass(
-      `貸款額度依受災復工營業計畫實際需要 ${formatRatio(share)}，且每一企業不超過 ${formatAmount(cap)} 元（${amountInWords(cap)}）：最高 ${formatAmount(limit)} 元（${amountInWords(limit)}）；以最高保證成數 ${formatRatio(ratio)} 計，保證金額最高 ${formatAmount(guaranteed)} 元（${amountInWords(guaranteed)}）`,
+      `貸款額度依受災復工營業計畫實際需要 ${formatRatio(share)}，且每一企業不超過 ${formatAmount(cap)} 元（${amountInWords(cap)}）：最高 ${formatAmount(limit)} 元（${amountInWords(limit)}）${capped}；以最高保證成數 ${formatRatio(ratio)} 計，保證金額最高 ${formatAmount(guaranteed)} 元（${amountInWords(guaranteed)}）`,
     );
   } else {
     a.assume(`貸款額度為受災復工營業計畫實際需要之 ${formatRatio(share)}，每一企業貸款餘額不超過 ${formatAmount(cap)} 元`);

@@ -1061,6 +1061,26 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['1.23%'],
   },
   {
+    name: 'decides a working-capital term asked yes or no of 一般貸款',
+    says: ['一般貸款的中期週轉金 客戶想借4年 期限可以嗎'],
+    answersWith: ['未超過週轉融資最長期間'],
+  },
+  {
+    name: 'says the share of a need a cap cuts',
+    says: ['公司淹水 復工估計需要5000萬 災害復舊專案貸款可以貸多少'],
+    answersWith: ['40,000,000', '30,000,000'],
+  },
+  {
+    name: 'reads past who the asker is to what they ask',
+    says: ['我在台中開手搖飲店，信保在台中有服務中心嗎？電話呢'],
+    answersWith: ['(04)'],
+  },
+  {
+    name: 'reads two statement totals asked together',
+    says: ['111年度收支營運表的收入合計跟費用合計分別多少'],
+    answersWith: ['8,879,489,815', '4,822,752,890'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
