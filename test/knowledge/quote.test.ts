@@ -26,9 +26,9 @@ describe('figures read off the table rows a section quotes', () => {
     expect(yearCells(quoted, { text: '新發生逾期率', years: [] })).toEqual([]);
   });
 
-  it('gives the change between two years of the row named, exactly, a rate in percentage points', () => {
+  it('gives the change between two years of the row named, exactly, an amount also as a share, a rate in percentage points', () => {
     const quoted = ['金額單位：新臺幣億元', '年度 109年 110年 111年：新發生逾期保證金額 120 114 98.5', '年度 109年 110年 111年：新發生逾期率 1.02% 0.94% 0.80%'];
-    expect(yearCells(quoted, { text: '111年的新發生逾期保證金額比109年少多少', years: [2022, 2020] })).toContain('新發生逾期保證金額：111年較109年減少 21.5億元（98.5 對 120）');
+    expect(yearCells(quoted, { text: '111年的新發生逾期保證金額比109年少多少', years: [2022, 2020] })).toContain('新發生逾期保證金額：111年較109年減少 21.5億元（98.5 對 120，減少 17.92%）');
     expect(yearCells(quoted, { text: '新發生逾期率110年跟109年差多少', years: [2021, 2020] })).toEqual([
       '110年新發生逾期保證金額：114億元',
       '109年新發生逾期保證金額：120億元',
