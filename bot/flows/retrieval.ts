@@ -141,10 +141,9 @@ function severalOthers(ctx: FlowContext, question: string, choices: SectionChoic
  * attributes: 「保證成數」 named beside a programme is what is asked of it.)
  */
 function eachThingsSection(ctx: FlowContext, question: string, best: SectionChoice): SectionChoice[] {
-  const things = subjectsOf(question).filter((subject) => {
-    const u = understand(subject, ctx.domain);
-    return u.programmes.length > 0 || u.facts.submission !== undefined;
-  });
+  const subjects = subjectsOf(question);
+  if (subjects.length < 2) return [];
+  const things = subjects.filter((subject) => namesThing(ctx.domain, subject));
   // (Named together, 「批次保證跟直接保證」, not apart in a sentence: 「不能用授權方式送保，一定要專案申請」 asks one thing.)
   const text = normalizeText(question);
   const together = things.some((a) => things.some((b) => a !== b && JOINED.some((joiner) => text.includes(`${a}${joiner}${b}`))));
@@ -156,6 +155,20 @@ function eachThingsSection(ctx: FlowContext, question: string, best: SectionChoi
 function sectionNames(domain: Domain, section: KnowledgeSection, programme: ProgrammeId): boolean {
   const text = normalizeText(`${section.title}\n${section.heading}\n${section.text}`);
   return [PROGRAMMES[programme].name, ...domain.programmes.names.filter((n) => n.id === programme && !n.weak).map((n) => n.name)].some((name) => text.includes(normalizeText(name)));
+}
+
+/** Whether a term names a programme or a way of guarantee (批次保證, 專案保證), read once per term and registry. */
+const thingsRead = new WeakMap<Domain, Map<string, boolean>>();
+function namesThing(domain: Domain, term: string): boolean {
+  let read = thingsRead.get(domain);
+  if (!read) thingsRead.set(domain, (read = new Map()));
+  let thing = read.get(term);
+  if (thing === undefined) {
+    const u = understand(term, domain);
+    thing = u.programmes.length > 0 || u.facts.submission !== undefined;
+    if (read.size < 1000) read.set(term, thing);
+  }
+  return thing;
 }
 
 /** Words joining two things named together. */
