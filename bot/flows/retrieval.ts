@@ -93,7 +93,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
-  const others = ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : eachThingsSection(ctx, question, best);
+  // (「第一名和第二名各是什麼行業」 asks places of one ranking: read by rank, not as several things.)
+  const ranked = ctx.understanding.modifiers.rank !== undefined;
+  const others = ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : eachThingsSection(ctx, question, best);
   const { section, passages } = best;
   if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best, missingYears: [], continued };
   const { list, superlative, rank } = ctx.understanding.modifiers;

@@ -1081,6 +1081,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['8,879,489,815', '4,822,752,890'],
   },
   {
+    name: 'reads two places of one ranking asked with 各',
+    says: ['地區別保證餘額的第一名跟第二名各是哪個縣市'],
+    answersWith: ['第1名', '第2名'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
