@@ -86,6 +86,10 @@ export function selectFeeRate(programme: ProgrammeId, facts: RateFacts, trace: T
     } else {
       notes.push(`已簽署「促進就業具結書」：年費率 ${formatRate(rate)} 未高於 ${formatRate(cap.value as number)}，維持原費率`);
     }
+  } else if (facts.flags?.employmentPledge) {
+    // (The cap is for cases sent by authorisation or 專案: 批次保證 asked with the pledge keeps its own rate, and says why.)
+    const cap = trace.optional('employment_promotion.pledge_fee_cap');
+    if (cap) notes.push(`「促進就業具結書」年費率上限 ${formatRate(cap.value as number)} 限以授權或專案方式送保者；${PROGRAMMES[programme].name}不適用，維持原費率`);
   }
 
   const waiver = source.kind === 'waived' ? source.parameter : facts.flags?.typhoonAffected ? 'morakot_recovery.fee_waived' : undefined;

@@ -1086,6 +1086,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['第1名', '第2名'],
   },
   {
+    name: 'says the pledge cap is not for a batch guarantee',
+    says: ['批次保證的費率多少', '如果企業有簽促進就業具結書 可以再便宜嗎'],
+    answersWith: ['批次信用保證不適用'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
