@@ -13,7 +13,7 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, eighteen: 18, twenty: 20, thirty: 30, 'thirty-six': 36,
 };
 const SCALES: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9,
+  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12,
 };
 
 function money(digits: string, scale: string): string {
@@ -40,8 +40,8 @@ function monthNumber(name: string): number {
 
 const FIGURES: Rewrite[] = [
   [/(?<![\w.])(\d+(?:\.\d+)?)e\+?(\d{1,3})\b/g, (_match, mantissa, exponent) => scientific(mantissa as string, exponent as string)],
-  [new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=\\s*(?:years?|months?|days?|million|billion|thousand))`, 'g'), (word) => String(NUMBER_WORDS[word as string])],
-  [/(?:(?:nt\$|ntd|twd|\$)\s*)?(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|mn|bn|k|m)\b/g, (_match, digits, scale) => money(digits as string, scale as string)],
+  [new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=\\s*(?:years?|months?|days?|million|billion|trillion|thousand))`, 'g'), (word) => String(NUMBER_WORDS[word as string])],
+  [/(?:(?:nt\$|ntd|twd|\$)\s*)?(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|k|m)\b/g, (_match, digits, scale) => money(digits as string, scale as string)],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
   // 「500w」: w is how 萬 is typed in chat.
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
