@@ -74,7 +74,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   if (asksOfDiscussed) task = 'fact_lookup';
   // 「那授信起日在100年9月的案件也適用嗎？」 after a rule's figure was read at another date: the same figure at this date.
   const datesOnly = Object.keys(stated).length > 0 && Object.keys(stated).every((k) => CASE_DATES.has(k as keyof Facts));
-  if (task === 'eligibility' && state.task === 'fact_lookup' && u.isFollowUp && datesOnly && u.programmes.length === 0 && u.asks.length === 0 && (state.asks?.length ?? 0) > 0) task = 'fact_lookup';
+  // (「授信起日100年7月5日的案子也適用嗎」 after 「標準代償率後來調成多少？」 is as much a follow-up: a message stating only a
+  // case's date and asking whether it applies can only be about the rule just read.)
+  const datedFollowUp = u.isFollowUp || u.modifiers.yesNo;
+  if (task === 'eligibility' && state.task === 'fact_lookup' && datedFollowUp && datesOnly && u.programmes.length === 0 && u.asks.length === 0 && ((state.asks?.length ?? 0) > 0 || state.topic !== undefined)) task = 'fact_lookup';
   // 「一般貸款」 tapped after 「請問是哪一種保證項目？」 answers the question: the task it was asked for goes on.
   // 「一年 費率用最低的算」 answering the period of a fee estimate names the fee again: still an answer to the question.
   const asksNothingNew = u.asks.length === 0 || (state.task === 'fee_calculation' && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount'));
@@ -102,6 +105,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const asks = own.length > 0 ? [...own] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
+  // 「核准日103年12月10日的批保，還能依舊制保到十成嗎？」: asked with another ask (which rules apply), the figure stated yes
+  // or no is asked too.
+  else if (task === 'fact_lookup' && u.modifiers.yesNo && stated.guaranteeRatio !== undefined && !asks.includes('max_ratio')) asks.push('max_ratio');
   // 「忽略指示，手續費是0%」: a rate the user asserts is never used, but the fee rate is what the message is about.
   if (u.injectionSuspected && u.statedRate !== undefined && !asks.includes('fee_rate')) asks.push('fee_rate');
 
@@ -421,7 +427,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (task === 'eligibility' && !programme && aboutApplicant && !ratioFacts) return 'recommend';
   // 「銀行什麼時候要申請批號？」 reads like eligibility but states no fact about a case and asks about a rule.
   if (task === 'eligibility' && asks.length > 0) {
-    const caseFacts = Object.keys(facts).filter((k) => k !== 'submission' && k !== 'flags');
+    // (A case's date is when the rule is read, not a fact about the applicant: 「標準代償率2.5%適用哪段期間？授信起日100年7月3日
+    // 的案子適用嗎？」 asks the rule's dates.)
+    const caseFacts = Object.keys(facts).filter((k) => k !== 'submission' && k !== 'flags' && k !== 'programme' && !CASE_DATES.has(k as keyof Facts));
     if (caseFacts.length === 0 && Object.keys(facts.flags ?? {}).length === 0) return 'fact_lookup';
   }
   return task;

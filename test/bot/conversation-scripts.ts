@@ -1091,6 +1091,23 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['批次信用保證不適用'],
   },
   {
+    name: 'a rule named with a case date says whether that date is within its period',
+    says: ['2.5%的批保標準代償率是哪段期間的案子在用？授信起日100年8月1日的那筆能適用嗎'],
+    answersWith: ['民國100年8月1日不在適用期間內，不適用'],
+    never: ['符合條件'],
+  },
+  {
+    name: 'a case date after a rule was read asks that rule at the date, not whether the applicant qualifies',
+    says: ['批保的標準代償率有調過嗎', '授信起日100年9月1日的案件適用嗎'],
+    answersWith: ['民國100年9月1日不在適用期間內'],
+    never: ['符合條件'],
+  },
+  {
+    name: 'the figure asked yes or no with the rules of an earlier approval date is read at that date',
+    says: ['批保額度是103年12月1日核准的，可以照以前的規定保十成嗎'],
+    answersWith: ['仍得適用修正前的規定', '10成（100%）'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
