@@ -68,6 +68,8 @@ export interface Domain {
     parameterTopics: Array<{ topic: string; cue: RegExp }>;
     /** Per ask, what a passage must contain to answer it. */
     evidence: Partial<Record<string, RegExp>>;
+    /** A rule topic named turns these ambiguous asks into its own (unless the words said). */
+    topicAsks: Array<{ topic: string; ask: AskTopic; insteadOf: ReadonlySet<string>; unless: RegExp }>;
   };
   intents: {
     /** Words around a programme named only as a contrast (「只有一般貸款才有」). */
@@ -124,6 +126,8 @@ export interface RoleWords {
   /** 「未滿一年」「5年以內」「超過45歲」: the figure is a bound. */
   underBefore: RegExp;
   underAfter: RegExp;
+  /** 「是1億嗎」: the words around a guessed figure. */
+  guess?: { before: RegExp; after: RegExp };
   overBefore: RegExp;
   overAfter: RegExp;
   /** 「今年45」: a bare number right after these is an age. */
@@ -252,6 +256,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     reaching,
     underBefore: suffixRegExp(file.bounds.under_before),
     underAfter: startRegExp(file.bounds.under_after),
+    ...(file.guess ? { guess: { before: suffixRegExp(file.guess.before), after: startRegExp(file.guess.after) } } : {}),
     overBefore: suffixRegExp(file.bounds.over_before),
     overAfter: startRegExp(file.bounds.over_after),
     ageBefore: suffixRegExp(file.age_before),
@@ -346,6 +351,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       parameters: asks.parameters,
       parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
       evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),
+      topicAsks: Object.entries(asks.topic_asks).map(([topic, t]) => ({ topic, ask: t.ask as AskTopic, insteadOf: new Set(t.instead_of), unless: t.unless ? cueRegExp(t.unless) : /(?!)/ })),
     },
     intents: {
       contrast: intents.contrast ? { before: suffixRegExp(intents.contrast.before), after: startRegExp(intents.contrast.after) } : undefined,

@@ -118,6 +118,13 @@ export const AsksFile = z
     parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), z.array(z.string().regex(/^!?[a-z_.]+$/, '參數名稱的片段只用小寫英文字母、底線與點；不要的片段前面加 !')).min(1)),
     parameter_topics: z.record(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'), Cues),
     evidence: z.partialRecord(z.enum(ASK_EVIDENCE), Cues),
+    /** A rule topic whose figure an ambiguous ask means (「同一家公司最多可以保到多少」: the total cap, not a ratio). */
+    topic_asks: z
+      .record(
+        z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'),
+        z.object({ ask: z.enum(ASK_IDS), instead_of: z.array(z.enum(ASK_IDS)).min(1), unless: Cues.optional() }).strict(),
+      )
+      .default({}),
   })
   .strict();
 
@@ -222,6 +229,8 @@ export const RolesFile = z
     duration: roleCues(ROLES.duration),
     date: roleCues(ROLES.date),
     bounds: z.object({ under_before: Words, under_after: Words, over_before: Words, over_after: Words }).strict(),
+    /** 「最多保到多少 是1億嗎」: an amount offered as a guess of what is asked, between these words, is no fact of the case. */
+    guess: z.object({ before: Words, after: Words }).strict().optional(),
     age_before: Words,
     /**
      * 「借兩百五」: a number right after a borrowing word, with no unit, is an amount in 萬 said colloquially; words

@@ -94,7 +94,9 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   const named = ctx.merged.programme;
   const namedHere = named !== undefined && (ctx.understanding.programmesByName.includes(named) || ctx.state.programme !== named);
   const namedWhatItIs = asks.includes('definition') && namedHere;
-  const figureAsks = [...new Set([...asks.filter((a) => !SEARCH_FIRST.has(a)), ...(namedWhatItIs ? DEFAULT_ASKS : [])])];
+  // 「什麼時候調高的？」 after a figure was read: when that figure changed is in its history (the asks of that lookup).
+  const whenItChanged = asks.includes('effective_date') && ctx.understanding.isFollowUp && ctx.merged.parameterTopics.length > 0 ? (ctx.state.asks ?? []) : [];
+  const figureAsks = [...new Set([...asks.filter((a) => !SEARCH_FIRST.has(a)), ...(namedWhatItIs ? DEFAULT_ASKS : []), ...whenItChanged.filter((a) => !SEARCH_FIRST.has(a))])];
   if (passage && passage.outcome !== 'unanswered') {
     const figures = figureAsks.length > 0 ? rankedParameters(ctx, figureAsks) : [];
     return figures.length > 0 ? parameterAnswer(ctx, figures, passage) : passage;

@@ -13,9 +13,11 @@ export interface FollowUpContext {
   isWholeQuestion: boolean;
   /** The message names a programme, states a fact or asks something of its own. */
   hasSubject?: boolean;
+  /** Whether it names a programme or states a fact (asks aside). */
+  namesSomething?: boolean;
 }
 
-export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true }: FollowUpContext, domain: Domain = shippedDomain()): boolean {
+export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, namesSomething = true }: FollowUpContext, domain: Domain = shippedDomain()): boolean {
   const { leaning, conditional, opening, alone } = domain.followUp;
   const trimmed = text.trim().replace(opening, '');
   if (leaning.test(trimmed)) return true;
@@ -25,6 +27,9 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true }:
   // (So is one whose last clause ends asking 「多少」 of it: 「聽說疫情那陣子有放寬 拉高到多少」.)
   const last = clauses.at(-1) ?? '';
   if (!hasSubject && clauses.length > 1 && (leaning.test(last) || [...alone].some((word) => word.length > 1 && last.endsWith(word)))) return true;
+  // (A message that only asks, naming nothing of its own, leans the same way: 「聽說以前只有1億，什麼時候調高的？後來又調到多少」.)
+  // (Not a clause joined as another question of the same message: 「…地址在哪，還有客服專線是幾號？」.)
+  if (!namesSomething && clauses.length > 1 && leaning.test(last) && !domain.followUp.joiners.some((word) => last.startsWith(word))) return true;
   // 「多少？」「幾成」 alone: asked of what was just discussed.
   if (alone.has(trimmed.replace(/[\s?？!！。.,，~～]+/g, ''))) return true;
   if (conditional.test(trimmed)) return !isWholeQuestion;

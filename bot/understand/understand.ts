@@ -111,6 +111,11 @@ function loanReading(asks: Ask[], aboutLoan: Ask[], domain: Domain): Ask[] | und
   return [...asks.filter((ask) => !replaced.has(ask)), ...remapped];
 }
 
+/** The rule topic named whose own figure ambiguous words ask (domain/registry/asks.yaml `topic_asks`), unless the words say. */
+function askOfTopic(canonical: string, domain: Domain): Domain['asks']['topicAsks'][number] | undefined {
+  return domain.asks.topicAsks.find(({ topic, unless }) => !unless.test(canonical) && domain.asks.parameterTopics.some((t) => t.topic === topic && t.cue.test(canonical)));
+}
+
 /**
  * One message → its structured meaning, read with the words of the domain registry (domain/registry/*.yaml). Pure and
  * deterministic: no clock, no I/O, no model. Facts hold only what this message states; merging with earlier turns
@@ -150,6 +155,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
 
   const hasAmount = facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined;
   const asks = findAsks(canonical, { mentions, hasAmount }, domain);
+  // 「同一家公司最多可以保到多少」: the topic named says which figure the ambiguous words ask (its cap, not a ratio).
+  // (With a loan stated, 「借六百萬 最多能保到多少錢」 asks that loan's guaranteed amount.)
+  const topicAsk = hasAmount ? undefined : askOfTopic(canonical, domain);
+  if (topicAsk && asks.some((a) => topicAsk.insteadOf.has(a))) asks.splice(0, asks.length, ...asks.filter((a) => !topicAsk.insteadOf.has(a) && a !== topicAsk.ask), topicAsk.ask as Ask);
   // (Read again about a loan only when a word was read otherwise for want of one: most messages are read once.)
   const rereadable = !hasAmount && asks.some((ask) => (Object.values(domain.asks.withoutAmount) as string[]).includes(ask));
   const asksAboutLoan = rereadable ? loanReading(asks, findAsks(canonical, { mentions, hasAmount: true }, domain), domain) : undefined;
@@ -161,7 +170,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (noPeriod && asks.includes('fee_amount') && domain.asks.perYear.test(canonical)) facts.periodMonths = 12;
   const wholeQuestion = programmes.length > 0 && (asks.length > 0 || domain.intents.eligibilityQuestion.test(canonical));
   const hasSubject = programmes.length > 0 || asks.length > 0 || Object.keys(facts).length > 0;
-  const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion, hasSubject }, domain);
+  const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion, hasSubject, namesSomething: programmes.length > 0 || Object.keys(facts).length > 0 }, domain);
+  // So does a question naming it that asks nothing else (「同一家公司…總共最多可以到多少錢」), unless it goes on with what was
+  // asked before.
+  if (topicAsk && !followUp && asks.length === 0 && domain.asks.interrogative.test(canonical)) asks.push(topicAsk.ask as Ask);
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
   const purposes = findPurposes(canonical, flags, domain);
   const modifiers = modifiersOf(canonical, domain);

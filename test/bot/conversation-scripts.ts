@@ -1108,6 +1108,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['仍得適用修正前的規定', '10成（100%）'],
   },
   {
+    name: 'the per-enterprise total asked without a programme is the total cap, and when it changed follows',
+    says: ['單一企業跟信保的保證融資加起來上限多少', '聽說以前只有1億，什麼時候調高的？後來疫情又調到多少'],
+    answersWith: ['民國97年11月1日起適用', '1億5,000萬元'],
+  },
+  {
+    name: 'an amount offered as a guess of the cap is no loan of the case',
+    says: ['一家企業在信保最多能保到多少錢 是不是1億2吧'],
+    answersWith: ['同一企業保證融資總額度上限'],
+    never: ['請問是哪一種保證項目'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
