@@ -59,6 +59,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const tellsNeed = state.task === 'recommend' && u.purposes.length > 0;
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething || tellsNeed);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
+  // 「同一家公司…總共最多可以到多少錢」 with nothing asked before: the figure of the rule topic it names.
+  const ofTopic = !task && u.asksOfTopic !== undefined && u.asks.length === 0 ? u.asksOfTopic : undefined;
+  if (ofTopic) task = 'fact_lookup';
   // 「我43歲 公司去年才成立」 after a question about 青創 describes the applicant for that programme: the finder only
   // takes over when asked which programme fits.
   const describesForProgramme = task === 'recommend' && !u.asksWhichFits && u.programmes.length === 0 && state.programme !== undefined && (state.task === 'eligibility' || state.task === 'fact_lookup');
@@ -102,7 +105,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const own = aboutCaseLoan ? u.asksAboutLoan! : u.asks;
   // (A programme picked from the finder's list, 「一般貸款」, is asked what the need was asked with: 「最多可以保幾成」.)
   const namesOnlyProgramme = state.task === 'recommend' && u.programmesByName.length === 1 && !u.asksWhichFits && Object.keys(stated).every((k) => k === 'programme');
-  const asks = own.length > 0 ? [...own] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
+  const asks = own.length > 0 ? [...own] : ofTopic ? [ofTopic] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
   // 「核准日103年12月10日的批保，還能依舊制保到十成嗎？」: asked with another ask (which rules apply), the figure stated yes

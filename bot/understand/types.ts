@@ -162,4 +162,9 @@ export interface Understanding {
    * after a loan was stated it asks that loan's guaranteed amount (asks.yaml `without_amount`). Only when they differ.
    */
   asksAboutLoan?: Ask[];
+  /**
+   * 「同一家公司…總共最多可以到多少錢」: what a rule topic named asks when the message asks nothing else and goes on with
+   * nothing before it (the per-enterprise total's cap).
+   */
+  asksOfTopic?: Ask;
 }

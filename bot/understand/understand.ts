@@ -172,8 +172,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const hasSubject = programmes.length > 0 || asks.length > 0 || Object.keys(facts).length > 0;
   const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion, hasSubject, namesSomething: programmes.length > 0 || Object.keys(facts).length > 0 }, domain);
   // So does a question naming it that asks nothing else (「同一家公司…總共最多可以到多少錢」), unless it goes on with what was
-  // asked before.
-  if (topicAsk && !followUp && asks.length === 0 && domain.asks.interrogative.test(canonical)) asks.push(topicAsk.ask as Ask);
+  // asked before (the conversation decides: dialogue/merge.ts).
+  const asksOfTopic = topicAsk && asks.length === 0 && domain.asks.interrogative.test(canonical) ? (topicAsk.ask as Ask) : undefined;
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
   const purposes = findPurposes(canonical, flags, domain);
   const modifiers = modifiersOf(canonical, domain);
@@ -250,6 +250,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     asksWhichFits,
     ...(howToApply ? { howToApply } : {}),
     ...(asksAboutLoan ? { asksAboutLoan } : {}),
+    ...(asksOfTopic ? { asksOfTopic } : {}),
     ...(Object.keys(byVerb).length > 0 ? { flagsByVerb: byVerb } : {}),
   };
   // Word segmentation is the dearest step of reading a message, and no answer reads the keywords: they are found
