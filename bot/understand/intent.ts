@@ -42,6 +42,10 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   // 「一般貸款 500萬 8成 B組 一年」: a loan with its ratio or period, asking nothing else, is a fee to compute.
   const loanTerms = (facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined) && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined || facts.periodDays !== undefined);
   if (loanTerms && asks.length === 0 && !words.eligibilityQuestion.test(text)) return 'fee_calculation';
+  // So is a programme with a loan amount and nothing else, not even a question word (「一般貸款 1.2千萬」): the estimate
+  // starts, and the bot asks only what it cannot give for every value.
+  const loanOfProgramme = programmes.length === 1 && facts.loanAmount !== undefined && Object.keys(facts).every((key) => key === 'programme' || key === 'loanAmount' || key === 'riskGroup');
+  if (loanOfProgramme && asks.length === 0 && !isFollowUp && !words.question.test(text)) return 'fee_calculation';
   // Circumstances are the applicant's own only when said of oneself (受災企業 may just name a programme's target).
   const personal = APPLICANT_FACTS.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));
   if (words.eligibilityQuestion.test(text)) return 'eligibility';

@@ -1,4 +1,5 @@
 import { withUnitOmittedAmounts } from './amounts.ts';
+import { withSpokenAges } from './periods.ts';
 import { corrected, shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { findAsks } from './asks.ts';
@@ -124,7 +125,7 @@ function askOfTopic(canonical: string, domain: Domain): Domain['asks']['topicAsk
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = corrected(normalizeText(message).trim(), domain);
   const canonical = englishToChinese(text, domain);
-  const mentions = withUnitOmittedAmounts(canonical, scanMentions(canonical), domain.roles.unitOmitted);
+  const mentions = withSpokenAges(canonical, withUnitOmittedAmounts(canonical, scanMentions(canonical), domain.roles.unitOmitted), domain.roles.ageBefore);
   const roles = assignRoles(canonical, mentions, domain);
   const { programmes, byName, contrasted } = programmesIn(canonical, domain);
 
