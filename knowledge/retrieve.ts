@@ -162,7 +162,7 @@ function sectionsWithin(
   // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
   // So can the passage dating an event (「自 63 年設立」 in a section about the fund's capital).
   const limit = documentId ? 10 : programmes ? 5 : wide || request.eventYear ? 8 : request.current ? 6 : 3;
-  const searched = index.search(query, { limit: documentId || request.current || request.eventYear ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+  const searched = index.search(query, { limit: documentId || request.current || request.eventYear || request.total ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
   const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
   if (request.eventYear) {
     // 「哪一年成立」 also weighs the sections that write a year right before a word of the question (「自 63 年設立」),
@@ -171,6 +171,12 @@ function sectionsWithin(
     const sections = new Set([...grams].flatMap((g) => [...(dated.get(g) ?? [])]));
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => sections.has(hit.sectionId) && !seen.has(hit.sectionId)).slice(0, DATED_EXTRA));
+  }
+  if (request.total) {
+    // 「計畫總共編了多少經費」 also weighs the sections headed by a total (〈經費需求…（合計 1,483,263 千元）〉), wherever
+    // search ranks them among the question's own: the sum is said once, in its own table.
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    hits.push(...searched.filter((hit) => !seen.has(hit.sectionId) && TOTAL_ROW.test(catalogueHeading(knowledge, hit.sectionId))).slice(0, TOTAL_EXTRA));
   }
   if (request.current && !documentId) {
     // A question about today also weighs the newest document's best sections, wherever search ranks them.
@@ -754,6 +760,12 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 }
 
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+/** Sections headed by a total weighed beside search's own when a total is asked. */
+const TOTAL_EXTRA = 3;
+
+function catalogueHeading(knowledge: KnowledgeBase, sectionId: string): string {
+  return passageCatalogue(knowledge).sections.get(sectionId)?.heading ?? '';
+}
 /** Score added to a table's total row when a sum is asked: more than any row's words can earn. */
 const TOTAL_ROW_BONUS = 10;
 

@@ -561,7 +561,9 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const choose = (u: Understanding, before: ProgrammeId[], ofAnother = false) => retrievalChoice(partContext(ctx, u, before, ofAnother));
   const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
   // A short question is read alone and with the first question; the surer reading is its answer.
-  const each = parts.map(({ own, withFirst, ofAnother }, i) => {
+  const each: RetrievalChoice[] = [];
+  for (const [i, { own, withFirst, ofAnother }] of parts.entries()) each.push(partChoice(i, own, withFirst, ofAnother));
+  function partChoice(i: number, own: Understanding, withFirst: Understanding | undefined, ofAnother: boolean | undefined): RetrievalChoice {
     const before = parts.slice(0, i).flatMap((part) => part.own.programmes);
     const alone = choose(own, before);
     const leaning = withFirst ? choose(withFirst, before, ofAnother) : undefined;
@@ -572,8 +574,12 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     if (leaning?.covered && ofAnother) return leaning;
     const comparing = own.modifiers.comparison || own.modifiers.change;
     if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
+    // (Read with the first, 「…是哪個機關在哪一天核定的？計畫總經費多少？」 finds the first's answer again, showing nothing of
+    // what this one asks (經費): the part read alone answers when it shows it.)
+    const shows = (c: RetrievalChoice) => c.covered && hasEvidence(ctx.domain, own.asks, c.section, c.best.passages);
+    if (alone.covered && leaning?.covered && !shows(leaning) && shows(alone)) return alone;
     return leaning && confidence(leaning) > confidence(alone) ? leaning : alone;
-  });
+  }
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
   if (found.length < each.length) return undefined;
   const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
