@@ -133,10 +133,14 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「那手續費呢？」 after 「火金姑跟一般貸款成數差多少」: the same programmes, compared on what is asked now.
   // (The finder's list is compared again on the figures it compares, 「那成數跟費率各多少」, not on every follow-up.)
   const carried = state.task === 'recommend' ? resolvedAsks.length > 0 && resolvedAsks.every((a) => COMPARED_FIGURES.has(a)) : state.task === 'fact_lookup' || state.task === 'eligibility';
+  // 「那跟青創比 哪個比較便宜」 after 鳳凰's fee: the programme discussed and the one named now.
+  const comparesWithDiscussed = u.programmes.length === 1 && u.modifiers.comparison && u.isFollowUp && state.programme !== undefined && state.programme !== u.programmes[0] && resolved === 'fact_lookup';
   const compared =
     u.programmes.length >= 2
       ? [...u.programmes]
-      : resolved === 'fact_lookup' && u.programmes.length === 0 && state.compared && carried && (u.isFollowUp || u.asks.length > 0)
+      : comparesWithDiscussed
+        ? [state.programme!, u.programmes[0]!]
+        : resolved === 'fact_lookup' && u.programmes.length === 0 && state.compared && carried && (u.isFollowUp || u.asks.length > 0)
         ? [...state.compared]
         : undefined;
   const variants = variantsFor(u, facts, state, stated);

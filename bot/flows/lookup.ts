@@ -101,7 +101,12 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     const figures = figureAsks.length > 0 ? rankedParameters(ctx, figureAsks) : [];
     return figures.length > 0 ? parameterAnswer(ctx, figures, passage) : passage;
   }
-  const candidates = rankedParameters(ctx);
+  // 「利率大概幾趴？有規定利率上限嗎」: figures that only share words with the question (a term's 「期間」) do not answer an
+  // ask whose answers show words of their own (利率) when they show none of them.
+  const evidence = ctx.merged.asks.flatMap((a) => ctx.domain.asks.evidence[a] ?? []);
+  const shows = (c: Candidate) => evidence.length === 0 || evidence.some((e) => e.test(descriptionOf(ctx, c.name)));
+  const ranked = rankedParameters(ctx);
+  const candidates = ranked.some((c) => c.byAsk) ? ranked : ranked.filter(shows);
   const programme = ctx.merged.programme;
   // Parameters hold every fee rate and ratio the documents give: if none fits, the documents do not say it.
   if (candidates.length === 0 && programme && ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => FIGURE_ASKS.has(a))) {
@@ -224,6 +229,10 @@ export function namesRuleAtCaseDate(ctx: FlowContext): boolean {
   if (grams.size === 0) return false;
   const scope = folders(ctx);
   return ctx.view.names().some((name) => scope.has(name.split('.')[0]!) && coverage(matchForm(ctx.view.history(name)[0]?.description ?? ''), grams) >= DESCRIPTION_MATCH);
+}
+
+function descriptionOf(ctx: FlowContext, name: string): string {
+  return ctx.view.history(name)[0]?.description ?? '';
 }
 
 function withoutNameGrams(grams: Set<string>, name: string): Set<string> {

@@ -1119,6 +1119,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['請問是哪一種保證項目'],
   },
   {
+    name: 'a follow-up comparing the programme discussed with another names which is lower',
+    says: ['青創保證成數幾成', '那跟鳳凰比 哪個保比較多'],
+    answersWith: ['比較：'],
+  },
+  {
+    name: 'asked of a programme with no interest rate of its own, the rate is not in the documents, not another figure',
+    says: ['一般貸款保幾成', '那銀行利率最高可以收多少'],
+    answersWith: ['未載明'],
+    never: ['期間'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
