@@ -74,6 +74,7 @@ const fileSchema = z.strictObject({
   organisations: words.optional(),
   organisation_names: z.array(placeSchema).optional(),
   row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
+  not_for_places: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words }).optional(),
 });
 
@@ -130,6 +131,8 @@ export interface AnswerKinds {
    * say it (「金融機構」, 「銀行」): a ranking of the kind named is read from that table, never from another kind's.
    */
   rowKinds: string[][];
+  /** Row kinds (first columns' titles) a place named alone is never read from: 「台南的企業保證餘額」 is not 臺南三信's row. */
+  notForPlaces: string[];
   /**
    * Figures summed since the start (「成立迄 111 年底累計」): how a question asks for one (`askedBy`) and how a passage
    * writes one (`shownBy`). A question naming a year and not asking for one is answered by that year's figure.
@@ -194,6 +197,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     organisations: (parsed.data.organisations ?? []).map((w) => placeForm(w)),
     organisationNames: (parsed.data.organisation_names ?? []).map((names) => names.map((w) => placeForm(w))),
     rowKinds: (parsed.data.row_kinds ?? []).map((names) => names.map((w) => normalizeText(w))),
+    notForPlaces: (parsed.data.not_for_places ?? []).map((w) => normalizeText(w)),
     cumulative: {
       askedBy: (parsed.data.cumulative?.asked_by ?? []).map((w) => normalizeText(w)),
       shownBy: (parsed.data.cumulative?.shown_by ?? []).map((w) => normalizeText(w)),

@@ -264,7 +264,11 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     return (figures.length === 0 || carriesAny(ofAsked, figures, unitLine)) && (qualifiers.length === 0 || carriesAny(text, qualifiers, unitLine));
   };
   // 「保證餘額排第二的銀行」: a ranking of the kind of row named (banks, not regions).
-  const rowKinds = ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined ? rowKindsNamed(query, ctx.sources.knowledge.answerKinds?.rowKinds ?? []) : undefined;
+  const kinds = ctx.sources.knowledge.answerKinds;
+  const ranking = ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined;
+  // (「台南的企業保證餘額」: a place named, and no bank, is read from the table of places, not from 臺南三信's row.)
+  const placeRows = !ranking && places.length > 0 && subjects.length === places.length && (kinds?.notForPlaces.length ?? 0) > 0 ? { named: [], others: kinds!.notForPlaces } : undefined;
+  const rowKinds = ranking ? rowKindsNamed(query, kinds?.rowKinds ?? []) : placeRows;
   // 「2022年保證幾件」: that year's figure, not the total since the fund began.
   const notCumulative = cumulativeNotAsked(ctx);
   // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question

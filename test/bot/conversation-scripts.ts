@@ -1130,6 +1130,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['期間'],
   },
   {
+    name: 'borrowing stated as a share of revenue is the 營授比 and is decided',
+    says: ['我們做生產的，短中期借款已經是營收的八成了，銀行還能走授權嗎'],
+    answersWith: ['營授比 80%', '5成（50%）'],
+  },
+  {
+    name: 'a place named alone is read from the table of places, not from a bank named after it',
+    says: ['台中的企業在信保的保證餘額多少'],
+    answersWith: ['臺中市'],
+    never: ['臺中商銀'],
+  },
+  {
+    name: 'a bank named by its short name is read from the bank table',
+    says: ['兆豐送保的保證餘額多少'],
+    answersWith: ['兆豐商銀'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
