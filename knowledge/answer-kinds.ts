@@ -25,6 +25,8 @@ const shownBySchema = z
     names_after: words.optional(),
     /** A name ending in one of these, standing alone in a list or a table's first cell: 「玉山商業銀行、第一商業銀行」. */
     names_with: words.optional(),
+    /** What follows a post and is no one's name: 「承辦金融機構」 names an institution. */
+    not_names: words.optional(),
     /** A number right after one of these does not count: 「設立未滿5年」 is an age limit, not a period. */
     except_after: words.optional(),
     /** true: the figures of a date (「103 年 11 月 13 日」) do not count, only a period does (「最長 5 年」). */
@@ -85,6 +87,7 @@ export interface ShownBy {
   digits?: number;
   namesAfter: string[];
   namesWith: string[];
+  notNames: string[];
   years?: number;
   exceptAfter: string[];
   notDates: boolean;
@@ -184,6 +187,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
         ...(shown.digits !== undefined ? { digits: shown.digits } : {}),
         namesAfter: shown.names_after ?? [],
         namesWith: shown.names_with ?? [],
+        notNames: shown.not_names ?? [],
         ...(shown.years !== undefined ? { years: shown.years } : {}),
         exceptAfter: shown.except_after ?? [],
         notDates: shown.not_dates ?? false,
@@ -328,7 +332,7 @@ function carries(text: string, shown: ShownBy): boolean {
   if (shown.words.some((word) => text.includes(word))) return true;
   const passage = shown.notDates ? withoutDates(text) : text;
   if (shown.digits !== undefined && longestDigitRun(passage) >= shown.digits) return true;
-  if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter))) return true;
+  if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter, shown.notNames))) return true;
   if (shown.namesWith.length > 0 && namesListed(passage, shown.namesWith)) return true;
   if (shown.years !== undefined && yearsNamed(passage) >= shown.years) return true;
   return shown.units.some((unit) => numberBefore(passage, unit, shown.exceptAfter));
@@ -364,13 +368,17 @@ function yearsNamed(passage: string): number {
   return new Set([...passage.matchAll(/(?<!\d)(\d{2,4})\s*年/g)].map((m) => Number(m[1]))).size;
 }
 
-const NAME = /^[\s\u3000：:]*(\p{Script=Han}{2,4})/u;
+const NAME = /^[\s\u3000：:]*(\p{Script=Han}{2,4})(?!\p{Script=Han})/u;
+/** 「董事長兼總經理」: 兼 joins two posts one person holds. */
+const JOINT_POST = /^[\s\u3000]*兼[\s\u3000]*\p{Script=Han}{2,5}(?=[\s\u3000：:])/u;
 
 /** 「董事長 魏明谷」: the word, then (spaces aside) a name that is not another post (「董事長　總經理」 names no one). */
-function nameAfter(text: string, word: string, posts: string[]): boolean {
+function nameAfter(text: string, word: string, posts: string[], notNames: string[] = []): boolean {
   for (const at of occurrences(text, word, posts)) {
-    const name = NAME.exec(text.slice(at + word.length))?.[1];
-    if (name && !posts.some((post) => name.startsWith(post) || post.startsWith(name.slice(0, 2)))) return true;
+    // 「董事長兼　總經理　周作姍」: a post held together with another is followed by the name after that one.
+    const after = text.slice(at + word.length);
+    const name = NAME.exec(after.slice(JOINT_POST.exec(after)?.[0].length ?? 0))?.[1];
+    if (name && !posts.some((post) => name.startsWith(post) || post.startsWith(name.slice(0, 2))) && !notNames.some((w) => name.startsWith(w))) return true;
   }
   return false;
 }

@@ -162,8 +162,20 @@ function sectionsWithin(
   // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
   // So can the passage dating an event (「自 63 年設立」 in a section about the fund's capital).
   const limit = documentId ? 10 : programmes ? 5 : wide || request.eventYear ? 8 : request.current ? 6 : 3;
-  const searched = index.search(query, { limit: documentId || request.current || request.eventYear || request.total ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+  const searched = index.search(query, { limit: documentId || request.current || request.eventYear || request.total || request.carries ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
   const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
+  if (request.carries) {
+    // 「2014年發那份函的時候又是誰？」: when no section search ranks first has the kind of thing asked (a name), those
+    // further down that have it are weighed too (the signature under the letter).
+    const carries = request.carries;
+    const has = (sectionId: string) => passageCatalogue(knowledge).sections.get(sectionId)?.passages.some((p) => carries(p.text)) === true;
+    if (!hits.some((hit) => has(hit.sectionId))) {
+      const seen = new Set(hits.map((hit) => hit.sectionId));
+      // (Only those search still finds close to the first: a section far down that happens to hold a count is no answer.)
+      const floor = (searched[0]?.score ?? 0) * CARRYING_SHARE;
+      hits.push(...searched.filter((hit) => !seen.has(hit.sectionId) && hit.score >= floor && (!documentId || hit.documentId === documentId) && has(hit.sectionId)).slice(0, CARRYING_EXTRA));
+    }
+  }
   if (request.eventYear) {
     // 「哪一年成立」 also weighs the sections that write a year right before a word of the question (「自 63 年設立」),
     // wherever search ranks them: a short sentence about something else may be where the date is said.
@@ -760,6 +772,10 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 }
 
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+/** Sections with the kind of thing asked weighed when none of search's first has it. */
+const CARRYING_EXTRA = 3;
+/** How close to the first search score a section weighed for the kind it has must be. */
+const CARRYING_SHARE = 0.6;
 /** Sections headed by a total weighed beside search's own when a total is asked. */
 const TOTAL_EXTRA = 3;
 

@@ -6,7 +6,7 @@ import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/program
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
-import { serviceLinesText } from '../compose/service-lines.ts';
+import { contactLines, serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
@@ -47,7 +47,25 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
   // 「青創跟鳳凰各保幾成？」 asks the same of each programme it names.
   const named = ctx.merged.compared ?? ctx.understanding.programmes;
   if (named.length >= 2) return severalProgrammes(ctx, named, lookupOne);
-  return lookupOne(ctx);
+  return withContact(ctx, lookupOne(ctx));
+}
+
+const PHONE_NUMBER = /0800-?\d|\(0\d\)\s*\d|0\d-\d{4}/;
+
+/**
+ * 「1.一般貸款最高保幾成 2.手續費大概多少 3.有客服電話嗎」: asked with other things, the fund's contact is added when the
+ * answer to the rest gave no number.
+ */
+function withContact(ctx: FlowContext, result: FlowResult): FlowResult {
+  const [head, ...others] = result.replies;
+  if (!head || result.outcome !== 'answered' || !ctx.merged.asks.includes('contact') || ctx.merged.asks.length < 2) return result;
+  if (PHONE_NUMBER.test(head.text) || ctx.service.lines.length === 0) return result;
+  const lines = contactLines(ctx.service);
+  return {
+    ...result,
+    grounding: [...(result.grounding ?? []), ...lines],
+    replies: [{ ...head, text: `${head.text}\n${lines.join('\n')}`, citations: [...head.citations, ...(ctx.service.citation ? [ctx.service.citation] : [])] }, ...others],
+  };
 }
 
 /** Whether a rule under discussion states how it is applied for (增加國內投資: 限以專案或直接保證方式申請), when asked. */
