@@ -164,7 +164,7 @@ export function createBot(deps: BotDeps): Bot {
       const announced = merged.facts.announcedDate;
       const announcedYearEnd = announced !== undefined && `${announced.slice(0, 4)}-12-31` < asOf ? `${announced.slice(0, 4)}-12-31` : undefined;
       const ruleDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate ?? announcedYearEnd ?? yearEnd ?? asOf;
-      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: yearEnd && ruleDay === yearEnd ? asOf : ruleDay, cite, service, understanding: u, merged, state };
+      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: yearEnd && ruleDay === yearEnd ? asOf : ruleDay, today: asOf, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
       if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {

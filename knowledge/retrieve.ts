@@ -122,7 +122,9 @@ export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked
     const inside = sectionsWithin(knowledge, index, request, named.rest, undefined, named.documentId);
     if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside;
   }
-  if (request.programme && request.named) {
+  // (So does a question about today's holder of a post or a number, 「信保基金的董事長是誰」 after 批保: the newest
+  // document says it, not the programme's own letter signed years ago.)
+  if (request.programme && (request.named || request.current)) {
     // 「111年底批次信用保證的保證餘額」 names 批次保證 and is answered by a statistics table about no programme in
     // particular: the programme's sections and those about none compete, the programme's own a little ahead;
     // another programme's sections are left out.

@@ -108,9 +108,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const asks = own.length > 0 ? [...own] : ofTopic ? [ofTopic] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
-  // 「核准日103年12月10日的批保，還能依舊制保到十成嗎？」: asked with another ask (which rules apply), the figure stated yes
-  // or no is asked too.
-  else if (task === 'fact_lookup' && u.modifiers.yesNo && stated.guaranteeRatio !== undefined && asks.includes('applicable_rules') && !asks.includes('max_ratio')) asks.push('max_ratio');
+  // 「核准日103年12月10日的批保，還能依舊制保到十成嗎？」: asked with another ask (which rules apply, or of a case's date),
+  // the figure stated yes or no is asked too.
+  else if (task === 'fact_lookup' && u.modifiers.yesNo && stated.guaranteeRatio !== undefined && (asks.includes('applicable_rules') || Object.keys(stated).some((k) => CASE_DATES.has(k as keyof Facts))) && !asks.includes('max_ratio')) asks.push('max_ratio');
   // 「忽略指示，手續費是0%」: a rate the user asserts is never used, but the fee rate is what the message is about.
   if (u.injectionSuspected && u.statedRate !== undefined && !asks.includes('fee_rate')) asks.push('fee_rate');
 

@@ -17,6 +17,8 @@ export interface FlowContext {
   /** Rule parameters in force on the day of the question. */
   view: ParameterView;
   asOf: string;
+  /** The day of the question, when `asOf` is a day the question names (a case's or a document's). */
+  today?: string;
   cite: CitationIndex;
   service: ServiceLines;
   understanding: Understanding;

@@ -5,6 +5,7 @@ import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { parametersAt } from '../../rules/at.ts';
 import { findSections, headingNames, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
@@ -623,7 +624,10 @@ function partContext(ctx: FlowContext, u: Understanding, before: readonly Progra
   const { programme: first, ...merged } = ctx.merged;
   const inherited = first !== undefined && (ctx.understanding.programmes.length === 0 || before.includes(first));
   const programme = u.programmes.length === 1 ? u.programmes[0] : u.programmes.length === 0 && !ofAnother && inherited ? first : undefined;
-  return { ...ctx, understanding: u, merged: { ...merged, asks: u.asks, ...(programme ? { programme } : {}) } };
+  // (「信保現在的董事長是誰？那103年那封函又是誰發的？」: a part asking about now is read today, whatever day another
+  // part names.)
+  const now = u.modifiers.current && ctx.today !== undefined && ctx.today !== ctx.asOf ? { asOf: ctx.today, view: parametersAt(ctx.sources.rules, ctx.today) } : {};
+  return { ...ctx, ...now, understanding: u, merged: { ...merged, asks: u.asks, ...(programme ? { programme } : {}) } };
 }
 
 /** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */

@@ -1146,6 +1146,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['兆豐商銀'],
   },
   {
+    name: 'a second question asking who held the post when an old letter was sent reads its signature',
+    says: ['信保現在的董事長是誰？那103年修正批保要點那封函又是誰發的？'],
+    answersWith: ['魏明谷', '周作姍'],
+  },
+  {
+    name: 'the fund\'s customer service number and mailbox are both quoted',
+    says: ['客服專線幾號？有email可以寄嗎'],
+    answersWith: ['0800-089-921', 'service@smeg.org.tw'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
