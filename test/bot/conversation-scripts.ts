@@ -1156,6 +1156,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0800-089-921', 'service@smeg.org.tw'],
   },
   {
+    name: 'who bears a cost is answered by the sentence saying who pays it',
+    says: ['八八風災前借的週轉金可以延多久還？延期那段的利息誰吸收'],
+    answersWith: ['中央執行機關補貼'],
+  },
+  {
+    name: 'how many days a guarantee takes is the year\'s average handling time',
+    says: ['送保以後要等幾天才知道結果'],
+    answersWith: ['3.52 天'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
