@@ -12,6 +12,7 @@ import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { rankCountWords } from '../understand/ranks.ts';
 import { englishToChinese } from '../understand/english.ts';
+import { textAbout } from '../understand/programmes.ts';
 import { findYears } from '../understand/years.ts';
 import { scanMentions } from '../understand/figures.ts';
 import { questionParts } from '../understand/question-parts.ts';
@@ -48,7 +49,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
   const continues = continuesTopic(ctx);
   // (So is a follow-up with one such word, 「那要怎麼還款」: 還款 alone finds some other section's 還款.)
-  const bare = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continues ? topicSize(ctx) <= 1 : topicSize(ctx) === 1);
+  const bare = (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continues ? topicSize(ctx) <= 1 : topicSize(ctx) === 1)) || asksSameOfProgramme(ctx);
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const question = searchQuery(ctx);
@@ -66,7 +67,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages, yesNo) || usageByHeading(c));
     return showing.length > 0 ? showing : choices;
   };
-  const readings = (placeOnly ? [englishToChinese(ctx.state.topic!)] : [question, ...(continues || bare ? [`${englishToChinese(ctx.state.topic!)} ${question}`] : [])])
+  // (Asked of another programme, the question before is read without the programme it named.)
+  const topic = ctx.state.topic === undefined ? '' : asksSameOfProgramme(ctx) ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
+  const readings = (placeOnly ? [topic] : [question, ...(continues || bare ? [`${topic} ${question}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
     .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }))
     .sort((a, b) => readingStrength(b, bare && !ownPlace, continues && !ownPlace) - readingStrength(a, bare && !ownPlace, continues && !ownPlace));
@@ -287,7 +290,9 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     // Phone numbers, addresses and who holds a post change: asked naming no year, the newest document's answer.
     current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,
-    ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 } : {}),
+    // (A statistic of the programme discussed, 「占多少」 after its 保證餘額, is in the year's tables about no programme in
+    // particular: they compete with its own sections, as when the programme is named.)
+    ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 || ctx.merged.asks.includes('statistics') } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)),
     eventYear: asked.some((kind) => kind.eventYear),
@@ -371,7 +376,16 @@ const FOLLOW_UP_WEIGHT = 1.25;
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   // (「銀行要留哪些資料」 after 具結書 asks, naming no subject of its own, about the one just discussed.)
-  return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing || asksWithoutSubject(u));
+  return (ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing || asksWithoutSubject(u))) || asksSameOfProgramme(ctx);
+}
+
+/**
+ * 「那批次信用保證呢」 after a statistic of another programme asks the same figure of this one: the question before it
+ * says what is read, in the same table.
+ */
+function asksSameOfProgramme(ctx: FlowContext): boolean {
+  const u = ctx.understanding;
+  return ctx.state.topic !== undefined && u.programmes.length === 1 && u.isFollowUp && u.asks.length === 0 && (ctx.state.asks ?? []).includes('statistics');
 }
 
 const YEAR_MENTION = /(?<!\d)(\d{2,3}) *年/g;

@@ -1166,6 +1166,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['3.52 天'],
   },
   {
+    name: 'a share asked alone and another programme asked the same after a statistic read the same table',
+    says: ['微型創業鳳凰貸款的保證餘額有多少', '佔比多少', '那青年創業及啟動金貸款呢'],
+    answersWith: ['67,327.91', '4.97%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
