@@ -1171,6 +1171,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['67,327.91', '4.97%'],
   },
   {
+    name: 'how much less an award makes the fee is the estimate with and without it',
+    says: ['我們分行拿了批保卓越獎，批保保證金額1200萬、一年，手續費少收多少'],
+    answersWith: ['相差 12,000 元'],
+  },
+  {
+    name: 'a pledge asked to be attached to the case is answered by the filing rule',
+    says: ['促進就業具結書要不要附給信保'],
+    answersWith: ['不須隨案檢附'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
