@@ -19,7 +19,10 @@ export function findRiskGroup(text: string): RiskGroup | undefined {
 /** 「A組跟C組」「abc組」「A、B、C三組」: every risk group named, in order (two or more ask for a comparison). */
 const GROUP_LIST = /(?<![a-z])([abc](?:[、,/和跟與及或\s]{0,3}[abc])*)\s*(?:(?:三|兩|二)個?\s*)?(?:風險)?(?:組|級|類|群)/g;
 
+/** 「風險組群A、B、C」, "risk groups A, B and C": the letters listed after the word. */
+const GROUP_LIST_AFTER = /(?:風險)?(?:組群|群組|組別|等級)\s*([abc](?:\s*(?:[、,/和跟與及或]|and|or)\s*[abc])+)(?![a-z])/g;
+
 export function findRiskGroups(text: string): RiskGroup[] {
-  const letters = [...text.matchAll(GROUP_LIST)].flatMap((m) => [...(m[1] as string).replace(/[^abc]/g, '')]);
+  const letters = [...text.matchAll(GROUP_LIST), ...text.matchAll(GROUP_LIST_AFTER)].flatMap((m) => [...(m[1] as string).replace(/and|or/g, '').replace(/[^abc]/g, '')]);
   return [...new Set(letters.map((l) => l.toUpperCase() as RiskGroup))];
 }
