@@ -44,7 +44,7 @@ const FIGURES: Rewrite[] = [
   [/(?:(?:nt\$|ntd|twd|\$)\s*)?(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|k|m)\b/g, (_match, digits, scale) => money(digits as string, scale as string)],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
   // 「in the 2014 revision」「since 2011」: a year written alone after a word that places it in time is a year (2014年).
-  [/\b(in(?: the)?|of(?: the)?|since|from|during|before|after|until|by)\s+((?:19[5-9]|20[0-4])\d)\b(?![\d,.%年])/g, '$1 $2年'],
+  [/\b(in|of|since|from|during|before|after|until|by)(?:\s+the)?\s+((?:19[5-9]|20[0-4])\d)\b(?![\d,.%年])/g, '$1 $2年'],
   // 「500w」: w is how 萬 is typed in chat.
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
   // 「my company is 2 years old」「the shop has been open for 3 years」: the business's age, not the owner's.
