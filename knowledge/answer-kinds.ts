@@ -77,6 +77,7 @@ const fileSchema = z.strictObject({
   organisation_names: z.array(placeSchema).optional(),
   row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
   not_for_places: words.optional(),
+  whole_totals: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words }).optional(),
 });
 
@@ -136,6 +137,8 @@ export interface AnswerKinds {
   rowKinds: string[][];
   /** Row kinds (first columns' titles) a place named alone is never read from: 「台南的企業保證餘額」 is not 臺南三信's row. */
   notForPlaces: string[];
+  /** Headings that name the total of the whole (「經費總需求表」), not of one item: 「計畫總共編了多少經費」 reads them first. */
+  wholeTotals: string[];
   /**
    * Figures summed since the start (「成立迄 111 年底累計」): how a question asks for one (`askedBy`) and how a passage
    * writes one (`shownBy`). A question naming a year and not asking for one is answered by that year's figure.
@@ -202,6 +205,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     organisationNames: (parsed.data.organisation_names ?? []).map((names) => names.map((w) => placeForm(w))),
     rowKinds: (parsed.data.row_kinds ?? []).map((names) => names.map((w) => normalizeText(w))),
     notForPlaces: (parsed.data.not_for_places ?? []).map((w) => normalizeText(w)),
+    wholeTotals: (parsed.data.whole_totals ?? []).map((w) => normalizeText(w)),
     cumulative: {
       askedBy: (parsed.data.cumulative?.asked_by ?? []).map((w) => normalizeText(w)),
       shownBy: (parsed.data.cumulative?.shown_by ?? []).map((w) => normalizeText(w)),

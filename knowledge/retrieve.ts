@@ -349,8 +349,10 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
     // 「2022年提供幾件保證」: that year's count, not the total since the fund began (「成立迄 111 年底止」).
     const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? CUMULATIVE_PENALTY : 0;
+    // 「計畫總共編了多少經費」: the whole's total (〈…經費總需求表〉) before one item's (〈融資協助及補貼經費表〉).
+    const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? WHOLE_TOTAL_BONUS : 0;
     const confidence =
-      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty;
+      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages, confidence, cover: passageCover });
   }
   const sorted = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
@@ -774,6 +776,8 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 }
 
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+/** Confidence added to the section totalling the whole when a total is asked. */
+const WHOLE_TOTAL_BONUS = 0.15;
 /** Sections with the kind of thing asked weighed when none of search's first has it. */
 const CARRYING_EXTRA = 3;
 /** How close to the first search score a section weighed for the kind it has must be. */

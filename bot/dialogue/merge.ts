@@ -134,7 +134,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // (The finder's list is compared again on the figures it compares, 「那成數跟費率各多少」, not on every follow-up.)
   const carried = state.task === 'recommend' ? resolvedAsks.length > 0 && resolvedAsks.every((a) => COMPARED_FIGURES.has(a)) : state.task === 'fact_lookup' || state.task === 'eligibility';
   // 「那跟青創比 哪個比較便宜」 after 鳳凰's fee: the programme discussed and the one named now.
-  const comparesWithDiscussed = u.programmes.length === 1 && u.modifiers.comparison && u.isFollowUp && state.programme !== undefined && state.programme !== u.programmes[0] && resolved === 'fact_lookup';
+  // (Also 「跟青創比的話哪個成數比較高」, a whole question of its own that compares with what was discussed.)
+  const comparesWithDiscussed = u.programmes.length === 1 && u.modifiers.comparison && state.programme !== undefined && state.programme !== u.programmes[0] && state.task === 'fact_lookup' && resolved === 'fact_lookup';
   const compared =
     u.programmes.length >= 2
       ? [...u.programmes]

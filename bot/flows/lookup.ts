@@ -50,16 +50,15 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
   return withContact(ctx, lookupOne(ctx));
 }
 
-const PHONE_NUMBER = /0800-?\d|\(0\d\)\s*\d|0\d-\d{4}/;
-
 /**
  * 「1.一般貸款最高保幾成 2.手續費大概多少 3.有客服電話嗎」: asked with other things, the fund's contact is added when the
- * answer to the rest gave no number.
+ * answer to the rest gave none of its lines.
  */
 function withContact(ctx: FlowContext, result: FlowResult): FlowResult {
   const [head, ...others] = result.replies;
   if (!head || result.outcome !== 'answered' || !ctx.merged.asks.includes('contact') || ctx.merged.asks.length < 2) return result;
-  if (PHONE_NUMBER.test(head.text) || ctx.service.lines.length === 0) return result;
+  // (Another office's number, quoted for the rest, is not the fund's service line asked for.)
+  if (ctx.service.lines.length === 0 || ctx.service.lines.some((line) => head.text.includes(line.number))) return result;
   const lines = contactLines(ctx.service);
   return {
     ...result,

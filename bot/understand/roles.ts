@@ -216,7 +216,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           }
         }
         // 「最多可以保到多少 是1億嗎」: a guess of the answer, not an amount of the case.
-        if (words.guess && words.guess.before.test(ctx.before) && words.guess.after.test(ctx.after)) return;
+        if (words.guess && words.guess.before.test(ctx.before) && words.guess.after.test(text.slice(m.end))) return;
         const fixed = corrected('amount', m);
         if (fixed) return void (facts[fixed] = m.value as never);
         const role = amountRole(ctx, m.index);

@@ -1181,6 +1181,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不須隨案檢附'],
   },
   {
+    name: 'a plan\'s total budget asked by a loose name is the whole plan\'s total, not one item\'s',
+    says: ['八八水災那個企業復工的融資計畫，經費總共編多少'],
+    answersWith: ['1,483,263'],
+  },
+  {
+    name: 'a request for the mailbox beside another question is answered with the fund\'s contact',
+    says: ['青創最多保幾成？另外麻煩給我你們的客服信箱'],
+    answersWith: ['8成', 'service@smeg.org.tw'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
