@@ -124,7 +124,7 @@ function newVentureStatus(ctx: FlowContext): { line: string; citations: Citation
   const past = steps.length > 0 ? result.reasons.find((reason) => reason.includes('不屬新創事業')) : undefined;
   if (past) return { line: `依「促進就業融資保證專案」：${past}。`, citations, young: false };
   // (Within it, with a purpose it allows: 「新創事業（一般事業營業 10 個月…）…授信用途符合（授信限於…）」.)
-  const within = steps.length > 0 ? result.reasons.find((reason) => reason.startsWith('新創事業（')) : undefined;
+  const within = steps.length > 0 ? result.reasons.find((reason) => reason.includes('新創事業（') && !reason.includes('不屬新創事業')) : undefined;
   return within ? { line: `依「促進就業融資保證專案」：${within}。`, citations, young: true } : undefined;
 }
 

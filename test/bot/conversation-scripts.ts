@@ -1191,6 +1191,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['8成', 'service@smeg.org.tw'],
   },
   {
+    name: 'a business younger than the usual operating period hears the new-venture rule before the list of programmes',
+    says: ['我們做買賣的，店才開兩個月，想借週轉金，信保能保嗎'],
+    answersWith: ['屬於新創事業', '一般週轉用途不適用'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
