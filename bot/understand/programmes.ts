@@ -1,3 +1,4 @@
+import { isDenied } from './negation.ts';
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 
@@ -31,11 +32,15 @@ function hitsIn(text: string, domain: Domain): Hit[] {
  * 「一般貸款，有簽促進就業具結書」 is about 一般貸款. `contrasted`: those named outright only as a contrast
  * (「還是只有一般貸款才有」: every mention between the contrast words of domain/registry/intents.yaml).
  */
+const ASKING_WHETHER = /是不是$|是否$|是非$/;
+
 export function programmesIn(
   text: string,
   domain: Domain = shippedDomain(),
 ): { programmes: ProgrammeId[]; byName: ProgrammeId[]; contrasted: ProgrammeId[] } {
-  const hits = hitsIn(text, domain);
+  // 「我不是莫拉克災區的」: a programme denied is not the one asked about (「是不是青創」 still asks about it).
+  const denied = (h: Hit) => isDenied(text, h.index) && !ASKING_WHETHER.test(text.slice(Math.max(0, h.index - 3), h.index));
+  const hits = hitsIn(text, domain).filter((h) => !denied(h));
   const strong = hits.filter((h) => !h.weak);
   const unique = (list: Hit[]) => [...new Set(list.map((h) => h.id))];
   const byName = unique(strong);

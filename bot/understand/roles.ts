@@ -16,6 +16,9 @@ const RANGE_BETWEEN = /^\s*[~〜～\-至到]\s*$/;
 /** Between two dates of one period: 至, 到, or 借到, 起至, 開始到 (「114年7月1日借到115年7月1日」). */
 const DATES_BETWEEN = /^\s*(?:(?:起保|起算|起|開始|借款|借|貸|保)\s*)?[~〜～\-至到]\s*(?:(?:隔年|次年|翌年|明年)\s*)?$/;
 
+/** Years counted this high are a year of the Republic (98年), not a loan period. */
+const MIN_YEAR_NOT_PERIOD = 60;
+
 interface Context {
   before: string;
   after: string;
@@ -265,6 +268,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           return;
         }
         if (m.unit === 'days') return role === 'period' && Number.isInteger(m.value) && m.value > 0 ? set('periodDays', m.value) : undefined;
+        // 「98年那時景氣超差」: sixty years and more is no loan's period but a year of the Republic.
+        if (role === 'period' && m.unit === 'years' && m.value >= MIN_YEAR_NOT_PERIOD) return;
         const months = m.unit === 'years' ? m.value * 12 : m.value;
         const limit = bound(ctx, words);
         const value = months + (limit === 'under' ? -1 : limit === 'over' ? 1 : 0);
