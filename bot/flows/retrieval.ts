@@ -220,6 +220,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
         ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
+        exceptionNamed(ctx, quoted),
         ...yearLines(ctx, section, quoted, continued),
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
@@ -231,6 +232,25 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
+}
+
+/** 「除錄音室出租業以外之不動產經營業」: what a quoted rule leaves out. */
+const EXCEPTED = /除(\p{Script=Han}{2,16}?)(?:以外|之外|外)/gu;
+
+/**
+ * 「那如果我是開錄音室出租的呢？」 against a restriction 「除錄音室出租業以外之不動產經營業」: the question names what the rule
+ * leaves out, so the answer says that item does not restrict it.
+ */
+function exceptionNamed(ctx: FlowContext, quoted: readonly string[]): string | undefined {
+  const text = normalizeText(ctx.understanding.text);
+  for (const passage of quoted) {
+    for (const match of normalizeText(passage).matchAll(EXCEPTED)) {
+      const excepted = match[1]!;
+      const core = excepted.replace(/[業者]$/u, '');
+      if (core.length >= 2 && text.includes(core)) return `「${excepted}」是上述規定除外的情形：這一項限制不適用於它。`;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1196,6 +1196,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['屬於新創事業', '一般週轉用途不適用'],
   },
   {
+    name: 'the thing a quoted restriction leaves out is said not to be restricted by it',
+    says: ['不動產經營業可以用授權方式送保嗎', '那錄音室出租業呢'],
+    answersWith: ['「錄音室出租業」是上述規定除外的情形'],
+  },
+  {
+    name: 'a restriction quoted without its exception named says nothing of the exception',
+    says: ['不動產經營業可以用授權方式送保嗎'],
+    answersWith: ['不動產經營業'],
+    never: ['除外的情形'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
