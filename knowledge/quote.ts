@@ -88,6 +88,28 @@ export function rowDifference(quoted: string[]): string | undefined {
   return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}。`;
 }
 
+/** A figure with its unit as a sentence writes it: 「3.52 天」, 「1,021 家」, 「49%」. */
+const FIGURE_WITH_UNIT = /(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(天|件|家|戶|人|個月|年|億元|萬元|元|%)/gu;
+
+/**
+ * 「一般案件平均審幾天？AI回覆的又是幾天？兩者差多少？」: two figures of one unit in a quoted sentence (and only two), and
+ * how far apart they are.
+ */
+export function figureDifference(quoted: string[]): string | undefined {
+  for (const passage of quoted) {
+    const all = [...passage.matchAll(FIGURE_WITH_UNIT)].map((m) => ({ figure: m[1]!, unit: m[2]! }));
+    // (The year the sentence is about, 「111 年度」, is not one of the figures compared.)
+    const units = [...new Set(all.map((f) => f.unit))].filter((unit) => all.filter((f) => f.unit === unit).length === 2);
+    if (units.length !== 1) continue;
+    const [a, b] = all.filter((f) => f.unit === units[0]) as [{ figure: string; unit: string }, { figure: string; unit: string }];
+    const { sign, size } = exactDifference(a.figure, b.figure);
+    if (sign === 0) return `比較：兩者相同（${a.figure} ${a.unit}）。`;
+    const [high, low] = sign > 0 ? [a, b] : [b, a];
+    return `比較：${high.figure} ${high.unit}與 ${low.figure} ${low.unit}相差 ${size} ${a.unit}。`;
+  }
+  return undefined;
+}
+
 /**
  * a − b of two figures as a table writes them (「196,703.17」, 「0.94%」, 「$3,186,950,551.00」, 「(533,536.00)」 for a
  * negative one), exact in their decimals: its sign, and its size with thousands separators. `zeroDecimals: false`:

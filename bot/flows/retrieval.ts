@@ -4,7 +4,7 @@ import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, p
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
-import { columnYearChanges, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { findSections, headingNames, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
@@ -219,7 +219,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ended ? undefined : pastDatesNote(ctx, quoted),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
-        ctx.understanding.modifiers.comparison ? rowDifference(quoted) : undefined,
+        ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
         exceptionNamed(ctx, quoted),
         ...yearLines(ctx, section, quoted, continued),
         superseded ? supersededNote(ctx, section) : undefined,

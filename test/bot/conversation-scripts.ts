@@ -1207,6 +1207,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['除外的情形'],
   },
   {
+    name: 'two figures of one unit in the quoted sentence are compared when the difference is asked',
+    says: ['AI回覆的案件跟一般案件平均辦案天數相差幾天'],
+    answersWith: ['相差 3.20 天'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
