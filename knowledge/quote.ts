@@ -77,15 +77,18 @@ export function rowDifference(quoted: string[]): string | undefined {
     if (cut < 0) return [];
     const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
     const figure = cells.find((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
+    const share = cells.find((c) => /^\d+(?:\.\d+)?%$/.test(c));
     // (A place in a ranking, 「第3名 」, is not part of the table's header.)
-    return label && figure ? [{ header: q.slice(0, cut).replace(/^第\d+名\s+/u, ''), label, figure }] : [];
+    return label && figure ? [{ header: q.slice(0, cut).replace(/^第\d+名\s+/u, ''), label, figure, ...(share ? { share } : {}) }] : [];
   });
   if (rows.length !== 2 || rows[0]!.header !== rows[1]!.header) return undefined;
   const { sign, size } = exactDifference(rows[0]!.figure, rows[1]!.figure);
   if (sign === 0) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
   const [high, low] = sign > 0 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
   const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
-  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}。`;
+  // (Shares beside the figures, 「36.60%」 and 「25.17%」, differ in percentage points.)
+  const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
+  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}${points}。`;
 }
 
 /** A figure with its unit as a sentence writes it: 「3.52 天」, 「1,021 家」, 「49%」. */

@@ -1212,6 +1212,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['相差 3.20 天'],
   },
   {
+    name: 'two rows compared also compare their shares in percentage points',
+    says: ['營建工程業的保證餘額結構比跟製造業差幾個百分點'],
+    answersWith: ['個百分點'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
