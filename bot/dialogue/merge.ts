@@ -257,7 +257,8 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
 }
 
 /** The dates of a case that decide which version of a rule applies to it. */
-const CASE_DATES: ReadonlySet<keyof Facts> = new Set(['approvalDate', 'loanStartDate', 'applicationDate', 'announcedDate']);
+/** The facts that only say on which day a case's rule is read. */
+export const CASE_DATES: ReadonlySet<keyof Facts> = new Set(['approvalDate', 'loanStartDate', 'applicationDate', 'announcedDate']);
 
 /** The figures programmes are compared on (which ratio is higher, which fee is lower). */
 const COMPARED_FIGURES: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'fee_amount']);

@@ -1,13 +1,14 @@
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
-import type { FactFlags } from '../../rules/facts.ts';
+import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { contactLines, serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
+import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { queryGrams, retrievalAnswer } from './retrieval.ts';
@@ -227,25 +228,22 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   return lines.sort((a, b) => kept.indexOf(a) - kept.indexOf(b));
 }
 
-/** The facts that only say when a case's rule is read. */
-const CASE_DATES = new Set(['approvalDate', 'loanStartDate', 'applicationDate', 'announcedDate']);
-
 /**
  * 「2.5%的批保標準代償率是哪段期間的案子在用？授信起日100年8月1日的那筆能適用嗎」: a programme's rule named by its own words
  * (besides the programme's name and the words saying which date of the case it is), with nothing told of the case but
  * its dates, asks that rule at that date, not whether the applicant qualifies.
  */
 export function namesRuleAtCaseDate(ctx: FlowContext): boolean {
-  const facts = Object.keys(ctx.merged.facts).filter((k) => k !== 'programme' && k !== 'submission' && k !== 'flags');
+  const facts = (Object.keys(ctx.merged.facts) as Array<keyof Facts>).filter((k) => k !== 'programme' && k !== 'submission' && k !== 'flags');
   if (facts.length === 0 || !facts.every((k) => CASE_DATES.has(k))) return false;
   if (Object.keys(ctx.merged.facts.flags ?? {}).length > 0) return false;
   let text = ctx.understanding.text;
-  for (const { role, cue } of ctx.domain.roles.cues.date) if (CASE_DATES.has(role)) text = text.replace(new RegExp(cue.source, 'g'), ' ');
+  for (const { role, cue } of ctx.domain.roles.cues.date) if (CASE_DATES.has(role as keyof Facts)) text = text.replace(new RegExp(cue.source, 'g'), ' ');
   const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
   const grams = withoutNameGrams(queryGrams(text, ctx.domain), programmeName);
   if (grams.size === 0) return false;
   const scope = folders(ctx);
-  return ctx.view.names().some((name) => scope.has(name.split('.')[0]!) && coverage(matchForm(ctx.view.history(name)[0]?.description ?? ''), grams) >= DESCRIPTION_MATCH);
+  return ctx.view.names().some((name) => scope.has(name.split('.')[0]!) && coverage(matchForm(descriptionOf(ctx, name)), grams) >= DESCRIPTION_MATCH);
 }
 
 function descriptionOf(ctx: FlowContext, name: string): string {

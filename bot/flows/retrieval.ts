@@ -47,9 +47,10 @@ export type RetrievalChoice =
 export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins. One with
   // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
-  const continues = continuesTopic(ctx);
+  const sameOfProgramme = asksSameOfProgramme(ctx);
+  const continues = continuesTopic(ctx) || sameOfProgramme;
   // (So is a follow-up with one such word, 「那要怎麼還款」: 還款 alone finds some other section's 還款.)
-  const bare = (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continues ? topicSize(ctx) <= 1 : topicSize(ctx) === 1)) || asksSameOfProgramme(ctx);
+  const bare = (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continues ? topicSize(ctx) <= 1 : topicSize(ctx) === 1)) || sameOfProgramme;
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const question = searchQuery(ctx);
@@ -68,7 +69,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     return showing.length > 0 ? showing : choices;
   };
   // (Asked of another programme, the question before is read without the programme it named.)
-  const topic = ctx.state.topic === undefined ? '' : asksSameOfProgramme(ctx) ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
+  const topic = ctx.state.topic === undefined ? '' : sameOfProgramme ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
   const readings = (placeOnly ? [topic] : [question, ...(continues || bare ? [`${topic} ${question}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
     .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }))
@@ -396,7 +397,7 @@ const FOLLOW_UP_WEIGHT = 1.25;
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   // (「銀行要留哪些資料」 after 具結書 asks, naming no subject of its own, about the one just discussed.)
-  return (ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing || asksWithoutSubject(u))) || asksSameOfProgramme(ctx);
+  return ctx.state.topic !== undefined && u.programmes.length === 0 && (u.isFollowUp || u.modifiers.continuing || asksWithoutSubject(u));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { isDenied } from './negation.ts';
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
+import { isDenied } from './negation.ts';
 
 interface Hit {
   id: ProgrammeId;
@@ -26,14 +26,15 @@ function hitsIn(text: string, domain: Domain): Hit[] {
   return kept.filter((hit): hit is Hit => hit.id !== undefined).sort((a, b) => a.index - b.index);
 }
 
+/** 「是不是青創」: a denial word that only asks whether. */
+const ASKING_WHETHER = /是不是$|是否$|是非$/;
+
 /**
  * Programmes named in normalised text (domain/registry/programmes.yaml), in order of first mention, and those named
  * outright. A circumstance (莫拉克, 新創事業) names its programme only when nothing is named outright, so
  * 「一般貸款，有簽促進就業具結書」 is about 一般貸款. `contrasted`: those named outright only as a contrast
  * (「還是只有一般貸款才有」: every mention between the contrast words of domain/registry/intents.yaml).
  */
-const ASKING_WHETHER = /是不是$|是否$|是非$/;
-
 export function programmesIn(
   text: string,
   domain: Domain = shippedDomain(),
