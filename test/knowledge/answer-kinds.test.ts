@@ -218,4 +218,14 @@ places:
     expect(knowledge.answerKinds?.cumulative.askedBy).toContain('累計');
     expect(knowledge.answerKinds?.cumulative.shownBy.length).toBeGreaterThan(0);
   });
+
+  it('「幾年」 asks a period when something lasts that long, not a year, a recent span or an age of business', async () => {
+    const kinds = (await loadKnowledge('knowledge/documents')).answerKinds!.kinds;
+    const asks = (question: string) => kindsAsked(question, kinds).map((k) => k.kind);
+    expect(asks('申請書的影本要留存幾年')).toContain('期間');
+    expect(asks('那筆展延可以再延幾年')).toContain('期間');
+    expect(asks('這個專案是民國幾年成立的')).not.toContain('期間');
+    expect(asks('近幾年的代位清償金額有增加嗎')).not.toContain('期間');
+    expect(asks('公司要設立幾年以內才能申請')).not.toContain('期間');
+  });
 });
