@@ -1,5 +1,5 @@
 import { describeProgramme, type ProgrammeDescription } from '../../rules/describe.ts';
-import { formatRate } from '../../rules/display.ts';
+import { formatRate, formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { formatCheng } from '../compose/format.ts';
 import { reply } from '../compose/reply.ts';
@@ -110,7 +110,10 @@ function compareRatios(described: ProgrammeDescription[]): string | undefined {
   const listed = known.map((d) => `${d.name}最高 ${formatCheng(d.maxRatio)}`).join('、');
   const highest = Math.max(...known.map((d) => d.maxRatio));
   const top = known.filter((d) => d.maxRatio === highest);
-  return top.length === known.length ? `比較：${listed}，兩者相同。` : `比較：${listed}；${top.map((d) => d.name).join('、')}較高。`;
+  if (top.length === known.length) return `比較：${listed}，兩者相同。`;
+  // 「差多少」 is answered whether or not it was asked: the gap between the highest and the lowest, in 成 and points.
+  const gap = highest - Math.min(...known.map((d) => d.maxRatio));
+  return `比較：${listed}；${top.map((d) => d.name).join('、')}較高，${known.length > 2 ? '最高與最低' : ''}相差 ${formatTenths(gap)}（${points(gap)} 個百分點）。`;
 }
 
 /** A programme's fee rate as a range (a fixed rate is a range of one). */
@@ -133,8 +136,17 @@ function compareRates(described: ProgrammeDescription[]): string | undefined {
   const listed = known.map((k) => `${k.name}年費率 ${shown(k)}`).join('、');
   const cheapest = known.filter((k) => known.every((other) => k.max <= other.min));
   if (cheapest.length === 1 && known.some((k) => k.min > (cheapest[0] as { max: number }).max)) {
-    return `比較：${listed}；${(cheapest[0] as { name: string }).name}較低。`;
+    const fixed = known.every((k) => k.min === k.max);
+    const gap = Math.max(...known.map((k) => k.max)) - (cheapest[0] as { max: number }).max;
+    // Fixed rates have one gap; ranges have none to state.
+    const by = fixed ? `，${known.length > 2 ? '與最高者' : ''}相差 ${points(gap)} 個百分點` : '';
+    return `比較：${listed}；${(cheapest[0] as { name: string }).name}較低${by}。`;
   }
   if (known.every((k) => k.min === known[0]?.min && k.max === known[0]?.max)) return `比較：${listed}，兩者相同。`;
   return `比較：${listed}；費率區間重疊，實際高低依個案核定之費率而定。`;
+}
+
+/** A difference of two percentages in points, without the float's noise (95 − 80 → 「15」, 1.5 − 1.25 → 「0.25」). */
+function points(gap: number): string {
+  return String(Number(gap.toFixed(4)));
 }

@@ -1217,6 +1217,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['個百分點'],
   },
   {
+    name: 'two programmes’ ratios compared say how far apart they are, in 成 and in points',
+    says: ['一般貸款和微型創業鳳凰的保證成數相差幾成'],
+    answersWith: ['微型創業鳳凰貸款較高，相差', '個百分點'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
