@@ -157,7 +157,8 @@ export function createBot(deps: BotDeps): Bot {
       // Only for a rule's figure: statistics of that year are in documents published after it, so the documents are
       // still read as of today.
       const asksRule = merged.asks.length > 0 && merged.asks.every((a) => RULE_ASKS.has(a));
-      const year = merged.task === 'fact_lookup' && asksRule && u.years.length === 1 ? u.years[0] : undefined;
+      // 「0.35%是103年定的，現在還是這樣嗎」: a year beside a question about now is the rule's past, not the day asked about.
+      const year = merged.task === 'fact_lookup' && asksRule && u.years.length === 1 && !u.modifiers.current ? u.years[0] : undefined;
       const yearEnd = year !== undefined && `${year}-12-31` < asOf ? `${year}-12-31` : undefined;
       // 「授信起日100年3月的案件」: a loan's start date decides the rules that key on it (the batch standard subrogation rate).
       // 「依103年公告的費率」: the version announced that year is the one in force at its end.

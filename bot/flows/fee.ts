@@ -701,6 +701,38 @@ function rangeUnderRule(ctx: FlowContext, programme: ProgrammeId, range: { min: 
 }
 
 /**
+ * 「0.35%是103年定的，現在還是照這個費率收嗎？」: no circumstance changes the rate, so the question is whether the quoted
+ * rate is the rule's. When it is not, the rule's rate in force leads, and the dated version that had the quoted rate
+ * (if any) says when it applied. Undefined when the quoted rate is the rule's or the rule has no one rate.
+ */
+function ruleRateAgainstStated(ctx: FlowContext, programme: ProgrammeId, statedRate: number): FlowResult | undefined {
+  const { facts } = ctx.merged;
+  const trace = new TraceRecorder(ctx.view);
+  let rule: ReturnType<typeof selectFeeRate>;
+  try {
+    rule = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags }, trace);
+  } catch {
+    return undefined;
+  }
+  if (rule.waived || rule.rate === statedRate) return undefined;
+  const read = trace.steps.filter((step): step is Extract<typeof step, { kind: 'parameter' }> => step.kind === 'parameter');
+  const then = read.flatMap((step) => ctx.view.history(step.name).filter((h) => h.value === statedRate && h.effectiveFrom !== step.effectiveFrom));
+  const since = read.find((step) => step.value === rule.rate)?.effectiveFrom;
+  const name = PROGRAMMES[programme].name;
+  const citations = ctx.cite.forTrace(trace.steps);
+  const lines = [
+    `${name}目前適用年費率 ${formatRate(rule.rate)}${since && since >= '1900-01-01' ? `（${formatRocDate(since)}起）` : ''}，不是您提供的 ${formatRate(statedRate)}。`,
+    ...then.map((entry) => versionLine(entry)),
+    ...rule.notes.map((note) => `・${note}`),
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['借500萬保8成一年手續費多少？', '重新開始'] },
+    { task: 'fact_lookup', programme, facts, asks: ctx.merged.asks, ...{ statedRate } },
+  );
+}
+
+/**
  * 「火金姑費率0.395%，簽了具結書會變成0.5%嗎？」: the rate the rules give for this case (the quoted rate set against the
  * programme's, then the 具結書 cap or other circumstances), with each step said and cited; no loan is needed.
  */
@@ -723,9 +755,13 @@ export function rateUnderRuleFlow(ctx: FlowContext): FlowResult | undefined {
     throw error;
   }
   const name = PROGRAMMES[programme].name;
+  const changed = !selected.waived && selected.rate !== selected.baseRate;
+  if (!changed && !selected.waived && statedRate !== undefined) {
+    const ruled = ruleRateAgainstStated(ctx, programme, statedRate);
+    if (ruled) return ruled;
+  }
   const worth = selected.waived ? waivedRate(ctx, programme) : undefined;
   const citations = [...ctx.cite.forTrace(trace.steps), ...(worth ? [worth.citation] : [])];
-  const changed = !selected.waived && selected.rate !== selected.baseRate;
   const lines = [
     selected.waived
       ? `${name}：保證手續費免收（依下列規定）${worth ? `；${worth.text}` : ''}。`

@@ -1222,6 +1222,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['微型創業鳳凰貸款較高，相差', '個百分點'],
   },
   {
+    name: 'a rate the user remembers from an earlier year, asked about now, is answered with today’s rate and when theirs applied',
+    says: ['我記得批次保證的手續費是一年0.35%，目前還是收這個嗎'],
+    answersWith: ['批次信用保證目前適用年費率 0.3%（民國111年1月1日起），不是您提供的 0.35%', '民國103年12月15日至110年12月31日為 0.35%'],
+    never: ['維持不變'],
+  },
+  {
+    name: 'a risk group’s rate quoted wrongly is corrected with the group’s rate',
+    says: ['A組的一般貸款手續費是一年1%對吧'],
+    answersWith: ['一般貸款目前適用年費率 0.75%，不是您提供的 1.00%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
