@@ -176,6 +176,8 @@ export function plainText(markdown: string): string {
     .replace(/^[^\S\r\n\u2028\u2029]*(?:\|[^\S\r\n\u2028\u2029]*)?:?-{3}.*$/gm, '')
     .replace(/\|/g, ' ')
     .replace(/^[^\S\r\n\u2028\u2029]*[-*][^\S\r\n\u2028\u2029]+/gm, '')
+    // An autolink, <https://www.smeg.org.tw>, is its address.
+    .replace(/<((?:https?:\/\/|mailto:)[^<>\s]+)>/g, '$1')
     .replace(/[*_`#>]/g, '')
     .replace(/[ \t]+/g, ' ')
     .replace(/\n{2,}/g, '\n')

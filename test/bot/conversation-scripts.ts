@@ -1233,6 +1233,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['一般貸款目前適用年費率 0.75%，不是您提供的 1.00%'],
   },
   {
+    name: 'how a fee is paid (a card, a transfer) is not in the documents, though fee passages match the rest',
+    says: ['保證費可不可以用信用卡繳'],
+    answersWith: ['找不到可以確實回答', '0800-089-921'],
+    never: ['0.3%'],
+  },
+  {
+    name: 'the fund’s website is its address as written, without the file’s link marks',
+    says: ['信保有官方網站嗎 網址多少'],
+    answersWith: ['https://www.smeg.org.tw'],
+    never: ['<https'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseKnowledgeFile } from '../../knowledge/index.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
-import { passageCatalogue } from '../../knowledge/passages.ts';
+import { passageCatalogue, plainText } from '../../knowledge/passages.ts';
 import { frontMatter } from './fixtures.ts';
 
 const ID = 'guarantee-programs-overview';
@@ -62,6 +62,11 @@ describe('programmes in the knowledge files', () => {
 });
 
 describe('the passage catalogue', () => {
+  it('quotes an autolink as its address, and an angle bracket in text is still dropped', () => {
+    expect(plainText('- 網址：<https://www.example.org.tw>')).toBe('網址：https://www.example.org.tw');
+    expect(plainText('寄到 <mailto:service@example.org.tw> 或 > 引言')).toBe('寄到 mailto:service@example.org.tw 或 引言');
+  });
+
   it('is cut once per knowledge version, with document, section, dates and programmes on every passage', async () => {
     const knowledge = await loadKnowledge('knowledge/documents');
     const catalogue = passageCatalogue(knowledge);
