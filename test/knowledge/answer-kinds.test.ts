@@ -228,4 +228,13 @@ places:
     expect(asks('近幾年的代位清償金額有增加嗎')).not.toContain('期間');
     expect(asks('公司要設立幾年以內才能申請')).not.toContain('期間');
   });
+
+  it('a download asks for an address besides anything else it asks; a website named as a place does not', async () => {
+    const kinds = (await loadKnowledge('knowledge/documents')).answerKinds!.kinds;
+    const asked = kindsAsked('年度預算書在哪裡下載', kinds);
+    expect(asked.map((k) => k.kind)).toContain('網址');
+    expect(carriesAny('本年度預算總額 8,879,489,815 元', asked)).toBe(false);
+    expect(carriesAny('預算總額 8,879,489,815 元，全文見網址：https://www.example.org.tw', asked)).toBe(true);
+    expect(kindsAsked('官網上的線上客服叫什麼', kinds).map((k) => k.kind)).not.toContain('網址');
+  });
 });
