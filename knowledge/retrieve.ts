@@ -71,6 +71,8 @@ export interface PassageRequest {
    * A table row comes with its table's unit line and `row` set.
    */
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
+  /** Of several kinds asked (「客服電話跟信箱」), one test per kind: a passage showing each is quoted. */
+  carriesEach?: Array<(passage: string, unitLine?: string, row?: boolean) => boolean>;
   /** A sum is asked (「四年合計」, 「加起來」): a table's total row answers. */
   total?: boolean;
   /** When something happened is asked (「哪一年成立」): a year written beside the thing named wins. */
@@ -221,6 +223,7 @@ function sectionsWithin(
     // (A question asking when something happened asks about the past.)
     today: !request.dated && !request.programme && !request.eventYear,
     ...(request.carries ? { carries: request.carries } : {}),
+    ...(request.carriesEach ? { carriesEach: request.carriesEach } : {}),
   });
 }
 
@@ -289,6 +292,8 @@ interface Wants {
   /** Pairs only the question before a follow-up brought: they count less in choosing the passages quoted. */
   context?: Set<string>;
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
+  /** Of several kinds asked (「客服電話跟信箱」), one test per kind: a passage showing each is quoted. */
+  carriesEach?: Array<(passage: string, unitLine?: string, row?: boolean) => boolean>;
 }
 
 /** The sections worth quoting, best first. */
@@ -304,7 +309,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events, wants.context);
+    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events, wants.context, wants.carriesEach);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
     if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events, wants.context);
     if (passages.length === 0) continue;
@@ -655,6 +660,7 @@ function bestPassages(
   total = false,
   events?: Set<string>,
   context?: Set<string>,
+  carriesEach?: Array<(passage: string, unitLine?: string, row?: boolean) => boolean>,
 ): ScoredPassage[] {
   // A line that only repeats the section's heading (「三、經費來源及計算基準」) is not an answer, unless it holds the
   // kind of thing asked (「2. 專案保證（民國63年推出）：」 for 「哪一年」).
@@ -704,9 +710,16 @@ function bestPassages(
   // every 董事 of a board.)
   const labelRows = rowNamed ? top.filter((p) => p.passage.kind === 'row' && labelNamed(p.passage, grams)) : [];
   const namedRows = labelRows.length < MAX_PASSAGES ? labelRows : [];
-  return [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])]
-    .slice(0, MAX_PASSAGES)
-    .sort((a, b) => a.order - b.order);
+  const chosen = [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])].slice(0, MAX_PASSAGES);
+  // 「客服電話跟信箱」: each kind asked is shown by a passage quoted, the best one sharing words with the question that
+  // shows it, when none chosen does.
+  const shows = (test: NonNullable<typeof carriesEach>[number], p: ScoredPassage) => (p.passage.kind === 'row' ? test(p.text, cut.unit, true) : test(p.text));
+  for (const test of carriesEach ?? []) {
+    if (chosen.some((p) => shows(test, p))) continue;
+    const showing = top.find((p) => shows(test, p));
+    if (showing) chosen.push(showing);
+  }
+  return chosen.sort((a, b) => a.order - b.order);
 }
 
 /** Confidence taken from a section whose passages give only figures summed since the start, when a year's is asked. */

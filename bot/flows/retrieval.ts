@@ -315,6 +315,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     // particular: they compete with its own sections, as when the programme is named.)
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 || ctx.merged.asks.includes('statistics') } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
+    ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)),
     eventYear: asked.some((kind) => kind.eventYear),
     ...(notCumulative ? { notCumulative } : {}),

@@ -1245,6 +1245,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['<https'],
   },
   {
+    name: 'two kinds of contact asked together are each quoted, whichever line shares more words with the question',
+    says: ['請給我客服的mail跟客服電話'],
+    answersWith: ['0800-089-921', 'service@smeg.org.tw'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
