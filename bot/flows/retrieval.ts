@@ -6,7 +6,7 @@ import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
-import { findSections, headingNames, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, isHistory, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -100,9 +100,14 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
   // (「第一名和第二名各是什麼行業」 asks places of one ranking: read by rank, not as several things.)
   const ranked = ctx.understanding.modifiers.rank !== undefined;
-  const others = ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : eachThingsSection(ctx, question, best);
-  const { section, passages } = best;
-  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best, missingYears: [], continued };
+  const found = [best, ...(ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : eachThingsSection(ctx, question, best))];
+  // 「信保基金的錢政府跟銀行各出多少」 asked of today, naming no year or programme: of the sections found for its parts, an
+  // ended plan's is history beside a current one's, and is left out.
+  const today = ctx.understanding.years.length === 0 && ctx.understanding.programmes.length === 0;
+  const current = found.filter((c) => !isHistory(c.section, ctx.asOf));
+  const [lead, ...others] = today && current.length > 0 ? current : found;
+  const { section, passages } = lead!;
+  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best: lead!, missingYears: [], continued };
   const { list, superlative, rank } = ctx.understanding.modifiers;
   const { quoted, top } = quoteSection(ctx.sources.knowledge, section, passages, {
     ...(list ? { list } : {}),
@@ -124,7 +129,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const missingYears = yearsNotCovered(years, where);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === years.length) return { covered: false, missingYears, section };
-  return { covered: true, section, quoted, top, others, best, missingYears, continued };
+  return { covered: true, section, quoted, top, others, best: lead!, missingYears, continued };
 }
 
 /**

@@ -1250,6 +1250,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0800-089-921', 'service@smeg.org.tw'],
   },
   {
+    name: 'who put money into the fund, asked of today with each giver named, is the newest report’s, not an ended plan’s year',
+    says: ['信保基金的本錢 政府跟銀行各出了多少'],
+    answersWith: ['70.33%', '29.67%'],
+    never: ['莫拉克', '已屆期'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
