@@ -103,7 +103,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const found = [best, ...(ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : eachThingsSection(ctx, question, best))];
   // 「信保基金的錢政府跟銀行各出多少」 asked of today, naming no year or programme: of the sections found for its parts, an
   // ended plan's is history beside a current one's, and is left out.
-  const today = ctx.understanding.years.length === 0 && ctx.understanding.programmes.length === 0;
+  const today = aboutToday(ctx);
   const current = found.filter((c) => !isHistory(c.section, ctx.asOf));
   const [lead, ...others] = today && current.length > 0 ? current : found;
   const { section, passages } = lead!;
@@ -221,7 +221,12 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       lines: [
         missingYears.length ? `注意：目前收錄的文件沒有 ${missingYears.join('、')} 年的資料；以下是最接近的內容，如需該年度資料請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined,
         // An ended plan is history: the reader learns that before reading its figures.
-        ended ? `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以下為當時的規定，不是現行規定。` : undefined,
+        // (Asked of today, naming no year and no programme, 「信保貸款利率多少」: the documents have nothing current on it.)
+        ended
+          ? aboutToday(ctx)
+            ? endedOnlyNote(ctx, section)
+            : `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以下為當時的規定，不是現行規定。`
+          : undefined,
         ended ? undefined : pastDatesNote(ctx, quoted),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
@@ -671,10 +676,21 @@ function partContext(ctx: FlowContext, u: Understanding, before: readonly Progra
   return { ...ctx, ...now, understanding: u, merged: { ...merged, asks: u.asks, ...(programme ? { programme } : {}) } };
 }
 
+/** What an answer about today from an ended plan alone says first: nothing current is in the documents. */
+function endedOnlyNote(ctx: FlowContext, section: KnowledgeSection): string {
+  return `注意：目前收錄的文件沒有這方面現行的規定；只有已結束的《${section.title}》（適用至${formatRocDate(section.effectiveTo!)}）有當時的規定，如下，不是現行規定。現行情形請洽往來銀行或信保基金：${serviceLinesText(ctx.service)}。`;
+}
+
+/** A question about today: it names no year and no programme (an ended plan named is asked about as it was). */
+function aboutToday(ctx: FlowContext): boolean {
+  return ctx.understanding.years.length === 0 && ctx.understanding.programmes.length === 0;
+}
+
 /** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */
 function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { quotes: string[][]; datesNote?: string }): FlowResult {
   const quoted = (c: SectionChoice, i: number) => chosen?.quotes[i] ?? c.passages.map((p) => p.text);
   const parts = choices.map((c, i) => ({ choice: c, quotes: quoted(c, i), citation: ctx.cite.forSection(c.section, quoted(c, i).join(' ')) }));
+  const onlyEnded = aboutToday(ctx) && choices.every((c) => c.section.effectiveTo !== null && c.section.effectiveTo < ctx.asOf);
   return answered(
     {
       kind: 'answer',
@@ -683,7 +699,9 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
         // An ended plan is history: said before its first quote.
         ...parts.flatMap(({ choice, quotes }, i) => [
           choice.section.effectiveTo !== null && choice.section.effectiveTo < ctx.asOf && parts.findIndex((p) => p.choice.section.documentId === choice.section.documentId) === i
-            ? `注意：《${choice.section.title}》適用期間至${formatRocDate(choice.section.effectiveTo)}，已屆期；以下為當時的規定，不是現行規定。`
+            ? onlyEnded
+              ? endedOnlyNote(ctx, choice.section)
+              : `注意：《${choice.section.title}》適用期間至${formatRocDate(choice.section.effectiveTo)}，已屆期；以下為當時的規定，不是現行規定。`
             : undefined,
           `依《${choice.section.title}》〈${choice.section.heading}〉：`,
           ...quotes.map((q) => `「${readableQuote(ctx.sources.knowledge, choice.section.id, q)}」`),

@@ -1256,6 +1256,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['莫拉克', '已屆期'],
   },
   {
+    name: 'asked of today, a figure only an ended plan gives says first that nothing current is in the documents',
+    says: ['送信保的貸款 利息大概幾%'],
+    answersWith: ['注意：目前收錄的文件沒有這方面現行的規定；只有已結束的《莫拉克', '0800-089-921'],
+  },
+  {
+    name: 'the ended plan named is answered as it was, without saying nothing current exists',
+    says: ['莫拉克計畫那時候捐給信保基金多少保證專款'],
+    answersWith: ['已屆期'],
+    never: ['沒有這方面現行的規定'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
