@@ -1,3 +1,4 @@
+import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
@@ -380,6 +381,9 @@ function fireflyLine(ctx: FlowContext): string | undefined {
   return `依您說的捐助金額 ${amountInWords(donation)}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
 }
 
+/** How many more pairs of characters a cap's name must share with the question to be the one meant. */
+const CLEARLY_MORE = 2;
+
 /**
  * 「已計提90萬，還能再計提多少」: each per-enterprise amount cap read, less what the user says is used; the lower cap,
  * the one that binds, first.
@@ -392,7 +396,12 @@ function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | unde
     .sort((a, b) => (a.value as number) - (b.value as number));
   if (caps.length === 0) return undefined;
   const left = (limit: number) => Math.max(0, limit - used);
-  return caps
+  // 「計提了代位清償70萬，還能再計提多少」: the cap whose name the question clearly shares more of is the one meant.
+  const text = normalizeText(ctx.understanding.text);
+  const shared = (description: string) => new Set([...description].slice(1).map((c, i) => `${description[i]}${c}`).filter((pair) => text.includes(pair))).size;
+  const most = Math.max(...caps.map((cap) => shared(cap.description)));
+  const meant = caps.filter((cap) => shared(cap.description) > most - CLEARLY_MORE);
+  return meant
     .map((cap) => `依${cap.description}新臺幣 ${formatAmount(cap.value as number)} 元，扣除您說已使用的 ${formatAmount(used)} 元，尚可 ${formatAmount(left(cap.value as number))} 元（${amountInWords(left(cap.value as number))}）。`)
     .join('\n');
 }

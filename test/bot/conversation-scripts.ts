@@ -1267,6 +1267,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['沒有這方面現行的規定'],
   },
   {
+    name: 'a subrogation amount already set aside for a batch case leaves the rest of its yearly cap',
+    says: ['批保案件 這家企業今年在本行已經計提實際代償額65萬 還可以再計提多少'],
+    answersWith: ['扣除您說已使用的 650,000 元，尚可 350,000 元'],
+    never: ['尚可 119'],
+  },
+  {
+    name: 'a used amount is taken from the caps the question names, not from a cap of another kind',
+    says: ['同一家企業在批次保證已經用掉9000萬 總額度還剩多少'],
+    answersWith: ['依同一企業保證融資總額度上限新臺幣 120,000,000 元，扣除您說已使用的 90,000,000 元'],
+    never: ['代位清償總金額上限新臺幣 1,000,000 元，扣除'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
