@@ -1279,6 +1279,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['代位清償總金額上限新臺幣 1,000,000 元，扣除'],
   },
   {
+    name: 'whether anyone answers late at night is the smart customer service that never closes',
+    says: ['晚上十二點想問信保 深夜有人回覆嗎'],
+    answersWith: ['24 小時全年無休之智慧客服'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
