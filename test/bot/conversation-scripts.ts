@@ -1284,6 +1284,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['24 小時全年無休之智慧客服'],
   },
   {
+    name: 'a required operating period quoted back does not replace the business’s own age said before',
+    says: ['我們是做餐飲的 店才開五個月', '可以申請信保嗎 聽說要營業滿一年'],
+    answersWith: ['新創事業'],
+    never: ['營業 12 個月'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
