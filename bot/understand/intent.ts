@@ -38,7 +38,9 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
     if (words.greeting.test(text)) return 'greeting';
     return 'unknown';
   }
-  if (asks.includes('fee_amount')) return 'fee_calculation';
+  // (「111年手續費收了多少錢」 with no loan asks the fund's income, a statistic, not a fee to compute.)
+  const income = asks.includes('statistics') && facts.loanAmount === undefined && facts.guaranteedAmount === undefined;
+  if (asks.includes('fee_amount') && !income) return 'fee_calculation';
   // 「一般貸款 500萬 8成 B組 一年」: a loan with its ratio or period, asking nothing else, is a fee to compute.
   const loanTerms = (facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined) && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined || facts.periodDays !== undefined);
   if (loanTerms && asks.length === 0 && !words.eligibilityQuestion.test(text)) return 'fee_calculation';

@@ -1290,6 +1290,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['營業 12 個月'],
   },
   {
+    name: 'what the fund took in from fees in a year, with no loan said, is its income statement, not a fee to compute',
+    says: ['信保基金110年一整年保證手續費總共收了多少'],
+    answersWith: ['保證手續費收入', '3,383,622,710'],
+    never: ['請問是哪一種保證項目'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
