@@ -809,8 +809,10 @@ function inForceIn(section: KnowledgeSection, ad: number): boolean {
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
 function yearsNotCovered(years: number[], answerText: string): string[] {
   const text = answerText.replace(/\s+/g, '');
+  // (A year listed before another, 「110 及 111 年度」, is named as much as the one 年 follows.)
+  const named = (roc: number) => new RegExp(`(?<!\\d)${roc}(?:[及、和與至到~～-]\\d{2,3})*年`, 'u').test(text);
   return years
-    .filter((ad) => !text.includes(`${ad - 1911}年`) && !text.includes(String(ad)))
+    .filter((ad) => !named(ad - 1911) && !text.includes(String(ad)))
     .map((ad) => `民國${ad - 1911}（${ad}）`);
 }
 

@@ -1296,6 +1296,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['請問是哪一種保證項目'],
   },
   {
+    name: 'a rough amount (「40幾億」) in a question is no topic the documents lack',
+    says: ['110年信保怎麼會賸餘40幾億'],
+    answersWith: ['防疫紓困貸款信用風險由政府承擔'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
