@@ -10,6 +10,7 @@ import { mergeTurn, withBusinessAge, withYearlessDates, type MergedTurn } from '
 import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
+import { factsOnly } from './flows/ask-for.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
 import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
 import { severalProgrammes } from './flows/several-programmes.ts';
@@ -231,8 +232,19 @@ export function createBot(deps: BotDeps): Bot {
       case 'recommend':
         return recommendFlow(ctx);
       default:
-        return u.intent === 'out_of_scope' ? outOfScopeFlow(ctx) : retrievalAnswer(ctx);
+        if (u.intent === 'out_of_scope') return outOfScopeFlow(ctx);
+        return answeredOrFactsOnly(ctx);
     }
+  }
+
+  /**
+   * A first message that only states facts and asks nothing (「我們做室內裝修的 一年營收一億二」): the documents are searched
+   * first (「綜合額度1000萬已經用滿了」 names a rule they quote), and if they have nothing on it, the bot says what it
+   * understood and offers what those facts answer, instead of "not in my documents".
+   */
+  function answeredOrFactsOnly(ctx: FlowContext): FlowResult {
+    const result = retrievalAnswer(ctx);
+    return result.outcome === 'unanswered' && ctx.merged.statesOnly ? factsOnly(ctx) : result;
   }
 
   function record(turn: Turn, text: string, u: Understanding, result: FlowResult, replies: Reply[], latencyMs: number): void {

@@ -17,6 +17,8 @@ export interface FactQuestionWords {
   context?: string;
   /** The unit a bare number is read with (「四十八」 → 「四十八歲」). */
   unit?: string;
+  /** Questions stating the fact makes answerable (offered when a message states it and asks nothing). */
+  leadsTo: string[];
 }
 
 /** The registry, compiled once per version: what understanding and dialogue read instead of word lists in code. */
@@ -32,6 +34,8 @@ export interface Domain {
   };
   facts: {
     questions: Partial<Record<keyof Facts, FactQuestionWords>>;
+    /** The reply to a first message that only states facts: its question and chips (after each fact's `leadsTo`). */
+    factsOnly: { question: string; quickReplies: string[] };
     /**
      * Facts and circumstances only one programme's rules read (the recovery need of 災害復舊貸款, a 促進就業具結書), and
      * that programme: stating one names it.
@@ -302,11 +306,13 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     examples?: string[] | undefined;
     context?: string | undefined;
     unit?: string | undefined;
+    leads_to?: string[] | undefined;
   }): FactQuestionWords => ({
     label: q.label,
     question: q.question,
     quickReplies: q.quick_replies ?? [],
     examples: q.examples ?? [],
+    leadsTo: q.leads_to ?? [],
     ...(q.context ? { context: q.context } : {}),
     ...(q.unit ? { unit: q.unit } : {}),
   });
@@ -319,6 +325,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     },
     facts: {
       questions: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q ? [[fact, questionOf(q)]] : []))),
+      factsOnly: { question: facts.facts_only.question, quickReplies: facts.facts_only.quick_replies },
       namingProgramme: {
         facts: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q?.names_programme ? [[fact, q.names_programme as ProgrammeId]] : []))),
         flags: Object.fromEntries(Object.entries(facts.flags).flatMap(([flag, f]) => (f.names_programme ? [[flag, f.names_programme as ProgrammeId]] : []))),

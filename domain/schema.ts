@@ -55,8 +55,12 @@ export const FactsFile = z
         unit: Word.optional(),
         /** Only this programme's rules read the fact: stating it, with no programme named, is about that programme. */
         names_programme: ProgrammeId.optional(),
+        /** Questions the fact lets the bot answer, offered when a message states it and asks nothing. */
+        leads_to: z.array(Word).optional(),
       }).strict(),
     ),
+    /** What the bot says to a first message that only states facts: what it understood, then this, with chips. */
+    facts_only: z.object({ question: Word, quick_replies: z.array(Word).min(1) }).strict(),
     flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues, names_programme: ProgrammeId.optional(), follow_up_verbs: z.array(Word).optional(), documents_say: z.array(Word).optional() }).strict()),
     choices: z.object({
       industry: z.record(z.enum(['production', 'general']), Cues),

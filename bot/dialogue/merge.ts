@@ -27,6 +27,8 @@ export interface MergedTurn {
   compared?: ProgrammeId[];
   /** The message added nothing the dialogue can use (no task, programme or fact). */
   empty: boolean;
+  /** A conversation's first message states facts of the case and asks nothing (「敝公司從事營造業，年營業額2億」). */
+  statesOnly?: boolean;
 }
 
 /**
@@ -155,6 +157,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     ...(statedRate !== undefined ? { statedRate } : {}),
     ...(variants ? { variants } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
+    ...(!resolved && state.task === undefined && u.intent === 'unknown' && !u.isQuestion && !u.isFollowUp && u.programmes.length === 0 && u.asks.length === 0 && Object.keys(stated).some((k) => k !== 'programme' && k !== 'flags') ? { statesOnly: true } : {}),
   };
 }
 

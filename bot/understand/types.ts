@@ -101,6 +101,8 @@ export interface Understanding {
   asks: Ask[];
   /** An elliptical follow-up (那C組呢？): its facts change the ones gathered so far. */
   isFollowUp: boolean;
+  /** The message is put as a question (a question mark or word: 嗎, 多少, 幾 …; domain/registry/intents.yaml `question`). */
+  isQuestion: boolean;
   modifiers: Modifiers;
   /**
    * Values of one fact to compute side by side: 「A組跟C組差多少」 (risk groups), 「簽了具結書跟沒簽」 (a circumstance

@@ -24,6 +24,12 @@ import { assignRoles } from './roles.ts';
 import { findYears } from './years.ts';
 import type { Ask, Modifiers, Understanding } from './types.ts';
 
+/**
+ * Who applies, as the finder weighs it: age, gender and how long the business has run. (Revenue and borrowing alone
+ * lead to the 營授比, which the next message usually asks about.)
+ */
+const WHO_APPLIES: Array<keyof Facts> = ['age', 'gender', 'businessAgeMonths'];
+
 /** 「是。」「沒有！」: the message without its closing punctuation is one of the yes or no words. */
 function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer'] {
   const bare = text.replace(/(?<![\s。！!.?？~～])[\s。！!.?？~～]+$/u, '').trim();
@@ -212,6 +218,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       statesLoan: facts.loanAmount !== undefined,
       statesRatioCase: hasRatioFigures(facts),
       statesFigure: facts.guaranteeRatio !== undefined || roles.statedRate !== undefined,
+      statesApplicant: WHO_APPLIES.some((key) => facts[key] !== undefined),
+      followUp,
     },
     domain,
   );
@@ -232,6 +240,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     purposes,
     asks,
     isFollowUp: followUp,
+    isQuestion: domain.intents.question.test(canonical),
     modifiers,
     ...(variants ? { variants } : {}),
     ...(perProgramme ? { perProgramme } : {}),

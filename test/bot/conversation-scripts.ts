@@ -1301,6 +1301,23 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['防疫紓困貸款信用風險由政府承擔'],
   },
   {
+    name: 'an opening that only tells who applies is answered with the programmes that may fit',
+    says: ['在下今年五十三 女的 準備開一間早午餐店'],
+    answersWith: ['可能適合', '微型創業鳳凰貸款'],
+    never: ['找不到'],
+  },
+  {
+    name: 'an opening that only states figures says what was understood and offers what they answer',
+    says: ['我們做室內裝修工程的 一年營收大概一億二'],
+    answersWith: ['目前已知', '120,000,000'],
+    never: ['找不到', '可能適合'],
+  },
+  {
+    name: 'the figures stated in an opening are kept for the question that follows',
+    says: ['我們做室內裝修工程的 一年營收大概一億二', '我的營授比上限是多少？'],
+    answersWith: ['120,000,000', '84,000,000'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],

@@ -70,6 +70,12 @@ describe('the domain registry', () => {
     for (const reply of replies) expect(readAsAnswer(fact, reply), `「${reply}」 as an answer for ${fact}`).toHaveProperty(field);
   });
 
+  it('offers, after facts stated alone, only questions the bot reads as questions', () => {
+    const offered = [...Object.values(domain.facts.questions).flatMap((q) => q?.leadsTo ?? []), ...domain.facts.factsOnly.quickReplies];
+    expect(offered.length).toBeGreaterThan(2);
+    for (const question of offered) expect(understand(question).intent, `「${question}」`).not.toBe('unknown');
+  });
+
   const flagCues = (parse(readFileSync(join(ROOT, 'domain/registry/facts.yaml'), 'utf8')) as { flags: Record<string, { cues: unknown[] }> }).flags;
 
   it.each(Object.keys(flagCues))('recognises each plain cue of the circumstance %s in a sentence, and its denial', (flag) => {
