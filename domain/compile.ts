@@ -96,7 +96,7 @@ export interface Domain {
     whoQualifies: RegExp;
     change: RegExp;
   };
-  modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp };
+  modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -109,7 +109,7 @@ export interface Domain {
     queryFiller: RegExp;
     /** The fund's terms and every programme name, longest first. */
     terms: readonly string[];
-    /** Known misspellings (手續廢 → 手續費): any of them, and the right word of each. */
+    /** Known misspellings (手續廢 → 手續費) and short forms (上市櫃 → 上市、上櫃): any of them, and what each is written as. */
     misspellings: { any: RegExp; right: ReadonlyMap<string, string> } | undefined;
   };
 }
@@ -379,6 +379,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     },
     modifiers: {
       total: cueRegExp(intents.modifiers.total),
+      placeOf: cueRegExp(intents.modifiers.place_of),
       which: cueRegExp(intents.modifiers.which),
       still: cueRegExp(intents.modifiers.still),
       several: cueRegExp(intents.modifiers.several),
@@ -431,7 +432,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       filler: new Set(words.filler),
       queryFiller: cueRegExp(words.query_filler, 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
-      misspellings: misspellingsOf(words.misspellings),
+      misspellings: misspellingsOf({ ...words.misspellings, ...words.abbreviations }),
     },
   };
 }

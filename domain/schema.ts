@@ -148,7 +148,7 @@ export const IntentsFile = z
     who_qualifies: Cues,
     change: Cues,
     modifiers: z
-      .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues, total: Cues })
+      .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues, total: Cues, place_of: Cues })
       .strict(),
     follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words, alone: Words.optional(), joiners: Words.optional() }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),
@@ -199,6 +199,8 @@ export const WordsFile = z
     terms: Words,
     /** The right word → how users mistype it (手續費: [手續廢]); corrected before a message is read. */
     misspellings: z.record(Word, Words).default({}),
+    /** What a short form stands for → the short forms (上市、上櫃: [上市櫃]); written out before a message is read. */
+    abbreviations: z.record(Word, Words).default({}),
   })
   .strict()
   .superRefine((file, ctx) => {

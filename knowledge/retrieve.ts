@@ -865,6 +865,30 @@ export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, 
   return picked.map((row, i) => `${single ? '' : `第${places.from + i}名 `}${table.header.join(' ')}：${row.join(' ')}`);
 }
 
+/**
+ * 「臺灣企銀的保證餘額排第幾」: where a quoted table row stands in its table, by the column the question names (else the
+ * first column of figures), largest first; total rows are not ranked. One line per quoted row found in a table.
+ */
+export function placesInRanking(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, quoted: readonly string[]): string[] {
+  const cut = passageCatalogue(knowledge).sections.get(section.id);
+  if (!cut) return [];
+  const lines: string[] = [];
+  for (const table of cut.tables) {
+    const named = rankedColumn([table], grams)?.column;
+    const column = named ?? table.header.findIndex((_, i) => i > 0 && table.rows.some((r) => parseCell(r[i]) !== undefined));
+    if (column <= 0) continue;
+    const candidates = table.rows.filter((r) => !TOTAL_ROW.test(r[0] ?? '') && parseCell(r[column]) !== undefined);
+    if (candidates.length < 2) continue;
+    const ordered = [...candidates].sort((a, b) => parseCell(b[column])! - parseCell(a[column])!);
+    for (const row of candidates) {
+      if (!quoted.some((q) => q.includes(row.join(' ')))) continue;
+      const place = ordered.filter((r) => parseCell(r[column])! > parseCell(row[column])!).length + 1;
+      lines.push(`「${row[0]}」依「${table.header[column]}」在本表 ${candidates.length} 列中由高至低排第 ${place}。`);
+    }
+  }
+  return lines;
+}
+
 /** A table column of figures whose header the question names (「保證餘額」, 「結構比」): what a ranking ranks. */
 function rankedColumn(tables: Table[], grams: Set<string>): { table: Table; column: number } | undefined {
   const figures = (table: Table, i: number) => i > 0 && table.rows.some((r) => parseCell(r[i]) !== undefined);

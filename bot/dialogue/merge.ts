@@ -61,6 +61,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const tellsNeed = state.task === 'recommend' && u.purposes.length > 0;
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething || tellsNeed);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
+  // 「本人42歲女生，打算自己創業」 opens a conversation saying who applies and asking nothing: answer first with the
+  // programmes that may fit. (Said later, the same facts go on with the task under way.)
+  if (!task && state.task === undefined && opensWithApplicant(u)) task = 'recommend';
   // 「同一家公司…總共最多可以到多少錢」 with nothing asked before: the figure of the rule topic it names.
   const ofTopic = !task && u.asksOfTopic !== undefined && u.asks.length === 0 ? u.asksOfTopic : undefined;
   if (ofTopic) task = 'fact_lookup';
@@ -197,6 +200,17 @@ function withoutReplacedPeriod(known: Facts, stated: Facts): Facts {
   const { periodMonths: _months, periodDays: _days, startDate, endDate, ...rest } = known;
   // One end of a range may come in a later message (「到114年8月31日」): the other end stays.
   return statesLength ? rest : { ...rest, ...(startDate ? { startDate } : {}), ...(endDate ? { endDate } : {}) };
+}
+
+/**
+ * Who applies, as the finder weighs it: age, gender and how long the business has run. (Revenue and borrowing alone
+ * lead to the 營授比, which the next message usually asks about.)
+ */
+const WHO_APPLIES: Array<keyof Facts> = ['age', 'gender', 'businessAgeMonths'];
+
+/** A message that only says who applies, of oneself, naming no programme and asking nothing. */
+function opensWithApplicant(u: Understanding): boolean {
+  return u.intent === 'unknown' && !u.isQuestion && !u.isFollowUp && u.programmes.length === 0 && u.asks.length === 0 && u.parameterTopics.length === 0 && WHO_APPLIES.some((key) => u.facts[key] !== undefined);
 }
 
 /** The one programme that serves every need the message describes (domain/registry/finder.yaml), if there is one. */

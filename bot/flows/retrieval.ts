@@ -6,7 +6,7 @@ import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
-import { findSections, headingNames, isHistory, MIN_CONFIDENCE, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, isHistory, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -94,6 +94,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // never names it (the fund's overall overdue rate) does not answer it.
   const { comparison: comparing, several } = ctx.understanding.modifiers;
   const ofProgramme = best !== undefined && !comparing && !several && ctx.merged.asks.includes('statistics') && ctx.understanding.programmes.length === 1 && !sectionNames(ctx.domain, best.section, ctx.understanding.programmes[0]!);
+  if (process.env.DBG) console.error('DBG', best?.section.id, best?.confidence, unknown, missing, evidence, ofProgramme, ctx.merged.asks);
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }
@@ -232,6 +233,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
         ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
         exceptionNamed(ctx, quoted),
+        ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted) : []),
         ...yearLines(ctx, section, quoted, continued),
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
@@ -628,21 +630,35 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     // (Read with the first, 「…是哪個機關在哪一天核定的？計畫總經費多少？」 finds the first's answer again, showing nothing of
     // what this one asks (經費): the part read alone answers when it shows it.)
     const shows = (c: RetrievalChoice) => c.covered && hasEvidence(ctx.domain, own.asks, c.section, c.best.passages);
+    // (「台南有辦公室嗎？電話幾號？週六有開嗎」, which no one section answers whole: a question naming nothing after one
+    // naming a place asks it of that place.)
+    if (!whole.covered && leaning && shows(leaning) && namesNothing(ctx, own) && namesPlace(ctx, parts[0]!.own)) return leaning;
     if (alone.covered && leaning?.covered && !shows(leaning) && shows(alone)) return alone;
     return leaning && confidence(leaning) > confidence(alone) ? leaning : alone;
   }
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
-  if (found.length < each.length) return undefined;
+  // 「台南有辦公室嗎？電話幾號？週六有開嗎」: when the message as a whole finds no answer, the questions the documents do
+  // answer are answered, and the ones they do not are named as not in them (rather than all refused for one).
+  const unanswered = parts.filter((_, i) => !found.includes(each[i] as (typeof found)[number])).map(({ own }) => own.text.trim());
+  if (unanswered.length > 0 && (whole.covered || found.length === 0)) return undefined;
   const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
   const quotedWhole = whole.covered ? whole.quoted.join('\n') : '';
-  if (distinct.length < 2 || distinct.every((c) => quotedWhole.includes(c.top))) return undefined;
+  if (unanswered.length === 0 && (distinct.length < 2 || distinct.every((c) => quotedWhole.includes(c.top)))) return undefined;
   // Each question's section once, with the passages that answer it; then the sections a question naming several
   // things quoted for the others (「批次保證跟直接保證又是哪年開始的」).
   const sections = distinct.filter((c, i) => distinct.findIndex((o) => o.section.id === c.section.id) === i);
   const quotes = sections.map((c) => [...new Set(distinct.filter((o) => o.section.id === c.section.id).flatMap((o) => o.quoted))]);
   const extra = distinct.flatMap((c) => c.others).filter((c, i, list) => !sections.some((o) => o.section.id === c.section.id) && list.findIndex((o) => o.section.id === c.section.id) === i);
   const allQuotes = [...quotes, ...extra.map((c) => c.passages.map((p) => p.text))];
-  return severalSections(ctx, [...sections.map((c) => c.best), ...extra], { quotes: allQuotes, datesNote: pastDatesNote(ctx, allQuotes.flat()) });
+  const notCovered = unanswered.length > 0 ? `「${unanswered.join('」「')}」：目前收錄的文件沒有這方面的資料，為避免提供不正確的資訊，請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined;
+  return severalSections(ctx, [...sections.map((c) => c.best), ...extra], { quotes: allQuotes, datesNote: pastDatesNote(ctx, allQuotes.flat()), ...(notCovered ? { notCovered } : {}) });
+}
+
+/** Whether a question names a place or an organisation the documents list (臺南, 中部服務中心, 華南商銀). */
+function namesPlace(ctx: FlowContext, u: Understanding): boolean {
+  const text = englishToChinese(u.text);
+  const kinds = ctx.sources.knowledge.answerKinds;
+  return placesNamed(text, [...(kinds?.places ?? []), ...(kinds?.organisationNames ?? [])]).length > 0 || organisationsNamed(text, organisationNames(ctx), kinds?.organisations ?? []).length > 0;
 }
 
 /**
@@ -650,10 +666,8 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
  * than its ask's words, no place, no bank.
  */
 function namesNothing(ctx: FlowContext, u: Understanding): boolean {
+  if (namesPlace(ctx, u)) return false;
   const text = englishToChinese(u.text);
-  const kinds = ctx.sources.knowledge.answerKinds;
-  if (placesNamed(text, [...(kinds?.places ?? []), ...(kinds?.organisationNames ?? [])]).length > 0) return false;
-  if (organisationsNamed(text, organisationNames(ctx), kinds?.organisations ?? []).length > 0) return false;
   // (fee_rate and fee_amount are what the fee words ask.)
   const asked = new Set<string>(u.asks.map((ask) => (ask === 'fee_rate' || ask === 'fee_amount' ? 'fee' : ask)));
   const rest = ctx.domain.asks.topics.filter(({ topic }) => asked.has(topic)).reduce((left, { cue }) => left.replace(cue, ' '), text);
@@ -687,7 +701,7 @@ function aboutToday(ctx: FlowContext): boolean {
 }
 
 /** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */
-function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { quotes: string[][]; datesNote?: string }): FlowResult {
+function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { quotes: string[][]; datesNote?: string; notCovered?: string }): FlowResult {
   const quoted = (c: SectionChoice, i: number) => chosen?.quotes[i] ?? c.passages.map((p) => p.text);
   const parts = choices.map((c, i) => ({ choice: c, quotes: quoted(c, i), citation: ctx.cite.forSection(c.section, quoted(c, i).join(' ')) }));
   const onlyEnded = aboutToday(ctx) && choices.every((c) => c.section.effectiveTo !== null && c.section.effectiveTo < ctx.asOf);
@@ -707,6 +721,7 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
           ...quotes.map((q) => `「${readableQuote(ctx.sources.knowledge, choice.section.id, q)}」`),
         ]),
         chosen?.datesNote,
+        chosen?.notCovered,
         sourcesLine(parts.map((p) => p.citation)),
       ],
       citations: parts.map((p) => p.citation),

@@ -29,10 +29,6 @@ interface RecommendContext {
   statesRatioCase?: boolean;
   /** The message states a guarantee ratio or a rate: 「青創能不能保到九成」 asks about that figure. */
   statesFigure?: boolean;
-  /** The message states who the applicant is (age, gender, business age, industry, revenue …), not only a loan. */
-  statesApplicant?: boolean;
-  /** The message continues the conversation (「那我38歲呢」). */
-  followUp?: boolean;
 }
 
 /** What a question about one's own need may ask and still be a question about which programme fits. */
@@ -71,9 +67,6 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   const asks = c.asks ?? [];
   // (「原本的綜合額度1000萬已經用完了」 names a rule's figure: that rule is the subject.)
   if (c.programmes.length === 0 && c.aboutApplicant && c.statesLoan && asks.length === 0 && (c.parameterTopics ?? []).length === 0) return true;
-  // 「我們公司成立10年 做機械加工 年營業額8000萬」 opens with who the applicant is and asks nothing: answer first with the
-  // programmes that may fit, rather than searching the documents for a question there is none of.
-  if (c.intent === 'unknown' && !c.followUp && c.programmes.length === 0 && c.aboutApplicant && c.statesApplicant && asks.length === 0 && (c.parameterTopics ?? []).length === 0) return true;
   // 「我們是颱風受災企業，可以保幾成」 points to a programme through a circumstance: that programme is the question.
   if (c.programmes.length > 0) return false;
   if (c.purposes.length >= 2 && c.comparison) return true;

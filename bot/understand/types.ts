@@ -53,6 +53,8 @@ export interface Modifiers {
   superlative?: 'most' | 'least';
   /** Places in a ranking of table rows: 「前三名」 → 1 to 3, 「第四名呢」 → 4 to 4. */
   rank?: { from: number; to: number };
+  /** 「臺灣企銀排第幾」: the place of a named row in a ranking is asked (domain/registry/intents.yaml `place_of`). */
+  placeOf?: boolean;
   /** A yes-or-no question: the rule is quoted beside its figures. */
   yesNo: boolean;
   /** About today's state of things (「現任董事長」「目前的上限」): the newest document is the one to quote. */

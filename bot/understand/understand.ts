@@ -24,12 +24,6 @@ import { assignRoles } from './roles.ts';
 import { findYears } from './years.ts';
 import type { Ask, Modifiers, Understanding } from './types.ts';
 
-/**
- * Who applies, as the finder weighs it: age, gender and how long the business has run. (Revenue and borrowing alone
- * lead to the 營授比, which the next message usually asks about.)
- */
-const WHO_APPLIES: Array<keyof Facts> = ['age', 'gender', 'businessAgeMonths'];
-
 /** 「是。」「沒有！」: the message without its closing punctuation is one of the yes or no words. */
 function bareAnswerOf(text: string, domain: Domain): Understanding['bareAnswer'] {
   const bare = text.replace(/(?<![\s。！!.?？~～])[\s。！!.?？~～]+$/u, '').trim();
@@ -72,6 +66,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     reverse: false,
     ...(domain.modifiers.which.test(text) ? { which: true } : {}),
     ...(domain.modifiers.total.test(text) ? { total: true } : {}),
+    ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
     still: domain.modifiers.still.test(text),
   };
 }
@@ -218,8 +213,6 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       statesLoan: facts.loanAmount !== undefined,
       statesRatioCase: hasRatioFigures(facts),
       statesFigure: facts.guaranteeRatio !== undefined || roles.statedRate !== undefined,
-      statesApplicant: WHO_APPLIES.some((key) => facts[key] !== undefined),
-      followUp,
     },
     domain,
   );

@@ -1318,6 +1318,37 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['120,000,000', '84,000,000'],
   },
   {
+    name: 'of several questions, those the documents answer are answered and the others named as not in them',
+    says: ['高雄那邊有服務處嗎？地址在哪？中午有休息嗎'],
+    answersWith: ['高屏服務中心', '802311高雄市苓雅區中正一路249號6樓', '「中午有休息嗎」：目前收錄的文件沒有這方面的資料'],
+    never: ['中部服務中心', '抱歉，我在目前收錄的信保基金文件中找不到'],
+  },
+  {
+    name: 'a Simplified-script mailbox question finds the customer-service mailbox',
+    says: ['你们的邮箱地址给我一下'],
+    answersWith: ['service@smeg.org.tw'],
+  },
+  {
+    name: 'where a named bank stands in the ranking of a table',
+    says: ['玉山銀行的保證餘額在各金融機構中名列第幾'],
+    answersWith: ['「玉山商銀」依「保證餘額」在本表', '由高至低排第'],
+  },
+  {
+    name: 'a short form standing for two rows (上市櫃) reads both',
+    says: ['上市上櫃的公司各有幾家用過信保'],
+    answersWith: ['上市：', '上櫃：'],
+  },
+  {
+    name: 'the part of a loan the guarantee leaves uncovered is computed beside the guaranteed amount',
+    says: ['鳳凰貸款借60萬 沒保到的部分是多少'],
+    answersWith: ['570,000', '30,000'],
+  },
+  {
+    name: 'someone’s home is private, like their phone',
+    says: ['你們總經理住在哪一區'],
+    answersWith: ['個人資料保護'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
