@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { passageCatalogue, type RowCells } from './passages.ts';
-import { extremeRow, listItemsOf, rankedRows, withUnit, type ScoredPassage } from './retrieve.ts';
+import { extremeRow, listItemsOf, rankedRows, totalRowOf, withUnit, type ScoredPassage } from './retrieve.ts';
 
 /**
  * What a section quotes for a question, and the figures read off the table rows it quotes: the part of retrieval
@@ -42,7 +42,9 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
     : superlative !== undefined
       ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
       : undefined;
-  const rows = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : passages.map((p) => p.text);
+  const chosen = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : passages.map((p) => p.text);
+  const total = extreme === undefined ? totalRowOf(knowledge, section, chosen) : undefined;
+  const rows = total ? [...chosen, total] : chosen;
   // Items of a list are quoted under the sentence that says what they are (「有下列情形之一者，不得以授權方式送保」).
   const lead = passageCatalogue(knowledge).sections.get(section.id)?.listLead;
   const itemsQuoted = list.length >= 3 || passages.some((p) => p.passage.kind === 'item');

@@ -28,6 +28,8 @@ const UNKNOWN_SHARE = 0.25;
 /** Confidence added to a section about the programme the question names, over one about none in particular. */
 const OWN_PROGRAMME_BONUS = 0.1;
 const MAX_PASSAGES = 3;
+/** Rows a question names by their labels, quoted each (more share the label named: every 董事 of a board). */
+const MAX_NAMED_ROWS = 5;
 /** Sections of the newest document weighed for a question about today besides those search ranks first. */
 const NEWEST_EXTRA = 8;
 /** Sections writing a year right before a word of the question weighed for 「哪一年…」 besides those search ranks first. */
@@ -563,6 +565,8 @@ export function unknownWords(
 
 /** At most this many sections hold a word for it to name something particular (「原住民」, not 「創業」). */
 const RARE_SECTIONS = 2;
+/** A name (「安興」, 「KODIT」) written in this many sections at most is a particular thing, not a general word. */
+const RARE_NAME_SECTIONS = 5;
 
 /**
  * The words of the question that name something particular — held by at most RARE_SECTIONS sections of the knowledge
@@ -596,7 +600,48 @@ export function rareWordsMissing(
     });
     if (rare && !forms.some((form) => held.includes(form))) missing.push(segment);
   }
+  // Names the segmenter cuts up or passes over: a Latin word (「KODIT」) and two characters naming a plan (「安興專案」).
+  // Written in few sections and not in the one chosen, they are what is asked about.
+  for (const name of namesIn(normalizeText(query))) {
+    if (ignored.has(name) || missing.includes(name) || KNOWN_WORDS.has(name)) continue;
+    const [form] = matchForm(name).split('\u0000') as [string];
+    const inSections = sectionsWriting(catalogue, form);
+    if (inSections >= 1 && inSections <= RARE_NAME_SECTIONS && !held.includes(form)) missing.push(name);
+  }
   return missing;
+}
+
+/** How many sections write a word (in match form), counted once per knowledge version. */
+const writtenIn = new WeakMap<object, Map<string, number>>();
+function sectionsWriting(catalogue: ReturnType<typeof passageCatalogue>, form: string): number {
+  let known = writtenIn.get(catalogue);
+  if (!known) writtenIn.set(catalogue, (known = new Map()));
+  let count = known.get(form);
+  if (count === undefined) {
+    if (known.size >= 10_000) known.clear();
+    count = [...catalogue.sections.values()].filter((c) => [c.heading, c.title, ...c.passages.map((p) => p.match)].some((t) => t.includes(form))).length;
+    known.set(form, count);
+  }
+  return count;
+}
+
+/** The vocabulary's own words (synonym groups, terms): never a name the question brings. */
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...DOMAIN_TERMS, ...SYNONYM_GROUPS.flat()].map((w) => w.toLowerCase()));
+
+/** The vocabulary's words of three characters or more, longest first: a name is never a piece of one (火金姑專案). */
+const KNOWN_HAN = new RegExp([...KNOWN_WORDS].filter((w) => /^\p{Script=Han}{3,}$/u.test(w)).sort((a, b) => b.length - a.length).join('|') || '(?!)', 'gu');
+
+/**
+ * A Latin word of three letters or more standing alone in a question written in Chinese (what is left of an English
+ * question after its words were put in Chinese is several), and
+ * the two characters before 專案, 計畫, 方案 or 措施 that are no particle (「信保基金的專案保證」) and no piece of a known word.
+ */
+function namesIn(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words = lower.match(/[a-z]+/g) ?? [];
+  const latin = words.length === 1 && words[0]!.length >= 3 ? words : [];
+  const plans = [...lower.replace(KNOWN_HAN, ' ').matchAll(/\p{Script=Han}{2}(?=專案|計畫|方案|措施)/gu)].map((m) => m[0]).filter((name) => !/[的之與和跟及或各等]/u.test(name));
+  return [...new Set([...latin, ...plans])];
 }
 
 function allPairsKnown(form: string, vocabulary: ReadonlySet<string>): boolean {
@@ -712,8 +757,9 @@ function bestPassages(
   // words a sentence beside it shares: quoted after the best passage. (Not when many rows share the label named, as
   // every 董事 of a board.)
   const labelRows = rowNamed ? top.filter((p) => p.passage.kind === 'row' && labelNamed(p.passage, grams)) : [];
-  const namedRows = labelRows.length < MAX_PASSAGES ? labelRows : [];
-  const chosen = [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])].slice(0, MAX_PASSAGES);
+  // (「上市、上櫃、興櫃各有多少家」: each row named is quoted, up to a few.)
+  const namedRows = labelRows.length <= MAX_NAMED_ROWS ? labelRows : [];
+  const chosen = [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])].slice(0, Math.max(MAX_PASSAGES, 1 + namedRows.length));
   // 「客服電話跟信箱」: each kind asked is shown by a passage quoted, the best one sharing words with the question that
   // shows it, when none chosen does.
   const shows = (test: NonNullable<typeof carriesEach>[number], p: ScoredPassage) => (p.passage.kind === 'row' ? test(p.text, cut.unit, true) : test(p.text));
@@ -863,6 +909,22 @@ export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, 
   if (picked.length === 0) return undefined;
   const single = places.from === 1 && places.to === 1;
   return picked.map((row, i) => `${single ? '' : `第${places.from + i}名 `}${table.header.join(' ')}：${row.join(' ')}`);
+}
+
+/**
+ * 「上市櫃跟興櫃有多少家」: when the rows quoted are every row of a table but its total, the total row answers the
+ * question as a whole; it is returned to be quoted after them.
+ */
+export function totalRowOf(knowledge: KnowledgeBase, section: KnowledgeSection, quoted: readonly string[]): string | undefined {
+  const cut = passageCatalogue(knowledge).sections.get(section.id);
+  for (const table of cut?.tables ?? []) {
+    const total = table.rows.find((r) => TOTAL_ROW.test(r[0] ?? ''));
+    const parts = table.rows.filter((r) => r !== total);
+    if (!total || parts.length < 2) continue;
+    const shown = (row: string[]) => quoted.some((q) => q.includes(row.join(' ')));
+    if (parts.every(shown) && !shown(total)) return `${table.header.join(' ')}：${total.join(' ')}`;
+  }
+  return undefined;
 }
 
 /**

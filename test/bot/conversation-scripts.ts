@@ -1349,6 +1349,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['個人資料保護'],
   },
   {
+    name: 'a foreign agency the documents only name is not answered from a passage that never mentions it',
+    says: ['KOTEC的保證成數最高幾成'],
+    answersWith: ['找不到'],
+    never: ['9成', '8成'],
+  },
+  {
+    name: 'every row of a table asked for brings its total row too',
+    says: ['上市、上櫃跟興櫃分別有幾家曾用過信保'],
+    answersWith: ['上市：', '上櫃：', '興櫃：', '合計：', '1,021'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
