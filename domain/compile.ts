@@ -97,7 +97,7 @@ export interface Domain {
     change: RegExp;
   };
   modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
-  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[] };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
@@ -400,6 +400,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       opening: new RegExp(`${prefixRegExp(intents.follow_up.opening).source}[,，、\\s]*`),
       alone: new Set(intents.follow_up.alone ?? []),
       joiners: intents.follow_up.joiners ?? [],
+      // 「那C組呢？」「花蓮縣咧」: a short message ending so, with its closing punctuation.
+      ending: new RegExp(`(?:${longestFirst(intents.follow_up.endings ?? ['呢'])})\\s*[?？!！。.]*$`, 'u'),
     },
     answers: { yes: new Set(intents.answers.yes), no: new Set(intents.answers.no) },
     finder: {

@@ -598,7 +598,7 @@ export function rareWordsMissing(
       for (let i = 0; i + 1 < form.length; i += 1) fewest = Math.min(fewest, catalogue.sectionsWithPair.get(form.slice(i, i + 2)) ?? 0);
       return fewest >= 1 && most <= RARE_SECTIONS;
     });
-    if (rare && !forms.some((form) => held.includes(form))) missing.push(segment);
+    if (rare && !forms.some((form) => held.includes(form)) && !heldAsSynonym(segment, normalizeText(query), held)) missing.push(segment);
   }
   // Names the segmenter cuts up or passes over: a Latin word (「KODIT」) and two characters naming a plan (「安興專案」).
   // Written in few sections and not in the one chosen, they are what is asked about.
@@ -609,6 +609,14 @@ export function rareWordsMissing(
     if (inSections >= 1 && inSections <= RARE_NAME_SECTIONS && !held.includes(form)) missing.push(name);
   }
   return missing;
+}
+
+/**
+ * 「中國輸出入銀行」 for the table's 「中國輸銀」: a word inside a synonym written in the question is held when the section
+ * writes any word of that synonym's group (vocabulary.yaml).
+ */
+function heldAsSynonym(segment: string, query: string, held: string): boolean {
+  return SYNONYM_GROUPS.some((group) => group.some((word) => word.includes(segment) && query.includes(word)) && group.some((word) => held.includes(matchForm(word).split('\u0000')[0]!)));
 }
 
 /** How many sections write a word (in match form), counted once per knowledge version. */

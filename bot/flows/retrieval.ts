@@ -54,8 +54,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const question = searchQuery(ctx);
-  // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.)
-  const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0;
+  // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.
+  // One naming only a place, 「花蓮縣咧？」, asks the question before of it.)
+  const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0 && ctx.understanding.asks.length > 0;
   // A section without a word showing it speaks of what is asked (怎麼還 → 攤還, 還款) answers it only when none has one.
   // (What a rule covers, 「負債比放寬，適用範圍是什麼」, is said by the section headed by it, 〈放寬負債比率…〉, in words of its
   // own: there its heading stands for the usage asked; every other ask still needs its evidence.)
@@ -94,7 +95,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // never names it (the fund's overall overdue rate) does not answer it.
   const { comparison: comparing, several } = ctx.understanding.modifiers;
   const ofProgramme = best !== undefined && !comparing && !several && ctx.merged.asks.includes('statistics') && ctx.understanding.programmes.length === 1 && !sectionNames(ctx.domain, best.section, ctx.understanding.programmes[0]!);
-  if (process.env.DBG) console.error('DBG', best?.hit.example, checked, best?.section.id, best?.confidence, unknown, missing, evidence, ofProgramme, ctx.merged.asks);
+  if (process.env.DBG) console.error('DBG', ctx.state.topic, query, continued, best?.hit.example, checked, best?.section.id, best?.confidence, unknown, missing, evidence, ofProgramme, ctx.merged.asks);
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
   }

@@ -5,7 +5,6 @@ import { shippedDomain, type Domain } from '../../domain/index.ts';
  * domain/registry/intents.yaml). 「那」 and 「換成」 openings always lean on it; 「如果」 only when the rest is not a whole
  * question; a short message ending in 呢 does too.
  */
-const ENDS_WITH_NE = /呢\s*[?？!！。.]*$/;
 const SHORT = 20;
 
 export interface FollowUpContext {
@@ -35,5 +34,5 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, n
   if (conditional.test(trimmed)) return !isWholeQuestion;
   // (Not a whole question followed by another about something else: 「批次保證是哪一年推出的？專案保證呢？」.)
   const sentences = trimmed.split(/[？?。！!；;]+/u).filter((sentence) => sentence.trim().length > 0);
-  return ENDS_WITH_NE.test(trimmed) && [...trimmed].length <= SHORT && !(isWholeQuestion && sentences.length > 1);
+  return domain.followUp.ending.test(trimmed) && [...trimmed].length <= SHORT && !(isWholeQuestion && sentences.length > 1);
 }

@@ -1360,6 +1360,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['上市：', '上櫃：', '興櫃：', '合計：', '1,021'],
   },
   {
+    name: 'a follow-up naming only another place, ending in 咧, asks the figure before of that place',
+    says: ['新北市111年底保證餘額多少', '那宜蘭縣咧'],
+    answersWith: ['宜蘭縣：'],
+    never: ['受文者'],
+  },
+  {
+    name: 'a bank named in full finds the row the table writes in short',
+    says: ['輸出入銀行在信保的保證餘額結構比是多少'],
+    answersWith: ['中國輸銀'],
+    never: ['找不到'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
