@@ -457,9 +457,9 @@ function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | u
   return `目前收錄的文件沒有民國${Number(year) - 1911}年公告的${names}（此項由本基金每年另行公告）；如需該年度的數字，請洽信保基金：${serviceLinesText(ctx.service)}。以下是文件所載最近一次的數字：`;
 }
 
-/** A year after today: only figures announced so far are known. */
+/** A year after today (not after the day the rules are read at: 「103年跟111年各是多少」 reads them at 103). */
 function futureYear(ctx: FlowContext): number | undefined {
-  const thisYear = Number(ctx.asOf.slice(0, 4));
+  const thisYear = Number((ctx.today ?? ctx.asOf).slice(0, 4));
   return ctx.understanding.years.find((y) => y > thisYear);
 }
 

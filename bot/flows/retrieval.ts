@@ -85,8 +85,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
   const checked = withoutCircumstances(ctx, question);
   const own = aboutOneself(ctx, checked);
-  const unknown = (best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : []).filter(
-    (word) => !own.some((clause) => clause.includes(word)),
+  const unknown = withoutOtherChoice(
+    checked,
+    (best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : []).filter(
+      (word) => !own.some((clause) => clause.includes(word)),
+    ),
   );
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
@@ -653,6 +656,24 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const allQuotes = [...quotes, ...extra.map((c) => c.passages.map((p) => p.text))];
   const notCovered = unanswered.length > 0 ? `「${unanswered.join('」「')}」：目前收錄的文件沒有這方面的資料，為避免提供不正確的資訊，請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined;
   return severalSections(ctx, [...sections.map((c) => c.best), ...extra], { quotes: allQuotes, datesNote: pastDatesNote(ctx, allQuotes.flat()), ...(notCovered ? { notCovered } : {}) });
+}
+
+/** The connectives of a choice between two things (「分行還是總行」). */
+const CHOICE = ['還是', '或是', '或者'];
+
+/**
+ * 「應由分行還是總行提出」: of two things offered as a choice, one the documents never write is no topic of its own when the
+ * other is written; the documents answer which one it is.
+ */
+function withoutOtherChoice(question: string, unknown: string[]): string[] {
+  const text = normalizeText(question);
+  return unknown.filter((word) => {
+    for (const joint of CHOICE) {
+      const other = text.includes(`${word}${joint}`) ? text.slice(text.indexOf(`${word}${joint}`) + word.length + joint.length).slice(0, word.length + 1) : text.includes(`${joint}${word}`) ? text.slice(0, text.indexOf(`${joint}${word}`)).slice(-(word.length + 1)) : undefined;
+      if (other !== undefined && /\p{Script=Han}{2}/u.test(other) && !unknown.some((w) => other.includes(w))) return false;
+    }
+    return true;
+  });
 }
 
 /** Whether a question names a place or an organisation the documents list (臺南, 中部服務中心, 華南商銀). */

@@ -1372,6 +1372,28 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['找不到'],
   },
   {
+    name: 'the cost of restoring after a disaster (復舊) is the need the restoration loan lends eighty per cent of',
+    says: ['復舊費用估計一千萬，災害復舊貸款能借多少'],
+    answersWith: ['8,000,000'],
+  },
+  {
+    name: 'two years of a rate asked together are each answered, the later one being no future year',
+    says: ['批保手續費105年和111年各是多少'],
+    answersWith: ['0.3%', '0.35%'],
+    never: ['我無法提供'],
+  },
+  {
+    name: 'a rate named before a question citing the annual report as a source is still the rate asked',
+    says: ['批保的保證手續費率，年報上的是多少'],
+    answersWith: ['0.3%'],
+  },
+  {
+    name: 'of two things offered as a choice, one the documents never write does not make the question unanswerable',
+    says: ['承辦批次保證申請書要由分行送還是總行送'],
+    answersWith: ['總管理機構'],
+    never: ['找不到'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
