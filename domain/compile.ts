@@ -97,7 +97,7 @@ export interface Domain {
     change: RegExp;
   };
   modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
-  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
@@ -401,6 +401,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       alone: new Set(intents.follow_up.alone ?? []),
       joiners: intents.follow_up.joiners ?? [],
       // 「那C組呢？」「花蓮縣咧」: a short message ending so, with its closing punctuation.
+      pronoun: intents.follow_up.pronouns?.length ? prefixRegExp(intents.follow_up.pronouns) : /(?!)/u,
       ending: new RegExp(`(?:${longestFirst(intents.follow_up.endings ?? ['呢'])})\\s*[?？!！。.]*$`, 'u'),
     },
     answers: { yes: new Set(intents.answers.yes), no: new Set(intents.answers.no) },

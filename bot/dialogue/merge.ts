@@ -311,8 +311,7 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
     if (!u.programmesByName.includes(named) && programmesNamedByFacts({ ...stated, flags: {} }, domain).includes(state.programme)) return state.programme;
     // 「颱風是8月7號來的…來得及嗎」 after 災害復舊專案貸款: a circumstance (a weak name) of the plan whose document also
     // describes the programme discussed does not replace it.
-    const sameDocument = (domain.programmes.documents[named] ?? []).some((doc) => (domain.programmes.documents[state.programme!] ?? []).includes(doc));
-    if (!u.programmesByName.includes(named) && sameDocument) return state.programme;
+    if (!u.programmesByName.includes(named) && sameDocument(domain, named, state.programme)) return state.programme;
   }
   if (named) return named;
   // 「重建要四千二 最多可以貸多少」 after a question about a typhoon: a figure only one programme's rules read moves to it.
@@ -322,7 +321,15 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
   const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u);
   if (continues && state.programme) return state.programme;
   // 「額度可以多多少？最高保幾成？」 after 「要蓋新廠房，有什麼加碼嗎」: asked of the programme the case's circumstance names.
+  // (「要在受災後多久以內申請？」 after 災害復舊專案貸款: a circumstance of the plan whose document also describes the programme
+  // discussed is still about that programme.)
+  if (byFacts[0] && state.programme && sameDocument(domain, byFacts[0], state.programme)) return state.programme;
   return byFacts[0] ?? (continues ? programmesNamedByFacts(merged, domain)[0] : undefined);
+}
+
+/** Two programmes described by one document (莫拉克's plan describes its recovery loans and the restoration loan). */
+function sameDocument(domain: Domain, a: ProgrammeId, b: ProgrammeId): boolean {
+  return (domain.programmes.documents[a] ?? []).some((doc) => (domain.programmes.documents[b] ?? []).includes(doc));
 }
 
 interface TaskContext {

@@ -70,7 +70,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     return showing.length > 0 ? showing : choices;
   };
   // (Asked of another programme, the question before is read without the programme it named.)
-  const topic = ctx.state.topic === undefined ? '' : sameOfProgramme ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
+  const before = ctx.state.topic === undefined ? '' : sameOfProgramme ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
+  // (「高雄市的保證餘額多少」 → 「那屏東呢」: a follow-up naming a place of its own asks the question before of that place,
+  // not of the place named before, unless it compares the two: 「那新北市呢？兩個差多少」.)
+  const places = ctx.sources.knowledge.answerKinds?.places ?? [];
+  const topic = placesNamed(question, places).length > 0 && !ctx.understanding.modifiers.comparison ? placesNamed(before, places).reduce((text, names) => names.reduce((t, name) => placeForm(t).replaceAll(name, ' '), text), before) : before;
   const readings = (placeOnly ? [topic] : [question, ...(continues || bare ? [`${topic} ${question}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
     .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }))

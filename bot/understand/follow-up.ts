@@ -20,6 +20,8 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, n
   const { leaning, conditional, opening, alone } = domain.followUp;
   const trimmed = text.trim().replace(opening, '');
   if (leaning.test(trimmed)) return true;
+  // 「它的總額度怎麼算」: a message opening with a pronoun is about what was just discussed.
+  if (domain.followUp.pronoun.test(trimmed)) return true;
   // 「疫情那時候不是有調高嗎 調到多少」: a message with no subject of its own (no programme, fact or ask), ending in a
   // clause that leans on what was said before.
   const clauses = trimmed.split(/[\s，,。？?！!；;]+/u).filter((c) => c.length > 0);

@@ -1394,6 +1394,23 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['找不到'],
   },
   {
+    name: 'a follow-up naming another place asks the figure before of that place alone',
+    says: ['臺中市的保證餘額是多少', '那彰化縣呢'],
+    answersWith: ['彰化縣：'],
+    never: ['臺中市：'],
+  },
+  {
+    name: 'a circumstance of the plan does not replace the programme of that plan under discussion',
+    says: ['災害復舊專案貸款保證成數多少', '受災之後要多久內去申請'],
+    answersWith: ['4 個月'],
+    never: ['已結束'],
+  },
+  {
+    name: 'a message opening with 它 is about the programme just discussed',
+    says: ['火金姑專案手續費多少', '它的總額度上限怎麼算'],
+    answersWith: ['20 倍'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
