@@ -24,6 +24,8 @@ export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與�
 const MAX_LINES = 5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names']);
+/** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
+const DOCUMENTS_ONLY = new Set(['names', 'procedure', 'contact']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
 const DEFAULT_ASKS = ['fee_rate', 'max_ratio'];
 /** How much of the question a parameter's description must share to answer it without a recognised ask. */
@@ -120,6 +122,9 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     const figures = figureAsks.length > 0 ? rankedParameters(ctx, figureAsks) : [];
     return figures.length > 0 ? parameterAnswer(ctx, figures, passage) : passage;
   }
+  // 「112年的批保卓越獎是哪幾家銀行得獎？」: who, how or whom to call is in no rule's figure; when the documents do not say it,
+  // that is the answer, not a figure of the rule the question names.
+  if (passage && asks.length > 0 && asks.every((a) => DOCUMENTS_ONLY.has(a))) return passage;
   // 「利率大概幾趴？有規定利率上限嗎」: figures that only share words with the question (a term's 「期間」) do not answer an
   // ask whose answers show words of their own (利率) when they show none of them.
   const evidence = ctx.merged.asks.flatMap((a) => ctx.domain.asks.evidence[a] ?? []);

@@ -1411,6 +1411,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['20 倍'],
   },
   {
+    name: 'who won an award in a year the documents do not cover is not answered with the award rule’s figure',
+    says: ['113年的批保卓越獎頒給了哪些銀行'],
+    answersWith: ['沒有 民國113'],
+    never: ['0.2%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
