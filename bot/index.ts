@@ -347,6 +347,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
  */
 function topicAfter(state: ConversationState, merged: MergedTurn, result: FlowResult, message: string): string | undefined {
   if (result.state.continuedTopic && state.topic) return `${state.topic} ${message}`.slice(0, 200);
-  // (Any question answered: 「那這種最多可以借幾年」 may follow a question the finder or the rules answered.)
-  return merged.task === 'fact_lookup' || result.outcome === 'answered' ? message.slice(0, 200) : undefined;
+  // (Any question answered: 「那這種最多可以借幾年」 may follow a question the finder or the rules answered. And one the
+  // documents do not answer: 「那它的手續費呢」 after it is still about what it named.)
+  return merged.task === 'fact_lookup' || result.outcome === 'answered' || result.outcome === 'unanswered' ? message.slice(0, 200) : undefined;
 }

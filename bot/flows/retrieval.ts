@@ -42,7 +42,7 @@ export type RetrievalChoice =
       /** Chosen by the reading with the question before it. */
       continued: boolean;
     }
-  | { covered: false; nearest?: SearchHit; missingYears?: string[]; section?: KnowledgeSection };
+  | { covered: false; nearest?: SearchHit; missingYears?: string[]; section?: KnowledgeSection; unknown?: string[] };
 
 export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins. One with
@@ -104,7 +104,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const ofProgramme = best !== undefined && !comparing && !several && ctx.merged.asks.includes('statistics') && ctx.understanding.programmes.length === 1 && !sectionNames(ctx.domain, best.section, ctx.understanding.programmes[0]!);
   if (process.env.DBG) console.error('DBG', ctx.state.topic, query, continued, best?.hit.example, checked, best?.section.id, best?.confidence, unknown, missing, evidence, ofProgramme, ctx.merged.asks);
   if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
-    return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}) };
+    return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}), ...(unknown.length > 0 ? { unknown } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
   // (「第一名和第二名各是什麼行業」 asks places of one ranking: read by rank, not as several things.)
@@ -647,8 +647,11 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
   // 「台南有辦公室嗎？電話幾號？週六有開嗎」: when the message as a whole finds no answer, the questions the documents do
   // answer are answered, and the ones they do not are named as not in them (rather than all refused for one).
-  const unanswered = parts.filter((_, i) => !found.includes(each[i] as (typeof found)[number])).map(({ own }) => own.text.trim());
-  if (unanswered.length > 0 && (whole.covered || found.length === 0)) return undefined;
+  const missed = each.filter((c) => !found.includes(c as (typeof found)[number]));
+  const unanswered = parts.filter((_, i) => missed.includes(each[i]!)).map(({ own }) => own.text.trim());
+  // (Only a question the documents lack a word of, 「週六有開嗎」: one unanswered for another reason, 「…and what share does
+  // it guarantee」, may ask of what the others name, and their answer is not its.)
+  if (unanswered.length > 0 && (whole.covered || found.length === 0 || missed.some((c) => c.covered || !c.unknown?.length))) return undefined;
   const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
   const quotedWhole = whole.covered ? whole.quoted.join('\n') : '';
   if (unanswered.length === 0 && (distinct.length < 2 || distinct.every((c) => quotedWhole.includes(c.top)))) return undefined;
