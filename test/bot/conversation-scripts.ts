@@ -1417,6 +1417,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['0.2%'],
   },
   {
+    name: 'a count of staff asked of a passage that only names a staff-count document is not answered from it',
+    says: ['簽了促進就業具結書 公司最少要有幾位員工'],
+    answersWith: [],
+    never: ['員工人數認定文件'],
+  },
+  {
+    name: 'an amount on top of another, asked as what it comes to after the increase, is summed',
+    says: ['有開發票的企業原本綜合額度多少？擴大後最多到多少'],
+    answersWith: ['合計最高：新臺幣 20,000,000 元'],
+  },
+  {
+    name: 'the winners of an award are read from the list, not from the award’s rules',
+    says: ['111年批保金質獎頒給哪些金融機構'],
+    answersWith: ['上海商業儲蓄銀行'],
+  },
+  {
+    name: 'an English question citing the annual report as its source asks what it says, not statistics',
+    says: ['Who chairs the board of SMEG according to the annual report?'],
+    answersWith: ['魏明谷'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
