@@ -463,7 +463,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (task === 'eligibility' && asks.length > 0) {
     // (A case's date is when the rule is read, not a fact about the applicant: 「標準代償率2.5%適用哪段期間？授信起日100年7月3日
     // 的案子適用嗎？」 asks the rule's dates.)
-    const caseFacts = Object.keys(facts).filter((k) => k !== 'submission' && k !== 'flags' && k !== 'programme' && !CASE_DATES.has(k as keyof Facts));
+    // (Nor is what the loan is for when no programme is named: 「買機器的貸款可以送信保嗎 還款期限有規定嗎」 asks the rule for
+    // such loans.)
+    const caseFacts = Object.keys(facts).filter((k) => k !== 'submission' && k !== 'flags' && k !== 'programme' && !CASE_DATES.has(k as keyof Facts) && !(k === 'loanPurpose' && !programme));
     if (caseFacts.length === 0 && Object.keys(facts.flags ?? {}).length === 0) return 'fact_lookup';
   }
   return task;

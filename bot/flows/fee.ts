@@ -471,8 +471,9 @@ function feeVariants(
 function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): FlowResult {
   const name = PROGRAMMES[r.programme].name;
   const period = periodText(r.period);
-  // The waiver's worth only when asked (「如果沒有免收…會是多少？」): unasked, a second figure reads like a bill.
-  const waiver = r.waived && ctx.understanding.modifiers.notWaived ? waivedAmount(ctx, r) : undefined;
+  // The waiver's worth only when asked (「如果沒有免收…會是多少？」, or a rate given to compute with: 「依計畫內0.5%的費率
+  // 計算…企業實際要負擔多少」): unasked, a second figure reads like a bill.
+  const waiver = r.waived && (ctx.understanding.modifiers.notWaived || ctx.merged.statedRate !== undefined) ? waivedAmount(ctx, r) : undefined;
   const citations = [...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : [])];
   const versions = r.trace.flatMap((s) => {
     if (s.kind !== 'parameter') return [];

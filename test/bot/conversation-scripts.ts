@@ -1438,6 +1438,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['魏明谷'],
   },
   {
+    name: 'a rate given to compute with beside a waived fee gives the waived amount and what the business pays',
+    says: ['莫拉克復工營業貸款借300萬 照計畫的0.5%算 一年手續費多少'],
+    answersWith: ['免收', '13,500'],
+  },
+  {
+    name: 'a loan’s purpose with no programme named asks the rule for such loans, not which programme',
+    says: ['買設備的貸款能不能送信保 要注意什麼'],
+    answersWith: [],
+    never: ['請問是哪一種保證項目'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
