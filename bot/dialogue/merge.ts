@@ -49,6 +49,11 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     if (state.facts.loanAmount !== undefined) facts.loanAmount = state.facts.loanAmount;
     else delete facts.loanAmount;
   }
+  // 「那如果先還掉四百萬呢」 after the balance was given: the balance less what is repaid (never below nothing).
+  if (stated.repaidAmount !== undefined) {
+    if (state.facts.workingCapitalBalance !== undefined && stated.workingCapitalBalance === undefined) facts.workingCapitalBalance = Math.max(0, state.facts.workingCapitalBalance - stated.repaidAmount);
+    delete facts.repaidAmount;
+  }
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
 

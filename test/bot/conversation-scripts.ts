@@ -1449,6 +1449,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['請問是哪一種保證項目'],
   },
   {
+    name: 'an amount repaid is taken off the balance told before, not read as the new balance',
+    says: ['我們是一般事業 去年營業額五千萬', '週轉借款餘額現在三千五百萬', '如果先還了一千萬呢'],
+    answersWith: ['25,000,000 ÷ 50,000,000'],
+    never: ['10,000,000 ÷ 50,000,000'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
