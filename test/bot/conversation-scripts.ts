@@ -1455,6 +1455,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['10,000,000 ÷ 50,000,000'],
   },
   {
+    name: '「要怎麼送」 asks how an extra amount is submitted',
+    says: ['參與公共建設的額外保證額度要怎麼送'],
+    answersWith: ['限以專案或直接保證方式申請'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
