@@ -42,7 +42,7 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
     : superlative !== undefined
       ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
       : undefined;
-  const chosen = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : passages.map((p) => p.text);
+  const chosen = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : withReferringOn(knowledge, section, passages).map((p) => p.text);
   const total = extreme === undefined ? totalRowOf(knowledge, section, chosen) : undefined;
   const rows = total ? [...chosen, total] : chosen;
   // Items of a list are quoted under the sentence that says what they are (「有下列情形之一者，不得以授權方式送保」).
@@ -53,6 +53,24 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
   // (Of two places compared, the one further down is the one asked about: 「第三名…跟第一名差多少」.)
   const asked = ends ? extreme?.at(-1) : extreme?.[0];
   return { quoted, top: asked ?? (passages.length > 0 ? strongestPassage(passages) : rows[0] ?? '') };
+}
+
+/** A sentence that opens by pointing back (「前述送保授信，以…為限」) is part of what the one before it says. */
+const REFERS_BACK = /^(?:前述|上述|前項|前開|該項)/u;
+
+/**
+ * The passages chosen, each followed by the next sentence of the section when that one opens by pointing back at it:
+ * 「新創事業…不受連續營業期間規定限制。」 is quoted with 「前述送保授信，以購置機器…為限。」, the limit it comes with.
+ */
+function withReferringOn(knowledge: KnowledgeBase, section: KnowledgeSection, passages: ScoredPassage[]): Array<{ text: string; order: number }> {
+  const all = passageCatalogue(knowledge).sections.get(section.id)?.passages ?? [];
+  const out: Array<{ text: string; order: number }> = [];
+  for (const p of passages) {
+    out.push(p);
+    const next = all.find((q) => q.order === p.order + 1);
+    if (next && next.kind !== 'row' && REFERS_BACK.test(next.text.trim()) && !passages.some((q) => q.order === next.order)) out.push({ text: next.text, order: next.order });
+  }
+  return out;
 }
 
 /** The rows at the first and the last place asked, when both are there. */

@@ -1460,6 +1460,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['限以專案或直接保證方式申請'],
   },
   {
+    name: 'a sentence pointing back (前述…) is quoted with the one it qualifies',
+    says: ['新創事業送保可以不受連續營業期間限制嗎'],
+    answersWith: ['不受本基金「保證對象標準」有關連續營業期間規定限制', '前述送保授信'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
