@@ -117,6 +117,8 @@ export interface Domain {
 type RoleKind = keyof typeof ROLES;
 /** A cue of a figure's role; `within`: how close to the figure it must end to count. */
 export interface RoleCue<R extends string> {
+  /** Read only when the cue follows the figure (「一年後」, not 「優惠後一年」). */
+  afterOnly?: boolean;
   role: R;
   cue: RegExp;
   within?: number;
@@ -249,7 +251,7 @@ function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFil
 
 function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
   const cues = <K extends RoleKind>(kind: K) =>
-    file[kind].map((entry) => ({ role: entry.role, cue: cueRegExp(entry.cues, 'gu'), ...(entry.within !== undefined ? { within: entry.within } : {}) })) as RoleWords['cues'][K];
+    file[kind].map((entry) => ({ role: entry.role, cue: cueRegExp(entry.cues, 'gu'), ...(entry.within !== undefined ? { within: entry.within } : {}), ...(entry.after_only ? { afterOnly: true } : {}) })) as RoleWords['cues'][K];
   // Cues that may reach across a comma (`sentence: true`), for an amount read in its own clause otherwise.
   const reaching = file.amount.flatMap((entry) => {
     const spanning = entry.cues.filter((cue) => typeof cue === 'object' && 'first' in cue && cue.sentence === true);

@@ -83,7 +83,8 @@ function clauseBefore(text: string, clauseEnds: Int32Array, index: number): stri
 /** The cue ending nearest to the figure before it, else the first cue after it. */
 function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, after }: Context): R | undefined {
   let best: { role: R; end: number } | undefined;
-  for (const { role, cue, within } of cues) {
+  for (const { role, cue, within, afterOnly } of cues) {
+    if (afterOnly) continue;
     for (const match of before.matchAll(cue)) {
       const end = match.index + match[0].length;
       if (within !== undefined && before.length - end > within) continue;

@@ -1465,6 +1465,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不受本基金「保證對象標準」有關連續營業期間規定限制', '前述送保授信'],
   },
   {
+    name: 'a period after 「…後」 (優惠後兩年) is the loan period, unlike 「兩年後」',
+    says: ['一般貸款A組 借200萬 保8成 簽具結書降費後兩年手續費多少'],
+    answersWith: ['16,000'],
+    never: ['請問保證期間多長'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
