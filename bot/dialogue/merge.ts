@@ -215,7 +215,10 @@ const WHO_APPLIES: Array<keyof Facts> = ['age', 'gender', 'businessAgeMonths'];
 
 /** A message that only says who applies, of oneself, naming no programme and asking nothing. */
 function opensWithApplicant(u: Understanding): boolean {
-  return u.intent === 'unknown' && !u.isQuestion && !u.isFollowUp && u.programmes.length === 0 && u.asks.length === 0 && u.parameterTopics.length === 0 && WHO_APPLIES.some((key) => u.facts[key] !== undefined);
+  // (Or a circumstance that points to a programme, 「八八風災工廠被淹了」: the programmes for it, an ended plan's said to
+  // have ended. Not a circumstance the rules read, 「我老婆在承貸銀行當授信經理」: the documents say what it means.)
+  const circumstance = u.programmes.length > 0 && u.programmesByName.length === 0;
+  return u.intent === 'unknown' && !u.isQuestion && !u.isFollowUp && u.asks.length === 0 && u.parameterTopics.length === 0 && (WHO_APPLIES.some((key) => u.facts[key] !== undefined) ? u.programmes.length === 0 : circumstance && u.programmesByName.length === 0);
 }
 
 /** The one programme that serves every need the message describes (domain/registry/finder.yaml), if there is one. */
