@@ -1471,6 +1471,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['請問保證期間多長'],
   },
   {
+    name: 'the part not covered is asked as what the fund did not guarantee',
+    says: ['一般貸款借150萬保8成 沒被信保保證到的有多少'],
+    answersWith: ['300,000'],
+  },
+  {
+    name: '到底 is a way of asking, not a topic',
+    says: ['興櫃公司到底有幾家用過信保'],
+    answersWith: ['189'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
