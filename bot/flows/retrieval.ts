@@ -883,6 +883,9 @@ function yearsNotInDocuments(ctx: FlowContext, years: string[], nearest: Knowled
   });
 }
 
+/** A figure in a heading: an amount, rate, ratio or multiple (「最高九成」, 「0.3%」, 「1億元」), not a year or a number. */
+const HOLDS_FIGURE = /(?<![\d,.])\d[\d,.]*\s*(?:成|%|％|倍|億|萬|千|元)|[一二兩三四五六七八九十半][成倍]/u;
+
 /** Says plainly that the sources do not answer this, and where to ask: the service lines from the knowledge. */
 export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult {
   const service = ctx.service;
@@ -896,7 +899,8 @@ export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult 
         lines: [
           '抱歉，我在目前收錄的信保基金文件中找不到可以確實回答這個問題的內容，為避免提供不正確的資訊，請洽信保基金：',
           serviceLinesText(service),
-          nearest ? `（最接近的資料：《${nearest.title}》〈${nearest.section}〉）` : undefined,
+          // (Not a heading holding a figure, 〈…最高九成…〉: beside "I cannot answer", it would read as the answer.)
+          nearest && !HOLDS_FIGURE.test(nearest.section) ? `（最接近的資料：《${nearest.title}》〈${nearest.section}〉）` : undefined,
           '您也可以問我：保證手續費試算、保證成數、申請資格、批次保證規定等。',
         ],
         citations,

@@ -1481,6 +1481,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['189'],
   },
   {
+    name: 'a not-covered answer does not point to a nearest section whose heading holds a figure',
+    says: ['小頭家專案的保證成數跟手續費率'],
+    answersWith: ['找不到'],
+    never: ['九成', '9成'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
