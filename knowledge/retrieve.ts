@@ -602,13 +602,26 @@ export function rareWordsMissing(
   }
   // Names the segmenter cuts up or passes over: a Latin word (「KODIT」) and two characters naming a plan (「安興專案」).
   // Written in few sections and not in the one chosen, they are what is asked about.
-  for (const name of namesIn(normalizeText(query))) {
-    if (ignored.has(name) || missing.includes(name) || KNOWN_WORDS.has(name)) continue;
+  for (const name of namesUnwritten(knowledge, query, [section])) if (!ignored.has(name) && !missing.includes(name)) missing.push(name);
+  return missing;
+}
+
+/**
+ * The names a question brings (a Latin word, two characters before 專案/計畫/方案/措施) that the knowledge writes in a few
+ * sections, but none of `sections` does: 「KOTEC的保證成數」 answered from a rule whose source never names KOTEC.
+ */
+export function namesUnwritten(knowledge: KnowledgeBase, query: string, sections: readonly KnowledgeSection[]): string[] {
+  const catalogue = passageCatalogue(knowledge);
+  const held = sections.map((section) => {
+    const cut = catalogue.sections.get(section.id);
+    return cut ? [cut.heading, cut.title, ...cut.passages.map((p) => p.match)].join('\n') : '';
+  });
+  return namesIn(normalizeText(query)).filter((name) => {
+    if (KNOWN_WORDS.has(name)) return false;
     const [form] = matchForm(name).split('\u0000') as [string];
     const inSections = sectionsWriting(catalogue, form);
-    if (inSections >= 1 && inSections <= RARE_NAME_SECTIONS && !held.includes(form)) missing.push(name);
-  }
-  return missing;
+    return inSections >= 1 && inSections <= RARE_NAME_SECTIONS && !held.some((text) => text.includes(form));
+  });
 }
 
 /**

@@ -18,12 +18,21 @@ import { channelAnswer, channelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, rateUnderRuleFlow } from './fee.ts';
 import { currentAlternatives } from './ended-plans.ts';
 import { notInDocuments } from './problems.ts';
+import { namesUnwritten } from '../../knowledge/retrieve.ts';
+import type { KnowledgeSection } from '../../knowledge/schema.ts';
+import { englishToChinese } from '../understand/english.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
 
 const MAX_LINES = 5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names']);
+/** The knowledge sections a candidate parameter's figures are quoted from. */
+function sourceSections(ctx: FlowContext, c: Candidate): KnowledgeSection[] {
+  const ref = c.reading?.reference;
+  return ref ? ctx.sources.knowledge.sections.filter((s) => s.documentId === ref.document && s.heading === ref.section) : [];
+}
+
 /** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
 const DOCUMENTS_ONLY = new Set(['names', 'procedure', 'contact']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
@@ -135,6 +144,11 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // Parameters hold every fee rate and ratio the documents give: if none fits, the documents do not say it.
   if (candidates.length === 0 && programme && ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => FIGURE_ASKS.has(a))) {
     return notStated(ctx, programme);
+  }
+  // 「KOTEC對新創企業的保證成數」: a name the documents write elsewhere, which no candidate's source mentions, is what is
+  // asked about; the rules' figures for 新創 are not its.
+  if (candidates.length > 0 && namesUnwritten(ctx.sources.knowledge, englishToChinese(ctx.understanding.text), candidates.flatMap((c) => sourceSections(ctx, c))).length > 0) {
+    return retrievalAnswer(ctx);
   }
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.

@@ -1487,6 +1487,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['九成', '9成'],
   },
   {
+    name: 'a foreign agency asked of rule figures is not answered with the fund’s own rule for the same case',
+    says: ['KODIT對新創事業的保證成數跟手續費率'],
+    answersWith: ['找不到'],
+    never: ['0.5%', '9成'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
