@@ -402,8 +402,9 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       opening: new RegExp(`${prefixRegExp(intents.follow_up.opening).source}[,，、\\s]*`),
       alone: new Set(intents.follow_up.alone ?? []),
       joiners: intents.follow_up.joiners ?? [],
-      // 「那C組呢？」「花蓮縣咧」: a short message ending so, with its closing punctuation.
+      // 「它的總額度怎麼算」: a message opening with a pronoun.
       pronoun: intents.follow_up.pronouns?.length ? prefixRegExp(intents.follow_up.pronouns) : /(?!)/u,
+      // 「那C組呢？」「花蓮縣咧」: a short message ending so, with its closing punctuation.
       ending: new RegExp(`(?:${longestFirst(intents.follow_up.endings ?? ['呢'])})\\s*[?？!！。.]*$`, 'u'),
     },
     answers: { yes: new Set(intents.answers.yes), no: new Set(intents.answers.no) },

@@ -611,12 +611,15 @@ export function rareWordsMissing(
  * sections, but none of `sections` does: 「KOTEC的保證成數」 answered from a rule whose source never names KOTEC.
  */
 export function namesUnwritten(knowledge: KnowledgeBase, query: string, sections: readonly KnowledgeSection[]): string[] {
+  // (Most questions name nothing of the kind: the sections' text is not gathered for them.)
+  const names = namesIn(normalizeText(query));
+  if (names.length === 0) return [];
   const catalogue = passageCatalogue(knowledge);
   const held = sections.map((section) => {
     const cut = catalogue.sections.get(section.id);
     return cut ? [cut.heading, cut.title, ...cut.passages.map((p) => p.match)].join('\n') : '';
   });
-  return namesIn(normalizeText(query)).filter((name) => {
+  return names.filter((name) => {
     if (KNOWN_WORDS.has(name)) return false;
     const [form] = matchForm(name).split('\u0000') as [string];
     const inSections = sectionsWriting(catalogue, form);

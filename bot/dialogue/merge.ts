@@ -165,7 +165,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     ...(statedRate !== undefined ? { statedRate } : {}),
     ...(variants ? { variants } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
-    ...(!resolved && state.task === undefined && u.intent === 'unknown' && !u.isQuestion && !u.isFollowUp && u.programmes.length === 0 && u.asks.length === 0 && Object.keys(stated).some((k) => k !== 'programme' && k !== 'flags') ? { statesOnly: true } : {}),
+    ...(!resolved && state.task === undefined && asksNothing(u) && u.programmes.length === 0 && Object.keys(stated).some((k) => k !== 'programme' && k !== 'flags') ? { statesOnly: true } : {}),
   };
 }
 
@@ -213,12 +213,19 @@ function withoutReplacedPeriod(known: Facts, stated: Facts): Facts {
  */
 const WHO_APPLIES: Array<keyof Facts> = ['age', 'gender', 'businessAgeMonths'];
 
-/** A message that only says who applies, of oneself, naming no programme and asking nothing. */
+/** A message that asks nothing: no question word or mark, no ask, no follow-up, no intent of its own. */
+function asksNothing(u: Understanding): boolean {
+  return u.intent === 'unknown' && !u.isQuestion && !u.isFollowUp && u.asks.length === 0;
+}
+
+/**
+ * A message that only says who applies, naming no programme; or a circumstance that points to a programme without
+ * naming it (「八八風災工廠被淹了」: the programmes for it, an ended plan's said to have ended). Not a circumstance the rules
+ * read (「我老婆在承貸銀行當授信經理」): the documents say what it means.
+ */
 function opensWithApplicant(u: Understanding): boolean {
-  // (Or a circumstance that points to a programme, 「八八風災工廠被淹了」: the programmes for it, an ended plan's said to
-  // have ended. Not a circumstance the rules read, 「我老婆在承貸銀行當授信經理」: the documents say what it means.)
-  const circumstance = u.programmes.length > 0 && u.programmesByName.length === 0;
-  return u.intent === 'unknown' && !u.isQuestion && !u.isFollowUp && u.asks.length === 0 && u.parameterTopics.length === 0 && (WHO_APPLIES.some((key) => u.facts[key] !== undefined) ? u.programmes.length === 0 : circumstance && u.programmesByName.length === 0);
+  if (!asksNothing(u) || u.parameterTopics.length > 0) return false;
+  return WHO_APPLIES.some((key) => u.facts[key] !== undefined) ? u.programmes.length === 0 : u.programmes.length > 0 && u.programmesByName.length === 0;
 }
 
 /** The one programme that serves every need the message describes (domain/registry/finder.yaml), if there is one. */

@@ -27,12 +27,6 @@ export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與�
 const MAX_LINES = 5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names']);
-/** The knowledge sections a candidate parameter's figures are quoted from. */
-function sourceSections(ctx: FlowContext, c: Candidate): KnowledgeSection[] {
-  const ref = c.reading?.reference;
-  return ref ? ctx.sources.knowledge.sections.filter((s) => s.documentId === ref.document && s.heading === ref.section) : [];
-}
-
 /** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
 const DOCUMENTS_ONLY = new Set(['names', 'procedure', 'contact']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
@@ -454,6 +448,12 @@ function phasesIn(ctx: FlowContext, name: string): boolean {
 function lapsedLine(entry: ParameterHistoryEntry, caseDay?: string): string {
   const until = entry.effectiveTo ? `至${formatRocDate(entry.effectiveTo)}` : '';
   return `${entry.description}：${valueText(entry.value, entry.unit, entry.name)}（適用期間 ${formatRocDate(entry.effectiveFrom)}${until}，${caseDay ? `${formatRocDate(caseDay)}不在適用期間內，不適用` : '目前已不適用'}）`;
+}
+
+/** The knowledge sections a candidate parameter's figures are quoted from. */
+function sourceSections(ctx: FlowContext, c: Candidate): KnowledgeSection[] {
+  const ref = c.reading?.reference;
+  return ref ? ctx.sources.knowledge.sections.filter((s) => s.documentId === ref.document && s.heading === ref.section) : [];
 }
 
 /** The day a case's own date (申請日, 核准日, 授信起日) set for the rules read, when it did. */
