@@ -138,6 +138,8 @@ export interface RoleWords {
   overAfter: RegExp;
   /** 「今年45」: a bare number right after these is an age. */
   ageBefore: RegExp;
+  /** Words after that number making it part of a name (「八八水災」), not an age. */
+  ageNotAfter: RegExp;
   /** 「借兩百五」: a number with no unit right after a borrowing word (`after`, matched at the end of the text before it) is in `unit`. */
   unitOmitted: { after: RegExp; unit: number; below: number; opening?: boolean; standalone?: boolean } | undefined;
   /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
@@ -171,6 +173,8 @@ export interface Finder {
     weighedWith: Partial<Record<keyof FactFlags, boolean>>;
     /** Guarantees the documents name for the need without their figures (赴有邦交國家投資): told with the passage that names them. */
     mentioned: Array<{ name: string; document: string; section: string; quote: string }>;
+    /** A circumstance (受災): told with a use (重建廠房), its programmes come before the use's. */
+    leads: boolean;
   }>;
   /** Programmes that fit by who the applicant is (age, gender, business age), whatever the purpose. */
   audienceProgrammes: ProgrammeId[];
@@ -266,6 +270,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     overBefore: suffixRegExp(file.bounds.over_before),
     overAfter: startRegExp(file.bounds.over_after),
     ageBefore: suffixRegExp(file.age_before),
+    ageNotAfter: startRegExp(file.age_not_after),
     unitOmitted: file.unit_omitted
       ? {
           after: suffixRegExp(file.unit_omitted.after, file.unit_omitted.between),
@@ -417,6 +422,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         programmes: p.programmes as ProgrammeId[],
         weighedWith: (p.weighed_with ?? {}) as Partial<Record<keyof FactFlags, boolean>>,
         mentioned: p.mentioned ?? [],
+        leads: p.leads ?? false,
       })),
       audienceProgrammes: finder.audience_programmes as ProgrammeId[],
       audience: finder.audience as Partial<Record<ProgrammeId, string>>,

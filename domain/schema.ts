@@ -178,6 +178,7 @@ export const FinderFile = z
           programmes: z.array(ProgrammeId),
           weighed_with: z.partialRecord(z.enum(flagNames), z.boolean()).optional(),
           mentioned: z.array(MentionedGuarantee).optional(),
+          leads: z.boolean().optional(),
         })
         .strict(),
     ),
@@ -238,6 +239,7 @@ export const RolesFile = z
     /** 「最多保到多少 是1億嗎」: an amount offered as a guess of what is asked, between these words, is no fact of the case. */
     guess: z.object({ before: Words, after: Words }).strict().optional(),
     age_before: Words,
+    age_not_after: Words,
     /**
      * 「借兩百五」: a number right after a borrowing word, with no unit, is an amount in 萬 said colloquially; words
      * such as 有, 已經 may stand between (「借款已經三百五」).

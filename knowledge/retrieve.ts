@@ -95,6 +95,8 @@ export interface PassageRequest {
    * quotes the passage on papers, not the fee passage the question before matched).
    */
   own?: string;
+  /** Two or more things are compared (「那新北市呢？兩個差多少」): a follow-up's rows are quoted beside those before it. */
+  compares?: boolean;
 }
 
 export interface ScoredPassage {
@@ -167,6 +169,7 @@ function sectionsWithin(
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3,
   // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
   // So can the passage dating an event (「自 63 年設立」 in a section about the fund's capital).
+  const rankingOfKind = request.ranking === true && (request.rowKinds?.named.length ?? 0) > 0;
   const limit = documentId ? 10 : programmes ? 5 : wide || request.eventYear ? 8 : request.current ? 6 : 3;
   const searched = index.search(query, { limit: documentId || request.current || request.eventYear || request.total || request.carries ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
   const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
@@ -190,6 +193,16 @@ function sectionsWithin(
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => sections.has(hit.sectionId) && !seen.has(hit.sectionId)).slice(0, DATED_EXTRA));
   }
+  if (rankingOfKind && request.rowKinds) {
+    // 「第二名的銀行是哪家」 names the kind of row ranked and no column: the sections whose tables list rows of that kind
+    // are weighed too, wherever search ranks them or whether it finds them at all (the bank table's rows say 商銀, not 銀行).
+    const kinds = request.rowKinds;
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    const tabled = [...passageCatalogue(knowledge).sections.values()]
+      .filter(({ section, tables }) => !seen.has(section.id) && (!documentId || section.documentId === documentId) && (section.issued === null || section.issued <= request.asOf) && rowKindOf(tables, kinds) === 'named')
+      .slice(0, ROW_KIND_EXTRA);
+    hits.push(...tabled.map(({ section }) => sectionHit(section)));
+  }
   if (request.total) {
     // 「計畫總共編了多少經費」 also weighs the sections headed by a total (〈經費需求…（合計 1,483,263 千元）〉), wherever
     // search ranks them among the question's own: the sum is said once, in its own table.
@@ -210,6 +223,7 @@ function sectionsWithin(
   const context = ownGrams ? new Set([...grams].filter((g) => !ownGrams.has(g))) : undefined;
   return rankSections(knowledge, hits, grams, asked, {
     ...(context?.size ? { context } : {}),
+    ...(ownGrams && !request.compares ? { ownRowGrams: ownGrams } : {}),
     ...(scoped ? { rowGrams: scoped } : {}),
     asOf: request.asOf,
     wantsContact: request.wantsContact ?? false,
@@ -293,6 +307,8 @@ interface Wants {
   notCumulative?: string[];
   /** Pairs only the question before a follow-up brought: they count less in choosing the passages quoted. */
   context?: Set<string>;
+  /** A follow-up's own pairs, when it compares nothing: a table row it names is quoted without the one named before. */
+  ownRowGrams?: Set<string>;
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
   /** Of several kinds asked (「客服電話跟信箱」), one test per kind: a passage showing each is quoted. */
   carriesEach?: Array<(passage: string, unitLine?: string, row?: boolean) => boolean>;
@@ -360,7 +376,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? WHOLE_TOTAL_BONUS : 0;
     const confidence =
       Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
-    choices.push({ hit, section, passages, confidence, cover: passageCover });
+    choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
   }
   const sorted = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
@@ -869,6 +885,8 @@ const CARRYING_EXTRA = 3;
 /** How close to the first search score a section weighed for the kind it has must be. */
 const CARRYING_SHARE = 0.6;
 /** Sections headed by a total weighed beside search's own when a total is asked. */
+/** Sections with tables of the kind of row a ranking names, weighed besides those search ranks first. */
+const ROW_KIND_EXTRA = 3;
 const TOTAL_EXTRA = 3;
 
 function catalogueHeading(knowledge: KnowledgeBase, sectionId: string): string {
@@ -891,6 +909,22 @@ function labelTouched(passage: KnowledgePassage, grams: Set<string>): boolean {
 function labelPairs(passage: KnowledgePassage): string[] {
   const label = passage.text.slice(passage.text.lastIndexOf('：') + 1).trim().split(' ')[0] ?? '';
   return [...gramsOf(matchForm(label).split('\u0000')[0]!)].filter((g) => /\p{Script=Han}{2}/u.test(g));
+}
+
+/**
+ * 「製造業的保證餘額」→「那運輸倉儲業呢」: a follow-up naming a row of its own asks the question before of that row
+ * alone. The rows only the question before named are not quoted (they still counted in choosing the section).
+ */
+function followedRows(passages: ScoredPassage[], own: Set<string>): ScoredPassage[] {
+  const rows = passages.filter((p) => p.passage.kind === 'row' && !isTotalRow(p.passage));
+  const ownRows = rows.filter((p) => labelTouched(p.passage, own));
+  if (ownRows.length === 0 || ownRows.length === rows.length) return passages;
+  return passages.filter((p) => !rows.includes(p) || ownRows.includes(p));
+}
+
+/** A section as a search hit it was not found by (score 0: nothing of it matched the words). */
+function sectionHit(section: KnowledgeSection): SearchHit {
+  return { sectionId: section.id, documentId: section.documentId, title: section.title, section: section.heading, snippet: '', score: 0, issued: section.issued, effectiveFrom: section.effectiveFrom, effectiveTo: section.effectiveTo };
 }
 
 /** A table row labelled 合計, 總計 or 小計. */

@@ -93,6 +93,14 @@ export function selectFeeRate(programme: ProgrammeId, facts: RateFacts, trace: T
   }
 
   const waiver = source.kind === 'waived' ? source.parameter : facts.flags?.typhoonAffected ? 'morakot_recovery.fee_waived' : undefined;
+  // (A Morakot-affected business's other loans were waived for guarantees sent within the plan's period only: after it
+  // ended, a new guarantee is charged the programme's own rate.)
+  const period = source.kind !== 'waived' && waiver ? trace.optional('morakot_recovery.plan_period') : undefined;
+  const ended = period && typeof period.value === 'object' && period.value !== null && 'to' in period.value && trace.view.asOf > String(period.value.to);
+  if (waiver && ended) {
+    notes.push(`莫拉克颱風受災企業免收保證手續費，限計畫期程（至 ${String((period.value as { to: string }).to)}）內送保者；此日期已屆期，未減免`);
+    return { rate, baseRate, waived: false, notes };
+  }
   if (waiver) {
     const waived = trace.optional(waiver);
     if (waived?.value === true) {

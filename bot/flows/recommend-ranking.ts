@@ -65,7 +65,11 @@ function score(c: Candidate): number {
  * the ones named, and orders them. Pure: the same facts, needs and date give the same ranking.
  */
 export function rankProgrammes(facts: Facts, purposes: readonly string[], named: readonly ProgrammeId[], finder: Finder, view: ParameterView): Ranking {
-  const stated = finder.purposes.filter((p) => purposes.includes(p.id));
+  // (A circumstance told with a use, 受災 with 重建廠房, puts its programmes first.)
+  const told = finder.purposes.filter((p) => purposes.includes(p.id));
+  const stated = [...told.filter((p) => p.leads), ...told.filter((p) => !p.leads)];
+  // (Those programmes come first even while they still need a detail, 受災日期: the circumstance is what decides.)
+  const leading = new Set(told.filter((p) => p.leads).flatMap((p) => p.programmes));
   const byPurpose = new Map<ProgrammeId, string[]>();
   const weighedWith = new Map<ProgrammeId, Partial<FactFlags>>();
   for (const purpose of stated) {
@@ -95,7 +99,7 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
   const fits = candidates
     .filter((c) => c.result.status !== 'not_eligible')
     .map((c, order) => ({ c, order }))
-    .sort((a, b) => score(a.c) - score(b.c) || a.order - b.order)
+    .sort((a, b) => Number(!leading.has(a.c.result.programme)) - Number(!leading.has(b.c.result.programme)) || score(a.c) - score(b.c) || a.order - b.order)
     .map(({ c }) => c);
   const excluded = candidates.filter((c) => c.result.status === 'not_eligible' && (c.named || c.purposes.length > 0));
   const uncovered = stated.filter((p) => p.programmes.length === 0 && p.mentioned.length === 0).map((p) => p.label);

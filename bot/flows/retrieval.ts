@@ -10,7 +10,7 @@ import { findSections, headingNames, isHistory, MIN_CONFIDENCE, placesInRanking,
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
-import { rankCountWords } from '../understand/ranks.ts';
+import { rankCountWords, withoutRankPhrases } from '../understand/ranks.ts';
 import { englishToChinese } from '../understand/english.ts';
 import { textAbout } from '../understand/programmes.ts';
 import { findYears } from '../understand/years.ts';
@@ -122,7 +122,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     ...(superlative ? { superlative } : {}),
     ...(rank ? { rank } : {}),
     ...(ctx.understanding.modifiers.comparison ? { comparison: true } : {}),
-    grams: queryGrams(query, ctx.domain),
+    // (「第二名的銀行」 ranks the table of 金融機構: the kind of row named is read as the table's first column writes it.)
+    grams: queryGrams(`${query} ${superlative || rank ? (rowKindsNamed(query, ctx.sources.knowledge.answerKinds?.rowKinds ?? [])?.named ?? []).join(' ') : ''}`, ctx.domain),
   });
   // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
   // the year it was issued: the annual report for 111 came out in 112.)
@@ -318,14 +319,16 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question
   // before it leads.
   const ownWords = query !== question && query.endsWith(question) && topicSize(ctx) >= 2;
+  // (「哪個行業排第一」: the place asked is how the ranking is read, not words to match; 第一 is no 第一商業銀行.)
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
-    query: text,
+    query: ctx.understanding.modifiers.rank ? withoutRankPhrases(text) : text,
     ...(ownWords ? { own: question } : {}),
     filler: ctx.domain.words.queryFiller,
     names,
     asOf: ctx.asOf,
     defining: ctx.merged.asks.includes('definition'),
-    ranking: ctx.understanding.modifiers.superlative !== undefined,
+    ranking,
+    compares: ctx.understanding.modifiers.comparison,
     wantsContact: ctx.merged.asks.includes('contact'),
     // Phone numbers, addresses and who holds a post change: asked naming no year, the newest document's answer.
     current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),

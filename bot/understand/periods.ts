@@ -100,13 +100,16 @@ const HAN_NUMBER = /[一二三四五六七八九十兩两]+/g;
  * 「我今年四十六 想辦青創」: a number in Chinese numerals right after a word of age (domain/registry/roles.yaml
  * `age_before`) is an age even without 歲, when nothing after it makes it another figure (年, 萬, 成 …).
  */
-export function withSpokenAges(text: string, mentions: Mention[], ageBefore: RegExp): Mention[] {
+export function withSpokenAges(text: string, mentions: Mention[], ageBefore: RegExp, ageNotAfter: RegExp): Mention[] {
   const added: Mention[] = [];
   for (const m of matchesOf(HAN_NUMBER, text)) {
     const value = parseChineseNumber(m[0]);
     if (value === undefined || value < 16 || value > 100) continue;
     if (!ageBefore.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
-    if (/^\s*[年月天日歲岁萬万千仟百佰億亿成%個个件家名人位次號号]/u.test(text.slice(m.index + m[0].length))) continue;
+    const after = text.slice(m.index + m[0].length);
+    if (/^\s*[年月天日歲岁萬万千仟百佰億亿成%個个件家名人位次號号]/u.test(after)) continue;
+    // (「我是八八水災受災戶」: a word right after it makes the number part of a name.)
+    if (ageNotAfter.test(after)) continue;
     if (mentions.some((o) => o.index < m.index + m[0].length && m.index < o.end)) continue;
     added.push(mention('age', 'years', value, m[0], m.index));
   }

@@ -24,7 +24,20 @@ export function findRank(text: string): { from: number; to: number } | undefined
   return { from: Math.min(...places), to: Math.max(...places) };
 }
 
-/** The count words of a ranking asked (「哪五個縣市」 → 五個): a way of asking, not a topic to look for. */
+/** The text without the places of a ranking it asks (「第一名」, 「前三大」): ways of asking, which match no passage's words. */
+export function withoutRankPhrases(text: string): string {
+  return text.replace(TOP, ' ').replace(WHICH_N, ' ').replace(PLACE, ' ');
+}
+
+/**
+ * The words of a ranking asked (「哪五個縣市」 → 五個, 「前三名」 → 三名, 「第二名」): a way of asking, not a topic to look
+ * for. Every run of two or more characters of each place phrase, as a segmenter may cut it anywhere.
+ */
 export function rankCountWords(text: string): string[] {
-  return [...text.matchAll(WHICH_N)].map((m) => `${m[1]}${(m[2] as string).slice(0, 1)}`);
+  const words = new Set<string>();
+  for (const m of [...text.matchAll(TOP), ...text.matchAll(WHICH_N), ...text.matchAll(PLACE)]) {
+    const phrase = m[0].replace(/\s+/gu, '');
+    for (let i = 0; i < phrase.length; i++) for (let j = i + 2; j <= phrase.length; j++) words.add(phrase.slice(i, j));
+  }
+  return [...words];
 }

@@ -210,7 +210,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
             if (role === undefined || role === 'guaranteeRatio') return set('guaranteeRatio', Math.round(m.value * 100));
             return;
           }
-          if (words.ageBefore.test(ctx.before) && m.value >= 16 && m.value <= 100) return set('age', m.value);
+          if (words.ageBefore.test(ctx.before) && m.value >= 16 && m.value <= 100 && !words.ageNotAfter.test(text.slice(m.end))) return set('age', m.value);
           if (m.value < 1000) return;
           // "balance in 2022": a bare four-digit number that reads as a year names the year, never an amount of money.
           if (findYears(m.raw).length > 0) return;

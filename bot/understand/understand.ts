@@ -126,7 +126,7 @@ function askOfTopic(canonical: string, domain: Domain): Domain['asks']['topicAsk
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = corrected(normalizeText(message).trim(), domain);
   const canonical = englishToChinese(text, domain);
-  const mentions = withSpokenAges(canonical, withUnitOmittedAmounts(canonical, scanMentions(canonical), domain.roles.unitOmitted), domain.roles.ageBefore);
+  const mentions = withSpokenAges(canonical, withUnitOmittedAmounts(canonical, scanMentions(canonical), domain.roles.unitOmitted), domain.roles.ageBefore, domain.roles.ageNotAfter);
   const roles = assignRoles(canonical, mentions, domain);
   const { programmes, byName, contrasted } = programmesIn(canonical, domain);
 

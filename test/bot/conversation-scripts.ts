@@ -1493,6 +1493,35 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['0.5%', '9成'],
   },
   {
+    name: 'reads the top places of a ranking written as 前N名 without taking 三名 for an unknown topic',
+    says: ['保證餘額前四名的縣市是哪些'],
+    answersWith: ['臺北市', '新北市', '高雄市', '臺中市'],
+    never: ['找不到'],
+  },
+  {
+    name: 'ranks the table of the kind of row a question names when it names no column',
+    says: ['第三名的銀行是哪一家'],
+    answersWith: ['第一商銀'],
+    never: ['花蓮第二信用合作社'],
+  },
+  {
+    name: 'quotes only the row a follow-up names of a table the question before read',
+    says: ['批發零售業111年的保證餘額是多少', '那營建工程業呢'],
+    answersWith: ['159,094.88'],
+    never: ['495,659.15'],
+  },
+  {
+    name: 'lists the programmes of a disaster told first before those of the use told after it, at their own fees',
+    says: ['我是莫拉克颱風受災的工廠', '想借錢把廠房修好'],
+    answersWith: ['1. 中小企業災害復舊專案貸款'],
+    never: ['年費率 0%'],
+  },
+  {
+    name: 'answers the interest rate of the programmes the finder listed',
+    says: ['工廠被颱風淹了 要借錢修廠房', '利息怎麼算'],
+    answersWith: ['郵政儲金'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
