@@ -1522,6 +1522,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['郵政儲金'],
   },
   {
+    name: 'answers a batch rule named without its programme from the rule, with the period it applied in',
+    says: ['標準代償率2.5%那個規定現在還在用嗎'],
+    answersWith: ['民國100年6月30日', '不適用'],
+  },
+  {
+    name: 'reads 計提率 named alone as the batch rules on subrogation caps',
+    says: ['現在的代償上限計提率是幾趴'],
+    answersWith: ['1.25%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
