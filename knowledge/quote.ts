@@ -120,8 +120,9 @@ const FIGURE_WITH_UNIT = /(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(天|件|家|戶|人
  */
 export function figureDifference(quoted: string[]): string | undefined {
   for (const passage of quoted) {
-    const all = [...passage.matchAll(FIGURE_WITH_UNIT)].map((m) => ({ figure: m[1]!, unit: m[2]! }));
-    // (The year the sentence is about, 「111 年度」, is not one of the figures compared.)
+    // (The year the sentence is about, 「111 年度」「111 年保證餘額」, is not one of the figures compared: fifty years and
+    // more is a year of the calendar, not a length of time.)
+    const all = [...passage.matchAll(FIGURE_WITH_UNIT)].map((m) => ({ figure: m[1]!, unit: m[2]! })).filter((f) => f.unit !== '年' || Number(f.figure.replace(/,/g, '')) < 50);
     const units = [...new Set(all.map((f) => f.unit))].filter((unit) => all.filter((f) => f.unit === unit).length === 2);
     if (units.length !== 1) continue;
     const [a, b] = all.filter((f) => f.unit === units[0]) as [{ figure: string; unit: string }, { figure: string; unit: string }];

@@ -10,7 +10,7 @@ import { findSections, headingNames, isHistory, MIN_CONFIDENCE, placesInRanking,
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
-import { rankCountWords, withoutRankPhrases } from '../understand/ranks.ts';
+import { findRank, rankCountWords, withoutRankPhrases } from '../understand/ranks.ts';
 import { englishToChinese } from '../understand/english.ts';
 import { textAbout } from '../understand/programmes.ts';
 import { findYears } from '../understand/years.ts';
@@ -116,7 +116,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const [lead, ...others] = today && current.length > 0 ? current : found;
   const { section, passages } = lead!;
   if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best: lead!, missingYears: [], continued };
-  const { list, superlative, rank } = ctx.understanding.modifiers;
+  const { list } = ctx.understanding.modifiers;
+  const { superlative, rank } = withPlaceBefore(ctx);
   const { quoted, top } = quoteSection(ctx.sources.knowledge, section, passages, {
     ...(list ? { list } : {}),
     ...(superlative ? { superlative } : {}),
@@ -384,6 +385,23 @@ function cumulativeNotAsked(ctx: FlowContext): string[] | undefined {
   // (An English question in the words it is read in: "in total up to" is 累計.)
   const text = normalizeText(searchQuery(ctx));
   return cumulative.askedBy.some((word) => text.includes(word)) ? undefined : cumulative.shownBy;
+}
+
+/**
+ * 「第二名呢？兩個差多少」 after 「第一名是哪裡」: a place of a ranking compared in a follow-up is set against the place the
+ * question before asked (its first, when it asked the largest or smallest), read the same way round.
+ */
+function withPlaceBefore(ctx: FlowContext): Pick<Understanding['modifiers'], 'superlative' | 'rank'> {
+  const { superlative, rank, comparison } = ctx.understanding.modifiers;
+  const same = { ...(superlative ? { superlative } : {}), ...(rank ? { rank } : {}) };
+  const topic = ctx.state.topic === undefined ? undefined : englishToChinese(ctx.state.topic);
+  if (!comparison || !rank || rank.from !== rank.to || topic === undefined) return same;
+  const { most, least } = ctx.domain.modifiers;
+  const endBefore = least.test(topic) ? 'least' : most.test(topic) ? 'most' : undefined;
+  const before = findRank(topic) ?? (endBefore ? { from: 1, to: 1 } : undefined);
+  if (!before || before.from !== before.to || before.from === rank.from) return same;
+  const way = superlative ?? endBefore;
+  return { ...(way ? { superlative: way } : {}), rank: { from: Math.min(before.from, rank.from), to: Math.max(before.from, rank.from) } };
 }
 
 /** The kinds of table row a question names (their first column's titles), and the other kinds; none when it names none. */

@@ -1532,6 +1532,32 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1.25%'],
   },
   {
+    name: 'sets a place of a ranking compared in a follow-up against the place asked before',
+    says: ['哪個行業的保證餘額最高', '那第二名呢？相差多少'],
+    answersWith: ['批發零售業', '製造業', '154,826.44'],
+    never: ['兩者相同'],
+  },
+  {
+    name: 'reads 得獎單位 as asking for the winners, not for the award\'s rule',
+    says: ['信保金質獎的得獎單位'],
+    answersWith: ['永豐商業銀行'],
+  },
+  {
+    name: 'reads 承貸行 as the kind of row a ranking of banks ranks',
+    says: ['保證餘額第四名的承貸行'],
+    answersWith: ['華南商銀'],
+  },
+  {
+    name: 'starts a new question after 「換個話題」 instead of continuing the one before',
+    says: ['青創貸款保幾成', '換個話題 高屏服務中心的電話'],
+    answersWith: ['716-4146'],
+  },
+  {
+    name: 'declines to write a program, even one about loans',
+    says: ['幫我寫個爬蟲抓各銀行的貸款利率'],
+    answersWith: ['無法撰寫程式'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
