@@ -427,6 +427,11 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   const asksRatio = asks.some((a) => a === 'max_ratio' || a === 'eligibility_criteria') || (c.u.modifiers.yesNo && stated.guaranteeRatio !== undefined);
   if (task === 'fact_lookup' && c.u.isFollowUp && !programme && caseKnown && asksRatio) return 'eligibility';
   if (task === 'fact_lookup') {
+    // 「我們銀行有拿批保卓越獎 這樣費用變多少」 after a fee estimate: a circumstance that changes the rate, told with a fee
+    // question and no other programme named (批保卓越獎 names 批保, the one estimated), is the same loan estimated again.
+    const circumstance = Object.keys(c.u.facts.flags ?? {}).length > 0;
+    const feeAgain = asks.length > 0 && asks.every((a) => a === 'fee_rate' || a === 'fee_amount');
+    if (c.state.task === 'fee_calculation' && facts.loanAmount !== undefined && circumstance && feeAgain && c.u.programmesByName.every((p) => p === c.state.programme) && stated.loanAmount === undefined) return 'fee_calculation';
     // After a rate question, 「借800萬保8成一年要多少？」 states a loan: the fee for it is what is asked.
     if ((stated.loanAmount !== undefined || stated.guaranteedAmount !== undefined) && asksFee) return 'fee_calculation';
     // 「那一年手續費變多少？」 after a rate question about a stated loan: the period completes the loan, the fee is asked.

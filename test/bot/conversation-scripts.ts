@@ -1558,6 +1558,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['無法撰寫程式'],
   },
   {
+    name: 'estimates the same loan again when a follow-up tells a circumstance that changes the rate',
+    says: ['批保 200萬 九成 一年 保證費多少', '聽說我們往來的銀行有得批保卓越獎 那要付多少'],
+    answersWith: ['3,600', '0.2%'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
