@@ -61,6 +61,11 @@ const kindSchema = z.strictObject({
    * thing the question names (「自 63 年設立」, 「民國63年推出」) answers before one where a year only bounds a total.
    */
   event_year: z.boolean().optional(),
+  /**
+   * The details asked may be in an annex the documents refer to (「（詳附件一）」) but do not include: when the passage
+   * quoted, or the part of the document it belongs to, sends the reader to an annex, the answer says it is not here.
+   */
+  in_annex: z.boolean().optional(),
   /** What shows a passage carries this kind: one way, or a list of ways (any of them). */
   shown_by: z.union([shownBySchema, z.array(shownBySchema).min(1)]),
 });
@@ -105,6 +110,8 @@ export interface AnswerKind {
   qualifier: boolean;
   /** Asks when something happened: a year written beside the thing named wins. */
   eventYear: boolean;
+  /** The details asked may be in an annex the documents do not include. */
+  inAnnex: boolean;
   shownBy: ShownBy[];
   line: number;
 }
@@ -184,6 +191,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       current: entry.current ?? false,
       qualifier: entry.qualifier ?? false,
       eventYear: entry.event_year ?? false,
+      inAnnex: entry.in_annex ?? false,
       shownBy: (Array.isArray(entry.shown_by) ? entry.shown_by : [entry.shown_by]).map((shown) => ({
         units: shown.units ?? [],
         words: shown.words ?? [],

@@ -176,7 +176,8 @@ function folders(ctx: FlowContext): Set<string> {
   }
   if (!programme && ctx.merged.facts.riskGroup && ctx.merged.asks.some((a) => a.startsWith('fee'))) result.add('authorised');
   // 「信保已經用了8000萬，還能再送保多少」: what is left under the per-enterprise total.
-  if (!programme && ctx.merged.facts.usedAmount !== undefined && ctx.merged.asks.includes('cap_amount')) result.add('enterprise');
+  const { usedAmount, addedAmount } = ctx.merged.facts;
+  if (!programme && (usedAmount ?? addedAmount) !== undefined && ctx.merged.asks.includes('cap_amount')) result.add('enterprise');
   return result;
 }
 
@@ -398,25 +399,36 @@ function fireflyLine(ctx: FlowContext): string | undefined {
 const CLEARLY_MORE = 2;
 
 /**
- * 「已計提90萬，還能再計提多少」: each per-enterprise amount cap read, less what the user says is used; the lower cap,
- * the one that binds, first.
+ * 「已計提90萬，還能再計提多少」: each amount cap read, less what the user says is used; the lower cap, the one that binds,
+ * first. 「已計提60萬，再計提55萬會超過嗎」: what is used and what is added, together, against the cap.
  */
 function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | undefined {
-  const used = ctx.merged.facts.usedAmount;
-  if (used === undefined) return undefined;
+  const { usedAmount, addedAmount, workingCapitalBalance } = ctx.merged.facts;
+  // (A balance already borrowed, 「已經借2500萬，還可以再借800萬嗎」, is what is used of a cap on the balance.)
+  const used = usedAmount ?? (addedAmount !== undefined ? workingCapitalBalance : undefined);
+  if (used === undefined && addedAmount === undefined) return undefined;
   const caps = candidates
-    .flatMap((c) => (c.reading?.unit === 'amount_twd' && typeof c.reading.value === 'number' && /enterprise/.test(c.name) ? [c.reading] : []))
+    .flatMap((c) => (c.reading?.unit === 'amount_twd' && typeof c.reading.value === 'number' && /enterprise|cap/.test(c.name) ? [c.reading] : []))
     .sort((a, b) => (a.value as number) - (b.value as number));
   if (caps.length === 0) return undefined;
-  const left = (limit: number) => Math.max(0, limit - used);
   // 「計提了代位清償70萬，還能再計提多少」: the cap whose name the question clearly shares more of is the one meant.
   const text = normalizeText(ctx.understanding.text);
   const shared = (description: string) => new Set([...description].slice(1).map((c, i) => `${description[i]}${c}`).filter((pair) => text.includes(pair))).size;
   const most = Math.max(...caps.map((cap) => shared(cap.description)));
   const meant = caps.filter((cap) => shared(cap.description) > most - CLEARLY_MORE);
-  return meant
-    .map((cap) => `依${cap.description}新臺幣 ${formatAmount(cap.value as number)} 元，扣除您說已使用的 ${formatAmount(used)} 元，尚可 ${formatAmount(left(cap.value as number))} 元（${amountInWords(left(cap.value as number))}）。`)
-    .join('\n');
+  const usedLabel = usedAmount === undefined ? '目前的餘額' : '已使用的';
+  return meant.map((cap) => capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel)).join('\n');
+}
+
+function capCheck(description: string, limit: number, used: number | undefined, added: number | undefined, usedLabel: string): string {
+  const money = (n: number) => `${formatAmount(n)} 元（${amountInWords(n)}）`;
+  const head = `依${description}新臺幣 ${formatAmount(limit)} 元`;
+  if (added === undefined) return `${head}，扣除您說已使用的 ${formatAmount(used!)} 元，尚可 ${money(Math.max(0, limit - used!))}。`;
+  const total = (used ?? 0) + added;
+  const sum = used === undefined ? `您說的 ${money(added)}` : `${usedLabel} ${formatAmount(used)} 元加上這次的 ${formatAmount(added)} 元，合計 ${money(total)}`;
+  if (total <= limit) return `${head}：${sum}，未超過上限${total < limit ? `，之後尚可 ${money(limit - total)}` : '（剛好達上限）'}。`;
+  const room = used === undefined ? '' : `；扣除${usedLabel}部分，這次最多尚可 ${money(Math.max(0, limit - used))}`;
+  return `${head}：${sum}，超過上限 ${money(total - limit)}${room}。`;
 }
 
 /**

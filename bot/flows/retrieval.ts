@@ -242,6 +242,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
         ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
         exceptionNamed(ctx, quoted),
+        annexNote(ctx, section, quoted),
         ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted) : []),
         ...yearLines(ctx, section, quoted, continued),
         superseded ? supersededNote(ctx, section) : undefined,
@@ -254,6 +255,27 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
+}
+
+/** 「（詳附件一）」: where a document sends the reader for its details. */
+const ANNEX = /詳(附件[一二三四五六七八九十\d]+)/gu;
+
+/**
+ * 「增列不得送保的行業別，具體是哪些？」 answered by 「增列行業別…（詳附件一）」: the details asked are in an annex the documents
+ * refer to but do not include, so the answer says so (answer-kinds.yaml `in_annex`). The annex may be named by the
+ * passage, its section, or the part of the document the section belongs to (說明二 over 說明二（四）).
+ */
+function annexNote(ctx: FlowContext, section: KnowledgeSection, quoted: readonly string[]): string | undefined {
+  const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
+  if (!kindsAsked(searchQuery(ctx), kinds).some((kind) => kind.inAnnex)) return undefined;
+  const label = (heading: string) => (heading.split(/[：:]/u)[0] ?? heading).trim();
+  const own = label(section.heading);
+  const parents = ctx.sources.knowledge.sections.filter((s) => s.documentId === section.documentId && s.id !== section.id && label(s.heading).length < own.length && own.startsWith(label(s.heading)));
+  for (const text of [quoted.join('\n'), section.text, ...parents.map((p) => p.text)]) {
+    const annexes = [...new Set([...text.matchAll(ANNEX)].map((m) => m[1]!))];
+    if (annexes.length > 0) return `注意：文件所稱的${annexes.map((a) => `「${a}」`).join('、')}未收錄於目前的文件，文件並未列出其內容；如需該附件，請洽信保基金：${serviceLinesText(ctx.service)}。`;
+  }
+  return undefined;
 }
 
 /** 「除錄音室出租業以外之不動產經營業」: what a quoted rule leaves out. */

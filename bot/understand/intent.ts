@@ -10,12 +10,19 @@ export const APPLICANT_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 
 const RATIO_CASE_ASKS: ReadonlySet<Ask> = new Set(['definition', 'max_ratio', 'eligibility_criteria', 'threshold']);
 /** Facts of the applicant's own case that the rules turn into how much may be borrowed (八成 of the recovery need). */
 const CAP_FACTS: Array<keyof Facts> = ['recoveryNeed'];
+/**
+ * Figures of a case, not of the applicant, that a programme's rules hold against a limit (火金姑's donation against its
+ * minimum). (The applicant's own figures asked yes or no are weighed with the programmes that may fit them.)
+ */
+const CHECKED_FACTS: Array<keyof Facts> = ['donationAmount'];
 
 export interface IntentContext {
   programmes: ProgrammeId[];
   facts: Facts;
   asks: Ask[];
   isFollowUp: boolean;
+  /** The message asks yes or no (「可以嗎」「是不是」). */
+  yesNo?: boolean;
 }
 
 /**
@@ -23,7 +30,7 @@ export interface IntentContext {
  * gets 'unknown': it continues the previous turn's intent, which only the dialogue knows. Facts without a
  * question (「47歲」 answering the bot) are 'unknown' too, for the same reason.
  */
-export function classifyIntent(text: string, { programmes, facts, asks, isFollowUp }: IntentContext, domain: Domain = shippedDomain()): Intent {
+export function classifyIntent(text: string, { programmes, facts, asks, isFollowUp, yesNo }: IntentContext, domain: Domain = shippedDomain()): Intent {
   const words = domain.intents;
   const stated = Object.keys(facts).some((key) => key !== 'programme');
   const onTopic = programmes.length > 0 || words.onTopic.test(text);
@@ -49,16 +56,22 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   const loanOfProgramme = programmes.length === 1 && facts.loanAmount !== undefined && Object.keys(facts).every((key) => key === 'programme' || key === 'loanAmount' || key === 'riskGroup');
   if (loanOfProgramme && asks.length === 0 && !isFollowUp && !words.question.test(text)) return 'fee_calculation';
   // Circumstances are the applicant's own only when said of oneself (受災企業 may just name a programme's target).
-  const personal = APPLICANT_FACTS.some((key) => facts[key] !== undefined) || (facts.flags !== undefined && words.firstPerson.test(text));
+  const ownFigures = APPLICANT_FACTS.some((key) => facts[key] !== undefined);
+  const personal = ownFigures || (facts.flags !== undefined && words.firstPerson.test(text));
+  // 「我們有承包公共工程，可以額外多保多少額度？最高保幾成？」: a circumstance that names a rule, asked for that rule's
+  // amount, asks the rule's figures; who qualifies is said with them, not asked first.
+  const rulesFigures = !ownFigures && asks.includes('cap_amount');
   if (words.eligibilityQuestion.test(text)) return 'eligibility';
   // 「營收4500萬、週轉借款5200萬，營授比是多少」: a case whose 營授比 can be computed, asking about it, is checked against it.
   const ratioCase = facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined;
   if (ratioCase && asks.every((ask) => RATIO_CASE_ASKS.has(ask))) return 'eligibility';
   // (「客戶剛開業，查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
-  if (personal && (asks.includes('max_ratio') || asks.includes('eligibility_criteria')) && !asks.includes('procedure')) return 'eligibility';
+  if (personal && !rulesFigures && (asks.includes('max_ratio') || asks.includes('eligibility_criteria')) && !asks.includes('procedure')) return 'eligibility';
   // 「復工要一千五 可以借到多少」: how much this applicant may borrow is the rules' figure for this case.
   if (asks.includes('cap_amount') && CAP_FACTS.some((key) => facts[key] !== undefined)) return 'eligibility';
   if (asks.length > 0) return 'fact_lookup';
+  // 「我們想捐1500萬成立專款 可以嗎」: a figure of one's own case, asked yes or no, is checked against the rules.
+  if (yesNo && CHECKED_FACTS.some((key) => facts[key] !== undefined)) return 'eligibility';
   if (isFollowUp) return 'unknown';
   if (onTopic && (words.question.test(text) || !stated)) return 'fact_lookup';
   if (words.help.test(text) && !stated) return 'help';

@@ -81,11 +81,28 @@ function clauseBefore(text: string, clauseEnds: Int32Array, index: number): stri
 }
 
 /** The cue ending nearest to the figure before it, else the first cue after it. */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Every match, including those starting inside another (「貸款已借」: 「貸款已」 and 「已借」), so that the cue ending
+ * nearest the figure is found whichever cue began first.
+ */
+function* overlapping(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  let re = GLOBAL.get(pattern);
+  if (!re) GLOBAL.set(pattern, (re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  re.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) {
+    yield match;
+    re.lastIndex = match.index + 1;
+  }
+}
+
 function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, after }: Context): R | undefined {
   let best: { role: R; end: number } | undefined;
   for (const { role, cue, within, afterOnly } of cues) {
     if (afterOnly) continue;
-    for (const match of before.matchAll(cue)) {
+    for (const match of overlapping(before, cue)) {
       const end = match.index + match[0].length;
       if (within !== undefined && before.length - end > within) continue;
       if (!best || end > best.end) best = { role, end };

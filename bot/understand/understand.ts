@@ -155,8 +155,15 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const variants = variantsOf(canonical, flags, domain, roles.periods);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
+  // 「再借500萬呢」 with nothing already used to add it to: the amount is the loan.
+  if (facts.addedAmount !== undefined && facts.usedAmount === undefined && facts.workingCapitalBalance === undefined && facts.loanAmount === undefined) {
+    facts.loanAmount = facts.addedAmount;
+    delete facts.addedAmount;
+  }
   const hasAmount = facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined;
   const asks = findAsks(canonical, { mentions, hasAmount }, domain);
+  // 「已經借2500萬，還可以再借800萬嗎」: an amount added to one already used asks whether it fits under the cap.
+  if (facts.addedAmount !== undefined && !asks.includes('cap_amount') && !asks.some((a) => a.startsWith('fee'))) asks.push('cap_amount');
   // 「同一家公司最多可以保到多少」: the topic named says which figure the ambiguous words ask (its cap, not a ratio).
   // (With a loan stated, 「借六百萬 最多能保到多少錢」 asks that loan's guaranteed amount.)
   const topicAsk = hasAmount ? undefined : askOfTopic(canonical, domain);
@@ -176,9 +183,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // So does a question naming it that asks nothing else (「同一家公司…總共最多可以到多少錢」), unless it goes on with what was
   // asked before (the conversation decides: dialogue/merge.ts).
   const asksOfTopic = topicAsk && asks.length === 0 && domain.asks.interrogative.test(canonical) ? (topicAsk.ask as Ask) : undefined;
-  const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp }, domain);
-  const purposes = findPurposes(canonical, flags, domain);
   const modifiers = modifiersOf(canonical, domain);
+  const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp, yesNo: modifiers.yesNo }, domain);
+  const purposes = findPurposes(canonical, flags, domain);
   // 「到底是0.35%還是0.3%」: rates set against each other are the versions asked about, not a rate someone was quoted.
   if (roles.rates && modifiers.comparison) delete roles.statedRate;
   // 「保證成數9成的有哪些？」: a value with a which-question, naming no programme, asks for the programmes that have it.

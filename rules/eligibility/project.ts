@@ -1,4 +1,4 @@
-import { formatAmount } from '../display.ts';
+import { amountInWords, formatAmount } from '../display.ts';
 import { PROGRAMMES } from '../programmes.ts';
 import { applicableRate, checkAge, enterpriseCaps, maxRatioFrom, projectOnlyCase, riskGroupRates } from './common.ts';
 import type { Assessment } from './result.ts';
@@ -62,11 +62,22 @@ export function assessFirefly(a: Assessment): void {
   if (recommended === undefined) a.need('flags.donorRecommended', `${name}須經捐款企業推薦；請說明是否已獲推薦`);
   else if (!recommended) a.fail(`${name}須經捐款企業推薦，未獲推薦者不適用`);
   else a.pass('已經捐款企業推薦');
+  donationAgainstMinimum(a);
   maxRatioFrom(a, 'firefly.max_ratio', name);
   rangeRate(a, 'firefly.fee_rate_range');
   a.cap('firefly.donation_standard', '企業捐助金額（原則）');
   a.cap('firefly.donation_minimum', '企業捐助金額下限');
   a.cap('firefly.total_guarantee_multiple', '信用保證總額度以專款及相對資金之倍數為限');
+}
+
+/** 「大廠只肯捐1200萬，這樣符合嗎」: a stated donation is held against the documents' minimum. */
+function donationAgainstMinimum(a: Assessment): void {
+  const donation = a.facts.donationAmount;
+  if (donation === undefined) return;
+  const minimum = a.trace.amount('firefly.donation_minimum');
+  const standard = a.trace.amount('firefly.donation_standard');
+  if (donation < minimum) a.fail(`企業捐助金額 ${amountInWords(donation)}，低於下限 ${amountInWords(minimum)}（以 ${amountInWords(standard)} 為原則）`);
+  else a.pass(`企業捐助金額 ${amountInWords(donation)}，不少於下限 ${amountInWords(minimum)}`);
 }
 
 export function assessPatentLitigation(a: Assessment): void {

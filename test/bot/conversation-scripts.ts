@@ -1279,6 +1279,37 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['代位清償總金額上限新臺幣 1,000,000 元，扣除'],
   },
   {
+    name: 'an amount added to one already used is held against the cap: over by how much, and what room is left',
+    says: ['同一企業信保額度已經用了1億，這次想再申請3000萬，會超過上限嗎'],
+    answersWith: ['已使用的 100,000,000 元加上這次的 30,000,000 元，合計 130,000,000 元', '超過上限 10,000,000 元', '這次最多尚可 20,000,000 元'],
+  },
+  {
+    name: 'a balance already borrowed plus another loan under a per-enterprise balance cap that it fits',
+    says: ['災害復舊貸款目前借了1000萬，想再借500萬可以嗎'],
+    answersWith: ['目前的餘額 10,000,000 元加上這次的 5,000,000 元，合計 15,000,000 元', '未超過上限，之後尚可 15,000,000 元'],
+  },
+  {
+    name: 'another loan with nothing used before it is simply the loan of a fee estimate',
+    says: ['一般貸款 B組 保8成 再借300萬 一年手續費多少'],
+    answersWith: ['24,000'],
+  },
+  {
+    name: 'a donation below the firefly minimum does not qualify, asked as yes or no',
+    says: ['火金姑相對保證 大廠說只能捐一千萬 這樣行嗎'],
+    answersWith: ['低於下限 2,000萬元'],
+  },
+  {
+    name: 'a circumstance naming a rule, asked for its extra quota and ratio, gets the figures without being asked who qualifies',
+    says: ['我們公司在做公共建設的標案，額外額度有多少、成數最高多少？'],
+    answersWith: ['1億元', '9成'],
+    never: ['請問企業是否使用統一發票'],
+  },
+  {
+    name: 'details the documents leave to an annex they do not include are said to be missing, with the service line',
+    says: ['促進就業具結書的範本長怎樣'],
+    answersWith: ['「附件二」未收錄於目前的文件', '0800-089-921'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
