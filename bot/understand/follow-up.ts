@@ -31,6 +31,8 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, n
   // (A message that only asks, naming nothing of its own, leans the same way: 「聽說以前只有1億，什麼時候調高的？後來又調到多少」.)
   // (Not a clause joined as another question of the same message: 「…地址在哪，還有客服專線是幾號？」.)
   if (!namesSomething && clauses.length > 1 && leaning.test(last) && !domain.followUp.joiners.some((word) => last.startsWith(word))) return true;
+  // 「比110年少了幾%？」: a comparison naming nothing of its own compares what was just said.
+  if (!hasSubject && domain.followUp.comparing.test(trimmed)) return true;
   // 「多少？」「幾成」 alone: asked of what was just discussed.
   if (alone.has(trimmed.replace(/[\s?？!！。.,，~～]+/g, ''))) return true;
   if (conditional.test(trimmed)) return !isWholeQuestion;

@@ -1310,6 +1310,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['「附件二」未收錄於目前的文件', '0800-089-921'],
   },
   {
+    name: 'a comparison with another year, naming nothing of its own, compares the figure just given',
+    says: ['111年底保證餘額多少', '比110年底少了多少%'],
+    answersWith: ['較 110 年底分別減少 1.19%'],
+    never: ['找不到可以確實回答'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],

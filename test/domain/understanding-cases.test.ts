@@ -21,6 +21,8 @@ const Row = z
     not_facts: z.array(z.string()).optional(),
     stated_rate: z.number().optional(),
     comparison: z.boolean().optional(),
+    /** Whether it continues the question before (「比去年多了幾%」) or stands alone. */
+    follow_up: z.boolean().optional(),
     risk_groups: z.array(z.string()).optional(),
     variant_flags: z.array(z.string()).optional(),
     bare_answer: z.enum(['yes', 'no']).optional(),
@@ -44,6 +46,7 @@ describe('understanding case table', () => {
     for (const fact of row.not_facts ?? []) expect(u.facts).not.toHaveProperty(fact);
     if (row.stated_rate !== undefined) expect(u.statedRate).toBe(row.stated_rate);
     if (row.comparison !== undefined) expect(u.modifiers.comparison).toBe(row.comparison);
+    if (row.follow_up !== undefined) expect(u.isFollowUp).toBe(row.follow_up);
     if (row.risk_groups) expect(u.variants?.riskGroups).toEqual(row.risk_groups);
     if (row.variant_flags) expect(u.variants?.flags).toEqual(row.variant_flags);
     if (row.bare_answer) expect(u.bareAnswer).toBe(row.bare_answer);
