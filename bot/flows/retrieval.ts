@@ -614,9 +614,38 @@ function aboutOneself(ctx: FlowContext, question: string): string[] {
 function searchQuery(ctx: FlowContext): string {
   // 「我太太是那家銀行的授信經理」: a circumstance said in one's own words is searched in the documents' words too
   // (its `documents_say` in domain/registry/facts.yaml, 利害關係者).
-  const text = englishToChinese(ctx.understanding.text);
+  const text = guessAsAsked(ctx, englishToChinese(ctx.understanding.text));
   const words = circumstancesInOwnWords(ctx).flatMap(({ documentsSay }) => documentsSay ?? []).filter((word) => !text.includes(word));
   return words.length > 0 ? `${text} ${words.join(' ')}` : text;
+}
+
+/**
+ * 「董事長是周作姍嗎」: a name guessed for a post (a post of the answer kinds that change over time, answer-kinds.yaml,
+ * between the guessing words of domain/registry/roles.yaml `guess`) is searched as the question it stands for,
+ * 「董事長是誰」: who holds the post, today unless a year is named, and not wherever the guessed name happens to appear.
+ */
+function guessAsAsked(ctx: FlowContext, text: string): string {
+  const guess = ctx.domain.roles.guess;
+  if (!guess) return text;
+  const posts = (ctx.sources.knowledge.answerKinds?.kinds ?? [])
+    .filter((kind) => kind.current)
+    .flatMap((kind) => kind.shownBy.flatMap((shown) => shown.namesAfter))
+    .sort((a, b) => b.length - a.length);
+  for (const post of posts) {
+    for (let at = text.indexOf(post); at >= 0; at = text.indexOf(post, at + 1)) {
+      const rest = text.slice(at + post.length);
+      for (let cut = 1; cut <= 3; cut++) {
+        if (!guess.before.test(rest.slice(0, cut))) continue;
+        for (let n = 2; n <= 4; n++) {
+          const name = rest.slice(cut, cut + n);
+          if (/^\p{Script=Han}+$/u.test(name) && name.length === n && guess.after.test(rest.slice(cut + n))) {
+            return `${text.slice(0, at + post.length)}是誰${rest.slice(cut + n)}`;
+          }
+        }
+      }
+    }
+  }
+  return text;
 }
 
 /**

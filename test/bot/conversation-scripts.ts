@@ -1316,6 +1316,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['找不到可以確實回答'],
   },
   {
+    name: 'a name guessed for a post is checked against who holds it in the newest document',
+    says: ['信保的董事長應該是周作姍吧'],
+    answersWith: ['魏明谷'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
