@@ -1321,6 +1321,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['魏明谷'],
   },
   {
+    name: 'guarantees granted in a year, asked in English, and the same asked of a year the documents lack',
+    says: ['How many credit guarantees were granted in 2022?', 'And in 2024?'],
+    answersWith: ['2024'],
+    never: ['324,206'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
