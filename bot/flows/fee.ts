@@ -453,7 +453,11 @@ function feeVariants(
   const difference = Math.max(...fees) - Math.min(...fees);
   const citations = ctx.cite.forTrace([...results.flatMap((r) => r.result.trace), ...(how.trace ?? [])]);
   const question = how.asking ? questionFor(how.asking, ctx.domain) : undefined;
+  // 「受災企業…免收的手續費一年省多少」: waived either way, what is saved is the fee at the rate the plan waives.
+  const bothWaived = results.every((r) => r.result.waived) ? waivedAmount(ctx, results[0]!.result) : undefined;
+  if (bothWaived) citations.push(bothWaived.citation);
   const lines = [
+    bothWaived ? `${PROGRAMMES[programme].name}免收保證手續費${bothWaived.text}。` : undefined,
     `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
     ...results.map((r) => `${named(r.label)}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
     ...how.assumptions,

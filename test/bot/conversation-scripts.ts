@@ -1327,6 +1327,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['324,206'],
   },
   {
+    name: 'what a waived fee saves, when the fee is waived with or without the circumstance, is the fee at the waived rate',
+    says: ['受災戶 莫拉克復工營業貸款借800萬 保九成 手續費免收 兩年等於省了多少'],
+    answersWith: ['若未免收，依計畫所列 0.5% 計為 72,000 元'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
