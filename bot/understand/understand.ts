@@ -155,8 +155,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const variants = variantsOf(canonical, flags, domain, roles.periods);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
-  // 「再借500萬呢」 with nothing already used to add it to: the amount is the loan.
-  if (facts.addedAmount !== undefined && facts.usedAmount === undefined && facts.workingCapitalBalance === undefined && facts.loanAmount === undefined) {
+  // 「再借500萬呢」 with nothing already used to add it to: the amount is the loan. So it is beside a revenue
+  // (「營收3000萬，週轉餘額2500萬，想再借500萬」): a new loan whose 營授比 is weighed, not an amount held against a cap.
+  const usedBefore = facts.usedAmount !== undefined || (facts.workingCapitalBalance !== undefined && facts.annualRevenue === undefined);
+  if (facts.addedAmount !== undefined && !usedBefore && facts.loanAmount === undefined) {
     facts.loanAmount = facts.addedAmount;
     delete facts.addedAmount;
   }
