@@ -1332,6 +1332,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['若未免收，依計畫所列 0.5% 計為 72,000 元'],
   },
   {
+    name: 'a term the lender decides answers how long a loan may run',
+    says: ['買廠房的資本性支出貸款最長可以貸多久'],
+    answersWith: ['按授信單位核定之款期間及償還方式辦理'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
