@@ -1337,6 +1337,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['按授信單位核定之款期間及償還方式辦理'],
   },
   {
+    name: 'a credit cooperative named in full is the row the table writes in short',
+    says: ['臺南第三信用合作社在信保的保證餘額是多少'],
+    answersWith: ['129.63'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
