@@ -380,3 +380,11 @@ function listItems(markdown: string): string[] {
     .filter((l) => /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．])/.test(l))
     .map((l) => plainText(l));
 }
+
+/** 「（詳附件一）」: where a document sends the reader for its details. */
+const ANNEX = /詳(附件[一二三四五六七八九十\d]+)/gu;
+
+/** The annexes a passage sends the reader to for its details (「詳附件一」 → 附件一), each once. */
+export function annexesReferred(text: string): string[] {
+  return [...new Set([...text.matchAll(ANNEX)].map((m) => m[1]!))];
+}

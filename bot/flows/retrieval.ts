@@ -1,7 +1,7 @@
 import { asksWithoutSubject } from '../dialogue/merge.ts';
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
-import { passageCatalogue } from '../../knowledge/passages.ts';
+import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
@@ -257,9 +257,6 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
-/** 「（詳附件一）」: where a document sends the reader for its details. */
-const ANNEX = /詳(附件[一二三四五六七八九十\d]+)/gu;
-
 /**
  * 「增列不得送保的行業別，具體是哪些？」 answered by 「增列行業別…（詳附件一）」: the details asked are in an annex the documents
  * refer to but do not include, so the answer says so (answer-kinds.yaml `in_annex`). The annex may be named by the
@@ -272,7 +269,7 @@ function annexNote(ctx: FlowContext, section: KnowledgeSection, quoted: readonly
   const own = label(section.heading);
   const parents = ctx.sources.knowledge.sections.filter((s) => s.documentId === section.documentId && s.id !== section.id && label(s.heading).length < own.length && own.startsWith(label(s.heading)));
   for (const text of [quoted.join('\n'), section.text, ...parents.map((p) => p.text)]) {
-    const annexes = [...new Set([...text.matchAll(ANNEX)].map((m) => m[1]!))];
+    const annexes = annexesReferred(text);
     if (annexes.length > 0) return `注意：文件所稱的${annexes.map((a) => `「${a}」`).join('、')}未收錄於目前的文件，文件並未列出其內容；如需該附件，請洽信保基金：${serviceLinesText(ctx.service)}。`;
   }
   return undefined;
