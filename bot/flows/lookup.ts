@@ -43,6 +43,8 @@ interface Candidate {
   upcoming?: ParameterHistoryEntry;
   /** Its name is of a kind the question asks for (a rate, a ratio, a cap …). */
   byAsk: boolean;
+  /** The share of the question's words its description has. */
+  byWords: number;
   score: number;
 }
 
@@ -214,7 +216,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
     // So do the figures of a rule topic the question's words name (「同一企業保證融資總額度」 → enterprise).
     const topical = ctx.merged.parameterTopics.some((topic) => !topic.includes('.') && name.startsWith(`${topic}.`)) ? 0.5 : 0;
-    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, score: (byAsk ? 1 : 0) + byWords + own + topical });
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, byWords, score: (byAsk ? 1 : 0) + byWords + own + topical });
   }
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
   // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.
@@ -236,7 +238,17 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const best = candidates[0]?.score ?? 0;
   // Keep what answers the question about as well as the best one does.
   // Every figure of a kind the question names stays; others only when their description fits about as well.
-  const kept = candidates.filter((c) => c.byAsk || c.score >= best - 0.35 || (asksFigure && namedByTopic(c.name, ctx)));
+  const fitting = candidates.filter((c) => c.byAsk || c.score >= best - 0.35 || (asksFigure && namedByTopic(c.name, ctx)));
+  // 「促進就業專案裡，同一家企業保證融資總額度上限提高到多少」: a figure whose description the question all but spells out is
+  // the one asked; figures of the same kind from other rules stay only for an ask it does not answer.
+  const strongest = Math.max(0, ...fitting.map((c) => c.byWords));
+  const { several, comparison } = ctx.understanding.modifiers;
+  const spelledOut = strongest >= SPELLED_OUT && !several && !comparison ? fitting.filter((c) => c.byWords >= strongest - SPELLED_OUT_MARGIN) : [];
+  // (Only figures of other rule folders give way: a folder's own figures, 青創's ratio with and without a recommendation,
+  // or the batch rules' several caps, are read together.)
+  const folder = (name: string) => name.split('.')[0];
+  const spelledFolders = new Set(spelledOut.map((c) => folder(c.name)));
+  const kept = fitting.filter((c) => spelledFolders.size === 0 || spelledFolders.has(folder(c.name)) || asks.some((ask) => answers(c, ask) && !spelledOut.some((s) => answers(s, ask))));
   // Each ask's best figure first (「保證成數、費率、計提率、限額各是多少」 gets all four), then the rest as they rank.
   const firsts = asks.flatMap((ask) => kept.find((c) => answers(c, ask)) ?? []);
   const lines = [...new Set([...firsts, ...kept])].slice(0, Math.max(MAX_LINES, new Set(firsts).size));
@@ -394,6 +406,10 @@ function fireflyLine(ctx: FlowContext): string | undefined {
   const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';
   return `依您說的捐助金額 ${amountInWords(donation)}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
 }
+
+/** A description having this share of the question's words is the figure asked (SPELLED_OUT_MARGIN: or nearly as much). */
+const SPELLED_OUT = 0.45;
+const SPELLED_OUT_MARGIN = 0.15;
 
 /** How many more pairs of characters a cap's name must share with the question to be the one meant. */
 const CLEARLY_MORE = 2;

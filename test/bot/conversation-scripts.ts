@@ -1342,6 +1342,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['129.63'],
   },
   {
+    name: 'a figure the question spells out is answered without the same kind of figure of other rules',
+    says: ['促進就業方案中，同一企業保證融資總額度上限是多少'],
+    answersWith: ['同一企業保證融資總額度上限：新臺幣 120,000,000 元'],
+    never: ['參與公共建設', '擴大綜合額度'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
