@@ -289,7 +289,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     if (c.reading) {
       const r = c.reading;
       lines.push(readingLine(r));
-      if (r.note && !/^概述未載日期/.test(r.note)) versions.push(`說明：${r.note}`);
+      const note = r.note && !/^概述未載日期/.test(r.note) ? readersNote(r.note) : '';
+      if (note) versions.push(`說明：${note}`);
       citations.push(ctx.cite.forReference(r.reference, r.effectiveFrom, r.name));
       for (const other of otherVersions(ctx.view, r)) {
         versions.push(versionLine(other, r));
@@ -405,6 +406,18 @@ function fireflyLine(ctx: FlowContext): string | undefined {
   const q = fireflyQuota(ctx.view, donation);
   const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';
   return `依您說的捐助金額 ${amountInWords(donation)}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
+}
+
+/**
+ * A parameter's note as readers see it: without the clause on how an undated start is written in the rule files
+ * (「以 0001-01-01 表示早於該計畫即已適用」), which says nothing about the rule.
+ */
+function readersNote(note: string): string {
+  return note
+    .split(/(?<=[；。])/u)
+    .filter((clause) => !clause.includes('0001-01-01'))
+    .join('')
+    .replace(/[；，]$/u, '');
 }
 
 /** A description having this share of the question's words is the figure asked (SPELLED_OUT_MARGIN: or nearly as much). */

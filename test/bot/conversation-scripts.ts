@@ -1348,6 +1348,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['參與公共建設', '擴大綜合額度'],
   },
   {
+    name: 'how an undated start is written in the rule files is not said to readers',
+    says: ['災害復舊貸款 受災後多久內要去申請'],
+    answersWith: ['4 個月', '開辦日未載'],
+    never: ['0001-01-01'],
+  },
+  {
     name: 'whether anyone answers late at night is the smart customer service that never closes',
     says: ['晚上十二點想問信保 深夜有人回覆嗎'],
     answersWith: ['24 小時全年無休之智慧客服'],
