@@ -80,24 +80,26 @@ function clauseBefore(text: string, clauseEnds: Int32Array, index: number): stri
   return tail;
 }
 
-/** The cue ending nearest to the figure before it, else the first cue after it. */
-const GLOBAL = new WeakMap<RegExp, RegExp>();
+/** Each cue pattern's own copy, so that searching from every position leaves the shared pattern's state alone. */
+const OWN_COPY = new WeakMap<RegExp, RegExp>();
 
 /**
  * Every match, including those starting inside another (「貸款已借」: 「貸款已」 and 「已借」), so that the cue ending
  * nearest the figure is found whichever cue began first.
  */
-function* overlapping(text: string, pattern: RegExp): Generator<RegExpExecArray> {
-  let re = GLOBAL.get(pattern);
-  if (!re) GLOBAL.set(pattern, (re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+function overlapping(text: string, pattern: RegExp): RegExpExecArray[] {
+  let re = OWN_COPY.get(pattern);
+  if (!re) OWN_COPY.set(pattern, (re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  const matches: RegExpExecArray[] = [];
   re.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = re.exec(text)) !== null) {
-    yield match;
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+    matches.push(match);
     re.lastIndex = match.index + 1;
   }
+  return matches;
 }
 
+/** The cue ending nearest to the figure before it, else the first cue after it. */
 function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, after }: Context): R | undefined {
   let best: { role: R; end: number } | undefined;
   for (const { role, cue, within, afterOnly } of cues) {
