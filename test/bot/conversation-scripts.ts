@@ -1638,6 +1638,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['3,600', '0.2%'],
   },
   {
+    name: 'a follow-up asking whether a document is handed over leaves the fee and answers where it is kept',
+    says: ['促進就業專案簽了具結書，手續費是多少', '那份具結書需不需要附給信保'],
+    answersWith: ['留存備查'],
+    cites: '促進就業',
+  },
+  {
+    name: 'English: when a guarantee channel started is read as 推出',
+    says: ['When was the project guarantee introduced?'],
+    answersWith: ['63年'],
+  },
+  {
+    name: 'English: "can I get" a named programme is an eligibility question',
+    says: ['Could I get the youth startup loan?'],
+    answersWith: ['20 歲至 45 歲'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],

@@ -17,6 +17,8 @@ const Row = z
     not_task: z.string().optional(),
     programmes: z.array(z.string()).optional(),
     asks: z.array(z.string()).optional(),
+    /** Asks it must not be read as having (「交給信保多少手續費」 asks no procedure). */
+    not_asks: z.array(z.string()).optional(),
     facts: z.record(z.string(), z.unknown()).optional(),
     not_facts: z.array(z.string()).optional(),
     stated_rate: z.number().optional(),
@@ -42,6 +44,7 @@ describe('understanding case table', () => {
     if (row.not_task) expect(u.intent).not.toBe(row.not_task);
     if (row.programmes) expect(u.programmes).toEqual(row.programmes);
     if (row.asks) expect(u.asks).toEqual(expect.arrayContaining(row.asks));
+    for (const ask of row.not_asks ?? []) expect(u.asks).not.toContain(ask);
     if (row.facts) expect(u.facts).toMatchObject(row.facts);
     for (const fact of row.not_facts ?? []) expect(u.facts).not.toHaveProperty(fact);
     if (row.stated_rate !== undefined) expect(u.statedRate).toBe(row.stated_rate);
