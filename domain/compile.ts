@@ -96,7 +96,7 @@ export interface Domain {
     whoQualifies: RegExp;
     change: RegExp;
   };
-  modifiers: { which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
+  modifiers: { threshold?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -389,6 +389,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       placeOf: cueRegExp(intents.modifiers.place_of),
       which: cueRegExp(intents.modifiers.which),
       still: cueRegExp(intents.modifiers.still),
+      ...(intents.modifiers.threshold ? { threshold: cueRegExp(intents.modifiers.threshold) } : {}),
       several: cueRegExp(intents.modifiers.several),
       most: cueRegExp(intents.modifiers.most),
       least: cueRegExp(intents.modifiers.least),

@@ -34,6 +34,8 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       if (ctx.understanding.purposes.length > 0 && ctx.understanding.asks.every((ask) => ask === 'eligibility_criteria')) return recommendFlow(ctx);
       // A rule question with no programme and no case figures (「負債比超過400%還會被卡在五成嗎？」): the documents answer it.
       const found = retrievalAnswer(withCaseWords(ctx));
+      // 「信用分數要幾分才能送保」: a bar the documents do not set is said so; which programme would not change that.
+      if (found.outcome !== 'answered' && ctx.understanding.modifiers.threshold && Object.keys(facts).length === 0) return found;
       return found.outcome === 'answered' ? found : askFor(ctx, 'eligibility', ['programme']);
     }
     const { programme: _p, ...caseFacts } = facts;

@@ -88,13 +88,25 @@ function chineseFor(matched: string, english: EnglishWords): string {
   return english.chinese.get(key) ?? english.chinese.get(key.replace(/es$/, '')) ?? english.chinese.get(key.replace(/s$/, '')) ?? matched;
 }
 
+/** 「6mo」「18mths」 are months. */
+const MONTH_ABBREVIATION = /(?<![\d.,])(\d{1,3})\s*(?:mo|mos|mth|mths)\b/g;
+/** 「6m」 beside an amount written in full (「6000000 0.8 C 6m」) is a period: the amount is already given. */
+const SHORT_M = /(?<![\d.,])(\d{1,2})\s*m\b/g;
+const FULL_AMOUNT = /(?<![\d.,])\d{5,}(?![\d.])|\d[\d,]{5,}|\d(?:\.\d+)?\s*(?:million|mn|萬|億)/;
+
+function monthsBesideAmount(text: string): string {
+  const months = text.replace(MONTH_ABBREVIATION, '$1個月');
+  if (!FULL_AMOUNT.test(months.replace(SHORT_M, ''))) return months;
+  return months.replace(SHORT_M, (whole, n: string) => (Number(n) <= 60 ? `${n}個月` : whole));
+}
+
 /**
  * English rewritten into the words understanding knows: figures by the grammar above, then every phrase of
  * domain/registry/english.yaml in one pass (longest first at each place), then the labelled words.
  */
 export function englishToChinese(text: string, domain: Domain = shippedDomain()): string {
   if (!/[a-z]/.test(text)) return text;
-  const figures = applied(text, FIGURES);
+  const figures = applied(monthsBesideAmount(text), FIGURES);
   const worded = figures.replace(domain.english.pattern, (matched) => chineseFor(matched, domain.english));
   const labelled = applied(worded, LABELLED);
   return ENGLISH_WORD.test(text) ? labelled.replace(ARTICLES, '') : labelled;

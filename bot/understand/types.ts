@@ -80,6 +80,8 @@ export interface Modifiers {
   which?: boolean;
   /** 「加起來總共多少」: a sum is asked (modifiers.total). */
   total?: boolean;
+  /** 「信用分數要幾分才能送保」: the bar a criterion sets is asked, not whether one's own case passes (modifiers.threshold). */
+  threshold?: boolean;
   /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */
   still: boolean;
 }

@@ -67,6 +67,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.which.test(text) ? { which: true } : {}),
     ...(domain.modifiers.total.test(text) ? { total: true } : {}),
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
+    ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),
     still: domain.modifiers.still.test(text),
   };
 }

@@ -1654,6 +1654,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['20 歲至 45 歲'],
   },
   {
+    name: 'a bar the documents do not set (要幾分才能) is said not to be in them instead of asking for a programme',
+    says: ['聯徵評分大概要多少才可以送信保'],
+    answersWith: ['0800-089-921'],
+    never: ['哪一種保證項目'],
+  },
+  {
+    name: 'how a term is computed (怎麼算) quotes the passage that defines it',
+    says: ['營授比是怎麼計算的'],
+    answersWith: ['營業額'],
+    cites: '一般貸款信用保證介紹',
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
