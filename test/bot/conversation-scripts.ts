@@ -1666,6 +1666,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     cites: '一般貸款信用保證介紹',
   },
   {
+    name: 'an award named after startups is asked about as the award, not the youth startup loan',
+    says: ['相挺獎(青創、新創暨微型事業)111年給了哪幾間銀行'],
+    answersWith: ['華南商業銀行'],
+    never: ['設立須未滿'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
