@@ -1672,6 +1672,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['設立須未滿'],
   },
   {
+    name: 'an amount already subrogated is held against the batch per-enterprise cap',
+    says: ['批保：這個客戶今年在本行已代位清償了70萬，上限還剩多少'],
+    answersWith: ['300,000'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
