@@ -378,7 +378,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
       Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
   }
-  const sorted = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
+  const sorted = exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
@@ -813,6 +813,30 @@ function bestPassages(
 
 /** Confidence taken from a section whose passages give only figures summed since the start, when a year's is asked. */
 const CUMULATIVE_PENALTY = 0.3;
+
+/** How far behind a section writing the figure asked exactly may be and still answer before one writing it only rounded. */
+const EXACT_MARGIN = 0.4;
+
+/**
+ * 「111年協助企業取得融資多少」: a figure written exactly (〈參、一〉「1 兆 4,075 億元」) answers before one only rounded
+ * (the preface's 「逾 1 兆 4 千億元」) that matches the question's words a little better; the rounded one still answers
+ * when no section nearly as sure has the figure exactly.
+ */
+function exactBeforeRounded(ranked: SectionChoice[], carries: Wants['carries']): SectionChoice[] {
+  const [first] = ranked;
+  if (!first || !carries || first.hit.example !== undefined || !onlyApproximate(first.passages, carries)) return ranked;
+  const exact = ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && c.passages.some((p) => carries(p.text)) && !onlyApproximate(c.passages, carries));
+  return exact ? [exact, ...ranked.filter((c) => c !== exact)] : ranked;
+}
+
+/** A figure written as a bound or a round number: 「逾 1 兆 4 千億元」, 「約 85%」, 「210 萬餘」. */
+const APPROXIMATE = /(?:逾|約|近|超過|將近|大約)[\s\d,.兆億萬千百]*[元%]?|(?<![\d,.\s兆億萬千百])[\d,.兆億萬千百\s]+餘/gu;
+
+/** Whether the passages carry the kind of figure asked only in rounded form. */
+function onlyApproximate(passages: ScoredPassage[], carries: (passage: string) => boolean): boolean {
+  const carrying = passages.filter((p) => carries(p.text));
+  return carrying.length > 0 && carrying.every((p) => p.text.search(APPROXIMATE) >= 0 && !carries(p.text.replace(APPROXIMATE, ' ')));
+}
 
 /** Every passage writes a figure summed since the start (one of `words`: 累計, 成立迄 …). */
 function onlyCumulative(passages: ScoredPassage[], words: string[] | undefined): boolean {

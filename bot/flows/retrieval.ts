@@ -377,12 +377,15 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
         const rest = lacking.length > 0 ? c.passages.filter((p) => !own.includes(p) && lacking.some((kind) => carriesAny(p.text, [kind]))) : [];
         return own.length > 0 && own.length < c.passages.length ? { ...c, passages: [...own, ...rest].sort((a, b) => a.order - b.order) } : c;
       });
-  const choices = about(find(query));
   // The section may name the place or bank otherwise (嘉義 is served by 雲嘉南服務中心; 臺灣中小企業銀行 is 臺灣企銀 in a
   // table): when nothing is found, or none of the passages quoted names it as asked, the same question searched with
   // those names too finds the passage about it.
   const aliased = [...places, ...shortNamed];
   const otherNames = aliased.flatMap((names) => names.slice(1)).filter((name) => !query.includes(name));
+  // (Where to go or whom to call near a place, 「台東要找信保最近的是哪裡」, is the office serving it, named by its area
+  // (花東): searched with that name from the start, not only when the place's own name finds nothing.)
+  const serving = ctx.merged.asks.includes('contact') && places.length > 0 && otherNames.length > 0;
+  const choices = about(find(serving ? `${query} ${otherNames.join(' ')}` : query));
   const best = choices[0];
   if (best && (otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, aliased.map((names) => names.slice(0, 1)))))) return choices;
   // (With nothing found about it, 「澎湖的中小企業用信保的金額」, the place's every name weighs in, 澎湖縣 as the table says.)
@@ -722,12 +725,15 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   if (unanswered.length > 0 && (whole.covered || found.length === 0 || missed.some((c) => c.covered || !c.unknown?.length))) return undefined;
   const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
   const quotedWhole = whole.covered ? whole.quoted.join('\n') : '';
-  if (unanswered.length === 0 && (distinct.length < 2 || distinct.every((c) => quotedWhole.includes(c.top)))) return undefined;
+  // (Every question finding the same passage the whole message missed, 「…哪一年成立的？…總共捐了多少錢？」 both in 〈貳〉,
+  // is answered by it, and by what the whole message found after it.)
+  const agreed = distinct.length === 1 && found.length === parts.length && (!whole.covered || whole.section.id !== distinct[0]!.section.id);
+  if (unanswered.length === 0 && ((distinct.length < 2 && !agreed) || distinct.every((c) => quotedWhole.includes(c.top)))) return undefined;
   // Each question's section once, with the passages that answer it; then the sections a question naming several
   // things quoted for the others (「批次保證跟直接保證又是哪年開始的」).
   const sections = distinct.filter((c, i) => distinct.findIndex((o) => o.section.id === c.section.id) === i);
   const quotes = sections.map((c) => [...new Set(distinct.filter((o) => o.section.id === c.section.id).flatMap((o) => o.quoted))]);
-  const extra = distinct.flatMap((c) => c.others).filter((c, i, list) => !sections.some((o) => o.section.id === c.section.id) && list.findIndex((o) => o.section.id === c.section.id) === i);
+  const extra = [...distinct.flatMap((c) => c.others), ...(agreed && whole.covered ? [whole.best] : [])].filter((c, i, list) => !sections.some((o) => o.section.id === c.section.id) && list.findIndex((o) => o.section.id === c.section.id) === i);
   const allQuotes = [...quotes, ...extra.map((c) => c.passages.map((p) => p.text))];
   const notCovered = unanswered.length > 0 ? `「${unanswered.join('」「')}」：目前收錄的文件沒有這方面的資料，為避免提供不正確的資訊，請洽信保基金：${serviceLinesText(ctx.service)}。` : undefined;
   return severalSections(ctx, [...sections.map((c) => c.best), ...extra], { quotes: allQuotes, datesNote: pastDatesNote(ctx, allQuotes.flat()), ...(notCovered ? { notCovered } : {}) });

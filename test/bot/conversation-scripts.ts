@@ -1677,6 +1677,42 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['300,000'],
   },
   {
+    name: 'gives the office serving a county named by its region (南投 → 中部服務中心)',
+    says: ['南投的公司要找信保哪個服務中心'],
+    answersWith: ['中部服務中心', '(04)2322-3617'],
+    never: ['找不到'],
+  },
+  {
+    name: 'reads an e-mail or fax question as a contact question, in Chinese or English',
+    says: ['信保的電子郵件是什麼'],
+    answersWith: ['service@smeg.org.tw'],
+  },
+  {
+    name: 'answers a fax number asked in English',
+    says: ['Does SMEG have a fax number?'],
+    answersWith: ['(02)2321-4682'],
+  },
+  {
+    name: 'does not take calling enterprises for asking a phone number',
+    says: ['信保主動打電話關懷過多少家保證企業'],
+    answersWith: ['1,885'],
+  },
+  {
+    name: 'quotes the figure written exactly before the preface rounding it',
+    says: ['民國111年信保幫中小企業取得的融資金額是多少'],
+    answersWith: ['1 兆 4,075 億元'],
+  },
+  {
+    name: 'still quotes a figure the documents give only rounded',
+    says: ['信保111年度穩定多少個就業機會'],
+    answersWith: ['210 萬餘個'],
+  },
+  {
+    name: 'answers two questions that the same passage answers from that passage',
+    says: ['信保基金哪一年設立？政府跟金融機構累計捐了多少？'],
+    answersWith: ['63 年設立', '1,616.63 億元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
