@@ -825,12 +825,50 @@ const EXACT_MARGIN = 0.4;
 function exactBeforeRounded(ranked: SectionChoice[], carries: Wants['carries']): SectionChoice[] {
   const [first] = ranked;
   if (!first || !carries || first.hit.example !== undefined || !onlyApproximate(first.passages, carries)) return ranked;
-  const exact = ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && c.passages.some((p) => carries(p.text)) && !onlyApproximate(c.passages, carries));
+  // (The same figure, written exactly: 「24兆15億餘元」 since the fund began is not replaced by 111's 「1 兆 4,075 億元」.)
+  const rounded = first.passages.filter((p) => carries(p.text)).flatMap((p) => [...p.text.matchAll(APPROXIMATE)].flatMap((m) => figuresIn(m[0])));
+  const writesExactly = (c: SectionChoice) => c.passages.some((p) => carries(p.text) && figuresIn(p.text.replace(APPROXIMATE, ' ')).some((x) => rounded.some((r) => Math.abs(x - r) <= r * SAME_FIGURE)));
+  const exact = ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && writesExactly(c));
   return exact ? [exact, ...ranked.filter((c) => c !== exact)] : ranked;
 }
 
 /** A figure written as a bound or a round number: 「逾 1 兆 4 千億元」, 「約 85%」, 「210 萬餘」. */
 const APPROXIMATE = /(?:逾|約|近|超過|將近|大約)[\s\d,.兆億萬千百]*[元%]?|(?<![\d,.\s兆億萬千百])[\d,.兆億萬千百\s]+餘/gu;
+
+/** How close a figure written exactly is to a rounded one to be the same figure (「1 兆 4,075 億」 for 「逾 1 兆 4 千億」). */
+const SAME_FIGURE = 0.1;
+
+const FIGURE_UNITS: Record<string, number> = { 千: 1e3, 百: 1e2, 萬: 1e4, 億: 1e8, 兆: 1e12 };
+
+/** The figures a text writes, with their Chinese units read: 「1 兆 4,075 億元」 is 1.4075e12, 「210 萬」 2.1e6. */
+export function figuresIn(text: string): number[] {
+  const figures: number[] = [];
+  let value = 0;
+  let pending: number | undefined;
+  let end = 0;
+  const flush = () => {
+    if (pending !== undefined) value += pending;
+    if (value > 0) figures.push(value);
+    value = 0;
+    pending = undefined;
+  };
+  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?|[千百萬億兆]/gu)) {
+    if (text.slice(end, m.index).trim() !== '') flush();
+    end = m.index + m[0].length;
+    const unit = FIGURE_UNITS[m[0]];
+    if (unit === undefined) {
+      // (A number right after a 兆 or 億 goes on the same figure: 「1 兆 4,075 億」.)
+      if (pending !== undefined) flush();
+      pending = Number(m[0].replaceAll(',', ''));
+    } else if (pending !== undefined && unit < 1e4) pending *= unit;
+    else if (pending !== undefined) {
+      value += pending * unit;
+      pending = undefined;
+    }
+  }
+  flush();
+  return figures;
+}
 
 /** Whether the passages carry the kind of figure asked only in rounded form. */
 function onlyApproximate(passages: ScoredPassage[], carries: (passage: string) => boolean): boolean {

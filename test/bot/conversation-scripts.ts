@@ -1713,6 +1713,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['63 年設立', '1,616.63 億元'],
   },
   {
+    name: 'answers which comes first, the bank or the fund, from the passage on direct guarantees',
+    says: ['直接保證要先向銀行申請嗎 還是先找信保基金'],
+    answersWith: ['承諾函'],
+    never: ['找不到'],
+  },
+  {
+    name: 'quotes the figure since the fund began, not the rounded figure of one year',
+    says: ['信保成立以來累計幫企業獲得多少融資'],
+    answersWith: ['24 兆 15 億餘元'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
