@@ -1724,6 +1724,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['24 兆 15 億餘元'],
   },
   {
+    name: 'reads 「佔了幾成」 of a share as a percentage, not a guarantee ratio',
+    says: ['金融機構的捐款占了幾成'],
+    answersWith: ['29.67%'],
+  },
+  {
+    name: 'answers the surplus of one year from the year, not the surplus accumulated',
+    says: ['信保111年是賺還是賠'],
+    answersWith: ['40 億餘元'],
+    never: ['12,649,651,735'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
