@@ -83,7 +83,7 @@ const fileSchema = z.strictObject({
   row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
   not_for_places: words.optional(),
   whole_totals: words.optional(),
-  cumulative: z.strictObject({ asked_by: words, shown_by: words }).optional(),
+  cumulative: z.strictObject({ asked_by: words, shown_by: words, sum_asked_by: words.optional() }).optional(),
 });
 
 /** One way a passage shows it carries a kind. */
@@ -149,8 +149,9 @@ export interface AnswerKinds {
   /**
    * Figures summed since the start (「成立迄 111 年底累計」): how a question asks for one (`askedBy`) and how a passage
    * writes one (`shownBy`). A question naming a year and not asking for one is answered by that year's figure.
+   * A question saying it wants the sum since the start (`sumAskedBy`, 「從開辦到…累計」) is answered by the sum first.
    */
-  cumulative: { askedBy: string[]; shownBy: string[] };
+  cumulative: { askedBy: string[]; shownBy: string[]; sumAskedBy: string[] };
 }
 
 export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
@@ -217,6 +218,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     cumulative: {
       askedBy: (parsed.data.cumulative?.asked_by ?? []).map((w) => normalizeText(w)),
       shownBy: (parsed.data.cumulative?.shown_by ?? []).map((w) => normalizeText(w)),
+      sumAskedBy: (parsed.data.cumulative?.sum_asked_by ?? []).map((w) => normalizeText(w)),
     },
   };
 }

@@ -84,6 +84,8 @@ export interface PassageRequest {
    * does not ask for one: that year's own figure answers first.
    */
   notCumulative?: string[];
+  /** How passages write a figure summed since the start, when the question asks for one (「從開辦到111年底累計保了幾件」). */
+  cumulative?: string[];
   /**
    * Kinds of table row the question names (「銀行」 → 金融機構) and the other kinds known, each as the first column's
    * title writes it: a ranking is read from a table of the kind named, never from one of another kind.
@@ -236,6 +238,7 @@ function sectionsWithin(
     eventYear: request.eventYear ?? false,
     ...(request.rowKinds ? { rowKinds: request.rowKinds } : {}),
     ...(request.notCumulative?.length ? { notCumulative: request.notCumulative } : {}),
+    ...(request.cumulative?.length ? { cumulative: request.cumulative } : {}),
     // (A question asking when something happened asks about the past.)
     today: !request.dated && !request.programme && !request.eventYear,
     ...(request.carries ? { carries: request.carries } : {}),
@@ -305,6 +308,8 @@ interface Wants {
   today: boolean;
   rowKinds?: { named: string[]; others: string[] };
   notCumulative?: string[];
+  /** How passages write a figure summed since the start, when the question asks for one (「從開辦到111年底累計保了幾件」). */
+  cumulative?: string[];
   /** Pairs only the question before a follow-up brought: they count less in choosing the passages quoted. */
   context?: Set<string>;
   /** A follow-up's own pairs, when it compares nothing: a table row it names is quoted without the one named before. */
@@ -378,7 +383,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
       Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
   }
-  const sorted = exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries);
+  const sorted = cumulativeFirst(exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries), wants.cumulative);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
@@ -834,6 +839,19 @@ function exactBeforeRounded(ranked: SectionChoice[], carries: Wants['carries']):
 
 /** A figure written as a bound or a round number: 「逾 1 兆 4 千億元」, 「約 85%」, 「210 萬餘」. */
 const APPROXIMATE = /(?:逾|約|近|超過|將近|大約)[\s\d,.兆億萬千百]*[元%]?|(?<![\d,.\s兆億萬千百])[\d,.兆億萬千百\s]+餘/gu;
+
+/**
+ * 「從開辦到111年底累計保了幾件」: a figure summed since the start is asked, so a section writing one (「綜計自本基金成立迄
+ * 111 年底止」) answers before the one year's figures that match the question's other words a little better.
+ */
+function cumulativeFirst(ranked: SectionChoice[], shownBy: string[] | undefined): SectionChoice[] {
+  const [first] = ranked;
+  if (!first || !shownBy || first.hit.example !== undefined) return ranked;
+  const sums = (c: SectionChoice) => c.passages.some((p) => shownBy.some((word) => normalizeText(p.text).includes(word)));
+  if (sums(first)) return ranked;
+  const summing = ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && sums(c));
+  return summing ? [summing, ...ranked.filter((c) => c !== summing)] : ranked;
+}
 
 /** How close a figure written exactly is to a rounded one to be the same figure (「1 兆 4,075 億」 for 「逾 1 兆 4 千億」). */
 const SAME_FIGURE = 0.1;

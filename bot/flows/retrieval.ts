@@ -336,6 +336,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const rowKinds = ranking ? rowKindsNamed(query, kinds?.rowKinds ?? []) : placeRows;
   // 「2022年保證幾件」: that year's figure, not the total since the fund began.
   const notCumulative = cumulativeNotAsked(ctx);
+  const cumulative = notCumulative ? undefined : cumulativeAsked(ctx);
   // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question
   // before it leads.
   const ownWords = query !== question && query.endsWith(question) && topicSize(ctx) >= 2;
@@ -361,6 +362,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)),
     eventYear: asked.some((kind) => kind.eventYear),
     ...(notCumulative ? { notCumulative } : {}),
+    ...(cumulative ? { cumulative } : {}),
     ...(rowKinds ? { rowKinds } : {}),
   });
   if (subjects.length === 0) return find(query);
@@ -395,6 +397,17 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   if (best) return again[0]?.section.id === best.section.id ? again : choices;
   // (Still nothing, for a figure: the tables naming it are where a place's or bank's figure is, whatever else is said.)
   return again.length > 0 || !ctx.merged.asks.includes('statistics') ? again : about(find(extra.join(' '))).filter((c) => c.passages.some((p) => p.passage.kind === 'row'));
+}
+
+/**
+ * How passages write a figure summed since the start, when the question asks for one (「從開辦到111年底累計」,
+ * answer-kinds.yaml `cumulative`); otherwise nothing.
+ */
+function cumulativeAsked(ctx: FlowContext): string[] | undefined {
+  const cumulative = ctx.sources.knowledge.answerKinds?.cumulative;
+  if (!cumulative || cumulative.shownBy.length === 0) return undefined;
+  const text = normalizeText(searchQuery(ctx));
+  return cumulative.sumAskedBy.some((word) => text.includes(word)) ? cumulative.shownBy : undefined;
 }
 
 /**

@@ -1735,6 +1735,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['12,649,651,735'],
   },
   {
+    name: 'answers a sum since the fund began before the one year named as its end',
+    says: ['信保成立到111年底累計保了幾件，金額多少'],
+    answersWith: ['10,392,281', '18 兆 1,765 億'],
+  },
+  {
+    name: 'reads 「本錢」 as the fund\'s capital',
+    says: ['信保基金的本錢從哪裡來'],
+    answersWith: ['共同捐助'],
+    never: ['找不到'],
+  },
+  {
+    name: 'reads "how many jobs" and "approximately" in English',
+    says: ['Approximately how many jobs did SMEG help keep in 2022?'],
+    answersWith: ['210 萬餘個就業機會'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
