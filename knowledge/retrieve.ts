@@ -205,6 +205,13 @@ function sectionsWithin(
       .slice(0, ROW_KIND_EXTRA);
     hits.push(...tabled.map(({ section }) => sectionHit(section)));
   }
+  if (request.carries && !documentId) {
+    // 「挖礦跟砂石業的保證餘額」: a figure asked of something a table lists by name (礦業及土石採取業, in the knowledge's own
+    // words once synonyms are read) is in that table, wherever search ranks it among sections matching the rest.
+    const labelled = rowsNaming(knowledge, query, request.asOf);
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    if (labelled.length > 0 && !labelled.some((section) => seen.has(section.id))) hits.push(...labelled.slice(0, ROW_KIND_EXTRA).map(sectionHit));
+  }
   if (request.total) {
     // 「計畫總共編了多少經費」 also weighs the sections headed by a total (〈經費需求…（合計 1,483,263 千元）〉), wherever
     // search ranks them among the question's own: the sum is said once, in its own table.
@@ -903,6 +910,35 @@ function onlyCumulative(passages: ScoredPassage[], words: string[] | undefined):
 const ROW_KIND_BONUS = 0.2;
 
 /** Whether a section's tables list rows of a kind named, only of another kind, or neither (its first column's title). */
+/**
+ * The sections with a table whose rows are named (first cell) by a term of the question of three characters or more,
+ * in canonical form (「砂石」 is 土石採取, the row 「礦業及土石採取業」): few, or none when the term names rows everywhere.
+ */
+function rowsNaming(knowledge: KnowledgeBase, query: string, asOf: string): KnowledgeSection[] {
+  const terms = [...new Set(canonical(query).match(WHOLE_TERMS) ?? [])].map((term) => canonical(term)).filter((term) => term.length >= 3);
+  if (terms.length === 0) return [];
+  const found = new Set<KnowledgeSection>();
+  const labels = rowLabelsOf(knowledge);
+  for (const term of terms) {
+    const naming = labels.filter(({ section, text }) => (section.issued === null || section.issued <= asOf) && text.includes(term)).map(({ section }) => section);
+    if (naming.length <= ROW_KIND_EXTRA) for (const section of naming) found.add(section);
+  }
+  return [...found];
+}
+
+/** Each section with tables, and its rows' first cells in canonical form, once per knowledge version. */
+const rowLabels = new WeakMap<KnowledgeBase, Array<{ section: KnowledgeSection; text: string }>>();
+function rowLabelsOf(knowledge: KnowledgeBase): Array<{ section: KnowledgeSection; text: string }> {
+  let labels = rowLabels.get(knowledge);
+  if (!labels) {
+    labels = [...passageCatalogue(knowledge).sections.values()]
+      .filter(({ tables }) => tables.length > 0)
+      .map(({ section, tables }) => ({ section, text: tables.flatMap((table) => table.rows.map((row) => canonical(row[0] ?? ''))).join('\n') }));
+    rowLabels.set(knowledge, labels);
+  }
+  return labels;
+}
+
 function rowKindOf(tables: Table[], kinds: { named: string[]; others: string[] }): 'named' | 'other' | undefined {
   const titles = tables.map((t) => normalizeText(t.header[0] ?? ''));
   if (titles.some((title) => kinds.named.some((kind) => title.includes(kind)))) return 'named';

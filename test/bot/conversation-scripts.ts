@@ -1751,6 +1751,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['210 萬餘個就業機會'],
   },
   {
+    name: 'finds the table listing an industry named in everyday words (砂石 → 礦業及土石採取業)',
+    says: ['做砂石的企業信保保證餘額多少'],
+    answersWith: ['礦業及土石採取業', '1,135.63'],
+  },
+  {
+    name: 'reads 「以前用過信保」 as 曾經運用信保基金保證',
+    says: ['上市公司裡以前用過信保的有幾家'],
+    answersWith: ['355 家'],
+  },
+  {
+    name: 'reads 「信保基金的錢」 in Simplified Chinese as the fund\'s capital',
+    says: ['信保基金的钱是谁出的'],
+    answersWith: ['共同捐助'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
