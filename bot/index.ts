@@ -63,6 +63,8 @@ const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'rec
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
 /** Asks a rule parameter answers, whose value at a past year's end is the rule of that year. */
 const RULE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'age_limit', 'business_age_limit', 'period_limit', 'threshold', 'subrogation']);
+/** Asks answered by what a document reports of a year (its statistics, the banks it names), published after the year. */
+const REPORTED_ASKS = new Set(['statistics', 'names']);
 
 export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
@@ -166,7 +168,10 @@ export function createBot(deps: BotDeps): Bot {
       const announced = merged.facts.announcedDate;
       const announcedYearEnd = announced !== undefined && `${announced.slice(0, 4)}-12-31` < asOf ? `${announced.slice(0, 4)}-12-31` : undefined;
       const ruleDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate ?? announcedYearEnd ?? yearEnd ?? asOf;
-      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: yearEnd && ruleDay === yearEnd ? asOf : ruleDay, today: asOf, cite, service, understanding: u, merged, state };
+      // (So are the figures or names of a year reported, 「111年送保了幾件」「111年送保案件催收績效優良獎頒給哪些銀行」, whatever
+      // day the year sets for the rules.)
+      const reported = !asksRule && merged.asks.some((a) => REPORTED_ASKS.has(a));
+      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: (yearEnd && ruleDay === yearEnd) || reported ? asOf : ruleDay, today: asOf, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
       if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {

@@ -3,7 +3,7 @@ import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
-import { retrievalAnswer, retrievalChoice } from './retrieval.ts';
+import { officeForPlace, retrievalAnswer, retrievalChoice } from './retrieval.ts';
 import { combinedAnswer } from './several-programmes.ts';
 
 const OVERVIEW = 'guarantee-programs-overview';
@@ -50,7 +50,9 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
     const section = overviewSection(ctx, heading);
     return section ? [{ heading, line, citation: ctx.cite.forSection(section) }] : [];
   });
-  const citations: Citation[] = routes.map((r) => r.citation);
+  // 「可以直接找你們嗎 我在台中」: the office serving the place named, to ask in person.
+  const office = officeForPlace(ctx);
+  const citations: Citation[] = [...routes.map((r) => r.citation), ...(office ? [ctx.cite.forSection(office.section)] : [])];
   const route = '信用保證由往來的金融機構向本基金申請：請向銀行等金融機構申請貸款，由金融機構送保（直接保證除外）。';
   const noDocumentList = afterOwnPassage
     ? `其他所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`
@@ -68,6 +70,7 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
     ...lead,
     ...routes.filter((r) => r.line !== directLine).map((r) => r.line),
     aboutDocuments ? undefined : `要準備的文件，文件中沒有列出，請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`,
+    office ? `就近洽詢本基金：「${office.passage}」` : undefined,
     sourcesLine(citations),
   ];
   return answered(

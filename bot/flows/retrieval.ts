@@ -624,6 +624,28 @@ function aboutOneself(ctx: FlowContext, question: string): string[] {
 }
 
 /** The question as searched: English questions are read in Chinese. */
+/**
+ * The office serving a place the question names, 「我在台中」 → 中部服務中心 with its address and telephone, as a passage
+ * of the newest contact page and the section it is in; undefined when no place is named or no office passage names it.
+ */
+export function officeForPlace(ctx: FlowContext): { passage: string; section: KnowledgeSection } | undefined {
+  const places = placesNamed(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.places ?? []);
+  if (places.length === 0) return undefined;
+  const names = places.flat();
+  const choices = findSections(ctx.sources.knowledge, ctx.sources.index, {
+    query: `${names.join(' ')} 服務中心 地址 電話`,
+    filler: ctx.domain.words.queryFiller,
+    asOf: ctx.today ?? ctx.asOf,
+    wantsContact: true,
+    current: true,
+  });
+  for (const choice of choices) {
+    const passage = choice.passages.find((p) => namesPlaces(p.text, places) && /TEL|電話|地址/.test(p.text));
+    if (passage) return { passage: passage.text, section: choice.section };
+  }
+  return undefined;
+}
+
 function searchQuery(ctx: FlowContext): string {
   // 「我太太是那家銀行的授信經理」: a circumstance said in one's own words is searched in the documents' words too
   // (its `documents_say` in domain/registry/facts.yaml, 利害關係者).

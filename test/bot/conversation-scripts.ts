@@ -1766,6 +1766,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['共同捐助'],
   },
   {
+    name: 'answers a count reported for a year from the report published after it, though the year reads as a filing date',
+    says: ['民國111年申請送保的件數有多少'],
+    answersWith: ['324,206 件'],
+  },
+  {
+    name: 'reads "total guaranteed amount" without a limit as the year\'s statistic, not the per-enterprise cap',
+    says: ['What total guaranteed amount did SMEG provide in 2022?'],
+    answersWith: ['1 兆 1,232 億元'],
+    never: ['1億5,000萬'],
+  },
+  {
+    name: 'gives the business-age condition stated with the age limit',
+    says: ['青創貸款幾歲以下才能申請'],
+    answersWith: ['45 歲', '5 年'],
+  },
+  {
+    name: 'adds the office serving the place named to how to apply',
+    says: ['我人在高雄，信保要怎麼申請，可以直接找你們嗎'],
+    answersWith: ['直接保證', '高屏服務中心', '(07)716-4146'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
