@@ -86,11 +86,13 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const asksOfDiscussed = task === 'recommend' && u.programmes.length === 0 && (u.purposes.length === 0 || !u.asksWhichFits) && state.programme !== undefined && (state.task === 'fact_lookup' || state.task === undefined) && u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a));
   if (asksOfDiscussed) task = 'fact_lookup';
   // 「那授信起日在100年9月的案件也適用嗎？」 after a rule's figure was read at another date: the same figure at this date.
-  const datesOnly = Object.keys(stated).length > 0 && Object.keys(stated).every((k) => CASE_DATES.has(k as keyof Facts));
+  // (Naming the programme the rule is of, 「那授信起日100年7月5日的批次案件也可以適用嗎」, still states only a date of the case.)
+  const caseKeys = Object.keys(stated).filter((k) => k !== 'programme');
+  const datesOnly = caseKeys.length > 0 && caseKeys.every((k) => CASE_DATES.has(k as keyof Facts));
   // (「授信起日100年7月5日的案子也適用嗎」 after 「標準代償率後來調成多少？」 is as much a follow-up: a message stating only a
   // case's date and asking whether it applies can only be about the rule just read.)
   const datedFollowUp = u.isFollowUp || u.modifiers.yesNo;
-  if (task === 'eligibility' && state.task === 'fact_lookup' && datedFollowUp && datesOnly && u.programmes.length === 0 && u.asks.length === 0 && ((state.asks?.length ?? 0) > 0 || state.topic !== undefined)) task = 'fact_lookup';
+  if (task === 'eligibility' && state.task === 'fact_lookup' && datedFollowUp && datesOnly && u.programmes.length <= 1 && u.asks.length === 0 && ((state.asks?.length ?? 0) > 0 || state.topic !== undefined)) task = 'fact_lookup';
   // 「一般貸款」 tapped after 「請問是哪一種保證項目？」 answers the question: the task it was asked for goes on.
   // 「一年 費率用最低的算」 answering the period of a fee estimate names the fee again: still an answer to the question.
   const asksNothingNew = u.asks.length === 0 || (state.task === 'fee_calculation' && u.asks.every((a) => a === 'fee_rate' || a === 'fee_amount'));

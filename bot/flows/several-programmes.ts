@@ -134,7 +134,7 @@ function compareRates(described: ProgrammeDescription[]): string | undefined {
   const shown = (r: { min: number; max: number; waived: boolean }) =>
     r.waived ? '免收' : r.min === r.max ? formatRate(r.min) : `${formatRate(r.min)}～${formatRate(r.max)}`;
   const listed = known.map((k) => `${k.name}年費率 ${shown(k)}`).join('、');
-  const cheapest = known.filter((k) => known.every((other) => k.max <= other.min));
+  const cheapest = known.filter((k) => known.every((other) => other === k || k.max <= other.min));
   if (cheapest.length === 1 && known.some((k) => k.min > (cheapest[0] as { max: number }).max)) {
     const fixed = known.every((k) => k.min === k.max);
     const gap = Math.max(...known.map((k) => k.max)) - (cheapest[0] as { max: number }).max;

@@ -28,7 +28,8 @@ const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
 function statesAFigure(topic: AskTopic, start: number, end: number, text: string, mentions: Mention[]): boolean {
   const fits = (m: Mention) => !VALUE_UNITS[topic] || VALUE_UNITS[topic].has(m.unit);
   const next = mentions.find((m) => m.index >= end);
-  if (next && fits(next) && /^\s*(?:(?:是|為|为|:|約|大概|有|達|共)\s*)?$/.test(text.slice(end, next.index))) return true;
+  // (「費率一樣0.75%」「成數也是9成」: the same as before is stated too.)
+  if (next && fits(next) && /^\s*(?:(?:是|為|为|:|約|大概|有|達|共|一樣是?|也是|同樣是?)\s*)?$/.test(text.slice(end, next.index))) return true;
   // 「at a 60% 保證成數」「七成的保證成數」: a ratio said just before the word states it too (an amount or rate before
   // 「手續費」 is the loan or the rate the fee is asked of, so only the ratio reads this way).
   if (topic !== 'max_ratio') return false;

@@ -1787,6 +1787,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['直接保證', '高屏服務中心', '(07)716-4146'],
   },
   {
+    name: 'says which fee is lower when two ranges do not overlap (批保 0.2%～0.3% below 一般貸款 0.75%～1.5%)',
+    says: ['批保跟一般貸款哪個手續費比較便宜'],
+    answersWith: ['批次信用保證較低'],
+    never: ['費率區間重疊'],
+  },
+  {
+    name: 'reads 「一般信保」 as the general loan guarantee',
+    says: ['一般信保最多保幾成'],
+    answersWith: ['一般貸款', '8成'],
+  },
+  {
+    name: 'takes 「費率也是0.5%」 in a follow-up as the rate stated, and goes on with the fee',
+    says: ['一般貸款借200萬 B組 一年手續費', '那鳳凰呢 費率也是0.5%'],
+    answersWith: ['2,000,000 × 95% × 0.5% × 12/12 = 9,500'],
+  },
+  {
+    name: 'answers whether a rule just read applies to a case of a date, the case naming the programme',
+    says: ['批保的標準代償率調成2.5%是哪時候的事', '授信起日100年8月1日的批保案件也適用嗎'],
+    answersWith: ['民國100年8月1日不在適用期間內，不適用'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
