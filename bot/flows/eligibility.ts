@@ -7,6 +7,7 @@ import { amountInWords } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
+import { asOfDocumentLine } from './ended-plans.ts';
 import { circumstanceAllowing } from './fee.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
@@ -42,7 +43,8 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     const result = eligibility(programme, caseFacts, ctx.view);
     if (result.status === 'needs_information' && result.missing.length > 0) {
       // Answer first: the figures the rules give whatever the missing fact turns out to be, then the one question.
-      const known = [verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
+      // (A programme described only as current at its document's date says so first: 「現在還可以申請嗎」 is not told by the rules.)
+      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
     return eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
@@ -113,6 +115,7 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: s
   const caps = r.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`);
   const lines = [
     `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
+    asOfDocumentLine(ctx, r)?.line,
     r.status !== 'not_eligible' ? ratioLine : undefined,
     r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : undefined,
     r.status !== 'not_eligible' ? rates : undefined,

@@ -1,6 +1,8 @@
+import type { EligibilityResult } from '../../rules/eligibility/index.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
+import { documentDateLabel } from '../compose/citations.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
-import { formatCheng, formatRate, formatRocPeriod } from '../compose/format.ts';
+import { formatCheng, formatRate, formatRocDate, formatRocPeriod } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
@@ -93,4 +95,27 @@ function endedPlanAnswer(ctx: FlowContext, programme: ProgrammeId): FlowResult |
     { kind: 'answer', intent: 'eligibility', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'] },
     { task: undefined, pending: undefined, programme },
   );
+}
+
+/**
+ * 「莫拉克那個災害復舊專案貸款現在還可以申請嗎」: a programme the documents describe only as current at their own date
+ * (finder.yaml `as_of_document`) is told with that document and its date, and the service lines to confirm what applies
+ * now; undefined for any other programme.
+ */
+export function asOfDocumentLine(ctx: FlowContext, result: Pick<EligibilityResult, 'programme' | 'programmeName' | 'trace'>): { line: string; date: string } | undefined {
+  if (!ctx.domain.finder.asOfDocument.includes(result.programme)) return undefined;
+  const step = result.trace.find((s) => s.kind === 'parameter');
+  const doc = step?.kind === 'parameter' ? ctx.cite.document(step.reference.document) : undefined;
+  if (!doc) return undefined;
+  const issued = (doc.meta as { issued: string | null }).issued;
+  // (The document may be a plan that has ended, 莫拉克's: its period is said, the programme it lists being another matter.)
+  const plan = Object.values(ctx.domain.finder.planPeriods)
+    .map((parameter) => (parameter ? ctx.view.find(parameter) : undefined))
+    .find((reading) => reading !== undefined && reading.reference.document === step?.reference.document);
+  const period = plan ? (plan.value as { from: string; to: string }) : undefined;
+  const planLine = period && period.to < ctx.asOf ? `該計畫本身的期程為${formatRocPeriod(period.from, period.to)}；` : '';
+  return {
+    date: issued ? formatRocDate(issued) : documentDateLabel(doc),
+    line: `「${result.programmeName}」的內容出自《${doc.meta.title}》（${documentDateLabel(doc)}），${planLine}本項是該文件所列的現行政策性專案貸款，現在是否仍受理、條件是否相同，請洽信保基金或承貸金融機構確認：${serviceLinesText(ctx.service)}。`,
+  };
 }

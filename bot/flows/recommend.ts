@@ -2,7 +2,6 @@ import { eligibility, type EligibilityResult } from '../../rules/eligibility/ind
 import type { FactFlags } from '../../rules/facts.ts';
 import { formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
-import { documentDateLabel } from '../compose/citations.ts';
 import { formatCheng, formatRocDate } from '../compose/format.ts';
 import { programmeCardLine } from '../compose/programme-cards.ts';
 import { sourcesLine } from '../compose/reply.ts';
@@ -11,7 +10,7 @@ import { questionFor } from '../dialogue/questions.ts';
 import type { Citation, ProgrammeCard } from '../types.ts';
 import { answered, asked, type FlowContext, type FlowResult } from './context.ts';
 import { rateText } from './eligibility.ts';
-import { endedPlansNote } from './ended-plans.ts';
+import { asOfDocumentLine, endedPlansNote } from './ended-plans.ts';
 import { mostDecisiveFact, rankProgrammes, type Candidate, type MentionedGuarantee, type Ranking } from './recommend-ranking.ts';
 
 /** How many programmes one answer shows: enough to choose from, few enough to read on a phone. */
@@ -285,16 +284,10 @@ function asOfDocumentNote(ctx: FlowContext, shown: readonly Candidate[]): { line
   const dates = new Map<ProgrammeId, string>();
   const lines: string[] = [];
   for (const c of shown) {
-    if (!ctx.domain.finder.asOfDocument.includes(c.result.programme)) continue;
-    const step = c.result.trace.find((s) => s.kind === 'parameter');
-    const doc = step?.kind === 'parameter' ? ctx.cite.document(step.reference.document) : undefined;
-    if (!doc) continue;
-    const issued = (doc.meta as { issued: string | null }).issued;
-    const date = issued ? formatRocDate(issued) : documentDateLabel(doc);
-    dates.set(c.result.programme, date);
-    lines.push(
-      `「${c.result.programmeName}」的內容出自《${doc.meta.title}》（${documentDateLabel(doc)}），是該文件所列的現行政策性專案貸款；現在是否仍受理、條件是否相同，請洽信保基金或承貸金融機構確認：${serviceLinesText(ctx.service)}。`,
-    );
+    const note = asOfDocumentLine(ctx, c.result);
+    if (!note) continue;
+    dates.set(c.result.programme, note.date);
+    lines.push(note.line);
   }
   return { lines, dates };
 }

@@ -1808,6 +1808,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['民國100年8月1日不在適用期間內，不適用'],
   },
   {
+    name: 'asked whether a programme the Morakot plan lists can still be used, says the plan ended and the programme is to be confirmed',
+    says: ['八八風災那個災害復舊專案貸款 現在還能申請嗎'],
+    answersWith: ['該計畫本身的期程為民國98年11月1日至101年12月31日', '現在是否仍受理', '0800-089-921'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],

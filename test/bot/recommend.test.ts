@@ -86,7 +86,7 @@ const CASES: Case[] = [
   // Ended plans
   { name: 'a flood today never gets the Morakot plan as current advice', says: ['颱風淹水工廠泡水了，信保有什麼可以幫忙？'], mentions: ['「莫拉克颱風受災企業復工營業貸款」', '已經結束', '101年12月31日', SERVICE_LINE], never: ['. 莫拉克', '符合條件'] },
   { name: 'a flood today gets the standing disaster loan the documents describe, with its figures', says: ['颱風淹水工廠泡水了，信保有什麼可以幫忙？'], mentions: ['1. 中小企業災害復舊專案貸款', '9成（90%）', '免收', '還要確認：受災日期'] },
-  { name: 'the standing disaster loan is marked with the date of the document and the service lines to confirm it today', says: ['最近豪雨 店裡淹水 貨都泡水了 需要資金重新進貨 有什麼信保可以用'], mentions: ['依民國99年1月14日之文件所載', '（民國99年1月14日發布），是該文件所列的現行政策性專案貸款', '現在是否仍受理', SERVICE_LINE] },
+  { name: 'the standing disaster loan is marked with the date of the document and the service lines to confirm it today', says: ['最近豪雨 店裡淹水 貨都泡水了 需要資金重新進貨 有什麼信保可以用'], mentions: ['依民國99年1月14日之文件所載', '（民國99年1月14日發布），該計畫本身的期程為民國98年11月1日至101年12月31日；本項是該文件所列的現行政策性專案貸款', '現在是否仍受理', SERVICE_LINE] },
   { name: 'an earthquake today is not told the Morakot plan fits, and not told the disaster loan has ended', says: ['上星期地震 我們工廠的機器壞了要修 信保現在有什麼貸款可以幫忙'], mentions: ['中小企業災害復舊專案貸款'], never: ['「中小企業災害復舊專案貸款」屬', '. 莫拉克'] },
   { name: 'an earthquake today is told the plan the documents describe is history, with its source', says: ['地震把店面震壞了，信保有什麼可以幫忙？'], mentions: ['莫拉克', '僅供參考', '計畫期程'] },
   { name: 'the Morakot recovery loan asked about today has ended: the period first, cited, then the service lines', says: ['莫拉克復工貸款現在還能申請嗎'], mentions: ['已經結束，現在不能再申請', '民國98年11月1日至101年12月31日', '資料來源：《莫拉克颱風受災企業復工營業融資及輔導計畫（核定本）》〈伍、一 計畫期程', SERVICE_LINE], never: ['符合條件', '判斷依據'] },
