@@ -44,7 +44,9 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     if (result.status === 'needs_information' && result.missing.length > 0) {
       // Answer first: the figures the rules give whatever the missing fact turns out to be, then the one question.
       // (A programme described only as current at its document's date says so first: 「現在還可以申請嗎」 is not told by the rules.)
-      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result)].filter((line): line is string => line !== undefined).join('\n');
+      // (「最多借多少」 asked too: the caps the rules already give.)
+      const caps = ctx.merged.asks.includes('cap_amount') ? result.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`) : [];
+      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), ...caps].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
     return eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));

@@ -1809,8 +1809,8 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   },
   {
     name: 'asked whether a programme the Morakot plan lists can still be used, says the plan ended and the programme is to be confirmed',
-    says: ['八八風災那個災害復舊專案貸款 現在還能申請嗎'],
-    answersWith: ['該計畫本身的期程為民國98年11月1日至101年12月31日', '現在是否仍受理', '0800-089-921'],
+    says: ['莫拉克那時候的災害復舊專案貸款 我的工廠現在還可以申請嗎 最多借多少'],
+    answersWith: ['該計畫本身的期程為民國98年11月1日至101年12月31日', '現在是否仍受理', '0800-089-921', '3,000萬元'],
   },
   {
     name: 'reads a table row out under its column names',
