@@ -1813,6 +1813,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['該計畫本身的期程為民國98年11月1日至101年12月31日', '現在是否仍受理', '0800-089-921', '3,000萬元'],
   },
   {
+    name: 'reads 「免付費的」 as the toll-free service line in a follow-up',
+    says: ['信保台北本部在哪裡', '有免付費的客服可以問嗎'],
+    answersWith: ['0800-089-921'],
+    never: ['找不到'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
