@@ -386,7 +386,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const otherNames = aliased.flatMap((names) => names.slice(1)).filter((name) => !query.includes(name));
   // (Where to go or whom to call near a place, 「台東要找信保最近的是哪裡」, is the office serving it, named by its area
   // (花東): searched with that name from the start, not only when the place's own name finds nothing.)
-  const serving = ctx.merged.asks.includes('contact') && places.length > 0 && otherNames.length > 0;
+  // (Not a place inside a bank's name: 「台中商銀寄到哪個地址」 asks the bank's.)
+  const serving = ctx.merged.asks.includes('contact') && places.length > 0 && otherNames.length > 0 && banks.named.length + shortNamed.length === 0;
   const choices = about(find(serving ? `${query} ${otherNames.join(' ')}` : query));
   const best = choices[0];
   if (best && (otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, aliased.map((names) => names.slice(0, 1)))))) return choices;

@@ -1819,6 +1819,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['找不到'],
   },
   {
+    name: 'reads a place inside a bank\'s name as the bank, not the region\'s service centre',
+    says: ['台中商銀總行的地址在哪'],
+    answersWith: ['台中市民權路87號3樓'],
+    never: ['中部服務中心'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
