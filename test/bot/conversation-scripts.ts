@@ -1825,6 +1825,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['中部服務中心'],
   },
   {
+    name: 'reads a service centre named in English',
+    says: ['Where is the Kaohsiung-Pingtung office?'],
+    answersWith: ['高屏服務中心', '(07)716-4146'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
