@@ -170,7 +170,10 @@ export function createBot(deps: BotDeps): Bot {
       const ruleDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate ?? announcedYearEnd ?? yearEnd ?? asOf;
       // (So are the figures or names of a year reported, 「111年送保了幾件」「111年送保案件催收績效優良獎頒給哪些銀行」, whatever
       // day the year sets for the rules.)
-      const reported = !asksRule && merged.asks.some((a) => REPORTED_ASKS.has(a));
+      // (And so is a year alone beside 送保 when no rule is asked, 「111年度網路送保，AI回覆案件的平均辦案天數」: a year reported on.)
+      const applied = merged.facts.applicationDate;
+      const yearOnly = applied !== undefined && applied.endsWith('-01-01') && u.years.includes(Number(applied.slice(0, 4)));
+      const reported = !asksRule && (merged.asks.some((a) => REPORTED_ASKS.has(a)) || (yearOnly && merged.task === 'fact_lookup'));
       const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: (yearEnd && ruleDay === yearEnd) || reported ? asOf : ruleDay, today: asOf, cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.

@@ -1830,6 +1830,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['高屏服務中心', '(07)716-4146'],
   },
   {
+    name: 'reads "standard subrogation rate" in English',
+    says: ['What standard subrogation rate applied to batch guarantees in early 2011?'],
+    answersWith: ['標準代償率', '2.5%'],
+  },
+  {
+    name: 'reads a year beside 送保 in a question about what a report says as the year reported on',
+    says: ['111年度線上送保 一般案件平均辦案要幾天'],
+    answersWith: ['3.52 天'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
