@@ -148,6 +148,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
  * question asked of that thing alone finds, when headed by it.
  */
 function severalOthers(ctx: FlowContext, question: string, choices: SectionChoice[], best: SectionChoice): SectionChoice[] {
+  // 「臺北市跟新北市各是多少？兩個差多少？」: places the best section's passages all name are answered there, and compared.
+  const places = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []);
+  if (places.length >= 2 && places.every((names) => best.passages.some((p) => namesPlaces(p.text, [names])))) return [];
   const near = choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2);
   const subjects = subjectsOf(question);
   if (subjects.length < 2) return near;

@@ -1840,6 +1840,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['3.52 天'],
   },
   {
+    name: 'gives each of two places asked and their difference, when one table has both',
+    says: ['高雄市跟臺中市的保證餘額各是多少？差距多少'],
+    answersWith: ['177,966.53', '176,766.89', '相差 1,199.64'],
+  },
+  {
     name: 'reads a table row out under its column names',
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
