@@ -285,7 +285,7 @@ function titlesOf(knowledge: KnowledgeBase): Array<{ documentId: string; titleGr
   return titles;
 }
 
-const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1,6}[路街]/;
+export const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1,6}[路街]/;
 
 /**
  * The part of the question that is not a programme's name: what is asked about it (「資格」, 「文件」).
@@ -840,8 +840,14 @@ function exactBeforeRounded(ranked: SectionChoice[], carries: Wants['carries']):
   // (The same figure, written exactly: 「24兆15億餘元」 since the fund began is not replaced by 111's 「1 兆 4,075 億元」.)
   const rounded = first.passages.filter((p) => carries(p.text)).flatMap((p) => [...p.text.matchAll(APPROXIMATE)].flatMap((m) => figuresIn(m[0])));
   const writesExactly = (c: SectionChoice) => c.passages.some((p) => carries(p.text) && figuresIn(p.text.replace(APPROXIMATE, ' ')).some((x) => rounded.some((r) => Math.abs(x - r) <= r * SAME_FIGURE)));
-  const exact = ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && writesExactly(c));
-  return exact ? [exact, ...ranked.filter((c) => c !== exact)] : ranked;
+  return nearlyAsSureFirst(ranked, writesExactly);
+}
+
+/** The first section after the best that passes `test` and is nearly as sure (EXACT_MARGIN), moved to the front. */
+function nearlyAsSureFirst(ranked: SectionChoice[], test: (c: SectionChoice) => boolean): SectionChoice[] {
+  const [first] = ranked;
+  const found = first && ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && test(c));
+  return found ? [found, ...ranked.filter((c) => c !== found)] : ranked;
 }
 
 /** A figure written as a bound or a round number: 「逾 1 兆 4 千億元」, 「約 85%」, 「210 萬餘」. */
@@ -854,10 +860,11 @@ const APPROXIMATE = /(?:逾|約|近|超過|將近|大約)[\s\d,.兆億萬千百]
 function cumulativeFirst(ranked: SectionChoice[], shownBy: string[] | undefined): SectionChoice[] {
   const [first] = ranked;
   if (!first || !shownBy || first.hit.example !== undefined) return ranked;
-  const sums = (c: SectionChoice) => c.passages.some((p) => shownBy.some((word) => normalizeText(p.text).includes(word)));
-  if (sums(first)) return ranked;
-  const summing = ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && sums(c));
-  return summing ? [summing, ...ranked.filter((c) => c !== summing)] : ranked;
+  const sums = (c: SectionChoice) => c.passages.some((p) => {
+    const text = normalizeText(p.text);
+    return shownBy.some((word) => text.includes(word));
+  });
+  return sums(first) ? ranked : nearlyAsSureFirst(ranked, sums);
 }
 
 /** How close a figure written exactly is to a rounded one to be the same figure (「1 兆 4,075 億」 for 「逾 1 兆 4 千億」). */
@@ -915,7 +922,7 @@ const ROW_KIND_BONUS = 0.2;
  * in canonical form (「砂石」 is 土石採取, the row 「礦業及土石採取業」): few, or none when the term names rows everywhere.
  */
 function rowsNaming(knowledge: KnowledgeBase, query: string, asOf: string): KnowledgeSection[] {
-  const terms = [...new Set(canonical(query).match(WHOLE_TERMS) ?? [])].map((term) => canonical(term)).filter((term) => term.length >= 3);
+  const terms = [...new Set(canonical(query).match(WHOLE_TERMS) ?? [])].filter((term) => term.length >= 3);
   if (terms.length === 0) return [];
   const found = new Set<KnowledgeSection>();
   const labels = rowLabelsOf(knowledge);

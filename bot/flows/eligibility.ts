@@ -43,9 +43,9 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     const result = eligibility(programme, caseFacts, ctx.view);
     if (result.status === 'needs_information' && result.missing.length > 0) {
       // Answer first: the figures the rules give whatever the missing fact turns out to be, then the one question.
-      // (A programme described only as current at its document's date says so first: 「現在還可以申請嗎」 is not told by the rules.)
-      // (「最多借多少」 asked too: the caps the rules already give.)
-      const caps = ctx.merged.asks.includes('cap_amount') ? result.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`) : [];
+      // (A programme described only as current at its document's date says so first: 「現在還可以申請嗎」 is not told by the
+      // rules; 「最多借多少」 asked too is given the caps the rules already set.)
+      const caps = ctx.merged.asks.includes('cap_amount') ? capLines(result) : [];
       const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), ...caps].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
@@ -114,7 +114,7 @@ function ratioAsked(ctx: FlowContext, facts: Omit<Facts, 'programme'>): string |
 function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: string): FlowResult {
   const citations = ctx.cite.forTrace(r.trace);
   const rates = rateText(r);
-  const caps = r.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`);
+  const caps = capLines(r);
   const lines = [
     `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
     asOfDocumentLine(ctx, r)?.line,
@@ -149,6 +149,11 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: s
     },
     { task: 'eligibility', pending: undefined, programme: r.programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
   );
+}
+
+/** The caps the rules set for the case, a line each (「每一申貸企業貸款餘額上限：3,000萬元」). */
+function capLines(r: EligibilityResult): string[] {
+  return r.caps.map((c) => `${c.label}：${c.unit === 'amount_twd' ? amountInWords(c.value) : c.value}`);
 }
 
 export function rateText(r: EligibilityResult): string | undefined {

@@ -6,7 +6,7 @@ import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
-import { findSections, headingNames, isHistory, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -338,8 +338,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const placeRows = !ranking && places.length > 0 && subjects.length === places.length && (kinds?.notForPlaces.length ?? 0) > 0 ? { named: [], others: kinds!.notForPlaces } : undefined;
   const rowKinds = ranking ? rowKindsNamed(query, kinds?.rowKinds ?? []) : placeRows;
   // 「2022年保證幾件」: that year's figure, not the total since the fund began.
-  const notCumulative = cumulativeNotAsked(ctx);
-  const cumulative = notCumulative ? undefined : cumulativeAsked(ctx);
+  const { notCumulative, cumulative } = cumulativeWanted(ctx);
   // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question
   // before it leads.
   const ownWords = query !== question && query.endsWith(question) && topicSize(ctx) >= 2;
@@ -404,26 +403,17 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
 }
 
 /**
- * How passages write a figure summed since the start, when the question asks for one (「從開辦到111年底累計」,
- * answer-kinds.yaml `cumulative`); otherwise nothing.
+ * How passages write a figure summed since the start (answer-kinds.yaml `cumulative`): as `notCumulative` when a year is
+ * named and no such figure asked for (「2022年保證幾件」), as `cumulative` when the question asks for the sum since the start
+ * (「從開辦到111年底累計」); otherwise neither.
  */
-function cumulativeAsked(ctx: FlowContext): string[] | undefined {
-  const cumulative = ctx.sources.knowledge.answerKinds?.cumulative;
-  if (!cumulative || cumulative.shownBy.length === 0) return undefined;
-  const text = normalizeText(searchQuery(ctx));
-  return cumulative.sumAskedBy.some((word) => text.includes(word)) ? cumulative.shownBy : undefined;
-}
-
-/**
- * How passages write a figure summed since the start, when a year is named and no such figure asked for
- * (answer-kinds.yaml `cumulative`); otherwise nothing.
- */
-function cumulativeNotAsked(ctx: FlowContext): string[] | undefined {
-  const cumulative = ctx.sources.knowledge.answerKinds?.cumulative;
-  if (!cumulative || cumulative.shownBy.length === 0 || ctx.understanding.years.length === 0) return undefined;
+function cumulativeWanted(ctx: FlowContext): { notCumulative?: string[]; cumulative?: string[] } {
+  const sums = ctx.sources.knowledge.answerKinds?.cumulative;
+  if (!sums || sums.shownBy.length === 0) return {};
   // (An English question in the words it is read in: "in total up to" is 累計.)
   const text = normalizeText(searchQuery(ctx));
-  return cumulative.askedBy.some((word) => text.includes(word)) ? undefined : cumulative.shownBy;
+  if (ctx.understanding.years.length > 0 && !sums.askedBy.some((word) => text.includes(word))) return { notCumulative: sums.shownBy };
+  return sums.sumAskedBy.some((word) => text.includes(word)) ? { cumulative: sums.shownBy } : {};
 }
 
 /**
@@ -644,7 +634,7 @@ export function officeForPlace(ctx: FlowContext): { passage: string; section: Kn
     current: true,
   });
   for (const choice of choices) {
-    const passage = choice.passages.find((p) => namesPlaces(p.text, places) && /TEL|電話|地址/.test(p.text));
+    const passage = choice.passages.find((p) => namesPlaces(p.text, places) && PHONE_OR_ADDRESS.test(p.text));
     if (passage) return { passage: passage.text, section: choice.section };
   }
   return undefined;
