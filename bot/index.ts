@@ -220,8 +220,9 @@ export function createBot(deps: BotDeps): Bot {
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
     // 「要怎麼申請 可以授權嗎」 about a rule that says how it is applied for: that rule's answer, not the general route.
-    if (asksHowToApply(ctx)) return hasRuleChannel(ctx) ? lookupFlow(ctx) : howToApplyFlow(ctx);
+    // (「莫拉克復工貸款要去哪裡辦」: a plan that has ended is told so, not how to apply for it.)
     const ended = endedPlanToday(ctx);
+    if (asksHowToApply(ctx) && !ended) return hasRuleChannel(ctx) ? lookupFlow(ctx) : howToApplyFlow(ctx);
     if (ended) return withAsksOfEndedPlan(ctx, ended);
     // (「那有沒有保到9.5成的？是哪些」 after a question about one programme asks across all of them.)
     if (u.modifiers.reverse && u.programmes.length === 0) return reverseLookupFlow(ctx);

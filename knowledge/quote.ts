@@ -21,6 +21,8 @@ export interface QuoteRequest {
   comparison?: boolean;
   /** The question's pairs (retrieve.ts queryGrams): which column a ranking ranks. */
   grams: Set<string>;
+  /** Figures the question itself states (「結構比15.81%的是哪個縣市」): a table row writing one of them is the row asked about. */
+  stated?: number[];
 }
 
 export interface Quote {
@@ -42,7 +44,8 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
     : superlative !== undefined
       ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
       : undefined;
-  const chosen = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : withReferringOn(knowledge, section, passages).map((p) => p.text);
+  const stating = extreme === undefined && list.length < 3 ? rowsStating(knowledge, section, wants.stated ?? []) : [];
+  const chosen = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : stating.length > 0 ? stating : withReferringOn(knowledge, section, passages).map((p) => p.text);
   const total = extreme === undefined ? totalRowOf(knowledge, section, chosen) : undefined;
   const rows = total ? [...chosen, total] : chosen;
   // Items of a list are quoted under the sentence that says what they are (「有下列情形之一者，不得以授權方式送保」).
@@ -51,8 +54,22 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
   const led = lead && itemsQuoted && !rows.includes(lead) && !rows.some((row) => row.startsWith(lead.slice(0, 12))) ? [lead, ...rows] : rows;
   const quoted = withUnit(knowledge, section, led);
   // (Of two places compared, the one further down is the one asked about: 「第三名…跟第一名差多少」.)
-  const asked = ends ? extreme?.at(-1) : extreme?.[0];
+  const asked = ends ? extreme?.at(-1) : (extreme?.[0] ?? stating[0]);
   return { quoted, top: asked ?? (passages.length > 0 ? strongestPassage(passages) : rows[0] ?? '') };
+}
+
+/** A number as a table cell writes it (195,826.11; 15.81%; 0.3). */
+const CELL_NUMBER = /(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])/gu;
+
+/**
+ * 「保證餘額結構比1.62%的是哪家銀行」: the rows of a table that write a figure the question states (a few at most: a figure
+ * written in many rows, 0.00%, names no row).
+ */
+function rowsStating(knowledge: KnowledgeBase, section: KnowledgeSection, stated: number[]): string[] {
+  if (stated.length === 0) return [];
+  const rows = (passageCatalogue(knowledge).sections.get(section.id)?.passages ?? []).filter((p) => p.kind === 'row');
+  const found = rows.filter((row) => [...row.text.matchAll(CELL_NUMBER)].some((m) => stated.includes(Number(m[0].replaceAll(',', '')))));
+  return found.length > 0 && found.length <= 3 ? found.map((row) => row.text) : [];
 }
 
 /** A sentence that opens by pointing back (「前述送保授信，以…為限」) is part of what the one before it says. */

@@ -46,7 +46,8 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       // (A programme described only as current at its document's date says so first: 「現在還可以申請嗎」 is not told by the
       // rules; 「最多借多少」 asked too is given the caps the rules already set.)
       const caps = ctx.merged.asks.includes('cap_amount') ? capLines(result) : [];
-      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), ...caps].filter((line): line is string => line !== undefined).join('\n');
+      const ratioNotes = ctx.merged.asks.includes('max_ratio') ? result.assumptions.filter((note) => note.includes('保證成數')) : [];
+      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
     return eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
@@ -76,7 +77,7 @@ function withCaseWords(ctx: FlowContext): FlowContext {
 /** The ratio and fee rate already decided while a fact is still missing (鳳凰 is 9.5成 and 0.5% whatever the age). */
 function knownFigures(result: EligibilityResult): string | undefined {
   const ratio = result.maxRatio !== undefined ? `保證成數最高 ${formatCheng(result.maxRatio)}` : undefined;
-  const said = result.reasons.join('；');
+  const said = shownReasons(result).join('；');
   const lines = [ratio && !said.includes('保證成數') ? ratio : undefined, rateText(result)].filter((line): line is string => line !== undefined);
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
@@ -95,8 +96,13 @@ function verdictSoFar(ctx: FlowContext, result: EligibilityResult): string | und
   return label ? `就您提供的資料，${result.programmeName}已知的條件都符合；還需要確認${label}。` : undefined;
 }
 
+/** The reasons a reply still waiting for a fact shows (the first two). */
+function shownReasons(result: EligibilityResult): string[] {
+  return result.reasons.filter((r) => r.length > 0).slice(0, 2);
+}
+
 function partialVerdict(result: EligibilityResult): string | undefined {
-  const passed = result.reasons.filter((r) => r.length > 0).slice(0, 2);
+  const passed = shownReasons(result);
   return passed.length ? `${result.programmeName}：${passed.join('；')}` : undefined;
 }
 

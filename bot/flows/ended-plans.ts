@@ -68,7 +68,8 @@ export function currentAlternatives(ctx: FlowContext, ended: ProgrammeId): { lin
 export function endedPlanToday(ctx: FlowContext): FlowResult | undefined {
   const { programme, task } = ctx.merged;
   const u = ctx.understanding;
-  const aboutToday = u.intent === 'eligibility' || task === 'eligibility' || u.modifiers.current;
+  // (Where to apply, or what to bring, is asked of today too: 「莫拉克復工貸款要去哪裡辦」.)
+  const aboutToday = u.intent === 'eligibility' || task === 'eligibility' || u.modifiers.current || u.howToApply !== undefined;
   return programme && aboutToday && task !== 'fee_calculation' ? endedPlanAnswer(ctx, programme) : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -38,8 +39,13 @@ export function asksHowToApply(ctx: FlowContext): boolean {
 export function howToApplyFlow(ctx: FlowContext): FlowResult {
   // 「促進就業專案要降手續費 要準備什麼文件」: a programme's own documents may say what is collected (具結書); that passage first.
   // (Only a section of the programme's own: another's papers, or a report on banks uploading files, are not its list.)
-  const ownSection = ctx.understanding.howToApply === 'documents' && ctx.merged.programme ? retrievalChoice(ctx) : undefined;
-  const own = ownSection?.covered && ownSection.best.inProgramme ? retrievalAnswer(ctx) : undefined;
+  // (No programme named, 「員工十幾人 想要手續費降到0.5% 要準備什麼」: the section the question's own words find is that
+  // list when it concerns a programme; a section about none, such as a report on banks uploading files, is not.)
+  const documents = ctx.understanding.howToApply === 'documents';
+  const ownSection = documents ? retrievalChoice(ctx) : undefined;
+  const concernsProgramme = (id: string) => (passageCatalogue(ctx.sources.knowledge).sections.get(id)?.programmes.length ?? 0) > 0;
+  const ofProgramme = ownSection?.covered && (ctx.merged.programme ? ownSection.best.inProgramme : concernsProgramme(ownSection.best.section.id));
+  const own = ofProgramme ? retrievalAnswer(ctx) : undefined;
   if (own?.outcome !== 'answered') return routeAnswer(ctx, false);
   return combinedAnswer('fact_lookup', undefined, [own, routeAnswer(ctx, true)], ['有什麼貸款適合我？', '客服電話？'], own.state);
 }

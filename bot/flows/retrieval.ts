@@ -125,6 +125,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     ...(ctx.understanding.modifiers.comparison ? { comparison: true } : {}),
     // (「第二名的銀行」 ranks the table of 金融機構: the kind of row named is read as the table's first column writes it.)
     grams: queryGrams(`${query} ${superlative || rank ? (rowKindsNamed(query, ctx.sources.knowledge.answerKinds?.rowKinds ?? [])?.named ?? []).join(' ') : ''}`, ctx.domain),
+    stated: statedFigures(query),
   });
   // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
   // the year it was issued: the annual report for 111 came out in 112.)
@@ -985,6 +986,16 @@ function yearsNotInDocuments(ctx: FlowContext, years: string[], nearest: Knowled
     quickReplies: ['111年的保證件數？', '客服電話？'],
     state: { task: 'fact_lookup', asks: ctx.merged.asks },
   });
+}
+
+/**
+ * The figures a question states precisely enough to name a table row by (「結構比15.81%」「495,659.15百萬元」): a
+ * percentage, or a number with decimals or thousands separators — not a year, a rank or a count.
+ */
+function statedFigures(query: string): number[] {
+  // (An amount is matched as the table writes it, in the table's unit: 「495,659.15百萬元」 is the cell 495,659.15.)
+  const written = (raw: string) => Number(/^\d[\d,]*(?:\.\d+)?/u.exec(raw)?.[0].replaceAll(',', '') ?? Number.NaN);
+  return scanMentions(query).flatMap((m) => (m.unit === 'percent' || /[.,]/u.test(m.raw) ? [m.value, written(m.raw)] : []));
 }
 
 /** A figure in a heading: an amount, rate, ratio or multiple (「最高九成」, 「0.3%」, 「1億元」), not a year or a number. */

@@ -1,4 +1,4 @@
-import { amountInWords, formatAmount } from '../display.ts';
+import { amountInWords, formatAmount, formatRatio, formatTenths } from '../display.ts';
 import { PROGRAMMES } from '../programmes.ts';
 import { applicableRate, checkAge, enterpriseCaps, maxRatioFrom, projectOnlyCase, riskGroupRates } from './common.ts';
 import type { Assessment } from './result.ts';
@@ -47,7 +47,7 @@ export function assessYouthStartup(a: Assessment): void {
   } else {
     maxRatioFrom(a, 'youth_startup.max_ratio', name);
     const higher = a.trace.percent('youth_startup.max_ratio_recommended');
-    if (recommended === undefined) a.assume(`未說明是否經青輔會審議通過並推薦；經推薦者保證成數為 ${higher}%`);
+    if (recommended === undefined) a.assume(`未說明是否經青輔會審議通過並推薦；經推薦者保證成數為 ${formatTenths(higher)}（${formatRatio(higher)}）`);
   }
   rangeRate(a, 'youth_startup.fee_rate_range');
   riskGroupRates(a);
