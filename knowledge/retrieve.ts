@@ -125,7 +125,8 @@ export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked
   // Passages are matched in the documents' normal form: 「批次保证」 finds 「批次保證」.
   const request = { ...asked, query: normalizeText(asked.query) };
   // 「莫拉克…計畫（核定本）的總經費？」 names a document: look inside it for the rest of the question.
-  const named = namedDocument(knowledge, request.query);
+  // (A phone asked about a document's rules, 「對批次保證要點有疑問打哪支電話」, is today's line, not the letterhead's.)
+  const named = request.wantsContact && request.current ? undefined : namedDocument(knowledge, request.query);
   if (named) {
     const inside = sectionsWithin(knowledge, index, request, named.rest, undefined, named.documentId);
     if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside;
@@ -136,11 +137,13 @@ export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked
     // 「111年底批次信用保證的保證餘額」 names 批次保證 and is answered by a statistics table about no programme in
     // particular: the programme's sections and those about none compete, the programme's own a little ahead;
     // another programme's sections are left out.
+    const within = sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME]);
+    // (Not for a phone or an address asked of today: the fund's lines serve every programme, and a programme's old
+    // letterhead is no better an answer to 「規章問題打哪支電話」 than today's list, which the ranking puts first.)
+    if (request.wantsContact && request.current) return closeCallByPassage(within);
     const own = passageCatalogue(knowledge).byProgramme.get(request.programme) ?? new Set<string>();
     return closeCallByPassage(
-      sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME])
-        .map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c))
-        .sort((a, b) => b.confidence - a.confidence),
+      within.map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c)).sort((a, b) => b.confidence - a.confidence),
     );
   }
   if (request.programme) {
@@ -1167,7 +1170,7 @@ export function listItemsOf(knowledge: KnowledgeBase, section: KnowledgeSection)
 }
 
 /** The issue date of the newest document in force at the date asked. */
-function newestIssued(knowledge: KnowledgeBase, asOf: string): string | undefined {
+export function newestIssued(knowledge: KnowledgeBase, asOf: string): string | undefined {
   const dates = knowledge.documents.map((d) => d.meta.issued).filter((issued): issued is string => issued !== null && issued <= asOf);
   return dates.sort().at(-1);
 }

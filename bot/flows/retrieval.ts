@@ -6,7 +6,7 @@ import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
-import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, newestIssued, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -221,10 +221,12 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   if (byParts) return byParts;
   if (!choice.covered) {
     if (choice.missingYears && choice.section) return yearsNotInDocuments(ctx, choice.missingYears, choice.section);
-    return cannotAnswer(ctx, choice.nearest);
+    return officesElsewhere(ctx) ?? cannotAnswer(ctx, choice.nearest);
   }
   const { section, quoted, others, best, missingYears, continued } = choice;
   if (others.length > 0) return severalSections(ctx, [best, ...others]);
+  const elsewhere = officesElsewhere(ctx, quoted);
+  if (elsewhere) return elsewhere;
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
   const ended = section.effectiveTo !== null && section.effectiveTo < ctx.asOf;
@@ -623,6 +625,51 @@ function aboutOneself(ctx: FlowContext, question: string): string[] {
  * The office serving a place the question names, 「我在台中」 → 中部服務中心 with its address and telephone, as a passage
  * of the newest contact page and the section it is in; undefined when no place is named or no office passage names it.
  */
+/**
+ * 「新竹有信保的服務中心嗎」: an office asked for in a place where the documents list none is told so, with the offices
+ * they do list (today's contact pages), rather than "not in my documents".
+ */
+function officesElsewhere(ctx: FlowContext, quoted: string[] = []): FlowResult | undefined {
+  const kinds = ctx.sources.knowledge.answerKinds;
+  const offices = kinds?.offices ?? [];
+  const office = (text: string) => namesOffice(ctx, text);
+  // (Asked for an office in words of its own, 「新竹有沒有服務中心」: a bank's address there is no answer either.)
+  if (!ctx.merged.asks.includes('contact') || (quoted.length > 0 && (!office(ctx.understanding.text) || quoted.some(office)))) return undefined;
+  const places = placesNamed(searchQuery(ctx), kinds?.places ?? []);
+  if (places.length === 0 || officeForPlace(ctx)) return undefined;
+  const asOf = ctx.today ?? ctx.asOf;
+  const newest = newestIssued(ctx.sources.knowledge, asOf);
+  const catalogue = passageCatalogue(ctx.sources.knowledge);
+  const listed = findSections(ctx.sources.knowledge, ctx.sources.index, { query: `${offices.join(' ')} 地址 電話`, filler: ctx.domain.words.queryFiller, asOf, wantsContact: true, current: true })
+    .filter((c) => c.section.issued === newest)
+    // (In the order the document lists them: 臺北本部 first.)
+    .sort((a, b) => ctx.sources.knowledge.sections.indexOf(a.section) - ctx.sources.knowledge.sections.indexOf(b.section))
+    .flatMap((c) => (catalogue.sections.get(c.section.id)?.passages ?? []).filter((p) => office(p.text) && PHONE_OR_ADDRESS.test(p.text)).map((p) => ({ text: p.text, section: c.section })));
+  if (listed.length === 0) return undefined;
+  const citations = [...new Set(listed.map((l) => l.section))].map((section) => ctx.cite.forSection(section));
+  return answered(
+    {
+      kind: 'answer',
+      intent: 'fact_lookup',
+      lines: [
+        `文件列出的本基金服務據點沒有位於${places.map((names) => names[0]).join('、')}的；列出的據點如下：`,
+        ...listed.map((l) => `「${readableQuote(ctx.sources.knowledge, l.section.id, l.text)}」`),
+        `也可以洽信保基金：${serviceLinesText(ctx.service)}。`,
+        sourcesLine(citations),
+      ],
+      citations,
+      quickReplies: ['客服電話？', '有什麼貸款適合我？'],
+    },
+    { task: 'fact_lookup', asks: ctx.merged.asks },
+  );
+}
+
+/** Whether a text names one of the fund's own offices (answer-kinds.yaml `offices`: 服務中心, 本部 …). */
+function namesOffice(ctx: FlowContext, text: string): boolean {
+  const form = normalizeText(text);
+  return (ctx.sources.knowledge.answerKinds?.offices ?? []).some((word) => form.includes(word));
+}
+
 export function officeForPlace(ctx: FlowContext): { passage: string; section: KnowledgeSection } | undefined {
   const places = placesNamed(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.places ?? []);
   if (places.length === 0) return undefined;
@@ -635,7 +682,8 @@ export function officeForPlace(ctx: FlowContext): { passage: string; section: Kn
     current: true,
   });
   for (const choice of choices) {
-    const passage = choice.passages.find((p) => namesPlaces(p.text, places) && PHONE_OR_ADDRESS.test(p.text));
+    // (The fund's own office, not a bank's address in the same town.)
+    const passage = choice.passages.find((p) => namesPlaces(p.text, places) && PHONE_OR_ADDRESS.test(p.text) && namesOffice(ctx, p.text));
     if (passage) return { passage: passage.text, section: choice.section };
   }
   return undefined;
