@@ -103,6 +103,11 @@ export interface Reply {
   intent?: string;
   /** Set when the question was in English: the labels are in English, and channels show theirs in English too. */
   language?: 'en';
+  /**
+   * Set on a reply that says the documents do not give what was asked (an approval rate, an office in a town where
+   * none is listed), with what they do give: not a fallback, yet no answer to the question either.
+   */
+  notInDocuments?: true;
 }
 
 export interface Bot {

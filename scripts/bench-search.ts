@@ -11,7 +11,7 @@
  *   - on the real knowledge, the same asked of the whole bot (`answer`): what the user finally sees, whichever flow
  *     answers (a rule parameter's line cites the section its figure comes from). A hit cites the labelled section
  *     first and shows the labelled passage (a table row: each of its cells) in the reply or the first citation's
- *     excerpt; "not covered" is a fallback reply or one citing nothing.
+ *     excerpt; "not covered" is a fallback reply, one citing nothing, or one saying the documents do not give it.
  * The same on a knowledge base 100 times larger: the real documents plus distinct generated ones (their own
  * titles, headings, tables, lists and figures, in the fund's vocabulary), so the real passages must win
  * against many plausible distractors. Prints figures; asserts nothing.
@@ -133,7 +133,7 @@ async function measureAnswers(sources: Sources, queries: PassageQuery[]): Promis
     const asked = query.context ? `${query.context} → ${query.q}` : query.q;
     const first = replies[0]?.text.replace(/\s+/g, ' ').slice(0, 70) ?? '';
     // (A reply saying the documents do not answer cites the service lines it points to.)
-    const saidNotCovered = citations.length === 0 || replies[0]?.kind === 'fallback';
+    const saidNotCovered = citations.length === 0 || replies[0]?.kind === 'fallback' || replies[0]?.notInDocuments === true;
     if (saidNotCovered) q.saidNotCovered++;
     if (query.notCovered) {
       q.notCovered++;

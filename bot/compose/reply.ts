@@ -14,6 +14,8 @@ export interface ReplyParts {
   intent?: string;
   /** Answers (not questions back, greetings or errors) can receive 👍/👎. */
   feedback?: boolean;
+  /** The reply says the documents do not give what was asked (Reply.notInDocuments). */
+  notInDocuments?: boolean;
 }
 
 const MAX_QUICK_REPLIES = 6;
@@ -30,6 +32,7 @@ export function reply(parts: ReplyParts): Reply {
     ...(parts.programmes?.length ? { programmes: parts.programmes } : {}),
     ...(parts.feedback ? { answerId: randomUUID() } : {}),
     ...(parts.intent ? { intent: parts.intent } : {}),
+    ...(parts.notInDocuments ? { notInDocuments: true as const } : {}),
   };
 }
 

@@ -659,6 +659,7 @@ function officesElsewhere(ctx: FlowContext, quoted: string[] = []): FlowResult |
       ],
       citations,
       quickReplies: ['客服電話？', '有什麼貸款適合我？'],
+      notInDocuments: true,
     },
     { task: 'fact_lookup', asks: ctx.merged.asks },
   );
