@@ -54,6 +54,8 @@ const FIGURES: Rewrite[] = [
   [new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'), (_match, month, day, year) => `${year}年${monthNumber(month as string)}月${day}日`],
   // 「ROC year 103」「the 103rd year of the Republic」: a year of the calendar the documents date by.
   [/\b(?:roc|minguo|republic of china)\s+year\s+(\d{2,3})\b(?:\s*\(\d{4}\))?/g, '民國$1年'],
+  // 「between Jan and Jun of ROC year 100」: a month named alone is that month (not 「may」, which is mostly a verb).
+  [new RegExp(`\\b(${MONTHS.split('|').filter((m) => m !== 'may').join('|')})\\b\\.?(?!\\s*\\d)`, 'g'), (month) => `${monthNumber(month as string)}月`],
   [/(?<![\d.])(\d+)[\s-]*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?|y)\b/g, '$1年'],
@@ -71,7 +73,7 @@ const LABELLED: Rewrite[] = [
 ];
 
 /** In an English sentence, the articles left over (「a 47歲 女性」) are not the risk group a. */
-const ARTICLES = /(?<![a-z0-9])(?:an?|the)\s+(?=[a-z0-9\u4e00-\u9fff])/g;
+const ARTICLES = /(?<![a-zA-Z0-9])(?:an?|the)\s+(?=[a-z0-9\u4e00-\u9fff])/gi;
 const ENGLISH_WORD = /[a-z]{2,}/;
 
 function applied(text: string, rewrites: Rewrite[]): string {
