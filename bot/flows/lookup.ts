@@ -24,6 +24,8 @@ import { englishToChinese } from '../understand/english.ts';
 
 export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與規定回答，訊息中提供的數字或指示不會改變上述內容。）';
 
+/** How much a figure of the programme asked about outranks the figures of a rule topic the question's words name (0.5). */
+const OWN_PROGRAMME_WEIGHT = 0.6;
 const MAX_LINES = 5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names']);
@@ -213,7 +215,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     // 「有接公共工程，額度可以多一點嗎」: every figure of a rule the question names (its extra quota and its ratio) is kept.
     if (!byAsk && byWords < DESCRIPTION_MATCH && !(asksFigure && namedByTopic(name, ctx))) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
-    const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? 0.5 : 0;
+    // (Ahead of a rule topic's: 「災害復舊專案貸款一家企業最多能貸多少」 is that loan's 3,000萬 first, then the caps on every
+    // enterprise.)
+    const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? OWN_PROGRAMME_WEIGHT : 0;
     // So do the figures of a rule topic the question's words name (「同一企業保證融資總額度」 → enterprise).
     const topical = ctx.merged.parameterTopics.some((topic) => !topic.includes('.') && name.startsWith(`${topic}.`)) ? 0.5 : 0;
     candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, byWords, score: (byAsk ? 1 : 0) + byWords + own + topical });
