@@ -253,8 +253,47 @@ function sectionsWithin(
     today: !request.dated && !request.programme && !request.eventYear,
     ...(request.carries ? { carries: request.carries } : {}),
     ...(request.carriesEach ? { carriesEach: request.carriesEach } : {}),
+    ...statedFigures(knowledge, query),
   });
 }
+
+/**
+ * 「政府捐給信保基金那4.5億，預估能撐起多少融資保證」: an amount the question states that only a few sections write
+ * (4.5 億) points at the passage writing it, among others sharing the question's words (政府捐助信保基金 50 億元).
+ */
+function statedFigures(knowledge: KnowledgeBase, query: string): { stated?: Set<number> } {
+  const amounts = figuresIn(query).filter((value) => value >= STATED_MINIMUM);
+  if (amounts.length === 0) return {};
+  const sections = sectionsByFigure(knowledge);
+  const distinctive = amounts.filter((value) => {
+    const count = sections.get(value) ?? 0;
+    return count > 0 && count <= STATED_SECTIONS;
+  });
+  return distinctive.length > 0 ? { stated: new Set(distinctive) } : {};
+}
+
+const FIGURE_SECTIONS = new WeakMap<KnowledgeBase, Map<number, number>>();
+
+/** How many sections write each amount (from STATED_MINIMUM on), counted once per knowledge version. */
+function sectionsByFigure(knowledge: KnowledgeBase): Map<number, number> {
+  let counts = FIGURE_SECTIONS.get(knowledge);
+  if (!counts) {
+    counts = new Map();
+    for (const cut of passageCatalogue(knowledge).sections.values()) {
+      const written = new Set(cut.passages.flatMap((p) => figuresIn(p.text)).filter((value) => value >= STATED_MINIMUM));
+      for (const value of written) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    FIGURE_SECTIONS.set(knowledge, counts);
+  }
+  return counts;
+}
+
+/** Amounts (with their unit: 萬, 億) from this size on are read as stated figures; smaller numbers are counts and years. */
+const STATED_MINIMUM = 10_000;
+/** A figure written in more sections than this names none of them. */
+const STATED_SECTIONS = 3;
+/** Added to a passage writing a figure the question states. */
+const STATED_BONUS = 0.5;
 
 /**
  * A document the question names by (most of) its title, and the question without the title's words.
@@ -302,6 +341,8 @@ function askedGrams(query: string, request: PassageRequest): Set<string> {
 }
 
 interface Wants {
+  /** Distinctive amounts the question states (statedFigures). */
+  stated?: Set<number>;
   /** Pairs that choose passages without counting towards how well the section answers (the programme's name). */
   rowGrams?: Set<string>;
   asOf: string;
@@ -342,7 +383,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events, wants.context, wants.carriesEach);
+    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events, wants.context, wants.carriesEach, wants.stated);
     // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
     if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events, wants.context);
     if (passages.length === 0) continue;
@@ -389,8 +430,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? CUMULATIVE_PENALTY : 0;
     // 「計畫總共編了多少經費」: the whole's total (〈…經費總需求表〉) before one item's (〈融資協助及補貼經費表〉).
     const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? WHOLE_TOTAL_BONUS : 0;
+    const statesFigure = wants.stated !== undefined && passages.some((p) => figuresIn(p.text).some((value) => wants.stated!.has(value))) ? STATED_BONUS : 0;
     const confidence =
-      Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
+      statesFigure + Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
   }
   const sorted = cumulativeFirst(exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries), wants.cumulative);
@@ -764,6 +806,7 @@ function bestPassages(
   events?: Set<string>,
   context?: Set<string>,
   carriesEach?: Array<(passage: string, unitLine?: string, row?: boolean) => boolean>,
+  stated?: Set<number>,
 ): ScoredPassage[] {
   // A line that only repeats the section's heading (「三、經費來源及計算基準」) is not an answer, unless it holds the
   // kind of thing asked (「2. 專案保證（民國63年推出）：」 for 「哪一年」).
@@ -791,7 +834,9 @@ function bestPassages(
     const sum = sums.has(passage) ? base + TOTAL_ROW_BONUS : 0;
     // 「哪一年成立」: the passage with the year beside the event named, over one where a year bounds a total.
     const event = events !== undefined && yearOfEvent(passage, events) ? base + 1 : 0;
-    return { passage, text: passage.text, order: passage.order, score: base + contact + sum + event };
+    // (A passage writing the amount the question states, 「4.5 億元保證專款」, is where it is talked about.)
+    const figure = stated !== undefined && figuresIn(passage.text).some((value) => stated.has(value)) ? base + 1 : 0;
+    return { passage, text: passage.text, order: passage.order, score: base + contact + sum + event + figure };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
   const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
