@@ -97,7 +97,7 @@ export interface Domain {
     change: RegExp;
   };
   modifiers: { threshold?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
-  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
@@ -410,6 +410,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       joiners: intents.follow_up.joiners ?? [],
       // 「它的總額度怎麼算」: a message opening with a pronoun.
       pronoun: intents.follow_up.pronouns?.length ? prefixRegExp(intents.follow_up.pronouns) : /(?!)/u,
+      // 「這種可以走授權送保嗎」: words pointing back at what was just discussed, anywhere in the message.
+      refersBack: intents.follow_up.refers_back ?? [],
       // 「那C組呢？」「花蓮縣咧」: a short message ending so, with its closing punctuation.
       ending: new RegExp(`(?:${longestFirst(intents.follow_up.endings ?? ['呢'])})\\s*[?？!！。.]*$`, 'u'),
     },

@@ -448,6 +448,10 @@ function rowKindsNamed(query: string, kinds: string[][]): { named: string[]; oth
 function topicSize(ctx: FlowContext): number {
   let text = normalizeText(searchQuery(ctx));
   for (const word of ctx.sources.knowledge.answerKinds?.notTopics ?? []) if (word.length > 1) text = text.split(word).join(' ');
+  // (Pointing back, 「這種可以走授權送保嗎」 after 公共工程, the words saying what is asked, 「走授權送保嗎」, are no topic.)
+  if (ctx.domain.followUp.refersBack.some((word) => text.includes(word))) {
+    for (const { topic, cue } of ctx.domain.asks.topics) if ((ctx.understanding.asks as readonly string[]).includes(topic)) text = text.replace(cue, ' ');
+  }
   const known = passageCatalogue(ctx.sources.knowledge).grams;
   return [...queryGrams(text, ctx.domain)].filter((g) => /\p{Script=Han}{2}/u.test(g) && known.has(g)).length;
 }
