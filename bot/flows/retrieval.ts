@@ -136,7 +136,10 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const quotedYears = new Set([...quoted.join('\n').matchAll(YEAR_MENTION)].map((m) => Number(m[1])));
   const where = quotedYears.size > 0 ? `${section.title}${dated.join('')}${quoted.join('')}` : `${section.title}${section.heading}${dated.join('')}${quoted.join('')}`;
   // 「要辦105年度的批次保證，批號什麼時候申請」: a year a rule asked about is in force covers is no figure of that year.
-  const years = ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => RULE_ASKS.has(a)) ? ctx.understanding.years.filter((ad) => !inForceIn(section, ad)) : ctx.understanding.years;
+  // (Nor is a year the rule's own section names, 「授信起日於100年1月1日至6月30日間」, when the passage quoted is its rate.)
+  const years = ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => RULE_ASKS.has(a))
+    ? ctx.understanding.years.filter((ad) => !inForceIn(section, ad) && yearsNotCovered([ad], section.text).length > 0)
+    : ctx.understanding.years;
   const missingYears = yearsNotCovered(years, where);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === years.length) return { covered: false, missingYears, section };
