@@ -8,6 +8,8 @@ export interface ParameterReading {
   value: ParameterValue;
   effectiveFrom: string;
   reference: Reference;
+  /** Other documents stating the same value (parameter file `also`). */
+  also?: Reference[];
   note?: string;
   unit: Unit;
   description: string;
@@ -64,6 +66,7 @@ export function parametersAt(set: ParameterSet, asOf: string): ParameterView {
       value: current.value,
       effectiveFrom: current.effectiveFrom,
       reference: current.reference,
+      ...(current.also ? { also: current.also } : {}),
       ...(current.note ? { note: current.note } : {}),
       unit: p.unit,
       description: p.description,

@@ -25,11 +25,11 @@ export function checkReferences(set: ParameterSet, known: KnownSections): CheckI
   }
   const issues: CheckIssue[] = [];
   for (const parameter of set.parameters.values()) {
-    for (const value of parameter.values) {
-      const field = `values.${value.effectiveFrom}.reference`;
-      const { document, title, section } = value.reference;
+    for (const value of parameter.values) for (const [index, reference] of [value.reference, ...(value.also ?? [])].entries()) {
+      const field = index === 0 ? `values.${value.effectiveFrom}.reference` : `values.${value.effectiveFrom}.also.${index - 1}`;
+      const { document, title, section } = reference;
       const issue = (suffix: 'document' | 'title' | 'section', message: string) => {
-        const line = value.lines?.[suffix] ?? value.lines?.date;
+        const line = index === 0 ? (value.lines?.[suffix] ?? value.lines?.date) : value.lines?.date;
         issues.push({ file: parameter.file, ...(line ? { line } : {}), field: `${field}.${suffix}`, message, severity: 'error' });
       };
       const doc = documents.get(document);

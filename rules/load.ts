@@ -111,7 +111,11 @@ export function parseParameterFile(
     const value = checked.data as ParameterValue;
     const quoted = entry.reference.quote === undefined ? undefined : checkQuotedValue(unit, value, entry.reference.quote);
     if (quoted) issues.push({ file, field: `${field}.value`, ...(lines.value ? { line: lines.value } : {}), ...quoted });
-    dated.push({ effectiveFrom: date, value, reference: entry.reference, ...(entry.note ? { note: entry.note } : {}), lines });
+    for (const [index, also] of (entry.also ?? []).entries()) {
+      const alsoQuoted = also.quote === undefined ? undefined : checkQuotedValue(unit, value, also.quote);
+      if (alsoQuoted) issues.push({ file, field: `${field}.also.${index}`, line: lines.date, ...alsoQuoted });
+    }
+    dated.push({ effectiveFrom: date, value, reference: entry.reference, ...(entry.also ? { also: entry.also } : {}), ...(entry.note ? { note: entry.note } : {}), lines });
   }
   dated.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   if (dated[0]?.value === null) {

@@ -18,6 +18,8 @@ export const DatedValueEntry = z
   .object({
     value: z.unknown().refine((v) => v !== undefined, { message: '缺少 value' }),
     reference: Reference,
+    // 「促進就業融資保證專案」（三）也寫了同一個數字：其他寫出同一數值的文件段落，問到該文件的項目時一併引用
+    also: z.array(Reference).optional(),
     note: z.string().min(1).optional(),
   })
   .strict();
@@ -44,6 +46,8 @@ export interface DatedValue {
   /** null: the parameter has no value from this date on. */
   value: ParameterValue | null;
   reference: Reference;
+  /** Other documents stating the same value (a programme's own document beside the one the value is dated by). */
+  also?: Reference[];
   note?: string;
   /** 1-based lines of the date key and of the fields under it, for messages that point at them. */
   lines?: ValueLines;

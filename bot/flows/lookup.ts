@@ -3,6 +3,7 @@ import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
+import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
@@ -281,6 +282,16 @@ function descriptionOf(ctx: FlowContext, name: string): string {
   return ctx.view.history(name)[0]?.description ?? '';
 }
 
+/**
+ * The references a figure is cited by: the one it is dated by, and first the programme's own document when that one
+ * states it too (「促進就業專案裡同一企業的總額度上限」: the employment document's (三), then the 千金挺 plan that dates it).
+ */
+function referencesOf(ctx: FlowContext, r: ParameterReading): Reference[] {
+  const own = ctx.merged.programme ? (ctx.domain.programmes.documents[ctx.merged.programme] ?? []) : [];
+  const ofProgramme = (r.also ?? []).filter((reference) => own.includes(reference.document) && !own.includes(r.reference.document));
+  return [...ofProgramme, r.reference];
+}
+
 function withoutNameGrams(grams: Set<string>, name: string): Set<string> {
   return new Set([...grams].filter((g) => !name.includes(g)));
 }
@@ -295,7 +306,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       lines.push(readingLine(r));
       const note = r.note && !/^概述未載日期/.test(r.note) ? readersNote(r.note) : '';
       if (note) versions.push(`說明：${note}`);
-      citations.push(ctx.cite.forReference(r.reference, r.effectiveFrom, r.name));
+      citations.push(...referencesOf(ctx, r).map((reference) => ctx.cite.forReference(reference, r.effectiveFrom, r.name)));
       for (const other of otherVersions(ctx.view, r)) {
         versions.push(versionLine(other, r));
         citations.push(ctx.cite.forReference(other.reference, other.effectiveFrom, r.name));

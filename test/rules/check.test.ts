@@ -50,4 +50,13 @@ describe('checkRules', () => {
     expect(onFeeRate[1]?.message).toContain('例如「說明三：代償上限計提率與保證手續費」');
     expect(onFeeRate[2]?.message).toContain('smeg-annual-report-2022');
   });
+
+  it('checks the other documents a value cites (also) like its reference', async () => {
+    const set = await loadParameters(parametersDir);
+    const shipped = await knownSections();
+    // The employment-promotion document without its section (三): the total cap's `also` points at a heading it lacks.
+    const known = { sections: shipped.sections.filter((s) => !(s.documentId === 'employment-promotion-guarantee' && s.heading.startsWith('(三)'))) };
+    const onCap = checkReferences(set, known).filter((i) => i.file.endsWith('enterprise/total_cap.yaml'));
+    expect(onCap.map((i) => i.field)).toContain('values.2008-11-01.also.0.section');
+  });
 });
