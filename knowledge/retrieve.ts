@@ -334,10 +334,16 @@ export const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^�
  * A passage about the right programme that says nothing of that does not answer the question.
  */
 function askedGrams(query: string, request: PassageRequest): Set<string> {
-  const names = (request.names ?? []).map((name) => canonical(name)).join(' ');
+  const forms = (request.names ?? []).map((name) => canonical(name));
+  const names = forms.join(' ');
   // The canonical form turns an alias (青創) into the official name, so the name's pairs drop out whole.
+  // (So does the name written without its bracketed part, 「火金姑專案貸款」 for 火金姑(相對保證)專案貸款: no pair across
+  // where the bracket was, 「證專」, is left over as something asked.)
   const cleaned = withoutFiller(query, request.filler);
-  return new Set([...gramsOf(canonical(cleaned))].filter((g) => !names.includes(g)));
+  let text = canonical(cleaned);
+  const written = [...new Set(forms.flatMap((form) => [form, form.replace(/[(（][^)）]*[)）]/gu, '')]))].sort((a, b) => b.length - a.length);
+  for (const form of written) if (form.length >= 2) text = text.split(form).join(' ');
+  return new Set([...gramsOf(text)].filter((g) => !names.includes(g)));
 }
 
 interface Wants {
