@@ -308,7 +308,9 @@ function exceptionNamed(ctx: FlowContext, quoted: readonly string[]): string | u
  * is where the places asked about are named: the question, or with a follow-up the question before it too.
  */
 function sectionsFor(ctx: FlowContext, query: string, placesIn = query): SectionChoice[] {
-  const names = [...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])].map((id) => PROGRAMMES[id].name);
+  // (With the names it goes by, 「相對保證專案」 for 火金姑(相對保證)專案貸款: none of their pairs is something asked.)
+  const named = new Set([...ctx.understanding.programmes, ...(ctx.merged.programme ? [ctx.merged.programme] : [])]);
+  const names = [...[...named].map((id) => PROGRAMMES[id].name), ...ctx.domain.programmes.names.filter((n) => named.has(n.id) && !n.weak && n.name.length >= 2).map((n) => n.name)];
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
   // (An English question asks in the words it is read in: "what year" is 哪一年.)
