@@ -341,7 +341,7 @@ function askedGrams(query: string, request: PassageRequest): Set<string> {
   // where the bracket was, 「證專」, is left over as something asked.)
   const cleaned = withoutFiller(query, request.filler);
   let text = canonical(cleaned);
-  const written = [...new Set(forms.flatMap((form) => [form, form.replace(/[(（][^)）]*[)）]/gu, '')]))].sort((a, b) => b.length - a.length);
+  const written = [...new Set(forms.flatMap((form) => [form, form.replace(/[(（][^()（）]*[)）]/gu, '')]))].sort((a, b) => b.length - a.length);
   for (const form of written) if (form.length >= 2) text = text.split(form).join(' ');
   return new Set([...gramsOf(text)].filter((g) => !names.includes(g)));
 }
