@@ -2,7 +2,7 @@ import type { ParameterReading } from '../../rules/at.ts';
 import { describeProgramme, type ProgrammeDescription } from '../../rules/describe.ts';
 import { ParameterNotInForceError } from '../../rules/errors.ts';
 import { PROGRAMME_IDS, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { formatCheng, formatRate } from '../compose/format.ts';
+import { formatCheng, formatRate, formatRocDate } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
@@ -50,7 +50,7 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
   const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數${bound ? boundText(value, bound) : ` ${formatCheng(value)}`}`;
   const special = attribute === 'fee_rate' ? circumstanceRates(ctx, value) : [];
   if (matches.length === 0 && special.length === 0) {
-    return nothingHas(ctx, `${channel ? '該送保方式下' : ''}${label}`);
+    return earlierAnswer(ctx, attribute, value, label) ?? nothingHas(ctx, `${channel ? '該送保方式下' : ''}${label}`);
   }
   const exact = matches.filter((m) => m.exact && !m.ended);
   const within = matches.filter((m) => !m.exact && !m.ended);
@@ -115,6 +115,34 @@ function circumstanceRates(ctx: FlowContext, value: number): ParameterReading[] 
       const reading = ctx.view.find(name);
       return reading && typeof reading.value === 'number' && Math.abs(reading.value - value) < SAME ? [reading] : [];
     });
+}
+
+/**
+ * 「保證手續費年費率0.35%、代償上限計提率1.25%，這是哪一種保證」: nothing has the value today, but a programme's own rate or
+ * ratio had it before; that version is told with its period, beside the value in force now.
+ */
+function earlierAnswer(ctx: FlowContext, attribute: Attribute, value: number, label: string): FlowResult | undefined {
+  const found = ctx.view.names().flatMap((name) => {
+    const [programme, parameter] = name.split('.');
+    if (parameter !== attribute || !programme || !(programme in PROGRAMMES)) return [];
+    return ctx.view
+      .history(name)
+      .filter((h) => typeof h.value === 'number' && Math.abs(h.value - value) < SAME && h.effectiveTo !== undefined && h.effectiveTo < ctx.asOf)
+      .map((h) => ({ programme: programme as ProgrammeId, earlier: h, now: ctx.view.find(name) }));
+  });
+  if (found.length === 0) return undefined;
+  const shown = (v: number) => (attribute === 'fee_rate' ? formatRate(v) : formatCheng(v));
+  const lines = [
+    `目前適用的規定中沒有${label}的保證項目；以前是：`,
+    ...found.map(({ programme, earlier, now }) =>
+      `・${PROGRAMMES[programme].name}：${shown(value)}（${formatRocDate(earlier.effectiveFrom)}至${formatRocDate(earlier.effectiveTo!)}）${now && typeof now.value === 'number' ? `；現行為 ${shown(now.value)}（${formatRocDate(now.effectiveFrom)}起）` : ''}`,
+    ),
+  ];
+  const citations = found.flatMap(({ earlier, now }) => [ctx.cite.forReference(earlier.reference, earlier.effectiveFrom, earlier.name), ...(now ? [ctx.cite.forReference(now.reference, now.effectiveFrom, now.name)] : [])]);
+  return answered(
+    { kind: 'answer', intent: 'fact_lookup', lines: [...lines, sourcesLine(citations)], citations, quickReplies: found.slice(0, 3).map(({ programme }) => `${PROGRAMMES[programme].name}的申請資格？`) },
+    { task: 'fact_lookup', asks: [attribute], facts: {} },
+  );
 }
 
 function nothingHas(ctx: FlowContext, what: string): FlowResult {
