@@ -1849,6 +1849,68 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['上櫃公司用過信保保證的有幾家'],
     answersWith: ['上櫃：曾經運用信保基金保證之企業家數(A) 477 家'],
   },
+  {
+    name: 'gives the higher ratio a recommendation allows while it still asks the age (青輔會推薦 → 9成)',
+    says: ['想辦青創 有通過青輔會審議推薦 最多保幾成'],
+    answersWith: ['9成（90%）', '幾歲'],
+  },
+  {
+    name: 'names the table row that writes a share the question states',
+    says: ['地區別表裡保證餘額結構比14.37%的是哪裡'],
+    answersWith: ['高雄市'],
+    never: ['臺中市', '最高保證成數'],
+  },
+  {
+    name: 'declines to give the odds of approval, which the documents do not publish',
+    says: ['像我們這種小店送保核准的機率高嗎'],
+    answersWith: ['核准率', '0800-089-921'],
+    never: ['保證成數最高'],
+  },
+  {
+    name: 'gives the rules line for a question on a programme\'s rules, not that programme letter\'s letterhead',
+    says: ['批次保證的規定有看不懂的地方 可以打哪支專線問'],
+    answersWith: ['2397-3557'],
+    never: ['02-23214261'],
+  },
+  {
+    name: 'says no office is listed in a town and lists those that are, never a bank there',
+    says: ['桃園那邊有信保的服務中心嗎'],
+    answersWith: ['沒有位於桃園', '臺北本部', '中部服務中心'],
+    never: ['銀行'],
+  },
+  {
+    name: 'tells an ended plan asked where to apply that it has ended',
+    says: ['莫拉克的復工營業貸款要到哪裡申請'],
+    answersWith: ['已經結束', '101年12月'],
+    never: ['授權保證：承貸金融機構'],
+  },
+  {
+    name: 'reads a follow-up pointing back with only asking words of its own with the question before it',
+    says: ['承攬公共工程的中小企業可以多給多少額度', '這種可以走授權送保嗎'],
+    answersWith: ['限以專案或直接保證'],
+    cites: '(四)協助中小企業參與公共建設',
+  },
+  {
+    name: 'finds the passage writing an amount the question states',
+    says: ['那筆4.5億的保證專款估計可以撐起多少融資'],
+    answersWith: ['45 億元'],
+  },
+  {
+    name: 'tells a value no programme has today but one had before, with its period and today\'s value',
+    says: ['保證手續費年費率0.35%的是哪一種保證'],
+    answersWith: ['批次信用保證', '0.35%', '現行為 0.3%'],
+  },
+  {
+    name: 'cites the programme\'s own document when it states a rule value dated by another',
+    says: ['促進就業專案的同一企業保證融資總額度上限是多少'],
+    answersWith: ['1億2,000萬元'],
+    cites: '(三)提高保證融資總額度上限',
+  },
+  {
+    name: 'reads a period asked as from which year to which year',
+    says: ['莫拉克那個計畫是從哪年做到哪年'],
+    answersWith: ['98 年 11 月', '101 年 12 月'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
