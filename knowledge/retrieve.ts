@@ -183,7 +183,12 @@ function sectionsWithin(
     // further down that have it are weighed too (the signature under the letter).
     const carries = request.carries;
     const has = (sectionId: string) => passageCatalogue(knowledge).sections.get(sectionId)?.passages.some((p) => carries(p.text)) === true;
-    if (!hits.some((hit) => has(hit.sectionId))) {
+    // (Nor when those that have it are only history: 「可保證至十成」, replaced by the 2014 letter's 九成 further down.)
+    const current = (sectionId: string) => {
+      const section = passageCatalogue(knowledge).sections.get(sectionId)?.section;
+      return section !== undefined && (request.dated === true || request.eventYear === true || !isHistory(section, request.asOf));
+    };
+    if (!hits.some((hit) => has(hit.sectionId) && current(hit.sectionId))) {
       const seen = new Set(hits.map((hit) => hit.sectionId));
       // (Only those search still finds close to the first: a section far down that happens to hold a count is no answer.)
       const floor = (searched[0]?.score ?? 0) * CARRYING_SHARE;
@@ -410,7 +415,11 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // A section a later rule replaced answers only when no current one does as well.
     // (More so for a question about today — no year, no programme named — as 「政府捐了多少錢給信保基金」: an ended plan's
     // donation of 98年 is history beside the newest annual report's.)
-    const supersededPenalty = isHistory(section, wants.asOf) ? (wants.today ? HISTORY_PENALTY_TODAY : 0.1) : 0;
+    // (A rule a later one replaced, 「可保證至十成」 under 〈3. 批次保證〉, is history for a question naming no year even when it
+    // names the programme: 「批次保證現在最多保幾成」 is the 2014 letter's 九成.)
+    // (Not for when something happened, 「批次保證哪一年推出」: that is history by its nature.)
+    const replaced = section.supersededFrom !== undefined && section.supersededFrom <= wants.asOf && !wants.dated && !wants.eventYear;
+    const supersededPenalty = isHistory(section, wants.asOf) ? (wants.today || replaced ? HISTORY_PENALTY_TODAY : 0.1) : 0;
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
     // 「專案保證的作業順序」: the section whose heading starts with a term the question names is about it; another that
     // only mentions the term (促進就業's 「專案申請」 among its filing notes) is not.
