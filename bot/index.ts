@@ -60,12 +60,12 @@ const ANSWER_CACHE_SIZE = 2_000;
 
 const INTENTS: Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'recommend', 'greeting', 'help', 'feedback', 'reset', 'out_of_scope', 'unknown'];
 
-/** Builds the channel-neutral bot: one Turn in, Replies out. */
 /** Asks a rule parameter answers, whose value at a past year's end is the rule of that year. */
 const RULE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'age_limit', 'business_age_limit', 'period_limit', 'threshold', 'subrogation']);
 /** Asks answered by what a document reports of a year (its statistics, the banks it names), published after the year. */
 const REPORTED_ASKS = new Set(['statistics', 'names']);
 
+/** Builds the channel-neutral bot: one Turn in, Replies out. */
 export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
   const now = deps.now ?? (() => new Date());

@@ -59,7 +59,7 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
 }
 
 /** A number as a table cell writes it (195,826.11; 15.81%; 0.3). */
-const CELL_NUMBER = /(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])/gu;
+const CELL_NUMBER = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.,])\d+(?:\.\d+)?(?!\d)/gu;
 
 /**
  * 「保證餘額結構比1.62%的是哪家銀行」: the rows of a table that write a figure the question states (a few at most: a figure

@@ -293,6 +293,11 @@ function sectionsByFigure(knowledge: KnowledgeBase): Map<number, number> {
   return counts;
 }
 
+/** Whether a passage writes one of the amounts the question states. */
+function writesStated(text: string, stated: ReadonlySet<number>): boolean {
+  return figuresIn(text).some((value) => stated.has(value));
+}
+
 /** Amounts (with their unit: 萬, 億) from this size on are read as stated figures; smaller numbers are counts and years. */
 const STATED_MINIMUM = 10_000;
 /** A figure written in more sections than this names none of them. */
@@ -445,7 +450,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? CUMULATIVE_PENALTY : 0;
     // 「計畫總共編了多少經費」: the whole's total (〈…經費總需求表〉) before one item's (〈融資協助及補貼經費表〉).
     const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? WHOLE_TOTAL_BONUS : 0;
-    const statesFigure = wants.stated !== undefined && passages.some((p) => figuresIn(p.text).some((value) => wants.stated!.has(value))) ? STATED_BONUS : 0;
+    const statesFigure = wants.stated !== undefined && passages.some((p) => writesStated(p.text, wants.stated!)) ? STATED_BONUS : 0;
     const confidence =
       statesFigure + Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
@@ -850,7 +855,7 @@ function bestPassages(
     // 「哪一年成立」: the passage with the year beside the event named, over one where a year bounds a total.
     const event = events !== undefined && yearOfEvent(passage, events) ? base + 1 : 0;
     // (A passage writing the amount the question states, 「4.5 億元保證專款」, is where it is talked about.)
-    const figure = stated !== undefined && figuresIn(passage.text).some((value) => stated.has(value)) ? base + 1 : 0;
+    const figure = stated !== undefined && writesStated(passage.text, stated) ? base + 1 : 0;
     return { passage, text: passage.text, order: passage.order, score: base + contact + sum + event + figure };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
@@ -979,7 +984,6 @@ function onlyCumulative(passages: ScoredPassage[], words: string[] | undefined):
 /** Confidence added to a section whose table's rows are of the kind the question names (banks, regions). */
 const ROW_KIND_BONUS = 0.2;
 
-/** Whether a section's tables list rows of a kind named, only of another kind, or neither (its first column's title). */
 /**
  * The sections with a table whose rows are named (first cell) by a term of the question of three characters or more,
  * in canonical form (「砂石」 is 土石採取, the row 「礦業及土石採取業」): few, or none when the term names rows everywhere.
@@ -1009,6 +1013,7 @@ function rowLabelsOf(knowledge: KnowledgeBase): Array<{ section: KnowledgeSectio
   return labels;
 }
 
+/** Whether a section's tables list rows of a kind named, only of another kind, or neither (its first column's title). */
 function rowKindOf(tables: Table[], kinds: { named: string[]; others: string[] }): 'named' | 'other' | undefined {
   const titles = tables.map((t) => normalizeText(t.header[0] ?? ''));
   if (titles.some((title) => kinds.named.some((kind) => title.includes(kind)))) return 'named';

@@ -125,7 +125,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     ...(ctx.understanding.modifiers.comparison ? { comparison: true } : {}),
     // (「第二名的銀行」 ranks the table of 金融機構: the kind of row named is read as the table's first column writes it.)
     grams: queryGrams(`${query} ${superlative || rank ? (rowKindsNamed(query, ctx.sources.knowledge.answerKinds?.rowKinds ?? [])?.named ?? []).join(' ') : ''}`, ctx.domain),
-    stated: statedFigures(query),
+    stated: statedCells(query),
   });
   // The year the document takes effect counts: 「103年公告的批保費率」 is answered by the 103 letter's figure. (Not
   // the year it was issued: the annual report for 111 came out in 112.)
@@ -629,11 +629,6 @@ function aboutOneself(ctx: FlowContext, question: string): string[] {
   return clauses.filter((clause) => ctx.domain.intents.firstPerson.test(clause) && !asks(clause));
 }
 
-/** The question as searched: English questions are read in Chinese. */
-/**
- * The office serving a place the question names, 「我在台中」 → 中部服務中心 with its address and telephone, as a passage
- * of the newest contact page and the section it is in; undefined when no place is named or no office passage names it.
- */
 /**
  * 「新竹有信保的服務中心嗎」: an office asked for in a place where the documents list none is told so, with the offices
  * they do list (today's contact pages), rather than "not in my documents".
@@ -680,6 +675,10 @@ function namesOffice(ctx: FlowContext, text: string): boolean {
   return (ctx.sources.knowledge.answerKinds?.offices ?? []).some((word) => form.includes(word));
 }
 
+/**
+ * The office serving a place the question names, 「我在台中」 → 中部服務中心 with its address and telephone, as a passage
+ * of the newest contact page and the section it is in; undefined when no place is named or no office passage names it.
+ */
 export function officeForPlace(ctx: FlowContext): { passage: string; section: KnowledgeSection } | undefined {
   const places = placesNamed(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.places ?? []);
   if (places.length === 0) return undefined;
@@ -699,6 +698,7 @@ export function officeForPlace(ctx: FlowContext): { passage: string; section: Kn
   return undefined;
 }
 
+/** The question as searched: English questions are read in Chinese. */
 function searchQuery(ctx: FlowContext): string {
   // 「我太太是那家銀行的授信經理」: a circumstance said in one's own words is searched in the documents' words too
   // (its `documents_say` in domain/registry/facts.yaml, 利害關係者).
@@ -1050,7 +1050,7 @@ function yearsNotInDocuments(ctx: FlowContext, years: string[], nearest: Knowled
  * The figures a question states precisely enough to name a table row by (「結構比15.81%」「495,659.15百萬元」): a
  * percentage, or a number with decimals or thousands separators — not a year, a rank or a count.
  */
-function statedFigures(query: string): number[] {
+function statedCells(query: string): number[] {
   // (An amount is matched as the table writes it, in the table's unit: 「495,659.15百萬元」 is the cell 495,659.15.)
   const written = (raw: string) => Number(/^\d[\d,]*(?:\.\d+)?/u.exec(raw)?.[0].replaceAll(',', '') ?? Number.NaN);
   return scanMentions(query).flatMap((m) => (m.unit === 'percent' || /[.,]/u.test(m.raw) ? [m.value, written(m.raw)] : []));

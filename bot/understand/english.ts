@@ -73,7 +73,7 @@ const LABELLED: Rewrite[] = [
 ];
 
 /** In an English sentence, the articles left over (「a 47歲 女性」) are not the risk group a. */
-const ARTICLES = /(?<![a-zA-Z0-9])(?:an?|the)\s+(?=[a-z0-9\u4e00-\u9fff])/gi;
+const ARTICLES = /(?<![a-z0-9])(?:an?|the)\s+(?=[a-z0-9\u4e00-\u9fff])/gi;
 const ENGLISH_WORD = /[a-z]{2,}/;
 
 function applied(text: string, rewrites: Rewrite[]): string {
