@@ -68,6 +68,13 @@ export interface PassageCatalogue {
   datedWords: Map<string, Set<string>>;
   /** For each pair of characters, how many sections hold it (heading, title or passages; in match form). */
   sectionsWithPair: Map<string, number>;
+  /**
+   * Passages that mostly quote another section's own words (a plan's strategy citing 「條例第 19 條規定「……」」), each
+   * with the sections where those words are written as they stand.
+   */
+  quotedFrom: Map<string, string[]>;
+  /** By section: the other sections its passages quote (quotedFrom), in order. */
+  quotingSections: Map<string, string[]>;
 }
 
 const catalogues = new WeakMap<KnowledgeBase, PassageCatalogue>();
@@ -144,7 +151,56 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
     for (const text of [cut.heading, cut.title, ...cut.passages.map((p) => p.match)]) for (let i = 0; i + 1 < text.length; i++) own.add(text.slice(i, i + 2));
     for (const pair of own) sectionsWithPair.set(pair, (sectionsWithPair.get(pair) ?? 0) + 1);
   }
-  return { sections, byProgramme, all, grams, latin, datedWords, sectionsWithPair };
+  const quotedFrom = quotations(sections, all);
+  const quotingSections = new Map<string, string[]>();
+  for (const [passageId, origins] of quotedFrom) {
+    const sectionId = passageId.slice(0, passageId.lastIndexOf('@'));
+    quotingSections.set(sectionId, [...new Set([...(quotingSections.get(sectionId) ?? []), ...origins])]);
+  }
+  return { sections, byProgramme, all, grams, latin, datedWords, sectionsWithPair, quotedFrom, quotingSections };
+}
+
+/** A quotation this long or longer can be another section's words; a shorter one (「批次保證申請書」) names a thing. */
+const QUOTATION_MINIMUM = 20;
+/** Words quoted as a clause or sentence, not a name (「信用或營業狀況不良企業移送信用保證注意事項」 is a name). */
+const CLAUSE = /[，。；,]/u;
+/** A quoted piece this long or longer is looked for among the other sections' passages. */
+const QUOTED_PIECE_MINIMUM = 12;
+
+/**
+ * The passages whose text is mostly inside a long quotation of their section (「依…條例第 19 條規定「……前項信用保證成數為
+ * 九成…」」), each with the other sections holding the quoted words outside any quotation: where they are written first.
+ */
+function quotations(sections: Map<string, SectionPassages>, all: KnowledgePassage[]): Map<string, string[]> {
+  const compact = (text: string) => text.replace(/[\s…]+/gu, '');
+  const quotedIn = new Map<string, string[]>();
+  for (const { section } of sections.values()) {
+    const inner = [...plainText(section.text).matchAll(/「([^「」]*)」/gu)].map((m) => compact(m[1]!)).filter((q) => q.length >= QUOTATION_MINIMUM && CLAUSE.test(q));
+    if (inner.length > 0) quotedIn.set(section.id, inner);
+  }
+  const quoting = new Map<KnowledgePassage, string[]>();
+  for (const passage of all) {
+    const inner = quotedIn.get(passage.section.id);
+    if (!inner || passage.kind === 'row') continue;
+    const pieces = passage.text.split(/[「」]/u).map(compact).filter((piece) => piece.length > 0);
+    const quoted = pieces.filter((piece) => piece.length >= QUOTED_PIECE_MINIMUM && inner.some((q) => q.includes(piece)));
+    const length = pieces.reduce((n, piece) => n + piece.length, 0);
+    if (quoted.length > 0 && quoted.reduce((n, piece) => n + piece.length, 0) * 2 >= length) quoting.set(passage, quoted);
+  }
+  const out = new Map<string, string[]>();
+  if (quoting.size === 0) return out;
+  const plain = all.filter((p) => p.kind !== 'row' && !quoting.has(p)).map((p) => ({ sectionId: p.section.id, text: compact(p.text) }));
+  for (const [passage, pieces] of quoting) {
+    const origins = new Set<string>();
+    for (const piece of pieces) {
+      for (const other of plain) {
+        if (other.sectionId === passage.section.id || other.text.length < QUOTED_PIECE_MINIMUM) continue;
+        if (other.text.includes(piece) || piece.includes(other.text)) origins.add(other.sectionId);
+      }
+    }
+    if (origins.size > 0) out.set(passage.id, [...origins]);
+  }
+  return out;
 }
 
 /** Share of passages from which a pair is too common to name an event. */

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './load.ts';
 import { normalizeText } from './normalize.ts';
 import { canonical, coverage, matchForm, synonymHeads } from './passage-terms.ts';
-import { passageCatalogue, wordsAfterYears, type KnowledgePassage, type SectionPassages, type Table } from './passages.ts';
+import { passageCatalogue, wordsAfterYears, type KnowledgePassage, type PassageCatalogue, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
 import { DOMAIN_TERMS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary.ts';
@@ -75,6 +75,11 @@ export interface PassageRequest {
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean;
   /** Of several kinds asked (「客服電話跟信箱」), one test per kind: a passage showing each is quoted. */
   carriesEach?: Array<(passage: string, unitLine?: string, row?: boolean) => boolean>;
+  /**
+   * Whether a passage says one of the kinds of thing any part of the question asks (「保幾成？保證費要自己付嗎」: a
+   * ratio), when `carries` is not set because not every part asks one.
+   */
+  saysAsked?: (passage: string) => boolean;
   /** A sum is asked (「四年合計」, 「加起來」): a table's total row answers. */
   total?: boolean;
   /** When something happened is asked (「哪一年成立」): a year written beside the thing named wins. */
@@ -122,6 +127,10 @@ export interface SectionChoice {
 
 /** The sections worth quoting for a question, best first, each with its best passages. */
 export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked: PassageRequest): SectionChoice[] {
+  return originalFirst(passageCatalogue(knowledge), rankedSections(knowledge, index, asked), asked.carries ?? asked.saysAsked);
+}
+
+function rankedSections(knowledge: KnowledgeBase, index: SearchIndex, asked: PassageRequest): SectionChoice[] {
   // Passages are matched in the documents' normal form: 「批次保证」 finds 「批次保證」.
   const request = { ...asked, query: normalizeText(asked.query) };
   // 「莫拉克…計畫（核定本）的總經費？」 names a document: look inside it for the rest of the question.
@@ -231,6 +240,14 @@ function sectionsWithin(
     const newest = newestIssued(knowledge, request.asOf);
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
+  }
+  {
+    // A section quoting another's words (a strategy citing the act) brings the one where they are written into the
+    // weighing: it may say them as well, and is where they come from (originalFirst).
+    const catalogue = passageCatalogue(knowledge);
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    const quoted = hits.flatMap((hit) => catalogue.quotingSections.get(hit.sectionId) ?? []).filter((id) => !seen.has(id) && (seen.add(id), true));
+    hits.push(...quoted.flatMap((id) => { const cut = catalogue.sections.get(id); return cut ? [sectionHit(cut.section)] : []; }));
   }
   // (A figure with its unit, 「10成」, is no pair of the knowledge and still says what is asked.)
   const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g) || (/\d/.test(g) && /\p{Script=Han}/u.test(g))));
@@ -472,6 +489,22 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }
   return wants.dated ? ranked : laterFirst(ranked);
+}
+
+/**
+ * 「八八風災復工貸款保幾成」: a plan's strategy quoting the act (「依…條例第 19 條規定「……前項信用保證成數為九成…」」) says
+ * the act's words; when the passage saying what is asked is such a quotation, the section where the act itself is
+ * written answers, as sure as the one quoting it.
+ */
+function originalFirst(catalogue: PassageCatalogue, ranked: SectionChoice[], carries: ((passage: string) => boolean) | undefined): SectionChoice[] {
+  const top = ranked[0];
+  if (!top || !carries || top.hit.example !== undefined) return ranked;
+  const saying = top.passages.find((p) => carries(p.text));
+  const origins = saying ? catalogue.quotedFrom.get(saying.passage.id) : undefined;
+  if (!origins) return ranked;
+  const originals = ranked.filter((c) => origins.includes(c.section.id) && c.passages.some((p) => carries(p.text)));
+  if (originals.length === 0) return ranked;
+  return [...originals.map((c) => ({ ...c, confidence: Math.max(c.confidence, top.confidence) })), ...ranked.filter((c) => !originals.includes(c))];
 }
 
 /** Confidences this close are a tie. */

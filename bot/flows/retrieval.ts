@@ -316,6 +316,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // (An English question asks in the words it is read in: "what year" is 哪一年.)
   const question = searchQuery(ctx);
   const asked = kindsOnlyAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []);
+  const anyAsked = kindsAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
@@ -368,6 +369,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     // particular: they compete with its own sections, as when the programme is named.)
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 || ctx.merged.asks.includes('statistics') } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
+    ...(asked.length === 0 && anyAsked.length > 0 ? { saysAsked: (passage: string) => carriesAny(withoutPlaces(passage, places), anyAsked) } : {}),
     ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)),
     eventYear: asked.some((kind) => kind.eventYear),

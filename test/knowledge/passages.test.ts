@@ -62,6 +62,30 @@ describe('programmes in the knowledge files', () => {
 });
 
 describe('the passage catalogue', () => {
+  it('knows a passage quoting another section’s words, and where those words are written; a quoted name is no quotation', () => {
+    const body = `
+## 第 5 條：保證成數
+
+前項信用保證成數為八成，送保期間免收保證手續費。
+
+## 策略說明
+
+依某某條例第 5 條規定「……前項信用保證成數為八成，送保期間免收保證手續費。」
+
+本計畫依「某某企業移送信用保證注意事項，信用保證成數為八成」之名稱審核。
+`;
+    const result = parse(`${frontMatter(ID)}\n${body}`);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const knowledge = { documents: [result.document], sections: result.document.sections, loadedAt: new Date() };
+    const catalogue = passageCatalogue(knowledge);
+    const [act, strategy] = result.document.sections;
+    const quoting = catalogue.sections.get(strategy!.id)!.passages.filter((p) => catalogue.quotedFrom.has(p.id));
+    expect(quoting.map((p) => p.text)).toEqual([expect.stringContaining('前項信用保證成數為八成')]);
+    expect(catalogue.quotedFrom.get(quoting[0]!.id)).toEqual([act!.id]);
+    expect(catalogue.quotingSections.get(strategy!.id)).toEqual([act!.id]);
+    expect(catalogue.quotingSections.has(act!.id)).toBe(false);
+  });
+
   it('quotes an autolink as its address, and an angle bracket in text is still dropped', () => {
     expect(plainText('- 網址：<https://www.example.org.tw>')).toBe('網址：https://www.example.org.tw');
     expect(plainText('寄到 <mailto:service@example.org.tw> 或 > 引言')).toBe('寄到 mailto:service@example.org.tw 或 引言');

@@ -3,6 +3,7 @@ import { probeRetrieval } from '../../../bot/flows/retrieval-probe.ts';
 import type { Sources } from '../../../bot/sources.ts';
 import type { Bot } from '../../../bot/types.ts';
 import { loadKnowledge } from '../../../knowledge/load.ts';
+import { passageCatalogue } from '../../../knowledge/passages.ts';
 import { createSearchIndex } from '../../../knowledge/search.ts';
 import { createTestBot, shippedSources } from '../../support/bot.ts';
 
@@ -130,6 +131,17 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
       const choice = ask(q);
       if (choice.covered) expect(choice.quoted.join(' '), q).toMatch(/[\d一二三四五六七八九十]\s*(成|%)/);
     }
+  });
+
+  it('cites the act where its words are written, not the strategy quoting them', () => {
+    for (const q of ['莫拉克颱風受災戶復工營業貸款保證幾成', '颱風受災廠商借復工營業貸款，信保幫忙保證幾成', '莫拉克受災公司復工借款 保證成數多少？要繳保證費嗎']) {
+      const choice = ask(q);
+      expect(choice.covered, q).toBe(true);
+      if (choice.covered) expect(passageCatalogue(sources.knowledge).quotingSections.has(choice.section.id), `${q} → ${choice.section.heading}`).toBe(false);
+    }
+    // (Asked about the strategy itself, the strategy answers.)
+    const strategy = ask('莫拉克計畫的融資協助及補貼策略是在做什麼');
+    expect(strategy.covered && strategy.section.heading).toMatch(/策略/);
   });
 
   it('in a conversation, the not-covered answer gives the service lines and quotes nothing', async () => {
