@@ -241,6 +241,15 @@ function sectionsWithin(
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
   }
+  if (!documentId) {
+    // 「財報裡 89,422,873,789.96 元這個數字代表什麼」: an amount the question states that few sections write is in one of
+    // them, wherever search ranks them (the question's other words may say nothing of it).
+    const figures = sectionsByFigure(knowledge);
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    const writing = distinctiveFigures(knowledge, query).flatMap((value) => figures.get(value) ?? []).filter((id) => !seen.has(id) && (seen.add(id), true));
+    const catalogue = passageCatalogue(knowledge);
+    hits.push(...writing.flatMap((id) => { const cut = catalogue.sections.get(id); return cut && (!programmes || programmes.some((p) => cut.programmes.includes(p) || (p === NO_PROGRAMME && cut.programmes.length === 0))) ? [sectionHit(cut.section)] : []; }));
+  }
   {
     // A section quoting another's words (a strategy citing the act) brings the one where they are written into the
     // weighing: it may say them as well, and is where they come from (originalFirst).
@@ -284,35 +293,52 @@ function sectionsWithin(
  * (4.5 億) points at the passage writing it, among others sharing the question's words (政府捐助信保基金 50 億元).
  */
 function statedFigures(knowledge: KnowledgeBase, query: string): { stated?: Set<number> } {
-  const amounts = figuresIn(query).filter((value) => value >= STATED_MINIMUM);
-  if (amounts.length === 0) return {};
-  const sections = sectionsByFigure(knowledge);
-  const distinctive = amounts.filter((value) => {
-    const count = sections.get(value) ?? 0;
-    return count > 0 && count <= STATED_SECTIONS;
-  });
+  const distinctive = distinctiveFigures(knowledge, query);
   return distinctive.length > 0 ? { stated: new Set(distinctive) } : {};
 }
 
-const FIGURE_SECTIONS = new WeakMap<KnowledgeBase, Map<number, number>>();
+/** The amounts a text states that few sections write (see statedFigures). */
+function distinctiveFigures(knowledge: KnowledgeBase, query: string): number[] {
+  const amounts = amountsWritten(query);
+  if (amounts.length === 0) return [];
+  const sections = sectionsByFigure(knowledge);
+  return amounts.filter((value) => {
+    const count = sections.get(value)?.length ?? 0;
+    return count > 0 && count <= STATED_SECTIONS;
+  });
+}
 
-/** How many sections write each amount (from STATED_MINIMUM on), counted once per knowledge version. */
-function sectionsByFigure(knowledge: KnowledgeBase): Map<number, number> {
-  let counts = FIGURE_SECTIONS.get(knowledge);
-  if (!counts) {
-    counts = new Map();
+/**
+ * The amounts a text writes from STATED_MINIMUM on: with their units (「4.5 億」), and as the digits stand (「115,548」 in a
+ * table whose unit line says 百萬元, asked as 「115,548百萬元」).
+ */
+function amountsWritten(text: string): number[] {
+  const digits = [...text.matchAll(/\d[\d,]*(?:\.\d+)?/gu)].map((m) => Number(m[0].replaceAll(',', '')));
+  return [...new Set([...figuresIn(text), ...digits])].filter((value) => value >= STATED_MINIMUM);
+}
+
+const FIGURE_SECTIONS = new WeakMap<KnowledgeBase, Map<number, string[]>>();
+
+/** The sections writing each amount (from STATED_MINIMUM on), found once per knowledge version. */
+function sectionsByFigure(knowledge: KnowledgeBase): Map<number, string[]> {
+  let sections = FIGURE_SECTIONS.get(knowledge);
+  if (!sections) {
+    sections = new Map();
     for (const cut of passageCatalogue(knowledge).sections.values()) {
-      const written = new Set(cut.passages.flatMap((p) => figuresIn(p.text)).filter((value) => value >= STATED_MINIMUM));
-      for (const value of written) counts.set(value, (counts.get(value) ?? 0) + 1);
+      for (const value of new Set(cut.passages.flatMap((p) => amountsWritten(p.text)))) {
+        const list = sections.get(value);
+        if (list) list.push(cut.section.id);
+        else sections.set(value, [cut.section.id]);
+      }
     }
-    FIGURE_SECTIONS.set(knowledge, counts);
+    FIGURE_SECTIONS.set(knowledge, sections);
   }
-  return counts;
+  return sections;
 }
 
 /** Whether a passage writes one of the amounts the question states. */
 function writesStated(text: string, stated: ReadonlySet<number>): boolean {
-  return figuresIn(text).some((value) => stated.has(value));
+  return amountsWritten(text).some((value) => stated.has(value));
 }
 
 /** Amounts (with their unit: 萬, 億) from this size on are read as stated figures; smaller numbers are counts and years. */
@@ -431,7 +457,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // Staff attached this question to the section as an example: it answers it, whatever words they share.
     const attached = hit.example !== undefined ? 1 : 0;
     // What is asked about the programme must be there: its words, or the kind of thing asked (a ratio for 「保幾成」).
-    if (!attached && !wants.carries && asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
+    // (Or a passage writing the amount the question states: 「89,422,873,789.96 元這個數字代表什麼」.)
+    const statesFigure = wants.stated !== undefined && passages.some((p) => writesStated(p.text, wants.stated!)) ? STATED_BONUS : 0;
+    if (!attached && !statesFigure && !wants.carries && asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
     // Search rank leads; passage and heading coverage decide how sure the answer is.
     const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
     // A section a later rule replaced answers only when no current one does as well.
@@ -467,7 +495,6 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? CUMULATIVE_PENALTY : 0;
     // 「計畫總共編了多少經費」: the whole's total (〈…經費總需求表〉) before one item's (〈融資協助及補貼經費表〉).
     const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? WHOLE_TOTAL_BONUS : 0;
-    const statesFigure = wants.stated !== undefined && passages.some((p) => writesStated(p.text, wants.stated!)) ? STATED_BONUS : 0;
     const confidence =
       statesFigure + Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });

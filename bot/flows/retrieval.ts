@@ -259,6 +259,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       ],
       citations: [citation],
       quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
+      // (Asked what is so now, 「現在…利率大概幾%」: that is not in the documents; the ended plan's figure is history.)
+      ...(ended && aboutToday(ctx) && ctx.understanding.modifiers.current ? { notInDocuments: true } : {}),
     },
     { task: 'fact_lookup', asks: ctx.merged.asks, ...(continued ? { continuedTopic: true } : {}), ...sectionProgramme(ctx, section) },
     [section.text],
@@ -919,6 +921,7 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
       ],
       citations: parts.map((p) => p.citation),
       quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
+      ...(onlyEnded && ctx.understanding.modifiers.current ? { notInDocuments: true } : {}),
     },
     { task: 'fact_lookup', asks: ctx.merged.asks },
     choices.map((c) => c.section.text),

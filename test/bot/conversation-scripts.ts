@@ -1867,6 +1867,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['保證成數最高'],
   },
   {
+    name: 'declines the odds of approval asked in English, the chance said before the approval',
+    says: ['How likely is it that the fund approves my guarantee?'],
+    answersWith: ['核准率', '0800-089-921'],
+  },
+  {
+    name: 'names what a figure the question states is, from the one table row that writes it',
+    says: ['年報上 3,186,950,551 這個數字是什麼'],
+    answersWith: ['保證手續費收入'],
+  },
+  {
     name: 'gives the rules line for a question on a programme\'s rules, not that programme letter\'s letterhead',
     says: ['批次保證的規定有看不懂的地方 可以打哪支專線問'],
     answersWith: ['2397-3557'],

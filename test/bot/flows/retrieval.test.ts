@@ -144,6 +144,18 @@ describe('honest coverage: "not in my documents" only when no passage carries wh
     expect(strategy.covered && strategy.section.heading).toMatch(/策略/);
   });
 
+  it('a figure asked of today that only an ended plan gives is marked as not in the documents; the plan named is not', async () => {
+    for (const [i, q] of ['目前銀行辦信保貸款，利率一般抓多少', '現在銀行信保貸款的利率大概是幾趴'].entries()) {
+      const [today] = await conversation(`retrieval-ended-today-1-${i}`, q);
+      expect(today!.kind === 'fallback' || today!.notInDocuments === true, q).toBe(true);
+      if (today!.kind !== 'fallback') expect(today!.text).toContain('沒有這方面現行的規定');
+    }
+    for (const [i, q] of ['莫拉克計畫當年的保證專款是多少', '千金挺那時把授權額度拉到多少'].entries()) {
+      const [named] = await conversation(`retrieval-ended-today-2-${i}`, q);
+      expect(named!.notInDocuments, q).toBeUndefined();
+    }
+  });
+
   it('in a conversation, the not-covered answer gives the service lines and quotes nothing', async () => {
     const [answer] = await conversation('retrieval-honest-1', '台南服務中心幾點開門');
     expect(answer!.kind).toBe('fallback');
