@@ -1872,6 +1872,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['核准率', '0800-089-921'],
   },
   {
+    name: 'reads the pandemic as the relief period the annual report writes of (紓困期間), in Chinese and English',
+    says: ['新冠疫情的時候，一家公司信保總額度上限拉到多少'],
+    answersWith: ['1億5'],
+  },
+  {
+    name: 'reads "during the pandemic" and "cap on total guarantees" as the relief period\'s total cap',
+    says: ['During the pandemic, what was the cap on total guarantees per enterprise raised to?'],
+    answersWith: ['1億5'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
