@@ -31,6 +31,8 @@ export interface Domain {
     /** Phrases that hold a name without naming the programme; the longest reading wins, as between names. */
     notNames: string[];
     documents: Record<ProgrammeId, string[]>;
+    /** The programme a figure question naming none is answered for, the asks that applies to, and what is said first. */
+    unnamed?: { programme: ProgrammeId; asks: string[]; words: string[]; note: string };
   };
   facts: {
     questions: Partial<Record<keyof Facts, FactQuestionWords>>;
@@ -296,7 +298,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
 
 
 export function compileDomain(files: DomainFiles, version: string): Domain {
-  const { programmes, not_names: notNames = [] } = files['programmes.yaml'];
+  const { programmes, not_names: notNames = [], unnamed } = files['programmes.yaml'];
   const facts = files['facts.yaml'];
   const asks = files['asks.yaml'];
   const intents = files['intents.yaml'];
@@ -329,6 +331,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       names,
       notNames,
       documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
+      ...(unnamed ? { unnamed: { programme: unnamed.programme as ProgrammeId, asks: unnamed.asks, words: unnamed.words, note: unnamed.note } } : {}),
     },
     facts: {
       questions: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q ? [[fact, questionOf(q)]] : []))),

@@ -27,6 +27,36 @@ const Cues = z.array(Cue).min(1, '至少要有一個說法');
 
 const ProgrammeId = z.enum(PROGRAMME_IDS as [string, ...string[]]);
 
+export const ASK_IDS = [
+  'fee',
+  'max_ratio',
+  'age_limit',
+  'business_age_limit',
+  'cap_amount',
+  'period_limit',
+  'definition',
+  'procedure',
+  'contact',
+  'statistics',
+  'effective_date',
+  'exclusions',
+  'subsidy',
+  'budget',
+  'eligibility_criteria',
+  'subrogation',
+  'interest_rate',
+  'threshold',
+  'repayment',
+  'usage',
+  'guaranteed_amount',
+  'names',
+  'submission_channel',
+  'applicable_rules',
+] as const;
+
+/** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */
+const ASK_EVIDENCE = ['fee_rate', 'fee_amount', ...ASK_IDS.filter((id) => id !== 'fee')] as [string, ...string[]];
+
 export const ProgrammesFile = z
   .object({
     programmes: z.record(
@@ -35,6 +65,11 @@ export const ProgrammesFile = z
     ),
     /** Phrases holding a programme's name that do not name it (「復工營業計畫實際需要」 is a need, not 復工營業貸款). */
     not_names: z.array(Word).optional(),
+    /** The programme a figure question naming none is answered for (「信保手續費多少」), with what the reply says first. */
+    unnamed: z
+      .object({ programme: ProgrammeId, asks: z.array(z.enum(ASK_EVIDENCE)).min(1, '至少要有一種問題'), words: z.array(Word).default([]), note: Word })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -73,35 +108,6 @@ export const FactsFile = z
   })
   .strict();
 
-export const ASK_IDS = [
-  'fee',
-  'max_ratio',
-  'age_limit',
-  'business_age_limit',
-  'cap_amount',
-  'period_limit',
-  'definition',
-  'procedure',
-  'contact',
-  'statistics',
-  'effective_date',
-  'exclusions',
-  'subsidy',
-  'budget',
-  'eligibility_criteria',
-  'subrogation',
-  'interest_rate',
-  'threshold',
-  'repayment',
-  'usage',
-  'guaranteed_amount',
-  'names',
-  'submission_channel',
-  'applicable_rules',
-] as const;
-
-/** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */
-const ASK_EVIDENCE = ['fee_rate', 'fee_amount', ...ASK_IDS.filter((id) => id !== 'fee')] as [string, ...string[]];
 
 export const AsksFile = z
   .object({

@@ -10,6 +10,7 @@ import { askFor } from './ask-for.ts';
 import { asOfDocumentLine } from './ended-plans.ts';
 import { circumstanceAllowing } from './fee.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
+import { unnamedLookup } from './lookup.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { recommendFlow } from './recommend.ts';
 import { retrievalAnswer } from './retrieval.ts';
@@ -33,6 +34,9 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       if (hasRatioFacts) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, ratioInputOf(facts)));
       // 「店才開沒多久 能申請信保嗎」: no programme, but a need of one's own — which programme fits it is the question.
       if (ctx.understanding.purposes.length > 0 && ctx.understanding.asks.every((ask) => ask === 'eligibility_criteria')) return recommendFlow(ctx);
+      // 「送信保一般可以保到幾成」: a figure asked of no programme in particular is answered for the usual one, saying so.
+      const unnamed = Object.keys(facts).length === 0 ? unnamedLookup(ctx) : undefined;
+      if (unnamed) return unnamed;
       // A rule question with no programme and no case figures (「負債比超過400%還會被卡在五成嗎？」): the documents answer it.
       const found = retrievalAnswer(withCaseWords(ctx));
       // 「信用分數要幾分才能送保」: a bar the documents do not set is said so; which programme would not change that.

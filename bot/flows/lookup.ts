@@ -13,7 +13,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { queryGrams, retrievalAnswer } from './retrieval.ts';
+import { asksOfNothingInParticular, queryGrams, retrievalAnswer } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
 import { channelAnswer, channelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, rateUnderRuleFlow } from './fee.ts';
@@ -114,6 +114,8 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.
   const underRule = asksRateUnderRule(ctx) ? rateUnderRuleFlow(ctx) : undefined;
   if (underRule) return underRule;
+  const unnamed = unnamedLookup(ctx);
+  if (unnamed) return unnamed;
   // Questions about timing, procedure or meaning are best answered by the passage that says it,
   // together with any figures asked for alongside.
   const asks = ctx.merged.asks;
@@ -164,6 +166,31 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     if (key.length > 0) return parameterAnswer(ctx, key);
   }
   return found;
+}
+
+/**
+ * 「送信保的手續費要收多少啊」「信保保幾成」: a figure asked of no programme, with nothing else to say what it is about, is
+ * answered for the programme programmes.yaml `unnamed` names, saying so first.
+ */
+function unnamedProgramme(ctx: FlowContext): { programme: ProgrammeId; note: string } | undefined {
+  const unnamed = ctx.domain.programmes.unnamed;
+  const { merged, understanding: u } = ctx;
+  if (!unnamed || merged.programme || merged.parameterTopics.length > 0 || u.years.length > 0 || merged.asks.length === 0) return undefined;
+  if (!merged.asks.every((a) => unnamed.asks.includes(a)) || folders(ctx).size > 0) return undefined;
+  return asksOfNothingInParticular(ctx) ? unnamed : undefined;
+}
+
+/** The figures asked of no programme in particular, for the programme programmes.yaml `unnamed` names; else undefined. */
+export function unnamedLookup(ctx: FlowContext): FlowResult | undefined {
+  const unnamed = unnamedProgramme(ctx);
+  return unnamed ? withNoteFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, programme: unnamed.programme } }), unnamed.note) : undefined;
+}
+
+/** A reply with a line put before its own. */
+function withNoteFirst(result: FlowResult, note: string): FlowResult {
+  const [head, ...others] = result.replies;
+  if (!head || result.outcome !== 'answered') return result;
+  return { ...result, grounding: [note, ...(result.grounding ?? [])], replies: [{ ...head, text: `${note}\n${head.text}` }, ...others] };
 }
 
 function folders(ctx: FlowContext): Set<string> {

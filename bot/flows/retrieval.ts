@@ -6,7 +6,7 @@ import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
-import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, newestIssued, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, newestIssued, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -83,18 +83,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
-  // (An organisation named as the documents list it otherwise, 「華南銀行」 for 華南商銀, is checked by what tells it apart.)
-  // (「哪五個縣市」: the count of places asked is how it asks.)
-  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question), ...rankCountWords(question)]);
-  // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
-  const checked = withoutCircumstances(ctx, question);
-  const own = aboutOneself(ctx, checked);
-  const unknown = withoutOtherChoice(
-    checked,
-    (best?.hit.example === undefined && !placeOnly ? unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)) : []).filter(
-      (word) => !own.some((clause) => clause.includes(word)),
-    ),
-  );
+  const { ignored, checked } = questionChecked(ctx, question);
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownTopicWords(ctx, question) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
   const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages, yesNo) || usageByHeading(best));
@@ -144,6 +134,25 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === years.length) return { covered: false, missingYears, section };
   return { covered: true, section, quoted, top, others, best: lead!, missingYears, continued };
+}
+
+/** The question as checked for words the documents never use, and the words that name no topic in it. */
+function questionChecked(ctx: FlowContext, question: string): { ignored: Set<string>; checked: string } {
+  // (An organisation named as the documents list it otherwise, 「華南銀行」 for 華南商銀, is checked by what tells it apart.)
+  // (「哪五個縣市」: the count of places asked is how it asks.)
+  const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question), ...rankCountWords(question)]);
+  // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
+  return { ignored, checked: withoutCircumstances(ctx, question) };
+}
+
+/** 「保證手續費可以刷卡嗎」: the words of the question the documents never use, which are what it is about. */
+function unknownTopicWords(ctx: FlowContext, question = searchQuery(ctx)): string[] {
+  const { ignored, checked } = questionChecked(ctx, question);
+  const own = aboutOneself(ctx, checked);
+  return withoutOtherChoice(
+    checked,
+    unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)).filter((word) => !own.some((clause) => clause.includes(word))),
+  );
 }
 
 /**
@@ -455,14 +464,37 @@ function rowKindsNamed(query: string, kinds: string[][]): { named: string[]; oth
 
 /** How many pairs of Chinese characters of the knowledge the question has, filler and words naming no topic aside. */
 function topicSize(ctx: FlowContext): number {
-  let text = normalizeText(searchQuery(ctx));
-  for (const word of ctx.sources.knowledge.answerKinds?.notTopics ?? []) if (word.length > 1) text = text.split(word).join(' ');
+  let text = withoutNonTopics(ctx, normalizeText(searchQuery(ctx)));
   // (Pointing back, 「這種可以走授權送保嗎」 after 公共工程, the words saying what is asked, 「走授權送保嗎」, are no topic.)
-  if (ctx.domain.followUp.refersBack.some((word) => text.includes(word))) {
-    for (const { topic, cue } of ctx.domain.asks.topics) if ((ctx.understanding.asks as readonly string[]).includes(topic)) text = text.replace(cue, ' ');
-  }
+  // (Not the fee's words: 「才能用這個優惠費率」 points back and still names the rate it is about.)
+  if (ctx.domain.followUp.refersBack.some((word) => text.includes(word))) text = withoutAskWords(ctx, text, false);
   const known = passageCatalogue(ctx.sources.knowledge).grams;
   return [...queryGrams(text, ctx.domain)].filter((g) => /\p{Script=Han}{2}/u.test(g) && known.has(g)).length;
+}
+
+function withoutNonTopics(ctx: FlowContext, text: string): string {
+  for (const word of ctx.sources.knowledge.answerKinds?.notTopics ?? []) if (word.length > 1) text = text.split(word).join(' ');
+  return text;
+}
+
+function withoutAskWords(ctx: FlowContext, text: string, fee = true): string {
+  // (The asks read fee as fee_rate or fee_amount; the words are the same.)
+  const asked = new Set(ctx.understanding.asks.map((a) => (fee && a.startsWith('fee') ? 'fee' : a)));
+  for (const { topic, cue } of ctx.domain.asks.topics) if (asked.has(topic)) text = text.replace(cue, ' ');
+  return text;
+}
+
+/** Most characters a question may keep, beside the words saying what it asks, and still be about nothing in particular. */
+const TOPICLESS_REST = 1;
+
+/**
+ * 「送信保的手續費要收多少啊」「信保保幾成」: nothing but what is asked and words naming the guarantee in general
+ * (programmes.yaml `unnamed.words`); 「手續費可以刷卡嗎」 is about paying by card.
+ */
+export function asksOfNothingInParticular(ctx: FlowContext): boolean {
+  let text = withoutAskWords(ctx, withoutNonTopics(ctx, normalizeText(searchQuery(ctx))));
+  for (const word of ctx.domain.programmes.unnamed?.words ?? []) text = text.split(word).join(' ');
+  return [...withoutFiller(text, ctx.domain.words.queryFiller)].filter((c) => /\p{Script=Han}/u.test(c)).length <= TOPICLESS_REST;
 }
 
 /**

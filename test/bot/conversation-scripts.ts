@@ -1882,6 +1882,29 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1億5'],
   },
   {
+    name: 'a fee rate asked of no programme is answered for the general loan, saying so first',
+    says: ['信保的保費一年要多少%'],
+    answersWith: ['沒有指明保證項目', '一般貸款', '0.75%', '1.5%'],
+    never: ['0.35%'],
+  },
+  {
+    name: 'a ratio asked of no programme is answered for the general loan, saying so first',
+    says: ['送信保一般可以保到幾成'],
+    answersWith: ['沒有指明保證項目', '8成'],
+  },
+  {
+    name: 'a question about something the documents never mention is not answered with the general loan\'s figures',
+    says: ['信保的手續費能用信用卡付嗎'],
+    answersWith: ['0800-089-921'],
+    never: ['沒有指明保證項目'],
+  },
+  {
+    name: 'a ratio asked of a scheme the documents describe is not answered with the general loan\'s',
+    says: ['3000億方案信保給幾成保證'],
+    answersWith: ['5 至 9 成'],
+    never: ['沒有指明保證項目'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
