@@ -1905,6 +1905,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['沒有指明保證項目'],
   },
   {
+    name: 'how a ratio is computed is answered by the passage writing its formula, not by one stating its limit',
+    says: ['營授比的算法是什麼'],
+    answersWith: ['除以營業收入'],
+  },
+  {
+    name: 'the formula of a rate in the annual report is quoted from its note',
+    says: ['年報的新發生逾期率公式是什麼'],
+    answersWith: ['÷到期保證金額'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
