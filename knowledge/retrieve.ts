@@ -104,6 +104,11 @@ export interface PassageRequest {
   own?: string;
   /** Two or more things are compared (「那新北市呢？兩個差多少」): a follow-up's rows are quoted beside those before it. */
   compares?: boolean;
+  /**
+   * Sections that answer first when any of them does (the sections a rule's figure was read from, for the sentence
+   * saying it: 「批保現在還可以保到十成嗎」 → 〈說明二（三）〉), wherever search ranks them.
+   */
+  within?: string[];
 }
 
 export interface ScoredPassage {
@@ -241,6 +246,11 @@ function sectionsWithin(
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
   }
+  if (request.within?.length) {
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    const catalogue = passageCatalogue(knowledge);
+    hits.push(...request.within.filter((id) => !seen.has(id)).flatMap((id) => { const cut = catalogue.sections.get(id); return cut ? [sectionHit(cut.section)] : []; }));
+  }
   if (!documentId) {
     // 「財報裡 89,422,873,789.96 元這個數字代表什麼」: an amount the question states that few sections write is in one of
     // them, wherever search ranks them (the question's other words may say nothing of it).
@@ -265,6 +275,7 @@ function sectionsWithin(
   const ownGrams = request.own !== undefined ? queryGrams(normalizeText(request.own), request.filler) : undefined;
   const context = ownGrams ? new Set([...grams].filter((g) => !ownGrams.has(g))) : undefined;
   return rankSections(knowledge, hits, grams, asked, {
+    ...(request.within?.length ? { within: new Set(request.within) } : {}),
     ...(context?.size ? { context } : {}),
     ...(ownGrams && !request.compares ? { ownRowGrams: ownGrams } : {}),
     ...(scoped ? { rowGrams: scoped } : {}),
@@ -400,6 +411,8 @@ function askedGrams(query: string, request: PassageRequest): Set<string> {
 }
 
 interface Wants {
+  /** Sections that answer first when they can (PassageRequest.within): weighed as if search ranked them first. */
+  within?: ReadonlySet<string>;
   /** Distinctive amounts the question states (statedFigures). */
   stated?: Set<number>;
   /** Pairs that choose passages without counting towards how well the section answers (the programme's name). */
@@ -479,10 +492,11 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // (A section dating the event asked about counts as if search had ranked it third at worst: a short sentence in it
     // says when, among words about something else.)
     const dates = events !== undefined && passages.some((p) => yearOfEvent(p.passage, events));
-    const rankPenalty = (dates ? Math.min(rank, 2) : rank) * (term === undefined && !wantsTable ? RANK_STEP : 0.02);
+    const first = wants.within?.has(section.id) === true;
+    const rankPenalty = first ? 0 : (dates ? Math.min(rank, 2) : rank) * (term === undefined && !wantsTable ? RANK_STEP : 0.02);
     // How strongly search itself (words, headings, example questions over the whole section) prefers it.
     // (Not for a definition or a ranking, whose section search often ranks below the top: see findSections' limit.)
-    const searchShare = topScore > 0 && term === undefined && !wantsTable ? 1 - SEARCH_WEIGHT + SEARCH_WEIGHT * Math.min(1, hit.score / topScore) : 1;
+    const searchShare = topScore > 0 && term === undefined && !wantsTable && !first ? 1 - SEARCH_WEIGHT + SEARCH_WEIGHT * Math.min(1, hit.score / topScore) : 1;
     // 「排第二的銀行」: a table of banks answers, a table of regions beside it does not.
     const kindOfRows = wants.rowKinds && cut.tables.length > 0 ? rowKindOf(cut.tables, wants.rowKinds) : undefined;
     if (kindOfRows === 'other') continue;
@@ -496,7 +510,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // 「計畫總共編了多少經費」: the whole's total (〈…經費總需求表〉) before one item's (〈融資協助及補貼經費表〉).
     const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? WHOLE_TOTAL_BONUS : 0;
     const confidence =
-      statesFigure + Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
+      (first ? WITHIN_BONUS : 0) + statesFigure + Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
   }
   const sorted = cumulativeFirst(exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries), wants.cumulative);
@@ -512,7 +526,10 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const best = Math.max(0, ...ranked.map((c) => c.cover));
     // A section staff attached the question to (an example question) answers it whatever its date.
     if (ranked[0]?.hit.example !== undefined) return ranked;
-    const current = ranked.filter((c) => c.section.issued === newest && c.confidence >= MIN_CONFIDENCE && c.cover >= best - CURRENT_MARGIN);
+    // (The section a rule's figure in force today was read from, when asked whether a figure still holds, is today's
+    // answer before any: 「批保現在還可以保到十成嗎」 → 〈說明二（三）〉.)
+    const read = ranked.filter((c) => wants.within?.has(c.section.id) === true && c.confidence >= MIN_CONFIDENCE);
+    const current = [...read, ...ranked.filter((c) => !read.includes(c) && c.section.issued === newest && c.confidence >= MIN_CONFIDENCE && c.cover >= best - CURRENT_MARGIN)];
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }
   return wants.dated ? ranked : laterFirst(ranked);
@@ -533,6 +550,9 @@ function originalFirst(catalogue: PassageCatalogue, ranked: SectionChoice[], car
   if (originals.length === 0) return ranked;
   return [...originals.map((c) => ({ ...c, confidence: Math.max(c.confidence, top.confidence) })), ...ranked.filter((c) => !originals.includes(c))];
 }
+
+/** What a section the question's figure was read from (PassageRequest.within) adds: as much as being today's document. */
+const WITHIN_BONUS = 0.3;
 
 /** Confidences this close are a tie. */
 const CLOSE_CALL = 0.02;

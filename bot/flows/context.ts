@@ -24,6 +24,8 @@ export interface FlowContext {
   understanding: Understanding;
   merged: MergedTurn;
   state: ConversationState;
+  /** Sections the passages quoted should come from when they can (those a rule's figure was read from). */
+  within?: string[];
 }
 
 export type Outcome = 'answered' | 'unanswered' | 'low_confidence' | 'asked';

@@ -13,7 +13,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, queryGrams, retrievalAnswer } from './retrieval.ts';
+import { asksOfNothingInParticular, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
 import { channelAnswer, channelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, rateUnderRuleFlow } from './fee.ts';
@@ -153,7 +153,9 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   }
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
-    const rule = ctx.understanding.modifiers.yesNo ? retrievalAnswer(ctx) : undefined;
+    // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,
+    // when one of them says it: 〈說明二（三）〉.)
+    const rule = ctx.understanding.modifiers.yesNo ? retrievalAnswer(statesFigureAsked(ctx) ? { ...ctx, within: sourceSections(ctx, candidates[0]!).map((s) => s.id) } : ctx) : undefined;
     return parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined);
   }
   const found = retrievalAnswer(ctx);

@@ -326,8 +326,11 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const scope = programmeInQuestion(ctx);
   // (An English question asks in the words it is read in: "what year" is 哪一年.)
   const question = searchQuery(ctx);
-  const asked = kindsOnlyAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []);
-  const anyAsked = kindsAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier);
+  const answerKinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
+  const anyAsked = kindsAsked(question, answerKinds).filter((kind) => !kind.qualifier);
+  // 「批保現在還可以保到十成嗎」: a yes-or-no question that asks nothing by name asks about the kind of thing it states (a
+  // ratio): a passage saying one answers it.
+  const asked = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(question, answerKinds);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
@@ -387,6 +390,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(notCumulative ? { notCumulative } : {}),
     ...(cumulative ? { cumulative } : {}),
     ...(rowKinds ? { rowKinds } : {}),
+    ...(ctx.within ? { within: ctx.within } : {}),
   });
   if (subjects.length === 0) return find(query);
   const several = ctx.understanding.modifiers.several === true;
@@ -620,6 +624,20 @@ function waysOfAsking(ctx: FlowContext): ReadonlySet<string> {
 }
 
 /**
+ * 「批保現在還可以保到十成嗎」「上限還是1.2億嗎」: a yes-or-no question that asks nothing by name and states a figure asks
+ * whether that figure holds.
+ */
+export function statesFigureAsked(ctx: FlowContext, question = searchQuery(ctx), asked?: AnswerKind[]): boolean {
+  if (!ctx.understanding.modifiers.yesNo || !HOLDS_FIGURE.test(question)) return false;
+  return (asked ?? kindsAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier)).length === 0;
+}
+
+/** Whether the question itself writes a thing of the kind (「十成」 a ratio, 「1.2億」 an amount), its asking words aside. */
+function kindStated(question: string, kind: AnswerKind): boolean {
+  return carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(question)), [kind]);
+}
+
+/**
  * The kinds of thing the question asks for, when every part of it asks for one: 「擴大綜合額度可以用在哪些融資？
  * 有限制只能在幾家銀行辦嗎？」 is answered by a passage on what it may be used for, whether or not it has a count.
  */
@@ -631,7 +649,7 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   // not what it asks, when it asks another.
   // (A qualifier is what the question's own words name: 「幾點結束」 says 「結束」 and asks for it.)
   // (Its words asking for the kind, 「地址」「傳真」, state nothing: the question without them must still carry it.)
-  const stated = asked.filter((kind) => !kind.qualifier && carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(question)), [kind]));
+  const stated = asked.filter((kind) => !kind.qualifier && kindStated(question, kind));
   return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
 }
 

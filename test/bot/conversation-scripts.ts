@@ -1915,6 +1915,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['÷到期保證金額'],
   },
   {
+    name: 'asked whether a figure it states still holds, the sentence quoted is from the section the rule in force was read from',
+    says: ['批次信用保證目前還有十成保證嗎'],
+    answersWith: ['9成（90%）', '保證成數最高九成'],
+    never: ['批保金質獎'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
