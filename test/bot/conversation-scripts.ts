@@ -1921,6 +1921,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['批保金質獎'],
   },
   {
+    name: 'reads English on processing days and the domestic-investment measure in the documents\' words',
+    says: ['How many days does it take to process a guarantee case?'],
+    answersWith: ['0.32'],
+  },
+  {
+    name: 'reads "delegated authority" as 授權送保 and the domestic-investment measure as 增加國內投資',
+    says: ['Under the domestic investment measure, may a bank submit under delegated authority?'],
+    answersWith: ['不得以授權方式送保'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
