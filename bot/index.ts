@@ -197,7 +197,8 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('parameterTopics', (merged.task === 'fact_lookup' || result.state.task === 'fact_lookup') && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
       ...optional('compared', result.state.compared ?? ([merged.task, result.state.task].some((task) => task === 'fact_lookup' || task === 'recommend' || task === 'eligibility') ? merged.compared : undefined)),
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
-      ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed))),
+      ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed), domain)),
+      ...optional('offered', result.state.offered),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
     return { u, result: lost ? withContextLostNote(result) : result };
@@ -354,8 +355,11 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
  * What a follow-up will be read with next: the message of a question answered or looked up; a message answered as
  * continuing the topic before it (「中期的」 after 「週轉金最長借幾年」) adds its words to that topic.
  */
-function topicAfter(state: ConversationState, merged: MergedTurn, result: FlowResult, message: string): string | undefined {
+function topicAfter(state: ConversationState, merged: MergedTurn, result: FlowResult, message: string, domain: Domain): string | undefined {
   if (result.state.continuedTopic && state.topic) return `${state.topic} ${message}`.slice(0, 200);
+  // (What the answer offered, 「促進就業具結書」 for a lower rate, is part of what a follow-up may ask about.)
+  const offered = domain.facts.flags.filter(({ flag }) => result.state.offered?.includes(flag)).map(({ label }) => label);
+  if (offered.length > 0) return `${message.slice(0, 160)} ${offered.join(' ')}`.slice(0, 200);
   // (Any question answered: 「那這種最多可以借幾年」 may follow a question the finder or the rules answered. And one the
   // documents do not answer: 「那它的手續費呢」 after it is still about what it named.)
   return merged.task === 'fact_lookup' || result.outcome === 'answered' || result.outcome === 'unanswered' ? message.slice(0, 200) : undefined;

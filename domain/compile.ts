@@ -98,7 +98,7 @@ export interface Domain {
     whoQualifies: RegExp;
     change: RegExp;
   };
-  modifiers: { threshold?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
+  modifiers: { threshold?: RegExp; lower?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -391,6 +391,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       total: cueRegExp(intents.modifiers.total),
       placeOf: cueRegExp(intents.modifiers.place_of),
       which: cueRegExp(intents.modifiers.which),
+      ...(intents.modifiers.lower ? { lower: cueRegExp(intents.modifiers.lower) } : {}),
       still: cueRegExp(intents.modifiers.still),
       ...(intents.modifiers.threshold ? { threshold: cueRegExp(intents.modifiers.threshold) } : {}),
       several: cueRegExp(intents.modifiers.several),

@@ -1,4 +1,4 @@
-import type { Facts } from '../../rules/facts.ts';
+import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 
 /** What the bot remembers of a conversation between turns. Plain data, so any store can serialise it. */
@@ -19,6 +19,8 @@ export interface ConversationState {
   topic?: string;
   /** The rule topics the last lookup read (總額度, 營授比), so 「我是說111年的」 reads them again. */
   parameterTopics?: string[];
+  /** Circumstances the last answer offered as a way to a lower figure (促進就業具結書), so 「要準備什麼文件」 asks their papers. */
+  offered?: Array<keyof FactFlags>;
   /** Programmes a lookup answered side by side (「火金姑跟一般貸款成數差多少」), so 「那手續費呢」 compares them again. */
   compared?: ProgrammeId[];
   turns: number;

@@ -1,3 +1,4 @@
+import type { FactFlags } from '../../rules/facts.ts';
 import type { Domain } from '../../domain/index.ts';
 import type { ParameterView } from '../../rules/at.ts';
 import type { CitationIndex } from '../compose/citations.ts';
@@ -39,6 +40,11 @@ export interface FlowResult {
   state: Partial<Pick<ConversationState, 'task' | 'asks' | 'pending' | 'programme' | 'facts' | 'purposes' | 'compared'>> & {
     /** The answer read the message as continuing the topic before it (「中期的」 after 「週轉金最長借幾年」). */
     continuedTopic?: boolean;
+    /**
+     * Words the answer brought into the conversation that a follow-up may be about (「促進就業具結書」 offered as a way to a
+     * lower rate: 「要準備什麼文件」 next asks for its papers): kept with the topic.
+     */
+    offered?: Array<keyof FactFlags>;
   };
 }
 

@@ -742,6 +742,50 @@ function ruleRateAgainstStated(ctx: FlowContext, programme: ProgrammeId, statedR
  * programme's, then the 具結書 cap or other circumstances), with each step said and cited; no loan is needed.
  */
 export function rateUnderRuleFlow(ctx: FlowContext): FlowResult | undefined {
+  const result = rateUnderRule(ctx);
+  return result && ctx.understanding.modifiers.lower ? withLowerRates(ctx, result) : result;
+}
+
+/**
+ * 「手續費1.5%好貴 有沒有辦法降」: the circumstances the rules know that would give the case a lower rate (a 促進就業具結書
+ * signed, a bank with the 批保卓越獎), each with the rate it gives and its source, after the rate that applies now.
+ */
+function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult {
+  const [head, ...others] = result.replies;
+  const programme = ctx.merged.programme as ProgrammeId;
+  const { facts, statedRate } = ctx.merged;
+  if (!head || result.outcome !== 'answered') return result;
+  const rateOf = (flags: FactFlags, trace: TraceRecorder) => {
+    try {
+      const selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags, annualRate: statedRate }, trace);
+      return selected.waived ? 0 : selected.rate;
+    } catch {
+      return undefined;
+    }
+  };
+  const now = rateOf(facts.flags ?? {}, new TraceRecorder(ctx.view));
+  if (now === undefined) return result;
+  const lower = ctx.domain.facts.flags.flatMap(({ flag, label }) => {
+    if (facts.flags?.[flag] !== undefined) return [];
+    const trace = new TraceRecorder(ctx.view);
+    const rate = rateOf({ ...facts.flags, [flag]: true }, trace);
+    return rate !== undefined && rate < now ? [{ flag, label, rate, citations: ctx.cite.forTrace(trace.steps) }] : [];
+  });
+  if (lower.length === 0) return result;
+  const lines = ['可以降低費率的情形：', ...lower.map(({ label, rate }) => `・若有「${label}」：年費率 ${formatRate(rate)}`)];
+  const citations = [...head.citations, ...lower.flatMap((l) => l.citations).filter((c) => !head.citations.some((h) => h.sectionId === c.sectionId && h.documentId === c.documentId))];
+  // (One sources line, last: the rate's and the lower rates'.)
+  const own = head.text.split('\n');
+  const body = own.at(-1)?.startsWith('資料來源：') ? own.slice(0, -1) : own;
+  return {
+    ...result,
+    grounding: [...(result.grounding ?? []), ...lines],
+    state: { ...result.state, offered: lower.map((l) => l.flag) },
+    replies: [{ ...head, text: [...body, ...lines, sourcesLine(citations)].join('\n'), citations }, ...others],
+  };
+}
+
+function rateUnderRule(ctx: FlowContext): FlowResult | undefined {
   const programme = ctx.merged.programme as ProgrammeId;
   const { facts, statedRate } = ctx.merged;
   const trace = new TraceRecorder(ctx.view);

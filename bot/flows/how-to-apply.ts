@@ -42,6 +42,10 @@ export function howToApplyFlow(ctx: FlowContext): FlowResult {
   // (No programme named, 「員工十幾人 想要手續費降到0.5% 要準備什麼」: the section the question's own words find is that
   // list when it concerns a programme; a section about none, such as a report on banks uploading files, is not.)
   const documents = ctx.understanding.howToApply === 'documents';
+  // (「要準備什麼文件」 right after an answer offering a circumstance for a lower rate, 「促進就業具結書」, asks for its papers:
+  // searched in the programme that circumstance belongs to.)
+  const offeredProgramme = documents && ctx.understanding.programmes.length === 0 ? (ctx.state.offered ?? []).map((flag) => ctx.domain.facts.namingProgramme.flags[flag]).find((p) => p !== undefined) : undefined;
+  if (offeredProgramme) ctx = { ...ctx, merged: { ...ctx.merged, programme: offeredProgramme } };
   const ownSection = documents ? retrievalChoice(ctx) : undefined;
   const concernsProgramme = (id: string) => (passageCatalogue(ctx.sources.knowledge).sections.get(id)?.programmes.length ?? 0) > 0;
   const ofProgramme = ownSection?.covered && (ctx.merged.programme ? ownSection.best.inProgramme : concernsProgramme(ownSection.best.section.id));

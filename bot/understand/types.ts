@@ -82,6 +82,8 @@ export interface Modifiers {
   total?: boolean;
   /** 「信用分數要幾分才能送保」: the bar a criterion sets is asked, not whether one's own case passes (modifiers.threshold). */
   threshold?: boolean;
+  /** 「手續費1.5%好貴 有沒有辦法降」: how the figure could be lower is asked (modifiers.lower). */
+  lower?: boolean;
   /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */
   still: boolean;
 }

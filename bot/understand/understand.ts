@@ -68,6 +68,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.total.test(text) ? { total: true } : {}),
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
     ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),
+    ...(domain.modifiers.lower?.test(text) ? { lower: true } : {}),
     still: domain.modifiers.still.test(text),
   };
 }

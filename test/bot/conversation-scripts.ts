@@ -1931,6 +1931,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不得以授權方式送保'],
   },
   {
+    name: 'asked how a rate could be lower, the answer gives the circumstances the rules know that lower it, with their rate',
+    says: ['我們是一般貸款B組 1%還是太貴 有辦法降嗎'],
+    answersWith: ['可以降低費率的情形', '促進就業具結書', '0.5%'],
+  },
+  {
+    name: 'the papers asked right after a lower rate was offered are those of the circumstance offered',
+    says: ['我們是一般貸款B組 1%還是太貴 有辦法降嗎', '那要準備哪些文件'],
+    answersWith: ['促進就業具結書', '員工人數'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
