@@ -269,7 +269,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       citations: [citation],
       quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
       // (Asked what is so now, 「現在…利率大概幾%」: that is not in the documents; the ended plan's figure is history.)
-      ...(ended && aboutToday(ctx) && ctx.understanding.modifiers.current ? { notInDocuments: true } : {}),
+      ...(ended && asksFigureOfNow(ctx) ? { notInDocuments: true } : {}),
     },
     { task: 'fact_lookup', asks: ctx.merged.asks, ...(continued ? { continuedTopic: true } : {}), ...sectionProgramme(ctx, section) },
     [section.text],
@@ -940,6 +940,17 @@ function endedOnlyNote(ctx: FlowContext, section: KnowledgeSection): string {
   return `注意：目前收錄的文件沒有這方面現行的規定；只有已結束的《${section.title}》（適用至${formatRocDate(section.effectiveTo!)}）有當時的規定，如下，不是現行規定。現行情形請洽往來銀行或信保基金：${serviceLinesText(ctx.service)}。`;
 }
 
+/** The figures a question may ask of today that only a rule in force can give. */
+const FIGURES_OF_NOW: ReadonlySet<string> = new Set(['interest_rate', 'fee_rate', 'max_ratio', 'cap_amount', 'period_limit', 'subsidy']);
+
+/**
+ * 「現在銀行信保貸款的利率大概幾%」: a figure asked of now, naming no year or programme; an ended plan's figure does not
+ * give it. (Not 「計畫書跟現行做法比…有什麼不足」: the plan's own words about its day.)
+ */
+function asksFigureOfNow(ctx: FlowContext): boolean {
+  return aboutToday(ctx) && ctx.understanding.modifiers.current && ctx.merged.asks.some((a) => FIGURES_OF_NOW.has(a));
+}
+
 /** A question about today: it names no year and no programme (an ended plan named is asked about as it was). */
 function aboutToday(ctx: FlowContext): boolean {
   return ctx.understanding.years.length === 0 && ctx.understanding.programmes.length === 0;
@@ -971,7 +982,7 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
       ],
       citations: parts.map((p) => p.citation),
       quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
-      ...(onlyEnded && ctx.understanding.modifiers.current ? { notInDocuments: true } : {}),
+      ...(onlyEnded && asksFigureOfNow(ctx) ? { notInDocuments: true } : {}),
     },
     { task: 'fact_lookup', asks: ctx.merged.asks },
     choices.map((c) => c.section.text),
