@@ -48,9 +48,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // A follow-up (「跟110年比呢？」) is searched alone and with the question it continues; the surer reading wins. One with
   // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
   const sameOfProgramme = asksSameOfProgramme(ctx);
-  const continues = continuesTopic(ctx) || sameOfProgramme;
+  const continuing = continuesTopic(ctx) || sameOfProgramme;
   // (So is a follow-up with one such word, 「那要怎麼還款」: 還款 alone finds some other section's 還款.)
-  const bare = (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continues ? topicSize(ctx) <= 1 : topicSize(ctx) === 1)) || sameOfProgramme;
+  const bare = (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continuing ? topicSize(ctx) <= 1 : topicSize(ctx) === 1)) || sameOfProgramme;
+  // (One with no topic of its own at all, 「地點在哪」 after a question about a briefing's day, is read with the question
+  // before it too; its own reading still wins when it answers clearly better, 「分母是什麼」.)
+  const continues = continuing || (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 0);
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
   const question = searchQuery(ctx);

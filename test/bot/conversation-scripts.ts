@@ -1941,6 +1941,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['促進就業具結書', '員工人數'],
   },
   {
+    name: 'a follow-up with no topic of its own (「地點在哪裡」) is read with the question before it',
+    says: ['批保新制說明會哪天開？', '地點在哪裡'],
+    answersWith: ['重慶南路一段 99 號 3 樓'],
+  },
+  {
+    name: '「要撥哪一支」 asks for a phone line: the rules line after the service line',
+    says: ['客服專線幾號', '那規章的問題要撥哪一支'],
+    answersWith: ['2397-3557'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
