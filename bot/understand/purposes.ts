@@ -29,6 +29,8 @@ interface RecommendContext {
   statesRatioCase?: boolean;
   /** The message states a guarantee ratio or a rate: 「青創能不能保到九成」 asks about that figure. */
   statesFigure?: boolean;
+  /** The message writes a share to decimals (「18.41%」), as tables report them. */
+  statesShare?: boolean;
 }
 
 /** What a question about one's own need may ask and still be a question about which programme fits. */
@@ -60,6 +62,8 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   const namedByNeed = c.intent !== 'eligibility' && c.programmesByName.every((id) => needProgrammes(c.purposes, domain).has(id));
   if (c.programmesByName.length > 0 && c.statesFigure) return false;
   if (c.programmesByName.length > 0) return asksWhichFits && ((c.comparison && c.programmesByName.length >= 2) || (namedByNeed && (c.asks ?? []).length === 0));
+  // (「年報上寫18.41%的那一項是什麼保證項目」: a reported figure's item is asked, not which programme fits a case.)
+  if (asksWhichFits && (c.asks ?? []).includes('statistics') && c.statesShare) return false;
   if (asksWhichFits) return true;
   // 「營業額一千二 週轉借了九百 還能送信保嗎」: the figures the 營授比 limit reads are the question, not which programme fits.
   if (c.statesRatioCase) return false;

@@ -254,6 +254,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const cued = roleFrom(percent, ctx);
         // A fee rate is a few percent, never written in 成: 「八成 手續費多少」 states the ratio, then asks the fee.
         const notARate = m.unit === 'ratio' || m.value >= 5;
+        // (「年報上寫18.41%的那一項」: a share written to two decimals, with nothing calling it a ratio, is a statistic read
+        // off a table, not the case's guarantee ratio.)
+        if (cued === undefined && notARate && m.unit !== 'ratio' && !Number.isInteger(Math.round(m.value * 1000) / 100)) return;
         const role = cued === 'statedRate' && notARate ? 'guaranteeRatio' : (cued ?? (notARate ? 'guaranteeRatio' : 'statedRate'));
         if (role === 'statedRate') rates.add(m.value);
         else if (role === 'debtRatio') set('debtRatio', m.value);

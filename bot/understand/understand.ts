@@ -125,6 +125,9 @@ function askOfTopic(canonical: string, domain: Domain): Domain['asks']['topicAsk
  * deterministic: no clock, no I/O, no model. Facts hold only what this message states; merging with earlier turns
  * is the dialogue's job, and no later step reads the message text to decide anything.
  */
+/** A percentage written to two decimals or more (「18.41%」): a share read off a table. */
+const SHARE = /\d+\.\d{2,}\s*[%％]/u;
+
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = corrected(normalizeText(message).trim(), domain);
   const canonical = englishToChinese(text, domain);
@@ -224,6 +227,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       statesLoan: facts.loanAmount !== undefined,
       statesRatioCase: hasRatioFigures(facts),
       statesFigure: facts.guaranteeRatio !== undefined || roles.statedRate !== undefined,
+      // (A share written to decimals, 「18.41%」, is a reported figure: roles.ts reads it as no fact of the case.)
+      statesShare: SHARE.test(canonical),
     },
     domain,
   );
