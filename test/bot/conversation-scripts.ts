@@ -1951,6 +1951,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['2397-3557'],
   },
   {
+    name: 'the item a share in the annual report belongs to is read off its table, not asked of the programme finder',
+    says: ['年報裡結構比27.33%的是什麼保證項目'],
+    answersWith: ['紓困振興'],
+    never: ['今年幾歲'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],

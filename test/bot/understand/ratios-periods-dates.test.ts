@@ -137,3 +137,16 @@ describe('years a question names', () => {
     expect(understand(text).years).toEqual(years);
   });
 });
+
+describe('a share read off a table is no fact of the case', () => {
+  it('reads a percentage written to two decimals as a reported share, not a guarantee ratio', () => {
+    expect(understand('年報裡結構比27.33%的是什麼保證項目').facts.guaranteeRatio).toBeUndefined();
+    expect(understand('貸款500萬保證92.5%').facts.guaranteeRatio).toBe(92.5);
+    expect(understand('保80%一年手續費').facts.guaranteeRatio).toBe(80);
+  });
+
+  it('does not read 「怎麼還會」 (how come still) as a repayment question', () => {
+    expect(understand('信保基金那兩年怎麼還會有賸餘').asks).not.toContain('repayment');
+    expect(understand('青創貸款要怎麼還').asks).toContain('repayment');
+  });
+});
