@@ -126,7 +126,7 @@ function askOfTopic(canonical: string, domain: Domain): Domain['asks']['topicAsk
  * is the dialogue's job, and no later step reads the message text to decide anything.
  */
 /** A percentage written to two decimals or more (「18.41%」): a share read off a table. */
-const SHARE = /\d+\.\d{2,}\s*[%％]/u;
+const SHARE = /(?<![\d.])\d+\.\d{2,}\s*[%％]/u;
 
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = corrected(normalizeText(message).trim(), domain);
