@@ -1957,6 +1957,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['今年幾歲'],
   },
   {
+    name: 'reads "a copy" of a letter as its 副本 and "document number" as its 發文字號',
+    says: ['Which agencies were sent a copy of the 2014 batch guarantee letter?'],
+    answersWith: ['金融監督管理委員會'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
