@@ -325,6 +325,22 @@ function withoutNameGrams(grams: Set<string>, name: string): Set<string> {
   return new Set([...grams].filter((g) => !name.includes(g)));
 }
 
+/** How many of the figures' own source sentences an answer quotes. */
+const SOURCE_WORDS = 2;
+/** Fewest Chinese characters a source quote has to be a sentence worth quoting. */
+const SENTENCE_HAN = 4;
+/** A source sentence longer than this is not quoted beside its figure (the citation names where it is). */
+const SOURCE_WORDS_LENGTH = 80;
+
+/** 「原文：「保證成數最高九成。」」: the sentences the first figures in force were read from, as their documents write them. */
+function sourceWords(candidates: Candidate[]): string | undefined {
+  const quotes = [...new Set(candidates.flatMap((c) => c.reading?.reference.quote ?? []).map((q) => q.trim()))]
+    // (A sentence, not a table cell's figure: 「0.75%~1.5%」 says nothing the line above does not.)
+    .filter((q) => q.length <= SOURCE_WORDS_LENGTH && (q.match(/\p{Script=Han}/gu)?.length ?? 0) >= SENTENCE_HAN)
+    .slice(0, SOURCE_WORDS);
+  return quotes.length > 0 ? `原文：${quotes.map((q) => `「${q}」`).join('；')}` : undefined;
+}
+
 function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: FlowResult): FlowResult {
   const lines: string[] = [];
   const versions: string[] = [];
@@ -378,6 +394,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
         caseDateNote(ctx, candidates),
         notAnnouncedNote(ctx, candidates),
         ...lines,
+        // (The words of the document the figures were read from, when no passage is quoted beside them.)
+        quoted ? undefined : sourceWords(candidates),
         ...new Set(versions),
         alternatives?.line,
         quoted?.text.split('\n資料來源')[0],

@@ -1962,6 +1962,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['金融監督管理委員會'],
   },
   {
+    name: 'a rule\'s figure is given with the sentence of the document it was read from',
+    says: ['批次保證現在最高保證成數是多少'],
+    answersWith: ['9成（90%）', '原文：「保證成數最高九成。」'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
