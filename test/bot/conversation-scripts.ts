@@ -1967,6 +1967,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['9成（90%）', '原文：「保證成數最高九成。」'],
   },
   {
+    name: 'a term only the batch rules use (批號) makes the question one about 批次保證, and the follow-up stays with it',
+    says: ['每個批號代位清償限額上限多少', '那一家企業在同一銀行一年最多計提多少'],
+    answersWith: ['1,000,000'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
