@@ -1972,6 +1972,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1,000,000'],
   },
   {
+    name: '「短中期週轉」 written without the pause mark is the 營授比\'s balance, not the medium-term loan\'s period',
+    says: ['短中期週轉授信的營授比最高可以到多少'],
+    answersWith: ['100%'],
+    never: ['最長期間'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
