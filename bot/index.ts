@@ -13,7 +13,7 @@ import { MemoryConversationStore, type ConversationStore, type StoreOperation } 
 import { factsOnly } from './flows/ask-for.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
 import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
-import { severalProgrammes } from './flows/several-programmes.ts';
+import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
@@ -66,6 +66,9 @@ const RULE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 
 const REPORTED_ASKS = new Set(['statistics', 'names']);
 
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
+/** Figures a rule gives that may be asked beside how to apply (「降到多少？那要準備什麼」). */
+const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_ratio', 'cap_amount']);
+
 export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
   const now = deps.now ?? (() => new Date());
@@ -223,7 +226,7 @@ export function createBot(deps: BotDeps): Bot {
     // 「要怎麼申請 可以授權嗎」 about a rule that says how it is applied for: that rule's answer, not the general route.
     // (「莫拉克復工貸款要去哪裡辦」: a plan that has ended is told so, not how to apply for it.)
     const ended = endedPlanToday(ctx);
-    if (asksHowToApply(ctx) && !ended) return hasRuleChannel(ctx) ? lookupFlow(ctx) : howToApplyFlow(ctx);
+    if (asksHowToApply(ctx) && !ended) return hasRuleChannel(ctx) ? lookupFlow(ctx) : withFiguresAsked(ctx, howToApplyFlow(ctx));
     if (ended) return withAsksOfEndedPlan(ctx, ended);
     // (「那有沒有保到9.5成的？是哪些」 after a question about one programme asks across all of them.)
     if (u.modifiers.reverse && u.programmes.length === 0) return reverseLookupFlow(ctx);
@@ -245,6 +248,17 @@ export function createBot(deps: BotDeps): Bot {
         if (u.intent === 'out_of_scope') return outOfScopeFlow(ctx);
         return answeredOrFactsOnly(ctx);
     }
+  }
+
+  /**
+   * 「降到多少？那我要準備什麼文件」: a rule's figure asked beside how to apply is answered first, from the rules.
+   */
+  function withFiguresAsked(ctx: FlowContext, howTo: FlowResult): FlowResult {
+    const figures = ctx.merged.asks.filter((a) => FIGURES_BESIDE_HOW_TO.has(a));
+    if (figures.length === 0 || !ctx.merged.programme || howTo.outcome !== 'answered') return howTo;
+    const figure = lookupFlow({ ...ctx, merged: { ...ctx.merged, asks: figures } });
+    if (figure.outcome !== 'answered') return howTo;
+    return combinedAnswer('fact_lookup', undefined, [figure, howTo], howTo.replies[0]?.quickReplies ?? [], howTo.state);
   }
 
   /**

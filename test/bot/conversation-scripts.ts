@@ -1978,6 +1978,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['最長期間'],
   },
   {
+    name: 'a rate asked beside the papers to prepare (「降到多少？要準備什麼」) is answered too, first',
+    says: ['聽說簽促進就業具結書保費會變便宜', '會降到多少？還有要準備哪些東西'],
+    answersWith: ['0.5%', '員工人數'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
