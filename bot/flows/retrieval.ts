@@ -860,6 +860,14 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     if (alone.covered && leaning?.covered && !shows(leaning) && shows(alone)) return alone;
     return leaning && confidence(leaning) > confidence(alone) ? leaning : alone;
   }
+  // (「客服專線幾號？我住台南，附近有沒有服務據點」: a question its own words do not answer, which the message as a whole
+  // does (the office serving 台南), is answered by the whole message's section, beside the others' own.)
+  const wholeSection = whole.covered ? whole.section.id : undefined;
+  // (Not when the whole message finds only a bank's address in a town where no office of the fund is listed: that is
+  // told so, 「新竹有沒有服務中心」.)
+  if (whole.covered && each.some((c) => c.covered && c.section.id !== wholeSection) && !officesElsewhere(ctx, whole.quoted)) {
+    for (const [i, c] of each.entries()) if (!c.covered) each[i] = whole;
+  }
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
   // 「台南有辦公室嗎？電話幾號？週六有開嗎」: when the message as a whole finds no answer, the questions the documents do
   // answer are answered, and the ones they do not are named as not in them (rather than all refused for one).

@@ -1983,6 +1983,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0.5%', '員工人數'],
   },
   {
+    name: 'the service line asked beside the office near a place named in the next sentence: both are answered',
+    says: ['你們的免付費客服幾號？我在高雄，附近的服務中心在哪'],
+    answersWith: ['0800-089-921', '高屏服務中心'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
