@@ -1,5 +1,5 @@
 import type { Reply, ReplyKind } from '../types.ts';
-import { isVersionLine } from './parameter-text.ts';
+import { isSourceWordsLine, isVersionLine } from './parameter-text.ts';
 import { linesBesideCards } from './programme-cards.ts';
 import { isSourcesLine } from './reply.ts';
 
@@ -21,7 +21,7 @@ export interface AnswerLayout {
 
 const LAID_OUT: ReadonlySet<ReplyKind> = new Set(['answer', 'calculation', 'eligibility']);
 
-/** Lines folded in every answer: other versions, notes on a figure, the rule version, and asides in （…）. */
+/** Lines folded in every answer: other versions, the sentences figures were read from, notes on a figure, the rule version, and asides in （…）. */
 const FOLDED = /^(?:說明|適用規定)：|^（(?!提醒)/;
 /** The rate line of a fee calculation, or the waiver that replaces it. */
 const RATE_REASON = /^(?:適用年費率|保證手續費：送保期間免收|實際年費率)/;
@@ -47,7 +47,7 @@ export function answerLayout(reply: Reply): AnswerLayout | undefined {
   const layout: AnswerLayout = { lead, body: [], details: [] };
   for (const line of lines) {
     if (isSourcesLine(line) && reply.citations.length > 0) continue;
-    if (isVersionLine(line) || FOLDED.test(line) || isSourcesLine(line)) layout.details.push(line);
+    if (isVersionLine(line) || isSourceWordsLine(line) || FOLDED.test(line) || isSourcesLine(line)) layout.details.push(line);
     else if (reply.kind === 'calculation' && RATE_REASON.test(line) && layout.why === undefined) layout.why = line;
     else if (reply.kind === 'calculation' && reply.card?.notes?.includes(line) && !ASSUMPTION.test(line)) layout.details.push(line);
     else if (reply.kind === 'eligibility' && CAP.test(line)) layout.details.push(line);

@@ -102,6 +102,17 @@ export function isVersionLine(line: string): boolean {
   return line.startsWith(VERSION_LINE);
 }
 
+const SOURCE_WORDS_LINE = '原文：';
+
+/** 「原文：「保證成數最高九成。」」: the sentences figures were read from, as their documents write them. */
+export function sourceWordsLine(quotes: readonly string[]): string | undefined {
+  return quotes.length > 0 ? `${SOURCE_WORDS_LINE}${quotes.map((q) => `「${q}」`).join('；')}` : undefined;
+}
+
+export function isSourceWordsLine(line: string): boolean {
+  return line.startsWith(SOURCE_WORDS_LINE);
+}
+
 /** A version line about a fee figure: the only history that bears on a fee calculation. */
 export function isFeeHistory(line: string): boolean {
   return line.startsWith(`${VERSION_LINE}${FEE_HISTORY}`);

@@ -6,7 +6,7 @@ import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
-import { otherVersions, readingLine, valueText, versionLine } from '../compose/parameter-text.ts';
+import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { contactLines, serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
@@ -338,7 +338,7 @@ function sourceWords(candidates: Candidate[]): string | undefined {
     // (A sentence, not a table cell's figure: 「0.75%~1.5%」 says nothing the line above does not.)
     .filter((q) => q.length <= SOURCE_WORDS_LENGTH && (q.match(/\p{Script=Han}/gu)?.length ?? 0) >= SENTENCE_HAN)
     .slice(0, SOURCE_WORDS);
-  return quotes.length > 0 ? `原文：${quotes.map((q) => `「${q}」`).join('；')}` : undefined;
+  return sourceWordsLine(quotes);
 }
 
 function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: FlowResult): FlowResult {

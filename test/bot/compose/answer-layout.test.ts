@@ -45,11 +45,12 @@ describe('an answer laid out for a phone', () => {
     expect(shown.layout?.details.at(-1)).toMatch(/^（依 民國\d+年\d+月\d+日適用之規定/);
   });
 
-  it('leads a lookup with the figure asked, folding its note and its earlier version', async () => {
+  it('leads a lookup with the figure asked, folding the sentence it was read from, its note and its earlier version', async () => {
     const { shown } = await answerTo('批次保證的保證成数是多少？');
     expect(shown.layout?.lead).toBe('批次信用保證最高保證成數：9成（90%）（民國103年12月15日起適用）');
     expect(shown.layout?.body).toEqual([]);
-    expect(shown.layout?.details[1]).toBe(
+    expect(shown.layout?.details[0]).toBe('原文：「保證成數最高九成。」');
+    expect(shown.layout?.details[2]).toBe(
       '另：保證成數於民國92年1月1日至103年12月14日為 10成（100%）（見《中小企業信用保證基金信用保證業務概述》〈3. 批次保證(民國92年推出)〉）',
     );
   });
