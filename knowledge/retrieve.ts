@@ -246,28 +246,19 @@ function sectionsWithin(
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
   }
-  if (request.within?.length) {
-    const seen = new Set(hits.map((hit) => hit.sectionId));
-    const catalogue = passageCatalogue(knowledge);
-    hits.push(...request.within.filter((id) => !seen.has(id)).flatMap((id) => { const cut = catalogue.sections.get(id); return cut ? [sectionHit(cut.section)] : []; }));
-  }
+  const catalogue = passageCatalogue(knowledge);
+  // The sections a rule's figure was read from (PassageRequest.within).
+  if (request.within?.length) withSections(hits, catalogue, request.within);
+  // 「財報裡 89,422,873,789.96 元這個數字代表什麼」: an amount the question states that few sections write is in one of
+  // them, wherever search ranks them (the question's other words may say nothing of it).
   if (!documentId) {
-    // 「財報裡 89,422,873,789.96 元這個數字代表什麼」: an amount the question states that few sections write is in one of
-    // them, wherever search ranks them (the question's other words may say nothing of it).
     const figures = sectionsByFigure(knowledge);
-    const seen = new Set(hits.map((hit) => hit.sectionId));
-    const writing = distinctiveFigures(knowledge, query).flatMap((value) => figures.get(value) ?? []).filter((id) => !seen.has(id) && (seen.add(id), true));
-    const catalogue = passageCatalogue(knowledge);
-    hits.push(...writing.flatMap((id) => { const cut = catalogue.sections.get(id); return cut && (!programmes || programmes.some((p) => cut.programmes.includes(p) || (p === NO_PROGRAMME && cut.programmes.length === 0))) ? [sectionHit(cut.section)] : []; }));
+    const inScope = (cut: SectionPassages) => !programmes || programmes.some((p) => cut.programmes.includes(p) || (p === NO_PROGRAMME && cut.programmes.length === 0));
+    withSections(hits, catalogue, distinctiveFigures(knowledge, query).flatMap((value) => figures.get(value) ?? []), inScope);
   }
-  {
-    // A section quoting another's words (a strategy citing the act) brings the one where they are written into the
-    // weighing: it may say them as well, and is where they come from (originalFirst).
-    const catalogue = passageCatalogue(knowledge);
-    const seen = new Set(hits.map((hit) => hit.sectionId));
-    const quoted = hits.flatMap((hit) => catalogue.quotingSections.get(hit.sectionId) ?? []).filter((id) => !seen.has(id) && (seen.add(id), true));
-    hits.push(...quoted.flatMap((id) => { const cut = catalogue.sections.get(id); return cut ? [sectionHit(cut.section)] : []; }));
-  }
+  // A section quoting another's words (a strategy citing the act) brings the one where they are written into the
+  // weighing: it may say them as well, and is where they come from (originalFirst).
+  withSections(hits, catalogue, hits.flatMap((hit) => catalogue.quotingSections.get(hit.sectionId) ?? []));
   // (A figure with its unit, 「10成」, is no pair of the knowledge and still says what is asked.)
   const asked = new Set([...askedGrams(query, request)].filter((g) => vocabulary.has(g) || (/\d/.test(g) && /\p{Script=Han}/u.test(g))));
   // A follow-up scoped to a programme (「那手續費呢」 after 鳳凰) picks, among a table's rows, the programme's own.
@@ -1194,6 +1185,17 @@ function followedRows(passages: ScoredPassage[], own: Set<string>): ScoredPassag
 }
 
 /** A section as a search hit it was not found by (score 0: nothing of it matched the words). */
+/** Adds the sections named, each once and after those already there, as hits search did not score. */
+function withSections(hits: SearchHit[], catalogue: PassageCatalogue, ids: readonly string[], keep: (cut: SectionPassages) => boolean = () => true): void {
+  const seen = new Set(hits.map((hit) => hit.sectionId));
+  for (const id of ids) {
+    const cut = catalogue.sections.get(id);
+    if (!cut || seen.has(id) || !keep(cut)) continue;
+    seen.add(id);
+    hits.push(sectionHit(cut.section));
+  }
+}
+
 function sectionHit(section: KnowledgeSection): SearchHit {
   return { sectionId: section.id, documentId: section.documentId, title: section.title, section: section.heading, snippet: '', score: 0, issued: section.issued, effectiveFrom: section.effectiveFrom, effectiveTo: section.effectiveTo };
 }
