@@ -36,16 +36,16 @@ export function asksHowToApply(ctx: FlowContext): boolean {
  * How to apply, from the documents: through the lending bank, 直接保證 aside. The documents list no papers to bring,
  * so a question about them is told so first, with the service lines.
  */
-export function howToApplyFlow(ctx: FlowContext): FlowResult {
+export function howToApplyFlow(asked: FlowContext): FlowResult {
   // 「促進就業專案要降手續費 要準備什麼文件」: a programme's own documents may say what is collected (具結書); that passage first.
   // (Only a section of the programme's own: another's papers, or a report on banks uploading files, are not its list.)
   // (No programme named, 「員工十幾人 想要手續費降到0.5% 要準備什麼」: the section the question's own words find is that
   // list when it concerns a programme; a section about none, such as a report on banks uploading files, is not.)
-  const documents = ctx.understanding.howToApply === 'documents';
+  const documents = asked.understanding.howToApply === 'documents';
   // (「要準備什麼文件」 right after an answer offering a circumstance for a lower rate, 「促進就業具結書」, asks for its papers:
   // searched in the programme that circumstance belongs to.)
-  const offeredProgramme = documents && ctx.understanding.programmes.length === 0 ? (ctx.state.offered ?? []).map((flag) => ctx.domain.facts.namingProgramme.flags[flag]).find((p) => p !== undefined) : undefined;
-  if (offeredProgramme) ctx = { ...ctx, merged: { ...ctx.merged, programme: offeredProgramme } };
+  const offeredProgramme = documents && asked.understanding.programmes.length === 0 ? (asked.state.offered ?? []).map((flag) => asked.domain.facts.namingProgramme.flags[flag]).find((p) => p !== undefined) : undefined;
+  const ctx = offeredProgramme ? { ...asked, merged: { ...asked.merged, programme: offeredProgramme } } : asked;
   const ownSection = documents ? retrievalChoice(ctx) : undefined;
   const concernsProgramme = (id: string) => (passageCatalogue(ctx.sources.knowledge).sections.get(id)?.programmes.length ?? 0) > 0;
   const ofProgramme = ownSection?.covered && (ctx.merged.programme ? ownSection.best.inProgramme : concernsProgramme(ownSection.best.section.id));
