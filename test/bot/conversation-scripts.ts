@@ -1988,6 +1988,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0800-089-921', '高屏服務中心'],
   },
   {
+    name: '「一年要付多少%」 asks a rate, not an amount, and 信包 is 信保 mistyped: the general loan\'s rates, said so',
+    says: ['信包的手續費一年要付多少%'],
+    answersWith: ['沒有指明保證項目', '0.75%'],
+    never: ['請問是哪一種保證項目'],
+  },
+  {
     name: 'names what a figure the question states is, from the one table row that writes it',
     says: ['年報上 3,186,950,551 這個數字是什麼'],
     answersWith: ['保證手續費收入'],
