@@ -65,10 +65,10 @@ const RULE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 
 /** Asks answered by what a document reports of a year (its statistics, the banks it names), published after the year. */
 const REPORTED_ASKS = new Set(['statistics', 'names']);
 
-/** Builds the channel-neutral bot: one Turn in, Replies out. */
 /** Figures a rule gives that may be asked beside how to apply (「降到多少？那要準備什麼」). */
 const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_ratio', 'cap_amount']);
 
+/** Builds the channel-neutral bot: one Turn in, Replies out. */
 export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
   const now = deps.now ?? (() => new Date());

@@ -151,13 +151,7 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
     for (const text of [cut.heading, cut.title, ...cut.passages.map((p) => p.match)]) for (let i = 0; i + 1 < text.length; i++) own.add(text.slice(i, i + 2));
     for (const pair of own) sectionsWithPair.set(pair, (sectionsWithPair.get(pair) ?? 0) + 1);
   }
-  const quotedFrom = quotations(sections, all);
-  const quotingSections = new Map<string, string[]>();
-  for (const [passageId, origins] of quotedFrom) {
-    const sectionId = passageId.slice(0, passageId.lastIndexOf('@'));
-    quotingSections.set(sectionId, [...new Set([...(quotingSections.get(sectionId) ?? []), ...origins])]);
-  }
-  return { sections, byProgramme, all, grams, latin, datedWords, sectionsWithPair, quotedFrom, quotingSections };
+  return { sections, byProgramme, all, grams, latin, datedWords, sectionsWithPair, ...quotations(sections, all) };
 }
 
 /** A quotation this long or longer can be another section's words; a shorter one (「批次保證申請書」) names a thing. */
@@ -171,7 +165,7 @@ const QUOTED_PIECE_MINIMUM = 12;
  * The passages whose text is mostly inside a long quotation of their section (「依…條例第 19 條規定「……前項信用保證成數為
  * 九成…」」), each with the other sections holding the quoted words outside any quotation: where they are written first.
  */
-function quotations(sections: Map<string, SectionPassages>, all: KnowledgePassage[]): Map<string, string[]> {
+function quotations(sections: Map<string, SectionPassages>, all: KnowledgePassage[]): Pick<PassageCatalogue, 'quotedFrom' | 'quotingSections'> {
   const compact = (text: string) => text.replace(/[\s…]+/gu, '');
   const quotedIn = new Map<string, string[]>();
   for (const { section } of sections.values()) {
@@ -187,8 +181,9 @@ function quotations(sections: Map<string, SectionPassages>, all: KnowledgePassag
     const length = pieces.reduce((n, piece) => n + piece.length, 0);
     if (quoted.length > 0 && quoted.reduce((n, piece) => n + piece.length, 0) * 2 >= length) quoting.set(passage, quoted);
   }
-  const out = new Map<string, string[]>();
-  if (quoting.size === 0) return out;
+  const quotedFrom = new Map<string, string[]>();
+  const quotingSections = new Map<string, string[]>();
+  if (quoting.size === 0) return { quotedFrom, quotingSections };
   const plain = all.filter((p) => p.kind !== 'row' && !quoting.has(p)).map((p) => ({ sectionId: p.section.id, text: compact(p.text) }));
   for (const [passage, pieces] of quoting) {
     const origins = new Set<string>();
@@ -198,9 +193,12 @@ function quotations(sections: Map<string, SectionPassages>, all: KnowledgePassag
         if (other.text.includes(piece) || piece.includes(other.text)) origins.add(other.sectionId);
       }
     }
-    if (origins.size > 0) out.set(passage.id, [...origins]);
+    if (origins.size === 0) continue;
+    quotedFrom.set(passage.id, [...origins]);
+    const sectionId = passage.section.id;
+    quotingSections.set(sectionId, [...new Set([...(quotingSections.get(sectionId) ?? []), ...origins])]);
   }
-  return out;
+  return { quotedFrom, quotingSections };
 }
 
 /** Share of passages from which a pair is too common to name an event. */

@@ -251,10 +251,11 @@ function sectionsWithin(
   if (request.within?.length) withSections(hits, catalogue, request.within);
   // 「財報裡 89,422,873,789.96 元這個數字代表什麼」: an amount the question states that few sections write is in one of
   // them, wherever search ranks them (the question's other words may say nothing of it).
-  if (!documentId) {
+  const stated = distinctiveFigures(knowledge, query);
+  if (!documentId && stated.length > 0) {
     const figures = sectionsByFigure(knowledge);
     const inScope = (cut: SectionPassages) => !programmes || programmes.some((p) => cut.programmes.includes(p) || (p === NO_PROGRAMME && cut.programmes.length === 0));
-    withSections(hits, catalogue, distinctiveFigures(knowledge, query).flatMap((value) => figures.get(value) ?? []), inScope);
+    withSections(hits, catalogue, stated.flatMap((value) => figures.get(value) ?? []), inScope);
   }
   // A section quoting another's words (a strategy citing the act) brings the one where they are written into the
   // weighing: it may say them as well, and is where they come from (originalFirst).
@@ -286,20 +287,14 @@ function sectionsWithin(
     today: !request.dated && !request.programme && !request.eventYear,
     ...(request.carries ? { carries: request.carries } : {}),
     ...(request.carriesEach ? { carriesEach: request.carriesEach } : {}),
-    ...statedFigures(knowledge, query),
+    ...(stated.length > 0 ? { stated: new Set(stated) } : {}),
   });
 }
 
 /**
- * 「政府捐給信保基金那4.5億，預估能撐起多少融資保證」: an amount the question states that only a few sections write
- * (4.5 億) points at the passage writing it, among others sharing the question's words (政府捐助信保基金 50 億元).
+ * The amounts a text states that few sections write. 「政府捐給信保基金那4.5億，預估能撐起多少融資保證」: 4.5 億 points at
+ * the passage writing it, among others sharing the question's words (政府捐助信保基金 50 億元).
  */
-function statedFigures(knowledge: KnowledgeBase, query: string): { stated?: Set<number> } {
-  const distinctive = distinctiveFigures(knowledge, query);
-  return distinctive.length > 0 ? { stated: new Set(distinctive) } : {};
-}
-
-/** The amounts a text states that few sections write (see statedFigures). */
 function distinctiveFigures(knowledge: KnowledgeBase, query: string): number[] {
   const amounts = amountsWritten(query);
   if (amounts.length === 0) return [];
@@ -404,7 +399,7 @@ function askedGrams(query: string, request: PassageRequest): Set<string> {
 interface Wants {
   /** Sections that answer first when they can (PassageRequest.within): weighed as if search ranked them first. */
   within?: ReadonlySet<string>;
-  /** Distinctive amounts the question states (statedFigures). */
+  /** Distinctive amounts the question states (distinctiveFigures). */
   stated?: Set<number>;
   /** Pairs that choose passages without counting towards how well the section answers (the programme's name). */
   rowGrams?: Set<string>;
@@ -1184,7 +1179,6 @@ function followedRows(passages: ScoredPassage[], own: Set<string>): ScoredPassag
   return passages.filter((p) => !rows.includes(p) || ownRows.includes(p));
 }
 
-/** A section as a search hit it was not found by (score 0: nothing of it matched the words). */
 /** Adds the sections named, each once and after those already there, as hits search did not score. */
 function withSections(hits: SearchHit[], catalogue: PassageCatalogue, ids: readonly string[], keep: (cut: SectionPassages) => boolean = () => true): void {
   const seen = new Set(hits.map((hit) => hit.sectionId));
@@ -1196,6 +1190,7 @@ function withSections(hits: SearchHit[], catalogue: PassageCatalogue, ids: reado
   }
 }
 
+/** A section as a search hit it was not found by (score 0: nothing of it matched the words). */
 function sectionHit(section: KnowledgeSection): SearchHit {
   return { sectionId: section.id, documentId: section.documentId, title: section.title, section: section.heading, snippet: '', score: 0, issued: section.issued, effectiveFrom: section.effectiveFrom, effectiveTo: section.effectiveTo };
 }

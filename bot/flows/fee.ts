@@ -13,7 +13,7 @@ import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { formatAmount, formatRate, formatCheng, formatPercent, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
-import { reply, sourcesLine } from '../compose/reply.ts';
+import { isSourcesLine, reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation, ResultCard } from '../types.ts';
 import { questionFor } from '../dialogue/questions.ts';
@@ -776,7 +776,7 @@ function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult {
   const citations = [...head.citations, ...lower.flatMap((l) => l.citations).filter((c) => !head.citations.some((h) => h.sectionId === c.sectionId && h.documentId === c.documentId))];
   // (One sources line, last: the rate's and the lower rates'.)
   const own = head.text.split('\n');
-  const body = own.at(-1)?.startsWith('資料來源：') ? own.slice(0, -1) : own;
+  const body = isSourcesLine(own.at(-1) ?? '') ? own.slice(0, -1) : own;
   return {
     ...result,
     grounding: [...(result.grounding ?? []), ...lines],

@@ -185,14 +185,7 @@ function unnamedProgramme(ctx: FlowContext): { programme: ProgrammeId; note: str
 /** The figures asked of no programme in particular, for the programme programmes.yaml `unnamed` names; else undefined. */
 export function unnamedLookup(ctx: FlowContext): FlowResult | undefined {
   const unnamed = unnamedProgramme(ctx);
-  return unnamed ? withNoteFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, programme: unnamed.programme } }), unnamed.note) : undefined;
-}
-
-/** A reply with a line put before its own. */
-function withNoteFirst(result: FlowResult, note: string): FlowResult {
-  const [head, ...others] = result.replies;
-  if (!head || result.outcome !== 'answered') return result;
-  return { ...result, grounding: [note, ...(result.grounding ?? [])], replies: [{ ...head, text: `${note}\n${head.text}` }, ...others] };
+  return unnamed ? withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, programme: unnamed.programme } }), { lines: [unnamed.note], citations: [] }) : undefined;
 }
 
 function folders(ctx: FlowContext): Set<string> {

@@ -49,13 +49,15 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // hardly a topic of its own (「要怎麼申請」 after 直接保證) is about the topic before it whenever that reading answers.
   const sameOfProgramme = asksSameOfProgramme(ctx);
   const continuing = continuesTopic(ctx) || sameOfProgramme;
+  // (The size of its own topic matters only to a message after another naming no programme.)
+  const size = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 ? topicSize(ctx) : undefined;
   // (So is a follow-up with one such word, 「那要怎麼還款」: 還款 alone finds some other section's 還款.)
-  const bare = (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && (continuing ? topicSize(ctx) <= 1 : topicSize(ctx) === 1)) || sameOfProgramme;
+  const bare = (size !== undefined && (continuing ? size <= 1 : size === 1)) || sameOfProgramme;
   // (One with no topic of its own at all, 「地點在哪」 after a question about a briefing's day, is read with the question
   // before it too; its own reading still wins when it answers clearly better, 「分母是什麼」.)
-  const continues = continuing || (ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && topicSize(ctx) === 0);
+  const continues = continuing || size === 0;
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
-  const placeOnly = ctx.state.topic !== undefined && ctx.understanding.programmes.length === 0 && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && topicSize(ctx) <= 1;
+  const placeOnly = size !== undefined && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && size <= 1;
   const question = searchQuery(ctx);
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.
   // One naming only a place, 「花蓮縣咧？」, asks the question before of it.)
@@ -86,8 +88,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
   // (Of the question itself: the question before it does not make its words known.)
-  const { ignored, checked } = questionChecked(ctx, question);
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownTopicWords(ctx, question) : [];
+  const read = questionChecked(ctx, question);
+  const { ignored, checked } = read;
+  const unknown = best?.hit.example === undefined && !placeOnly ? unknownTopicWords(ctx, read) : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
   const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages, yesNo) || usageByHeading(best));
@@ -149,8 +152,7 @@ function questionChecked(ctx: FlowContext, question: string): { ignored: Set<str
 }
 
 /** 「保證手續費可以刷卡嗎」: the words of the question the documents never use, which are what it is about. */
-function unknownTopicWords(ctx: FlowContext, question = searchQuery(ctx)): string[] {
-  const { ignored, checked } = questionChecked(ctx, question);
+function unknownTopicWords(ctx: FlowContext, { ignored, checked }: { ignored: Set<string>; checked: string }): string[] {
   const own = aboutOneself(ctx, checked);
   return withoutOtherChoice(
     checked,
