@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { SearchIndex } from './search.ts';
@@ -93,4 +93,21 @@ export async function loadPassageQueries(file: string, sections: Array<{ id: str
   });
   if (problems.length > 0) throw new Error(`passage queries do not resolve:\n${problems.join('\n')}`);
   return queries;
+}
+
+/**
+ * The passage query slices of a folder, in the order they were written: `tuning` (passage-queries.yaml), then
+ * heldout, heldout-v2, …, heldout-v10 … (passage-queries-heldout*.yaml).
+ */
+export async function loadPassageQuerySlices(dir: string, sections: Array<{ id: string; text: string }>): Promise<Record<string, PassageQuery[]>> {
+  const heldOutFiles = (await readdir(dir)).filter((f) => /^passage-queries-heldout.*\.yaml$/.test(f)).sort((a, b) => sliceNumber(a) - sliceNumber(b));
+  const slices: Record<string, PassageQuery[]> = { tuning: await loadPassageQueries(`${dir}/passage-queries.yaml`, sections) };
+  for (const file of heldOutFiles) slices[file.replace(/^passage-queries-|\.yaml$/g, '')] = await loadPassageQueries(`${dir}/${file}`, sections);
+  return slices;
+}
+
+/** A slice's number: 1 for `heldout`, n for `heldout-vn` (0 for the tuning slice). */
+export function sliceNumber(name: string): number {
+  if (!name.includes('heldout')) return 0;
+  return Number(/-v(\d+)(?:\.yaml)?$/.exec(name)?.[1] ?? 1);
 }

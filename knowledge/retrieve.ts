@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './load.ts';
 import { normalizeText } from './normalize.ts';
+import { rankerWeights as W } from './ranker-weights.ts';
 import { canonical, coverage, matchForm, synonymHeads } from './passage-terms.ts';
 import { passageCatalogue, wordsAfterYears, type KnowledgePassage, type PassageCatalogue, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
@@ -12,21 +13,6 @@ import { DOMAIN_TERMS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary.ts';
  * the conversation is about) and get passages back, without reading Markdown.
  */
 
-export const MIN_CONFIDENCE = 0.34;
-/**
- * Measured with npm run bench:search: the weight of search's own score (relative to the best hit) in a section's
- * confidence, the cost of each rank down, and how much a pair of a section's heading counts when choosing among its
- * passages.
- */
-const SEARCH_WEIGHT = 0.3;
-const RANK_STEP = 0.05;
-const HEADING_PAIR_WEIGHT = 0.3;
-/** How much a pair only the question before a follow-up brought counts in choosing the passages quoted. */
-const CONTEXT_PAIR_WEIGHT = 0.5;
-/** Share of a question's topic characters in words the knowledge never uses from which it is not covered. */
-const UNKNOWN_SHARE = 0.25;
-/** Confidence added to a section about the programme the question names, over one about none in particular. */
-const OWN_PROGRAMME_BONUS = 0.1;
 const MAX_PASSAGES = 3;
 /** Rows a question names by their labels, quoted each (more share the label named: every 董事 of a board). */
 const MAX_NAMED_ROWS = 5;
@@ -34,8 +20,6 @@ const MAX_NAMED_ROWS = 5;
 const NEWEST_EXTRA = 8;
 /** Sections writing a year right before a word of the question weighed for 「哪一年…」 besides those search ranks first. */
 const DATED_EXTRA = 4;
-/** Confidence taken from a section of an ended or replaced rule for a question about today (0.1 otherwise). */
-const HISTORY_PENALTY_TODAY = 0.25;
 
 export interface PassageRequest {
   /** The question as searched. */
@@ -143,7 +127,7 @@ function rankedSections(knowledge: KnowledgeBase, index: SearchIndex, asked: Pas
   const named = request.wantsContact && request.current ? undefined : namedDocument(knowledge, request.query);
   if (named) {
     const inside = sectionsWithin(knowledge, index, request, named.rest, undefined, named.documentId);
-    if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside;
+    if (inside.length > 0 && inside[0]!.confidence >= W.minConfidence) return inside;
   }
   // (So does a question about today's holder of a post or a number, 「信保基金的董事長是誰」 after 批保: the newest
   // document says it, not the programme's own letter signed years ago.)
@@ -157,12 +141,12 @@ function rankedSections(knowledge: KnowledgeBase, index: SearchIndex, asked: Pas
     if (request.wantsContact && request.current) return closeCallByPassage(within);
     const own = passageCatalogue(knowledge).byProgramme.get(request.programme) ?? new Set<string>();
     return closeCallByPassage(
-      within.map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + OWN_PROGRAMME_BONUS, inProgramme: true } : c)).sort((a, b) => b.confidence - a.confidence),
+      within.map((c) => (own.has(c.section.id) ? { ...c, confidence: c.confidence + W.ownProgrammeBonus, inProgramme: true } : c)).sort((a, b) => b.confidence - a.confidence),
     );
   }
   if (request.programme) {
     const inside = sectionsWithin(knowledge, index, request, request.query, [request.programme]);
-    if (inside.length > 0 && inside[0]!.confidence >= MIN_CONFIDENCE) return inside.map((c) => ({ ...c, inProgramme: true }));
+    if (inside.length > 0 && inside[0]!.confidence >= W.minConfidence) return inside.map((c) => ({ ...c, inProgramme: true }));
     // Nothing of the programme's own answers: a section about another programme does not answer for it either
     // (「青創要準備什麼文件？」 is not answered by the 促進就業 papers), one about none in particular may.
     return sectionsWithin(knowledge, index, request, request.query, [request.programme, NO_PROGRAMME]);
@@ -205,7 +189,7 @@ function sectionsWithin(
     if (!hits.some((hit) => has(hit.sectionId) && current(hit.sectionId))) {
       const seen = new Set(hits.map((hit) => hit.sectionId));
       // (Only those search still finds close to the first: a section far down that happens to hold a count is no answer.)
-      const floor = (searched[0]?.score ?? 0) * CARRYING_SHARE;
+      const floor = (searched[0]?.score ?? 0) * W.carryingShare;
       hits.push(...searched.filter((hit) => !seen.has(hit.sectionId) && hit.score >= floor && (!documentId || hit.documentId === documentId) && has(hit.sectionId)).slice(0, CARRYING_EXTRA));
     }
   }
@@ -342,8 +326,6 @@ function writesStated(text: string, stated: ReadonlySet<number>): boolean {
 const STATED_MINIMUM = 10_000;
 /** A figure written in more sections than this names none of them. */
 const STATED_SECTIONS = 3;
-/** Added to a passage writing a figure the question states. */
-const STATED_BONUS = 0.5;
 
 /**
  * A document the question names by (most of) its title, and the question without the title's words.
@@ -454,13 +436,13 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // What the heading and the passages say together, each word once: a heading repeating the passage adds nothing.
     const unionCover = coverage(`${quoted}\n${heading}\n${title}`, grams);
     // Staff attached this question to the section as an example: it answers it, whatever words they share.
-    const attached = hit.example !== undefined ? 1 : 0;
+    const attached = hit.example !== undefined ? W.exampleBonus : 0;
     // What is asked about the programme must be there: its words, or the kind of thing asked (a ratio for 「保幾成」).
     // (Or a passage writing the amount the question states: 「89,422,873,789.96 元這個數字代表什麼」.)
-    const statesFigure = wants.stated !== undefined && passages.some((p) => writesStated(p.text, wants.stated!)) ? STATED_BONUS : 0;
+    const statesFigure = wants.stated !== undefined && passages.some((p) => writesStated(p.text, wants.stated!)) ? W.statedBonus : 0;
     if (!attached && !statesFigure && !wants.carries && asked.size > 0 && coverage(`${heading}${quoted}`, asked) === 0) continue;
     // Search rank leads; passage and heading coverage decide how sure the answer is.
-    const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? 0.2 : 0;
+    const contactBonus = wantsContact && passages.some((p) => PHONE_OR_ADDRESS.test(p.text)) ? W.contactBonus : 0;
     // A section a later rule replaced answers only when no current one does as well.
     // (More so for a question about today — no year, no programme named — as 「政府捐了多少錢給信保基金」: an ended plan's
     // donation of 98年 is history beside the newest annual report's.)
@@ -468,42 +450,42 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // names the programme: 「批次保證現在最多保幾成」 is the 2014 letter's 九成.)
     // (Not for when something happened, 「批次保證哪一年推出」: that is history by its nature.)
     const replaced = section.supersededFrom !== undefined && section.supersededFrom <= wants.asOf && !wants.dated && !wants.eventYear;
-    const supersededPenalty = isHistory(section, wants.asOf) ? (wants.today || replaced ? HISTORY_PENALTY_TODAY : 0.1) : 0;
-    const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? 0.5 : 0;
+    const supersededPenalty = isHistory(section, wants.asOf) ? (wants.today || replaced ? W.historyPenaltyToday : W.historyPenalty) : 0;
+    const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? W.headedByTermBonus : 0;
     // 「專案保證的作業順序」: the section whose heading starts with a term the question names is about it; another that
     // only mentions the term (促進就業's 「專案申請」 among its filing notes) is not.
     const topic = headingTopic(section.heading);
-    const headedBySubject = wants.subjects.some((subject) => topic.startsWith(subject)) ? SUBJECT_HEADING_BONUS : 0;
-    const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? 0.3 : 0;
+    const headedBySubject = wants.subjects.some((subject) => topic.startsWith(subject)) ? W.subjectHeadingBonus : 0;
+    const definesTerm = term !== undefined && passages.some((p) => defines(p.text, term)) ? W.definesTermBonus : 0;
     // (A section dating the event asked about counts as if search had ranked it third at worst: a short sentence in it
     // says when, among words about something else.)
     const dates = events !== undefined && passages.some((p) => yearOfEvent(p.passage, events));
     const first = wants.within?.has(section.id) === true;
-    const rankPenalty = first ? 0 : (dates ? Math.min(rank, 2) : rank) * (term === undefined && !wantsTable ? RANK_STEP : 0.02);
+    const rankPenalty = first ? 0 : (dates ? Math.min(rank, 2) : rank) * (term === undefined && !wantsTable ? W.rankStep : W.rankStepWide);
     // How strongly search itself (words, headings, example questions over the whole section) prefers it.
     // (Not for a definition or a ranking, whose section search often ranks below the top: see findSections' limit.)
-    const searchShare = topScore > 0 && term === undefined && !wantsTable && !first ? 1 - SEARCH_WEIGHT + SEARCH_WEIGHT * Math.min(1, hit.score / topScore) : 1;
+    const searchShare = topScore > 0 && term === undefined && !wantsTable && !first ? 1 - W.searchWeight + W.searchWeight * Math.min(1, hit.score / topScore) : 1;
     // 「排第二的銀行」: a table of banks answers, a table of regions beside it does not.
     const kindOfRows = wants.rowKinds && cut.tables.length > 0 ? rowKindOf(cut.tables, wants.rowKinds) : undefined;
     if (kindOfRows === 'other') continue;
-    const tableBonus = (wantsTable && rankedColumn(cut.tables, grams) !== undefined ? 0.2 : 0) + (kindOfRows === 'named' ? ROW_KIND_BONUS : 0);
+    const tableBonus = (wantsTable && rankedColumn(cut.tables, grams) !== undefined ? W.rankedTableBonus : 0) + (kindOfRows === 'named' ? W.rowKindBonus : 0);
     // 「哪一年成立」: a section saying 「自 63 年設立」 states it; one where a year only bounds a total does not.
-    const eventBonus = dates ? EVENT_YEAR_BONUS : 0;
+    const eventBonus = dates ? W.eventYearBonus : 0;
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.
-    const newestBonus = newest !== undefined && section.issued === newest ? 0.3 : 0;
+    const newestBonus = newest !== undefined && section.issued === newest ? W.newestBonus : 0;
     // 「2022年提供幾件保證」: that year's count, not the total since the fund began (「成立迄 111 年底止」).
-    const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? CUMULATIVE_PENALTY : 0;
+    const cumulativePenalty = onlyCumulative(passages, wants.notCumulative) ? W.cumulativePenalty : 0;
     // 「計畫總共編了多少經費」: the whole's total (〈…經費總需求表〉) before one item's (〈融資協助及補貼經費表〉).
-    const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? WHOLE_TOTAL_BONUS : 0;
+    const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? W.wholeTotalBonus : 0;
     const confidence =
-      (first ? WITHIN_BONUS : 0) + statesFigure + Math.max(passageCover, unionCover + headingCover / 10) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
+      (first ? W.withinBonus : 0) + statesFigure + Math.max(passageCover, unionCover + headingCover * W.headingCoverShare) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
   }
   const sorted = cumulativeFirst(exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries), wants.cumulative);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
-    ? sorted.filter((c) => c.confidence >= MIN_CONFIDENCE && c.passages.some((p) => yearOfEvent(p.passage, events)))
+    ? sorted.filter((c) => c.confidence >= W.minConfidence && c.passages.some((p) => yearOfEvent(p.passage, events)))
     : [];
   const ranked = [...dating, ...sorted.filter((c) => !dating.includes(c))];
   // 「現任董事長是誰？」: what is so today is in the newest document; an older one answers only when it has nothing, or
@@ -514,8 +496,8 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     if (ranked[0]?.hit.example !== undefined) return ranked;
     // (The section a rule's figure in force today was read from, when asked whether a figure still holds, is today's
     // answer before any: 「批保現在還可以保到十成嗎」 → 〈說明二（三）〉.)
-    const read = ranked.filter((c) => wants.within?.has(c.section.id) === true && c.confidence >= MIN_CONFIDENCE);
-    const current = [...read, ...ranked.filter((c) => !read.includes(c) && c.section.issued === newest && c.confidence >= MIN_CONFIDENCE && c.cover >= best - CURRENT_MARGIN)];
+    const read = ranked.filter((c) => wants.within?.has(c.section.id) === true && c.confidence >= W.minConfidence);
+    const current = [...read, ...ranked.filter((c) => !read.includes(c) && c.section.issued === newest && c.confidence >= W.minConfidence && c.cover >= best - W.currentMargin)];
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }
   return wants.dated ? ranked : laterFirst(ranked);
@@ -537,11 +519,7 @@ function originalFirst(catalogue: PassageCatalogue, ranked: SectionChoice[], car
   return [...originals.map((c) => ({ ...c, confidence: Math.max(c.confidence, top.confidence) })), ...ranked.filter((c) => !originals.includes(c))];
 }
 
-/** What a section the question's figure was read from (PassageRequest.within) adds: as much as being today's document. */
-const WITHIN_BONUS = 0.3;
 
-/** Confidences this close are a tie. */
-const CLOSE_CALL = 0.02;
 
 /**
  * Two sections about as sure (「批保新規定的實施日期」: 〈發文日期…〉 by its heading, 〈主旨〉 by its passage): the one whose
@@ -550,14 +528,10 @@ const CLOSE_CALL = 0.02;
 function closeCallByPassage(ranked: SectionChoice[]): SectionChoice[] {
   const [first, second] = ranked;
   if (!first || !second || first.hit.example !== undefined) return ranked;
-  return first.confidence - second.confidence < CLOSE_CALL && second.cover > first.cover ? [second, first, ...ranked.slice(2)] : ranked;
+  return first.confidence - second.confidence < W.closeCall && second.cover > first.cover ? [second, first, ...ranked.slice(2)] : ranked;
 }
 
-/** How much less of the question the newest document's passage may say and still be preferred as today's answer. */
-const CURRENT_MARGIN = 0.1;
 
-/** How much less sure of a later document's section a question naming no year may be and still quote it. */
-const LATER_MARGIN = 0.1;
 
 /**
  * A question naming no year asks about today: when a later document's section answers it about as surely as the
@@ -567,7 +541,7 @@ function laterFirst(ranked: SectionChoice[]): SectionChoice[] {
   const top = ranked[0];
   if (!top) return ranked;
   const later = ranked.find(
-    (c) => c !== top && c.section.documentId !== top.section.documentId && issuedDay(c.section) > issuedDay(top.section) && c.cover >= top.cover && c.confidence >= Math.max(MIN_CONFIDENCE, top.confidence - LATER_MARGIN),
+    (c) => c !== top && c.section.documentId !== top.section.documentId && issuedDay(c.section) > issuedDay(top.section) && c.cover >= top.cover && c.confidence >= Math.max(W.minConfidence, top.confidence - W.laterMargin),
   );
   return later ? [later, ...ranked.filter((c) => c !== later)] : ranked;
 }
@@ -653,7 +627,7 @@ function phrasesOf(ignored: ReadonlySet<string>): string[] {
 
 /**
  * Words of the question the knowledge never uses (「刷卡」, 「星期六」), when they are a real part of what it asks:
- * at least UNKNOWN_SHARE of the characters of its topic words. A question about one of them is not answered by a
+ * at least W.unknownShare of the characters of its topic words. A question about one of them is not answered by a
  * passage that only shares its other words; a long question with a stray unknown word (「變高」) still is. Words
  * are the segmenter's, of two or more Chinese characters, other than the words that carry no topic (`ignored`, and
  * the filler). The ways a kind of thing is asked (`askedWith`: 「多少家」) are cut out of the question first, so that
@@ -719,7 +693,7 @@ export function unknownWords(
     }
   }
   const share = unknown.join('').length / Math.max(1, topic);
-  return share >= UNKNOWN_SHARE ? unknown : [];
+  return share >= W.unknownShare ? unknown : [];
 }
 
 /** At most this many sections hold a word for it to name something particular (「原住民」, not 「創業」). */
@@ -906,8 +880,8 @@ function bestPassages(
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
   for (const weights of new Set([textWeights, rowWeights])) {
-    for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * HEADING_PAIR_WEIGHT);
-    for (const [g, w] of weights) if (context?.has(g)) weights.set(g, w * CONTEXT_PAIR_WEIGHT);
+    for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * W.headingPairWeight);
+    for (const [g, w] of weights) if (context?.has(g)) weights.set(g, w * W.contextPairWeight);
   }
   // 「資產總計」: of several total rows, the one whose label the question names whole (not 「流動資產總計」).
   const totals = total ? units.filter(isTotalRow) : [];
@@ -915,7 +889,7 @@ function bestPassages(
   const sums = new Set(named.length > 0 ? named : totals);
   const scored = units.map((passage) => {
     const base = score(passage.match, passage.kind === 'text' || passage.kind === 'item' ? textWeights : rowWeights);
-    const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * 0.5 : 0;
+    const contact = wantsContact && PHONE_OR_ADDRESS.test(passage.text) ? base * W.contactPassageShare : 0;
     // 「四年合計多少」: the total row answers, whatever words the other rows share with the question.
     const sum = sums.has(passage) ? base + TOTAL_ROW_BONUS : 0;
     // 「哪一年成立」: the passage with the year beside the event named, over one where a year bounds a total.
@@ -938,7 +912,7 @@ function bestPassages(
   // Nothing but the heading matches (「總經費需求」 over a table whose rows repeat only its header): the first passage
   // that carries what was asked stands for the section, which the heading then has to earn.
   if (top.length === 0) return eligible.slice(0, 1);
-  const cutoff = top[0]!.score * 0.3;
+  const cutoff = top[0]!.score * W.passageCutoff;
   // A row whose label the question names whole (「上櫃」) answers for that label, however many of the question's other
   // words a sentence beside it shares: quoted after the best passage. (Not when many rows share the label named, as
   // every 董事 of a board.)
@@ -957,11 +931,7 @@ function bestPassages(
   return chosen.sort((a, b) => a.order - b.order);
 }
 
-/** Confidence taken from a section whose passages give only figures summed since the start, when a year's is asked. */
-const CUMULATIVE_PENALTY = 0.3;
 
-/** How far behind a section writing the figure asked exactly may be and still answer before one writing it only rounded. */
-const EXACT_MARGIN = 0.4;
 
 /**
  * 「111年協助企業取得融資多少」: a figure written exactly (〈參、一〉「1 兆 4,075 億元」) answers before one only rounded
@@ -977,10 +947,10 @@ function exactBeforeRounded(ranked: SectionChoice[], carries: Wants['carries']):
   return nearlyAsSureFirst(ranked, writesExactly);
 }
 
-/** The first section after the best that passes `test` and is nearly as sure (EXACT_MARGIN), moved to the front. */
+/** The first section after the best that passes `test` and is nearly as sure (W.exactMargin), moved to the front. */
 function nearlyAsSureFirst(ranked: SectionChoice[], test: (c: SectionChoice) => boolean): SectionChoice[] {
   const [first] = ranked;
-  const found = first && ranked.find((c) => c !== first && c.confidence >= MIN_CONFIDENCE && c.confidence >= first.confidence - EXACT_MARGIN && test(c));
+  const found = first && ranked.find((c) => c !== first && c.confidence >= W.minConfidence && c.confidence >= first.confidence - W.exactMargin && test(c));
   return found ? [found, ...ranked.filter((c) => c !== found)] : ranked;
 }
 
@@ -1047,8 +1017,6 @@ function onlyCumulative(passages: ScoredPassage[], words: string[] | undefined):
   return words !== undefined && passages.every((p) => words.some((word) => p.text.includes(word)));
 }
 
-/** Confidence added to a section whose table's rows are of the kind the question names (banks, regions). */
-const ROW_KIND_BONUS = 0.2;
 
 /**
  * The sections with a table whose rows are named (first cell) by a term of the question of three characters or more,
@@ -1086,10 +1054,6 @@ function rowKindOf(tables: Table[], kinds: { named: string[]; others: string[] }
   return titles.some((title) => kinds.others.some((kind) => title.includes(kind))) ? 'other' : undefined;
 }
 
-/** Confidence added to a section with a year written beside the event a question asks the date of. */
-const EVENT_YEAR_BONUS = 0.3;
-/** How much more sure a section is when its heading starts with a term the question names. */
-const SUBJECT_HEADING_BONUS = 0.05;
 /**
  * The passage writes a year right before one of `events`, the question's words (written or canonical) that the
  * knowledge writes after a year and seldom elsewhere (knowledge/passages.ts datedWords). Not a table row:
@@ -1117,14 +1081,12 @@ function gramWeights(units: KnowledgePassage[], grams: Set<string>): Map<string,
   return weights;
 }
 
-/** How much a pair found only through a synonym (「諮詢專線」 read as 「客服專線」) counts against one written. */
-const SYNONYM_ONLY = 0.8;
 
 function score(text: string, weights: Map<string, number>): number {
   // Match form is the text as written, then its canonical form (knowledge/passage-terms.ts matchForm).
   const written = text.slice(0, text.indexOf('\u0000') >>> 0);
   let s = 0;
-  for (const [g, w] of weights) if (text.includes(g)) s += written.includes(g) ? w : w * SYNONYM_ONLY;
+  for (const [g, w] of weights) if (text.includes(g)) s += written.includes(g) ? w : w * W.synonymOnly;
   return s / Math.sqrt(Math.max(20, text.length / 2) / 20);
 }
 
@@ -1135,12 +1097,8 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
 }
 
 const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
-/** Confidence added to the section totalling the whole when a total is asked. */
-const WHOLE_TOTAL_BONUS = 0.15;
 /** Sections with the kind of thing asked weighed when none of search's first has it. */
 const CARRYING_EXTRA = 3;
-/** How close to the first search score a section weighed for the kind it has must be. */
-const CARRYING_SHARE = 0.6;
 /** Sections headed by a total weighed beside search's own when a total is asked. */
 /** Sections with tables of the kind of row a ranking names, weighed besides those search ranks first. */
 const ROW_KIND_EXTRA = 3;

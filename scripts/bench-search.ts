@@ -18,13 +18,12 @@
  *
  *   npm run bench:search [-- --misses] [-- --real-only]
  */
-import { readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { probeRetrieval } from '../bot/flows/retrieval-probe.ts';
+import { choiceAnswers, probeRetrieval } from '../bot/flows/retrieval-probe.ts';
 import { createBot } from '../bot/index.ts';
 import type { Sources } from '../bot/sources.ts';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge/load.ts';
-import { loadPassageQueries, quoteForm, type PassageQuery } from '../knowledge/retrieval-quality.ts';
+import { loadPassageQuerySlices, quoteForm, type PassageQuery } from '../knowledge/retrieval-quality.ts';
 import type { KnowledgeDocument, KnowledgeSection } from '../knowledge/schema.ts';
 import { createSearchIndex } from '../knowledge/search.ts';
 import { loadParameters } from '../rules/load.ts';
@@ -42,20 +41,11 @@ const showMisses = process.argv.includes('--misses');
 const realOnly = process.argv.includes('--real-only');
 
 const [knowledge, rules] = await Promise.all([loadKnowledge('knowledge/documents'), loadParameters('rules/parameters')]);
-const QUERY_DIR = 'test/knowledge';
-const heldOutFiles = (await readdir(QUERY_DIR)).filter((f) => /^passage-queries-heldout.*\.yaml$/.test(f)).sort(bySliceNumber);
-const slices: Record<string, PassageQuery[]> = { tuning: await loadPassageQueries(`${QUERY_DIR}/passage-queries.yaml`, knowledge.sections) };
-for (const file of heldOutFiles) slices[file.replace(/^passage-queries-|\.yaml$/g, '')] = await loadPassageQueries(`${QUERY_DIR}/${file}`, knowledge.sections);
-
+const slices = await loadPassageQuerySlices('test/knowledge', knowledge.sections);
 console.log(
   `${Object.entries(slices).map(([name, queries]) => `${queries.length} ${name}`).join(' + ')} queries; real knowledge: ${knowledge.documents.length} documents, ${knowledge.sections.length} sections\n`,
 );
 
-/** heldout, heldout-v2, …, heldout-v10 in the order they were written. */
-function bySliceNumber(a: string, b: string): number {
-  const n = (f: string) => Number(/-v(\d+)\./.exec(f)?.[1] ?? 1);
-  return n(a) - n(b);
-}
 await report('real', knowledge);
 if (!realOnly) await report(`synthetic ×${SCALE}`, syntheticKnowledge(knowledge, SCALE));
 
@@ -110,7 +100,7 @@ function measure(sources: Sources, queries: PassageQuery[]): Quality {
     q.covered++;
     const sections = sources.index.search(searchText(query), { limit: 3 }).map((hit) => hit.sectionId);
     if (sections.includes(query.section!)) q.sectionHits++;
-    const hit = choice.covered && choice.section.id === query.section && quoteForm(choice.top).includes(quoteForm(query.passage!));
+    const hit = choiceAnswers(choice, query);
     if (hit) q.passageHits++;
     else if (!choice.covered) q.misses.push(`${asked}: said not covered; wanted ${query.section} 「${query.passage}」`);
     else q.misses.push(`${asked}: quoted ${choice.section.id} 「${choice.top.slice(0, 60)}」; wanted ${query.section} 「${query.passage}」`);

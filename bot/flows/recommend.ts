@@ -306,12 +306,16 @@ function mentionedNote(ctx: FlowContext, mentioned: readonly MentionedGuarantee[
   return { lines, citations };
 }
 
+/** Conditions met shown on a programme's card. */
+const MET_SHOWN = 2;
+
 function whyItFits(c: Candidate): string {
   const need = c.purposes.length > 0 ? `符合您的需要（${c.purposes.join('、')}）` : undefined;
-  const met = c.result.reasons.find((reason) => /符合|已經/u.test(reason) && !/不符合/u.test(reason));
+  // (Each condition the user's facts meet, up to two: 「年齡 38 歲，符合…」 and 「設立 48 個月，符合「設立未滿 5 年」」.)
+  const met = c.result.reasons.filter((reason) => /符合|已經/u.test(reason) && !/不符合/u.test(reason)).slice(0, MET_SHOWN);
   // The rule that makes the stated need fit (「…者屬新創事業，不受連續營業期間限制…」), without its request for more.
-  const rule = c.result.reasons.find((reason) => reason !== met && c.purposes.some((label) => reason.includes(label)))?.split('；請')[0];
-  return [need, met, rule].filter(Boolean).join('；') || '依您的情形可考慮';
+  const rule = c.result.reasons.find((reason) => !met.includes(reason) && c.purposes.some((label) => reason.includes(label)))?.split('；請')[0];
+  return [need, ...met, rule].filter(Boolean).join('；') || '依您的情形可考慮';
 }
 
 function excludedLine(r: EligibilityResult): string {

@@ -4,6 +4,7 @@ import { CitationIndex } from '../compose/citations.ts';
 import { findServiceLines } from '../compose/service-lines.ts';
 import { mergeTurn } from '../dialogue/merge.ts';
 import { emptyState, type ConversationState } from '../dialogue/state.ts';
+import { quoteForm, type PassageQuery } from '../../knowledge/retrieval-quality.ts';
 import type { Sources } from '../sources.ts';
 import { understand } from '../understand/index.ts';
 import type { FlowContext } from './context.ts';
@@ -18,6 +19,11 @@ import { retrievalChoice, type RetrievalChoice } from './retrieval.ts';
 const derived = new WeakMap<Sources, { cite: CitationIndex; service: ReturnType<typeof findServiceLines> }>();
 
 export function probeRetrieval(sources: Sources, question: string, options: { context?: string; asOf: string }): RetrievalChoice {
+  return retrievalChoice(probeContext(sources, question, options));
+}
+
+/** The flow's context for one question after its context question, read once (the ranker tuner weighs it many times). */
+export function probeContext(sources: Sources, question: string, options: { context?: string; asOf: string }): FlowContext {
   const domain = sources.domain ?? shippedDomain();
   let once = derived.get(sources);
   if (!once) derived.set(sources, (once = { cite: new CitationIndex(sources.knowledge), service: findServiceLines(sources.knowledge.sections) }));
@@ -36,6 +42,11 @@ export function probeRetrieval(sources: Sources, question: string, options: { co
   }
   const u = understand(question, domain);
   const merged = mergeTurn(state, u);
-  const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, options.asOf), asOf: options.asOf, cite, service, understanding: u, merged, state };
-  return retrievalChoice(ctx);
+  return { sources, domain, view: parametersAt(sources.rules, options.asOf), asOf: options.asOf, cite, service, understanding: u, merged, state };
+}
+
+/** The choice quotes, as its strongest passage, the labelled passage of the labelled section (or, for a query the documents do not answer, says so). */
+export function choiceAnswers(choice: RetrievalChoice, query: PassageQuery): boolean {
+  if (query.notCovered) return !choice.covered;
+  return choice.covered && choice.section.id === query.section && quoteForm(choice.top).includes(quoteForm(query.passage!));
 }

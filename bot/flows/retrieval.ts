@@ -6,7 +6,8 @@ import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
-import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, newestIssued, MIN_CONFIDENCE, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
+import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -98,7 +99,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // never names it (the fund's overall overdue rate) does not answer it.
   const { comparison: comparing, several } = ctx.understanding.modifiers;
   const ofProgramme = best !== undefined && !comparing && !several && ctx.merged.asks.includes('statistics') && ctx.understanding.programmes.length === 1 && !sectionNames(ctx.domain, best.section, ctx.understanding.programmes[0]!);
-  if (!best || best.confidence < MIN_CONFIDENCE || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
+  if (!best || best.confidence < W.minConfidence || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}), ...(unknown.length > 0 ? { unknown } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -169,7 +170,7 @@ function severalOthers(ctx: FlowContext, question: string, choices: SectionChoic
   // 「臺北市跟新北市各是多少？兩個差多少？」: places the best section's passages all name are answered there, and compared.
   const places = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []);
   if (places.length >= 2 && places.every((names) => best.passages.some((p) => namesPlaces(p.text, [names])))) return [];
-  const near = choices.slice(1).filter((c) => c.confidence >= Math.max(MIN_CONFIDENCE, best.confidence * 0.5)).slice(0, 2);
+  const near = choices.slice(1).filter((c) => c.confidence >= Math.max(W.minConfidence, best.confidence * 0.5)).slice(0, 2);
   const subjects = subjectsOf(question);
   if (subjects.length < 2) return near;
   const own = sectionsOfEach(ctx, question, subjects, [best, ...near]);
@@ -512,13 +513,11 @@ export function asksOfNothingInParticular(ctx: FlowContext): boolean {
  */
 function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean, followUp: boolean): number {
   const confidence = reading.choices[0]?.confidence ?? 0;
-  if (!reading.continued || confidence < MIN_CONFIDENCE) return confidence;
+  if (!reading.continued || confidence < W.minConfidence) return confidence;
   if (bare) return confidence + 10;
-  return followUp ? confidence * FOLLOW_UP_WEIGHT : confidence;
+  return followUp ? confidence * W.followUpWeight : confidence;
 }
 
-/** How much more a follow-up's reading with the question before it counts than the follow-up alone. */
-const FOLLOW_UP_WEIGHT = 1.25;
 
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
 function continuesTopic(ctx: FlowContext): boolean {

@@ -2039,6 +2039,43 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     cites: '(三)提高保證融資總額度上限',
   },
   {
+    name: 'reads 辦事處 (in either script) as the fund\'s service centres',
+    says: ['高雄有沒有信保基金的办事处？'],
+    answersWith: ['高屏服務中心', '中正一路249號'],
+  },
+  {
+    name: 'answers both rates an English question asks, the first clause asked with a bare "what"',
+    says: ['Under the 2014 batch guarantee rules, what annual fee rate applied, and what was the provisioning rate?'],
+    answersWith: ['0.35%', '1.25%'],
+  },
+  {
+    name: 'reads the business finance ratio written out by its definition, and a bound stated beside it as no figure',
+    says: ['我們是一般事業，短中期週轉借款占去年報稅營業額七成，還沒超過100%，授權送保能保幾成？'],
+    answersWith: ['營授比 70%', '5成'],
+  },
+  {
+    name: 'shows each condition the finder\'s facts meet once a follow-up supplies the business age',
+    says: ['我40歲 想自己開工作室創業 有什麼信保可以用', '公司登記滿三年了'],
+    answersWith: ['年齡 40 歲', '符合「設立未滿 5 年」'],
+  },
+  {
+    name: 'a limit stated with 「不能幫我」 is asked about, not a request to find a programme',
+    says: ['營授比超過多少 銀行就不能幫我送保'],
+    answersWith: ['100%'],
+    never: ['今年幾歲'],
+  },
+  {
+    name: 'paying a fee by card in English is not in the documents',
+    says: ['Could I settle the guarantee fee by credit card?'],
+    answersWith: ['0800-089-921'],
+    never: ['0.75%'],
+  },
+  {
+    name: 'how long until a guarantee is reviewed reads as the processing days',
+    says: ['送保後大概多久會審完'],
+    answersWith: ['3.52'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
