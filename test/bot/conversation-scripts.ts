@@ -2076,6 +2076,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['3.52'],
   },
   {
+    name: 'English: misusing the batch scheme is its 不當利用 clause',
+    says: ['A bank keeps misusing batch guarantees. What can the Fund do?'],
+    answersWith: ['不當利用批次保證', '停止'],
+  },
+  {
+    name: 'English: the number loan officers call about the rules is the regulations line',
+    says: ['Which number do loan officers call with questions about the guarantee rules?'],
+    answersWith: ['(02)2397-3557'],
+  },
+  {
+    name: 'English: newly established businesses and the continuous operation requirement are the 新創事業 rule',
+    says: ['Does the employment promotion scheme relax the continuous operation requirement for newly established businesses?'],
+    answersWith: ['新創事業', '12 個月'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
