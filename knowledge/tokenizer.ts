@@ -125,6 +125,12 @@ function addBigrams(folded: string, tokens: Set<string>): void {
   }
 }
 
+/**
+ * A query's character pair across a joining particle (「送保之後」's 保之 and 之後, 「我的手續費」's 的手): it matches
+ * wherever the documents join other words with 之 or 的 (「送保之限制」), not what was asked.
+ */
+const JOINING_PAIR = /^(?:\p{Script=Han}[之的]|[之的]\p{Script=Han})$/u;
+
 export interface DomainTokenizerOptions {
   /**
    * Query tokens held by more than this share of the indexed values of a field are dropped: they
@@ -170,7 +176,7 @@ export function createDomainTokenizer(options: DomainTokenizerOptions = {}, coun
       const kind: TokenKind = prop === undefined ? 'all' : prop === GRAMS_FIELD ? 'grams' : 'words';
       let tokens = tokenize(raw, kind);
       if (prop === undefined) {
-        tokens = tokens.filter((token) => !isCommon(token));
+        tokens = tokens.filter((token) => !isCommon(token) && !JOINING_PAIR.test(token));
       } else {
         valuesIndexed.set(prop, (valuesIndexed.get(prop) ?? 0) + 1);
         const counts = holders.get(prop) ?? new Map<string, number>();

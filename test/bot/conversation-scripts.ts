@@ -2072,7 +2072,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   },
   {
     name: 'how long until a guarantee is reviewed reads as the processing days',
-    says: ['送保後大概多久會審完'],
+    says: ['送保之後大概多久會審完'],
     answersWith: ['3.52'],
   },
   {

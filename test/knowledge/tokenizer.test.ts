@@ -100,6 +100,17 @@ describe('the tokenizer inside Orama', () => {
     expect(query).not.toContain('保證');
   });
 
+  it('drops a query\'s character pairs across 之 or 的, which match wherever the documents join words with them', () => {
+    const tokenizer = createDomainTokenizer();
+    tokenizer.tokenize('送保之限制規定', undefined, 'grams');
+    const query = tokenizer.tokenize('送保之後多久會審完').map((token) => token.slice(0, -1));
+    expect(query).toEqual(expect.arrayContaining(['送保', '審完']));
+    expect(query).not.toContain('保之');
+    expect(query).not.toContain('之後');
+    // Indexed text keeps them: only the question's pairs are left out.
+    expect(tokenizer.tokenize('送保之限制規定', undefined, 'grams').map((token) => token.slice(0, -1))).toContain('保之');
+  });
+
   it('matches tokens exactly, not as prefixes', () => {
     expect(ids('0.3')).toEqual([]);
     expect(ids('0.35')).toEqual(['batch']);
