@@ -122,6 +122,8 @@ export const AsksFile = z
     interrogative: Words,
     /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
     also: Cues.optional(),
+    /** 「每年幾月要申請下一年度的批號跟代償最高限額」: a question of when something is done; what follows it in the clause is what is done, not asked. */
+    asks_when_done: Cues.optional(),
     vague_definition: Words,
     /** Asks whose words only label a fact of the case in a message that asks nothing and states a loan (「授權送保 C組 1,250萬」). */
     labels_when_stating: z.array(z.enum(ASK_IDS)).default([]),

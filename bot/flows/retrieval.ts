@@ -11,6 +11,7 @@ import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, newestIssued, 
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
+import { withoutWhatIsDone } from '../understand/asks.ts';
 import { findRank, rankCountWords, withoutRankPhrases } from '../understand/ranks.ts';
 import { englishToChinese } from '../understand/english.ts';
 import { textAbout } from '../understand/programmes.ts';
@@ -333,10 +334,12 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // (An English question asks in the words it is read in: "what year" is 哪一年.)
   const question = searchQuery(ctx);
   const answerKinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
-  const anyAsked = kindsAsked(question, answerKinds).filter((kind) => !kind.qualifier);
+  // (「每年幾月要申請…代償最高限額」 asks a month: the 代償最高限額 applied for asks no amount.)
+  const asking = withoutWhatIsDone(question, ctx.domain);
+  const anyAsked = kindsAsked(asking, answerKinds).filter((kind) => !kind.qualifier);
   // 「批保現在還可以保到十成嗎」: a yes-or-no question that asks nothing by name asks about the kind of thing it states (a
   // ratio): a passage saying one answers it.
-  const asked = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(question, answerKinds);
+  const asked = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(asking, answerKinds);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)

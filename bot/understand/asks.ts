@@ -42,6 +42,32 @@ function clauses(text: string, question: RegExp): Array<{ index: number; end: nu
   return [...text.matchAll(CLAUSE)].filter((c) => c[0].length > 0).map((c) => ({ index: c.index, end: c.index + c[0].length, asking: question.test(c[0]) }));
 }
 
+/** What a question of when something is done asks (asks.yaml `asks_when_done`): how and when to do it. */
+const WHEN_DONE_ASK = 'procedure';
+
+/**
+ * Where a question of when something is done (「每年幾月要申請」, asks.yaml `asks_when_done`) is followed, in its clause,
+ * by what is done (「下一年度的批號跟代償最高限額」): those words are not asked, unless a question word follows them.
+ */
+export function doneRanges(text: string, domain: Domain = shippedDomain()): Array<[number, number]> {
+  const { asksWhenDone, interrogative } = domain.asks;
+  const spans = clauses(text, domain.intents.question);
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(new RegExp(asksWhenDone.source, 'gu'))) {
+    const clause = spans.find((c) => m.index >= c.index && m.index < c.end);
+    const start = m.index + m[0].length;
+    if (clause && !interrogative.test(text.slice(start, clause.end))) ranges.push([start, clause.end]);
+  }
+  return ranges;
+}
+
+/** The text with what is done after a question of when (doneRanges) blanked out: it asks for no kind of thing. */
+export function withoutWhatIsDone(text: string, domain: Domain = shippedDomain()): string {
+  let out = text;
+  for (const [start, end] of doneRanges(text, domain)) out = `${out.slice(0, start)}${' '.repeat(end - start)}${out.slice(end)}`;
+  return out;
+}
+
 export function findAsks(text: string, { mentions, hasAmount }: AskContext, domain: Domain = shippedDomain()): Ask[] {
   const words = domain.asks;
   const found: Array<{ ask: Ask; index: number }> = [];
@@ -72,8 +98,15 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   // 「授權送保 風險組群C 額度1,250萬 保證成數7成 期間15個月」: a line of a case's figures labels them; it asks nothing of the
   // channel it names.
   const labelsOnly = !asksAnything && hasAmount && mentions.some((m) => TERMS_OF_A_CASE.has(m.unit));
+  // 「每年幾月要申請下一年度的批號跟代償最高限額？」 asks when; the 代償最高限額 after it is what is applied for.
+  const done = doneRanges(text, domain);
+  const whatIsDone = (index: number) => done.some(([start, end]) => index >= start && index < end);
+  // (The question of when itself, 「什麼時候要提出」, asks when something is done (procedure), not when a rule took effect.)
+  const whenDone = [...text.matchAll(new RegExp(words.asksWhenDone.source, 'gu'))].map((m) => [m.index, m.index + m[0].length] as const);
+  const insideWhenDone = (topic: AskTopic, index: number) => topic !== WHEN_DONE_ASK && whenDone.some(([start, end]) => index >= start && index < end);
   for (const { topic, word, index } of candidates) {
     if (!words.interrogative.test(word) && !inAskingClause(index)) continue;
+    if (whatIsDone(index) || insideWhenDone(topic, index)) continue;
     if (labelsOnly && !words.interrogative.test(word) && words.labelsWhenStating.has(topic)) continue;
     // 「依公告的費率，手續費多少？」 with a loan asks both the rate and the amount; 「費率多少」 alone asks the rate.
     const read = hasAmount ? topic : words.withoutAmount[topic] ?? topic;

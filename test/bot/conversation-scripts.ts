@@ -2091,6 +2091,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['新創事業', '12 個月'],
   },
   {
+    name: 'a question of when something is applied for answers when, not the limits applied for',
+    says: ['我們分行每年什麼時候要提出下年度的批號和代位清償最高限額？'],
+    answersWith: ['10 月'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],

@@ -103,6 +103,9 @@ describe('understand lists what a question asks about', () => {
     ['營授比是什麼？上限多少？', ['definition', 'cap_amount']],
     ['What is the annual fee rate of the phoenix loan?', ['fee_rate']],
     ['Where is the annual report statistics?', ['statistics']],
+    // (What follows a question of when something is done is what is done; a question word after it still asks.)
+    ['銀行每年什麼時候要提出下年度的批號與代位清償最高限額', ['procedure']],
+    ['每年幾月申請批號，代位清償限額最高多少', ['procedure', 'subrogation', 'cap_amount']],
   ])('%s → %o', (message, asks) => {
     expect(understand(message).asks).toEqual(asks);
   });
