@@ -25,7 +25,7 @@ const shownBySchema = z
     names_after: words.optional(),
     /** A name ending in one of these, standing alone in a list or a table's first cell: 「玉山商業銀行、第一商業銀行」. */
     names_with: words.optional(),
-    /** What follows a post and is no one's name: 「承辦金融機構」 names an institution. */
+    /** What follows a post and is no one's name: 「承辦金融機構」 names an institution. With names_with, what comes right before the ending and makes it a role, not a name: 「經理銀行」. */
     not_names: words.optional(),
     /** A number right after one of these does not count: 「設立未滿5年」 is an age limit, not a period. */
     except_after: words.optional(),
@@ -354,7 +354,7 @@ function carries(text: string, shown: ShownBy): boolean {
   const passage = shown.notDates ? withoutDates(text) : text;
   if (shown.digits !== undefined && longestDigitRun(passage) >= shown.digits) return true;
   if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter, shown.notNames))) return true;
-  if (shown.namesWith.length > 0 && namesListed(passage, shown.namesWith)) return true;
+  if (shown.namesWith.length > 0 && namesListed(passage, shown.namesWith, shown.notNames)) return true;
   if (shown.years !== undefined && yearsNamed(passage) >= shown.years) return true;
   return shown.units.some((unit) => numberBefore(passage, unit, shown.exceptAfter));
 }
@@ -378,10 +378,10 @@ const BRACKETED_INSIDE_NAME = /(?<=\p{Script=Han})[(（]\p{Script=Han}{1,4}[)）
  * 「玉山商業銀行、第一商業銀行及永豐商業銀行」, a table row 「臺灣企銀 210,706.10」: a name ending in one of the words, standing
  * alone between separators, with at least two characters of its own (「21 家銀行」 and 「往來銀行有無取得」 name no one).
  */
-function namesListed(passage: string, endings: string[]): boolean {
+function namesListed(passage: string, endings: string[], roles: string[] = []): boolean {
   return passage
     .split(NAME_SEPARATORS)
-    .some((part) => HAN_NAME.test(part) && endings.some((ending) => part.endsWith(ending) && part.length >= ending.length + 2));
+    .some((part) => HAN_NAME.test(part) && endings.some((ending) => part.endsWith(ending) && part.length >= ending.length + 2 && !roles.some((role) => part.slice(0, -ending.length).endsWith(role))));
 }
 
 /** How many different years a passage names: 「107年」…「111年」, 「110 年度」. */

@@ -2096,6 +2096,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['10 月'],
   },
   {
+    name: 'which bank was chosen is not answered by a passage naming only the role (遴選委託合適經理銀行)',
+    says: ['莫拉克那個計畫找來辦展延息補貼的經理銀行，最後是哪一家？'],
+    answersWith: ['0800-089-921'],
+    never: ['遴選委託合適經理銀行'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],

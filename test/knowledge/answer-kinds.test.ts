@@ -49,6 +49,16 @@ describe('kinds of answer (knowledge/documents/answer-kinds.yaml)', () => {
     expect(carriesAny('金融機構 保證餘額 結構比：玉山商銀 65,954.27 4.87%', [amount!], '※金融機構別（金額單位：新臺幣百萬元）')).toBe(true);
   });
 
+  it('a list of names is names, not a role ending the same way (not_names before the ending)', () => {
+    const parsed = parseAnswerKinds('answer-kinds.yaml', 'kinds:\n  - kind: 名單\n    asked_by: [哪一家]\n    shown_by: { names_with: [銀行], not_names: [經理, 承貸] }\n');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const kinds = parsed.kinds;
+    expect(carriesAny('玉山商業銀行、第一商業銀行', kinds)).toBe(true);
+    expect(carriesAny('工作內容　遴選委託合適經理銀行。　擬定委託經理手續費標準。', kinds)).toBe(false);
+    expect(carriesAny('各承貸銀行、臺灣銀行', kinds)).toBe(true);
+    expect(carriesAny('各承貸銀行', kinds)).toBe(false);
+  });
+
   it('a phone number is a run of digits, dashes and brackets aside', () => {
     const phone = kinds()[2]!;
     expect(carriesAny('TEL：(06)222-0268', [phone])).toBe(true);
