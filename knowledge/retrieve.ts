@@ -294,9 +294,14 @@ function distinctiveFigures(knowledge: KnowledgeBase, query: string): number[] {
  * table whose unit line says 百萬元, asked as 「115,548百萬元」).
  */
 function amountsWritten(text: string): number[] {
-  const digits = [...text.matchAll(/\d[\d,]*(?:\.\d+)?/gu)].map((m) => Number(m[0].replaceAll(',', '')));
-  return [...new Set([...figuresIn(text), ...digits])].filter((value) => value >= STATED_MINIMUM);
+  // (A letter's number, 「院臺經字第0990090090號」, names the letter: it is no amount.)
+  const amounts = text.replace(new RegExp(LETTER_NUMBER.source, 'gu'), ' ');
+  const digits = [...amounts.matchAll(/\d[\d,]*(?:\.\d+)?/gu)].map((m) => Number(m[0].replaceAll(',', '')));
+  return [...new Set([...figuresIn(amounts), ...digits])].filter((value) => value >= STATED_MINIMUM);
 }
+
+/** A letter's number: 「院臺經字第0990090090號」, 「經企字第 09804408530 號」. */
+export const LETTER_NUMBER = /\p{Script=Han}{1,4}字第\s*[\dA-Za-z]+\s*號/u;
 
 const FIGURE_SECTIONS = new WeakMap<KnowledgeBase, Map<number, string[]>>();
 
@@ -332,6 +337,15 @@ const STATED_SECTIONS = 3;
  * Titles are matched in canonical form, so 「修正批次信用保證要點那份函」 names 修正「批次信用保證要點」函.
  */
 function namedDocument(knowledge: KnowledgeBase, query: string): { documentId: string; rest: string } | undefined {
+  // 「院臺經字第0990090090號函的發文日期」: a letter named by its number is the document that writes the number.
+  const letter = LETTER_NUMBER.exec(query);
+  if (letter) {
+    const number = letter[0].replace(/\s+/g, '');
+    const writing = knowledge.sections.filter((section) => section.text.replace(/\s+/g, '').includes(number));
+    const documents = new Set(writing.map((section) => section.documentId));
+    const rest = query.replace(letter[0], ' ');
+    if (documents.size === 1 && /\p{Script=Han}{2}/u.test(rest)) return { documentId: [...documents][0]!, rest };
+  }
   const text = canonical(query);
   for (const { documentId, titleGrams } of titlesOf(knowledge)) {
     const present = [...titleGrams].filter((g) => text.includes(g)).length;

@@ -7,7 +7,7 @@ import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
-import { findSections, headingNames, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -966,9 +966,12 @@ function asksFigureOfNow(ctx: FlowContext): boolean {
   return aboutToday(ctx) && ctx.understanding.modifiers.current && ctx.merged.asks.some((a) => FIGURES_OF_NOW.has(a));
 }
 
-/** A question about today: it names no year and no programme (an ended plan named is asked about as it was). */
+/**
+ * A question about today: it names no year, no programme and no letter by its number (an ended plan named is asked
+ * about as it was; so is the letter 「院臺經字第0990090090號函」).
+ */
 function aboutToday(ctx: FlowContext): boolean {
-  return ctx.understanding.years.length === 0 && ctx.understanding.programmes.length === 0;
+  return ctx.understanding.years.length === 0 && ctx.understanding.programmes.length === 0 && !LETTER_NUMBER.test(ctx.understanding.text);
 }
 
 /** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */

@@ -2102,6 +2102,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['遴選委託合適經理銀行'],
   },
   {
+    name: 'a letter named by its number is that document: its date, and no note that nothing current is written',
+    says: ['院臺經字第0990090090號那份函的發文日期是哪天'],
+    answersWith: ['中華民國99年1月14日'],
+    never: ['沒有這方面現行的規定'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
