@@ -2108,6 +2108,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['沒有這方面現行的規定'],
   },
   {
+    name: 'English: when to apply for next year\'s batch numbers is the October rule',
+    says: ['When must a bank apply for the following year\'s batch numbers?'],
+    answersWith: ['10 月'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
