@@ -2113,6 +2113,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['10 月'],
   },
   {
+    name: 'a follow-up asking whether a cap was raised during the pandemic (上調) gets the relief-period cap',
+    says: ['促進就業專案同一企業的保證總額度上限多少', '那疫情的時候有沒有上調'],
+    answersWith: ['1億5,000萬元'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
