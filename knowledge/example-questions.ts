@@ -36,11 +36,17 @@ const IGNORED = /[\s\p{P}\p{S}]/gu;
 
 /**
  * The form in which two questions count as the same: normalised (full-width, Simplified, case) and without
- * spaces, punctuation or symbols, so 「批保費率？」 and 「批保 費率」 match.
+ * spaces, punctuation, symbols or a question's closing words, so 「批保費率？」, 「批保 費率」 and 「批保費率是多少」 match.
  */
 export function questionKey(question: string): string {
-  return normalizeText(question).replace(IGNORED, '');
+  const key = normalizeText(question).replace(IGNORED, '');
+  // (Nor the words that only end a question: 「營授比上限」 is 「營授比上限是多少」.)
+  const stem = key.replace(QUESTION_END, '');
+  return stem.length >= 2 ? stem : key;
 }
+
+/** Words ending a question that add nothing to what it asks about: 是多少, 是什麼, 嗎, 呢. */
+const QUESTION_END = /(?:是多少|是什麼|是啥|有多少|多少|嗎|呢|啊|呀|喔)+$/u;
 
 /** An example question written under two sections (or twice under one) would not say which one answers it. */
 export function duplicateExamples(sections: KnowledgeSection[], fileOf: (section: KnowledgeSection) => string): CheckIssue[] {

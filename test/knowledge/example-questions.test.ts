@@ -46,6 +46,13 @@ describe('example questions under a section', () => {
     expect(questionKey('批保一年要付多少費用？')).toBe(questionKey(' 批保 一年要付多少费用?'));
     expect(questionKey('ＡＢＣ組費率！')).toBe(questionKey('abc組費率'));
   });
+
+  it('count as the same question with or without the words that only close it (是多少, 嗎), never down to nothing', () => {
+    expect(questionKey('營授比上限')).toBe(questionKey('營授比上限是多少？'));
+    expect(questionKey('批保費率呢')).toBe(questionKey('批保費率'));
+    expect(questionKey('批保費率')).not.toBe(questionKey('批保'));
+    expect(questionKey('多少')).toBe('多少');
+  });
 });
 
 describe('knowledge check on example questions', () => {
