@@ -41,12 +41,13 @@ const IGNORED = /[\s\p{P}\p{S}]/gu;
 export function questionKey(question: string): string {
   const key = normalizeText(question).replace(IGNORED, '');
   // (Nor the words that only end a question: 「營授比上限」 is 「營授比上限是多少」.)
-  const stem = key.replace(QUESTION_END, '');
+  let stem = key;
+  for (let end = QUESTION_END.exec(stem); end; end = QUESTION_END.exec(stem)) stem = stem.slice(0, end.index);
   return stem.length >= 2 ? stem : key;
 }
 
 /** Words ending a question that add nothing to what it asks about: 是多少, 是什麼, 嗎, 呢. */
-const QUESTION_END = /(?:是多少|是什麼|是啥|有多少|多少|嗎|呢|啊|呀|喔)+$/u;
+const QUESTION_END = /(?:是多少|是什麼|是啥|有多少|多少|嗎|呢|啊|呀|喔)$/u;
 
 /** An example question written under two sections (or twice under one) would not say which one answers it. */
 export function duplicateExamples(sections: KnowledgeSection[], fileOf: (section: KnowledgeSection) => string): CheckIssue[] {
