@@ -340,11 +340,9 @@ function namedDocument(knowledge: KnowledgeBase, query: string): { documentId: s
   // 「院臺經字第0990090090號函的發文日期」: a letter named by its number is the document that writes the number.
   const letter = LETTER_NUMBER.exec(query);
   if (letter) {
-    const number = letter[0].replace(/\s+/g, '');
-    const writing = knowledge.sections.filter((section) => section.text.replace(/\s+/g, '').includes(number));
-    const documents = new Set(writing.map((section) => section.documentId));
+    const documents = lettersWritten(knowledge).get(letterKey(letter[0]));
     const rest = query.replace(letter[0], ' ');
-    if (documents.size === 1 && /\p{Script=Han}{2}/u.test(rest)) return { documentId: [...documents][0]!, rest };
+    if (documents?.size === 1 && /\p{Script=Han}{2}/u.test(rest)) return { documentId: [...documents][0]!, rest };
   }
   const text = canonical(query);
   for (const { documentId, titleGrams } of titlesOf(knowledge)) {
@@ -357,6 +355,30 @@ function namedDocument(knowledge: KnowledgeBase, query: string): { documentId: s
     if (/\p{Script=Han}{2}/u.test(rest)) return { documentId, rest };
   }
   return undefined;
+}
+
+/** A letter's number as compared: its digits and what comes right before 字第 (「院臺經字第0990090090號」 → 院臺經0990090090). */
+function letterKey(written: string): string {
+  const m = /(\p{Script=Han}{1,4})字第\s*([\dA-Za-z]+)/u.exec(written);
+  return m ? `${m[1]!.slice(-1)}${m[2]}` : written;
+}
+
+const lettersCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+
+/** Each letter number the knowledge writes, with the documents writing it, once per knowledge version. */
+function lettersWritten(knowledge: KnowledgeBase): Map<string, Set<string>> {
+  let letters = lettersCache.get(knowledge);
+  if (!letters) {
+    letters = new Map();
+    for (const section of knowledge.sections) {
+      for (const m of section.text.matchAll(new RegExp(LETTER_NUMBER.source, 'gu'))) {
+        const key = letterKey(m[0]);
+        letters.set(key, (letters.get(key) ?? new Set()).add(section.documentId));
+      }
+    }
+    lettersCache.set(knowledge, letters);
+  }
+  return letters;
 }
 
 const titleCache = new WeakMap<KnowledgeBase, Array<{ documentId: string; titleGrams: Set<string> }>>();
