@@ -60,7 +60,7 @@ export interface Domain {
     answeredByFact: Partial<Record<AskTopic, string>>;
     /** Words saying the clauses before also asked something (也問一下, 順便問). */
     also: RegExp;
-    /** A question of when something is done (幾月…申請): what follows it in the clause is what is done, not asked. */
+    /** A question of when something is done (幾月…申請): what follows it in the clause is what is done, not asked. Global: for matchAll. */
     asksWhenDone: RegExp;
     feeAmountQuestion: RegExp;
     feeAmountWithFee: RegExp;
@@ -361,7 +361,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       withoutAmount: asks.without_amount,
       answeredByFact: asks.answered_by_fact,
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
-      asksWhenDone: asks.asks_when_done ? cueRegExp(asks.asks_when_done) : /(?!)/,
+      asksWhenDone: asks.asks_when_done ? cueRegExp(asks.asks_when_done, 'g') : /(?!)/g,
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),
       feeAmountWithFee: cueRegExp([...asks.fee_amount_question, ...asks.fee_amount_with_fee]),
       perYear: cueRegExp(asks.per_year ?? []),

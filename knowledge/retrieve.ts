@@ -295,13 +295,14 @@ function distinctiveFigures(knowledge: KnowledgeBase, query: string): number[] {
  */
 function amountsWritten(text: string): number[] {
   // (A letter's number, 「院臺經字第0990090090號」, names the letter: it is no amount.)
-  const amounts = text.replace(new RegExp(LETTER_NUMBER.source, 'gu'), ' ');
+  const amounts = text.replace(LETTER_NUMBERS, ' ');
   const digits = [...amounts.matchAll(/\d[\d,]*(?:\.\d+)?/gu)].map((m) => Number(m[0].replaceAll(',', '')));
   return [...new Set([...figuresIn(amounts), ...digits])].filter((value) => value >= STATED_MINIMUM);
 }
 
-/** A letter's number: 「院臺經字第0990090090號」, 「經企字第 09804408530 號」. */
-export const LETTER_NUMBER = /\p{Script=Han}{1,4}字第\s*[\dA-Za-z]+\s*號/u;
+/** A letter's number: 「院臺經字第0990090090號」, 「經企字第 09804408530 號」 (the characters before 字第, the number). */
+export const LETTER_NUMBER = /(\p{Script=Han}{1,4})字第\s*([\dA-Za-z]+)\s*號/u;
+const LETTER_NUMBERS = new RegExp(LETTER_NUMBER.source, 'gu');
 
 const FIGURE_SECTIONS = new WeakMap<KnowledgeBase, Map<number, string[]>>();
 
@@ -340,7 +341,7 @@ function namedDocument(knowledge: KnowledgeBase, query: string): { documentId: s
   // 「院臺經字第0990090090號函的發文日期」: a letter named by its number is the document that writes the number.
   const letter = LETTER_NUMBER.exec(query);
   if (letter) {
-    const documents = lettersWritten(knowledge).get(letterKey(letter[0]));
+    const documents = lettersWritten(knowledge).get(letterKey(letter));
     const rest = query.replace(letter[0], ' ');
     if (documents?.size === 1 && /\p{Script=Han}{2}/u.test(rest)) return { documentId: [...documents][0]!, rest };
   }
@@ -357,10 +358,12 @@ function namedDocument(knowledge: KnowledgeBase, query: string): { documentId: s
   return undefined;
 }
 
-/** A letter's number as compared: its digits and what comes right before 字第 (「院臺經字第0990090090號」 → 院臺經0990090090). */
-function letterKey(written: string): string {
-  const m = /(\p{Script=Han}{1,4})字第\s*([\dA-Za-z]+)/u.exec(written);
-  return m ? `${m[1]!.slice(-1)}${m[2]}` : written;
+/**
+ * A letter's number as compared: the character right before 字第 and the number (「院臺經字第0990090090號」 →
+ * 經0990090090), whatever else a question writes before it (「行政院院臺經字第…」).
+ */
+function letterKey(letter: RegExpMatchArray): string {
+  return `${letter[1]!.slice(-1)}${letter[2]}`;
 }
 
 const lettersCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
@@ -371,8 +374,8 @@ function lettersWritten(knowledge: KnowledgeBase): Map<string, Set<string>> {
   if (!letters) {
     letters = new Map();
     for (const section of knowledge.sections) {
-      for (const m of section.text.matchAll(new RegExp(LETTER_NUMBER.source, 'gu'))) {
-        const key = letterKey(m[0]);
+      for (const m of section.text.matchAll(LETTER_NUMBERS)) {
+        const key = letterKey(m);
         letters.set(key, (letters.get(key) ?? new Set()).add(section.documentId));
       }
     }

@@ -88,9 +88,10 @@ for (let pass = 1; pass <= passes; pass++) {
   if (kept === 0) break;
 }
 console.log(`fitted: ${startScore} → ${score} of ${fitted.length} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-for (const [name, set] of Object.entries(heldOut)) console.log(`  held out ${name}: ${startHeld[name]} → ${answered(set, weights)} of ${set.length}`);
-const heldTotal = (w: RankerWeights) => Object.values(heldOut).reduce((sum, set) => sum + answered(set, w), 0);
-console.log(`  held out, all: ${heldTotal(start)} → ${heldTotal(weights)} of ${Object.values(heldOut).flat().length}`);
+const endHeld = Object.fromEntries(Object.entries(heldOut).map(([name, set]) => [name, answered(set, weights)]));
+for (const [name, set] of Object.entries(heldOut)) console.log(`  held out ${name}: ${startHeld[name]} → ${endHeld[name]} of ${set.length}`);
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+console.log(`  held out, all: ${total(startHeld)} → ${total(endHeld)} of ${Object.values(heldOut).flat().length}`);
 if (args.write) {
   await writeFile(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);
   console.log(`wrote ${WEIGHTS_FILE}`);

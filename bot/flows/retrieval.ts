@@ -521,7 +521,6 @@ function readingStrength(reading: { choices: SectionChoice[]; continued: boolean
   return followUp ? confidence * W.followUpWeight : confidence;
 }
 
-
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */
 function continuesTopic(ctx: FlowContext): boolean {
   const u = ctx.understanding;

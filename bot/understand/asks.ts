@@ -46,25 +46,27 @@ function clauses(text: string, question: RegExp): Array<{ index: number; end: nu
 const WHEN_DONE_ASK = 'procedure';
 
 /**
- * Where a question of when something is done (「每年幾月要申請」, asks.yaml `asks_when_done`) is followed, in its clause,
- * by what is done (「下一年度的批號跟代償最高限額」): those words are not asked, unless a question word follows them.
+ * Where a question of when something is done is asked (asks.yaml `asks_when_done`: 「每年幾月要申請」, `cues`), and what
+ * is done, which follows it in its clause (「下一年度的批號跟代償最高限額」, `done`): those words are not asked, unless a
+ * question word follows them.
  */
-export function doneRanges(text: string, domain: Domain = shippedDomain()): Array<[number, number]> {
-  const { asksWhenDone, interrogative } = domain.asks;
+function whenDone(text: string, domain: Domain): { cues: Array<[number, number]>; done: Array<[number, number]> } {
   const spans = clauses(text, domain.intents.question);
-  const ranges: Array<[number, number]> = [];
-  for (const m of text.matchAll(new RegExp(asksWhenDone.source, 'gu'))) {
+  const cues: Array<[number, number]> = [];
+  const done: Array<[number, number]> = [];
+  for (const m of text.matchAll(domain.asks.asksWhenDone)) {
+    const end = m.index + m[0].length;
+    cues.push([m.index, end]);
     const clause = spans.find((c) => m.index >= c.index && m.index < c.end);
-    const start = m.index + m[0].length;
-    if (clause && !interrogative.test(text.slice(start, clause.end))) ranges.push([start, clause.end]);
+    if (clause && !domain.asks.interrogative.test(text.slice(end, clause.end))) done.push([end, clause.end]);
   }
-  return ranges;
+  return { cues, done };
 }
 
-/** The text with what is done after a question of when (doneRanges) blanked out: it asks for no kind of thing. */
+/** The text with what is done after a question of when (whenDone) blanked out: it asks for no kind of thing. */
 export function withoutWhatIsDone(text: string, domain: Domain = shippedDomain()): string {
   let out = text;
-  for (const [start, end] of doneRanges(text, domain)) out = `${out.slice(0, start)}${' '.repeat(end - start)}${out.slice(end)}`;
+  for (const [start, end] of whenDone(text, domain).done) out = `${out.slice(0, start)}${' '.repeat(end - start)}${out.slice(end)}`;
   return out;
 }
 
@@ -99,11 +101,11 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   // channel it names.
   const labelsOnly = !asksAnything && hasAmount && mentions.some((m) => TERMS_OF_A_CASE.has(m.unit));
   // 「每年幾月要申請下一年度的批號跟代償最高限額？」 asks when; the 代償最高限額 after it is what is applied for.
-  const done = doneRanges(text, domain);
-  const whatIsDone = (index: number) => done.some(([start, end]) => index >= start && index < end);
+  const { cues: whenCues, done } = whenDone(text, domain);
+  const within = (ranges: Array<[number, number]>, index: number) => ranges.some(([start, end]) => index >= start && index < end);
+  const whatIsDone = (index: number) => within(done, index);
   // (The question of when itself, 「什麼時候要提出」, asks when something is done (procedure), not when a rule took effect.)
-  const whenDone = [...text.matchAll(new RegExp(words.asksWhenDone.source, 'gu'))].map((m) => [m.index, m.index + m[0].length] as const);
-  const insideWhenDone = (topic: AskTopic, index: number) => topic !== WHEN_DONE_ASK && whenDone.some(([start, end]) => index >= start && index < end);
+  const insideWhenDone = (topic: AskTopic, index: number) => topic !== WHEN_DONE_ASK && within(whenCues, index);
   for (const { topic, word, index } of candidates) {
     if (!words.interrogative.test(word) && !inAskingClause(index)) continue;
     if (whatIsDone(index) || insideWhenDone(topic, index)) continue;
