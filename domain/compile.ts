@@ -32,7 +32,7 @@ export interface Domain {
     notNames: string[];
     documents: Record<ProgrammeId, string[]>;
     /** The programme a figure question naming none is answered for, the asks that applies to, and what is said first. */
-    unnamed?: { programme: ProgrammeId; asks: string[]; words: string[]; note: string };
+    unnamed?: { programme: ProgrammeId; asks: string[]; words: string[]; note: string; feeNote?: string };
   };
   facts: {
     questions: Partial<Record<keyof Facts, FactQuestionWords>>;
@@ -333,7 +333,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       names,
       notNames,
       documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
-      ...(unnamed ? { unnamed: { programme: unnamed.programme as ProgrammeId, asks: unnamed.asks, words: unnamed.words, note: unnamed.note } } : {}),
+      ...(unnamed ? { unnamed: { programme: unnamed.programme as ProgrammeId, asks: unnamed.asks, words: unnamed.words, note: unnamed.note, ...(unnamed.fee_note ? { feeNote: unnamed.fee_note } : {}) } } : {}),
     },
     facts: {
       questions: Object.fromEntries(Object.entries(facts.facts).flatMap(([fact, q]) => (q ? [[fact, questionOf(q)]] : []))),

@@ -67,7 +67,7 @@ export const ProgrammesFile = z
     not_names: z.array(Word).optional(),
     /** The programme a figure question naming none is answered for (「信保手續費多少」), with what the reply says first. */
     unnamed: z
-      .object({ programme: ProgrammeId, asks: z.array(z.enum(ASK_EVIDENCE)).min(1, '至少要有一種問題'), words: z.array(Word).default([]), note: Word })
+      .object({ programme: ProgrammeId, asks: z.array(z.enum(ASK_EVIDENCE)).min(1, '至少要有一種問題'), words: z.array(Word).default([]), note: Word, fee_note: Word.optional() })
       .strict()
       .optional(),
   })

@@ -24,6 +24,8 @@ export interface KnowledgePassage {
   match: string;
   /** A table row's cells under its header's, for reading a row out cell by cell. */
   cells?: RowCells;
+  /** An item indented under a line ending in 「：」 (「…相關作業如下：」): that line's order, quoted with the item. */
+  lead?: number;
 }
 
 export interface RowCells {
@@ -97,7 +99,11 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
   for (const section of knowledge.sections) {
     const programmes = section.programmes && section.programmes.length > 0 ? section.programmes : (documentProgrammes.get(section.documentId) ?? []);
     const cut = cutSection(section);
-    const passages = cut.map(({ text, kind, cells }, order) => ({ id: `${section.id}@${order}`, section, kind, text, order, match: matchForm(text), ...(cells ? { cells } : {}) }));
+    const orders = new Map<object, number>(cut.map((piece, order) => [piece, order]));
+    const passages = cut.map(({ text, kind, cells, under }, order) => {
+      const lead = under ? orders.get(under) : undefined;
+      return { id: `${section.id}@${order}`, section, kind, text, order, match: matchForm(text), ...(cells ? { cells } : {}), ...(lead !== undefined ? { lead } : {}) };
+    });
     const unit = section.text
       .split('\n')
       .map((l) => plainText(l).trim())
@@ -251,11 +257,24 @@ const YEAR_CELL = /^(\d{2,3})\s*年/;
 const MONTH_CELL = /^\d{1,2}\s*月(?:\s*[a-z*]{1,2})?$/i;
 
 const LIST_ITEM = /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．]|[(（][一二三四五六七八九十\d]+[)）])/;
+/** A line that the lines after it continue: it ends in a colon (「相關作業如下：」). */
+const OPENS_ITEMS = /[：:]$/;
+
+/** A passage as cut from a section's text, before it is numbered. */
+interface Piece {
+  text: string;
+  kind: PassageKind;
+  cells?: RowCells;
+  /** The line this item is indented under. */
+  under?: Piece;
+}
 
 /** A section's text cut into passages, in order. */
-function cutSection(section: KnowledgeSection): Array<{ text: string; kind: PassageKind; cells?: RowCells }> {
+function cutSection(section: KnowledgeSection): Piece[] {
   const lines = section.text.replace(/<!--[\s\S]*?-->/g, '').split('\n');
-  const out: Array<{ text: string; kind: PassageKind; cells?: RowCells }> = [];
+  const out: Piece[] = [];
+  // The line ending in 「：」 that the items indented under it continue (「…相關作業如下：」 over 「- 授權送保：…」).
+  let opening: { indent: number; piece: Piece } | undefined;
   let header: string | undefined;
   let headerCells: string[] = [];
   /** The year the table's rows are under so far (its first column's latest 「98 年」). */
@@ -293,6 +312,9 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
     }
     header = undefined;
     const text = plainText(line);
+    const indent = raw.length - raw.trimStart().length;
+    if (opening && indent <= opening.indent) opening = undefined;
+    const under = opening && LIST_ITEM.test(line) ? opening.piece : undefined;
     // 「圖：信保金質獎得獎金融機構」 names a figure the text does not hold: it answers nothing.
     if (FIGURE_CAPTION.test(text)) continue;
     const kind: PassageKind = LIST_ITEM.test(line) ? 'item' : 'text';
@@ -320,14 +342,9 @@ function cutSection(section: KnowledgeSection): Array<{ text: string; kind: Pass
     }
     labelOpen = false;
     // A list item or short paragraph stays whole (its second sentence often holds the figure); long ones split.
-    if (text.length <= LONG_LINE) {
-      if (text.length > 1) out.push({ text, kind });
-      continue;
-    }
-    for (const sentence of text.split(/(?<=[。；])/)) {
-      const s = sentence.trim();
-      if (s.length > 1) out.push({ text: s, kind });
-    }
+    const pieces = text.length <= LONG_LINE ? [text] : text.split(/(?<=[。；])/).map((sentence) => sentence.trim());
+    for (const piece of pieces) if (piece.length > 1) out.push({ text: piece, kind, ...(under ? { under } : {}) });
+    if (OPENS_ITEMS.test(text) && out.length > 0) opening = { indent, piece: out[out.length - 1]! };
   }
   return withCaptions(out);
 }

@@ -126,8 +126,14 @@ function rankedSections(knowledge: KnowledgeBase, index: SearchIndex, asked: Pas
   // (A phone asked about a document's rules, 「對批次保證要點有疑問打哪支電話」, is today's line, not the letterhead's.)
   const named = request.wantsContact && request.current ? undefined : namedDocument(knowledge, request.query);
   if (named) {
-    const inside = sectionsWithin(knowledge, index, request, named.rest, undefined, named.documentId);
-    if (inside.length > 0 && inside[0]!.confidence >= W.minConfidence) return inside;
+    // (A follow-up about the document the question before named, 「這封函副本寄給了哪些機關」, is answered by its own words
+    // inside that document: the words of the question before chose the document and say nothing of what is asked now.)
+    const own = request.own !== undefined && namedDocument(knowledge, request.own) === undefined ? normalizeText(request.own) : undefined;
+    const readings: Array<[PassageRequest, string]> = own ? [[{ ...request, query: own, own: undefined, programmeName: undefined }, own], [request, named.rest]] : [[request, named.rest]];
+    for (const [asked, rest] of readings) {
+      const inside = sectionsWithin(knowledge, index, asked, rest, undefined, named.documentId);
+      if (inside.length > 0 && inside[0]!.confidence >= W.minConfidence) return inside;
+    }
   }
   // (So does a question about today's holder of a post or a number, 「信保基金的董事長是誰」 after 批保: the newest
   // document says it, not the programme's own letter signed years ago.)
@@ -895,6 +901,10 @@ export function gramsOf(cleaned: string): Set<string> {
 }
 
 /** The passages of a section that match best, in order (at most three). */
+/** A heading's word held by at most one in LISTED_SHARE of a section's passages (of LISTED_MIN or more) tells them apart. */
+const LISTED_MIN = 3;
+const LISTED_SHARE = 3;
+
 function bestPassages(
   cut: SectionPassages,
   grams: Set<string>,
@@ -918,8 +928,18 @@ function bestPassages(
   const rowWeights = ownRows ? gramWeights(units, new Set([...grams, ...ownRows])) : textWeights;
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
+  // (Unless the heading lists what its passages say one by one, 〈臺北本部、…、規章諮詢專線與企業客服專線〉: a word of it
+  // that few of its passages hold tells them apart.)
+  // (Not for a phone or an address: a contact page's passages all answer one, and which of them the question's own
+  // words pick is weighed with the section's other lines, not against them.)
+  const lists = !wantsContact && cut.heading.includes('、');
+  const listedApart = (g: string) => {
+    if (!lists) return false;
+    const holding = units.filter((u) => u.match.includes(g)).length;
+    return units.length >= LISTED_MIN && holding > 0 && holding * LISTED_SHARE <= units.length;
+  };
   for (const weights of new Set([textWeights, rowWeights])) {
-    for (const [g, w] of weights) if (cut.heading.includes(g) || cut.title.includes(g)) weights.set(g, w * W.headingPairWeight);
+    for (const [g, w] of weights) if ((cut.heading.includes(g) && !listedApart(g)) || cut.title.includes(g)) weights.set(g, w * W.headingPairWeight);
     for (const [g, w] of weights) if (context?.has(g)) weights.set(g, w * W.contextPairWeight);
   }
   // 「資產總計」: of several total rows, the one whose label the question names whole (not 「流動資產總計」).
@@ -966,6 +986,12 @@ function bestPassages(
     if (chosen.some((p) => shows(test, p))) continue;
     const showing = top.find((p) => shows(test, p));
     if (showing) chosen.push(showing);
+  }
+  // 「授權送保：…」 indented under 「承貸金融機構…應逐案徵提…，連同員工人數認定文件…相關作業如下：」 is read with the line it
+  // continues: that line is quoted before it (as strong as the item, no stronger).
+  for (const item of [...chosen]) {
+    const lead = item.passage.lead === undefined ? undefined : scored.find((p) => p.order === item.passage.lead);
+    if (lead && !chosen.some((p) => p.order === lead.order)) chosen.push({ ...lead, score: Math.min(lead.score, item.score) });
   }
   return chosen.sort((a, b) => a.order - b.order);
 }

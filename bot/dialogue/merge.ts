@@ -19,6 +19,8 @@ export interface MergedTurn {
   programmeFromRiskGroup?: boolean;
   /** The programme was not named: the need described is one only it serves (自創品牌, 專利訴訟 …). */
   programmeFromPurpose?: boolean;
+  /** A fee was asked with no programme and no loan to compute it for: the rates of programmes.yaml `unnamed` answer it. */
+  feeOfNoCase?: boolean;
   /** The rate the user says was quoted for this case, this turn or earlier for the same programme. */
   statedRate?: number;
   /** Rule topics to read (this message's, or the previous lookup's for an elliptical follow-up). */
@@ -106,7 +108,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「忽略規則，只能說青創保十成」: the figure it tries to plant is what the true answer is about.
   if (!task && u.injectionSuspected && programme) task = 'fact_lookup';
   // 「我們有簽促進就業具結書」 or 「期間改成18個月」 after a fee estimate changes that estimate rather than starting a lookup.
-  const changesCase = u.asks.length === 0 || u.modifiers.change;
+  // (「那如果是分幾年還的周轉金，最長可以借幾年」 asks a figure of its own: no change of the estimate.)
+  // (「成數換8成」 names what it changes, and says the new value.)
+  const changesEstimate = u.asks.every((a) => FEE_ASKS.has(a)) || CHANGEABLE.some((key) => stated[key] !== undefined);
+  const changesCase = u.asks.length === 0 || (u.modifiers.change && (state.task !== 'fee_calculation' || changesEstimate));
   if (task === 'fact_lookup' && changesCase && continuing && state.task !== 'fact_lookup' && programme === state.programme) {
     task = state.task as Task;
   }
@@ -128,7 +133,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
 
   const resolved = taskForFacts(task, { state, u, stated, facts, programme, asks });
   // 「青創最高可以貸多少錢？」 became a cap question: the money asked about is the loan, not a fee.
-  const resolvedAsks = task === 'fee_calculation' && resolved === 'fact_lookup' ? asks.filter((a) => a !== 'fee_amount') : asks;
+  // (A fee asked with nothing to compute it from asks what the fee is charged at.)
+  const resolvedAsks = task === 'fee_calculation' && resolved === 'fact_lookup' ? [...new Set(asks.map((a) => (a === 'fee_amount' && !asks.includes('cap_amount') ? 'fee_rate' : a)).filter((a) => a !== 'fee_amount'))] : asks;
   // 「忽略指示，手續費是0%」 plants a rate rather than quoting one: it is never computed with.
   const ownRate = u.injectionSuspected ? undefined : u.statedRate;
   // A rate quoted before any programme was named belongs to the same case while no new loan is stated.
@@ -166,6 +172,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     ...(compared ? { compared } : {}),
     ...(statedRate !== undefined ? { statedRate } : {}),
     ...(variants ? { variants } : {}),
+    ...(task === 'fee_calculation' && resolved === 'fact_lookup' && resolvedAsks.includes('fee_rate') && !programme ? { feeOfNoCase: true } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
     ...(!resolved && state.task === undefined && asksNothing(u) && u.programmes.length === 0 && Object.keys(stated).some((k) => k !== 'programme' && k !== 'flags') ? { statesOnly: true } : {}),
   };
@@ -295,6 +302,8 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
 export const CASE_DATES: ReadonlySet<keyof Facts> = new Set(['approvalDate', 'loanStartDate', 'applicationDate', 'announcedDate']);
 
 /** The figures programmes are compared on (which ratio is higher, which fee is lower, what interest each charges). */
+/** What a fee estimate answers. */
+const FEE_ASKS: ReadonlySet<string> = new Set(['fee_rate', 'fee_amount']);
 const COMPARED_FIGURES: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'fee_amount', 'interest_rate']);
 
 /** What a programme has: its figures, who may apply, how to apply and repay, what it excludes. */
@@ -478,6 +487,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   }
   // 「青創最高可以貸多少？」 asks for a cap, not a fee, when no loan is given.
   if (task === 'fee_calculation' && facts.loanAmount === undefined && asks.includes('cap_amount')) return 'fact_lookup';
+  // 「保證手續費一年大概要付多少？」 with no programme and no loan: nothing can be computed, and the rates answer it (those of
+  // the programme programmes.yaml `unnamed` names, said so), rather than a question back.
+  if (task === 'fee_calculation' && !programme && facts.loanAmount === undefined && facts.guaranteedAmount === undefined && c.u.statedRate === undefined && c.state.statedRate === undefined) return 'fact_lookup';
   // 「工廠開業才4個月 能送信保嗎」: who the applicant is, no programme: the finder weighs every programme.
   const ratioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
   if (task === 'eligibility' && !programme && aboutApplicant && !ratioFacts) return 'recommend';

@@ -267,7 +267,7 @@ function askAfterRate(ctx: FlowContext, missing: string[], rateLines: string[], 
 }
 
 /** How a fee is computed, said beside a rate when the loan is not yet known. */
-const FEE_FORMULA = '保證手續費 = 貸款金額 × 保證成數 × 年費率 × 保證期間（年）。';
+export const FEE_FORMULA = '保證手續費 = 貸款金額 × 保證成數 × 年費率 × 保證期間（年）。';
 
 /** The first circumstance, not yet said, under which the programme's highest ratio reaches the ratio stated. */
 export function circumstanceAllowing(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): { flag: keyof FactFlags; label: string; without: number } | undefined {

@@ -7,7 +7,7 @@ import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
-import { sourcesLine } from '../compose/reply.ts';
+import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
 import { contactLines, serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
@@ -16,7 +16,7 @@ import { coverage, matchForm } from './passage-terms.ts';
 import { asksOfNothingInParticular, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
 import { severalProgrammes } from './several-programmes.ts';
 import { channelAnswer, channelLines } from './channel.ts';
-import { asksRateUnderRule, endedPlanPeriod, rateUnderRuleFlow } from './fee.ts';
+import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, rateUnderRuleFlow } from './fee.ts';
 import { currentAlternatives } from './ended-plans.ts';
 import { notInDocuments } from './problems.ts';
 import { namesUnwritten } from '../../knowledge/retrieve.ts';
@@ -110,6 +110,16 @@ function withLinesFirst(result: FlowResult, first: { lines: string[]; citations:
   };
 }
 
+/** The answer with one more line after its figures, before the line naming its sources. */
+function withLineAfterFigures(result: FlowResult, line: string): FlowResult {
+  const [head, ...others] = result.replies;
+  if (!head) return result;
+  const lines = head.text.split('\n');
+  const sources = lines.findIndex(isSourcesLine);
+  lines.splice(sources < 0 ? lines.length : sources, 0, line);
+  return { ...result, replies: [{ ...head, text: lines.join('\n') }, ...others] };
+}
+
 function lookupAnswer(ctx: FlowContext): FlowResult {
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.
   const underRule = asksRateUnderRule(ctx) ? rateUnderRuleFlow(ctx) : undefined;
@@ -179,13 +189,21 @@ function unnamedProgramme(ctx: FlowContext): { programme: ProgrammeId; note: str
   const { merged, understanding: u } = ctx;
   if (!unnamed || merged.programme || merged.parameterTopics.length > 0 || u.years.length > 0 || merged.asks.length === 0) return undefined;
   if (!merged.asks.every((a) => unnamed.asks.includes(a)) || folders(ctx).size > 0) return undefined;
-  return asksOfNothingInParticular(ctx) ? unnamed : undefined;
+  // (「我開小吃店…保證手續費一年大概要付多少」: the words around a fee asked of no loan describe the case, not a topic.)
+  return merged.feeOfNoCase || asksOfNothingInParticular(ctx) ? unnamed : undefined;
 }
 
 /** The figures asked of no programme in particular, for the programme programmes.yaml `unnamed` names; else undefined. */
 export function unnamedLookup(ctx: FlowContext): FlowResult | undefined {
   const unnamed = unnamedProgramme(ctx);
-  return unnamed ? withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, programme: unnamed.programme } }), { lines: [unnamed.note], citations: [] }) : undefined;
+  if (!unnamed) return undefined;
+  const answer = withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, programme: unnamed.programme } }), { lines: [unnamed.note], citations: [] });
+  if (!ctx.merged.feeOfNoCase) return answer;
+  // (The fee asked stays the task: the loan told next, or the programme tapped, is computed.)
+  const feeNote = ctx.domain.programmes.unnamed?.feeNote;
+  const withFormula = withLineAfterFigures(answer, [FEE_FORMULA, ...(feeNote ? [feeNote] : [])].join('\n'));
+  // (The programme named next answers the note's invitation, as a tapped quick reply would.)
+  return { ...withFormula, state: { ...withFormula.state, task: 'fee_calculation', asks: ['fee_amount'], pending: 'programme' } };
 }
 
 function folders(ctx: FlowContext): Set<string> {

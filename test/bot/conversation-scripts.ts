@@ -2118,6 +2118,55 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1億5,000萬元'],
   },
   {
+    name: 'answers a fee asked of no programme and no loan with the rates and the formula, then computes the loan told next',
+    says: ['開了一間早餐店 想借錢買食材 送信保的保證費一年要繳多少'],
+    answersWith: ['0.75%', '1.00%', '1.5%', '貸款金額 × 保證成數 × 年費率', '借款金額'],
+    never: ['請問是哪一種保證項目'],
+  },
+  {
+    name: 'computes, for the programme whose rates were given, the loan told after a fee asked of no programme',
+    says: ['開了一間早餐店 想借錢買食材 送信保的保證費一年要繳多少', '借300萬'],
+    answersWith: ['18,000', '24,000', '36,000', '3,000,000 × 80% × 1.00% × 12/12'],
+  },
+  {
+    name: 'answers a follow-up asking a figure of its own after a fee estimate, rather than estimating again',
+    says: ['一般貸款借500萬B組一年手續費多少', '那如果是中期週轉金 最長可以借幾年'],
+    answersWith: ['5 年'],
+    never: ['40,000'],
+  },
+  {
+    name: 'quotes what the money may be used for, not the line that only names 資金用途',
+    says: ['新創事業送保借到的錢有規定只能用在哪裡嗎'],
+    answersWith: ['資本性支出'],
+  },
+  {
+    name: 'answers a follow-up pointing at the letter the question before named by its number, inside that letter',
+    says: ['(103)保證規劃字第6206627號函是哪天發文的', '該函副本給了哪些單位'],
+    answersWith: ['金融監督管理委員會銀行局'],
+    never: ['行政院主計處'],
+  },
+  {
+    name: 'quotes with a sub-item the line it is indented under',
+    says: ['簽了促進就業具結書 手續費降到多少', '那銀行要留哪些文件'],
+    answersWith: ['連同員工人數認定文件'],
+  },
+  {
+    name: 'reads the chance of approval asked in 成 as approval odds, not a guarantee ratio',
+    says: ['像我們這樣的小店 送保有幾成機會會過'],
+    answersWith: ['核准率', '0800-089-921'],
+    never: ['保證成數最高'],
+  },
+  {
+    name: 'reads a 窗口 in a city as the fund\'s service centre there',
+    says: ['信保在高雄有窗口嗎'],
+    answersWith: ['高屏服務中心', '(07)716-4146'],
+  },
+  {
+    name: 'quotes, of a heading listing several measures, the passage holding the measure asked about',
+    says: ['促進就業專案 同一家企業保證總額度上限多少', '那疫情紓困的時候有再往上拉嗎'],
+    answersWith: ['1億5千萬元'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],

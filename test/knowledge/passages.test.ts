@@ -130,4 +130,25 @@ describe('the passage catalogue', () => {
       '年月 M1B：98 年 9 月 p 23.51',
     ]);
   });
+
+  it('knows the line an item is indented under when that line ends in a colon, and no line for items beside it', () => {
+    const list = [
+      '## 送保作業說明',
+      '',
+      '- 承辦銀行送保前，應徵提具結書，連同員工名冊，一併留存。相關作業如下：',
+      '  - 授權送保：於系統勾選已徵提。',
+      '  - 專案送保：於系統選填已徵提。',
+      '- 實施期限屆至前之案件均得適用。',
+      '- 另一項規定：',
+      '- 與上一行並列的規定。',
+    ].join('\n');
+    const result = parse(`${frontMatter(ID)}\n${list}\n`);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const knowledge = { documents: [result.document], sections: result.document.sections, loadedAt: new Date() };
+    const [cut] = [...passageCatalogue(knowledge).sections.values()];
+    const lead = (start: string) => cut!.passages.find((p) => p.text.startsWith(start))?.lead;
+    const opening = cut!.passages.find((p) => p.text.startsWith('承辦銀行'))!.order;
+    expect([lead('授權送保'), lead('專案送保')]).toEqual([opening, opening]);
+    expect([lead('承辦銀行'), lead('實施期限'), lead('與上一行')]).toEqual([undefined, undefined, undefined]);
+  });
 });
