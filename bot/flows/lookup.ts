@@ -386,13 +386,17 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     lines.unshift(total.line);
     citations.push(...total.citations);
   }
-  const programme = ctx.merged.programme;
   const future = futureYear(ctx);
   const quoted = passage?.replies[0];
   if (quoted) citations.push(...quoted.citations);
-  const ended = programme ? endedPlanPeriod(ctx, programme) : undefined;
+  // (The figures may be another programme's than the one discussed: 「淹水前的舊貸款可以延後還嗎」 after 災害復舊 reads the
+  // ended 復工營業 plan's deferral, and says it has ended.)
+  const read = [ctx.merged.programme, ...candidates.map((c) => c.name.split('.')[0])].filter((id): id is ProgrammeId => id !== undefined && isProgrammeId(id));
+  const programme = ctx.merged.programme;
+  const endedOne = read.find((id) => endedPlanPeriod(ctx, id) !== undefined);
+  const ended = endedOne ? endedPlanPeriod(ctx, endedOne) : undefined;
   // (What serves the same need today, after an ended plan's rules: 「有像莫拉克那樣9成免手續費的嗎」.)
-  const alternatives = ended ? currentAlternatives(ctx, programme!) : undefined;
+  const alternatives = endedOne ? currentAlternatives(ctx, endedOne) : undefined;
   if (alternatives) citations.push(...alternatives.citations);
   return answered(
     {
@@ -400,7 +404,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       intent: 'fact_lookup',
       lines: [
         // An ended plan is history: the reader learns that before its figures.
-        ended ? `注意：${PROGRAMMES[programme!].name}的計畫期程為${formatRocDate(ended.from)}至${formatRocDate(ended.to)}，已結束；以下為當時的規定，不是現行規定。` : undefined,
+        ended ? `注意：${PROGRAMMES[endedOne!].name}的計畫期程為${formatRocDate(ended.from)}至${formatRocDate(ended.to)}，已結束；以下為當時的規定，不是現行規定。` : undefined,
         future ? futureNote(ctx, future) : undefined,
         caseDateNote(ctx, candidates),
         notAnnouncedNote(ctx, candidates),

@@ -2167,6 +2167,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1億5千萬元'],
   },
   {
+    name: 'reads, after another programme, the deferral of loans taken before the disaster, and says that plan has ended',
+    says: ['莫拉克受災企業的災害復舊貸款保幾成', '那颱風前原本的貸款可以延後多久還'],
+    answersWith: ['災害前已辦理貸款本息展延期限上限', '3 年', '已結束'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
