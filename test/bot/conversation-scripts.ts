@@ -2172,6 +2172,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['災害前已辦理貸款本息展延期限上限', '3 年', '已結束'],
   },
   {
+    name: 'reads 核准 in Simplified Chinese as 核准, though the conversion can write it 核準',
+    says: ['申请信保的核准率多少'],
+    answersWith: ['核准率', '0800-089-921'],
+    never: ['直接保證'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
