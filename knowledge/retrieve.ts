@@ -468,9 +468,16 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const cut = catalogue.sections.get(hit.sectionId);
     if (!cut) continue;
     const { section } = cut;
-    let passages = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events, wants.context, wants.carriesEach, wants.stated);
-    // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
-    if (passages.length === 0 && hit.example !== undefined) passages = bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events, wants.context);
+    const choose = (apart: boolean) => {
+      const best = bestPassages(cut, grams, wantsContact, wants.carries, wants.rowGrams, wants.total, events, wants.context, wants.carriesEach, wants.stated, apart);
+      // Staff attached the question to this section: its best passages answer it even when none has the kind asked for.
+      return best.length === 0 && hit.example !== undefined ? bestPassages(cut, grams, wantsContact, undefined, wants.rowGrams, wants.total, events, wants.context, undefined, undefined, apart) : best;
+    };
+    const quotedPassages = choose(true);
+    if (quotedPassages.length === 0) continue;
+    // (How sure the section is is weighed on the passages its heading's words do not single out: a heading listing
+    // measures says which passage of it answers, not that it answers better than another section.)
+    const passages = listsApart(cut, wantsContact) ? choose(false) : quotedPassages;
     if (passages.length === 0) continue;
     const heading = cut.heading;
     const quoted = passages.map((p) => p.passage.match).join('\n');
@@ -524,7 +531,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const wholeTotal = wants.total && (knowledge.answerKinds?.wholeTotals ?? []).some((word) => normalizeText(section.heading.split(' > ').at(-1) ?? '').includes(word)) ? W.wholeTotalBonus : 0;
     const confidence =
       (first ? W.withinBonus : 0) + statesFigure + Math.max(passageCover, unionCover + headingCover * W.headingCoverShare) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
-    choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(passages, wants.ownRowGrams) : passages, confidence, cover: passageCover });
+    choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(quotedPassages, wants.ownRowGrams) : quotedPassages, confidence, cover: passageCover });
   }
   const sorted = cumulativeFirst(exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries), wants.cumulative);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
@@ -901,6 +908,15 @@ export function gramsOf(cleaned: string): Set<string> {
 }
 
 /** The passages of a section that match best, in order (at most three). */
+/**
+ * A heading listing what its passages say one by one (〈…、紓困期間…總額度上限…提高至1億5千萬元〉). (Not for a phone or an
+ * address: a contact page's passages all answer one, and which the question's own words pick is weighed with the
+ * section's other lines, not against them.)
+ */
+function listsApart(cut: SectionPassages, wantsContact: boolean): boolean {
+  return !wantsContact && cut.heading.includes('、');
+}
+
 /** A heading's word held by at most one in LISTED_SHARE of a section's passages (of LISTED_MIN or more) tells them apart. */
 const LISTED_MIN = 3;
 const LISTED_SHARE = 3;
@@ -916,6 +932,7 @@ function bestPassages(
   context?: Set<string>,
   carriesEach?: Array<(passage: string, unitLine?: string, row?: boolean) => boolean>,
   stated?: Set<number>,
+  apart = true,
 ): ScoredPassage[] {
   // A line that only repeats the section's heading (「三、經費來源及計算基準」) is not an answer, unless it holds the
   // kind of thing asked (「2. 專案保證（民國63年推出）：」 for 「哪一年」).
@@ -930,9 +947,7 @@ function bestPassages(
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
   // (Unless the heading lists what its passages say one by one, 〈臺北本部、…、規章諮詢專線與企業客服專線〉: a word of it
   // that few of its passages hold tells them apart.)
-  // (Not for a phone or an address: a contact page's passages all answer one, and which of them the question's own
-  // words pick is weighed with the section's other lines, not against them.)
-  const lists = !wantsContact && cut.heading.includes('、');
+  const lists = apart && listsApart(cut, wantsContact);
   const listedApart = (g: string) => {
     if (!lists) return false;
     const holding = units.filter((u) => u.match.includes(g)).length;
