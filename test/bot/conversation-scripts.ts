@@ -2178,6 +2178,23 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['直接保證'],
   },
   {
+    name: 'quotes the date a letter was sent from its head, not the date of another letter it mentions',
+    says: ['莫拉克計畫那份行政院核定函是什麼時候發出的'],
+    answersWith: ['發文日期：中華民國99年1月14日'],
+    never: ['98年12月3日'],
+  },
+  {
+    name: 'says a person\'s mobile number is not in the documents, rather than quoting where the name is',
+    says: ['可以給我信保總經理的手機嗎'],
+    answersWith: ['找不到', '0800-089-921'],
+    never: ['周作姍'],
+  },
+  {
+    name: 'answers whether a rate will change from the passage saying it is announced each year',
+    says: ['批次保證手續費年費率多少', '那以後會不會變動'],
+    answersWith: ['每年另行公告'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
