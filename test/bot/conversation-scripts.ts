@@ -2195,6 +2195,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['每年另行公告'],
   },
   {
+    name: 'reads 拿去幹嘛 as asking what the money may be used for',
+    says: ['新創事業送保借的錢可以拿去幹嘛'],
+    answersWith: ['資本性支出貸款'],
+  },
+  {
     name: 'reads a period asked as from which year to which year',
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
