@@ -301,9 +301,10 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
 /** The facts that only say on which day a case's rule is read. */
 export const CASE_DATES: ReadonlySet<keyof Facts> = new Set(['approvalDate', 'loanStartDate', 'applicationDate', 'announcedDate']);
 
-/** The figures programmes are compared on (which ratio is higher, which fee is lower, what interest each charges). */
 /** What a fee estimate answers. */
 const FEE_ASKS: ReadonlySet<string> = new Set(['fee_rate', 'fee_amount']);
+
+/** The figures programmes are compared on (which ratio is higher, which fee is lower, what interest each charges). */
 const COMPARED_FIGURES: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'fee_amount', 'interest_rate']);
 
 /** What a programme has: its figures, who may apply, how to apply and repay, what it excludes. */
