@@ -907,7 +907,6 @@ export function gramsOf(cleaned: string): Set<string> {
   return grams;
 }
 
-/** The passages of a section that match best, in order (at most three). */
 /**
  * A heading listing what its passages say one by one (〈…、紓困期間…總額度上限…提高至1億5千萬元〉). (Not for a phone or an
  * address: a contact page's passages all answer one, and which the question's own words pick is weighed with the
@@ -921,6 +920,7 @@ function listsApart(cut: SectionPassages, wantsContact: boolean): boolean {
 const LISTED_MIN = 3;
 const LISTED_SHARE = 3;
 
+/** The passages of a section that match best, in order (at most three). */
 function bestPassages(
   cut: SectionPassages,
   grams: Set<string>,
@@ -945,16 +945,18 @@ function bestPassages(
   const rowWeights = ownRows ? gramWeights(units, new Set([...grams, ...ownRows])) : textWeights;
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
-  // (Unless the heading lists what its passages say one by one, 〈臺北本部、…、規章諮詢專線與企業客服專線〉: a word of it
-  // that few of its passages hold tells them apart.)
-  const lists = apart && listsApart(cut, wantsContact);
-  const listedApart = (g: string) => {
-    if (!lists) return false;
-    const holding = units.filter((u) => u.match.includes(g)).length;
-    return units.length >= LISTED_MIN && holding > 0 && holding * LISTED_SHARE <= units.length;
-  };
+  // (Unless the heading lists what its passages say one by one, 〈…、紓困期間企業保證融資總額度上限…提高至1億5千萬元〉: a
+  // word of it that few of its passages hold tells them apart.)
+  const listedApart = new Set(
+    apart && listsApart(cut, wantsContact) && units.length >= LISTED_MIN
+      ? [...new Set([...textWeights.keys(), ...rowWeights.keys()])].filter((g) => {
+          const holding = units.filter((u) => u.match.includes(g)).length;
+          return cut.heading.includes(g) && holding > 0 && holding * LISTED_SHARE <= units.length;
+        })
+      : [],
+  );
   for (const weights of new Set([textWeights, rowWeights])) {
-    for (const [g, w] of weights) if ((cut.heading.includes(g) && !listedApart(g)) || cut.title.includes(g)) weights.set(g, w * W.headingPairWeight);
+    for (const [g, w] of weights) if ((cut.heading.includes(g) && !listedApart.has(g)) || cut.title.includes(g)) weights.set(g, w * W.headingPairWeight);
     for (const [g, w] of weights) if (context?.has(g)) weights.set(g, w * W.contextPairWeight);
   }
   // 「資產總計」: of several total rows, the one whose label the question names whole (not 「流動資產總計」).
