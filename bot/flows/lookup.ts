@@ -398,16 +398,19 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   // (What serves the same need today, after an ended plan's rules: 「有像莫拉克那樣9成免手續費的嗎」.)
   const alternatives = endedOne ? currentAlternatives(ctx, endedOne) : undefined;
   if (alternatives) citations.push(...alternatives.citations);
+  const notAnnounced = notAnnouncedNote(ctx, candidates);
   return answered(
     {
       kind: 'answer',
       intent: 'fact_lookup',
+      // (A year's announcement the documents do not hold is not in them; the latest one held is shown for what it is.)
+      ...(notAnnounced ? { notInDocuments: true } : {}),
       lines: [
         // An ended plan is history: the reader learns that before its figures.
         ended ? `注意：${PROGRAMMES[endedOne!].name}的計畫期程為${formatRocDate(ended.from)}至${formatRocDate(ended.to)}，已結束；以下為當時的規定，不是現行規定。` : undefined,
         future ? futureNote(ctx, future) : undefined,
         caseDateNote(ctx, candidates),
-        notAnnouncedNote(ctx, candidates),
+        notAnnounced,
         ...lines,
         // (The words of the document the figures were read from, when no passage is quoted beside them.)
         quoted ? undefined : sourceWords(candidates),
@@ -585,13 +588,24 @@ function caseDay(ctx: FlowContext): string | undefined {
  * do not hold, is not known; the latest one they hold is shown for what it is.
  */
 function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | undefined {
-  const announced = ctx.merged.facts.announcedDate;
-  if (announced === undefined) return undefined;
-  const year = announced.slice(0, 4);
+  const year = announcedYearAsked(ctx);
+  if (year === undefined) return undefined;
   const unknown = candidates.filter((c) => c.reading && ctx.view.announcedEachYear(c.name) && !ctx.view.history(c.name).some((v) => v.effectiveFrom.startsWith(year)));
   if (unknown.length === 0) return undefined;
   const names = unknown.map((c) => c.reading!.description).join('、');
   return `目前收錄的文件沒有民國${Number(year) - 1911}年公告的${names}（此項由本基金每年另行公告）；如需該年度的數字，請洽信保基金：${serviceLinesText(ctx.service)}。以下是文件所載最近一次的數字：`;
+}
+
+/**
+ * The year whose announcement is asked: 「113年公告的」, or the one year a question about a rule's figure names
+ * (「今年（113年）公告的批保費率」「107年批保手續費率多少」), not a case's own date (授信起日) nor a year after today.
+ */
+function announcedYearAsked(ctx: FlowContext): string | undefined {
+  const announced = ctx.merged.facts.announcedDate;
+  if (announced !== undefined) return announced.slice(0, 4);
+  const [year, ...more] = ctx.understanding.years;
+  if (year === undefined || more.length > 0 || caseDay(ctx) !== undefined || futureYear(ctx) !== undefined) return undefined;
+  return String(year);
 }
 
 /** A year after today (not after the day the rules are read at: 「103年跟111年各是多少」 reads them at 103). */

@@ -2204,6 +2204,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['莫拉克那個計畫是從哪年做到哪年'],
     answersWith: ['98 年 11 月', '101 年 12 月'],
   },
+  {
+    name: 'says a year named for a figure announced each year is not in the documents when its announcement is not',
+    says: ['請問109年度的批次保證年費率是多少'],
+    answersWith: ['沒有民國109年公告的', '每年另行公告', '0800-089-921'],
+  },
+  {
+    name: 'answers a year named for a figure announced each year when the documents hold its announcement',
+    says: ['111年度批保的保證手續費率是多少'],
+    answersWith: ['0.3%'],
+    never: ['沒有民國111年公告的'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
