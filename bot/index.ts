@@ -24,7 +24,7 @@ import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { ratioLimitsFlow } from './flows/ratio-limits.ts';
 import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
-import { retrievalAnswer } from './flows/retrieval.ts';
+import { cannotAnswer, namesNotInDocuments, retrievalAnswer } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { LruCache } from './lru-cache.ts';
@@ -223,6 +223,10 @@ export function createBot(deps: BotDeps): Bot {
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
+    // 「凡那比颱風受災的企業也能比照莫拉克嗎」「農業信保基金的費率」: a typhoon or fund the documents never name is not in
+    // them, whichever flow would answer the rest (an ended plan's figures, the fund's own fee).
+    const unnamed = namesNotInDocuments(ctx);
+    if (unnamed.length > 0) return cannotAnswer(ctx, undefined, unnamed);
     // 「要怎麼申請 可以授權嗎」 about a rule that says how it is applied for: that rule's answer, not the general route.
     // (「莫拉克復工貸款要去哪裡辦」: a plan that has ended is told so, not how to apply for it.)
     const ended = endedPlanToday(ctx);

@@ -49,7 +49,7 @@ export function matchForm(text: string): string {
   return `${foldForSearch(caseless(text))}\u0000${canonical(text)}`;
 }
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

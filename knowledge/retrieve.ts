@@ -1,11 +1,12 @@
 import type { KnowledgeBase } from './load.ts';
 import { normalizeText } from './normalize.ts';
 import { rankerWeights as W } from './ranker-weights.ts';
-import { canonical, coverage, matchForm, synonymHeads } from './passage-terms.ts';
+import { canonical, coverage, escape, matchForm, synonymHeads } from './passage-terms.ts';
 import { passageCatalogue, wordsAfterYears, type KnowledgePassage, type PassageCatalogue, type SectionPassages, type Table } from './passages.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
-import { DOMAIN_TERMS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary.ts';
+import { DOMAIN_TERMS, NAMED_KINDS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary.ts';
+import { foldForSearch } from './tokenizer.ts';
 
 /**
  * Retrieval: the sections search finds, and in each the passages that answer the question best. The one ranker
@@ -811,6 +812,87 @@ export function namesUnwritten(knowledge: KnowledgeBase, query: string, sections
     return inSections >= 1 && inSections <= RARE_NAME_SECTIONS && !held.some((text) => text.includes(form));
   });
 }
+
+/** Pronouns and demonstratives: a word opening with one points at a thing, it names none (「這是」, 「那種」). */
+const POINTING_START = new Set('這那哪此該每各某其我你妳他她它您咱');
+/** Characters that stand between words, not inside a name: particles, prepositions, the copula (a closed class). */
+const BETWEEN_WORDS = new Set('的是有在跟和與及或向對把被給從到去來了嗎呢吧也都就還又像如比');
+
+/**
+ * 「凡那比颱風受災的企業可以比照莫拉克嗎」「921地震的重建貸款」「農業信用保證基金的費率」: a thing of a kind that has names
+ * (vocabulary.yaml `named`) called by a name the documents never give one of that kind. What is asked about is
+ * something the documents do not hold, however much of the rest of the question they write. The name is what stands
+ * right before the kind's word: a number; a run of single characters the segmenter made no word of (a transliterated
+ * name, 凡/那/比), the characters between words before it aside; or one word opening its clause (「農業」, 「海外」), not
+ * a verb taking the kind as its object (「曾經用過信保基金」「一起送給信保基金」) nor a word carrying no topic
+ * (the filler and `ignored`: 「聽說」「目前」). A name the documents write before any word of the kind (「莫拉克颱風」「中小企業信用保證
+ * 基金」), or that a synonym group writes with it (「八八風災」), is known.
+ */
+export function unknownNames(knowledge: KnowledgeBase, query: string, filler: RegExp | undefined, ignored: ReadonlySet<string>): string[] {
+  const text = foldForSearch(normalizeText(query)).replace(/\s+/gu, ' ');
+  const found: string[] = [];
+  for (const kind of namedKinds()) {
+    for (const match of text.matchAll(kind.pattern)) {
+      const before = withoutFiller(text.slice(Math.max(0, match.index - 16), match.index), filler);
+      const name = nameBefore(before.endsWith(' ') ? '' : before, ignored, match[0].length >= 4);
+      if (name && !kind.words.some((word) => namesWritten(knowledge).includes(`${name}${word}`) || KNOWN_NAMES.has(`${name}${word}`))) found.push(`${name}${match[0]}`);
+    }
+  }
+  return [...new Set(found)];
+}
+
+/** The named kinds, each as its words (folded) and a pattern finding any of them, longest first. */
+let kindsCache: Array<{ words: string[]; pattern: RegExp }> | undefined;
+function namedKinds(): Array<{ words: string[]; pattern: RegExp }> {
+  kindsCache ??= NAMED_KINDS.map((group) => {
+    const words = group.map((w) => foldForSearch(w)).sort((a, b) => b.length - a.length);
+    return { words, pattern: new RegExp(words.map(escape).join('|'), 'gu') };
+  });
+  return kindsCache;
+}
+
+/** The synonym groups' words, folded: 「八八風災」 is a name the vocabulary gives the typhoon the documents write of. */
+const KNOWN_NAMES: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flat().map((w) => foldForSearch(w)));
+
+/** The documents' text as one string (folded, without white space), once per knowledge version. */
+const writtenTexts = new WeakMap<KnowledgeBase, string>();
+function namesWritten(knowledge: KnowledgeBase): string {
+  let text = writtenTexts.get(knowledge);
+  if (text === undefined) {
+    text = foldForSearch(normalizeText(knowledge.sections.map((s) => `${s.heading}\n${s.text}`).join('\n'))).replace(/\s+/gu, '');
+    writtenTexts.set(knowledge, text);
+  }
+  return text;
+}
+
+/** The name right before a kind's word, if one stands there (see unknownNames); `formal` when that word is a formal name (四字以上: 信用保證基金). */
+function nameBefore(before: string, ignored: ReadonlySet<string>, formal: boolean): string | undefined {
+  const segments = [...SEGMENTER.segment(before)];
+  const last = segments.at(-1);
+  if (!last?.isWordLike) return undefined;
+  // (A number of three digits or more: 921, 0206; not the day of a date, 「8/10颱風」.)
+  if (/^\d+$/u.test(last.segment)) return last.segment.length >= 3 && !/[/／.-]$/u.test(before.slice(0, -last.segment.length)) ? last.segment : undefined;
+  if (!/^\p{Script=Han}+$/u.test(last.segment) || ENDS_NO_NAME.has(last.segment.at(-1)!)) return undefined;
+  if (last.segment.length === 1) {
+    let run = '';
+    for (let i = segments.length - 1; i >= 0 && /^\p{Script=Han}$/u.test(segments[i]!.segment); i--) run = segments[i]!.segment + run;
+    while (run.length > 0 && (BETWEEN_WORDS.has(run[0]!) || POINTING_START.has(run[0]!) || DATE_UNIT.has(run[0]!))) run = run.slice(1);
+    return run.length >= 2 && !ignored.has(run) ? run : undefined;
+  }
+  // One word names one of its kind only before a formal name (「農業信用保證基金」「海外信保基金」): before 「颱風」 a word
+  // is as often what the typhoon struck (「倉庫颱風淹水」).
+  const word = last.segment;
+  if (!formal || ignored.has(word) || POINTING_START.has(word[0]!) || contentStem(word) !== word) return undefined;
+  // (Opening its clause: nothing before it, a mark, or a word or character carrying no topic.)
+  const previous = segments.at(-2);
+  const opens = !previous || !previous.isWordLike || BETWEEN_WORDS.has(previous.segment) || POINTING_START.has(previous.segment);
+  return opens ? word : undefined;
+}
+
+/** A last character no name ends with: a particle or preposition, an aspect mark or complement (「用過」「捐給」), a classifier (「那次」). */
+const ENDS_NO_NAME = new Set([...[...BETWEEN_WORDS].filter((c) => !'像如比'.includes(c)), ...GRAMMATICAL_AFTER, ...'給達入次場個種件位些年月日號']);
+/** The unit of a date, before a name (「98年八八風災」). */
+const DATE_UNIT = new Set('年月日號');
 
 /**
  * 「中國輸出入銀行」 for the table's 「中國輸銀」: a word inside a synonym written in the question is held when the section

@@ -17,6 +17,7 @@ const vocabularySchema = z.strictObject({
   synonyms: z.array(z.array(word).min(2, { error: '同義詞組至少要有兩個字詞' })),
   terms: z.array(word),
   stop_words: z.array(word),
+  named: z.array(z.array(word).min(1, { error: '每一類至少要有一個稱呼' })).default([]),
 });
 
 export type Vocabulary = z.infer<typeof vocabularySchema>;
@@ -29,7 +30,7 @@ export function parseVocabulary(file: string, content: string): Vocabulary {
     throw new Error(`${file} 有錯誤：\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const normal = (words: string[]) => words.map((w) => normalizeText(w));
-  return { synonyms: parsed.data.synonyms.map(normal), terms: normal(parsed.data.terms), stop_words: normal(parsed.data.stop_words) };
+  return { synonyms: parsed.data.synonyms.map(normal), terms: normal(parsed.data.terms), stop_words: normal(parsed.data.stop_words), named: parsed.data.named.map(normal) };
 }
 
 const vocabulary = parseVocabulary(VOCABULARY_FILE, readFileSync(VOCABULARY_FILE, 'utf8'));
@@ -45,6 +46,12 @@ export const SYNONYM_GROUPS: ReadonlyArray<ReadonlyArray<string>> = vocabulary.s
  * or because the whole term says more than its parts. Synonym group members are added too.
  */
 export const DOMAIN_TERMS: ReadonlyArray<string> = vocabulary.terms;
+
+/**
+ * Kinds of thing that have names of their own (颱風, 地震, 信用保證基金), each with the words a question calls them by:
+ * a thing of such a kind named by a name the documents never give one (「凡那比颱風」) is not in them.
+ */
+export const NAMED_KINDS: ReadonlyArray<ReadonlyArray<string>> = vocabulary.named;
 
 /** Words that carry no topic in a question. Applied to segmenter words only. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(vocabulary.stop_words);

@@ -7,7 +7,7 @@ import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
-import { findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -92,7 +92,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (Of the question itself: the question before it does not make its words known.)
   const read = questionChecked(ctx, question);
   const { ignored, checked } = read;
-  const unknown = best?.hit.example === undefined && !placeOnly ? unknownTopicWords(ctx, read) : [];
+  // (「凡那比颱風」「農業信用保證基金」: a thing named by a name the documents never give one of its kind is not in them.)
+  const unknown = best?.hit.example === undefined && !placeOnly ? [...unknownTopicWords(ctx, read), ...unknownNames(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored)] : [];
   // 「原住民創業保幾成」: a word naming something particular that the section chosen never mentions is what is asked about.
   const missing = best && best.hit.example === undefined && !placeOnly ? rareWordsMissing(ctx.sources.knowledge, checked, best.section, ctx.domain.words.queryFiller, ignored) : [];
   const evidence = best !== undefined && (hasEvidence(ctx.domain, ctx.merged.asks, best.section, best.passages, yesNo) || usageByHeading(best));
@@ -151,6 +152,15 @@ function questionChecked(ctx: FlowContext, question: string): { ignored: Set<str
   const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question), ...rankCountWords(question)]);
   // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
   return { ignored, checked: withoutCircumstances(ctx, question) };
+}
+
+/**
+ * 「凡那比颱風受災的企業，也可以比照莫拉克嗎」: the things the question names by names the documents never give one of their
+ * kind (knowledge/retrieve.ts unknownNames). The question is about them, whichever flow would answer the rest.
+ */
+export function namesNotInDocuments(ctx: FlowContext): string[] {
+  const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
+  return unknownNames(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored);
 }
 
 /** 「保證手續費可以刷卡嗎」: the words of the question the documents never use, which are what it is about. */
@@ -240,7 +250,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   if (byParts) return byParts;
   if (!choice.covered) {
     if (choice.missingYears && choice.section) return yearsNotInDocuments(ctx, choice.missingYears, choice.section);
-    return officesElsewhere(ctx) ?? cannotAnswer(ctx, choice.nearest);
+    return officesElsewhere(ctx) ?? cannotAnswer(ctx, choice.nearest, namesNotInDocuments(ctx));
   }
   const { section, quoted, others, best, missingYears, continued } = choice;
   if (others.length > 0) return severalSections(ctx, [best, ...others]);
@@ -1143,7 +1153,7 @@ function statedCells(query: string): number[] {
 const HOLDS_FIGURE = /(?<![\d,.])\d[\d,.]*\s*(?:成|%|％|倍|億|萬|千|元)|[一二兩三四五六七八九十半][成倍]/u;
 
 /** Says plainly that the sources do not answer this, and where to ask: the service lines from the knowledge. */
-export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult {
+export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit, names: readonly string[] = []): FlowResult {
   const service = ctx.service;
   const citations = service.citation ? [service.citation] : [];
   return {
@@ -1153,7 +1163,9 @@ export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit): FlowResult 
         kind: 'fallback',
         intent: 'unknown',
         lines: [
-          '抱歉，我在目前收錄的信保基金文件中找不到可以確實回答這個問題的內容，為避免提供不正確的資訊，請洽信保基金：',
+          names.length > 0
+            ? `抱歉，目前收錄的信保基金文件沒有提到${names.map((n) => `「${n}」`).join('、')}，我無法確實回答，為避免提供不正確的資訊，請洽信保基金：`
+            : '抱歉，我在目前收錄的信保基金文件中找不到可以確實回答這個問題的內容，為避免提供不正確的資訊，請洽信保基金：',
           serviceLinesText(service),
           // (Not a heading holding a figure, 〈…最高九成…〉: beside "I cannot answer", it would read as the answer.)
           nearest && !HOLDS_FIGURE.test(nearest.section) ? `（最接近的資料：《${nearest.title}》〈${nearest.section}〉）` : undefined,

@@ -2215,6 +2215,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0.3%'],
     never: ['沒有民國111年公告的'],
   },
+  {
+    name: 'says a typhoon the documents never name is not in them, rather than answering with the Morakot plan',
+    says: ['莫蘭蒂颱風把我們工廠淹了，有沒有像莫拉克那種保九成的專案'],
+    answersWith: ['沒有提到「莫蘭蒂颱風」', '0800-089-921'],
+    never: ['9成（90%）'],
+  },
+  {
+    name: 'says another guarantee fund is not in the documents, rather than answering with this fund’s figures',
+    says: ['农业信保基金的手续费一年收多少'],
+    answersWith: ['沒有提到「農業信保基金」'],
+    never: ['0.75%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -10,7 +10,9 @@ describe('the search vocabulary (knowledge/vocabulary.yaml)', () => {
       synonyms: [['批次保證', '批保']],
       terms: [],
       stop_words: ['fee'],
+      named: [],
     });
+    expect(parseVocabulary('v.yaml', 'synonyms: []\nterms: []\nstop_words: []\nnamed: [[台风, 风灾]]\n').named).toEqual([['颱風', '風災']]);
   });
 
   it('a mistake names the file and the field', () => {
