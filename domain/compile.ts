@@ -76,6 +76,8 @@ export interface Domain {
     parameterTopics: Array<{ topic: string; cue: RegExp }>;
     /** Per ask, what a passage must contain to answer it. */
     evidence: Partial<Record<string, RegExp>>;
+    /** What an answer calls an ask when saying the documents do not give it (interest_rate → 貸款利率). */
+    askNames: Partial<Record<string, string>>;
     /** A rule topic named turns these ambiguous asks into its own (unless the words said). */
     topicAsks: Array<{ topic: string; ask: AskTopic; insteadOf: ReadonlySet<string>; unless: RegExp }>;
   };
@@ -371,6 +373,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       parameters: asks.parameters,
       parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
       evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),
+      askNames: asks.ask_names,
       topicAsks: Object.entries(asks.topic_asks).map(([topic, t]) => ({ topic, ask: t.ask as AskTopic, insteadOf: new Set(t.instead_of), unless: t.unless ? cueRegExp(t.unless) : /(?!)/ })),
     },
     intents: {

@@ -130,6 +130,8 @@ export const AsksFile = z
     parameters: z.record(z.string().regex(/^[a-z_]+$/, '問法代號只用小寫英文字母與底線'), z.array(z.string().regex(/^!?[a-z_.]+$/, '參數名稱的片段只用小寫英文字母、底線與點；不要的片段前面加 !')).min(1)),
     parameter_topics: z.record(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?$/, '參數名稱只用小寫英文字母、底線與一個點'), Cues),
     evidence: z.partialRecord(z.enum(ASK_EVIDENCE), Cues),
+    /** What an answer calls an ask when saying the documents do not give it (「貸款利率」). */
+    ask_names: z.partialRecord(z.enum(ASK_EVIDENCE), Word).default({}),
     /** A rule topic whose figure an ambiguous ask means (「同一家公司最多可以保到多少」: the total cap, not a ratio). */
     topic_asks: z
       .record(

@@ -166,7 +166,9 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,
     // when one of them says it: 〈說明二（三）〉.)
     const rule = ctx.understanding.modifiers.yesNo ? retrievalAnswer(statesFigureAsked(ctx) ? { ...ctx, within: sourceSections(ctx, candidates[0]!).map((s) => s.id) } : ctx) : undefined;
-    return parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined);
+    const result = parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined);
+    const unstated = programme ? unstatedAsks(ctx, programme) : undefined;
+    return unstated ? withLineAfterFigures(result, unstated) : result;
   }
   const found = retrievalAnswer(ctx);
   if (found.outcome !== 'unanswered') return found;
@@ -616,6 +618,21 @@ function futureYear(ctx: FlowContext): number | undefined {
 
 function futureNote(ctx: FlowContext, year: number): string {
   return `我無法提供 ${year} 年的數字：目前收錄的只有已公告的規定，未來費率由本基金另行公告。如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。目前適用的是：`;
+}
+
+/**
+ * 「鳳凰貸款的利率跟手續費各是多少」: of several figures asked of a programme, those no rule gives it (asks.yaml `ask_names`)
+ * are said not to be in the documents, after the ones that are; none is left out unsaid.
+ */
+function unstatedAsks(ctx: FlowContext, programme: ProgrammeId): string | undefined {
+  if (ctx.merged.asks.length < 2) return undefined;
+  // (Nor said by a passage: 「補貼利率各是多少」 of the Morakot plan is in its subsidy section, not in a rule.)
+  const names = ctx.merged.asks
+    .filter((ask) => ctx.domain.asks.askNames[ask] !== undefined && !rankedParameters(ctx, [ask]).some((c) => c.byAsk))
+    .filter((ask) => retrievalAnswer({ ...ctx, merged: { ...ctx.merged, asks: [ask] } }).outcome === 'unanswered')
+    .map((ask) => ctx.domain.asks.askNames[ask]!);
+  if (names.length === 0) return undefined;
+  return `目前收錄的文件未載明${PROGRAMMES[programme].name}的${names.join('、')}；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`;
 }
 
 /** The programme is known but its documents do not state what was asked (e.g. a fee rate left blank in a table). */

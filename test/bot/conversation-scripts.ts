@@ -2227,6 +2227,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['沒有提到「農業信保基金」'],
     never: ['0.75%'],
   },
+  {
+    name: 'answers the figures asked that the rules give and says the one they do not give is not in the documents',
+    says: ['微型鳳凰貸款的利息大概幾趴？保證費又收多少'],
+    answersWith: ['0.5%', '未載明微型創業鳳凰貸款的貸款利率'],
+  },
+  {
+    name: 'says nothing is missing when every figure asked is given',
+    says: ['鳳凰貸款保幾成？手續費多少'],
+    answersWith: ['9.5成', '0.5%'],
+    never: ['未載明'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
