@@ -103,7 +103,7 @@ export interface Domain {
     change: RegExp;
   };
   modifiers: { threshold?: RegExp; lower?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
-  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[] };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
@@ -415,6 +415,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       conditional: prefixRegExp(intents.follow_up.conditional),
       comparing: prefixRegExp(intents.follow_up.comparing),
       // 「好的，那C組呢？」: the courtesy and what separates it from the message.
+      // 「拿到這個獎，對企業有什麼好處」: a thing of the question before pointed at anywhere in the message.
+      pointing: intents.follow_up.pointing ? cueRegExp(intents.follow_up.pointing) : /(?!)/u,
       opening: new RegExp(`${prefixRegExp(intents.follow_up.opening).source}[,，、\\s]*`),
       alone: new Set(intents.follow_up.alone ?? []),
       joiners: intents.follow_up.joiners ?? [],

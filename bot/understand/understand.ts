@@ -45,7 +45,7 @@ function withTopPlace(rank: Modifiers['rank'], text: string, most: RegExp): Modi
 
 function modifiersOf(text: string, domain: Domain): Modifiers {
   const { several, most, least, yesNo, list, comparison, current, notWaived } = domain.modifiers;
-  const { leaning, conditional, comparing, opening } = domain.followUp;
+  const { leaning, conditional, comparing, pointing, opening } = domain.followUp;
   // 「最低與最高各多少」 names both ends: no one end is meant.
   const [isMost, isLeast] = [most.test(text), least.test(text)];
   const superlative = isMost && isLeast ? undefined : isMost ? 'most' : isLeast ? 'least' : undefined;
@@ -59,7 +59,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     list: list.test(text),
     comparison: comparison.test(text),
     current: current.test(text),
-    continuing: [leaning, conditional, comparing].some((pattern) => pattern.test(opened)),
+    continuing: [leaning, conditional, comparing].some((pattern) => pattern.test(opened)) || pointing.test(text),
     notWaived: notWaived.test(text),
     bothWays: domain.modifiers.bothWays.test(text),
     change: domain.intents.change.test(text),

@@ -2238,6 +2238,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['9.5成', '0.5%'],
     never: ['未載明'],
   },
+  {
+    name: 'reads a message pointing at the award just discussed (這個獎) as about that award',
+    says: ['批保金質獎111年頒給了哪些銀行', '得這個獎有什麼獎勵'],
+    answersWith: ['5 千萬元'],
+    cites: '績優金融機構',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
