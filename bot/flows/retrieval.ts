@@ -696,8 +696,17 @@ function aboutOneself(ctx: FlowContext, question: string): string[] {
   const clauses = question.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
   const asks = (clause: string) => ctx.domain.asks.interrogative.test(clause) || ctx.domain.modifiers.yesNo.test(clause);
   if (!clauses.some(asks)) return [];
-  return clauses.filter((clause) => ctx.domain.intents.firstPerson.test(clause) && !asks(clause));
+  // (So is a story or hearsay told before the question, 「上次打去問紓困的事一直佔線 信保有沒有免付費的客服電話」, when
+  // the question after it names a topic of its own: it is why one asks, not what. A question naming none, 「要怎麼付」
+  // after 「我想用信用卡付保證費」, asks of the story.)
+  const last = clauses.findLastIndex(asks);
+  const asking = clauses.slice(0, last + 1).filter(asks).join(' ');
+  const topical = (withoutFiller(normalizeText(asking), ctx.domain.words.queryFiller).match(/\p{Script=Han}/gu)?.length ?? 0) >= OWN_TOPIC;
+  return clauses.filter((clause, i) => !asks(clause) && (ctx.domain.intents.firstPerson.test(clause) || (topical && i < last)));
 }
+
+/** Han characters (the filler aside) a question needs to name a topic of its own. */
+const OWN_TOPIC = 4;
 
 /**
  * 「新竹有信保的服務中心嗎」: an office asked for in a place where the documents list none is told so, with the offices

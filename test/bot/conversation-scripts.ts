@@ -2244,6 +2244,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['5 千萬元'],
     cites: '績優金融機構',
   },
+  {
+    name: 'answers a question told after hearsay, whose words (會計師, 真的假的) and amount in Chinese numerals name no topic',
+    says: ['會計師說批保同一家企業在同一家銀行一年最多只算一百萬的代償 真的假的'],
+    answersWith: ['1,000,000'],
+    cites: '實際代位清償總金額上限',
+  },
+  {
+    name: 'answers a question told after a story of the business, whose unfamiliar words are why one asks, not what',
+    says: ['我做水電工程十幾年 一直被銀行說沒擔保品 聽說信保也可以不透過銀行直接申請 是嗎'],
+    answersWith: ['直接保證'],
+    never: ['找不到可以確實回答'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
