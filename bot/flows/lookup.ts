@@ -149,7 +149,11 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // ask whose answers show words of their own (利率) when they show none of them.
   const evidence = ctx.merged.asks.flatMap((a) => ctx.domain.asks.evidence[a] ?? []);
   const shows = (c: Candidate) => evidence.length === 0 || evidence.some((e) => e.test(descriptionOf(ctx, c.name)));
-  const ranked = rankedParameters(ctx);
+  // (「續約的案子負債比超過400%還會被限制只保五成嗎」 names a rule's topic, 負債比 (asks.yaml parameter_topics), and no figure
+  // of it is read: a figure read only by the ask, of another rule (新創事業's 限辦用途), is not its answer; the passage is.)
+  const read = rankedParameters(ctx);
+  const offTopic = ctx.merged.parameterTopics.some((t) => t.includes('.')) && !read.some((c) => namedByTopic(c.name, ctx));
+  const ranked = offTopic ? read.filter((c) => c.byWords >= DESCRIPTION_MATCH) : read;
   const candidates = ranked.some((c) => c.byAsk) ? ranked : ranked.filter(shows);
   const programme = ctx.merged.programme;
   // Parameters hold every fee rate and ratio the documents give: if none fits, the documents do not say it.

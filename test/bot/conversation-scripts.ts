@@ -2256,6 +2256,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['直接保證'],
     never: ['找不到可以確實回答'],
   },
+  {
+    name: 'answers a rule named by its topic (負債比) from its passage, not from a figure of another rule read by the ask',
+    says: ['有開發票的公司原額度續約 負債比率四百多% 授權送保會不會被卡在五成'],
+    answersWith: ['不受授權保證成數最高五成之限制'],
+    never: ['限辦之授信用途'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
