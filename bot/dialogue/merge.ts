@@ -21,6 +21,8 @@ export interface MergedTurn {
   programmeFromPurpose?: boolean;
   /** A fee was asked with no programme and no loan to compute it for: the rates of programmes.yaml `unnamed` answer it. */
   feeOfNoCase?: boolean;
+  /** A case's ratio or rate was asked of no programme and no need told: the `unnamed` programme's figures answer it. */
+  ratesOfNoProgramme?: boolean;
   /** The rate the user says was quoted for this case, this turn or earlier for the same programme. */
   statedRate?: number;
   /** Rule topics to read (this message's, or the previous lookup's for an elliptical follow-up). */
@@ -173,6 +175,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     ...(statedRate !== undefined ? { statedRate } : {}),
     ...(variants ? { variants } : {}),
     ...(task === 'fee_calculation' && resolved === 'fact_lookup' && resolvedAsks.includes('fee_rate') && !programme ? { feeOfNoCase: true } : {}),
+    ...(ratesOfNoProgrammeAsked(task, { state, u, stated, facts, programme, asks }) ? { ratesOfNoProgramme: true } : {}),
     empty: !task && !statesSomething && ownRate === undefined,
     ...(!resolved && state.task === undefined && asksNothing(u) && u.programmes.length === 0 && Object.keys(stated).some((k) => k !== 'programme' && k !== 'flags') ? { statesOnly: true } : {}),
   };
@@ -359,6 +362,17 @@ function sameDocument(domain: Domain, a: ProgrammeId, b: ProgrammeId): boolean {
   return (domain.programmes.documents[a] ?? []).some((doc) => (domain.programmes.documents[b] ?? []).includes(doc));
 }
 
+/** Figures a case may ask of no programme in particular, answered for the `unnamed` programme (programmes.yaml). */
+const RATES_OF_NO_PROGRAMME: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate']);
+
+/** 「開機車行快八年了，想借五百萬…一般都保幾成啊」: a case told, with no programme, no need and no 營授比 figures, asking only a ratio or rate. */
+function ratesOfNoProgrammeAsked(task: Task | undefined, c: TaskContext): boolean {
+  const { stated, facts, asks, programme } = c;
+  const caseTold = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined || stated.loanAmount !== undefined;
+  const ratioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
+  return task === 'eligibility' && !programme && !ratioFacts && caseTold && c.u.purposes.length === 0 && asks.length > 0 && asks.every((a) => RATES_OF_NO_PROGRAMME.has(a));
+}
+
 interface TaskContext {
   state: ConversationState;
   u: Understanding;
@@ -493,6 +507,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (task === 'fee_calculation' && !programme && facts.loanAmount === undefined && facts.guaranteedAmount === undefined && c.u.statedRate === undefined && c.state.statedRate === undefined) return 'fact_lookup';
   // 「工廠開業才4個月 能送信保嗎」: who the applicant is, no programme: the finder weighs every programme.
   const ratioFacts = facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined;
+  // (「開機車行快八年了，想借五百萬…一般都保幾成啊」: a ratio or rate asked of no programme, no need told, is answered first,
+  // for the programme programmes.yaml `unnamed` names, saying so; which programme fits is not asked back first.)
+  if (ratesOfNoProgrammeAsked(task, c)) return 'fact_lookup';
   if (task === 'eligibility' && !programme && aboutApplicant && !ratioFacts) return 'recommend';
   // 「銀行什麼時候要申請批號？」 reads like eligibility but states no fact about a case and asks about a rule.
   if (task === 'eligibility' && asks.length > 0) {

@@ -196,7 +196,7 @@ function unnamedProgramme(ctx: FlowContext): { programme: ProgrammeId; note: str
   if (!unnamed || merged.programme || merged.parameterTopics.length > 0 || u.years.length > 0 || merged.asks.length === 0) return undefined;
   if (!merged.asks.every((a) => unnamed.asks.includes(a)) || folders(ctx).size > 0) return undefined;
   // (「我開小吃店…保證手續費一年大概要付多少」: the words around a fee asked of no loan describe the case, not a topic.)
-  return merged.feeOfNoCase || asksOfNothingInParticular(ctx) ? unnamed : undefined;
+  return merged.feeOfNoCase || merged.ratesOfNoProgramme || asksOfNothingInParticular(ctx) ? unnamed : undefined;
 }
 
 /** The figures asked of no programme in particular, for the programme programmes.yaml `unnamed` names; else undefined. */

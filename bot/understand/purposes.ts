@@ -46,6 +46,16 @@ export function asksWhichProgrammeFits(text: string, domain: Domain = shippedDom
   return domain.intents.recommend.test(text) && !domain.intents.whoQualifies.test(text);
 }
 
+/**
+ * 「聽說信包可以幫忙，一般都保幾成啊？」: the words of asking which programme fits are in a clause that asks nothing (a story
+ * or hearsay), and another clause asks: what that clause asks is the question.
+ */
+function toldNotAsked(text: string, domain: Domain): boolean {
+  const clauses = text.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
+  const asking = clauses.filter((clause) => domain.asks.interrogative.test(clause) || domain.modifiers.yesNo.test(clause));
+  return asking.length > 0 && !asking.some((clause) => domain.intents.recommend.test(clause));
+}
+
 /** Intents that say what the message is, whatever else it contains. */
 const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calculation'];
 
@@ -56,7 +66,7 @@ const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calcul
  */
 export function isRecommendation(text: string, c: RecommendContext, domain: Domain = shippedDomain()): boolean {
   if (DECIDED.includes(c.intent)) return false;
-  const asksWhichFits = asksWhichProgrammeFits(text, domain);
+  const asksWhichFits = asksWhichProgrammeFits(text, domain) && !((c.asks ?? []).length > 0 && toldNotAsked(text, domain));
   // 「公司要提撥勞工退休金，有沒有相關的貸款」: the name is the need's own programme, and which programme fits is asked
   // (「想申請青年創業貸款」 is an eligibility question about the programme, and stays one).
   const namedByNeed = c.intent !== 'eligibility' && c.programmesByName.every((id) => needProgrammes(c.purposes, domain).has(id));

@@ -2262,6 +2262,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不受授權保證成數最高五成之限制'],
     never: ['限辦之授信用途'],
   },
+  {
+    name: 'answers a ratio asked with a case told and no programme for the general loan first, rather than asking what the money is for',
+    says: ['我開汽車保養廠十二年 打算跟銀行借三百萬 朋友說找信保可以幫忙 通常可以保到幾成'],
+    answersWith: ['您沒有指明保證項目', '8成'],
+    never: ['主要用在哪裡'],
+  },
+  {
+    name: 'computes the yearly fee when the loan was told before and the fee is asked as 要多少',
+    says: ['我開汽車保養廠十二年 打算跟銀行借三百萬 朋友說找信保可以幫忙 通常可以保到幾成', '銀行說我是C組 這樣一年保證費要多少'],
+    answersWith: ['36,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
