@@ -435,6 +435,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (c.state.compared && !newLoan && c.u.programmes.length === 0 && asks.length > 0 && asks.every((a) => COMPARED_FIGURES.has(a)) && (c.u.isFollowUp || c.u.asks.length > 0)) return 'fact_lookup';
   const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');
   const aboutApplicant = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined;
+  // 「營授比超過五成，授權送保只能保五成，那這樣一年保證費變多少」: a fee asked of the loan told, at a ratio this message
+  // states, is computed at that ratio; the 營授比 told is why the ratio is what it is, not a question to decide first.
+  if (asksFee && facts.loanAmount !== undefined && stated.guaranteeRatio !== undefined && !c.u.modifiers.yesNo) return 'fee_calculation';
   // 「營業額600萬，週轉借款420萬，還能送保嗎」: the two figures of the 營授比 decide it.
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
   // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.

@@ -2273,6 +2273,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我開汽車保養廠十二年 打算跟銀行借三百萬 朋友說找信保可以幫忙 通常可以保到幾成', '銀行說我是C組 這樣一年保證費要多少'],
     answersWith: ['36,000'],
   },
+  {
+    name: 'computes the fee at the ratio a message states, the 營授比 told being only why',
+    says: ['一般貸款借六百萬 B組', '銀行說我們營授比太高 授權只能保五成 那一年保證費要繳多少'],
+    answersWith: ['30,000'],
+    never: ['生產事業（例如製造業）還是一般事業'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
