@@ -2279,6 +2279,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['30,000'],
     never: ['生產事業（例如製造業）還是一般事業'],
   },
+  {
+    name: 'reads the total already borrowed (加起來已經) as used of the per-enterprise cap, not as a new loan',
+    says: ['我們跟三家銀行用信保借的加起來已經九千萬 還可以再送保嗎 上限是多少'],
+    answersWith: ['扣除您說已使用的 90,000,000 元', '30,000,000'],
+    never: ['請問是哪一種保證項目'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
