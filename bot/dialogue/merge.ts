@@ -40,7 +40,7 @@ export interface MergedTurn {
  * 「那C組呢？」 keeps the programme and task and changes one fact; a bare answer fills the fact asked for.
  */
 export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer?: Facts, domain: Domain = shippedDomain()): MergedTurn {
-  const stated = statedFacts(state, u, pendingAnswer);
+  const stated = statedFacts(state, u, pendingAnswer, domain);
   const facts: Facts = {
     ...withoutReplacedPeriod(state.facts, stated),
     ...stated,
@@ -272,13 +272,15 @@ function supplies(stated: Facts, pending: string): boolean {
 }
 
 /** What this message states, with bare answers and follow-ups read in the light of the conversation. */
-function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts | undefined): Facts {
+function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts | undefined, domain: Domain): Facts {
   // A reply to the bot's question is read as that answer (「300萬」 after the balance question is the balance).
   const stated: Facts = { ...(pendingAnswer ?? u.facts) };
   // 「如果沒簽呢」 after a case with the 具結書 signed: the circumstance discussed, said otherwise. (Not 「跟沒簽比差多少」,
   // which sets the case against it.)
   const byVerb = u.modifiers.comparison ? {} : (u.flagsByVerb ?? {});
-  const discussed = Object.entries(byVerb).filter(([flag]) => state.facts.flags?.[flag as keyof FactFlags] !== undefined);
+  // (So is one of the programme discussed, by its verb alone: 「也有拿到推薦」 of 青創 is the 青輔會's recommendation.)
+  const ofProgramme = (flag: string) => state.programme !== undefined && domain.facts.namingProgramme.flags[flag as keyof FactFlags] === state.programme;
+  const discussed = Object.entries(byVerb).filter(([flag]) => state.facts.flags?.[flag as keyof FactFlags] !== undefined || ofProgramme(flag));
   if (discussed.length > 0) stated.flags = { ...Object.fromEntries(discussed), ...stated.flags };
   // 「如果借款是2,040萬呢？」 during a 營授比 check changes the balance, not a loan.
   if (

@@ -2285,6 +2285,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['扣除您說已使用的 90,000,000 元', '30,000,000'],
     never: ['請問是哪一種保證項目'],
   },
+  {
+    name: 'reads a recommendation told by its verb alone (有拿到推薦) while 青創 is discussed as the 青輔會 one, at 9成',
+    says: ['青創貸款保幾成', '我有被推薦 借一百萬 C組 一年手續費多少'],
+    answersWith: ['1,000,000 × 90% × 1.5%', '13,500'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
