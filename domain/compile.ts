@@ -98,6 +98,7 @@ export interface Domain {
     eligibilityQuestion: RegExp;
     /** 「有什麼貸款適合我？」「信保可以幫忙嗎」: which programme fits, the user names none. */
     recommend: RegExp;
+    others: RegExp;
     /** 「哪些公司符合」: who may apply (of the programme discussed, or in general), not which programme fits. */
     whoQualifies: RegExp;
     change: RegExp;
@@ -390,6 +391,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       question: cueRegExp(intents.question),
       eligibilityQuestion: cueRegExp(intents.eligibility_question),
       recommend: cueRegExp(intents.recommend),
+      others: intents.others.length > 0 ? cueRegExp(intents.others) : /(?!)/u,
       whoQualifies: cueRegExp(intents.who_qualifies),
       change: cueRegExp(intents.change),
     },

@@ -155,6 +155,8 @@ export const IntentsFile = z
     question: Cues,
     eligibility_question: Cues,
     recommend: Cues,
+    /** 「青創她還能用嗎？還是有別的可以申請的？」: asking, beside one programme, what else there is. */
+    others: Cues.default([]),
     who_qualifies: Cues,
     change: Cues,
     modifiers: z

@@ -13,6 +13,7 @@ import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { unnamedLookup } from './lookup.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { recommendFlow } from './recommend.ts';
+import { combinedAnswer } from './several-programmes.ts';
 import { retrievalAnswer } from './retrieval.ts';
 
 const STATUS_TEXT = {
@@ -54,7 +55,13 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
     }
-    return eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
+    const answer = eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
+    // 「青創她還能用嗎？還是有別的可以申請的？」: not eligible, and what else there is asked: the programmes that fit the case.
+    if (result.status === 'not_eligible' && ctx.domain.intents.others.test(ctx.understanding.text)) {
+      const others = recommendFlow({ ...ctx, understanding: { ...ctx.understanding, programmes: [], programmesByName: [] }, merged: { ...ctx.merged, programme: undefined } });
+      if (others.outcome !== 'unanswered') return combinedAnswer('eligibility', undefined, [answer, others], others.replies[0]?.quickReplies ?? [], others.state);
+    }
+    return answer;
   } catch (error) {
     if (error instanceof MissingFactsError) return askFor(ctx, 'eligibility', error.missing);
     if (error instanceof InvalidInputError) return invalidInput(ctx, 'eligibility', error);

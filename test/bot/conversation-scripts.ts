@@ -2290,6 +2290,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['青創貸款保幾成', '我有被推薦 借一百萬 C組 一年手續費多少'],
     answersWith: ['1,000,000 × 90% × 1.5%', '13,500'],
   },
+  {
+    name: 'lists the programmes that fit when the one asked about does not and what else there is is asked too',
+    says: ['我媽五十歲 想開一間麵店 青創貸款她可以辦嗎 不行的話有其他方案嗎'],
+    answersWith: ['不符合條件（青年創業貸款）', '微型創業鳳凰貸款'],
+  },
+  {
+    name: 'does not list other programmes when the one asked about fits',
+    says: ['我三十歲 公司剛設立半年 青創貸款可以辦嗎 有其他方案嗎'],
+    answersWith: ['青年創業貸款'],
+    never: ['可能適合的保證項目'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
