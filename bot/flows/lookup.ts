@@ -14,7 +14,8 @@ import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { asksOfNothingInParticular, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
-import { severalProgrammes } from './several-programmes.ts';
+import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
+import { questionParts } from '../understand/question-parts.ts';
 import { channelAnswer, channelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, rateUnderRuleFlow } from './fee.ts';
 import { currentAlternatives } from './ended-plans.ts';
@@ -123,7 +124,16 @@ function withLineAfterFigures(result: FlowResult, line: string): FlowResult {
 function lookupAnswer(ctx: FlowContext): FlowResult {
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.
   const underRule = asksRateUnderRule(ctx) ? rateUnderRuleFlow(ctx) : undefined;
-  if (underRule) return underRule;
+  if (underRule) {
+    // (「復工貸款保幾成？手續費要不要付？利息補貼最長多久？」: the other figures asked are answered after the fee's rule.)
+    // (Asked in this message, as questions of their own: a follow-up asking only the fee, 「送保期間手續費要自己付嗎」, is not
+    // answered the ratio asked before again, nor a 期間 its words mention.)
+    const rest = ctx.merged.asks.filter((a) => a !== 'fee_rate' && a !== 'fee_amount' && ctx.understanding.asks.includes(a as (typeof ctx.understanding.asks)[number]));
+    const several = questionParts(ctx.understanding, ctx.domain).length >= 2;
+    const others = several && rest.length > 0 && underRule.outcome === 'answered' ? lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: rest } }) : undefined;
+    if (others?.outcome !== 'answered') return underRule;
+    return combinedAnswer('fact_lookup', undefined, [others, underRule], others.replies[0]?.quickReplies ?? [], others.state);
+  }
   const unnamed = unnamedLookup(ctx);
   if (unnamed) return unnamed;
   // Questions about timing, procedure or meaning are best answered by the passage that says it,

@@ -2301,6 +2301,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['青年創業貸款'],
     never: ['可能適合的保證項目'],
   },
+  {
+    name: 'answers every figure asked beside a waived fee, each a question of its own',
+    says: ['八八風災的復工營業貸款 保證成數是多少？手續費要繳嗎？利息補貼可以補幾年？'],
+    answersWith: ['9成', '免', '3 年', '1 年'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
