@@ -2306,6 +2306,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['八八風災的復工營業貸款 保證成數是多少？手續費要繳嗎？利息補貼可以補幾年？'],
     answersWith: ['9成', '免', '3 年', '1 年'],
   },
+  {
+    name: 'reads 找銀行還是找信保 as asking where to apply',
+    says: ['開早餐店想借錢 要先找銀行還是直接找信保基金'],
+    answersWith: ['由往來的金融機構向本基金申請'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
