@@ -14,6 +14,7 @@ import { unnamedLookup } from './lookup.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { recommendFlow } from './recommend.ts';
 import { combinedAnswer } from './several-programmes.ts';
+import { industriesNamed } from '../understand/choices.ts';
 import { retrievalAnswer } from './retrieval.ts';
 
 const STATUS_TEXT = {
@@ -32,7 +33,16 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
   try {
     const onRatio = ctx.understanding.parameterTopics.includes('business_finance_ratio');
     if (!programme || (hasRatioFacts && (programme === 'general_loan' || onRatio))) {
-      if (hasRatioFacts) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, ratioInputOf(facts)));
+      if (hasRatioFacts) {
+        // (「一般事業…60%，授權送保最高幾成？如果是生產事業、同樣60%呢？」: each category said outright is decided.)
+        const industries = industriesNamed(ctx.understanding.text, ctx.domain);
+        if (industries.length < 2) return ratioAnswer(ctx, businessFinanceRatio(ctx.view, ratioInputOf(facts)));
+        const each = industries.map((industry) => {
+          const own = { ...facts, industry };
+          return ratioAnswer({ ...ctx, merged: { ...ctx.merged, facts: own } }, businessFinanceRatio(ctx.view, ratioInputOf(own)));
+        });
+        return combinedAnswer('eligibility', undefined, each, each[0]!.replies[0]?.quickReplies ?? [], each[0]!.state);
+      }
       // 「店才開沒多久 能申請信保嗎」: no programme, but a need of one's own — which programme fits it is the question.
       if (ctx.understanding.purposes.length > 0 && ctx.understanding.asks.every((ask) => ask === 'eligibility_criteria')) return recommendFlow(ctx);
       // 「送信保一般可以保到幾成」: a figure asked of no programme in particular is answered for the usual one, saying so.

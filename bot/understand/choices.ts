@@ -17,6 +17,17 @@ export function findIndustry(text: string, domain: Domain = shippedDomain()): Fa
   return firstChoice(text, domain.facts.industryOutright) ?? firstChoice(text, domain.facts.industry);
 }
 
+/** 「一般事業…60%…如果是生產事業、同樣60%呢」: both categories said outright, each to be decided; else empty. */
+export function industriesNamed(text: string, domain: Domain = shippedDomain()): Array<NonNullable<Facts['industry']>> {
+  // (In the order the message names them.)
+  const named = domain.facts.industryOutright
+    .map(({ value, cue }) => ({ value, at: cue.exec(text)?.index }))
+    .filter((c): c is { value: (typeof c)['value']; at: number } => c.at !== undefined)
+    .sort((a, b) => a.at - b.at)
+    .map(({ value }) => value);
+  return named.length >= 2 ? (named as Array<NonNullable<Facts['industry']>>) : [];
+}
+
 /** The gender a message states about the applicant (some programmes are for women). */
 export function findGender(text: string, domain: Domain = shippedDomain()): Facts['gender'] {
   return firstChoice(text, domain.facts.gender);

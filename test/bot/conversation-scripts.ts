@@ -2311,6 +2311,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['開早餐店想借錢 要先找銀行還是直接找信保基金'],
     answersWith: ['由往來的金融機構向本基金申請'],
   },
+  {
+    name: 'decides a 營授比 for each business category the message names outright',
+    says: ['營授比65%的生產事業 授權送保可以保幾成 換成一般事業呢'],
+    answersWith: ['未超過生產事業門檻 70%', '超過一般事業門檻 50%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
