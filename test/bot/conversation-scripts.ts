@@ -2316,6 +2316,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['營授比65%的生產事業 授權送保可以保幾成 換成一般事業呢'],
     answersWith: ['未超過生產事業門檻 70%', '超過一般事業門檻 50%'],
   },
+  {
+    name: 'reads winning a tender for works (得標…工程) as the public-construction circumstance',
+    says: ['我們公司上個月得標了市立圖書館的整修工程，需要週轉', '這種的保證成數最高幾成'],
+    answersWith: ['協助中小企業參與公共建設', '9成'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
