@@ -103,7 +103,7 @@ export interface Domain {
     whoQualifies: RegExp;
     change: RegExp;
   };
-  modifiers: { threshold?: RegExp; lower?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
+  modifiers: { threshold?: RegExp; lower?: RegExp; originally?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -400,6 +400,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       placeOf: cueRegExp(intents.modifiers.place_of),
       which: cueRegExp(intents.modifiers.which),
       ...(intents.modifiers.lower ? { lower: cueRegExp(intents.modifiers.lower) } : {}),
+      ...(intents.modifiers.originally ? { originally: cueRegExp(intents.modifiers.originally) } : {}),
       still: cueRegExp(intents.modifiers.still),
       ...(intents.modifiers.threshold ? { threshold: cueRegExp(intents.modifiers.threshold) } : {}),
       several: cueRegExp(intents.modifiers.several),

@@ -375,11 +375,17 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   for (const c of candidates) {
     if (c.reading) {
       const r = c.reading;
+      // 「批次保證剛推出的時候可以保到十成嗎」: the rule as it first was comes first, then the one in force.
+      const first = ctx.understanding.modifiers.originally ? otherVersions(ctx.view, r).filter((v) => v.effectiveFrom < r.effectiveFrom).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0] : undefined;
+      if (first) {
+        lines.push(`最初的規定：${versionLine(first, r).replace(/^另：/u, '')}；現行規定如下：`);
+        citations.push(ctx.cite.forReference(first.reference, first.effectiveFrom, r.name));
+      }
       lines.push(readingLine(r));
       const note = r.note && !/^概述未載日期/.test(r.note) ? readersNote(r.note) : '';
       if (note) versions.push(`說明：${note}`);
       citations.push(...referencesOf(ctx, r).map((reference) => ctx.cite.forReference(reference, r.effectiveFrom, r.name)));
-      for (const other of otherVersions(ctx.view, r)) {
+      for (const other of otherVersions(ctx.view, r).filter((v) => v.effectiveFrom !== first?.effectiveFrom)) {
         versions.push(versionLine(other, r));
         citations.push(ctx.cite.forReference(other.reference, other.effectiveFrom, r.name));
       }

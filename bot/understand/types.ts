@@ -84,6 +84,8 @@ export interface Modifiers {
   threshold?: boolean;
   /** 「手續費1.5%好貴 有沒有辦法降」: how the figure could be lower is asked (modifiers.lower). */
   lower?: boolean;
+  /** 「批次保證剛推出的時候可以保到十成嗎」: asks the rule as it first was. */
+  originally?: boolean;
   /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */
   still: boolean;
 }

@@ -69,6 +69,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
     ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),
     ...(domain.modifiers.lower?.test(text) ? { lower: true } : {}),
+    ...(domain.modifiers.originally?.test(text) ? { originally: true } : {}),
     still: domain.modifiers.still.test(text),
   };
 }

@@ -2321,6 +2321,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我們公司上個月得標了市立圖書館的整修工程，需要週轉', '這種的保證成數最高幾成'],
     answersWith: ['協助中小企業參與公共建設', '9成'],
   },
+  {
+    name: 'leads with the rule as it first was when asked how it was at the start, then the one in force',
+    says: ['批保當初開辦時保證成數是幾成'],
+    answersWith: ['最初的規定：保證成數於民國92年1月1日至103年12月14日為 10成', '9成（90%）（民國103年12月15日起適用）'],
+  },
+  {
+    name: 'does not speak of a first rule when asked the rule today',
+    says: ['批保現在保證成數最高幾成'],
+    answersWith: ['9成'],
+    never: ['最初的規定'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
