@@ -421,18 +421,22 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   const alternatives = endedOne ? currentAlternatives(ctx, endedOne) : undefined;
   if (alternatives) citations.push(...alternatives.citations);
   const notAnnounced = notAnnouncedNote(ctx, candidates);
+  // 「紓困期間總額度提高到1.5億的措施，實施到什麼時候為止」: a rule in force whose end no document gives, asked when it ends.
+  const noEnd = ctx.understanding.modifiers.until && !passage && !endedOne ? candidates.filter((c) => c.reading && !c.lapsed) : [];
+  const untilNote = noEnd.length > 0 ? `目前收錄的文件未載明${[...new Set(noEnd.map((c) => c.reading!.description))].join('、')}實施到何時（結束日期）；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。文件所載的規定如下：` : undefined;
   return answered(
     {
       kind: 'answer',
       intent: 'fact_lookup',
       // (A year's announcement the documents do not hold is not in them; the latest one held is shown for what it is.)
-      ...(notAnnounced ? { notInDocuments: true } : {}),
+      ...(notAnnounced || untilNote ? { notInDocuments: true } : {}),
       lines: [
         // An ended plan is history: the reader learns that before its figures.
         ended ? `注意：${PROGRAMMES[endedOne!].name}的計畫期程為${formatRocDate(ended.from)}至${formatRocDate(ended.to)}，已結束；以下為當時的規定，不是現行規定。` : undefined,
         future ? futureNote(ctx, future) : undefined,
         caseDateNote(ctx, candidates),
         notAnnounced,
+        untilNote,
         ...lines,
         // (The words of the document the figures were read from, when no passage is quoted beside them.)
         quoted ? undefined : sourceWords(candidates),

@@ -2332,6 +2332,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['9成'],
     never: ['最初的規定'],
   },
+  {
+    name: 'says a rule in force whose end no document gives is not said to end, when asked until when it runs',
+    says: ['同一企業保證總額度1.2億的規定會實施到何時為止'],
+    answersWith: ['未載明同一企業保證融資總額度上限', '實施到何時', '1億2,000萬元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
