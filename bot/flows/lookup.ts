@@ -428,7 +428,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
     {
       kind: 'answer',
       intent: 'fact_lookup',
-      // (A year's announcement the documents do not hold is not in them; the latest one held is shown for what it is.)
+      // (A year's announcement the documents do not hold, or the end of a rule they give none for, is not in them; what
+      // they do hold is shown for what it is.)
       ...(notAnnounced || untilNote ? { notInDocuments: true } : {}),
       lines: [
         // An ended plan is history: the reader learns that before its figures.
