@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import { type CheckIssue, yamlSyntaxIssues } from './check-issue.ts';
 import { normalizeText } from './normalize.ts';
+import { SYNONYM_GROUPS } from './vocabulary.ts';
 
 /**
  * What kind of thing a question asks for (a ratio, an amount, a date, a name, a place …) and what shows that a
@@ -304,7 +305,9 @@ export function kindsAsked(question: string, kinds: readonly AnswerKind[]): Answ
 /** The kind with its names_after narrowed to the posts the question names, when it names any. */
 function postsNamed(kind: AnswerKind, text: string): AnswerKind {
   const posts = kind.shownBy.flatMap((shown) => shown.namesAfter);
-  const named = posts.filter((post) => occurrences(text, post, posts).length > 0);
+  // (A post named by another word of its synonym group, 「承辦人」 for the letter's 「經辦」, names it too: vocabulary.yaml.)
+  const said = posts.filter((post) => occurrences(text, post, posts).length > 0);
+  const named = posts.filter((post) => said.includes(post) || SYNONYM_GROUPS.some((group) => group.includes(post) && group.some((word) => said.includes(word))));
   // 「副總經理是誰」 asks the deputy: a name after 「總經理」 is not the answer, only one after 「副總經理」.
   const deputies = named.length > 0 ? [] : posts.map((post) => `${DEPUTY}${post}`).filter((post) => text.includes(post));
   if (deputies.length > 0) {

@@ -2337,6 +2337,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['同一企業保證總額度1.2億的規定會實施到何時為止'],
     answersWith: ['未載明同一企業保證融資總額度上限', '實施到何時', '1億2,000萬元'],
   },
+  {
+    name: 'reads a post named by a synonym (聯絡人 for the letter head’s 經辦) as that post',
+    says: ['修正批次信用保證要點那份函的聯絡人是哪位'],
+    answersWith: ['鄭志宏'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
