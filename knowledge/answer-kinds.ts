@@ -30,6 +30,8 @@ const shownBySchema = z
     not_names: words.optional(),
     /** A number right after one of these does not count: 「設立未滿5年」 is an age limit, not a period. */
     except_after: words.optional(),
+    /** A word or a number's unit right before one of these does not count: 「最近一年度」 names a fiscal year, not a period. */
+    except_before: words.optional(),
     /** true: the figures of a date (「103 年 11 月 13 日」) do not count, only a period does (「最長 5 年」). */
     not_dates: z.boolean().optional(),
     /** At least this many different years named (「110年」 and 「111年」): figures of two years to compare. */
@@ -98,6 +100,7 @@ export interface ShownBy {
   notNames: string[];
   years?: number;
   exceptAfter: string[];
+  exceptBefore: string[];
   notDates: boolean;
   onlyWith: string[];
 }
@@ -209,6 +212,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
         notNames: shown.not_names ?? [],
         ...(shown.years !== undefined ? { years: shown.years } : {}),
         exceptAfter: shown.except_after ?? [],
+        exceptBefore: shown.except_before ?? [],
         notDates: shown.not_dates ?? false,
         onlyWith: shown.only_with ?? [],
       })),
@@ -353,13 +357,25 @@ export function carriesAny(passage: string, kinds: readonly AnswerKind[], unitLi
 
 function carries(text: string, shown: ShownBy): boolean {
   // Words are read as written (「起至…止」 between two dates is a period); figures without the dates.
-  if (shown.words.some((word) => text.includes(word))) return true;
+  if (shown.words.some((word) => writes(text, word, shown.exceptBefore))) return true;
   const passage = shown.notDates ? withoutDates(text) : text;
   if (shown.digits !== undefined && longestDigitRun(passage) >= shown.digits) return true;
   if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter, shown.notNames))) return true;
   if (shown.namesWith.length > 0 && namesListed(passage, shown.namesWith, shown.notNames)) return true;
   if (shown.years !== undefined && yearsNamed(passage) >= shown.years) return true;
-  return shown.units.some((unit) => numberBefore(passage, unit, shown.exceptAfter));
+  return shown.units.some((unit) => numberBefore(passage, unit, shown.exceptAfter, shown.exceptBefore));
+}
+
+/** `text` writes `word` somewhere not followed by one of `exceptBefore`. */
+function writes(text: string, word: string, exceptBefore: readonly string[]): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!followedBy(text, at + word.length, exceptBefore)) return true;
+  }
+  return false;
+}
+
+function followedBy(text: string, end: number, words: readonly string[]): boolean {
+  return words.some((word) => text.startsWith(word, end));
 }
 
 /**
@@ -432,10 +448,11 @@ function occurrences(text: string, post: string, posts: string[]): number[] {
 
 /**
  * 「1 億元」, 「九成」, 「80%」: the unit right after a numeral (white space between allowed), unless the number comes
- * right after one of `exceptAfter` (「未滿5年」).
+ * right after one of `exceptAfter` (「未滿5年」) or the unit comes right before one of `exceptBefore` (「一年度」).
  */
-function numberBefore(text: string, unit: string, exceptAfter: readonly string[] = []): boolean {
+function numberBefore(text: string, unit: string, exceptAfter: readonly string[] = [], exceptBefore: readonly string[] = []): boolean {
   for (let at = text.indexOf(unit); at !== -1; at = text.indexOf(unit, at + 1)) {
+    if (followedBy(text, at + unit.length, exceptBefore)) continue;
     let before = at - 1;
     while (before >= 0 && text[before] === ' ') before--;
     while (before >= 0 && MAGNITUDES.has(text[before]!)) before--;

@@ -35,6 +35,8 @@ export const RankerWeightsSchema = z
     withinBonus: weight,
     /** Confidences this close are a tie, decided by the passages' own coverage. */
     closeCall: weight,
+    /** How much less sure a section in force may be and still answer a question about today before an ended or replaced one. */
+    inForceMargin: weight,
     /** How much less of the question the newest document's passage may say and still answer for today. */
     currentMargin: weight,
     /** How much less sure a later document's section may be and still answer a question naming no year. */

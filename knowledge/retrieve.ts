@@ -534,7 +534,8 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
       (first ? W.withinBonus : 0) + statesFigure + Math.max(passageCover, unionCover + headingCover * W.headingCoverShare) * searchShare - rankPenalty + contactBonus - supersededPenalty + headedByTerm + headedBySubject + definesTerm + tableBonus + eventBonus + attached + newestBonus - cumulativePenalty + wholeTotal;
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(quotedPassages, wants.ownRowGrams) : quotedPassages, confidence, cover: passageCover });
   }
-  const sorted = cumulativeFirst(exactBeforeRounded(closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence)), wants.carries), wants.cumulative);
+  const byConfidence = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
+  const sorted = cumulativeFirst(exactBeforeRounded(wants.today ? inForceFirst(byConfidence, wants.asOf) : byConfidence, wants.carries), wants.cumulative);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
@@ -553,7 +554,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const current = [...read, ...ranked.filter((c) => !read.includes(c) && c.section.issued === newest && c.confidence >= W.minConfidence && c.cover >= best - W.currentMargin)];
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }
-  return wants.dated ? ranked : laterFirst(ranked);
+  return wants.dated ? ranked : laterFirst(ranked, wants.today ? wants : undefined);
 }
 
 /**
@@ -584,17 +585,37 @@ function closeCallByPassage(ranked: SectionChoice[]): SectionChoice[] {
   return first.confidence - second.confidence < W.closeCall && second.cover > first.cover ? [second, first, ...ranked.slice(2)] : ranked;
 }
 
+/**
+ * A question about today (no year, no programme named), 「週轉金貸款最長可以借多久」: a rule in force that answers it nearly
+ * as surely answers before an ended plan's or a replaced rule's, however many more of the question's words the old
+ * passage writes (「展延期限，週轉金最長一年」 of 莫拉克's plan beside the general loan's 「最長以一年為限」).
+ */
+function inForceFirst(ranked: SectionChoice[], asOf: string): SectionChoice[] {
+  const top = ranked[0];
+  if (!top || top.hit.example !== undefined || !isHistory(top.section, asOf)) return ranked;
+  const inForce = ranked.find((c) => !isHistory(c.section, asOf) && c.confidence >= Math.max(W.minConfidence, top.confidence - W.inForceMargin));
+  return inForce ? [inForce, ...ranked.filter((c) => c !== inForce)] : ranked;
+}
+
 
 
 /**
  * A question naming no year asks about today: when a later document's section answers it about as surely as the
  * best one and its passages hold as many of the question's words, the later one answers.
  */
-function laterFirst(ranked: SectionChoice[]): SectionChoice[] {
+function laterFirst(ranked: SectionChoice[], today: { asOf: string } | undefined): SectionChoice[] {
   const top = ranked[0];
   if (!top) return ranked;
+  // (Asked about today, not an ended plan's over a rule in force: a later document whose period is over is no answer.)
+  const inForce = today !== undefined && !isHistory(top.section, today.asOf);
   const later = ranked.find(
-    (c) => c !== top && c.section.documentId !== top.section.documentId && issuedDay(c.section) > issuedDay(top.section) && c.cover >= top.cover && c.confidence >= Math.max(W.minConfidence, top.confidence - W.laterMargin),
+    (c) =>
+      c !== top &&
+      c.section.documentId !== top.section.documentId &&
+      issuedDay(c.section) > issuedDay(top.section) &&
+      !(inForce && isHistory(c.section, today.asOf)) &&
+      c.cover >= top.cover &&
+      c.confidence >= Math.max(W.minConfidence, top.confidence - W.laterMargin),
   );
   return later ? [later, ...ranked.filter((c) => c !== later)] : ranked;
 }
