@@ -351,14 +351,17 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // ratio): a passage saying one answers it.
   const asked = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(asking, answerKinds);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
-  const placesAsked = placesNamed(query, ctx.sources.knowledge.answerKinds?.places ?? []);
+  // (A place or a bank told in a story of who asks, 「我在台中做不動產租賃，跟合庫借錢…」, is not asked about, unless what is
+  // asked differs by place: a phone, an office, a statistic.)
+  const subjectsIn = placeDependent(ctx, anyAsked) ? (text: string) => text : (text: string) => withoutOwnStory(ctx, text);
+  const placesAsked = placesNamed(subjectsIn(query), ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
   const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(placesIn, ctx.sources.knowledge.answerKinds?.places ?? []);
   const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
   // Banks likewise: 「那華南銀行呢」 after 臺灣企銀 is about 華南 only.
   const banksIn = (text: string) => ({
-    short: placesNamed(text, ctx.sources.knowledge.answerKinds?.organisationNames ?? []),
-    named: organisationsNamed(text, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
+    short: placesNamed(subjectsIn(text), ctx.sources.knowledge.answerKinds?.organisationNames ?? []),
+    named: organisationsNamed(subjectsIn(text), organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
   });
   const ownBanks = query === question ? undefined : banksIn(question);
   const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
@@ -705,6 +708,31 @@ function aboutOneself(ctx: FlowContext, question: string): string[] {
   return clauses.filter((clause, i) => !asks(clause) && (ctx.domain.intents.firstPerson.test(clause) || (topical && i < last)));
 }
 
+/**
+ * Whether a place named changes the answer: a phone, an address, an office (the kinds of answer-kinds.yaml marked
+ * `current`), a statistic or a ranking. Of a rule (「不動產業能不能授權送保」) the documents say the same for every place.
+ */
+function placeDependent(ctx: FlowContext, asked: readonly AnswerKind[]): boolean {
+  // (Also a follow-up to a phone or an address asked before: 「阿我在台南 有沒有比較近的可以問」.)
+  const asks = [...ctx.merged.asks, ...(ctx.understanding.isFollowUp || ctx.merged.asks.length === 0 ? (ctx.state.asks ?? []) : [])];
+  return asks.includes('contact') || asks.includes('statistics') || asked.some((kind) => kind.current) || ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined;
+}
+
+/**
+ * The question without the story of who asks, told before the question: 「我在台中做不動產租賃快十年了，這次跟合庫要借錢，
+ * 行員說我這種行業不能用授權送保，是真的嗎」 names 台中 and 合庫 as where the business is and who lends, not as what is asked about.
+ */
+function withoutOwnStory(ctx: FlowContext, query: string): string {
+  // (From the first clause telling of oneself on: 「之前花蓮0206地震那個…專案貸款 一家最多可以借多少」 tells no story,
+  // and its place is what the question is about.)
+  const clauses = query.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
+  const asks = (clause: string) => ctx.domain.asks.interrogative.test(clause) || ctx.domain.modifiers.yesNo.test(clause);
+  const start = clauses.findIndex((clause) => !asks(clause) && ctx.domain.intents.firstPerson.test(clause));
+  const last = clauses.findLastIndex(asks);
+  if (start < 0 || last < 0) return query;
+  return clauses.slice(start, last).filter((clause) => !asks(clause)).reduce((text, clause) => text.replace(clause, ' '), query);
+}
+
 /** Han characters (the filler aside) a question needs to name a topic of its own. */
 const OWN_TOPIC = 4;
 
@@ -871,6 +899,11 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     // another year, 「…手續費收入多少？比110年度少多少？」, compares the first's figure.)
     // (One asking nothing of its own, 「那批次保證呢」, asks the first question of another thing: that reading is its answer.)
     if (leaning?.covered && ofAnother) return leaning;
+    // (One opening as a follow-up does, 「…不能用授權送保，是真的嗎？那我還有機會送信保嗎？」, goes on from the first: read
+    // alone, its few words find something else, 「就業機會」.)
+    // (Not one joined as a question of its own, 「…地址在哪，還有客服專線是幾號？」.)
+    const opening = normalizeText(own.text.trim());
+    if (leaning?.covered && ctx.domain.followUp.leaning.test(opening) && !ctx.domain.followUp.joiners.some((word) => opening.startsWith(word))) return leaning;
     const comparing = own.modifiers.comparison || own.modifiers.change;
     if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
     // (Read with the first, 「…是哪個機關在哪一天核定的？計畫總經費多少？」 finds the first's answer again, showing nothing of
