@@ -350,13 +350,25 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
   const byCaseFigure = programmesNamedByFacts({ ...stated, flags: {} }, domain)[0];
   if (byCaseFigure && state.programme && byCaseFigure !== state.programme) return byCaseFigure;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
-  const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u);
+  const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u) || asksLastAsFollowUp(u, domain);
   if (continues && state.programme) return state.programme;
   // 「額度可以多多少？最高保幾成？」 after 「要蓋新廠房，有什麼加碼嗎」: asked of the programme the case's circumstance names.
   // (「要在受災後多久以內申請？」 after 災害復舊專案貸款: a circumstance of the plan whose document also describes the programme
   // discussed is still about that programme.)
   if (byFacts[0] && state.programme && sameDocument(domain, byFacts[0], state.programme)) return state.programme;
   return byFacts[0] ?? (continues ? programmesNamedByFacts(merged, domain)[0] : undefined);
+}
+
+/**
+ * 「行員後來說我營授比太高，授權送保只能保五成，那改五成的話一年要付多少」: what was told first asks nothing, and the one
+ * question, last, opens as a follow-up does: it goes on with the case discussed.
+ */
+function asksLastAsFollowUp(u: Understanding, domain: Domain): boolean {
+  if (u.programmes.length > 0) return false;
+  const clauses = u.text.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
+  const last = clauses.at(-1) ?? '';
+  const asking = (clause: string) => domain.intents.question.test(clause);
+  return clauses.length > 1 && domain.followUp.leaning.test(last) && asking(last) && !clauses.slice(0, -1).some(asking) && !domain.followUp.joiners.some((word) => last.startsWith(word));
 }
 
 /** Two programmes described by one document (莫拉克's plan describes its recovery loans and the restoration loan). */

@@ -40,7 +40,8 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
   };
   // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
   const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
-  if (asksNeed(ctx, purposes, shown, ranking)) return askNeed(ctx, remembered);
+  // (Asking the need shows no list: no programme of it is the one discussed, and 「一年保證費要多少」 next is asked of none.)
+  if (asksNeed(ctx, purposes, shown, ranking)) return askNeed(ctx, { task: remembered.task, purposes, facts: remembered.facts, ...(remembered.asks ? { asks: remembered.asks } : {}) });
   // Answer first: a need narrows the list enough to show it with the question; with nothing but who the applicant is,
   // the list would be every programme, so the one fact that splits it most is asked first.
   const narrowed = purposes.length > 0 && shown.length > 0;
