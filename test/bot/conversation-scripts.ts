@@ -2342,6 +2342,61 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['修正批次信用保證要點那份函的聯絡人是哪位'],
     answersWith: ['鄭志宏'],
   },
+  {
+    name: 'answers how long a working-capital loan may run from the general loan rule in force, not from an ended plan’s extension',
+    says: ['周轉金的貸款最多可以貸幾年'],
+    answersWith: ['一般貸款'],
+    never: ['莫拉克', '已結束'],
+  },
+  {
+    name: 'reads buying premises (營業場所) as a need the general loan’s capital expenditure serves',
+    says: ['我們想把現在租的店鋪買下來，信保能幫忙嗎'],
+    answersWith: ['一般貸款', '購置營業場所或土地'],
+  },
+  {
+    name: 'does not take renting premises for buying them',
+    says: ['店面的租金可以用信保的錢付嗎'],
+    answersWith: [],
+    never: ['購置營業場所或土地'],
+  },
+  {
+    name: 'answers a rule of a trade told with the town and the bank of the business, naming neither as what is asked',
+    says: ['我們在高雄經營不動產仲介，跟彰銀談貸款，行員說這個行業不能走授權，真的嗎'],
+    answersWith: ['不動產經營業'],
+    cites: '授權保證之限制',
+  },
+  {
+    name: 'keeps the town told in a story when what is asked differs by town (the office near by)',
+    says: ['我在台南開便當店 想去你們辦公室當面問 電話地址多少'],
+    answersWith: ['雲嘉南'],
+  },
+  {
+    name: 'reads a second question opening as a follow-up with the first, not alone',
+    says: ['行員說做不動產的不能用授權送保，是這樣嗎？那我要怎麼送保？'],
+    answersWith: ['不動產經營業'],
+    never: ['就業機會'],
+  },
+  {
+    name: 'asks where to apply when told as a choice between the fund and the bank after a story',
+    says: ['我賣手工皂兩年了想借點錢，是要直接跟你們申請，還是要透過銀行？'],
+    answersWith: ['金融機構'],
+  },
+  {
+    name: 'lists the programmes that fit beside a verdict when asked if anything else suits',
+    says: ['我五十二歲，還可以申請青創嗎？不行的話有沒有別的適合的'],
+    answersWith: ['鳳凰'],
+  },
+  {
+    name: 'after asking what the money is for, computes a fee asked next for no programme of a list never shown',
+    says: ['我做水電工程十年了，跟銀行借三百萬，風險組群A', '一年保證費多少'],
+    answersWith: ['一般貸款', '18,000'],
+    never: ['鳳凰'],
+  },
+  {
+    name: 'recomputes the fee at a ratio told in hearsay, when the one question last opens as a follow-up',
+    says: ['我做水電工程十年了，跟銀行借三百萬，風險組群A', '一年保證費多少', '銀行後來說只能保六成，那照六成一年要繳多少'],
+    answersWith: ['13,500'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
