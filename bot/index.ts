@@ -15,7 +15,7 @@ import type { FlowContext, FlowResult } from './flows/context.ts';
 import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
 import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
-import { eligibilityFlow } from './flows/eligibility.ts';
+import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
 import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate } from './flows/lookup.ts';
 import { endedPlanToday } from './flows/ended-plans.ts';
@@ -219,7 +219,7 @@ export function createBot(deps: BotDeps): Bot {
 
   function route(ctx: FlowContext): FlowResult {
     const { understanding: u, merged } = ctx;
-    if (u.declines) return declineFlow(ctx, u.declines);
+    if (u.declines) return declineFlow(ctx, u.declines, caseRatioDecision(ctx));
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();

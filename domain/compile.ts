@@ -94,6 +94,7 @@ export interface Domain {
     declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string }>;
     onTopic: RegExp;
     firstPerson: RegExp;
+    locatedSelf: readonly string[];
     question: RegExp;
     eligibilityQuestion: RegExp;
     /** 「有什麼貸款適合我？」「信保可以幫忙嗎」: which programme fits, the user names none. */
@@ -388,6 +389,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply })),
       onTopic: cueRegExp(intents.on_topic),
       firstPerson: cueRegExp(intents.first_person),
+      locatedSelf: intents.located_self ?? [],
       question: cueRegExp(intents.question),
       eligibilityQuestion: cueRegExp(intents.eligibility_question),
       recommend: cueRegExp(intents.recommend),

@@ -152,6 +152,8 @@ export const IntentsFile = z
     out_of_scope: Cues,
     on_topic: Cues,
     first_person: Cues,
+    /** 「我在高雄…」「店開在台中」: what comes right after these is where the one asking is, not what is asked about. */
+    located_self: Words.optional(),
     question: Cues,
     eligibility_question: Cues,
     recommend: Cues,

@@ -460,6 +460,8 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // 「聽說促進就業專案有放寬營授比 我這樣還會被限五成嗎」 after the two figures were given: whatever programme is named,
   // the 營授比 rule (with the relaxations it carries) decides it.
   if (onRatio && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
+  // (So does the 營授比 itself stated: 「促進就業專案實施期間…一般事業、營授比65%，授權送保還會被限制最高五成嗎」.)
+  if (onRatio && stated.businessFinanceRatio !== undefined && !asks.some((a) => FEE_ASKS.has(a))) return 'eligibility';
   // 「那如果我有開統一發票，適用促進就業那個放寬呢」 after the 營授比 was decided: the same case, decided again with it.
   const ratioDecided = c.state.task === 'eligibility' && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined;
   if (ratioDecided && (Object.keys(stated.flags ?? {}).length > 0 || asks.includes('max_ratio'))) return 'eligibility';

@@ -48,16 +48,19 @@ export function outOfScopeFlow(ctx: FlowContext): FlowResult {
 }
 
 /** 「保證一定核准好不好」「隔壁公司借了多少」: what the bot must not promise or disclose, said plainly, with where to ask. */
-export function declineFlow(ctx: FlowContext, key: string): FlowResult {
+export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): FlowResult {
   const said = ctx.domain.intents.declines.find((d) => d.key === key);
+  // (What the rules say of the case told comes after the refusal: 「營授比已經超過100%…把營業額做高一點」 is told the
+  // 營授比 rule honestly, with its source.)
+  const ruled = rule?.replies[0];
   return {
     outcome: 'answered',
     replies: [
       reply({
         kind: 'answer',
         intent: ctx.understanding.intent,
-        lines: [said?.reply ?? '抱歉，這件事我無法在對話中處理。', `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`],
-        citations: ctx.service.citation ? [ctx.service.citation] : [],
+        lines: [said?.reply ?? '抱歉，這件事我無法在對話中處理。', ...(ruled ? ['依規定，您說的情形：', ruled.text] : []), `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`],
+        citations: [...(ruled?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
         quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
         notInDocuments: true,
       }),

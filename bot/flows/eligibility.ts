@@ -227,6 +227,18 @@ function roomLines(ctx: FlowContext): string[] {
     .map(({ label, line }) => `・週轉授信總餘額再增加 ${formatAmount(line.balance - balance)} 元以內，營授比不超過${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(balance)} = ${formatAmount(line.balance - balance)}）`);
 }
 
+/**
+ * The 營授比 decision for the case told, when it gives the ratio or its two figures (and the business category the
+ * decision needs is known or not needed); undefined otherwise.
+ */
+export function caseRatioDecision(ctx: FlowContext): FlowResult | undefined {
+  const { facts } = ctx.merged;
+  const told = facts.businessFinanceRatio !== undefined || (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined);
+  if (!told) return undefined;
+  const r = businessFinanceRatio(ctx.view, ratioInputOf(facts));
+  return r.decision === 'needs_industry' ? undefined : ratioAnswer(ctx, r);
+}
+
 function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
   if (r.decision === 'needs_industry') {
     return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${r.shown}（${r.formula}）。`);

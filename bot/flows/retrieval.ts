@@ -729,8 +729,21 @@ function withoutOwnStory(ctx: FlowContext, query: string): string {
   const asks = (clause: string) => ctx.domain.asks.interrogative.test(clause) || ctx.domain.modifiers.yesNo.test(clause);
   const start = clauses.findIndex((clause) => !asks(clause) && ctx.domain.intents.firstPerson.test(clause));
   const last = clauses.findLastIndex(asks);
-  if (start < 0 || last < 0) return query;
-  return clauses.slice(start, last).filter((clause) => !asks(clause)).reduce((text, clause) => text.replace(clause, ' '), query);
+  const told = start < 0 || last < 0 ? query : clauses.slice(start, last).filter((clause) => !asks(clause)).reduce((text, clause) => text.replace(clause, ' '), query);
+  // (And where the one asking is, whatever the clause: 「我在高雄有幾間套房在出租」 asks nothing by its 幾.)
+  return withoutOwnPlace(told, ctx.domain.intents.locatedSelf, ctx.sources.knowledge.answerKinds?.places ?? []);
+}
+
+/** The text without the places named right after words saying where the one asking is (intents.yaml located_self). */
+function withoutOwnPlace(text: string, locatedSelf: readonly string[], places: Parameters<typeof placesNamed>[1]): string {
+  if (locatedSelf.length === 0) return text;
+  let out = placeForm(text);
+  for (const names of placesNamed(text, places)) {
+    for (const name of names) {
+      for (const word of locatedSelf) out = out.replaceAll(`${word}${name}`, word);
+    }
+  }
+  return out;
 }
 
 /** Han characters (the filler aside) a question needs to name a topic of its own. */

@@ -2397,6 +2397,39 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我做水電工程十年了，跟銀行借三百萬，風險組群A', '一年保證費多少', '銀行後來說只能保六成，那照六成一年要繳多少'],
     answersWith: ['13,500'],
   },
+  {
+    name: 'reads a town right after 「我在」 as where the one asking is, even in a clause whose 幾 asks nothing',
+    says: ['我在台中有好幾間店面出租，算不動產業，行員說不能用授權送保，對嗎'],
+    answersWith: ['不動產經營業'],
+  },
+  {
+    name: 'reads a business that opened some years ago by its kind of premises (咖啡廳) as its age, not the loan’s term',
+    says: ['我開咖啡廳六年了，想借一百萬週轉，風險組群B，保證費多少'],
+    answersWith: ['8,000'],
+    never: ['72 個月'],
+  },
+  {
+    name: 'reads a distributor recommended by a donor firm told in hearsay as recommended (火金姑)',
+    says: ['我們是一家大廠的協力廠，聽說大廠有捐錢給信保，可以推薦我們，這樣最多保幾成'],
+    answersWith: ['火金姑', '9.5成'],
+  },
+  {
+    name: 'reads a rate written before 的保證手續費率 as the rate, not a ratio',
+    says: ['火金姑原本是0.395%的保證手續費率，簽了促進就業具結書以後會變嗎'],
+    answersWith: ['0.395%'],
+    never: ['保證成數 0.395'],
+  },
+  {
+    name: 'decides a 營授比 stated with the programme whose relaxation it is named',
+    says: ['促進就業專案裡，開統一發票的生產事業營授比80%，授權送保還是只能保五成嗎'],
+    answersWith: ['不受授權送保最高五成之限制'],
+  },
+  {
+    name: 'refuses to falsify figures and tells what the rules say of the case told',
+    says: ['營授比已經超過100%了，可以請會計把營業額報高一點讓它過嗎'],
+    answersWith: ['無法協助', '不得送保'],
+    cites: '營授比',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
