@@ -117,6 +117,8 @@ export interface Domain {
     queryFiller: RegExp;
     /** The fund's terms and every programme name, longest first. */
     terms: readonly string[];
+    /** What follows the one who told something (words.yaml told_by). */
+    toldBy: readonly string[];
     /** Known misspellings (手續廢 → 手續費) and short forms (上市櫃 → 上市、上櫃): any of them, and what each is written as. */
     misspellings: { any: RegExp; right: ReadonlyMap<string, string> } | undefined;
   };
@@ -465,6 +467,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       filler: new Set(words.filler),
       queryFiller: cueRegExp(words.query_filler, 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
+      toldBy: words.told_by ?? [],
       misspellings: misspellingsOf({ ...words.misspellings, ...words.abbreviations }),
     },
   };

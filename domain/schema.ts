@@ -119,7 +119,7 @@ export const AsksFile = z
     without_amount: z.partialRecord(z.enum(ASK_EVIDENCE), z.enum(ASK_EVIDENCE)).default({}),
     /** After a limit is told (年齡限制), a bare reply is the fact it limits (「67」 is the asker's age). */
     answered_by_fact: z.partialRecord(z.enum(ASK_IDS), z.enum(factNames)).default({}),
-    interrogative: Words,
+    interrogative: Cues,
     /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
     also: Cues.optional(),
     /** 「每年幾月要申請下一年度的批號跟代償最高限額」: a question of when something is done; what follows it in the clause is what is done, not asked. */
@@ -212,6 +212,8 @@ export const WordsFile = z
     filler: Words,
     query_filler: Words,
     terms: Words,
+    /** What follows the one who told something (朋友說, 襄理一直跟我講): the teller is not what is asked about. */
+    told_by: Words.optional(),
     /** The right word → how users mistype it (手續費: [手續廢]); corrected before a message is read. */
     misspellings: z.record(Word, Words).default({}),
     /** What a short form stands for → the short forms (上市、上櫃: [上市櫃]); written out before a message is read. */

@@ -146,12 +146,13 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
 }
 
 /** The question as checked for words the documents never use, and the words that name no topic in it. */
-function questionChecked(ctx: FlowContext, question: string): { ignored: Set<string>; checked: string } {
+function questionChecked(ctx: FlowContext, question: string): { ignored: Set<string>; checked: string; circumstance: boolean } {
   // (An organisation named as the documents list it otherwise, 「華南銀行」 for 華南商銀, is checked by what tells it apart.)
   // (「哪五個縣市」: the count of places asked is how it asks.)
   const ignored = new Set([...notTopics(ctx), ...organisationForms(ctx, question), ...rankCountWords(question)]);
   // (The clause saying a circumstance in one's own words, 「我跟銀行的董事是親戚」, is that circumstance: no topic of its own.)
-  return { ignored, checked: withoutCircumstances(ctx, question) };
+  const checked = withoutCircumstances(ctx, question);
+  return { ignored, checked, circumstance: checked !== question };
 }
 
 /**
@@ -164,11 +165,12 @@ export function namesNotInDocuments(ctx: FlowContext): string[] {
 }
 
 /** 「保證手續費可以刷卡嗎」: the words of the question the documents never use, which are what it is about. */
-function unknownTopicWords(ctx: FlowContext, { ignored, checked }: { ignored: Set<string>; checked: string }): string[] {
-  const own = aboutOneself(ctx, checked);
+function unknownTopicWords(ctx: FlowContext, { ignored, checked, circumstance }: { ignored: Set<string>; checked: string; circumstance: boolean }): string[] {
+  // (A circumstance told in its own clause, 「銀行經理說只要簽一張什麼促進就業的具結書」, is a topic the question names.)
+  const own = aboutOneself(ctx, checked, circumstance);
   return withoutOtherChoice(
     checked,
-    unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)).filter((word) => !own.some((clause) => clause.includes(word))),
+    unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)).filter((word) => !own.some((clause) => clause.includes(word)) && !toldBy(checked, word, ctx.domain.words.toldBy)),
   );
 }
 
@@ -695,7 +697,7 @@ function withoutCircumstances(ctx: FlowContext, question: string): string {
  * The clauses of a question that only describe the one asking and ask nothing (「我在高雄做漁產加工，…電話幾號」),
  * beside one that does ask: a word the documents never use there is who they are, not what is asked.
  */
-function aboutOneself(ctx: FlowContext, question: string): string[] {
+function aboutOneself(ctx: FlowContext, question: string, namesTopic = false): string[] {
   const clauses = question.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
   const asks = (clause: string) => ctx.domain.asks.interrogative.test(clause) || ctx.domain.modifiers.yesNo.test(clause);
   if (!clauses.some(asks)) return [];
@@ -704,7 +706,7 @@ function aboutOneself(ctx: FlowContext, question: string): string[] {
   // after 「我想用信用卡付保證費」, asks of the story.)
   const last = clauses.findLastIndex(asks);
   const asking = clauses.slice(0, last + 1).filter(asks).join(' ');
-  const topical = (withoutFiller(normalizeText(asking), ctx.domain.words.queryFiller).match(/\p{Script=Han}/gu)?.length ?? 0) >= OWN_TOPIC;
+  const topical = namesTopic || (withoutFiller(normalizeText(asking), ctx.domain.words.queryFiller).match(/\p{Script=Han}/gu)?.length ?? 0) >= OWN_TOPIC;
   return clauses.filter((clause, i) => !asks(clause) && (ctx.domain.intents.firstPerson.test(clause) || (topical && i < last)));
 }
 
@@ -744,6 +746,11 @@ function withoutOwnPlace(text: string, locatedSelf: readonly string[], places: P
     }
   }
   return out;
+}
+
+/** 「朋友說紓困期間…」「襄理一直跟我講…」: who told something (words.yaml told_by) is not what is asked about. */
+function toldBy(text: string, word: string, said: readonly string[]): boolean {
+  return said.some((after) => text.includes(`${word}${after}`));
 }
 
 /** Han characters (the filler aside) a question needs to name a topic of its own. */

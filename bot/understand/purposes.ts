@@ -75,6 +75,11 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   // (「年報上寫18.41%的那一項是什麼保證項目」: a reported figure's item is asked, not which programme fits a case.)
   if (asksWhichFits && (c.asks ?? []).includes('statistics') && c.statesShare) return false;
   if (asksWhichFits) return true;
+  // 「我之前借了好幾筆週轉金…這樣營授比會不會太高」: a rule of every guarantee asked of one's case (a topic of no one programme,
+  // asks.yaml parameter_topics without a programme before the dot), naming no programme, is that rule's question, not
+  // which programme fits the need told. (A programme's own measure, 「參與公共建設那個額外1億」, still weighs the programmes.)
+  const generalRule = (c.parameterTopics ?? []).some((topic) => !topic.includes('.'));
+  if (c.programmes.length === 0 && generalRule && (c.yesNo || (c.asks ?? []).length > 0)) return false;
   // 「營業額一千二 週轉借了九百 還能送信保嗎」: the figures the 營授比 limit reads are the question, not which programme fits.
   if (c.statesRatioCase) return false;
   // 「開了一家小吃店 剛滿一年 我43歲男生 想借50萬」: who one is and how much, naming no programme and asking nothing in particular.

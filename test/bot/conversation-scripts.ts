@@ -2430,6 +2430,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['無法協助', '不得送保'],
     cites: '營授比',
   },
+  {
+    name: 'answers a figure asked after a story whose circumstance (the 具結書) is told in hearsay, with a count of staff the documents never use',
+    says: ['我們沒有裁員 二十個員工都留著 會計說簽了促進就業具結書保證費會降 降到多少'],
+    answersWith: ['0.5%'],
+  },
+  {
+    name: 'answers a rule of every guarantee asked of one’s case after a need told (not the finder), reading 好幾 and 幾百萬 as telling',
+    says: ['我之前借了好幾筆週轉金 加起來幾百萬 這樣營授比會不會太高'],
+    answersWith: ['100%'],
+    never: ['可能適合的保證項目'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
