@@ -52,6 +52,7 @@ export const ASK_IDS = [
   'names',
   'submission_channel',
   'applicable_rules',
+  'letter_head',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */

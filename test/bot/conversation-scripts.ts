@@ -2441,6 +2441,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['100%'],
     never: ['可能適合的保證項目'],
   },
+  {
+    name: 'answers a question about a letter’s head (its number) of a programme’s letter from the letter, not with the programme’s figures',
+    says: ['批保要點修正的那份公文，字號是幾號'],
+    answersWith: ['6206627'],
+    never: ['保證成數：9成'],
+  },
+  {
+    name: 'answers the date of the letter approving a plan from its head, not the plan’s period',
+    says: ['核定莫拉克復工融資計畫的行政院函是哪一天發的'],
+    answersWith: ['99年1月14日'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
