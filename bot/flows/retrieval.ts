@@ -750,7 +750,8 @@ function withoutOwnPlace(text: string, locatedSelf: readonly string[], places: P
 
 /** 「朋友說紓困期間…」「襄理一直跟我講…」: who told something (words.yaml told_by) is not what is asked about. */
 function toldBy(text: string, word: string, said: readonly string[]): boolean {
-  return said.some((after) => text.includes(`${word}${after}`));
+  // (Or read with it as one word: 「聽人家說」's 人家說.)
+  return said.some((after) => text.includes(`${word}${after}`) || (word.endsWith(after) && word.length > after.length));
 }
 
 /** Han characters (the filler aside) a question needs to name a topic of its own. */

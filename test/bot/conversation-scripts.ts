@@ -2452,6 +2452,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['核定莫拉克復工融資計畫的行政院函是哪一天發的'],
     answersWith: ['99年1月14日'],
   },
+  {
+    name: 'answers whether a cap heard of is still so, after a story whose 二十幾年 and 聽人家說 ask nothing',
+    says: ['我做五金批發三十幾年了，聽人家說一家企業信保總額度只有1億，現在還是嗎'],
+    answersWith: ['1億2,000萬元'],
+  },
+  {
+    name: 'reads 「以後一年」 before a fee as a year’s fee, not a point in time',
+    says: ['借五百萬保七成，A組，簽了具結書以後一年保證費多少'],
+    answersWith: ['17,500'],
+    never: ['請問保證期間多長'],
+  },
+  {
+    name: 'reads 「要營業一段時間」 as asking the operating period, answered by the new-venture rule for a young business',
+    says: ['我的食品工廠才開兩個月，信保是不是要營業一段時間才能申請？'],
+    answersWith: ['新創事業'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
