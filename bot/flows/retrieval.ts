@@ -166,11 +166,12 @@ export function namesNotInDocuments(ctx: FlowContext): string[] {
 
 /** 「保證手續費可以刷卡嗎」: the words of the question the documents never use, which are what it is about. */
 function unknownTopicWords(ctx: FlowContext, { ignored, checked, circumstance }: { ignored: Set<string>; checked: string; circumstance: boolean }): string[] {
+  const teller = toldBy(checked, ctx.domain.words.toldBy);
   // (A circumstance told in its own clause, 「銀行經理說只要簽一張什麼促進就業的具結書」, is a topic the question names.)
   const own = aboutOneself(ctx, checked, circumstance);
   return withoutOtherChoice(
     checked,
-    unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)).filter((word) => !own.some((clause) => clause.includes(word)) && !toldBy(checked, word, ctx.domain.words.toldBy)),
+    unknownWords(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored, waysOfAsking(ctx)).filter((word) => !own.some((clause) => clause.includes(word)) && !teller(word)),
   );
 }
 
@@ -749,10 +750,16 @@ function withoutOwnPlace(text: string, locatedSelf: readonly string[], places: P
 }
 
 /** 「朋友說紓困期間…」「襄理一直跟我講…」: who told something (words.yaml told_by) is not what is asked about. */
-function toldBy(text: string, word: string, said: readonly string[]): boolean {
+function toldBy(text: string, said: readonly string[]): (word: string) => boolean {
+  // Where each telling word starts (a few places in a message): a word ending right there told it.
+  const starts = new Set<number>();
+  for (const after of said) for (let at = text.indexOf(after); at !== -1 && starts.size < MAX_TELLINGS; at = text.indexOf(after, at + 1)) starts.add(at);
   // (Or read with it as one word: 「聽人家說」's 人家說.)
-  return said.some((after) => text.includes(`${word}${after}`) || (word.endsWith(after) && word.length > after.length));
+  return (word) => said.some((after) => word.endsWith(after) && word.length > after.length) || [...starts].some((at) => at >= word.length && text.startsWith(word, at - word.length));
 }
+
+/** Tellings looked at in one message: a message of nothing but 說 tells no more. */
+const MAX_TELLINGS = 20;
 
 /** Han characters (the filler aside) a question needs to name a topic of its own. */
 const OWN_TOPIC = 4;
