@@ -2468,6 +2468,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我的食品工廠才開兩個月，信保是不是要營業一段時間才能申請？'],
     answersWith: ['新創事業'],
   },
+  {
+    name: 'reads patent lawsuits in English as the international patent litigation programme',
+    says: ['What share does the fund guarantee for a loan to fight a patent lawsuit abroad?'],
+    answersWith: ['9成'],
+    cites: '專案保證項目表',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
