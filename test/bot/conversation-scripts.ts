@@ -2474,6 +2474,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['9成'],
     cites: '專案保證項目表',
   },
+  {
+    name: 'reads 「誰說了算」 as who decides (the programme’s applicants), not as a name asked',
+    says: ['火金姑那個專案到底是誰說了算，我們經銷商要怎樣才能用'],
+    answersWith: ['經捐款企業推薦'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
