@@ -139,3 +139,19 @@ function parseWhole(s: string): number | undefined {
   }
   return tidy(total + section);
 }
+
+/**
+ * 「零點七五趴」「一點五億」: a decimal written in Chinese numerals, before a unit of rate, ratio or amount, as digits
+ * (0.75趴, 1.5億), so every reader of figures takes it as it takes 0.75% and 1.5億. Bounded runs, one pass.
+ */
+const CHINESE_DECIMAL = /(?<![零〇一二兩两三四五六七八九十])([零〇一二兩两三四五六七八九十]{1,3})[點点]([零〇一二三四五六七八九]{1,4})(?=\s?(?:趴|%|成|億|亿|萬|万|千萬|千万|倍))/gu;
+
+export function withArabicDecimals(text: string): string {
+  return text.replace(CHINESE_DECIMAL, (whole, integer: string, fraction: string) => {
+    const head = parseChineseNumber(integer);
+    if (head === undefined) return whole;
+    const digits = [...fraction].map((c) => CHINESE_DIGITS[c]);
+    return digits.some((d) => d === undefined) ? whole : `${head}.${digits.join('')}`;
+  });
+}
+

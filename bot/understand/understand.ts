@@ -1,3 +1,4 @@
+import { withArabicDecimals } from './numbers.ts';
 import { withUnitOmittedAmounts } from './amounts.ts';
 import { withSpokenAges } from './periods.ts';
 import { corrected, shippedDomain, type Domain } from '../../domain/index.ts';
@@ -131,7 +132,7 @@ function askOfTopic(canonical: string, domain: Domain): Domain['asks']['topicAsk
 const SHARE = /(?<![\d.])\d+\.\d{2,}\s*[%％]/u;
 
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
-  const text = corrected(normalizeText(message).trim(), domain);
+  const text = withArabicDecimals(corrected(normalizeText(message).trim(), domain));
   const canonical = englishToChinese(text, domain);
   const mentions = withSpokenAges(canonical, withUnitOmittedAmounts(canonical, scanMentions(canonical), domain.roles.unitOmitted), domain.roles.ageBefore, domain.roles.ageNotAfter);
   const roles = assignRoles(canonical, mentions, domain);

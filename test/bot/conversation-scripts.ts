@@ -2479,6 +2479,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['火金姑那個專案到底是誰說了算，我們經銷商要怎樣才能用'],
     answersWith: ['經捐款企業推薦'],
   },
+  {
+    name: 'computes with a rate quoted in Chinese numerals (零點七五趴)',
+    says: ['行員說我的保證費率是零點七五趴，借兩百萬保七成一年多少'],
+    answersWith: ['10,500'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount, parseChineseNumber } from '../../../bot/understand/index.ts';
+import { withArabicDecimals } from '../../../bot/understand/numbers.ts';
 
 describe('parseChineseNumber reads numerals as people write them', () => {
   it.each([
@@ -62,5 +63,21 @@ describe('parseAmount reads NT$ amounts', () => {
 
   it.each(['8成', '80%', '兩年', 'abc', '萬元'])('%s is not an amount', (text) => {
     expect(parseAmount(text)).toBeUndefined();
+  });
+});
+
+describe('withArabicDecimals writes a decimal in Chinese numerals as digits before a unit of rate, ratio or amount', () => {
+  it.each([
+    ['費率零點七五趴', '費率0.75趴'],
+    ['收到一點五%', '收到1.5%'],
+    ['借一點五億', '借1.5億'],
+    ['十二點五萬', '12.5萬'],
+    ['零點三九五%', '0.395%'],
+  ])('%s → %s', (text, expected) => {
+    expect(withArabicDecimals(text)).toBe(expected);
+  });
+
+  it.each(['九點半開會', '三點五十分', '一點五', '重點五項'])('leaves %s as written (no unit after it)', (text) => {
+    expect(withArabicDecimals(text)).toBe(text);
   });
 });
