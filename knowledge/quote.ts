@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
+import { canonical } from './passage-terms.ts';
 import { passageCatalogue, type RowCells } from './passages.ts';
 import { extremeRow, listItemsOf, rankedRows, totalRowOf, withUnit, type ScoredPassage } from './retrieve.ts';
 
@@ -45,7 +46,9 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
       ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
       : undefined;
   const stating = extreme === undefined && list.length < 3 ? rowsStating(knowledge, section, wants.stated ?? []) : [];
-  const chosen = list.length >= 3 ? list : extreme && extreme.length > 0 ? extreme : stating.length > 0 ? stating : withReferringOn(knowledge, section, passages).map((p) => p.text);
+  // (「授權保證的項目有哪些」: a table whose rows are the kind of thing asked for, 〈信用保證項目〉, is that list.)
+  const rowsListed = wants.list && extreme === undefined && list.length < 3 && stating.length === 0 ? rowsOfKindAsked(knowledge, section, wants.grams) : [];
+  const chosen = list.length >= 3 ? list : rowsListed.length > 0 ? rowsListed : extreme && extreme.length > 0 ? extreme : stating.length > 0 ? stating : withReferringOn(knowledge, section, passages).map((p) => p.text);
   const total = extreme === undefined ? totalRowOf(knowledge, section, chosen) : undefined;
   const rows = total ? [...chosen, total] : chosen;
   // Items of a list are quoted under the sentence that says what they are (「有下列情形之一者，不得以授權方式送保」).
@@ -311,3 +314,22 @@ function countUnits(knowledge: KnowledgeBase): Set<string> {
   const words = (knowledge.answerKinds?.kinds ?? []).flatMap((k) => k.shownBy.flatMap((s) => s.words));
   return new Set(words.flatMap((w) => (/^\p{Script=Han}數$/u.test(w) ? [w[0]!] : [])));
 }
+
+/** A table needs this many rows to be a list of its own. */
+const LISTED_ROWS = 3;
+
+/**
+ * The rows of the section's table whose first column names the kind of thing the question asks for a list of (its
+ * header, 「信用保證項目」, shares a pair of characters with the question: 「項目有哪些」), in order; none otherwise.
+ */
+function rowsOfKindAsked(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>): string[] {
+  const rows = (passageCatalogue(knowledge).sections.get(section.id)?.passages ?? []).filter((p) => p.kind === 'row' && p.cells !== undefined);
+  const first = rows[0]?.cells?.header[0];
+  if (first === undefined) return [];
+  const table = rows.filter((p) => p.cells?.header[0] === first);
+  if (table.length < LISTED_ROWS) return [];
+  const names = canonical(first);
+  const pairs = [...grams].filter((g) => /^\p{Script=Han}{2}$/u.test(g) && names.includes(g));
+  return pairs.length > 0 ? table.map((p) => p.text) : [];
+}
+

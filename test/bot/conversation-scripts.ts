@@ -2484,6 +2484,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['行員說我的保證費率是零點七五趴，借兩百萬保七成一年多少'],
     answersWith: ['10,500'],
   },
+  {
+    name: 'lists every row of a table whose rows are the kind of thing asked for (授權保證項目)',
+    says: ['可以授權的保證項目有哪幾個'],
+    answersWith: ['一般貸款', '外銷貸款', '履約保證', '知識經濟企業融資'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
