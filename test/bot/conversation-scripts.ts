@@ -2489,6 +2489,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['可以授權的保證項目有哪幾個'],
     answersWith: ['一般貸款', '外銷貸款', '履約保證', '知識經濟企業融資'],
   },
+  {
+    name: 'does not take 「每年10月」 (a month of each year) for a period when asked how long something takes',
+    says: ['銀行送了代位清償以後，信保多久會把錢撥給銀行'],
+    never: ['每年 10 月'],
+    answersWith: [],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
