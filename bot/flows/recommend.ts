@@ -180,7 +180,8 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
   const question = fact ? questionFor(fact, ctx.domain) : undefined;
   const comparison = ctx.understanding.modifiers.comparison ? comparisonLines(ctx, shown) : [];
   // A business younger than the usual operating period: the new-venture rule, unless a programme shown already says it.
-  const young = shown.some((c) => c.result.programme === 'employment_promotion') ? undefined : newVentureRule(ctx);
+  // (Asked yes or no, 「成立才八個月…不能送信保，真的是這樣嗎」, the rule is the answer: it comes first whatever is shown.)
+  const young = shown.some((c) => c.result.programme === NEW_VENTURE_PROGRAMME) && !ctx.understanding.modifiers.yesNo ? undefined : newVentureRule(ctx);
   const allCitations = [...citations, ...endedNote.citations, ...mentioned.citations, ...(young?.citations ?? [])];
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,

@@ -2495,6 +2495,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['每年 10 月'],
     answersWith: [],
   },
+  {
+    name: 'answers a young business asking yes or no whether it is turned away with the new-venture rule first, beside the programmes',
+    says: ['行員說我們設計公司成立才七個月，所以不能送信保，真的嗎'],
+    answersWith: ['新創事業', '不受連續營業期間限制'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
