@@ -196,6 +196,20 @@ places:
     expect(carriesAny('本計畫期程自民國 98 年 11 月起至 101 年 12 月止', asked)).toBe(true);
   });
 
+  it('in the shipped kinds, a fiscal year and a month of each year are no period (except_before 度, except_after 每年)', async () => {
+    const kinds = (await loadKnowledge('knowledge/documents')).answerKinds!.kinds;
+    const asked = kindsAsked('最長可以借多久', kinds);
+    expect(carriesAny('占最近一年度報稅營業額之比率不得超過100%', asked)).toBe(false);
+    expect(carriesAny('各簽約金融機構請於每年 10 月申請次一年度之批次保證批號', asked)).toBe(false);
+    expect(carriesAny('中期週轉融資：最長以五年為限', asked)).toBe(true);
+  });
+
+  it('a fee asked of no loan (「手續費一年收多少」) asks the rate', async () => {
+    const kinds = (await loadKnowledge('knowledge/documents')).answerKinds!.kinds;
+    expect(kindsAsked('批保的保證費一年是收多少', kinds).map((k) => k.kind)).toContain('費率');
+    expect(kindsAsked('送信保的手續費要收多少啊', kinds).map((k) => k.kind)).toContain('費率');
+  });
+
   it('a place named is found by any of its names, 台 and 臺 alike', () => {
     const { places } = aspects();
     expect(placesNamed('屏東的服務中心在哪', places)).toEqual([['屏東', '高屏']]);
