@@ -204,6 +204,15 @@ places:
     expect(carriesAny('中期週轉融資：最長以五年為限', asked)).toBe(true);
   });
 
+  it('an actual result asked is not answered by a figure expected (實際 is a qualifier); a rule named with 實際 asks no result', async () => {
+    const kinds = (await loadKnowledge('knowledge/documents')).answerKinds!.kinds;
+    const asked = kindsAsked('莫拉克復工貸款最後實際核貸了多少件', kinds);
+    expect(asked.map((k) => k.kind)).toContain('實際');
+    expect(carriesAny('預期效果：協助 2,000 家受災企業取得融資', asked)).toBe(false);
+    expect(carriesAny('111 年度保證件數 417,584 件', asked)).toBe(true);
+    expect(kindsAsked('批次保證的實際代位清償總金額上限是多少', kinds).map((k) => k.kind)).not.toContain('實際');
+  });
+
   it('a fee asked of no loan (「手續費一年收多少」) asks the rate', async () => {
     const kinds = (await loadKnowledge('knowledge/documents')).answerKinds!.kinds;
     expect(kindsAsked('批保的保證費一年是收多少', kinds).map((k) => k.kind)).toContain('費率');
