@@ -63,6 +63,8 @@ export interface Domain {
     /** A question of when something is done (幾月…申請): what follows it in the clause is what is done, not asked. Global: for matchAll. */
     asksWhenDone: RegExp;
     feeAmountQuestion: RegExp;
+    /** The same, global: every place an amount to pay is asked (for matchAll). */
+    feeAmountQuestions: RegExp;
     feeAmountWithFee: RegExp;
     /** 「每年要繳多少」: the fee for one year, when no period is stated. */
     perYear: RegExp;
@@ -369,6 +371,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
       asksWhenDone: asks.asks_when_done ? cueRegExp(asks.asks_when_done, 'g') : /(?!)/g,
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),
+      feeAmountQuestions: cueRegExp(asks.fee_amount_question, 'g'),
       feeAmountWithFee: cueRegExp([...asks.fee_amount_question, ...asks.fee_amount_with_fee]),
       perYear: cueRegExp(asks.per_year ?? []),
       interrogative: cueRegExp(asks.interrogative),

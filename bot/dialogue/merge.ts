@@ -3,6 +3,7 @@ import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { isProgrammeId, type ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
 import { APPLICANT_FACTS } from '../understand/intent.ts';
+import { clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
 import type { ConversationState } from './state.ts';
 
 export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup' | 'recommend';
@@ -365,10 +366,10 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
  */
 function asksLastAsFollowUp(u: Understanding, domain: Domain): boolean {
   if (u.programmes.length > 0) return false;
-  const clauses = u.text.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
+  const clauses = clausesOf(u.text);
   const last = clauses.at(-1) ?? '';
   const asking = (clause: string) => domain.intents.question.test(clause);
-  return clauses.length > 1 && domain.followUp.leaning.test(last) && asking(last) && !clauses.slice(0, -1).some(asking) && !domain.followUp.joiners.some((word) => last.startsWith(word));
+  return clauses.length > 1 && opensAsFollowUp(last, domain) && asking(last) && !clauses.slice(0, -1).some(asking);
 }
 
 /** Two programmes described by one document (莫拉克's plan describes its recovery loans and the restoration loan). */

@@ -17,6 +17,7 @@ import { englishToChinese } from '../understand/english.ts';
 import { textAbout } from '../understand/programmes.ts';
 import { findYears } from '../understand/years.ts';
 import { scanMentions } from '../understand/figures.ts';
+import { clauseAsks, clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import { understand } from '../understand/understand.ts';
 import type { Understanding } from '../understand/types.ts';
@@ -362,10 +363,13 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(placesIn, ctx.sources.knowledge.answerKinds?.places ?? []);
   const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
   // Banks likewise: 「那華南銀行呢」 after 臺灣企銀 is about 華南 only.
-  const banksIn = (text: string) => ({
-    short: placesNamed(subjectsIn(text), ctx.sources.knowledge.answerKinds?.organisationNames ?? []),
-    named: organisationsNamed(subjectsIn(text), organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
-  });
+  const banksIn = (text: string) => {
+    const asked = subjectsIn(text);
+    return {
+      short: placesNamed(asked, ctx.sources.knowledge.answerKinds?.organisationNames ?? []),
+      named: organisationsNamed(asked, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
+    };
+  };
   const ownBanks = query === question ? undefined : banksIn(question);
   const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
   const shortNamed = banks.short;
@@ -699,8 +703,8 @@ function withoutCircumstances(ctx: FlowContext, question: string): string {
  * beside one that does ask: a word the documents never use there is who they are, not what is asked.
  */
 function aboutOneself(ctx: FlowContext, question: string, namesTopic = false): string[] {
-  const clauses = question.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
-  const asks = (clause: string) => ctx.domain.asks.interrogative.test(clause) || ctx.domain.modifiers.yesNo.test(clause);
+  const clauses = clausesOf(question);
+  const asks = (clause: string) => clauseAsks(clause, ctx.domain);
   if (!clauses.some(asks)) return [];
   // (So is a story or hearsay told before the question, 「上次打去問紓困的事一直佔線 信保有沒有免付費的客服電話」, when
   // the question after it names a topic of its own: it is why one asks, not what. A question naming none, 「要怎麼付」
@@ -728,8 +732,8 @@ function placeDependent(ctx: FlowContext, asked: readonly AnswerKind[]): boolean
 function withoutOwnStory(ctx: FlowContext, query: string): string {
   // (From the first clause telling of oneself on: 「之前花蓮0206地震那個…專案貸款 一家最多可以借多少」 tells no story,
   // and its place is what the question is about.)
-  const clauses = query.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
-  const asks = (clause: string) => ctx.domain.asks.interrogative.test(clause) || ctx.domain.modifiers.yesNo.test(clause);
+  const clauses = clausesOf(query);
+  const asks = (clause: string) => clauseAsks(clause, ctx.domain);
   const start = clauses.findIndex((clause) => !asks(clause) && ctx.domain.intents.firstPerson.test(clause));
   const last = clauses.findLastIndex(asks);
   const told = start < 0 || last < 0 ? query : clauses.slice(start, last).filter((clause) => !asks(clause)).reduce((text, clause) => text.replace(clause, ' '), query);
@@ -930,8 +934,7 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     // (One opening as a follow-up does, 「…不能用授權送保，是真的嗎？那我還有機會送信保嗎？」, goes on from the first: read
     // alone, its few words find something else, 「就業機會」.)
     // (Not one joined as a question of its own, 「…地址在哪，還有客服專線是幾號？」.)
-    const opening = normalizeText(own.text.trim());
-    if (leaning?.covered && ctx.domain.followUp.leaning.test(opening) && !ctx.domain.followUp.joiners.some((word) => opening.startsWith(word))) return leaning;
+    if (leaning?.covered && opensAsFollowUp(normalizeText(own.text.trim()), ctx.domain)) return leaning;
     const comparing = own.modifiers.comparison || own.modifiers.change;
     if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
     // (Read with the first, 「…是哪個機關在哪一天核定的？計畫總經費多少？」 finds the first's answer again, showing nothing of

@@ -87,7 +87,7 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   // 「批次保證的保證成數上限，在新制前後各是多少？」: a clause that asks without naming what asks about what the clauses
   // just before it set out.
   // (One asking an amount to pay, 「那改五成的話一年要付多少」, asks of its own: 「授權送保只能保五成」 before it is what was told.)
-  const named = new Set([...candidates.map((c) => clauseAt(c.index)), ...[...text.matchAll(new RegExp(words.feeAmountQuestion.source, 'g'))].map((m) => clauseAt(m.index))]);
+  const named = new Set([...candidates.map((c) => clauseAt(c.index)), ...[...text.matchAll(words.feeAmountQuestions)].map((m) => clauseAt(m.index))]);
   const lends = (clause: number): boolean => {
     for (let next = clause + 1; next < spans.length; next++) if (spans[next]!.asking) return !named.has(next);
     return false;

@@ -7,6 +7,24 @@ import { shippedDomain, type Domain } from '../../domain/index.ts';
  */
 const SHORT = 20;
 
+/** What ends a clause: white space and clause or sentence punctuation. */
+const CLAUSE_BREAK = /[\s，,。？?！!；;]+/u;
+
+/** A message's clauses, in order (white space and punctuation between them dropped). */
+export function clausesOf(text: string): string[] {
+  return text.split(CLAUSE_BREAK).filter((clause) => clause.length > 0);
+}
+
+/** Whether a clause asks: a question word (asks.yaml interrogative) or a yes-or-no question (intents.yaml yes_no). */
+export function clauseAsks(clause: string, domain: Domain = shippedDomain()): boolean {
+  return domain.asks.interrogative.test(clause) || domain.modifiers.yesNo.test(clause);
+}
+
+/** A clause opening as a follow-up does (「那…」), not as another question joined to the message (「還有…」). */
+export function opensAsFollowUp(clause: string, domain: Domain = shippedDomain()): boolean {
+  return domain.followUp.leaning.test(clause) && !domain.followUp.joiners.some((word) => clause.startsWith(word));
+}
+
 export interface FollowUpContext {
   /** The message names a programme and asks something of its own (an attribute, or whether one qualifies). */
   isWholeQuestion: boolean;
@@ -24,13 +42,13 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, n
   if (domain.followUp.pronoun.test(trimmed)) return true;
   // 「疫情那時候不是有調高嗎 調到多少」: a message with no subject of its own (no programme, fact or ask), ending in a
   // clause that leans on what was said before.
-  const clauses = trimmed.split(/[\s，,。？?！!；;]+/u).filter((c) => c.length > 0);
+  const clauses = clausesOf(trimmed);
   // (So is one whose last clause ends asking 「多少」 of it: 「聽說疫情那陣子有放寬 拉高到多少」.)
   const last = clauses.at(-1) ?? '';
   if (!hasSubject && clauses.length > 1 && (leaning.test(last) || [...alone].some((word) => word.length > 1 && last.endsWith(word)))) return true;
   // (A message that only asks, naming nothing of its own, leans the same way: 「聽說以前只有1億，什麼時候調高的？後來又調到多少」.)
   // (Not a clause joined as another question of the same message: 「…地址在哪，還有客服專線是幾號？」.)
-  if (!namesSomething && clauses.length > 1 && leaning.test(last) && !domain.followUp.joiners.some((word) => last.startsWith(word))) return true;
+  if (!namesSomething && clauses.length > 1 && opensAsFollowUp(last, domain)) return true;
   // 「比110年少了幾%？」: a comparison naming nothing of its own compares what was just said.
   if (!hasSubject && domain.followUp.comparing.test(trimmed)) return true;
   // 「多少？」「幾成」 alone: asked of what was just discussed.

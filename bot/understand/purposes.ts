@@ -1,6 +1,7 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
 import type { Ask, Intent } from './types.ts';
+import { clauseAsks, clausesOf } from './follow-up.ts';
 
 /** The finder's purposes a message states by its words (想開早餐店 → start_up) or by a circumstance (上游推薦 → donorRecommended). */
 export function findPurposes(text: string, flags: FactFlags, domain: Domain = shippedDomain()): string[] {
@@ -51,8 +52,7 @@ export function asksWhichProgrammeFits(text: string, domain: Domain = shippedDom
  * or hearsay), and another clause asks: what that clause asks is the question.
  */
 function toldNotAsked(text: string, domain: Domain): boolean {
-  const clauses = text.split(/[\s，,。？?！!；;]+/u).filter((clause) => clause.length > 0);
-  const asking = clauses.filter((clause) => domain.asks.interrogative.test(clause) || domain.modifiers.yesNo.test(clause));
+  const asking = clausesOf(text).filter((clause) => clauseAsks(clause, domain));
   return asking.length > 0 && !asking.some((clause) => domain.intents.recommend.test(clause));
 }
 
