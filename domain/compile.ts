@@ -209,7 +209,7 @@ export interface Finder {
    * 「要去哪裡申請」「要準備什麼文件」: an applicant asking how to apply (`cue`), and for the documents to bring
    * (`documents`); a lending bank's question about filing (`lenderSide`: 勾哪個欄位) is not one.
    */
-  howToApply: { cue: RegExp; documents: RegExp; lenderSide: RegExp; direct: RegExp };
+  howToApply: { cue: RegExp; documents: RegExp; lenderSide: RegExp; direct: RegExp; whereSaid: RegExp };
 }
 
 function choices<K extends keyof Facts>(record: Record<string, Parameters<typeof cueRegExp>[0]>): Choice<K> {
@@ -462,6 +462,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         documents: cueRegExp(finder.how_to_apply.documents),
         lenderSide: cueRegExp(finder.how_to_apply.lender_side),
         direct: cueRegExp(finder.how_to_apply.direct),
+        whereSaid: cueRegExp(finder.how_to_apply.where_said),
       },
     },
     roles: compileRoles(files['roles.yaml']),

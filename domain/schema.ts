@@ -204,7 +204,7 @@ export const FinderFile = z
     question_order: z.array(FactPath).min(1),
     need_question: z.object({ question: Word, quick_replies: Words }).strict(),
     quick_replies: z.record(FactPath, Words),
-    how_to_apply: z.object({ cues: Cues, documents: Cues, lender_side: Cues, direct: Cues }).strict(),
+    how_to_apply: z.object({ cues: Cues, documents: Cues, lender_side: Cues, direct: Cues, where_said: Cues }).strict(),
   })
   .strict();
 

@@ -1,4 +1,6 @@
 import { passageCatalogue } from '../../knowledge/passages.ts';
+import { headingNames, subjectsOf } from '../../knowledge/retrieve.ts';
+import { englishToChinese } from '../understand/english.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -46,9 +48,18 @@ export function howToApplyFlow(asked: FlowContext): FlowResult {
   // searched in the programme that circumstance belongs to.)
   const offeredProgramme = documents && asked.understanding.programmes.length === 0 ? (asked.state.offered ?? []).map((flag) => asked.domain.facts.namingProgramme.flags[flag]).find((p) => p !== undefined) : undefined;
   const ctx = offeredProgramme ? { ...asked, merged: { ...asked.merged, programme: offeredProgramme } } : asked;
-  const ownSection = documents ? retrievalChoice(ctx) : undefined;
+  // (Where to apply for a scheme named, 「想辦中小企業災害復舊專案貸款，是直接找信保申請，還是找銀行」: the line its own
+  // section gives, 「向承貸銀行提出申請」, when the section found is the programme's or headed by the scheme named.)
+  const named = subjectsOf(englishToChinese(asked.understanding.text));
+  // (Asked whether one may go to the fund directly, 直接保證 is the answer, whatever else the question names.)
+  const scheme = asked.understanding.howToApply === 'route' && (asked.understanding.programmes.length > 0 || ctx.merged.programme !== undefined || named.length > 0);
+  const ownSection = documents || scheme ? retrievalChoice(ctx) : undefined;
   const concernsProgramme = (id: string) => (passageCatalogue(ctx.sources.knowledge).sections.get(id)?.programmes.length ?? 0) > 0;
-  const ofProgramme = ownSection?.covered && (ctx.merged.programme ? ownSection.best.inProgramme : concernsProgramme(ownSection.best.section.id));
+  const ofProgramme =
+    ownSection?.covered &&
+    (documents
+      ? ctx.merged.programme ? ownSection.best.inProgramme : concernsProgramme(ownSection.best.section.id)
+      : (ctx.merged.programme ? ownSection.best.inProgramme === true : headingNames(ownSection.section, named)) && saysWhere(ctx, ownSection.quoted));
   const own = ofProgramme ? retrievalAnswer(ctx) : undefined;
   if (own?.outcome !== 'answered') return routeAnswer(ctx, false);
   return combinedAnswer('fact_lookup', undefined, [own, routeAnswer(ctx, true)], ['有什麼貸款適合我？', '客服電話？'], own.state);
@@ -62,12 +73,14 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   });
   // 「可以直接找你們嗎 我在台中」: the office serving the place named, to ask in person.
   const office = officeForPlace(ctx);
-  const citations: Citation[] = [...routes.map((r) => r.citation), ...(office ? [ctx.cite.forSection(office.section)] : [])];
+  const direct = ctx.understanding.howToApply === 'direct';
+  // (Asked whether one may go to the fund directly, the section on 直接保證 answers: it is cited first.)
+  const ordered = direct ? [...routes.filter((r) => r.heading === DIRECT_HEADING), ...routes.filter((r) => r.heading !== DIRECT_HEADING)] : routes;
+  const citations: Citation[] = [...ordered.map((r) => r.citation), ...(office ? [ctx.cite.forSection(office.section)] : [])];
   const route = '信用保證由往來的金融機構向本基金申請：請向銀行等金融機構申請貸款，由金融機構送保（直接保證除外）。';
   const noDocumentList = afterOwnPassage
     ? `其他所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`
     : `收錄的文件沒有列出企業申請時要準備的文件清單；所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`;
-  const direct = ctx.understanding.howToApply === 'direct';
   const aboutDocuments = ctx.understanding.howToApply === 'documents';
   // 「能不能直接找信保基金」: 直接保證 is the answer, then the bank route for everything else.
   const directLine = direct ? routes.find((r) => r.heading === DIRECT_HEADING)?.line : undefined;
@@ -88,6 +101,11 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
     // (「直接保證」 is what the answer is about: 「什麼樣的公司才可以用」 next asks about it.)
     { task: undefined, pending: undefined, ...(directLine ? { programme: 'direct' as const } : {}) },
   );
+}
+
+/** Whether a passage says where one applies (「向承貸銀行提出申請」, finder.yaml how_to_apply `where_said`). */
+function saysWhere(ctx: FlowContext, passages: readonly string[]): boolean {
+  return passages.some((passage) => ctx.domain.finder.howToApply.whereSaid.test(passage));
 }
 
 function overviewSection(ctx: FlowContext, heading: string): KnowledgeSection | undefined {

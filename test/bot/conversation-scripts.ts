@@ -13,6 +13,8 @@ export interface Script {
   never?: string[];
   kind?: Reply['kind'];
   cites?: string;
+  /** The section the first citation names. */
+  citesFirst?: string;
   asksWithQuickReplies?: boolean;
 }
 
@@ -2500,6 +2502,35 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['行員說我們設計公司成立才七個月，所以不能送信保，真的嗎'],
     answersWith: ['新創事業', '不受連續營業期間限制'],
   },
+  {
+    name: 'answers where to apply for a scheme named with the line its own section gives first, then the route through the bank',
+    says: ['店裡被水淹了，中小企業災害復舊專案貸款要跟誰申請？'],
+    answersWith: ['向承貸銀行提出申請', '由金融機構送保'],
+    cites: '災害復舊',
+  },
+  {
+    name: 'keeps the general route alone when the programme named has no line saying where to apply',
+    says: ['微型創業鳳凰貸款要去哪裡辦'],
+    answersWith: ['由金融機構送保'],
+    never: ['9.5成'],
+  },
+  {
+    name: 'reads an English interest rate that banks charge as the loan interest, not the guarantee fee, and says the documents do not give it',
+    says: ['What interest rate do banks charge on a youth startup loan?'],
+    answersWith: ['未載明'],
+    never: ['手續費年費率'],
+  },
+  {
+    name: 'reads what the fund charges a year in English as the guarantee fee',
+    says: ['How much does the fund charge per year for a batch guarantee?'],
+    answersWith: ['保證手續費年費率'],
+  },
+  {
+    name: 'cites the section on direct guarantees first when asked whether one may go to the fund without a bank',
+    says: ['公司有專利，可以不經過銀行自己跟信保基金申請嗎'],
+    answersWith: ['直接保證'],
+    citesFirst: '直接保證',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
@@ -2519,6 +2550,10 @@ export function scriptProblems(script: Script, replies: Reply[]): string[] {
   if (script.cites) {
     const cited = replies.flatMap((r) => r.citations).map((c) => `${c.title} ${c.section}`);
     if (!cited.some((c) => c.includes(script.cites!))) problems.push(`cites no 「${script.cites}」`);
+  }
+  if (script.citesFirst) {
+    const first = replies.flatMap((r) => r.citations)[0];
+    if (!first || !first.section.includes(script.citesFirst)) problems.push(`first cites 「${first?.section}」, not 「${script.citesFirst}」`);
   }
   if (script.asksWithQuickReplies && !((replies[0]?.quickReplies?.length ?? 0) > 1)) problems.push('asks without quick replies');
   return problems;
