@@ -87,6 +87,7 @@ const fileSchema = z.strictObject({
   not_for_places: words.optional(),
   offices: words.optional(),
   whole_totals: words.optional(),
+  changes: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words, sum_asked_by: words.optional() }).optional(),
 });
 
@@ -156,6 +157,8 @@ export interface AnswerKinds {
   offices: string[];
   /** Headings that name the total of the whole (「經費總需求表」), not of one item: 「計畫總共編了多少經費」 reads them first. */
   wholeTotals: string[];
+  /** Words saying a figure was changed (「由 1 億 2 千萬元提高至 1 億 5 千萬元」): what follows 由 … before them is the old figure. */
+  changes: string[];
   /**
    * Figures summed since the start (「成立迄 111 年底累計」): how a question asks for one (`askedBy`) and how a passage
    * writes one (`shownBy`). A question naming a year and not asking for one is answered by that year's figure.
@@ -227,6 +230,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     notForPlaces: (parsed.data.not_for_places ?? []).map((w) => normalizeText(w)),
     offices: (parsed.data.offices ?? []).map((w) => normalizeText(w)),
     wholeTotals: (parsed.data.whole_totals ?? []).map((w) => normalizeText(w)),
+    changes: (parsed.data.changes ?? []).map((w) => normalizeText(w)),
     cumulative: {
       askedBy: (parsed.data.cumulative?.asked_by ?? []).map((w) => normalizeText(w)),
       shownBy: (parsed.data.cumulative?.shown_by ?? []).map((w) => normalizeText(w)),

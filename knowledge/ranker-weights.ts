@@ -37,6 +37,8 @@ export const RankerWeightsSchema = z
     closeCall: weight,
     /** How much less sure a section in force may be and still answer a question about today before an ended or replaced one. */
     inForceMargin: weight,
+    /** How much less sure a section saying a figure the question states was changed may be and still answer first. */
+    changedFromMargin: weight,
     /** How much less of the question the newest document's passage may say and still answer for today. */
     currentMargin: weight,
     /** How much less sure a later document's section may be and still answer a question naming no year. */

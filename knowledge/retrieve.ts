@@ -279,6 +279,7 @@ function sectionsWithin(
     ...(request.carries ? { carries: request.carries } : {}),
     ...(request.carriesEach ? { carriesEach: request.carriesEach } : {}),
     ...(stated.length > 0 ? { stated: new Set(stated) } : {}),
+    figuresStated: new Set(amountsWritten(query)),
   });
 }
 
@@ -429,6 +430,8 @@ interface Wants {
   within?: ReadonlySet<string>;
   /** Distinctive amounts the question states (distinctiveFigures). */
   stated?: Set<number>;
+  /** Every amount the question writes, however many sections write it too. */
+  figuresStated?: Set<number>;
   /** Pairs that choose passages without counting towards how well the section answers (the programme's name). */
   rowGrams?: Set<string>;
   asOf: string;
@@ -535,7 +538,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(quotedPassages, wants.ownRowGrams) : quotedPassages, confidence, cover: passageCover });
   }
   const byConfidence = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
-  const sorted = cumulativeFirst(exactBeforeRounded(wants.today ? inForceFirst(byConfidence, wants.asOf) : byConfidence, wants.carries), wants.cumulative);
+  const sorted = cumulativeFirst(exactBeforeRounded(changedFromStatedFirst(knowledge, wants.today ? inForceFirst(byConfidence, wants.asOf) : byConfidence, wants), wants.carries), wants.cumulative);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
@@ -598,6 +601,31 @@ function inForceFirst(ranked: SectionChoice[], asOf: string): SectionChoice[] {
 }
 
 
+
+/**
+ * 「總額度上限目前是多少？還是1.2億嗎」: a figure the question states, asked of today, is answered first by a section
+ * saying it was changed from that figure (「由 1 億 2 千萬元提高至 1 億 5 千萬元」), when nearly as sure as one that only
+ * writes it. The words saying a change are knowledge/documents/answer-kinds.yaml `changes`.
+ */
+function changedFromStatedFirst(knowledge: KnowledgeBase, ranked: SectionChoice[], wants: Wants): SectionChoice[] {
+  const top = ranked[0];
+  const changes = knowledge.answerKinds?.changes ?? [];
+  const stated = wants.figuresStated;
+  if (!top || !stated || stated.size === 0 || wants.dated || !(wants.today || wants.current) || changes.length === 0 || top.hit.example !== undefined) return ranked;
+  const changesStated = (c: SectionChoice) => c.passages.some((p) => changedFrom(p.text, changes).some((value) => stated.has(value)));
+  if (changesStated(top)) return ranked;
+  const found = ranked.find((c) => c !== top && c.confidence >= Math.max(W.minConfidence, top.confidence - W.changedFromMargin) && changesStated(c));
+  return found ? [found, ...ranked.filter((c) => c !== found)] : ranked;
+}
+
+/** The old figures a passage says were changed: 「由 1 億 2 千萬元提高至」 → 120000000. */
+function changedFrom(text: string, changes: readonly string[]): number[] {
+  const normal = normalizeText(text);
+  return [...normal.matchAll(/由\s*([\d,.\s千百萬億兆]+)\s*(?:元|%|成)?\s*/gu)].flatMap((m) => {
+    const after = normal.slice(m.index + m[0].length);
+    return changes.some((word) => after.startsWith(word)) ? amountsWritten(m[1]!) : [];
+  });
+}
 
 /**
  * A question naming no year asks about today: when a later document's section answers it about as surely as the

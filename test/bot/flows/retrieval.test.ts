@@ -22,6 +22,21 @@ async function conversation(id: string, ...messages: string[]) {
   return replies.map((r) => r[0]!);
 }
 
+describe('a figure stated and asked of today', () => {
+  it('is answered first by the passage saying it was changed from that figure, in words of our own', () => {
+    const choice = probeRetrieval(sources, '請問企業保證融資總額度的上限目前還是1.2億元嗎', { asOf: AS_OF });
+    expect(choice.covered).toBe(true);
+    // (The year's events and its measures both say so: 「由一億二千萬元提高至一億五千萬元」.)
+    if (choice.covered) expect(choice.top).toMatch(/由\s*(?:1 億 2 千萬|一億二千萬)元提高至/);
+  });
+
+  it('asked when it began, the figure stated still finds the measure that set it', () => {
+    const choice = probeRetrieval(sources, '同一企業保證融資總額度上限1.2億是從什麼時候開始的', { asOf: AS_OF });
+    expect(choice.covered).toBe(true);
+    if (choice.covered) expect(choice.section.id).toContain('(三)提高保證融資總額度上限');
+  });
+});
+
 describe('retrieval follows the programme under discussion', () => {
   it('a follow-up about papers after 青創 is not answered from another programme’s document', () => {
     const choice = probeRetrieval(sources, '那要準備什麼文件？', { context: '青創貸款的資格？', asOf: AS_OF });
