@@ -539,6 +539,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
   }
   const byConfidence = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
   const sorted = cumulativeFirst(exactBeforeRounded(changedFromStatedFirst(knowledge, wants.today ? inForceFirst(byConfidence, wants.asOf) : byConfidence, wants), wants.carries), wants.cumulative);
+  if (process.env.RD) console.error("RD", sorted.slice(0, 5).map((c) => [c.section.id.slice(0, 50), c.confidence.toFixed(3), c.passages[0]?.text.slice(0, 40)]));
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined

@@ -29,6 +29,8 @@ export const INJECTION_NOTE = '（提醒：我只依據信保基金的文件與�
 /** How much a figure of the programme asked about outranks the figures of a rule topic the question's words name (0.5). */
 const OWN_PROGRAMME_WEIGHT = 0.6;
 const MAX_LINES = 5;
+/** Taken from a figure no longer in force, asked of no case's date: what applies now is said first, the lapsed figure after it. */
+const LAPSED_WEIGHT = 0.5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names', 'letter_head']);
 /** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
@@ -259,6 +261,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const grams = withoutNameGrams(queryGrams(words, ctx.domain), programmeName);
   const candidates: Candidate[] = [];
   const asksFigure = asks.some((a) => FIGURE_ASKS.has(a));
+  const caseDated = ctx.merged.facts.applicationDate !== undefined || ctx.merged.facts.approvalDate !== undefined || ctx.understanding.years.length > 0;
   for (const name of view.names()) {
     if (!scope.has(name.split('.')[0]!) || !relevant(name, ctx)) continue;
     const reading = view.find(name);
@@ -277,7 +280,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     const own = ctx.merged.programme !== undefined && name.startsWith(`${ctx.merged.programme}.`) ? OWN_PROGRAMME_WEIGHT : 0;
     // So do the figures of a rule topic the question's words name (「同一企業保證融資總額度」 → enterprise).
     const topical = ctx.merged.parameterTopics.some((topic) => !topic.includes('.') && name.startsWith(`${topic}.`)) ? 0.5 : 0;
-    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, byWords, score: (byAsk ? 1 : 0) + byWords + own + topical });
+    // (「每個批號最多代償多少」: the 2.5% standard rate of 100年 comes after the caps in force, marked 目前已不適用.)
+    const old = lapsed && !caseDated ? LAPSED_WEIGHT : 0;
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, byWords, score: (byAsk ? 1 : 0) + byWords + own + topical - old });
   }
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
   // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.

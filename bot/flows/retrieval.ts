@@ -83,10 +83,15 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // not of the place named before, unless it compares the two: 「那新北市呢？兩個差多少」.)
   const places = ctx.sources.knowledge.answerKinds?.places ?? [];
   const topic = placesNamed(question, places).length > 0 && !ctx.understanding.modifiers.comparison ? placesNamed(before, places).reduce((text, names) => names.reduce((t, name) => placeForm(t).replaceAll(name, ' '), text), before) : before;
+  // (「那大廠那邊要捐多少錢」 after 火金姑: a follow-up naming no programme is about the one under discussion; read with the
+  // question before, a section of that programme answers before one about none its own words happen to find.)
+  const underDiscussion = ctx.understanding.programmes.length === 0 && ctx.merged.programme !== undefined;
   const readings = (placeOnly ? [topic] : [question, ...(continues || bare ? [`${topic} ${question}`] : [])])
     // 「中部服務中心電話」 → 「那傳真呢」: a follow-up naming no place of its own is about the place before it, whichever reading.
-    .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }))
-    .sort((a, b) => readingStrength(b, bare && !ownPlace, continues && !ownPlace) - readingStrength(a, bare && !ownPlace, continues && !ownPlace));
+    .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }));
+  // (Only when its own words lead outside that programme: within it, the surer reading answers as usual.)
+  const outside = underDiscussion && readings.some((r) => !r.continued && r.choices[0]?.inProgramme !== true);
+  readings.sort((a, b) => readingStrength(b, bare && !ownPlace, continues && !ownPlace, outside) - readingStrength(a, bare && !ownPlace, continues && !ownPlace, outside));
   const { query, choices, continued } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
@@ -534,10 +539,10 @@ export function asksOfNothingInParticular(ctx: FlowContext): boolean {
  * A reading's confidence; a bare follow-up's continued reading wins whenever it answers at all, a follow-up's
  * (「那要怎麼還款」 after 中期週轉融資) unless the question alone answers clearly better.
  */
-function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean, followUp: boolean): number {
+function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean, followUp: boolean, underDiscussion = false): number {
   const confidence = reading.choices[0]?.confidence ?? 0;
   if (!reading.continued || confidence < W.minConfidence) return confidence;
-  if (bare) return confidence + 10;
+  if (bare || (followUp && underDiscussion && reading.choices[0]?.inProgramme === true)) return confidence + 10;
   return followUp ? confidence * W.followUpWeight : confidence;
 }
 

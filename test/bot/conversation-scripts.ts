@@ -2531,6 +2531,19 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['直接保證'],
     citesFirst: '直接保證',
   },
+  {
+    name: 'a follow-up naming no programme is read in the one under discussion when its own words lead elsewhere (火金姑: the donation)',
+    says: ['有人介紹我們用火金姑相對保證', '那母公司要拿出多少錢來捐？'],
+    answersWith: ['5仟萬元'],
+    never: ['10,392,281'],
+  },
+  {
+    name: 'a figure in force is said before a lapsed one of the same rule, asked of today',
+    says: ['批次保證的批號是誰核發的', '每個批號的代償最多賠多少'],
+    answersWith: ['1億元'],
+    never: [],
+    citesFirst: '說明二（二）',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
