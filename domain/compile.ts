@@ -60,6 +60,8 @@ export interface Domain {
     answeredByFact: Partial<Record<AskTopic, string>>;
     /** Words saying the clauses before also asked something (也問一下, 順便問). */
     also: RegExp;
+    /** Phrases pointing back at what was discussed (這個…的額度): their words name it, they do not ask it. */
+    referent: { opens: RegExp; ends: RegExp; within: number; askedOf: Set<string> };
     /** A question of when something is done (幾月…申請): what follows it in the clause is what is done, not asked. Global: for matchAll. */
     asksWhenDone: RegExp;
     feeAmountQuestion: RegExp;
@@ -369,6 +371,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       withoutAmount: asks.without_amount,
       answeredByFact: asks.answered_by_fact,
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
+      referent: asks.referent ? { opens: cueRegExp(asks.referent.opens, 'g'), ends: cueRegExp(asks.referent.ends, 'g'), within: asks.referent.within, askedOf: new Set(asks.referent.asked_of) } : { opens: /(?!)/g, ends: /(?!)/g, within: 0, askedOf: new Set<string>() },
       asksWhenDone: asks.asks_when_done ? cueRegExp(asks.asks_when_done, 'g') : /(?!)/g,
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),
       feeAmountQuestions: cueRegExp(asks.fee_amount_question, 'g'),

@@ -257,7 +257,8 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // The programme's own name says nothing about which of its figures is asked.
   const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
   // 「拉到多少」 after a question about the per-enterprise total: the words of the question it continues count too.
-  const words = ctx.understanding.isFollowUp && ctx.state.topic ? `${ctx.state.topic} ${ctx.understanding.text}` : ctx.understanding.text;
+  // (So do those of a question pointing back at it, 「這個額外的額度可以走授權送保嗎」.)
+  const words = (ctx.understanding.isFollowUp || ctx.understanding.modifiers.continuing) && ctx.state.topic ? `${ctx.state.topic} ${ctx.understanding.text}` : ctx.understanding.text;
   const grams = withoutNameGrams(queryGrams(words, ctx.domain), programmeName);
   const candidates: Candidate[] = [];
   const asksFigure = asks.some((a) => FIGURE_ASKS.has(a));

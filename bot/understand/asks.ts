@@ -107,8 +107,13 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   const whatIsDone = (index: number) => within(done, index);
   // (The question of when itself, 「什麼時候要提出」, asks when something is done (procedure), not when a rule took effect.)
   const insideWhenDone = (topic: AskTopic, index: number) => topic !== WHEN_DONE_ASK && within(whenCues, index);
+  // 「這個額外的額度可以走授權送保嗎」: a phrase pointing back at what was discussed names it; when its clause asks something
+  // else, what its words would ask is not asked. (Asked how it is worked out, 「這個利率怎麼算」, it is what is asked.)
+  const pointed = referentSpans(text, words.referent);
+  const asksElse = (topic: AskTopic, index: number) => candidates.some((other) => other.topic !== topic && !words.referent.askedOf.has(other.topic) && !within(pointed, other.index) && clauseAt(other.index) === clauseAt(index));
   for (const { topic, word, index } of candidates) {
     if (!words.interrogative.test(word) && !inAskingClause(index)) continue;
+    if (within(pointed, index) && asksElse(topic, index)) continue;
     if (whatIsDone(index) || insideWhenDone(topic, index)) continue;
     if (labelsOnly && !words.interrogative.test(word) && words.labelsWhenStating.has(topic)) continue;
     // 「依公告的費率，手續費多少？」 with a loan asks both the rate and the amount; 「費率多少」 alone asks the rate.
@@ -130,6 +135,18 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
     found.some((other) => other.ask !== 'definition' && clauseAt(other.index) === clauseAt(f.index) && !spaceApart(text, f.index, other.index));
   const kept = found.filter((f) => !isVague(f));
   return [...new Set(kept.sort((a, b) => a.index - b.index).map((f) => f.ask))];
+}
+
+/** Where phrases pointing back at what was discussed run: from 這個/那筆… to the word ending them (可以, 是, 要…), within a few characters. */
+function referentSpans(text: string, referent: Domain['asks']['referent']): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const open of text.matchAll(referent.opens)) {
+    const start = open.index + open[0].length;
+    const rest = text.slice(start, start + referent.within + 1);
+    const end = [...rest.matchAll(referent.ends)].find((m) => m.index > 0);
+    if (end && !/[，,。？?！!；;\s]/.test(rest.slice(0, end.index))) spans.push([open.index, start + end.index]);
+  }
+  return spans;
 }
 
 /**

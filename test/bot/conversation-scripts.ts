@@ -2544,6 +2544,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: [],
     citesFirst: '說明二（二）',
   },
+  {
+    name: 'a question pointing back at the extra quota just discussed asks its channel, for that measure first',
+    says: ['我們有分包公共工程，促進就業專案可以多給額度嗎', '這個加碼的額度可以走授權嗎'],
+    answersWith: ['協助中小企業參與公共建設：申請方式'],
+    citesFirst: '(四)協助中小企業參與公共建設',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

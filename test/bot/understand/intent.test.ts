@@ -106,7 +106,18 @@ describe('understand lists what a question asks about', () => {
     // (What follows a question of when something is done is what is done; a question word after it still asks.)
     ['銀行每年什麼時候要提出下年度的批號與代位清償最高限額', ['procedure']],
     ['每年幾月申請批號，代位清償限額最高多少', ['procedure', 'subrogation', 'cap_amount']],
+    // (A phrase pointing back at what was discussed names it: the clause asks what follows it, unless it asks nothing else
+    // or asks how the thing pointed at is worked out.)
+    ['這個額度是多少', ['cap_amount']],
+    ['這個利率怎麼算', ['interest_rate']],
+    ['免收的那筆手續費到底是誰負擔的？費率多少', ['subsidy', 'names', 'fee_rate']],
   ])('%s → %o', (message, asks) => {
     expect(understand(message).asks).toEqual(asks);
+  });
+
+  it.each(['那筆多出來的額度能不能用授權送保', '這個加碼的額度可以走專案嗎'])('%s asks the channel of the quota pointed at, not the quota', (message) => {
+    const { asks } = understand(message);
+    expect(asks).toContain('submission_channel');
+    expect(asks).not.toContain('cap_amount');
   });
 });
