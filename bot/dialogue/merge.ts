@@ -81,6 +81,11 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // takes over when asked which programme fits.
   const describesForProgramme = task === 'recommend' && !u.asksWhichFits && u.programmes.length === 0 && state.programme !== undefined && (state.task === 'eligibility' || state.task === 'fact_lookup');
   if (describesForProgramme) task = 'eligibility';
+  // 「我們規模不算中小企業，也能申請嗎？可以保幾成？」 after the finder showed one programme: who applies, told with a question
+  // whether it may (needs that only say who the applicant is, finder.yaml purposes with `flags`), is about that programme.
+  const applicantOnly = u.purposes.every((id) => Object.keys(domain.finder.purposes.find((p) => p.id === id)?.flags ?? {}).length > 0);
+  const asksOfShown = task === 'recommend' && state.task === 'recommend' && state.programme !== undefined && state.compared === undefined && u.programmes.length === 0 && !u.asksWhichFits && applicantOnly && (u.modifiers.yesNo || u.asks.length > 0);
+  if (asksOfShown) task = 'eligibility';
   // 「銀行說是一般貸款 風險B組啦」 after the finder's list: the programme is chosen, and what is known of the case is
   // about it (not the finder's programmes again).
   const picksProgramme = state.task === 'recommend' && task === 'recommend' && u.intent !== 'recommend' && u.programmesByName.length === 1 && !u.asksWhichFits;

@@ -2550,6 +2550,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['協助中小企業參與公共建設：申請方式'],
     citesFirst: '(四)協助中小企業參與公共建設',
   },
+  {
+    name: 'who the applicant is, told after the finder showed one programme, with a question whether it may apply, is about that programme',
+    says: ['公司想打國際專利官司，有沒有可以保證的貸款', '我們是大公司，這樣也可以嗎？保證成數多少'],
+    answersWith: ['國際專利權訴訟貸款', '9成'],
+    never: ['數位內容', '自創品牌'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
