@@ -2556,6 +2556,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['國際專利權訴訟貸款', '9成'],
     never: ['數位內容', '自創品牌'],
   },
+  {
+    name: 'asked what the firm must sign for a rate just given, quotes the passage naming the pledge to sign',
+    says: ['促進就業專案手續費打幾折', '那企業得簽些什麼才行？'],
+    answersWith: ['凡簽署「促進就業具結書」'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
