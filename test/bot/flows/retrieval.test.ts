@@ -37,6 +37,13 @@ describe('a figure stated and asked of today', () => {
   });
 });
 
+describe('a loan amount asked of a programme', () => {
+  it.each(['青創一個人最多能貸到多少錢', '鳳凰貸款每人可以借到多少錢'])('%s is not answered by a year-end balance: the documents give no loan cap', (question) => {
+    const choice = probeRetrieval(sources, question, { asOf: AS_OF });
+    expect(choice.covered).toBe(false);
+  });
+});
+
 describe('retrieval follows the programme under discussion', () => {
   it('a follow-up about papers after 青創 is not answered from another programme’s document', () => {
     const choice = probeRetrieval(sources, '那要準備什麼文件？', { context: '青創貸款的資格？', asOf: AS_OF });
