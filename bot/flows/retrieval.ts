@@ -7,7 +7,7 @@ import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
-import { findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -150,6 +150,19 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   if (missingYears.length > 0 && missingYears.length === years.length) return { covered: false, missingYears, section };
   return { covered: true, section, quoted, top, others, best: lead!, missingYears, continued };
 }
+
+/**
+ * 「批次保證現在最多可以保到幾成」: a rule's figure asked of today (a ratio, a rate, a limit: kinds that do not change by
+ * themselves, unlike who holds a post or a phone) is answered by the rule in force, not by whatever the newest document
+ * (a year's report) happens to say beside it. (Not when the question states an amount to check, 「現在還是1.2億嗎」: a later
+ * document saying it was changed from that amount answers.)
+ */
+function ruleFigureOfToday(question: string, asked: readonly AnswerKind[]): boolean {
+  return asked.length > 0 && asked.every((kind) => !kind.current) && !figuresIn(question).some((value) => value >= STATED_AMOUNT);
+}
+
+/** An amount from this size on (萬) is a figure the question states, not a count or a year. */
+const STATED_AMOUNT = 10_000;
 
 /** The question as checked for words the documents never use, and the words that name no topic in it. */
 function questionChecked(ctx: FlowContext, question: string): { ignored: Set<string>; checked: string; circumstance: boolean } {
@@ -411,7 +424,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     compares: ctx.understanding.modifiers.comparison,
     wantsContact: ctx.merged.asks.includes('contact'),
     // Phone numbers, addresses and who holds a post change: asked naming no year, the newest document's answer.
-    current: ctx.understanding.modifiers.current || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
+    current: (ctx.understanding.modifiers.current && !ruleFigureOfToday(question, anyAsked)) || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,
     // (A statistic of the programme discussed, 「占多少」 after its 保證餘額, is in the year's tables about no programme in
     // particular: they compete with its own sections, as when the programme is named.)

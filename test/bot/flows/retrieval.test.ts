@@ -37,6 +37,19 @@ describe('a figure stated and asked of today', () => {
   });
 });
 
+describe('a rule figure asked of today', () => {
+  it.each(['批次保證現在最多可以保到幾成啊', '現在批次保證最高保到幾成呢'])('%s is answered by the rule in force, not by an award paragraph of the newest report', (question) => {
+    const choice = probeRetrieval(sources, question, { asOf: AS_OF });
+    expect(choice.covered).toBe(true);
+    if (choice.covered) expect(choice.top).toContain('保證成數最高九成');
+  });
+
+  it('who holds a post today is still read from the newest document', () => {
+    const choice = probeRetrieval(sources, '現在的董事長是哪一位', { asOf: AS_OF });
+    expect(choice.covered && choice.section.documentId).toBe('smeg-annual-report-2022');
+  });
+});
+
 describe('a loan amount asked of a programme', () => {
   it.each(['青創一個人最多能貸到多少錢', '鳳凰貸款每人可以借到多少錢'])('%s is not answered by a year-end balance: the documents give no loan cap', (question) => {
     const choice = probeRetrieval(sources, question, { asOf: AS_OF });
