@@ -282,7 +282,8 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     // So do the figures of a rule topic the question's words name (「同一企業保證融資總額度」 → enterprise).
     const topical = ctx.merged.parameterTopics.some((topic) => !topic.includes('.') && name.startsWith(`${topic}.`)) ? 0.5 : 0;
     // (「每個批號最多代償多少」: the 2.5% standard rate of 100年 comes after the caps in force, marked 目前已不適用.)
-    const old = lapsed && !caseDated ? LAPSED_WEIGHT : 0;
+    // (Not a rule the question names: 「標準代償率還是2.5%嗎」 is told first that it no longer applies.)
+    const old = lapsed && !caseDated && !namedByTopic(name, ctx) ? LAPSED_WEIGHT : 0;
     candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, byWords, score: (byAsk ? 1 : 0) + byWords + own + topical - old });
   }
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
@@ -294,11 +295,21 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const namedOutright = !asks.includes('period_limit') && candidates.some((c) => c.byAsk && namedByTopic(c.name, ctx));
   const named = (c: Candidate) => namedByTopic(c.name, ctx) || (c.byAsk && (inNamedFolder(c.name, ctx) || (ownProgramme(c.name) && !namedOutright)));
   const answers = (c: Candidate, ask: string) => readsParameter(readers[ask], c.name);
+  const folder = (name: string) => name.split('.')[0];
   // Each ask separately: 「一般貸款最多保幾成？手續費大概多少」 gets 一般貸款's own ratio, and the fee rates of the authorised
   // items it belongs to, since it has no fee rate of its own.
   const unnamedAsks = asks.filter((ask) => !candidates.some((c) => named(c) && answers(c, ask)));
   if (candidates.some(named)) {
-    const kept = candidates.filter((c) => named(c) || (c.byAsk && unnamedAsks.some((ask) => answers(c, ask))));
+    // 「以前有把標準代償率調成2.5%，現在還是用這個比率嗎」: a rule named that is no longer in force, asked of today, is told
+    // with what its programme's rules in force say of the same ask (the batch rules' caps and rate since 103年).
+    // (Only asked of today, 現在/還是: 「那以前…標準代償率是多少」 asks the old figure alone.)
+    const ofToday = ctx.understanding.modifiers.current || ctx.understanding.modifiers.still;
+    const lapsedOnly = ofToday && !caseDated && candidates.filter(named).every((c) => c.lapsed !== undefined);
+    // (A figure told and asked whether it still holds, 「標準代償率是2.5%，目前還是這樣嗎」, asks nothing by name: the rules in
+    // force its description's words find.)
+    const ofSameAsk = (c: Candidate) => c.byAsk || (asks.length === 0 && c.byWords >= DESCRIPTION_MATCH);
+    const inForceOfSame = (c: Candidate) => lapsedOnly && c.reading !== undefined && ofSameAsk(c) && candidates.some((n) => named(n) && folder(n.name) === folder(c.name));
+    const kept = candidates.filter((c) => named(c) || (c.byAsk && unnamedAsks.some((ask) => answers(c, ask))) || inForceOfSame(c));
     candidates.splice(0, candidates.length, ...kept);
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -313,7 +324,6 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const spelledOut = strongest >= SPELLED_OUT && !several && !comparison ? fitting.filter((c) => c.byWords >= strongest - SPELLED_OUT_MARGIN) : [];
   // (Only figures of other rule folders give way: a folder's own figures, 青創's ratio with and without a recommendation,
   // or the batch rules' several caps, are read together.)
-  const folder = (name: string) => name.split('.')[0];
   const spelledFolders = new Set(spelledOut.map((c) => folder(c.name)));
   const kept = fitting.filter((c) => spelledFolders.size === 0 || spelledFolders.has(folder(c.name)) || asks.some((ask) => answers(c, ask) && !spelledOut.some((s) => answers(s, ask))));
   // Each ask's best figure first (「保證成數、費率、計提率、限額各是多少」 gets all four), then the rest as they rank.

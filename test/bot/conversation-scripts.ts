@@ -2561,6 +2561,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['促進就業專案手續費打幾折', '那企業得簽些什麼才行？'],
     answersWith: ['凡簽署「促進就業具結書」'],
   },
+  {
+    name: 'a lapsed rule named and asked whether it still applies is said to have lapsed, then what its programme applies now',
+    says: ['聽說批保的標準代償率是2.5%，目前還是這樣嗎'],
+    answersWith: ['目前已不適用', '代償上限計提率：1.25%'],
+  },
+  {
+    name: 'the same lapsed rule asked of the past gets its old figure without today\'s',
+    says: ['以前促進就業專案時批保的標準代償率是多少'],
+    answersWith: ['2.5%'],
+    never: ['1.25%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
