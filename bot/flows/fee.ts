@@ -148,6 +148,27 @@ function waivedFee(ctx: FlowContext, programme: ProgrammeId, caseFacts: Facts): 
 
 /** One year, the period a fee waiting only on its period is shown for (the annual fee), before the period is asked. */
 const ONE_YEAR = 12;
+
+/**
+ * The longest term of the rule just discussed, 「中期週轉融資最長期間：5 年」 (a rule topic of the question before, in years),
+ * or the programme's only such rule.
+ */
+function longestTermOf(ctx: FlowContext, programme: ProgrammeId): { months: number; years: number; description: string; trace: TraceStep[] } | undefined {
+  const ofProgramme = (name: string) => name.startsWith(`${programme}.`) && name.endsWith('_max_years');
+  const discussed = [...(ctx.state.parameterTopics ?? []), ...ctx.merged.parameterTopics].filter(ofProgramme);
+  const all = ctx.view.names().filter(ofProgramme);
+  // (Of several discussed, 「短期跟中期各可以借多久」 then 「中期的就借到最久」, the one whose description the message's words tell apart.)
+  const text = ctx.understanding.text;
+  const grams = (d: string) => new Set([...d].slice(0, -1).map((c, i) => c + d[i + 1]));
+  const descriptions = new Map(discussed.map((n) => [n, ctx.view.find(n)?.description ?? '']));
+  const own = (n: string) => [...grams(descriptions.get(n) ?? '')].some((g) => text.includes(g) && discussed.every((o) => o === n || !descriptions.get(o)?.includes(g)));
+  const name = discussed.find(own) ?? discussed[0] ?? (all.length === 1 ? all[0] : undefined);
+  if (!name) return undefined;
+  const trace = new TraceRecorder(ctx.view);
+  const reading = trace.optional(name);
+  if (typeof reading?.value !== 'number') return undefined;
+  return { months: reading.value * ONE_YEAR, years: reading.value, description: reading.description, trace: trace.steps };
+}
 const ONE_YEAR_NOTE = '您未提供保證期間，先以一年（12 個月）試算，即每年的保證手續費；期間不同時依月數比例計算。';
 
 /** The fee of the case under discussion, or the reply that stands in for it (a question, a range, a problem). */
@@ -167,8 +188,12 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
   // is computed on that circumstance, said as an assumption, rather than refused.
   const allowing = caseFacts.guaranteeRatio !== undefined && assumedRatio === undefined ? circumstanceAllowing(ctx, programme, caseFacts) : undefined;
   if (allowing) caseFacts.flags = { ...caseFacts.flags, [allowing.flag]: true };
+  // 「那就借到最長，400萬保8成…總共多少」 after 「中期周轉金最長可以借幾年」: the longest term just discussed, said so.
+  const longest = ctx.understanding.modifiers.longestTerm ? longestTermOf(ctx, programme) : undefined;
+  if (longest && (caseFacts.periodMonths === undefined || caseFacts.periodMonths === ONE_YEAR)) caseFacts.periodMonths = longest.months;
   // What the figures assume beyond what the user said, first to last as the answer lists them.
   const assumptions = [
+    longest && caseFacts.periodMonths === longest.months ? `借到最長：依${longest.description} ${longest.years} 年，以 ${longest.months} 個月試算。` : undefined,
     ctx.merged.programmeFromPurpose ? `依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。` : undefined,
     ctx.merged.programmeFromRiskGroup ? '風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。' : undefined,
     limited ? `您未提供保證成數：${limited.reason}，以 ${formatCheng(limited.ratio)} 試算；成數不同請告訴我（例如「保4成」）。` : undefined,
@@ -184,6 +209,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
     result.notes.unshift(...assumptions);
     if (limited) result.trace.push(...limited.trace);
+    if (longest) result.trace.push(...longest.trace);
     const withCircumstance = quoted === undefined ? circumstanceFeeLine(ctx, programme, caseFacts) : undefined;
     if (withCircumstance) {
       result.notes.push(withCircumstance.line);

@@ -90,6 +90,8 @@ export interface Modifiers {
   until?: boolean;
   /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */
   still: boolean;
+  /** 「那就借到最長」「借最長的年限」: the loan is for the longest term its rules allow (the one just discussed). */
+  longestTerm?: true;
 }
 
 /** How an applicant asks to apply: where (route), the papers to bring (documents), or directly with the fund (direct). */

@@ -2572,6 +2572,23 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['2.5%'],
     never: ['1.25%'],
   },
+  {
+    name: 'a fee for the longest term of the short one of two just discussed is computed over it',
+    says: ['短期週轉跟中期週轉各可以借多久', '那短期的借到最久，500萬保七成，A組，手續費多少'],
+    answersWith: ['26,250'],
+  },
+  {
+    name: 'a fee for the longest term just discussed is computed over that term, said so',
+    says: ['短期週轉跟中期週轉各可以借多久', '那中期的就借到最久，500萬保七成，A組，手續費總共多少'],
+    answersWith: ['60 個月', '131,250'],
+    never: ['12/12'],
+  },
+  {
+    name: 'a rule with no longest term (capital expenditure) leaves the term to be asked',
+    says: ['一般貸款資本性支出貸款可以借多久', '那借最長的年限，200萬保8成B組，保費要多少'],
+    answersWith: ['請問保證期間多長'],
+    never: ['60 個月'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
