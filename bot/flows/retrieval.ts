@@ -378,7 +378,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const subjectsIn = placeDependent(ctx, anyAsked) ? (text: string) => text : (text: string) => withoutOwnStory(ctx, text);
   const placesAsked = placesNamed(subjectsIn(query), ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
-  const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(placesIn, ctx.sources.knowledge.answerKinds?.places ?? []);
+  const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(subjectsIn(placesIn), ctx.sources.knowledge.answerKinds?.places ?? []);
   const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
   // Banks likewise: 「那華南銀行呢」 after 臺灣企銀 is about 華南 only.
   const banksIn = (text: string) => {
@@ -740,7 +740,9 @@ function aboutOneself(ctx: FlowContext, question: string, namesTopic = false): s
 function placeDependent(ctx: FlowContext, asked: readonly AnswerKind[]): boolean {
   // (Also a follow-up to a phone or an address asked before: 「阿我在台南 有沒有比較近的可以問」.)
   const asks = [...ctx.merged.asks, ...(ctx.understanding.isFollowUp || ctx.merged.asks.length === 0 ? (ctx.state.asks ?? []) : [])];
-  return asks.includes('contact') || asks.includes('statistics') || asked.some((kind) => kind.current) || ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined;
+  // (「一家公司最多可以貸到多少」 asks a limit: its 最多 ranks no places.)
+  const ranking = ctx.understanding.modifiers.superlative !== undefined && !ctx.merged.asks.includes('cap_amount');
+  return asks.includes('contact') || asks.includes('statistics') || asked.some((kind) => kind.current) || ranking || ctx.understanding.modifiers.rank !== undefined;
 }
 
 /**

@@ -37,6 +37,14 @@ describe('a figure stated and asked of today', () => {
   });
 });
 
+describe('a place told in the story of the question before', () => {
+  it('does not make a follow-up asking a limit a question about that place', () => {
+    const choice = probeRetrieval(sources, '那每家最多能借到多少', { context: '我們在台南做機械加工，颱風淹了廠房，災害復舊專案貸款要多久內申請', asOf: AS_OF });
+    expect(choice.covered).toBe(true);
+    if (choice.covered) expect(choice.top).toContain('3,000萬元');
+  });
+});
+
 describe('a rule figure asked of today', () => {
   it.each(['批次保證現在最多可以保到幾成啊', '現在批次保證最高保到幾成呢'])('%s is answered by the rule in force, not by an award paragraph of the newest report', (question) => {
     const choice = probeRetrieval(sources, question, { asOf: AS_OF });
