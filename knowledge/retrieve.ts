@@ -694,13 +694,13 @@ const SEGMENTER = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 
 /**
  * Grammatical characters at the edge of a colloquial word: a modal or adverb before a verb (「會變」, 「最晚」, 「就好」,
- * 「能借」) and an aspect mark or a directional or resultative complement after one (「留著」, 「用過」, 「寄到」, 「送去」,
+ * 「能借」) and an aspect mark or a directional or resultative complement after one (「留著」, 「用過」, 「寄到」, 「送去」, 「穩住」,
  * 「改成」, 「處在」). They are a closed class of the language, not topics: what is left of the word is what it is about.
  */
 const GRAMMATICAL_BEFORE = new Set('最就才也再又已很能可會要想該');
 /** A size or age before a noun (「大廠」 is a kind of 廠, 「老店」 a kind of 店): the noun is what the word names. */
 const ATTRIBUTIVE = new Set('大小新舊老');
-const GRAMMATICAL_AFTER = new Set('了著過到去');
+const GRAMMATICAL_AFTER = new Set('了著過到去住');
 /**
  * Words made only of closed classes, which point at a topic without naming one: a demonstrative or a number with a
  * classifier (「這種」, 「那個」, 「哪一類」, 「一家」, 「這一」 of 「這一行」) and a place word (「裡面」, 「當中」, 「之間」).

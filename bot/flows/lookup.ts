@@ -647,7 +647,8 @@ function announcedYearAsked(ctx: FlowContext): string | undefined {
   const announced = ctx.merged.facts.announcedDate;
   if (announced !== undefined) return announced.slice(0, 4);
   const [year, ...more] = ctx.understanding.years;
-  if (year === undefined || more.length > 0 || caseDay(ctx) !== undefined || futureYear(ctx) !== undefined) return undefined;
+  // (Nor a question asking what applies now, 「2011年的2.5%還在用嗎，現在的計提率是多少」: its year is the old rule's.)
+  if (year === undefined || more.length > 0 || caseDay(ctx) !== undefined || futureYear(ctx) !== undefined || ctx.understanding.modifiers.current) return undefined;
   return String(year);
 }
 

@@ -106,8 +106,10 @@ function monthsBesideAmount(text: string): string {
  * English rewritten into the words understanding knows: figures by the grammar above, then every phrase of
  * domain/registry/english.yaml in one pass (longest first at each place), then the labelled words.
  */
-export function englishToChinese(text: string, domain: Domain = shippedDomain()): string {
-  if (!/[a-z]/.test(text)) return text;
+export function englishToChinese(written: string, domain: Domain = shippedDomain()): string {
+  // (As written, 「When is the briefing…」 kept as the topic of a follow-up: its words are read whatever their case.)
+  const text = written.toLowerCase();
+  if (!/[a-z]/.test(text)) return written;
   const figures = applied(monthsBesideAmount(text), FIGURES);
   const worded = figures.replace(domain.english.pattern, (matched) => chineseFor(matched, domain.english));
   const labelled = applied(worded, LABELLED);

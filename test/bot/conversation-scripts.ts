@@ -2589,6 +2589,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['請問保證期間多長'],
     never: ['60 個月'],
   },
+  {
+    name: 'an English follow-up asking where is read with the question before, whatever its capitals',
+    says: ['What day is the information session on the revised batch guarantee rules?', 'Where is it held?'],
+    answersWith: ['重慶南路一段 99 號'],
+  },
+  {
+    name: 'a resultative complement on a colloquial verb (穩住) names no unknown topic',
+    says: ['111年信保基金總共保住了多少個就業機會'],
+    answersWith: ['210 萬餘個就業機會'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -124,6 +124,11 @@ describe('the domain registry', () => {
     }
   });
 
+  it('reads English words whatever their capitals (a sentence opening 「When…」, kept as the topic of a follow-up)', () => {
+    expect(englishToChinese('When Is The Briefing Session?')).toBe(englishToChinese('when is the briefing session?'));
+    expect(englishToChinese('When is the briefing session?')).toContain('說明會');
+  });
+
   const roles = parse(readFileSync(join(ROOT, 'domain/registry/roles.yaml'), 'utf8')) as Record<string, Array<{ role: string; cues: unknown[] }>>;
   const amountRole: Record<string, string | undefined> = { annualRevenue: 'annualRevenue', workingCapitalBalance: 'workingCapitalBalance', loanAmount: 'loanAmount' };
 
