@@ -2,6 +2,8 @@ import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
+import { batchSubrogationCap } from '../../rules/batch.ts';
+import { InvalidInputError } from '../../rules/errors.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
@@ -417,7 +419,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
     }
   }
-  const left = remainingLine(ctx, candidates) ?? fireflyLine(ctx);
+  const left = remainingLine(ctx, candidates) ?? fireflyLine(ctx) ?? batchCapLine(ctx);
   if (left) lines.unshift(left);
   const total = totalLine(ctx, candidates);
   if (total) {
@@ -529,6 +531,24 @@ function fireflyLine(ctx: FlowContext): string | undefined {
   const q = fireflyQuota(ctx.view, donation);
   const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';
   return `依您說的捐助金額 ${amountInWords(donation)}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
+}
+
+/** 「某批號保證金額合計96億，以計提率1.25%算，代位清償限額多少」: the total times the rate, limited to the per-batch cap. */
+function batchCapLine(ctx: FlowContext): string | undefined {
+  const amount = ctx.merged.facts.batchAmount;
+  if (ctx.merged.programme !== 'batch' || amount === undefined) return undefined;
+  // (At a date before the revised rules, no provisioning rate applies: the rules read are answer enough.)
+  let c: ReturnType<typeof batchSubrogationCap>;
+  try {
+    c = batchSubrogationCap(ctx.view, amount);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return undefined;
+    throw error;
+  }
+  const head = `依您說的批號保證金額合計 ${amountInWords(amount)}，以代償上限計提率 ${c.rate}% 計算為 ${amountInWords(c.computed)}（${c.formula}）`;
+  return c.cappedAt !== undefined
+    ? `${head}；惟各批號之代位清償限額最高不得超過 ${amountInWords(c.cappedAt)}，故該批號的代位清償限額為 ${amountInWords(c.limit)}。`
+    : `${head}，未超過各批號最高限額，該批號的代位清償限額為 ${amountInWords(c.limit)}。`;
 }
 
 /**

@@ -2599,6 +2599,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['111年信保基金總共保住了多少個就業機會'],
     answersWith: ['210 萬餘個就業機會'],
   },
+  {
+    name: 'a batch number\'s total computes its subrogation limit at the provisioning rate, capped per batch',
+    says: ['批次保證，這批送保金額總共120億，代位清償限額算起來是多少'],
+    answersWith: ['1億5,000萬元', '12,000,000,000 × 1.25% = 150,000,000', '最高不得超過 1億元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
