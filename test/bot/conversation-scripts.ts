@@ -2604,6 +2604,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次保證，這批送保金額總共120億，代位清償限額算起來是多少'],
     answersWith: ['1億5,000萬元', '12,000,000,000 × 1.25% = 150,000,000', '最高不得超過 1億元'],
   },
+  {
+    name: 'an award asked with its day is quoted from the passage giving both',
+    says: ['信保基金在111年從中央銀行得了什麼獎？是哪一天？'],
+    answersWith: ['貢獻卓越', '8月30日'],
+  },
+  {
+    name: 'an award asked in English is read as an award',
+    says: ['Which award did SMEG get from the central bank?'],
+    answersWith: ['貢獻卓越'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
