@@ -301,6 +301,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // Each ask separately: 「一般貸款最多保幾成？手續費大概多少」 gets 一般貸款's own ratio, and the fee rates of the authorised
   // items it belongs to, since it has no fee rate of its own.
   const unnamedAsks = asks.filter((ask) => !candidates.some((c) => named(c) && answers(c, ask)));
+  const considered = [...candidates];
   if (candidates.some(named)) {
     // 「以前有把標準代償率調成2.5%，現在還是用這個比率嗎」: a rule named that is no longer in force, asked of today, is told
     // with what its programme's rules in force say of the same ask (the batch rules' caps and rate since 103年).
@@ -328,10 +329,21 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // or the batch rules' several caps, are read together.)
   const spelledFolders = new Set(spelledOut.map((c) => folder(c.name)));
   const kept = fitting.filter((c) => spelledFolders.size === 0 || spelledFolders.has(folder(c.name)) || asks.some((ask) => answers(c, ask) && !spelledOut.some((s) => answers(s, ask))));
+  // 「短期週轉最長可以借多久？買設備的資本性支出呢？」: each question of the message gets the figure its own words spell
+  // out, though another question's figure fits the whole message better.
+  const questions = ctx.understanding.text.split(/[？?]/u).map((part) => part.trim()).filter((part) => part.length > 1);
+  const describedBy = (c: Candidate) => matchForm(view.history(c.name)[0]?.description ?? '');
+  const ownFigures = questions.length < 2 ? [] : questions.flatMap((part) => {
+    const own = withoutNameGrams(queryGrams(part, ctx.domain), programmeName);
+    const scored = considered.filter((c) => c.byAsk).map((c) => ({ c, cover: coverage(describedBy(c), own) })).sort((a, b) => b.cover - a.cover);
+    const [best, next] = scored;
+    return best && best.cover >= SPELLED_OUT && best.cover > (next?.cover ?? 0) ? [best.c] : [];
+  });
   // Each ask's best figure first (「保證成數、費率、計提率、限額各是多少」 gets all four), then the rest as they rank.
-  const firsts = asks.flatMap((ask) => kept.find((c) => answers(c, ask)) ?? []);
+  const firsts = [...asks.flatMap((ask) => kept.find((c) => answers(c, ask)) ?? []), ...ownFigures.filter((c) => !kept.includes(c))];
   const lines = [...new Set([...firsts, ...kept])].slice(0, Math.max(MAX_LINES, new Set(firsts).size));
-  return lines.sort((a, b) => kept.indexOf(a) - kept.indexOf(b));
+  const order = [...kept, ...ownFigures.filter((c) => !kept.includes(c))];
+  return lines.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 /**

@@ -2614,6 +2614,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['Which award did SMEG get from the central bank?'],
     answersWith: ['貢獻卓越'],
   },
+  {
+    name: 'two questions in one message each get the figure their own words spell out',
+    says: ['資本性支出可以借幾年？短期週轉金呢？'],
+    answersWith: ['資本性支出融資之期間：未訂最長期間', '短期週轉融資最長期間：1 年'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
