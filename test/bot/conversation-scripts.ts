@@ -2619,6 +2619,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['資本性支出可以借幾年？短期週轉金呢？'],
     answersWith: ['資本性支出融資之期間：未訂最長期間', '短期週轉融資最長期間：1 年'],
   },
+  {
+    name: 'a fee asked at the low end of a rate range said as its lower bound is computed there',
+    says: ['專利訴訟貸款借1000萬保8成，年費率照下限算，一年多少'],
+    answersWith: ['10,000,000 × 80% × 0.75% × 12/12 = 60,000'],
+    never: ['100,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
