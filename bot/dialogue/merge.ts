@@ -80,7 +80,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「我43歲 公司去年才成立」 after a question about 青創 describes the applicant for that programme: the finder only
   // takes over when asked which programme fits.
   const describesForProgramme = task === 'recommend' && !u.asksWhichFits && u.programmes.length === 0 && state.programme !== undefined && (state.task === 'eligibility' || state.task === 'fact_lookup');
-  if (describesForProgramme) task = 'eligibility';
+  // 「我是買機器設備的 資本性的」 after 「利息補貼最多補多久」: only the loan's purpose told, it picks among the figures just
+  // read (週轉金 or 資本性融資): the same question again, for that purpose.
+  const narrowsFigures = describesForProgramme && state.task === 'fact_lookup' && (state.asks?.length ?? 0) > 0 && u.asks.length === 0 && Object.keys(stated).every((k) => k === 'loanPurpose' || k === 'programme' || k === 'flags') && stated.loanPurpose !== undefined;
+  if (describesForProgramme) task = narrowsFigures ? 'fact_lookup' : 'eligibility';
   // 「我們規模不算中小企業，也能申請嗎？可以保幾成？」 after the finder showed one programme: who applies, told with a question
   // whether it may (needs that only say who the applicant is, finder.yaml purposes with `flags`), is about that programme.
   const applicantOnly = u.purposes.every((id) => Object.keys(domain.finder.purposes.find((p) => p.id === id)?.flags ?? {}).length > 0);

@@ -260,7 +260,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   const programmeName = ctx.merged.programme ? matchForm(PROGRAMMES[ctx.merged.programme].name) : '';
   // 「拉到多少」 after a question about the per-enterprise total: the words of the question it continues count too.
   // (So do those of a question pointing back at it, 「這個額外的額度可以走授權送保嗎」.)
-  const words = (ctx.understanding.isFollowUp || ctx.understanding.modifiers.continuing) && ctx.state.topic ? `${ctx.state.topic} ${ctx.understanding.text}` : ctx.understanding.text;
+  // (And those of a message asking nothing itself, 「我是買機器設備的 資本性的」: the question before is what it narrows.)
+  const goesOn = ctx.understanding.isFollowUp || ctx.understanding.modifiers.continuing || (ctx.understanding.asks.length === 0 && ctx.merged.asks.length > 0);
+  const words = goesOn && ctx.state.topic ? `${ctx.state.topic} ${ctx.understanding.text}` : ctx.understanding.text;
   const grams = withoutNameGrams(queryGrams(words, ctx.domain), programmeName);
   const candidates: Candidate[] = [];
   const asksFigure = asks.some((a) => FIGURE_ASKS.has(a));

@@ -2625,6 +2625,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['10,000,000 × 80% × 0.75% × 12/12 = 60,000'],
     never: ['100,000'],
   },
+  {
+    name: 'a loan purpose told after a figure question picks among the figures just read, not the ended-plan notice alone',
+    says: ['莫拉克那個復工貸款的利息補貼可以補幾年', '我們是借來買設備的，資本性支出'],
+    answersWith: ['利息補貼期間上限（資本性融資）：3 年', '已結束'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
