@@ -2630,6 +2630,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['莫拉克那個復工貸款的利息補貼可以補幾年', '我們是借來買設備的，資本性支出'],
     answersWith: ['利息補貼期間上限（資本性融資）：3 年', '已結束'],
   },
+  {
+    name: 'the Morakot donation and the financing it was to support are rule figures of the ended plan, with their sources',
+    says: ['八八風災那個計畫政府捐了多少給信保？能撐起多少融資保證？'],
+    answersWith: ['4億5,000萬元', '45億元', '已結束'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
