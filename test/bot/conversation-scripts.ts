@@ -2635,6 +2635,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['八八風災那個計畫政府捐了多少給信保？能撐起多少融資保證？'],
     answersWith: ['4億5,000萬元', '45億元', '已結束'],
   },
+  {
+    name: 'a figure someone said online is a rule figure heard, not the loan: asked whether it is outdated, the cap is read again',
+    says: ['一家企業在信保的總額度上限是多少', '朋友說網路上寫1.2億，那是以前的數字嗎'],
+    answersWith: ['1億5,000萬元'],
+    never: ['請問您（企業負責人）今年幾歲'],
+  },
+  {
+    name: 'an English follow-up asking what a cap was raised to in the relief period gets the raised cap',
+    says: ['What is the per-company cap on guaranteed financing?', 'What was it raised to in the COVID relief period?'],
+    answersWith: ['1 億 5 千萬元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
