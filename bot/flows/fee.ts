@@ -439,31 +439,53 @@ function caseValueText(key: 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio'
 }
 
 /** 「A組跟C組手續費差多少」: each case computed, then the difference, every figure from the same calculator. */
+/** The rate the rules give a case, when they give one. */
+function ruleRate(ctx: FlowContext, facts: CaseFacts, programme: ProgrammeId): number | undefined {
+  try {
+    return guaranteeFee(ctx.view, { ...facts, programme }).rate;
+  } catch {
+    return undefined;
+  }
+}
+
 function feeVariants(
   ctx: FlowContext,
   programme: ProgrammeId,
   variants: FeeVariant[],
   how: { assumptions: string[]; asking?: 'riskGroup'; trace?: TraceStep[] },
 ): FlowResult {
-  const results: Array<{ label: string; result: FeeResult }> = [];
+  const results: Array<{ label: string; as?: string; result: FeeResult }> = [];
   // A rate the user quoted is the case's rate where the variant keeps what decides the rate (the case without the
   // circumstance, 「原本0.3%」; another amount or period). Elsewhere the rules decide, and the quoted rate stands in only
   // where they leave it to the case (a range), still capped by a circumstance such as the pledge.
   const quoted = ctx.merged.statedRate;
+  // 「簽了具結書跟沒簽各多少」: without the circumstance that makes the programme (促進就業具結書 → 促進就業融資保證專案),
+  // the case is an ordinary guarantee (programmes.yaml `unnamed`, 一般貸款) at its own risk group's rate.
+  const circumstance = ctx.merged.variants?.flags?.[0];
+  const ordinary = ctx.domain.programmes.unnamed?.programme;
+  const madeByCircumstance = circumstance !== undefined && ctx.domain.facts.namingProgramme.flags[circumstance] === programme && ordinary !== undefined;
+  // (Only where the ordinary guarantee takes the case: 9成 of a waived Morakot loan is beyond it, and the plan's own
+  // rate is what is waived.)
+  const programmeOf = (variant: FeeVariant): ProgrammeId =>
+    madeByCircumstance && variant.facts.flags?.[circumstance] === false && ruleRate(ctx, variant.facts, ordinary) !== undefined ? ordinary : programme;
+  // (A rate quoted as what the circumstance gives, 「簽了保證費就直接變0.5%」, is no rate of the case without it.)
+  const quotesCircumstance = madeByCircumstance && quoted !== undefined && ruleRate(ctx, { ...variants[0]!.facts, flags: { ...variants[0]!.facts.flags, [circumstance]: true } }, programme) === quoted;
   const feeOf = (variant: FeeVariant): FeeResult => {
-    if (quoted !== undefined && variant.atQuotedRate) return guaranteeFee(ctx.view, { ...variant.facts, programme, annualRate: quoted });
+    const of = programmeOf(variant);
+    if (quoted !== undefined && variant.atQuotedRate && !quotesCircumstance) return guaranteeFee(ctx.view, { ...variant.facts, programme: of, annualRate: quoted });
     try {
-      return guaranteeFee(ctx.view, { ...variant.facts, programme });
+      return guaranteeFee(ctx.view, { ...variant.facts, programme: of });
     } catch (error) {
       // The rules leave the rate to the case (a range, or a risk group not given): the rate quoted is the case's.
       const leftToCase = error instanceof RateNotDeterminedError || (error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup'));
-      if (leftToCase && quoted !== undefined) return guaranteeFee(ctx.view, { ...variant.facts, programme, annualRate: quoted });
+      if (leftToCase && quoted !== undefined) return guaranteeFee(ctx.view, { ...variant.facts, programme: of, annualRate: quoted });
       throw error;
     }
   };
   for (const variant of variants) {
     try {
-      results.push({ label: variant.label, result: feeOf(variant) });
+      const of = programmeOf(variant);
+      results.push({ label: variant.label, ...(of === programme ? {} : { as: `（以${PROGRAMMES[of].name}計）` }), result: feeOf(variant) });
     } catch (error) {
       if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
       if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, variant.facts);
@@ -484,8 +506,8 @@ function feeVariants(
   if (bothWaived) citations.push(bothWaived.citation);
   const lines = [
     bothWaived ? `${PROGRAMMES[programme].name}免收保證手續費${bothWaived.text}。` : undefined,
-    `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
-    ...results.map((r) => `${named(r.label)}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
+    `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)}${r.as ?? ''} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
+    ...results.map((r) => `${named(r.label)}${r.as ?? ''}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
     ...how.assumptions,
     ...[...new Set(results.flatMap((r) => r.result.notes))],
     question ? '年費率依風險組群而定（由承貸金融機構依評分判定）；知道組別請告訴我，我只算那一組。' : undefined,

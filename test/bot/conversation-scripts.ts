@@ -2646,6 +2646,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['What is the per-company cap on guaranteed financing?', 'What was it raised to in the COVID relief period?'],
     answersWith: ['1 億 5 千萬元'],
   },
+  {
+    name: 'with and without the pledge, the fee without it is the ordinary guarantee at its risk group, whatever rate was heard for the pledge',
+    says: ['朋友說簽促進就業具結書手續費會變0.5%，我B組借300萬保8成一年，簽跟不簽差多少'],
+    answersWith: ['新臺幣 12,000 元', '新臺幣 24,000 元', '相差 12,000 元', '以一般貸款計'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
