@@ -2651,6 +2651,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['朋友說簽促進就業具結書手續費會變0.5%，我B組借300萬保8成一年，簽跟不簽差多少'],
     answersWith: ['新臺幣 12,000 元', '新臺幣 24,000 元', '相差 12,000 元', '以一般貸款計'],
   },
+  {
+    name: 'a ceiling said colloquially (天花板) is a limit',
+    says: ['批次保證的單一企業一年在同一家銀行的代償有沒有天花板'],
+    answersWith: ['100萬元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
