@@ -2656,6 +2656,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次保證的單一企業一年在同一家銀行的代償有沒有天花板'],
     answersWith: ['100萬元'],
   },
+  {
+    name: 'getting the fund\'s promise before going to a bank is the direct guarantee, and asking when that way began gets its year',
+    says: ['我們有研發能力，能不能先跟信保拿到承諾函再去找銀行借', '這種作法是哪一年開始的'],
+    answersWith: ['民國93年推出'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
