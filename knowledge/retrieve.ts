@@ -539,7 +539,6 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
   }
   const byConfidence = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
   const sorted = cumulativeFirst(exactBeforeRounded(changedFromStatedFirst(knowledge, wants.today ? inForceFirst(byConfidence, wants.asOf) : byConfidence, wants), wants.carries), wants.cumulative);
-  if (process.env.RD) console.error("RD", sorted.slice(0, 5).map((c) => [c.section.id.slice(0, 50), c.confidence.toFixed(3), c.passages[0]?.text.slice(0, 40)]));
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
@@ -597,11 +596,8 @@ function closeCallByPassage(ranked: SectionChoice[]): SectionChoice[] {
 function inForceFirst(ranked: SectionChoice[], asOf: string): SectionChoice[] {
   const top = ranked[0];
   if (!top || top.hit.example !== undefined || !isHistory(top.section, asOf)) return ranked;
-  const inForce = ranked.find((c) => !isHistory(c.section, asOf) && c.confidence >= Math.max(W.minConfidence, top.confidence - W.inForceMargin));
-  return inForce ? [inForce, ...ranked.filter((c) => c !== inForce)] : ranked;
+  return nearlyAsSureFirst(ranked, (c) => !isHistory(c.section, asOf), W.inForceMargin);
 }
-
-
 
 /**
  * 「總額度上限目前是多少？還是1.2億嗎」: a figure the question states, asked of today, is answered first by a section
@@ -614,16 +610,14 @@ function changedFromStatedFirst(knowledge: KnowledgeBase, ranked: SectionChoice[
   const stated = wants.figuresStated;
   if (!top || !stated || stated.size === 0 || wants.dated || !(wants.today || wants.current) || changes.length === 0 || top.hit.example !== undefined) return ranked;
   const changesStated = (c: SectionChoice) => c.passages.some((p) => changedFrom(p.text, changes).some((value) => stated.has(value)));
-  if (changesStated(top)) return ranked;
-  const found = ranked.find((c) => c !== top && c.confidence >= Math.max(W.minConfidence, top.confidence - W.changedFromMargin) && changesStated(c));
-  return found ? [found, ...ranked.filter((c) => c !== found)] : ranked;
+  return changesStated(top) ? ranked : nearlyAsSureFirst(ranked, changesStated, W.changedFromMargin);
 }
 
 /** The old figures a passage says were changed: 「由 1 億 2 千萬元提高至」 → 120000000. */
 function changedFrom(text: string, changes: readonly string[]): number[] {
   const normal = normalizeText(text);
-  return [...normal.matchAll(/由\s*([\d,.\s千百萬億兆]+)\s*(?:元|%|成)?\s*/gu)].flatMap((m) => {
-    const after = normal.slice(m.index + m[0].length);
+  return [...normal.matchAll(/由\s*(\d[\d,.\s千百萬億兆]*)(?:元|%|成)?/gu)].flatMap((m) => {
+    const after = normal.slice(m.index + m[0].length).trimStart();
     return changes.some((word) => after.startsWith(word)) ? amountsWritten(m[1]!) : [];
   });
 }
@@ -1163,10 +1157,10 @@ function exactBeforeRounded(ranked: SectionChoice[], carries: Wants['carries']):
   return nearlyAsSureFirst(ranked, writesExactly);
 }
 
-/** The first section after the best that passes `test` and is nearly as sure (W.exactMargin), moved to the front. */
-function nearlyAsSureFirst(ranked: SectionChoice[], test: (c: SectionChoice) => boolean): SectionChoice[] {
+/** The first section after the best that passes `test` and is nearly as sure (within `margin`), moved to the front. */
+function nearlyAsSureFirst(ranked: SectionChoice[], test: (c: SectionChoice) => boolean, margin: number = W.exactMargin): SectionChoice[] {
   const [first] = ranked;
-  const found = first && ranked.find((c) => c !== first && c.confidence >= W.minConfidence && c.confidence >= first.confidence - W.exactMargin && test(c));
+  const found = first && ranked.find((c) => c !== first && c.confidence >= W.minConfidence && c.confidence >= first.confidence - margin && test(c));
   return found ? [found, ...ranked.filter((c) => c !== found)] : ranked;
 }
 

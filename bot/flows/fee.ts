@@ -148,6 +148,7 @@ function waivedFee(ctx: FlowContext, programme: ProgrammeId, caseFacts: Facts): 
 
 /** One year, the period a fee waiting only on its period is shown for (the annual fee), before the period is asked. */
 const ONE_YEAR = 12;
+const ONE_YEAR_NOTE = '您未提供保證期間，先以一年（12 個月）試算，即每年的保證手續費；期間不同時依月數比例計算。';
 
 /**
  * The longest term of the rule just discussed, 「中期週轉融資最長期間：5 年」 (a rule topic of the question before, in years),
@@ -169,7 +170,6 @@ function longestTermOf(ctx: FlowContext, programme: ProgrammeId): { months: numb
   if (typeof reading?.value !== 'number') return undefined;
   return { months: reading.value * ONE_YEAR, years: reading.value, description: reading.description, trace: trace.steps };
 }
-const ONE_YEAR_NOTE = '您未提供保證期間，先以一年（12 個月）試算，即每年的保證手續費；期間不同時依月數比例計算。';
 
 /** The fee of the case under discussion, or the reply that stands in for it (a question, a range, a problem). */
 function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths' } | { reply: FlowResult } {
@@ -438,7 +438,6 @@ function caseValueText(key: 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio'
   }
 }
 
-/** 「A組跟C組手續費差多少」: each case computed, then the difference, every figure from the same calculator. */
 /** The rate the rules give a case, when they give one. */
 function ruleRate(ctx: FlowContext, facts: CaseFacts, programme: ProgrammeId): number | undefined {
   try {
@@ -448,6 +447,7 @@ function ruleRate(ctx: FlowContext, facts: CaseFacts, programme: ProgrammeId): n
   }
 }
 
+/** 「A組跟C組手續費差多少」: each case computed, then the difference, every figure from the same calculator. */
 function feeVariants(
   ctx: FlowContext,
   programme: ProgrammeId,
@@ -470,8 +470,7 @@ function feeVariants(
     madeByCircumstance && variant.facts.flags?.[circumstance] === false && ruleRate(ctx, variant.facts, ordinary) !== undefined ? ordinary : programme;
   // (A rate quoted as what the circumstance gives, 「簽了保證費就直接變0.5%」, is no rate of the case without it.)
   const quotesCircumstance = madeByCircumstance && quoted !== undefined && ruleRate(ctx, { ...variants[0]!.facts, flags: { ...variants[0]!.facts.flags, [circumstance]: true } }, programme) === quoted;
-  const feeOf = (variant: FeeVariant): FeeResult => {
-    const of = programmeOf(variant);
+  const feeOf = (variant: FeeVariant, of: ProgrammeId): FeeResult => {
     if (quoted !== undefined && variant.atQuotedRate && !quotesCircumstance) return guaranteeFee(ctx.view, { ...variant.facts, programme: of, annualRate: quoted });
     try {
       return guaranteeFee(ctx.view, { ...variant.facts, programme: of });
@@ -485,7 +484,7 @@ function feeVariants(
   for (const variant of variants) {
     try {
       const of = programmeOf(variant);
-      results.push({ label: variant.label, ...(of === programme ? {} : { as: `（以${PROGRAMMES[of].name}計）` }), result: feeOf(variant) });
+      results.push({ label: variant.label, ...(of === programme ? {} : { as: `（以${PROGRAMMES[of].name}計）` }), result: feeOf(variant, of) });
     } catch (error) {
       if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
       if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, variant.facts);

@@ -50,9 +50,10 @@ export function howToApplyFlow(asked: FlowContext): FlowResult {
   const ctx = offeredProgramme ? { ...asked, merged: { ...asked.merged, programme: offeredProgramme } } : asked;
   // (Where to apply for a scheme named, 「想辦中小企業災害復舊專案貸款，是直接找信保申請，還是找銀行」: the line its own
   // section gives, 「向承貸銀行提出申請」, when the section found is the programme's or headed by the scheme named.)
-  const named = subjectsOf(englishToChinese(asked.understanding.text));
   // (Asked whether one may go to the fund directly, 直接保證 is the answer, whatever else the question names.)
-  const scheme = asked.understanding.howToApply === 'route' && (asked.understanding.programmes.length > 0 || ctx.merged.programme !== undefined || named.length > 0);
+  const route = asked.understanding.howToApply === 'route';
+  const named = route ? subjectsOf(englishToChinese(asked.understanding.text)) : [];
+  const scheme = route && (asked.understanding.programmes.length > 0 || ctx.merged.programme !== undefined || named.length > 0);
   const ownSection = documents || scheme ? retrievalChoice(ctx) : undefined;
   const concernsProgramme = (id: string) => (passageCatalogue(ctx.sources.knowledge).sections.get(id)?.programmes.length ?? 0) > 0;
   const ofProgramme =

@@ -53,6 +53,8 @@ interface Candidate {
   byAsk: boolean;
   /** The share of the question's words its description has. */
   byWords: number;
+  /** Its description, as matched against a question's words. */
+  described: string;
   score: number;
 }
 
@@ -276,7 +278,8 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     if (!reading && !lapsed && !upcoming) continue;
     const description = history[0]?.description ?? '';
     const byAsk = asks.some((a) => readsParameter(readers[a], name));
-    const byWords = coverage(matchForm(description), grams);
+    const described = matchForm(description);
+    const byWords = coverage(described, grams);
     // 「有接公共工程，額度可以多一點嗎」: every figure of a rule the question names (its extra quota and its ratio) is kept.
     if (!byAsk && byWords < DESCRIPTION_MATCH && !(asksFigure && namedByTopic(name, ctx))) continue;
     // The named programme's own figures come before general ones (火金姑's cap before the per-enterprise cap).
@@ -288,7 +291,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     // (「每個批號最多代償多少」: the 2.5% standard rate of 100年 comes after the caps in force, marked 目前已不適用.)
     // (Not a rule the question names: 「標準代償率還是2.5%嗎」 is told first that it no longer applies.)
     const old = lapsed && !caseDated && !namedByTopic(name, ctx) ? LAPSED_WEIGHT : 0;
-    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, byWords, score: (byAsk ? 1 : 0) + byWords + own + topical - old });
+    candidates.push({ name, ...(reading ? { reading } : {}), ...(lapsed ? { lapsed } : {}), ...(upcoming ? { upcoming } : {}), byAsk, byWords, described, score: (byAsk ? 1 : 0) + byWords + own + topical - old });
   }
   // 「信保金質獎…多少額度」: parameters the question names by their own words come before the rest of their folder.
   // A folder the question names as a whole (「同一企業保證融資總額度…？參與公共建設…？」) keeps its figures beside them.
@@ -334,10 +337,9 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // 「短期週轉最長可以借多久？買設備的資本性支出呢？」: each question of the message gets the figure its own words spell
   // out, though another question's figure fits the whole message better.
   const questions = ctx.understanding.text.split(/[？?]/u).map((part) => part.trim()).filter((part) => part.length > 1);
-  const describedBy = (c: Candidate) => matchForm(view.history(c.name)[0]?.description ?? '');
   const ownFigures = questions.length < 2 ? [] : questions.flatMap((part) => {
     const own = withoutNameGrams(queryGrams(part, ctx.domain), programmeName);
-    const scored = considered.filter((c) => c.byAsk).map((c) => ({ c, cover: coverage(describedBy(c), own) })).sort((a, b) => b.cover - a.cover);
+    const scored = considered.filter((c) => c.byAsk).map((c) => ({ c, cover: coverage(c.described, own) })).sort((a, b) => b.cover - a.cover);
     const [best, next] = scored;
     return best && best.cover >= SPELLED_OUT && best.cover > (next?.cover ?? 0) ? [best.c] : [];
   });

@@ -552,10 +552,10 @@ export function asksOfNothingInParticular(ctx: FlowContext): boolean {
  * A reading's confidence; a bare follow-up's continued reading wins whenever it answers at all, a follow-up's
  * (「那要怎麼還款」 after 中期週轉融資) unless the question alone answers clearly better.
  */
-function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean, followUp: boolean, underDiscussion = false): number {
+function readingStrength(reading: { choices: SectionChoice[]; continued: boolean }, bare: boolean, followUp: boolean, ownLeadsOutside = false): number {
   const confidence = reading.choices[0]?.confidence ?? 0;
   if (!reading.continued || confidence < W.minConfidence) return confidence;
-  if (bare || (followUp && underDiscussion && reading.choices[0]?.inProgramme === true)) return confidence + 10;
+  if (bare || (followUp && ownLeadsOutside && reading.choices[0]?.inProgramme === true)) return confidence + 10;
   return followUp ? confidence * W.followUpWeight : confidence;
 }
 
