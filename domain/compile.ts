@@ -60,6 +60,8 @@ export interface Domain {
     answeredByFact: Partial<Record<AskTopic, string>>;
     /** Words saying the clauses before also asked something (也問一下, 順便問). */
     also: RegExp;
+    /** The only other words (besides asks and programme names) a clause listing what is asked may hold. */
+    listedWith: string[];
     /** Phrases pointing back at what was discussed (這個…的額度): their words name it, they do not ask it. */
     referent: { opens: RegExp; ends: RegExp; within: number; askedOf: Set<string> };
     /** A question of when something is done (幾月…申請): what follows it in the clause is what is done, not asked. Global: for matchAll. */
@@ -261,10 +263,14 @@ function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFil
   const phrases = [...new Set([...Object.values(file.programmes).flatMap((p) => p ?? []), ...Object.values(file.words).flat()])];
   const alternatives = phrases
     .sort((a, b) => b.length - a.length)
-    .map((phrase) => phrase.trim().split(/[\s-]+/).map(escapedWord).join('[\\s-]?'))
+    .map((phrase) => {
+      const words = phrase.trim().split(/[\s-]+/);
+      // A plural ending ("fees", "branches"), though not on a word of one or two letters: "his" is no plural of "hi".
+      return `${words.map(escapedWord).join('[\\s-]?')}${(words.at(-1)?.length ?? 0) >= 3 ? '(?:e?s)?' : ''}`;
+    })
     .join('|');
   // (The first letter looked at first: a message of Chinese with one Latin letter is not tried at every position.)
-  return { pattern: new RegExp(`(?=[a-z])(?<![a-z0-9])(?:${alternatives})(?:e?s)?(?![a-z0-9])`, 'g'), chinese };
+  return { pattern: new RegExp(`(?=[a-z])(?<![a-z0-9])(?:${alternatives})(?![a-z0-9])`, 'g'), chinese };
 }
 
 function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
@@ -371,6 +377,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       withoutAmount: asks.without_amount,
       answeredByFact: asks.answered_by_fact,
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
+      listedWith: [...(asks.listed_with ?? [])].sort((a, b) => b.length - a.length),
       referent: asks.referent ? { opens: cueRegExp(asks.referent.opens, 'g'), ends: cueRegExp(asks.referent.ends, 'g'), within: asks.referent.within, askedOf: new Set(asks.referent.asked_of) } : { opens: /(?!)/g, ends: /(?!)/g, within: 0, askedOf: new Set<string>() },
       asksWhenDone: asks.asks_when_done ? cueRegExp(asks.asks_when_done, 'g') : /(?!)/g,
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),

@@ -123,6 +123,8 @@ export const AsksFile = z
     interrogative: Cues,
     /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
     also: Cues.optional(),
+    /** 「批次保證最高保證成數，代償上限每個批號多少」: the only other words a clause listing what is asked may hold. */
+    listed_with: Words.optional(),
     /** 「這個額外的額度可以走授權送保嗎」: words opening a phrase that points back at what was discussed, and words ending it. */
     referent: z.object({ opens: Cues, ends: Cues, within: z.number().int().min(1).max(20), asked_of: z.array(z.string()).default([]) }).strict().optional(),
     /** 「每年幾月要申請下一年度的批號跟代償最高限額」: a question of when something is done; what follows it in the clause is what is done, not asked. */

@@ -71,6 +71,11 @@ const kindSchema = z.strictObject({
   in_annex: z.boolean().optional(),
   /** What shows a passage carries this kind: one way, or a list of ways (any of them). */
   shown_by: z.union([shownBySchema, z.array(shownBySchema).min(1)]),
+  /**
+   * Words the passages that answer are written with, searched for as well when the question asks in words the documents
+   * do not use (「拿過什麼獎」: the documents say 榮獲、頒贈). Never matched as the question's own words.
+   */
+  searched_by: words.optional(),
 });
 
 /** A place and the names that stand for it in the documents (屏東 is served by 高屏服務中心). */
@@ -119,6 +124,8 @@ export interface AnswerKind {
   /** The details asked may be in an annex the documents do not include. */
   inAnnex: boolean;
   shownBy: ShownBy[];
+  /** Words searched for as well when the kind is asked. */
+  searchedBy: string[];
   line: number;
 }
 
@@ -206,6 +213,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       qualifier: entry.qualifier ?? false,
       eventYear: entry.event_year ?? false,
       inAnnex: entry.in_annex ?? false,
+      searchedBy: (entry.searched_by ?? []).map((w) => normalizeText(w)),
       shownBy: (Array.isArray(entry.shown_by) ? entry.shown_by : [entry.shown_by]).map((shown) => ({
         units: shown.units ?? [],
         words: shown.words ?? [],

@@ -94,6 +94,11 @@ export interface PassageRequest {
    * saying it: 「批保現在還可以保到十成嗎」 → 〈說明二（三）〉), wherever search ranks them.
    */
   within?: string[];
+  /**
+   * Words the kind asked is written with that the question does not use (「拿過什麼獎」: 榮獲、頒贈): searched for as well,
+   * never matched as the question's own words.
+   */
+  searchAlso?: string[];
 }
 
 export interface ScoredPassage {
@@ -173,15 +178,16 @@ function sectionsWithin(
   const vocabulary = passageCatalogue(knowledge).grams;
   const known = (g: string) => !/\p{Script=Han}/u.test(g) || /\d/.test(g) || vocabulary.has(g);
   const grams = new Set([...queryGrams(query, request.filler)].filter(known));
-  // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too.
-  if (![...grams].some((g) => /\p{Script=Han}/u.test(g))) return [];
+  // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too. (「信保基金得過什麼獎」
+  // has no word of its own besides the fund's name: the words the kind asked is written with are searched.)
+  if (![...grams].some((g) => /\p{Script=Han}/u.test(g)) && !request.searchAlso?.length) return [];
   const wide = request.defining || request.ranking;
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3,
   // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
   // So can the passage dating an event (「自 63 年設立」 in a section about the fund's capital).
   const rankingOfKind = request.ranking === true && (request.rowKinds?.named.length ?? 0) > 0;
   const limit = documentId ? 10 : programmes ? 5 : wide || request.eventYear ? 8 : request.current ? 6 : 3;
-  const searched = index.search(query, { limit: documentId || request.current || request.eventYear || request.total || request.carries ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+  const searched = index.search(request.searchAlso?.length ? `${query} ${request.searchAlso.join(' ')}` : query, { limit: documentId || request.current || request.eventYear || request.total || request.carries ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
   const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
   if (request.carries) {
     // 「2014年發那份函的時候又是誰？」: when no section search ranks first has the kind of thing asked (a name), those
@@ -257,7 +263,9 @@ function sectionsWithin(
   const scoped = request.programme && request.programmeName ? queryGrams(normalizeText(request.programmeName)) : undefined;
   const ownGrams = request.own !== undefined ? queryGrams(normalizeText(request.own), request.filler) : undefined;
   const context = ownGrams ? new Set([...grams].filter((g) => !ownGrams.has(g))) : undefined;
-  return rankSections(knowledge, hits, grams, asked, {
+  // (The words the kind asked is written with choose among passages too: 「榮獲…頒贈」 before a 頒獎典禮.)
+  const ranked = request.searchAlso?.length ? new Set([...grams, ...request.searchAlso.flatMap((word) => [...queryGrams(word)])]) : grams;
+  return rankSections(knowledge, hits, ranked, asked, {
     ...(request.within?.length ? { within: new Set(request.within) } : {}),
     ...(context?.size ? { context } : {}),
     ...(ownGrams && !request.compares ? { ownRowGrams: ownGrams } : {}),

@@ -411,6 +411,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const { notCumulative, cumulative } = cumulativeWanted(ctx);
   // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question
   // before it leads.
+  const searchAlso = [...new Set(kindsAsked(asking, answerKinds).flatMap((kind) => kind.searchedBy))];
   const ownWords = query !== question && query.endsWith(question) && topicSize(ctx) >= 2;
   // (「哪個行業排第一」: the place asked is how the ranking is read, not words to match; 第一 is no 第一商業銀行.)
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
@@ -438,6 +439,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(cumulative ? { cumulative } : {}),
     ...(rowKinds ? { rowKinds } : {}),
     ...(ctx.within ? { within: ctx.within } : {}),
+    ...(searchAlso.length > 0 ? { searchAlso } : {}),
   });
   if (subjects.length === 0) return find(query);
   const several = ctx.understanding.modifiers.several === true;

@@ -92,10 +92,23 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
     for (let next = clause + 1; next < spans.length; next++) if (spans[next]!.asking) return !named.has(next);
     return false;
   };
+  // 「批次保證最高保證成數，代償上限每個批號多少」: a clause holding nothing but what is asked (and programme names, 最高…)
+  // lists it for the asking clause after it, though that one names its own. (One stating a figure, 「授權送保只能保五成」,
+  // or telling of the case, 「我們用授權送保」, does not.)
+  const lists = (clause: number): boolean => {
+    const span = spans[clause]!;
+    if (!spans.slice(clause + 1).some((c) => c.asking)) return false;
+    if (mentions.some((m) => m.index >= span.index && m.index < span.end)) return false;
+    let rest = text.slice(span.index, span.end);
+    for (const c of candidates) if (clauseAt(c.index) === clause) rest = rest.split(c.word).join(' ');
+    for (const { name } of domain.programmes.names) if (name.length >= 2) rest = rest.split(name).join(' ');
+    for (const word of words.listedWith) rest = rest.split(word).join(' ');
+    return !/\p{Script=Han}/u.test(rest);
+  };
   const inAskingClause = (index: number) => {
     if (!asksAnything) return true;
     const clause = clauseAt(index);
-    return clause >= 0 && (spans[clause]!.asking || lends(clause));
+    return clause >= 0 && (spans[clause]!.asking || lends(clause) || lists(clause));
   };
   const amountOk = hasAmount || words.feeAmountWithFee.test(text);
   // 「授權送保 風險組群C 額度1,250萬 保證成數7成 期間15個月」: a line of a case's figures labels them; it asks nothing of the

@@ -40,7 +40,7 @@ function monthNumber(name: string): number {
 
 const FIGURES: Rewrite[] = [
   [/(?<![\w.])(\d+(?:\.\d+)?)e\+?(\d{1,3})\b/g, (_match, mantissa, exponent) => scientific(mantissa as string, exponent as string)],
-  [new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=\\s*(?:years?|months?|days?|million|billion|trillion|thousand))`, 'g'), (word) => String(NUMBER_WORDS[word as string])],
+  [new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=(?:\\s*|-)(?:years?|months?|days?|million|billion|trillion|thousand))`, 'g'), (word) => String(NUMBER_WORDS[word as string])],
   [/(?:(?:nt\$|ntd|twd|\$)\s*)?(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|k|m)\b/g, (_match, digits, scale) => money(digits as string, scale as string)],
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
   // 「in the 2014 revision」「since 2011」: a year written alone after a word that places it in time is a year (2014年).
@@ -58,9 +58,10 @@ const FIGURES: Rewrite[] = [
   [new RegExp(`\\b(${MONTHS.split('|').filter((m) => m !== 'may').join('|')})\\b\\.?(?!\\s*\\d)`, 'g'), (month) => `${monthNumber(month as string)}月`],
   [/(?<![\d.])(\d+)[\s-]*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
-  [/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:years?|yrs?|y)\b/g, '$1年'],
-  [/(?<![\d.])(\d+)\s*months?\b/g, '$1個月'],
-  [/(?<![\d.])(\d+)\s*days?\b/g, '$1天'],
+  // 「a 2-year term」「18-month loan」: a hyphen joins the figure to its unit.
+  [/(?<![\d.])(\d+(?:\.\d+)?)(?:\s*|-)(?:years?|yrs?|y)\b/g, '$1年'],
+  [/(?<![\d.])(\d+)(?:\s*|-)months?\b/g, '$1個月'],
+  [/(?<![\d.])(\d+)(?:\s*|-)days?\b/g, '$1天'],
 ];
 
 /** Words that carry a letter or number of their own: 「group b」 → 「b組」, 「article 12-3」 → 「第12條之3」. */

@@ -2661,6 +2661,39 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我們有研發能力，能不能先跟信保拿到承諾函再去找銀行借', '這種作法是哪一年開始的'],
     answersWith: ['民國93年推出'],
   },
+  {
+    name: 'says it cannot see one case\'s progress and points to the lending bank and the service line',
+    says: ['上個月銀行幫我們送件了 到現在都沒消息 審到哪裡了'],
+    answersWith: ['無法查看個別案件', '0800-089-921'],
+    never: ['請問您（企業負責人）今年幾歲'],
+  },
+  {
+    name: 'says it cannot see one case\'s progress, asked in English',
+    says: ['Could you tell me whether our guarantee has been approved yet?'],
+    answersWith: ['無法查看個別案件', '0800-089-921'],
+  },
+  {
+    name: 'declines another firm\'s records asked in English with "his" (no greeting read in it)',
+    says: ['Can you look up if my supplier\'s loans have been overdue? I want to see his record'],
+    answersWith: ['個人資料', '0800-089-921'],
+  },
+  {
+    name: 'finds the award the fund itself received when the question says only 獎',
+    says: ['你們基金自己有得過什麼獎嗎'],
+    answersWith: ['貢獻卓越'],
+    cites: '年度大事紀要',
+  },
+  {
+    name: 'reads a term joined to its unit by a hyphen in English (a 3-year term)',
+    says: ['General loan of NT$2 million, 80% guarantee, risk group B, 3-year term: what is the guarantee fee?'],
+    answersWith: ['36 個月'],
+  },
+  {
+    name: 'reads a figure the user remembers in English as a rule figure, not the loan, and answers the per-enterprise cap',
+    says: ['What is the cap per company? I recall it was NT$100 million, is that still true?'],
+    answersWith: ['總額度上限', '120,000,000'],
+    never: ['目前已知：貸款金額'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
