@@ -60,6 +60,8 @@ export interface Domain {
     answeredByFact: Partial<Record<AskTopic, string>>;
     /** Words saying the clauses before also asked something (也問一下, 順便問). */
     also: RegExp;
+    /** Words between an ask's word and a figure that change the case (縮短成): the figure is stated, not asked. */
+    changedTo: RegExp;
     /** The only other words (besides asks and programme names) a clause listing what is asked may hold. */
     listedWith: string[];
     /** Phrases pointing back at what was discussed (這個…的額度): their words name it, they do not ask it. */
@@ -266,7 +268,8 @@ function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFil
     .map((phrase) => {
       const words = phrase.trim().split(/[\s-]+/);
       // A plural ending ("fees", "branches"), though not on a word of one or two letters: "his" is no plural of "hi".
-      return `${words.map(escapedWord).join('[\\s-]?')}${(words.at(-1)?.length ?? 0) >= 3 ? '(?:e?s)?' : ''}`;
+      // (Words apart by a space, a hyphen, both, or nothing: "short- and medium-term", "start-up", "startup".)
+      return `${words.map(escapedWord).join('(?:\\s|-){0,2}')}${(words.at(-1)?.length ?? 0) >= 3 ? '(?:e?s)?' : ''}`;
     })
     .join('|');
   // (The first letter looked at first: a message of Chinese with one Latin letter is not tried at every position.)
@@ -377,6 +380,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       withoutAmount: asks.without_amount,
       answeredByFact: asks.answered_by_fact,
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
+      changedTo: new RegExp(`^\\s*(?:${longestFirst(asks.changed_to ?? [])})\\s*$`),
       listedWith: [...(asks.listed_with ?? [])].sort((a, b) => b.length - a.length),
       referent: asks.referent ? { opens: cueRegExp(asks.referent.opens, 'g'), ends: cueRegExp(asks.referent.ends, 'g'), within: asks.referent.within, askedOf: new Set(asks.referent.asked_of) } : { opens: /(?!)/g, ends: /(?!)/g, within: 0, askedOf: new Set<string>() },
       asksWhenDone: asks.asks_when_done ? cueRegExp(asks.asks_when_done, 'g') : /(?!)/g,

@@ -123,6 +123,8 @@ export const AsksFile = z
     interrogative: Cues,
     /** 「…的手續費，也問一下計提率」: words saying that the clauses before also asked something. */
     also: Cues.optional(),
+    /** 「期限縮短成一年半」: words between an ask's word and a figure that change the case's term rather than ask it. */
+    changed_to: Words.optional(),
     /** 「批次保證最高保證成數，代償上限每個批號多少」: the only other words a clause listing what is asked may hold. */
     listed_with: Words.optional(),
     /** 「這個額外的額度可以走授權送保嗎」: words opening a phrase that points back at what was discussed, and words ending it. */

@@ -985,7 +985,12 @@ function namesIn(text: string): string[] {
   const lower = text.toLowerCase();
   const words = lower.match(/[a-z]+/g) ?? [];
   const latin = words.length === 1 && words[0]!.length >= 3 ? words : [];
-  const plans = [...lower.replace(KNOWN_HAN, ' ').matchAll(/\p{Script=Han}{2}(?=專案|計畫|方案|措施)/gu)].map((m) => m[0]).filter((name) => !/[的之與和跟及或各等]/u.test(name));
+  // (Not a piece of a known word, 火金姑專案's 金姑; a known word after the name, 「安興專案保證成數」's 專案保證, leaves it one.)
+  const known = [...lower.matchAll(KNOWN_HAN)].map((m) => [m.index, m.index + m[0].length] as const);
+  const plans = [...lower.matchAll(/\p{Script=Han}{2}(?=專案|計畫|方案|措施)/gu)]
+    .filter((m) => !known.some(([from, to]) => m.index < to && m.index + 2 > from))
+    .map((m) => m[0])
+    .filter((name) => !/[的之與和跟及或各等]/u.test(name));
   return [...new Set([...latin, ...plans])];
 }
 

@@ -359,7 +359,9 @@ function programmeOf(state: ConversationState, u: Understanding, stated: Facts, 
   const byCaseFigure = programmesNamedByFacts({ ...stated, flags: {} }, domain)[0];
   if (byCaseFigure && state.programme && byCaseFigure !== state.programme) return byCaseFigure;
   // A new fact question that names no programme is about something else (「營授比是什麼？」), not the last programme.
-  const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || asksOnlyOfAProgramme(u) || asksLastAsFollowUp(u, domain);
+  // (Nor one pointing back at what was discussed, 「我那筆是拿去重新買設備的，利息補貼最多補幾年」 after 莫拉克: its need,
+  // which a circumstance of another programme also reads (增添設備), is that loan's.)
+  const continues = u.isFollowUp || u.intent !== 'fact_lookup' || u.modifiers.change || u.modifiers.continuing || asksOnlyOfAProgramme(u) || asksLastAsFollowUp(u, domain);
   if (continues && state.programme) return state.programme;
   // 「額度可以多多少？最高保幾成？」 after 「要蓋新廠房，有什麼加碼嗎」: asked of the programme the case's circumstance names.
   // (「要在受災後多久以內申請？」 after 災害復舊專案貸款: a circumstance of the plan whose document also describes the programme

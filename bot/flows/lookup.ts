@@ -15,7 +15,8 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
+import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
+import { carriesAny } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import { channelAnswer, channelLines } from './channel.ts';
@@ -181,6 +182,9 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   if (candidates.length > 0 && namesUnwritten(ctx.sources.knowledge, englishToChinese(ctx.understanding.text), candidates.flatMap((c) => sourceSections(ctx, c))).length > 0) {
     return retrievalAnswer(ctx);
   }
+  // 「促進就業具結書要承諾至少雇用幾個員工」: figures read by the question's words alone (the pledge's 0.5% rate), none of
+  // them of the kind of thing it asks for (a number of people), do not answer it: a passage does, or the documents do not.
+  if (candidates.length > 0 && !candidates.some((c) => c.byAsk) && !candidates.some((c) => ofKindAsked(ctx, c))) return retrievalAnswer(ctx);
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
     // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,
@@ -193,13 +197,22 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   const found = retrievalAnswer(ctx);
   if (found.outcome !== 'unanswered') return found;
   // 「那是啥」 about a programme found through a circumstance: what it is, by its key figures, when no passage says more.
-  const whatItIs = ctx.merged.asks.every((a) => a === 'definition');
-  if (programme && ctx.merged.asks.length > 0 && !whatItIs) return notStated(ctx, programme);
+  // (Nor one asking a kind of thing by name that no passage has, 「具結書要維持幾個員工」: that is not said.)
+  const kindAsked = kindsOfQuestion(ctx).length > 0;
+  const whatItIs = ctx.merged.asks.every((a) => a === 'definition') && !kindAsked;
+  if (programme && (ctx.merged.asks.length > 0 || kindAsked) && !whatItIs) return notStated(ctx, programme);
   if (programme) {
     const key = rankedParameters(ctx, DEFAULT_ASKS);
     if (key.length > 0) return parameterAnswer(ctx, key);
   }
   return found;
+}
+
+/** Whether a parameter's value is of a kind of thing the question asks for by name; true when it asks for none. */
+function ofKindAsked(ctx: FlowContext, c: Candidate): boolean {
+  const kinds = kindsOfQuestion(ctx);
+  if (kinds.length === 0 || !c.reading) return true;
+  return carriesAny(valueText(c.reading.value, c.reading.unit, c.name), kinds);
 }
 
 /**

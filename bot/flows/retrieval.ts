@@ -859,6 +859,11 @@ export function officeForPlace(ctx: FlowContext): { passage: string; section: Kn
   return undefined;
 }
 
+/** The kinds of thing the question asks for by name (a ratio, a number of people …), qualifiers aside: answer-kinds.yaml. */
+export function kindsOfQuestion(ctx: FlowContext): AnswerKind[] {
+  return kindsAsked(withoutWhatIsDone(searchQuery(ctx), ctx.domain), ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier);
+}
+
 /** The question as searched: English questions are read in Chinese. */
 function searchQuery(ctx: FlowContext): string {
   // 「我太太是那家銀行的授信經理」: a circumstance said in one's own words is searched in the documents' words too

@@ -23,13 +23,15 @@ const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
   max_ratio: new Set(['ratio', 'percent']),
   age_limit: new Set(['age']),
   cap_amount: new Set(['amount']),
+  period_limit: new Set(['months', 'years', 'days']),
 };
 
-function statesAFigure(topic: AskTopic, start: number, end: number, text: string, mentions: Mention[]): boolean {
+function statesAFigure(topic: AskTopic, start: number, end: number, text: string, mentions: Mention[], changedTo: RegExp): boolean {
   const fits = (m: Mention) => !VALUE_UNITS[topic] || VALUE_UNITS[topic].has(m.unit);
   const next = mentions.find((m) => m.index >= end);
-  // (「費率一樣0.75%」「成數也是9成」: the same as before is stated too.)
-  if (next && fits(next) && /^\s*(?:(?:是|為|为|:|約|大概|有|達|共|一樣是?|也是|同樣是?)\s*)?$/.test(text.slice(end, next.index))) return true;
+  // (「費率一樣0.75%」「成數也是9成」: the same as before is stated too; 「期限縮短成一年半」 states a new one.)
+  const between = next ? text.slice(end, next.index) : '';
+  if (next && fits(next) && (/^\s*(?:(?:是|為|为|:|約|大概|有|達|共|一樣是?|也是|同樣是?)\s*)?$/.test(between) || changedTo.test(between))) return true;
   // 「at a 60% 保證成數」「七成的保證成數」: a ratio said just before the word states it too (an amount or rate before
   // 「手續費」 is the loan or the rate the fee is asked of, so only the ratio reads this way).
   if (topic !== 'max_ratio') return false;
@@ -81,7 +83,7 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   const clauseAt = (index: number) => spans.findIndex((c) => index >= c.index && index < c.end);
   const candidates = words.topics.flatMap(({ topic, cue }) =>
     [...text.matchAll(cue)]
-      .filter((match) => !statesAFigure(topic, match.index, match.index + match[0].length, text, mentions))
+      .filter((match) => !statesAFigure(topic, match.index, match.index + match[0].length, text, mentions, words.changedTo))
       .map((match) => ({ topic, word: match[0], index: match.index })),
   );
   // 「批次保證的保證成數上限，在新制前後各是多少？」: a clause that asks without naming what asks about what the clauses

@@ -2694,6 +2694,41 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['總額度上限', '120,000,000'],
     never: ['目前已知：貸款金額'],
   },
+  {
+    name: 'recomputes the fee when a follow-up shortens the term (期限縮短成…), rather than quoting the longest terms',
+    says: ['一般貸款借四百萬保八成，B組，兩年的保證手續費多少', '那期限縮短成十個月呢'],
+    answersWith: ['26,667', '10 個月'],
+    never: ['最長期間'],
+  },
+  {
+    name: 'says the documents do not give a number of employees for the pledge, instead of quoting its fee rate',
+    says: ['要簽促進就業具結書的話，公司最少要請幾個人'],
+    answersWith: ['找不到'],
+    never: ['0.5%'],
+  },
+  {
+    name: 'says a programme\'s repayment term is not given, instead of quoting how young its company must be',
+    says: ['鳳凰貸款可以分幾年還款'],
+    answersWith: ['未載明'],
+    never: ['設立須未滿'],
+  },
+  {
+    name: 'says a scheme the documents only name (安興) has no ratio in them, instead of quoting another programme\'s row',
+    says: ['安興專案的保證成數多少？年費率呢'],
+    answersWith: ['找不到'],
+    never: ['9.5成'],
+  },
+  {
+    name: 'keeps an ended plan under discussion when the next message tells what "that loan" was for',
+    says: ['莫拉克颱風那時候的復工營業貸款保幾成', '我這筆是用來買新機器的，利息補貼可以補多久'],
+    answersWith: ['資本性融資', '3 年'],
+    never: ['促進就業具結書'],
+  },
+  {
+    name: 'reads 差在哪 as asking the difference between two awards, not a place',
+    says: ['批保金質獎和批保卓越獎的獎勵，兩個差在哪裡'],
+    answersWith: ['0.2%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
