@@ -193,6 +193,8 @@ export interface Finder {
     mentioned: Array<{ name: string; document: string; section: string; quote: string }>;
     /** A circumstance (受災): told with a use (重建廠房), its programmes come before the use's. */
     leads: boolean;
+    /** The need says who applies (a large enterprise), not what the loan is for. */
+    applicant: boolean;
   }>;
   /** Programmes that fit by who the applicant is (age, gender, business age), whatever the purpose. */
   audienceProgrammes: ProgrammeId[];
@@ -464,6 +466,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         weighedWith: (p.weighed_with ?? {}) as Partial<Record<keyof FactFlags, boolean>>,
         mentioned: p.mentioned ?? [],
         leads: p.leads ?? false,
+        applicant: p.applicant ?? false,
       })),
       audienceProgrammes: finder.audience_programmes as ProgrammeId[],
       audience: finder.audience as Partial<Record<ProgrammeId, string>>,

@@ -200,6 +200,8 @@ export const FinderFile = z
           weighed_with: z.partialRecord(z.enum(flagNames), z.boolean()).optional(),
           mentioned: z.array(MentionedGuarantee).optional(),
           leads: z.boolean().optional(),
+          /** The need says who applies (a large enterprise), not what the loan is for. */
+          applicant: z.boolean().optional(),
         })
         .strict(),
     ),

@@ -24,6 +24,8 @@ interface RecommendContext {
   /** Said of oneself (「我們」「本公司」), or asked as a yes-or-no question (「信保有幫忙嗎」). */
   firstPerson?: boolean;
   yesNo?: boolean;
+  /** 「哪些項目不以中小企業為限」: which ones are asked. */
+  which?: boolean;
   /** The message states an amount to borrow. */
   statesLoan?: boolean;
   /** The message gives what the 營授比 limit reads (revenue and working-capital balance, or the ratio itself). */
@@ -94,7 +96,10 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   // benefit, no rule topic), is which programme fits it.
   // An eligibility question (「車貸可以送信保嗎」) stays one.
   const inGeneral = (c.parameterTopics ?? []).length === 0 && asks.every((ask) => FINDER_ASKS.includes(ask)) && c.intent !== 'eligibility';
-  if (c.purposes.length > 0 && inGeneral && (c.firstPerson || c.yesNo || c.comparison)) return true;
+  // (So is one asking which programmes serve who applies, 「保證項目表中，哪些項目不以中小企業為限」: needs that only say who the
+  // applicant is, finder.yaml `applicant`. Which kind of loan a need is, 「買機器設備的貸款算哪一種授信」, is no such question.)
+  const applicantOnly = c.purposes.every((id) => domain.finder.purposes.find((p) => p.id === id)?.applicant === true);
+  if (c.purposes.length > 0 && inGeneral && (c.firstPerson || c.yesNo || c.comparison || (c.which && applicantOnly))) return true;
   // 「銀行要走授權還是專案？」 compares ways of applying, not programmes: a question asking more than the finder answers is not for it.
   if (asks.some((ask) => !FINDER_ASKS.includes(ask))) return false;
   return c.purposes.length > 0 && c.aboutApplicant && (c.comparison || c.intent !== 'fact_lookup');

@@ -228,6 +228,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       parameterTopics,
       firstPerson: domain.intents.firstPerson.test(canonical),
       yesNo: modifiers.yesNo,
+      which: modifiers.which === true,
       statesLoan: facts.loanAmount !== undefined,
       statesRatioCase: hasRatioFigures(facts),
       statesFigure: facts.guaranteeRatio !== undefined || roles.statedRate !== undefined,

@@ -2729,6 +2729,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批保金質獎和批保卓越獎的獎勵，兩個差在哪裡'],
     answersWith: ['0.2%'],
   },
+  {
+    name: 'lists the programmes open to large enterprises when asked which items are not limited to SMEs',
+    says: ['請問信保有哪些保證項目不限於中小企業？'],
+    answersWith: ['自創品牌貸款', '國際專利權訴訟', '促進產業研究發展貸款', '數位內容'],
+  },
+  {
+    name: 'lists the programmes open to large enterprises asked in English',
+    says: ['Which guarantee items are open to large companies, not just SMEs?'],
+    answersWith: ['自創品牌貸款', '促進產業研究發展貸款'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
