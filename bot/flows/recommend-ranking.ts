@@ -72,8 +72,12 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
   const leading = new Set(told.filter((p) => p.leads).flatMap((p) => p.programmes));
   const byPurpose = new Map<ProgrammeId, string[]>();
   const weighedWith = new Map<ProgrammeId, Partial<FactFlags>>();
+  // 「被美國公司告專利侵權…我們不算中小企業」: with a need told (the lawsuit), who applies (a large enterprise, finder.yaml
+  // `applicant`) picks among the programmes for that need; those only for who applies (自創品牌) serve no need told.
+  const forNeeds = new Set(stated.filter((p) => !p.applicant).flatMap((p) => p.programmes.filter((id) => !planEnded(id, finder, view))));
   for (const purpose of stated) {
     for (const programme of purpose.programmes) {
+      if (purpose.applicant && forNeeds.size > 0 && !forNeeds.has(programme)) continue;
       byPurpose.set(programme, [...(byPurpose.get(programme) ?? []), purpose.label]);
       weighedWith.set(programme, { ...weighedWith.get(programme), ...purpose.weighedWith });
     }

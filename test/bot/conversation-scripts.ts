@@ -2739,6 +2739,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['Which guarantee items are open to large companies, not just SMEs?'],
     answersWith: ['自創品牌貸款', '促進產業研究發展貸款'],
   },
+  {
+    name: 'a large firm telling its need (a patent suit abroad) is shown the programme for that need only, and the next fee is computed for it',
+    says: ['我們公司規模很大不算中小企業，最近在歐洲被告專利侵權，信保有什麼貸款可以幫忙打官司嗎', '那借一千萬，照最低的費率算一年要多少'],
+    answersWith: ['67,500', '國際專利權訴訟'],
+    never: ['請問是哪一種保證項目'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
