@@ -23,7 +23,6 @@ const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
   max_ratio: new Set(['ratio', 'percent']),
   age_limit: new Set(['age']),
   cap_amount: new Set(['amount']),
-  period_limit: new Set(['months', 'years', 'days']),
 };
 
 function statesAFigure(topic: AskTopic, start: number, end: number, text: string, mentions: Mention[], changedTo: RegExp): boolean {
