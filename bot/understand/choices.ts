@@ -1,12 +1,27 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
+import { isDenied } from './negation.ts';
 
-/** The option whose words come first in the text (domain/registry/facts.yaml choices). */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+const everywhere = (cue: RegExp): RegExp => {
+  let global = GLOBAL.get(cue);
+  if (!global) GLOBAL.set(cue, (global = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`)));
+  return global;
+};
+
+/**
+ * The option whose words come first in the text (domain/registry/facts.yaml choices), words denied aside (「不是生產事業」).
+ * Of two options, one denied is the other: 「不是生產事業」 is 一般事業.
+ */
 function firstChoice<T>(text: string, options: Array<{ value: T; cue: RegExp }>): T | undefined {
   let best: { value: T; index: number } | undefined;
   for (const { value, cue } of options) {
-    const match = cue.exec(text);
-    if (match && (!best || match.index < best.index)) best = { value, index: match.index };
+    for (const match of text.matchAll(everywhere(cue))) {
+      const said = isDenied(text, match.index) ? (options.length === 2 ? options.find((o) => o.value !== value)?.value : undefined) : value;
+      if (said === undefined) continue;
+      if (!best || match.index < best.index) best = { value: said, index: match.index };
+      break;
+    }
   }
   return best?.value;
 }
