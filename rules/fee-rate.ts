@@ -179,11 +179,12 @@ function quotedRate(programme: ProgrammeId, rate: number, range: { min: number; 
   if (range && (rate < range.min || rate > range.max)) {
     throw new InvalidInputError('annualRate', `${PROGRAMMES[programme].name}的年費率須介於 ${formatRate(range.min)}~${formatRate(range.max)}，收到 ${formatRate(rate)}`);
   }
-  notes.push(quotedRateNote(rate));
+  // (With the rule's range beside it: 「費率區間是多少？假設核定年費率0.75%…」 asks both.)
+  notes.push(`${quotedRateNote(rate)}${range ? `（${PROGRAMMES[programme].name}年費率 ${formatRate(range.min)}～${formatRate(range.max)}，依個案核定）` : ''}`);
   return rate;
 }
 
-/** The note saying a fee was computed at the rate given: left out where the rate is an end of the rule's own range. */
+/** The start of the note saying a fee was computed at the rate given: left out where the rate is an end of the rule's own range. */
 export function quotedRateNote(rate: number): string {
   return `以提供之核定年費率 ${formatRate(rate)} 計算`;
 }

@@ -668,7 +668,7 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
     const rate = end === 'most' ? error.range.max : error.range.min;
     const atEnd = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: rate });
     // The rate is the documents' own end of the range, not one the user was quoted.
-    atEnd.notes = atEnd.notes.filter((note) => note !== quotedRateNote(rate));
+    atEnd.notes = atEnd.notes.filter((note) => !note.startsWith(quotedRateNote(rate)));
     atEnd.notes.push(`依您要求以本項目${end === 'most' ? '最高' : '最低'}年費率 ${formatRate(rate)} 試算（年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定）`);
     return feeAnswer(ctx, atEnd);
   }
@@ -743,7 +743,7 @@ function rangeUnderRule(ctx: FlowContext, programme: ProgrammeId, range: { min: 
     low.rate === high.rate
       ? `${name}適用年費率 ${formatRate(low.rate)}（原年費率 ${original}，依個案核定）。`
       : `${name}適用年費率 ${formatRate(low.rate)}～${formatRate(high.rate)}（原年費率 ${original}，依個案核定）。`,
-    ...high.notes.filter((note) => note !== quotedRateNote(range.max)).map((note) => `・${note}`),
+    ...high.notes.filter((note) => !note.startsWith(quotedRateNote(range.max))).map((note) => `・${note}`),
     sourcesLine(citations),
   ];
   return answered(

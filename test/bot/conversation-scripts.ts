@@ -2745,6 +2745,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['67,500', '國際專利權訴訟'],
     never: ['請問是哪一種保證項目'],
   },
+  {
+    name: 'computes at a rate the clerk gives and says the programme\'s range beside it',
+    says: ['火金姑專案貸款800萬，保9.5成，核定費率0.5%，一年手續費多少'],
+    answersWith: ['38,000', '0.395%～0.75%'],
+  },
+  {
+    name: 'reads an ordinary working-capital loan in English as the general loan, with its authorised ratio',
+    says: ['For an ordinary working capital loan sent under the authorised channel, what share is guaranteed?'],
+    answersWith: ['8成'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
