@@ -1,7 +1,8 @@
 import type { Ask } from '../understand/types.ts';
 import type { FlowContext, FlowResult } from './context.ts';
-import { lookupFlow } from './lookup.ts';
+import { DOCUMENTS_ONLY, lookupFlow } from './lookup.ts';
 import { combinedAnswer } from './several-programmes.ts';
+import { questionParts } from '../understand/question-parts.ts';
 
 /** What a fee calculation answers itself: the amount, the rate it used, and the case's guaranteed amount. */
 const FEE_ASKS: ReadonlySet<string> = new Set<Ask>(['fee_amount', 'fee_rate', 'guaranteed_amount']);
@@ -27,11 +28,33 @@ export function withAsksOfEndedPlan(ctx: FlowContext, ended: FlowResult): FlowRe
 
 /** The asks of the message a first answer leaves open, looked up for the same programme and shown after it. */
 function withAsksLookedUp(ctx: FlowContext, first: FlowResult, intent: 'fee_calculation' | 'eligibility', answeredByFirst: (ask: string) => boolean): FlowResult {
-  if (first.outcome !== 'answered' || !ctx.merged.programme) return first;
+  if ((first.outcome !== 'answered' && first.outcome !== 'asked') || !ctx.merged.programme) return first;
   const others = ctx.merged.asks.filter((ask) => !answeredByFirst(ask));
   if (others.length === 0) return first;
-  const more = lookupFlow({ ...ctx, merged: { ...ctx.merged, task: 'fact_lookup', asks: others } });
+  // 「專案送保時手續費要怎麼算？具結書要不要隨案附給信保？」: while the fee waits on the loan amount, what the documents say of the
+  // rest is answered now (answer first), the question after it. (Only what no case fact decides: the documents' words.)
+  if (first.outcome === 'asked') {
+    const words = others.filter((ask) => DOCUMENTS_ONLY.has(ask));
+    if (words.length === 0) return first;
+    const told = lookedUp(ctx, words);
+    if (told.outcome !== 'answered') return first;
+    return { ...first, grounding: [...(told.grounding ?? []), ...(first.grounding ?? [])], replies: [...told.replies.map((r) => ({ ...r, quickReplies: [] })), ...first.replies] };
+  }
+  const more = lookedUp(ctx, others);
   if (more.outcome !== 'answered') return first;
   const quickReplies = first.replies.flatMap((r) => r.quickReplies ?? []);
   return combinedAnswer(intent, undefined, [first, more], quickReplies, first.state);
+}
+
+/**
+ * The other asks looked up for the programme; what only the documents' words answer (「具結書要交給誰」 after a general loan's
+ * fee with the pledge) is also looked for wherever they say it, when the programme's own sections do not.
+ */
+function lookedUp(ctx: FlowContext, asks: string[]): FlowResult {
+  const forProgramme = lookupFlow({ ...ctx, merged: { ...ctx.merged, task: 'fact_lookup', asks: asks as Ask[] } });
+  if (forProgramme.outcome === 'answered' || !asks.every((ask) => DOCUMENTS_ONLY.has(ask))) return forProgramme;
+  // (In the question of the message that asks it: the whole message's words find the fee's sections.)
+  const part = questionParts(ctx.understanding, ctx.domain).find(({ own }) => own.asks.some((ask) => asks.includes(ask)));
+  const { programme: _programme, ...merged } = ctx.merged;
+  return lookupFlow({ ...ctx, ...(part ? { understanding: part.own } : {}), merged: { ...merged, task: 'fact_lookup', asks: asks as Ask[] } });
 }

@@ -2755,6 +2755,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['For an ordinary working capital loan sent under the authorised channel, what share is guaranteed?'],
     answersWith: ['8成'],
   },
+  {
+    name: 'answers whether the pledge goes with the case now, while the fee still waits on the loan amount',
+    says: ['簽了促進就業具結書的案子走專案送保，手續費怎麼算？具結書需要附上去給信保嗎？'],
+    answersWith: ['留存備查', '0.5%', '請問貸款金額是多少'],
+  },
+  {
+    name: 'computes the fee before and after signing the pledge when asked what it was and what it becomes, and says to whom the pledge goes',
+    says: ['一般貸款B組借三百萬保八成兩年，本來手續費要繳多少，簽了具結書以後呢？具結書要交給誰'],
+    answersWith: ['48,000', '24,000', '留存備查'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
