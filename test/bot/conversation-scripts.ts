@@ -2765,6 +2765,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般貸款B組借三百萬保八成兩年，本來手續費要繳多少，簽了具結書以後呢？具結書要交給誰'],
     answersWith: ['48,000', '24,000', '留存備查'],
   },
+  {
+    name: 'reads 「台東那邊有信保嗎」 as asking for the fund\'s office there (花東服務中心), not a bank\'s address',
+    says: ['我住台東，那邊有信保嗎'],
+    answersWith: ['花東服務中心', '(03)832-0208'],
+    never: ['信用合作社'],
+  },
+  {
+    name: 'reads a nearby office asked for a city as that city\'s office',
+    says: ['高雄附近有沒有信保的服務據點'],
+    answersWith: ['高屏服務中心'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
