@@ -26,6 +26,7 @@ export const FactFlags = z
     sme: z.boolean(), // 符合中小企業認定標準 (數位內容文創貸款限非中小企業)
     pensionContributor: z.boolean(), // 應提繳勞工退休金或提撥勞工退休準備金之非公營企業 (勞工退休金專案貸款)
     relatedParty: z.boolean(), // 借款人為承貸銀行之利害關係者 (銀行法第33條之1：不得以授權方式送保)
+    realEstate: z.boolean(), // 不動產經營業 (錄音室出租業以外者不得以授權方式送保)
   })
   .partial()
   .strict();

@@ -2776,6 +2776,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['高雄附近有沒有信保的服務據點'],
     answersWith: ['高屏服務中心'],
   },
+  {
+    name: 'a firm renting out property hears it is not excluded but goes by project application (不動產經營業, item ⑦)',
+    says: ['我們公司是做套房出租的房東，這種行業能送信保嗎'],
+    answersWith: ['不動產經營業', '專案申請'],
+    never: ['個人消費或投資'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
