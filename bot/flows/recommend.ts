@@ -1,3 +1,4 @@
+import { sourceWordsLine } from '../compose/parameter-text.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
 import { formatTenths } from '../../rules/display.ts';
@@ -109,7 +110,7 @@ function newVentureRule(ctx: FlowContext): { line: string; citations: Citation[]
 }
 
 /** What the new-venture rule says of the business's age: still within it (and what it limits), or past it. */
-function newVentureStatus(ctx: FlowContext): { line: string; citations: Citation[]; young: boolean } | undefined {
+function newVentureStatus(ctx: FlowContext): { line: string; citations: Citation[]; young: boolean; purposeWords: string[] } | undefined {
   let result: EligibilityResult;
   try {
     result = eligibility(NEW_VENTURE_PROGRAMME, ctx.merged.facts, ctx.view);
@@ -118,14 +119,16 @@ function newVentureStatus(ctx: FlowContext): { line: string; citations: Citation
   }
   const steps = result.trace.filter((step) => step.kind === 'parameter' && step.name.startsWith('employment_promotion.new_venture'));
   const citations = ctx.cite.forTrace(steps);
+  // (The rule's own words on what the money may be for, when asked: 「前述送保授信，以購置機器…為限。」)
+  const purposeWords = [...new Set(steps.flatMap((step) => (step.kind === 'parameter' && step.name.endsWith('new_venture_purposes') && step.reference.quote ? [step.reference.quote] : [])))];
   const need = result.needed.find((n) => n.fact === 'loanPurpose' || n.fact === 'industry');
-  if (need) return { line: `依「促進就業融資保證專案」：${need.reason}。`, citations, young: true };
+  if (need) return { line: `依「促進就業融資保證專案」：${need.reason}。`, citations, young: true, purposeWords };
   // (Past it: 「生產事業營業 10 個月，已滿半年：不屬新創事業…」, said only when the steps read the rule.)
   const past = steps.length > 0 ? result.reasons.find((reason) => reason.includes('不屬新創事業')) : undefined;
-  if (past) return { line: `依「促進就業融資保證專案」：${past}。`, citations, young: false };
+  if (past) return { line: `依「促進就業融資保證專案」：${past}。`, citations, young: false, purposeWords };
   // (Within it, with a purpose it allows: 「新創事業（一般事業營業 10 個月…）…授信用途符合（授信限於…）」.)
   const within = steps.length > 0 ? result.reasons.find((reason) => reason.includes('新創事業（') && !reason.includes('不屬新創事業')) : undefined;
-  return within ? { line: `依「促進就業融資保證專案」：${within}。`, citations, young: true } : undefined;
+  return within ? { line: `依「促進就業融資保證專案」：${within}。`, citations, young: true, purposeWords } : undefined;
 }
 
 /** The programme whose rule lets a new venture be guaranteed before its usual operating period. */
@@ -142,14 +145,16 @@ export function youngBusinessFlow(ctx: FlowContext): FlowResult | undefined {
   const { programme, facts, asks, task } = ctx.merged;
   // (「有那個新創事業的放寬嗎」 names the rule's own programme: the same answer.)
   // (「查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
-  if ((programme && programme !== NEW_VENTURE_PROGRAMME) || facts.businessAgeMonths === undefined || !asks.some((ask) => AGE_ASKS.has(ask)) || asks.includes('procedure')) return undefined;
+  // (Nor 「那借的錢可以拿來付薪水嗎」 after it: what the money is for, asked of the young business, is the same rule's.)
+  const asksUse = asks.includes('usage') && facts.loanPurpose !== undefined;
+  if ((programme && programme !== NEW_VENTURE_PROGRAMME) || facts.businessAgeMonths === undefined || !(asksUse || asks.some((ask) => AGE_ASKS.has(ask))) || asks.includes('procedure')) return undefined;
   // (A case with its 營授比 figures is decided on them.)
   if (facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined) return undefined;
   const young = newVentureStatus(ctx);
   // Past the rule's months, it is said only when the business's age itself was asked about (「營業時間太短會不保嗎」).
   if (!young || (!young.young && !asks.includes('business_age_limit'))) return undefined;
   return answered(
-    { kind: 'answer', intent: 'eligibility', lines: [young.line, sourcesLine(young.citations)], citations: young.citations, quickReplies: ['有哪些保證項目適合我？', '重新開始'] },
+    { kind: 'answer', intent: 'eligibility', lines: [young.line, asksUse ? sourceWordsLine(young.purposeWords) : undefined, sourcesLine(young.citations)], citations: young.citations, quickReplies: ['有哪些保證項目適合我？', '重新開始'] },
     { task: task ?? 'eligibility', asks, facts },
   );
 }

@@ -2782,6 +2782,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不動產經營業', '專案申請'],
     never: ['個人消費或投資'],
   },
+  {
+    name: 'answers whether a new venture\'s loan may pay wages from the new-venture rule just told',
+    says: ['我的餐廳才開五個月，可以送信保嗎', '借到的錢可以拿來發薪水嗎'],
+    answersWith: ['新創事業', '一般週轉用途不適用'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
