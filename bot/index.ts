@@ -17,7 +17,7 @@ import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
-import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate } from './flows/lookup.ts';
+import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated } from './flows/lookup.ts';
 import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -243,7 +243,7 @@ export function createBot(deps: BotDeps): Bot {
       case 'eligibility':
         // 「我35歲…青創跟鳳凰哪個保證成數比較高」: each programme named is decided for the case, then compared.
         if (namesRuleAtCaseDate(ctx)) return lookupFlow(ctx);
-        return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : eligibilityFlow(ctx);
+        return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : withAsksUnstated(ctx, eligibilityFlow(ctx));
       case 'fact_lookup':
         return lookupFlow(ctx);
       case 'recommend':

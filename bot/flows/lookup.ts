@@ -715,15 +715,30 @@ function futureNote(ctx: FlowContext, year: number): string {
  * 「鳳凰貸款的利率跟手續費各是多少」: of several figures asked of a programme, those no rule gives it (asks.yaml `ask_names`)
  * are said not to be in the documents, after the ones that are; none is left out unsaid.
  */
-function unstatedAsks(ctx: FlowContext, programme: ProgrammeId): string | undefined {
-  if (ctx.merged.asks.length < 2) return undefined;
+function unstatedAsks(ctx: FlowContext, programme: ProgrammeId, asks: readonly string[] = ctx.merged.asks, atLeast = 2): string | undefined {
+  if (asks.length < atLeast) return undefined;
   // (Nor said by a passage: 「補貼利率各是多少」 of the Morakot plan is in its subsidy section, not in a rule.)
-  const names = ctx.merged.asks
+  const names = asks
     .filter((ask) => ctx.domain.asks.askNames[ask] !== undefined && !rankedParameters(ctx, [ask]).some((c) => c.byAsk))
     .filter((ask) => retrievalAnswer({ ...ctx, merged: { ...ctx.merged, asks: [ask] } }).outcome === 'unanswered')
     .map((ask) => ctx.domain.asks.askNames[ask]!);
   if (names.length === 0) return undefined;
   return `目前收錄的文件未載明${PROGRAMMES[programme].name}的${names.join('、')}；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`;
+}
+
+/** What an eligibility answer shows of the programme besides the decision: its ratio and its fee rate. */
+const SHOWN_WITH_ELIGIBILITY: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'eligibility_criteria', 'age_limit', 'business_age_limit']);
+
+/**
+ * 「我是45歲想創業的媽媽，鳳凰貸款最多可以貸多少」: the case decided for the programme, a figure it asked that the documents
+ * do not state for it is said to be missing, after the decision.
+ */
+export function withAsksUnstated(ctx: FlowContext, result: FlowResult): FlowResult {
+  const programme = ctx.merged.programme;
+  if (result.outcome !== 'answered' || !programme) return result;
+  const asks = ctx.merged.asks.filter((ask) => FIGURE_ASKS.has(ask) && !SHOWN_WITH_ELIGIBILITY.has(ask));
+  const line = asks.length > 0 ? unstatedAsks(ctx, programme, asks, 1) : undefined;
+  return line ? withLineAfterFigures(result, line) : result;
 }
 
 /** The programme is known but its documents do not state what was asked (e.g. a fee rate left blank in a table). */

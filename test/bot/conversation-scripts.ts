@@ -2787,6 +2787,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我的餐廳才開五個月，可以送信保嗎', '借到的錢可以拿來發薪水嗎'],
     answersWith: ['新創事業', '一般週轉用途不適用'],
   },
+  {
+    name: 'decides the case for a programme and says the loan limit asked is not in the documents',
+    says: ['我50歲女生想開手搖飲，鳳凰貸款最多能借到多少錢'],
+    answersWith: ['符合條件', '未載明微型創業鳳凰貸款的貸款額度上限'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
