@@ -21,7 +21,8 @@ function cuePattern(cue: Cue): string {
     return `${after}${escaped(cue.word)}${before}`;
   }
   const gap = cue.within > 0 ? `${cue.sentence ? IN_SENTENCE : IN_CLAUSE}{0,${cue.within}}` : '';
-  return `(?:${alternatives(cue.first)})${gap}(?:${alternatives(cue.then)})`;
+  const undone = cue.not_before?.length ? `(?!${alternatives(cue.not_before)})` : '';
+  return `(?:${alternatives(cue.first)})${gap}(?:${alternatives(cue.then)})${undone}`;
 }
 
 function length(cue: Cue): number {

@@ -196,6 +196,14 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   }
   const found = retrievalAnswer(ctx);
   if (found.outcome !== 'unanswered') return found;
+  // 「買機器設備、蓋廠房的資本支出貸款，還款期限怎麼訂」: a programme only a circumstance points to (增添設備 → 促進就業), named
+  // by no one and not under discussion, that says nothing of what is asked does not answer for every loan: the rules and
+  // documents of no programme in particular do (一般貸款's 資本性支出 term).
+  if (programme && onlySuggested(ctx, programme)) {
+    const { programme: _suggested, ...merged } = ctx.merged;
+    const anyProgramme = lookupAnswer({ ...ctx, merged });
+    if (anyProgramme.outcome !== 'unanswered') return anyProgramme;
+  }
   // 「那是啥」 about a programme found through a circumstance: what it is, by its key figures, when no passage says more.
   // (Nor one asking a kind of thing by name that no passage has, 「具結書要維持幾個員工」: that is not said.)
   const kindAsked = kindsOfQuestion(ctx).length > 0;
@@ -724,6 +732,11 @@ function unstatedAsks(ctx: FlowContext, programme: ProgrammeId, asks: readonly s
     .map((ask) => ctx.domain.asks.askNames[ask]!);
   if (names.length === 0) return undefined;
   return `目前收錄的文件未載明${PROGRAMMES[programme].name}的${names.join('、')}；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`;
+}
+
+/** A programme a circumstance of the message points to, which no one named and the conversation was not about. */
+function onlySuggested(ctx: FlowContext, programme: ProgrammeId): boolean {
+  return !ctx.understanding.programmesByName.includes(programme) && ctx.state.programme !== programme && !ctx.understanding.programmes.includes(programme);
 }
 
 /** What an eligibility answer shows of the programme besides the decision: its ratio and its fee rate. */

@@ -2792,6 +2792,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我50歲女生想開手搖飲，鳳凰貸款最多能借到多少錢'],
     answersWith: ['符合條件', '未載明微型創業鳳凰貸款的貸款額度上限'],
   },
+  {
+    name: 'answers the term of a loan to buy equipment from the general loan\'s rule, not a measure only the purpose points to',
+    says: ['添購設備的資本支出貸款 還款期限有規定嗎'],
+    answersWith: ['按授信單位核定'],
+    never: ['未載明促進就業'],
+  },
+  {
+    name: 'reads a misspelt 營受比 as 營授比, and a bank clerk speaking as no related party',
+    says: ['銀行的襄理一直說我們營受比太高，這到底是怎麼算的'],
+    answersWith: ['授信總餘額除以營業收入之比率'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
