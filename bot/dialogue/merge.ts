@@ -153,6 +153,12 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const statedRate = ownRate ?? (sameCase ? state.statedRate : undefined);
   // A risk group (A/B/C) belongs to the authorised items, whose fees and ratios 一般貸款 stands for.
   const byRiskGroup = !programme && facts.riskGroup !== undefined && resolved !== undefined;
+  // 「我開五金行十年了 想借三百萬週轉…一年手續費大概多少」: a fee for a need several programmes serve, among them the ordinary
+  // guarantee (programmes.yaml `unnamed`), is computed for that one, said so; the others are named on request.
+  const ordinary = domain.programmes.unnamed?.programme;
+  const byOrdinaryNeed =
+    !programme && !byRiskGroup && resolved === 'fee_calculation' && ordinary !== undefined && u.purposes.length > 0 &&
+    u.purposes.every((id) => domain.finder.purposes.find((p) => p.id === id)?.programmes.includes(ordinary) === true);
   // The finder weighs every programme: a name in a tapped answer (「30歲（青年）」) or an earlier turn picks none.
   // 「我是說111年的」 after 「同一企業總額度上限多少」 reads the same rule topics again.
   const keepsTopics = resolved === 'fact_lookup' && state.task === 'fact_lookup' && u.programmes.length === 0 && (u.isFollowUp || u.asks.length === 0 || asksWithoutSubject(u));
@@ -176,7 +182,13 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const variants = variantsFor(u, facts, state, stated);
   return {
     task: resolved,
-    ...(byRiskGroup ? { programme: 'general_loan' as const, programmeFromRiskGroup: true } : programme ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) } : {}),
+    ...(byRiskGroup
+      ? { programme: 'general_loan' as const, programmeFromRiskGroup: true }
+      : byOrdinaryNeed
+        ? { programme: ordinary, programmeFromPurpose: true }
+        : programme
+          ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) }
+          : {}),
     facts,
     asks: resolvedAsks,
     parameterTopics,

@@ -2803,6 +2803,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['銀行的襄理一直說我們營受比太高，這到底是怎麼算的'],
     answersWith: ['授信總餘額除以營業收入之比率'],
   },
+  {
+    name: 'computes a working-capital fee for the general loan by risk group when the owner names no programme',
+    says: ['我開機車行七年，要跟銀行借兩百萬當週轉金，信保一年手續費要多少'],
+    answersWith: ['以一般貸款試算', '12,000', '16,000', '24,000'],
+    never: ['請問是哪一種保證項目'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
