@@ -16,7 +16,7 @@ import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
-import { carriesAny } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import { channelAnswer, channelLines } from './channel.ts';
@@ -184,7 +184,8 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   }
   // 「促進就業具結書要承諾至少雇用幾個員工」: figures read by the question's words alone (the pledge's 0.5% rate), none of
   // them of the kind of thing it asks for (a number of people), do not answer it: a passage does, or the documents do not.
-  if (candidates.length > 0 && !candidates.some((c) => c.byAsk) && !candidates.some((c) => ofKindAsked(ctx, c))) return retrievalAnswer(ctx);
+  const kinds = kindsOfQuestion(ctx);
+  if (candidates.length > 0 && !candidates.some((c) => c.byAsk) && !candidates.some((c) => ofKindAsked(kinds, c))) return retrievalAnswer(ctx);
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
     // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,
@@ -206,7 +207,7 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   }
   // 「那是啥」 about a programme found through a circumstance: what it is, by its key figures, when no passage says more.
   // (Nor one asking a kind of thing by name that no passage has, 「具結書要維持幾個員工」: that is not said.)
-  const kindAsked = kindsOfQuestion(ctx).length > 0;
+  const kindAsked = kinds.length > 0;
   const whatItIs = ctx.merged.asks.every((a) => a === 'definition') && !kindAsked;
   if (programme && (ctx.merged.asks.length > 0 || kindAsked) && !whatItIs) return notStated(ctx, programme);
   if (programme) {
@@ -217,8 +218,7 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
 }
 
 /** Whether a parameter's value is of a kind of thing the question asks for by name; true when it asks for none. */
-function ofKindAsked(ctx: FlowContext, c: Candidate): boolean {
-  const kinds = kindsOfQuestion(ctx);
+function ofKindAsked(kinds: readonly AnswerKind[], c: Candidate): boolean {
   if (kinds.length === 0 || !c.reading) return true;
   return carriesAny(valueText(c.reading.value, c.reading.unit, c.name), kinds);
 }
