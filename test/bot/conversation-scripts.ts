@@ -2809,6 +2809,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['以一般貸款試算', '12,000', '16,000', '24,000'],
     never: ['請問是哪一種保證項目'],
   },
+  {
+    name: 'answers when a rule took effect from the sentence that says it took effect, not another date in the same letter',
+    says: ['批保的新要點是從哪天開始實施的'],
+    answersWith: ['103 年 12 月 15 日起實施'],
+    never: ['說明會'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
