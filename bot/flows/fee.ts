@@ -24,6 +24,9 @@ import { cannotQuote, invalidInput } from './problems.ts';
 import { statedRateMatches } from './reverse-lookup.ts';
 
 /** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
+/** The note saying which group's rate a fee was read at (rules/fee-rate.ts), when every group is shown side by side. */
+const ONE_GROUP = /依風險組群 [ABC] 計收/u;
+
 export function feeFlow(ctx: FlowContext): FlowResult {
   // 「借一千萬 批保保9成 跟 一般貸款A組保8成 一年 哪個便宜」: each programme named is computed with its own figures.
   const named = ctx.understanding.programmesByName;
@@ -508,7 +511,8 @@ function feeVariants(
     `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)}${r.as ?? ''} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
     ...results.map((r) => `${named(r.label)}${r.as ?? ''}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
     ...how.assumptions,
-    ...[...new Set(results.flatMap((r) => r.result.notes))],
+    // (One note for every group, not one per group: 「費率區間 0.75%~1.5%，依風險組群計收」.)
+    ...[...new Set(results.flatMap((r) => r.result.notes.map((note) => (question ? note.replace(ONE_GROUP, '依風險組群計收') : note))))],
     question ? '年費率依風險組群而定（由承貸金融機構依評分判定）；知道組別請告訴我，我只算那一組。' : undefined,
     '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
     sourcesLine(citations),
