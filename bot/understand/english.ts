@@ -114,5 +114,9 @@ export function englishToChinese(written: string, domain: Domain = shippedDomain
   const figures = applied(monthsBesideAmount(text), FIGURES);
   const worded = figures.replace(domain.english.pattern, (matched) => chineseFor(matched, domain.english));
   const labelled = applied(worded, LABELLED);
-  return ENGLISH_WORD.test(text) ? labelled.replace(ARTICLES, '') : labelled;
+  const read = ENGLISH_WORD.test(text) ? labelled.replace(ARTICLES, '') : labelled;
+  // "Does the fund guarantee…?", "Can I still apply?": a question opening with an auxiliary verb asks yes or no (嗎).
+  return YES_NO_OPENING.test(text) ? read.replace(/\?\s*$/u, '嗎?') : read;
 }
+
+const YES_NO_OPENING = /^\s*(?:does|do|did|can|could|is|are|was|were|will|would|may|might|should|has|have|had|must)\b[^?]*\?\s*$/u;

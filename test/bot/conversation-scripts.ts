@@ -2815,6 +2815,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['103 年 12 月 15 日起實施'],
     never: ['說明會'],
   },
+  {
+    name: 'reads an English yes-or-no question about a home loan as a personal purchase the fund does not guarantee',
+    says: ['Will the fund back a loan to buy an apartment for my family?'],
+    answersWith: ['個人消費或投資'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
