@@ -24,7 +24,7 @@ import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { ratioLimitsFlow } from './flows/ratio-limits.ts';
 import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
-import { cannotAnswer, namesNotInDocuments, retrievalAnswer } from './flows/retrieval.ts';
+import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, retrievalAnswer } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { LruCache } from './lru-cache.ts';
@@ -243,6 +243,14 @@ export function createBot(deps: BotDeps): Bot {
       case 'eligibility':
         // 「我35歲…青創跟鳳凰哪個保證成數比較高」: each programme named is decided for the case, then compared.
         if (namesRuleAtCaseDate(ctx)) return lookupFlow(ctx);
+        // 「我們是網拍的小公司 能送信保嗎」: whether one may use the fund at all, where the decision would wait on which
+        // programme was meant, is which programmes fit (the finder), answered first with the ordinary guarantee.
+        if (!merged.programme && merged.parameterTopics.length === 0 && u.programmes.length === 0) {
+          const decided = eligibilityFlow(ctx);
+          // (Not one whose condition the documents never speak of, 「負責人有前科還可以申請嗎」: that is said.)
+          if (decided.outcome !== 'asked' || decided.state.pending !== 'programme') return withAsksUnstated(ctx, decided);
+          return asksOfUnknownTopic(ctx) ? retrievalAnswer(ctx) : recommendFlow(ctx);
+        }
         return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : withAsksUnstated(ctx, eligibilityFlow(ctx));
       case 'fact_lookup':
         return lookupFlow(ctx);

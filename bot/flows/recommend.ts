@@ -165,15 +165,38 @@ function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candida
   const label = factLabel(ctx, fact);
   // Answer first here too: a business younger than the usual operating period hears the new-venture rule before the question.
   const young = newVentureRule(ctx);
+  const ordinary = young ? undefined : ordinaryGuarantee(ctx);
+  const citations = [...(young?.citations ?? []), ...(ordinary?.citations ?? [])];
   return asked(
     {
       intent: 'recommend',
-      lines: [young?.line, `為了找出適合您的保證項目，想先了解一件事：${label}會決定是否適用${deciding.join('、')}。`, question.text, young ? sourcesLine(young.citations) : undefined],
+      lines: [
+        young?.line,
+        ...(ordinary?.lines ?? []),
+        `為了找出適合您的保證項目，想先了解一件事：${label}會決定是否適用${deciding.join('、')}。`,
+        question.text,
+        citations.length > 0 ? sourcesLine(citations) : undefined,
+      ],
       quickReplies: ctx.domain.finder.quickReplies[fact] ?? question.quickReplies,
-      ...(young ? { citations: young.citations } : {}),
+      ...(citations.length > 0 ? { citations } : {}),
     },
     { ...remembered, pending: fact },
   );
+}
+
+/**
+ * 「我們是網拍的小公司 能送信保嗎」: asked whether one may use the fund at all, with no need told, the ordinary guarantee
+ * (programmes.yaml `unnamed`) is said first, with its figures and their sources, before the question that finds others.
+ */
+function ordinaryGuarantee(ctx: FlowContext): { lines: string[]; citations: Citation[] } | undefined {
+  const unnamed = ctx.domain.programmes.unnamed;
+  if (!unnamed || statedPurposes(ctx).length > 0 || ctx.understanding.programmes.length > 0) return undefined;
+  if (ctx.understanding.intent !== 'eligibility' && !ctx.understanding.modifiers.yesNo) return undefined;
+  const fits = rankProgrammes(ctx.merged.facts, [], [unnamed.programme], ctx.domain.finder, ctx.view).fits;
+  const ordinary = fits.find((c) => c.result.programme === unnamed.programme && c.result.status !== 'not_eligible');
+  if (!ordinary) return undefined;
+  const line = programmeCardLine(programmeCard(ctx, ordinary, undefined), 1).replace(/^1\. /u, '').replace(/｜為什麼：[^｜]*/u, '');
+  return { lines: [unnamed.note, line], citations: ctx.cite.forTrace(ordinary.result.trace) };
 }
 
 function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: Ranking, fact: string | undefined, remembered: Remembered): FlowResult {

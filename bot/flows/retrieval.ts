@@ -183,6 +183,11 @@ export function namesNotInDocuments(ctx: FlowContext): string[] {
   return unknownNames(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored);
 }
 
+/** 「公司負責人有前科還可以申請信保嗎」: whether the question is about something the documents never speak of (前科). */
+export function asksOfUnknownTopic(ctx: FlowContext): boolean {
+  return unknownTopicWords(ctx, questionChecked(ctx, searchQuery(ctx))).length > 0;
+}
+
 /** 「保證手續費可以刷卡嗎」: the words of the question the documents never use, which are what it is about. */
 function unknownTopicWords(ctx: FlowContext, { ignored, checked, circumstance }: { ignored: Set<string>; checked: string; circumstance: boolean }): string[] {
   const teller = toldBy(checked, ctx.domain.words.toldBy);

@@ -2820,6 +2820,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['Will the fund back a loan to buy an apartment for my family?'],
     answersWith: ['個人消費或投資'],
   },
+  {
+    name: 'asked whether a business may use the fund at all, says the ordinary guarantee\'s figures first, then asks what finds others',
+    says: ['我在夜市擺攤做小吃，這樣可以用信保借錢嗎'],
+    answersWith: ['一般貸款', '8成', '請問'],
+    never: ['請問是哪一種保證項目'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
