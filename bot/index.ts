@@ -66,7 +66,7 @@ const RULE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 
 const REPORTED_ASKS = new Set(['statistics', 'names']);
 
 /** Figures a rule gives that may be asked beside how to apply (「降到多少？那要準備什麼」). */
-const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_ratio', 'cap_amount']);
+const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_ratio', 'cap_amount', 'period_limit', 'age_limit', 'business_age_limit']);
 
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
 export function createBot(deps: BotDeps): Bot {
@@ -267,7 +267,8 @@ export function createBot(deps: BotDeps): Bot {
    */
   function withFiguresAsked(ctx: FlowContext, howTo: FlowResult): FlowResult {
     const figures = ctx.merged.asks.filter((a) => FIGURES_BESIDE_HOW_TO.has(a));
-    if (figures.length === 0 || !ctx.merged.programme || howTo.outcome !== 'answered') return howTo;
+    // (Of a programme, or of a rule the question names: 「中期的週轉金最長可以借幾年」 is 一般貸款's.)
+    if (figures.length === 0 || (!ctx.merged.programme && ctx.merged.parameterTopics.length === 0) || howTo.outcome !== 'answered') return howTo;
     const figure = lookupFlow({ ...ctx, merged: { ...ctx.merged, asks: figures } });
     if (figure.outcome !== 'answered') return howTo;
     return combinedAnswer('fact_lookup', undefined, [figure, howTo], howTo.replies[0]?.quickReplies ?? [], howTo.state);

@@ -2826,6 +2826,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['一般貸款', '8成', '請問'],
     never: ['請問是哪一種保證項目'],
   },
+  {
+    name: 'reads 「…八年了」 as how long the business has run, not the loan\'s term, and answers where to apply with the term asked',
+    says: ['我做水電工程十年了，信保是要自己去信保基金辦，還是有別的管道？短期週轉最長借多久？'],
+    answersWith: ['由往來的金融機構向本基金申請', '1 年'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
