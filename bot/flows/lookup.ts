@@ -191,7 +191,7 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,
     // when one of them says it: 〈說明二（三）〉.)
     const rule = ctx.understanding.modifiers.yesNo ? retrievalAnswer(statesFigureAsked(ctx) ? { ...ctx, within: sourceSections(ctx, candidates[0]!).map((s) => s.id) } : ctx) : undefined;
-    const result = parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined);
+    const result = withOtherParts(ctx, candidates, parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined));
     const unstated = programme ? unstatedAsks(ctx, programme) : undefined;
     return unstated ? withLineAfterFigures(result, unstated) : result;
   }
@@ -215,6 +215,26 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     if (key.length > 0) return parameterAnswer(ctx, key);
   }
   return found;
+}
+
+/**
+ * 「103年修正的批次要點增列了哪幾類不得移送保證的事項？另外授信起日在100年上半年的案件，標準代償率調整成多少？」: a question
+ * of the message that no figure read answers (the list in the letter) is answered by the passage its own words find, after
+ * the figures. (Read as of today: the other question's 100年 case would leave the 103 letter out.)
+ */
+function withOtherParts(ctx: FlowContext, candidates: readonly Candidate[], result: FlowResult): FlowResult {
+  if (result.outcome !== 'answered') return result;
+  const parts = questionParts(ctx.understanding, ctx.domain);
+  if (parts.length < 2) return result;
+  const readers = ctx.domain.asks.parameters;
+  const figured = (ask: string) => candidates.some((c) => c.byAsk && readsParameter(readers[ask as AskTopic], c.name));
+  const more: FlowResult[] = [];
+  for (const { own } of parts) {
+    if (own.asks.length === 0 || own.asks.some(figured)) continue;
+    const found = retrievalAnswer({ ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...ctx.merged, asks: own.asks, facts: own.facts } });
+    if (found.outcome === 'answered') more.push(found);
+  }
+  return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
 }
 
 /** Whether a parameter's value is of a kind of thing the question asks for by name; true when it asks for none. */

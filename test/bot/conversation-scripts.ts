@@ -2831,6 +2831,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我做水電工程十年了，信保是要自己去信保基金辦，還是有別的管道？短期週轉最長借多久？'],
     answersWith: ['由往來的金融機構向本基金申請', '1 年'],
   },
+  {
+    name: 'answers a question of the message that no figure answers from its own passage, after the figure another question asked',
+    says: ['批保新要點對哪些案件不得移送保證有什麼修正？還有批保現在的手續費率多少？'],
+    answersWith: ['增列行業別、票債信及授信用途等不得移送保證事項', '0.3%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
