@@ -2836,6 +2836,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批保新要點對哪些案件不得移送保證有什麼修正？還有批保現在的手續費率多少？'],
     answersWith: ['增列行業別、票債信及授信用途等不得移送保證事項', '0.3%'],
   },
+  {
+    name: 'computes a fee at the end of a rate range the clerk names in slang (費率抓最低)',
+    says: ['火金姑借五百萬保九成五，費率抓最低，一年手續費多少'],
+    answersWith: ['18,763'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
