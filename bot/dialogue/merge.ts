@@ -311,8 +311,12 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
     stated.workingCapitalBalance === undefined &&
     u.programmes.length === 0
   ) {
-    stated.workingCapitalBalance = stated.loanAmount;
-    delete stated.loanAmount;
+    // (「那我再跟銀行多借三百萬」: a loan on top of the balance adds to it, and is the loan whose fee is asked.)
+    if (u.loanAdded) stated.workingCapitalBalance = state.facts.workingCapitalBalance + stated.loanAmount;
+    else {
+      stated.workingCapitalBalance = stated.loanAmount;
+      delete stated.loanAmount;
+    }
   }
   // 「改成三千萬的需求呢」 after a disaster loan was computed from the recovery plan's need: an amount nothing calls a loan
   // changes that need.

@@ -165,6 +165,8 @@ export interface Understanding {
   ratioBound?: { side: 'over' | 'under'; inclusive: boolean };
   /** The loan amount was read as one only for want of a word saying what the amount is (「改成三千萬呢」). */
   loanByDefault?: boolean;
+  /** The loan is said to come on top of what is borrowed (「再多借三百萬」): a balance before it grows by it. */
+  loanAdded?: boolean;
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
   /** The message asks which programme fits (「有什麼貸款適合我」), not only describes the applicant or a need. */

@@ -167,7 +167,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // 「再借500萬呢」 with nothing already used to add it to: the amount is the loan. So it is beside a revenue
   // (「營收3000萬，週轉餘額2500萬，想再借500萬」): a new loan whose 營授比 is weighed, not an amount held against a cap.
   const usedBefore = facts.usedAmount !== undefined || (facts.workingCapitalBalance !== undefined && facts.annualRevenue === undefined);
-  if (facts.addedAmount !== undefined && !usedBefore && facts.loanAmount === undefined) {
+  const loanAdded = facts.addedAmount !== undefined && !usedBefore && facts.loanAmount === undefined;
+  if (loanAdded) {
     facts.loanAmount = facts.addedAmount;
     delete facts.addedAmount;
   }
@@ -270,6 +271,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(roles.ratioBound && facts.guaranteeRatio !== undefined ? { ratioBound: roles.ratioBound } : {}),
     ...(roles.yearlessDates ? { yearlessDates: roles.yearlessDates } : {}),
     ...(roles.loanByDefault && facts.loanAmount === roles.facts.loanAmount ? { loanByDefault: true } : {}),
+    ...(loanAdded ? { loanAdded: true } : {}),
     keywords: [],
     asksWhichFits,
     ...(howToApply ? { howToApply } : {}),

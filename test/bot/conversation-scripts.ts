@@ -2841,6 +2841,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['火金姑借五百萬保九成五，費率抓最低，一年手續費多少'],
     answersWith: ['18,763'],
   },
+  {
+    name: 'adds a loan taken on top of the balance to it when the 營授比 is decided again (再多借), rather than replacing the balance',
+    says: ['一般事業，去年營業額三千萬，短中期週轉借款目前一千萬，營授比會不會太高', '如果再多借八百萬呢'],
+    answersWith: ['營授比 60%', '18,000,000 ÷ 30,000,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
