@@ -479,6 +479,8 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // 「營授比超過五成，授權送保只能保五成，那這樣一年保證費變多少」: a fee asked of the loan told, at a ratio this message
   // states, is computed at that ratio; the 營授比 told is why the ratio is what it is, not a question to decide first.
   if (asksFee && facts.loanAmount !== undefined && stated.guaranteeRatio !== undefined && !c.u.modifiers.yesNo) return 'fee_calculation';
+  // 「那我再跟銀行多借三百萬…B組一年保證費多少」 after the 營授比 figures: the fee of the loan added, at the ratio its 營授比 allows.
+  if (asksFee && c.u.loanAdded === true && facts.loanAmount !== undefined && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'fee_calculation';
   // 「營業額600萬，週轉借款420萬，還能送保嗎」: the two figures of the 營授比 decide it.
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
   // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.

@@ -2846,6 +2846,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般事業，去年營業額三千萬，短中期週轉借款目前一千萬，營授比會不會太高', '如果再多借八百萬呢'],
     answersWith: ['營授比 60%', '18,000,000 ÷ 30,000,000'],
   },
+  {
+    name: 'computes the fee of a loan added on top of a balance at the ratio its new 營授比 allows',
+    says: ['一般事業，去年營業額三千萬，短中期週轉借款目前一千萬，營授比會不會太高', '那我再多借八百萬，C組一年手續費多少'],
+    answersWith: ['營授比 60%', '60,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
