@@ -23,10 +23,10 @@ import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { statedRateMatches } from './reverse-lookup.ts';
 
-/** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
 /** The note saying which group's rate a fee was read at (rules/fee-rate.ts), when every group is shown side by side. */
 const ONE_GROUP = /依風險組群 [ABC] 計收/u;
 
+/** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
 export function feeFlow(ctx: FlowContext): FlowResult {
   // 「借一千萬 批保保9成 跟 一般貸款A組保8成 一年 哪個便宜」: each programme named is computed with its own figures.
   const named = ctx.understanding.programmesByName;

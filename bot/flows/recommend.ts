@@ -1,9 +1,9 @@
-import { sourceWordsLine } from '../compose/parameter-text.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
 import { formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { formatCheng, formatRocDate } from '../compose/format.ts';
+import { sourceWordsLine } from '../compose/parameter-text.ts';
 import { programmeCardLine } from '../compose/programme-cards.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';

@@ -1,13 +1,7 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
+import { matchesOf } from './mention.ts';
 import { isDenied } from './negation.ts';
-
-const GLOBAL = new WeakMap<RegExp, RegExp>();
-const everywhere = (cue: RegExp): RegExp => {
-  let global = GLOBAL.get(cue);
-  if (!global) GLOBAL.set(cue, (global = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`)));
-  return global;
-};
 
 /**
  * The option whose words come first in the text (domain/registry/facts.yaml choices), words denied aside (「不是生產事業」).
@@ -16,7 +10,7 @@ const everywhere = (cue: RegExp): RegExp => {
 function firstChoice<T>(text: string, options: Array<{ value: T; cue: RegExp }>): T | undefined {
   let best: { value: T; index: number } | undefined;
   for (const { value, cue } of options) {
-    for (const match of text.matchAll(everywhere(cue))) {
+    for (const match of matchesOf(cue, text)) {
       const said = isDenied(text, match.index) ? (options.length === 2 ? options.find((o) => o.value !== value)?.value : undefined) : value;
       if (said === undefined) continue;
       if (!best || match.index < best.index) best = { value: said, index: match.index };
