@@ -27,6 +27,19 @@ function hitsIn(text: string, domain: Domain): Hit[] {
 }
 
 /** 「是不是青創」: a denial word that only asks whether. */
+/** Where one question (or sentence) of a message ends. */
+const SENTENCE_END = /[？?；;。！!\n]/gu;
+
+/** The sentence (up to its closing mark) around a place in the text. */
+function sentenceAround(text: string, at: number): { index: number; end: number } {
+  let index = 0;
+  for (const mark of text.matchAll(SENTENCE_END)) {
+    if (mark.index >= at) return { index, end: mark.index + 1 };
+    index = mark.index + 1;
+  }
+  return { index, end: text.length };
+}
+
 const ASKING_WHETHER = /是不是$|是否$|是非$/;
 
 /**
@@ -43,12 +56,20 @@ export function programmesIn(
   const denied = (h: Hit) => isDenied(text, h.index) && !ASKING_WHETHER.test(text.slice(Math.max(0, h.index - 3), h.index));
   const hits = hitsIn(text, domain).filter((h) => !denied(h));
   const strong = hits.filter((h) => !h.weak);
+  // 「促進就業的保證手續費率多少？鳳凰貸款費率多少？」: a circumstance that is the subject of a question of its own, which
+  // names nothing outright, names its programme beside the others (「一般貸款，有簽促進就業具結書」 and 「我們是新創事業。青創…」
+  // still do not).
+  const ownQuestion = (h: Hit) => {
+    const sentence = sentenceAround(text, h.index);
+    const words = text.slice(sentence.index, sentence.end);
+    return !strong.some((s) => s.index < sentence.end && sentence.index < s.end) && domain.intents.question.test(words);
+  };
   const unique = (list: Hit[]) => [...new Set(list.map((h) => h.id))];
   const byName = unique(strong);
   const words = domain.intents.contrast;
   const contrasting = (h: Hit) => words !== undefined && words.before.test(text.slice(Math.max(0, h.index - 4), h.index)) && words.after.test(text.slice(h.end, h.end + 4));
   const contrasted = byName.filter((id) => strong.filter((h) => h.id === id).every(contrasting));
-  return { programmes: unique(strong.length > 0 ? strong : hits), byName, contrasted };
+  return { programmes: unique(strong.length > 0 ? hits.filter((h) => !h.weak || ownQuestion(h)) : hits), byName, contrasted };
 }
 
 /**

@@ -2851,6 +2851,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般事業，去年營業額三千萬，短中期週轉借款目前一千萬，營授比會不會太高', '那我再多借八百萬，C組一年手續費多少'],
     answersWith: ['營授比 60%', '60,000'],
   },
+  {
+    name: 'answers a question whose subject is a circumstance (促進就業) beside one naming a programme outright, each for its own',
+    says: ['新創事業營業要未滿幾個月才算？青創貸款保幾成？'],
+    answersWith: ['12 個月', '6 個月', '8成'],
+  },
+  {
+    name: 'answers four fee-rate questions of one message, a circumstance-named programme among them',
+    says: ['鳳凰貸款費率多少？促進就業的保證手續費率多少？批次保證費率多少？青創貸款費率多少？'],
+    answersWith: ['促進就業具結書', '0.5%', '0.3%', '0.75%～1.5%'],
+  },
+  {
+    name: 'keeps a circumstance told in a sentence of its own as the case, not a programme asked about',
+    says: ['我們是新創事業。青創貸款保幾成？'],
+    answersWith: ['8成'],
+    never: ['營業未滿之月數'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
