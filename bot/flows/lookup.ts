@@ -154,7 +154,13 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   const namedWhatItIs = asks.includes('definition') && namedHere;
   // 「什麼時候調高的？」 after a figure was read: when that figure changed is in its history (the asks of that lookup).
   const whenItChanged = asks.includes('effective_date') && ctx.understanding.isFollowUp && ctx.merged.parameterTopics.length > 0 ? (ctx.state.asks ?? []) : [];
-  const figureAsks = [...new Set([...asks.filter((a) => !SEARCH_FIRST.has(a)), ...(namedWhatItIs ? DEFAULT_ASKS : []), ...whenItChanged.filter((a) => !SEARCH_FIRST.has(a))])];
+  // (A passage-first ask that some rule's figure also answers, 「新創事業貸款限辦哪些用途」 → the listed 限辦之授信用途, has it shown too;
+  // not a date asked, which the passage that says it answers: the figures that ask reads are the rules' transitions. Nor when
+  // the question names a rule of its own, 「擴大綜合額度…可以拿去做什麼用」: another rule's list is not its answer.)
+  const readers = ctx.domain.asks.parameters;
+  const namesRule = ctx.merged.parameterTopics.some((t) => t.includes('.'));
+  const figured = (a: string) => !SEARCH_FIRST.has(a) || (a !== 'effective_date' && !namesRule && readers[a as AskTopic] !== undefined);
+  const figureAsks = [...new Set([...asks.filter(figured), ...(namedWhatItIs ? DEFAULT_ASKS : []), ...whenItChanged.filter((a) => !SEARCH_FIRST.has(a))])];
   if (passage && passage.outcome !== 'unanswered') {
     const figures = figureAsks.length > 0 ? rankedParameters(ctx, figureAsks) : [];
     return figures.length > 0 ? parameterAnswer(ctx, figures, passage) : passage;
@@ -230,7 +236,8 @@ function withOtherParts(ctx: FlowContext, candidates: readonly Candidate[], resu
   const figured = (ask: string) => candidates.some((c) => c.byAsk && readsParameter(readers[ask as AskTopic], c.name));
   const more: FlowResult[] = [];
   for (const { own } of parts) {
-    if (own.asks.length === 0 || own.asks.some(figured)) continue;
+    // (「專案保證的項目有哪些？鳳凰貸款保幾成？」: a part asking which, of no ask the registry names, is a question too.)
+    if ((own.asks.length === 0 && own.modifiers.which !== true) || own.asks.some(figured)) continue;
     const found = retrievalAnswer({ ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...ctx.merged, asks: own.asks, facts: own.facts } });
     if (found.outcome === 'answered') more.push(found);
   }

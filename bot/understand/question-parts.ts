@@ -37,6 +37,8 @@ export function questionParts(u: Understanding, domain: Domain): QuestionPart[] 
     .split(/[？?；;]/u)
     // 「…的地址，還有中部服務中心的電話」: a comma and a joining word start another question.
     .flatMap((part) => splitAtJoiners(part, domain.followUp.joiners))
+    // 「批次保證保幾成，103年增列了哪些不得移送保證的事項」: clauses that each ask something are questions of their own.
+    .flatMap((part) => splitAskingClauses(part, domain))
     .map((part) => part.trim())
     .filter((part) => questionSize(part) >= OWN_QUESTION);
   const parts =
@@ -80,4 +82,16 @@ function splitAtJoiners(text: string, joiners: readonly string[]): string[] {
     start = comma.index + 1;
   }
   return [...parts, text.slice(start)];
+}
+
+/**
+ * A text cut at its commas when every clause between them asks something of its own, none what another asks
+ * (「批次保證保幾成，103年增列了哪些不得移送保證的事項」); else whole (「專款有多少，預估能撐起多少融資」 asks one thing twice).
+ */
+function splitAskingClauses(text: string, domain: Domain): string[] {
+  const clauses = text.split(/[，,]/u);
+  if (clauses.length < 2 || !clauses.every((clause) => domain.intents.question.test(clause) && questionSize(clause) >= OWN_QUESTION)) return [text];
+  const asked = clauses.map((clause) => understand(clause, domain).asks);
+  const apart = asked.every((asks, i) => asks.length > 0 && asked.every((others, j) => j === i || !asks.some((a) => others.includes(a))));
+  return apart ? clauses : [text];
 }

@@ -2867,6 +2867,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['8成'],
     never: ['營業未滿之月數'],
   },
+  {
+    name: 'lists the uses a loan is limited to when asked which (限辦哪些用途), from the rule that lists them',
+    says: ['新創事業的貸款只能辦哪些用途？'],
+    answersWith: ['資本性支出', '應收帳款'],
+  },
+  {
+    name: 'answers a part asking which items there are (項目有哪些) beside a figure asked in another part',
+    says: ['專案保證有哪些項目？青創貸款保幾成？'],
+    answersWith: ['自創品牌貸款', '勞工退休金', '8成'],
+  },
+  {
+    name: 'answers two clauses of one sentence that each ask a thing of their own (保幾成，增列了哪些不得移送保證的事項)',
+    says: ['批次保證現在最高保幾成，103年修正時增列了哪些不得移送保證的事項'],
+    answersWith: ['9成', '行業別'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
