@@ -5,6 +5,8 @@ import { understand } from './understand.ts';
 
 /** A question of fewer Han characters (or English words, each counting one and a half) than this, naming no programme, leans on the first question for its subject. */
 const OWN_SUBJECT = 12;
+/** A message of more questions than this is read whole (a list of conditions, not of questions). */
+const MOST_PARTS = 5;
 /** A part shorter than this (in the same measure) is not a question of its own. */
 const OWN_QUESTION = 4;
 const HAN = /\p{Script=Han}/gu;
@@ -42,7 +44,7 @@ export function questionParts(u: Understanding, domain: Domain): QuestionPart[] 
     .map((part) => part.trim())
     .filter((part) => questionSize(part) >= OWN_QUESTION);
   const parts =
-    texts.length < 2 || texts.length > 3
+    texts.length < 2 || texts.length > MOST_PARTS
       ? []
       : texts.map((text, i) => {
           const own = understand(text, domain);

@@ -2882,6 +2882,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次保證現在最高保幾成，103年修正時增列了哪些不得移送保證的事項'],
     answersWith: ['9成', '行業別'],
   },
+  {
+    name: 'answers four questions of one message about the fund itself, each from its own passage',
+    says: ['企業客服電話是多少？信保基金的董事長叫什麼名字？到111年底累計提供多少件信用保證？累計保證金額有多少？'],
+    answersWith: ['0800-089-921', '魏明谷', '10,392,281', '18 兆'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
