@@ -266,6 +266,14 @@ export function createBot(deps: BotDeps): Bot {
    * 「降到多少？那我要準備什麼文件」: a rule's figure asked beside how to apply is answered first, from the rules.
    */
   function withFiguresAsked(ctx: FlowContext, howTo: FlowResult): FlowResult {
+    // 「借兩百萬…兩年手續費多少？要去哪裡申請？」: a fee asked is computed first, how to apply after it; when the fee still
+    // waits on a fact, how to apply is told now and the fee's question follows.
+    if (ctx.merged.task === 'fee_calculation' && howTo.outcome === 'answered') {
+      const feeCtx: FlowContext = { ...ctx, merged: { ...ctx.merged, asks: ctx.merged.asks.filter((a) => a !== 'procedure') } };
+      const fee = withOtherAsks(feeCtx, feeFlow(feeCtx));
+      if (fee.outcome === 'answered') return combinedAnswer('fee_calculation', undefined, [fee, howTo], fee.replies[0]?.quickReplies ?? [], fee.state);
+      if (fee.outcome === 'asked') return { ...fee, grounding: [...(howTo.grounding ?? []), ...(fee.grounding ?? [])], replies: [...howTo.replies.map((r) => ({ ...r, quickReplies: [] })), ...fee.replies] };
+    }
     const figures = ctx.merged.asks.filter((a) => FIGURES_BESIDE_HOW_TO.has(a));
     // (Of a programme, or of a rule the question names: 「中期的週轉金最長可以借幾年」 is 一般貸款's.)
     if (figures.length === 0 || (!ctx.merged.programme && ctx.merged.parameterTopics.length === 0) || howTo.outcome !== 'answered') return howTo;

@@ -2887,6 +2887,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['企業客服電話是多少？信保基金的董事長叫什麼名字？到111年底累計提供多少件信用保證？累計保證金額有多少？'],
     answersWith: ['0800-089-921', '魏明谷', '10,392,281', '18 兆'],
   },
+  {
+    name: 'computes a fee asked beside how to apply, then says how to apply',
+    says: ['青創貸款借兩百萬，B組，保兩年，手續費要多少？要去哪邊申請？'],
+    answersWith: ['32,000', '由金融機構送保'],
+  },
+  {
+    name: 'reads where one applies asked with a place word and a verb a few words apart (到哪個單位申請, 哪兒可以辦)',
+    says: ['微型創業鳳凰貸款是到哪個單位申請'],
+    answersWith: ['由金融機構送保'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
