@@ -30,6 +30,8 @@ export interface Domain {
     names: Array<{ id: ProgrammeId; name: string; weak: boolean }>;
     /** Phrases that hold a name without naming the programme; the longest reading wins, as between names. */
     notNames: string[];
+    /** Words that may stand beside a name in a message only naming a programme (longest first). */
+    nameAlone: string[];
     documents: Record<ProgrammeId, string[]>;
     /** The programme a figure question naming none is answered for, the asks that applies to, and what is said first. */
     unnamed?: { programme: ProgrammeId; asks: string[]; words: string[]; note: string; feeNote?: string };
@@ -321,7 +323,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
 
 
 export function compileDomain(files: DomainFiles, version: string): Domain {
-  const { programmes, not_names: notNames = [], unnamed } = files['programmes.yaml'];
+  const { programmes, not_names: notNames = [], name_alone: nameAlone = [], unnamed } = files['programmes.yaml'];
   const facts = files['facts.yaml'];
   const asks = files['asks.yaml'];
   const intents = files['intents.yaml'];
@@ -353,6 +355,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     programmes: {
       names,
       notNames,
+      nameAlone: [...nameAlone].sort((a, b) => b.length - a.length),
       documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
       ...(unnamed ? { unnamed: { programme: unnamed.programme as ProgrammeId, asks: unnamed.asks, words: unnamed.words, note: unnamed.note, ...(unnamed.fee_note ? { feeNote: unnamed.fee_note } : {}) } } : {}),
     },

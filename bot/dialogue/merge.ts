@@ -4,6 +4,7 @@ import { isProgrammeId, type ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
 import { APPLICANT_FACTS } from '../understand/intent.ts';
 import { clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
+import { withoutProgrammeNames } from '../understand/programmes.ts';
 import type { ConversationState } from './state.ts';
 
 export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup' | 'recommend';
@@ -20,6 +21,8 @@ export interface MergedTurn {
   programmeFromRiskGroup?: boolean;
   /** The programme was not named: the need described is one only it serves (自創品牌, 專利訴訟 …). */
   programmeFromPurpose?: boolean;
+  /** The programme was not named, nor anything pointing to one: a fee is computed for programmes.yaml `unnamed`, said so. */
+  programmeUnnamed?: boolean;
   /** A fee was asked with no programme and no loan to compute it for: the rates of programmes.yaml `unnamed` answer it. */
   feeOfNoCase?: boolean;
   /** A case's ratio or rate was asked of no programme and no need told: the `unnamed` programme's figures answer it. */
@@ -93,6 +96,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // about it (not the finder's programmes again).
   const picksProgramme = state.task === 'recommend' && task === 'recommend' && u.intent !== 'recommend' && u.programmesByName.length === 1 && !u.asksWhichFits;
   if (picksProgramme) task = 'fact_lookup';
+  // 「青創貸款」 alone after a fee estimate (one the bot computed for the general loan, 「其他項目請告訴我名稱」): the same
+  // loan, estimated for the programme named.
+  const namesOtherForFee = state.task === 'fee_calculation' && state.facts.loanAmount !== undefined && u.programmesByName.length === 1 && u.asks.length === 0 && !u.modifiers.yesNo && Object.keys(stated).every((k) => k === 'programme');
+  if (namesOtherForFee) task = 'fee_calculation';
   // 「要借錢重建，信保可以保幾成？手續費要自己付嗎」 after an answer about 莫拉克: the figures of the programme discussed, not
   // the finder (no need of its own, no other programme named).
   // (A need named only inside the question, 「週轉金跟買機器的資本性融資一樣嗎」, is no request to find another.)
@@ -136,6 +143,14 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const asks = own.length > 0 ? [...own] : ofTopic ? [ofTopic] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
+  // 「青創貸款」「請問一下批次保證」 opening a conversation: a programme named with nothing asked of it asks what it is.
+  // (Its name and only words of programmes.yaml `name_alone`: 「批保說明會在什麼地方開」 asks something of its own.)
+  const nameAlone = () => {
+    let rest = withoutProgrammeNames(u.text, domain);
+    for (const word of domain.programmes.nameAlone) rest = rest.split(word).join('');
+    return !/[\p{Script=Han}A-Za-z0-9]/u.test(rest);
+  };
+  if (task === 'fact_lookup' && asks.length === 0 && state.task === undefined && u.programmesByName.length === 1 && u.parameterTopics.length === 0 && Object.keys(stated).every((k) => k === 'programme') && nameAlone()) asks.push('definition');
   // 「核准日103年12月10日的批保，還能依舊制保到十成嗎？」: asked with another ask (which rules apply, or of a case's date),
   // the figure stated yes or no is asked too.
   else if (task === 'fact_lookup' && u.modifiers.yesNo && stated.guaranteeRatio !== undefined && (asks.includes('applicable_rules') || Object.keys(stated).some((k) => CASE_DATES.has(k as keyof Facts))) && !asks.includes('max_ratio')) asks.push('max_ratio');
@@ -159,6 +174,14 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const byOrdinaryNeed =
     !programme && !byRiskGroup && resolved === 'fee_calculation' && ordinary !== undefined && u.purposes.length > 0 &&
     u.purposes.every((id) => domain.finder.purposes.find((p) => p.id === id)?.programmes.includes(ordinary) === true);
+  // 「想借一百萬，手續費大概多少」: so is a fee for a loan told with no need at all, when nothing told points to another
+  // programme (a circumstance that names one, a need told before, programmes being compared); the note says so.
+  const pointsElsewhere =
+    (state.purposes ?? []).length > 0 || (state.compared ?? []).length > 0 ||
+    Object.entries(facts.flags ?? {}).some(([flag, on]) => on && domain.facts.namingProgramme.flags[flag as keyof FactFlags] !== undefined) ||
+    Object.keys(facts).some((fact) => domain.facts.namingProgramme.facts[fact as keyof Facts] !== undefined);
+  // (Nor a fee at the rate the bank quoted, 「銀行說費率0.9%，保9成」: the case's own terms are computed as told.)
+  const byNoProgramme = !programme && !byRiskGroup && !byOrdinaryNeed && resolved === 'fee_calculation' && ordinary !== undefined && u.purposes.length === 0 && !pointsElsewhere && statedRate === undefined;
   // The finder weighs every programme: a name in a tapped answer (「30歲（青年）」) or an earlier turn picks none.
   // 「我是說111年的」 after 「同一企業總額度上限多少」 reads the same rule topics again.
   const keepsTopics = resolved === 'fact_lookup' && state.task === 'fact_lookup' && u.programmes.length === 0 && (u.isFollowUp || u.asks.length === 0 || asksWithoutSubject(u));
@@ -186,6 +209,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
       ? { programme: 'general_loan' as const, programmeFromRiskGroup: true }
       : byOrdinaryNeed
         ? { programme: ordinary, programmeFromPurpose: true }
+        : byNoProgramme
+        ? { programme: ordinary, programmeUnnamed: true }
         : programme
           ? { programme, ...(byPurpose ? { programmeFromPurpose: true } : {}) }
           : {}),
@@ -513,6 +538,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     if (facts.loanAmount !== undefined && asksFee && statesPeriod) return 'fee_calculation';
     // 「這樣保費多少」 after a fee estimate: the fee of the same loan again.
     if (c.state.task === 'fee_calculation' && facts.loanAmount !== undefined && asks.includes('fee_amount') && c.u.programmes.length === 0) return 'fee_calculation';
+    // 「手續費多少」 after 「我開早餐店三年，想借一百萬，可以用信保嗎」: the fee of the loan the case told.
+    const caseTold = c.state.task === 'recommend' || c.state.task === 'eligibility';
+    if (caseTold && facts.loanAmount !== undefined && asksFee && asks.every((a) => FEE_ASKS.has(a)) && c.u.programmes.length === 0 && c.u.parameterTopics.length === 0) return 'fee_calculation';
     // 「一般貸款B組 700萬 保8成 一年多少」: a loan with its ratio or period is a fee question.
     if (programme && stated.loanAmount !== undefined && c.u.asks.length === 0 && (stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined)) {
       return 'fee_calculation';

@@ -146,12 +146,13 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // Questions about timing, procedure or meaning are best answered by the passage that says it,
   // together with any figures asked for alongside.
   const asks = ctx.merged.asks;
-  const passage = asks.some((a) => SEARCH_FIRST.has(a)) ? retrievalAnswer(ctx) : undefined;
   // 「火金姑貸款是啥」: what a programme named is, and also what it covers and costs; named by its name or found by what
   // this message describes (「大企業捐錢成立專款…那種信保」 is 火金姑), not only carried from the conversation before.
   const named = ctx.merged.programme;
   const namedHere = named !== undefined && (ctx.understanding.programmesByName.includes(named) || ctx.state.programme !== named);
   const namedWhatItIs = asks.includes('definition') && namedHere;
+  // (What it is, from the sections about it: 「青創貸款是什麼」 is not answered by an award named 青創、新創暨微型事業相挺獎.)
+  const passage = asks.some((a) => SEARCH_FIRST.has(a)) ? (namedWhatItIs ? ownSectionsFirst(ctx, named) : retrievalAnswer(ctx)) : undefined;
   // 「什麼時候調高的？」 after a figure was read: when that figure changed is in its history (the asks of that lookup).
   const whenItChanged = asks.includes('effective_date') && ctx.understanding.isFollowUp && ctx.merged.parameterTopics.length > 0 ? (ctx.state.asks ?? []) : [];
   // (A passage-first ask that some rule's figure also answers, 「新創事業貸款限辦哪些用途」 → the listed 限辦之授信用途, has it shown too;
@@ -221,6 +222,15 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     if (key.length > 0) return parameterAnswer(ctx, key);
   }
   return found;
+}
+
+/** The passage found among the sections about a programme (their 「> 項目：」 line, else their document's), else anywhere. */
+function ownSectionsFirst(ctx: FlowContext, programme: ProgrammeId): FlowResult {
+  const { knowledge } = ctx.sources;
+  const ofDocument = new Map(knowledge.documents.map((d) => [d.meta.id, d.meta.programmes ?? []]));
+  const own = knowledge.sections.filter((s) => (s.programmes?.length ? s.programmes : (ofDocument.get(s.documentId) ?? [])).includes(programme)).map((s) => s.id);
+  const found = own.length > 0 ? retrievalAnswer({ ...ctx, within: own }) : undefined;
+  return found && found.outcome !== 'unanswered' ? found : retrievalAnswer(ctx);
 }
 
 /**

@@ -89,12 +89,15 @@ function asksNeed(ctx: FlowContext, purposes: readonly string[], shown: readonly
 function askNeed(ctx: FlowContext, remembered: Remembered): FlowResult {
   const { question, quickReplies } = ctx.domain.finder.needQuestion;
   const young = newVentureRule(ctx);
+  // (Answer first: 「想借一百萬，可以用信保嗎」 hears the ordinary guarantee's figures before the question.)
+  const ordinary = young ? undefined : ordinaryGuarantee(ctx);
+  const citations = [...(young?.citations ?? []), ...(ordinary?.citations ?? [])];
   return asked(
     {
       intent: 'recommend',
-      lines: [young?.line, '為了找出適合您的保證項目，想先了解資金的用途：不同用途適用不同的保證項目。', question, young ? sourcesLine(young.citations) : undefined],
+      lines: [young?.line, ...(ordinary?.lines ?? []), '為了找出適合您的保證項目，想先了解資金的用途：不同用途適用不同的保證項目。', question, citations.length > 0 ? sourcesLine(citations) : undefined],
       quickReplies,
-      ...(young ? { citations: young.citations } : {}),
+      ...(citations.length > 0 ? { citations } : {}),
     },
     { ...remembered, pending: NEED },
   );
@@ -180,8 +183,14 @@ function askDecisiveFact(ctx: FlowContext, fact: string, shown: readonly Candida
       quickReplies: ctx.domain.finder.quickReplies[fact] ?? question.quickReplies,
       ...(citations.length > 0 ? { citations } : {}),
     },
-    { ...remembered, pending: fact },
+    // (With the ordinary guarantee shown, 「大概要付多少保證費」 next is its fee, not a comparison of the programmes not shown.)
+    { ...(ordinary ? withoutCompared(remembered) : remembered), pending: fact },
   );
+}
+
+function withoutCompared(remembered: Remembered): Remembered {
+  const { compared: _compared, ...rest } = remembered;
+  return rest;
 }
 
 /**

@@ -91,6 +91,13 @@ export function textAbout(text: string, programme: ProgrammeId, domain: Domain =
   return out;
 }
 
+/** 「請問一下青創」 without the programmes it names: 「請問一下」. */
+export function withoutProgrammeNames(text: string, domain: Domain = shippedDomain()): string {
+  let out = text;
+  for (const hit of hitsIn(text, domain).reverse()) out = `${out.slice(0, hit.index)}${out.slice(hit.end)}`;
+  return out;
+}
+
 export function findProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {
   return programmesIn(text, domain).programmes;
 }

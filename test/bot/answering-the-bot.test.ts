@@ -8,11 +8,14 @@ import { replyTexts } from '../support/bot.ts';
 const conversation = replyTexts;
 
 describe('answering the bot', () => {
-  it('continues a fee calculation when the asked programme is tapped, then the asked risk group', async () => {
-    const [first, second, third] = await conversation('保證費幫我算 800萬 8成 兩年', '一般貸款', 'B');
-    expect(first).toContain('哪一種保證項目');
+  it('estimates a fee of no programme for the general loan, again for a programme tapped next, then for the risk group asked', async () => {
+    const [first, second, third] = await conversation('保證費幫我算 800萬 8成 兩年', '青年創業貸款', 'B');
+    expect(first).toContain('您沒有指明保證項目');
+    expect(first).toContain('保證手續費（一般貸款）');
+    expect(second).toContain('保證手續費（青年創業貸款）');
     expect(second).toContain('風險組群');
     expect(third).toContain('128,000');
+    expect(third).toContain('青年創業貸款');
   });
 
   it('reads a bare amount after the balance question as the balance, not as a loan', async () => {

@@ -326,9 +326,9 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   },
   {
     name: 'forgets the conversation on 重新開始',
+    // (The C group told before is forgotten: every group is shown for the general loan, said to be assumed.)
     says: ['一般貸款C組', '重新開始', '借800萬保8成一年手續費多少？'],
-    answersWith: ['請問'],
-    kind: 'question',
+    answersWith: ['您沒有指明保證項目', '風險組群 A', '風險組群 B'],
   },
   {
     name: 'gives both ends of a fee range decided case by case, assuming the highest ratio',
@@ -2896,6 +2896,32 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'reads where one applies asked with a place word and a verb a few words apart (到哪個單位申請, 哪兒可以辦)',
     says: ['微型創業鳳凰貸款是到哪個單位申請'],
     answersWith: ['由金融機構送保'],
+  },
+  {
+    name: 'computes the fee of a loan told with no programme, need or circumstance for the general loan by risk group, saying so',
+    says: ['要借四百萬，保證費一年大概多少錢'],
+    answersWith: ['24,000', '32,000', '48,000', '您沒有指明保證項目'],
+  },
+  {
+    name: 'answers the fee of the loan told to the finder (想借…可以用信保嗎, then 手續費多少) for the general loan',
+    says: ['我在賣手搖飲兩年多，想借一百五十萬，信保可以嗎', '那保證費多少'],
+    answersWith: ['9,000', '12,000', '18,000'],
+  },
+  {
+    name: 'shows the ordinary guarantee before asking the need when a loan is told with 可以用信保嗎',
+    says: ['我在賣手搖飲兩年多，想借一百五十萬，信保可以嗎'],
+    answersWith: ['一般貸款', '8成（80%）', '請問這筆資金主要用在哪裡'],
+  },
+  {
+    name: 'estimates the same loan for a programme named alone after a fee estimate',
+    says: ['借兩百萬 信保手續費一年多少', '微型創業鳳凰貸款'],
+    answersWith: ['9,500'],
+  },
+  {
+    name: 'answers a programme named alone (請問一下批次保證) with what it is and its key figures, from its own sections',
+    says: ['請問一下青創'],
+    answersWith: ['8成', '0.75%～1.5%', '年齡20歲至45歲'],
+    never: ['相挺獎'],
   },
 ];
 
