@@ -200,7 +200,8 @@ function withoutCompared(remembered: Remembered): Remembered {
 function ordinaryGuarantee(ctx: FlowContext): { lines: string[]; citations: Citation[] } | undefined {
   const unnamed = ctx.domain.programmes.unnamed;
   if (!unnamed || statedPurposes(ctx).length > 0 || ctx.understanding.programmes.length > 0) return undefined;
-  if (ctx.understanding.intent !== 'eligibility' && !ctx.understanding.modifiers.yesNo) return undefined;
+  // (Nor only then: 「有什麼貸款適合我」 hears it too, before the question that splits the others.)
+  if (ctx.understanding.intent !== 'eligibility' && ctx.understanding.intent !== 'recommend' && !ctx.understanding.modifiers.yesNo) return undefined;
   const fits = rankProgrammes(ctx.merged.facts, [], [unnamed.programme], ctx.domain.finder, ctx.view).fits;
   const ordinary = fits.find((c) => c.result.programme === unnamed.programme && c.result.status !== 'not_eligible');
   if (!ordinary) return undefined;

@@ -2923,6 +2923,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['8成', '0.75%～1.5%', '年齡20歲至45歲'],
     never: ['相挺獎'],
   },
+  {
+    name: 'shows the ordinary guarantee first when asked which programme fits with nothing told',
+    says: ['我該申請哪一種信保比較好'],
+    answersWith: ['一般貸款', '8成（80%）', '請問'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
