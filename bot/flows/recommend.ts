@@ -40,7 +40,9 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
     ...(ctx.merged.asks.length > 0 ? { asks: ctx.merged.asks } : {}),
   };
   // A comparison is answered with what is known: both sides' figures do not wait on the applicant.
-  const comparing = ctx.understanding.modifiers.comparison && shown.length >= 2;
+  // (Of programmes named or compared before: 「我該申請哪一種信保比較好」 names none, and is asked what splits them.)
+  const comparesNamed = ctx.understanding.programmesByName.length >= 2 || (ctx.state.compared?.length ?? 0) >= 2;
+  const comparing = ctx.understanding.modifiers.comparison && comparesNamed && shown.length >= 2;
   // (Asking the need shows no list: no programme of it is the one discussed, and 「一年保證費要多少」 next is asked of none.)
   if (asksNeed(ctx, purposes, shown, ranking)) return askNeed(ctx, { task: remembered.task, purposes, facts: remembered.facts, ...(remembered.asks ? { asks: remembered.asks } : {}) });
   // Answer first: a need narrows the list enough to show it with the question; with nothing but who the applicant is,

@@ -2928,6 +2928,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我該申請哪一種信保比較好'],
     answersWith: ['一般貸款', '8成（80%）', '請問'],
   },
+  {
+    name: 'reads asking which to choose (用哪個方案比較划算, 要挑哪個) as finding a programme, not a comparison of programmes never named',
+    says: ['信保那麼多種，我要挑哪一種比較好'],
+    answersWith: ['一般貸款', '請問'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
