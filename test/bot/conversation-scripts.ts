@@ -2933,6 +2933,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['信保那麼多種，我要挑哪一種比較好'],
     answersWith: ['一般貸款', '請問'],
   },
+  {
+    name: 'lists every case that must go by project when asked tersely which cannot go by authorisation (不能送的情形)',
+    says: ['授權 不可送的案件'],
+    answersWith: ['超過授權額度', '利害關係', '不動產經營業'],
+  },
+  {
+    name: 'reads which situations need a project application (什麼情況要改專案送) as the cases authorisation excludes',
+    says: ['哪些案子一定要專案申請？'],
+    answersWith: ['超過授權額度', '利害關係'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
