@@ -2943,6 +2943,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['哪些案子一定要專案申請？'],
     answersWith: ['超過授權額度', '利害關係'],
   },
+  {
+    name: 'answers where the fund\'s money comes from (錢是從哪來) with who donates it, from the newest document',
+    says: ['你們基金的錢都從哪來的？'],
+    answersWith: ['政府及金融機構等共同捐助'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
