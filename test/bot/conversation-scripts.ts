@@ -2948,6 +2948,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['你們基金的錢都從哪來的？'],
     answersWith: ['政府及金融機構等共同捐助'],
   },
+  {
+    name: 'lists other programmes when a named one does not fit and the message asks whether there are others (不行的話有別的嗎)',
+    says: ['我太太52歲要開花店，青創她能用嗎？不能的話有其他的嗎'],
+    answersWith: ['不符合', '微型創業鳳凰貸款'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
