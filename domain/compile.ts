@@ -110,6 +110,8 @@ export interface Domain {
     /** 「有什麼貸款適合我？」「信保可以幫忙嗎」: which programme fits, the user names none. */
     recommend: RegExp;
     others: RegExp;
+    /** 「聽說…1%」: a figure heard, not quoted by the lender (`quoted` words in the same clause make it the lender's). */
+    hearsay?: { heard: RegExp; quoted: RegExp };
     /** 「哪些公司符合」: who may apply (of the programme discussed, or in general), not which programme fits. */
     whoQualifies: RegExp;
     change: RegExp;
@@ -418,6 +420,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       eligibilityQuestion: cueRegExp(intents.eligibility_question),
       recommend: cueRegExp(intents.recommend),
       others: intents.others.length > 0 ? cueRegExp(intents.others) : /(?!)/u,
+      ...(intents.hearsay ? { hearsay: { heard: cueRegExp(intents.hearsay.heard), quoted: cueRegExp(intents.hearsay.quoted) } } : {}),
       whoQualifies: cueRegExp(intents.who_qualifies),
       change: cueRegExp(intents.change),
     },

@@ -169,6 +169,8 @@ export const IntentsFile = z
     recommend: Cues,
     /** 「青創她還能用嗎？還是有別的可以申請的？」: asking, beside one programme, what else there is. */
     others: Cues.default([]),
+    /** 「聽說」「朋友說」: a figure told as heard, not as quoted by the lender; `quoted` (銀行、行員) makes it the lender's. */
+    hearsay: z.object({ heard: Cues, quoted: Cues }).strict().optional(),
     who_qualifies: Cues,
     change: Cues,
     modifiers: z

@@ -29,6 +29,8 @@ export interface MergedTurn {
   ratesOfNoProgramme?: boolean;
   /** The rate the user says was quoted for this case, this turn or earlier for the same programme. */
   statedRate?: number;
+  /** A rate the user heard (「聽說…1%」), not quoted for the case: checked against the rule's, never computed with. */
+  heardRate?: number;
   /** Rule topics to read (this message's, or the previous lookup's for an elliptical follow-up). */
   parameterTopics: string[];
   /** Programmes compared: this message's two or more, or the previous lookup's for a follow-up naming none. */
@@ -165,7 +167,11 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const ownRate = u.injectionSuspected ? undefined : u.statedRate;
   // A rate quoted before any programme was named belongs to the same case while no new loan is stated.
   const sameCase = programme === state.programme || (state.programme === undefined && resolved === 'fee_calculation' && state.task === 'fee_calculation' && stated.loanAmount === undefined);
-  const statedRate = ownRate ?? (sameCase ? state.statedRate : undefined);
+  const toldRate = ownRate ?? (sameCase ? state.statedRate : undefined);
+  // (A rate heard, 「聽說鳳凰手續費是1%」, is never computed with: the rule's rate is, and the heard one is checked against
+  // it. Asked about, 「朋友說有個專案保證費只要0.395%，是哪個」, it is the value looked up.)
+  const heardOnly = u.rateHeard === true && ownRate !== undefined && resolved === 'fee_calculation';
+  const statedRate = heardOnly ? undefined : toldRate;
   // A risk group (A/B/C) belongs to the authorised items, whose fees and ratios 一般貸款 stands for.
   const byRiskGroup = !programme && facts.riskGroup !== undefined && resolved !== undefined;
   // 「我開五金行十年了 想借三百萬週轉…一年手續費大概多少」: a fee for a need several programmes serve, among them the ordinary
@@ -219,6 +225,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     parameterTopics,
     ...(compared ? { compared } : {}),
     ...(statedRate !== undefined ? { statedRate } : {}),
+    ...(heardOnly ? { heardRate: ownRate } : {}),
     ...(variants ? { variants } : {}),
     ...(task === 'fee_calculation' && resolved === 'fact_lookup' && resolvedAsks.includes('fee_rate') && !programme ? { feeOfNoCase: true } : {}),
     ...(ratesOfNoProgrammeAsked(task, { state, u, stated, facts, programme, asks }) ? { ratesOfNoProgramme: true } : {}),

@@ -211,6 +211,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     const quoted = ctx.merged.statedRate;
     result = guaranteeFee(ctx.view, { ...caseFacts, programme, ...(quoted !== undefined ? { annualRate: quoted } : {}) });
     if (quoted !== undefined) result.notes.push(...feeByRule(ctx, { ...caseFacts, programme }, result));
+    const heard = ctx.merged.heardRate;
+    if (heard !== undefined) result.notes.push(heard === result.rate ? `您聽到的年費率 ${formatRate(heard)} 與規定相同。` : `您聽到的年費率 ${formatRate(heard)} 與這筆依規定的年費率 ${formatRate(result.rate)} 不同，以上依規定計算。`);
     result.notes.unshift(...assumptions);
     if (limited) result.trace.push(...limited.trace);
     if (longest) result.trace.push(...longest.trace);
@@ -226,7 +228,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     if (error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup' || m === 'periodMonths')) {
       const perYear = error.missing.includes('periodMonths');
       const shownFacts = perYear ? { ...caseFacts, periodMonths: ONE_YEAR } : caseFacts;
-      const notes = perYear ? [...assumptions, ONE_YEAR_NOTE] : assumptions;
+      const heard = ctx.merged.heardRate;
+      const notes = [...assumptions, ...(perYear ? [ONE_YEAR_NOTE] : []), ...(heard !== undefined ? [`您聽到的年費率 ${formatRate(heard)} 未用於試算：以上依規定的年費率計算。`] : [])];
       const everyGroup = () => {
         const withCircumstance = circumstanceFeeLine(ctx, programme, shownFacts);
         return {

@@ -158,6 +158,8 @@ export interface Roles {
   statedRate?: number;
   /** Every rate named, when more than one (「0.35%還是0.3%」). */
   rates?: number[];
+  /** The stated rate was told as heard (「聽說鳳凰手續費是1%」), not quoted by the lender (intents.yaml hearsay). */
+  rateHeard?: boolean;
   approximate: Array<keyof Facts>;
   /** 「颱風是8月7號來的」: a disaster or application day said without its year, as MM-DD. */
   yearlessDates?: Partial<Record<'disasterDate' | 'applicationDate', string>>;
@@ -182,6 +184,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const facts: Facts = {};
   const approximate: Array<keyof Facts> = [];
   const rates = new Set<number>();
+  let rateHeard = false;
   const set = <K extends keyof Facts>(key: K, value: Facts[K], approx = false) => {
     if (facts[key] !== undefined) return;
     facts[key] = value;
@@ -258,7 +261,13 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         // off a table, not the case's guarantee ratio.)
         if (cued === undefined && notARate && m.unit !== 'ratio' && !Number.isInteger(Math.round(m.value * 1000) / 100)) return;
         const role = cued === 'statedRate' && notARate ? 'guaranteeRatio' : (cued ?? (notARate ? 'guaranteeRatio' : 'statedRate'));
-        if (role === 'statedRate') rates.add(m.value);
+        if (role === 'statedRate') {
+          rates.add(m.value);
+          // 「朋友說青創手續費固定1.5%」: a rate heard, in a clause the lender is not named in.
+          const clause = text.slice(lastClauseEnd(clauseEnds, 0, m.index) + 1, m.index);
+          const hearsay = domain.intents.hearsay;
+          if (hearsay && rates.size === 1 && hearsay.heard.test(clause) && !hearsay.quoted.test(clause)) rateHeard = true;
+        }
         else if (role === 'debtRatio') set('debtRatio', m.value);
         else if (role === 'businessFinanceRatio') {
           set('businessFinanceRatio', m.value);
@@ -368,7 +377,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */

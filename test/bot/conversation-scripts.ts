@@ -2953,6 +2953,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我太太52歲要開花店，青創她能用嗎？不能的話有其他的嗎'],
     answersWith: ['不符合', '微型創業鳳凰貸款'],
   },
+  {
+    name: 'computes a fee at the rule\'s rate when the rate was only heard (同事說…要2%), saying the heard one differs',
+    says: ['我同事說一般貸款保證費要2%，我B組借三百萬一年要繳多少'],
+    answersWith: ['24,000', '您聽到的年費率 2.00%'],
+    never: ['48,000'],
+  },
+  {
+    name: 'still computes at a rate the lender quoted, even beside a rumour (聽說…但行員給我)',
+    says: ['聽說一般貸款可以很便宜，行員給我的費率是1.2%，借300萬保8成一年多少'],
+    answersWith: ['28,800'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
