@@ -31,6 +31,8 @@ export interface MergedTurn {
   statedRate?: number;
   /** A rate the user heard (「聽說…1%」), not quoted for the case: checked against the rule's, never computed with. */
   heardRate?: number;
+  /** A guarantee ratio the user heard (「聽說青創可以保九成」): the fee is computed at the programme's ratio instead. */
+  heardRatio?: number;
   /** Rule topics to read (this message's, or the previous lookup's for an elliptical follow-up). */
   parameterTopics: string[];
   /** Programmes compared: this message's two or more, or the previous lookup's for a follow-up naming none. */
@@ -171,6 +173,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // (A rate heard, 「聽說鳳凰手續費是1%」, is never computed with: the rule's rate is, and the heard one is checked against
   // it. Asked about, 「朋友說有個專案保證費只要0.395%，是哪個」, it is the value looked up.)
   const heardOnly = u.rateHeard === true && ownRate !== undefined && resolved === 'fee_calculation';
+  // (So is a ratio heard, 「聽說青創可以保九成」: the fee is computed at the programme's own ratio.)
+  const heardRatio = u.ratioHeard && resolved === 'fee_calculation' && facts.guaranteeRatio === u.facts.guaranteeRatio ? u.facts.guaranteeRatio : undefined;
+  if (heardRatio !== undefined) delete facts.guaranteeRatio;
   const statedRate = heardOnly ? undefined : toldRate;
   // A risk group (A/B/C) belongs to the authorised items, whose fees and ratios 一般貸款 stands for.
   const byRiskGroup = !programme && facts.riskGroup !== undefined && resolved !== undefined;
@@ -226,6 +231,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     ...(compared ? { compared } : {}),
     ...(statedRate !== undefined ? { statedRate } : {}),
     ...(heardOnly ? { heardRate: ownRate } : {}),
+    ...(heardRatio !== undefined ? { heardRatio } : {}),
     ...(variants ? { variants } : {}),
     ...(task === 'fee_calculation' && resolved === 'fact_lookup' && resolvedAsks.includes('fee_rate') && !programme ? { feeOfNoCase: true } : {}),
     ...(ratesOfNoProgrammeAsked(task, { state, u, stated, facts, programme, asks }) ? { ratesOfNoProgramme: true } : {}),

@@ -200,6 +200,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     ctx.merged.programmeFromPurpose ? `依您描述的用途，以${PROGRAMMES[programme].name}試算；其他項目請告訴我名稱。` : undefined,
     ctx.merged.programmeFromRiskGroup ? '風險組群適用於授權保證項目，以一般貸款試算；其他項目請告訴我名稱。' : undefined,
     ctx.merged.programmeUnnamed ? ctx.domain.programmes.unnamed?.note : undefined,
+    ctx.merged.heardRatio !== undefined ? `您聽到的保證成數 ${formatCheng(ctx.merged.heardRatio)} 不是這筆核定的成數，未用於試算。` : undefined,
     limited ? `您未提供保證成數：${limited.reason}，以 ${formatCheng(limited.ratio)} 試算；成數不同請告訴我（例如「保4成」）。` : undefined,
     assumedRatio !== undefined && !limited ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。` : undefined,
     allowing ? `假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）` : undefined,

@@ -160,6 +160,8 @@ export interface Roles {
   rates?: number[];
   /** The stated rate was told as heard (「聽說鳳凰手續費是1%」), not quoted by the lender (intents.yaml hearsay). */
   rateHeard?: boolean;
+  /** The guarantee ratio was told as heard (「聽說青創可以保九成」), not as the case's (intents.yaml hearsay). */
+  ratioHeard?: boolean;
   approximate: Array<keyof Facts>;
   /** 「颱風是8月7號來的」: a disaster or application day said without its year, as MM-DD. */
   yearlessDates?: Partial<Record<'disasterDate' | 'applicationDate', string>>;
@@ -185,6 +187,15 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const approximate: Array<keyof Facts> = [];
   const rates = new Set<number>();
   let rateHeard = false;
+  /** The ratio read, when it was told as heard (「聽說青創可以保九成」) and no other ratio was told. */
+  let ratioHeard: number | undefined;
+  const hearsay = domain.intents.hearsay;
+  /** Whether the figure at this place is told as heard: hearsay words in its clause, and no word naming the lender. */
+  const heardAt = (at: number) => {
+    if (!hearsay) return false;
+    const clause = text.slice(lastClauseEnd(clauseEnds, 0, at) + 1, at);
+    return hearsay.heard.test(clause) && !hearsay.quoted.test(clause);
+  };
   const set = <K extends keyof Facts>(key: K, value: Facts[K], approx = false) => {
     if (facts[key] !== undefined) return;
     facts[key] = value;
@@ -264,9 +275,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         if (role === 'statedRate') {
           rates.add(m.value);
           // 「朋友說青創手續費固定1.5%」: a rate heard, in a clause the lender is not named in.
-          const clause = text.slice(lastClauseEnd(clauseEnds, 0, m.index) + 1, m.index);
-          const hearsay = domain.intents.hearsay;
-          if (hearsay && rates.size === 1 && hearsay.heard.test(clause) && !hearsay.quoted.test(clause)) rateHeard = true;
+          if (rates.size === 1 && heardAt(m.index)) rateHeard = true;
         }
         else if (role === 'debtRatio') set('debtRatio', m.value);
         else if (role === 'businessFinanceRatio') {
@@ -276,6 +285,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         }
         else if (role === 'guaranteeRatio' && m.value <= 100) {
           if (corrected('ratio', m)) return void (facts.guaranteeRatio = m.value);
+          // 「朋友說都嘛保九成，行員說只保8成」: a ratio heard gives way to one told after it that was not.
+          const heard = heardAt(m.index);
+          if (ratioHeard !== undefined && !heard && facts.guaranteeRatio === ratioHeard) delete facts.guaranteeRatio;
+          if (heard && facts.guaranteeRatio === undefined) ratioHeard = m.value;
           set('guaranteeRatio', m.value);
           said.ratio = { key: 'guaranteeRatio', end: m.end };
           const side = bound(ctx, words);
@@ -377,7 +390,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
   }
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */

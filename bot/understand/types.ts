@@ -144,6 +144,8 @@ export interface Understanding {
   /** A fee rate the user wrote (年費率1%), in percent. Recorded, never used as a parameter. */
   /** The stated rate was told as heard (「聽說…1%」), not quoted by the lender: it is checked, never computed with. */
   rateHeard?: boolean;
+  /** The guarantee ratio was told as heard (「聽說青創可以保九成」): a fee is not computed at it. */
+  ratioHeard?: boolean;
   statedRate?: number;
   /**
    * The loan amount stated is a 週轉 borrowing (「週轉借款加起來1500萬」): with a revenue known from earlier turns it is the

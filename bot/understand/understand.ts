@@ -264,6 +264,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     ...(roles.rateHeard ? { rateHeard: true } : {}),
+    ...(roles.ratioHeard ? { ratioHeard: true } : {}),
     injectionSuspected: isInjectionSuspected(text),
     ...optionalContrast(contrasted),
     ...(facts.loanAmount !== undefined && domain.roles.balanceBesideRevenue.test(canonical) ? { borrowingIsBalance: true } : {}),

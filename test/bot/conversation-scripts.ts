@@ -2964,6 +2964,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['聽說一般貸款可以很便宜，行員給我的費率是1.2%，借300萬保8成一年多少'],
     answersWith: ['28,800'],
   },
+  {
+    name: 'computes a fee at the programme\'s ratio when the ratio was only heard (網路上說…保十成), saying it was not used',
+    says: ['網路上有人說鳳凰貸款可以保到十成，我借兩百萬一年手續費多少'],
+    answersWith: ['9,500', '您聽到的保證成數'],
+    never: ['無法計算'],
+  },
+  {
+    name: 'takes the ratio the clerk told over one heard before it in the same message',
+    says: ['我鄰居說都保九成，可是分行說一般貸款只能保7成，C組借四百萬一年手續費'],
+    answersWith: ['42,000'],
+    never: ['無法計算'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
