@@ -2976,6 +2976,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['42,000'],
     never: ['無法計算'],
   },
+  {
+    name: 'reads short-term and medium-term in English as 短期 and 中期 (the general loan\'s terms)',
+    says: ['What is the longest term for a short-term working capital loan?'],
+    answersWith: ['1 年'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
