@@ -24,7 +24,7 @@ import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { ratioLimitsFlow } from './flows/ratio-limits.ts';
 import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
-import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, retrievalAnswer } from './flows/retrieval.ts';
+import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, retrievalAnswer, statesDocumentedCircumstance } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { LruCache } from './lru-cache.ts';
@@ -249,7 +249,9 @@ export function createBot(deps: BotDeps): Bot {
           const decided = eligibilityFlow(ctx);
           // (Not one whose condition the documents never speak of, 「負責人有前科還可以申請嗎」: that is said.)
           if (decided.outcome !== 'asked' || decided.state.pending !== 'programme') return withAsksUnstated(ctx, decided);
-          return asksOfUnknownTopic(ctx) ? retrievalAnswer(ctx) : recommendFlow(ctx);
+          // (Nor one stating a circumstance the documents speak of in words of their own, 「我信用卡有遲繳紀錄，還能送信保嗎」:
+          // what they say of it is the answer.)
+          return asksOfUnknownTopic(ctx) || statesDocumentedCircumstance(ctx) ? retrievalAnswer(ctx) : recommendFlow(ctx);
         }
         return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : withAsksUnstated(ctx, eligibilityFlow(ctx));
       case 'fact_lookup':

@@ -304,7 +304,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
         ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
         exceptionNamed(ctx, quoted),
-        annexNote(ctx, section, quoted),
+        annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
         ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted) : []),
         ...yearLines(ctx, section, quoted, continued),
         superseded ? supersededNote(ctx, section) : undefined,
@@ -337,6 +337,20 @@ function annexNote(ctx: FlowContext, section: KnowledgeSection, quoted: readonly
     if (annexes.length > 0) return `注意：文件所稱的${annexes.map((a) => `「${a}」`).join('、')}未收錄於目前的文件，文件並未列出其內容；如需該附件，請洽信保基金：${serviceLinesText(ctx.service)}。`;
   }
   return undefined;
+}
+
+/** A sentence announcing a list after it: 「…知悉企業有下列不良情形之一者，應依各該送保限制方式辦理：」. */
+const ANNOUNCES_LIST = /(?:下列|如下)[^。]*[：:]$/u;
+
+/**
+ * 「公司之前有跳票，現在還可以申請信保嗎」 answered by the opening of 〈信用或營業狀況不良企業移送信用保證注意事項〉, whose
+ * list the documents do not include: the answer says the list is not there, and where to ask.
+ */
+function listMissingNote(ctx: FlowContext, section: KnowledgeSection, quoted: readonly string[]): string | undefined {
+  const cut = passageCatalogue(ctx.sources.knowledge).sections.get(section.id);
+  if (!cut || cut.listItems.length > 0 || cut.tables.length > 0) return undefined;
+  if (!quoted.some((q) => ANNOUNCES_LIST.test(q.trim()))) return undefined;
+  return `注意：這段所稱的「下列」情形未收錄於目前的文件，文件並未列出其內容；請洽信保基金確認：${serviceLinesText(ctx.service)}。`;
 }
 
 /** 「除錄音室出租業以外之不動產經營業」: what a quoted rule leaves out. */
@@ -702,6 +716,11 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   // (Its words asking for the kind, 「地址」「傳真」, state nothing: the question without them must still carry it.)
   const stated = asked.filter((kind) => !kind.qualifier && kindStated(question, kind));
   return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
+}
+
+/** Whether this message states a circumstance the documents name in words of their own (「我信用卡有遲繳」: 信用或營業狀況不良). */
+export function statesDocumentedCircumstance(ctx: FlowContext): boolean {
+  return circumstancesInOwnWords(ctx).length > 0;
 }
 
 /** The circumstances this message states that the documents name in words of their own (facts.yaml `documents_say`). */

@@ -2981,6 +2981,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['What is the longest term for a short-term working capital loan?'],
     answersWith: ['1 年'],
   },
+  {
+    name: 'answers whether one with bad credit may use the fund from the rule on poor-credit firms, saying its list is not in the documents',
+    says: ['我之前有票據跳票過，這樣還能不能申請信保'],
+    answersWith: ['信用或營業狀況不良企業移送信用保證注意事項', '未收錄', '0800-089-921'],
+  },
+  {
+    name: 'treats a first-person story of poor credit (我信用卡遲繳) as the condition asked, not as a story to skip',
+    says: ['我之前貸款還款逾期過，還可以送保嗎'],
+    answersWith: ['信用或營業狀況不良企業移送信用保證注意事項'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
