@@ -17,7 +17,7 @@ import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
-import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated } from './flows/lookup.ts';
+import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -233,7 +233,8 @@ export function createBot(deps: BotDeps): Bot {
     if (asksHowToApply(ctx) && !ended) return hasRuleChannel(ctx) ? lookupFlow(ctx) : withFiguresAsked(ctx, howToApplyFlow(ctx));
     if (ended) return withAsksOfEndedPlan(ctx, ended);
     // (「那有沒有保到9.5成的？是哪些」 after a question about one programme asks across all of them.)
-    if (u.modifiers.reverse && u.programmes.length === 0) return reverseLookupFlow(ctx);
+    // (「除了一般貸款，授權保證項目還有哪些？其中保證成數九成的是哪一項？」: the other part gets its own passage after it.)
+    if (u.modifiers.reverse && u.programmes.length === 0) return withPartsUnanswered(ctx, () => false, reverseLookupFlow(ctx), (own) => own.modifiers.reverse === true);
     if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
     const first = youngBusinessFlow(ctx) ?? ratioLimitsFlow(ctx);
     if (first) return first;

@@ -94,6 +94,8 @@ export interface Domain {
   intents: {
     /** Words around a programme named only as a contrast (「只有一般貸款才有」). */
     contrast: { before: RegExp; after: RegExp } | undefined;
+    /** Words right before a programme left out of what is asked about (「除了一般貸款，…還有哪些」). */
+    excluding: RegExp | undefined;
     reset: RegExp;
     thanks: RegExp;
     complaint: RegExp;
@@ -406,6 +408,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     },
     intents: {
       contrast: intents.contrast ? { before: suffixRegExp(intents.contrast.before), after: startRegExp(intents.contrast.after) } : undefined,
+      excluding: intents.excluding?.length ? suffixRegExp(intents.excluding) : undefined,
       reset: cueRegExp(intents.reset),
       thanks: cueRegExp(intents.thanks),
       complaint: cueRegExp(intents.complaint),

@@ -180,6 +180,8 @@ export const IntentsFile = z
     answers: z.object({ yes: Words, no: Words }).strict(),
     /** 「還是只有一般貸款才有」: a programme between these words is named as a contrast, not as what is asked about. */
     contrast: z.object({ before: Words, after: Words }).strict().optional(),
+    /** 「除了一般貸款，授權保證還有哪些項目」: a programme right after these words is left out of what is asked about. */
+    excluding: Words.optional(),
     /** Requests the bot must decline (a promise of approval, someone else's data), each with its reply. */
     declines: z
       .record(z.string().regex(/^[a-z_]+$/, '代號只用小寫英文字母與底線'), z.object({ cues: Cues, reply: Word }).strict())

@@ -19,6 +19,7 @@ import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer
 import { carriesAny, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
+import type { Understanding } from '../understand/types.ts';
 import { channelAnswer, channelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, rateUnderRuleFlow } from './fee.ts';
 import { currentAlternatives } from './ended-plans.ts';
@@ -97,7 +98,8 @@ function lookupOne(ctx: FlowContext): FlowResult {
   const channel = ctx.merged.programme && ctx.merged.asks.includes('submission_channel') ? channelLines(ctx, ctx.merged.programme) : undefined;
   if (channel) {
     const rest = ctx.merged.asks.filter((a) => a !== 'submission_channel' && a !== 'exclusions');
-    if (rest.length === 0) return channelAnswer(ctx, ctx.merged.programme!, channel);
+    // (「專案保證有哪些項目？青創可以用授權送保嗎？」: a part the channel does not answer gets its own passage after it.)
+    if (rest.length === 0) return withPartsUnanswered(ctx, (ask) => ask === 'submission_channel' || ask === 'exclusions', channelAnswer(ctx, ctx.merged.programme!, channel));
     return withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: rest } }), channel);
   }
   // Other programmes (批次, the plans) are submitted as their documents say: the passage answers.
@@ -239,16 +241,26 @@ function ownSectionsFirst(ctx: FlowContext, programme: ProgrammeId): FlowResult 
  * the figures. (Read as of today: the other question's 100年 case would leave the 103 letter out.)
  */
 function withOtherParts(ctx: FlowContext, candidates: readonly Candidate[], result: FlowResult): FlowResult {
+  const readers = ctx.domain.asks.parameters;
+  return withPartsUnanswered(ctx, (ask) => candidates.some((c) => c.byAsk && readsParameter(readers[ask as AskTopic], c.name)), result);
+}
+
+/**
+ * The parts of the message asking nothing `figured` answers (nor answered whole by `result`, `answeredPart`), each
+ * answered after `result` by the passage its words find.
+ */
+export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => boolean, result: FlowResult, answeredPart: (own: Understanding) => boolean = () => false): FlowResult {
   if (result.outcome !== 'answered') return result;
   const parts = questionParts(ctx.understanding, ctx.domain);
   if (parts.length < 2) return result;
-  const readers = ctx.domain.asks.parameters;
-  const figured = (ask: string) => candidates.some((c) => c.byAsk && readsParameter(readers[ask as AskTopic], c.name));
   const more: FlowResult[] = [];
   for (const { own } of parts) {
     // (「專案保證的項目有哪些？鳳凰貸款保幾成？」: a part asking which, of no ask the registry names, is a question too.)
-    if ((own.asks.length === 0 && own.modifiers.which !== true) || own.asks.some(figured)) continue;
-    const found = retrievalAnswer({ ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...ctx.merged, asks: own.asks, facts: own.facts } });
+    if ((own.asks.length === 0 && own.modifiers.which !== true) || own.asks.some(figured) || answeredPart(own)) continue;
+    // (Of its own programme, or none: 「專案保證有哪些項目？鳳凰貸款可以走授權嗎？」 lists every item, not 鳳凰's row.)
+    const { programme: _other, ...merged } = ctx.merged;
+    const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && own.asks.length > 0 ? ctx.merged.programme : undefined);
+    const found = retrievalAnswer({ ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, ...(ofPart ? { programme: ofPart } : {}), asks: own.asks, facts: own.facts } });
     if (found.outcome === 'answered') more.push(found);
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;

@@ -54,7 +54,10 @@ export function programmesIn(
 ): { programmes: ProgrammeId[]; byName: ProgrammeId[]; contrasted: ProgrammeId[] } {
   // 「我不是莫拉克災區的」: a programme denied is not the one asked about (「是不是青創」 still asks about it).
   const denied = (h: Hit) => isDenied(text, h.index) && !ASKING_WHETHER.test(text.slice(Math.max(0, h.index - 3), h.index));
-  const hits = hitsIn(text, domain).filter((h) => !denied(h));
+  // 「除了一般貸款，授權保證還有哪些項目」: a programme left out is not the one asked about.
+  const excluding = domain.intents.excluding;
+  const excluded = (h: Hit) => excluding !== undefined && excluding.test(text.slice(Math.max(0, h.index - 3), h.index));
+  const hits = hitsIn(text, domain).filter((h) => !denied(h) && !excluded(h));
   const strong = hits.filter((h) => !h.weak);
   // 「促進就業的保證手續費率多少？鳳凰貸款費率多少？」: a circumstance that is the subject of a question of its own, which
   // names nothing outright, names its programme beside the others (「一般貸款，有簽促進就業具結書」 and 「我們是新創事業。青創…」

@@ -2991,6 +2991,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我之前貸款還款逾期過，還可以送保嗎'],
     answersWith: ['信用或營業狀況不良企業移送信用保證注意事項'],
   },
+  {
+    name: 'leaves out a programme named after 除了 (除了一般貸款，授權保證還有哪些項目) and lists the items',
+    says: ['扣掉一般貸款，授權保證還有哪幾種項目'],
+    answersWith: ['商業本票', '外銷貸款', '履約保證'],
+  },
+  {
+    name: 'answers a list asked in one part beside a programme\'s channel asked in another',
+    says: ['專案保證包括哪些項目？鳳凰貸款可以走授權嗎？'],
+    answersWith: ['自創品牌貸款', '專案'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
