@@ -301,7 +301,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
           : undefined,
         ended ? undefined : pastDatesNote(ctx, quoted),
         `依《${section.title}》〈${section.heading}〉：`,
-        ...quoted.map((q) => `「${readableQuote(ctx.sources.knowledge, section.id, q)}」`),
+        ...quoted.map((q) => `「${ofYearsAsked(ctx, readableQuote(ctx.sources.knowledge, section.id, q))}」`),
         ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
         exceptionNamed(ctx, quoted),
         annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
@@ -338,6 +338,42 @@ function annexNote(ctx: FlowContext, section: KnowledgeSection, quoted: readonly
   }
   return undefined;
 }
+
+/** A figure with its unit: 「1 兆 2,964 億元」, 「324,206 件」, 「13.36%」. */
+const FIGURE = /(?<![\d,.])\d[\d,.]*\s*(?:兆|億|萬|千|元|件|家|%)/u;
+/** A year of the Republic (「110 年度」). */
+const ROC_YEAR = /(\d{2,3})\s*年/gu;
+/** A clause giving how a figure changed (「減少 13.36%」), which goes with the year it is compared with. */
+const CHANGE_CLAUSE = /^\s*(?:減少|增加|成長|下降|上升|衰退|提高|降低|增|減)/u;
+
+/**
+ * 「2022年一共做了多少件信用保證？保證金額是多少？」 quoting 「本基金於 111 年度總計提供 324,206 件…，與 110 年度之保證金額
+ * 1 兆 2,964 億元相較，減少 13.36%，…」: the clauses that give another year's figure, and the change from it, are left out
+ * (「…」), unless the question compares or asks how it changed.
+ */
+function ofYearsAsked(ctx: FlowContext, text: string): string {
+  const asked = ctx.understanding.years.map((year) => year - 1911);
+  if (asked.length === 0 || ctx.understanding.modifiers.comparison || CHANGE_ASKED.test(normalizeText(ctx.understanding.text))) return text;
+  const clauses = text.split(/(?<=，)/u);
+  if (clauses.length < 2) return text;
+  const kept: string[] = [];
+  let afterOther = false;
+  for (const clause of clauses) {
+    const years = [...clause.matchAll(ROC_YEAR)].map((m) => Number(m[1]));
+    const other = years.length > 0 && years.every((year) => !asked.includes(year)) && FIGURE.test(clause);
+    if (other || (afterOther && CHANGE_CLAUSE.test(clause))) {
+      if (kept.at(-1) !== '…') kept.push('…');
+      afterOther = other;
+      continue;
+    }
+    afterOther = false;
+    kept.push(clause);
+  }
+  return kept.join('');
+}
+
+/** Words asking how a figure changed, or comparing it with another year's. */
+const CHANGE_ASKED = /增減|增加|減少|成長|衰退|變化|差多少|相較|比較|相比|上升|下降|多了|少了|vs|versus|compared|change|increase|decrease|growth/iu;
 
 /** A sentence announcing a list after it: 「…知悉企業有下列不良情形之一者，應依各該送保限制方式辦理：」. */
 const ANNOUNCES_LIST = /(?:下列|如下)[^。]*[：:]$/u;

@@ -3001,6 +3001,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['專案保證包括哪些項目？鳳凰貸款可以走授權嗎？'],
     answersWith: ['自創品牌貸款', '專案'],
   },
+  {
+    name: 'quotes a year\'s figures without the clause giving another year\'s figure beside them',
+    says: ['111年度信保一共保證了幾件、金額多少'],
+    answersWith: ['324,206', '1 兆 1,232 億元'],
+    never: ['1 兆 2,964 億元'],
+  },
+  {
+    name: 'keeps the other year\'s figure when how the figure changed is asked',
+    says: ['111年度的保證金額跟110年度相比減少多少'],
+    answersWith: ['1 兆 2,964 億元', '13.36%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
