@@ -17,7 +17,7 @@ import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
-import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withPartsUnanswered } from './flows/lookup.ts';
+import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -254,7 +254,7 @@ export function createBot(deps: BotDeps): Bot {
           // what they say of it is the answer.)
           return asksOfUnknownTopic(ctx) || statesDocumentedCircumstance(ctx) ? retrievalAnswer(ctx) : recommendFlow(ctx);
         }
-        return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : withAsksUnstated(ctx, eligibilityFlow(ctx));
+        return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : withPartsOfOtherProgrammes(ctx, withAsksUnstated(ctx, eligibilityFlow(ctx)));
       case 'fact_lookup':
         return lookupFlow(ctx);
       case 'recommend':

@@ -266,6 +266,23 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
 }
 
+/**
+ * 「我50歲，青創可以嗎？不行的話鳳凰貸款保幾成？」: after the decision on one programme, a part of the message asking figures
+ * of another programme is looked up for that one, and shown after it.
+ */
+export function withPartsOfOtherProgrammes(ctx: FlowContext, result: FlowResult): FlowResult {
+  if (result.outcome !== 'answered' || !ctx.merged.programme) return result;
+  const more: FlowResult[] = [];
+  for (const { own } of questionParts(ctx.understanding, ctx.domain)) {
+    const [other, ...rest] = own.programmes;
+    if (!other || rest.length > 0 || other === ctx.merged.programme || own.asks.length === 0 || !own.asks.every((a) => FIGURE_ASKS.has(a))) continue;
+    const { compared: _compared, ...merged } = ctx.merged;
+    const found = lookupFlow({ ...ctx, understanding: own, merged: { ...merged, task: 'fact_lookup', programme: other, asks: own.asks, facts: { ...own.facts, programme: other } } });
+    if (found.outcome === 'answered') more.push(found);
+  }
+  return more.length > 0 ? combinedAnswer('eligibility', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
+}
+
 /** Whether a parameter's value is of a kind of thing the question asks for by name; true when it asks for none. */
 function ofKindAsked(kinds: readonly AnswerKind[], c: Candidate): boolean {
   if (kinds.length === 0 || !c.reading) return true;

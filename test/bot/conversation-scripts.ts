@@ -3012,6 +3012,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['111年度的保證金額跟110年度相比減少多少'],
     answersWith: ['1 兆 2,964 億元', '13.36%'],
   },
+  {
+    name: 'looks up another programme\'s figures asked in case the first does not fit (不行的話…保幾成)',
+    says: ['我今年48歲，店開兩年，青創我可以嗎？如果不行，鳳凰貸款手續費多少？'],
+    answersWith: ['不符合', '0.5%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
