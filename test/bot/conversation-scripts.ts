@@ -3017,6 +3017,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我今年48歲，店開兩年，青創我可以嗎？如果不行，鳳凰貸款手續費多少？'],
     answersWith: ['不符合', '0.5%'],
   },
+  {
+    name: 'reads 怎樣才能用 / 怎麼樣才可以申請 as who qualifies, beside a figure asked',
+    says: ['青年創業貸款手續費多少？要怎麼樣才可以申請？'],
+    answersWith: ['0.75%～1.5%', '20 歲至 45 歲'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
