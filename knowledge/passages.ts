@@ -107,7 +107,8 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
     const unit = section.text
       .split('\n')
       .map((l) => plainText(l).trim())
-      .find((l) => /單位/.test(l) && l.length <= 60);
+      // (「單位：%」「（金額單位：新臺幣百萬元）」; not a row naming an 事業單位)
+      .find((l) => /單位\s*[：:]/u.test(l) && l.length <= 60);
     sections.set(section.id, {
       section,
       passages,

@@ -3022,6 +3022,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['青年創業貸款手續費多少？要怎麼樣才可以申請？'],
     answersWith: ['0.75%～1.5%', '20 歲至 45 歲'],
   },
+  {
+    name: 'quotes a programme\'s own table row without another row that only names an 事業單位 (no unit line)',
+    says: ['微型創業鳳凰貸款是在做什麼的'],
+    answersWith: ['婦女'],
+    never: ['勞工退休金專案貸款'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
