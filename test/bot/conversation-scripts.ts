@@ -3028,6 +3028,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['婦女'],
     never: ['勞工退休金專案貸款'],
   },
+  {
+    name: 'reads the per-enterprise total asked with 最多 before the firm (最多可以幫一家公司保多少)',
+    says: ['最多可以幫一間公司保多少錢呀'],
+    answersWith: ['1.2億'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
