@@ -5,8 +5,13 @@ import { clauseAsks, clausesOf } from './follow-up.ts';
 
 /** The finder's purposes a message states by its words (想開早餐店 → start_up) or by a circumstance (上游推薦 → donorRecommended). */
 export function findPurposes(text: string, flags: FactFlags, domain: Domain = shippedDomain()): string[] {
+  // (「我房貸有逾期過」: the words telling a circumstance that names no need are left out first.)
+  let told = text;
+  for (const { flag, cue, notANeed } of domain.facts.flags) {
+    if (notANeed && flags[flag] === true) told = told.replace(new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`), ' ');
+  }
   return domain.finder.purposes
-    .filter(({ cue, flags: implied }) => cue.test(text) || Object.entries(implied).some(([flag, value]) => flags[flag as keyof FactFlags] === value))
+    .filter(({ cue, flags: implied }) => cue.test(told) || Object.entries(implied).some(([flag, value]) => flags[flag as keyof FactFlags] === value))
     .map(({ id }) => id);
 }
 

@@ -2992,6 +2992,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['信用或營業狀況不良企業移送信用保證注意事項'],
   },
   {
+    name: 'reads a mortgage paid late (房貸有逾期) as poor credit, not as a need for a mortgage',
+    says: ['我車貸晚繳過幾次，公司還能申請信保嗎'],
+    answersWith: ['信用或營業狀況不良企業移送信用保證注意事項'],
+    never: ['個人消費'],
+  },
+  {
     name: 'leaves out a programme named after 除了 (除了一般貸款，授權保證還有哪些項目) and lists the items',
     says: ['扣掉一般貸款，授權保證還有哪幾種項目'],
     answersWith: ['商業本票', '外銷貸款', '履約保證'],
