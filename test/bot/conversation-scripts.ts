@@ -3039,6 +3039,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['最多可以幫一間公司保多少錢呀'],
     answersWith: ['1.2億'],
   },
+  {
+    name: 'reads a bare English "ratio" in a Chinese message as 保證成數, not an unknown name',
+    says: ['鳳凰 ratio?'],
+    answersWith: ['9.5成'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
