@@ -132,6 +132,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「我們有簽促進就業具結書」 or 「期間改成18個月」 after a fee estimate changes that estimate rather than starting a lookup.
   // (「那如果是分幾年還的周轉金，最長可以借幾年」 asks a figure of its own: no change of the estimate.)
   // (「成數換8成」 names what it changes, and says the new value.)
+  // 「我38歲 公司2年 可以嗎」 after a fee estimate: who the applicant is, asked yes or no, asks whether they qualify.
+  const applicantAsked = u.modifiers.yesNo === true && u.asks.length === 0 && (stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined);
+  if (state.task === 'fee_calculation' && state.programme !== undefined && applicantAsked && CHANGEABLE.every((key) => stated[key] === undefined)) task = 'eligibility';
   const changesEstimate = u.asks.every((a) => FEE_ASKS.has(a)) || CHANGEABLE.some((key) => stated[key] !== undefined);
   const changesCase = u.asks.length === 0 || (u.modifiers.change && (state.task !== 'fee_calculation' || changesEstimate));
   if (task === 'fact_lookup' && changesCase && continuing && state.task !== 'fact_lookup' && programme === state.programme) {

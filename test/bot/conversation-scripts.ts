@@ -3044,6 +3044,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['鳳凰 ratio?'],
     answersWith: ['9.5成'],
   },
+  {
+    name: 'decides eligibility when, after a fee estimate, who the applicant is comes with 可以嗎',
+    says: ['青年創業貸款借150萬 A組 一年 手續費多少', '我33歲 公司開一年多 這樣可以嗎'],
+    answersWith: ['符合條件（青年創業貸款）'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
