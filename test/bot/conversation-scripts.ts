@@ -3049,6 +3049,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['青年創業貸款借150萬 A組 一年 手續費多少', '我33歲 公司開一年多 這樣可以嗎'],
     answersWith: ['符合條件（青年創業貸款）'],
   },
+  {
+    name: 'reads which papers to bring (要帶哪些證件) for a programme named as the documents question',
+    says: ['辦鳳凰貸款要帶哪些證件'],
+    answersWith: ['沒有列出', '0800-089-921'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
