@@ -71,6 +71,8 @@ const LABELLED: Rewrite[] = [
   // 「NT$45 million in revenue」「NT$52 million of 短中期 working capital loans」: English puts what the figure is after it;
   // the Chinese word goes before it, where the roles of figures are read from.
   [/(?<![\d,.])(\d[\d,.]*[元萬億])\s+(?:in|of)\s+((?:[a-z]+[\s-]+){0,3})(\p{Script=Han}+)/gu, '$2$3$1'],
+  // "How much does the batch guarantee cover?": how much of the loan is covered, the guarantee ratio.
+  [/多少 (?:does|do|will|would|can|could) ([^?\s][^?]{0,59}?) cover(?![a-z])/gu, '$1 保幾成'],
 ];
 
 /** In an English sentence, the articles left over (「a 47歲 女性」) are not the risk group a. */

@@ -3054,6 +3054,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['辦鳳凰貸款要帶哪些證件'],
     answersWith: ['沒有列出', '0800-089-921'],
   },
+  {
+    name: 'reads English "how much does X cover" as the guarantee ratio asked of X',
+    says: ['How much would the Phoenix loan cover?'],
+    answersWith: ['9.5成'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
