@@ -3056,8 +3056,8 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   },
   {
     name: 'reads English "how much does X cover" as the guarantee ratio asked of X',
-    says: ['How much would the Phoenix loan cover?'],
-    answersWith: ['9.5成'],
+    says: ['What is the fee rate of the batch guarantee? How much would the Phoenix loan cover?'],
+    answersWith: ['微型創業鳳凰貸款保證成數'],
   },
 ];
 
