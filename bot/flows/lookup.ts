@@ -98,9 +98,11 @@ function lookupOne(ctx: FlowContext): FlowResult {
   const channel = ctx.merged.programme && ctx.merged.asks.includes('submission_channel') ? channelLines(ctx, ctx.merged.programme) : undefined;
   if (channel) {
     const rest = ctx.merged.asks.filter((a) => a !== 'submission_channel' && a !== 'exclusions');
+    // (A part asking which items go that way, 「除了一般貸款，哪些項目可以授權送保」, is not answered by the channel: the list is.)
+    const channelAsks = (own: Understanding) => own.modifiers.which !== true && own.asks.every((ask) => ask === 'submission_channel' || ask === 'exclusions');
     // (「專案保證有哪些項目？青創可以用授權送保嗎？」: a part the channel does not answer gets its own passage after it.)
-    if (rest.length === 0) return withPartsUnanswered(ctx, (ask) => ask === 'submission_channel' || ask === 'exclusions', channelAnswer(ctx, ctx.merged.programme!, channel));
-    return withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: rest } }), channel);
+    if (rest.length === 0) return withPartsUnanswered(ctx, () => false, channelAnswer(ctx, ctx.merged.programme!, channel), channelAsks);
+    return withPartsUnanswered(ctx, (ask) => rest.includes(ask), withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: rest } }), channel), channelAsks);
   }
   // Other programmes (批次, the plans) are submitted as their documents say: the passage answers.
   if (!ctx.merged.asks.includes('submission_channel')) return lookupAnswer(ctx);

@@ -4,6 +4,7 @@ import type { ProgrammeId } from '../../rules/programmes.ts';
 import { formatCheng } from '../compose/format.ts';
 import { reply } from '../compose/reply.ts';
 import { textAbout } from '../understand/programmes.ts';
+import { questionParts } from '../understand/question-parts.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 
 /**
@@ -27,7 +28,20 @@ export function severalProgrammes(ctx: FlowContext, programmes: ProgrammeId[], a
           },
           merged: { ...ctx.merged, programme },
         };
-  const parts = programmes.map((programme) => ({ programme, result: answerOne(alone(programme)) }));
+  // (「批次保證費率多少？鳳凰貸款保幾成？」: a programme named in one question of the message is asked what that question asks.)
+  const questions = questionParts(ctx.understanding, ctx.domain);
+  const ownQuestion = (programme: ProgrammeId) => {
+    const naming = questions.filter(({ own }) => own.programmes.includes(programme));
+    const [only] = naming;
+    // (Not a part asking which items, 「Besides general loans, which items…」: it is about the list, not the programme.)
+    return naming.length === 1 && only!.own.programmes.length === 1 && only!.own.modifiers.which !== true && only!.own.asks.length > 0 && only!.own.asks.every((a) => ctx.merged.asks.includes(a)) ? only!.own : undefined;
+  };
+  const askedOf = (programme: ProgrammeId): FlowContext => {
+    const own = ownQuestion(programme);
+    const one = alone(programme);
+    return own ? { ...one, understanding: own, merged: { ...one.merged, asks: [...own.asks] } } : one;
+  };
+  const parts = programmes.map((programme) => ({ programme, result: answerOne(askedOf(programme)) }));
   const answered = parts.filter((p) => p.result.outcome === 'answered' || p.result.outcome === 'low_confidence');
   if (answered.length < 2) return comparedWhileAsking(ctx, parts) ?? parts.find((p) => p.result.outcome !== 'unanswered')?.result ?? (parts[0]?.result as FlowResult);
   // A follow-up to a comparison (「那手續費呢」) compares again.

@@ -3059,6 +3059,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['What is the fee rate of the batch guarantee? How much would the Phoenix loan cover?'],
     answersWith: ['微型創業鳳凰貸款保證成數'],
   },
+  {
+    name: 'answers each programme what its own question asks when two questions name two programmes',
+    says: ['批次保證現在的手續費率？微型創業鳳凰貸款最高保幾成？'],
+    answersWith: ['0.3%', '9.5成'],
+    never: ['批次信用保證最高保證成數', '微型創業鳳凰貸款保證手續費年費率'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
