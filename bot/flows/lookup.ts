@@ -25,6 +25,7 @@ import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, rateUnderRuleFlow } fr
 import { currentAlternatives } from './ended-plans.ts';
 import { notInDocuments } from './problems.ts';
 import { namesUnwritten } from '../../knowledge/retrieve.ts';
+import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import { englishToChinese } from '../understand/english.ts';
 
@@ -230,9 +231,7 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
 
 /** The passage found among the sections about a programme (their 「> 項目：」 line, else their document's), else anywhere. */
 function ownSectionsFirst(ctx: FlowContext, programme: ProgrammeId): FlowResult {
-  const { knowledge } = ctx.sources;
-  const ofDocument = new Map(knowledge.documents.map((d) => [d.meta.id, d.meta.programmes ?? []]));
-  const own = knowledge.sections.filter((s) => (s.programmes?.length ? s.programmes : (ofDocument.get(s.documentId) ?? [])).includes(programme)).map((s) => s.id);
+  const own = [...(passageCatalogue(ctx.sources.knowledge).byProgramme.get(programme) ?? [])];
   const found = own.length > 0 ? retrievalAnswer({ ...ctx, within: own }) : undefined;
   return found && found.outcome !== 'unanswered' ? found : retrievalAnswer(ctx);
 }

@@ -2,13 +2,15 @@ import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags } from '../../rules/facts.ts';
 import type { Ask, Intent } from './types.ts';
 import { clauseAsks, clausesOf } from './follow-up.ts';
+import { matchesOf } from './mention.ts';
 
 /** The finder's purposes a message states by its words (想開早餐店 → start_up) or by a circumstance (上游推薦 → donorRecommended). */
 export function findPurposes(text: string, flags: FactFlags, domain: Domain = shippedDomain()): string[] {
   // (「我房貸有逾期過」: the words telling a circumstance that names no need are left out first.)
   let told = text;
   for (const { flag, cue, notANeed } of domain.facts.flags) {
-    if (notANeed && flags[flag] === true) told = told.replace(new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`), ' ');
+    if (!notANeed || flags[flag] !== true) continue;
+    for (const m of matchesOf(cue, told)) told = `${told.slice(0, m.index)}${' '.repeat(m[0].length)}${told.slice(m.index + m[0].length)}`;
   }
   return domain.finder.purposes
     .filter(({ cue, flags: implied }) => cue.test(told) || Object.entries(implied).some(([flag, value]) => flags[flag as keyof FactFlags] === value))
