@@ -54,6 +54,7 @@ export const ASK_IDS = [
   'submission_channel',
   'applicable_rules',
   'letter_head',
+  'payment',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */
@@ -142,6 +143,11 @@ export const AsksFile = z
     evidence: z.partialRecord(z.enum(ASK_EVIDENCE), Cues),
     /** What an answer calls an ask when saying the documents do not give it (「貸款利率」). */
     ask_names: z.partialRecord(z.enum(ASK_EVIDENCE), Word).default({}),
+    /**
+     * 「手續費可以退嗎」: an ask that is about another's thing (how a fee is paid or refunded); in its clause that thing's
+     * words are its subject, not asked, unless the clause also asks how much (`unless`).
+     */
+    ask_subjects: z.partialRecord(z.enum(ASK_IDS), z.object({ subjects: z.array(z.enum(ASK_IDS)).min(1), unless: Cues.optional() }).strict()).default({}),
     /** A rule topic whose figure an ambiguous ask means (「同一家公司最多可以保到多少」: the total cap, not a ratio). */
     topic_asks: z
       .record(

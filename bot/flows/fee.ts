@@ -149,6 +149,21 @@ function waivedFee(ctx: FlowContext, programme: ProgrammeId, caseFacts: Facts): 
   );
 }
 
+/**
+ * The ratio of the item a measure is applied to, when the measure has none of its own and sets its rate from the
+ * authorised items' risk groups (促進就業融資保證專案): the highest ratio of the item a question naming none is answered
+ * for (programmes.yaml unnamed, 一般貸款), with the note saying so and the trace citing it.
+ */
+function itemRatio(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): { ratio: number; note: string; trace: TraceStep[] } | undefined {
+  const item = ctx.domain.programmes.unnamed?.programme;
+  if (!item || item === programme || PROGRAMMES[programme].channel === 'authorised' || rateSource(programme).kind !== 'risk_group') return undefined;
+  const trace = new TraceRecorder(ctx.view);
+  const ratio = maxRatioOf(item, facts, trace);
+  if (ratio === undefined) return undefined;
+  const note = `您未提供保證成數：${PROGRAMMES[programme].name}的成數依送保的項目而定，以${PROGRAMMES[item].name}最高保證成數 ${formatCheng(ratio)} 試算；項目或成數不同請告訴我（例如「保7成」）。`;
+  return { ratio, note, trace: trace.steps };
+}
+
 /** One year, the period a fee waiting only on its period is shown for (the annual fee), before the period is asked. */
 const ONE_YEAR = 12;
 const ONE_YEAR_NOTE = '您未提供保證期間，先以一年（12 個月）試算，即每年的保證手續費；期間不同時依月數比例計算。';
@@ -182,7 +197,11 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
   const { programme: _ignored, ...caseFacts } = facts;
   // Owners rarely know their ratio: take the programme's highest (what a bank usually submits) and say so.
   const onGuaranteed = caseFacts.loanAmount === undefined && caseFacts.guaranteedAmount !== undefined;
-  const highest = caseFacts.guaranteeRatio === undefined && !onGuaranteed ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
+  const own = caseFacts.guaranteeRatio === undefined && !onGuaranteed ? maxRatioOf(programme, caseFacts, new TraceRecorder(ctx.view)) : undefined;
+  // 「簽了促進就業具結書，借500萬」: a measure applied to the item submitted has no ratio of its own; the item a question
+  // naming none is answered for (programmes.yaml unnamed) is the one computed, said so.
+  const ofItem = own === undefined && caseFacts.guaranteeRatio === undefined && !onGuaranteed ? itemRatio(ctx, programme, caseFacts) : undefined;
+  const highest = own ?? ofItem?.ratio;
   // 「生產事業營授比78% 用授權送保」: an authorised submission over the 營授比 threshold is guaranteed at most 5成.
   const limited = highest !== undefined ? ratioUnderFinanceRatioLimit(ctx, programme, caseFacts, highest) : undefined;
   const assumedRatio = limited?.ratio ?? highest;
@@ -202,7 +221,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     ctx.merged.programmeUnnamed ? ctx.domain.programmes.unnamed?.note : undefined,
     ctx.merged.heardRatio !== undefined ? `您聽到的保證成數 ${formatCheng(ctx.merged.heardRatio)} 不是這筆核定的成數，未用於試算。` : undefined,
     limited ? `您未提供保證成數：${limited.reason}，以 ${formatCheng(limited.ratio)} 試算；成數不同請告訴我（例如「保4成」）。` : undefined,
-    assumedRatio !== undefined && !limited ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。` : undefined,
+    ofItem && !limited ? ofItem.note : undefined,
+    assumedRatio !== undefined && !limited && !ofItem ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。` : undefined,
     allowing ? `假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）` : undefined,
   ].filter((note): note is string => note !== undefined);
   const variants = variantCases(ctx.merged.variants, caseFacts);
@@ -216,6 +236,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     if (heard !== undefined) result.notes.push(heard === result.rate ? `您聽到的年費率 ${formatRate(heard)} 與規定相同。` : `您聽到的年費率 ${formatRate(heard)} 與這筆依規定的年費率 ${formatRate(result.rate)} 不同，以上依規定計算。`);
     result.notes.unshift(...assumptions);
     if (limited) result.trace.push(...limited.trace);
+    if (ofItem) result.trace.push(...ofItem.trace);
     if (longest) result.trace.push(...longest.trace);
     const withCircumstance = quoted === undefined ? circumstanceFeeLine(ctx, programme, caseFacts) : undefined;
     if (withCircumstance) {
@@ -507,6 +528,10 @@ function feeVariants(
   const fees = results.map((r) => r.result.fee);
   const difference = Math.max(...fees) - Math.min(...fees);
   const citations = ctx.cite.forTrace([...results.flatMap((r) => r.result.trace), ...(how.trace ?? [])]);
+  // 「有簽促進就業具結書，借100萬」: every group's rate capped alike is one fee, said once; the group decides nothing, so
+  // it is not asked.
+  const alike = how.asking === 'riskGroup' && results.length > 1 && new Set(results.map((r) => `${r.result.fee}/${r.result.rate}`)).size === 1;
+  if (alike) return feeWhateverGroup(ctx, programme, results.map((r) => r.result), how.assumptions, citations);
   const question = how.asking ? questionFor(how.asking, ctx.domain) : undefined;
   // 「受災企業…免收的手續費一年省多少」: waived either way, what is saved is the fee at the rate the plan waives.
   const bothWaived = results.every((r) => r.result.waived) ? waivedAmount(ctx, results[0]!.result) : undefined;
@@ -525,6 +550,24 @@ function feeVariants(
   return answered(
     { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: question ? question.quickReplies : ['重新開始'] },
     { task: 'fee_calculation', pending: how.asking, programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
+  );
+}
+
+/** One fee whatever the risk group (each group's rate capped to the same): the fee, its arithmetic and the notes once. */
+function feeWhateverGroup(ctx: FlowContext, programme: ProgrammeId, results: FeeResult[], assumptions: string[], citations: Citation[]): FlowResult {
+  const r = results[0]!;
+  const lines = [
+    `保證手續費（${PROGRAMMES[programme].name}）：新臺幣 ${formatAmount(r.fee)} 元（年費率 ${formatRate(r.rate)}，不論風險組群）`,
+    `計算：${r.formula}`,
+    ...assumptions,
+    // (Each group's own note, 「年費率 0.75% 高於 0.5%」…, says how its rate came to the one fee.)
+    ...new Set(results.flatMap((each) => each.notes)),
+    '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
+    sourcesLine(citations),
+  ];
+  return answered(
+    { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: ['重新開始'] },
+    { task: 'fee_calculation', programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
   );
 }
 

@@ -37,9 +37,9 @@ const MAX_LINES = 5;
 /** Taken from a figure no longer in force, asked of no case's date: what applies now is said first, the lapsed figure after it. */
 const LAPSED_WEIGHT = 0.5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
-const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names', 'letter_head']);
+const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names', 'letter_head', 'payment']);
 /** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
-export const DOCUMENTS_ONLY: ReadonlySet<string> = new Set(['names', 'procedure', 'contact', 'letter_head']);
+export const DOCUMENTS_ONLY: ReadonlySet<string> = new Set(['names', 'procedure', 'contact', 'letter_head', 'payment']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
 const DEFAULT_ASKS = ['fee_rate', 'max_ratio'];
 /** How much of the question a parameter's description must share to answer it without a recognised ask. */

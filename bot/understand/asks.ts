@@ -73,7 +73,7 @@ export function withoutWhatIsDone(text: string, domain: Domain = shippedDomain()
 
 export function findAsks(text: string, { mentions, hasAmount }: AskContext, domain: Domain = shippedDomain()): Ask[] {
   const words = domain.asks;
-  const found: Array<{ ask: Ask; index: number }> = [];
+  const found: Array<{ ask: Ask; index: number; topic?: AskTopic }> = [];
   const spans = clauses(text, domain.intents.question);
   // 「…的手續費，也問一下計提率」: the clauses before an 「也問」 asked too.
   const alsoAt = spans.findLastIndex((c) => c.asking && words.also.test(text.slice(c.index, c.end)));
@@ -133,8 +133,17 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
     // 「依公告的費率，手續費多少？」 with a loan asks both the rate and the amount; 「費率多少」 alone asks the rate.
     const read = hasAmount ? topic : words.withoutAmount[topic] ?? topic;
     const ask: Ask = read !== 'fee' ? read : word.endsWith('率') || !amountOk ? 'fee_rate' : 'fee_amount';
-    if (!found.some((f) => f.ask === ask)) found.push({ ask, index });
+    if (!found.some((f) => f.ask === ask)) found.push({ ask, index, topic });
   }
+  // 「信保手續費可以退嗎」: the fee is what a refund is asked of, not what is asked (asks.yaml ask_subjects).
+  const subjectOnly = (f: { topic?: AskTopic; index: number }) =>
+    f.topic !== undefined &&
+    words.askSubjects.some(({ ask, subjects, unless }) => {
+      if (!subjects.has(f.topic!)) return false;
+      const clause = spans[clauseAt(f.index)];
+      return found.some((other) => other.topic === ask && clauseAt(other.index) === clauseAt(f.index)) && !(clause && unless.test(text.slice(clause.index, clause.end)));
+    });
+  found.splice(0, found.length, ...found.filter((f) => !subjectOnly(f)));
   // 「要繳多少錢？」 asks for a fee only about a loan or a fee: 「展延預估多少錢？」 asks for a figure in the documents.
   const aboutFees = hasAmount || found.some((f) => f.ask === 'fee_rate');
   // 「最多被保多少錢」 asks the guaranteed amount in money: 「多少錢」 there is that amount, not a fee.

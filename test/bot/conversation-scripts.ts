@@ -3065,6 +3065,29 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0.3%', '9.5成'],
     never: ['批次信用保證最高保證成數', '微型創業鳳凰貸款保證手續費年費率'],
   },
+  {
+    name: 'computes a 促進就業 fee on the general loan\'s highest ratio when no item or ratio is told, and says so',
+    says: ['有簽促進就業具結書的話，借六百萬，C組，一年手續費要多少'],
+    answersWith: ['24,000', '以一般貸款最高保證成數 8成'],
+    never: ['請問保證成數是幾成'],
+  },
+  {
+    name: 'says one fee whatever the group when the pledge caps every group\'s rate alike, and does not ask the group',
+    says: ['簽了促進就業具結書，貸款兩百萬，保證費大概多少'],
+    answersWith: ['8,000', '不論風險組群'],
+    never: ['知道組別請告訴我', '風險組群 A 新臺幣'],
+  },
+  {
+    name: 'says the documents do not tell how the fee is paid or refunded, rather than quoting fee rates',
+    says: ['保證費繳了之後還可以退回嗎'],
+    answersWith: ['0800-089-921'],
+    never: ['0.75%', '實收'],
+  },
+  {
+    name: 'still computes a fee asked beside how it is paid when the clause asks how much',
+    says: ['借300萬 B組 一年 保證費要繳多少？可以刷卡嗎'],
+    answersWith: ['24,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
