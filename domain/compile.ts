@@ -90,7 +90,7 @@ export interface Domain {
     /** What an answer calls an ask when saying the documents do not give it (interest_rate → 貸款利率). */
     askNames: Partial<Record<string, string>>;
     /** An ask whose clause names another's thing as its subject (payment of a fee): that thing is not asked, unless these words are there. */
-    askSubjects: Array<{ ask: AskTopic; subjects: ReadonlySet<AskTopic>; unless: RegExp }>;
+    askSubjects: Array<{ ask?: AskTopic; said?: RegExp; subjects: ReadonlySet<AskTopic>; unless: RegExp }>;
     /** A rule topic named turns these ambiguous asks into its own (unless the words said). */
     topicAsks: Array<{ topic: string; ask: AskTopic; insteadOf: ReadonlySet<string>; unless: RegExp }>;
   };
@@ -408,7 +408,12 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       parameterTopics: Object.entries(asks.parameter_topics).map(([topic, cues]) => ({ topic, cue: cueRegExp(cues) })),
       evidence: Object.fromEntries(Object.entries(asks.evidence).flatMap(([ask, cues]) => (cues ? [[ask, cueRegExp(cues)]] : []))),
       askNames: asks.ask_names,
-      askSubjects: Object.entries(asks.ask_subjects).flatMap(([ask, s]) => (s ? [{ ask: ask as AskTopic, subjects: new Set(s.subjects as AskTopic[]), unless: s.unless ? cueRegExp(s.unless) : /(?!)/ }] : [])),
+      askSubjects: asks.ask_subjects.map((s) => ({
+        ...(s.asked ? { ask: s.asked as AskTopic } : {}),
+        ...(s.said ? { said: cueRegExp(s.said) } : {}),
+        subjects: new Set(s.subjects as AskTopic[]),
+        unless: s.unless ? cueRegExp(s.unless) : /(?!)/,
+      })),
       topicAsks: Object.entries(asks.topic_asks).map(([topic, t]) => ({ topic, ask: t.ask as AskTopic, insteadOf: new Set(t.instead_of), unless: t.unless ? cueRegExp(t.unless) : /(?!)/ })),
     },
     intents: {

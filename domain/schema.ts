@@ -147,7 +147,14 @@ export const AsksFile = z
      * 「手續費可以退嗎」: an ask that is about another's thing (how a fee is paid or refunded); in its clause that thing's
      * words are its subject, not asked, unless the clause also asks how much (`unless`).
      */
-    ask_subjects: z.partialRecord(z.enum(ASK_IDS), z.object({ subjects: z.array(z.enum(ASK_IDS)).min(1), unless: Cues.optional() }).strict()).default({}),
+    ask_subjects: z
+      .array(
+        z
+          .object({ asked: z.enum(ASK_IDS).optional(), said: Cues.optional(), subjects: z.array(z.enum(ASK_IDS)).min(1), unless: Cues.optional() })
+          .strict()
+          .refine((s) => (s.asked === undefined) !== (s.said === undefined), '每一項寫 asked（問法代號）或 said（字詞）其中一個'),
+      )
+      .default([]),
     /** A rule topic whose figure an ambiguous ask means (「同一家公司最多可以保到多少」: the total cap, not a ratio). */
     topic_asks: z
       .record(

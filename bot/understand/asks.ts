@@ -135,14 +135,17 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
     const ask: Ask = read !== 'fee' ? read : word.endsWith('率') || !amountOk ? 'fee_rate' : 'fee_amount';
     if (!found.some((f) => f.ask === ask)) found.push({ ask, index, topic });
   }
-  // 「信保手續費可以退嗎」: the fee is what a refund is asked of, not what is asked (asks.yaml ask_subjects).
-  const subjectOnly = (f: { topic?: AskTopic; index: number }) =>
-    f.topic !== undefined &&
-    words.askSubjects.some(({ ask, subjects, unless }) => {
-      if (!subjects.has(f.topic!)) return false;
-      const clause = spans[clauseAt(f.index)];
-      return found.some((other) => other.topic === ask && clauseAt(other.index) === clauseAt(f.index)) && !(clause && unless.test(text.slice(clause.index, clause.end)));
+  // 「信保手續費可以退嗎」「批保手續費是誰收的」: the fee is what a refund or a collector is asked of, not what is asked
+  // (asks.yaml ask_subjects).
+  const subjectOnly = (f: { topic?: AskTopic; index: number }) => {
+    const clause = spans[clauseAt(f.index)];
+    if (f.topic === undefined || !clause) return false;
+    const words_ = text.slice(clause.index, clause.end);
+    return words.askSubjects.some(({ ask, said, subjects, unless }) => {
+      if (!subjects.has(f.topic!) || unless.test(words_)) return false;
+      return ask !== undefined ? found.some((other) => other.topic === ask && clauseAt(other.index) === clauseAt(f.index)) : said!.test(words_);
     });
+  };
   found.splice(0, found.length, ...found.filter((f) => !subjectOnly(f)));
   // 「要繳多少錢？」 asks for a fee only about a loan or a fee: 「展延預估多少錢？」 asks for a figure in the documents.
   const aboutFees = hasAmount || found.some((f) => f.ask === 'fee_rate');
