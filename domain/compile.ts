@@ -121,7 +121,7 @@ export interface Domain {
     whoQualifies: RegExp;
     change: RegExp;
   };
-  modifiers: { threshold?: RegExp; lower?: RegExp; originally?: RegExp; until?: RegExp; longestTerm?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
+  modifiers: { threshold?: RegExp; lower?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[] };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -443,6 +443,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       which: cueRegExp(intents.modifiers.which),
       ...(intents.modifiers.lower ? { lower: cueRegExp(intents.modifiers.lower) } : {}),
       ...(intents.modifiers.originally ? { originally: cueRegExp(intents.modifiers.originally) } : {}),
+      ...(intents.modifiers.past ? { past: cueRegExp(intents.modifiers.past) } : {}),
       ...(intents.modifiers.until ? { until: cueRegExp(intents.modifiers.until) } : {}),
       still: cueRegExp(intents.modifiers.still),
       ...(intents.modifiers.longest_term ? { longestTerm: cueRegExp(intents.modifiers.longest_term) } : {}),

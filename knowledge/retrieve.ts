@@ -43,6 +43,8 @@ export interface PassageRequest {
    * The question names a year or date. One that does not (「董事長是誰」) asks about today: of two documents that
    * answer it equally well, the later one's answer is quoted.
    */
+  /** 「以前批次保證可以保到十成嗎」: asked of the past; a replaced rule is what answers, its replacement is not brought in. */
+  past?: boolean;
   dated?: boolean;
   /**
    * The programme the conversation is about when the question names none (「那要準備什麼文件？」 after a question
@@ -122,7 +124,8 @@ export interface SectionChoice {
 
 /** The sections worth quoting for a question, best first, each with its best passages. */
 export function findSections(knowledge: KnowledgeBase, index: SearchIndex, asked: PassageRequest): SectionChoice[] {
-  return originalFirst(passageCatalogue(knowledge), rankedSections(knowledge, index, asked), asked.carries ?? asked.saysAsked);
+  const r = originalFirst(passageCatalogue(knowledge), rankedSections(knowledge, index, asked), asked.carries ?? asked.saysAsked);
+  return r;
 }
 
 function rankedSections(knowledge: KnowledgeBase, index: SearchIndex, asked: PassageRequest): SectionChoice[] {
@@ -244,6 +247,28 @@ function sectionsWithin(
     hits.push(...searched.filter((hit) => hit.issued === newest && !seen.has(hit.sectionId)).slice(0, NEWEST_EXTRA));
   }
   const catalogue = passageCatalogue(knowledge);
+  if (!documentId && !request.dated && !request.eventYear && !request.past) {
+    // 「批次保證現在還可以保到十成嗎」: a section a later document replaced (〈3. 批次保證〉, by the 2014 letter) brings that
+    // document's best sections for the question into the weighing right after it, wherever search ranks them: what
+    // applies now is said there, in words of its own (〈說明二（三）〉 never writes 批次).
+    const replaced = hits.filter((hit) => {
+      const section = catalogue.sections.get(hit.sectionId)?.section;
+      return section !== undefined && isHistory(section, request.asOf) && (section.supersededBy?.length ?? 0) > 0;
+    });
+    if (replaced.length > 0) {
+      const seen = new Set(hits.map((hit) => hit.sectionId));
+      const found = index.search(query, { limit: 40, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+      // (Those saying the kind of thing asked, a ratio for 「保到幾成」, when it is known.)
+      const carries = request.carries;
+      const says = (sectionId: string) => !carries || catalogue.sections.get(sectionId)?.passages.some((p) => carries(p.text)) === true;
+      for (const hit of replaced) {
+        const by = new Set(catalogue.sections.get(hit.sectionId)?.section.supersededBy ?? []);
+        const replacements = found.filter((f) => by.has(f.documentId) && !seen.has(f.sectionId) && says(f.sectionId)).slice(0, REPLACING_EXTRA);
+        replacements.forEach((r) => seen.add(r.sectionId));
+        hits.splice(hits.indexOf(hit) + 1, 0, ...replacements);
+      }
+    }
+  }
   // The sections a rule's figure was read from (PassageRequest.within).
   if (request.within?.length) withSections(hits, catalogue, request.within);
   // 「財報裡 89,422,873,789.96 元這個數字代表什麼」: an amount the question states that few sections write is in one of
@@ -277,6 +302,7 @@ function sectionsWithin(
     wantsTable: request.ranking ?? false,
     current: request.current ?? false,
     dated: request.dated ?? false,
+    past: request.past ?? false,
     total: request.total ?? false,
     eventYear: request.eventYear ?? false,
     ...(request.rowKinds ? { rowKinds: request.rowKinds } : {}),
@@ -434,6 +460,8 @@ function askedGrams(query: string, request: PassageRequest): Set<string> {
 }
 
 interface Wants {
+  /** Asked of the past (PassageRequest.past). */
+  past: boolean;
   /** Sections that answer first when they can (PassageRequest.within): weighed as if search ranked them first. */
   within?: ReadonlySet<string>;
   /** Distinctive amounts the question states (distinctiveFigures). */
@@ -514,7 +542,8 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // names the programme: 「批次保證現在最多保幾成」 is the 2014 letter's 九成.)
     // (Not for when something happened, 「批次保證哪一年推出」: that is history by its nature.)
     const replaced = section.supersededFrom !== undefined && section.supersededFrom <= wants.asOf && !wants.dated && !wants.eventYear;
-    const supersededPenalty = isHistory(section, wants.asOf) ? (wants.today || replaced ? W.historyPenaltyToday : W.historyPenalty) : 0;
+    // (Asked of the past, 「以前批次保證保幾成」, history is what is asked.)
+    const supersededPenalty = isHistory(section, wants.asOf) && !wants.past ? (wants.today || replaced ? W.historyPenaltyToday : W.historyPenalty) : 0;
     const headedByTerm = term !== undefined && headingTopic(section.heading).startsWith(term) ? W.headedByTermBonus : 0;
     // 「專案保證的作業順序」: the section whose heading starts with a term the question names is about it; another that
     // only mentions the term (促進就業's 「專案申請」 among its filing notes) is not.
@@ -546,7 +575,8 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     choices.push({ hit, section, passages: wants.ownRowGrams ? followedRows(quotedPassages, wants.ownRowGrams) : quotedPassages, confidence, cover: passageCover });
   }
   const byConfidence = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
-  const sorted = cumulativeFirst(exactBeforeRounded(changedFromStatedFirst(knowledge, wants.today ? inForceFirst(byConfidence, wants.asOf) : byConfidence, wants), wants.carries), wants.cumulative);
+  const inForce = wants.today ? inForceFirst(byConfidence, wants.asOf) : replacementFirst(byConfidence, wants);
+  const sorted = cumulativeFirst(exactBeforeRounded(changedFromStatedFirst(knowledge, inForce, wants), wants.carries), wants.cumulative);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
@@ -565,7 +595,8 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const current = [...read, ...ranked.filter((c) => !read.includes(c) && c.section.issued === newest && c.confidence >= W.minConfidence && c.cover >= best - W.currentMargin)];
     return [...current, ...ranked.filter((c) => !current.includes(c))];
   }
-  return wants.dated ? ranked : laterFirst(ranked, wants.today ? wants : undefined);
+  // (Asked of the past, an older document answering as well is what is asked.)
+  return wants.dated || wants.past ? ranked : laterFirst(ranked, wants.today ? wants : undefined);
 }
 
 /**
@@ -605,6 +636,28 @@ function inForceFirst(ranked: SectionChoice[], asOf: string): SectionChoice[] {
   const top = ranked[0];
   if (!top || top.hit.example !== undefined || !isHistory(top.section, asOf)) return ranked;
   return nearlyAsSureFirst(ranked, (c) => !isHistory(c.section, asOf), W.inForceMargin);
+}
+
+/**
+ * 「批次保證現在還可以保到十成嗎」 (a programme named, no year): a section a later document replaced answers after that
+ * document's section saying the kind of thing asked (a ratio), when one does: what applies now is the replacement's, and
+ * the replaced passage is history. Asked of the past (「以前…」), the replaced section answers before its replacement.
+ * (Not for a question dated or asking when something happened; not when no kind is asked: 「批次保證是什麼」 is still
+ * described by the older overview.)
+ */
+function replacementFirst(ranked: SectionChoice[], wants: Wants): SectionChoice[] {
+  const top = ranked[0];
+  const carries = wants.carries;
+  if (!top || !carries || wants.dated || wants.eventYear || top.hit.example !== undefined) return ranked;
+  // (Asked of the past, 「以前批次保證保幾成」, the other way round: the replaced section before its replacement.)
+  const stands = wants.past
+    ? (c: SectionChoice) => isHistory(c.section, wants.asOf) && (c.section.supersededBy ?? []).includes(top.section.documentId)
+    : (c: SectionChoice) => isHistory(top.section, wants.asOf) && (top.section.supersededBy ?? []).includes(c.section.documentId) && !isHistory(c.section, wants.asOf);
+  // (The link between the two, a later document's `supersedes`, says they answer the same thing: the one standing in
+  // needs only to say the kind asked and some of the question's words, not to be sure on its own.)
+  const found = ranked.find((c) => c !== top && stands(c) && c.confidence > 0 && c.passages.some((p) => carries(p.text)));
+  // (It stands in for the passage it replaces, as sure and as close to the question: later sorts keep it first.)
+  return found ? [{ ...found, confidence: Math.max(found.confidence, top.confidence), cover: Math.max(found.cover, top.cover) }, ...ranked.filter((c) => c !== found)] : ranked;
 }
 
 /**
@@ -1326,6 +1379,8 @@ const CARRYING_EXTRA = 3;
 /** Sections with tables of the kind of row a ranking names, weighed besides those search ranks first. */
 const ROW_KIND_EXTRA = 3;
 const TOTAL_EXTRA = 3;
+/** Sections of the document replacing one found weighed beside search's own. */
+const REPLACING_EXTRA = 3;
 
 function catalogueHeading(knowledge: KnowledgeBase, sectionId: string): string {
   return passageCatalogue(knowledge).sections.get(sectionId)?.heading ?? '';

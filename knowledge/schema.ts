@@ -115,6 +115,8 @@ export interface KnowledgeSection {
   effectiveTo: string | null;
   /** Set when a later document's `supersedes` names this section or its document: the date the replacement applies. */
   supersededFrom?: string;
+  /** The documents whose `supersedes` names this section or its document. */
+  supersededBy?: string[];
 }
 
 export interface KnowledgeDocument {

@@ -41,6 +41,7 @@ export function linkSupersessions(documents: KnowledgeDocument[]): CheckIssue[] 
       }
       for (const section of sections) {
         if (section.supersededFrom === undefined || from < section.supersededFrom) section.supersededFrom = from;
+        if (!section.supersededBy?.includes(document.meta.id)) section.supersededBy = [...(section.supersededBy ?? []), document.meta.id];
       }
     });
   }

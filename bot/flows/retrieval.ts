@@ -483,6 +483,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     // Phone numbers, addresses and who holds a post change: asked naming no year, the newest document's answer.
     current: (ctx.understanding.modifiers.current && !ruleFigureOfToday(question, anyAsked)) || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,
+    // (「以前說可以保到十成，現在還是這樣嗎」 asks of today after all.)
+    ...((ctx.understanding.modifiers.past || ctx.understanding.modifiers.originally) && !ctx.understanding.modifiers.current && !ctx.understanding.modifiers.still ? { past: true } : {}),
     // (A statistic of the programme discussed, 「占多少」 after its 保證餘額, is in the year's tables about no programme in
     // particular: they compete with its own sections, as when the programme is named.)
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 || ctx.merged.asks.includes('statistics') } : {}),

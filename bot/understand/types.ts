@@ -86,6 +86,8 @@ export interface Modifiers {
   lower?: boolean;
   /** 「批次保證剛推出的時候可以保到十成嗎」: asks the rule as it first was. */
   originally?: boolean;
+  /** 「以前批次保證可以保到十成嗎」: asked of the past, a rule since replaced is what answers, not its replacement. */
+  past?: boolean;
   /** 「1.5億的措施實施到什麼時候為止」: asks when a rule ends. */
   until?: boolean;
   /** 「現在還能報名嗎」: whether something still holds today; a passage whose dates have passed is said to be past. */

@@ -71,6 +71,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),
     ...(domain.modifiers.lower?.test(text) ? { lower: true } : {}),
     ...(domain.modifiers.originally?.test(text) ? { originally: true } : {}),
+    ...(domain.modifiers.past?.test(text) ? { past: true } : {}),
     ...(domain.modifiers.until?.test(text) ? { until: true } : {}),
     ...(domain.modifiers.longestTerm?.test(text) ? { longestTerm: true } : {}),
     still: domain.modifiers.still.test(text),

@@ -37,6 +37,29 @@ describe('a figure stated and asked of today', () => {
   });
 });
 
+describe('a rule a later document replaced (documents front matter `supersedes`)', () => {
+  it.each(['批次保證還有十成保證嗎', '批次信保現在是不是仍可保證到十成'])('asked of today, 「%s」 quotes the replacing rule, not the replaced one', (question) => {
+    const choice = probeRetrieval(sources, question, { asOf: AS_OF });
+    expect(choice.covered).toBe(true);
+    if (choice.covered) {
+      expect(choice.section.documentId).toBe('batch-guarantee-revision-2014');
+      expect(choice.top).toContain('保證成數最高九成');
+    }
+  });
+
+  it.each(['批次保證一開始推出的時候成數多少', '以前的批次保證可以保到十成嗎'])('asked of the past, 「%s」 quotes the replaced rule', (question) => {
+    const choice = probeRetrieval(sources, question, { asOf: AS_OF });
+    expect(choice.covered).toBe(true);
+    if (choice.covered) expect(choice.top).toContain('可保證至十成');
+  });
+
+  it('says the replaced passage is history when it is quoted', async () => {
+    const [reply] = await conversation('replaced-history', '以前的批次保證可以保到十成嗎');
+    expect(reply!.text).toContain('可保證至十成');
+    expect(reply!.text).toMatch(/已由.*修正|已由較新的規定取代/);
+  });
+});
+
 describe('a place told in the story of the question before', () => {
   it('does not make a follow-up asking a limit a question about that place', () => {
     const choice = probeRetrieval(sources, '那每家最多能借到多少', { context: '我們在台南做機械加工，颱風淹了廠房，災害復舊專案貸款要多久內申請', asOf: AS_OF });
