@@ -185,9 +185,12 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「我開五金行十年了 想借三百萬週轉…一年手續費大概多少」: a fee for a need several programmes serve, among them the ordinary
   // guarantee (programmes.yaml `unnamed`), is computed for that one, said so; the others are named on request.
   const ordinary = domain.programmes.unnamed?.programme;
+  // (The need told to the finder before counts too, when the list it showed had the ordinary guarantee in it: 「手續費大概多少」
+  // after 「想借80萬週轉」 and its list.)
+  const needs = u.purposes.length > 0 ? u.purposes : state.task === 'recommend' && (state.compared ?? [ordinary]).includes(ordinary!) ? (state.purposes ?? []) : [];
   const byOrdinaryNeed =
-    !programme && !byRiskGroup && resolved === 'fee_calculation' && ordinary !== undefined && u.purposes.length > 0 &&
-    u.purposes.every((id) => domain.finder.purposes.find((p) => p.id === id)?.programmes.includes(ordinary) === true);
+    !programme && !byRiskGroup && resolved === 'fee_calculation' && ordinary !== undefined && needs.length > 0 &&
+    needs.every((id) => domain.finder.purposes.find((p) => p.id === id)?.programmes.includes(ordinary) === true);
   // 「想借一百萬，手續費大概多少」: so is a fee for a loan told with no need at all, when nothing told points to another
   // programme (a circumstance that names one, a need told before, programmes being compared); the note says so.
   const pointsElsewhere =
@@ -514,8 +517,12 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // (So is a fee asked with terms of the loan told before: 「借300萬週轉」 then 「B組、保8成、借一年，那手續費多少」.)
   const termsStated = stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined || stated.riskGroup !== undefined;
   const newLoan = stated.loanAmount !== undefined || stated.guaranteedAmount !== undefined || (asks.includes('fee_amount') && facts.loanAmount !== undefined && termsStated);
-  if (c.state.compared && !newLoan && c.u.programmes.length === 0 && asks.length > 0 && asks.every((a) => COMPARED_FIGURES.has(a)) && (c.u.isFollowUp || c.u.asks.length > 0)) return 'fact_lookup';
   const asksFee = asks.some((a) => a === 'fee_rate' || a === 'fee_amount');
+  // 「我開早餐店三年，想借80萬週轉」 → the finder's list → 「手續費大概多少」 (or 「銀行說我是B組」): what the loan told costs is
+  // asked, not the listed programmes' rates side by side: it is computed (for the ordinary guarantee, below).
+  const feeOfToldLoan = c.state.task === 'recommend' && facts.loanAmount !== undefined && c.u.programmes.length === 0 && (asksFee ? asks.every((a) => FEE_ASKS.has(a)) : stated.riskGroup !== undefined && c.u.asks.length === 0);
+  if (feeOfToldLoan) return 'fee_calculation';
+  if (c.state.compared && !newLoan && c.u.programmes.length === 0 && asks.length > 0 && asks.every((a) => COMPARED_FIGURES.has(a)) && (c.u.isFollowUp || c.u.asks.length > 0)) return 'fact_lookup';
   const aboutApplicant = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined;
   // 「營授比超過五成，授權送保只能保五成，那這樣一年保證費變多少」: a fee asked of the loan told, at a ratio this message
   // states, is computed at that ratio; the 營授比 told is why the ratio is what it is, not a question to decide first.
@@ -555,7 +562,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     // 「這樣保費多少」 after a fee estimate: the fee of the same loan again.
     if (c.state.task === 'fee_calculation' && facts.loanAmount !== undefined && asks.includes('fee_amount') && c.u.programmes.length === 0) return 'fee_calculation';
     // 「手續費多少」 after 「我開早餐店三年，想借一百萬，可以用信保嗎」: the fee of the loan the case told.
-    const caseTold = c.state.task === 'recommend' || c.state.task === 'eligibility';
+    // (So after any message that told the loan: 「做印刷的，想借50萬買機器」 answered by a rule passage, or a loan told alone,
+    // then 「我B組，手續費呢」.)
+    const caseTold = c.state.task === 'recommend' || c.state.task === 'eligibility' || c.state.facts.loanAmount !== undefined;
     if (caseTold && facts.loanAmount !== undefined && asksFee && asks.every((a) => FEE_ASKS.has(a)) && c.u.programmes.length === 0 && c.u.parameterTopics.length === 0) return 'fee_calculation';
     // 「一般貸款B組 700萬 保8成 一年多少」: a loan with its ratio or period is a fee question.
     if (programme && stated.loanAmount !== undefined && c.u.asks.length === 0 && (stated.guaranteeRatio !== undefined || stated.periodMonths !== undefined)) {

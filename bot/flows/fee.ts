@@ -18,7 +18,7 @@ import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation, ResultCard } from '../types.ts';
 import { questionFor } from '../dialogue/questions.ts';
 import { askFor } from './ask-for.ts';
-import { combinedAnswer } from './several-programmes.ts';
+import { alike, combinedAnswer } from './several-programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { statedRateMatches } from './reverse-lookup.ts';
@@ -65,7 +65,7 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
     computed.length < 2
       ? undefined
       : least.fee === most.fee
-      ? `比較：${listed}，兩者相同。`
+      ? `比較：${listed}，${alike(computed.length)}。`
       : `比較：${listed}；${PROGRAMMES[least.programme].name}較少，${computed.length === 2 ? '相差' : '最多相差'} ${formatAmount(most.fee - least.fee)} 元。`;
   return combinedAnswer('fee_calculation', comparison, shown.map((p) => p.result), ['重新開始'], {
     task: 'fee_calculation',

@@ -118,13 +118,18 @@ function compare(ctx: FlowContext, programmes: ProgrammeId[]): string | undefine
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
+/** 「兩者相同」 of two, 「各項相同」 of more. */
+export function alike(count: number): string {
+  return count > 2 ? '各項相同' : '兩者相同';
+}
+
 function compareRatios(described: ProgrammeDescription[]): string | undefined {
   const known = described.filter((d): d is ProgrammeDescription & { maxRatio: number } => d.maxRatio !== undefined);
   if (known.length < 2) return undefined;
   const listed = known.map((d) => `${d.name}最高 ${formatCheng(d.maxRatio)}`).join('、');
   const highest = Math.max(...known.map((d) => d.maxRatio));
   const top = known.filter((d) => d.maxRatio === highest);
-  if (top.length === known.length) return `比較：${listed}，兩者相同。`;
+  if (top.length === known.length) return `比較：${listed}，${alike(known.length)}。`;
   // 「差多少」 is answered whether or not it was asked: the gap between the highest and the lowest, in 成 and points.
   const gap = highest - Math.min(...known.map((d) => d.maxRatio));
   return `比較：${listed}；${top.map((d) => d.name).join('、')}較高，${known.length > 2 ? '最高與最低' : ''}相差 ${formatTenths(gap)}（${points(gap)} 個百分點）。`;
@@ -156,7 +161,7 @@ function compareRates(described: ProgrammeDescription[]): string | undefined {
     const by = fixed ? `，${known.length > 2 ? '與最高者' : ''}相差 ${points(gap)} 個百分點` : '';
     return `比較：${listed}；${(cheapest[0] as { name: string }).name}較低${by}。`;
   }
-  if (known.every((k) => k.min === known[0]?.min && k.max === known[0]?.max)) return `比較：${listed}，兩者相同。`;
+  if (known.every((k) => k.min === known[0]?.min && k.max === known[0]?.max)) return `比較：${listed}，${alike(known.length)}。`;
   return `比較：${listed}；費率區間重疊，實際高低依個案核定之費率而定。`;
 }
 

@@ -3088,6 +3088,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['借300萬 B組 一年 保證費要繳多少？可以刷卡嗎'],
     answersWith: ['24,000'],
   },
+  {
+    name: 'computes the fee of the loan told to the finder when a fee is asked after its list, for the general loan, not the listed rates side by side',
+    says: ['我開洗衣店四年了，想借120萬週轉', '那保證費一年要多少'],
+    answersWith: ['7,200', '9,600', '14,400', '以一般貸款試算'],
+    never: ['兩者相同', '各項相同'],
+  },
+  {
+    name: 'computes the fee of the loan told to the finder when the risk group is told after its list',
+    says: ['我開洗衣店四年了，想借120萬週轉', '行員說我們是A組'],
+    answersWith: ['7,200'],
+  },
+  {
+    name: 'computes the fee of a loan a rule passage answered when a risk group and a fee question come next',
+    says: ['做烘焙的，想借60萬買烤箱', '我是C組 那手續費呢'],
+    answersWith: ['7,200'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
