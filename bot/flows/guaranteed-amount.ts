@@ -30,12 +30,17 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   const loan = facts.loanAmount ?? fromNeed;
   if (loan === undefined) return askFor(ctx, 'fact_lookup', programme ? ['loanAmount'] : ['programme']);
   const stated = facts.guaranteeRatio;
-  const ratio = stated ?? (programme ? maxRatioOf(programme, facts, trace) : undefined);
+  // Answer first: 「借款一千萬，信保保證的部分是多少」 naming no programme is computed for the one programmes.yaml `unnamed`
+  // names (一般貸款), said so; the programme is asked only when that gives no ratio.
+  const unnamed = !programme && stated === undefined ? ctx.domain.programmes.unnamed : undefined;
+  const of = programme ?? unnamed?.programme;
+  const ratio = stated ?? (of ? maxRatioOf(of, facts, trace) : undefined);
   if (ratio === undefined) return askFor(ctx, 'fact_lookup', ['programme']);
   const amount = productRoundedHalfUp([loan, ratio], [100]);
   const citations = ctx.cite.forTrace(trace.steps);
-  const name = programme ? PROGRAMMES[programme].name : undefined;
+  const name = of ? PROGRAMMES[of].name : undefined;
   const lines = [
+    unnamed ? unnamed.note : undefined,
     fromNeed !== undefined ? `可貸金額：新臺幣 ${formatAmount(fromNeed)} 元（${trace.steps.filter((s) => s.kind === 'arithmetic').map((s) => s.expression).join('；')}）` : undefined,
     `保證金額：新臺幣 ${formatAmount(amount)} 元（${formatAmount(loan)} × ${ratio}%）`,
     // What the guarantee leaves to the lender: 「銀行自己要承擔多少」 is asked in the same words.
@@ -45,6 +50,6 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   ];
   return answered(
     { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['那手續費一年多少？', '重新開始'] },
-    { task: 'fact_lookup', asks: ['guaranteed_amount'], facts, ...(programme ? { programme } : {}) },
+    { task: 'fact_lookup', asks: ['guaranteed_amount'], facts, ...(of ? { programme: of } : {}) },
   );
 }

@@ -121,15 +121,18 @@ describe('documents to prepare', () => {
 });
 
 describe('the guaranteed amount of a loan', () => {
-  it('multiplies the loan by the ratio stated, or by the programme’s highest with its source, without a fee', async () => {
+  it('multiplies the loan by the ratio stated, or by the programme’s highest (the general loan’s when none is named) with its source, without a fee', async () => {
     const [stated] = await conversation('借600萬 保7成 保證金額多少');
     expect(stated).toContain('4,200,000');
     expect(stated).not.toContain('手續費：');
     const [, highest] = await conversation('微型創業鳳凰貸款最多保幾成', '那借一百萬 被保證多少');
     expect(highest).toContain('950,000');
     expect(highest).toContain('資料來源');
-    const [asking] = await conversation('借兩百萬 保證金額多少');
-    expect(asking).toContain('哪一種保證項目');
+    // Answer first: no programme named, the general loan's highest ratio (programmes.yaml unnamed), said so.
+    const [unnamed] = await conversation('借兩百萬 保證金額多少');
+    expect(unnamed).toContain('1,600,000');
+    expect(unnamed).toContain('以一般貸款最高保證成數');
+    expect(unnamed).not.toContain('請問是哪一種保證項目');
   });
 });
 

@@ -3104,6 +3104,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['做烘焙的，想借60萬買烤箱', '我是C組 那手續費呢'],
     answersWith: ['7,200'],
   },
+  {
+    name: 'answers the guaranteed part of a loan told with no programme for the general loan, said so, rather than asking the programme',
+    says: ['跟銀行借六百萬的話，信保幫忙保證的金額是多少'],
+    answersWith: ['4,800,000', '一般貸款'],
+    never: ['請問是哪一種保證項目'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
