@@ -183,7 +183,8 @@ function sectionsWithin(
   const grams = new Set([...queryGrams(query, request.filler)].filter(known));
   // A figure alone (「保120%」) matches any passage that happens to hold it; words must match too. (「信保基金得過什麼獎」
   // has no word of its own besides the fund's name: the words the kind asked is written with are searched.)
-  if (![...grams].some((g) => /\p{Script=Han}/u.test(g)) && !request.searchAlso?.length) return [];
+  // (A Latin word the knowledge writes is a word: 「信保有LINE嗎」.)
+  if (![...grams].some((g) => /\p{Script=Han}/u.test(g) || /^[a-z]{2,}$/.test(g)) && !request.searchAlso?.length) return [];
   const wide = request.defining || request.ranking;
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3,
   // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).

@@ -3110,6 +3110,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['4,800,000', '一般貸款'],
     never: ['請問是哪一種保證項目'],
   },
+  {
+    name: 'answers a question naming only a Latin word the documents write (LINE) from the passage writing it',
+    says: ['請問你們有官方LINE嗎'],
+    answersWith: ['官方 LINE'],
+    never: ['找不到可以確實回答'],
+  },
+  {
+    name: 'reads "who chairs the board" in English as who the chairman is, from the newest report',
+    says: ['Who currently chairs the board of SMEG?'],
+    answersWith: ['魏明谷'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
