@@ -115,7 +115,7 @@ function buildCatalogue(knowledge: KnowledgeBase): PassageCatalogue {
       heading: matchForm(section.heading),
       title: matchForm(section.title),
       tables: tablesOf(section.text),
-      listItems: listItems(section.text),
+      listItems: withLabels(listItems(section.text), passages),
       ...optionalLead(listLead(section.text)),
       ...(unit ? { unit } : {}),
       programmes: [...programmes],
@@ -451,6 +451,20 @@ function listItems(markdown: string): string[] {
     .map((l) => l.trim())
     .filter((l) => /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．])/.test(l))
     .map((l) => plainText(l));
+}
+
+/**
+ * List items as the passages hold them: an item under a short label (「中部服務中心」 over 「- 地址：…」「- TEL：…」) is
+ * quoted as the label's block, once, so that an address says whose it is.
+ */
+function withLabels(items: string[], passages: ReadonlyArray<{ kind: string; text: string }>): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const block = passages.find((p) => p.kind === 'block' && p.text !== item && p.text.includes(item));
+    const text = block?.text ?? item;
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
 }
 
 /** 「（詳附件一）」: where a document sends the reader for its details. */

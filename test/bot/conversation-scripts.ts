@@ -3121,6 +3121,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['Who currently chairs the board of SMEG?'],
     answersWith: ['魏明谷'],
   },
+  {
+    name: 'lists the service centres each with its own name beside its address and phone, not bare addresses',
+    says: ['信保基金在各地有哪些服務中心？'],
+    answersWith: ['雲嘉南服務中心　地址：700002臺南市', '花東服務中心　地址：970008花蓮縣'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
