@@ -290,12 +290,14 @@ function sectionsWithin(
   const ownGrams = request.own !== undefined ? queryGrams(normalizeText(request.own), request.filler) : undefined;
   const context = ownGrams ? new Set([...grams].filter((g) => !ownGrams.has(g))) : undefined;
   // (The words the kind asked is written with choose among passages too: 「榮獲…頒贈」 before a 頒獎典禮.)
-  const ranked = request.searchAlso?.length ? new Set([...grams, ...request.searchAlso.flatMap((word) => [...queryGrams(word)])]) : grams;
+  const alsoGrams = new Set((request.searchAlso ?? []).flatMap((word) => [...queryGrams(word)]).filter((g) => !grams.has(g)));
+  const ranked = alsoGrams.size > 0 ? new Set([...grams, ...alsoGrams]) : grams;
   return rankSections(knowledge, hits, ranked, asked, {
     ...(request.within?.length ? { within: new Set(request.within) } : {}),
     ...(context?.size ? { context } : {}),
     ...(ownGrams && !request.compares ? { ownRowGrams: ownGrams } : {}),
     ...(scoped ? { rowGrams: scoped } : {}),
+    ...(alsoGrams.size > 0 ? { alsoGrams } : {}),
     asOf: request.asOf,
     wantsContact: request.wantsContact ?? false,
     ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
@@ -461,6 +463,8 @@ function askedGrams(query: string, request: PassageRequest): Set<string> {
 }
 
 interface Wants {
+  /** The words a kind of answer is written with, searched beside the question's (PassageRequest.searchAlso): one part of it. */
+  alsoGrams?: ReadonlySet<string>;
   /** Asked of the past (PassageRequest.past). */
   past: boolean;
   /** Sections that answer first when they can (PassageRequest.within): weighed as if search ranked them first. */
@@ -500,6 +504,16 @@ interface Wants {
 function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<string>, asked: Set<string>, wants: Wants): SectionChoice[] {
   const { wantsContact, term, wantsTable } = wants;
   const catalogue = passageCatalogue(knowledge);
+  // The words a kind of answer is written with (「榮獲」「頒贈」 for an award, PassageRequest.searchAlso) are alternatives: a
+  // passage holding one of them holds that part of the question, and one holding none misses one part, not several.
+  const also = wants.alsoGrams;
+  const own = also ? new Set([...grams].filter((g) => !also.has(g))) : grams;
+  const cover = (text: string): number => {
+    if (!also || own.size === 0) return coverage(text, grams);
+    // (Two of them, 「榮獲…頒贈」, say it more surely than one: half the part for each, up to the whole.)
+    const held = [...also].filter((g) => text.includes(g)).length;
+    return (coverage(text, own) * own.size + Math.min(1, held / 2)) / (own.size + 1);
+  };
   const choices: SectionChoice[] = [];
   const newest = wants.current ? newestIssued(knowledge, wants.asOf) : undefined;
   const topScore = Math.max(0, ...hits.filter((h) => h.example === undefined).map((h) => h.score));
@@ -524,10 +538,10 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     const quoted = passages.map((p) => p.passage.match).join('\n');
     // The words naming the document (「莫拉克計畫」 in 「莫拉克計畫核定函的字號」) are answered by every section of it.
     const title = cut.title;
-    const headingCover = coverage(`${heading}\n${title}`, grams);
-    const passageCover = coverage(`${quoted}\n${title}`, grams);
+    const headingCover = cover(`${heading}\n${title}`);
+    const passageCover = cover(`${quoted}\n${title}`);
     // What the heading and the passages say together, each word once: a heading repeating the passage adds nothing.
-    const unionCover = coverage(`${quoted}\n${heading}\n${title}`, grams);
+    const unionCover = cover(`${quoted}\n${heading}\n${title}`);
     // Staff attached this question to the section as an example: it answers it, whatever words they share.
     const attached = hit.example !== undefined ? W.exampleBonus : 0;
     // What is asked about the programme must be there: its words, or the kind of thing asked (a ratio for 「保幾成」).
@@ -1190,7 +1204,9 @@ function bestPassages(
   const labelRows = rowNamed ? top.filter((p) => p.passage.kind === 'row' && labelNamed(p.passage, grams)) : [];
   // (「上市、上櫃、興櫃各有多少家」: each row named is quoted, up to a few.)
   const namedRows = labelRows.length <= MAX_NAMED_ROWS ? labelRows : [];
-  const chosen = [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])].slice(0, Math.max(MAX_PASSAGES, 1 + namedRows.length));
+  // (Passages as good as the best are each an answer: 「玉山銀行拿過哪些獎」 names it in four award lists; up to a few.)
+  const ties = top.filter((p) => p.score === top[0]!.score).length;
+  const chosen = [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])].slice(0, Math.max(MAX_PASSAGES, 1 + namedRows.length, ties <= MAX_NAMED_ROWS ? ties : 0));
   // 「客服電話跟信箱」: each kind asked is shown by a passage quoted, the best one sharing words with the question that
   // shows it, when none chosen does.
   const shows = (test: NonNullable<typeof carriesEach>[number], p: ScoredPassage) => (p.passage.kind === 'row' ? test(p.text, cut.unit, true) : test(p.text));

@@ -3126,6 +3126,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['信保基金在各地有哪些服務中心？'],
     answersWith: ['雲嘉南服務中心　地址：700002臺南市', '花東服務中心　地址：970008花蓮縣'],
   },
+  {
+    name: 'lists the awards a bank named in everyday words won, from the award lists that write its full name',
+    says: ['請問合庫去年得了哪些獎項'],
+    answersWith: ['綠色授信推動獎', '協處企業獎'],
+    never: ['找不到可以確實回答'],
+  },
+  {
+    name: 'does not let the words an award is written with (榮獲, 頒贈) outweigh the bank named when weighing the award lists',
+    says: ['聽說玉山銀行拿了不少獎，是哪些'],
+    answersWith: ['信保金質獎', '批保卓越獎'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
