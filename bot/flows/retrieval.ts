@@ -301,6 +301,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
             : `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以下為當時的規定，不是現行規定。`
           : undefined,
         ended ? undefined : pastDatesNote(ctx, quoted),
+        ended ? undefined : olderThanNewestNote(ctx, section),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${ofYearsAsked(ctx, readableQuote(ctx.sources.knowledge, section.id, q))}」`),
         ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
@@ -1346,6 +1347,20 @@ export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit, names: reado
  * 「說明會是哪天？我還能報名嗎」: asked whether something still holds today, and every full date in the passage quoted
  * has passed, the answer says so first, with the latest of them.
  */
+/**
+ * 「信保現在的總經理是誰」 answered by a 2014 letter's signature: what changes over time (answer-kinds.yaml `current`: who
+ * holds a post, a phone) read from a document older than the newest one is said to be as of that document, before it is
+ * quoted: the newest does not say it, and it may have changed.
+ */
+function olderThanNewestNote(ctx: FlowContext, section: KnowledgeSection): string | undefined {
+  const changing = kindsAsked(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.current && !kind.qualifier);
+  if (!changing || ctx.understanding.years.length > 0 || section.issued === null) return undefined;
+  const newest = newestIssued(ctx.sources.knowledge, ctx.asOf);
+  if (newest === undefined || section.issued >= newest) return undefined;
+  const latest = ctx.sources.knowledge.documents.find((d) => d.meta.issued === newest);
+  return `注意：以下是${formatRocDate(section.issued)}《${section.title}》當時的資料；最新的${latest ? `《${latest.meta.title}》` : '文件'}沒有寫到，現在可能已經不同，請洽信保基金確認：${serviceLinesText(ctx.service)}。`;
+}
+
 function pastDatesNote(ctx: FlowContext, quoted: string[]): string | undefined {
   const { current, still } = ctx.understanding.modifiers;
   if (!current && !still) return undefined;
