@@ -16,6 +16,23 @@ describe('current state questions', () => {
   });
 });
 
+describe('what changes over time, found only in an older document', () => {
+  it('says first that a post holder read from an older letter is as of that letter, and the newest document does not say it', async () => {
+    const answer = await ask('請問信保基金目前的總經理是哪一位？');
+    const first = answer.split('\n')[0] ?? '';
+    if (answer.includes('周作姍')) {
+      expect(first).toContain('民國103年');
+      expect(first).toContain('現在可能已經不同');
+    } else expect(answer).toContain('0800-089-921');
+  });
+
+  it('adds no such note when the newest document says it', async () => {
+    const answer = await ask('信保基金現在的董事長是哪位');
+    expect(answer).toContain('魏明谷');
+    expect(answer).not.toContain('現在可能已經不同');
+  });
+});
+
 describe('years and plans the documents do not cover now', () => {
   it('says a year after the documents is not covered, names the nearest document, and quotes no other year', async () => {
     const answer = await ask('信保基金2024年的新發生逾期率是多少？');
