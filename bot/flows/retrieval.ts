@@ -301,7 +301,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
             : `注意：本文件適用期間至${formatRocDate(section.effectiveTo!)}，已屆期；以下為當時的規定，不是現行規定。`
           : undefined,
         ended ? undefined : pastDatesNote(ctx, quoted),
-        ended ? undefined : olderThanNewestNote(ctx, section),
+        ended ? undefined : olderThanNewestNote(ctx, section, continued),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${ofYearsAsked(ctx, readableQuote(ctx.sources.knowledge, section.id, q))}」`),
         ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
@@ -1352,8 +1352,10 @@ export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit, names: reado
  * holds a post, a phone) read from a document older than the newest one is said to be as of that document, before it is
  * quoted: the newest does not say it, and it may have changed.
  */
-function olderThanNewestNote(ctx: FlowContext, section: KnowledgeSection): string | undefined {
-  const changing = kindsAsked(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.current && !kind.qualifier);
+function olderThanNewestNote(ctx: FlowContext, section: KnowledgeSection, continued: boolean): string | undefined {
+  // (Of a follow-up read with the question before, 「那總經理呢」 after 「董事長是誰」, what that one asked.)
+  const asked = continued && ctx.state.topic !== undefined ? `${englishToChinese(ctx.state.topic)} ${searchQuery(ctx)}` : searchQuery(ctx);
+  const changing = kindsAsked(asked, ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.current && !kind.qualifier);
   if (!changing || ctx.understanding.years.length > 0 || section.issued === null) return undefined;
   const newest = newestIssued(ctx.sources.knowledge, ctx.asOf);
   if (newest === undefined || section.issued >= newest) return undefined;
