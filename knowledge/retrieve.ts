@@ -191,7 +191,7 @@ function sectionsWithin(
   // So can the passage dating an event (「自 63 年設立」 in a section about the fund's capital).
   const rankingOfKind = request.ranking === true && (request.rowKinds?.named.length ?? 0) > 0;
   const limit = documentId ? 10 : programmes ? 5 : wide || request.eventYear ? 8 : request.current ? 6 : 3;
-  const searched = index.search(request.searchAlso?.length ? `${query} ${request.searchAlso.join(' ')}` : query, { limit: documentId || request.current || request.eventYear || request.total || request.carries ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
+  const searched = index.search(request.searchAlso?.length ? `${query} ${request.searchAlso.join(' ')}` : query, { limit: documentId || request.current || request.eventYear || request.total || request.carries || request.cumulative?.length ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
   const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);
   if (request.carries) {
     // 「2014年發那份函的時候又是誰？」: when no section search ranks first has the kind of thing asked (a name), those
@@ -240,6 +240,14 @@ function sectionsWithin(
     // search ranks them among the question's own: the sum is said once, in its own table.
     const seen = new Set(hits.map((hit) => hit.sectionId));
     hits.push(...searched.filter((hit) => !seen.has(hit.sectionId) && TOTAL_ROW.test(catalogueHeading(knowledge, hit.sectionId))).slice(0, TOTAL_EXTRA));
+  }
+  if (request.cumulative?.length) {
+    // 「累積至今保證了多少件」 also weighs the sections writing a sum since the start (「成立迄 111 年底止」), wherever search
+    // ranks them among the year's own figures.
+    const shownBy = request.cumulative;
+    const seen = new Set(hits.map((hit) => hit.sectionId));
+    const sums = (sectionId: string) => passageCatalogue(knowledge).sections.get(sectionId)?.passages.some((p) => shownBy.some((word) => normalizeText(p.text).includes(word))) === true;
+    hits.push(...searched.filter((hit) => !seen.has(hit.sectionId) && (!documentId || hit.documentId === documentId) && sums(hit.sectionId)).slice(0, TOTAL_EXTRA));
   }
   if (request.current && !documentId) {
     // A question about today also weighs the newest document's best sections, wherever search ranks them.

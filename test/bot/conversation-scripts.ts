@@ -3137,6 +3137,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['聽說玉山銀行拿了不少獎，是哪些'],
     answersWith: ['信保金質獎', '批保卓越獎'],
   },
+  {
+    name: 'answers a count asked up to now (累積至今, 累積到現在) with the total since the fund began, not the year\'s or "not covered"',
+    says: ['信保基金累積至今一共保證了多少件'],
+    answersWith: ['10,392,281'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
