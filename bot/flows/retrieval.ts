@@ -1319,6 +1319,9 @@ const HOLDS_FIGURE = /(?<![\d,.])\d[\d,.]*\s*(?:成|%|％|倍|億|萬|千|元)|[
 export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit, names: readonly string[] = []): FlowResult {
   const service = ctx.service;
   const citations = service.citation ? [service.citation] : [];
+  // 「信保手續費可以退嗎」: what is asked is named (asks.yaml ask_names) when no section of the documents says anything of it.
+  const { askNames, evidence } = ctx.domain.asks;
+  const unsaid = names.length > 0 ? [] : ctx.merged.asks.filter((ask) => askNames[ask] !== undefined && evidence[ask] !== undefined && !ctx.sources.knowledge.sections.some((section) => evidence[ask]!.test(section.text))).map((ask) => askNames[ask]!);
   return {
     outcome: 'unanswered',
     replies: [
@@ -1328,6 +1331,8 @@ export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit, names: reado
         lines: [
           names.length > 0
             ? `抱歉，目前收錄的信保基金文件沒有提到${names.map((n) => `「${n}」`).join('、')}，我無法確實回答，為避免提供不正確的資訊，請洽信保基金：`
+            : unsaid.length > 0
+            ? `抱歉，目前收錄的信保基金文件沒有寫到${unsaid.join('、')}，我無法確實回答，為避免提供不正確的資訊，請洽信保基金：`
             : '抱歉，我在目前收錄的信保基金文件中找不到可以確實回答這個問題的內容，為避免提供不正確的資訊，請洽信保基金：',
           serviceLinesText(service),
           // (Not a heading holding a figure, 〈…最高九成…〉: beside "I cannot answer", it would read as the answer.)

@@ -3080,7 +3080,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'says the documents do not tell how the fee is paid or refunded, rather than quoting fee rates',
     says: ['保證費繳了之後還可以退回嗎'],
-    answersWith: ['0800-089-921'],
+    answersWith: ['沒有寫到保證手續費的繳納方式', '0800-089-921'],
     never: ['0.75%', '實收'],
   },
   {
