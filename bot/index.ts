@@ -18,7 +18,7 @@ import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, rese
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
 import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
-import { endedPlanToday } from './flows/ended-plans.ts';
+import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
@@ -33,6 +33,7 @@ import { redactPersonalData } from './redaction.ts';
 import type { Sources } from './sources.ts';
 import type { Bot, InteractionSink, Reply, Turn } from './types.ts';
 import { understand, type Intent, type Understanding } from './understand/index.ts';
+import { questionParts } from './understand/question-parts.ts';
 
 export type { Bot, Reply, Turn } from './types.ts';
 export type { Sources } from './sources.ts';
@@ -170,14 +171,24 @@ export function createBot(deps: BotDeps): Bot {
       // 「依103年公告的費率」: the version announced that year is the one in force at its end.
       const announced = merged.facts.announcedDate;
       const announcedYearEnd = announced !== undefined && `${announced.slice(0, 4)}-12-31` < asOf ? `${announced.slice(0, 4)}-12-31` : undefined;
-      const ruleDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate ?? announcedYearEnd ?? yearEnd ?? asOf;
+      // 「莫拉克那幾年，同一企業的總額度上限多少」: a rule asked beside a plan that has ended is read at the plan's last day.
+      // (Only for another rule the question names, not the plan's own figures: those are told as history of today.)
+      const ofOtherRule = merged.programme !== undefined && merged.parameterTopics.some((topic) => !topic.startsWith(`${merged.programme}`));
+      const planEnd = merged.task === 'fact_lookup' && asksRule && ofOtherRule && !u.modifiers.current ? endedPlanLastDay(domain, sources, merged.programme, asOf) : undefined;
+      const ruleDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate ?? announcedYearEnd ?? yearEnd ?? planEnd ?? asOf;
       // (So are the figures or names of a year reported, 「111年送保了幾件」「111年送保案件催收績效優良獎頒給哪些銀行」, whatever
       // day the year sets for the rules.)
       // (And so is a year alone beside 送保 when no rule is asked, 「111年度網路送保，AI回覆案件的平均辦案天數」: a year reported on.)
       const applied = merged.facts.applicationDate;
       const yearOnly = applied !== undefined && applied.endsWith('-01-01') && u.years.includes(Number(applied.slice(0, 4)));
       const reported = !asksRule && (merged.asks.some((a) => REPORTED_ASKS.has(a)) || (yearOnly && merged.task === 'fact_lookup'));
-      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: (yearEnd && ruleDay === yearEnd) || reported ? asOf : ruleDay, today: asOf, cite, service, understanding: u, merged, state };
+      // 「現在批次保證最高保幾成」「104年的批次成數」: the time asked is named, so only that time's figure is told.
+      // (Not a question of two times, 「103年新制上路前保幾成？新制之後呢？」「before the 2014 revision, and now?」.)
+      const oneQuestion = questionParts(u, domain).length < 2;
+      // (Nor one telling the other version itself, 「介紹資料寫可保到十成，現在還是這樣嗎」, or asking what came before a year,
+      // 「那103年以前呢」.)
+      const timeNamed = !u.modifiers.still && !u.modifiers.past && !u.modifiers.comparison && ((u.modifiers.current && u.years.length === 0) || (oneQuestion && ((yearEnd !== undefined && ruleDay === yearEnd) || (planEnd !== undefined && ruleDay === planEnd))));
+      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: (yearEnd && ruleDay === yearEnd) || reported ? asOf : ruleDay, today: asOf, ...(timeNamed ? { timeNamed } : {}), cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
       if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {

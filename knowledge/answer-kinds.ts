@@ -94,6 +94,7 @@ const fileSchema = z.strictObject({
   whole_totals: words.optional(),
   changes: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words, sum_asked_by: words.optional() }).optional(),
+  distinct_terms: z.array(z.array(z.union([z.string().min(2), words.min(1, { error: '請至少寫一個說法' })])).min(2, { error: '一組至少要有兩樣東西' })).optional(),
 });
 
 /** One way a passage shows it carries a kind. */
@@ -172,6 +173,11 @@ export interface AnswerKinds {
    * A question saying it wants the sum since the start (`sumAskedBy`, 「從開辦到…累計」) is answered by the sum first.
    */
   cumulative: { askedBy: string[]; shownBy: string[]; sumAskedBy: string[] };
+  /**
+   * Things named alike that are not the same (保證期間, 辦理期間): each group lists things, each thing the forms that name it.
+   * A passage naming another thing of a group asked about, and not the one asked, does not answer it.
+   */
+  distinctTerms: string[][][];
 }
 
 export type AnswerKindsResult = ({ ok: true } & AnswerKinds) | { ok: false; issues: CheckIssue[] };
@@ -244,6 +250,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       shownBy: (parsed.data.cumulative?.shown_by ?? []).map((w) => normalizeText(w)),
       sumAskedBy: (parsed.data.cumulative?.sum_asked_by ?? []).map((w) => normalizeText(w)),
     },
+    distinctTerms: (parsed.data.distinct_terms ?? []).map((group) => group.map((thing) => (Array.isArray(thing) ? thing : [thing]).map((w) => normalizeText(w)))),
   };
 }
 
@@ -338,6 +345,21 @@ function postsNamed(kind: AnswerKind, text: string): AnswerKind {
       return kept.length > 0 ? [{ ...shown, namesAfter: kept }] : [];
     }),
   };
+}
+
+/**
+ * Whether a passage names another thing than the one a question asks of, in a group of things named alike
+ * (`distinct_terms`): 「批次保證的保證期間」 is not answered by 「辦理期間自 103 年 12 月 15 日起」.
+ */
+export function namesOtherThing(question: string, passage: string, groups: readonly (readonly (readonly string[])[])[]): boolean {
+  const asked = normalizeText(question);
+  const text = normalizeText(passage);
+  return groups.some((group) => {
+    const named = (forms: readonly string[], within: string) => forms.some((form) => within.includes(form));
+    const askedThings = group.filter((forms) => named(forms, asked));
+    if (askedThings.length === 0 || askedThings.some((forms) => named(forms, text))) return false;
+    return group.some((forms) => !askedThings.includes(forms) && named(forms, text));
+  });
 }
 
 const NUMERALS = new Set('0123456789０１２３４５６７８９一二三四五六七八九十兩零〇壹貳參肆伍陸柒捌玖拾');

@@ -20,6 +20,11 @@ export interface FlowContext {
   asOf: string;
   /** The day of the question, when `asOf` is a day the question names (a case's or a document's). */
   today?: string;
+  /**
+   * The question names the one time it asks about (現在/目前, or 「104年的…」): the figure in force then answers it alone,
+   * without the other versions a question naming no time is told beside it.
+   */
+  timeNamed?: boolean;
   cite: CitationIndex;
   service: ServiceLines;
   understanding: Understanding;

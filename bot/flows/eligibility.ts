@@ -124,7 +124,10 @@ function shownReasons(result: EligibilityResult): string[] {
 
 function partialVerdict(result: EligibilityResult): string | undefined {
   const passed = shownReasons(result);
-  return passed.length ? `${result.programmeName}：${passed.join('；')}` : undefined;
+  if (passed.length === 0) return undefined;
+  // (A reason that names its programme already, 「微型創業鳳凰貸款：婦女 20~65 歲…」, is not named twice.)
+  const named = passed[0]!.startsWith(`${result.programmeName}：`);
+  return `${named ? '' : `${result.programmeName}：`}${passed.join('；')}`;
 }
 
 /**

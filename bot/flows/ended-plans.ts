@@ -1,5 +1,8 @@
 import type { EligibilityResult } from '../../rules/eligibility/index.ts';
+import type { Domain } from '../../domain/index.ts';
+import { parametersAt } from '../../rules/at.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
+import type { Sources } from '../sources.ts';
 import { documentDateLabel } from '../compose/citations.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { formatCheng, formatRate, formatRocDate, formatRocPeriod } from '../compose/format.ts';
@@ -9,6 +12,14 @@ import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { planEnded } from './recommend-ranking.ts';
 import { describeInForce } from './reverse-lookup.ts';
+
+/** The last day of a plan that had ended before `today` (finder.yaml plan_periods), when the programme is one. */
+export function endedPlanLastDay(domain: Domain, sources: Sources, programme: ProgrammeId | undefined, today: string): string | undefined {
+  const parameter = programme ? domain.finder.planPeriods[programme] : undefined;
+  const reading = parameter ? parametersAt(sources.rules, today).find(parameter) : undefined;
+  const period = reading?.value as { from: string; to: string } | undefined;
+  return period && period.to < today ? period.to : undefined;
+}
 
 /** The Morakot plan and the like: told as what the documents describe, with their period, never as advice today. */
 export function endedPlansNote(

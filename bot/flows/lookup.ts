@@ -16,7 +16,7 @@ import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
-import { carriesAny, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, namesOtherThing, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { Understanding } from '../understand/types.ts';
@@ -131,6 +131,11 @@ function withLineAfterFigures(result: FlowResult, line: string): FlowResult {
   const sources = lines.findIndex(isSourcesLine);
   lines.splice(sources < 0 ? lines.length : sources, 0, line);
   return { ...result, replies: [{ ...head, text: lines.join('\n') }, ...others] };
+}
+
+function withLineFirst(result: FlowResult, line: string): FlowResult {
+  const [head, ...others] = result.replies;
+  return head ? { ...result, replies: [{ ...head, text: `${line}\n${head.text}` }, ...others] } : result;
 }
 
 function lookupAnswer(ctx: FlowContext): FlowResult {
@@ -361,8 +366,10 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
     if (!scope.has(name.split('.')[0]!) || !relevant(name, ctx)) continue;
     const reading = view.find(name);
     const history = view.history(name);
-    const lapsed = reading ? undefined : [...history].reverse().find((h) => h.value !== null && h.effectiveFrom <= ctx.asOf);
-    const upcoming = reading || lapsed ? undefined : history.find((h) => h.value !== null && h.effectiveFrom > ctx.asOf);
+    // (Relative to the day the rules are read: 「97年底…總額度上限」 reads them at 97年's end, when the 紓困 cap of 111年
+    // had not yet come.)
+    const lapsed = reading ? undefined : [...history].reverse().find((h) => h.value !== null && h.effectiveFrom <= view.asOf);
+    const upcoming = reading || lapsed ? undefined : history.find((h) => h.value !== null && h.effectiveFrom > view.asOf);
     if (!reading && !lapsed && !upcoming) continue;
     const description = history[0]?.description ?? '';
     const byAsk = asks.some((a) => readsParameter(readers[a], name));
@@ -421,7 +428,14 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // (Only figures of other rule folders give way: a folder's own figures, 青創's ratio with and without a recommendation,
   // or the batch rules' several caps, are read together.)
   const spelledFolders = new Set(spelledOut.map((c) => folder(c.name)));
-  const kept = fitting.filter((c) => spelledFolders.size === 0 || spelledFolders.has(folder(c.name)) || asks.some((ask) => answers(c, ask) && !spelledOut.some((s) => answers(s, ask))));
+  // A figure that only came later than the day the rules are read (「97年底…總額度上限」: the 紓困 cap of 111年) gives way to
+  // one then in force that answers the same ask.
+  const inForce = (c: Candidate) => c.reading !== undefined;
+  const laterOnly = (c: Candidate) => ctx.timeNamed === true && c.upcoming !== undefined && !phasesIn(ctx, c.name) && fitting.some((o) => inForce(o) && asks.some((ask) => answers(o, ask) && answers(c, ask)));
+  // 「災前的貸款可以展延多久」: a figure of another thing named alike (利息補貼期間, 計畫期程) is not what is asked.
+  const distinct = ctx.sources.knowledge.answerKinds?.distinctTerms ?? [];
+  const otherThing = (c: Candidate) => distinct.length > 0 && namesOtherThing(ctx.understanding.text, c.described, distinct);
+  const kept = fitting.filter((c) => !laterOnly(c) && !otherThing(c) && (spelledFolders.size === 0 || spelledFolders.has(folder(c.name)) || asks.some((ask) => answers(c, ask) && !spelledOut.some((s) => answers(s, ask)))));
   // 「短期週轉最長可以借多久？買設備的資本性支出呢？」: each question of the message gets the figure its own words spell
   // out, though another question's figure fits the whole message better.
   const questions = ctx.understanding.text.split(/[？?]/u).map((part) => part.trim()).filter((part) => part.length > 1);
@@ -507,7 +521,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       const note = r.note && !/^概述未載日期/.test(r.note) ? readersNote(r.note) : '';
       if (note) versions.push(`說明：${note}`);
       citations.push(...referencesOf(ctx, r).map((reference) => ctx.cite.forReference(reference, r.effectiveFrom, r.name)));
-      for (const other of otherVersions(ctx.view, r).filter((v) => v.effectiveFrom !== first?.effectiveFrom)) {
+      // (A figure announced anew each year keeps its other versions: the one in force is read from a later mention.)
+      for (const other of ctx.timeNamed && !ctx.view.announcedEachYear(r.name) ? [] : otherVersions(ctx.view, r).filter((v) => v.effectiveFrom !== first?.effectiveFrom)) {
         versions.push(versionLine(other, r));
         citations.push(ctx.cite.forReference(other.reference, other.effectiveFrom, r.name));
       }
@@ -519,7 +534,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       lines.push(`${c.upcoming.description}（${formatRocDate(c.upcoming.effectiveFrom)}起施行之修正）：${valueText(c.upcoming.value, c.upcoming.unit, c.upcoming.name)}`);
       citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
     } else if (c.upcoming) {
-      lines.push(`${c.upcoming.description}：文件所載最早的規定自${formatRocDate(c.upcoming.effectiveFrom)}起為 ${valueText(c.upcoming.value, c.upcoming.unit, c.upcoming.name)}；${formatRocDate(ctx.asOf)}適用的數字，目前收錄的文件未載明（請洽信保基金：${serviceLinesText(ctx.service)}）`);
+      lines.push(`${c.upcoming.description}：文件所載最早的規定自${formatRocDate(c.upcoming.effectiveFrom)}起為 ${valueText(c.upcoming.value, c.upcoming.unit, c.upcoming.name)}；${formatRocDate(ctx.view.asOf)}適用的數字，目前收錄的文件未載明（請洽信保基金：${serviceLinesText(ctx.service)}）`);
       citations.push(ctx.cite.forReference(c.upcoming.reference, c.upcoming.effectiveFrom, c.name));
     }
   }
@@ -815,10 +830,13 @@ const SHOWN_WITH_ELIGIBILITY: ReadonlySet<string> = new Set(['max_ratio', 'fee_r
  */
 export function withAsksUnstated(ctx: FlowContext, result: FlowResult): FlowResult {
   const programme = ctx.merged.programme;
-  if (result.outcome !== 'answered' || !programme) return result;
+  if ((result.outcome !== 'answered' && result.outcome !== 'asked') || !programme) return result;
   const asks = ctx.merged.asks.filter((ask) => FIGURE_ASKS.has(ask) && !SHOWN_WITH_ELIGIBILITY.has(ask));
   const line = asks.length > 0 ? unstatedAsks(ctx, programme, asks, 1) : undefined;
-  return line ? withLineAfterFigures(result, line) : result;
+  if (!line) return result;
+  // (「我媽想申請鳳凰貸款開小吃攤，最多可以借幾萬」: the decision still waits for her age, but what was asked needs none
+  // of it, so the answer comes first, then the question.)
+  return result.outcome === 'asked' ? withLineFirst(result, line) : withLineAfterFigures(result, line);
 }
 
 /** The programme is known but its documents do not state what was asked (e.g. a fee rate left blank in a table). */

@@ -1,6 +1,6 @@
 import { asksWithoutSubject } from '../dialogue/merge.ts';
 import type { Domain } from '../../domain/index.ts';
-import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
@@ -452,7 +452,11 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // in the whole passage.
   const qualifiers = asked.filter((kind) => kind.qualifier);
   const figures = asked.filter((kind) => !kind.qualifier);
+  // 「批次保證的保證期間」: a passage about another thing named alike (辦理期間) does not answer (answer-kinds distinct_terms).
+  const distinct = ctx.sources.knowledge.answerKinds?.distinctTerms ?? [];
+  const otherThing = (passage: string) => distinct.length > 0 && namesOtherThing(question, passage, distinct);
   const carriesAsked = (passage: string, unitLine?: string, row?: boolean): boolean => {
+    if (otherThing(passage)) return false;
     const text = withoutPlaces(passage, places);
     const ofAsked = row ? text : ofYears(text, rocYears);
     return (figures.length === 0 || carriesAny(ofAsked, figures, unitLine)) && (qualifiers.length === 0 || carriesAny(text, qualifiers, unitLine));
@@ -488,7 +492,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     // (A statistic of the programme discussed, 「占多少」 after its 保證餘額, is in the year's tables about no programme in
     // particular: they compete with its own sections, as when the programme is named.)
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 || ctx.merged.asks.includes('statistics') } : {}),
-    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : {}),
+    ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : distinct.some((group) => namesOtherThing(question, '', [[...group, ['\u0000']]])) ? { carries: (passage: string) => !otherThing(passage) } : {}),
     ...(asked.length === 0 && anyAsked.length > 0 ? { saysAsked: (passage: string) => carriesAny(withoutPlaces(passage, places), anyAsked) } : {}),
     ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)),

@@ -3142,6 +3142,45 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['信保基金累積至今一共保證了多少件'],
     answersWith: ['10,392,281'],
   },
+  {
+    name: 'tells only the figure in force when the question asks of now (目前), not the version it replaced',
+    says: ['目前批保最高保幾趴'],
+    answersWith: ['9成'],
+    never: ['10成'],
+  },
+  {
+    name: 'still tells both versions when the question names no time',
+    says: ['批次保證最高保幾成'],
+    answersWith: ['9成', '10成'],
+  },
+  {
+    name: 'reads a rule asked of a past year at that year: the per-enterprise cap of 100年 is 1.2億, without the 紓困 cap that came in 111年',
+    says: ['民國100年同一家公司在信保最多可以保證多少錢'],
+    answersWith: ['1.2億'],
+    never: ['1.5億', '目前已不適用'],
+  },
+  {
+    name: 'reads another rule asked beside a plan that has ended at the plan\'s last day',
+    says: ['莫拉克風災那幾年，同一企業的保證融資總額度最高多少'],
+    answersWith: ['1.2億'],
+    never: ['1.5億'],
+  },
+  {
+    name: 'keeps the ended-plan warning for the plan\'s own figures',
+    says: ['莫拉克復工貸款保幾成'],
+    answersWith: ['9成', '已結束'],
+  },
+  {
+    name: 'says a loan cap the documents do not give before asking the fact the eligibility decision still needs',
+    says: ['我太太想申請鳳凰貸款開早餐店，額度最高可以借到多少'],
+    answersWith: ['未載明微型創業鳳凰貸款的貸款額度上限', '幾歲'],
+  },
+  {
+    name: 'does not answer a guarantee term with a batch number\'s handling period (distinct_terms: 保證期間 is not 辦理期間)',
+    says: ['批次保證的保證期間多長'],
+    answersWith: ['未載明', '0800'],
+    never: ['104 年 12 月 31 日'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesAny, kindsAsked, listedNames, namesPlaces, organisationsNamed, parseAnswerKinds, placesNamed } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, organisationsNamed, parseAnswerKinds, placesNamed } from '../../knowledge/answer-kinds.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 
 const FILE = `kinds:
@@ -269,5 +269,21 @@ places:
     expect(carriesAny('本年度預算總額 8,879,489,815 元', asked)).toBe(false);
     expect(carriesAny('預算總額 8,879,489,815 元，全文見網址：https://www.example.org.tw', asked)).toBe(true);
     expect(kindsAsked('官網上的線上客服叫什麼', kinds).map((k) => k.kind)).not.toContain('網址');
+  });
+
+  it('a passage naming another thing of a group named alike (distinct_terms), and not the one asked, does not answer', () => {
+    const parsed = parseAnswerKinds('answer-kinds.yaml', 'kinds: []\ndistinct_terms:\n  - [[保證期間, 送保期間], 辦理期間, 計畫期程]\n');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const groups = parsed.distinctTerms;
+    expect(namesOtherThing('批次保證的保證期間多長', '其辦理期間自 103 年 12 月 15 日起至 104 年 12 月 31 日止', groups)).toBe(true);
+    // The thing asked written another way answers; a passage naming none of the group is not ruled out.
+    expect(namesOtherThing('批次保證的保證期間多長', '送保期間最長五年，辦理期間另訂', groups)).toBe(false);
+    expect(namesOtherThing('批次保證的保證期間多長', '保證成數最高九成', groups)).toBe(false);
+    // A question naming nothing of the group rules nothing out.
+    expect(namesOtherThing('批次保證可以保幾年', '其辦理期間自 103 年 12 月 15 日起', groups)).toBe(false);
+  });
+
+  it('rejects a group of distinct terms with a single thing', () => {
+    expect(parseAnswerKinds('answer-kinds.yaml', 'kinds: []\ndistinct_terms:\n  - [保證期間]\n').ok).toBe(false);
   });
 });
