@@ -133,6 +133,9 @@ function askOfTopic(canonical: string, domain: Domain): Domain['asks']['topicAsk
 /** A percentage written to two decimals or more (「18.41%」): a share read off a table. */
 const SHARE = /(?<![\d.])\d+\.\d{2,}\s*[%％]/u;
 
+/** Figures a submission channel told beside them can be of (「授權送保的手續費」「專案送保最高保幾成」). */
+const FIGURE_OF_CHANNEL: ReadonlySet<string> = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
+
 export function understand(message: string, domain: Domain = shippedDomain()): Understanding {
   const text = withArabicDecimals(corrected(normalizeText(message).trim(), domain));
   const canonical = englishToChinese(text, domain);
@@ -205,6 +208,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const statesValue = (roles.statedRate !== undefined || facts.guaranteeRatio !== undefined) && facts.loanAmount === undefined;
   modifiers.reverse = programmes.length === 0 && statesValue && modifiers.which === true;
   const aboutApplicant = Object.keys(facts).some((key) => key !== 'programme') && domain.intents.firstPerson.test(canonical);
+  // 「授權送保的手續費區間」: the channel told beside a figure asked, in no yes-or-no question, is what the figure is of, not
+  // a second thing asked (「可以授權送保嗎？手續費多少」 still asks both).
+  const channelOnly = asks.indexOf('submission_channel');
+  if (channelOnly >= 0 && facts.submission !== undefined && !modifiers.yesNo && asks.some((a) => FIGURE_OF_CHANNEL.has(a))) asks.splice(channelOnly, 1);
   // 「能用授權送保嗎」 asks the channel: 授權 is what is asked about, not the rules of the authorised items as a subject.
   const parameterTopics = domain.asks.parameterTopics
     .filter(({ cue, topic }) => cue.test(canonical) && !(topic === 'authorised' && asks.includes('submission_channel')))

@@ -3181,6 +3181,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['未載明', '0800'],
     never: ['104 年 12 月 31 日'],
   },
+  {
+    name: 'reads a channel told beside a fee asked as what the fee is of (「授權送保的手續費」), not as a question about the channel',
+    says: ['授權送保的保證手續費大概落在多少'],
+    answersWith: ['0.75%', '1.5%'],
+  },
+  {
+    name: 'still answers both when the channel is asked yes-or-no beside the fee',
+    says: ['火金姑可以授權送保嗎？手續費多少'],
+    answersWith: ['不得以授權方式送保', '0.395%'],
+  },
+  {
+    name: 'quotes foreign guarantee institutions (名稱 ending 保證基金) when asked which ones the fund met',
+    says: ['信保跟韓國的哪些機構交流過'],
+    answersWith: ['KOTEC', 'KODIT'],
+  },
+  {
+    name: 'reads financing already obtained (總共借到) as the reported figure, not a cap: quotes the financing the fund helped obtain',
+    says: ['幫企業借到的錢一共多少'],
+    answersWith: ['1 兆 4'],
+    never: ['找不到可以確實回答'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
