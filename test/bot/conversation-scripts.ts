@@ -3149,6 +3149,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['10成'],
   },
   {
+    name: 'reads 今年 beside a rule asked as now (「今年批保最高保到幾成」), telling only the figure in force',
+    says: ['批保今年最多能保到幾成'],
+    answersWith: ['9成'],
+    never: ['10成'],
+  },
+  {
+    name: 'still reads a year written beside 今年 as that year (「今年（113年）公告的…」 is not in the documents)',
+    says: ['今年（113年）公告的批次保證手續費率是多少'],
+    answersWith: ['沒有民國113年公告'],
+  },
+  {
     name: 'still tells both versions when the question names no time',
     says: ['批次保證最高保幾成'],
     answersWith: ['9成', '10成'],
