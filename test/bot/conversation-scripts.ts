@@ -3160,6 +3160,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['沒有民國113年公告'],
   },
   {
+    name: 'reads 「在哪一年」 as asking a time, not a place: quotes the year the fund was set up',
+    says: ['信保基金創立在哪一年啊'],
+    answersWith: ['63 年設立'],
+  },
+  {
     name: 'still tells both versions when the question names no time',
     says: ['批次保證最高保幾成'],
     answersWith: ['9成', '10成'],
