@@ -3165,6 +3165,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['63 年設立'],
   },
   {
+    name: 'reads an everyday name of an industry (營建業, 蓋房子的) as the annual report\'s row 營建工程業',
+    says: ['建設公司那一類的保證餘額有多少'],
+    answersWith: ['159,094.88'],
+  },
+  {
     name: 'still tells both versions when the question names no time',
     says: ['批次保證最高保幾成'],
     answersWith: ['9成', '10成'],
