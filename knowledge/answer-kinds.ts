@@ -91,6 +91,7 @@ const fileSchema = z.strictObject({
   row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
   not_for_places: words.optional(),
   offices: words.optional(),
+  head_office: words.optional(),
   whole_totals: words.optional(),
   changes: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words, sum_asked_by: words.optional() }).optional(),
@@ -163,6 +164,11 @@ export interface AnswerKinds {
    * (「新竹有服務中心嗎」) is told so, with the offices they do list, and never answered by a bank's address there.
    */
   offices: string[];
+  /**
+   * How passages name the fund's head office and its own lines (本部, 客服專線): a phone or address asked of the fund with
+   * no place or office named (「信保的電話」) is answered by them before a regional office's.
+   */
+  headOffice: string[];
   /** Headings that name the total of the whole (「經費總需求表」), not of one item: 「計畫總共編了多少經費」 reads them first. */
   wholeTotals: string[];
   /** Words saying a figure was changed (「由 1 億 2 千萬元提高至 1 億 5 千萬元」): what follows 由 … before them is the old figure. */
@@ -243,6 +249,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     rowKinds: (parsed.data.row_kinds ?? []).map((names) => names.map((w) => normalizeText(w))),
     notForPlaces: (parsed.data.not_for_places ?? []).map((w) => normalizeText(w)),
     offices: (parsed.data.offices ?? []).map((w) => normalizeText(w)),
+    headOffice: (parsed.data.head_office ?? []).map((w) => normalizeText(w)),
     wholeTotals: (parsed.data.whole_totals ?? []).map((w) => normalizeText(w)),
     changes: (parsed.data.changes ?? []).map((w) => normalizeText(w)),
     cumulative: {

@@ -37,6 +37,8 @@ export interface PassageRequest {
   ranking?: boolean;
   /** A phone number or address is asked: passages holding one win. */
   wantsContact?: boolean;
+  /** A contact asked of the fund with no place or office named: sections naming its head office answer first. */
+  headOffice?: readonly string[];
   /** 「現任」, 「目前」: the newest document wins. */
   current?: boolean;
   /**
@@ -308,6 +310,7 @@ function sectionsWithin(
     ...(alsoGrams.size > 0 ? { alsoGrams } : {}),
     asOf: request.asOf,
     wantsContact: request.wantsContact ?? false,
+    ...(request.wantsContact && request.headOffice?.length ? { headOffice: request.headOffice } : {}),
     ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
     subjects: subjectsOf(query),
     wantsTable: request.ranking ?? false,
@@ -485,6 +488,7 @@ interface Wants {
   rowGrams?: Set<string>;
   asOf: string;
   wantsContact: boolean;
+  headOffice?: readonly string[];
   term?: string | undefined;
   /** The knowledge's terms of four characters or more the question names (專案保證, 批次保證), in canonical form. */
   subjects: string[];
@@ -599,7 +603,7 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
   }
   const byConfidence = closeCallByPassage(choices.sort((a, b) => b.confidence - a.confidence));
   const inForce = wants.today ? inForceFirst(byConfidence, wants.asOf) : replacementFirst(byConfidence, wants);
-  const sorted = cumulativeFirst(exactBeforeRounded(changedFromStatedFirst(knowledge, inForce, wants), wants.carries), wants.cumulative);
+  const sorted = headOfficeFirst(cumulativeFirst(exactBeforeRounded(changedFromStatedFirst(knowledge, inForce, wants), wants.carries), wants.cumulative), wants.headOffice);
   // 「信保基金哪一年成立」: the sections that date the event named (「自 63 年設立」) answer before those where a year only
   // bounds a figure (「成立迄 111 年底」), however much more of the question the latter's words match.
   const dating = events !== undefined && sorted[0]?.hit.example === undefined
@@ -1270,6 +1274,17 @@ function cumulativeFirst(ranked: SectionChoice[], shownBy: string[] | undefined)
     return shownBy.some((word) => text.includes(word));
   });
   return sums(first) ? ranked : nearlyAsSureFirst(ranked, sums);
+}
+
+/**
+ * 「信保的電話」: a contact asked of the fund, naming no place or office, is the head office's and its own lines
+ * (〈臺北本部…企業客服專線〉) before a regional office's list, which names 電話 in its heading.
+ */
+function headOfficeFirst(ranked: SectionChoice[], words: readonly string[] | undefined): SectionChoice[] {
+  const [first] = ranked;
+  if (!first || !words?.length || first.hit.example !== undefined) return ranked;
+  const names = (c: SectionChoice) => c.passages.some((p) => words.some((word) => normalizeText(p.text).includes(word)));
+  return names(first) ? ranked : nearlyAsSureFirst(ranked, names);
 }
 
 /** How close a figure written exactly is to a rounded one to be the same figure (「1 兆 4,075 億」 for 「逾 1 兆 4 千億」). */

@@ -484,6 +484,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ranking,
     compares: ctx.understanding.modifiers.comparison,
     wantsContact: ctx.merged.asks.includes('contact'),
+    // (「信保的電話」 names no place, bank or office: the fund's head office and its own lines answer.)
+    ...(subjects.length === 0 && !(kinds?.offices ?? []).some((word) => normalizeText(question).includes(word)) && (kinds?.headOffice.length ?? 0) > 0 ? { headOffice: kinds!.headOffice } : {}),
     // Phone numbers, addresses and who holds a post change: asked naming no year, the newest document's answer.
     current: (ctx.understanding.modifiers.current && !ruleFigureOfToday(question, anyAsked)) || (ctx.understanding.years.length === 0 && (ctx.merged.asks.includes('contact') || asked.some((kind) => kind.current))),
     dated: ctx.understanding.years.length > 0,

@@ -73,6 +73,9 @@ export function classifyIntent(text: string, { programmes, facts, asks, isFollow
   // 「我們想捐1500萬成立專款 可以嗎」: a figure of one's own case, asked yes or no, is checked against the rules.
   if (yesNo && CHECKED_FACTS.some((key) => facts[key] !== undefined)) return 'eligibility';
   if (isFollowUp) return 'unknown';
+  // 「老闆娘55歲想借鳳凰」: a programme named beside one's own circumstances, asking nothing in words, asks whether one
+  // qualifies.
+  if (programmes.length > 0 && ownFigures && !words.question.test(text)) return 'eligibility';
   if (onTopic && (words.question.test(text) || !stated)) return 'fact_lookup';
   if (words.help.test(text) && !stated) return 'help';
   return 'unknown';

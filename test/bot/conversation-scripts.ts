@@ -3170,6 +3170,28 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['159,094.88'],
   },
   {
+    name: 'answers a phone asked of the fund, naming no place or office, with the head office (answer-kinds head_office), not the regional list',
+    says: ['你們信保電話幾號'],
+    answersWith: ['臺北本部', '(02)2321-4261'],
+    never: ['高屏服務中心'],
+  },
+  {
+    name: 'still answers a regional office\'s phone from the regional list',
+    says: ['高屏服務中心電話'],
+    answersWith: ['(07)716-4146'],
+  },
+  {
+    name: 'reads a programme named beside one\'s own age, asking nothing in words (「想借鳳凰」), as whether one qualifies',
+    says: ['我媽58歲 想借鳳凰'],
+    answersWith: ['符合'],
+    never: ['找不到可以確實回答'],
+  },
+  {
+    name: 'still answers the age alone as an answer to the question asked before',
+    says: ['我想申請鳳凰貸款', '58歲'],
+    answersWith: ['符合'],
+  },
+  {
     name: 'still tells both versions when the question names no time',
     says: ['批次保證最高保幾成'],
     answersWith: ['9成', '10成'],
