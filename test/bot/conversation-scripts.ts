@@ -3172,7 +3172,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'answers a phone asked of the fund, naming no place or office, with the head office (answer-kinds head_office), not the regional list',
     says: ['你們信保電話幾號'],
-    answersWith: ['臺北本部', '(02)2321-4261'],
+    answersWith: ['臺北本部', '(02)2321-4261', '0800-089-921'],
     never: ['高屏服務中心'],
   },
   {
