@@ -31,7 +31,8 @@ import { LruCache } from './lru-cache.ts';
 import { characterCount } from './message-length.ts';
 import { redactPersonalData } from './redaction.ts';
 import type { Sources } from './sources.ts';
-import type { Bot, InteractionSink, Reply, Turn } from './types.ts';
+import type { Bot, Citation, InteractionSink, Reply, Turn } from './types.ts';
+import { isSourcesLine, sourcesLine } from './compose/reply.ts';
 import { understand, type Intent, type Understanding } from './understand/index.ts';
 import { questionParts } from './understand/question-parts.ts';
 
@@ -196,6 +197,8 @@ export function createBot(deps: BotDeps): Bot {
         const retried = route({ ...ctx, merged: withContext });
         if (retried.outcome !== 'unanswered') ({ result, merged } = { result: retried, merged: withContext });
       }
+      // 「有沒有免付費的電話可以先問問」: the fund's lines given to a contact asked are cited from where they are written.
+      if (merged.asks.includes('contact')) result = withServiceLinesCited(result, service);
       if (key !== undefined) answers.set(key, { result, merged });
     }
     const next: ConversationState = {
@@ -385,6 +388,32 @@ export function taipeiDate(instant: Date): string {
   const date = taipeiDay.format(instant);
   if (Number.isFinite(minute)) lastMinute = { minute, date };
   return date;
+}
+
+/** The service lines' own section cited in a reply that gives one of their numbers and does not cite it yet. */
+function withServiceLinesCited(result: FlowResult, service: ServiceLines): FlowResult {
+  const citation = service.citation;
+  if (!citation) return result;
+  const replies = result.replies.map((reply) =>
+    service.lines.some((line) => reply.text.includes(line.number)) && !reply.citations.some((c) => c.documentId === citation.documentId && c.section === citation.section)
+      ? withCitation(reply, citation)
+      : reply,
+  );
+  return { ...result, replies };
+}
+
+/** A reply with one more citation, its 「資料來源：」 line written again to name it. */
+function withCitation(reply: Reply, citation: Citation): Reply {
+  const citations = [...reply.citations, citation];
+  // (The text names three sources at most: the lines' own is kept among them.)
+  const line = sourcesLine([...reply.citations.slice(0, 2), citation]);
+  const lines = reply.text.split('\n');
+  const at = lines.findIndex(isSourcesLine);
+  if (line) {
+    if (at >= 0) lines[at] = line;
+    else lines.push(line);
+  }
+  return { ...reply, text: lines.join('\n'), citations };
 }
 
 function answerKey(version: string, asOf: string, state: ConversationState, text: string): string {

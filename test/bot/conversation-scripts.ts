@@ -3192,6 +3192,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['符合'],
   },
   {
+    name: 'cites the section the fund\'s lines are written in when they answer a contact asked beside how to apply',
+    says: ['想借錢週轉 要去哪裡申請信保 有沒有免付費電話'],
+    answersWith: ['0800-089-921', '〈聯絡資訊：臺北本部'],
+    cites: '聯絡資訊',
+  },
+  {
     name: 'still tells both versions when the question names no time',
     says: ['批次保證最高保幾成'],
     answersWith: ['9成', '10成'],
