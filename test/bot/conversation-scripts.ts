@@ -3172,7 +3172,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'answers a phone asked of the fund, naming no place or office, with the head office (answer-kinds head_office), not the regional list',
     says: ['你們信保電話幾號'],
-    answersWith: ['臺北本部', '(02)2321-4261', '0800-089-921'],
+    answersWith: ['臺北本部', '(02)2321-4261'],
     never: ['高屏服務中心'],
   },
   {
@@ -3196,6 +3196,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['想借錢週轉 要去哪裡申請信保 有沒有免付費電話'],
     answersWith: ['0800-089-921', '〈聯絡資訊：臺北本部'],
     cites: '聯絡資訊',
+  },
+  {
+    name: 'answers a phone asked of a place with that place\'s office only, not the head office beside it',
+    says: ['我在台中開店 你們台中有辦公的地方嗎 電話多少'],
+    answersWith: ['(04)2322-3617'],
+    never: ['2321-4261'],
   },
   {
     name: 'still tells both versions when the question names no time',

@@ -4,7 +4,7 @@ import { parseVocabulary, STOP_WORDS, SYNONYM_GROUPS } from '../../knowledge/voc
 describe('the search vocabulary (knowledge/vocabulary.yaml)', () => {
   it('is read from the file staff edit, in normal form', () => {
     expect(SYNONYM_GROUPS).toContainEqual(expect.arrayContaining(['批次保證', '批保']));
-    expect(SYNONYM_GROUPS).toContainEqual(['電話', 'tel', '專線']);
+    expect(SYNONYM_GROUPS).toContainEqual(['電話', 'tel']);
     expect(STOP_WORDS.has('請問')).toBe(true);
     expect(parseVocabulary('v.yaml', 'synonyms: [[批次保证, 批保]]\nterms: []\nstop_words: [FEE]\n')).toEqual({
       synonyms: [['批次保證', '批保']],
