@@ -185,10 +185,11 @@ export function createBot(deps: BotDeps): Bot {
       const reported = !asksRule && (merged.asks.some((a) => REPORTED_ASKS.has(a)) || (yearOnly && merged.task === 'fact_lookup'));
       // 「現在批次保證最高保幾成」「104年的批次成數」: the time asked is named, so only that time's figure is told.
       // (Not a question of two times, 「103年新制上路前保幾成？新制之後呢？」「before the 2014 revision, and now?」.)
-      const oneQuestion = questionParts(u, domain).length < 2;
+      // (Parts are read only when a year or a plan set the day: most messages never need them.)
+      const oneQuestion = () => questionParts(u, domain).length < 2;
       // (Nor one telling the other version itself, 「介紹資料寫可保到十成，現在還是這樣嗎」, or asking what came before a year,
       // 「那103年以前呢」.)
-      const timeNamed = !u.modifiers.still && !u.modifiers.past && !u.modifiers.comparison && ((u.modifiers.current && u.years.length === 0) || (oneQuestion && ((yearEnd !== undefined && ruleDay === yearEnd) || (planEnd !== undefined && ruleDay === planEnd))));
+      const timeNamed = !u.modifiers.still && !u.modifiers.past && !u.modifiers.comparison && ((u.modifiers.current && u.years.length === 0) || (((yearEnd !== undefined && ruleDay === yearEnd) || (planEnd !== undefined && ruleDay === planEnd)) && oneQuestion()));
       const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: (yearEnd && ruleDay === yearEnd) || reported ? asOf : ruleDay, today: asOf, ...(timeNamed ? { timeNamed } : {}), cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
