@@ -190,7 +190,11 @@ export function createBot(deps: BotDeps): Bot {
       // (Nor one telling the other version itself, 「介紹資料寫可保到十成，現在還是這樣嗎」, or asking what came before a year,
       // 「那103年以前呢」.)
       const timeNamed = !u.modifiers.still && !u.modifiers.past && !u.modifiers.comparison && ((u.modifiers.current && u.years.length === 0) || (((yearEnd !== undefined && ruleDay === yearEnd) || (planEnd !== undefined && ruleDay === planEnd)) && oneQuestion()));
-      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: (yearEnd && ruleDay === yearEnd) || reported ? asOf : ruleDay, today: asOf, ...(timeNamed ? { timeNamed } : {}), cite, service, understanding: u, merged, state };
+      // 「核准日104年3月2日的批保案件最高保幾成」: the case's own day decides, and what had ended by then is not its rule.
+      // (Not a day asked on both sides, 「103年12月15日新制實施前後各是多少」, nor two cases' days, 「案件A…案件B…各可以到幾成」.)
+      const caseDay = merged.facts.applicationDate ?? batchApproval ?? merged.facts.loanStartDate;
+      const caseDated = !timeNamed && !reported && !u.modifiers.still && !u.modifiers.past && !u.modifiers.comparison && !u.modifiers.several && caseDay !== undefined && ruleDay === caseDay && !yearOnly && oneQuestion();
+      const ctx: FlowContext = { sources, domain, view: parametersAt(sources.rules, ruleDay), asOf: (yearEnd && ruleDay === yearEnd) || reported ? asOf : ruleDay, today: asOf, ...(timeNamed ? { timeNamed } : {}), ...(caseDated ? { caseDated } : {}), cite, service, understanding: u, merged, state };
       result = route(ctx);
       // 「計畫期程到什麼時候？」 names no programme; when nothing answers it alone, it is about the one discussed.
       if (result.outcome === 'unanswered' && merged.task === 'fact_lookup' && !merged.programme && state.programme) {

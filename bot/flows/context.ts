@@ -25,6 +25,12 @@ export interface FlowContext {
    * without the other versions a question naming no time is told beside it.
    */
   timeNamed?: boolean;
+  /**
+   * A case's own date sets `asOf` (its application or approval date, or its loan's start), in a message of one question:
+   * a version that ended before that day does not apply to the case and is not told beside it. (A later version still is:
+   * a transition rule may let the case choose it, 「仍得依修正前規定」.)
+   */
+  caseDated?: boolean;
   cite: CitationIndex;
   service: ServiceLines;
   understanding: Understanding;

@@ -431,7 +431,7 @@ function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[
   // A figure that only came later than the day the rules are read (「97年底…總額度上限」: the 紓困 cap of 111年) gives way to
   // one then in force that answers the same ask.
   const inForce = (c: Candidate) => c.reading !== undefined;
-  const laterOnly = (c: Candidate) => ctx.timeNamed === true && c.upcoming !== undefined && !phasesIn(ctx, c.name) && fitting.some((o) => inForce(o) && asks.some((ask) => answers(o, ask) && answers(c, ask)));
+  const laterOnly = (c: Candidate) => (ctx.timeNamed === true || ctx.caseDated === true) && c.upcoming !== undefined && !phasesIn(ctx, c.name) && fitting.some((o) => inForce(o) && asks.some((ask) => answers(o, ask) && answers(c, ask)));
   // 「災前的貸款可以展延多久」: a figure of another thing named alike (利息補貼期間, 計畫期程) is not what is asked.
   const distinct = ctx.sources.knowledge.answerKinds?.distinctTerms ?? [];
   const otherThing = (c: Candidate) => distinct.length > 0 && namesOtherThing(ctx.understanding.text, c.described, distinct);
@@ -522,7 +522,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       if (note) versions.push(`說明：${note}`);
       citations.push(...referencesOf(ctx, r).map((reference) => ctx.cite.forReference(reference, r.effectiveFrom, r.name)));
       // (A figure announced anew each year keeps its other versions: the one in force is read from a later mention.)
-      for (const other of ctx.timeNamed && !ctx.view.announcedEachYear(r.name) ? [] : otherVersions(ctx.view, r).filter((v) => v.effectiveFrom !== first?.effectiveFrom)) {
+      const told = (v: ParameterHistoryEntry) => v.effectiveFrom !== first?.effectiveFrom && (!ctx.caseDated || v.effectiveFrom > r.effectiveFrom);
+      for (const other of ctx.timeNamed && !ctx.view.announcedEachYear(r.name) ? [] : otherVersions(ctx.view, r).filter(told)) {
         versions.push(versionLine(other, r));
         citations.push(ctx.cite.forReference(other.reference, other.effectiveFrom, r.name));
       }

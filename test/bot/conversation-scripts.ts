@@ -3257,6 +3257,34 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1 兆 4'],
     never: ['找不到可以確實回答'],
   },
+  {
+    name: 'a figure asked for oneself after an eligibility answer is the figure of the programme decided, not the finder',
+    says: ['我39歲，工作室開了兩年，想辦青創，這樣有符合嗎', '好 那信保可以幫我保到幾成'],
+    answersWith: ['青年創業貸款保證成數：8成', '9成'],
+    never: ['可能適合的保證項目', '您沒有指明保證項目'],
+  },
+  {
+    name: 'a case dated after a revision is told the revised figure alone, not the version that had ended',
+    says: ['批保案件的授信額度核准日是104年2月9日，保證成數最高幾成'],
+    answersWith: ['9成', '104年2月9日'],
+    never: ['10成', '另：'],
+  },
+  {
+    name: 'a case dated before a revision it may still opt out of is also told the revised figure',
+    says: ['授信額度核准日103年9月30日的批次保證案件，最高保幾成'],
+    answersWith: ['10成', '仍得適用修正前的規定', '9成'],
+  },
+  {
+    name: 'a case dated before a cap that came later is told the cap then in force, not the later one',
+    says: ['98年3月申請的案件，同一企業保證總額度上限多少'],
+    answersWith: ['1.2億'],
+    never: ['1.5億'],
+  },
+  {
+    name: 'a revision day asked on both sides keeps both versions',
+    says: ['批保保證成數在103年12月15日新制前後各是幾成'],
+    answersWith: ['9成', '10成'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
