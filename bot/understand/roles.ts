@@ -384,32 +384,37 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     facts.loanAmount = facts.guaranteedAmount;
     delete facts.guaranteedAmount;
   }
-  // 「公司去年才開」: a founding year said relative to now gives the business's age in whole years, as an estimate.
+  // 「公司去年才開」「半年前開了咖啡店」: a founding time said relative to now gives the business's age, as an estimate.
   if (facts.businessAgeMonths === undefined && facts.foundedDate === undefined) {
-    const yearsAgo = yearsAgoIn(text, words);
-    if (yearsAgo !== undefined) set('businessAgeMonths', yearsAgo * 12, true);
+    const monthsAgo = monthsAgoIn(text, words);
+    if (monthsAgo !== undefined) set('businessAgeMonths', monthsAgo, true);
   }
   const statedRate = [...rates][0];
   return { facts, approximate, ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
-/** 「去年才開」: the years ago a word says, when a founding word follows or precedes it within the set distance. */
-function yearsAgoIn(text: string, roles: RoleWords): number | undefined {
+/** 「去年才開」「三個月前開的」: the months ago a word or a time before 前 says, when a founding word is within the set distance. */
+function monthsAgoIn(text: string, roles: RoleWords): number | undefined {
   const words = roles.yearsAgo;
   if (!words) return undefined;
   const cues = [...text.matchAll(words.cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
   // (A cue holding the word itself, 「店剛開」's 剛開, is as near as can be.)
   const near = (start: number, end: number) =>
     cues.some((c) => (c.start >= end && c.start - end <= words.within) || (c.end <= start && start - c.end <= words.within) || (c.start <= start && c.end >= end));
+  const found: Array<{ at: number; months: number }> = [];
   for (const match of text.matchAll(words.word)) {
-    if (near(match.index, match.index + match[0].length)) return words.years.get(match[0]);
+    const years = words.years.get(match[0]);
+    if (years !== undefined && near(match.index, match.index + match[0].length)) found.push({ at: match.index, months: years * 12 });
   }
-  // 「六年前就登記了」「3年前成立」: a number of years before 前, with a founding word as near.
-  for (const match of text.matchAll(YEARS_BEFORE)) {
-    const years = parseChineseNumber(match[1] as string);
-    if (years !== undefined && near(match.index, match.index + match[0].length)) return years;
+  // 「六年前就登記了」「3年前成立」「一年半前」「半年前」「三個月前開的」: a time before 前, with a founding word as near.
+  for (const match of text.matchAll(TIME_BEFORE)) {
+    const [, years, half, months, halfYear] = match;
+    const count = parseChineseNumber((years ?? months ?? '0') as string);
+    const total = halfYear !== undefined ? 6 : months !== undefined ? count : count === undefined ? undefined : count * 12 + (half ? 6 : 0);
+    if (total !== undefined && near(match.index, match.index + match[0].length)) found.push({ at: match.index, months: total });
   }
-  return undefined;
+  // (The first said is the time: 「兩個月前剛登記」 is two months, not the 剛 after it.)
+  return found.sort((a, b) => a.at - b.at)[0]?.months;
 }
 
-const YEARS_BEFORE = new RegExp(`(${NUMERAL})\\s*年(?:多)?(?:以前|之前|前)`, 'g');
+const TIME_BEFORE = new RegExp(`(?:(${NUMERAL})\\s*年(半)?(?:多)?|(${NUMERAL})\\s*個?多?月(?:多)?|(半)年(?:多)?)(?:以前|之前|前)`, 'g');
