@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { shippedDomain, type Domain } from '../domain/index.ts';
 import { parametersAt } from '../rules/at.ts';
+import { maxRatioOf } from '../rules/max-ratio.ts';
+import type { Facts } from '../rules/facts.ts';
+import type { ParameterSet } from '../rules/schema.ts';
+import { isProgrammeId } from '../rules/programmes.ts';
+import { TraceRecorder } from '../rules/trace.ts';
 import { PROGRAMME_IDS } from '../rules/programmes.ts';
 import { CitationIndex } from './compose/citations.ts';
 import { contextLostReply, contextWasLost, leansOnLostContext, withContextLostNote } from './compose/context-lost.ts';
@@ -206,8 +211,13 @@ export function createBot(deps: BotDeps): Bot {
       if (merged.asks.includes('contact')) result = withServiceLinesCited(result, service);
       if (key !== undefined) answers.set(key, { result, merged });
     }
+    // 「聽說批保可以保到十成？」: a ratio heard is checked, never kept as the case's own for a later estimate. Nor is one
+    // above the programme's ceiling told in a question the rules answered (「銀行說一般貸款可以保到九成五？」): the answer
+    // gave the ceiling, and a later 「那借300萬要付多少」 is estimated at it.
+    const kept = result.state.facts ?? merged.facts;
+    const heard = kept.guaranteeRatio !== undefined && ((u.ratioHeard === true && kept.guaranteeRatio === u.facts.guaranteeRatio) || (merged.task !== 'fee_calculation' && aboveCeiling(sources.rules, asOf, result.state.programme ?? merged.programme, kept)));
     const next: ConversationState = {
-      facts: result.state.facts ?? merged.facts,
+      facts: heard ? withoutKey(kept, 'guaranteeRatio') : kept,
       turns: state.turns + 1,
       ...optional('programme', result.state.programme ?? merged.programme),
       ...optional('task', result.state.task),
@@ -446,4 +456,20 @@ function topicAfter(state: ConversationState, merged: MergedTurn, result: FlowRe
   // (Any question answered: 「那這種最多可以借幾年」 may follow a question the finder or the rules answered. And one the
   // documents do not answer: 「那它的手續費呢」 after it is still about what it named.)
   return merged.task === 'fact_lookup' || result.outcome === 'answered' || result.outcome === 'unanswered' ? message.slice(0, 200) : undefined;
+}
+
+function withoutKey<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _dropped, ...rest } = value;
+  return rest;
+}
+
+/** The case's ratio is above the highest its programme allows on the day (none known: not above). */
+function aboveCeiling(rules: ParameterSet, asOf: string, programme: string | undefined, facts: Facts): boolean {
+  if (facts.guaranteeRatio === undefined || programme === undefined || !isProgrammeId(programme)) return false;
+  try {
+    const ceiling = maxRatioOf(programme, facts, new TraceRecorder(parametersAt(rules, asOf)));
+    return ceiling !== undefined && facts.guaranteeRatio > ceiling;
+  } catch {
+    return false;
+  }
 }

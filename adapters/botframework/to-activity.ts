@@ -26,7 +26,7 @@ export function textWithCitations(text: string, citations: Citation[], language?
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const citation of citations) {
-    const key = citation.sectionId ?? `${citation.documentId}#${citation.section}`;
+    const key = `${citation.sectionId ?? citation.documentId}#${citation.section}`;
     if (seen.has(key)) continue;
     seen.add(key);
     lines.push(`${lines.length + 1}. ${citationLabel(citation)}`);

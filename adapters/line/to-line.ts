@@ -144,7 +144,7 @@ function feedbackItems(answerId: string, captions: LineCaptions): QuickReplyItem
 function uniqueCitations(citations: Citation[]): Citation[] {
   const seen = new Set<string>();
   return citations.filter((c) => {
-    const key = c.sectionId ?? `${c.documentId}#${c.section}`;
+    const key = `${c.sectionId ?? c.documentId}#${c.section}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -4,6 +4,7 @@ import type { Reference } from '../../rules/schema.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import type { Citation } from '../types.ts';
 import { formatRocDate } from './format.ts';
+import { isProgrammeId, PROGRAMMES } from '../../rules/programmes.ts';
 import { plainText } from '../../knowledge/passages.ts';
 
 const EXCERPT_LENGTH = 240;
@@ -78,9 +79,12 @@ export class CitationIndex {
 
   private citeReference(reference: Reference, effectiveFrom: string, parameter?: string): Citation {
     const section = this.sections.get(sectionKey(reference.document, reference.section));
-    const base: Citation = section
+    const cited: Citation = section
       ? this.forSection(section, reference.quote)
       : { documentId: reference.document, title: reference.title, section: reference.section, excerpt: reference.quote };
+    // 「〈2. 專案保證：(2) 專案保證項目表～企業部分 > 青年創業貸款〉」: a figure read from one row of a table is cited by its row.
+    const row = section ? tableRowOf(section.text, reference.quote, parameter) : undefined;
+    const base = row ? { ...cited, section: `${cited.section} > ${row}` } : cited;
     const applies = isRealDate(effectiveFrom) ? `${formatRocDate(effectiveFrom)}起適用` : undefined;
     const label = [this.dateLabelOf(reference.document), applies].filter(Boolean).join('；');
     return {
@@ -100,6 +104,31 @@ export class CitationIndex {
     }
     return dedupeCitations(citations);
   }
+}
+
+/**
+ * The label (first cell) of the one table row of a section's text holding the quote: 「青年創業貸款」 for 「0.75%~1.5%」.
+ * When several rows hold it (「9.5成」 in 火金姑's and 鳳凰's), the row of the parameter's programme; otherwise none.
+ */
+export function tableRowOf(text: string, quote: string | undefined, parameter?: string): string | undefined {
+  const wanted = squeeze(quote ?? '');
+  if (!wanted) return undefined;
+  const rows = text.split('\n').filter((line) => line.trimStart().startsWith('|') && !/^\s*\|[\s|:-]*$/u.test(line));
+  if (rows.length < 3) return undefined;
+  const labelled = rows.slice(1).map((line) => {
+    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    return { label: (cells[0] ?? '').split('*')[0]!.trim(), text: squeeze(cells.join('')) };
+  });
+  const holding = labelled.filter((r) => r.label && r.text.includes(wanted));
+  if (holding.length === 1) return holding[0]!.label;
+  const folder = parameter?.split('.')[0];
+  const programme = folder && isProgrammeId(folder) ? PROGRAMMES[folder].name : undefined;
+  const own = programme ? holding.filter((r) => r.label === programme) : [];
+  return own.length === 1 ? own[0]!.label : undefined;
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/gu, '');
 }
 
 /** Keeps the first citation of each section (and the earliest date seen for it). */

@@ -522,7 +522,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       if (note) versions.push(`說明：${note}`);
       citations.push(...referencesOf(ctx, r).map((reference) => ctx.cite.forReference(reference, r.effectiveFrom, r.name)));
       // (A figure announced anew each year keeps its other versions: the one in force is read from a later mention.)
-      const told = (v: ParameterHistoryEntry) => v.effectiveFrom !== first?.effectiveFrom && (!ctx.caseDated || v.effectiveFrom > r.effectiveFrom);
+      const told = (v: ParameterHistoryEntry) => v.effectiveFrom !== first?.effectiveFrom && (!ctx.caseDated || (v.effectiveFrom > r.effectiveFrom && v.effectiveFrom <= (ctx.today ?? ctx.asOf)));
       for (const other of ctx.timeNamed && !ctx.view.announcedEachYear(r.name) ? [] : otherVersions(ctx.view, r).filter(told)) {
         versions.push(versionLine(other, r));
         citations.push(ctx.cite.forReference(other.reference, other.effectiveFrom, r.name));
@@ -733,7 +733,8 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
   if (!label || !date) return undefined;
   const revisions = candidates
     .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming && phasesIn(ctx, c.name) ? [c.upcoming.effectiveFrom] : []))
-    .filter((from) => from > date)
+    // (A revision not yet in force on the day asked replaced nothing yet.)
+    .filter((from) => from > date && from <= (ctx.today ?? from))
     .sort();
   const revised = revisions[0];
   if (revised) return `依您提供的${label}（${formatRocDate(date)}），早於${formatRocDate(revised)}起施行的修正規定，仍得適用修正前的規定：`;

@@ -1,3 +1,4 @@
+import { withoutProgrammeNames } from './programmes.ts';
 import { withArabicDecimals } from './numbers.ts';
 import { withUnitOmittedAmounts } from './amounts.ts';
 import { withSpokenAges } from './periods.ts';
@@ -189,6 +190,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const asksAboutLoan = rereadable ? loanReading(asks, findAsks(canonical, { mentions, hasAmount: true }, domain), domain) : undefined;
   // 「哪類企業可以」 asks who may apply: the criteria.
   if (!asks.includes('eligibility_criteria') && domain.intents.whoQualifies.test(canonical)) asks.push('eligibility_criteria');
+  // 「我們是經銷商 可以用火金姑嗎 手續費多少」: whether one may use the programme named inside the question (可以用…嗎) is asked
+  // beside its figure: who it is for is told with it.
+  const mayUse = programmes.length > 0 && asks.length > 0 && !asks.includes('eligibility_criteria') && !domain.intents.eligibilityQuestion.test(canonical);
+  if (mayUse && domain.intents.eligibilityQuestion.test(withoutProgrammeNames(canonical, domain))) asks.push('eligibility_criteria');
   const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
   // 「每年要繳多少手續費」: the fee for one year is asked, whatever the loan's term.
   const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;

@@ -3285,6 +3285,29 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批保保證成數在103年12月15日新制前後各是幾成'],
     answersWith: ['9成', '10成'],
   },
+  {
+    name: 'a ratio heard in one turn is not the ratio of a fee estimated in the next',
+    says: ['朋友說鳳凰貸款可以保十成喔？', '那借80萬一年 手續費多少'],
+    answersWith: ['3,800', '95%'],
+    never: ['超過上限'],
+  },
+  {
+    name: 'a ratio above the ceiling asked about is not kept for the next estimate, which uses the ceiling',
+    says: ['銀行說青創可以保到九成五？', '借60萬一年 A組 手續費多少'],
+    answersWith: ['3,600', '80%'],
+    never: ['超過上限'],
+  },
+  {
+    name: 'whether one may use a programme named inside the question is answered with who it is for, beside the figure',
+    says: ['我們公司可以用自創品牌貸款嗎 手續費多少'],
+    answersWith: ['0.75%', '自創品牌貸款適用對象：不限小企業'],
+  },
+  {
+    name: 'a figure read from one row of a table is cited by that row',
+    says: ['微型創業鳳凰貸款手續費多少'],
+    answersWith: ['0.5%', '專案保證項目表～企業部分 > 微型創業鳳凰貸款'],
+    cites: '微型創業鳳凰貸款',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
