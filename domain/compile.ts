@@ -54,6 +54,7 @@ export interface Domain {
     industryOutright: Choice<'industry'>;
     gender: Choice<'gender'>;
     submission: Choice<'submission'>;
+    lender: Choice<'lender'>;
     loanPurpose: Choice<'loanPurpose'>;
   };
   asks: {
@@ -119,6 +120,7 @@ export interface Domain {
     hearsay?: { heard: RegExp; quoted: RegExp };
     /** 「哪些公司符合」: who may apply (of the programme discussed, or in general), not which programme fits. */
     whoQualifies: RegExp;
+    mayUse: RegExp;
     change: RegExp;
   };
   modifiers: { threshold?: RegExp; lower?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
@@ -386,6 +388,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       industryOutright: choices<'industry'>(facts.choices.industry_outright ?? {}),
       gender: choices<'gender'>(facts.choices.gender),
       submission: choices<'submission'>(facts.choices.submission),
+      lender: choices<'lender'>(facts.choices.lender ?? {}),
       loanPurpose: choices<'loanPurpose'>(facts.choices.loanPurpose),
     },
     asks: {
@@ -435,6 +438,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       others: intents.others.length > 0 ? cueRegExp(intents.others) : /(?!)/u,
       ...(intents.hearsay ? { hearsay: { heard: cueRegExp(intents.hearsay.heard), quoted: cueRegExp(intents.hearsay.quoted) } } : {}),
       whoQualifies: cueRegExp(intents.who_qualifies),
+      mayUse: intents.may_use ? cueRegExp(intents.may_use) : /(?!)/,
       change: cueRegExp(intents.change),
     },
     modifiers: {

@@ -109,6 +109,8 @@ export const FactsFile = z
       loanPurpose: z.record(z.enum(['capital_expenditure', 'trade_backed', 'working_capital']), Cues),
       /** The category named outright (「算生產事業」), which decides over what a description suggests (「咖啡」). */
       industry_outright: z.record(z.enum(['production', 'general']), Cues).optional(),
+      /** The lending bank, by its full name as the documents write it, and the words users call it by. */
+      lender: z.record(Word, Cues).optional(),
     }).strict(),
   })
   .strict();
@@ -185,6 +187,8 @@ export const IntentsFile = z
     /** 「聽說」「朋友說」: a figure told as heard, not as quoted by the lender; `quoted` (銀行、行員) makes it the lender's. */
     hearsay: z.object({ heard: Cues, quoted: Cues }).strict().optional(),
     who_qualifies: Cues,
+    /** 「可以用火金姑嗎 手續費多少」: whether one may use the programme named, asked beside its figures (read with the names taken out). */
+    may_use: Cues.optional(),
     change: Cues,
     modifiers: z
       .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues, total: Cues, place_of: Cues, threshold: Cues.optional(), lower: Cues.optional(), originally: Cues.optional(), past: Cues.optional(), until: Cues.optional(), longest_term: Cues.optional() })

@@ -64,6 +64,7 @@ export const Facts = z
     foundedDate: z.iso.date(), // 設立（開業）日期：營業期間由此算到申請日（未說時為今天）
     announcedDate: z.iso.date(), // 規定公告（發函）的日期：「依103年公告的費率」讀那一年底施行的版本
     submission: z.enum(['authorised', 'project', 'direct', 'batch']),
+    lender: z.string().min(1), // 承貸金融機構，以年報所載全名（「玉山」→ 玉山商業銀行；domain/registry/facts.yaml choices.lender）
     loanPurpose: LoanPurpose, // 授信用途 (新創事業貸款限資本性支出或交易行為為還款來源)
     recoveryNeed: z.number().nonnegative(), // 受災復工營業計畫實際需要金額 (災害復舊專案貸款)
     flags: FactFlags,

@@ -4,11 +4,13 @@ import { formatRate } from './display.ts';
 import { PROGRAMMES } from './programmes.ts';
 import type { ProgrammeId } from './programmes.ts';
 import type { TraceRecorder } from './trace.ts';
+import type { ParameterView } from './at.ts';
 
 export interface RateFacts {
   riskGroup?: RiskGroup | undefined;
   flags?: FactFlags | undefined;
   annualRate?: number | undefined;
+  lender?: string | undefined;
 }
 
 export interface SelectedRate {
@@ -157,6 +159,21 @@ function baseRateOf(programme: ProgrammeId, source: RateSource, facts: RateFacts
       throw new RateNotDeterminedError(programme, range);
     }
     case 'batch': {
+      // 「我在玉山辦批保」: a lender named is looked up in the award list the documents give (111年度's).
+      if (facts.flags?.batchExcellenceAward === undefined && facts.lender !== undefined) {
+        const winners = awardWinners(trace.view, facts.lender);
+        if (winners) {
+          const list = trace.optional('batch.excellence_award_banks')!;
+          const year = rocYear(list.effectiveFrom);
+          if (winners.won) {
+            const award = trace.optional('batch.fee_rate_excellence_award');
+            if (award) {
+              notes.push(`${facts.lender}為${year}年度「批保卓越獎」得獎金融機構（收錄文件所載最近一年度的名單）：年費率 ${formatRate(award.value as number)}`);
+              return award.value as number;
+            }
+          } else notes.push(`${facts.lender}不在${year}年度「批保卓越獎」得獎名單（收錄文件所載最近一年度的名單），以一般批次保證費率計算`);
+        }
+      }
       if (facts.flags?.batchExcellenceAward) {
         const award = trace.optional('batch.fee_rate_excellence_award');
         if (award) {
@@ -187,4 +204,15 @@ function quotedRate(programme: ProgrammeId, rate: number, range: { min: number; 
 /** The start of the note saying a fee was computed at the rate given: left out where the rate is an end of the rule's own range. */
 export function quotedRateNote(rate: number): string {
   return `以提供之核定年費率 ${formatRate(rate)} 計算`;
+}
+
+/** Whether a lender is on the 批保卓越獎 list in force (undefined when the documents give none for the day). */
+export function awardWinners(view: ParameterView, lender: string): { won: boolean } | undefined {
+  const list = view.find('batch.excellence_award_banks');
+  if (!list || !Array.isArray(list.value)) return undefined;
+  return { won: (list.value as string[]).includes(lender) };
+}
+
+function rocYear(iso: string): number {
+  return Number(iso.slice(0, 4)) - 1911;
 }

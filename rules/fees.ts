@@ -64,7 +64,7 @@ export function guaranteeFee(view: ParameterView, input: FeeInput): FeeResult {
   const periodMissing = () => new MissingFactsError(['periodMonths'], '計算保證手續費需要貸款金額、保證成數與保證期間');
   let selected: ReturnType<typeof selectFeeRate>;
   try {
-    selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, annualRate: input.annualRate }, trace);
+    selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, lender: facts.lender, annualRate: input.annualRate }, trace);
   } catch (error) {
     if (noPeriod) throw periodMissing();
     throw error;

@@ -68,6 +68,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   }
   // The programme is tracked on its own, so a follow-up naming another programme replaces it cleanly.
   delete facts.programme;
+  // 「我在玉山辦批保」: the bank named is the case's lender (its awards may change the fee).
+  if (u.lender !== undefined) facts.lender = u.lender;
 
   const named = programmeOf(state, u, stated, domain, facts);
   // 「做自有品牌的 想借400萬」: a need only one programme serves names it, for a calculation or a rule question.

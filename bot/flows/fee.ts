@@ -128,7 +128,7 @@ function waivedFee(ctx: FlowContext, programme: ProgrammeId, caseFacts: Facts): 
   const trace = new TraceRecorder(ctx.view);
   let waived = false;
   try {
-    waived = selectFeeRate(programme, { riskGroup: caseFacts.riskGroup, flags: caseFacts.flags }, trace).waived;
+    waived = selectFeeRate(programme, { riskGroup: caseFacts.riskGroup, flags: caseFacts.flags, lender: caseFacts.lender }, trace).waived;
   } catch {
     return undefined;
   }
@@ -290,7 +290,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
  */
 function askWithRate(ctx: FlowContext, programme: ProgrammeId, caseFacts: Omit<Facts, 'programme'>, missing: string[]): FlowResult {
   const trace = new TraceRecorder(ctx.view);
-  const rateFacts = { flags: caseFacts.flags, annualRate: ctx.merged.statedRate };
+  const rateFacts = { flags: caseFacts.flags, lender: caseFacts.lender, annualRate: ctx.merged.statedRate };
   try {
     // With no risk group, each group's rate (the group is then asked with the loan, or said by the bank).
     const source = rateSource(programme);
@@ -759,7 +759,7 @@ export function asksRateUnderRule(ctx: FlowContext): boolean {
 function rateByGroupUnderRule(ctx: FlowContext, programme: ProgrammeId): FlowResult | undefined {
   const { facts } = ctx.merged;
   const trace = new TraceRecorder(ctx.view);
-  const groups = (['A', 'B', 'C'] as const).map((riskGroup) => ({ riskGroup, selected: selectFeeRate(programme, { riskGroup, flags: facts.flags }, trace) }));
+  const groups = (['A', 'B', 'C'] as const).map((riskGroup) => ({ riskGroup, selected: selectFeeRate(programme, { riskGroup, flags: facts.flags, lender: facts.lender }, trace) }));
   if (groups.some((g) => g.selected.waived)) return undefined;
   const name = PROGRAMMES[programme].name;
   const rates = new Set(groups.map((g) => g.selected.rate));
@@ -785,7 +785,7 @@ function rateByGroupUnderRule(ctx: FlowContext, programme: ProgrammeId): FlowRes
 function rangeUnderRule(ctx: FlowContext, programme: ProgrammeId, range: { min: number; max: number }): FlowResult | undefined {
   const { facts } = ctx.merged;
   const trace = new TraceRecorder(ctx.view);
-  const ends = [range.min, range.max].map((annualRate) => selectFeeRate(programme, { flags: facts.flags, annualRate }, trace));
+  const ends = [range.min, range.max].map((annualRate) => selectFeeRate(programme, { flags: facts.flags, lender: facts.lender, annualRate }, trace));
   const [low, high] = ends as [ReturnType<typeof selectFeeRate>, ReturnType<typeof selectFeeRate>];
   if (ends.some((e) => e.waived) || (low.rate === range.min && high.rate === range.max)) return undefined;
   const name = PROGRAMMES[programme].name;
@@ -814,7 +814,7 @@ function ruleRateAgainstStated(ctx: FlowContext, programme: ProgrammeId, statedR
   const trace = new TraceRecorder(ctx.view);
   let rule: ReturnType<typeof selectFeeRate>;
   try {
-    rule = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags }, trace);
+    rule = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, lender: facts.lender }, trace);
   } catch {
     return undefined;
   }
@@ -856,7 +856,7 @@ function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult {
   if (!head || result.outcome !== 'answered') return result;
   const rateOf = (flags: FactFlags, trace: TraceRecorder) => {
     try {
-      const selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags, annualRate: statedRate }, trace);
+      const selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags, lender: facts.lender, annualRate: statedRate }, trace);
       return selected.waived ? 0 : selected.rate;
     } catch {
       return undefined;
@@ -890,7 +890,7 @@ function rateUnderRule(ctx: FlowContext): FlowResult | undefined {
   const trace = new TraceRecorder(ctx.view);
   let selected: ReturnType<typeof selectFeeRate>;
   try {
-    selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, annualRate: statedRate }, trace);
+    selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags: facts.flags, lender: facts.lender, annualRate: statedRate }, trace);
   } catch (error) {
     // A rate waiting only on the risk group, under a circumstance: each group's rate, or one line when they agree.
     if (error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup')) return rateByGroupUnderRule(ctx, programme);

@@ -2,6 +2,7 @@ import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
+import { awardWinners } from '../../rules/fee-rate.ts';
 import { batchSubrogationCap } from '../../rules/batch.ts';
 import { InvalidInputError } from '../../rules/errors.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
@@ -877,7 +878,8 @@ function relevant(name: string, ctx: FlowContext): boolean {
   if (measureNamed && !named && /public_construction|domestic_investment/.test(name) && !facts.flags?.publicConstruction && !facts.flags?.domesticInvestment) return false;
   // How a rule is applied for (增加國內投資: 限以專案或直接保證) is said when that is asked, not with its other figures.
   if (readsParameter(ctx.domain.asks.parameters.submission_channel, name)) return ctx.merged.asks.includes('submission_channel');
-  if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named;
+  // (「中信的批保手續費率」: a lender on the award list brings the award's rate.)
+  if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named || (facts.lender !== undefined && awardWinners(ctx.view, facts.lender)?.won === true);
   if (name.includes('_award')) return named;
   // Public construction and domestic investment each have their own extra quota and ratio.
   const flags = facts.flags ?? {};

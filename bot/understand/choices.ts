@@ -47,6 +47,11 @@ export function findSubmission(text: string, domain: Domain = shippedDomain()): 
   return firstChoice(text, domain.facts.submission);
 }
 
+/** The lending bank a message names (「我在玉山辦批保」 → 玉山商業銀行), by its full name as the documents write it. */
+export function findLender(text: string, domain: Domain = shippedDomain()): Facts['lender'] {
+  return firstChoice(text, domain.facts.lender);
+}
+
 /** What the loan is for (資本性支出, 憑交易行為還款, 週轉金), which decides 促進就業 new ventures. */
 export function findLoanPurpose(text: string, domain: Domain = shippedDomain()): Facts['loanPurpose'] {
   return firstChoice(text, domain.facts.loanPurpose);

@@ -148,6 +148,11 @@ export interface Understanding {
   rateHeard?: boolean;
   /** The guarantee ratio was told as heard (「聽說青創可以保九成」): a fee is not computed at it. */
   ratioHeard?: boolean;
+  /**
+   * The lending bank named (「我在玉山辦批保」: 玉山商業銀行), kept out of `facts` so that naming a bank (「玉山拿過哪些獎」) is no
+   * case told; the dialogue makes it the case's lender where a fee is asked (dialogue/merge.ts).
+   */
+  lender?: string;
   statedRate?: number;
   /**
    * The loan amount stated is a 週轉 borrowing (「週轉借款加起來1500萬」): with a revenue known from earlier turns it is the

@@ -5,14 +5,14 @@ import { withSpokenAges } from './periods.ts';
 import { corrected, shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { findAsks } from './asks.ts';
-import { findGender, findIndustry, findLoanPurpose, findSubmission } from './choices.ts';
+import { findGender, findIndustry, findLender, findLoanPurpose, findSubmission } from './choices.ts';
 import { englishToChinese } from './english.ts';
 import { scanMentions } from './figures.ts';
 import { findFlags, flagsByVerb } from './flags.ts';
 import { findHowToApply } from './how-to-apply.ts';
 import { isFollowUp } from './follow-up.ts';
 import { isInjectionSuspected } from './injection.ts';
-import { classifyIntent } from './intent.ts';
+import { APPLICANT_FACTS, classifyIntent } from './intent.ts';
 import { extractKeywords } from './keywords.ts';
 import { hasRatioFigures } from '../../rules/business-finance-ratio.ts';
 import { detectLanguage } from './language.ts';
@@ -161,6 +161,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (gender) facts.gender = gender;
   const submission = findSubmission(canonical, domain);
   if (submission) facts.submission = submission;
+  const lender = findLender(canonical, domain);
   const loanPurpose = findLoanPurpose(canonical, domain);
   if (loanPurpose) facts.loanPurpose = loanPurpose;
   const flags = findFlags(canonical, domain);
@@ -192,8 +193,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (!asks.includes('eligibility_criteria') && domain.intents.whoQualifies.test(canonical)) asks.push('eligibility_criteria');
   // 「我們是經銷商 可以用火金姑嗎 手續費多少」: whether one may use the programme named inside the question (可以用…嗎) is asked
   // beside its figure: who it is for is told with it.
-  const mayUse = programmes.length > 0 && asks.length > 0 && !asks.includes('eligibility_criteria') && !domain.intents.eligibilityQuestion.test(canonical);
-  if (mayUse && domain.intents.eligibilityQuestion.test(withoutProgrammeNames(canonical, domain))) asks.push('eligibility_criteria');
+  // (「我們這種小經銷可以用嗎 可以保到幾成」 too. Not with one's own circumstances told: those are decided on.)
+  const ownCircumstances = APPLICANT_FACTS.some((key) => facts[key] !== undefined) || Object.keys(flags).length > 0;
+  const mayUse = programmes.length > 0 && asks.length > 0 && !asks.includes('eligibility_criteria') && !ownCircumstances;
+  if (mayUse && domain.intents.mayUse.test(withoutProgrammeNames(canonical, domain))) asks.push('eligibility_criteria');
   const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
   // 「每年要繳多少手續費」: the fee for one year is asked, whatever the loan's term.
   const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;
@@ -278,6 +281,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
     ...(roles.rateHeard ? { rateHeard: true } : {}),
     ...(roles.ratioHeard ? { ratioHeard: true } : {}),
+    ...(lender ? { lender } : {}),
     injectionSuspected: isInjectionSuspected(text),
     ...optionalContrast(contrasted),
     ...(facts.loanAmount !== undefined && domain.roles.balanceBesideRevenue.test(canonical) ? { borrowingIsBalance: true } : {}),

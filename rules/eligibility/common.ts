@@ -16,7 +16,7 @@ export function riskGroupRates(a: Assessment): void {
 /** The rate that applies to these facts, when the facts tell it; notes (caps, waivers) become reasons. */
 export function applicableRate(a: Assessment): void {
   try {
-    const selected = selectFeeRate(a.programme, { riskGroup: a.facts.riskGroup, flags: a.facts.flags }, a.trace);
+    const selected = selectFeeRate(a.programme, { riskGroup: a.facts.riskGroup, flags: a.facts.flags, lender: a.facts.lender }, a.trace);
     a.feeRate = { ...a.feeRate, applicable: selected.rate, ...(selected.waived ? { waived: true } : {}) };
     for (const note of selected.notes) a.pass(note);
   } catch (error) {

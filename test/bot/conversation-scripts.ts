@@ -3308,6 +3308,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0.5%', '專案保證項目表～企業部分 > 微型創業鳳凰貸款'],
     cites: '微型創業鳳凰貸款',
   },
+  {
+    name: 'a batch fee for a lender on the award list the documents give is at the award rate, said so',
+    says: ['玉山銀行承辦的批次保證，借500萬一年，保證手續費多少'],
+    answersWith: ['9,000', '0.2%', '玉山商業銀行為111年度「批保卓越獎」得獎金融機構'],
+    cites: '得獎名單',
+  },
+  {
+    name: 'a batch fee for a lender not on the award list is at the batch rate, said so',
+    says: ['兆豐承作批保 300萬 一年 手續費多少'],
+    answersWith: ['8,100', '兆豐國際商業銀行不在111年度「批保卓越獎」得獎名單'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
