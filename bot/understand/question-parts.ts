@@ -42,7 +42,8 @@ export function questionParts(u: Understanding, domain: Domain): QuestionPart[] 
     // 「批次保證保幾成，103年增列了哪些不得移送保證的事項」: clauses that each ask something are questions of their own.
     .flatMap((part) => splitAskingClauses(part, domain))
     .map((part) => part.trim())
-    .filter((part) => questionSize(part) >= OWN_QUESTION);
+    // (A shorter one asking a thing of its own, 「…現在還是這個數字嗎？成數呢」, is one too.)
+    .filter((part) => questionSize(part) >= OWN_QUESTION || (questionSize(part) >= 2 && understand(part, domain).asks.length > 0));
   const parts =
     texts.length < 2 || texts.length > MOST_PARTS
       ? []
