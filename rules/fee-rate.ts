@@ -210,7 +210,9 @@ export function quotedRateNote(rate: number): string {
 export function awardWinners(view: ParameterView, lender: string): { won: boolean } | undefined {
   const list = view.find('batch.excellence_award_banks');
   if (!list || !Array.isArray(list.value)) return undefined;
-  return { won: (list.value as string[]).includes(lender) };
+  // (Names compared as the registry writes them: 台 and 臺 are one character, 「台新」 in the annual report is 臺新.)
+  const same = (name: string) => name.replaceAll('台', '臺');
+  return { won: (list.value as string[]).some((name) => same(name) === same(lender)) };
 }
 
 function rocYear(iso: string): number {

@@ -271,6 +271,8 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
       } catch (yearlyError) {
         // The period was checked first; the group may be missing too.
         if (yearlyError instanceof MissingFactsError && yearlyError.missing.every((m) => m === 'riskGroup')) return everyGroup();
+        // 「火金姑 借150萬 保證費多少」: a rate decided case by case within a range gives a year's fee at both ends.
+        if (yearlyError instanceof RateNotDeterminedError && yearlyError.range && perYear) return { reply: rateNotDetermined(ctx, yearlyError, shownFacts, ONE_YEAR_NOTE) };
         return { reply: askFor(ctx, 'fee_calculation', error.missing) };
       }
     }
@@ -698,7 +700,7 @@ function latest(dates: string[]): string | undefined {
 }
 
 /** A range such as 0.395%～0.75% decided case by case: say so, and compute both ends when the facts allow. */
-function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, caseFacts: Omit<Facts, 'programme'>): FlowResult {
+function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, caseFacts: Omit<Facts, 'programme'>, periodNote?: string): FlowResult {
   const { programme, facts } = ctx.merged;
   const name = programme ? PROGRAMMES[programme].name : '';
   if (!programme) return askFor(ctx, 'fee_calculation', ['programme']);
@@ -734,6 +736,7 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
     facts.guaranteeRatio === undefined && caseFacts.guaranteeRatio !== undefined
       ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(caseFacts.guaranteeRatio)} 試算。`
       : undefined,
+    periodNote,
     '實際年費率由本基金依個案核定；告訴我核定的費率（例如「年費率0.5%」）即可精算。',
     sourcesLine(citations),
   ];

@@ -3319,6 +3319,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['兆豐承作批保 300萬 一年 手續費多少'],
     answersWith: ['8,100', '兆豐國際商業銀行不在111年度「批保卓越獎」得獎名單'],
   },
+  {
+    name: 'a fee at a rate decided case by case, with no period, is a year at both ends of the range, said so',
+    says: ['國內民營企業國際專利權訴訟貸款 借400萬 保證費大概多少'],
+    answersWith: ['27,000', '45,000', '先以一年（12 個月）試算'],
+    never: ['請問保證期間多長'],
+  },
+  {
+    name: 'the part not guaranteed (未獲保證成數部分) names a thing, it does not ask the ratio',
+    says: ['利害關係人的授信不能授權送保嗎', '那未獲保證成數部分徵的擔保品，處分後的收回款怎麼沖償'],
+    answersWith: ['按保證比率沖償'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
