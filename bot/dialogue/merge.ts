@@ -365,6 +365,13 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
       delete stated.loanAmount;
     }
   }
+  // 「那六年呢」 after an eligibility answer for a business of three years: a bare length said alone is the business's age
+  // the answer weighed, not a loan's term (none was told).
+  const onlyLength = Object.keys(stated).every((k) => k === 'periodMonths') && stated.periodMonths !== undefined && u.asks.length === 0;
+  if (onlyLength && state.task === 'eligibility' && state.facts.businessAgeMonths !== undefined && state.facts.periodMonths === undefined) {
+    stated.businessAgeMonths = stated.periodMonths;
+    delete stated.periodMonths;
+  }
   // 「改成三千萬的需求呢」 after a disaster loan was computed from the recovery plan's need: an amount nothing calls a loan
   // changes that need.
   if (u.loanByDefault && stated.loanAmount !== undefined && stated.recoveryNeed === undefined && state.facts.recoveryNeed !== undefined && state.facts.loanAmount === undefined) {

@@ -271,7 +271,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         // (「年報上寫18.41%的那一項」: a share written to two decimals, with nothing calling it a ratio, is a statistic read
         // off a table, not the case's guarantee ratio.)
         if (cued === undefined && notARate && m.unit !== 'ratio' && !Number.isInteger(Math.round(m.value * 1000) / 100)) return;
-        const role = cued === 'statedRate' && notARate ? 'guaranteeRatio' : (cued ?? (notARate ? 'guaranteeRatio' : 'statedRate'));
+        // (Nor is a guarantee ratio a few percent: 「我現在是1.5% 信保保400萬」 states the rate, whatever 保 follows it.)
+        const fewPercent = cued === 'guaranteeRatio' && m.unit !== 'ratio' && m.value < FEW_PERCENT && !RATIO_NAMED.test(ctx.before.slice(-RATIO_NAME_REACH));
+        const role = (cued === 'statedRate' && notARate) ? 'guaranteeRatio' : fewPercent ? 'statedRate' : (cued ?? (notARate ? 'guaranteeRatio' : 'statedRate'));
         if (role === 'statedRate') {
           rates.add(m.value);
           // 「朋友說青創手續費固定1.5%」: a rate heard, in a clause the lender is not named in.
@@ -416,5 +418,10 @@ function monthsAgoIn(text: string, roles: RoleWords): number | undefined {
   // (The first said is the time: 「兩個月前剛登記」 is two months, not the 剛 after it.)
   return found.sort((a, b) => a.at - b.at)[0]?.months;
 }
+
+/** Below this a percentage is a fee rate, not a guarantee ratio, unless the ratio is named right before it (「成數1%」). */
+const FEW_PERCENT = 5;
+const RATIO_NAME_REACH = 6;
+const RATIO_NAMED = /成數|比率|比例/u;
 
 const TIME_BEFORE = new RegExp(`(?:(${NUMERAL})\\s*年(半)?(?:多)?|(${NUMERAL})\\s*個?多?月(?:多)?|(半)年(?:多)?)(?:以前|之前|前)`, 'g');

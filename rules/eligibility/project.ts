@@ -96,10 +96,11 @@ export function assessPhoenix(a: Assessment): void {
   const within = (r: { min: number; max: number }) => age !== undefined && age >= r.min && age <= r.max;
   if (age === undefined) {
     a.need('age', `${name}：婦女 ${women.min}~${women.max} 歲，或中高齡國民（年滿${senior.min}歲至${senior.max}歲）；請提供年齡`);
+  } else if (gender === 'female' && within(women)) {
+    // (A woman is told the women's range first, the one said of her: 「女生可以嗎」 at 50 is 婦女 20~65.)
+    a.pass(`女性，年齡 ${age} 歲，符合婦女 ${women.min} 歲至 ${women.max} 歲`);
   } else if (within(senior)) {
     a.pass(`年齡 ${age} 歲，符合中高齡國民 ${senior.min} 歲至 ${senior.max} 歲`);
-  } else if (gender === 'female' && within(women)) {
-    a.pass(`女性，年齡 ${age} 歲，符合婦女 ${women.min} 歲至 ${women.max} 歲`);
   } else if (gender === undefined && within(women)) {
     a.need('gender', `年齡 ${age} 歲：婦女 ${women.min}~${women.max} 歲可申請，中高齡須年滿 ${senior.min} 歲；請提供性別`);
   } else {

@@ -3330,6 +3330,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['利害關係人的授信不能授權送保嗎', '那未獲保證成數部分徵的擔保品，處分後的收回款怎麼沖償'],
     answersWith: ['按保證比率沖償'],
   },
+  {
+    name: 'a bare length after an eligibility answer is the business age weighed, not a loan term',
+    says: ['我28歲 工作室開了兩年 想辦青創 可以嗎', '那七年呢'],
+    answersWith: ['不符合條件'],
+  },
+  {
+    name: 'a woman is told the women’s age range of 鳳凰, though the senior one would also fit',
+    says: ['我是女生 52歲 可以申請鳳凰嗎'],
+    answersWith: ['符合婦女 20 歲至 65 歲'],
+  },
+  {
+    name: 'a rule about women asked of (是不是只有女生) does not make the applicant a woman',
+    says: ['我是男的 今年48歲', '鳳凰貸款是不是只限女生申請？我可以嗎'],
+    answersWith: ['中高齡'],
+    never: ['女性，年齡'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
