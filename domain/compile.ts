@@ -162,7 +162,7 @@ export interface RoleWords {
   underBefore: RegExp;
   underAfter: RegExp;
   /** 「是1億嗎」: the words around a guessed figure. */
-  guess?: { before: RegExp; after: RegExp };
+  guess?: { before: RegExp; after: RegExp; whichRight?: RegExp };
   overBefore: RegExp;
   overAfter: RegExp;
   /** 「今年45」: a bare number right after these is an age. */
@@ -302,7 +302,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     reaching,
     underBefore: suffixRegExp(file.bounds.under_before),
     underAfter: startRegExp(file.bounds.under_after),
-    ...(file.guess ? { guess: { before: suffixRegExp(file.guess.before), after: startRegExp(file.guess.after) } } : {}),
+    ...(file.guess ? { guess: { before: suffixRegExp(file.guess.before), after: startRegExp(file.guess.after), ...(file.guess.which_right ? { whichRight: cueRegExp(file.guess.which_right) } : {}) } } : {}),
     overBefore: suffixRegExp(file.bounds.over_before),
     overAfter: startRegExp(file.bounds.over_after),
     ageBefore: suffixRegExp(file.age_before),

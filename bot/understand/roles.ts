@@ -254,6 +254,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         }
         // 「最多可以保到多少 是1億嗎」: a guess of the answer, not an amount of the case.
         if (words.guess && words.guess.before.test(ctx.before) && words.guess.after.test(text.slice(m.end))) return;
+        // (Nor are amounts heard, asked which is right: 「有人說1億有人說1.2億…到底哪個對」.)
+        if (words.guess?.whichRight?.test(text) && heardAt(m.index)) return;
         const fixed = corrected('amount', m);
         if (fixed) return void (facts[fixed] = m.value as never);
         const role = amountRole(ctx, m.index);

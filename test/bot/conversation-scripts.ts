@@ -3346,6 +3346,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['中高齡'],
     never: ['女性，年齡'],
   },
+  {
+    name: 'amounts heard, asked which is right, are guesses of the cap asked, not a loan to compute',
+    says: ['一家公司信保最多可以保多少錢 有人說1億 有人說1.2億 也有人說1.5億 到底誰對'],
+    answersWith: ['1.2億', '1.5億'],
+    never: ['未保證部分'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -21,6 +21,7 @@ describe('understand tells which number is which', () => {
     ['我31歲，半年前開了工作室', { age: 31, businessAgeMonths: 6 }],
     ['銀行收我1.2% 信保保250萬', { guaranteedAmount: 2_500_000 }],
     ['是不是只有女生能申請', {}],
+    ['網路上有人說1億 還有說1.5億的 到底哪個對', {}],
     ['兩個月前剛登記行號', { businessAgeMonths: 2 }],
     ['一年半前成立公司', { businessAgeMonths: 18 }],
     ['前年跟學長合夥開了工作室', { businessAgeMonths: 24 }],
