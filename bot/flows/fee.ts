@@ -755,7 +755,9 @@ export function asksRateUnderRule(ctx: FlowContext): boolean {
   if (!programme || !asks.includes('fee_rate')) return false;
   // The programme must be the one asked about, not one a circumstance only points to (「簽了具結書，費率怎麼調整？」 asks the rule).
   const named = ctx.understanding.programmesByName.includes(programme) || ctx.state.programme === programme;
-  return named && (statedRate !== undefined || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
+  // (A rate told of a year asked about, 「0.35%的手續費率在2023年有沒有再調整」, asks that year's figure: the lookup reads it.)
+  const ofYear = statedRate !== undefined && ctx.understanding.years.length > 0 && !ctx.understanding.modifiers.current;
+  return named && !ofYear && (statedRate !== undefined || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
 }
 
 /** 「一般貸款簽了具結書費率會降嗎」 with no group: the rate of A, B and C under the circumstance, one line if all agree. */

@@ -3352,6 +3352,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1.2億', '1.5億'],
     never: ['未保證部分'],
   },
+  {
+    name: 'a rate told of a year asked about is that year’s figure, said missing, not the rate in force set against it',
+    says: ['批次保證0.35%的費率2024年有改嗎'],
+    answersWith: ['目前收錄的文件沒有民國113年公告'],
+    never: ['不是您提供的'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
