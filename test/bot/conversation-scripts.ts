@@ -3358,6 +3358,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['目前收錄的文件沒有民國113年公告'],
     never: ['不是您提供的'],
   },
+  {
+    name: 'the highest asked of now beside a ratio told of before is the ratio',
+    says: ['批次保證以前是可以保十成的吧？現在最高多少 計提率呢'],
+    answersWith: ['9成', '1.25%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
