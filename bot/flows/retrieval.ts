@@ -747,12 +747,17 @@ function kindStated(question: string, kind: AnswerKind): boolean {
   return carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(question)), [kind]);
 }
 
+/** The Han characters a clause needs to be a question of its own (as question parts count them). */
+const OWN_CLAUSE = 4;
+const HAN_CHARACTER = /\p{Script=Han}/gu;
+
 /**
  * The kinds of thing the question asks for, when every part of it asks for one: 「擴大綜合額度可以用在哪些融資？
  * 有限制只能在幾家銀行辦嗎？」 is answered by a passage on what it may be used for, whether or not it has a count.
  */
 function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
-  const parts = question.split(/[？?；;。！!]/).map((part) => part.trim()).filter((part) => part.length > 1);
+  // (A few words going on from the one before, 「…誰比較多？差多少」, are no question of their own.)
+  const parts = question.split(/[？?；;。！!]/).map((part) => part.trim()).filter((part) => (part.match(HAN_CHARACTER)?.length ?? 0) >= OWN_CLAUSE);
   if (parts.length > 1 && parts.some((part) => kindsAsked(part, kinds).length === 0)) return [];
   const asked = kindsAsked(question, kinds);
   // 「哪段期間的批保案件適用2.5%標準代償率」 gives the rate and asks the period: a kind the question itself states is

@@ -3363,6 +3363,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次保證以前是可以保十成的吧？現在最高多少 計提率呢'],
     answersWith: ['9成', '1.25%'],
   },
+  {
+    name: 'a few words going on from the question before (差多少) are no question of their own: both rows are compared',
+    says: ['一銀跟合庫的保證餘額哪個高？差多少'],
+    answersWith: ['第一商銀', '合庫商銀', '相差 2,756.67'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
