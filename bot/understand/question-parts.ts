@@ -35,15 +35,17 @@ const partsCache = new WeakMap<Understanding, QuestionPart[]>();
 export function questionParts(u: Understanding, domain: Domain): QuestionPart[] {
   const known = partsCache.get(u);
   if (known) return known;
-  const texts = u.text
+  const clauses = u.text
     .split(/[？?；;]/u)
     // 「…的地址，還有中部服務中心的電話」: a comma and a joining word start another question.
     .flatMap((part) => splitAtJoiners(part, domain.followUp.joiners))
     // 「批次保證保幾成，103年增列了哪些不得移送保證的事項」: clauses that each ask something are questions of their own.
     .flatMap((part) => splitAskingClauses(part, domain))
-    .map((part) => part.trim())
-    // (A shorter one asking a thing of its own, 「…現在還是這個數字嗎？成數呢」, is one too.)
-    .filter((part) => questionSize(part) >= OWN_QUESTION || (questionSize(part) >= 2 && understand(part, domain).asks.length > 0));
+    .map((part) => part.trim());
+  // (A shorter one asking a thing of its own, 「…現在還是這個數字嗎？成數呢」, is one too: read only when a message has few
+  // clauses, so a long run of tiny ones is never read one by one.)
+  const fewClauses = clauses.filter((part) => questionSize(part) >= 2).length <= MOST_PARTS;
+  const texts = clauses.filter((part) => questionSize(part) >= OWN_QUESTION || (fewClauses && questionSize(part) >= 2 && understand(part, domain).asks.length > 0));
   const parts =
     texts.length < 2 || texts.length > MOST_PARTS
       ? []
