@@ -159,28 +159,18 @@ function baseRateOf(programme: ProgrammeId, source: RateSource, facts: RateFacts
       throw new RateNotDeterminedError(programme, range);
     }
     case 'batch': {
-      // 「我在玉山辦批保」: a lender named is looked up in the award list the documents give (111年度's).
-      if (facts.flags?.batchExcellenceAward === undefined && facts.lender !== undefined) {
-        const winners = awardWinners(trace.view, facts.lender);
-        if (winners) {
-          const list = trace.optional('batch.excellence_award_banks')!;
-          const year = rocYear(list.effectiveFrom);
-          if (winners.won) {
-            const award = trace.optional('batch.fee_rate_excellence_award');
-            if (award) {
-              notes.push(`${facts.lender}為${year}年度「批保卓越獎」得獎金融機構（收錄文件所載最近一年度的名單）：年費率 ${formatRate(award.value as number)}`);
-              return award.value as number;
-            }
-          } else notes.push(`${facts.lender}不在${year}年度「批保卓越獎」得獎名單（收錄文件所載最近一年度的名單），以一般批次保證費率計算`);
-        }
-      }
-      if (facts.flags?.batchExcellenceAward) {
+      // 「我在玉山辦批保」: a lender named, with nothing said of the award, is looked up in the award list the documents
+      // give (111年度's).
+      const listed = facts.flags?.batchExcellenceAward === undefined && facts.lender !== undefined ? lenderListed(trace, facts.lender) : undefined;
+      if (listed && !listed.won) notes.push(`${facts.lender}不在${listed.year}年度「批保卓越獎」得獎名單（收錄文件所載最近一年度的名單），以一般批次保證費率計算`);
+      if (facts.flags?.batchExcellenceAward || listed?.won) {
         const award = trace.optional('batch.fee_rate_excellence_award');
         if (award) {
-          notes.push(`承貸金融機構獲「批保卓越獎」：年費率 ${formatRate(award.value as number)}`);
+          const who = listed?.won ? `${facts.lender}為${listed.year}年度「批保卓越獎」得獎金融機構（收錄文件所載最近一年度的名單）` : '承貸金融機構獲「批保卓越獎」';
+          notes.push(`${who}：年費率 ${formatRate(award.value as number)}`);
           return award.value as number;
         }
-        notes.push('「批保卓越獎」優惠費率於此日期無生效中的規定，以一般批次保證費率計算');
+        if (!listed) notes.push('「批保卓越獎」優惠費率於此日期無生效中的規定，以一般批次保證費率計算');
       }
       return trace.percent('batch.fee_rate');
     }
@@ -209,10 +199,19 @@ export function quotedRateNote(rate: number): string {
 /** Whether a lender is on the 批保卓越獎 list in force (undefined when the documents give none for the day). */
 export function awardWinners(view: ParameterView, lender: string): { won: boolean } | undefined {
   const list = view.find('batch.excellence_award_banks');
-  if (!list || !Array.isArray(list.value)) return undefined;
+  return list && Array.isArray(list.value) ? { won: onAwardList(list.value as string[], lender) } : undefined;
+}
+
+/** The same, with the list read through the trace (so cited), and the ROC year of the list. */
+function lenderListed(trace: TraceRecorder, lender: string): { won: boolean; year: number } | undefined {
+  const list = trace.optional('batch.excellence_award_banks');
+  return list && Array.isArray(list.value) ? { won: onAwardList(list.value as string[], lender), year: rocYear(list.effectiveFrom) } : undefined;
+}
+
+function onAwardList(names: readonly string[], lender: string): boolean {
   // (Names compared as the registry writes them: 台 and 臺 are one character, 「台新」 in the annual report is 臺新.)
   const same = (name: string) => name.replaceAll('台', '臺');
-  return { won: (list.value as string[]).some((name) => same(name) === same(lender)) };
+  return names.some((name) => same(name) === same(lender));
 }
 
 function rocYear(iso: string): number {

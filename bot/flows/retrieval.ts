@@ -18,7 +18,7 @@ import { textAbout } from '../understand/programmes.ts';
 import { findYears } from '../understand/years.ts';
 import { scanMentions } from '../understand/figures.ts';
 import { clauseAsks, clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
-import { questionParts } from '../understand/question-parts.ts';
+import { isOwnQuestion, questionParts } from '../understand/question-parts.ts';
 import { understand } from '../understand/understand.ts';
 import type { Understanding } from '../understand/types.ts';
 import { normalizeText } from '../understand/normalize.ts';
@@ -747,9 +747,6 @@ function kindStated(question: string, kind: AnswerKind): boolean {
   return carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(question)), [kind]);
 }
 
-/** The Han characters a clause needs to be a question of its own (as question parts count them). */
-const OWN_CLAUSE = 4;
-const HAN_CHARACTER = /\p{Script=Han}/gu;
 
 /**
  * The kinds of thing the question asks for, when every part of it asks for one: 「擴大綜合額度可以用在哪些融資？
@@ -757,7 +754,7 @@ const HAN_CHARACTER = /\p{Script=Han}/gu;
  */
 function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   // (A few words going on from the one before, 「…誰比較多？差多少」, are no question of their own.)
-  const parts = question.split(/[？?；;。！!]/).map((part) => part.trim()).filter((part) => (part.match(HAN_CHARACTER)?.length ?? 0) >= OWN_CLAUSE);
+  const parts = question.split(/[？?；;。！!]/).map((part) => part.trim()).filter(isOwnQuestion);
   if (parts.length > 1 && parts.some((part) => kindsAsked(part, kinds).length === 0)) return [];
   const asked = kindsAsked(question, kinds);
   // 「哪段期間的批保案件適用2.5%標準代償率」 gives the rate and asks the period: a kind the question itself states is

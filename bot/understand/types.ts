@@ -149,8 +149,8 @@ export interface Understanding {
   /** The guarantee ratio was told as heard (「聽說青創可以保九成」): a fee is not computed at it. */
   ratioHeard?: boolean;
   /**
-   * The lending bank named (「我在玉山辦批保」: 玉山商業銀行), kept out of `facts` so that naming a bank (「玉山拿過哪些獎」) is no
-   * case told; the dialogue makes it the case's lender where a fee is asked (dialogue/merge.ts).
+   * The lending bank named (「我在玉山辦批保」: 玉山商業銀行), kept out of `facts` so that naming a bank (「玉山拿過哪些獎」) tells no
+   * case and changes no intent; the dialogue makes it the case's lender (dialogue/merge.ts), read only by the batch fee rate and its lookup.
    */
   lender?: string;
   statedRate?: number;
