@@ -2,6 +2,7 @@ import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { isProgrammeId, type ProgrammeId } from '../../rules/programmes.ts';
 import type { Intent, Understanding } from '../understand/types.ts';
+import type { CorrectionKind } from '../understand/roles.ts';
 import { APPLICANT_FACTS } from '../understand/intent.ts';
 import { clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
 import { withoutProgrammeNames } from '../understand/programmes.ts';
@@ -50,7 +51,7 @@ export interface MergedTurn {
 export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer?: Facts, domain: Domain = shippedDomain()): MergedTurn {
   const stated = statedFacts(state, u, pendingAnswer, domain);
   const facts: Facts = {
-    ...withoutReplacedPeriod(state.facts, stated),
+    ...withoutReplacedFounding(withoutReplacedPeriod(state.facts, stated), stated),
     ...stated,
     flags: { ...(state.facts.flags ?? {}), ...(stated.flags ?? {}) },
   };
@@ -75,7 +76,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「做自有品牌的 想借400萬」: a need only one programme serves names it, for a calculation or a rule question.
   const byPurpose = named ? undefined : onlyProgrammeFor(u, domain);
   const programme = named ?? byPurpose;
-  const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme');
+  // (「喔不是台新 是第一銀行」: the lender named, asking nothing, changes the case under way.)
+  const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme') || (u.lender !== undefined && u.asks.length === 0);
   // 「還沒開公司 想開手搖飲」 tells the finder a need: it goes on with it.
   const tellsNeed = state.task === 'recommend' && u.purposes.length > 0;
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething || tellsNeed);
@@ -373,6 +375,7 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
     stated.businessAgeMonths = stated.periodMonths;
     delete stated.periodMonths;
   }
+  corrected(state, u, stated);
   // 「改成三千萬的需求呢」 after a disaster loan was computed from the recovery plan's need: an amount nothing calls a loan
   // changes that need.
   if (u.loanByDefault && stated.loanAmount !== undefined && stated.recoveryNeed === undefined && state.facts.recoveryNeed !== undefined && state.facts.loanAmount === undefined) {
@@ -380,6 +383,44 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
     delete stated.loanAmount;
   }
   return stated;
+}
+
+/** The facts of the case a figure of each kind may correct, most likely first. */
+const CORRECTABLE: Record<CorrectionKind, Array<keyof Facts>> = {
+  amount: ['loanAmount', 'annualRevenue', 'workingCapitalBalance', 'recoveryNeed', 'guaranteedAmount', 'usedAmount', 'donationAmount'],
+  number: ['age'],
+  ratio: ['guaranteeRatio', 'businessFinanceRatio', 'debtRatio'],
+  months: ['businessAgeMonths', 'periodMonths'],
+};
+
+/**
+ * 「是45歲不是44」「營業額是3000萬不是2000萬」「抱歉 是6年前不是4年前」: a figure taken back names the fact it was (the one
+ * holding that value, or the only one of its kind known); the figure said instead replaces it, whatever this message alone
+ * would have read it as for want of a word (a loan, a period). 「我記錯了 是6年前」, taking nothing back, corrects the
+ * business's age when that is the length known.
+ */
+function corrected(state: ConversationState, u: Understanding, stated: Facts): void {
+  const known = state.facts as Record<string, unknown>;
+  for (const c of u.corrections ?? []) {
+    if (c.told === undefined) continue;
+    const keys = CORRECTABLE[c.kind].filter((k) => known[k] !== undefined);
+    const key = keys.find((k) => known[k] === c.instead) ?? (keys.length === 1 ? keys[0] : undefined);
+    if (!key || stated[key] !== undefined && stated[key] !== c.told) continue;
+    if (key !== 'loanAmount' && u.loanByDefault && stated.loanAmount === c.told) delete stated.loanAmount;
+    if (key !== 'periodMonths' && stated.periodMonths === c.told) delete stated.periodMonths;
+    (stated as Record<string, unknown>)[key] = c.told;
+  }
+  const ofAge = state.facts.businessAgeMonths !== undefined || state.facts.foundedDate !== undefined;
+  if (u.monthsAgoUncued !== undefined && (u.selfCorrection || u.isFollowUp) && ofAge && stated.businessAgeMonths === undefined && stated.foundedDate === undefined) {
+    stated.businessAgeMonths = u.monthsAgoUncued;
+  }
+}
+
+/** The business's age is stated one way at a time: a founding date told replaces an age known, and the other way round. */
+function withoutReplacedFounding(known: Facts, stated: Facts): Facts {
+  if (stated.foundedDate === undefined && stated.businessAgeMonths === undefined) return known;
+  const { foundedDate: _date, businessAgeMonths: _months, ...rest } = known;
+  return rest;
 }
 
 /** The dates of a case that decide which version of a rule applies to it. */

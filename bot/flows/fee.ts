@@ -134,12 +134,11 @@ function waivedFee(ctx: FlowContext, programme: ProgrammeId, caseFacts: Facts): 
   }
   if (!waived) return undefined;
   const name = PROGRAMMES[programme].name;
-  const ratio = ctx.merged.asks.includes('max_ratio') ? maxRatioOf(programme, caseFacts, trace) : undefined;
   const worth = waivedRate(ctx, programme);
   const citations = [...ctx.cite.forTrace(trace.steps), ...(worth ? [worth.citation] : [])];
   const lines = [
     `${name}：保證手續費免收，不論貸款金額與期間，應繳 0 元${worth ? `；${worth.text}` : ''}。`,
-    ...(ratio !== undefined ? [`${name}最高保證成數：${formatCheng(ratio)}`] : []),
+    ...ratioAsked(ctx, programme, caseFacts, trace),
     ...[planEnded(ctx, programme)].filter((line): line is string => line !== undefined),
     sourcesLine(citations),
   ];
@@ -307,13 +306,19 @@ function askWithRate(ctx: FlowContext, programme: ProgrammeId, caseFacts: Omit<F
       : `${selected.map((s) => `${s.riskGroup ? `風險組群 ${s.riskGroup} ` : ''}${formatRate(s.rate)}`).join('、')}${selected.length > 1 ? '（風險組群由承貸金融機構依評分判定）' : ''}`;
     // (Otherwise what every group's rate notes alike: a note naming its own group is said by the rates line already.)
     const notes = same ? selected.at(-1)!.notes : selected[0]!.notes.filter((note) => selected.every((s) => s.notes.includes(note)));
-    return askAfterRate(ctx, missing, [`${PROGRAMMES[programme].name}適用保證手續費年費率：${rates}。`, ...notes.map((note) => `・${note}`)], trace);
+    return askAfterRate(ctx, missing, [`${PROGRAMMES[programme].name}適用保證手續費年費率：${rates}。`, ...notes.map((note) => `・${note}`), ...ratioAsked(ctx, programme, caseFacts, trace)], trace);
   } catch (error) {
     // A rate decided case by case within a range (青創 0.75%～1.5%): the range, as the documents give it.
     if (!(error instanceof RateNotDeterminedError) || !error.range) return askFor(ctx, 'fee_calculation', missing);
     const range = `${formatRate(error.range.min)}～${formatRate(error.range.max)}`;
-    return askAfterRate(ctx, missing, [`${PROGRAMMES[programme].name}保證手續費年費率 ${range}，依個案核定。`], trace);
+    return askAfterRate(ctx, missing, [`${PROGRAMMES[programme].name}保證手續費年費率 ${range}，依個案核定。`, ...ratioAsked(ctx, programme, caseFacts, trace)], trace);
   }
+}
+
+/** 「信保會保几成 手續費要多少」 with no loan yet: the highest ratio asked is said with the rate, before the loan is asked for. */
+function ratioAsked(ctx: FlowContext, programme: ProgrammeId, caseFacts: Omit<Facts, 'programme'>, trace: TraceRecorder): string[] {
+  const ratio = ctx.merged.asks.includes('max_ratio') ? maxRatioOf(programme, caseFacts, trace) : undefined;
+  return ratio !== undefined ? [`${PROGRAMMES[programme].name}最高保證成數：${formatCheng(ratio)}`] : [];
 }
 
 /** The rate lines, how the fee is computed and their sources, then the question for what is missing. */

@@ -1,6 +1,14 @@
-/** Whether the few characters before a phrase deny it: 沒有簽具結書, 免用統一發票, 不開發票, 還沒受災. */
-const DENIAL = /(?:沒|没|未|不|無|无|免用|非)[有簽签開开用是曾算屬於符合]{0,2}$/;
+/** Whether the few characters before a phrase deny it: 沒有簽具結書, 免用統一發票, 不開發票, 還沒受災, 不是拿來週轉. */
+const DENIAL = /(?:沒|没|未|不|無|无|免用|非)[有簽签開开用是曾算屬於符合]{0,2}(?:拿來|拿来|用來|用来|用於|用于|用在|為了|为了|(?<=是)要)?$/;
 
 export function isDenied(text: string, index: number): boolean {
-  return DENIAL.test(text.slice(Math.max(0, index - 4), index));
+  return DENIAL.test(text.slice(Math.max(0, index - 6), index));
+}
+
+/** 不是 right before a figure, not in 是不是 (which asks). */
+const RETRACTION = /(?<!是)不是\s*$/u;
+
+/** 「是45歲不是44」「營業額是3000萬不是2000萬」: a figure said right after 不是 is the one taken back, not one of the case. */
+export function isRetracted(text: string, index: number): boolean {
+  return RETRACTION.test(text.slice(Math.max(0, index - 4), index));
 }

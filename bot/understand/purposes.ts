@@ -3,6 +3,7 @@ import type { FactFlags } from '../../rules/facts.ts';
 import type { Ask, Intent } from './types.ts';
 import { clauseAsks, clausesOf } from './follow-up.ts';
 import { matchesOf } from './mention.ts';
+import { isDenied } from './negation.ts';
 
 /** The finder's purposes a message states by its words (想開早餐店 → start_up) or by a circumstance (上游推薦 → donorRecommended). */
 export function findPurposes(text: string, flags: FactFlags, domain: Domain = shippedDomain()): string[] {
@@ -12,8 +13,9 @@ export function findPurposes(text: string, flags: FactFlags, domain: Domain = sh
     if (!notANeed || flags[flag] !== true) continue;
     for (const m of matchesOf(cue, told)) told = `${told.slice(0, m.index)}${' '.repeat(m[0].length)}${told.slice(m.index + m[0].length)}`;
   }
+  // (「不是拿來週轉買原料」: a need denied is not told.)
   return domain.finder.purposes
-    .filter(({ cue, flags: implied }) => cue.test(told) || Object.entries(implied).some(([flag, value]) => flags[flag as keyof FactFlags] === value))
+    .filter(({ cue, flags: implied }) => matchesOf(cue, told).some((m) => !isDenied(told, m.index)) || Object.entries(implied).some(([flag, value]) => flags[flag as keyof FactFlags] === value))
     .map(({ id }) => id);
 }
 

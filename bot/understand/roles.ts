@@ -1,6 +1,7 @@
 import { shippedDomain, type Domain, type RoleCue, type RoleWords } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { Mention } from './mention.ts';
+import { isRetracted } from './negation.ts';
 import { NUMERAL, parseChineseNumber } from './numbers.ts';
 import { findYears } from './years.ts';
 
@@ -171,6 +172,45 @@ export interface Roles {
   ratioBound?: { side: 'over' | 'under'; inclusive: boolean };
   /** The loan amount was read as one only for want of any word saying what the amount is (「改成三千萬呢」). */
   loanByDefault?: boolean;
+  /** 「是45歲不是44」「是6年前不是4年前」: each figure taken back (after 不是), with the figure of its kind said instead. */
+  corrections?: Correction[];
+  /** 「是6年前」: a time before now said with no founding word near it (a correction of the business's age, in context). */
+  monthsAgoUncued?: number;
+}
+
+/** The kinds of figure a correction sets against each other: money, a plain number (an age), a ratio, a length in months. */
+export type CorrectionKind = 'amount' | 'number' | 'ratio' | 'months';
+
+/** A figure taken back (「不是2000萬」) and the one of its kind said instead, if any (「是3000萬」). */
+export interface Correction {
+  kind: CorrectionKind;
+  instead: number;
+  told?: number;
+}
+
+/** The kind of figure a mention is, as a correction sets it against another; none for dates, counts and phones. */
+function correctionKind(m: Mention): CorrectionKind | undefined {
+  switch (m.unit) {
+    case 'amount':
+      return 'amount';
+    case 'plain':
+      return m.value >= 1000 ? 'amount' : 'number';
+    case 'age':
+      return 'number';
+    case 'percent':
+    case 'ratio':
+      return 'ratio';
+    case 'years':
+    case 'months':
+      return 'months';
+    default:
+      return undefined;
+  }
+}
+
+/** A mention's value in the unit its kind is compared in (a length in months). */
+function correctionValue(m: Mention): number {
+  return m.unit === 'years' ? m.value * 12 : m.value;
 }
 
 function bound(ctx: Context, words: RoleWords): 'under' | 'over' | undefined {
@@ -230,7 +270,13 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   /** Durations read as no fact (「營收一年」), by index. */
   const ignoredDurations = new Set<number>();
   const clauseEnds = clauseEndsOf(text);
+  /** Mentions taken back (after 不是), by index: never a fact of the case. */
+  const retracted = new Set<number>();
   mentions.forEach((m, i) => {
+    if (correctionKind(m) !== undefined && isRetracted(text, m.index)) retracted.add(i);
+  });
+  mentions.forEach((m, i) => {
+    if (retracted.has(i)) return;
     const ctx = contextOf(text, clauseEnds, mentions, i, ignoredDurations);
     if (isInRange(text, mentions, i)) return;
     switch (m.unit) {
@@ -389,16 +435,31 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     delete facts.guaranteedAmount;
   }
   // 「公司去年才開」「半年前開了咖啡店」: a founding time said relative to now gives the business's age, as an estimate.
-  if (facts.businessAgeMonths === undefined && facts.foundedDate === undefined) {
-    const monthsAgo = monthsAgoIn(text, words);
-    if (monthsAgo !== undefined) set('businessAgeMonths', monthsAgo, true);
-  }
+  const ago = facts.businessAgeMonths === undefined && facts.foundedDate === undefined ? monthsAgoIn(text, words) : undefined;
+  if (ago?.months !== undefined) set('businessAgeMonths', ago.months, true);
+  const corrections = correctionsOf(mentions, retracted);
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(corrections.length > 0 ? { corrections } : {}), ...(ago?.uncued !== undefined ? { monthsAgoUncued: ago.uncued } : {}), ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
-/** 「去年才開」「三個月前開的」: the months ago a word or a time before 前 says, when a founding word is within the set distance. */
-function monthsAgoIn(text: string, roles: RoleWords): number | undefined {
+/** Each figure taken back, with the nearest figure of its kind not taken back (the one said instead). */
+function correctionsOf(mentions: Mention[], retracted: ReadonlySet<number>): Correction[] {
+  return [...retracted].map((i) => {
+    const m = mentions[i]!;
+    const kind = correctionKind(m)!;
+    const told = mentions
+      .map((o, j) => ({ o, j }))
+      .filter(({ o, j }) => !retracted.has(j) && correctionKind(o) === kind)
+      .sort((a, b) => Math.abs(a.j - i) - Math.abs(b.j - i))[0]?.o;
+    return { kind, instead: correctionValue(m), ...(told ? { told: correctionValue(told) } : {}) };
+  });
+}
+
+/**
+ * 「去年才開」「三個月前開的」: the months ago a word or a time before 前 says, when a founding word is within the set distance;
+ * else (uncued) the first time before 前 said with none near, not taken back.
+ */
+function monthsAgoIn(text: string, roles: RoleWords): { months?: number; uncued?: number } | undefined {
   const words = roles.yearsAgo;
   if (!words) return undefined;
   const cues = [...text.matchAll(words.cue)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
@@ -411,14 +472,20 @@ function monthsAgoIn(text: string, roles: RoleWords): number | undefined {
     if (years !== undefined && near(match.index, match.index + match[0].length)) found.push({ at: match.index, months: years * 12 });
   }
   // 「六年前就登記了」「3年前成立」「一年半前」「半年前」「三個月前開的」: a time before 前, with a founding word as near.
+  // (A counted time says more than a word: 「我剛翻營業登記 公司其實是7年前就設立了」 is seven years, not 剛.)
+  const counted: typeof found = [];
+  let uncued: number | undefined;
   for (const match of text.matchAll(TIME_BEFORE)) {
     const [, years, half, months, halfYear] = match;
     const count = parseChineseNumber((years ?? months ?? '0') as string);
     const total = halfYear !== undefined ? 6 : months !== undefined ? count : count === undefined ? undefined : count * 12 + (half ? 6 : 0);
-    if (total !== undefined && near(match.index, match.index + match[0].length)) found.push({ at: match.index, months: total });
+    if (total === undefined || isRetracted(text, match.index)) continue;
+    if (near(match.index, match.index + match[0].length)) counted.push({ at: match.index, months: total });
+    else uncued ??= total;
   }
-  // (The first said is the time: 「兩個月前剛登記」 is two months, not the 剛 after it.)
-  return found.sort((a, b) => a.at - b.at)[0]?.months;
+  // (Of times alike, the first said is the time: 「兩個月前剛登記」 is two months, not the 剛 after it.)
+  const months = (counted.length > 0 ? counted : found).sort((a, b) => a.at - b.at)[0]?.months;
+  return months !== undefined ? { months } : uncued !== undefined ? { uncued } : undefined;
 }
 
 /** Below this a percentage is a fee rate, not a guarantee ratio, unless the ratio is named right before it (「成數1%」). */

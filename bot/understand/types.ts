@@ -2,6 +2,7 @@ import { ASK_IDS } from '../../domain/schema.ts';
 import type { AskTopic } from '../../domain/index.ts';
 import type { FactFlags, Facts, RiskGroup } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
+import type { Correction } from './roles.ts';
 
 export type Intent =
   | 'fee_calculation'
@@ -178,6 +179,15 @@ export interface Understanding {
   loanByDefault?: boolean;
   /** The loan is said to come on top of what is borrowed (「再多借三百萬」): a balance before it grows by it. */
   loanAdded?: boolean;
+  /**
+   * 「啊打錯 是45歲不是44」「我記錯了 是105年設立」: the message corrects what the user said before (roles.yaml `corrections`, or
+   * a figure taken back after 不是). The dialogue goes on with the case, its figures replaced.
+   */
+  selfCorrection?: boolean;
+  /** Each figure taken back (「不是2000萬」) with the one of its kind said instead: the dialogue replaces the fact it was. */
+  corrections?: Correction[];
+  /** 「是6年前」: a time before now with no founding word near it, months; in a correction it is the business's age. */
+  monthsAgoUncued?: number;
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
   /** The message asks which programme fits (「有什麼貸款適合我」), not only describes the applicant or a need. */
