@@ -21,7 +21,7 @@ import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
-import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
+import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -319,7 +319,7 @@ export function createBot(deps: BotDeps): Bot {
    * understood and offers what those facts answer, instead of "not in my documents".
    */
   function answeredOrFactsOnly(ctx: FlowContext): FlowResult {
-    const result = retrievalAnswer(ctx);
+    const result = withComputed(ctx, retrievalAnswer(ctx));
     return result.outcome === 'unanswered' && ctx.merged.statesOnly ? factsOnly(ctx) : result;
   }
 

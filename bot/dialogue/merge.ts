@@ -346,6 +346,7 @@ function supplies(stated: Facts, pending: string): boolean {
 function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: Facts | undefined, domain: Domain): Facts {
   // A reply to the bot's question is read as that answer (「300萬」 after the balance question is the balance).
   const stated: Facts = { ...(pendingAnswer ?? u.facts) };
+  corrected(state, u, stated);
   // 「如果沒簽呢」 after a case with the 具結書 signed: the circumstance discussed, said otherwise. (Not 「跟沒簽比差多少」,
   // which sets the case against it.)
   const byVerb = u.modifiers.comparison ? {} : (u.flagsByVerb ?? {});
@@ -375,7 +376,6 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
     stated.businessAgeMonths = stated.periodMonths;
     delete stated.periodMonths;
   }
-  corrected(state, u, stated);
   // 「改成三千萬的需求呢」 after a disaster loan was computed from the recovery plan's need: an amount nothing calls a loan
   // changes that need.
   if (u.loanByDefault && stated.loanAmount !== undefined && stated.recoveryNeed === undefined && state.facts.recoveryNeed !== undefined && state.facts.loanAmount === undefined) {

@@ -8,6 +8,8 @@ import { InvalidInputError } from '../../rules/errors.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
+import { arithmeticLine } from '../compose/arithmetic.ts';
+import { figureDifference } from '../../knowledge/quote.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
@@ -69,8 +71,31 @@ interface Candidate {
 export function lookupFlow(ctx: FlowContext): FlowResult {
   // 「青創跟鳳凰各保幾成？」 asks the same of each programme it names.
   const named = ctx.merged.compared ?? ctx.understanding.programmes;
-  if (named.length >= 2) return severalProgrammes(ctx, named, lookupOne);
-  return withContact(ctx, lookupOne(ctx));
+  if (named.length >= 2) return withComputed(ctx, severalProgrammes(ctx, named, lookupOne));
+  return withContact(ctx, withComputed(ctx, lookupOne(ctx)));
+}
+
+/**
+ * 「110年的保證金額比111年多多少」「批保比專案保證晚幾年推出」: arithmetic asked over figures the answer quotes (from one
+ * passage or several) is computed after them, when the answer computed nothing itself.
+ */
+export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
+  const head = result.replies[0];
+  const operationOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
+  if (!operationOf(ctx.understanding) || !head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
+  const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
+  // (「…多多少億?政府大概是銀行的几倍」: each part asking arithmetic of its own is computed.)
+  const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own).filter((own) => operationOf(own) !== undefined);
+  const asked = parts.length >= 2 ? parts : [ctx.understanding];
+  const computed = [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, quoted) ?? []))];
+  // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
+  const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : undefined;
+  if (!line) return result;
+  // (After every passage it computes over: before the last line naming sources.)
+  const lines = head.text.split('\n');
+  const sources = lines.findLastIndex(isSourcesLine);
+  lines.splice(sources < 0 ? lines.length : sources, 0, line);
+  return { ...result, grounding: [...(result.grounding ?? []), line], replies: [{ ...head, text: lines.join('\n') }, ...result.replies.slice(1)] };
 }
 
 /**

@@ -303,7 +303,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ended ? undefined : olderThanNewestNote(ctx, section, continued),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quoted.map((q) => `「${ofYearsAsked(ctx, readableQuote(ctx.sources.knowledge, section.id, q))}」`),
-        ctx.understanding.modifiers.comparison ? (rowDifference(quoted) ?? figureDifference(quoted)) : undefined,
+        computedLine(ctx, quoted),
         exceptionNamed(ctx, quoted),
         annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
         ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted) : []),
@@ -320,6 +320,13 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
+}
+
+/** Two rows of a table compared, or the only two figures of one unit in a quoted sentence. */
+function computedLine(ctx: FlowContext, quoted: string[]): string | undefined {
+  if (!ctx.understanding.modifiers.comparison) return undefined;
+  // (Two figures of prose the question's sides name are computed once the whole answer is quoted: flows/lookup.ts.)
+  return rowDifference(quoted) ?? (ctx.understanding.modifiers.arithmetic ? undefined : figureDifference(quoted));
 }
 
 /**

@@ -68,6 +68,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     reverse: false,
     ...(domain.modifiers.which.test(text) ? { which: true } : {}),
     ...(domain.modifiers.total.test(text) ? { total: true } : {}),
+    ...optionalArithmetic(domain.modifiers.yearsBetween?.test(text) ? 'years_between' : domain.modifiers.times?.test(text) ? 'times' : domain.modifiers.difference?.test(text) ? 'difference' : undefined),
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
     ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),
     ...(domain.modifiers.lower?.test(text) ? { lower: true } : {}),
@@ -77,6 +78,10 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.longestTerm?.test(text) ? { longestTerm: true } : {}),
     still: domain.modifiers.still.test(text),
   };
+}
+
+function optionalArithmetic(arithmetic: Modifiers['arithmetic']): Pick<Modifiers, 'arithmetic'> {
+  return arithmetic ? { arithmetic } : {};
 }
 
 function variantsOf(text: string, flags: FactFlags, domain: Domain, periods: number[] = []): Understanding['variants'] {

@@ -3368,6 +3368,70 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一銀跟合庫的保證餘額哪個高？差多少'],
     answersWith: ['第一商銀', '合庫商銀', '相差 2,756.67'],
   },
+  // Corrections: a figure taken back after 不是 names the fact it replaces; self-correction words go on with the case.
+  {
+    name: 'a business age corrected as 「是七年前不是三年前」 decides the youth programme again',
+    says: ['我36歲 公司3年前設立 想辦青創', '不好意思 是7年前不是3年前'],
+    answersWith: ['不符'],
+  },
+  {
+    name: 'a revenue corrected as 「營業額是2400萬不是1200萬」 replaces the revenue, not a loan',
+    says: ['一般事業 營業額1200萬 週轉借款600萬 營授比多少', '營業額是2400萬不是1200萬'],
+    answersWith: ['25%'],
+    never: ['6,000,000 ÷ 12,000,000'],
+  },
+  {
+    name: 'a bare figure corrected as 「是3000萬不是2000萬」 replaces the fact that held the figure taken back',
+    says: ['一般事業 營業額2000萬 週轉借款800萬 營授比多少', '是3000萬不是2000萬'],
+    answersWith: ['26.67%'],
+  },
+  {
+    name: 'a lender corrected as 「不是國泰 是玉山」 recomputes the batch fee at the award rate',
+    says: ['客戶在國泰辦批保 借300萬 一年 手續費多少', '喔不是國泰 是玉山'],
+    answersWith: ['5,400'],
+  },
+  {
+    name: '「我記錯了 是104年設立」 replaces the founding year (not a complaint about the answer)',
+    says: ['我39歲 公司是113年設立的 可以辦青創嗎', '我記錯了 是104年設立'],
+    answersWith: ['不符'],
+    never: ['回饋'],
+  },
+  {
+    name: 'an age corrected as 「剛滿47」 after 說錯了 decides the programme again',
+    says: ['我43歲男生 可以辦鳳凰貸款嗎', '說錯了 我上個月剛滿47'],
+    answersWith: ['符合'],
+  },
+  {
+    name: 'the highest ratio asked with a fee is said with the rate before the loan is asked for',
+    says: ['我46歲 男的 鳳凰貸款可以保幾成 手續費多少'],
+    answersWith: ['9.5成', '0.5%'],
+  },
+  // Arithmetic over figures the documents write in prose.
+  {
+    name: 'computes the difference of two prose figures each side of the question names',
+    says: ['111年的協助取得融資金額比保證金額多了多少'],
+    answersWith: ['2,843億元'],
+  },
+  {
+    name: 'a figure of both sides (the total donations) is not taken for either side',
+    says: ['政府累計捐助比金融機構累計捐助多了多少錢'],
+    answersWith: ['657.25億元'],
+  },
+  {
+    name: 'figures a 分別 lists take each its own item (year-end balances)',
+    says: ['111年底的協助取得融資餘額和保證餘額差多少'],
+    answersWith: ['2,611億元'],
+  },
+  {
+    name: 'a change said in one clause (由…提高至…) is computed when the question names no two sides',
+    says: ['紓困的時候企業保證融資總額度上限調高了多少'],
+    answersWith: ['3,000萬元'],
+  },
+  {
+    name: 'years between two launch years quoted from two sections',
+    says: ['直接保證和批次保證相差幾年推出'],
+    answersWith: ['1 年'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

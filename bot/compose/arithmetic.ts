@@ -1,0 +1,231 @@
+import { tokenize } from '../../knowledge/tokenizer.ts';
+import { amountInWords, formatAmount } from '../../rules/display.ts';
+import { scanMentions } from '../understand/figures.ts';
+import { normalizeText } from '../understand/normalize.ts';
+import { parseChineseNumber } from '../understand/numbers.ts';
+import type { Modifiers } from '../understand/types.ts';
+
+/**
+ * Arithmetic over figures the documents write in prose: 「110年的保證金額比111年多多少」 quotes the sentence holding both
+ * amounts, and this computes the difference between the two the question names. Each figure is known by the words
+ * around it in its clause (its label); each side of the question (「X 比 Y」「X 跟 Y」) picks the figure whose label best
+ * holds that side's own words. Nothing is computed unless both sides find a figure of the same kind.
+ */
+
+export type Operation = NonNullable<Modifiers['arithmetic']> | 'sum';
+
+type Kind = 'money' | 'count' | 'percent' | 'year';
+
+interface Figure {
+  kind: Kind;
+  value: number;
+  raw: string;
+  /** The clause's words before the figure (after the one before it), and after it when it ends its clause. */
+  label: string;
+  tokens: ReadonlySet<string>;
+  /** The words of its whole sentence, the subject of a change said in a clause of its own among them. */
+  sentence: ReadonlySet<string>;
+  /** Which passage and clause the figure is in: a tie goes to the figure beside the other side's. */
+  passage: number;
+  clause: number;
+}
+
+/** Marks ending a clause: a figure's label never reaches across them. */
+const CLAUSE_END = /[，,；;。！？!?：:\n]/u;
+/** A year of the Republic as prose writes it: 民國92年, 63年設立, 111年底. */
+const ROC_YEAR = /(?:民國)?(\d{2,3})年(?!\d)/gu;
+/** Words joining the items a 分別 lists: 「保證及協助取得融資餘額分別為 x 及 y」. */
+const JOINER = /及|和|與|、/u;
+/** The largest units money is written in, in NT$, to state a result in the unit its figures use. */
+const MONEY_UNITS: ReadonlyArray<readonly [string, number]> = [['兆', 1e12], ['億', 1e8], ['萬', 1e4]];
+
+/** Prose with the spaces between numerals and units taken out (「1 兆 2,964 億元」 → 「1兆2,964億元」). */
+function compact(text: string): string {
+  return normalizeText(text).replace(/\s+/gu, '');
+}
+
+export function figuresIn(passage: string, index: number, years: boolean): Figure[] {
+  const text = compact(passage);
+  const found = years
+    ? [...text.matchAll(ROC_YEAR)].map((m) => ({ kind: 'year' as const, value: Number(m[1]), raw: m[0], index: m.index, end: m.index + m[0].length })).filter((f) => f.value >= 30 && f.value <= 150)
+    : scanMentions(text)
+        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent')
+        // (「43 億餘元」: the rest of the amount's words, 餘元, are part of it, not of the next figure's label.)
+        .map((m) => ({ kind: (m.unit === 'amount' ? 'money' : m.unit) as Kind, value: m.value, raw: m.raw, index: m.index, end: m.end + (/^[餘多]?元/u.exec(text.slice(m.end))?.[0].length ?? 0) }));
+  const clauseStarts = [0];
+  // (Not a thousands separator: 「3,542」.)
+  const separator = (k: number) => text[k] === ',' && /\d/u.test(text[k - 1] ?? '') && /\d/u.test(text[k + 1] ?? '');
+  for (let k = 0; k < text.length; k += 1) if (CLAUSE_END.test(text[k]!) && !separator(k)) clauseStarts.push(k + 1);
+  const clauseOf = (at: number) => clauseStarts.filter((start) => start <= at).length - 1;
+  const figures = found.map((f, i) => {
+    const clause = clauseOf(f.index);
+    const previousEnd = i > 0 && clauseOf(found[i - 1]!.index) === clause ? found[i - 1]!.end : clauseStarts[clause]!;
+    const next = found[i + 1];
+    const clauseEnd = clauseStarts[clause + 1] !== undefined ? clauseStarts[clause + 1]! - 1 : text.length;
+    const lastInClause = !next || clauseOf(next.index) !== clause;
+    // (A year's event follows it, 「63年設立」「民國92年推出」: its words after it count even before another figure.)
+    const after = lastInClause ? text.slice(f.end, clauseEnd) : f.kind === 'year' ? text.slice(f.end, next.index) : '';
+    return { ...f, clause, label: text.slice(previousEnd, f.index) + after };
+  });
+  // 「年底之保證及協助取得融資餘額分別為 x 及 y」「110及111年度分別賸餘 x 及 y」: each figure takes its own item of the list
+  // before 分別, with the words between 分別 and the first figure.
+  for (let i = 0; i < figures.length; i += 1) {
+    const head = figures[i]!.label;
+    const at = head.indexOf('分別');
+    if (at < 0) continue;
+    const listed = figures.slice(i).filter((f, k) => f.clause === figures[i]!.clause && (k === 0 || JOINER.test(f.label) && f.label.length <= 2));
+    const items = head.slice(0, at).split(JOINER);
+    if (listed.length < 2 || items.length !== listed.length) continue;
+    const shared = head.slice(at + 2);
+    listed.forEach((f, k) => (f.label = `${items[k]}${shared}`));
+  }
+  // (「本基金於111年度總計提供…，保證金額為 x」: a figure whose label names no year is of the year its sentence named before it.)
+  const sentenceStart = (at: number) => Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf(';', at)) + 1;
+  const sentenceYear = (at: number) => [...text.slice(sentenceStart(at), at).matchAll(ROC_YEAR)].at(-1)?.[1];
+  const sentenceOf = (at: number) => {
+    const end = text.slice(at).search(/[。；;]/u);
+    return new Set(tokenize(text.slice(sentenceStart(at), end < 0 ? text.length : at + end)));
+  };
+  return figures.map((f) => {
+    const year = f.kind === 'year' || ROC_YEAR_IN.test(f.label) ? undefined : sentenceYear(f.index);
+    const tokens = new Set([...labelTokens(f.label), ...(year ? [`${year}年`, year] : [])]);
+    return { kind: f.kind, value: f.value, raw: f.raw, label: f.label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause };
+  });
+}
+
+/** Whether a label names a year (「與110年度之保證金額」, 「110賸餘」 of a 分別 list). */
+const ROC_YEAR_IN = /(?:^|[^\d])\d{2,3}(?:年|$|[^\d,.])/u;
+
+/** The label's words, with the years of the Republic it names as words of their own (「110年」, 「110」). */
+function labelTokens(label: string): ReadonlySet<string> {
+  const tokens = new Set(tokenize(label));
+  for (const m of label.matchAll(ROC_YEAR)) {
+    tokens.add(`${m[1]}年`);
+    tokens.add(m[1]!);
+  }
+  return tokens;
+}
+
+/** A question's years as the documents write them: 「一百一十一年」 and 「2022年」 → 「111年」. */
+function withRocYears(text: string): string {
+  return text
+    .replace(/(?<![零〇一二兩三四五六七八九十百])([零〇一二兩三四五六七八九十百]{2,6})年/gu, (all, numeral: string) => {
+      const n = parseChineseNumber(numeral);
+      return n !== undefined && n >= 30 && n <= 150 ? `${n}年` : all;
+    })
+    .replace(/(?<!\d)(19[5-9]\d|20\d\d)年?(?!\d)/gu, (_all, western: string) => `${Number(western) - 1911}年`);
+}
+
+/** The question's two sides: 「X 比 Y 多多少」, 「X 跟 Y 差多少」, 「X 和 Y 加起來」, else none. */
+export function sidesOf(question: string): [string, string] | undefined {
+  const text = withRocYears(compact(question));
+  // (「政府大概是銀行的幾倍」: X 是 Y 的 …, when nothing else joins them.)
+  const joined = /比|跟|和|與|加上|及|、|還有/u.exec(text);
+  const is = text.indexOf('是');
+  const split = joined ? { index: joined.index, length: joined[0].length } : is > 0 && text.indexOf('的', is + 2) > 0 ? { index: is, length: 1 } : undefined;
+  if (!split || split.index === 0) return undefined;
+  return [text.slice(0, split.index), text.slice(split.index + split.length)];
+}
+
+interface Choice {
+  figure: Figure;
+  own: number;
+  score: number;
+  /** Its label holds the other side's own words too: a figure of both (their total) comes after those of one. */
+  both: boolean;
+}
+
+/** Ranks figures by a side's own words (those the other side lacks), then by the whole question's words. */
+function ranked(figures: readonly Figure[], own: ReadonlySet<string>, whole: ReadonlySet<string>, others: ReadonlySet<string>): Choice[] {
+  const count = (f: Figure, words: ReadonlySet<string>) => [...words].filter((w) => f.tokens.has(w)).length;
+  return figures
+    .map((figure) => {
+      const all = count(figure, whole);
+      return { figure, own: count(figure, own), score: (all * all) / Math.max(1, figure.tokens.size), both: count(figure, others) > 0 };
+    })
+    .filter((c) => c.own > 0)
+    .sort((a, b) => Number(a.both) - Number(b.both) || b.own - a.own || b.score - a.score);
+}
+
+/** The two figures the question's sides name, of one kind, distinct; undefined when either side finds none or two tie. */
+function operands(question: string, figures: readonly Figure[]): [Figure, Figure] | undefined {
+  const sides = sidesOf(question);
+  if (!sides) return undefined;
+  const [x, y] = sides.map((side) => new Set(tokenize(side).concat([...side.matchAll(ROC_YEAR)].flatMap((m) => [`${m[1]}年`, m[1]!])))) as [Set<string>, Set<string>];
+  // (「到111年底 政府捐的比銀行捐的」: a year only one side names is when both are read, not what sets them apart.)
+  const dated = (side: Set<string>) => [...side].some((w) => /^\d{2,3}年?$/u.test(w));
+  if (dated(x) !== dated(y)) for (const side of [x, y]) for (const w of [...side]) if (/\d|年/u.test(w)) side.delete(w);
+  const whole = new Set([...x, ...y]);
+  // (A figure of both sides' words, 「政府及金融機構累計捐助款計 x」, is their total, not either side.)
+  const ownOf = (mine: Set<string>, other: Set<string>) => new Set([...mine].filter((w) => !other.has(w)));
+  const first = ranked(figures, ownOf(x, y), whole, ownOf(y, x));
+  const best = first[0];
+  if (!best || (first[1] && first[1].own === best.own && first[1].score === best.score && first[1].figure.value !== best.figure.value)) return undefined;
+  // (Of figures the other side's words find alike, the one beside the first: 「年底之保證…分別為」 over 「保證金額為」.)
+  const near = (f: Figure) => (f.passage === best.figure.passage ? Math.abs(f.clause - best.figure.clause) : 1000);
+  const second = ranked(figures.filter((f) => f !== best.figure && f.kind === best.figure.kind), ownOf(y, x), whole, ownOf(x, y)).sort((a, b) => Number(a.both) - Number(b.both) || b.own - a.own || b.score - a.score || near(a.figure) - near(b.figure));
+  const other = second[0];
+  if (!other || other.figure.value === best.figure.value) return undefined;
+  return [best.figure, other.figure];
+}
+
+/** Words between two figures of a clause saying the first became the second: 「由 1 億 2 千萬元提高至 1 億 5 千萬元」. */
+const CHANGED_TO = /^(?:元)?(?:提高|調高|增加|降低|調降|減少|放寬|縮減|改|調整)?(?:至|到|為)$/u;
+
+/**
+ * 「紓困期間企業保證融資總額度上限提高了多少」, with no two sides: a figure said to have changed into another in one clause
+ * (由 x 提高至 y), the clause whose words the question shares most.
+ */
+function changed(question: string, figures: readonly Figure[]): [Figure, Figure] | undefined {
+  const words = new Set(tokenize(compact(question)));
+  const pairs = figures.flatMap((a, i) => {
+    const b = figures[i + 1];
+    if (!b || b.passage !== a.passage || b.clause !== a.clause || b.kind !== a.kind || !/由|從/u.test(a.label) || !CHANGED_TO.test(b.label)) return [];
+    return [{ pair: [a, b] as [Figure, Figure], shared: [...a.sentence].filter((w) => words.has(w)).length }];
+  });
+  return pairs.sort((p, q) => q.shared - p.shared)[0]?.pair;
+}
+
+/** The largest unit both figures are written in (億 for 「1兆2,964億元」 and 「1,136.94億元」), with its decimals. */
+function moneyUnit(a: Figure, b: Figure): { name: string; size: number; decimals: number } | undefined {
+  const unit = MONEY_UNITS.filter(([name]) => a.raw.includes(name) && b.raw.includes(name)).at(-1);
+  if (!unit) return undefined;
+  const decimals = Math.max(...[a, b].map((f) => /\.(\d+)\s*[億萬兆]/u.exec(f.raw)?.[1]?.length ?? 0));
+  return { name: unit[0], size: unit[1], decimals };
+}
+
+/** A sum of money as its figures write it: 1,732億元 (and 5兆8,250億元 when a 兆 is in it). */
+function moneyText(value: number, a: Figure, b: Figure): string {
+  const unit = moneyUnit(a, b);
+  if (!unit || unit.name === '兆') return amountInWords(value);
+  // (1億5千萬元 − 1億2千萬元 is no whole number of 億: it is said in 萬, 3,000萬元.)
+  if (!Number.isInteger(Math.round((value / unit.size) * 10 ** unit.decimals * 1e6) / 1e6)) return amountInWords(value);
+  const inUnit = (value / unit.size).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: unit.decimals });
+  const trillions = unit.name === '億' && value >= 1e12 ? `（${Math.floor(value / 1e12)}兆${formatAmount((value % 1e12) / 1e8)}億元）` : '';
+  return `${inUnit}${unit.name}元${trillions}`;
+}
+
+/** The result of the operation asked, as a line after the quoted passages; undefined when the question's figures are not both found. */
+export function arithmeticLine(question: string, operation: Operation, passages: readonly string[]): string | undefined {
+  const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between'));
+  const pair = operands(question, figures) ?? (operation === 'difference' ? changed(question, figures) : undefined);
+  if (!pair) return undefined;
+  const [a, b] = pair;
+  const [high, low] = a.value >= b.value ? [a, b] : [b, a];
+  const shown = (f: Figure) => `${f.raw}（${f.label.replace(/^[（(、及和與]+|[（(]$/gu, '').slice(0, 24)}）`;
+  switch (operation) {
+    case 'years_between':
+      return `計算：民國${high.value}年 − 民國${low.value}年 ＝ ${high.value - low.value} 年（${shown(high)}；${shown(low)}）。`;
+    case 'times':
+      return low.value === 0 ? undefined : `計算：${shown(a)} ÷ ${shown(b)} ≈ ${(a.value / b.value).toFixed(2)} 倍。`;
+    case 'sum': {
+      const sum = a.value + b.value;
+      return `計算：${shown(a)} ＋ ${shown(b)} ＝ ${a.kind === 'money' ? moneyText(sum, a, b) : formatAmount(sum)}。`;
+    }
+    case 'difference': {
+      const gap = high.value - low.value;
+      const size = high.kind === 'money' ? moneyText(gap, high, low) : high.kind === 'percent' ? `${Number(gap.toFixed(4))} 個百分點` : formatAmount(gap);
+      return `計算：${shown(high)} − ${shown(low)} ＝ ${size}。`;
+    }
+  }
+}
