@@ -1,6 +1,6 @@
 import { InvalidInputError, MissingFactsError, RateNotDeterminedError } from './errors.ts';
 import type { FactFlags, RiskGroup } from './facts.ts';
-import { formatRate } from './display.ts';
+import { amountInWords, formatRate } from './display.ts';
 import { PROGRAMMES } from './programmes.ts';
 import type { ProgrammeId } from './programmes.ts';
 import type { TraceRecorder } from './trace.ts';
@@ -162,7 +162,7 @@ function baseRateOf(programme: ProgrammeId, source: RateSource, facts: RateFacts
       // 「我在玉山辦批保」: a lender named, with nothing said of the award, is looked up in the award list the documents
       // give (111年度's).
       const listed = facts.flags?.batchExcellenceAward === undefined && facts.lender !== undefined ? lenderListed(trace, facts.lender) : undefined;
-      if (listed && !listed.won) notes.push(`${facts.lender}不在${listed.year}年度「批保卓越獎」得獎名單（收錄文件所載最近一年度的名單），以一般批次保證費率計算`);
+      if (listed && !listed.won) notes.push(...notOnAwardList(trace, facts.lender!, listed.year));
       if (facts.flags?.batchExcellenceAward || listed?.won) {
         const award = trace.optional('batch.fee_rate_excellence_award');
         if (award) {
@@ -202,9 +202,22 @@ export function awardWinners(view: ParameterView, lender: string): { won: boolea
   return list && Array.isArray(list.value) ? { won: onAwardList(list.value as string[], lender) } : undefined;
 }
 
-/** The same, with the list read through the trace (so cited), and the ROC year of the list. */
-function lenderListed(trace: TraceRecorder, lender: string): { won: boolean; year: number } | undefined {
-  const list = trace.optional('batch.excellence_award_banks');
+/**
+ * A batch lender not on the 批保卓越獎 list: said so, at the ordinary rate; and when it won the 批保金質獎 instead
+ * (「上海商銀」), what that gives (more batch quota for its borrowers, not a lower rate). Read through the trace, so cited.
+ */
+export function notOnAwardList(trace: TraceRecorder, lender: string, year: number): string[] {
+  const gold = lenderListed(trace, lender, 'batch.gold_award_banks');
+  const quota = gold?.won ? trace.optional('batch.gold_award_extra_quota') : undefined;
+  return [
+    `${lender}不在${year}年度「批保卓越獎」得獎名單（收錄文件所載最近一年度的名單），以一般批次保證費率計算`,
+    ...(gold?.won && quota ? [`${lender}為${gold.year}年度「批保金質獎」得獎金融機構：其移送保證的企業額外最高批次保證融資額度 ${amountInWords(quota.value as number)}；保證手續費率不因此調降`] : []),
+  ];
+}
+
+/** Whether a lender is on an award's list (the 批保卓越獎's unless named), read through the trace (so cited), with the list's ROC year. */
+export function lenderListed(trace: TraceRecorder, lender: string, award = 'batch.excellence_award_banks'): { won: boolean; year: number } | undefined {
+  const list = trace.optional(award);
   return list && Array.isArray(list.value) ? { won: onAwardList(list.value as string[], lender), year: rocYear(list.effectiveFrom) } : undefined;
 }
 

@@ -14,7 +14,8 @@ import type { Modifiers } from '../understand/types.ts';
 
 export type Operation = NonNullable<Modifiers['arithmetic']> | 'sum';
 
-type Kind = 'money' | 'count' | 'percent' | 'year';
+/** A table's cell (「保證餘額 65,954.27」) is a number in the unit its caption gives (金額單位：新臺幣百萬元). */
+type Kind = 'money' | 'count' | 'percent' | 'year' | 'number';
 
 interface Figure {
   kind: Kind;
@@ -46,12 +47,16 @@ function compact(text: string): string {
 
 export function figuresIn(passage: string, index: number, years: boolean): Figure[] {
   const text = compact(passage);
+  // (A row of a table: its name before the first ：, 「新發生逾期保證金額：107年 97；108年 95」; its cells are read by it.)
+  const rowHead = /^「?[^「」：:]{1,40}[：:]/u.test(text) ? text.search(/[：:]/u) : -1;
+  const row = rowHead >= 0 ? text.slice(0, rowHead).replace(/^「/u, '') : '';
   const found = years
     ? [...text.matchAll(ROC_YEAR)].map((m) => ({ kind: 'year' as const, value: Number(m[1]), raw: m[0], index: m.index, end: m.index + m[0].length })).filter((f) => f.value >= 30 && f.value <= 150)
     : scanMentions(text)
-        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent')
+        // (A plain number is a figure only in a row of a table, after its row's name: 「玉山商銀：保證餘額 65,954.27」.)
+        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead))
         // (「43 億餘元」: the rest of the amount's words, 餘元, are part of it, not of the next figure's label.)
-        .map((m) => ({ kind: (m.unit === 'amount' ? 'money' : m.unit) as Kind, value: m.value, raw: m.raw, index: m.index, end: m.end + (/^[餘多]?元/u.exec(text.slice(m.end))?.[0].length ?? 0) }));
+        .map((m) => ({ kind: (m.unit === 'amount' ? 'money' : m.unit === 'plain' ? 'number' : m.unit) as Kind, value: m.value, raw: m.raw, index: m.index, end: m.end + (/^[餘多]?元/u.exec(text.slice(m.end))?.[0].length ?? 0) }));
   const clauseStarts = [0];
   // (Not a thousands separator: 「3,542」.)
   const separator = (k: number) => text[k] === ',' && /\d/u.test(text[k - 1] ?? '') && /\d/u.test(text[k + 1] ?? '');
@@ -88,8 +93,10 @@ export function figuresIn(passage: string, index: number, years: boolean): Figur
   };
   return figures.map((f) => {
     const year = f.kind === 'year' || ROC_YEAR_IN.test(f.label) ? undefined : sentenceYear(f.index);
-    const tokens = new Set([...labelTokens(f.label), ...(year ? [`${year}年`, year] : [])]);
-    return { kind: f.kind, value: f.value, raw: f.raw, label: f.label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause };
+    const tokens = new Set([...labelTokens(f.label), ...(year ? [`${year}年`, year] : []), ...(row && f.index > rowHead ? labelTokens(row) : [])]);
+    // (Shown by its row's name too, 「玉山商銀 保證餘額」, when the row is a table's: not 原文's.)
+    const label = row && f.kind === 'number' && !f.label.includes(row) ? `${row} ${f.label}` : f.label;
+    return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause };
   });
 }
 
@@ -147,9 +154,8 @@ function ranked(figures: readonly Figure[], own: ReadonlySet<string>, whole: Rea
     .sort((a, b) => Number(a.both) - Number(b.both) || b.own - a.own || b.score - a.score);
 }
 
-/** The two figures the question's sides name, of one kind, distinct; undefined when either side finds none or two tie. */
-function operands(question: string, figures: readonly Figure[]): [Figure, Figure] | undefined {
-  const sides = sidesOf(question);
+/** The two figures a question's sides name, of one kind, distinct; undefined when either side finds none or two tie. */
+function operands(sides: [string, string] | undefined, figures: readonly Figure[]): [Figure, Figure] | undefined {
   if (!sides) return undefined;
   const [x, y] = sides.map((side) => new Set(tokenize(side).concat([...side.matchAll(ROC_YEAR)].flatMap((m) => [`${m[1]}年`, m[1]!])))) as [Set<string>, Set<string>];
   // (「到111年底 政府捐的比銀行捐的」: a year only one side names is when both are read, not what sets them apart.)
@@ -206,12 +212,19 @@ function moneyText(value: number, a: Figure, b: Figure): string {
 }
 
 /** The result of the operation asked, as a line after the quoted passages; undefined when the question's figures are not both found. */
-export function arithmeticLine(question: string, operation: Operation, passages: readonly string[]): string | undefined {
+export function arithmeticLine(question: string, operation: Operation, passages: readonly string[], before?: string): string | undefined {
   const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between'));
-  const pair = operands(question, figures) ?? (operation === 'difference' ? changed(question, figures) : undefined);
+  // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
+  // sides find no two figures sets the question before against what it names.)
+  const pair = operands(sidesOf(question), figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' ? changed(question, figures) : undefined);
   if (!pair) return undefined;
   const [a, b] = pair;
   const [high, low] = a.value >= b.value ? [a, b] : [b, a];
+  // (A table's cells in the unit of its caption, 「金額單位：新臺幣百萬元」, with as many decimals as the cells.)
+  const caption = passages.map((p) => /單位：(?:新臺幣)?([^）)，,\s」]+)/u.exec(p)?.[1]).find((u) => u !== undefined);
+  const decimals = Math.max(...[a, b].map((f) => f.raw.split('.')[1]?.replace(/\D/gu, '').length ?? 0));
+  const numberText = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${caption ? ` ${caption}` : ''}`;
+  const amountText = (value: number) => (a.kind === 'money' ? moneyText(value, high, low) : a.kind === 'number' ? numberText(value) : formatAmount(value));
   const shown = (f: Figure) => `${f.raw}（${f.label.replace(/^[（(、及和與]+|[（(]$/gu, '').slice(0, 24)}）`;
   switch (operation) {
     case 'years_between':
@@ -220,11 +233,11 @@ export function arithmeticLine(question: string, operation: Operation, passages:
       return low.value === 0 ? undefined : `計算：${shown(a)} ÷ ${shown(b)} ≈ ${(a.value / b.value).toFixed(2)} 倍。`;
     case 'sum': {
       const sum = a.value + b.value;
-      return `計算：${shown(a)} ＋ ${shown(b)} ＝ ${a.kind === 'money' ? moneyText(sum, a, b) : formatAmount(sum)}。`;
+      return `計算：${shown(a)} ＋ ${shown(b)} ＝ ${amountText(sum)}。`;
     }
     case 'difference': {
       const gap = high.value - low.value;
-      const size = high.kind === 'money' ? moneyText(gap, high, low) : high.kind === 'percent' ? `${Number(gap.toFixed(4))} 個百分點` : formatAmount(gap);
+      const size = high.kind === 'percent' ? `${Number(gap.toFixed(4))} 個百分點` : amountText(gap);
       return `計算：${shown(high)} − ${shown(low)} ＝ ${size}。`;
     }
   }

@@ -762,7 +762,8 @@ export function asksRateUnderRule(ctx: FlowContext): boolean {
   const named = ctx.understanding.programmesByName.includes(programme) || ctx.state.programme === programme;
   // (A rate told of a year asked about, 「0.35%的手續費率在2023年有沒有再調整」, asks that year's figure: the lookup reads it.)
   const ofYear = statedRate !== undefined && ctx.understanding.years.length > 0 && !ctx.understanding.modifiers.current;
-  return named && !ofYear && (statedRate !== undefined || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
+  // (Nor one asking until when the rule runs, 「簽具結書降費率那項 實施期限到哪天」: the lookup says whether its end is written.)
+  return named && !ofYear && !ctx.understanding.modifiers.until && (statedRate !== undefined || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
 }
 
 /** 「一般貸款簽了具結書費率會降嗎」 with no group: the rate of A, B and C under the circumstance, one line if all agree. */

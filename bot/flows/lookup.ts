@@ -2,7 +2,8 @@ import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
-import { awardWinners } from '../../rules/fee-rate.ts';
+import { awardWinners, lenderListed, notOnAwardList, rateSource } from '../../rules/fee-rate.ts';
+import { TraceRecorder } from '../../rules/trace.ts';
 import { batchSubrogationCap } from '../../rules/batch.ts';
 import { InvalidInputError } from '../../rules/errors.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
@@ -87,7 +88,8 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (「…多多少億?政府大概是銀行的几倍」: each part asking arithmetic of its own is computed.)
   const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own).filter((own) => operationOf(own) !== undefined);
   const asked = parts.length >= 2 ? parts : [ctx.understanding];
-  const computed = [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, quoted) ?? []))];
+  const before = ctx.understanding.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
+  const computed = [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, quoted, before) ?? []))];
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
   const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : undefined;
   if (!line) return result;
@@ -147,6 +149,23 @@ function withLinesFirst(result: FlowResult, first: { lines: string[]; citations:
     grounding: [...first.lines, ...(result.grounding ?? [])],
     replies: [{ ...head, text: `${first.lines.join('\n')}\n${head.text}`, citations: [...first.citations, ...head.citations] }, ...others],
   };
+}
+
+/**
+ * 「是上海商銀不是玉山 那上海商銀的話手續費也能降嗎」: a batch fee rate asked of a lender not on the 批保卓越獎 list says so,
+ * and what another batch award it won gives (批保金質獎: more quota, no lower rate), cited.
+ */
+function withLenderAward(ctx: FlowContext, result: FlowResult): FlowResult {
+  const { programme, facts, asks } = ctx.merged;
+  if (!programme || facts.lender === undefined || !asks.includes('fee_rate') || rateSource(programme).kind !== 'batch' || result.outcome !== 'answered') return result;
+  const trace = new TraceRecorder(ctx.view);
+  const listed = lenderListed(trace, facts.lender);
+  if (!listed || listed.won) return result;
+  const lines = notOnAwardList(trace, facts.lender, listed.year).map((note) => `・${note}`);
+  const withLines = withLineAfterFigures(result, lines.join('\n'));
+  const [head, ...others] = withLines.replies;
+  const citations = ctx.cite.forTrace(trace.steps).filter((c) => !head!.citations.some((h) => h.section === c.section && h.title === c.title));
+  return { ...withLines, grounding: [...(result.grounding ?? []), ...lines], replies: [{ ...head!, citations: [...head!.citations, ...citations] }, ...others] };
 }
 
 /** The answer with one more line after its figures, before the line naming its sources. */
@@ -236,7 +255,7 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     const rule = ctx.understanding.modifiers.yesNo ? retrievalAnswer(statesFigureAsked(ctx) ? { ...ctx, within: sourceSections(ctx, candidates[0]!).map((s) => s.id) } : ctx) : undefined;
     const result = withOtherParts(ctx, candidates, parameterAnswer(ctx, candidates, rule?.outcome === 'answered' ? rule : undefined));
     const unstated = programme ? unstatedAsks(ctx, programme) : undefined;
-    return unstated ? withLineAfterFigures(result, unstated) : result;
+    return withLenderAward(ctx, unstated ? withLineAfterFigures(result, unstated) : result);
   }
   const found = retrievalAnswer(ctx);
   if (found.outcome !== 'unanswered') return found;

@@ -3432,6 +3432,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['直接保證和批次保證相差幾年推出'],
     answersWith: ['1 年'],
   },
+  // The 批保金質獎 list: a lender on it gets more batch quota, not a lower rate.
+  {
+    name: 'a batch fee rate asked of a 批保金質獎 lender says it is off the 卓越獎 list and what the 金質獎 gives',
+    says: ['客戶在上海商銀辦批保 費率多少'],
+    answersWith: ['不在111年度「批保卓越獎」得獎名單', '批保金質獎', '5,000萬元'],
+    cites: '績優金融機構各獎項得獎名單',
+  },
+  {
+    name: 'a batch fee through a 批保金質獎 lender is computed at the ordinary rate, with what the award gives',
+    says: ['我在富邦辦批保 借200萬 一年 手續費多少'],
+    answersWith: ['5,400', '批保金質獎'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

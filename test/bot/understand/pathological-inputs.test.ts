@@ -57,6 +57,7 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   extractKeywords: (fn) => (text) => (fn as (t: string, m: unknown) => unknown)(text, scanMentions(text)),
   assignRoles: (fn) => (text) => (fn as (t: string, m: unknown) => unknown)(text, scanMentions(text)),
   isDenied: (fn) => (text) => (fn as (t: string, i: number) => unknown)(text, text.length - 1),
+  isRetracted: (fn) => (text) => (fn as (t: string, i: number) => unknown)(text, text.length - 1),
   flagsByVerb: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, {}),
   textAbout: (fn) => (text) => (fn as (t: string, p: string) => unknown)(text, 'batch'),
   withSpokenAges: (fn) => (text) => (fn as (t: string, m: unknown, r: RegExp) => unknown)(text, scanMentions(text), shippedDomain().roles.ageBefore),
