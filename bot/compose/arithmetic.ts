@@ -124,14 +124,27 @@ function withRocYears(text: string): string {
 }
 
 /** The question's two sides: 「X 比 Y 多多少」, 「X 跟 Y 差多少」, 「X 和 Y 加起來」, else none. */
-export function sidesOf(question: string): [string, string] | undefined {
-  const text = withRocYears(compact(question));
-  // (「政府大概是銀行的幾倍」: X 是 Y 的 …, when nothing else joins them.)
-  const joined = /比|跟|和|與|加上|及|、|還有/u.exec(text);
+/**
+ * The ways a question may be cut into its two sides, surest first: 「X 比 Y」, then 「X 跟/和/與 Y」, then 「X 是 Y 的」; in the
+ * sentence asking it (the last) before the whole message (「信保基金的錢是政府跟銀行捐的吼？…政府捐的比金融機構多幾億」).
+ */
+export function sidesOf(question: string): Array<[string, string]> {
+  const whole = withRocYears(compact(question));
+  const last = whole.split(/[?？!！。]/u).filter((part) => part.length > 0).at(-1) ?? whole;
+  return [...new Set([last, whole])].flatMap(splitsOf);
+}
+
+function splitsOf(text: string): Array<[string, string]> {
+  const at = (index: number, length: number): Array<[string, string]> => (index > 0 ? [[text.slice(0, index), text.slice(index + length)]] : []);
+  const than = /比(?!較|例|率|重)/u.exec(text);
+  const joined = /跟|和|與|加上|及|、|還有/u.exec(text);
+  // (「政府大概是銀行的幾倍」: X 是 Y 的 ….)
   const is = text.indexOf('是');
-  const split = joined ? { index: joined.index, length: joined[0].length } : is > 0 && text.indexOf('的', is + 2) > 0 ? { index: is, length: 1 } : undefined;
-  if (!split || split.index === 0) return undefined;
-  return [text.slice(0, split.index), text.slice(split.index + split.length)];
+  return [
+    ...(than ? at(than.index, 1) : []),
+    ...(joined ? at(joined.index, joined[0].length) : []),
+    ...(is > 0 && text.indexOf('的', is + 2) > 0 ? at(is, 1) : []),
+  ];
 }
 
 interface Choice {
@@ -155,8 +168,16 @@ function ranked(figures: readonly Figure[], own: ReadonlySet<string>, whole: Rea
 }
 
 /** The two figures a question's sides name, of one kind, distinct; undefined when either side finds none or two tie. */
-function operands(sides: [string, string] | undefined, figures: readonly Figure[]): [Figure, Figure] | undefined {
-  if (!sides) return undefined;
+/** The first way of cutting the question whose two sides both find a figure. */
+function firstOperands(splits: Array<[string, string]>, figures: readonly Figure[]): [Figure, Figure] | undefined {
+  for (const sides of splits) {
+    const pair = operands(sides, figures);
+    if (pair) return pair;
+  }
+  return undefined;
+}
+
+function operands(sides: [string, string], figures: readonly Figure[]): [Figure, Figure] | undefined {
   const [x, y] = sides.map((side) => new Set(tokenize(side).concat([...side.matchAll(ROC_YEAR)].flatMap((m) => [`${m[1]}年`, m[1]!])))) as [Set<string>, Set<string>];
   // (「到111年底 政府捐的比銀行捐的」: a year only one side names is when both are read, not what sets them apart.)
   const dated = (side: Set<string>) => [...side].some((w) => /^\d{2,3}年?$/u.test(w));
@@ -216,7 +237,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between'));
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
-  const pair = operands(sidesOf(question), figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' ? changed(question, figures) : undefined);
+  const pair = firstOperands(sidesOf(question), figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' ? changed(question, figures) : undefined);
   if (!pair) return undefined;
   const [a, b] = pair;
   const [high, low] = a.value >= b.value ? [a, b] : [b, a];

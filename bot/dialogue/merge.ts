@@ -410,6 +410,10 @@ function corrected(state: ConversationState, u: Understanding, stated: Facts): v
     if (key !== 'periodMonths' && stated.periodMonths === c.told) delete stated.periodMonths;
     (stated as Record<string, unknown>)[key] = c.told;
   }
+  // (「那同樣500萬一年手續費多少」 after 「保證金額500萬」: an amount nothing calls anything, equal to a figure of the case
+  // other than the loan, is that figure said again, not a new loan.)
+  const again = u.loanByDefault && stated.loanAmount !== undefined ? CORRECTABLE.amount.find((k) => k !== 'loanAmount' && known[k] === stated.loanAmount && known.loanAmount === undefined) : undefined;
+  if (again) delete stated.loanAmount;
   const ofAge = state.facts.businessAgeMonths !== undefined || state.facts.foundedDate !== undefined;
   if (u.monthsAgoUncued !== undefined && (u.selfCorrection || u.isFollowUp) && ofAge && stated.businessAgeMonths === undefined && stated.foundedDate === undefined) {
     stated.businessAgeMonths = u.monthsAgoUncued;

@@ -782,7 +782,8 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
     .filter((from) => from > date && from <= (ctx.today ?? from))
     .sort();
   const revised = revisions[0];
-  if (revised) return `依您提供的${label}（${formatRocDate(date)}），早於${formatRocDate(revised)}起施行的修正規定，仍得適用修正前的規定：`;
+  // (「今天送的可以直接用新的嗎」: that the revision is not yet in force that day is said outright.)
+  if (revised) return `依您提供的${label}（${formatRocDate(date)}），修正規定自${formatRocDate(revised)}起實施，當時尚未實施，仍得適用修正前的規定：`;
   // 「104年1月20日核准的適用哪一版」: on or after the revision a transition rule speaks of, the revised rules.
   const since = candidates.find((c) => c.reading && phasesIn(ctx, c.name))?.reading?.effectiveFrom;
   if (since && since <= date) return `依您提供的${label}（${formatRocDate(date)}），在${formatRocDate(since)}起施行的修正規定之後，適用修正後的規定：`;

@@ -91,7 +91,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     .map((query, order) => ({ query, choices: evidenced(sectionsFor(ctx, query, continues || bare ? `${ctx.state.topic} ${query}` : query)), continued: order === 1 }));
   // (Only when its own words lead outside that programme: within it, the surer reading answers as usual.)
   const outside = underDiscussion && readings.some((r) => !r.continued && r.choices[0]?.inProgramme !== true);
-  readings.sort((a, b) => readingStrength(b, bare && !ownPlace, continues && !ownPlace, outside) - readingStrength(a, bare && !ownPlace, continues && !ownPlace, outside));
+  // (「那合庫咧?跟我們差多少」 after 台企銀's balance compares with what the question before asked: read with it, both rows
+  // are quoted.)
+  // (So is one asking only that, 「差很多嗎 差幾億」 after 「台中市跟高雄市 哪邊的保證餘額比較高」.)
+  const comparesBefore = continues && (ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined);
+  const firm = (bare && !ownPlace) || comparesBefore;
+  readings.sort((a, b) => readingStrength(b, firm, continues && !ownPlace, outside) - readingStrength(a, firm, continues && !ownPlace, outside));
   const { query, choices, continued } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.

@@ -3444,6 +3444,32 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我在富邦辦批保 借200萬 一年 手續費多少'],
     answersWith: ['5,400', '批保金質獎'],
   },
+  {
+    name: 'a donation said as 捐助金額 is the donation: the 火金姑 total is computed from it',
+    says: ['火金姑 捐助金額4000萬 信用保證總額度最多多少'],
+    answersWith: ['16億元'],
+  },
+  {
+    name: 'an amount said again (「同樣400萬」) after a guaranteed amount is that amount, not a new loan',
+    says: ['批保 保證金額400萬 一年手續費多少', '那同樣400萬 換成兩年呢'],
+    answersWith: ['24,000'],
+  },
+  {
+    name: 'a follow-up asking only how far apart (「差很多嗎 差幾億」) is read with the question before it',
+    says: ['臺北市跟新北市哪邊的保證餘額比較高', '差很多嗎 差幾億'],
+    answersWith: ['新北市', '臺北市', '相差'],
+    cites: '地區別',
+  },
+  {
+    name: 'a case dated before a revision says the revision was not yet in force',
+    says: ['今天是103年12月1號 批保新制的九成 我們今天送的案子就要用新的嗎'],
+    answersWith: ['尚未實施'],
+  },
+  {
+    name: 'the sentence asking the arithmetic is cut into its sides, not the sentence before it',
+    says: ['信保的錢是政府跟銀行捐的嗎？到111年底 政府累計捐助比金融機構多多少'],
+    answersWith: ['657.25億元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
