@@ -24,6 +24,8 @@ const shownBySchema = z
     digits: z.number().int().min(3).max(20).optional(),
     /** One of these words followed by a name (two to four characters that are not another of them): 「董事長 魏明谷」. */
     names_after: words.optional(),
+    /** With names_after: a name may also run on into one of these, in prose: 「陳代理董事長秘順率員出席」 (秘順, then 率). */
+    name_then: words.optional(),
     /** A name ending in one of these, standing alone in a list or a table's first cell: 「玉山商業銀行、第一商業銀行」. */
     names_with: words.optional(),
     /** What follows a post and is no one's name: 「承辦金融機構」 names an institution. With names_with, what comes right before the ending and makes it a role, not a name: 「經理銀行」. */
@@ -104,6 +106,8 @@ export interface ShownBy {
   words: string[];
   digits?: number;
   namesAfter: string[];
+  /** Words a name after a post may run on into (「秘順率員」: 率). */
+  nameThen: string[];
   namesWith: string[];
   notNames: string[];
   years?: number;
@@ -231,6 +235,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
         words: shown.words ?? [],
         ...(shown.digits !== undefined ? { digits: shown.digits } : {}),
         namesAfter: shown.names_after ?? [],
+        nameThen: shown.name_then ?? [],
         namesWith: shown.names_with ?? [],
         notNames: shown.not_names ?? [],
         ...(shown.years !== undefined ? { years: shown.years } : {}),
@@ -401,7 +406,7 @@ function carries(text: string, shown: ShownBy): boolean {
   if (shown.words.some((word) => writes(text, word, shown.exceptBefore))) return true;
   const passage = shown.notDates ? withoutDates(text) : text;
   if (shown.digits !== undefined && longestDigitRun(passage) >= shown.digits) return true;
-  if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter, shown.notNames))) return true;
+  if (shown.namesAfter.some((word) => nameAfter(passage, word, shown.namesAfter, shown.notNames, shown.nameThen))) return true;
   if (shown.namesWith.length > 0 && namesListed(passage, shown.namesWith, shown.notNames)) return true;
   if (shown.years !== undefined && yearsNamed(passage) >= shown.years) return true;
   return shown.units.some((unit) => numberBefore(passage, unit, shown.exceptAfter, shown.exceptBefore));
@@ -454,11 +459,14 @@ const NAME = /^[\s\u3000：:]*(\p{Script=Han}{2,4})(?!\p{Script=Han})/u;
 const JOINT_POST = /^[\s\u3000]*兼[\s\u3000]*\p{Script=Han}{2,5}(?=[\s\u3000：:])/u;
 
 /** 「董事長 魏明谷」: the word, then (spaces aside) a name that is not another post (「董事長　總經理」 names no one). */
-function nameAfter(text: string, word: string, posts: string[], notNames: string[] = []): boolean {
+function nameAfter(text: string, word: string, posts: string[], notNames: string[] = [], then: string[] = []): boolean {
   for (const at of occurrences(text, word, posts)) {
     // 「董事長兼　總經理　周作姍」: a post held together with another is followed by the name after that one.
     const after = text.slice(at + word.length);
-    const name = NAME.exec(after.slice(JOINT_POST.exec(after)?.[0].length ?? 0))?.[1];
+    const rest = after.slice(JOINT_POST.exec(after)?.[0].length ?? 0);
+    // (「陳代理董事長秘順率員出席」: in prose, a given name of two characters runs on into what the person did.)
+    const running = then.some((word) => rest.slice(2).startsWith(word)) && /^\p{Script=Han}{2}/u.test(rest) ? rest.slice(0, 2) : undefined;
+    const name = NAME.exec(rest)?.[1] ?? running;
     if (name && !posts.some((post) => name.startsWith(post) || post.startsWith(name.slice(0, 2))) && !notNames.some((w) => name.startsWith(w))) return true;
   }
   return false;

@@ -410,6 +410,14 @@ function corrected(state: ConversationState, u: Understanding, stated: Facts): v
     if (key !== 'periodMonths' && stated.periodMonths === c.told) delete stated.periodMonths;
     (stated as Record<string, unknown>)[key] = c.told;
   }
+  // (「歹勢我算錯 總共要5000萬才對」 after a recovery need: the one amount a correction states, read as a loan, is the one
+  // amount of the case known.)
+  const amounts = CORRECTABLE.amount.filter((k) => known[k] !== undefined);
+  const onlyAmount = CORRECTABLE.amount.filter((k) => stated[k] !== undefined).length === 1;
+  if (u.selfCorrection && onlyAmount && stated.loanAmount !== undefined && amounts.length === 1 && amounts[0] !== 'loanAmount') {
+    (stated as Record<string, unknown>)[amounts[0]!] = stated.loanAmount;
+    delete stated.loanAmount;
+  }
   // (「那同樣500萬一年手續費多少」 after 「保證金額500萬」: an amount nothing calls anything, equal to a figure of the case
   // other than the loan, is that figure said again, not a new loan.)
   const again = u.loanByDefault && stated.loanAmount !== undefined ? CORRECTABLE.amount.find((k) => k !== 'loanAmount' && known[k] === stated.loanAmount && known.loanAmount === undefined) : undefined;

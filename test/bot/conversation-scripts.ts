@@ -3470,6 +3470,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['信保的錢是政府跟銀行捐的嗎？到111年底 政府累計捐助比金融機構多多少'],
     answersWith: ['657.25億元'],
   },
+  {
+    name: 'a correction stating one amount replaces the one amount of the case known (the recovery need)',
+    says: ['颱風淹水 復工計畫要1800萬 災害復舊專案貸款可以借多少', '歹勢我算錯 其實要2500萬 最多可以借多少'],
+    answersWith: ['20,000,000'],
+  },
+  {
+    name: 'a name after 代理董事長 in prose answers who led a delegation',
+    says: ['111年第34屆亞洲地區信用補充機構聯盟大會 信保是誰帶隊出席'],
+    answersWith: ['陳代理董事長秘順'],
+    cites: '大事紀要',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
