@@ -14,6 +14,7 @@ import { figureDifference } from '../../knowledge/quote.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
+import { PROGRAMME_ATTRIBUTES } from '../dialogue/merge.ts';
 import { contactLines, serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
@@ -247,7 +248,11 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // 「促進就業具結書要承諾至少雇用幾個員工」: figures read by the question's words alone (the pledge's 0.5% rate), none of
   // them of the kind of thing it asks for (a number of people), do not answer it: a passage does, or the documents do not.
   const kinds = kindsOfQuestion(ctx);
-  if (candidates.length > 0 && !candidates.some((c) => c.byAsk) && !candidates.some((c) => ofKindAsked(kinds, c))) return retrievalAnswer(ctx);
+  // (「利息大概多少」 after an answer about 鳳凰: what the programme discussed has is searched in its own sections; a passage
+  // found only elsewhere, the fund's 利息收入, is no answer about it.)
+  const carried = named !== undefined && !namedHere && asks.length > 0 && asks.every((a) => PROGRAMME_ATTRIBUTES.has(a));
+  const searched = () => (carried ? ownSectionsFirst(ctx, named, false) : retrievalAnswer(ctx));
+  if (candidates.length > 0 && !candidates.some((c) => c.byAsk) && !candidates.some((c) => ofKindAsked(kinds, c))) return searched() ?? notStated(ctx, named!);
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
     // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,
@@ -257,8 +262,8 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     const unstated = programme ? unstatedAsks(ctx, programme) : undefined;
     return withLenderAward(ctx, unstated ? withLineAfterFigures(result, unstated) : result);
   }
-  const found = retrievalAnswer(ctx);
-  if (found.outcome !== 'unanswered') return found;
+  const found = searched();
+  if (found && found.outcome !== 'unanswered') return found;
   // 「買機器設備、蓋廠房的資本支出貸款，還款期限怎麼訂」: a programme only a circumstance points to (增添設備 → 促進就業), named
   // by no one and not under discussion, that says nothing of what is asked does not answer for every loan: the rules and
   // documents of no programme in particular do (一般貸款's 資本性支出 term).
@@ -276,14 +281,18 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     const key = rankedParameters(ctx, DEFAULT_ASKS);
     if (key.length > 0) return parameterAnswer(ctx, key);
   }
-  return found;
+  return found ?? retrievalAnswer(ctx);
 }
 
-/** The passage found among the sections about a programme (their 「> 項目：」 line, else their document's), else anywhere. */
-function ownSectionsFirst(ctx: FlowContext, programme: ProgrammeId): FlowResult {
+/**
+ * The passage found among the sections about a programme (their 「> 項目：」 line, else their document's), else anywhere
+ * (`elsewhere`; else none, when the programme has sections of its own).
+ */
+function ownSectionsFirst(ctx: FlowContext, programme: ProgrammeId, elsewhere = true): FlowResult | undefined {
   const own = [...(passageCatalogue(ctx.sources.knowledge).byProgramme.get(programme) ?? [])];
   const found = own.length > 0 ? retrievalAnswer({ ...ctx, within: own }) : undefined;
-  return found && found.outcome !== 'unanswered' ? found : retrievalAnswer(ctx);
+  if (found && found.outcome !== 'unanswered') return found;
+  return elsewhere || own.length === 0 ? retrievalAnswer(ctx) : undefined;
 }
 
 /**
@@ -890,12 +899,19 @@ export function withAsksUnstated(ctx: FlowContext, result: FlowResult): FlowResu
 /** The programme is known but its documents do not state what was asked (e.g. a fee rate left blank in a table). */
 function notStated(ctx: FlowContext, programme: ProgrammeId): FlowResult {
   const found = retrievalAnswer(ctx);
+  // (With no passage found, what was read is the programme's own row, where its key figures are: 「鳳凰的利息多少」 cites
+  // 〈…專案保證項目表～企業部分 > 微型創業鳳凰貸款〉.)
+  const trace = new TraceRecorder(ctx.view);
+  const key = found.outcome === 'unanswered' ? ctx.view.names().find((name) => name.startsWith(`${programme}.`) && DEFAULT_ASKS.some((ask) => name.includes(ask))) : undefined;
+  if (key) trace.optional(key);
+  const read = ctx.cite.forTrace(trace.steps);
   return notInDocuments(ctx, {
     lines: [
       `抱歉，目前收錄的文件未載明${PROGRAMMES[programme].name}的這項資訊，我無法確認，以免提供錯誤的數字。`,
+      ...read.map((c) => `（已查閱：《${c.title}》〈${c.section}〉）`),
       `請洽信保基金：${serviceLinesText(ctx.service)}`,
     ],
-    citations: found.replies[0]?.citations ?? [],
+    citations: read.length > 0 ? read : (found.replies[0]?.citations ?? []),
     quickReplies: followUps(programme),
     state: { task: 'fact_lookup', asks: ctx.merged.asks, programme },
   });

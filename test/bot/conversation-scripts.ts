@@ -3481,6 +3481,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['陳代理董事長秘順'],
     cites: '大事紀要',
   },
+  {
+    name: 'an interest rate asked after an eligibility answer is not in the documents, and the programme row read is cited',
+    says: ['我太太48歲 想開小吃店 鳳凰可以申請嗎', '那利息大概多少'],
+    answersWith: ['未載明微型創業鳳凰貸款', '微型創業鳳凰貸款〉'],
+    never: ['利息收入'],
+  },
+  {
+    name: 'an interest rate the documents give (the restoration loan) is still answered',
+    says: ['災害復舊專案貸款的利息怎麼算'],
+    answersWith: ['機動利率'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
