@@ -221,7 +221,7 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     ctx.merged.heardRatio !== undefined ? `您聽到的保證成數 ${formatCheng(ctx.merged.heardRatio)} 不是這筆核定的成數，未用於試算。` : undefined,
     limited ? `您未提供保證成數：${limited.reason}，以 ${formatCheng(limited.ratio)} 試算；成數不同請告訴我（例如「保4成」）。` : undefined,
     ofItem && !limited ? ofItem.note : undefined,
-    assumedRatio !== undefined && !limited && !ofItem ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算；成數不同請告訴我（例如「保7成」）。` : undefined,
+    assumedRatio !== undefined && !limited && !ofItem ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(assumedRatio)} 試算${raisedNote(ctx, programme, { ...caseFacts, guaranteeRatio: undefined })}；成數不同請告訴我（例如「保7成」）。` : undefined,
     allowing ? `假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）` : undefined,
   ].filter((note): note is string => note !== undefined);
   const variants = variantCases(ctx.merged.variants, caseFacts);
@@ -343,13 +343,29 @@ export function circumstanceAllowing(ctx: FlowContext, programme: ProgrammeId, f
   };
   const without = highest(facts);
   if (without === undefined || stated <= without) return undefined;
+  const raising = raisingCircumstances(ctx, programme, facts, highest).find((c) => c.raised >= stated);
+  return raising ? { flag: raising.flag, label: raising.label, without } : undefined;
+}
+
+/** The circumstances not yet said under which the programme's highest ratio is higher, with that ratio. */
+function raisingCircumstances(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>, highest = (f: Omit<Facts, 'programme'>) => maxRatioOf(programme, f, new TraceRecorder(ctx.view))): Array<{ flag: keyof FactFlags; label: string; raised: number }> {
+  const without = highest(facts);
   const said = facts.flags ?? {};
-  for (const { flag, label } of ctx.domain.facts.flags) {
-    if (said[flag] !== undefined) continue;
+  return ctx.domain.facts.flags.flatMap(({ flag, label }) => {
+    if (said[flag] !== undefined || without === undefined) return [];
     const raised = highest({ ...facts, flags: { ...said, [flag]: true } });
-    if (raised !== undefined && raised >= stated) return { flag, label, without };
+    return raised !== undefined && raised > without ? [{ flag, label, raised }] : [];
+  });
+}
+
+/** 「以本項目最高保證成數 8成 試算」: what a circumstance not said would raise it to (「經青輔會審議通過並推薦者最高 9成」). */
+function raisedNote(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): string {
+  try {
+    const raising = raisingCircumstances(ctx, programme, facts)[0];
+    return raising ? `（${raising.label}者最高 ${formatCheng(raising.raised)}）` : '';
+  } catch {
+    return '';
   }
-  return undefined;
 }
 
 /**

@@ -3492,6 +3492,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['災害復舊專案貸款的利息怎麼算'],
     answersWith: ['機動利率'],
   },
+  {
+    name: 'a fee at the programme\'s highest ratio says what a circumstance not told would raise it to',
+    says: ['青創借200萬 一年手續費多少'],
+    answersWith: ['以本項目最高保證成數 8成（80%） 試算（經青輔會推薦者最高 9成（90%））'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
