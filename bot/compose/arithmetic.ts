@@ -45,7 +45,8 @@ function compact(text: string): string {
   return normalizeText(text).replace(/\s+/gu, '');
 }
 
-export function figuresIn(passage: string, index: number, years: boolean): Figure[] {
+/** The figures of one quoted passage, each with the words that say what it is (years of the Republic, with `years`). */
+function figuresIn(passage: string, index: number, years: boolean): Figure[] {
   const text = compact(passage);
   // (A row of a table: its name before the first ：, 「新發生逾期保證金額：107年 97；108年 95」; its cells are read by it.)
   const rowHead = /^「?[^「」：:]{1,40}[：:]/u.test(text) ? text.search(/[：:]/u) : -1;
@@ -123,12 +124,11 @@ function withRocYears(text: string): string {
     .replace(/(?<!\d)(19[5-9]\d|20\d\d)年?(?!\d)/gu, (_all, western: string) => `${Number(western) - 1911}年`);
 }
 
-/** The question's two sides: 「X 比 Y 多多少」, 「X 跟 Y 差多少」, 「X 和 Y 加起來」, else none. */
 /**
  * The ways a question may be cut into its two sides, surest first: 「X 比 Y」, then 「X 跟/和/與 Y」, then 「X 是 Y 的」; in the
  * sentence asking it (the last) before the whole message (「信保基金的錢是政府跟銀行捐的吼？…政府捐的比金融機構多幾億」).
  */
-export function sidesOf(question: string): Array<[string, string]> {
+function sidesOf(question: string): Array<[string, string]> {
   const whole = withRocYears(compact(question));
   const last = whole.split(/[?？!！。]/u).filter((part) => part.length > 0).at(-1) ?? whole;
   return [...new Set([last, whole])].flatMap(splitsOf);

@@ -393,35 +393,56 @@ const CORRECTABLE: Record<CorrectionKind, Array<keyof Facts>> = {
   months: ['businessAgeMonths', 'periodMonths'],
 };
 
+/** What a message corrects or says again of the case known (its figures, read alone, would be new ones). */
+function corrected(state: ConversationState, u: Understanding, stated: Facts): void {
+  const known = state.facts as Record<string, unknown>;
+  const told = stated as Record<string, unknown>;
+  takenBack(u, known, told);
+  correctionAmount(u, known, told);
+  amountSaidAgain(u, known, told);
+  correctedAge(state, u, stated);
+}
+
 /**
  * 「是45歲不是44」「營業額是3000萬不是2000萬」「抱歉 是6年前不是4年前」: a figure taken back names the fact it was (the one
  * holding that value, or the only one of its kind known); the figure said instead replaces it, whatever this message alone
- * would have read it as for want of a word (a loan, a period). 「我記錯了 是6年前」, taking nothing back, corrects the
- * business's age when that is the length known.
+ * would have read it as for want of a word (a loan, a period).
  */
-function corrected(state: ConversationState, u: Understanding, stated: Facts): void {
-  const known = state.facts as Record<string, unknown>;
+function takenBack(u: Understanding, known: Record<string, unknown>, told: Record<string, unknown>): void {
   for (const c of u.corrections ?? []) {
     if (c.told === undefined) continue;
     const keys = CORRECTABLE[c.kind].filter((k) => known[k] !== undefined);
     const key = keys.find((k) => known[k] === c.instead) ?? (keys.length === 1 ? keys[0] : undefined);
-    if (!key || stated[key] !== undefined && stated[key] !== c.told) continue;
-    if (key !== 'loanAmount' && u.loanByDefault && stated.loanAmount === c.told) delete stated.loanAmount;
-    if (key !== 'periodMonths' && stated.periodMonths === c.told) delete stated.periodMonths;
-    (stated as Record<string, unknown>)[key] = c.told;
+    if (!key || (told[key] !== undefined && told[key] !== c.told)) continue;
+    if (key !== 'loanAmount' && u.loanByDefault && told.loanAmount === c.told) delete told.loanAmount;
+    if (key !== 'periodMonths' && told.periodMonths === c.told) delete told.periodMonths;
+    told[key] = c.told;
   }
-  // (「歹勢我算錯 總共要5000萬才對」 after a recovery need: the one amount a correction states, read as a loan, is the one
-  // amount of the case known.)
+}
+
+/**
+ * 「歹勢我算錯 總共要5000萬才對」 after a recovery need: the one amount a correction states, read as a loan, is the one amount
+ * of the case known.
+ */
+function correctionAmount(u: Understanding, known: Record<string, unknown>, told: Record<string, unknown>): void {
   const amounts = CORRECTABLE.amount.filter((k) => known[k] !== undefined);
-  const onlyAmount = CORRECTABLE.amount.filter((k) => stated[k] !== undefined).length === 1;
-  if (u.selfCorrection && onlyAmount && stated.loanAmount !== undefined && amounts.length === 1 && amounts[0] !== 'loanAmount') {
-    (stated as Record<string, unknown>)[amounts[0]!] = stated.loanAmount;
-    delete stated.loanAmount;
-  }
-  // (「那同樣500萬一年手續費多少」 after 「保證金額500萬」: an amount nothing calls anything, equal to a figure of the case
-  // other than the loan, is that figure said again, not a new loan.)
-  const again = u.loanByDefault && stated.loanAmount !== undefined ? CORRECTABLE.amount.find((k) => k !== 'loanAmount' && known[k] === stated.loanAmount && known.loanAmount === undefined) : undefined;
-  if (again) delete stated.loanAmount;
+  const onlyAmount = CORRECTABLE.amount.filter((k) => told[k] !== undefined).length === 1;
+  if (!u.selfCorrection || !onlyAmount || told.loanAmount === undefined || amounts.length !== 1 || amounts[0] === 'loanAmount') return;
+  told[amounts[0]!] = told.loanAmount;
+  delete told.loanAmount;
+}
+
+/**
+ * 「那同樣500萬一年手續費多少」 after 「保證金額500萬」: an amount nothing calls anything, equal to a figure of the case other
+ * than the loan, is that figure said again, not a new loan.
+ */
+function amountSaidAgain(u: Understanding, known: Record<string, unknown>, told: Record<string, unknown>): void {
+  if (!u.loanByDefault || told.loanAmount === undefined || known.loanAmount !== undefined) return;
+  if (CORRECTABLE.amount.some((k) => k !== 'loanAmount' && known[k] === told.loanAmount)) delete told.loanAmount;
+}
+
+/** 「我記錯了 是6年前」, taking nothing back, corrects the business's age when that is the length known. */
+function correctedAge(state: ConversationState, u: Understanding, stated: Facts): void {
   const ofAge = state.facts.businessAgeMonths !== undefined || state.facts.foundedDate !== undefined;
   if (u.monthsAgoUncued !== undefined && (u.selfCorrection || u.isFollowUp) && ofAge && stated.businessAgeMonths === undefined && stated.foundedDate === undefined) {
     stated.businessAgeMonths = u.monthsAgoUncued;

@@ -95,10 +95,8 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : undefined;
   if (!line) return result;
   // (After every passage it computes over: before the last line naming sources.)
-  const lines = head.text.split('\n');
-  const sources = lines.findLastIndex(isSourcesLine);
-  lines.splice(sources < 0 ? lines.length : sources, 0, line);
-  return { ...result, grounding: [...(result.grounding ?? []), line], replies: [{ ...head, text: lines.join('\n') }, ...result.replies.slice(1)] };
+  const computedResult = withLineAfterFigures(result, line, true);
+  return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
 }
 
 /**
@@ -169,12 +167,12 @@ function withLenderAward(ctx: FlowContext, result: FlowResult): FlowResult {
   return { ...withLines, grounding: [...(result.grounding ?? []), ...lines], replies: [{ ...head!, citations: [...head!.citations, ...citations] }, ...others] };
 }
 
-/** The answer with one more line after its figures, before the line naming its sources. */
-function withLineAfterFigures(result: FlowResult, line: string): FlowResult {
+/** The answer with one more line after its figures, before the (first, else `last`) line naming its sources. */
+function withLineAfterFigures(result: FlowResult, line: string, last = false): FlowResult {
   const [head, ...others] = result.replies;
   if (!head) return result;
   const lines = head.text.split('\n');
-  const sources = lines.findIndex(isSourcesLine);
+  const sources = last ? lines.findLastIndex(isSourcesLine) : lines.findIndex(isSourcesLine);
   lines.splice(sources < 0 ? lines.length : sources, 0, line);
   return { ...result, replies: [{ ...head, text: lines.join('\n') }, ...others] };
 }
