@@ -246,7 +246,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const decimals = Math.max(...[a, b].map((f) => f.raw.split('.')[1]?.replace(/\D/gu, '').length ?? 0));
   const numberText = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${caption ? ` ${caption}` : ''}`;
   const amountText = (value: number) => (a.kind === 'money' ? moneyText(value, high, low) : a.kind === 'number' ? numberText(value) : formatAmount(value));
-  const shown = (f: Figure) => `${f.raw}（${f.label.replace(/^[（(、及和與]+|[（(]$/gu, '').slice(0, 24)}）`;
+  const shown = (f: Figure) => `${f.raw}（${f.label.replace(/^[「（(、及和與]+|[（(]$/gu, '').slice(0, 24)}）`;
   switch (operation) {
     case 'years_between':
       return `計算：民國${high.value}年 − 民國${low.value}年 ＝ ${high.value - low.value} 年（${shown(high)}；${shown(low)}）。`;

@@ -90,7 +90,15 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own).filter((own) => operationOf(own) !== undefined);
   const asked = parts.length >= 2 ? parts : [ctx.understanding];
   const before = ctx.understanding.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
-  const computed = [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, quoted, before) ?? []))];
+  // (Not a result the answer already states, 「保證金額：111年度較110年度減少 1732億元」 from the years read.)
+  const plain = (text: string) => text.replace(/[,\s]/gu, '');
+  const valueOf = (line: string) => {
+    const tail = line.split('＝').at(-1)!;
+    const cut = tail.search(/[。（]/u);
+    return cut < 0 ? tail : tail.slice(0, cut);
+  };
+  const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
+  const computed = [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, quoted, before) ?? []))].filter((line) => !stated(line));
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
   const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : undefined;
   if (!line) return result;
