@@ -4,7 +4,6 @@ import { amountInWords, formatRate } from './display.ts';
 import { PROGRAMMES } from './programmes.ts';
 import type { ProgrammeId } from './programmes.ts';
 import type { TraceRecorder } from './trace.ts';
-import type { ParameterView } from './at.ts';
 
 export interface RateFacts {
   riskGroup?: RiskGroup | undefined;
@@ -194,12 +193,6 @@ function quotedRate(programme: ProgrammeId, rate: number, range: { min: number; 
 /** The start of the note saying a fee was computed at the rate given: left out where the rate is an end of the rule's own range. */
 export function quotedRateNote(rate: number): string {
   return `以提供之核定年費率 ${formatRate(rate)} 計算`;
-}
-
-/** Whether a lender is on the 批保卓越獎 list in force (undefined when the documents give none for the day). */
-export function awardWinners(view: ParameterView, lender: string): { won: boolean } | undefined {
-  const list = view.find('batch.excellence_award_banks');
-  return list && Array.isArray(list.value) ? { won: onAwardList(list.value as string[], lender) } : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
-import { awardWinners, lenderListed, notOnAwardList, rateSource } from '../../rules/fee-rate.ts';
+import { lenderListed, notOnAwardList, rateSource } from '../../rules/fee-rate.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { batchSubrogationCap } from '../../rules/batch.ts';
 import { InvalidInputError } from '../../rules/errors.ts';
@@ -946,7 +946,7 @@ function relevant(name: string, ctx: FlowContext): boolean {
   // How a rule is applied for (增加國內投資: 限以專案或直接保證) is said when that is asked, not with its other figures.
   if (readsParameter(ctx.domain.asks.parameters.submission_channel, name)) return ctx.merged.asks.includes('submission_channel');
   // (「中信的批保手續費率」: a lender on the award list brings the award's rate.)
-  if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named || (facts.lender !== undefined && awardWinners(ctx.view, facts.lender)?.won === true);
+  if (name.includes('excellence_award')) return facts.flags?.batchExcellenceAward === true || named || (facts.lender !== undefined && lenderListed(new TraceRecorder(ctx.view), facts.lender)?.won === true);
   if (name.includes('_award')) return named;
   // Public construction and domestic investment each have their own extra quota and ratio.
   const flags = facts.flags ?? {};

@@ -759,7 +759,6 @@ function kindStated(question: string, kind: AnswerKind): boolean {
   return carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(question)), [kind]);
 }
 
-
 /**
  * The kinds of thing the question asks for, when every part of it asks for one: 「擴大綜合額度可以用在哪些融資？
  * 有限制只能在幾家銀行辦嗎？」 is answered by a passage on what it may be used for, whether or not it has a count.

@@ -12,12 +12,12 @@ const OWN_QUESTION = 4;
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z][A-Za-z'-]*/gu;
 
-/** How long a question is: its Han characters, an English word counting one and a half. */
 /** Whether a clause is long enough to be a question of its own (「差多少」 going on from the one before is not). */
 export function isOwnQuestion(text: string): boolean {
   return questionSize(text) >= OWN_QUESTION;
 }
 
+/** How long a question is: its Han characters, an English word counting one and a half. */
 function questionSize(text: string): number {
   return (text.match(HAN)?.length ?? 0) + 1.5 * (text.match(LATIN_WORD)?.length ?? 0);
 }
