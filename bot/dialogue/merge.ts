@@ -111,7 +111,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // 「要借錢重建，信保可以保幾成？手續費要自己付嗎」 after an answer about 莫拉克: the figures of the programme discussed, not
   // the finder (no need of its own, no other programme named).
   // (A need named only inside the question, 「週轉金跟買機器的資本性融資一樣嗎」, is no request to find another.)
-  const asksOfDiscussed = task === 'recommend' && u.programmes.length === 0 && (u.purposes.length === 0 || !u.asksWhichFits) && state.programme !== undefined && (state.task === 'fact_lookup' || state.task === 'eligibility' || state.task === undefined) && u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a));
+  // (「那有沒有我這個年紀可以申請的」 asks for others than the programme discussed: the finder, not its figures.)
+  const asksOfDiscussed = task === 'recommend' && !u.asksOthers && u.programmes.length === 0 && (u.purposes.length === 0 || !u.asksWhichFits) && state.programme !== undefined && (state.task === 'fact_lookup' || state.task === 'eligibility' || state.task === undefined) && u.asks.length > 0 && u.asks.every((a) => PROGRAMME_ATTRIBUTES.has(a));
   if (asksOfDiscussed) task = 'fact_lookup';
   // 「那授信起日在100年9月的案件也適用嗎？」 after a rule's figure was read at another date: the same figure at this date.
   // (Naming the programme the rule is of, 「那授信起日100年7月5日的批次案件也可以適用嗎」, still states only a date of the case.)

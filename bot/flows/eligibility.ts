@@ -67,8 +67,11 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     }
     const answer = eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
     // 「青創她還能用嗎？還是有別的可以申請的？」: not eligible, and what else there is asked: the programmes that fit the case.
-    if (result.status === 'not_eligible' && ctx.domain.intents.others.test(ctx.understanding.text)) {
+    if (result.status === 'not_eligible' && ctx.understanding.asksOthers) {
       const others = recommendFlow({ ...ctx, understanding: { ...ctx.understanding, programmes: [], programmesByName: [] }, merged: { ...ctx.merged, programme: undefined } });
+      // (Asked after the verdict was given, 「那有沒有我這個年紀可以申請的」, naming nothing: only the others are new.)
+      const told = ctx.understanding.programmes.length === 0 && ctx.state.programme === programme && ctx.state.task === 'eligibility';
+      if (others.outcome !== 'unanswered' && told) return others;
       if (others.outcome !== 'unanswered') return combinedAnswer('eligibility', undefined, [answer, others], others.replies[0]?.quickReplies ?? [], others.state);
     }
     return answer;

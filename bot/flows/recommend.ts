@@ -24,7 +24,7 @@ const SHOWN = 4;
  */
 export function recommendFlow(ctx: FlowContext): FlowResult {
   const purposes = statedPurposes(ctx);
-  const ranking = rankProgrammes(ctx.merged.facts, purposes, namedProgrammes(ctx), ctx.domain.finder, ctx.view);
+  const ranking = withOrdinary(ctx, purposes, setAside(ctx, rankProgrammes(ctx.merged.facts, purposes, namedProgrammes(ctx), ctx.domain.finder, ctx.view)));
   const shown = ranking.fits.slice(0, SHOWN);
   const fact = mostDecisiveFact(shown, ctx.domain.finder);
   // A fact asked and not read from the reply is not asked again: the list is shown with what it still waits on.
@@ -56,6 +56,30 @@ export function recommendFlow(ctx: FlowContext): FlowResult {
 }
 
 type Remembered = FlowResult['state'];
+
+/**
+ * 「不行的話有別的可以辦嗎」「還有其他的嗎」: the programme just discussed, and the ones the finder already listed, are not
+ * what is asked for; they leave the list (the others keep their order).
+ */
+function setAside(ctx: FlowContext, ranking: Ranking): Ranking {
+  if (!ctx.understanding.asksOthers) return ranking;
+  const discussed = new Set([...(ctx.state.programme ? [ctx.state.programme] : []), ...(ctx.state.compared ?? [])]);
+  if (discussed.size === 0) return ranking;
+  return { ...ranking, fits: ranking.fits.filter((c) => !discussed.has(c.result.programme)) };
+}
+
+/**
+ * 「我70歲 有什麼信保貸款適合我」: with no need told, the finder weighs the programmes for who the applicant is (青創, 鳳凰);
+ * when none of them fits, the ordinary guarantee (programmes.yaml `unnamed`), open to any SME whatever its owner's
+ * age, still does — it is shown rather than 「沒有符合的」.
+ */
+function withOrdinary(ctx: FlowContext, purposes: readonly string[], ranking: Ranking): Ranking {
+  const unnamed = ctx.domain.programmes.unnamed;
+  if (!unnamed || ranking.fits.length > 0 || purposes.length > 0 || ranking.ended.length > 0 || ranking.mentioned.length > 0) return ranking;
+  if (ctx.understanding.asksOthers && ctx.state.programme === unnamed.programme) return ranking;
+  const ordinary = rankProgrammes(ctx.merged.facts, [], [unnamed.programme], ctx.domain.finder, ctx.view).fits.filter((c) => c.result.programme === unnamed.programme);
+  return { ...ranking, fits: ordinary.map((c) => ({ ...c, named: false })) };
+}
 
 /** The needs stated in this message, in earlier turns of the finder, and implied by circumstances (上游推薦). */
 function statedPurposes(ctx: FlowContext): string[] {

@@ -35,10 +35,13 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
   const { facts, statedRate } = ctx.merged;
   const asks = ctx.merged.asks;
   const attribute: Attribute =
-    statedRate !== undefined && (asks.includes('fee_rate') || asks.includes('fee_amount') || facts.guaranteeRatio === undefined) ? 'fee_rate' : 'max_ratio';
-  const value = attribute === 'fee_rate' ? statedRate : facts.guaranteeRatio;
-  if (value === undefined) return nothingHas(ctx, '這個數值');
+    statedRate !== undefined && (asks.includes('fee_rate') || asks.includes('fee_amount') || facts.guaranteeRatio === undefined) ? 'fee_rate'
+    : statedRate === undefined && facts.guaranteeRatio === undefined && asks.includes('fee_rate') ? 'fee_rate'
+    : 'max_ratio';
   const channel = facts.submission;
+  const extreme = ctx.understanding.modifiers.superlative;
+  const value = (attribute === 'fee_rate' ? statedRate : facts.guaranteeRatio) ?? (extreme ? extremeOf(ctx, attribute, extreme, channel) : undefined);
+  if (value === undefined) return nothingHas(ctx, '這個數值');
   const bound = attribute === 'max_ratio' ? ctx.understanding.ratioBound : undefined;
   const matches: Match[] = [];
   for (const programme of PROGRAMME_IDS) {
@@ -48,6 +51,8 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
     if (match) matches.push(match);
   }
   const label = attribute === 'fee_rate' ? `保證手續費年費率 ${formatRate(value)}` : `最高保證成數${bound ? boundText(value, bound) : ` ${formatCheng(value)}`}`;
+  // (「保證成數最高的是哪個」: the figure found is said as the highest, or lowest, of the programmes in force.)
+  const found = extreme !== undefined && value !== (attribute === 'fee_rate' ? statedRate : facts.guaranteeRatio);
   const special = attribute === 'fee_rate' ? circumstanceRates(ctx, value) : [];
   if (matches.length === 0 && special.length === 0) {
     return earlierAnswer(ctx, attribute, value, label) ?? nothingHas(ctx, `${channel ? '該送保方式下' : ''}${label}`);
@@ -58,7 +63,9 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
   const line = (m: Match) => `・${m.name}：${m.figure}`;
   const citations: Citation[] = matches.flatMap((m) => m.readings.map((r) => ctx.cite.forReference(r.reference, r.effectiveFrom, r.name)));
   const lines = [
-    exact.length > 0 ? `${label}的保證項目（依目前適用之規定）：` : `沒有固定為${formatted(attribute, value)}的保證項目；費率依風險組群或依個案核定、包含此數值的有：`,
+    found
+      ? `目前適用的保證項目中，${attribute === 'fee_rate' ? '保證手續費年費率' : '最高保證成數'}${extreme === 'most' ? '最高' : '最低'}為 ${formatted(attribute, value)}：`
+      : exact.length > 0 ? `${label}的保證項目（依目前適用之規定）：` : `沒有固定為${formatted(attribute, value)}的保證項目；費率依風險組群或依個案核定、包含此數值的有：`,
     ...exact.map(line),
     ...(exact.length > 0 && within.length > 0 ? ['費率依風險組群或依個案核定、包含此數值的：'] : []),
     ...within.map(line),
@@ -70,6 +77,25 @@ export function reverseLookupFlow(ctx: FlowContext): FlowResult {
     { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: exact.slice(0, 3).map((m) => `${m.name}的申請資格？`) },
     { task: 'fact_lookup', asks: [attribute], facts: {} },
   );
+}
+
+/**
+ * 「保證成數最高的項目有哪些」「哪個手續費最便宜」: the highest (or lowest) figure among the programmes in force, of plans
+ * not ended (a waived fee is no rate and is not the lowest one). The programmes that have it are then listed as for a
+ * value told.
+ */
+function extremeOf(ctx: FlowContext, attribute: Attribute, extreme: 'most' | 'least', channel: string | undefined): number | undefined {
+  const figures = PROGRAMME_IDS.flatMap((programme) => {
+    if (channel && channel !== 'batch' && channel !== 'direct' && PROGRAMMES[programme].channel !== channel) return [];
+    const d = describeInForce(ctx, programme);
+    if (!d || planEnded(programme, ctx.domain.finder, ctx.view)) return [];
+    if (attribute === 'max_ratio') return d.maxRatio === undefined ? [] : [d.maxRatio];
+    const { min, max, waived } = d.feeRate;
+    if (waived || min === undefined || max === undefined) return [];
+    return [extreme === 'least' ? min : max];
+  });
+  if (figures.length === 0) return undefined;
+  return extreme === 'most' ? Math.max(...figures) : Math.min(...figures);
 }
 
 /**

@@ -55,7 +55,7 @@ function needProgrammes(purposes: readonly string[], domain: Domain): Set<string
 
 /** 「有什麼貸款適合我」 asks which programme fits; 「哪些公司符合」 asks who may apply, and does not. */
 export function asksWhichProgrammeFits(text: string, domain: Domain = shippedDomain()): boolean {
-  return domain.intents.recommend.test(text) && !domain.intents.whoQualifies.test(text);
+  return (domain.intents.recommend.test(text) || domain.intents.others.test(text)) && !domain.intents.whoQualifies.test(text);
 }
 
 /**

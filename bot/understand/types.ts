@@ -197,6 +197,11 @@ export interface Understanding {
   keywords: string[];
   /** The message asks which programme fits (「有什麼貸款適合我」), not only describes the applicant or a need. */
   asksWhichFits: boolean;
+  /**
+   * 「不行的話有別的可以辦嗎」「那有其他的嗎」「還有哪個保比較多成」: programmes other than the one discussed (or the ones
+   * already listed) are asked for (intents.yaml `others`). Implies asksWhichFits.
+   */
+  asksOthers?: true;
   /** 「要去哪裡申請」「要準備什麼文件」「能不能直接找信保基金」 from an applicant (not a lending bank filing a case). */
   howToApply?: HowToApply;
   /**

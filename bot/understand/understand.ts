@@ -219,7 +219,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (roles.rates && modifiers.comparison) delete roles.statedRate;
   // 「保證成數9成的有哪些？」: a value with a which-question, naming no programme, asks for the programmes that have it.
   const statesValue = (roles.statedRate !== undefined || facts.guaranteeRatio !== undefined) && facts.loanAmount === undefined;
-  modifiers.reverse = programmes.length === 0 && statesValue && modifiers.which === true;
+  // (So does 「保證成數最高的項目有哪些」「哪個手續費最便宜」: the value is the highest or lowest of the programmes in force.)
+  const asksExtreme = modifiers.superlative !== undefined && asks.length > 0 && asks.every((a) => a === 'max_ratio' || a === 'fee_rate') && facts.loanAmount === undefined;
+  modifiers.reverse = programmes.length === 0 && (statesValue || asksExtreme) && modifiers.which === true;
   const aboutApplicant = Object.keys(facts).some((key) => key !== 'programme') && domain.intents.firstPerson.test(canonical);
   // 「授權送保的手續費區間」: the channel told beside a figure asked, in no yes-or-no question, is what the figure is of, not
   // a second thing asked (「可以授權送保嗎？手續費多少」 still asks both).
@@ -301,6 +303,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(roles.monthsAgoUncued !== undefined ? { monthsAgoUncued: roles.monthsAgoUncued } : {}),
     keywords: [],
     asksWhichFits,
+    ...(asksWhichFits && domain.intents.others.test(canonical) ? { asksOthers: true as const } : {}),
     ...(howToApply ? { howToApply } : {}),
     ...(asksAboutLoan ? { asksAboutLoan } : {}),
     ...(asksOfTopic ? { asksOfTopic } : {}),
