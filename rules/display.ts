@@ -28,6 +28,15 @@ export function amountInWords(value: number): string {
   return `${formatAmount(value)}元`;
 }
 
+/**
+ * A computed amount as people say it, with its digits: 27000000 → 「2,700萬元（27,000,000 元）」, 150000000 →
+ * 「1億5,000萬元，即1.5億元（150,000,000 元）」. Amounts below 10萬 or not in whole 萬 stay as digits (「7,125 元」).
+ */
+export function amountSpoken(value: number): string {
+  const digits = `${formatAmount(value)} 元`;
+  return value >= 100_000 && value % 10_000 === 0 ? `${amountInWords(value)}（${digits}）` : digits;
+}
+
 /** Rates as the documents write them: a whole rate with two decimals (1.00%), others as they are (0.5%, 1.5%, 0.35%, 0.395%). */
 export function formatRate(percent: number): string {
   return `${(Number.isInteger(percent) ? wholeRate : rate).format(percent)}%`;

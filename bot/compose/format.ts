@@ -1,10 +1,10 @@
-import { amountInWords, formatAmount, formatRate, formatRatio, formatTenths } from '../../rules/display.ts';
+import { amountInWords, amountSpoken, formatAmount, formatRate, formatRatio, formatTenths } from '../../rules/display.ts';
 
 /**
  * How figures are written in answers: the calculator's formatters (so a figure in an answer reads as it does in
  * the formula), plus the forms only answers use.
  */
-export { amountInWords, formatAmount, formatRate };
+export { amountInWords, amountSpoken, formatAmount, formatRate };
 
 /** A plain percentage: 70 → 「70%」, 62.5 → 「62.5%」. */
 export const formatPercent = formatRatio;

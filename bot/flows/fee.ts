@@ -11,7 +11,7 @@ import { businessFinanceRatio, hasRatioFigures, ratioInputOf } from '../../rules
 import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
-import { formatAmount, formatRate, formatCheng, formatPercent, formatRocDate } from '../compose/format.ts';
+import { amountSpoken, formatAmount, formatRate, formatCheng, formatPercent, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -623,7 +623,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
   const lines = [
     `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（${name}，${r.period.months === undefined && r.period.days === undefined ? period : `保證期間 ${period}`}）`,
     `計算：${r.formula}`,
-    ctx.merged.asks.includes('guaranteed_amount') ? `保證金額：新臺幣 ${formatAmount(r.guaranteedAmount)} 元（${formatAmount(r.loanAmount)} × ${r.ratio}%）` : undefined,
+    ctx.merged.asks.includes('guaranteed_amount') ? `保證金額：新臺幣 ${amountSpoken(r.guaranteedAmount)}；${formatAmount(r.loanAmount)} × ${r.ratio}%` : undefined,
     rateLine,
     ruleDate ? `適用規定：${formatRocDate(ruleDate)}起之版本。` : undefined,
     planEnded(ctx, r.programme),

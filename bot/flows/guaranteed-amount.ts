@@ -2,7 +2,7 @@ import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { loanFromNeed, maxRatioOf } from '../../rules/max-ratio.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
-import { formatAmount, formatCheng } from '../compose/format.ts';
+import { amountSpoken, formatAmount, formatCheng } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { askFor } from './ask-for.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
@@ -41,10 +41,10 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   const name = of ? PROGRAMMES[of].name : undefined;
   const lines = [
     unnamed ? unnamed.note : undefined,
-    fromNeed !== undefined ? `可貸金額：新臺幣 ${formatAmount(fromNeed)} 元（${trace.steps.filter((s) => s.kind === 'arithmetic').map((s) => s.expression).join('；')}）` : undefined,
-    `保證金額：新臺幣 ${formatAmount(amount)} 元（${formatAmount(loan)} × ${ratio}%）`,
+    fromNeed !== undefined ? `可貸金額：新臺幣 ${amountSpoken(fromNeed)}；${trace.steps.filter((s) => s.kind === 'arithmetic').map((s) => s.expression).join('；')}` : undefined,
+    `保證金額：新臺幣 ${amountSpoken(amount)}；${formatAmount(loan)} × ${ratio}%`,
     // What the guarantee leaves to the lender: 「銀行自己要承擔多少」 is asked in the same words.
-    ratio < 100 ? `未保證部分（貸款金額減保證金額，不在本基金保證範圍內）：新臺幣 ${formatAmount(loan - amount)} 元（${formatAmount(loan)} − ${formatAmount(amount)}）` : undefined,
+    ratio < 100 ? `未保證部分（貸款金額減保證金額，不在本基金保證範圍內）：新臺幣 ${amountSpoken(loan - amount)}；${formatAmount(loan)} − ${formatAmount(amount)}` : undefined,
     stated === undefined && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
     citations.length > 0 ? sourcesLine(citations) : undefined,
   ];
