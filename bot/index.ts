@@ -39,6 +39,8 @@ import type { Bot, Citation, InteractionSink, Reply, Turn } from './types.ts';
 import { isSourcesLine, sourcesLine } from './compose/reply.ts';
 import { understand, type Intent, type Understanding } from './understand/index.ts';
 import { questionParts } from './understand/question-parts.ts';
+import { englishToChinese } from './understand/english.ts';
+import { withRelativeYear } from './understand/years.ts';
 
 export type { Bot, Reply, Turn } from './types.ts';
 export type { Sources } from './sources.ts';
@@ -140,6 +142,8 @@ export function createBot(deps: BotDeps): Bot {
       return [resetReply()];
     }
     const state = (await tolerant('get', () => store.get(turn.conversationId))) ?? emptyState();
+    // (「那前一年呢」 after 「111年…」 asks of 110年.)
+    u = withRelativeYear(u, state.topic === undefined ? undefined : englishToChinese(state.topic, domain));
     const pendingAnswer = answerToPending(state.pending, u, (text) => understood(text, domain), domain);
     if (deps.llm && u.intent === 'unknown' && !pendingAnswer && !state.pending) {
       u = await withModelUnderstanding(deps.llm, u, trimmed);

@@ -138,6 +138,8 @@ export interface Domain {
     terms: readonly string[];
     /** What follows the one who told something (words.yaml told_by). */
     toldBy: readonly string[];
+    /** Words of a year relative to another (words.yaml relative_years), longest first, with how many years they move. */
+    relativeYears: ReadonlyArray<{ word: string; offset: number }>;
     /** Known misspellings (手續廢 → 手續費) and short forms (上市櫃 → 上市、上櫃): any of them, and what each is written as. */
     misspellings: { any: RegExp; right: ReadonlyMap<string, string> } | undefined;
   };
@@ -517,6 +519,9 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       queryFiller: cueRegExp(words.query_filler, 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
       toldBy: words.told_by ?? [],
+      relativeYears: Object.entries(words.relative_years)
+        .flatMap(([offset, list]) => list.map((word) => ({ word, offset: Number(offset) })))
+        .sort((a, b) => b.word.length - a.word.length),
       misspellings: misspellingsOf({ ...words.misspellings, ...words.abbreviations }),
     },
   };

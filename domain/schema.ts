@@ -251,6 +251,11 @@ export const WordsFile = z
     misspellings: z.record(Word, Words).default({}),
     /** What a short form stands for → the short forms (上市、上櫃: [上市櫃]); written out before a message is read. */
     abbreviations: z.record(Word, Words).default({}),
+    /**
+     * Years said relative to another (「前一年」 -1, 「隔年」 +1), by how many years they move: in a follow-up they move from
+     * the one year the question before named (「111年新發生逾期率」 → 「那前一年呢」 is 110年).
+     */
+    relative_years: z.record(z.string().regex(/^[+-]?[1-9]$/u, '年數寫成 -1、+1、-2 這樣'), Words).default({}),
   })
   .strict()
   .superRefine((file, ctx) => {

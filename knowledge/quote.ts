@@ -131,6 +131,30 @@ export function rowDifference(quoted: string[]): string | undefined {
   return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}${points}。`;
 }
 
+/**
+ * 「青創跟批次信用保證的保證餘額哪個多」: two rows of one table as answers show them, each quoted apart (one per programme
+ * named): 「「青年創業及啟動金貸款：保證餘額：金額 67,327.91；保證餘額：結構比 4.97%」」. Their cells must read alike (the
+ * same columns); their first figures are compared as `rowDifference` does, in the unit of the caption quoted.
+ */
+export function shownRowsDifference(lines: readonly string[]): string | undefined {
+  const rows = lines.flatMap((line) => {
+    const text = line.replace(/^「|」$/gu, '');
+    const cut = text.indexOf('：');
+    if (cut <= 0 || !line.startsWith('「')) return [];
+    const cells = text.slice(cut + 1);
+    const figure = /(?<![\d.,%])(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)(?![\d%])/u.exec(cells)?.[1];
+    const share = /(\d+(?:\.\d+)?)%/u.exec(cells)?.[0];
+    return figure ? [{ label: text.slice(0, cut), figure, shape: cells.replace(/[\d.,]+%?/gu, '#'), ...(share ? { share } : {}) }] : [];
+  });
+  if (rows.length !== 2 || rows[0]!.shape !== rows[1]!.shape || rows[0]!.label === rows[1]!.label) return undefined;
+  const { sign, size } = exactDifference(rows[0]!.figure, rows[1]!.figure);
+  if (sign === 0) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
+  const [high, low] = sign > 0 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
+  const unit = tableUnit([...lines]);
+  const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
+  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}${points}。`;
+}
+
 /** A figure with its unit as a sentence writes it: 「3.52 天」, 「1,021 家」, 「49%」. */
 const FIGURE_WITH_UNIT = /(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(天|件|家|戶|人|個月|年|億元|萬元|元|%)/gu;
 

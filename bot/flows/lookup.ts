@@ -10,7 +10,7 @@ import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { arithmeticLine } from '../compose/arithmetic.ts';
-import { figureDifference } from '../../knowledge/quote.ts';
+import { figureDifference, shownRowsDifference } from '../../knowledge/quote.ts';
 import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
@@ -84,6 +84,11 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
 export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const head = result.replies[0];
   const operationOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
+  // (「青創跟批次的保證餘額哪個多」: a row of one table quoted for each programme named is compared like two rows quoted together.)
+  if (!operationOf(ctx.understanding) && ctx.understanding.modifiers.comparison && head && result.outcome === 'answered' && !/^(?:計算|比較|合計)/mu.test(head.text)) {
+    const rows = shownRowsDifference(head.text.split('\n').filter((line) => line.startsWith('「')));
+    return rows ? { ...withLineAfterFigures(result, rows, true), grounding: [...(result.grounding ?? []), rows] } : result;
+  }
   if (!operationOf(ctx.understanding) || !head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
   // (「…多多少億?政府大概是銀行的几倍」: each part asking arithmetic of its own is computed.)

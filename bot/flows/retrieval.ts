@@ -456,7 +456,9 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
       named: organisationsNamed(asked, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
     };
   };
-  const ownBanks = query === question ? undefined : banksIn(question);
+  // (Unless it compares the two, 「那合庫呢 兩家差多少」: both banks' rows are quoted, as with places.)
+  const comparing = ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined;
+  const ownBanks = query === question || comparing ? undefined : banksIn(question);
   const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
   const shortNamed = banks.short;
   const subjects = [...places, ...shortNamed, ...banks.named];
@@ -1211,7 +1213,9 @@ function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]
   const topic = continued && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
   const text = topic ? `${topic} ${searchQuery(ctx)}` : searchQuery(ctx);
   const own = ctx.understanding.years;
-  const years = topic && own.length === 1 ? [...new Set([...findYears(topic), ...own])] : own;
+  // (「那前一年呢」 alone asks that year's figure, not the two years set against each other.)
+  const against = modifiers.comparison || modifiers.arithmetic !== undefined || CHANGE_ASKED.test(normalizeText(ctx.understanding.text));
+  const years = topic && own.length === 1 && against ? [...new Set([...findYears(topic), ...own])] : own;
   const cells = yearCells(quoted, { text, years, ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}) });
   if (cells.length > 0) return cells;
   const columns = columnYearChanges(ctx.sources.knowledge, section.id, quoted, { text, years });

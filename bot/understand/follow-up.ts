@@ -54,6 +54,8 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, n
   // 「多少？」「幾成」 alone: asked of what was just discussed.
   if (alone.has(trimmed.replace(/[\s?？!！。.,，~～]+/g, ''))) return true;
   if (conditional.test(trimmed)) return !isWholeQuestion;
+  // (「批次信用保證呢 哪個多」「那合庫咧 兩家差多少」: a short first clause ending in 呢, then what is asked of both.)
+  if (!isWholeQuestion && clauses.length > 1 && [...clauses[0]!].length <= SHORT && domain.followUp.ending.test(clauses[0]!)) return true;
   // (Not a whole question followed by another about something else: 「批次保證是哪一年推出的？專案保證呢？」.)
   const sentences = trimmed.split(/[？?。！!；;]+/u).filter((sentence) => sentence.trim().length > 0);
   return domain.followUp.ending.test(trimmed) && [...trimmed].length <= SHORT && !(isWholeQuestion && sentences.length > 1);

@@ -283,6 +283,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(variants ? { variants } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: findYears(canonical),
+    ...optionalRelativeYear(domain.words.relativeYears.find(({ word }) => canonical.includes(word))?.offset),
     parameterTopics,
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),
@@ -318,6 +319,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     get: () => (keywords ??= extractKeywords(canonical, mentions, domain)),
   });
   return understanding;
+}
+
+function optionalRelativeYear(offset: number | undefined): { relativeYear?: number } {
+  return offset === undefined ? {} : { relativeYear: offset };
 }
 
 /** Whether a rule topic is named like a circumstance flag: employment_promotion.domestic_investment ↔ domesticInvestment. */

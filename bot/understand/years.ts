@@ -16,3 +16,17 @@ export function findYears(text: string): number[] {
   });
   return [...new Set([...listed, ...named].sort((a, b) => a.index - b.index).map((y) => y.year))];
 }
+
+/**
+ * 「111年新發生逾期率是多少」 → 「那前一年呢」「比去年多多少」: a follow-up naming no year of its own, with a year said relative
+ * to another (understanding.relativeYear), asks of the year that far from the one year the question before named. Without
+ * such a year before, the message is read as it is. (The understanding's other properties, a lazy one among them, are kept.)
+ */
+export function withRelativeYear<U extends { years: number[]; relativeYear?: number }>(u: U, topicBefore: string | undefined): U {
+  if (u.relativeYear === undefined || u.years.length > 0 || topicBefore === undefined) return u;
+  const before = findYears(topicBefore);
+  if (before.length !== 1) return u;
+  const moved = Object.defineProperties({}, Object.getOwnPropertyDescriptors(u)) as U;
+  moved.years = [before[0]! + u.relativeYear];
+  return moved;
+}

@@ -60,6 +60,7 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   isRetracted: (fn) => (text) => (fn as (t: string, i: number) => unknown)(text, text.length - 1),
   flagsByVerb: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, {}),
   textAbout: (fn) => (text) => (fn as (t: string, p: string) => unknown)(text, 'batch'),
+  withRelativeYear: (fn) => (text) => (fn as (u: object, t: string) => unknown)({ years: [], relativeYear: -1 }, text),
   withSpokenAges: (fn) => (text) => (fn as (t: string, m: unknown, r: RegExp) => unknown)(text, scanMentions(text), shippedDomain().roles.ageBefore),
   matchesOf: (fn) => (text) => (fn as (p: RegExp, t: string) => unknown)(/\d+/, text),
   findPurposes: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, { donorRecommended: true }),
