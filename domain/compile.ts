@@ -61,6 +61,8 @@ export interface Domain {
     topics: Array<{ topic: AskTopic; cue: RegExp }>;
     /** Asks that need the case's loan amount, and what their words ask without one. */
     withoutAmount: Partial<Record<AskTopic, AskTopic>>;
+    /** Words naming the ratio itself (asks.yaml ratio_named). */
+    ratioNamed: RegExp;
     answeredByFact: Partial<Record<AskTopic, string>>;
     /** Words saying the clauses before also asked something (也問一下, 順便問). */
     also: RegExp;
@@ -396,6 +398,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     asks: {
       topics: Object.entries(asks.asks).map(([topic, cues]) => ({ topic: topic as AskTopic, cue: cueRegExp(cues, 'g') })),
       withoutAmount: asks.without_amount,
+      ratioNamed: asks.ratio_named.length > 0 ? cueRegExp(asks.ratio_named) : /(?!)/u,
       answeredByFact: asks.answered_by_fact,
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
       changedTo: new RegExp(`^\\s*(?:${longestFirst(asks.changed_to ?? [])})\\s*$`),

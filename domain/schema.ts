@@ -124,6 +124,8 @@ export const AsksFile = z
     per_year: Cues.optional(),
     /** Asks that need the case's loan amount, and what their words ask without one (保證金額 → statistics). */
     without_amount: z.partialRecord(z.enum(ASK_EVIDENCE), z.enum(ASK_EVIDENCE)).default({}),
+    /** Words that name the ratio itself (幾成, 成數): with a ratio and a loan told, other words of max_ratio ask the amount. */
+    ratio_named: Cues.default([]),
     /** After a limit is told (年齡限制), a bare reply is the fact it limits (「67」 is the asker's age). */
     answered_by_fact: z.partialRecord(z.enum(ASK_IDS), z.enum(factNames)).default({}),
     interrogative: Cues,

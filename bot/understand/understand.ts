@@ -185,6 +185,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   }
   const hasAmount = facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined;
   const asks = findAsks(canonical, { mentions, hasAmount }, domain);
+  // 「借900萬 保8成的話 信保保證多少」: with the ratio and the loan told, 「保證多少」 asks the amount (asks.yaml ratio_named).
+  const ratioTold = facts.guaranteeRatio !== undefined && facts.loanAmount !== undefined && asks.includes('max_ratio') && !asks.includes('guaranteed_amount');
+  if (ratioTold && !domain.asks.ratioNamed.test(canonical)) asks.splice(asks.indexOf('max_ratio'), 1, 'guaranteed_amount');
   // 「已經借2500萬，還可以再借800萬嗎」: an amount added to one already used asks whether it fits under the cap.
   if (facts.addedAmount !== undefined && !asks.includes('cap_amount') && !asks.some((a) => a.startsWith('fee'))) asks.push('cap_amount');
   // 「同一家公司最多可以保到多少」: the topic named says which figure the ambiguous words ask (its cap, not a ratio).

@@ -2295,7 +2295,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'lists the programmes that fit when the one asked about does not and what else there is is asked too',
     says: ['我媽五十歲 想開一間麵店 青創貸款她可以辦嗎 不行的話有其他方案嗎'],
-    answersWith: ['不符合條件（青年創業貸款）', '微型創業鳳凰貸款'],
+    answersWith: ['青年創業貸款', '不在青年創業貸款 20 歲至 45 歲之範圍', '微型創業鳳凰貸款'],
   },
   {
     name: 'does not list other programmes when the one asked about fits',
@@ -3496,6 +3496,55 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'a fee at the programme\'s highest ratio says what a circumstance not told would raise it to',
     says: ['青創借200萬 一年手續費多少'],
     answersWith: ['以本項目最高保證成數 8成（80%） 試算（經青輔會推薦者最高 9成（90%））'],
+  },
+  {
+    name: 'after a programme the applicant does not qualify for, 「還有別的嗎」 lists the others that fit, without repeating the verdict',
+    says: ['我今年53歲 女兒說青創可以辦 真的嗎', '喔 那還有別的嗎'],
+    answersWith: ['微型創業鳳凰貸款', '9.5成'],
+    never: ['不符合條件（青年創業貸款）'],
+    kind: 'eligibility',
+  },
+  {
+    name: 'with a programme ruled out in the same message, the others are listed after its verdict',
+    says: ['47歲 開店兩年 青創應該過不了 還有哪一種可以辦'],
+    answersWith: ['青年創業貸款', '不在青年創業貸款 20 歲至 45 歲之範圍', '微型創業鳳凰貸款'],
+  },
+  {
+    name: 'no programme for who the applicant is fits an owner past their ages: the ordinary guarantee still does',
+    says: ['阿公今年75歲 有什麼信保可以用'],
+    answersWith: ['一般貸款', '8成（80%）'],
+    never: ['沒有符合的'],
+  },
+  {
+    name: 'the programmes with the highest ratio in force are listed as such',
+    says: ['哪一種保證項目成數最高'],
+    answersWith: ['最高保證成數最高為 9.5成（95%）', '火金姑', '微型創業鳳凰貸款'],
+  },
+  {
+    name: 'a comparing follow-up naming another bank quotes both banks\' rows and their difference',
+    says: ['第一商銀的信保保證餘額多少', '那華南呢 差多少'],
+    answersWith: ['第一商銀：保證餘額 186,782.71', '華南商銀：保證餘額 119,319.81', '相差 67,462.90'],
+  },
+  {
+    name: 'two programmes\' rows of one table are compared',
+    says: ['批次信用保證的保證餘額有多少', '青年創業及啟動金貸款咧 誰比較多'],
+    answersWith: ['批次信用保證 69,240.66 高於 青年創業及啟動金貸款 67,327.91，相差 1,912.75'],
+  },
+  {
+    name: 'a year said relative to the one asked before is that year',
+    says: ['109年的新發生逾期保證金額是多少', '那前一年呢'],
+    answersWith: ['108年新發生逾期保證金額：95億元'],
+    never: ['109年新發生逾期保證金額：65億元'],
+  },
+  {
+    name: 'compared with the year before the one asked, the change is computed',
+    says: ['110年新發生逾期率多少', '比前一年高還是低'],
+    answersWith: ['109年新發生逾期率(%)：0.67%', '增加 0.45 個百分點'],
+  },
+  {
+    name: 'a computed guaranteed amount is said in 萬 beside its digits',
+    says: ['一般貸款借900萬 保8成的話 信保保證多少'],
+    answersWith: ['保證金額：新臺幣 720萬元（7,200,000 元）'],
   },
 ];
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
-import { readableQuote, rowDifference, yearCells } from '../../knowledge/quote.ts';
+import { readableQuote, rowDifference, shownRowsDifference, yearCells } from '../../knowledge/quote.ts';
 import { frontMatter, writeKnowledgeDir } from './fixtures.ts';
 
 describe('figures read off the table rows a section quotes', () => {
@@ -53,5 +53,18 @@ describe('figures read off the table rows a section quotes', () => {
     expect(readableQuote(knowledge, section.id, row.text)).toBe('創新獎：得獎企業家數 (A) 12 家；參賽總數 (B) 30；比率 40%');
     expect(readableQuote(knowledge, section.id, `第1名 ${row.text}`)).toBe('第1名 創新獎：得獎企業家數 (A) 12 家；參賽總數 (B) 30；比率 40%');
     expect(readableQuote(knowledge, section.id, '三、公告代償上限計提率設定為 1.25%')).toBe('三、公告代償上限計提率設定為 1.25%');
+  });
+});
+
+describe('two rows of one table, each quoted apart as an answer shows them', () => {
+  const caption = '「※項目別（金額單位：新臺幣百萬元）」';
+  it('compares their first figures and their shares, in the caption’s unit', () => {
+    expect(shownRowsDifference([caption, '「一般貸款：保證餘額：金額 249,345.65；保證餘額：結構比 18.41%」', '「購料週轉融資：保證餘額：金額 45,020.12；保證餘額：結構比 3.32%」'])).toBe(
+      '比較：一般貸款 249,345.65 高於 購料週轉融資 45,020.12，相差 204,325.53（百萬元）；占比 18.41% 與 3.32% 相差 15.09 個百分點。',
+    );
+  });
+  it('compares nothing when the rows have different columns, or there are not two', () => {
+    expect(shownRowsDifference(['「一般貸款：保證餘額：金額 249,345.65」', '「臺北市：111年保證餘額 196,703.17；111年結構比 15.88%」'])).toBeUndefined();
+    expect(shownRowsDifference(['「一般貸款：保證餘額：金額 249,345.65」'])).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understand, type Understanding } from '../../../bot/understand/index.ts';
+import { withRelativeYear } from '../../../bot/understand/years.ts';
 
 describe('understand marks elliptical follow-ups with only the facts they change', () => {
   it.each<[string, Partial<Understanding>]>([
@@ -96,5 +97,15 @@ describe('understand leaves content words for retrieval', () => {
     expect(keywords).toEqual(expect.arrayContaining(words));
     expect(keywords.some((k) => /\d/.test(k))).toBe(false);
     expect(keywords).not.toContain('請問');
+  });
+});
+
+describe('a year said relative to the one the question before named', () => {
+  it('moves from that year, and only when the message names none and the question before named one', () => {
+    expect(withRelativeYear({ years: [], relativeYear: -1 }, '111年新發生逾期率是多少').years).toEqual([2021]);
+    expect(withRelativeYear({ years: [], relativeYear: 1 }, '108年的新發生逾期率').years).toEqual([2020]);
+    expect(withRelativeYear({ years: [2020], relativeYear: -1 }, '111年').years).toEqual([2020]);
+    expect(withRelativeYear({ years: [], relativeYear: -1 }, '110跟111年度的賸餘').years).toEqual([]);
+    expect(withRelativeYear({ years: [], relativeYear: -1 }, undefined).years).toEqual([]);
   });
 });

@@ -111,8 +111,25 @@ describe('understand lists what a question asks about', () => {
     ['這個額度是多少', ['cap_amount']],
     ['這個利率怎麼算', ['interest_rate']],
     ['免收的那筆手續費到底是誰負擔的？費率多少', ['subsidy', 'names', 'fee_rate']],
+    // (With the loan and the ratio told, 「保證多少」 asks the amount; a word naming the ratio still asks it.)
+    ['借700萬 保九成的話 保證多少', ['guaranteed_amount']],
+    ['借700萬 保九成可以嗎 最高可以幾成', ['max_ratio']],
   ])('%s → %o', (message, asks) => {
     expect(understand(message).asks).toEqual(asks);
+  });
+
+  it.each(['喔 不行的話還有其他選擇嗎', '那還有哪一個保得比較多成', '有沒有我這種退休的人能辦的'])('%s asks for programmes other than the one discussed', (message) => {
+    const u = understand(message);
+    expect(u.asksOthers).toBe(true);
+    expect(u.asksWhichFits).toBe(true);
+  });
+
+  it.each([
+    ['那前一年呢', -1],
+    ['比去年多還少', -1],
+    ['隔年呢', 1],
+  ] as const)('%s says a year relative to another', (message, offset) => {
+    expect(understand(message).relativeYear).toBe(offset);
   });
 
   it.each(['那筆多出來的額度能不能用授權送保', '這個加碼的額度可以走專案嗎'])('%s asks the channel of the quota pointed at, not the quota', (message) => {
