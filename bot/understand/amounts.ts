@@ -67,6 +67,8 @@ export function withUnitOmittedAmounts(
     const value = parseChineseNumber(m[1] as string);
     if (value === undefined || value <= 0 || value >= rule.below) continue;
     const end = m.index + m[0].length;
+    // (「借十幾萬」「借個幾十」: a rough number is no amount.)
+    if (text[end] === '幾' || text[m.index - 1] === '幾') continue;
     // 「一千二 一般貸款 保8成」: a number opening a message, before anything else is said, is the amount too. (Not one
     // that begins a word: 「八八風災」 names the typhoon.)
     const opens = rule.opening === true && value >= 10 && text.slice(0, m.index).trim() === '' && !/^\p{Script=Han}/u.test(text.slice(end));

@@ -32,7 +32,22 @@ export function scanMentions(text: string): Mention[] {
     const candidates = finder(text).sort((a, b) => a.index - b.index || b.raw.length - a.raw.length);
     for (const candidate of candidates) if (!overlaps(candidate)) taken.push(candidate);
   }
-  return taken.sort((a, b) => a.index - b.index);
+  return taken.filter((m) => !isVague(text, m)).sort((a, b) => a.index - b.index);
+}
+
+/** A Chinese numeral's place word written alone: 十 百 千 萬 億 兆 (「幾十億」「數百萬」「上千萬」). */
+const PLACE_WORD = /^[十百千萬億兆]/u;
+
+/**
+ * 「幾十億」「好幾百萬」「十幾萬」「數十億」「上千萬」: a number said only roughly is no figure to compute with — it reads as
+ * 十億 or 十萬 otherwise. (「人數50人」 is a figure: 數 marks a rough number only before a place word.)
+ */
+function isVague(text: string, m: Mention): boolean {
+  const before = text[m.index - 1] ?? '';
+  const after = text[m.end] ?? '';
+  if (before === '幾' || m.raw.includes('幾')) return true;
+  if ((before === '數' || before === '上') && PLACE_WORD.test(m.raw)) return true;
+  return after === '幾' && /[十百千]$/u.test(m.raw);
 }
 
 /**
