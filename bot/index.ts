@@ -234,6 +234,7 @@ export function createBot(deps: BotDeps): Bot {
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
       ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed), domain)),
       ...optional('offered', result.state.offered),
+      ...optional('waiverWorth', result.state.waiverWorth),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
     return { u, result: lost ? withContextLostNote(result) : result };

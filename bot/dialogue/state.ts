@@ -21,6 +21,8 @@ export interface ConversationState {
   parameterTopics?: string[];
   /** Circumstances the last answer offered as a way to a lower figure (促進就業具結書), so 「要準備什麼文件」 asks their papers. */
   offered?: Array<keyof FactFlags>;
+  /** The last estimate said what a waived fee would have cost (「免收的保費等於省了多少」), so 「那1000萬呢」 says it again. */
+  waiverWorth?: boolean;
   /** Programmes a lookup answered side by side (「火金姑跟一般貸款成數差多少」), so 「那手續費呢」 compares them again. */
   compared?: ProgrammeId[];
   turns: number;

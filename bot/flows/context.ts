@@ -56,6 +56,8 @@ export interface FlowResult {
      * lower rate: 「要準備什麼文件」 next asks for its papers): kept with the topic.
      */
     offered?: Array<keyof FactFlags>;
+    /** The estimate said what its waived fee would have cost. */
+    waiverWorth?: boolean;
   };
 }
 

@@ -599,7 +599,11 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
   const period = periodText(r.period);
   // The waiver's worth only when asked (「如果沒有免收…會是多少？」, or a rate given to compute with: 「依計畫內0.5%的費率
   // 計算…企業實際要負擔多少」): unasked, a second figure reads like a bill.
-  const waiver = r.waived && (ctx.understanding.modifiers.notWaived || ctx.merged.statedRate !== undefined) ? waivedAmount(ctx, r) : undefined;
+  // (So is a follow-up changing the case after it was asked, 「那保證金額1000萬呢」.)
+  const askedBefore = ctx.state.waiverWorth === true && ctx.state.task === 'fee_calculation' && ctx.understanding.asks.length === 0;
+  // (A waived fee asked how much it saves, 「幫客戶省了多少保費」, is asked its worth too.)
+  const worthAsked = ctx.understanding.modifiers.notWaived || ctx.understanding.modifiers.bothWays || ctx.merged.statedRate !== undefined || askedBefore;
+  const waiver = r.waived && worthAsked ? waivedAmount(ctx, r) : undefined;
   const citations = [...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : [])];
   const versions = r.trace.flatMap((s) => {
     if (s.kind !== 'parameter') return [];
@@ -635,7 +639,7 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
   ];
   return answered(
     { kind: 'calculation', intent: 'fee_calculation', lines, citations, card, quickReplies: question ? question.quickReplies : feeFollowUps(r) },
-    { task: 'fee_calculation', pending: asking, programme: r.programme, facts: ctx.merged.facts },
+    { task: 'fee_calculation', pending: asking, programme: r.programme, facts: ctx.merged.facts, ...(waiver ? { waiverWorth: true } : {}) },
   );
 }
 

@@ -14,7 +14,9 @@ const ALONGSIDE = new Set(['guaranteed_amount', 'max_ratio', 'cap_amount']);
 export function asksGuaranteedAmount(ctx: FlowContext): boolean {
   const { asks, facts } = ctx.merged;
   const u = ctx.understanding;
-  const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false);
+  // (「那借500萬呢」「保9成呢」 after a guaranteed amount, asking nothing of their own: the same amount, of the case changed.)
+  const changesCase = u.asks.length === 0 && (ctx.state.asks ?? []).includes('guaranteed_amount') && (u.facts.loanAmount !== undefined || u.facts.guaranteeRatio !== undefined || u.facts.recoveryNeed !== undefined || u.programmes.length > 0);
+  const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false) || changesCase;
   return asked && asks.includes('guaranteed_amount') && (facts.loanAmount !== undefined || facts.recoveryNeed !== undefined) && asks.every((ask) => ALONGSIDE.has(ask));
 }
 
