@@ -143,7 +143,10 @@ export function createBot(deps: BotDeps): Bot {
     }
     const state = (await tolerant('get', () => store.get(turn.conversationId))) ?? emptyState();
     // (「那前一年呢」 after 「111年…」 asks of 110年.)
+    const read = u;
     u = withRelativeYear(u, state.topic === undefined ? undefined : englishToChinese(state.topic, domain));
+    // (The year it stood for is kept with the topic: 「差多少」 next sets 111年 against 110年.)
+    const yearMeant = u !== read && u.years.length === 1 ? `（${u.years[0]! - 1911}年）` : '';
     const pendingAnswer = answerToPending(state.pending, u, (text) => understood(text, domain), domain);
     if (deps.llm && u.intent === 'unknown' && !pendingAnswer && !state.pending) {
       u = await withModelUnderstanding(deps.llm, u, trimmed);
@@ -232,7 +235,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('parameterTopics', (merged.task === 'fact_lookup' || result.state.task === 'fact_lookup') && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
       ...optional('compared', result.state.compared ?? ([merged.task, result.state.task].some((task) => task === 'fact_lookup' || task === 'recommend' || task === 'eligibility') ? merged.compared : undefined)),
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
-      ...optional('topic', topicAfter(state, merged, result, redactPersonalData(trimmed), domain)),
+      ...optional('topic', topicAfter(state, merged, result, `${redactPersonalData(trimmed)}${yearMeant}`, domain)),
       ...optional('offered', result.state.offered),
       ...optional('waiverWorth', result.state.waiverWorth),
     };

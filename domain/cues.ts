@@ -22,7 +22,8 @@ function cuePattern(cue: Cue): string {
   }
   const gap = cue.within > 0 ? `${cue.sentence ? IN_SENTENCE : IN_CLAUSE}{0,${cue.within}}` : '';
   const undone = cue.not_before?.length ? `(?!${alternatives(cue.not_before)})` : '';
-  return `(?:${alternatives(cue.first)})${gap}(?:${alternatives(cue.then)})${undone}`;
+  const preceded = cue.not_after?.length ? `(?<!${alternatives(cue.not_after)})` : '';
+  return `${preceded}(?:${alternatives(cue.first)})${gap}(?:${alternatives(cue.then)})${undone}`;
 }
 
 function length(cue: Cue): number {

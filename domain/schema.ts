@@ -20,8 +20,9 @@ const WordsWithLists = z.preprocess((value) => (Array.isArray(value) ? value.fla
 export const Cue = z.union([
   Word,
   z.object({ word: Word, not_after: z.array(Word).optional(), not_before: z.array(Word).optional() }).strict(),
-  // (not_before: words right after the second part that undo it, 「銀行襄理一直跟我講」 is a bank's clerk speaking, no relation.)
-  z.object({ first: WordsWithLists, then: WordsWithLists, within: z.number().int().min(0).max(60).default(0), sentence: z.boolean().optional(), not_before: z.array(Word).optional() }).strict(),
+  // (not_before: words right after the second part that undo it, 「銀行襄理一直跟我講」 is a bank's clerk speaking, no relation;
+  // not_after: words right before the first part, 「保證餘額還剩多少」 is the balance, not what is left of a cap.)
+  z.object({ first: WordsWithLists, then: WordsWithLists, within: z.number().int().min(0).max(60).default(0), sentence: z.boolean().optional(), not_before: z.array(Word).optional(), not_after: z.array(Word).optional() }).strict(),
 ]);
 export type Cue = z.infer<typeof Cue>;
 const Cues = z.array(Cue).min(1, '至少要有一個說法');

@@ -1215,7 +1215,8 @@ function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]
   const own = ctx.understanding.years;
   // (「那前一年呢」 alone asks that year's figure, not the two years set against each other.)
   const against = modifiers.comparison || modifiers.arithmetic !== undefined || CHANGE_ASKED.test(normalizeText(ctx.understanding.text));
-  const years = topic && own.length === 1 && against ? [...new Set([...findYears(topic), ...own])] : own;
+  // (「差多少」 after 「111年…」 and 「那前一年呢（110年）」: the two years the conversation named.)
+  const years = topic && own.length <= 1 && against ? [...new Set([...findYears(topic), ...own])] : own;
   const cells = yearCells(quoted, { text, years, ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}) });
   if (cells.length > 0) return cells;
   const columns = columnYearChanges(ctx.sources.knowledge, section.id, quoted, { text, years });

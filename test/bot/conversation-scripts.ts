@@ -3546,6 +3546,26 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般貸款借900萬 保8成的話 信保保證多少'],
     answersWith: ['保證金額：新臺幣 720萬元（7,200,000 元）'],
   },
+  {
+    name: 'after a year and the year before it, 「差多少」 sets the two against each other',
+    says: ['110年的新發生逾期保證金額多少', '那上一年呢', '兩年差多少'],
+    answersWith: ['新發生逾期保證金額：110年較109年增加 49億元'],
+  },
+  {
+    name: 'a balance asked of a measure named by its rule is its row in the year\'s table, not the rule\'s quota',
+    says: ['協助中小企業增加國內投資這項 目前保證餘額還剩多少'],
+    answersWith: ['協助中小企業增加國內投資：保證餘額：金額 1,582.42'],
+  },
+  {
+    name: 'a new loan told after a guaranteed amount is asked the same',
+    says: ['青創借200萬 信保保證的金額是多少', '那改借350萬呢'],
+    answersWith: ['保證金額：新臺幣 280萬元（2,800,000 元）；3,500,000 × 80%'],
+  },
+  {
+    name: 'what a waived fee would have cost, asked once, is said again when the case changes',
+    says: ['莫拉克復工營業貸款 保證金額400萬 送保一年 免收手續費幫企業省多少', '那保證金額800萬呢'],
+    answersWith: ['若未免收，依計畫所列 0.5% 計為 40,000 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
