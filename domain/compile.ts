@@ -519,7 +519,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     english: compileEnglish(files['english.yaml'], programmes),
     words: {
       filler: new Set(words.filler),
-      queryFiller: cueRegExp(words.query_filler, 'g'),
+      // (A year said relative to another, 「上一年」, is read as that year: no word of what is asked.)
+      queryFiller: cueRegExp([...words.query_filler, ...Object.values(words.relative_years).flat()], 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
       toldBy: words.told_by ?? [],
       relativeYears: Object.entries(words.relative_years)

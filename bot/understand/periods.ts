@@ -66,7 +66,8 @@ export function findDurations(text: string): Mention[] {
   // A message opening with 「那」 then 「一年」 (「那一年手續費變多少」) is a follow-up about one year, unless 「的」 follows
   // (「那一年的」 is that year).
   const opensWithThen = (m: Mention) => text[m.index - 1] === '那' && text.slice(0, m.index - 1).trim() === '' && text[m.index + m.raw.length] !== '的';
-  const askingWhichYear = (m: Mention) => m.raw.startsWith('一') && /[哪那每第]/.test(text[m.index - 1] ?? '') && !opensWithThen(m);
+  // (「上一年」「前一年」「隔一年」 name a year relative to another: no duration either. 「優惠後一年」 is one.)
+  const askingWhichYear = (m: Mention) => m.raw.startsWith('一') && /[哪那每第上前隔]/.test(text[m.index - 1] ?? '') && !opensWithThen(m);
   return [
     ...combined,
     ...[
