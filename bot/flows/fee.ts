@@ -877,6 +877,21 @@ export function rateUnderRuleFlow(ctx: FlowContext): FlowResult | undefined {
 }
 
 /**
+ * 「保證費可以打折嗎」「費率1.25%覺得很貴 有沒有什麼可以降」 naming no programme: the ordinary guarantee's rate (programmes.yaml
+ * `unnamed`, said so) and the circumstances that would lower it, as when that programme is named.
+ */
+export function lowerRatesOfUnnamed(ctx: FlowContext): FlowResult | undefined {
+  const unnamed = ctx.domain.programmes.unnamed;
+  if (!unnamed || ctx.merged.programme || !ctx.understanding.modifiers.lower || !ctx.merged.asks.includes('fee_rate')) return undefined;
+  const own: FlowContext = { ...ctx, merged: { ...ctx.merged, programme: unnamed.programme } };
+  const result = rateUnderRule(own);
+  if (!result || result.outcome !== 'answered') return undefined;
+  const lowered = withLowerRates(own, result);
+  const [head, ...others] = lowered.replies;
+  return head ? { ...lowered, replies: [{ ...head, text: `${unnamed.note}\n${head.text}` }, ...others] } : lowered;
+}
+
+/**
  * 「手續費1.5%好貴 有沒有辦法降」: the circumstances the rules know that would give the case a lower rate (a 促進就業具結書
  * signed, a bank with the 批保卓越獎), each with the rate it gives and its source, after the rate that applies now.
  */
@@ -885,10 +900,15 @@ function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult {
   const programme = ctx.merged.programme as ProgrammeId;
   const { facts, statedRate } = ctx.merged;
   if (!head || result.outcome !== 'answered') return result;
+  // (With no risk group told, 「保證費可以打折嗎」, the rate is read at each group and compared at the dearest.)
+  const groups = facts.riskGroup !== undefined || statedRate !== undefined ? [facts.riskGroup] : (['A', 'B', 'C'] as const);
   const rateOf = (flags: FactFlags, trace: TraceRecorder) => {
     try {
-      const selected = selectFeeRate(programme, { riskGroup: facts.riskGroup, flags, lender: facts.lender, annualRate: statedRate }, trace);
-      return selected.waived ? 0 : selected.rate;
+      const rates = groups.map((riskGroup) => {
+        const selected = selectFeeRate(programme, { riskGroup, flags, lender: facts.lender, annualRate: statedRate }, trace);
+        return selected.waived ? 0 : selected.rate;
+      });
+      return Math.max(...rates);
     } catch {
       return undefined;
     }

@@ -26,7 +26,7 @@ import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { Understanding } from '../understand/types.ts';
 import { channelAnswer, channelLines } from './channel.ts';
-import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, rateUnderRuleFlow } from './fee.ts';
+import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, lowerRatesOfUnnamed, rateUnderRuleFlow } from './fee.ts';
 import { currentAlternatives } from './ended-plans.ts';
 import { notInDocuments } from './problems.ts';
 import { namesUnwritten } from '../../knowledge/retrieve.ts';
@@ -208,6 +208,8 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     if (others?.outcome !== 'answered') return underRule;
     return combinedAnswer('fact_lookup', undefined, [others, underRule], others.replies[0]?.quickReplies ?? [], others.state);
   }
+  const lowered = lowerRatesOfUnnamed(ctx);
+  if (lowered) return lowered;
   const unnamed = unnamedLookup(ctx);
   if (unnamed) return unnamed;
   // Questions about timing, procedure or meaning are best answered by the passage that says it,

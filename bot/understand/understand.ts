@@ -268,7 +268,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const asksWhichFits = asksWhichProgrammeFits(canonical, domain);
   const corrects = modifiers.continuing && followUp && !asksWhichFits;
   // (「有哪些貸款的保證手續費是0.5%的」 asks which programmes have that value: the reverse lookup, not the finder.)
-  const intent = recommends && !corrects && !modifiers.reverse ? 'recommend' : classified;
+  // (Nor 「…費率1.25%覺得很貴 有沒有什麼可以降費率的」: how the fee could be lower is asked of the rules, not which programme fits.)
+  const lowerFee = modifiers.lower === true && asks.includes('fee_rate');
+  const intent = recommends && !corrects && !modifiers.reverse && !lowerFee ? 'recommend' : classified;
   const howToApply = findHowToApply(canonical, asks, programmes, domain);
 
   const understanding: Understanding = {
