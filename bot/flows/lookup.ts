@@ -11,7 +11,7 @@ import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { arithmeticLine } from '../compose/arithmetic.ts';
 import { figureDifference, shownRowsDifference } from '../../knowledge/quote.ts';
-import { amountInWords, formatAmount, formatRocDate } from '../compose/format.ts';
+import { amountInWords, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
 import { PROGRAMME_ATTRIBUTES } from '../dialogue/merge.ts';
@@ -169,7 +169,8 @@ function withLinesFirst(result: FlowResult, first: { lines: string[]; citations:
  */
 function withLenderAward(ctx: FlowContext, result: FlowResult): FlowResult {
   const { programme, facts, asks } = ctx.merged;
-  if (!programme || facts.lender === undefined || !asks.includes('fee_rate') || rateSource(programme).kind !== 'batch' || result.outcome !== 'answered') return result;
+  if (!programme || !asks.includes('fee_rate') || rateSource(programme).kind !== 'batch' || result.outcome !== 'answered') return result;
+  if (facts.lender === undefined) return ctx.understanding.modifiers.whichLender ? withAwardLenders(ctx, result) : result;
   const trace = new TraceRecorder(ctx.view);
   const listed = lenderListed(trace, facts.lender);
   if (!listed || listed.won) return result;
@@ -178,6 +179,23 @@ function withLenderAward(ctx: FlowContext, result: FlowResult): FlowResult {
   const [head, ...others] = withLines.replies;
   const citations = ctx.cite.forTrace(trace.steps).filter((c) => !head!.citations.some((h) => h.section === c.section && h.title === c.title));
   return { ...withLines, grounding: [...(result.grounding ?? []), ...lines], replies: [{ ...head!, citations: [...head!.citations, ...citations] }, ...others] };
+}
+
+/**
+ * 「批保手續費有沒有哪些銀行比較便宜」「找哪家銀行手續費最低」: the rate differs by lender, so the lenders on the 批保卓越獎 list
+ * and the rate their cases get are said, cited.
+ */
+function withAwardLenders(ctx: FlowContext, result: FlowResult): FlowResult {
+  const trace = new TraceRecorder(ctx.view);
+  const list = trace.optional('batch.excellence_award_banks');
+  const rate = trace.optional('batch.fee_rate_excellence_award');
+  if (!list || !Array.isArray(list.value) || !rate || typeof rate.value !== 'number') return result;
+  const year = Number(list.effectiveFrom.slice(0, 4)) - 1911;
+  const line = `${year}年度「批保卓越獎」得獎金融機構：${(list.value as string[]).join('、')}；其移送之批次保證案件保證手續費年費率 ${formatRate(rate.value)}（其他金融機構依一般批次保證費率）`;
+  const withLine = withLineAfterFigures(result, line);
+  const [head, ...others] = withLine.replies;
+  const citations = ctx.cite.forTrace(trace.steps).filter((c) => !head!.citations.some((h) => h.section === c.section && h.title === c.title));
+  return { ...withLine, grounding: [...(result.grounding ?? []), line], replies: [{ ...head!, citations: [...head!.citations, ...citations] }, ...others] };
 }
 
 /** The answer with one more line after its figures, before the (first, else `last`) line naming its sources. */

@@ -90,6 +90,8 @@ export interface Modifiers {
   threshold?: boolean;
   /** 「手續費1.5%好貴 有沒有辦法降」: how the figure could be lower is asked (modifiers.lower). */
   lower?: boolean;
+  /** 「批保手續費哪幾家銀行比較便宜」: which lending banks a figure differs by is asked (modifiers.which_lender). */
+  whichLender?: boolean;
   /** 「批次保證剛推出的時候可以保到十成嗎」: asks the rule as it first was. */
   originally?: boolean;
   /** 「以前批次保證可以保到十成嗎」: asked of the past, a rule since replaced is what answers, not its replacement. */

@@ -72,6 +72,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
     ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),
     ...(domain.modifiers.lower?.test(text) ? { lower: true } : {}),
+    ...(domain.modifiers.whichLender?.test(text) ? { whichLender: true } : {}),
     ...(domain.modifiers.originally?.test(text) ? { originally: true } : {}),
     ...(domain.modifiers.past?.test(text) ? { past: true } : {}),
     ...(domain.modifiers.until?.test(text) ? { until: true } : {}),
@@ -242,6 +243,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
       if (named && !parameterTopics.includes(named.topic)) parameterTopics.push(named.topic);
     }
   }
+  // 「銀行報的費率1.25% 有點貴 有什麼可以降」: a rate told and called dear asks the rate, lower.
+  if (modifiers.lower && roles.statedRate !== undefined && !asks.includes('fee_rate')) asks.push('fee_rate');
   const recommends = isRecommendation(
     canonical,
     {

@@ -3566,6 +3566,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['莫拉克復工營業貸款 保證金額400萬 送保一年 免收手續費幫企業省多少', '那保證金額800萬呢'],
     answersWith: ['若未免收，依計畫所列 0.5% 計為 40,000 元'],
   },
+  {
+    name: 'a lower fee asked of no programme is the ordinary guarantee\'s rate and what lowers it',
+    says: ['信保的手續費有折扣嗎'],
+    answersWith: ['一般貸款適用年費率：A 0.75%、B 1.00%、C 1.5%', '若有「促進就業具結書」：年費率 0.5%'],
+  },
+  {
+    name: 'a rate the bank quoted called dear, naming no programme, is checked and what lowers it said',
+    says: ['做貿易的 開了九年 銀行報的信保費率1.25% 有點貴 有什麼可以降'],
+    answersWith: ['您提供的年費率 1.25%', '若有「促進就業具結書」：年費率 0.5%'],
+  },
+  {
+    name: 'which lenders a batch fee is lower with: the award list and its rate',
+    says: ['批次保證送哪幾家銀行手續費會比較低'],
+    answersWith: ['「批保卓越獎」得獎金融機構：台新國際商業銀行、玉山商業銀行、中國信託商業銀行；其移送之批次保證案件保證手續費年費率 0.2%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
