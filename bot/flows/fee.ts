@@ -44,35 +44,63 @@ function severalFees(ctx: FlowContext, programmes: ProgrammeId[]): FlowResult {
   for (const key of sideKeys) delete shared[key];
   // (So is a rate quoted for one side: 「青創費率0.75% 一般貸款是B組」.)
   const ownRates = new Map(sides.flatMap((side) => (side.statedRate !== undefined ? [[side.programme, side.statedRate] as const] : [])));
-  const parts = programmes.map((programme) => {
+  type Part = { programme: ProgrammeId; fee?: number; ratio?: number; low?: number; high?: number; result: FlowResult };
+  const parts = programmes.map((programme): Part => {
     const facts = { ...shared, ...own.get(programme) };
     const { statedRate: _whole, ...rest } = ctx.merged;
     const rate = ownRates.size > 0 ? ownRates.get(programme) : ctx.merged.statedRate;
     const merged = { ...rest, programme, facts, ...(rate !== undefined ? { statedRate: rate } : {}) };
     const side = computeFee({ ...ctx, merged });
-    // A side whose rate waits on the risk group comes back shown for every group.
-    if ('fee' in side) return { programme, fee: side.fee.fee as number | undefined, result: feeAnswer({ ...ctx, merged }, side.fee) };
-    return { programme, fee: undefined, result: side.reply };
+    // A side whose rate waits on the risk group comes back shown for every group: its fees run from the lowest group's
+    // to the highest's (「借50萬 青創跟鳳凰哪個手續費比較便宜」 still compares).
+    if ('fee' in side) return { programme, fee: side.fee.fee, ratio: side.fee.ratio, result: feeAnswer({ ...ctx, merged }, side.fee) };
+    return { programme, ...groupRange(ctx, merged), result: side.reply };
   });
-  const computed = parts.filter((p): p is typeof p & { fee: number } => p.fee !== undefined);
+  const computed = parts.flatMap((p) => (p.fee !== undefined ? [{ ...p, low: p.fee, high: p.fee }] : p.low !== undefined && p.high !== undefined ? [{ ...p, low: p.low, high: p.high }] : []));
   const shown = parts.filter((p) => p.result.outcome !== 'unanswered');
   // Without two fees to set side by side, each side is still answered with its own figures when they were given apart.
   if (computed.length < 2 && (sides.length === 0 || shown.length < 2)) return oneFee(ctx);
-  const listed = computed.map((p) => `${PROGRAMMES[p.programme].name} ${formatAmount(p.fee)} 元`).join('、');
-  const sorted = [...computed].sort((a, b) => a.fee - b.fee);
+  const feeText = (p: (typeof computed)[number]) => (p.low === p.high ? `${formatAmount(p.low)} 元` : `${formatAmount(p.low)}～${formatAmount(p.high)} 元（依風險組群）`);
+  const listed = computed.map((p) => `${PROGRAMMES[p.programme].name} ${feeText(p)}`).join('、');
+  const sorted = [...computed].sort((a, b) => a.high - b.high || a.low - b.low);
   const [least, most] = [sorted[0]!, sorted[sorted.length - 1]!];
+  // (A range overlapping another is no answer to which is cheaper: the risk group decides.)
+  const clear = sorted.slice(1).every((p) => p.low >= least.high);
+  const exact = computed.every((p) => p.low === p.high);
   const comparison =
     computed.length < 2
       ? undefined
-      : least.fee === most.fee
+      : exact && least.low === most.low
       ? `比較：${listed}，${alike(computed.length)}。`
-      : `比較：${listed}；${PROGRAMMES[least.programme].name}較少，${computed.length === 2 ? '相差' : '最多相差'} ${formatAmount(most.fee - least.fee)} 元。`;
-  return combinedAnswer('fee_calculation', comparison, shown.map((p) => p.result), ['重新開始'], {
+      : computed.every((p) => p.low === least.low && p.high === least.high)
+      ? `比較：${listed}；同一風險組群下金額相同。`
+      : !clear
+      ? `比較：${listed}；哪一項較少依風險組群而定。`
+      : exact
+      ? `比較：${listed}；${PROGRAMMES[least.programme].name}較少，${computed.length === 2 ? '相差' : '最多相差'} ${formatAmount(most.low - least.low)} 元。`
+      : `比較：${listed}；${PROGRAMMES[least.programme].name}較少。`;
+  // (「哪個保比較多成」 asked with it: the ratio each fee was computed at, highest first.)
+  const ratios = ctx.merged.asks.includes('max_ratio') ? parts.flatMap((p) => (p.ratio !== undefined ? [{ programme: p.programme, ratio: p.ratio }] : [])) : [];
+  const ratioLine = ratios.length >= 2 ? `比較保證成數（由高到低）：${[...ratios].sort((a, b) => b.ratio - a.ratio).map((r) => `${PROGRAMMES[r.programme].name} ${formatCheng(r.ratio)}`).join('、')}` : undefined;
+  const lead = [comparison, ratioLine].filter((line): line is string => line !== undefined).join('\n') || undefined;
+  return combinedAnswer('fee_calculation', lead, shown.map((p) => p.result), ['重新開始'], {
     task: 'fee_calculation',
     asks: ctx.merged.asks,
     programme: programmes[0]!,
     facts: ctx.merged.facts,
   });
+}
+
+/** A fee waiting on the risk group: its lowest and highest over the groups, and the ratio it is computed at. */
+function groupRange(ctx: FlowContext, merged: FlowContext['merged']): { low?: number; high?: number; ratio?: number } {
+  if (merged.facts.riskGroup !== undefined) return {};
+  const fees = (['A', 'B', 'C'] as const).flatMap((riskGroup) => {
+    const periodMonths = merged.facts.periodMonths ?? (merged.facts.periodDays === undefined ? ONE_YEAR : undefined);
+    const side = computeFee({ ...ctx, merged: { ...merged, facts: { ...merged.facts, riskGroup, ...(periodMonths !== undefined ? { periodMonths } : {}) } } });
+    return 'fee' in side ? [side.fee] : [];
+  });
+  if (fees.length === 0) return {};
+  return { low: Math.min(...fees.map((f) => f.fee)), high: Math.max(...fees.map((f) => f.fee)), ratio: fees[0]!.ratio };
 }
 
 function oneFee(ctx: FlowContext): FlowResult {

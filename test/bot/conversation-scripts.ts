@@ -3581,6 +3581,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次保證送哪幾家銀行手續費會比較低'],
     answersWith: ['「批保卓越獎」得獎金融機構：台新國際商業銀行、玉山商業銀行、中國信託商業銀行；其移送之批次保證案件保證手續費年費率 0.2%'],
   },
+  {
+    name: 'two programmes\' fees compared when one waits on the risk group: its range against the other\'s fee, and their ratios',
+    says: ['想借80萬 青年創業貸款和微型創業鳳凰貸款 哪個保證成數高 哪個保費低'],
+    answersWith: ['比較：青年創業貸款 4,800～9,600 元（依風險組群）、微型創業鳳凰貸款 3,800 元；微型創業鳳凰貸款較少。', '比較保證成數（由高到低）：微型創業鳳凰貸款 9.5成（95%）、青年創業貸款 8成（80%）'],
+  },
+  {
+    name: 'two programmes with the same rates by group are the same in each group',
+    says: ['青創跟一般貸款借200萬 兩年手續費差多少'],
+    answersWith: ['同一風險組群下金額相同'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
