@@ -178,6 +178,12 @@ function firstOperands(splits: Array<[string, string]>, figures: readonly Figure
 }
 
 function operands(sides: [string, string], figures: readonly Figure[]): [Figure, Figure] | undefined {
+  // (「紓困期間的上限是平常1.2億的幾倍」: a side stating an amount is the figure of that amount the answer gives.)
+  const stated = sides.map((side) => {
+    const amount = scanMentions(compact(side)).find((m) => m.unit === 'amount')?.value;
+    return amount === undefined ? undefined : figures.find((f) => f.kind === 'money' && f.value === amount);
+  }) as [Figure | undefined, Figure | undefined];
+  if (stated[0] || stated[1]) return statedOperands(sides, figures, stated);
   const [x, y] = sides.map((side) => new Set(tokenize(side).concat([...side.matchAll(ROC_YEAR)].flatMap((m) => [`${m[1]}年`, m[1]!])))) as [Set<string>, Set<string>];
   // (「到111年底 政府捐的比銀行捐的」: a year only one side names is when both are read, not what sets them apart.)
   const dated = (side: Set<string>) => [...side].some((w) => /^\d{2,3}年?$/u.test(w));
@@ -194,6 +200,17 @@ function operands(sides: [string, string], figures: readonly Figure[]): [Figure,
   const other = second[0];
   if (!other || other.figure.value === best.figure.value) return undefined;
   return [best.figure, other.figure];
+}
+
+/** Operands when a side states its amount: that figure, and the other side's by its words among figures of the same kind. */
+function statedOperands(sides: [string, string], figures: readonly Figure[], stated: [Figure | undefined, Figure | undefined]): [Figure, Figure] | undefined {
+  if (stated[0] && stated[1]) return stated[0].value === stated[1].value ? undefined : [stated[0], stated[1]];
+  const known = (stated[0] ?? stated[1])!;
+  const side = stated[0] ? sides[1] : sides[0];
+  const words = new Set(tokenize(side));
+  const other = ranked(figures.filter((f) => f.kind === known.kind && f.value !== known.value), words, words, new Set())[0];
+  if (!other) return undefined;
+  return stated[0] ? [known, other.figure] : [other.figure, known];
 }
 
 /** Words between two figures of a clause saying the first became the second: 「由 1 億 2 千萬元提高至 1 億 5 千萬元」. */
@@ -251,7 +268,10 @@ export function arithmeticLine(question: string, operation: Operation, passages:
     case 'years_between':
       return `計算：民國${high.value}年 − 民國${low.value}年 ＝ ${high.value - low.value} 年（${shown(high)}；${shown(low)}）。`;
     case 'times':
-      return low.value === 0 ? undefined : `計算：${shown(a)} ÷ ${shown(b)} ≈ ${(a.value / b.value).toFixed(2)} 倍。`;
+      if (low.value === 0) return undefined;
+      // (Exact to two decimals, 「＝ 2.5 倍」; else rounded, 「≈ 2.03 倍」.)
+      const times = Number((a.value / b.value).toFixed(2));
+      return `計算：${shown(a)} ÷ ${shown(b)} ${Math.abs(times * b.value - a.value) < 1e-9 * Math.abs(a.value) ? '＝' : '≈'} ${times} 倍。`;
     case 'sum': {
       const sum = a.value + b.value;
       return `計算：${shown(a)} ＋ ${shown(b)} ＝ ${amountText(sum)}。`;

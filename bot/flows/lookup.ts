@@ -103,7 +103,13 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     return cut < 0 ? tail : tail.slice(0, cut);
   };
   const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
-  const computed = [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, quoted, before) ?? []))].filter((line) => !stated(line));
+  const over = (lines: string[]) => [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before) ?? []))].filter((line) => !stated(line));
+  // (The rule parameters the answer states, 「批次保證各批號之代位清償限額上限：新臺幣 100,000,000 元…」, each named by its
+  // description; what its brackets add, a date it applies from, is no figure of it.)
+  const ruled = () => head.text.split('\n').filter((line) => PARAMETER_LINE.test(line)).map((line) => line.replace(/（[^）]*）/gu, '').replace('：', ' '));
+  // (The parameters first: each is one figure under its own description; a quote may hold several of one clause.)
+  const fromRules = over(ruled());
+  const computed = fromRules.length > 0 ? fromRules : over(quoted);
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
   const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : undefined;
   if (!line) return result;
@@ -111,6 +117,9 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const computedResult = withLineAfterFigures(result, line, true);
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
 }
+
+/** A rule parameter as an answer states it: its description, its figure, the day it applies from (「…上限：新臺幣 1,000,000 元（100萬元）（民國103年12月15日起適用）」). */
+const PARAMETER_LINE = /^[^「：:]{4,80}：(?:新臺幣 )?\d.*起適用）$/u;
 
 /**
  * 「1.一般貸款最高保幾成 2.手續費大概多少 3.有客服電話嗎」: asked with other things, the fund's contact is added when the
