@@ -128,7 +128,7 @@ export function rowDifference(quoted: string[]): string | undefined {
   const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
   // (Shares beside the figures, 「36.60%」 and 「25.17%」, differ in percentage points.)
   const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
-  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}${points}。`;
+  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unitText(size, unit)}${points}。`;
 }
 
 /**
@@ -152,7 +152,24 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
   const [high, low] = sign > 0 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
   const unit = tableUnit([...lines]);
   const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
-  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unit ? `（${unit}）` : ''}${points}。`;
+  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unitText(size, unit)}${points}。`;
+}
+
+/** How much a table's unit is in NT$ (百萬元, 千元, 億元, 萬元, 元), to say a difference as people do. */
+const UNIT_SIZE: ReadonlyArray<readonly [RegExp, number]> = [[/百萬元$/u, 1e6], [/千元$/u, 1e3], [/億元$/u, 1e8], [/萬元$/u, 1e4]];
+
+/**
+ * The unit after a difference, and the difference in 億 or 萬 when the table counts in other units: 「201.42（新臺幣百萬元，約 2.01億元）」.
+ */
+function unitText(size: string, unit: string | undefined): string {
+  if (!unit) return '';
+  const scale = UNIT_SIZE.find(([pattern]) => pattern.test(unit))?.[1];
+  const value = scale === undefined ? undefined : Number(size.replace(/,/g, '')) * scale;
+  if (value === undefined || scale === 1e8 || (scale === 1e4 && value < 1e8) || value < 1e4) return `（${unit}）`;
+  const [word, base] = value >= 1e8 ? ['億元', 1e8] : ['萬元', 1e4];
+  const spoken = Number((value / base).toFixed(2)).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const exact = Math.abs(Number((value / base).toFixed(2)) * base - value) < 1e-6;
+  return `（${unit}，${exact ? '即' : '約'} ${spoken}${word}）`;
 }
 
 /** A figure with its unit as a sentence writes it: 「3.52 天」, 「1,021 家」, 「49%」. */

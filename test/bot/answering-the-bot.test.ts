@@ -251,7 +251,7 @@ describe('answering the bot', () => {
   it('sets two table rows compared against each other, in the table unit', async () => {
     const [reply] = await conversation('111年製造業和批發零售業的保證餘額差多少');
     // 495,659.15 − 340,832.71
-    expect(reply).toContain('相差 154,826.44（新臺幣百萬元）');
+    expect(reply).toContain('相差 154,826.44（新臺幣百萬元，約 1,548.26億元）');
   });
 
   it('reads the cell of a year named from a table whose columns are years, with the unit', async () => {

@@ -30,7 +30,7 @@ describe('a place in the ranking of the kind of row named', () => {
     expect(reply).toContain('合庫商銀 189,539.38');
     expect(reply).toContain('臺灣企銀 210,706.10');
     // 210,706.10 − 189,539.38
-    expect(reply).toContain('相差 21,166.72（新臺幣百萬元）');
+    expect(reply).toContain('相差 21,166.72（新臺幣百萬元，約 211.67億元）');
     expect(reply).not.toContain('臺北市');
   });
 
