@@ -225,6 +225,8 @@ function tableUnit(quoted: string[]): string | undefined {
 export interface YearsAsked {
   /** The question as read (normal form): which row it names. */
   text: string;
+  /** The message itself, when `text` holds the question before it too: a row it names is the one asked of. */
+  own?: string;
   /** Western years the question names. */
   years: number[];
   superlative?: 'most' | 'least';
@@ -248,7 +250,7 @@ export function yearCells(quoted: string[], asked: YearsAsked): string[] {
   const years = asked.years.map((y) => `${y - 1911}年`);
   if (years.length > 0) {
     const cells = rows.flatMap((r) => years.flatMap((year) => (r.years.includes(year) ? [`${year}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
-    return [...cells, ...yearChanges(rows.filter((r) => names(asked.text, r.label)), years, unit)];
+    return [...cells, ...yearChanges(rowsAsked(rows, asked), years, unit)];
   }
   if (!asked.superlative) return [];
   const named = rows.filter((r) => names(asked.text, r.label));
@@ -257,6 +259,27 @@ export function yearCells(quoted: string[], asked: YearsAsked): string[] {
     const pick = values.indexOf(asked.superlative === 'least' ? Math.min(...values) : Math.max(...values));
     return `${r.label}${asked.superlative === 'least' ? '最低' : '最高'}：${r.years[pick]} ${withUnit(r.cells[pick]!)}`;
   });
+}
+
+/**
+ * The rows a change is asked of: those the message itself names (in full, or by two words of the label: 「逾期金額」 of
+ * 「新發生逾期保證金額」, not of 「新發生逾期率」), else those the question with the one before it names.
+ */
+function rowsAsked<R extends { label: string }>(rows: R[], asked: YearsAsked): R[] {
+  if (asked.own !== undefined) {
+    const own = asked.own;
+    const named = rows.filter((r) => names(own, r.label));
+    if (named.length > 0) return named;
+    const grams = (text: string) => {
+      const chars = [...text.replace(/[的之\s]/gu, '')];
+      return new Set(chars.slice(0, -1).map((c, i) => `${c}${chars[i + 1]}`));
+    };
+    const mine = grams(own);
+    const scored = rows.map((r) => ({ r, score: [...grams(r.label.split(/[(（]/u)[0] ?? r.label)].filter((g) => mine.has(g)).length }));
+    const best = Math.max(0, ...scored.map((s) => s.score));
+    if (best >= 2) return scored.filter((s) => s.score === best).map((s) => s.r);
+  }
+  return rows.filter((r) => names(asked.text, r.label));
 }
 
 /**

@@ -82,7 +82,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (「高雄市的保證餘額多少」 → 「那屏東呢」: a follow-up naming a place of its own asks the question before of that place,
   // not of the place named before, unless it compares the two: 「那新北市呢？兩個差多少」.)
   const places = ctx.sources.knowledge.answerKinds?.places ?? [];
-  const topic = placesNamed(question, places).length > 0 && !ctx.understanding.modifiers.comparison ? placesNamed(before, places).reduce((text, names) => names.reduce((t, name) => placeForm(t).replaceAll(name, ' '), text), before) : before;
+  // (One naming two places of its own, 「那高雄跟台中呢 哪個高」, compares those two.)
+  const ownPlaces = placesNamed(question, places).length;
+  const topic = ownPlaces > 0 && (!ctx.understanding.modifiers.comparison || ownPlaces >= 2) ? placesNamed(before, places).reduce((text, names) => names.reduce((t, name) => placeForm(t).replaceAll(name, ' '), text), before) : before;
   // (「那大廠那邊要捐多少錢」 after 火金姑: a follow-up naming no programme is about the one under discussion; read with the
   // question before, a section of that programme answers before one about none its own words happen to find.)
   const underDiscussion = ctx.understanding.programmes.length === 0 && ctx.merged.programme !== undefined;
@@ -1210,14 +1212,15 @@ function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]
   const { modifiers } = ctx.understanding;
   // (「111年跟109年比 多了多少」 after 「109年新發生逾期保證金額是多少」: the row is named by the question it continues, and
   // 「那跟108年比差多少」 after 「110年的…」 compares with the year it asked.)
-  const topic = continued && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
-  const text = topic ? `${topic} ${searchQuery(ctx)}` : searchQuery(ctx);
   const own = ctx.understanding.years;
   // (「那前一年呢」 alone asks that year's figure, not the two years set against each other.)
   const against = modifiers.comparison || modifiers.arithmetic !== undefined || CHANGE_ASKED.test(normalizeText(ctx.understanding.text));
+  // (「所以逾期金額多了幾億」 naming no year sets the years just discussed against each other, whichever reading was quoted.)
+  const topic = (continued || (against && own.length === 0)) && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
+  const text = topic ? `${topic} ${searchQuery(ctx)}` : searchQuery(ctx);
   // (「差多少」 after 「111年…」 and 「那前一年呢（110年）」: the two years the conversation named.)
   const years = topic && own.length <= 1 && against ? [...new Set([...findYears(topic), ...own])] : own;
-  const cells = yearCells(quoted, { text, years, ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}) });
+  const cells = yearCells(quoted, { text, years, ...(topic ? { own: searchQuery(ctx) } : {}), ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}) });
   if (cells.length > 0) return cells;
   const columns = columnYearChanges(ctx.sources.knowledge, section.id, quoted, { text, years });
   if (columns.length > 0) return columns;

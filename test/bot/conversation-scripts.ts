@@ -3591,6 +3591,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['青創跟一般貸款借200萬 兩年手續費差多少'],
     answersWith: ['同一風險組群下金額相同'],
   },
+  {
+    name: 'a follow-up naming two places of its own compares those two, not the places before',
+    says: ['桃園市跟臺南市的保證餘額哪個多', '那彰化縣跟屏東縣呢 差多少'],
+    answersWith: ['比較：彰化縣 61,969.22 高於 屏東縣 27,709.37'],
+    never: ['桃園市：111年保證餘額'],
+  },
+  {
+    name: 'the change asked of the row the message names, in the years the conversation named',
+    says: ['110年的新發生逾期率多少', '那前一年呢', '那逾期的金額少了幾億'],
+    answersWith: ['新發生逾期保證金額：110年較109年增加 49億元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
