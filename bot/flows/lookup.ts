@@ -118,6 +118,9 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
 }
 
+/** A year something runs to, as the documents write it: 「至101年12月」「到民國104年」. */
+const END_YEAR = /(?:至|到)\s*(?:民國)?\s*\d{2,3}\s*年/u;
+
 /** A rule parameter as an answer states it: its description, its figure, the day it applies from (「…上限：新臺幣 1,000,000 元（100萬元）（民國103年12月15日起適用）」). */
 const PARAMETER_LINE = /^[^「：:]{4,80}：(?:新臺幣 )?\d.*起適用）$/u;
 
@@ -654,7 +657,9 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   if (alternatives) citations.push(...alternatives.citations);
   const notAnnounced = notAnnouncedNote(ctx, candidates);
   // 「紓困期間總額度提高到1.5億的措施，實施到什麼時候為止」: a rule in force whose end no document gives, asked when it ends.
-  const noEnd = ctx.understanding.modifiers.until && !passage && !endedOne ? candidates.filter((c) => c.reading && !c.lapsed) : [];
+  // (A passage quoted beside the figures tells the end only when it gives a year to run to: 「實施期限屆至前」 gives none.)
+  const passageEnds = passage !== undefined && END_YEAR.test(passage.replies[0]?.text ?? '');
+  const noEnd = ctx.understanding.modifiers.until && !passageEnds && !endedOne ? candidates.filter((c) => c.reading && !c.lapsed) : [];
   const untilNote = noEnd.length > 0 ? `目前收錄的文件未載明${[...new Set(noEnd.map((c) => c.reading!.description))].join('、')}實施到何時（結束日期）；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。文件所載的規定如下：` : undefined;
   return answered(
     {

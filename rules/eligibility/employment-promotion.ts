@@ -1,4 +1,4 @@
-import { formatAmount, formatMonthsLimit, formatRatio } from '../display.ts';
+import { amountSpoken, formatAmount, formatMonthsLimit, formatRatio } from '../display.ts';
 import { applicableRate, businessFinanceRatioLimits, enterpriseCaps, riskGroupRates } from './common.ts';
 import type { Assessment } from './result.ts';
 
@@ -33,7 +33,7 @@ export function assessEmploymentPromotion(a: Assessment): void {
     a.requiresProjectApplication = true;
     a.cap(`employment_promotion.${kind}_extra_quota`, `${label}額外保證融資額度（不受同一企業總額度限制）`);
     const quota = a.trace.typed(`employment_promotion.${kind}_extra_quota`, 'amount_twd');
-    a.pass(`符合「${label}」：額外增加保證融資額度新臺幣 ${formatAmount(quota)} 元（不受同一企業總額度限制），限以專案或直接保證方式申請，保證成數最高 ${formatRatio(ratio)}`);
+    a.pass(`符合「${label}」：額外增加保證融資額度新臺幣 ${amountSpoken(quota)}（不受同一企業總額度限制），限以專案或直接保證方式申請，保證成數最高 ${formatRatio(ratio)}`);
   };
   extra('public_construction', '協助中小企業參與公共建設', flags.publicConstruction);
   extra('domestic_investment', '協助中小企業增加國內投資', flags.domesticInvestment);
