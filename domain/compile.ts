@@ -181,6 +181,8 @@ export interface RoleWords {
   guaranteedMarkers: RegExp | undefined;
   /** Words correcting the figure just said (不對 是…, 打錯了 是…). */
   corrections: RegExp;
+  /** Words saying the 火金姑 donation is the lowest allowed (roles.yaml donation_at_minimum). */
+  donationAtMinimum: RegExp;
   /** Words saying how many years ago the business was founded (「去年才開」 → 1), with the founding words near them. */
   yearsAgo: { word: RegExp; cue: RegExp; years: ReadonlyMap<string, number>; within: number } | undefined;
 }
@@ -323,6 +325,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
     corrections: cueRegExp(file.corrections ?? []),
+    donationAtMinimum: file.donation_at_minimum ? cueRegExp(file.donation_at_minimum) : /(?!)/u,
     yearsAgo: file.years_ago
       ? {
           word: new RegExp(longestFirst(Object.keys(file.years_ago.words)), 'g'),

@@ -745,11 +745,15 @@ function limitedFact(ctx: FlowContext): { pending: string } | Record<string, nev
 
 /** 「企業捐3,000萬，火金姑總額度多少」: the donation and the fund's equal match, times the multiple. */
 function fireflyLine(ctx: FlowContext): string | undefined {
-  const donation = ctx.merged.facts.donationAmount;
-  if (ctx.merged.programme !== 'firefly' || donation === undefined) return undefined;
+  if (ctx.merged.programme !== 'firefly') return undefined;
+  // (「那捐少一點呢 最少要捐多少 這樣可以保多少」: the lowest donation the rules allow, said so.)
+  const minimum = ctx.understanding.donationAtMinimum ? ctx.view.find('firefly.donation_minimum')?.value : undefined;
+  const donation = typeof minimum === 'number' ? minimum : ctx.merged.facts.donationAmount;
+  if (donation === undefined) return undefined;
   const q = fireflyQuota(ctx.view, donation);
   const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';
-  return `依您說的捐助金額 ${amountInWords(donation)}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
+  const told = typeof minimum === 'number' ? `以文件所載捐助金額下限 ${amountInWords(donation)}` : `依您說的捐助金額 ${amountInWords(donation)}`;
+  return `${told}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
 }
 
 /** 「某批號保證金額合計96億，以計提率1.25%算，代位清償限額多少」: the total times the rate, limited to the per-batch cap. */

@@ -197,6 +197,8 @@ export interface Understanding {
   monthsAgoUncued?: number;
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
+  /** 「最少要捐多少 這樣可以保多少」: the 火金姑 donation asked of is the lowest the rules allow (roles.yaml donation_at_minimum). */
+  donationAtMinimum?: true;
   /** 「那前一年呢」「比去年多多少」: a year said relative to another (words.yaml relative_years), by how many years it moves. */
   relativeYear?: number;
   /** The message asks which programme fits (「有什麼貸款適合我」), not only describes the applicant or a need. */

@@ -294,6 +294,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(variants ? { variants } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: findYears(canonical),
+    ...(facts.donationAmount === undefined && domain.roles.donationAtMinimum.test(canonical) ? { donationAtMinimum: true as const } : {}),
     ...optionalRelativeYear(domain.words.relativeYears.find(({ word }) => canonical.includes(word))?.offset),
     parameterTopics,
     ...optionalAnswer(bareAnswerOf(canonical, domain)),

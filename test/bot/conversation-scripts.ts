@@ -3602,6 +3602,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['110年的新發生逾期率多少', '那前一年呢', '那逾期的金額少了幾億'],
     answersWith: ['新發生逾期保證金額：110年較109年增加 49億元'],
   },
+  {
+    name: 'the 火金姑 quota at the lowest donation the rules allow, asked after another donation',
+    says: ['火金姑專案 企業捐4000萬 信用保證總額度是多少', '那只捐下限的話呢'],
+    answersWith: ['以文件所載捐助金額下限 2,000萬元', '信用保證總額度為 8億元'],
+  },
+  {
+    name: 'until when a circumstance\'s lower rate runs, asked with no case, says the documents give no end',
+    says: ['具結書那個降到0.5%的優惠 做到什麼時候'],
+    answersWith: ['未載明'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
