@@ -143,7 +143,7 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
     if (cut <= 0 || !line.startsWith('「')) return [];
     const cells = text.slice(cut + 1);
     const figure = /(?<![\d.,%])(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)(?![\d%])/u.exec(cells)?.[1];
-    const share = /(\d+(?:\.\d+)?)%/u.exec(cells)?.[0];
+    const share = /(?<![\d.])\d+(?:\.\d+)?%/u.exec(cells)?.[0];
     return figure ? [{ label: text.slice(0, cut), figure, shape: cells.replace(/[\d.,]+%?/gu, '#'), ...(share ? { share } : {}) }] : [];
   });
   if (rows.length !== 2 || rows[0]!.shape !== rows[1]!.shape || rows[0]!.label === rows[1]!.label) return undefined;

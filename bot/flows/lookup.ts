@@ -106,7 +106,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const over = (lines: string[]) => [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before) ?? []))].filter((line) => !stated(line));
   // (The rule parameters the answer states, 「批次保證各批號之代位清償限額上限：新臺幣 100,000,000 元…」, each named by its
   // description; what its brackets add, a date it applies from, is no figure of it.)
-  const ruled = () => head.text.split('\n').filter((line) => PARAMETER_LINE.test(line)).map((line) => line.replace(/（[^）]*）/gu, '').replace('：', ' '));
+  const ruled = () => head.text.split('\n').filter((line) => PARAMETER_LINE.test(line)).map((line) => line.replace(/（[^（）]*）/gu, '').replace('：', ' '));
   // (The parameters first: each is one figure under its own description; a quote may hold several of one clause.)
   const fromRules = over(ruled());
   const computed = fromRules.length > 0 ? fromRules : over(quoted);
@@ -119,7 +119,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
 }
 
 /** A year something runs to, as the documents write it: 「至101年12月」「到民國104年」. */
-const END_YEAR = /(?:至|到)\s*(?:民國)?\s*\d{2,3}\s*年/u;
+const END_YEAR = /(?:至|到)(?:\s*民國)?\s*\d{2,3}\s*年/u;
 
 /** A rule parameter as an answer states it: its description, its figure, the day it applies from (「…上限：新臺幣 1,000,000 元（100萬元）（民國103年12月15日起適用）」). */
 const PARAMETER_LINE = /^[^「：:]{4,80}：(?:新臺幣 )?\d.*起適用）$/u;
