@@ -76,7 +76,9 @@ function setAside(ctx: FlowContext, ranking: Ranking): Ranking {
 function withOrdinary(ctx: FlowContext, purposes: readonly string[], ranking: Ranking): Ranking {
   const unnamed = ctx.domain.programmes.unnamed;
   if (!unnamed || ranking.fits.length > 0 || purposes.length > 0 || ranking.ended.length > 0 || ranking.mentioned.length > 0) return ranking;
-  if (ctx.understanding.asksOthers && ctx.state.programme === unnamed.programme) return ranking;
+  // (Nor when it is what was just discussed or listed, and others are asked for.)
+  const discussed = [ctx.state.programme, ...(ctx.state.compared ?? [])];
+  if (ctx.understanding.asksOthers && discussed.includes(unnamed.programme)) return ranking;
   const ordinary = rankProgrammes(ctx.merged.facts, [], [unnamed.programme], ctx.domain.finder, ctx.view).fits.filter((c) => c.result.programme === unnamed.programme);
   return { ...ranking, fits: ordinary.map((c) => ({ ...c, named: false })) };
 }

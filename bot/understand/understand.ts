@@ -272,7 +272,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const corrects = modifiers.continuing && followUp && !asksWhichFits;
   // (「有哪些貸款的保證手續費是0.5%的」 asks which programmes have that value: the reverse lookup, not the finder.)
   // (Nor 「…費率1.25%覺得很貴 有沒有什麼可以降費率的」: how the fee could be lower is asked of the rules, not which programme fits.)
-  const lowerFee = modifiers.lower === true && asks.includes('fee_rate');
+  // (A need told with it, 「願意維持員工人數 手續費可以打折嗎」, is still the finder's: the need amounts to the circumstance.)
+  const lowerFee = modifiers.lower === true && asks.includes('fee_rate') && purposes.length === 0;
   // (「簽具結書降到0.5%的 到什麼時候截止？現在還能用嗎」: until when a rule runs, asked with no case of one's own, is the rule's
   // question, not whether one qualifies.)
   const untilOfRule = classified === 'eligibility' && modifiers.until === true && !APPLICANT_FACTS.some((key) => facts[key] !== undefined) && facts.loanAmount === undefined;
