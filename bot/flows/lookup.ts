@@ -187,10 +187,7 @@ function withLenderAward(ctx: FlowContext, result: FlowResult): FlowResult {
   const listed = lenderListed(trace, facts.lender);
   if (!listed || listed.won) return result;
   const lines = notOnAwardList(trace, facts.lender, listed.year).map((note) => `・${note}`);
-  const withLines = withLineAfterFigures(result, lines.join('\n'));
-  const [head, ...others] = withLines.replies;
-  const citations = ctx.cite.forTrace(trace.steps).filter((c) => !head!.citations.some((h) => h.section === c.section && h.title === c.title));
-  return { ...withLines, grounding: [...(result.grounding ?? []), ...lines], replies: [{ ...head!, citations: [...head!.citations, ...citations] }, ...others] };
+  return withTracedLines(ctx, result, trace, lines);
 }
 
 /**
@@ -204,10 +201,16 @@ function withAwardLenders(ctx: FlowContext, result: FlowResult): FlowResult {
   if (!list || !Array.isArray(list.value) || !rate || typeof rate.value !== 'number') return result;
   const year = Number(list.effectiveFrom.slice(0, 4)) - 1911;
   const line = `${year}年度「批保卓越獎」得獎金融機構：${(list.value as string[]).join('、')}；其移送之批次保證案件保證手續費年費率 ${formatRate(rate.value)}（其他金融機構依一般批次保證費率）`;
-  const withLine = withLineAfterFigures(result, line);
-  const [head, ...others] = withLine.replies;
-  const citations = ctx.cite.forTrace(trace.steps).filter((c) => !head!.citations.some((h) => h.section === c.section && h.title === c.title));
-  return { ...withLine, grounding: [...(result.grounding ?? []), line], replies: [{ ...head!, citations: [...head!.citations, ...citations] }, ...others] };
+  return withTracedLines(ctx, result, trace, [line]);
+}
+
+/** The answer with `lines` after its figures, grounded, and citing the rule parameters `trace` read that it did not cite yet. */
+function withTracedLines(ctx: FlowContext, result: FlowResult, trace: TraceRecorder, lines: string[]): FlowResult {
+  const withLines = withLineAfterFigures(result, lines.join('\n'));
+  const [head, ...others] = withLines.replies;
+  if (!head) return result;
+  const citations = ctx.cite.forTrace(trace.steps).filter((c) => !head.citations.some((h) => h.section === c.section && h.title === c.title));
+  return { ...withLines, grounding: [...(result.grounding ?? []), ...lines], replies: [{ ...head, citations: [...head.citations, ...citations] }, ...others] };
 }
 
 /** The answer with one more line after its figures, before the (first, else `last`) line naming its sources. */
