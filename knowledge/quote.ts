@@ -137,15 +137,7 @@ export function rowDifference(quoted: string[]): string | undefined {
  * same columns); their first figures are compared as `rowDifference` does, in the unit of the caption quoted.
  */
 export function shownRowsDifference(lines: readonly string[]): string | undefined {
-  const rows = lines.flatMap((line) => {
-    const text = line.replace(/^「|」$/gu, '');
-    const cut = text.indexOf('：');
-    if (cut <= 0 || !line.startsWith('「')) return [];
-    const cells = text.slice(cut + 1);
-    const figure = /(?<![\d.,%])(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)(?![\d%])/u.exec(cells)?.[1];
-    const share = /(?<![\d.])\d+(?:\.\d+)?%/u.exec(cells)?.[0];
-    return figure ? [{ label: text.slice(0, cut), figure, shape: cells.replace(/[\d.,]+%?/gu, '#'), ...(share ? { share } : {}) }] : [];
-  });
+  const rows = shownRows(lines);
   if (rows.length !== 2 || rows[0]!.shape !== rows[1]!.shape || rows[0]!.label === rows[1]!.label) return undefined;
   const { sign, size } = exactDifference(rows[0]!.figure, rows[1]!.figure);
   if (sign === 0) return `比較：${rows[0]!.label}與${rows[1]!.label}相同（${rows[0]!.figure}）。`;
@@ -153,6 +145,41 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
   const unit = tableUnit([...lines]);
   const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
   return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unitText(size, unit)}${points}。`;
+}
+
+/**
+ * 「前三大銀行加起來佔多少」: the rows of one table an answer quotes (two or more, alike in their cells) summed, their first
+ * figures and their shares, exact in their decimals.
+ */
+export function shownRowsSum(lines: readonly string[]): string | undefined {
+  const rows = shownRows(lines);
+  if (rows.length < 2 || rows.some((row) => row.shape !== rows[0]!.shape) || new Set(rows.map((row) => row.label)).size !== rows.length) return undefined;
+  const total = exactSum(rows.map((row) => row.figure));
+  const unit = tableUnit([...lines]);
+  const shares = rows.every((row) => row.share !== undefined) ? `；占比 ${rows.map((row) => row.share).join(' ＋ ')} ＝ ${exactSum(rows.map((row) => row.share!))}%` : '';
+  return `合計：${rows.map((row) => `${row.label} ${row.figure}`).join(' ＋ ')} ＝ ${total}${unitText(total, unit)}${shares}。`;
+}
+
+/** Rows of one table as answers show them, each quoted apart: its label, first figure, share, and the shape of its cells. */
+function shownRows(lines: readonly string[]): Array<{ label: string; figure: string; shape: string; share?: string }> {
+  return lines.flatMap((line) => {
+    const text = line.replace(/^「|」$/gu, '');
+    const cut = text.indexOf('：');
+    if (cut <= 0 || !line.startsWith('「')) return [];
+    const cells = text.slice(cut + 1);
+    const figure = /(?<![\d.,%])(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)(?![\d%])/u.exec(cells)?.[1];
+    const share = /(?<![\d.])\d+(?:\.\d+)?%/u.exec(cells)?.[0];
+    // (A place in a ranking, 「第1名 」, is no part of the label.)
+    return figure ? [{ label: text.slice(0, cut).replace(/^第\d+名\s+/u, ''), figure, shape: cells.replace(/[\d.,]+%?/gu, '#'), ...(share ? { share } : {}) }] : [];
+  });
+}
+
+/** The sum of figures as a table writes them (「210,706.10」, 「15.56%」), exact in their decimals, with thousands separators. */
+function exactSum(cells: readonly string[]): string {
+  const digits = (cell: string) => cell.replace(/[$,()%]/g, '');
+  const decimals = Math.max(...cells.map((cell) => (digits(cell).split('.')[1] ?? '').length));
+  const sum = cells.reduce((total, cell) => total + Math.round((cell.startsWith('(') ? -1 : 1) * Number(digits(cell)) * 10 ** decimals), 0);
+  return (sum / 10 ** decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** How much a table's unit is in NT$ (百萬元, 千元, 億元, 萬元, 元), to say a difference as people do. */

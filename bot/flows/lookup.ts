@@ -10,7 +10,7 @@ import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { arithmeticLine } from '../compose/arithmetic.ts';
-import { figureDifference, shownRowsDifference } from '../../knowledge/quote.ts';
+import { figureDifference, shownRowsDifference, shownRowsSum } from '../../knowledge/quote.ts';
 import { amountInWords, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
@@ -111,7 +111,8 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const fromRules = over(ruled());
   const computed = fromRules.length > 0 ? fromRules : over(quoted);
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
-  const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : undefined;
+  // (Or, a sum asked of rows of one table quoted, 「前兩大銀行加起來佔多少」: their figures and shares added.)
+  const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : operationOf(ctx.understanding) === 'sum' ? shownRowsSum(quoted) : undefined;
   if (!line) return result;
   // (After every passage it computes over: before the last line naming sources.)
   const computedResult = withLineAfterFigures(result, line, true);

@@ -995,7 +995,25 @@ function guessAsAsked(ctx: FlowContext, text: string): string {
 function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
   const named = ctx.understanding.programmes;
   if (named.length === 1) return named[0];
-  return named.length === 0 ? ctx.merged.programme : undefined;
+  if (named.length > 0 || !ctx.merged.programme) return undefined;
+  // (A follow-up naming a table row of its own, 「那非中小企業專案貸款呢」 after 鳳凰's 保證餘額, is about that row: the
+  // programme before it no longer scopes the search.)
+  return ctx.understanding.isFollowUp && namesOtherRow(ctx, ctx.merged.programme) ? undefined : ctx.merged.programme;
+}
+
+/** The first cells of the knowledge's table rows (five characters or more, normal form), once per knowledge version. */
+const rowLabelsOf = oncePer((knowledge: FlowContext['sources']['knowledge']): string[] => [
+  ...new Set(passageCatalogue(knowledge).all.flatMap((p) => (p.cells?.row[0] && [...p.cells.row[0]].length >= ROW_LABEL ? [normalizeText(p.cells.row[0]).replace(/\s+/gu, '')] : []))),
+]);
+
+/** A row label a message names must be this long to be told from a word of its question. */
+const ROW_LABEL = 5;
+
+/** Whether the message names a table row that is not about the programme (by none of its names). */
+function namesOtherRow(ctx: FlowContext, programme: ProgrammeId): boolean {
+  const text = normalizeText(ctx.understanding.text).replace(/\s+/gu, '');
+  const names = [PROGRAMMES[programme].name, ...ctx.domain.programmes.names.filter((n) => n.id === programme && n.name.length >= 2).map((n) => n.name)].map((n) => normalizeText(n));
+  return rowLabelsOf(ctx.sources.knowledge).some((label) => text.includes(label) && !names.some((name) => label.includes(name)));
 }
 
 /**

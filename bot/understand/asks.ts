@@ -25,8 +25,14 @@ const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
   cap_amount: new Set(['amount']),
 };
 
+/** Figures that are the value of these topics only: 「保證餘額 111年底多少」 asks the balance at a date, it states none. */
+const ONLY_VALUE_OF: Partial<Record<MentionUnit, ReadonlySet<AskTopic>>> = {
+  date: new Set<AskTopic>(['effective_date', 'applicable_rules']),
+  phone: new Set<AskTopic>(['contact']),
+};
+
 function statesAFigure(topic: AskTopic, start: number, end: number, text: string, mentions: Mention[], changedTo: RegExp): boolean {
-  const fits = (m: Mention) => !VALUE_UNITS[topic] || VALUE_UNITS[topic].has(m.unit);
+  const fits = (m: Mention) => (ONLY_VALUE_OF[m.unit]?.has(topic) ?? true) && (!VALUE_UNITS[topic] || VALUE_UNITS[topic].has(m.unit));
   const next = mentions.find((m) => m.index >= end);
   // (「費率一樣0.75%」「成數也是9成」: the same as before is stated too; 「期限縮短成一年半」 states a new one.)
   const between = next ? text.slice(end, next.index) : '';
