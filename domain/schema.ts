@@ -71,6 +71,8 @@ export const ProgrammesFile = z
     not_names: z.array(Word).optional(),
     /** Words that may stand beside a programme's name in a message that only names it (「請問一下青創」): it asks what it is. */
     name_alone: z.array(Word).optional(),
+    /** Words standing for the part of a name one does not remember (「鳳什麼的」「火什麼姑」). */
+    name_wildcards: z.array(Word).optional(),
     /** The programme a figure question naming none is answered for (「信保手續費多少」), with what the reply says first. */
     unnamed: z
       .object({ programme: ProgrammeId, asks: z.array(z.enum(ASK_EVIDENCE)).min(1, '至少要有一種問題'), words: z.array(Word).default([]), note: Word, fee_note: Word.optional() })

@@ -17,6 +17,7 @@ function hitsIn(text: string, domain: Domain): Hit[] {
       candidates.push({ id, index: at, end: at + name.length, weak });
     }
   }
+  candidates.push(...halfRemembered(text, domain));
   // The longest name wins where names overlap (促進產業研究發展貸款 is not 發展貸款).
   candidates.sort((a, b) => b.end - b.index - (a.end - a.index) || a.index - b.index);
   const kept: typeof candidates = [];
@@ -24,6 +25,36 @@ function hitsIn(text: string, domain: Domain): Hit[] {
     if (!kept.some((k) => hit.index < k.end && k.index < hit.end)) kept.push(hit);
   }
   return kept.filter((hit): hit is Hit => hit.id !== undefined).sort((a, b) => a.index - b.index);
+}
+
+/** How many characters of a name may stand before (and after) a wildcard. */
+const HALF_NAME = 3;
+
+/**
+ * 「還有一個給婦女的叫鳳什麼的」「火什麼姑那個專案」: a name half remembered, its start before a wildcard (programmes.yaml
+ * name_wildcards) and any character after it in the name too, names the programme when only one programme's names fit
+ * (the longest start that fits any name is read). 「是什麼」「有什麼」 begin no name.
+ */
+function halfRemembered(text: string, domain: Domain): Hit[] {
+  const hits: Hit[] = [];
+  for (const wildcard of domain.programmes.nameWildcards) {
+    for (let at = text.indexOf(wildcard); at >= 0; at = text.indexOf(wildcard, at + 1)) {
+      const before = text.slice(Math.max(0, at - HALF_NAME), at);
+      const after = text.slice(at + wildcard.length, at + wildcard.length + 1);
+      for (let size = before.length; size >= 1; size--) {
+        const start = before.slice(-size);
+        if (!/^\p{Script=Han}+$/u.test(start)) continue;
+        const fitting = domain.programmes.names.filter(({ name, weak }) => !weak && name.length > size && name.startsWith(start));
+        if (fitting.length === 0) continue;
+        const rest = fitting.filter(({ name }) => after !== '' && name.slice(size).includes(after));
+        const ids = new Set((rest.length > 0 ? rest : fitting).map((n) => n.id));
+        const end = at + wildcard.length + (rest.length > 0 ? 1 : 0);
+        if (ids.size === 1) hits.push({ id: [...ids][0]!, index: at - size, end, weak: false });
+        break;
+      }
+    }
+  }
+  return hits;
 }
 
 /** 「是不是青創」: a denial word that only asks whether. */

@@ -59,3 +59,19 @@ describe('understand recognises programmes by name and alias', () => {
     expect(u.facts.programme).toBe(programmes[0]);
   });
 });
+
+describe('a name half remembered (programmes.yaml name_wildcards)', () => {
+  it.each<[string, ProgrammeId[]]>([
+    ['還有一個給婦女的叫鳳什麼的 保幾成', ['phoenix']],
+    ['火什麼姑那個專案 企業要捐多少', ['firefly']],
+    ['批什麼的手續費多少', ['batch']],
+    ['微型什麼鳳凰的 手續費', ['phoenix']],
+    // Starts that fit no name, or several programmes' names, name none.
+    ['這是什麼', []],
+    ['有什麼方案可以用', []],
+    ['青什麼的貸款', []],
+    ['為什麼要送保', []],
+  ])('%s', (message, programmes) => {
+    expect(understand(message).programmes).toEqual(programmes);
+  });
+});
