@@ -34,6 +34,8 @@ export interface Domain {
     nameAlone: string[];
     /** Words standing for the part of a name one does not remember (「鳳什麼的」). */
     nameWildcards: string[];
+    /** What may follow a wildcard when no character of the name does (「鳳什麼的」). */
+    nameWildcardEnds: string[];
     documents: Record<ProgrammeId, string[]>;
     /** The programme a figure question naming none is answered for, the asks that applies to, and what is said first. */
     unnamed?: { programme: ProgrammeId; asks: string[]; words: string[]; note: string; feeNote?: string };
@@ -341,7 +343,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
 
 
 export function compileDomain(files: DomainFiles, version: string): Domain {
-  const { programmes, not_names: notNames = [], name_alone: nameAlone = [], name_wildcards: nameWildcards = [], unnamed } = files['programmes.yaml'];
+  const { programmes, not_names: notNames = [], name_alone: nameAlone = [], name_wildcards: nameWildcards = [], name_wildcard_ends: nameWildcardEnds = [], unnamed } = files['programmes.yaml'];
   const facts = files['facts.yaml'];
   const asks = files['asks.yaml'];
   const intents = files['intents.yaml'];
@@ -375,6 +377,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       notNames,
       nameAlone: [...nameAlone].sort((a, b) => b.length - a.length),
       nameWildcards,
+      nameWildcardEnds,
       documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
       ...(unnamed ? { unnamed: { programme: unnamed.programme as ProgrammeId, asks: unnamed.asks, words: unnamed.words, note: unnamed.note, ...(unnamed.fee_note ? { feeNote: unnamed.fee_note } : {}) } } : {}),
     },

@@ -73,6 +73,8 @@ export const ProgrammesFile = z
     name_alone: z.array(Word).optional(),
     /** Words standing for the part of a name one does not remember (「鳳什麼的」「火什麼姑」). */
     name_wildcards: z.array(Word).optional(),
+    /** What may follow a wildcard when no character of the name does (「鳳什麼的」, not 「會發什麼給銀行」). */
+    name_wildcard_ends: z.array(Word).optional(),
     /** The programme a figure question naming none is answered for (「信保手續費多少」), with what the reply says first. */
     unnamed: z
       .object({ programme: ProgrammeId, asks: z.array(z.enum(ASK_EVIDENCE)).min(1, '至少要有一種問題'), words: z.array(Word).default([]), note: Word, fee_note: Word.optional() })

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { canonical } from './passage-terms.ts';
 import { passageCatalogue, type RowCells } from './passages.ts';
-import { extremeRow, listItemsOf, rankedRows, totalRowOf, withUnit, type ScoredPassage } from './retrieve.ts';
+import { extremeRow, listItemsOf, rankedRows, totalRowOf, TOTAL_ROW, withUnit, type ScoredPassage } from './retrieve.ts';
 
 /**
  * What a section quotes for a question, and the figures read off the table rows it quotes: the part of retrieval
@@ -153,7 +153,8 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
  */
 export function shownRowsSum(lines: readonly string[]): string | undefined {
   const rows = shownRows(lines);
-  if (rows.length < 2 || rows.some((row) => row.shape !== rows[0]!.shape) || new Set(rows.map((row) => row.label)).size !== rows.length) return undefined;
+  // (A total row quoted beside them is the table's own sum, not one of the rows added.)
+  if (rows.length < 2 || rows.some((row) => row.shape !== rows[0]!.shape || TOTAL_ROW.test(row.label)) || new Set(rows.map((row) => row.label)).size !== rows.length) return undefined;
   const total = exactSum(rows.map((row) => row.figure));
   const unit = tableUnit([...lines]);
   const shares = rows.every((row) => row.share !== undefined) ? `；占比 ${rows.map((row) => row.share).join(' ＋ ')} ＝ ${exactSum(rows.map((row) => row.share!))}%` : '';

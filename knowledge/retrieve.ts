@@ -1412,7 +1412,7 @@ function namesRow(match: string, nameGrams: Set<string>): boolean {
   return han.length > 0 && han.filter((g) => match.includes(g)).length / han.length >= 0.6;
 }
 
-const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
+export const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;
 /** Sections with the kind of thing asked weighed when none of search's first has it. */
 const CARRYING_EXTRA = 3;
 /** Sections headed by a total weighed beside search's own when a total is asked. */
@@ -1505,7 +1505,8 @@ export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, 
     const own = [...gramsOf(canonical(label))].filter((g) => /\p{Script=Han}/u.test(g) && !header.includes(g));
     return own.length > 0 && own.filter((g) => grams.has(g)).length / own.length >= 0.5;
   };
-  if (table.rows.some((r) => names(r[0] ?? ''))) return undefined;
+  // (「前三名合計」: the total row named is no row of the ranking.)
+  if (table.rows.some((r) => !TOTAL_ROW.test(r[0] ?? '') && names(r[0] ?? ''))) return undefined;
   const ordered = [...candidates].sort((a, b) => (smallest ? 1 : -1) * (parseCell(a[column])! - parseCell(b[column])!));
   const picked = ordered.slice(places.from - 1, places.to);
   if (picked.length === 0) return undefined;

@@ -652,10 +652,12 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
     notes: [...r.notes, r.rounding],
     sources: citations.map((c) => `${c.title}〈${c.section}〉`),
   };
+  const amountShown = !r.onGuaranteedAmount && ctx.merged.asks.some((ask) => ask === 'guaranteed_amount' || ask === 'max_ratio');
   const lines = [
     `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（${name}，${r.period.months === undefined && r.period.days === undefined ? period : `保證期間 ${period}`}）`,
     `計算：${r.formula}`,
-    ctx.merged.asks.includes('guaranteed_amount') ? `保證金額：新臺幣 ${amountSpoken(r.guaranteedAmount)}；${formatAmount(r.loanAmount)} × ${r.ratio}%` : undefined,
+    // (「保證成數跟保費怎麼算」: the ratio asked with the fee, the guaranteed amount it gives.)
+    amountShown ? `保證金額：新臺幣 ${amountSpoken(r.guaranteedAmount)}；${formatAmount(r.loanAmount)} × ${r.ratio}%` : undefined,
     rateLine,
     ruleDate ? `適用規定：${formatRocDate(ruleDate)}起之版本。` : undefined,
     planEnded(ctx, r.programme),
@@ -667,7 +669,8 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
   ];
   return answered(
     { kind: 'calculation', intent: 'fee_calculation', lines, citations, card, quickReplies: question ? question.quickReplies : feeFollowUps(r) },
-    { task: 'fee_calculation', pending: asking, programme: r.programme, facts: ctx.merged.facts, ...(waiver ? { waiverWorth: true } : {}) },
+    // (Kept for a follow-up changing the case, 「改借八十萬就好」: the guaranteed amount is shown again.)
+    { task: 'fee_calculation', pending: asking, programme: r.programme, facts: ctx.merged.facts, ...(waiver ? { waiverWorth: true } : {}), ...(amountShown ? { asks: ctx.merged.asks } : {}) },
   );
 }
 

@@ -15,7 +15,9 @@ export function asksGuaranteedAmount(ctx: FlowContext): boolean {
   const { asks, facts } = ctx.merged;
   const u = ctx.understanding;
   // (「那借500萬呢」「保9成呢」 after a guaranteed amount, asking nothing of their own: the same amount, of the case changed.)
-  const changesCase = u.asks.length === 0 && (ctx.state.asks ?? []).includes('guaranteed_amount') && (u.facts.loanAmount !== undefined || u.facts.guaranteeRatio !== undefined || u.facts.recoveryNeed !== undefined || u.programmes.length > 0);
+  // (So does a circumstance told, 「他有拿到青輔會推薦 這樣呢」: the ratio it gives.)
+  const told = u.facts.loanAmount !== undefined || u.facts.guaranteeRatio !== undefined || u.facts.recoveryNeed !== undefined || u.programmes.length > 0 || Object.keys(u.facts.flags ?? {}).length > 0;
+  const changesCase = u.asks.length === 0 && (ctx.state.asks ?? []).includes('guaranteed_amount') && told;
   const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false) || changesCase;
   return asked && asks.includes('guaranteed_amount') && (facts.loanAmount !== undefined || facts.recoveryNeed !== undefined) && asks.every((ask) => ALONGSIDE.has(ask));
 }
@@ -31,7 +33,7 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   const fromNeed = facts.loanAmount === undefined && programme ? loanFromNeed(programme, facts, trace) : undefined;
   const loan = facts.loanAmount ?? fromNeed;
   if (loan === undefined) return askFor(ctx, 'fact_lookup', programme ? ['loanAmount'] : ['programme']);
-  const stated = facts.guaranteeRatio;
+  const stated = ratioStillStated(ctx, facts.guaranteeRatio);
   // Answer first: 「借款一千萬，信保保證的部分是多少」 naming no programme is computed for the one programmes.yaml `unnamed`
   // names (一般貸款), said so; the programme is asked only when that gives no ratio.
   const unnamed = !programme && stated === undefined ? ctx.domain.programmes.unnamed : undefined;
@@ -54,4 +56,16 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
     { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['那手續費一年多少？', '重新開始'] },
     { task: 'fact_lookup', asks: ['guaranteed_amount'], facts, ...(of ? { programme: of } : {}) },
   );
+}
+
+/**
+ * 「青創借100萬 保8成 保證金額多少」→「那有青輔會推薦的話呢」: a circumstance told after a ratio stated at the programme's
+ * highest before it raises that highest; the ratio stated then is no longer what the case is computed at.
+ */
+function ratioStillStated(ctx: FlowContext, stated: number | undefined): number | undefined {
+  const { programme, facts } = ctx.merged;
+  const u = ctx.understanding;
+  if (stated === undefined || !programme || u.facts.guaranteeRatio !== undefined || Object.keys(u.facts.flags ?? {}).length === 0) return stated;
+  const highestBefore = maxRatioOf(programme, { ...facts, flags: ctx.state.facts.flags ?? {} }, new TraceRecorder(ctx.view));
+  return highestBefore === stated ? undefined : stated;
 }

@@ -32,21 +32,25 @@ const HALF_NAME = 3;
 
 /**
  * 「還有一個給婦女的叫鳳什麼的」「火什麼姑那個專案」: a name half remembered, its start before a wildcard (programmes.yaml
- * name_wildcards) and any character after it in the name too, names the programme when only one programme's names fit
- * (the longest start that fits any name is read). 「是什麼」「有什麼」 begin no name.
+ * name_wildcards) and after it a character of the name or a word ending the name (name_wildcard_ends: 的, 那個…), names
+ * the programme when only one programme's names fit (the longest start that fits any name is read). 「是什麼」「有什麼」
+ * begin no name; 「會發什麼給銀行」 ends none.
  */
 function halfRemembered(text: string, domain: Domain): Hit[] {
   const hits: Hit[] = [];
   for (const wildcard of domain.programmes.nameWildcards) {
     for (let at = text.indexOf(wildcard); at >= 0; at = text.indexOf(wildcard, at + 1)) {
       const before = text.slice(Math.max(0, at - HALF_NAME), at);
-      const after = text.slice(at + wildcard.length, at + wildcard.length + 1);
+      const next = text.slice(at + wildcard.length);
+      const after = next.slice(0, 1);
+      const ended = next === '' || /^[\s，,。？?！!]/u.test(next) || domain.programmes.nameWildcardEnds.some((end) => next.startsWith(end));
       for (let size = before.length; size >= 1; size--) {
         const start = before.slice(-size);
         if (!/^\p{Script=Han}+$/u.test(start)) continue;
         const fitting = domain.programmes.names.filter(({ name, weak }) => !weak && name.length > size && name.startsWith(start));
         if (fitting.length === 0) continue;
         const rest = fitting.filter(({ name }) => after !== '' && name.slice(size).includes(after));
+        if (rest.length === 0 && !ended) break;
         const ids = new Set((rest.length > 0 ? rest : fitting).map((n) => n.id));
         const end = at + wildcard.length + (rest.length > 0 ? 1 : 0);
         if (ids.size === 1) hits.push({ id: [...ids][0]!, index: at - size, end, weak: false });

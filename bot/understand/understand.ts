@@ -161,6 +161,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     facts.loanAmount = facts.workingCapitalBalance;
     delete facts.workingCapitalBalance;
   }
+  // (「保證金額450萬 借三年(每年都當450萬算)」: the guaranteed amount said again is no loan of its own.)
+  if (facts.guaranteedAmount !== undefined && facts.loanAmount === facts.guaranteedAmount && facts.guaranteeRatio === undefined) delete facts.loanAmount;
   const industry = findIndustry(canonical, domain);
   if (industry) facts.industry = industry;
   const gender = findGender(canonical, domain);
@@ -189,6 +191,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // 「借900萬 保8成的話 信保保證多少」: with the ratio and the loan told, 「保證多少」 asks the amount (asks.yaml ratio_named).
   const ratioTold = facts.guaranteeRatio !== undefined && facts.loanAmount !== undefined && asks.includes('max_ratio') && !asks.includes('guaranteed_amount');
   if (ratioTold && !domain.asks.ratioNamed.test(canonical)) asks.splice(asks.indexOf('max_ratio'), 1, 'guaranteed_amount');
+  // (「借600萬 信保最高保多少」: with a loan told and no ratio, 「保多少」 is asked of that loan: its guaranteed amount at the
+  // highest ratio, the ratio said with it. 「可以保到幾成」 still asks the ratio, with the rule's conditions.)
+  const loanOnly = facts.loanAmount !== undefined && facts.guaranteeRatio === undefined && asks.length === 1 && asks[0] === 'max_ratio' && !domain.asks.ratioNamed.test(canonical);
+  if (loanOnly) asks.push('guaranteed_amount');
   // 「已經借2500萬，還可以再借800萬嗎」: an amount added to one already used asks whether it fits under the cap.
   if (facts.addedAmount !== undefined && !asks.includes('cap_amount') && !asks.some((a) => a.startsWith('fee'))) asks.push('cap_amount');
   // 「同一家公司最多可以保到多少」: the topic named says which figure the ambiguous words ask (its cap, not a ratio).

@@ -3612,6 +3612,63 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['具結書那個降到0.5%的優惠 做到什麼時候'],
     answersWith: ['未載明'],
   },
+  {
+    name: "a bank's two-character name (中信) finds its row in the bank table",
+    says: ['中信111年底的保證餘額是多少'],
+    answersWith: ['中國信託', '44,214.73'],
+  },
+  {
+    name: 'a date after the statistic asked (「保證餘額 111年底多少」) asks it at that date',
+    says: ['國泰世華送保的保證餘額 111年底多少'],
+    answersWith: ['11,093.12'],
+  },
+  {
+    name: 'a measure the bank table does not give (一家銀行的逾期率) is said not to be in the documents, not answered by its share',
+    says: ['第一銀行的逾期率是多少'],
+    answersWith: ['0800'],
+    never: ['13.79%'],
+  },
+  {
+    name: "the rows ranked summed when their total is asked (「前三名合計佔多少」), not the table's total row",
+    says: ['保證餘額排前三名的銀行 合計佔多少'],
+    answersWith: ['43.35%'],
+  },
+  {
+    name: 'a follow-up naming another table row leaves the programme discussed before',
+    says: ['勞動部微型創業鳳凰貸款的保證餘額 111年底', '那交通部觀光局振興觀光產業融資呢'],
+    answersWith: ['7,821.64'],
+  },
+  {
+    name: "a programme's name half remembered (「鳳什麼」)",
+    says: ['那個婦女創業的鳳什麼 手續費多少'],
+    answersWith: ['0.5%'],
+  },
+  {
+    name: 'a franchisee whose head office donated to the fund is pointed to 火金姑, not to an own brand',
+    says: ['我們是連鎖品牌的加盟主 總部有捐款給信保 有什麼專案可以用'],
+    answersWith: ['火金姑'],
+    never: ['自創品牌'],
+  },
+  {
+    name: 'a circumstance told after a guaranteed amount (青輔會推薦) recomputes it at the ratio it gives',
+    says: ['青創借400萬 保8成 保證金額多少', '如果有經青輔會推薦呢'],
+    answersWith: ['360萬'],
+  },
+  {
+    name: 'a guaranteed amount said twice is no loan: the fee is on that amount',
+    says: ['批保 保證金額200萬 一年 費率0.3% (每年都用200萬算) 保費多少'],
+    answersWith: ['6,000'],
+  },
+  {
+    name: 'a ratio asked with a fee shows the guaranteed amount, again after the loan changes',
+    says: ['鳳凰貸款 借200萬 一年 成數和保費各多少', '改成借100萬'],
+    answersWith: ['95萬'],
+  },
+  {
+    name: "「最多保多少」 with a loan told is that loan's guaranteed amount",
+    says: ['借1000萬 信保最多保多少'],
+    answersWith: ['800萬'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

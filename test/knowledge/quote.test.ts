@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
-import { readableQuote, rowDifference, shownRowsDifference, yearCells } from '../../knowledge/quote.ts';
+import { readableQuote, rowDifference, shownRowsDifference, shownRowsSum, yearCells } from '../../knowledge/quote.ts';
 import { frontMatter, writeKnowledgeDir } from './fixtures.ts';
 
 describe('figures read off the table rows a section quotes', () => {
@@ -66,5 +66,15 @@ describe('two rows of one table, each quoted apart as an answer shows them', () 
   it('compares nothing when the rows have different columns, or there are not two', () => {
     expect(shownRowsDifference(['「一般貸款：保證餘額：金額 249,345.65」', '「臺北市：111年保證餘額 196,703.17；111年結構比 15.88%」'])).toBeUndefined();
     expect(shownRowsDifference(['「一般貸款：保證餘額：金額 249,345.65」'])).toBeUndefined();
+  });
+  it('sums the rows quoted, figures and shares exactly, leaving out a total row and rows of other columns', () => {
+    const caption = '「※金融機構別（金額單位：新臺幣百萬元）」';
+    const rows = ['「第1名 臺灣企銀：保證餘額 210,706.10；結構比 15.56%」', '「第2名 合庫商銀：保證餘額 189,539.38；結構比 14.00%」', '「第3名 第一商銀：保證餘額 186,782.71；結構比 13.79%」'];
+    expect(shownRowsSum([caption, ...rows])).toBe(
+      '合計：臺灣企銀 210,706.10 ＋ 合庫商銀 189,539.38 ＋ 第一商銀 186,782.71 ＝ 587,028.19（百萬元，約 5,870.28億元）；占比 15.56% ＋ 14.00% ＋ 13.79% ＝ 43.35%。',
+    );
+    expect(shownRowsSum([caption, rows[0]!, '「合計：保證餘額 1,354,176.21；結構比 100.00%」'])).toBeUndefined();
+    expect(shownRowsSum([rows[0]!, '「臺北市：111年保證餘額 196,703.17」'])).toBeUndefined();
+    expect(shownRowsSum([rows[0]!])).toBeUndefined();
   });
 });

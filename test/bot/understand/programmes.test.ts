@@ -75,3 +75,9 @@ describe('a name half remembered (programmes.yaml name_wildcards)', () => {
     expect(understand(message).programmes).toEqual(programmes);
   });
 });
+
+describe('a verb before a wildcard is no half-remembered name', () => {
+  it.each(['專案保證審核通過之後信保會發什麼給銀行', '批完之後要交什麼文件'])('%s', (message) => {
+    expect(understand(message).programmes).toEqual([]);
+  });
+});
