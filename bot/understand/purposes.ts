@@ -76,7 +76,10 @@ const DECIDED: readonly Intent[] = ['reset', 'feedback', 'greeting', 'fee_calcul
  * and so is 「青創跟鳳凰哪個適合我」.
  */
 export function isRecommendation(text: string, c: RecommendContext, domain: Domain = shippedDomain()): boolean {
-  if (DECIDED.includes(c.intent)) return false;
+  // (「我45歲 女生 想開花店 要借80萬 信保有什麼可以用 保幾成 手續費多少」: a fee asked with which programme fits, naming none,
+  // is the finder's: the fee follows from the programme found.)
+  const feeOfUnfound = c.intent === 'fee_calculation' && c.programmes.length === 0 && asksWhichProgrammeFits(text, domain);
+  if (DECIDED.includes(c.intent) && !feeOfUnfound) return false;
   const asksWhichFits = asksWhichProgrammeFits(text, domain) && !((c.asks ?? []).length > 0 && toldNotAsked(text, domain));
   // 「公司要提撥勞工退休金，有沒有相關的貸款」: the name is the need's own programme, and which programme fits is asked
   // (「想申請青年創業貸款」 is an eligibility question about the programme, and stays one).

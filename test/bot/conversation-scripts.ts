@@ -3669,6 +3669,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['借1000萬 信保最多保多少'],
     answersWith: ['800萬'],
   },
+  {
+    name: 'a fee asked with which programme fits, naming none, is the finder\'s (鳳凰 for a 52-year-old opening a shop)',
+    says: ['我52歲 想開一間麵店 借70萬 有哪些信保可以申請 成數和手續費多少'],
+    answersWith: ['微型創業鳳凰貸款', '0.5%'],
+  },
+  {
+    name: '「按保證金額算」 tells the basis of a fee, it asks no guaranteed amount: the programme and ratio discussed stay',
+    says: ['青創 借300萬 經青輔會推薦 保證金額多少', '年費率1% 按保證金額算 三年 手續費多少'],
+    answersWith: ['81,000'],
+  },
+  {
+    name: '「以保證金額計算」 likewise, after a pledge the rate is lowered for the same programme',
+    says: ['青創 借300萬 經青輔會推薦 保證金額多少', '年費率1% 以保證金額計算 三年 手續費多少', '客戶有簽促進就業具結書 重算一下'],
+    answersWith: ['40,500', '青年創業貸款'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
