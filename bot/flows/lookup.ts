@@ -1,3 +1,4 @@
+import { topicNamesFlag } from '../understand/understand.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
@@ -720,12 +721,20 @@ function totalLine(ctx: FlowContext, candidates: Candidate[]): { line: string; c
   if (!ctx.understanding.modifiers.total) return undefined;
   const adding = candidates.filter((c) => typeof c.reading?.value === 'number' && ctx.view.addsTo(c.name) !== undefined);
   if (adding.length === 0) return undefined;
-  const named = adding.filter((c) => namedByTopic(c.name, ctx));
+  // (A circumstance told in the conversation names its addition too: 「標到公共工程」 then 「還要擴廠買設備…全部加起來」.)
+  const told = Object.entries(ctx.merged.facts.flags ?? {}).filter(([, on]) => on === true).map(([flag]) => flag);
+  const flagged = (name: string) => ctx.domain.asks.parameterTopics.some(({ topic }) => name.startsWith(topic) && told.some((flag) => topicNamesFlag(topic, flag)));
+  const named = adding.filter((c) => namedByTopic(c.name, ctx) || flagged(c.name));
   const chosen = named.length > 0 ? named : [adding.reduce((best, c) => (c.score > best.score ? c : best))];
   const baseName = ctx.view.addsTo(chosen[0]!.name)!;
   const base = ctx.view.find(baseName);
   if (typeof base?.value !== 'number') return undefined;
-  const parts = [base, ...chosen.filter((c) => ctx.view.addsTo(c.name) === baseName).map((c) => c.reading!)];
+  // (Those the question did not bring up that a circumstance told names are added as well.)
+  const more = ctx.view.names().filter((name) => ctx.view.addsTo(name) === baseName && flagged(name) && !chosen.some((c) => c.name === name)).flatMap((name) => {
+    const reading = ctx.view.find(name);
+    return typeof reading?.value === 'number' ? [reading] : [];
+  });
+  const parts = [base, ...chosen.filter((c) => ctx.view.addsTo(c.name) === baseName).map((c) => c.reading!), ...more];
   const total = parts.reduce((sum, r) => sum + (r.value as number), 0);
   // (Two or more additions: what they add together is said too, 「這兩個額外額度加起來多少」.)
   const added = parts.slice(1);

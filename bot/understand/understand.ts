@@ -345,7 +345,7 @@ function optionalRelativeYear(offset: number | undefined): { relativeYear?: numb
 }
 
 /** Whether a rule topic is named like a circumstance flag: employment_promotion.domestic_investment ↔ domesticInvestment. */
-function topicNamesFlag(topic: string, flag: string): boolean {
+export function topicNamesFlag(topic: string, flag: string): boolean {
   const last = topic.split('.').at(-1) ?? '';
   return last.includes('_') && last.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) === flag;
 }

@@ -3684,6 +3684,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['青創 借300萬 經青輔會推薦 保證金額多少', '年費率1% 以保證金額計算 三年 手續費多少', '客戶有簽促進就業具結書 重算一下'],
     answersWith: ['40,500', '青年創業貸款'],
   },
+  {
+    name: 'the extra quotas of every circumstance told over the conversation are summed with the enterprise cap',
+    says: ['我們有開發票 標到政府工程要週轉 額度用完了還能再送嗎', '客戶同時也要買新機器擴建廠房 全部加起來 一家公司最多可以保證融資多少'],
+    answersWith: ['3億2,000萬'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
