@@ -41,9 +41,9 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
   const extreme = ends
     ? endsOfRanking(knowledge, section, wants.grams, superlative === 'least', rank)
     : rank
-    ? rankedRows(knowledge, section, wants.grams, superlative === 'least', rank)
+    ? rankedRows(knowledge, section, wants.grams, superlative === 'least', rank, wants.comparison)
     : superlative !== undefined
-      ? [extremeRow(knowledge, section, wants.grams, superlative === 'least')].filter((row): row is string => row !== undefined)
+      ? (extremeRow(knowledge, section, wants.grams, superlative === 'least', wants.comparison) ?? [])
       : undefined;
   const stating = extreme === undefined && list.length < 3 ? rowsStating(knowledge, section, wants.stated ?? []) : [];
   // (「授權保證的項目有哪些」: a table whose rows are the kind of thing asked for, 〈信用保證項目〉, is that list.)

@@ -1482,15 +1482,15 @@ function isTotalRow(passage: KnowledgePassage): boolean {
  * 「哪個行業的保證餘額最多？」: the row with the largest (or smallest) figure in the column the question names,
  * as 「header：row」 like any other table passage. Totals are not candidates.
  */
-export function extremeRow(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean): string | undefined {
-  return rankedRows(knowledge, section, grams, smallest, { from: 1, to: 1 })?.[0];
+export function extremeRow(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean, against = false): string[] | undefined {
+  return rankedRows(knowledge, section, grams, smallest, { from: 1, to: 1 }, against);
 }
 
 /**
  * 「保證餘額前三名」「第四名呢」: the rows ranked by the column of figures the question names (largest first, or smallest
  * first), from place `from` to place `to`, each read with the header and its place.
  */
-export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean, places: { from: number; to: number }): string[] | undefined {
+export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, smallest: boolean, places: { from: number; to: number }, against = false): string[] | undefined {
   const cut = passageCatalogue(knowledge).sections.get(section.id);
   const found = cut ? rankedColumn(cut.tables, grams) : undefined;
   if (!found) return undefined;
@@ -1500,18 +1500,29 @@ export function rankedRows(knowledge: KnowledgeBase, section: KnowledgeSection, 
   // 「一般貸款授權最高保幾成」 names its row: 「最高」 is the rule's own word, not a ranking of the rows.
   // (A word of the table's header, 「行業」 in 「行業別」, names no row even when a row label repeats it.)
   const header = matchForm(table.header.join(' '));
-  const names = (label: string) => {
+  const names = (label: string, share = 0.5) => {
     // Most of the label's pairs are in the question (「一般貸款」), not just a word many labels share (「銀行」).
     const own = [...gramsOf(canonical(label))].filter((g) => /\p{Script=Han}/u.test(g) && !header.includes(g));
-    return own.length > 0 && own.filter((g) => grams.has(g)).length / own.length >= 0.5;
+    return own.length > 0 && own.filter((g) => grams.has(g)).length / own.length >= share;
   };
   // (「前三名合計」: the total row named is no row of the ranking.)
-  if (table.rows.some((r) => !TOTAL_ROW.test(r[0] ?? '') && names(r[0] ?? ''))) return undefined;
+  // (Set against a row it names, 「第二名的銀行跟臺灣企銀差多少」, the ranking is read and that row quoted after it.)
+  const rows = table.rows.filter((r) => !TOTAL_ROW.test(r[0] ?? ''));
+  if (!against && rows.some((r) => names(r[0] ?? ''))) return undefined;
+  // (The row set against is named whole, 「臺灣企銀」 (not 臺灣銀行 for sharing 臺灣), or by a start no other row has: 「合庫」.)
+  const start = (label: string) => [...gramsOf(canonical(label))].find((g) => /^\p{Script=Han}{2}$/u.test(g));
+  const startOnly = (label: string) => {
+    const pair = start(label);
+    // (「第一」 of 「跟第一名差多少」 is a place, not 第一商銀.)
+    return pair !== undefined && !/^第[一二三四五六七八九十]$/u.test(pair) && grams.has(pair) && rows.filter((r) => canonical(r[0] ?? '').includes(pair)).length === 1;
+  };
+  const named = against ? rows.filter((r) => names(r[0] ?? '', 1) || startOnly(r[0] ?? '')) : [];
   const ordered = [...candidates].sort((a, b) => (smallest ? 1 : -1) * (parseCell(a[column])! - parseCell(b[column])!));
   const picked = ordered.slice(places.from - 1, places.to);
   if (picked.length === 0) return undefined;
   const single = places.from === 1 && places.to === 1;
-  return picked.map((row, i) => `${single ? '' : `第${places.from + i}名 `}${table.header.join(' ')}：${row.join(' ')}`);
+  const line = (row: string[]) => `${table.header.join(' ')}：${row.join(' ')}`;
+  return [...picked.map((row, i) => `${single ? '' : `第${places.from + i}名 `}${line(row)}`), ...named.filter((row) => !picked.includes(row)).map(line)];
 }
 
 /**

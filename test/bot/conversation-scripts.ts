@@ -3689,6 +3689,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我們有開發票 標到政府工程要週轉 額度用完了還能再送嗎', '客戶同時也要買新機器擴建廠房 全部加起來 一家公司最多可以保證融資多少'],
     answersWith: ['3億2,000萬'],
   },
+  {
+    name: 'a place of a ranking set against a row named by its short name: both rows and their difference',
+    says: ['保證餘額排第四的是哪家銀行 跟合庫差多少'],
+    answersWith: ['華南商銀', '70,219.57'],
+  },
+  {
+    name: 'the smallest row set against another row named',
+    says: ['保證餘額最少的行業是哪個 跟教育業差多少'],
+    answersWith: ['礦業及土石採取業', '1,783.20'],
+  },
+  {
+    name: 'English words inside a Chinese question (SMEG, total)',
+    says: ['hi SMEG 2022年 total 保證了幾件'],
+    answersWith: ['324,206'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
