@@ -12,7 +12,8 @@ import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { arithmeticLine } from '../compose/arithmetic.ts';
 import { figureDifference, shownRowsDifference, shownRowsSum } from '../../knowledge/quote.ts';
-import { amountInWords, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
+import { amountInWords, amountSpoken, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
+import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
 import { PROGRAMME_ATTRIBUTES } from '../dialogue/merge.ts';
@@ -83,6 +84,8 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
  * passage or several) is computed after them, when the answer computed nothing itself.
  */
 export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
+  const quota = quotaGuaranteed(ctx, result);
+  if (quota) return { ...withLineAfterFigures(result, quota, true), grounding: [...(result.grounding ?? []), quota] };
   const head = result.replies[0];
   const operationOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
   // (「青創跟批次的保證餘額哪個多」: a row of one table quoted for each programme named is compared like two rows quoted together.)
@@ -118,6 +121,44 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (After every passage it computes over: before the last line naming sources.)
   const computedResult = withLineAfterFigures(result, line, true);
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
+}
+
+/** A rule parameter line stating an amount (its description, the amount) or a ratio (its description, the percent). */
+const AMOUNT_PARAMETER = /^(?!「)(.{4,120}?)：新臺幣 ([\d,]+) 元.*起適用）$/u;
+const RATIO_PARAMETER = /^(?!「)(.{4,120}?)：[\d.]+成（([\d.]+)%）.*起適用）$/u;
+/** How much of two descriptions' starts must agree for an amount and a ratio to be of one measure. */
+const SAME_MEASURE = 4;
+
+/**
+ * 「公共建設那個額外額度全部借滿 保證金額最多是多少」「信保金質獎的額外額度…照原則成數 保證金額多少」: the guaranteed amount
+ * asked with no loan, of a quota and a ratio of one measure the answer states (their descriptions start alike): the quota
+ * used in full, times that ratio.
+ */
+function quotaGuaranteed(ctx: FlowContext, result: FlowResult): string | undefined {
+  const head = result.replies[0];
+  const u = ctx.understanding;
+  const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false);
+  if (!head || result.outcome !== 'answered' || !asked || ctx.merged.facts.loanAmount !== undefined || /^保證金額：/mu.test(head.text)) return undefined;
+  const lines = head.text.split('\n');
+  const matches = (pattern: RegExp) => lines.map((line) => pattern.exec(line)).filter((m): m is RegExpExecArray => m !== null);
+  const amounts = matches(AMOUNT_PARAMETER).filter((m) => m[1]!.includes('額度'));
+  const ratios = matches(RATIO_PARAMETER);
+  for (const amount of amounts) {
+    const ratio = ratios.find((r) => sharedStart(amount[1]!, r[1]!) >= SAME_MEASURE);
+    if (!ratio) continue;
+    const quotaValue = Number(amount[2]!.replace(/,/gu, ''));
+    const percent = Number(ratio[2]);
+    const product = productRoundedHalfUp([quotaValue, percent], [100]);
+    return `保證金額（額度全數動用、以${ratio[1]}計）：新臺幣 ${amountSpoken(product)}；${formatAmount(quotaValue)} × ${percent}%`;
+  }
+  return undefined;
+}
+
+/** How many characters two texts start with alike. */
+function sharedStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /** A year something runs to, as the documents write it: 「至101年12月」「到民國104年」. */
@@ -825,12 +866,14 @@ function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | unde
   const most = Math.max(...caps.map((cap) => shared(cap.description)));
   const meant = caps.filter((cap) => shared(cap.description) > most - CLEARLY_MORE);
   const usedLabel = usedAmount === undefined ? '目前的餘額' : '已使用的';
-  return meant.map((cap) => capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel)).join('\n');
+  // (An extra amount on top of another cap, 「額外的最高保證融資額度」 (parameter file `adds_to`), is not what was used of that cap.)
+  return meant.map((cap) => capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel, ctx.view.addsTo(cap.name) !== undefined)).join('\n');
 }
 
-function capCheck(description: string, limit: number, used: number | undefined, added: number | undefined, usedLabel: string): string {
+function capCheck(description: string, limit: number, used: number | undefined, added: number | undefined, usedLabel: string, extra = false): string {
   const money = (n: number) => `${formatAmount(n)} 元（${amountInWords(n)}）`;
   const head = `依${description}新臺幣 ${formatAmount(limit)} 元`;
+  if (added === undefined && extra) return `${head}：這是原有總額度之外另加的額度，您說已使用的 ${formatAmount(used!)} 元不在其中，額外額度尚可 ${money(limit)}（若額外額度尚未動用）。`;
   if (added === undefined) return `${head}，扣除您說已使用的 ${formatAmount(used!)} 元，尚可 ${money(Math.max(0, limit - used!))}。`;
   const total = (used ?? 0) + added;
   const sum = used === undefined ? `您說的 ${money(added)}` : `${usedLabel} ${formatAmount(used)} 元加上這次的 ${formatAmount(added)} 元，合計 ${money(total)}`;

@@ -27,7 +27,7 @@ const VALUE_UNITS: Partial<Record<AskTopic, ReadonlySet<MentionUnit>>> = {
 
 /** Figures that are the value of these topics only: 「保證餘額 111年底多少」 asks the balance at a date, it states none. */
 const ONLY_VALUE_OF: Partial<Record<MentionUnit, ReadonlySet<AskTopic>>> = {
-  date: new Set<AskTopic>(['effective_date', 'applicable_rules']),
+  date: new Set<AskTopic>(['effective_date', 'applicable_rules', 'period_limit']),
   phone: new Set<AskTopic>(['contact']),
 };
 

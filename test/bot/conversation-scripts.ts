@@ -3704,6 +3704,28 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['hi SMEG 2022年 total 保證了幾件'],
     answersWith: ['324,206'],
   },
+  {
+    name: 'a quota used in full at its own ratio is the guaranteed amount asked with no loan (公共建設: 1億 × 9成)',
+    says: ['參與公共建設的額外額度如果用好用滿 最多保證多少金額'],
+    answersWith: ['9,000萬'],
+  },
+  {
+    name: 'an award\'s extra quota at its ratio in principle (信保金質獎: 3,000萬 × 8成)',
+    says: ['客戶的銀行拿到信保金質獎 額外額度用到頂 照原則成數算 保證金額會是多少'],
+    answersWith: ['2,400萬'],
+  },
+  {
+    name: 'an extra quota is not reduced by what was used of the ordinary cap',
+    says: ['這家已經用到1.4億 我們是信保金質獎得獎行 還可以額外送多少額度'],
+    answersWith: ['額外額度尚可'],
+    never: ['尚可 0 元'],
+  },
+  {
+    name: 'a cap the documents raised, quoted in the question, is no loan',
+    says: ['年報寫額度上限1.2億 後面又說提高到1.5億 到底一家公司最多保多少'],
+    answersWith: ['1億5,000萬'],
+    never: ['× 80%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -61,6 +61,7 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   flagsByVerb: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, {}),
   textAbout: (fn) => (text) => (fn as (t: string, p: string) => unknown)(text, 'batch'),
   withRelativeYear: (fn) => (text) => (fn as (u: object, t: string) => unknown)({ years: [], relativeYear: -1 }, text),
+  topicNamesFlag: (fn) => (text) => (fn as (t: string, f: string) => unknown)(text, 'publicConstruction'),
   withSpokenAges: (fn) => (text) => (fn as (t: string, m: unknown, r: RegExp) => unknown)(text, scanMentions(text), shippedDomain().roles.ageBefore),
   matchesOf: (fn) => (text) => (fn as (p: RegExp, t: string) => unknown)(/\d+/, text),
   findPurposes: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, { donorRecommended: true }),
