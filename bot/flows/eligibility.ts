@@ -192,7 +192,7 @@ function capLines(r: EligibilityResult): string[] {
 export function rateText(r: EligibilityResult): string | undefined {
   const f = r.feeRate;
   if (f.waived) return '保證手續費：免收';
-  if (f.applicable !== undefined) return `保證手續費年費率 ${formatRate(f.applicable)}`;
+  if (f.applicable !== undefined) return `保證手續費年費率 ${formatRate(f.applicable)}${f.everyGroup ? '（不論風險組群）' : ''}`;
   if (f.byRiskGroup) return `保證手續費年費率依風險組群：A ${formatRate(f.byRiskGroup.A)}、B ${formatRate(f.byRiskGroup.B)}、C ${formatRate(f.byRiskGroup.C)}`;
   if (f.min !== undefined && f.max !== undefined) return `保證手續費年費率 ${formatRate(f.min)}～${formatRate(f.max)}`;
   return undefined;

@@ -2,6 +2,7 @@ import { evaluateBusinessFinanceRatio } from '../business-finance-ratio.ts';
 import { circled, formatRate, formatRatio } from '../display.ts';
 import { MissingFactsError, ParameterNotInForceError, RateNotDeterminedError } from '../errors.ts';
 import { selectFeeRate } from '../fee-rate.ts';
+import { RiskGroup } from '../facts.ts';
 import type { Assessment } from './result.ts';
 
 
@@ -20,6 +21,8 @@ export function applicableRate(a: Assessment): void {
     a.feeRate = { ...a.feeRate, applicable: selected.rate, ...(selected.waived ? { waived: true } : {}) };
     for (const note of selected.notes) a.pass(note);
   } catch (error) {
+    // (「簽了具結書會降到多少」 with no risk group told: when every group's rate comes to the same, that rate applies.)
+    if ((error instanceof RateNotDeterminedError || error instanceof MissingFactsError) && a.facts.riskGroup === undefined && sameRateEveryGroup(a)) return;
     if (error instanceof MissingFactsError || error instanceof RateNotDeterminedError) return;
     if (error instanceof ParameterNotInForceError) {
       a.assume(`來源文件未載 ${error.date} 適用之保證手續費率（${error.parameter}）`);
@@ -27,6 +30,22 @@ export function applicableRate(a: Assessment): void {
     }
     throw error;
   }
+}
+
+/** The rate every risk group comes to, when it is one (a circumstance capping them all): set as the applicable rate. */
+function sameRateEveryGroup(a: Assessment): boolean {
+  const groups = RiskGroup.options.map((riskGroup) => {
+    try {
+      return selectFeeRate(a.programme, { riskGroup, flags: a.facts.flags, lender: a.facts.lender }, a.trace);
+    } catch {
+      return undefined;
+    }
+  });
+  const [first] = groups;
+  if (!first || groups.some((g) => g === undefined || g.rate !== first.rate || g.waived !== first.waived)) return false;
+  a.feeRate = { ...a.feeRate, applicable: first.rate, everyGroup: true, ...(first.waived ? { waived: true } : {}) };
+  a.pass(`年費率不論風險組群皆為 ${formatRatio(first.rate)}`);
+  return true;
 }
 
 export function maxRatioFrom(a: Assessment, parameter: string, label: string): void {

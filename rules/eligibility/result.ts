@@ -15,6 +15,8 @@ export interface FeeRateSummary {
   max?: number;
   byRiskGroup?: { A: number; B: number; C: number };
   waived?: boolean;
+  /** The applicable rate is the same whatever the risk group (a cap below all three), none being told. */
+  everyGroup?: boolean;
 }
 
 /** A limit that applies to the case (額度、代償上限…), read from a parameter. */

@@ -3726,6 +3726,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1億5,000萬'],
     never: ['× 80%'],
   },
+  {
+    name: 'a pledge told with no risk group, after the programme is discussed: every group comes to the capped rate',
+    says: ['促進就業融資保證專案是什麼', '我們的費率現在是1.25% 簽了具結書之後呢'],
+    answersWith: ['0.5%'],
+    never: ['依風險組群：A 0.75%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
