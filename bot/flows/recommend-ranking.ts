@@ -116,6 +116,8 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
  * and the parameters that made it so join the result's trace to be cited.
  */
 function rateWhateverGroup(id: ProgrammeId, facts: Facts, view: ParameterView, result: EligibilityResult): { result: EligibilityResult; rate?: number } {
+  // (The rules found it so already, rules/eligibility/common.ts: that rate, read in the result's own trace.)
+  if (result.feeRate.everyGroup && result.feeRate.applicable !== undefined) return { result, rate: result.feeRate.applicable };
   if (result.feeRate.applicable !== undefined || !result.feeRate.byRiskGroup || facts.riskGroup !== undefined) return { result };
   const byGroup = (['A', 'B', 'C'] as const).map((riskGroup) => assess(id, { ...facts, riskGroup }, view));
   const rates = new Set(byGroup.map((r) => r?.feeRate.applicable));

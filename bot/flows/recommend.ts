@@ -294,7 +294,7 @@ function programmeCard(ctx: FlowContext, c: Candidate, documentDate: string | un
     name: r.programmeName,
     ...(forWhom ? { forWhom } : {}),
     maxRatio: r.maxRatio !== undefined ? formatCheng(r.maxRatio) : '來源文件未載',
-    feeRate: c.rateWhateverGroup !== undefined ? `年費率 ${rateAsWritten(c.rateWhateverGroup)}（不論風險組群）` : r.feeRate.everyGroup && r.feeRate.applicable !== undefined ? `年費率 ${rateAsWritten(r.feeRate.applicable)}（不論風險組群）` : (rateText(r)?.replace(/^保證手續費：?/u, '') ?? '來源文件未載'),
+    feeRate: c.rateWhateverGroup !== undefined ? `年費率 ${rateAsWritten(c.rateWhateverGroup)}（不論風險組群）` : (rateText(r)?.replace(/^保證手續費：?/u, '') ?? '來源文件未載'),
     whyItFits: whyItFits(c),
     stillToConfirm: notes.filter(Boolean).join('；'),
     sources: ctx.cite.forTrace(r.trace).map((citation) => `${citation.title} > ${citation.section}`),
