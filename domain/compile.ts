@@ -278,6 +278,19 @@ export function englishKey(phrase: string): string {
   return phrase.toLowerCase().replace(/[\s-]+/g, '');
 }
 
+/** Alternatives (longest first) grouped under their first letter, each group keeping that order: the same matches. */
+function byFirstLetter(alternatives: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const alternative of alternatives) {
+    const first = alternative[0] ?? '';
+    if (!/[a-z0-9]/.test(first)) others.push(alternative);
+    else groups.set(first, [...(groups.get(first) ?? []), alternative.slice(1)]);
+  }
+  const grouped = [...groups].map(([first, rests]) => `${first}(?:${rests.join('|')})`);
+  return [...grouped, ...others].join('|');
+}
+
 function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFiles['programmes.yaml']['programmes']): EnglishWords {
   const chinese = new Map<string, string>();
   for (const [id, phrases] of Object.entries(file.programmes)) {
@@ -293,10 +306,10 @@ function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFil
       // A plural ending ("fees", "branches"), though not on a word of one or two letters: "his" is no plural of "hi".
       // (Words apart by a space, a hyphen, both, or nothing: "short- and medium-term", "start-up", "startup".)
       return `${words.map(escapedWord).join('(?:\\s|-){0,2}')}${(words.at(-1)?.length ?? 0) >= 3 ? '(?:e?s)?' : ''}`;
-    })
-    .join('|');
-  // (The first letter looked at first: a message of Chinese with one Latin letter is not tried at every position.)
-  return { pattern: new RegExp(`(?=[a-z])(?<![a-z0-9])(?:${alternatives})(?![a-z0-9])`, 'g'), chinese };
+    });
+  // (The first letter looked at first: a message of Chinese with one Latin letter is not tried at every position;
+  // then only the phrases starting with the letter there, so 「a一a一…」 is not tried against every phrase.)
+  return { pattern: new RegExp(`(?=[a-z])(?<![a-z0-9])(?:${byFirstLetter(alternatives)})(?![a-z0-9])`, 'g'), chinese };
 }
 
 function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {

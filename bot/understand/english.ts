@@ -113,6 +113,22 @@ export function englishToChinese(written: string, domain: Domain = shippedDomain
   // (As written, 「When is the briefing…」 kept as the topic of a follow-up: its words are read whatever their case.)
   const text = written.toLowerCase();
   if (!/[a-z]/.test(text)) return written;
+  // A turn reads its message and the topic before it in several places: each is rewritten once.
+  let rewritten = REWRITTEN.get(domain);
+  if (rewritten === undefined) REWRITTEN.set(domain, (rewritten = new Map()));
+  const known = rewritten.get(written);
+  if (known !== undefined) return known;
+  if (rewritten.size >= REWRITTEN_KEPT) rewritten.clear();
+  const result = rewrittenInChinese(text, domain);
+  rewritten.set(written, result);
+  return result;
+}
+
+/** The last messages rewritten, per vocabulary (a new knowledge version brings a new domain, so nothing stale is read). */
+const REWRITTEN = new WeakMap<Domain, Map<string, string>>();
+const REWRITTEN_KEPT = 64;
+
+function rewrittenInChinese(text: string, domain: Domain): string {
   const figures = applied(monthsBesideAmount(text), FIGURES);
   const worded = figures.replace(domain.english.pattern, (matched) => chineseFor(matched, domain.english));
   const labelled = applied(worded, LABELLED);
