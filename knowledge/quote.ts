@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
+import { placeForm } from './answer-kinds.ts';
 import { canonical } from './passage-terms.ts';
 import { passageCatalogue, type RowCells } from './passages.ts';
 import { extremeRow, listItemsOf, rankedRows, totalRowOf, TOTAL_ROW, withUnit, type ScoredPassage } from './retrieve.ts';
@@ -148,17 +149,41 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
 }
 
 /**
- * 「前三大銀行加起來佔多少」: the rows of one table an answer quotes (two or more, alike in their cells) summed, their first
- * figures and their shares, exact in their decimals.
+ * 「前三大銀行加起來佔多少」「製造業加營建工程業合計多少」: the rows of one table an answer quotes (two or more, alike in
+ * their cells) summed, their first figures and their shares, exact in their decimals. A total row is the table's own
+ * sum, never one of the rows added; quoted beside them, it is the answer unless the question names two rows or more,
+ * and then those rows are summed (not a third it names to compare them with, when the question is the sum's part).
  */
-export function shownRowsSum(lines: readonly string[]): string | undefined {
-  const rows = shownRows(lines);
-  // (A total row quoted beside them is the table's own sum, not one of the rows added.)
-  if (rows.length < 2 || rows.some((row) => row.shape !== rows[0]!.shape || TOTAL_ROW.test(row.label)) || new Set(rows.map((row) => row.label)).size !== rows.length) return undefined;
-  const total = exactSum(rows.map((row) => row.figure));
+export function shownRowsSum(lines: readonly string[], question?: string): string | undefined {
+  const shown = shownRows(lines);
+  const rows = shown.filter((row) => !TOTAL_ROW.test(row.label));
+  const named = question === undefined ? [] : rows.filter((row) => names(placeForm(question), placeForm(row.label)));
+  // (「製造業+營建工程業加起來…有沒有比批發零售業還多」: a row named after 比 is what the sum is set against.)
+  const against = question === undefined ? [] : named.filter((row) => comparedWith(placeForm(question), placeForm(row.label)));
+  const summed = named.filter((row) => !against.includes(row));
+  const added = summed.length >= 2 ? summed : rows.length === shown.length ? rows : [];
+  if (added.length < 2 || added.some((row) => row.shape !== added[0]!.shape) || new Set(added.map((row) => row.label)).size !== added.length) return undefined;
+  const total = exactSum(added.map((row) => row.figure));
   const unit = tableUnit([...lines]);
-  const shares = rows.every((row) => row.share !== undefined) ? `；占比 ${rows.map((row) => row.share).join(' ＋ ')} ＝ ${exactSum(rows.map((row) => row.share!))}%` : '';
-  return `合計：${rows.map((row) => `${row.label} ${row.figure}`).join(' ＋ ')} ＝ ${total}${unitText(total, unit)}${shares}。`;
+  const shares = added.every((row) => row.share !== undefined) ? `；占比 ${added.map((row) => row.share).join(' ＋ ')} ＝ ${exactSum(added.map((row) => row.share!))}%` : '';
+  const sum = `合計：${added.map((row) => `${row.label} ${row.figure}`).join(' ＋ ')} ＝ ${total}${unitText(total, unit)}${shares}。`;
+  const compared = summed.length >= 2 ? against.filter((row) => row.shape === added[0]!.shape) : [];
+  return [sum, ...compared.map((row) => sumAgainst(total, row, unit))].join('\n');
+}
+
+/** The question sets the row against something: 「比批發零售業還多」「跟批發零售業比」. */
+function comparedWith(question: string, label: string): boolean {
+  const plain = (text: string) => text.replace(/[的之\s]/gu, '');
+  const name = plain(label.split(/[(（]/u)[0] ?? label);
+  const text = plain(question);
+  return text.includes(`比${name}`) || text.includes(`比較${name}`) || new RegExp(`(?:跟|和|與)${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:相?比|比較)`, 'u').test(text);
+}
+
+/** The sum set against a row: which is more, and by how much, in the table's unit. */
+function sumAgainst(total: string, row: { label: string; figure: string }, unit: string | undefined): string {
+  const { sign, size } = exactDifference(total, row.figure);
+  if (sign === 0) return `比較：合計與${row.label}相同（${row.figure}）。`;
+  return `比較：合計 ${total} ${sign > 0 ? '高於' : '低於'} ${row.label} ${row.figure}，相差 ${size}${unitText(size, unit)}。`;
 }
 
 /** Rows of one table as answers show them, each quoted apart: its label, first figure, share, and the shape of its cells. */

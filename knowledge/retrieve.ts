@@ -58,6 +58,11 @@ export interface PassageRequest {
   /** That programme's official name: its table row is the one quoted. */
   programmeName?: string;
   /**
+   * Programmes whose figures a follow-up adds or compares (「那青創呢？兩個合計多少」 after 批保's balance), by official
+   * name: each one's own table row (the one its name matches best) is quoted.
+   */
+  rowProgrammes?: string[];
+  /**
    * Kinds of thing asked (a figure, a name, a place …) and what shows a passage carries each: see answer-kinds.ts.
    * A table row comes with its table's unit line and `row` set.
    */
@@ -307,6 +312,7 @@ function sectionsWithin(
     ...(context?.size ? { context } : {}),
     ...(ownGrams && !request.compares ? { ownRowGrams: ownGrams } : {}),
     ...(scoped ? { rowGrams: scoped } : {}),
+    ...(request.rowProgrammes?.length ? { rowGrams: request.rowProgrammes.map((name) => queryGrams(normalizeText(name))) } : {}),
     ...(alsoGrams.size > 0 ? { alsoGrams } : {}),
     asOf: request.asOf,
     wantsContact: request.wantsContact ?? false,
@@ -484,8 +490,8 @@ interface Wants {
   stated?: Set<number>;
   /** Every amount the question writes, however many sections write it too. */
   figuresStated?: Set<number>;
-  /** Pairs that choose passages without counting towards how well the section answers (the programme's name). */
-  rowGrams?: Set<string>;
+  /** Pairs that choose passages without counting towards how well the section answers (the programme's name, or each one's). */
+  rowGrams?: Set<string> | Array<Set<string>>;
   asOf: string;
   wantsContact: boolean;
   headOffice?: readonly string[];
@@ -1147,7 +1153,7 @@ function bestPassages(
   grams: Set<string>,
   wantsContact: boolean,
   carries?: (passage: string, unitLine?: string, row?: boolean) => boolean,
-  ownRows?: Set<string>,
+  ownRows?: Set<string> | Array<Set<string>>,
   total = false,
   events?: Set<string>,
   context?: Set<string>,
@@ -1163,7 +1169,8 @@ function bestPassages(
   // The programme's name (`ownRows`) chooses among a table's rows; it does not choose among sentences, where the
   // question's own words do (「莫拉克計畫預計協助幾件貸款展延」 is about 展延, not the 復工營業 named by the programme).
   const textWeights = gramWeights(units, grams);
-  const rowWeights = ownRows ? gramWeights(units, new Set([...grams, ...ownRows])) : textWeights;
+  const eachOwn = ownRows === undefined ? [] : Array.isArray(ownRows) ? ownRows : [ownRows];
+  const rowWeights = eachOwn.length > 0 ? gramWeights(units, new Set([...grams, ...eachOwn.flatMap((names) => [...names])])) : textWeights;
   // Within a section its heading's words tell no passage from another: a line repeating the heading is not the answer.
   // (Nor do the words of its document's title: 「莫拉克計畫」 is in every passage's document.)
   // (Unless the heading lists what its passages say one by one, 〈…、紓困期間企業保證融資總額度上限…提高至1億5千萬元〉: a
@@ -1196,7 +1203,8 @@ function bestPassages(
     return { passage, text: passage.text, order: passage.order, score: base + contact + sum + event + figure };
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
-  const own = ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
+  // (Of several programmes, each one's row its name matches best: 青年創業及啟動金貸款 for 青年創業貸款, not 青年築夢….)
+  const own = Array.isArray(ownRows) ? ownRows.flatMap((names) => bestNamedRows(scored, names)) : ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
   const ofProgramme = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p)) : scored;
   // 「上櫃公司有幾成用過信保」: when the question names a row's label whole (上櫃), the rows whose labels it does not touch
   // at all (上市, 興櫃) are left out; a label named in part (玉山銀行 for 玉山商銀) stays.
@@ -1218,6 +1226,9 @@ function bestPassages(
   const namedRows = labelRows.length <= MAX_NAMED_ROWS ? labelRows : [];
   // (Passages as good as the best are each an answer: 「玉山銀行拿過哪些獎」 names it in four award lists; up to a few.)
   const ties = top.filter((p) => p.score === top[0]!.score).length;
+  // (Each programme's row found, those rows are what is added or compared.)
+  const eachProgramme = Array.isArray(ownRows) ? own.filter((p) => eligible.includes(p)) : [];
+  if (Array.isArray(ownRows) && eachProgramme.length === ownRows.length) return eachProgramme.sort((a, b) => a.order - b.order);
   const chosen = [...new Set([top[0]!, ...namedRows, ...top.filter((p) => p.score >= cutoff)])].slice(0, Math.max(MAX_PASSAGES, 1 + namedRows.length, ties <= MAX_NAMED_ROWS ? ties : 0));
   // 「客服電話跟信箱」: each kind asked is shown by a passage quoted, the best one sharing words with the question that
   // shows it, when none chosen does.
@@ -1408,8 +1419,19 @@ function score(text: string, weights: Map<string, number>): number {
 
 /** A row that names the programme: most of the pairs of its name are in the row. */
 function namesRow(match: string, nameGrams: Set<string>): boolean {
+  return rowNameShare(match, nameGrams) >= 0.6;
+}
+
+function rowNameShare(match: string, nameGrams: Set<string>): number {
   const han = [...nameGrams].filter((g) => /\p{Script=Han}/u.test(g));
-  return han.length > 0 && han.filter((g) => match.includes(g)).length / han.length >= 0.6;
+  return han.length === 0 ? 0 : han.filter((g) => match.includes(g)).length / han.length;
+}
+
+/** The rows a programme's name matches best (enough to name it). */
+function bestNamedRows<P extends { passage: { kind: string; match: string } }>(scored: P[], nameGrams: Set<string>): P[] {
+  const rows = scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, nameGrams));
+  const best = Math.max(0, ...rows.map((p) => rowNameShare(p.passage.match, nameGrams)));
+  return rows.filter((p) => rowNameShare(p.passage.match, nameGrams) === best);
 }
 
 export const TOTAL_ROW = /合\s*計|總\s*計|小\s*計|總額|total/i;

@@ -113,7 +113,10 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const ruled = () => head.text.split('\n').filter((line) => PARAMETER_LINE.test(line)).map((line) => line.replace(/（[^（）]*）/gu, '').replace('：', ' '));
   // (The parameters first: each is one figure under its own description; a quote may hold several of one clause.)
   const fromRules = over(ruled());
-  const computed = fromRules.length > 0 ? fromRules : over(quoted);
+  // (A sum of table rows the question names, 「製造業加營建工程業合計多少」, adds their figures and their shares both.)
+  const sumAsked = asked.filter((u) => operationOf(u) === 'sum');
+  const namedRows = fromRules.length === 0 && sumAsked.length > 0 ? shownRowsSum(quoted, [before ?? '', ...sumAsked.map((u) => englishToChinese(u.text))].join('\n')) : undefined;
+  const computed = fromRules.length > 0 ? fromRules : namedRows ? [namedRows] : over(quoted);
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
   // (Or, a sum asked of rows of one table quoted, 「前兩大銀行加起來佔多少」: their figures and shares added.)
   const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : operationOf(ctx.understanding) === 'sum' ? shownRowsSum(quoted) : undefined;

@@ -78,7 +78,10 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
     return showing.length > 0 ? showing : choices;
   };
   // (Asked of another programme, the question before is read without the programme it named.)
-  const before = ctx.state.topic === undefined ? '' : sameOfProgramme ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
+  // (Unless it sets the two against each other or adds them, 「那青創呢？兩個合計多少」: both programmes' rows are read.)
+  const { comparison: against, arithmetic, total } = ctx.understanding.modifiers;
+  const both = against || arithmetic !== undefined || total;
+  const before = ctx.state.topic === undefined ? '' : sameOfProgramme && !both ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
   // (「高雄市的保證餘額多少」 → 「那屏東呢」: a follow-up naming a place of its own asks the question before of that place,
   // not of the place named before, unless it compares the two: 「那新北市呢？兩個差多少」.)
   const places = ctx.sources.knowledge.answerKinds?.places ?? [];
@@ -96,7 +99,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (「那合庫咧?跟我們差多少」 after 台企銀's balance compares with what the question before asked: read with it, both rows
   // are quoted.)
   // (So is one asking only that, 「差很多嗎 差幾億」 after 「台中市跟高雄市 哪邊的保證餘額比較高」.)
-  const comparesBefore = continues && (ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined);
+  // (And one adding it, 「合庫呢 兩家加起來多少」.)
+  const comparesBefore = continues && (ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined || ctx.understanding.modifiers.total === true);
   const firm = (bare && !ownPlace) || comparesBefore;
   readings.sort((a, b) => readingStrength(b, firm, continues && !ownPlace, outside) - readingStrength(a, firm, continues && !ownPlace, outside));
   const { query, choices, continued } = readings[0]!;
@@ -433,6 +437,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const names = [...[...named].map((id) => PROGRAMMES[id].name), ...ctx.domain.programmes.names.filter((n) => named.has(n.id) && !n.weak && n.name.length >= 2).map((n) => n.name)];
   // 「幾成？」 is answered by a passage with a ratio in it, 「是誰？」 by one with a name: knowledge/documents/answer-kinds.yaml.
   const scope = programmeInQuestion(ctx);
+  const addedUp = programmesAddedUp(ctx);
   // (An English question asks in the words it is read in: "what year" is 哪一年.)
   const question = searchQuery(ctx);
   const answerKinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
@@ -459,7 +464,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     };
   };
   // (Unless it compares the two, 「那合庫呢 兩家差多少」: both banks' rows are quoted, as with places.)
-  const comparing = ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined;
+  const comparing = ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined || ctx.understanding.modifiers.total;
   const ownBanks = query === question || comparing ? undefined : banksIn(question);
   const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
   const shortNamed = banks.short;
@@ -498,7 +503,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     asOf: ctx.asOf,
     defining: ctx.merged.asks.includes('definition'),
     ranking,
-    compares: ctx.understanding.modifiers.comparison,
+    // (Adding to the figure before, 「那青創呢？兩個合計多少」, keeps its row as comparing does.)
+    compares: ctx.understanding.modifiers.comparison || (ctx.understanding.isFollowUp && ctx.understanding.modifiers.total),
     wantsContact: ctx.merged.asks.includes('contact'),
     // (「信保的電話」 names no place, bank or office: the fund's head office and its own lines answer.)
     ...(subjects.length === 0 && !(kinds?.offices ?? []).some((word) => normalizeText(question).includes(word)) && (kinds?.headOffice.length ?? 0) > 0 ? { headOffice: kinds!.headOffice } : {}),
@@ -510,6 +516,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     // (A statistic of the programme discussed, 「占多少」 after its 保證餘額, is in the year's tables about no programme in
     // particular: they compete with its own sections, as when the programme is named.)
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 || ctx.merged.asks.includes('statistics') } : {}),
+    ...(addedUp ? { rowProgrammes: addedUp.map((id) => PROGRAMMES[id].name) } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : distinct.some((group) => namesOtherThing(question, '', [[...group, ['\u0000']]])) ? { carries: (passage: string) => !otherThing(passage) } : {}),
     ...(asked.length === 0 && anyAsked.length > 0 ? { saysAsked: (passage: string) => carriesAny(withoutPlaces(passage, places), anyAsked) } : {}),
     ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),
@@ -994,11 +1001,23 @@ function guessAsAsked(ctx: FlowContext, text: string): string {
  */
 function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
   const named = ctx.understanding.programmes;
-  if (named.length === 1) return named[0];
+  if (named.length === 1) return programmesAddedUp(ctx) ? undefined : named[0];
   if (named.length > 0 || !ctx.merged.programme) return undefined;
   // (A follow-up naming a table row of its own, 「那非中小企業專案貸款呢」 after 鳳凰's 保證餘額, is about that row: the
   // programme before it no longer scopes the search.)
   return ctx.understanding.isFollowUp && namesOtherRow(ctx, ctx.merged.programme) ? undefined : ctx.merged.programme;
+}
+
+/**
+ * 「那青創呢？兩個合計多少」 after 批保's balance: a follow-up adding or comparing another programme's figure to the one
+ * before reads both programmes' rows (the one before first), and is scoped to neither.
+ */
+function programmesAddedUp(ctx: FlowContext): ProgrammeId[] | undefined {
+  const named = ctx.understanding.programmes;
+  const before = ctx.state.programme;
+  const { comparison, arithmetic, total } = ctx.understanding.modifiers;
+  if (!ctx.understanding.isFollowUp || !(comparison || arithmetic !== undefined || total) || before === undefined || named.length !== 1 || named[0] === before) return undefined;
+  return [before, named[0]!];
 }
 
 /** The first cells of the knowledge's table rows (five characters or more, normal form), once per knowledge version. */

@@ -3732,6 +3732,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0.5%'],
     never: ['依風險組群：A 0.75%'],
   },
+  {
+    name: 'two table rows the question names are added, figures and shares, beside the total row quoted',
+    says: ['臺北市加新北市111年保證餘額一共多少'],
+    answersWith: ['392,529.28', '31.69%'],
+  },
+  {
+    name: 'a sum of two rows set against a third named after 跟…比',
+    says: ['製造業和營建工程業合起來保證餘額多少 跟批發零售業比呢'],
+    answersWith: ['499,927.59', '高於 批發零售業 495,659.15，相差 4,268.44'],
+  },
+  {
+    name: 'a follow-up adding another bank to the one before: both rows',
+    says: ['第一商銀111年保證餘額', '那華南呢 兩家一共多少'],
+    answersWith: ['306,102.52', '22.60%'],
+  },
+  {
+    name: 'a follow-up adding another programme to the one before: each programme’s own row',
+    says: ['批次信用保證111年底的保證餘額', '青年創業貸款呢？兩項加總多少'],
+    answersWith: ['136,568.57', '10.08%'],
+    never: ['青年築夢創業啟動金貸款 6.11 ＋'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

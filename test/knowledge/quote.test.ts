@@ -77,4 +77,15 @@ describe('two rows of one table, each quoted apart as an answer shows them', () 
     expect(shownRowsSum([rows[0]!, '「臺北市：111年保證餘額 196,703.17」'])).toBeUndefined();
     expect(shownRowsSum([rows[0]!])).toBeUndefined();
   });
+  it('sums the rows a question names beside the total row, and sets the sum against a row named after 比', () => {
+    const caption = '「※行業別（金額單位：新臺幣百萬元）」';
+    const lines = [caption, '「製造業：111 年保證餘額 340,832.71；111 年結構比 25.17%」', '「營建工程業：111 年保證餘額 159,094.88；111 年結構比 11.75%」', '「批發零售業：111 年保證餘額 495,659.15；111 年結構比 36.60%」', '「合計：111 年保證餘額 1,354,176.21；111 年結構比 100.00%」'];
+    expect(shownRowsSum(lines, '營建工程業跟批發零售業加起來多少')).toBe('合計：營建工程業 159,094.88 ＋ 批發零售業 495,659.15 ＝ 654,754.03（百萬元，約 6,547.54億元）；占比 11.75% ＋ 36.60% ＝ 48.35%。');
+    expect(shownRowsSum(lines, '製造業+營建工程業兩個加起來多少 有沒有比批發零售業還多')).toBe(
+      '合計：製造業 340,832.71 ＋ 營建工程業 159,094.88 ＝ 499,927.59（百萬元，約 4,999.28億元）；占比 25.17% ＋ 11.75% ＝ 36.92%。\n比較：合計 499,927.59 高於 批發零售業 495,659.15，相差 4,268.44（百萬元，約 42.68億元）。',
+    );
+    // (A total asked, naming fewer than two rows: the total row quoted is the answer; nothing is added.)
+    expect(shownRowsSum(lines, '111年行業別保證餘額合計多少')).toBeUndefined();
+    expect(shownRowsSum(lines, '製造業合計多少')).toBeUndefined();
+  });
 });
