@@ -38,6 +38,8 @@ export interface ParameterView {
   announcedEachYear(name: string): boolean;
   /** The parameter this one's amount is added on top of (parameter file `adds_to`), if any. */
   addsTo(name: string): string | undefined;
+  /** The ratio parameter this amount is guaranteed at when used in full (parameter file `guaranteed_at`), if any. */
+  guaranteedAt(name: string): string | undefined;
   has(name: string): boolean;
   /** Every parameter name, sorted. */
   names(): string[];
@@ -85,6 +87,9 @@ export function parametersAt(set: ParameterSet, asOf: string): ParameterView {
     },
     addsTo(name) {
       return parameter(name).addsTo;
+    },
+    guaranteedAt(name) {
+      return parameter(name).guaranteedAt;
     },
     history(name) {
       const p = parameter(name);

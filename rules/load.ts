@@ -34,7 +34,7 @@ export async function checkParameters(dir: string): Promise<{ set?: ParameterSet
     issues.push(...parsed.issues);
     if (parsed.parameter) parameters.set(parsed.parameter.name, parsed.parameter);
   }
-  issues.push(...addsToIssues(parameters));
+  issues.push(...addsToIssues(parameters), ...guaranteedAtIssues(parameters));
   if (issues.some((issue) => issue.severity === 'error')) return { issues };
   return { set: { parameters }, issues };
 }
@@ -50,6 +50,20 @@ function addsToIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] 
         ? `adds_to 只用於金額（unit: amount_twd）：本參數為 ${p.unit}，「${p.addsTo}」為 ${base.unit}`
         : undefined;
     return message ? [{ file: p.file, field: 'adds_to', message, severity: 'error', line: 1 }] : [];
+  });
+}
+
+/** `guaranteed_at` names a percent parameter, on an amount. */
+function guaranteedAtIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] {
+  return [...parameters.values()].flatMap((p): CheckIssue[] => {
+    if (!p.guaranteedAt) return [];
+    const ratio = parameters.get(p.guaranteedAt);
+    const message = !ratio
+      ? `guaranteed_at 的參數「${p.guaranteedAt}」不存在；請寫成保證成數參數的名稱（資料夾.檔名，例如 batch.max_ratio）`
+      : ratio.unit !== 'percent' || p.unit !== 'amount_twd'
+        ? `guaranteed_at 只用於金額（unit: amount_twd）對保證成數（unit: percent）：本參數為 ${p.unit}，「${p.guaranteedAt}」為 ${ratio.unit}`
+        : undefined;
+    return message ? [{ file: p.file, field: 'guaranteed_at', message, severity: 'error', line: 1 }] : [];
   });
 }
 
@@ -89,7 +103,7 @@ export function parseParameterFile(
     return { issues };
   }
 
-  const { description, unit, values, announced_each_year: announcedEachYear, adds_to: addsTo } = shape.data;
+  const { description, unit, values, announced_each_year: announcedEachYear, adds_to: addsTo, guaranteed_at: guaranteedAt } = shape.data;
   const dated: DatedValue[] = [];
   for (const [date, entry] of Object.entries(values)) {
     const field = `values.${date}`;
@@ -123,7 +137,7 @@ export function parseParameterFile(
     error('第一個日期的 value 不可為 null（null 只用來結束前一個數值）', `values.${first.effectiveFrom}.value`, first.lines?.value ?? first.lines?.date);
   }
   if (issues.some((issue) => issue.severity === 'error') || !name) return { issues };
-  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}), ...(addsTo ? { addsTo } : {}) }, issues };
+  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}), ...(addsTo ? { addsTo } : {}), ...(guaranteedAt ? { guaranteedAt } : {}) }, issues };
 }
 
 /** Where a dated value and its reference are written, for checks that run after loading (references, quotes). */

@@ -37,6 +37,9 @@ export const ParameterFile = z
     announced_each_year: z.boolean().optional(),
     // 「原有綜合額度外再增加…1,000萬元」: an amount added on top of another parameter's (its name), for totals asked.
     adds_to: z.string().min(1).optional(),
+    // 「每一企業貸款餘額不得超過3,000萬元…保證最高9成」: the ratio an amount (a quota, a loan cap) is guaranteed at when
+    // used in full (a percent parameter's name), for the guaranteed amount asked with no loan told.
+    guaranteed_at: z.string().min(1).optional(),
   })
   .strict();
 
@@ -75,6 +78,8 @@ export interface Parameter {
   announcedEachYear?: boolean;
   /** The parameter whose amount this one is added on top of (parameter file `adds_to`). */
   addsTo?: string;
+  /** The ratio parameter this amount is guaranteed at when used in full (parameter file `guaranteed_at`). */
+  guaranteedAt?: string;
 }
 
 export interface ParameterSet {

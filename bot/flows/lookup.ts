@@ -126,42 +126,36 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
 }
 
-/** A rule parameter line stating an amount (its description, the amount) or a ratio (its description, the percent). */
-const AMOUNT_PARAMETER = /^(?!「)(.{4,120}?)：新臺幣 ([\d,]+) 元.*起適用）$/u;
-const RATIO_PARAMETER = /^(?!「)(.{4,120}?)：[\d.]+成（([\d.]+)%）.*起適用）$/u;
-/** How much of two descriptions' starts must agree for an amount and a ratio to be of one measure. */
-const SAME_MEASURE = 4;
+/** A rule parameter line stating an amount: its description, the amount. */
+const AMOUNT_PARAMETER = /^(?!「)(.{4,120}?)：新臺幣 ([\d,]+) 元/u;
 
 /**
- * 「公共建設那個額外額度全部借滿 保證金額最多是多少」「信保金質獎的額外額度…照原則成數 保證金額多少」: the guaranteed amount
- * asked with no loan, of a quota and a ratio of one measure the answer states (their descriptions start alike): the quota
- * used in full, times that ratio.
+ * 「公共建設那個額外額度全部借滿 保證金額最多是多少」「災害復舊貸滿的話保證多少」: the guaranteed amount asked with no loan,
+ * of an amount the answer states that is guaranteed at a ratio of its own (parameter `guaranteed_at`: a quota, a loan
+ * cap): the amount used in full, times that ratio as it stands on the day asked.
  */
 function quotaGuaranteed(ctx: FlowContext, result: FlowResult): string | undefined {
   const head = result.replies[0];
   const u = ctx.understanding;
   const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false);
   if (!head || result.outcome !== 'answered' || !asked || ctx.merged.facts.loanAmount !== undefined || /^保證金額：/mu.test(head.text)) return undefined;
-  const lines = head.text.split('\n');
-  const matches = (pattern: RegExp) => lines.map((line) => pattern.exec(line)).filter((m): m is RegExpExecArray => m !== null);
-  const amounts = matches(AMOUNT_PARAMETER).filter((m) => m[1]!.includes('額度'));
-  const ratios = matches(RATIO_PARAMETER);
-  for (const amount of amounts) {
-    const ratio = ratios.find((r) => sharedStart(amount[1]!, r[1]!) >= SAME_MEASURE);
-    if (!ratio) continue;
-    const quotaValue = Number(amount[2]!.replace(/,/gu, ''));
-    const percent = Number(ratio[2]);
-    const product = productRoundedHalfUp([quotaValue, percent], [100]);
-    return `保證金額（額度全數動用、以${ratio[1]}計）：新臺幣 ${amountSpoken(product)}；${formatAmount(quotaValue)} × ${percent}%`;
-  }
-  return undefined;
-}
-
-/** How many characters two texts start with alike. */
-function sharedStart(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
+  const guaranteed = ctx.view.names().flatMap((name) => {
+    const reading = ctx.view.find(name);
+    const ratioName = ctx.view.guaranteedAt(name);
+    const ratio = ratioName === undefined ? undefined : ctx.view.find(ratioName);
+    return reading && typeof reading.value === 'number' && ratio && typeof ratio.value === 'number' ? [{ reading, ratio }] : [];
+  });
+  // The amount as a rule line states it; else the one amount of the kind whose source passage the answer quotes
+  // (「那塊全部用完的話…」 after the passage on the 公共建設 quota).
+  const stated = head.text.split('\n').flatMap((line) => guaranteed.filter((g) => AMOUNT_PARAMETER.exec(line)?.[1] === g.reading.description));
+  const cited = guaranteed.filter((g) => head.citations.some((c) => c.documentId === g.reading.reference.document && c.section === g.reading.reference.section));
+  const found = stated[0] ?? (cited.length === 1 ? cited[0] : undefined);
+  if (!found) return undefined;
+  const { reading, ratio } = found;
+  const quotaValue = reading.value as number;
+  const percent = ratio.value as number;
+  const product = productRoundedHalfUp([quotaValue, percent], [100]);
+  return `保證金額（額度全數動用、以${ratio.description}計）：新臺幣 ${amountSpoken(product)}；${formatAmount(quotaValue)} × ${percent}%`;
 }
 
 /** A year something runs to, as the documents write it: 「至101年12月」「到民國104年」. */

@@ -200,10 +200,15 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // 「同一家公司最多可以保到多少」: the topic named says which figure the ambiguous words ask (its cap, not a ratio).
   // (With a loan stated, 「借六百萬 最多能保到多少錢」 asks that loan's guaranteed amount.)
   const topicAsk = hasAmount ? undefined : askOfTopic(canonical, domain);
-  if (topicAsk && asks.some((a) => topicAsk.insteadOf.has(a))) asks.splice(0, asks.length, ...asks.filter((a) => !topicAsk.insteadOf.has(a) && a !== topicAsk.ask), topicAsk.ask as Ask);
-  // (Read again about a loan only when a word was read otherwise for want of one: most messages are read once.)
+  // (Read again about a loan only when a word was read otherwise for want of one: most messages are read once. Read
+  // before the topic's own figure replaces it: 「災害復舊…一家公司額度借到頂 信保最多是保多少錢」 asks the cap, and about
+  // an amount used in full, what it is guaranteed for.)
   const rereadable = !hasAmount && asks.some((ask) => (Object.values(domain.asks.withoutAmount) as string[]).includes(ask));
-  const asksAboutLoan = rereadable ? loanReading(asks, findAsks(canonical, { mentions, hasAmount: true }, domain), domain) : undefined;
+  const asksBeforeTopic = [...asks];
+  const ofTopic = topicAsk !== undefined && asks.some((a) => topicAsk.insteadOf.has(a));
+  if (ofTopic) asks.splice(0, asks.length, ...asks.filter((a) => !topicAsk.insteadOf.has(a) && a !== topicAsk.ask), topicAsk.ask as Ask);
+  const aboutLoan = rereadable ? loanReading(asksBeforeTopic, findAsks(canonical, { mentions, hasAmount: true }, domain), domain) : undefined;
+  const asksAboutLoan = aboutLoan && ofTopic ? [...new Set([...asks, ...aboutLoan.filter((a) => !asksBeforeTopic.includes(a))])] : aboutLoan;
   // 「哪類企業可以」 asks who may apply: the criteria.
   if (!asks.includes('eligibility_criteria') && domain.intents.whoQualifies.test(canonical)) asks.push('eligibility_criteria');
   // 「我們是經銷商 可以用火金姑嗎 手續費多少」: whether one may use the programme named inside the question (可以用…嗎) is asked

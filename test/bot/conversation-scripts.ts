@@ -3753,6 +3753,27 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['136,568.57', '10.08%'],
     never: ['青年築夢創業啟動金貸款 6.11 ＋'],
   },
+  {
+    name: 'a loan cap used in full is guaranteed at its own ratio (parameter guaranteed_at)',
+    says: ['災害復舊貸款一家最多貸到多少 全部貸滿的話信保保證金額是多少'],
+    answersWith: ['2,700萬', '30,000,000 × 90%'],
+  },
+  {
+    name: 'an award’s extra batch quota used in full, at the batch ratio',
+    says: ['我們是批保金質獎的銀行 額外的批次額度整個用完 保證金額最多多少'],
+    answersWith: ['4,500萬'],
+  },
+  {
+    name: 'a donation told, naming no programme, is 火金姑’s: its total quota',
+    says: ['我們公司打算捐兩千五百萬給信保 總共可以保多少額度'],
+    answersWith: ['10億'],
+  },
+  {
+    name: 'what the fund already guarantees, said as 信保貸款已經…, is an amount used, not a loan',
+    says: ['信保貸款已經九千萬了 同一企業上限還剩多少'],
+    answersWith: ['3,000萬'],
+    never: ['× 80%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

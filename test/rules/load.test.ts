@@ -128,6 +128,19 @@ ${REFERENCE}`, 'Batch/Fee-Rate.yaml');
     expect(files).toEqual(['fee_rate.yaml', 'max_ratio.yaml']);
   });
 
+  it('reads guaranteed_at, and refuses one naming no percent parameter', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rules-'));
+    await mkdir(path.join(dir, 'batch'));
+    await writeFile(path.join(dir, 'batch/max_ratio.yaml'), 'description: 成數\nunit: percent\nvalues:\n  2014-12-15:\n    value: 90\n' + REFERENCE);
+    await writeFile(path.join(dir, 'batch/extra_quota.yaml'), 'description: 額度\nunit: amount_twd\nguaranteed_at: batch.max_ratio\nvalues:\n  2014-12-15:\n    value: 50000000\n' + REFERENCE);
+    const set = await loadParameters(dir);
+    expect(set.parameters.get('batch.extra_quota')?.guaranteedAt).toBe('batch.max_ratio');
+    await writeFile(path.join(dir, 'batch/extra_quota.yaml'), 'description: 額度\nunit: amount_twd\nguaranteed_at: batch.extra_quota\nvalues:\n  2014-12-15:\n    value: 50000000\n' + REFERENCE);
+    const error = await loadParameters(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RulesFormatError);
+    expect((error as RulesFormatError).issues).toEqual([expect.objectContaining({ field: 'guaranteed_at', severity: 'error' })]);
+  });
+
   it('loads the shipped parameters without errors', async () => {
     const set = await loadParameters(path.resolve(import.meta.dirname, '../../rules/parameters'));
     expect(set.parameters.size).toBeGreaterThan(90);
