@@ -156,6 +156,8 @@ type RoleKind = keyof typeof ROLES;
 export interface RoleCue<R extends string> {
   /** Read only when the cue follows the figure (「一年後」, not 「優惠後一年」). */
   afterOnly?: boolean;
+  /** Names the role only as the default would (「需要5000萬」): a figure it reads may be the conversation's own kind again. */
+  byDefault?: boolean;
   role: R;
   cue: RegExp;
   within?: number;
@@ -314,7 +316,7 @@ function compileEnglish(file: DomainFiles['english.yaml'], programmes: DomainFil
 
 function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
   const cues = <K extends RoleKind>(kind: K) =>
-    file[kind].map((entry) => ({ role: entry.role, cue: cueRegExp(entry.cues, 'gu'), ...(entry.within !== undefined ? { within: entry.within } : {}), ...(entry.after_only ? { afterOnly: true } : {}) })) as RoleWords['cues'][K];
+    file[kind].map((entry) => ({ role: entry.role, cue: cueRegExp(entry.cues, 'gu'), ...(entry.within !== undefined ? { within: entry.within } : {}), ...(entry.after_only ? { afterOnly: true } : {}), ...(entry.by_default ? { byDefault: true } : {}) })) as RoleWords['cues'][K];
   // Cues that may reach across a comma (`sentence: true`), for an amount read in its own clause otherwise.
   const reaching = file.amount.flatMap((entry) => {
     const spanning = entry.cues.filter((cue) => typeof cue === 'object' && 'first' in cue && cue.sentence === true);

@@ -288,7 +288,7 @@ export const ROLES = {
 } as const;
 
 const roleCues = <R extends readonly [string, ...string[]]>(roles: R) =>
-  z.array(z.object({ role: z.enum(roles), cues: Cues, within: z.number().int().min(0).max(20).optional(), after_only: z.boolean().optional() }).strict()).min(1);
+  z.array(z.object({ role: z.enum(roles), cues: Cues, within: z.number().int().min(0).max(20).optional(), after_only: z.boolean().optional(), by_default: z.boolean().optional() }).strict()).min(1);
 
 export const RolesFile = z
   .object({

@@ -18,6 +18,13 @@ const YEARS_AND_MONTHS = new RegExp(`(${N})\\s*年(?:\\s*[又零])?\\s*(${N})\\s
 /** 「18月」 without 個: more than 12 cannot be a month of the year, so it is a duration. */
 const BARE_MONTHS = /(?<![年\d.])(\d{2,3})\s*月(?![日號号初底中份])/g;
 const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年])半年(?!度)/g;
+/** 一季, 兩季, 3季 (of a year: three months each; not 季度, 季節, 季報). */
+const QUARTERS = new RegExp(`(${N})\\s*季(?![度節节報报末底初])`, 'g');
+/**
+ * 「換算成每個月多少」「每季要繳多少」: a fee asked per month or per quarter, with no duration of its own in the message,
+ * is the fee of one month or one quarter. (Beside a term, 「借三年 每個月要繳多少」, the term is the duration.)
+ */
+const PER_PERIOD = /每(?:一)?(?:個|个)?(月|季)(?![份底初中])/g;
 const DAYS = new RegExp(`(?:(${N})(?:\\s*[天日])?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
 const AGES = new RegExp(`(?:(${N})(?:\\s*[歲岁])?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
 
@@ -68,7 +75,7 @@ export function findDurations(text: string): Mention[] {
   const opensWithThen = (m: Mention) => text[m.index - 1] === '那' && text.slice(0, m.index - 1).trim() === '' && text[m.index + m.raw.length] !== '的';
   // (「上一年」「前一年」「隔一年」 name a year relative to another: no duration either. 「優惠後一年」 is one.)
   const askingWhichYear = (m: Mention) => m.raw.startsWith('一') && /[哪那每第上前隔]/.test(text[m.index - 1] ?? '') && !opensWithThen(m);
-  return [
+  const found = [
     ...combined,
     ...[
       ...unitMentions(MONTHS, text, 'months', 'months'),
@@ -78,8 +85,14 @@ export function findDurations(text: string): Mention[] {
       ...unitMentions(YEARS, text, 'years', 'years'),
       ...unitMentions(DAYS, text, 'days', 'days'),
       ...matchesOf(HALF_YEAR, text).map((m) => mention('months', 'months', 6, m[0], m.index)),
+      ...(text.includes('季') ? matchesOf(QUARTERS, text) : []).flatMap((m) => {
+        const quarters = parseChineseNumber(m[1] as string);
+        return quarters === undefined ? [] : [mention('months', 'months', quarters * 3, m[0], m.index)];
+      }),
     ].filter((m) => !inCombined(m) && !askingWhichYear(m)),
   ];
+  if (found.length > 0 || !text.includes('每')) return found;
+  return matchesOf(PER_PERIOD, text).map((m) => mention('months', 'months', m[1] === '季' ? 3 : 1, m[0], m.index));
 }
 
 export function findAges(text: string): Mention[] {

@@ -101,25 +101,31 @@ function overlapping(text: string, pattern: RegExp): RegExpExecArray[] {
 }
 
 /** The cue ending nearest to the figure before it, else the first cue after it. */
-function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, after }: Context): R | undefined {
-  let best: { role: R; end: number } | undefined;
-  for (const { role, cue, within, afterOnly } of cues) {
+function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, context: Context): R | undefined {
+  return roleCueFrom(cues, context)?.role;
+}
+
+/** The cue saying what the figure is: the nearest before it, else the first just after it. */
+function roleCueFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, after }: Context): RoleCue<R> | undefined {
+  let best: { entry: RoleCue<R>; end: number } | undefined;
+  for (const entry of cues) {
+    const { cue, within, afterOnly } = entry;
     if (afterOnly) continue;
     for (const match of overlapping(before, cue)) {
       const end = match.index + match[0].length;
       if (within !== undefined && before.length - end > within) continue;
-      if (!best || end > best.end) best = { role, end };
+      if (!best || end > best.end) best = { entry, end };
     }
   }
-  if (best) return best.role;
-  let first: { role: R; index: number } | undefined;
-  for (const { role, cue, within } of cues) {
-    for (const match of after.matchAll(cue)) {
-      if (within !== undefined && match.index > within) continue;
-      if (!first || match.index < first.index) first = { role, index: match.index };
+  if (best) return best.entry;
+  let first: { entry: RoleCue<R>; index: number } | undefined;
+  for (const entry of cues) {
+    for (const match of after.matchAll(entry.cue)) {
+      if (entry.within !== undefined && match.index > entry.within) continue;
+      if (!first || match.index < first.index) first = { entry, index: match.index };
     }
   }
-  return first?.role;
+  return first?.entry;
 }
 
 function isInRange(text: string, mentions: Mention[], i: number): boolean {
@@ -262,9 +268,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const amountRole = (ctx: Context, at: number) => {
     // (A cue reaching across a comma, 「復工要重買設備跟原料，大概需要」, says what the figure right after it is.)
     const reached = ctx.before.length < at ? roleFrom(words.reaching, { before: text.slice(sentences[at]!, at).trimEnd(), after: '' }) : undefined;
-    const cued = reached ?? roleFrom(amount, ctx);
+    const entry = reached === undefined ? roleCueFrom(amount, ctx) : undefined;
+    const cued = reached ?? (entry?.byDefault ? undefined : entry?.role);
     if (cued === undefined && facts.loanAmount === undefined) loanByDefault = true;
-    return cued ?? 'loanAmount';
+    return cued ?? entry?.role ?? 'loanAmount';
   };
 
   /** Durations read as no fact (「營收一年」), by index. */

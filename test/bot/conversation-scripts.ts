@@ -3774,6 +3774,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['3,000萬'],
     never: ['× 80%'],
   },
+  {
+    name: 'a yearly fee asked again per quarter is the fee of three months',
+    says: ['鳳凰貸款借80萬 一年保證費多少', '換算成每季多少'],
+    answersWith: ['950 元', '3/12'],
+  },
+  {
+    name: 'another firm’s need, said with 需要 during a disaster-loan case, is a need again, not a loan',
+    says: ['災害復舊專案 復工計畫要1000萬 可以貸多少', '那另一間算出來需要六千萬呢'],
+    answersWith: ['30,000,000 元（3,000萬元）'],
+    never: ['申貸金額 60,000,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

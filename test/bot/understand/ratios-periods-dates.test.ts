@@ -37,12 +37,22 @@ describe('parsePeriod gives months, or days when written in days', () => {
     ['三個半月', { months: 3.5 }],
     ['十八個月', { months: 18 }],
     ['两年', { months: 24 }],
+    ['一季', { months: 3 }],
+    ['兩季', { months: 6 }],
+    ['每個月', { months: 1 }],
+    ['每季', { months: 3 }],
   ])('%s → %o', (text, period) => {
     expect(parsePeriod(text)).toEqual(period);
   });
 
-  it.each(['年度', '103年度', '500萬'])('%s is not a period', (text) => {
+  it.each(['年度', '103年度', '500萬', '季度', '每月份'])('%s is not a period', (text) => {
     expect(parsePeriod(text)).toBeUndefined();
+  });
+
+  it('reads a fee per month or quarter as that period, unless the message names a term', () => {
+    expect(understand('換算成每個月多少').facts.periodMonths).toBe(1);
+    expect(understand('那每季要繳多少').facts.periodMonths).toBe(3);
+    expect(understand('借三年 每個月要繳多少').facts.periodMonths).toBe(36);
   });
 });
 
