@@ -355,6 +355,17 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
   const ofProgramme = (flag: string) => state.programme !== undefined && domain.facts.namingProgramme.flags[flag as keyof FactFlags] === state.programme;
   const discussed = Object.entries(byVerb).filter(([flag]) => state.facts.flags?.[flag as keyof FactFlags] !== undefined || ofProgramme(flag));
   if (discussed.length > 0) stated.flags = { ...Object.fromEntries(discussed), ...stated.flags };
+  // 「週轉借款1500萬 還要再借600萬 營授比多少」: a new loan told with the balance it is added to is weighed after it
+  // (the balance after the loan), and is the loan whose guaranteed amount or fee is asked; not one for capital
+  // expenditure, which is no working capital.
+  // (「週轉餘額900萬 還想借200萬」: a loan told with the balance is one more.)
+  const added = stated.loanAmount ?? stated.addedAmount;
+  const revenueKnown = stated.annualRevenue !== undefined || state.facts.annualRevenue !== undefined;
+  if (stated.workingCapitalBalance !== undefined && added !== undefined && revenueKnown && stated.loanPurpose !== 'capital_expenditure') {
+    stated.workingCapitalBalance += added;
+    if (stated.loanAmount === undefined) stated.loanAmount = added;
+    delete stated.addedAmount;
+  }
   // 「如果借款是2,040萬呢？」 during a 營授比 check changes the balance, not a loan.
   if (
     state.task === 'eligibility' &&

@@ -136,7 +136,7 @@ function circumstanceFeeLine(ctx: FlowContext, programme: ProgrammeId, facts: Fa
  * The highest ratio an authorised submission of this case may have under the 營授比 limit (5成 over the threshold), when
  * the case gives the ratio or its figures, is not a project submission, and the limit is lower than the programme's.
  */
-function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { ratio: number; reason: string; trace: TraceStep[] } | undefined {
+export function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { ratio: number; reason: string; trace: TraceStep[] } | undefined {
   if (!hasRatioFigures(facts) || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project') return undefined;
   try {
     const result = businessFinanceRatio(ctx.view, ratioInputOf(facts));

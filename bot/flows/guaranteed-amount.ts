@@ -5,6 +5,7 @@ import { TraceRecorder } from '../../rules/trace.ts';
 import { amountSpoken, formatAmount, formatCheng } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { askFor } from './ask-for.ts';
+import { ratioUnderFinanceRatioLimit } from './fee.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 
 /** What a question about the guaranteed amount of a loan may ask beside it (the ratio, 「最多」). */
@@ -38,8 +39,12 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   // names (一般貸款), said so; the programme is asked only when that gives no ratio.
   const unnamed = !programme && stated === undefined ? ctx.domain.programmes.unnamed : undefined;
   const of = programme ?? unnamed?.programme;
-  const ratio = stated ?? (of ? maxRatioOf(of, facts, trace) : undefined);
-  if (ratio === undefined) return askFor(ctx, 'fact_lookup', ['programme']);
+  const highest = stated ?? (of ? maxRatioOf(of, facts, trace) : undefined);
+  if (highest === undefined) return askFor(ctx, 'fact_lookup', ['programme']);
+  // (「營授比60% 授權方式送保 新貸400萬 最多保多少錢」: an authorised submission over the 營授比 threshold, at most 5成.)
+  const limited = stated === undefined && of ? ratioUnderFinanceRatioLimit(ctx, of, facts, highest) : undefined;
+  if (limited) trace.steps.push(...limited.trace.filter((step) => !trace.steps.includes(step)));
+  const ratio = limited?.ratio ?? highest;
   const amount = productRoundedHalfUp([loan, ratio], [100]);
   const citations = ctx.cite.forTrace(trace.steps);
   const name = of ? PROGRAMMES[of].name : undefined;
@@ -49,7 +54,8 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
     `保證金額：新臺幣 ${amountSpoken(amount)}；${formatAmount(loan)} × ${ratio}%`,
     // What the guarantee leaves to the lender: 「銀行自己要承擔多少」 is asked in the same words.
     ratio < 100 ? `未保證部分（貸款金額減保證金額，不在本基金保證範圍內）：新臺幣 ${amountSpoken(loan - amount)}；${formatAmount(loan)} − ${formatAmount(amount)}` : undefined,
-    stated === undefined && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
+    limited ? `${limited.reason}，以 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
+    stated === undefined && !limited && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
     citations.length > 0 ? sourcesLine(citations) : undefined,
   ];
   return answered(

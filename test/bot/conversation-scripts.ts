@@ -3785,6 +3785,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['30,000,000 元（3,000萬元）'],
     never: ['申貸金額 60,000,000'],
   },
+  {
+    name: 'a new working-capital loan told beside the balance is weighed in the 營授比, and the room left is after it',
+    says: ['生產事業 營收8000萬 週轉餘額5000萬 想再借800萬週轉 營授比多少'],
+    answersWith: ['72.5%', '58,000,000 ÷ 80,000,000', '最高 5成'],
+  },
+  {
+    name: 'the guaranteed amount of an authorised case over the 營授比 threshold is at 5成',
+    says: ['一般事業 營授比七成 授權送保 借300萬 最多保多少錢'],
+    answersWith: ['150萬', '3,000,000 × 50%'],
+  },
+  {
+    name: 'a programme the case does not use (沒有適用…) is not the one asked about',
+    says: ['沒有適用促進就業的放寬 一般貸款借100萬 保證金額多少'],
+    answersWith: ['80萬'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
