@@ -551,9 +551,31 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       relativeYears: Object.entries(words.relative_years)
         .flatMap(([offset, list]) => list.map((word) => ({ word, offset: Number(offset) })))
         .sort((a, b) => b.word.length - a.word.length),
-      misspellings: misspellingsOf({ ...words.misspellings, ...words.abbreviations }),
+      misspellings: misspellingsOf({ ...soundAlikeNames(names.map((n) => n.name), words.sound_alike), ...words.misspellings, ...words.abbreviations }),
     },
   };
+}
+
+/** How many characters a name must have for one sound-alike in it to be read as the name. */
+const SOUND_ALIKE_NAME = 3;
+
+/**
+ * 「火金菇」「莫拉科颱風」: each programme name of three characters or more, with one character put for a sound-alike of it
+ * (words.yaml `sound_alike`), as a misspelling of the name; none that is itself a name.
+ */
+export function soundAlikeNames(names: readonly string[], groups: readonly (readonly string[])[]): Record<string, string[]> {
+  const alike = new Map<string, string[]>();
+  for (const group of groups) for (const char of group) alike.set(char, [...new Set([...(alike.get(char) ?? []), ...group.filter((c) => c !== char)])]);
+  const real = new Set(names);
+  const wrongs: Record<string, string[]> = {};
+  for (const name of new Set(names)) {
+    const chars = [...name];
+    if (chars.length < SOUND_ALIKE_NAME || !chars.every((c) => /\p{Script=Han}/u.test(c))) continue;
+    const variants = chars.flatMap((char, i) => (alike.get(char) ?? []).map((other) => [...chars.slice(0, i), other, ...chars.slice(i + 1)].join('')));
+    const kept = variants.filter((variant) => !real.has(variant) && ![...real].some((other) => other.includes(variant)));
+    if (kept.length > 0) wrongs[name] = kept;
+  }
+  return wrongs;
 }
 
 /** The misspellings as one pattern (longest first) and the right word of each; none listed, none kept. */

@@ -259,6 +259,11 @@ export const WordsFile = z
     /** What a short form stands for → the short forms (上市、上櫃: [上市櫃]); written out before a message is read. */
     abbreviations: z.record(Word, Words).default({}),
     /**
+     * Characters typed for one another (注音 picks the wrong one of the same sound: 姑/菇, 克/科): a programme's name (three
+     * characters or more) with one of them put for another is read as the name (火金菇 → 火金姑).
+     */
+    sound_alike: z.array(z.array(z.string().regex(/^\p{Script=Han}$/u, '每一組寫單一的中文字')).min(2)).default([]),
+    /**
      * Years said relative to another (「前一年」 -1, 「隔年」 +1), by how many years they move: in a follow-up they move from
      * the one year the question before named (「111年新發生逾期率」 → 「那前一年呢」 is 110年).
      */

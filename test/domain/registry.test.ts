@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { questionFor, answerToPending } from '../../bot/dialogue/questions.ts';
 import { englishToChinese } from '../../bot/understand/english.ts';
 import { understand } from '../../bot/understand/index.ts';
-import { corrected, englishKey, shippedDomain } from '../../domain/index.ts';
+import { corrected, englishKey, shippedDomain, soundAlikeNames } from '../../domain/index.ts';
 import { normalizeText } from '../../knowledge/normalize.ts';
 import { FactFlags, Facts } from '../../rules/facts.ts';
 import { rateSource } from '../../rules/fee-rate.ts';
@@ -152,6 +152,18 @@ describe('misspellings (domain/registry/words.yaml)', () => {
       expect(corrected(`請問${wrong}怎麼算`, domain)).toBe(`請問${right}怎麼算`);
     },
   );
+
+  it('reads a programme name with one sound-alike character as the name, never a spelling the documents use', () => {
+    expect(corrected('火金菇是什麼', domain)).toBe('火金姑是什麼');
+    expect(corrected('莫拉科颱風受災企業', domain)).toBe('莫拉克颱風受災企業');
+    expect(corrected('災害複舊貸款', domain)).toBe('災害復舊貸款');
+    // (Another word, not a sound-alike, is left: 青年就業 is no 青年創業.)
+    expect(corrected('青年就業貸款', domain)).toBe('青年就業貸款');
+    const generated = soundAlikeNames(domain.programmes.names.map((n) => n.name), (parse(readFileSync(join(ROOT, 'domain/registry/words.yaml'), 'utf8')) as { sound_alike: string[][] }).sound_alike);
+    const spellings = Object.values(generated).flat();
+    expect(spellings.length).toBeGreaterThan(100);
+    expect(spellings.filter((wrong) => documents.includes(wrong))).toEqual([]);
+  });
 
   it('leaves a message without misspellings as it is, and reads a misspelt fee question as a fee question', () => {
     expect(corrected('週轉金貸款手續費', domain)).toBe('週轉金貸款手續費');
