@@ -12,6 +12,11 @@ export interface RatioInput {
   workingCapitalBalance?: number;
   /** 最近一年度報稅營業額, NT$ */
   annualRevenue?: number;
+  /**
+   * A new loan applied for beside the balance (「週轉借款1500萬 還要再借600萬」): the balance after it is the one weighed,
+   * unless it is for capital expenditure (no short- or medium-term working capital).
+   */
+  newLoan?: number;
   /** 營授比 as stated (percent), used when the balance and revenue are not both given. */
   statedRatio?: number;
   /** The stated figure is one the 營授比 exceeds (「超過70%」), not its value. */
@@ -58,9 +63,11 @@ export function hasRatioFigures(facts: Facts): boolean {
 
 /** What the 營授比 rule reads of a case's facts. */
 export function ratioInputOf(facts: Facts): RatioInput {
+  const newLoan = facts.workingCapitalBalance !== undefined && facts.loanPurpose !== 'capital_expenditure' ? facts.loanAmount : undefined;
   return {
     workingCapitalBalance: facts.workingCapitalBalance,
     annualRevenue: facts.annualRevenue,
+    ...(newLoan !== undefined ? { newLoan } : {}),
     statedRatio: facts.businessFinanceRatio,
     statedAbove: facts.businessFinanceRatioAbove,
     industry: facts.industry,
@@ -98,9 +105,11 @@ export function evaluateBusinessFinanceRatio(input: RatioInput, trace: TraceReco
     // 「超過70%」 exceeds 70% itself.
     exceeds = (limit) => stated > limit || (above && stated >= limit);
   } else {
-    const [b, r] = [balance as number, revenue as number];
+    const added = input.newLoan ?? 0;
+    const [b, r] = [(balance as number) + added, revenue as number];
     ratio = Math.round((b / r) * 100 * 100) / 100;
-    formula = `${formatAmount(b)} ÷ ${formatAmount(r)} × 100% = ${formatRatio(ratio)}`;
+    const weighed = added > 0 ? `（${formatAmount(balance as number)} + ${formatAmount(added)}）` : formatAmount(b);
+    formula = `${weighed} ÷ ${formatAmount(r)} × 100% = ${formatRatio(ratio)}`;
     trace.arithmetic(formula, ratio);
     // Compare without division so 70% and 50% land exactly on their thresholds.
     exceeds = (limit) => b * 100 > limit * r;

@@ -355,15 +355,12 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
   const ofProgramme = (flag: string) => state.programme !== undefined && domain.facts.namingProgramme.flags[flag as keyof FactFlags] === state.programme;
   const discussed = Object.entries(byVerb).filter(([flag]) => state.facts.flags?.[flag as keyof FactFlags] !== undefined || ofProgramme(flag));
   if (discussed.length > 0) stated.flags = { ...Object.fromEntries(discussed), ...stated.flags };
-  // 「週轉借款1500萬 還要再借600萬 營授比多少」: a new loan told with the balance it is added to is weighed after it
-  // (the balance after the loan), and is the loan whose guaranteed amount or fee is asked; not one for capital
-  // expenditure, which is no working capital.
-  // (「週轉餘額900萬 還想借200萬」: a loan told with the balance is one more.)
-  const added = stated.loanAmount ?? stated.addedAmount;
+  // 「週轉借款加起來1200萬 還想再借300萬」: an amount added to the balance told with it is the new loan (the 營授比 weighs
+  // the balance after it: rules/business-finance-ratio.ts ratioInputOf).
+  // (Not with no revenue to weigh it against: 「目前借了1000萬，想再借500萬可以嗎」 asks a balance cap.)
   const revenueKnown = stated.annualRevenue !== undefined || state.facts.annualRevenue !== undefined;
-  if (stated.workingCapitalBalance !== undefined && added !== undefined && revenueKnown && stated.loanPurpose !== 'capital_expenditure') {
-    stated.workingCapitalBalance += added;
-    if (stated.loanAmount === undefined) stated.loanAmount = added;
+  if (stated.workingCapitalBalance !== undefined && stated.addedAmount !== undefined && stated.loanAmount === undefined && revenueKnown) {
+    stated.loanAmount = stated.addedAmount;
     delete stated.addedAmount;
   }
   // 「如果借款是2,040萬呢？」 during a 營授比 check changes the balance, not a loan.
@@ -374,9 +371,10 @@ function statedFacts(state: ConversationState, u: Understanding, pendingAnswer: 
     stated.workingCapitalBalance === undefined &&
     u.programmes.length === 0
   ) {
-    // (「那我再跟銀行多借三百萬」: a loan on top of the balance adds to it, and is the loan whose fee is asked.)
-    if (u.loanAdded) stated.workingCapitalBalance = state.facts.workingCapitalBalance + stated.loanAmount;
-    else {
+    // (「那我再跟銀行多借三百萬」: a loan on top of the balance is the new loan weighed with it, and whose fee is asked;
+    // added to one already told. 「那新貸如果降到三百萬呢」 with a new loan told: that loan changes.)
+    if (u.loanAdded) stated.loanAmount += state.facts.loanAmount ?? 0;
+    else if (state.facts.loanAmount === undefined) {
       stated.workingCapitalBalance = stated.loanAmount;
       delete stated.loanAmount;
     }

@@ -224,7 +224,10 @@ const RATIO_DECISION_TEXT: Record<RatioResult['decision'], string> = {
  * limit of the 營授比 (the industry's threshold, then the 100% cap), exactly; none past them.
  */
 function roomLines(ctx: FlowContext): string[] {
-  const { annualRevenue: revenue, workingCapitalBalance: balance, industry } = ctx.merged.facts;
+  const { annualRevenue: revenue, industry } = ctx.merged.facts;
+  // (After the new loan told, 「還要再借600萬」: the room left beside it.)
+  const { workingCapitalBalance: before, newLoan } = ratioInputOf(ctx.merged.facts);
+  const balance = before === undefined ? undefined : before + (newLoan ?? 0);
   if (revenue === undefined || balance === undefined || revenue <= 0) return [];
   const limits = balanceLimits(ctx.view, revenue, industry);
   const lines = [...limits.thresholds.map((t) => ({ label: `${industryLabel(t.industry)}門檻`, line: t.line })), { label: '上限', line: limits.max }];

@@ -91,8 +91,10 @@ export function findDurations(text: string): Mention[] {
       }),
     ].filter((m) => !inCombined(m) && !askingWhichYear(m)),
   ];
-  if (found.length > 0 || !text.includes('每')) return found;
-  return matchesOf(PER_PERIOD, text).map((m) => mention('months', 'months', m[1] === '季' ? 3 : 1, m[0], m.index));
+  // (A year of the calendar, 「111年有拿到…」, is no term.)
+  const terms = found.filter((m) => !(m.unit === 'years' && m.value >= 50));
+  if (terms.length > 0 || !text.includes('每')) return found;
+  return [...found, ...matchesOf(PER_PERIOD, text).map((m) => mention('months', 'months', m[1] === '季' ? 3 : 1, m[0], m.index))];
 }
 
 export function findAges(text: string): Mention[] {

@@ -2844,7 +2844,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'adds a loan taken on top of the balance to it when the 營授比 is decided again (再多借), rather than replacing the balance',
     says: ['一般事業，去年營業額三千萬，短中期週轉借款目前一千萬，營授比會不會太高', '如果再多借八百萬呢'],
-    answersWith: ['營授比 60%', '18,000,000 ÷ 30,000,000'],
+    answersWith: ['營授比 60%', '（10,000,000 + 8,000,000） ÷ 30,000,000'],
   },
   {
     name: 'computes the fee of a loan added on top of a balance at the ratio its new 營授比 allows',
@@ -3788,7 +3788,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'a new working-capital loan told beside the balance is weighed in the 營授比, and the room left is after it',
     says: ['生產事業 營收8000萬 週轉餘額5000萬 想再借800萬週轉 營授比多少'],
-    answersWith: ['72.5%', '58,000,000 ÷ 80,000,000', '最高 5成'],
+    answersWith: ['72.5%', '（50,000,000 + 8,000,000） ÷ 80,000,000', '最高 5成', '再增加 22,000,000 元以內'],
   },
   {
     name: 'the guaranteed amount of an authorised case over the 營授比 threshold is at 5成',
@@ -3799,6 +3799,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'a programme the case does not use (沒有適用…) is not the one asked about',
     says: ['沒有適用促進就業的放寬 一般貸款借100萬 保證金額多少'],
     answersWith: ['80萬'],
+  },
+  {
+    name: 'the new loan said again changes that loan, not the balance it is weighed with',
+    says: ['生產事業 營業額4000萬 週轉餘額2000萬 這次要新貸900萬週轉 營授比多少', '那新貸如果降到四百萬呢'],
+    answersWith: ['（20,000,000 + 4,000,000） ÷ 40,000,000', '60%'],
   },
 ];
 
