@@ -3805,6 +3805,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['生產事業 營業額4000萬 週轉餘額2000萬 這次要新貸900萬週轉 營授比多少', '那新貸如果降到四百萬呢'],
     answersWith: ['（20,000,000 + 4,000,000） ÷ 40,000,000', '60%'],
   },
+  {
+    name: 'a balance called 信保餘額 and written 保証: the table rows compared',
+    says: ['臺北市跟新北市的信保保証餘額差多少'],
+    answersWith: ['相差 877.06'],
+  },
+  {
+    name: 'a share asked as 佔…幾成 is the rows’ share of the total, not a guarantee ratio',
+    says: ['營建工程業和批發零售業合起來佔信保餘額幾成'],
+    answersWith: ['48.35%'],
+    never: ['保證成數'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
