@@ -76,6 +76,8 @@ export interface Domain {
     listedWith: string[];
     /** Phrases pointing back at what was discussed (這個…的額度): their words name it, they do not ask it. */
     referent: { opens: RegExp; ends: RegExp; within: number; askedOf: Set<string> };
+    /** 「現在還是這樣嗎」: a question about what the clauses before it said. */
+    refersBack: RegExp;
     /** A question of when something is done (幾月…申請): what follows it in the clause is what is done, not asked. Global: for matchAll. */
     asksWhenDone: RegExp;
     feeAmountQuestion: RegExp;
@@ -427,6 +429,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       also: asks.also ? cueRegExp(asks.also) : /(?!)/,
       changedTo: new RegExp(`^\\s*(?:${longestFirst(asks.changed_to ?? [])})\\s*$`),
       listedWith: [...(asks.listed_with ?? [])].sort((a, b) => b.length - a.length),
+      refersBack: asks.refers_back.length > 0 ? cueRegExp(asks.refers_back) : /(?!)/,
       referent: asks.referent ? { opens: cueRegExp(asks.referent.opens, 'g'), ends: cueRegExp(asks.referent.ends, 'g'), within: asks.referent.within, askedOf: new Set(asks.referent.asked_of) } : { opens: /(?!)/g, ends: /(?!)/g, within: 0, askedOf: new Set<string>() },
       asksWhenDone: asks.asks_when_done ? cueRegExp(asks.asks_when_done, 'g') : /(?!)/g,
       feeAmountQuestion: cueRegExp(asks.fee_amount_question),

@@ -142,6 +142,8 @@ export const AsksFile = z
     listed_with: Words.optional(),
     /** 「這個額外的額度可以走授權送保嗎」: words opening a phrase that points back at what was discussed, and words ending it. */
     referent: z.object({ opens: Cues, ends: Cues, within: z.number().int().min(1).max(20), asked_of: z.array(z.string()).default([]) }).strict().optional(),
+    /** 「現在還是這樣嗎」: words of a question asking about what the clauses before it said (a figure stated there). */
+    refers_back: Cues.default([]),
     /** 「每年幾月要申請下一年度的批號跟代償最高限額」: a question of when something is done; what follows it in the clause is what is done, not asked. */
     asks_when_done: Cues.optional(),
     vague_definition: Words,

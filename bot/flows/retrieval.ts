@@ -761,7 +761,11 @@ function waysOfAsking(ctx: FlowContext): ReadonlySet<string> {
  * whether that figure holds.
  */
 export function statesFigureAsked(ctx: FlowContext, question = searchQuery(ctx), asked?: AnswerKind[]): boolean {
-  if (!ctx.understanding.modifiers.yesNo || !HOLDS_FIGURE.test(question)) return false;
+  // (The figure is in the clause asking: 「那沒保到的那兩成我們有押擔保品，…可以先補我們沒保的部份嗎」 asks no ratio.)
+  // (Unless the question asks about what was said before it: 「以前說可以保到十成，現在還是這樣嗎」.)
+  const last = question.split(/[，,。；;！!？?]/u).filter((clause) => clause.trim() !== '').at(-1) ?? question;
+  const asking = ctx.domain.asks.refersBack.test(last) ? question : last;
+  if (!ctx.understanding.modifiers.yesNo || !HOLDS_FIGURE.test(asking)) return false;
   return (asked ?? kindsAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier)).length === 0;
 }
 

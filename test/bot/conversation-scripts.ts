@@ -3816,6 +3816,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['48.35%'],
     never: ['保證成數'],
   },
+  {
+    name: 'collateral for the part not guaranteed, described in other words, and a share named in a clause that asks nothing',
+    says: ['客戶沒保到的那兩成另外押了土地，以後逾期法拍擔保品的錢可以先抵銀行自己的部分嗎'],
+    answersWith: ['保證比率'],
+  },
+  {
+    name: 'a franchise headquarters that recommends its shops is 火金姑’s donor',
+    says: ['加盟總部說會推薦我們加盟店去申請信保 那是什麼 保幾成'],
+    answersWith: ['火金姑', '9.5成'],
+  },
+  {
+    name: 'a supplier told of a donor company and recommendations is no request for others’ records',
+    says: ['聽採購說他們公司有捐一筆錢給信保 供應商可以靠他們推薦去借錢 這是什麼方案'],
+    answersWith: ['火金姑'],
+    never: ['個人資料保護'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
