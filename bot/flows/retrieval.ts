@@ -79,9 +79,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   };
   // (Asked of another programme, the question before is read without the programme it named.)
   // (Unless it sets the two against each other or adds them, 「那青創呢？兩個合計多少」: both programmes' rows are read.)
-  const { comparison: against, arithmetic, total } = ctx.understanding.modifiers;
-  const both = against || arithmetic !== undefined || total;
-  const before = ctx.state.topic === undefined ? '' : sameOfProgramme && !both ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
+  const before = ctx.state.topic === undefined ? '' : sameOfProgramme && !setsAgainstOrAdds(ctx) ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
   // (「高雄市的保證餘額多少」 → 「那屏東呢」: a follow-up naming a place of its own asks the question before of that place,
   // not of the place named before, unless it compares the two: 「那新北市呢？兩個差多少」.)
   const places = ctx.sources.knowledge.answerKinds?.places ?? [];
@@ -100,7 +98,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // are quoted.)
   // (So is one asking only that, 「差很多嗎 差幾億」 after 「台中市跟高雄市 哪邊的保證餘額比較高」.)
   // (And one adding it, 「合庫呢 兩家加起來多少」.)
-  const comparesBefore = continues && (ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined || ctx.understanding.modifiers.total === true);
+  const comparesBefore = continues && setsAgainstOrAdds(ctx);
   const firm = (bare && !ownPlace) || comparesBefore;
   readings.sort((a, b) => readingStrength(b, firm, continues && !ownPlace, outside) - readingStrength(a, firm, continues && !ownPlace, outside));
   const { query, choices, continued } = readings[0]!;
@@ -464,7 +462,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     };
   };
   // (Unless it compares the two, 「那合庫呢 兩家差多少」: both banks' rows are quoted, as with places.)
-  const comparing = ctx.understanding.modifiers.comparison || ctx.understanding.modifiers.arithmetic !== undefined || ctx.understanding.modifiers.total;
+  const comparing = setsAgainstOrAdds(ctx);
   const ownBanks = query === question || comparing ? undefined : banksIn(question);
   const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
   const shortNamed = banks.short;
@@ -1012,6 +1010,12 @@ function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
   return ctx.understanding.isFollowUp && namesOtherRow(ctx, ctx.merged.programme) ? undefined : ctx.merged.programme;
 }
 
+/** The question compares, computes or adds figures (「兩個差多少」「跟110年比」「兩家加起來」). */
+function setsAgainstOrAdds(ctx: FlowContext): boolean {
+  const { comparison, arithmetic, total } = ctx.understanding.modifiers;
+  return comparison || arithmetic !== undefined || total === true;
+}
+
 /**
  * 「那青創呢？兩個合計多少」 after 批保's balance: a follow-up adding or comparing another programme's figure to the one
  * before reads both programmes' rows (the one before first), and is scoped to neither.
@@ -1019,8 +1023,7 @@ function programmeInQuestion(ctx: FlowContext): ProgrammeId | undefined {
 function programmesAddedUp(ctx: FlowContext): ProgrammeId[] | undefined {
   const named = ctx.understanding.programmes;
   const before = ctx.state.programme;
-  const { comparison, arithmetic, total } = ctx.understanding.modifiers;
-  if (!ctx.understanding.isFollowUp || !(comparison || arithmetic !== undefined || total) || before === undefined || named.length !== 1 || named[0] === before) return undefined;
+  if (!ctx.understanding.isFollowUp || !setsAgainstOrAdds(ctx) || before === undefined || named.length !== 1 || named[0] === before) return undefined;
   return [before, named[0]!];
 }
 
