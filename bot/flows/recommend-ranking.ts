@@ -95,8 +95,8 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
     const { facts: weighed, supposed } = withSupposed(facts, weighedWith.get(id));
     const assessed = assess(id, weighed, view);
     if (assessed) {
-      const { result, rate } = rateWhateverGroup(id, weighed, view, assessed);
-      const candidate: Candidate = { result, purposes: byPurpose.get(id) ?? [], named: named.includes(id), forApplicant: finder.audienceProgrammes.includes(id), supposed };
+      const rate = rateWhateverGroup(assessed);
+      const candidate: Candidate = { result: assessed, purposes: byPurpose.get(id) ?? [], named: named.includes(id), forApplicant: finder.audienceProgrammes.includes(id), supposed };
       candidates.push(rate === undefined ? candidate : { ...candidate, rateWhateverGroup: rate });
     }
   }
@@ -112,20 +112,11 @@ export function rankProgrammes(facts: Facts, purposes: readonly string[], named:
 }
 
 /**
- * A rate that waits on the risk group may be the same whatever the group (a cap below all three): then it is the rate,
- * and the parameters that made it so join the result's trace to be cited.
+ * A rate that waits on no risk group because every group comes to it (a cap below all three): the eligibility rules
+ * decide it (rules/eligibility/common.ts `sameRateEveryGroup`, its parameters in the result's trace).
  */
-function rateWhateverGroup(id: ProgrammeId, facts: Facts, view: ParameterView, result: EligibilityResult): { result: EligibilityResult; rate?: number } {
-  // (The rules found it so already, rules/eligibility/common.ts: that rate, read in the result's own trace.)
-  if (result.feeRate.everyGroup && result.feeRate.applicable !== undefined) return { result, rate: result.feeRate.applicable };
-  if (result.feeRate.applicable !== undefined || !result.feeRate.byRiskGroup || facts.riskGroup !== undefined) return { result };
-  const byGroup = (['A', 'B', 'C'] as const).map((riskGroup) => assess(id, { ...facts, riskGroup }, view));
-  const rates = new Set(byGroup.map((r) => r?.feeRate.applicable));
-  const [rate] = [...rates];
-  if (rates.size !== 1 || rate === undefined) return { result };
-  const read = new Set(result.trace.flatMap((step) => (step.kind === 'parameter' ? [step.name] : [])));
-  const added = byGroup.flatMap((r) => r?.trace ?? []).filter((step) => step.kind === 'parameter' && !read.has(step.name) && (read.add(step.name), true));
-  return { result: { ...result, trace: [...result.trace, ...added] }, rate };
+function rateWhateverGroup(result: EligibilityResult): number | undefined {
+  return result.feeRate.everyGroup ? result.feeRate.applicable : undefined;
 }
 
 /** The facts with the circumstances a need amounts to, where the user has not said otherwise; and which were added. */
