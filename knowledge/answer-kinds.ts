@@ -95,6 +95,8 @@ const fileSchema = z.strictObject({
   offices: words.optional(),
   head_office: words.optional(),
   whole_totals: words.optional(),
+  set_against: words.optional(),
+  sum_joiners: z.array(z.string().min(1)).optional(),
   changes: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words, sum_asked_by: words.optional() }).optional(),
   distinct_terms: z.array(z.array(z.union([z.string().min(2), words.min(1, { error: '請至少寫一個說法' })])).min(2, { error: '一組至少要有兩樣東西' })).optional(),
@@ -175,6 +177,10 @@ export interface AnswerKinds {
   headOffice: string[];
   /** Headings that name the total of the whole (「經費總需求表」), not of one item: 「計畫總共編了多少經費」 reads them first. */
   wholeTotals: string[];
+  /** Words before a row a sum is set against (「有沒有超過臺北市」「比批發零售業還多」): that row is compared, not added. */
+  setAgainst: string[];
+  /** What joins two rows added (「臺中市加臺南市」「製造業+營建工程業」): the two named so ask their sum. */
+  sumJoiners: string[];
   /** Words saying a figure was changed (「由 1 億 2 千萬元提高至 1 億 5 千萬元」): what follows 由 … before them is the old figure. */
   changes: string[];
   /**
@@ -256,6 +262,8 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     offices: (parsed.data.offices ?? []).map((w) => normalizeText(w)),
     headOffice: (parsed.data.head_office ?? []).map((w) => normalizeText(w)),
     wholeTotals: (parsed.data.whole_totals ?? []).map((w) => normalizeText(w)),
+    setAgainst: (parsed.data.set_against ?? []).map((w) => placeForm(w)),
+    sumJoiners: (parsed.data.sum_joiners ?? []).map((w) => placeForm(w)),
     changes: (parsed.data.changes ?? []).map((w) => normalizeText(w)),
     cumulative: {
       askedBy: (parsed.data.cumulative?.asked_by ?? []).map((w) => normalizeText(w)),

@@ -154,12 +154,13 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
  * sum, never one of the rows added; quoted beside them, it is the answer unless the question names two rows or more,
  * and then those rows are summed (not a third it names to compare them with, when the question is the sum's part).
  */
-export function shownRowsSum(lines: readonly string[], question?: string): string | undefined {
+export function shownRowsSum(lines: readonly string[], question?: string, { aliases = [], setAgainst = [] }: RowWords = {}): string | undefined {
   const shown = shownRows(lines);
   const rows = shown.filter((row) => !TOTAL_ROW.test(row.label));
-  const named = question === undefined ? [] : rows.filter((row) => names(placeForm(question), placeForm(row.label)));
+  const text = question === undefined ? '' : placeForm(question);
+  const named = question === undefined ? [] : rows.filter((row) => rowNames(text, placeForm(row.label), aliases).length > 0);
   // (「製造業+營建工程業加起來…有沒有比批發零售業還多」: a row named after 比 is what the sum is set against.)
-  const against = question === undefined ? [] : named.filter((row) => comparedWith(placeForm(question), placeForm(row.label)));
+  const against = named.filter((row) => comparedWith(text, rowNames(text, placeForm(row.label), aliases), setAgainst));
   const summed = named.filter((row) => !against.includes(row));
   const added = summed.length >= 2 ? summed : rows.length === shown.length ? rows : [];
   if (added.length < 2 || added.some((row) => row.shape !== added[0]!.shape) || new Set(added.map((row) => row.label)).size !== added.length) return undefined;
@@ -171,12 +172,38 @@ export function shownRowsSum(lines: readonly string[], question?: string): strin
   return [sum, ...compared.map((row) => sumAgainst(total, row, unit))].join('\n');
 }
 
-/** The question sets the row against something: 「比批發零售業還多」「跟批發零售業比」. */
-function comparedWith(question: string, label: string): boolean {
+/**
+ * A row the question names by another of its names (answer-kinds `organisation_names`, `places`, in place form):
+ * 「彰銀」「彰化銀行」 name the row 彰化商銀; 「臺南」 names 臺南市, 「新竹」 新竹縣市. A group counts when the question
+ * says its first name; the row's label is one of the group's names, or a place's name with 市, 縣 or 縣市 after it.
+ */
+function rowNames(question: string, label: string, aliases: readonly (readonly string[])[]): string[] {
   const plain = (text: string) => text.replace(/[的之\s]/gu, '');
-  const name = plain(label.split(/[(（]/u)[0] ?? label);
+  const core = plain(label.split(/[(（]/u)[0] ?? label);
   const text = plain(question);
-  return text.includes(`比${name}`) || text.includes(`比較${name}`) || new RegExp(`(?:跟|和|與)${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:相?比|比較)`, 'u').test(text);
+  const otherwise = aliases.filter((group) => group[0] !== undefined && text.includes(group[0]) && group.some((name) => [name, `${name}市`, `${name}縣`, `${name}縣市`].includes(core)));
+  return [...new Set([core, ...otherwise.map((group) => group[0]!)])].filter((name) => text.includes(name));
+}
+
+/** The words a table's rows are read with: their other names, the words before a row set against a sum, and those joining rows added. */
+export interface RowWords {
+  aliases?: readonly (readonly string[])[];
+  setAgainst?: readonly string[];
+  sumJoiners?: readonly string[];
+}
+
+/** 「臺中市加臺南市的保證餘額」: two rows the answer quotes, named one right after the other with a joiner between (a sum asked). */
+export function rowsJoined(lines: readonly string[], question: string, { aliases = [], sumJoiners = [] }: RowWords = {}): boolean {
+  const text = placeForm(question).replace(/[的之\s]/gu, '');
+  const named = shownRows(lines).filter((row) => !TOTAL_ROW.test(row.label)).map((row) => rowNames(text, placeForm(row.label), aliases));
+  return named.some((a, i) => named.some((b, j) => i !== j && a.some((x) => b.some((y) => sumJoiners.some((joiner) => text.includes(`${x}${joiner}${y}`))))));
+}
+
+/** The question sets the row (by one of the names it says) against something: 「比批發零售業還多」「有沒有超過臺北市」「跟批發零售業比」. */
+function comparedWith(question: string, names: readonly string[], setAgainst: readonly string[]): boolean {
+  const text = question.replace(/[的之\s]/gu, '');
+  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return names.some((name) => setAgainst.some((word) => text.includes(`${word}${name}`)) || new RegExp(`(?:跟|和|與)${escape(name)}(?:相?比|比較)`, 'u').test(text));
 }
 
 /** The sum set against a row: which is more, and by how much, in the table's unit. */

@@ -840,7 +840,9 @@ export function unknownWords(
     .replace(/(?<!\d)\d+ ?[年月日]/gu, ' ')
     .replace(/(?<![\d一二兩三四五六七八九十])[\d一二兩三四五六七八九十]+點(?:半|鐘)?/gu, ' ')
     // (Nor an amount in Chinese numerals, 「一百萬」「兩千五百萬」: a figure, as 「100萬」 is.)
-    .replace(/(?<![零〇一二兩三四五六七八九十\d])[零〇一二兩三四五六七八九十\d]*[百千萬億][零〇一二兩三四五六七八九十百千萬億]*/gu, ' ');
+    .replace(/(?<![零〇一二兩三四五六七八九十\d])[零〇一二兩三四五六七八九十\d]*[百千萬億][零〇一二兩三四五六七八九十百千萬億]*/gu, ' ')
+    // (Nor a count of things, 「三家一共」「兩個縣市」: how many rows are meant, not what they are.)
+    .replace(/(?<![零〇一二兩三四五六七八九十\d])[一二兩三四五六七八九十]+[家個間項筆位種]/gu, ' ');
   // Cut out before the filler: 「多少家」 is a way of asking, though 「多少」 alone is filler.
   let unfilled = normal;
   for (const phrase of phrasesOf(askedWith)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');

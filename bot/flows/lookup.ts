@@ -11,7 +11,7 @@ import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { arithmeticLine } from '../compose/arithmetic.ts';
-import { figureDifference, shownRowsDifference, shownRowsSum } from '../../knowledge/quote.ts';
+import { figureDifference, rowsJoined, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
 import { amountInWords, amountSpoken, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
@@ -87,14 +87,18 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const quota = quotaGuaranteed(ctx, result);
   if (quota) return { ...withLineAfterFigures(result, quota, true), grounding: [...(result.grounding ?? []), quota] };
   const head = result.replies[0];
-  const operationOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
+  const asksOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
   // (「青創跟批次的保證餘額哪個多」: a row of one table quoted for each programme named is compared like two rows quoted together.)
-  if (!operationOf(ctx.understanding) && ctx.understanding.modifiers.comparison && head && result.outcome === 'answered' && !/^(?:計算|比較|合計)/mu.test(head.text)) {
+  if (!asksOf(ctx.understanding) && ctx.understanding.modifiers.comparison && head && result.outcome === 'answered' && !/^(?:計算|比較|合計)/mu.test(head.text)) {
     const rows = shownRowsDifference(head.text.split('\n').filter((line) => line.startsWith('「')));
     return rows ? { ...withLineAfterFigures(result, rows, true), grounding: [...(result.grounding ?? []), rows] } : result;
   }
-  if (!operationOf(ctx.understanding) || !head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
+  if (!head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
+  // (Two rows quoted, named with 加 between them, 「臺中市加臺南市的保證餘額」, are a sum asked, whatever else the question says.)
+  const joined = rowsJoined(quoted, englishToChinese(ctx.understanding.text), rowWords(ctx));
+  const operationOf = (u: Understanding) => asksOf(u) ?? (joined ? 'sum' : undefined);
+  if (!operationOf(ctx.understanding)) return result;
   // (「…多多少億?政府大概是銀行的几倍」: each part asking arithmetic of its own is computed.)
   const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own).filter((own) => operationOf(own) !== undefined);
   const asked = parts.length >= 2 ? parts : [ctx.understanding];
@@ -114,8 +118,12 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (The parameters first: each is one figure under its own description; a quote may hold several of one clause.)
   const fromRules = over(ruled());
   // (A sum of table rows the question names, 「製造業加營建工程業合計多少」, adds their figures and their shares both.)
-  const sumAsked = asked.filter((u) => operationOf(u) === 'sum');
-  const namedRows = fromRules.length === 0 && sumAsked.length > 0 ? shownRowsSum(quoted, [before ?? '', ...sumAsked.map((u) => englishToChinese(u.text))].join('\n')) : undefined;
+  // (Or the sum set against another row, 「製造業加營建工程業加一加，有沒有比批發零售業多？差多少」: the difference asked is
+  // the sum's from that row, never two rows' apart.)
+  const againstSum = (u: Understanding) => (u.modifiers.total === true || joined) && u.modifiers.arithmetic === 'difference';
+  const sumAsked = asked.filter((u) => operationOf(u) === 'sum' || againstSum(u));
+  const rowsSummed = fromRules.length === 0 && sumAsked.length > 0 ? shownRowsSum(quoted, [before ?? '', ...sumAsked.map((u) => englishToChinese(u.text))].join('\n'), rowWords(ctx)) : undefined;
+  const namedRows = rowsSummed && (sumAsked.some((u) => operationOf(u) === 'sum') || rowsSummed.includes('\n比較：')) ? rowsSummed : undefined;
   const computed = fromRules.length > 0 ? fromRules : namedRows ? [namedRows] : over(quoted);
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
   // (Or, a sum asked of rows of one table quoted, 「前兩大銀行加起來佔多少」: their figures and shares added.)
@@ -124,6 +132,12 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (After every passage it computes over: before the last line naming sources.)
   const computedResult = withLineAfterFigures(result, line, true);
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
+}
+
+/** The other names a table row may be asked by (the banks' short names, the places'), and the words setting a row against a sum (answer-kinds.yaml). */
+function rowWords(ctx: FlowContext): RowWords {
+  const kinds = ctx.sources.knowledge.answerKinds;
+  return { aliases: [...(kinds?.organisationNames ?? []), ...(kinds?.places ?? [])], setAgainst: kinds?.setAgainst ?? [], sumJoiners: kinds?.sumJoiners ?? [] };
 }
 
 /** A rule parameter line stating an amount: its description, the amount. */

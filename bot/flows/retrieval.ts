@@ -85,7 +85,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const places = ctx.sources.knowledge.answerKinds?.places ?? [];
   // (One naming two places of its own, 「那高雄跟台中呢 哪個高」, compares those two.)
   const ownPlaces = placesNamed(question, places).length;
-  const topic = ownPlaces > 0 && (!ctx.understanding.modifiers.comparison || ownPlaces >= 2) ? placesNamed(before, places).reduce((text, names) => names.reduce((t, name) => placeForm(t).replaceAll(name, ' '), text), before) : before;
+  // (Nor when it adds its own to them, 「臺南也算進去的話 三個加總」「那再加新竹跟苗栗」.)
+  const addsToBefore = ctx.understanding.isFollowUp && ctx.understanding.modifiers.addsToBefore === true;
+  const topic = ownPlaces > 0 && !addsToBefore && (!ctx.understanding.modifiers.comparison || ownPlaces >= 2) ? placesNamed(before, places).reduce((text, names) => names.reduce((t, name) => placeForm(t).replaceAll(name, ' '), text), before) : before;
   // (「那大廠那邊要捐多少錢」 after 火金姑: a follow-up naming no programme is about the one under discussion; read with the
   // question before, a section of that programme answers before one about none its own words happen to find.)
   const underDiscussion = ctx.understanding.programmes.length === 0 && ctx.merged.programme !== undefined;
