@@ -346,6 +346,9 @@ export function yearCells(quoted: string[], asked: YearsAsked): string[] {
  * 「新發生逾期保證金額」, not of 「新發生逾期率」), else those the question with the one before it names.
  */
 function rowsAsked<R extends { label: string }>(rows: R[], asked: YearsAsked): R[] {
+  // (「金額增加幾億？逾期率增加多少」: each row named by what tells it from the others, 金額 and 逾期率.)
+  const byTail = rowsNamedByTail(rows, asked.own ?? asked.text);
+  if (byTail.length >= 2) return byTail;
   if (asked.own !== undefined) {
     const own = asked.own;
     const named = rows.filter((r) => names(own, r.label));
@@ -360,6 +363,26 @@ function rowsAsked<R extends { label: string }>(rows: R[], asked: YearsAsked): R
     if (best >= 2) return scored.filter((s) => s.score === best).map((s) => s.r);
   }
   return rows.filter((r) => names(asked.text, r.label));
+}
+
+/**
+ * Rows of one table named by the part of their label the others do not share (「新發生逾期保證金額」「新發生逾期率」 →
+ * 保證金額, 率): by that part, by its last two characters (金額), or, one character long, with the one before it (期率).
+ */
+function rowsNamedByTail<R extends { label: string }>(rows: R[], question: string): R[] {
+  const plain = (s: string) => s.replace(/[的之\s]/gu, '');
+  const cores = rows.map((r) => plain(r.label.split(/[(（]/u)[0] ?? r.label));
+  if (cores.length < 2) return [];
+  let shared = 0;
+  while (cores.every((core) => core.length > shared + 0 && core[shared] === cores[0]![shared])) shared++;
+  const text = plain(question);
+  return rows.filter((_, i) => {
+    const core = cores[i]!;
+    const tail = core.slice(shared);
+    if (tail.length === 0) return false;
+    const forms = tail.length === 1 ? [core.slice(Math.max(0, shared - 1))] : [tail, tail.slice(-2)];
+    return forms.some((form) => text.includes(form));
+  });
 }
 
 /**

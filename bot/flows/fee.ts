@@ -14,6 +14,7 @@ import { PROGRAMMES } from '../../rules/programmes.ts';
 import { amountSpoken, formatAmount, formatRate, formatCheng, formatPercent, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, reply, sourcesLine } from '../compose/reply.ts';
+import { dedupeCitations } from '../compose/citations.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation, ResultCard } from '../types.ts';
 import { questionFor } from '../dialogue/questions.ts';
@@ -632,12 +633,14 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
   // (A waived fee asked how much it saves, 「幫客戶省了多少保費」, is asked its worth too.)
   const worthAsked = ctx.understanding.modifiers.notWaived || ctx.understanding.modifiers.bothWays || ctx.merged.statedRate !== undefined || askedBefore;
   const waiver = r.waived && worthAsked ? waivedAmount(ctx, r) : undefined;
-  const citations = [...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : [])];
-  const versions = r.trace.flatMap((s) => {
+  const others = r.trace.flatMap((s) => {
     if (s.kind !== 'parameter') return [];
     const reading = ctx.view.find(s.name);
-    return reading ? otherVersions(ctx.view, reading).map((v) => versionLine(v, reading)) : [];
+    return reading ? otherVersions(ctx.view, reading).map((v) => ({ v, reading })) : [];
   });
+  const versions = others.map(({ v, reading }) => versionLine(v, reading));
+  // (The rate of another time the answer mentions is cited too, after the one computed with.)
+  const citations = dedupeCitations([...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : []), ...others.map(({ v }) => ctx.cite.forReference(v.reference, v.effectiveFrom, v.name))]);
   const ruleDate = latest(r.ruleDates);
   const question = asking ? questionFor(asking, ctx.domain) : undefined;
   const rateLine = r.waived

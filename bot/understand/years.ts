@@ -8,8 +8,15 @@ const YEAR =
 /** 「110、111年」「110和111年」: ROC years listed before one 年, each a year named. */
 const LISTED = /(?<![\d.])(1[0-4]\d|[6-9]\d)(?=\s*(?:、|和|跟|與|及|至|到)\s*(?:1[0-4]\d|[6-9]\d)\s*年)/gu;
 
+/**
+ * 「111跟110比」「那110和111相比」: two ROC years of three digits set against each other with no 年 at all (a pair of amounts
+ * would have a unit after it).
+ */
+const COMPARED = /(?<![\d.])(1[0-4]\d)\s*(?:跟|和|與|比)\s*(1[0-4]\d)(?=\s*(?:相比|比較|比|的|差))/gu;
+
 export function findYears(text: string): number[] {
-  const listed = [...text.matchAll(LISTED)].map((m) => ({ index: m.index, year: Number(m[1]) + 1911 }));
+  const compared = [...text.matchAll(COMPARED)].flatMap((m) => [{ index: m.index, year: Number(m[1]) + 1911 }, { index: m.index + 1, year: Number(m[2]) + 1911 }]);
+  const listed = [...[...text.matchAll(LISTED)].map((m) => ({ index: m.index, year: Number(m[1]) + 1911 })), ...compared];
   const named = [...text.matchAll(YEAR)].map((m) => {
     const roc = m.groups?.roc ?? m.groups?.english;
     return { index: m.index, year: roc ? Number(roc) + 1911 : Number(m.groups?.ad) };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
-import { readableQuote, rowDifference, shownRowsDifference, shownRowsSum, yearCells } from '../../knowledge/quote.ts';
+import { readableQuote, rowDifference, rowsJoined, shownRowsDifference, shownRowsSum, yearCells } from '../../knowledge/quote.ts';
 import { frontMatter, writeKnowledgeDir } from './fixtures.ts';
 
 describe('figures read off the table rows a section quotes', () => {
@@ -39,6 +39,10 @@ describe('figures read off the table rows a section quotes', () => {
     // (Three years asked, or a row not named: no change is worked out.)
     expect(yearCells(quoted, { text: '新發生逾期率109年110年111年', years: [2020, 2021, 2022] }).some((line) => line.includes('較'))).toBe(false);
     expect(yearCells(quoted, { text: '110年跟109年呢', years: [2021, 2020] }).some((line) => line.includes('較'))).toBe(false);
+    // (Each row named by what tells it from the other, 金額 and 逾期率, is worked out.)
+    const both = yearCells(quoted, { text: '新發生逾期 111年比110年 金額增加幾億？逾期率增加多少', years: [2022, 2021] });
+    expect(both).toContain('新發生逾期保證金額：111年較110年減少 15.5億元（98.5 對 114，減少 13.60%）');
+    expect(both).toContain('新發生逾期率：111年較110年減少 0.14 個百分點（0.80% 對 0.94%）');
   });
 
   it('reads a quoted table row cell by cell under its column names, a count column with its unit', async () => {
@@ -81,11 +85,28 @@ describe('two rows of one table, each quoted apart as an answer shows them', () 
     const caption = '「※行業別（金額單位：新臺幣百萬元）」';
     const lines = [caption, '「製造業：111 年保證餘額 340,832.71；111 年結構比 25.17%」', '「營建工程業：111 年保證餘額 159,094.88；111 年結構比 11.75%」', '「批發零售業：111 年保證餘額 495,659.15；111 年結構比 36.60%」', '「合計：111 年保證餘額 1,354,176.21；111 年結構比 100.00%」'];
     expect(shownRowsSum(lines, '營建工程業跟批發零售業加起來多少')).toBe('合計：營建工程業 159,094.88 ＋ 批發零售業 495,659.15 ＝ 654,754.03（百萬元，約 6,547.54億元）；占比 11.75% ＋ 36.60% ＝ 48.35%。');
-    expect(shownRowsSum(lines, '製造業+營建工程業兩個加起來多少 有沒有比批發零售業還多')).toBe(
+    const words = { setAgainst: ['比', '超過'], sumJoiners: ['加', '+'], aliases: [['臺南', '雲嘉南'], ['彰銀', '彰化商銀']] };
+    expect(shownRowsSum(lines, '製造業+營建工程業兩個加起來多少 有沒有比批發零售業還多', words)).toBe(
       '合計：製造業 340,832.71 ＋ 營建工程業 159,094.88 ＝ 499,927.59（百萬元，約 4,999.28億元）；占比 25.17% ＋ 11.75% ＝ 36.92%。\n比較：合計 499,927.59 高於 批發零售業 495,659.15，相差 4,268.44（百萬元，約 42.68億元）。',
     );
     // (A total asked, naming fewer than two rows: the total row quoted is the answer; nothing is added.)
     expect(shownRowsSum(lines, '111年行業別保證餘額合計多少')).toBeUndefined();
     expect(shownRowsSum(lines, '製造業合計多少')).toBeUndefined();
+    // (With no words setting a row against the sum, every row named is added.)
+    expect(shownRowsSum(lines, '製造業+營建工程業加起來 有沒有比批發零售業還多')).toMatch(/^合計：製造業 340,832.71 ＋ 營建工程業 159,094.88 ＋ 批發零售業 495,659.15 ＝/u);
+  });
+  it('reads rows named by their other names, joined by 加, or set against the sum after 超過', () => {
+    const words = { setAgainst: ['比', '超過'], sumJoiners: ['加', '+'], aliases: [['臺南', '雲嘉南'], ['彰銀', '彰化商銀'], ['臺中']] };
+    const places = ['「※地區別（金額單位：新臺幣百萬元）」', '「臺北市：111年保證餘額 196,703.17；111年結構比 15.88%」', '「臺中市：111年保證餘額 176,766.89；111年結構比 14.27%」', '「臺南市：111年保證餘額 99,621.73；111年結構比 8.04%」'];
+    expect(rowsJoined(places, '臺中市加臺南市的保證餘額', words)).toBe(true);
+    expect(rowsJoined(places, '臺中市跟臺南市哪個多', words)).toBe(false);
+    expect(shownRowsSum(places, '台中加台南 有沒有超過臺北市？超過多少', words)).toBe(
+      '合計：臺中市 176,766.89 ＋ 臺南市 99,621.73 ＝ 276,388.62（百萬元，約 2,763.89億元）；占比 14.27% ＋ 8.04% ＝ 22.31%。\n比較：合計 276,388.62 高於 臺北市 196,703.17，相差 79,685.45（百萬元，約 796.85億元）。',
+    );
+    const banks = ['「臺灣銀行：保證餘額 84,756.17；結構比 6.26%」', '「彰化商銀：保證餘額 78,925.61；結構比 5.83%」', '「土地銀行：保證餘額 65,752.85；結構比 4.86%」'];
+    // (「彰銀」 names 彰化商銀; the group's other names alone, 「雲嘉南」, name no row.)
+    expect(shownRowsSum(banks, '臺灣銀行跟彰銀加起來', words)).toMatch(/^合計：臺灣銀行 84,756.17 ＋ 彰化商銀 78,925.61 ＝ 163,681.78/u);
+    expect(rowsJoined(places, '臺北市加雲嘉南', words)).toBe(false);
+    expect(rowsJoined(places, '臺北市加臺南', words)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understand, type Understanding } from '../../../bot/understand/index.ts';
-import { withRelativeYear } from '../../../bot/understand/years.ts';
+import { findYears, withRelativeYear } from '../../../bot/understand/years.ts';
 
 describe('understand marks elliptical follow-ups with only the facts they change', () => {
   it.each<[string, Partial<Understanding>]>([
@@ -107,5 +107,14 @@ describe('a year said relative to the one the question before named', () => {
     expect(withRelativeYear({ years: [2020], relativeYear: -1 }, '111年').years).toEqual([2020]);
     expect(withRelativeYear({ years: [], relativeYear: -1 }, '110跟111年度的賸餘').years).toEqual([]);
     expect(withRelativeYear({ years: [], relativeYear: -1 }, undefined).years).toEqual([]);
+  });
+});
+
+describe('two ROC years set against each other with no 年', () => {
+  it('are years when 比, 相比 or 差 follows them, not amounts', () => {
+    expect(findYears('那111跟110比 新發生逾期金額多了幾億')).toEqual([2022, 2021]);
+    expect(findYears('110和111相比呢')).toEqual([2021, 2022]);
+    expect(findYears('110跟120萬比')).toEqual([]);
+    expect(findYears('借120跟130萬')).toEqual([]);
   });
 });
