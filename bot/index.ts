@@ -238,6 +238,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('topic', topicAfter(state, merged, result, `${redactPersonalData(trimmed)}${yearMeant}`, domain)),
       ...optional('offered', result.state.offered),
       ...optional('waiverWorth', result.state.waiverWorth),
+      ...optional('sideBySide', result.state.sideBySide),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
     return { u, result: lost ? withContextLostNote(result) : result };

@@ -58,7 +58,7 @@ export interface PassageRequest {
   /** That programme's official name: its table row is the one quoted. */
   programmeName?: string;
   /**
-   * Programmes whose figures a follow-up adds or compares (「那青創呢？兩個合計多少」 after 批保's balance), by official
+   * Programmes (or banks and places, as tables name them) whose figures a follow-up adds or compares (「那青創呢？兩個合計多少」 after 批保's balance), by official
    * name: each one's own table row (the one its name matches best) is quoted.
    */
   rowProgrammes?: string[];
@@ -1206,7 +1206,7 @@ function bestPassages(
   });
   // A table with a row for the programme asked about answers from that row, not from another programme's.
   // (Of several programmes, each one's row its name matches best: 青年創業及啟動金貸款 for 青年創業貸款, not 青年築夢….)
-  const own = Array.isArray(ownRows) ? ownRows.flatMap((names) => bestNamedRows(scored, names)) : ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
+  const own = Array.isArray(ownRows) ? [...new Set(ownRows.flatMap((names) => bestNamedRows(scored, names)))] : ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
   const ofProgramme = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p)) : scored;
   // 「上櫃公司有幾成用過信保」: when the question names a row's label whole (上櫃), the rows whose labels it does not touch
   // at all (上市, 興櫃) are left out; a label named in part (玉山銀行 for 玉山商銀) stays.

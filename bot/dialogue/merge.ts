@@ -568,7 +568,9 @@ interface TaskContext {
  */
 function variantsFor(u: Understanding, facts: Facts, state: ConversationState, stated: Facts): Understanding['variants'] {
   if (u.variants) return u.variants;
-  if (!u.modifiers.bothWays) return undefined;
+  // (「保證金額改成500萬呢」 after 「比沒得獎少多少」: a figure of the case changed, asking nothing new, is set side by side again.)
+  const again = state.task === 'fee_calculation' && u.asks.length === 0 && (state.sideBySide ?? []).filter((flag) => facts.flags?.[flag] === true);
+  if (!u.modifiers.bothWays) return again && again.length > 0 ? { flags: again } : undefined;
   // 「那如果是C組 一年要多繳多少」 after an estimate: the estimate before and after what this message changes.
   if (state.task === 'fee_calculation') {
     const earlier: NonNullable<Understanding['variants']>['earlier'] = {};

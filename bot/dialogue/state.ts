@@ -23,6 +23,8 @@ export interface ConversationState {
   offered?: Array<keyof FactFlags>;
   /** The last estimate said what a waived fee would have cost (「免收的保費等於省了多少」), so 「那1000萬呢」 says it again. */
   waiverWorth?: boolean;
+  /** The last estimate set the case with and without these circumstances side by side (「比沒得獎少多少」), so 「保證金額改成500萬呢」 does again. */
+  sideBySide?: Array<keyof FactFlags>;
   /** Programmes a lookup answered side by side (「火金姑跟一般貸款成數差多少」), so 「那手續費呢」 compares them again. */
   compared?: ProgrammeId[];
   turns: number;

@@ -58,6 +58,8 @@ export interface FlowResult {
     offered?: Array<keyof FactFlags>;
     /** The estimate said what its waived fee would have cost. */
     waiverWorth?: boolean;
+    /** The estimate set the case with and without these circumstances side by side. */
+    sideBySide?: Array<keyof FactFlags>;
   };
 }
 

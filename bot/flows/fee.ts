@@ -601,8 +601,13 @@ function feeVariants(
   ];
   return answered(
     { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: question ? question.quickReplies : ['重新開始'] },
-    { task: 'fee_calculation', pending: how.asking, programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
+    { task: 'fee_calculation', pending: how.asking, programme, facts: ctx.merged.facts, asks: ctx.merged.asks, ...(circumstance && asksDifference(ctx) ? { sideBySide: ctx.merged.variants!.flags! } : {}) },
   );
+}
+
+/** 「比沒得獎少多少」: the difference the circumstance makes is what is asked (not only a rate said as it was, 「原本費率1.25%」). */
+function asksDifference(ctx: FlowContext): boolean {
+  return ctx.understanding.modifiers.arithmetic === 'difference' || ctx.understanding.modifiers.comparison;
 }
 
 /** One fee whatever the risk group (each group's rate capped to the same): the fee, its arithmetic and the notes once. */

@@ -118,7 +118,6 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // never names it (the fund's overall overdue rate) does not answer it.
   const { comparison: comparing, several } = ctx.understanding.modifiers;
   const ofProgramme = best !== undefined && !comparing && !several && ctx.merged.asks.includes('statistics') && ctx.understanding.programmes.length === 1 && !sectionNames(ctx.domain, best.section, ctx.understanding.programmes[0]!);
-    if (process.env.DBG) console.error("NOTCOV", { best: best?.section.id, conf: best?.confidence, unknown, missing, evidence, ofProgramme, asks: ctx.merged.asks });
   if (!best || best.confidence < W.minConfidence || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}), ...(unknown.length > 0 ? { unknown } : {}) };
   }
@@ -470,6 +469,9 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const banks = ownBanks && ownBanks.short.length + ownBanks.named.length > 0 ? ownBanks : banksIn(query);
   const shortNamed = banks.short;
   const subjects = [...places, ...shortNamed, ...banks.named];
+  // (Rows added or compared over turns, 「兆豐跟玉山…」 → 「再加上台新呢」, each quoted by its best row, as the table names it:
+  // 兆豐商銀, not a row another bank's name shares words with.)
+  const rowsAddedUp = !addedUp && comparing && ctx.understanding.isFollowUp && shortNamed.length + places.length >= 2 && banks.named.length === 0 ? [...new Set([...shortNamed.map((names) => names[1] ?? names[0]!), ...places.map((names) => names[0]!)])] : undefined;
   // The figure asked is read in what the passage says of the years asked; a qualifier (a change from the year before)
   // in the whole passage.
   const qualifiers = asked.filter((kind) => kind.qualifier);
@@ -517,7 +519,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     // (A statistic of the programme discussed, 「占多少」 after its 保證餘額, is in the year's tables about no programme in
     // particular: they compete with its own sections, as when the programme is named.)
     ...(scope ? { programme: scope, programmeName: PROGRAMMES[scope].name, named: ctx.understanding.programmes.length > 0 || ctx.merged.asks.includes('statistics') } : {}),
-    ...(addedUp ? { rowProgrammes: addedUp.map((id) => PROGRAMMES[id].name) } : {}),
+    ...(addedUp ? { rowProgrammes: addedUp.map((id) => PROGRAMMES[id].name) } : rowsAddedUp ? { rowProgrammes: rowsAddedUp } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : distinct.some((group) => namesOtherThing(question, '', [[...group, ['\u0000']]])) ? { carries: (passage: string) => !otherThing(passage) } : {}),
     ...(asked.length === 0 && anyAsked.length > 0 ? { saysAsked: (passage: string) => carriesAny(withoutPlaces(passage, places), anyAsked) } : {}),
     ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),

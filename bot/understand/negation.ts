@@ -3,8 +3,15 @@
 const DENIAL = /(?:(?:沒|没|未|不|無|无|免用|非)[有簽签開开用是曾算屬於符合]{0,2}(?:拿來|拿来|用來|用来|用於|用于|用在|為了|为了|(?<=是)要)?|(?:沒有?|没有?|未)(?:適用|适用))$/;
 
 export function isDenied(text: string, index: number): boolean {
-  return DENIAL.test(text.slice(Math.max(0, index - 6), index));
+  const before = text.slice(Math.max(0, index - 6), index);
+  const denial = DENIAL.exec(before);
+  if (!denial) return false;
+  // (「手續費比沒得獎少多少」「跟沒簽比」: the case without it is what the case is set against, no denial of the case.)
+  return !ALTERNATIVE.test(text.slice(Math.max(0, index - before.length + denial.index - 2), index - before.length + denial.index));
 }
+
+/** Words before a denial that make it the other case compared: 比沒得獎, 跟沒簽, 還是沒有. */
+const ALTERNATIVE = /(?:比|跟|和|與|与|或|還是|还是)$/u;
 
 /** 不是 right before a figure, not in 是不是 (which asks). */
 const RETRACTION = /(?<!是)不是\s*$/u;

@@ -3832,6 +3832,35 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['火金姑'],
     never: ['個人資料保護'],
   },
+  {
+    name: 'a follow-up adding a third bank by its short name adds it to the two before',
+    says: ['兆豐跟玉山111年的保證餘額加起來', '再加上台新呢 三家總共'],
+    // 51,218.72 + 65,954.27 + 32,469.97
+    answersWith: ['149,642.96'],
+  },
+  {
+    name: 'a follow-up counting another county in keeps the places before',
+    says: ['屏東縣跟雲林縣保證餘額合計多少', '嘉義也算進去的話呢'],
+    // 27,709.37 + 23,809.89 + 28,794.99
+    answersWith: ['80,314.25'],
+  },
+  {
+    name: 'two places joined by 加 are added and set against a third after 超過',
+    says: ['彰化加南投的保證餘額 有超過台南嗎'],
+    // 61,969.22 + 17,227.24 = 79,196.46, lower than 臺南市 99,621.73 by 20,425.27
+    answersWith: ['79,196.46', '20,425.27'],
+  },
+  {
+    name: 'a year table asked for two rows’ change, each named by what tells it apart',
+    says: ['107年跟108年比 新發生逾期的金額少了幾億 逾期率呢'],
+    answersWith: ['減少 2億元', '0.04 個百分點'],
+  },
+  {
+    name: 'an award’s saving asked, then the amount changed: still with and without the award',
+    says: ['分行有拿批保卓越獎 保證金額800萬的案子 保費比沒拿獎便宜多少', '那如果保證金額是300萬呢'],
+    answersWith: ['3,000'],
+    never: ['9,000 元（批次'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
