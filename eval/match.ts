@@ -47,7 +47,9 @@ export function containsWhole(text: string, wanted: string): boolean {
     if (startsWithDigit && at > 0 && /\d/.test(text[at - 1] ?? '')) continue;
     if (startsWithDigit && at > 1 && text[at - 1] === '.' && /\d/.test(text[at - 2] ?? '')) continue;
     // A figure given to fewer decimals (「210,706」 for 210,706.45) still matches; a longer integer does not.
-    if (endsWithDigit && /\d/.test(text[at + wanted.length] ?? '')) continue;
+    // (Zeros after a wanted decimal are the same figure: 「42.3」 is 「42.30%」.)
+    const trailingZeros = wanted.includes('.') && /^0+(?!\d)/.test(text.slice(at + wanted.length));
+    if (endsWithDigit && /\d/.test(text[at + wanted.length] ?? '') && !trailingZeros) continue;
     return true;
   }
   return false;

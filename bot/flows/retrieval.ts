@@ -554,13 +554,22 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // (花東): searched with that name from the start, not only when the place's own name finds nothing.)
   // (Not a place inside a bank's name: 「台中商銀寄到哪個地址」 asks the bank's.)
   const serving = ctx.merged.asks.includes('contact') && places.length > 0 && otherNames.length > 0 && banks.named.length + shortNamed.length === 0;
-  const choices = about(find(serving ? `${query} ${otherNames.join(' ')}` : query));
+  const found = about(find(serving ? `${query} ${otherNames.join(' ')}` : query));
+  // (Rows added over turns are read from a table with a row for each, not from a list naming the banks: 〈金融機構別保證餘額〉,
+  // not the award winners.)
+  const tabledFirst = (list: SectionChoice[]): SectionChoice[] => {
+    if (!rowsAddedUp) return list;
+    const rowOf = (name: string) => new RegExp(`(?:^|\\n)\\|\\s*${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u');
+    const tabled = list.filter((c) => rowsAddedUp.every((name) => rowOf(name).test(placeForm(c.section.text))));
+    return [...tabled, ...list.filter((c) => !tabled.includes(c))];
+  };
+  const choices = tabledFirst(found);
   const best = choices[0];
   if (best && (otherNames.length === 0 || best.passages.some((p) => namesPlaces(p.text, aliased.map((names) => names.slice(0, 1)))))) return choices;
   // (With nothing found about it, 「澎湖的中小企業用信保的金額」, the place's every name weighs in, 澎湖縣 as the table says.)
   const extra = best ? otherNames : [...new Set(aliased.flat())];
   if (extra.length === 0) return choices;
-  const again = about(find(`${query} ${extra.join(' ')}`));
+  const again = tabledFirst(about(find(`${query} ${extra.join(' ')}`)));
   if (best) return again[0]?.section.id === best.section.id ? again : choices;
   // (Still nothing, for a figure: the tables naming it are where a place's or bank's figure is, whatever else is said.)
   return again.length > 0 || !ctx.merged.asks.includes('statistics') ? again : about(find(extra.join(' '))).filter((c) => c.passages.some((p) => p.passage.kind === 'row'));

@@ -12,6 +12,11 @@ describe('matching an answer against a case', () => {
     expect(containsWhole(comparable('保證成數 9.5成'), comparable('5成'))).toBe(false);
     expect(containsWhole(comparable('手續費24,000元。'), comparable('24,000'))).toBe(true);
     expect(containsWhole(comparable('餘額 210,706.45 百萬元'), comparable('210,706'))).toBe(true);
+    // (Zeros after a decimal are the same figure; other digits are not.)
+    expect(containsWhole(comparable('占比 42.30%'), comparable('42.3'))).toBe(true);
+    expect(containsWhole(comparable('占比 42.31%'), comparable('42.3'))).toBe(false);
+    expect(containsWhole(comparable('相差 4,230'), comparable('42.3'))).toBe(false);
+    expect(containsWhole(comparable('1.500 萬'), comparable('1.5'))).toBe(true);
   });
 
   it('passes a case whose banned figure is only part of a longer number, and fails one that says it', () => {
