@@ -40,6 +40,8 @@ export interface ParameterView {
   addsTo(name: string): string | undefined;
   /** The ratio parameter this amount is guaranteed at when used in full (parameter file `guaranteed_at`), if any. */
   guaranteedAt(name: string): string | undefined;
+  /** The amount parameter capping this per-enterprise amount summed over enterprises (parameter file `summed_under`), if any. */
+  summedUnder(name: string): string | undefined;
   has(name: string): boolean;
   /** Every parameter name, sorted. */
   names(): string[];
@@ -90,6 +92,9 @@ export function parametersAt(set: ParameterSet, asOf: string): ParameterView {
     },
     guaranteedAt(name) {
       return parameter(name).guaranteedAt;
+    },
+    summedUnder(name) {
+      return parameter(name).summedUnder;
     },
     history(name) {
       const p = parameter(name);

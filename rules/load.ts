@@ -34,7 +34,7 @@ export async function checkParameters(dir: string): Promise<{ set?: ParameterSet
     issues.push(...parsed.issues);
     if (parsed.parameter) parameters.set(parsed.parameter.name, parsed.parameter);
   }
-  issues.push(...addsToIssues(parameters), ...guaranteedAtIssues(parameters));
+  issues.push(...addsToIssues(parameters), ...guaranteedAtIssues(parameters), ...summedUnderIssues(parameters));
   if (issues.some((issue) => issue.severity === 'error')) return { issues };
   return { set: { parameters }, issues };
 }
@@ -64,6 +64,20 @@ function guaranteedAtIssues(parameters: ReadonlyMap<string, Parameter>): CheckIs
         ? `guaranteed_at 只用於金額（unit: amount_twd）對保證成數（unit: percent）：本參數為 ${p.unit}，「${p.guaranteedAt}」為 ${ratio.unit}`
         : undefined;
     return message ? [{ file: p.file, field: 'guaranteed_at', message, severity: 'error', line: 1 }] : [];
+  });
+}
+
+/** `summed_under` names another amount parameter, on an amount. */
+function summedUnderIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] {
+  return [...parameters.values()].flatMap((p): CheckIssue[] => {
+    if (!p.summedUnder) return [];
+    const cap = parameters.get(p.summedUnder);
+    const message = !cap
+      ? `summed_under 的參數「${p.summedUnder}」不存在；請寫成總額上限參數的名稱（資料夾.檔名，例如 batch.subrogation_cap_per_batch）`
+      : cap.unit !== 'amount_twd' || p.unit !== 'amount_twd'
+        ? `summed_under 只用於金額（unit: amount_twd）：本參數為 ${p.unit}，「${p.summedUnder}」為 ${cap.unit}`
+        : undefined;
+    return message ? [{ file: p.file, field: 'summed_under', message, severity: 'error', line: 1 }] : [];
   });
 }
 
@@ -103,7 +117,7 @@ export function parseParameterFile(
     return { issues };
   }
 
-  const { description, unit, values, announced_each_year: announcedEachYear, adds_to: addsTo, guaranteed_at: guaranteedAt } = shape.data;
+  const { description, unit, values, announced_each_year: announcedEachYear, adds_to: addsTo, guaranteed_at: guaranteedAt, summed_under: summedUnder } = shape.data;
   const dated: DatedValue[] = [];
   for (const [date, entry] of Object.entries(values)) {
     const field = `values.${date}`;
@@ -137,7 +151,7 @@ export function parseParameterFile(
     error('第一個日期的 value 不可為 null（null 只用來結束前一個數值）', `values.${first.effectiveFrom}.value`, first.lines?.value ?? first.lines?.date);
   }
   if (issues.some((issue) => issue.severity === 'error') || !name) return { issues };
-  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}), ...(addsTo ? { addsTo } : {}), ...(guaranteedAt ? { guaranteedAt } : {}) }, issues };
+  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}), ...(addsTo ? { addsTo } : {}), ...(guaranteedAt ? { guaranteedAt } : {}), ...(summedUnder ? { summedUnder } : {}) }, issues };
 }
 
 /** Where a dated value and its reference are written, for checks that run after loading (references, quotes). */

@@ -40,6 +40,9 @@ export const ParameterFile = z
     // 「每一企業貸款餘額不得超過3,000萬元…保證最高9成」: the ratio an amount (a quota, a loan cap) is guaranteed at when
     // used in full (a percent parameter's name), for the guaranteed amount asked with no loan told.
     guaranteed_at: z.string().min(1).optional(),
+    // 「單一企業…不得超過1佰萬元」 under 「各批號…最高不得超過1億元」: an amount per enterprise whose sum over many
+    // enterprises is capped by another amount parameter (its name), for 「60家都計提到上限會不會超過」.
+    summed_under: z.string().min(1).optional(),
   })
   .strict();
 
@@ -80,6 +83,8 @@ export interface Parameter {
   addsTo?: string;
   /** The ratio parameter this amount is guaranteed at when used in full (parameter file `guaranteed_at`). */
   guaranteedAt?: string;
+  /** The amount parameter capping the sum of this per-enterprise amount over many enterprises (parameter file `summed_under`). */
+  summedUnder?: string;
 }
 
 export interface ParameterSet {

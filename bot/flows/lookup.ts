@@ -13,6 +13,7 @@ import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/program
 import { arithmeticLine } from '../compose/arithmetic.ts';
 import { figureDifference, rowsJoined, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
 import { amountInWords, amountSpoken, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
+import { scanMentions } from '../understand/figures.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
@@ -84,7 +85,7 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
  * passage or several) is computed after them, when the answer computed nothing itself.
  */
 export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
-  const quota = quotaGuaranteed(ctx, result);
+  const quota = quotaGuaranteed(ctx, result) ?? enterprisesSummed(ctx, result);
   if (quota) return { ...withLineAfterFigures(result, quota, true), grounding: [...(result.grounding ?? []), quota] };
   const head = result.replies[0];
   const asksOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
@@ -170,6 +171,32 @@ function quotaGuaranteed(ctx: FlowContext, result: FlowResult): string | undefin
   const percent = ratio.value as number;
   const product = productRoundedHalfUp([quotaValue, percent], [100]);
   return `保證金額（額度全數動用、以${ratio.description}計）：新臺幣 ${amountSpoken(product)}；${formatAmount(quotaValue)} × ${percent}%`;
+}
+
+/**
+ * 「一個批號60家，每家都計提到上限，加起來會超過批號的限額嗎」→「那150家呢」: an amount per enterprise the answer states
+ * (parameter `summed_under`), times the enterprises the message counts (or the question before it), set against the
+ * amount capping their sum.
+ */
+function enterprisesSummed(ctx: FlowContext, result: FlowResult): string | undefined {
+  const head = result.replies[0];
+  if (!head || result.outcome !== 'answered') return undefined;
+  const counted = (text: string) => scanMentions(text).find((m) => m.unit === 'count' && m.raw.endsWith('家'))?.value;
+  const count = counted(englishToChinese(ctx.understanding.text)) ?? (ctx.understanding.isFollowUp && ctx.state.topic ? counted(englishToChinese(ctx.state.topic)) : undefined);
+  if (count === undefined || count < 2) return undefined;
+  const lines = head.text.split('\n');
+  for (const name of ctx.view.names()) {
+    const capName = ctx.view.summedUnder(name);
+    const each = ctx.view.find(name);
+    const cap = capName === undefined ? undefined : ctx.view.find(capName);
+    if (!each || !cap || typeof each.value !== 'number' || typeof cap.value !== 'number') continue;
+    if (!lines.some((line) => AMOUNT_PARAMETER.exec(line)?.[1] === each.description)) continue;
+    const total = count * each.value;
+    const limit = `${cap.description} ${formatAmount(cap.value)} 元（${amountInWords(cap.value)}）`;
+    const verdict = total > cap.value ? `超過${limit}，以此為限` : total === cap.value ? `剛好等於${limit}` : `未超過${limit}`;
+    return `合計：${count} 家 × ${formatAmount(each.value)} 元 ＝ ${amountSpoken(total)}，${verdict}。`;
+  }
+  return undefined;
 }
 
 /** A year something runs to, as the documents write it: 「至101年12月」「到民國104年」. */

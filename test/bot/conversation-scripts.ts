@@ -3856,6 +3856,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['減少 2億元', '0.04 個百分點'],
   },
   {
+    name: 'enterprises each at the per-enterprise 計提 cap are summed against the 批號 cap, and a follow-up changes their number',
+    says: ['新制批保 單一企業同銀行同年度計提上限是多少 我們一個批號有九十家 全部都到上限的話', '要是有一百二十家呢'],
+    answersWith: ['120 家 × 1,000,000 元', '超過', '以此為限'],
+  },
+  {
     name: 'an award’s saving asked, then the amount changed: still with and without the award',
     says: ['分行有拿批保卓越獎 保證金額800萬的案子 保費比沒拿獎便宜多少', '那如果保證金額是300萬呢'],
     answersWith: ['3,000'],

@@ -141,6 +141,20 @@ ${REFERENCE}`, 'Batch/Fee-Rate.yaml');
     expect((error as RulesFormatError).issues).toEqual([expect.objectContaining({ field: 'guaranteed_at', severity: 'error' })]);
   });
 
+  it('reads summed_under, and refuses one naming no amount parameter', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rules-'));
+    await mkdir(path.join(dir, 'batch'));
+    await writeFile(path.join(dir, 'batch/cap_per_batch.yaml'), 'description: 批號上限\nunit: amount_twd\nvalues:\n  2014-12-15:\n    value: 100000000\n' + REFERENCE);
+    await writeFile(path.join(dir, 'batch/max_ratio.yaml'), 'description: 成數\nunit: percent\nvalues:\n  2014-12-15:\n    value: 90\n' + REFERENCE);
+    await writeFile(path.join(dir, 'batch/cap_each.yaml'), 'description: 每家上限\nunit: amount_twd\nsummed_under: batch.cap_per_batch\nvalues:\n  2014-12-15:\n    value: 1000000\n' + REFERENCE);
+    const set = await loadParameters(dir);
+    expect(set.parameters.get('batch.cap_each')?.summedUnder).toBe('batch.cap_per_batch');
+    await writeFile(path.join(dir, 'batch/cap_each.yaml'), 'description: 每家上限\nunit: amount_twd\nsummed_under: batch.max_ratio\nvalues:\n  2014-12-15:\n    value: 1000000\n' + REFERENCE);
+    const error = await loadParameters(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RulesFormatError);
+    expect((error as RulesFormatError).issues).toEqual([expect.objectContaining({ field: 'summed_under', severity: 'error' })]);
+  });
+
   it('loads the shipped parameters without errors', async () => {
     const set = await loadParameters(path.resolve(import.meta.dirname, '../../rules/parameters'));
     expect(set.parameters.size).toBeGreaterThan(90);
