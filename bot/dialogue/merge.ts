@@ -56,6 +56,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     flags: { ...(state.facts.flags ?? {}), ...(stated.flags ?? {}) },
   };
   if (Object.keys(facts.flags ?? {}).length === 0) delete facts.flags;
+  // (「新制上路那時候（103年12月）費率多少」→「那111年拿到卓越獎的銀行呢」: a year of its own asks of another time; the rules'
+  // date said before is no date of this question. A date of the case, 核准日, stays.)
+  if (u.years.length > 0 && stated.announcedDate === undefined) delete facts.announcedDate;
   // 「週轉借款加起來1500萬」 after the revenue was given: the balance of the 營授比, not a new loan.
   if (u.borrowingIsBalance && stated.loanAmount !== undefined && facts.annualRevenue !== undefined && stated.workingCapitalBalance === undefined) {
     facts.workingCapitalBalance = stated.loanAmount;

@@ -24,7 +24,8 @@ const QUARTERS = new RegExp(`(${N})\\s*季(?![度節节報报末底初])`, 'g');
  * 「換算成每個月多少」「每季要繳多少」: a fee asked per month or per quarter, with no duration of its own in the message,
  * is the fee of one month or one quarter. (Beside a term, 「借三年 每個月要繳多少」, the term is the duration.)
  */
-const PER_PERIOD = /每(?:一)?(?:個|个)?(月|季)(?![份底初中])/g;
+// (「按月攤的話」「按季算」: the fee spread per month or quarter; 「按月攤還」 is how a loan is repaid.)
+const PER_PERIOD = /(?:每(?:一)?(?:個|个)?(月|季)(?![份底初中])|按(月|季)(?:分攤|攤|算|計)(?!還))/g;
 const DAYS = new RegExp(`(?:(${N})(?:\\s*[天日])?${RANGE})?(${N})\\s*(?:天|日)(?!本|期|幣|币|圓|元|報)`, 'dg');
 const AGES = new RegExp(`(?:(${N})(?:\\s*[歲岁])?${RANGE})?(${N})\\s*[歲岁]`, 'dg');
 
@@ -93,8 +94,8 @@ export function findDurations(text: string): Mention[] {
   ];
   // (A year of the calendar, 「111年有拿到…」, is no term.)
   const terms = found.filter((m) => !(m.unit === 'years' && m.value >= 50));
-  if (terms.length > 0 || !text.includes('每')) return found;
-  return [...found, ...matchesOf(PER_PERIOD, text).map((m) => mention('months', 'months', m[1] === '季' ? 3 : 1, m[0], m.index))];
+  if (terms.length > 0 || !/每|按[月季]/u.test(text)) return found;
+  return [...found, ...matchesOf(PER_PERIOD, text).map((m) => mention('months', 'months', (m[1] ?? m[2]) === '季' ? 3 : 1, m[0], m.index))];
 }
 
 export function findAges(text: string): Mention[] {

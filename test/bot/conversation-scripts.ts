@@ -3861,6 +3861,18 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['120 家 × 1,000,000 元', '超過', '以此為限'],
   },
   {
+    name: 'the rules of the day a version started, then another year asked: that year’s rate, not the date before',
+    says: ['批保的新制103年12月開始實施時 手續費年費率多少', '那112年的呢'],
+    answersWith: ['0.3%'],
+    never: ['適用年費率 0.35%'],
+  },
+  {
+    name: 'a fee per month asked as 按月攤, at the rate of the year the case was sent',
+    says: ['105年送的批保 保證金額240萬 保費按月攤一個月多少'],
+    // 2,400,000 × 0.35% ÷ 12
+    answersWith: ['700'],
+  },
+  {
     name: 'an award’s saving asked, then the amount changed: still with and without the award',
     says: ['分行有拿批保卓越獎 保證金額800萬的案子 保費比沒拿獎便宜多少', '那如果保證金額是300萬呢'],
     answersWith: ['3,000'],

@@ -53,6 +53,10 @@ describe('parsePeriod gives months, or days when written in days', () => {
     expect(understand('換算成每個月多少').facts.periodMonths).toBe(1);
     expect(understand('那每季要繳多少').facts.periodMonths).toBe(3);
     expect(understand('借三年 每個月要繳多少').facts.periodMonths).toBe(36);
+    expect(understand('保費按月攤的話一個月多少').facts.periodMonths).toBe(1);
+    expect(understand('按季算要繳多少').facts.periodMonths).toBe(3);
+    // (A loan repaid monthly says nothing of the fee's period.)
+    expect(understand('貸款按月攤還 保證金額100萬 一年手續費').facts.periodMonths).toBe(12);
   });
 });
 
