@@ -37,6 +37,8 @@ export interface Domain {
     /** What may follow a wildcard when no character of the name does (「鳳什麼的」). */
     nameWildcardEnds: string[];
     documents: Record<ProgrammeId, string[]>;
+    /** The plan a programme is one measure of (programmes.yaml `part_of`): its rules answer what the programme's own do not. */
+    partOf: Partial<Record<ProgrammeId, ProgrammeId>>;
     /** The programme a figure question naming none is answered for, the asks that applies to, and what is said first. */
     unnamed?: { programme: ProgrammeId; asks: string[]; words: string[]; note: string; feeNote?: string };
   };
@@ -396,6 +398,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       nameWildcards,
       nameWildcardEnds,
       documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
+      partOf: Object.fromEntries(Object.entries(programmes).flatMap(([id, p]) => (p.part_of ? [[id, p.part_of]] : []))) as Partial<Record<ProgrammeId, ProgrammeId>>,
       ...(unnamed ? { unnamed: { programme: unnamed.programme as ProgrammeId, asks: unnamed.asks, words: unnamed.words, note: unnamed.note, ...(unnamed.fee_note ? { feeNote: unnamed.fee_note } : {}) } } : {}),
     },
     facts: {

@@ -527,8 +527,26 @@ function folders(ctx: FlowContext): Set<string> {
  * question names no such attribute, those whose description shares enough of its words.
  */
 function rankedParameters(ctx: FlowContext, asksOverride?: string[]): Candidate[] {
+  const found = rankedIn(ctx, folders(ctx), asksOverride);
+  // (「那颱風之前原本的貸款可以展延多久」 after 災害復舊專案貸款: what the programme's own rules do not answer, the plan it is
+  // one measure of does.)
+  // (The plan's figures are read when they fit the question's words better than the programme's own of the same ask:
+  // 展延 is the plan's deferral, not the loan's application window.)
+  const programme = ctx.merged.programme;
+  const plan = programme === undefined ? undefined : ctx.domain.programmes.partOf[programme];
+  if (!plan) return found;
+  // (By the message's own words, the question before it being about the programme's own figures; and not by the plan's
+  // names, 颱風 or 莫拉克, which say nothing of which figure is asked.)
+  const names = [plan, programme!].flatMap((id) => [PROGRAMMES[id].name, ...ctx.domain.programmes.names.filter((n) => n.id === id).map((n) => n.name)]);
+  const grams = names.reduce((kept, name) => withoutNameGrams(kept, matchForm(name)), queryGrams(ctx.understanding.text, ctx.domain));
+  const fit = (list: Candidate[], folder: string) => Math.max(0, ...list.filter((c) => c.byAsk && c.name.startsWith(`${folder}.`)).map((c) => coverage(c.described, grams)));
+  const ofPlan = rankedIn({ ...ctx, merged: { ...ctx.merged, programme: plan } }, new Set([plan]), asksOverride);
+  const planFit = fit(ofPlan, plan);
+  return planFit > fit(found, programme!) ? ofPlan : found;
+}
+
+function rankedIn(ctx: FlowContext, scope: ReadonlySet<string>, asksOverride?: string[]): Candidate[] {
   const { view } = ctx;
-  const scope = folders(ctx);
   if (scope.size === 0) return [];
   const readers = ctx.domain.asks.parameters;
   const asks = (asksOverride ?? ctx.merged.asks).filter((a) => readers[a]);

@@ -3873,6 +3873,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['700'],
   },
   {
+    name: 'after a measure of a plan, what only the plan’s rules say is read from them (part_of)',
+    says: ['災害復舊專案貸款 受災後幾個月內要申請', '之前跟銀行借的週轉金 本金可以延到多久'],
+    answersWith: ['災害前已辦理貸款本息展延期限上限（週轉金）：1 年'],
+  },
+  {
     name: 'an award’s saving asked, then the amount changed: still with and without the award',
     says: ['分行有拿批保卓越獎 保證金額800萬的案子 保費比沒拿獎便宜多少', '那如果保證金額是300萬呢'],
     answersWith: ['3,000'],
