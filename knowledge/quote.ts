@@ -179,7 +179,9 @@ export function shownRowsSum(lines: readonly string[], question?: string, { alia
  */
 function rowNames(question: string, label: string, aliases: readonly (readonly string[])[]): string[] {
   const plain = (text: string) => text.replace(/[的之\s]/gu, '');
-  const core = plain(label.split(/[(（]/u)[0] ?? label);
+  // (A bracket before the name, 「(資本門) 捐助信保基金」, is no part of it; one after, 「星展(臺灣)」, ends it.)
+  const core = plain(label.replace(/^[(（][^)）]*[)）]\s*/u, '').split(/[(（]/u)[0] ?? label);
+  if (core === '') return [];
   const text = plain(question);
   const otherwise = aliases.filter((group) => group[0] !== undefined && text.includes(group[0]) && group.some((name) => [name, `${name}市`, `${name}縣`, `${name}縣市`].includes(core)));
   return [...new Set([core, ...otherwise.map((group) => group[0]!)])].filter((name) => text.includes(name));
@@ -199,6 +201,25 @@ export function rowsJoined(lines: readonly string[], question: string, { aliases
   return named.some((a, i) => named.some((b, j) => i !== j && a.some((x) => b.some((y) => sumJoiners.some((joiner) => text.includes(`${x}${joiner}${y}`))))));
 }
 
+/**
+ * 「捐助信保基金的錢佔總經費幾%」: a row the question names, of a table quoted with its total row and no share column,
+ * as a share of the total: each row's 合計 cell when it has one (a table by years), else its first figure.
+ */
+export function shownRowShare(lines: readonly string[], question: string, { aliases = [] }: RowWords = {}): string | undefined {
+  const rows = shownRows(lines);
+  const total = rows.find((row) => TOTAL_ROW.test(row.label));
+  const text = placeForm(question);
+  const parts = rows.filter((row) => row !== total && rowNames(text, placeForm(row.label), aliases).length > 0);
+  if (!total || parts.length !== 1 || parts[0]!.share !== undefined || parts[0]!.shape !== total.shape) return undefined;
+  // (The last cell, after the last 「；」, is the row's 合計 when so headed.)
+  const whole = (row: (typeof rows)[number]) => /^\s*合計\s*([\d,]+(?:\.\d+)?)/u.exec(row.cells.split('；').at(-1) ?? '')?.[1] ?? row.figure;
+  const [part, all] = [whole(parts[0]!), whole(total)];
+  const value = (cell: string) => Number(cell.replace(/,/g, ''));
+  if (!(value(all) > 0)) return undefined;
+  const percent = ((value(part) / value(all)) * 100).toFixed(2);
+  return `占比：${parts[0]!.label} ${part} ÷ ${total.label} ${all} ＝ ${percent}%。`;
+}
+
 /** The question sets the row (by one of the names it says) against something: 「比批發零售業還多」「有沒有超過臺北市」「跟批發零售業比」. */
 function comparedWith(question: string, names: readonly string[], setAgainst: readonly string[]): boolean {
   const text = question.replace(/[的之\s]/gu, '');
@@ -214,7 +235,7 @@ function sumAgainst(total: string, row: { label: string; figure: string }, unit:
 }
 
 /** Rows of one table as answers show them, each quoted apart: its label, first figure, share, and the shape of its cells. */
-function shownRows(lines: readonly string[]): Array<{ label: string; figure: string; shape: string; share?: string }> {
+function shownRows(lines: readonly string[]): Array<{ label: string; figure: string; cells: string; shape: string; share?: string }> {
   return lines.flatMap((line) => {
     const text = line.replace(/^「|」$/gu, '');
     const cut = text.indexOf('：');
@@ -223,7 +244,7 @@ function shownRows(lines: readonly string[]): Array<{ label: string; figure: str
     const figure = /(?<![\d.,%])(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)(?![\d%])/u.exec(cells)?.[1];
     const share = /(?<![\d.])\d+(?:\.\d+)?%/u.exec(cells)?.[0];
     // (A place in a ranking, 「第1名 」, is no part of the label.)
-    return figure ? [{ label: text.slice(0, cut).replace(/^第\d+名\s+/u, ''), figure, shape: cells.replace(/[\d.,]+%?/gu, '#'), ...(share ? { share } : {}) }] : [];
+    return figure ? [{ label: text.slice(0, cut).replace(/^第\d+名\s+/u, ''), figure, cells, shape: cells.replace(/[\d.,]+%?/gu, '#'), ...(share ? { share } : {}) }] : [];
   });
 }
 

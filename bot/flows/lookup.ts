@@ -11,7 +11,7 @@ import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { arithmeticLine } from '../compose/arithmetic.ts';
-import { figureDifference, rowsJoined, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
+import { figureDifference, rowsJoined, shownRowShare, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
 import { amountInWords, amountSpoken, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
 import { scanMentions } from '../understand/figures.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
@@ -97,6 +97,9 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   if (!head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
   // (Two rows quoted, named with 加 between them, 「臺中市加臺南市的保證餘額」, are a sum asked, whatever else the question says.)
+  // (「捐助信保基金的錢佔總經費幾%」: a row of a table with no share column, over its total row.)
+  const share = ctx.understanding.modifiers.share && !asksOf(ctx.understanding) ? shownRowShare(quoted, englishToChinese(ctx.understanding.text), rowWords(ctx)) : undefined;
+  if (share) return { ...withLineAfterFigures(result, share, true), grounding: [...(result.grounding ?? []), share] };
   const joined = rowsJoined(quoted, englishToChinese(ctx.understanding.text), rowWords(ctx));
   const operationOf = (u: Understanding) => asksOf(u) ?? (joined ? 'sum' : undefined);
   if (!operationOf(ctx.understanding)) return result;

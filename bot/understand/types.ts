@@ -83,6 +83,8 @@ export interface Modifiers {
   total?: boolean;
   /** 「那再加上彰銀呢」「臺南也算進去」: what it names is added to the figures of the question before (intents.yaml adds_to_before). */
   addsToBefore?: boolean;
+  /** 「捐助信保基金的錢佔總經費幾%」: a part's share of a whole is asked (intents.yaml modifiers.share). */
+  share?: boolean;
   /**
    * 「110年的保證金額比111年多多少」「政府捐的是銀行的幾倍」「批保比專案保證晚幾年推出」: arithmetic asked over two figures
    * (intents.yaml modifiers `difference`, `times`, `years_between`; a sum is `total`).

@@ -70,6 +70,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     // (Adding a row to those before, 「那再加上彰銀呢」, asks their sum.)
     ...(domain.modifiers.total.test(text) || domain.modifiers.addsToBefore?.test(text) ? { total: true } : {}),
     ...(domain.modifiers.addsToBefore?.test(text) ? { addsToBefore: true } : {}),
+    ...(domain.modifiers.share?.test(text) ? { share: true } : {}),
     ...optionalArithmetic(domain.modifiers.yearsBetween?.test(text) ? 'years_between' : domain.modifiers.times?.test(text) ? 'times' : domain.modifiers.difference?.test(text) ? 'difference' : undefined),
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
     ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),

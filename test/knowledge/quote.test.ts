@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
-import { readableQuote, rowDifference, rowsJoined, shownRowsDifference, shownRowsSum, yearCells } from '../../knowledge/quote.ts';
+import { readableQuote, rowDifference, rowsJoined, shownRowShare, shownRowsDifference, shownRowsSum, yearCells } from '../../knowledge/quote.ts';
 import { frontMatter, writeKnowledgeDir } from './fixtures.ts';
 
 describe('figures read off the table rows a section quotes', () => {
@@ -95,6 +95,16 @@ describe('two rows of one table, each quoted apart as an answer shows them', () 
     // (With no words setting a row against the sum, every row named is added.)
     expect(shownRowsSum(lines, '製造業+營建工程業加起來 有沒有比批發零售業還多')).toMatch(/^合計：製造業 340,832.71 ＋ 營建工程業 159,094.88 ＋ 批發零售業 495,659.15 ＝/u);
   });
+  it('gives a named row’s share of the total row when the table has no share column (each row’s 合計 cell first)', () => {
+    const lines = ['「金額單位：新台幣千元」', '「(經常門) 補貼貸款展延息：98 年度 82,800；合計 723,500」', '「(資本門) 捐助信保基金：98 年度 450,000；合計 450,000」', '「合計：98 年度 587,202；合計 1,483,263」'];
+    expect(shownRowShare(lines, '捐助信保基金的錢佔了幾%')).toBe('占比：(資本門) 捐助信保基金 450,000 ÷ 合計 1,483,263 ＝ 30.34%。');
+    // (A bracket before a label names nothing by itself; two rows named, or none, give no share.)
+    expect(shownRowShare(lines, '經費佔了幾%')).toBeUndefined();
+    expect(shownRowShare(lines, '補貼貸款展延息跟捐助信保基金佔了幾%')).toBeUndefined();
+    // (A table with its own share column is read as it is.)
+    expect(shownRowShare(['「臺北市：111年保證餘額 196,703.17；111年結構比 15.88%」', '「合計：111年保證餘額 1,238,627.84；111年結構比 100.00%」'], '臺北市佔幾%')).toBeUndefined();
+  });
+
   it('reads rows named by their other names, joined by 加, or set against the sum after 超過', () => {
     const words = { setAgainst: ['比', '超過'], sumJoiners: ['加', '+'], aliases: [['臺南', '雲嘉南'], ['彰銀', '彰化商銀'], ['臺中']] };
     const places = ['「※地區別（金額單位：新臺幣百萬元）」', '「臺北市：111年保證餘額 196,703.17；111年結構比 15.88%」', '「臺中市：111年保證餘額 176,766.89；111年結構比 14.27%」', '「臺南市：111年保證餘額 99,621.73；111年結構比 8.04%」'];
