@@ -67,6 +67,11 @@ const kindSchema = z.strictObject({
    */
   event_year: z.boolean().optional(),
   /**
+   * An amount of money (金額, 額度): asked of a thing a section names only in a line with no figure under it (「先行交付備償
+   * 款項」 under its heading), the figures quoted beside it, of something else, do not answer it.
+   */
+  amount: z.boolean().optional(),
+  /**
    * The details asked may be in an annex the documents refer to (「（詳附件一）」) but do not include: when the passage
    * quoted, or the part of the document it belongs to, sends the reader to an annex, the answer says it is not here.
    */
@@ -129,6 +134,8 @@ export interface AnswerKind {
   qualifier: boolean;
   /** Asks when something happened: a year written beside the thing named wins. */
   eventYear: boolean;
+  /** An amount of money: not answered by figures of another thing quoted beside the one asked. */
+  amount: boolean;
   /** The details asked may be in an annex the documents do not include. */
   inAnnex: boolean;
   shownBy: ShownBy[];
@@ -234,6 +241,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       current: entry.current ?? false,
       qualifier: entry.qualifier ?? false,
       eventYear: entry.event_year ?? false,
+      amount: entry.amount ?? false,
       inAnnex: entry.in_annex ?? false,
       searchedBy: (entry.searched_by ?? []).map((w) => normalizeText(w)),
       shownBy: (Array.isArray(entry.shown_by) ? entry.shown_by : [entry.shown_by]).map((shown) => ({

@@ -912,6 +912,46 @@ export function rareWordsMissing(
   const cut = catalogue.sections.get(section.id);
   if (!cut) return [];
   const held = [cut.heading, cut.title, ...cut.passages.map((p) => p.match)].join('\n');
+  const missing = rareWordsNotHeld(catalogue, query, held, filler, ignored);
+  // Names the segmenter cuts up or passes over: a Latin word (「KODIT」) and two characters naming a plan (「安興專案」).
+  // Written in few sections and not in the one chosen, they are what is asked about.
+  for (const name of namesUnwritten(knowledge, query, [section])) if (!ignored.has(name) && !missing.includes(name)) missing.push(name);
+  return missing;
+}
+
+/**
+ * 「111年先行交付備償款項金額是多少」: the question's rare words (as rareWordsMissing reads them) that the passages an answer
+ * quotes never write, though the section does (in its heading, in a line of its own with nothing under it).
+ */
+export function rareWordsUnquoted(knowledge: KnowledgeBase, query: string, section: KnowledgeSection, quoted: readonly string[]): string[] {
+  const text = normalizeText(query);
+  const written = normalizeText(section.text);
+  const said = normalizeText(quoted.join('\n'));
+  const found: string[] = [];
+  // (The longest runs of four Han characters or more the section writes, one at each place of the question.)
+  for (const run of text.match(/\p{Script=Han}{4,}/gu) ?? []) {
+    for (let start = 0; start + PHRASE <= run.length; ) {
+      let end = start + PHRASE;
+      if (!written.includes(run.slice(start, end))) {
+        start += 1;
+        continue;
+      }
+      while (end < run.length && written.includes(run.slice(start, end + 1))) end += 1;
+      // (The unit of a year before it, 「111年先行交付…」, is no part of the phrase.)
+      const phrase = run.slice(start, end).replace(/^[年月日度]+/u, '');
+      if (phrase.length >= PHRASE && !said.includes(phrase) && knowledge.sections.filter((s) => s.text.includes(phrase)).length <= FEW_SECTIONS) found.push(phrase);
+      start = end;
+    }
+  }
+  return found;
+}
+
+/** The fewest characters of a phrase of the question looked for in the passages quoted. */
+const PHRASE = 4;
+/** The most sections a phrase looked for may be written in: more, and it names no particular thing. */
+const FEW_SECTIONS = 5;
+
+function rareWordsNotHeld(catalogue: ReturnType<typeof passageCatalogue>, query: string, held: string, filler: RegExp | undefined, ignored: ReadonlySet<string>): string[] {
   const missing: string[] = [];
   for (const { segment, isWordLike } of SEGMENTER.segment(withoutFiller(normalizeText(query), filler))) {
     // (Two characters are too often half of a word the section writes otherwise: 「工程」 of 公共工程, written 公共建設.)
@@ -928,9 +968,6 @@ export function rareWordsMissing(
     });
     if (rare && !forms.some((form) => held.includes(form)) && !heldAsSynonym(segment, normalizeText(query), held)) missing.push(segment);
   }
-  // Names the segmenter cuts up or passes over: a Latin word (「KODIT」) and two characters naming a plan (「安興專案」).
-  // Written in few sections and not in the one chosen, they are what is asked about.
-  for (const name of namesUnwritten(knowledge, query, [section])) if (!ignored.has(name) && !missing.includes(name)) missing.push(name);
   return missing;
 }
 

@@ -7,7 +7,8 @@ import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
-import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, subjectsOf, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { matchForm } from '../../knowledge/passage-terms.ts';
+import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsUnquoted, subjectsOf, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -131,7 +132,29 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const current = found.filter((c) => !isHistory(c.section, ctx.asOf));
   const [lead, ...others] = today && current.length > 0 ? current : found;
   const { section, passages } = lead!;
-  if (others.length > 0) return { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best: lead!, missingYears: [], continued };
+  // 「111年先行交付備償款項金額是多少」: a statistic of a thing the section names only where it gives no figure (a heading
+  // with nothing under it) is not in the documents; the figures quoted beside it are of something else.
+  // (Only an amount asked, 金額 or 額度, answered with figures: a date, a place or a name is no figure of a table.)
+  const figureAsked = kindsAsked(question, ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.amount);
+  const figureless = (quotedTexts: string[]): string[] => {
+    const figures = quotedTexts.filter((q) => AMOUNT_OR_SHARE.test(q));
+    const unquoted = figureAsked && figures.length > 0 && !ctx.understanding.isFollowUp ? rareWordsUnquoted(ctx.sources.knowledge, question, section, figures) : [];
+    // (Named in the section's heading, and in the text only by a line with nothing after it: a heading whose figures the
+    // documents do not include.)
+    const lines = section.text.split('\n').map((line) => line.trim());
+    const namedWithoutFigure = (word: string) => {
+      const forms = matchForm(word).split('\u0000');
+      const names = (text: string) => forms.some((form) => matchForm(normalizeText(text)).includes(form));
+      const at = lines.flatMap((line, i) => (names(line) ? [i] : []));
+      return names(section.heading) && at.length > 0 && at.every((i) => !AMOUNT_OR_SHARE.test(lines[i]!) && lines.slice(i + 1).every((line) => line === ''));
+    };
+    return unquoted.length > 0 && unquoted.every(namedWithoutFigure) ? unquoted : [];
+  };
+  const notGiven = (quotedTexts: string[]): RetrievalChoice | undefined => {
+    const words = figureless(quotedTexts);
+    return words.length > 0 ? { covered: false, nearest: best.hit, unknown: words } : undefined;
+  };
+  if (others.length > 0) return notGiven(passages.map((p) => p.text)) ?? { covered: true, section, quoted: passages.map((p) => p.text), top: strongestPassage(passages), others, best: lead!, missingYears: [], continued };
   const { list } = ctx.understanding.modifiers;
   const { superlative, rank } = withPlaceBefore(ctx);
   const { quoted, top } = quoteSection(ctx.sources.knowledge, section, passages, {
@@ -159,8 +182,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const missingYears = yearsNotCovered(years, where);
   // 「2023年保證了幾件？」 when the documents stop at 2022: another year's figure would read as the answer.
   if (missingYears.length > 0 && missingYears.length === years.length) return { covered: false, missingYears, section };
-  return { covered: true, section, quoted, top, others, best: lead!, missingYears, continued };
+  return notGiven(quoted) ?? { covered: true, section, quoted, top, others, best: lead!, missingYears, continued };
 }
+
+/** An amount or a share as tables and sentences write them (「450,000」「140」 under a unit aside): 「1,021 家」「36.60%」「3億元」. */
+const AMOUNT_OR_SHARE = /\d{1,3}(?:,\d{3})+|\d\.\d|\d\s*(?:億|萬|千元|元|%)|\|\s*\d/u;
 
 /**
  * 「批次保證現在最多可以保到幾成」: a rule's figure asked of today (a ratio, a rate, a limit: kinds that do not change by

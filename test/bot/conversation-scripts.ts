@@ -3878,6 +3878,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['災害前已辦理貸款本息展延期限上限（週轉金）：1 年'],
   },
   {
+    name: 'an amount of a thing the report names only by a heading with nothing under it is not in the documents',
+    says: ['想知道111年底先行交付備償款項的餘額有多少錢'],
+    answersWith: ['0800-089-921'],
+    never: ['新發生逾期保證金額：'],
+  },
+  {
+    name: 'an amount of a thing the section quotes figures for is still answered',
+    says: ['111年新發生逾期保證金額多少錢'],
+    answersWith: ['140'],
+  },
+  {
     name: 'an award’s saving asked, then the amount changed: still with and without the award',
     says: ['分行有拿批保卓越獎 保證金額800萬的案子 保費比沒拿獎便宜多少', '那如果保證金額是300萬呢'],
     answersWith: ['3,000'],
