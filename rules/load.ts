@@ -34,51 +34,46 @@ export async function checkParameters(dir: string): Promise<{ set?: ParameterSet
     issues.push(...parsed.issues);
     if (parsed.parameter) parameters.set(parsed.parameter.name, parsed.parameter);
   }
-  issues.push(...addsToIssues(parameters), ...guaranteedAtIssues(parameters), ...summedUnderIssues(parameters));
+  issues.push(...referenceIssues(parameters));
   if (issues.some((issue) => issue.severity === 'error')) return { issues };
   return { set: { parameters }, issues };
 }
 
-/** `adds_to` names another parameter, of amounts as this one is. */
-function addsToIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] {
-  return [...parameters.values()].flatMap((p): CheckIssue[] => {
-    if (!p.addsTo) return [];
-    const base = parameters.get(p.addsTo);
-    const message = !base
-      ? `adds_to 的參數「${p.addsTo}」不存在；請寫成另一個參數的名稱（資料夾.檔名，例如 enterprise.total_cap）`
-      : base.unit !== 'amount_twd' || p.unit !== 'amount_twd'
-        ? `adds_to 只用於金額（unit: amount_twd）：本參數為 ${p.unit}，「${p.addsTo}」為 ${base.unit}`
-        : undefined;
-    return message ? [{ file: p.file, field: 'adds_to', message, severity: 'error', line: 1 }] : [];
-  });
+/**
+ * A field naming another parameter (`adds_to`, `guaranteed_at`, `summed_under`): it must exist, and both must be of the
+ * units the field joins (amounts on amounts; an amount guaranteed at a percent).
+ */
+interface ReferenceField {
+  field: 'adds_to' | 'guaranteed_at' | 'summed_under';
+  of: (p: Parameter) => string | undefined;
+  /** The other parameter's unit, what it is called, and an example of its name. */
+  unit: Parameter['unit'];
+  kind: string;
+  example: string;
+  joins: string;
 }
 
-/** `guaranteed_at` names a percent parameter, on an amount. */
-function guaranteedAtIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] {
-  return [...parameters.values()].flatMap((p): CheckIssue[] => {
-    if (!p.guaranteedAt) return [];
-    const ratio = parameters.get(p.guaranteedAt);
-    const message = !ratio
-      ? `guaranteed_at 的參數「${p.guaranteedAt}」不存在；請寫成保證成數參數的名稱（資料夾.檔名，例如 batch.max_ratio）`
-      : ratio.unit !== 'percent' || p.unit !== 'amount_twd'
-        ? `guaranteed_at 只用於金額（unit: amount_twd）對保證成數（unit: percent）：本參數為 ${p.unit}，「${p.guaranteedAt}」為 ${ratio.unit}`
-        : undefined;
-    return message ? [{ file: p.file, field: 'guaranteed_at', message, severity: 'error', line: 1 }] : [];
-  });
-}
+const REFERENCE_FIELDS: readonly ReferenceField[] = [
+  { field: 'adds_to', of: (p) => p.addsTo, unit: 'amount_twd', kind: '另一個參數', example: 'enterprise.total_cap', joins: '金額（unit: amount_twd）' },
+  { field: 'guaranteed_at', of: (p) => p.guaranteedAt, unit: 'percent', kind: '保證成數參數', example: 'batch.max_ratio', joins: '金額（unit: amount_twd）對保證成數（unit: percent）' },
+  { field: 'summed_under', of: (p) => p.summedUnder, unit: 'amount_twd', kind: '總額上限參數', example: 'batch.subrogation_cap_per_batch', joins: '金額（unit: amount_twd）' },
+];
 
-/** `summed_under` names another amount parameter, on an amount. */
-function summedUnderIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] {
-  return [...parameters.values()].flatMap((p): CheckIssue[] => {
-    if (!p.summedUnder) return [];
-    const cap = parameters.get(p.summedUnder);
-    const message = !cap
-      ? `summed_under 的參數「${p.summedUnder}」不存在；請寫成總額上限參數的名稱（資料夾.檔名，例如 batch.subrogation_cap_per_batch）`
-      : cap.unit !== 'amount_twd' || p.unit !== 'amount_twd'
-        ? `summed_under 只用於金額（unit: amount_twd）：本參數為 ${p.unit}，「${p.summedUnder}」為 ${cap.unit}`
-        : undefined;
-    return message ? [{ file: p.file, field: 'summed_under', message, severity: 'error', line: 1 }] : [];
-  });
+/** Each reference field names a parameter that exists, of the unit it joins, on an amount. */
+function referenceIssues(parameters: ReadonlyMap<string, Parameter>): CheckIssue[] {
+  return REFERENCE_FIELDS.flatMap(({ field, of, unit, kind, example, joins }) =>
+    [...parameters.values()].flatMap((p): CheckIssue[] => {
+      const name = of(p);
+      if (!name) return [];
+      const other = parameters.get(name);
+      const message = !other
+        ? `${field} 的參數「${name}」不存在；請寫成${kind}的名稱（資料夾.檔名，例如 ${example}）`
+        : other.unit !== unit || p.unit !== 'amount_twd'
+          ? `${field} 只用於${joins}：本參數為 ${p.unit}，「${name}」為 ${other.unit}`
+          : undefined;
+      return message ? [{ file: p.file, field, message, severity: 'error', line: 1 }] : [];
+    }),
+  );
 }
 
 /** Parses one parameter file's text; `relativePath` (e.g. batch/fee_rate.yaml) gives its name. */
