@@ -184,7 +184,9 @@ function rowNames(question: string, label: string, aliases: readonly (readonly s
   if (core === '') return [];
   const text = plain(question);
   const otherwise = aliases.filter((group) => group[0] !== undefined && text.includes(group[0]) && group.some((name) => [name, `${name}市`, `${name}縣`, `${name}縣市`].includes(core)));
-  return [...new Set([core, ...otherwise.map((group) => group[0]!)])].filter((name) => text.includes(name));
+  // (「住宿餐飲業」 for 「住宿及餐飲業」: the 及 joining a label's two parts is often left out.)
+  const joined = core.replace(/[及與和]/gu, '');
+  return [...new Set([core, ...(joined.length >= 4 ? [joined] : []), ...otherwise.map((group) => group[0]!)])].filter((name) => text.includes(name));
 }
 
 /** The words a table's rows are read with: their other names, the words before a row set against a sum, and those joining rows added. */

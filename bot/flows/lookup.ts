@@ -24,7 +24,7 @@ import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
-import { carriesAny, namesOtherThing, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, namesOtherThing, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { Understanding } from '../understand/types.ts';
@@ -185,8 +185,12 @@ function enterprisesSummed(ctx: FlowContext, result: FlowResult): string | undef
   const head = result.replies[0];
   if (!head || result.outcome !== 'answered') return undefined;
   const counted = (text: string) => scanMentions(text).find((m) => m.unit === 'count' && m.raw.endsWith('家'))?.value;
-  const count = counted(englishToChinese(ctx.understanding.text)) ?? (ctx.understanding.isFollowUp && ctx.state.topic ? counted(englishToChinese(ctx.state.topic)) : undefined);
-  if (count === undefined || count < 2) return undefined;
+  // (「同一家銀行」「一家」 counts no enterprises summed.)
+  const many = (n: number | undefined) => (n !== undefined && n >= 2 ? n : undefined);
+  const count = many(counted(englishToChinese(ctx.understanding.text))) ?? (ctx.understanding.isFollowUp && ctx.state.topic ? many(counted(englishToChinese(ctx.state.topic))) : undefined);
+  // (「每家都計到頂，一個批號最多裝得下幾家」: how many enterprises the cap holds, asked as a count of 家.)
+  const howMany = count === undefined && kindsAsked(englishToChinese(ctx.understanding.text), ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.shownBy.some((shown) => shown.units.includes('家')));
+  if (!howMany && count === undefined) return undefined;
   const lines = head.text.split('\n');
   for (const name of ctx.view.names()) {
     const capName = ctx.view.summedUnder(name);
@@ -194,6 +198,7 @@ function enterprisesSummed(ctx: FlowContext, result: FlowResult): string | undef
     const cap = capName === undefined ? undefined : ctx.view.find(capName);
     if (!each || !cap || typeof each.value !== 'number' || typeof cap.value !== 'number') continue;
     if (!lines.some((line) => AMOUNT_PARAMETER.exec(line)?.[1] === each.description)) continue;
+    if (count === undefined) return `最多：${cap.description} ${formatAmount(cap.value)} 元 ÷ 每家 ${formatAmount(each.value)} 元 ＝ ${formatAmount(Math.floor(cap.value / each.value))} 家（每家都計提到上限時）。`;
     const total = count * each.value;
     const limit = `${cap.description} ${formatAmount(cap.value)} 元（${amountInWords(cap.value)}）`;
     const verdict = total > cap.value ? `超過${limit}，以此為限` : total === cap.value ? `剛好等於${limit}` : `未超過${limit}`;

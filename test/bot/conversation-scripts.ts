@@ -3889,6 +3889,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['140'],
   },
   {
+    name: 'how many enterprises at the per-enterprise 計提 cap one 批號’s cap holds',
+    says: ['批保的批號代償限額 跟 單一企業同銀行同年度計提上限 算一下 一個批號最多可以有多少家計提到滿'],
+    answersWith: ['＝ 100 家'],
+  },
+  {
     name: 'an award’s saving asked, then the amount changed: still with and without the award',
     says: ['分行有拿批保卓越獎 保證金額800萬的案子 保費比沒拿獎便宜多少', '那如果保證金額是300萬呢'],
     answersWith: ['3,000'],

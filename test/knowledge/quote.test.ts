@@ -118,5 +118,8 @@ describe('two rows of one table, each quoted apart as an answer shows them', () 
     expect(shownRowsSum(banks, '臺灣銀行跟彰銀加起來', words)).toMatch(/^合計：臺灣銀行 84,756.17 ＋ 彰化商銀 78,925.61 ＝ 163,681.78/u);
     expect(rowsJoined(places, '臺北市加雲嘉南', words)).toBe(false);
     expect(rowsJoined(places, '臺北市加臺南', words)).toBe(true);
+    // (A label's 及 may be left out: 「住宿餐飲業」 is 「住宿及餐飲業」.)
+    const industries = ['「住宿及餐飲業：111 年保證餘額 68,102.34；111 年結構比 5.03%」', '「運輸及倉儲業：111 年保證餘額 51,694.94；111 年結構比 3.82%」', '「營建工程業：111 年保證餘額 159,094.88；111 年結構比 11.75%」'];
+    expect(shownRowsSum(industries, '住宿餐飲業加上運輸倉儲業 有沒有比營建工程業多', words)).toContain('相差 39,297.60');
   });
 });
