@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './load.ts';
 import type { KnowledgeSection } from './schema.ts';
 import { placeForm } from './answer-kinds.ts';
-import { canonical } from './passage-terms.ts';
+import { canonical, escape } from './passage-terms.ts';
 import { passageCatalogue, type RowCells } from './passages.ts';
 import { extremeRow, listItemsOf, rankedRows, totalRowOf, TOTAL_ROW, withUnit, type ScoredPassage } from './retrieve.ts';
 
@@ -158,10 +158,10 @@ export function shownRowsSum(lines: readonly string[], question?: string, { alia
   const shown = shownRows(lines);
   const rows = shown.filter((row) => !TOTAL_ROW.test(row.label));
   const text = question === undefined ? '' : placeForm(question);
-  const named = question === undefined ? [] : rows.filter((row) => rowNames(text, placeForm(row.label), aliases).length > 0);
+  const named = question === undefined ? [] : rows.map((row) => ({ row, as: rowNames(text, placeForm(row.label), aliases) })).filter((r) => r.as.length > 0);
   // (「製造業+營建工程業加起來…有沒有比批發零售業還多」: a row named after 比 is what the sum is set against.)
-  const against = named.filter((row) => comparedWith(text, rowNames(text, placeForm(row.label), aliases), setAgainst));
-  const summed = named.filter((row) => !against.includes(row));
+  const against = named.filter((r) => comparedWith(text, r.as, setAgainst)).map((r) => r.row);
+  const summed = named.map((r) => r.row).filter((row) => !against.includes(row));
   const added = summed.length >= 2 ? summed : rows.length === shown.length ? rows : [];
   if (added.length < 2 || added.some((row) => row.shape !== added[0]!.shape) || new Set(added.map((row) => row.label)).size !== added.length) return undefined;
   const total = exactSum(added.map((row) => row.figure));
@@ -178,9 +178,8 @@ export function shownRowsSum(lines: readonly string[], question?: string, { alia
  * says its first name; the row's label is one of the group's names, or a place's name with 市, 縣 or 縣市 after it.
  */
 function rowNames(question: string, label: string, aliases: readonly (readonly string[])[]): string[] {
-  const plain = (text: string) => text.replace(/[的之\s]/gu, '');
   // (A bracket before the name, 「(資本門) 捐助信保基金」, is no part of it; one after, 「星展(臺灣)」, ends it.)
-  const core = plain(label.replace(/^[(（][^)）]*[)）]\s*/u, '').split(/[(（]/u)[0] ?? label);
+  const core = labelCore(label.replace(/^[(（][^)）]*[)）]\s*/u, ''));
   if (core === '') return [];
   const text = plain(question);
   const otherwise = aliases.filter((group) => group[0] !== undefined && text.includes(group[0]) && group.some((name) => [name, `${name}市`, `${name}縣`, `${name}縣市`].includes(core)));
@@ -198,7 +197,7 @@ export interface RowWords {
 
 /** 「臺中市加臺南市的保證餘額」: two rows the answer quotes, named one right after the other with a joiner between (a sum asked). */
 export function rowsJoined(lines: readonly string[], question: string, { aliases = [], sumJoiners = [] }: RowWords = {}): boolean {
-  const text = placeForm(question).replace(/[的之\s]/gu, '');
+  const text = plain(placeForm(question));
   const named = shownRows(lines).filter((row) => !TOTAL_ROW.test(row.label)).map((row) => rowNames(text, placeForm(row.label), aliases));
   return named.some((a, i) => named.some((b, j) => i !== j && a.some((x) => b.some((y) => sumJoiners.some((joiner) => text.includes(`${x}${joiner}${y}`))))));
 }
@@ -224,8 +223,7 @@ export function shownRowShare(lines: readonly string[], question: string, { alia
 
 /** The question sets the row (by one of the names it says) against something: 「比批發零售業還多」「有沒有超過臺北市」「跟批發零售業比」. */
 function comparedWith(question: string, names: readonly string[], setAgainst: readonly string[]): boolean {
-  const text = question.replace(/[的之\s]/gu, '');
-  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const text = plain(question);
   return names.some((name) => setAgainst.some((word) => text.includes(`${word}${name}`)) || new RegExp(`(?:跟|和|與)${escape(name)}(?:相?比|比較)`, 'u').test(text));
 }
 
@@ -393,11 +391,10 @@ function rowsAsked<R extends { label: string }>(rows: R[], asked: YearsAsked): R
  * 保證金額, 率): by that part, by its last two characters (金額), or, one character long, with the one before it (期率).
  */
 function rowsNamedByTail<R extends { label: string }>(rows: R[], question: string): R[] {
-  const plain = (s: string) => s.replace(/[的之\s]/gu, '');
-  const cores = rows.map((r) => plain(r.label.split(/[(（]/u)[0] ?? r.label));
+  const cores = rows.map((r) => labelCore(r.label));
   if (cores.length < 2) return [];
   let shared = 0;
-  while (cores.every((core) => core.length > shared + 0 && core[shared] === cores[0]![shared])) shared++;
+  while (cores.every((core) => core.length > shared && core[shared] === cores[0]![shared])) shared++;
   const text = plain(question);
   return rows.filter((_, i) => {
     const core = cores[i]!;
@@ -413,8 +410,17 @@ function rowsNamedByTail<R extends { label: string }>(rows: R[], question: strin
  * white space (「新發生逾期的保證金額」 names 「新發生逾期保證金額」).
  */
 function names(text: string, label: string): boolean {
-  const plain = (s: string) => s.replace(/[的之\s]/gu, '');
-  return plain(text).includes(plain(label.split(/[(（]/u)[0] ?? label));
+  return plain(text).includes(labelCore(label));
+}
+
+/** Text read without 的, 之 and white space: 「新發生逾期的保證金額」 is 「新發生逾期保證金額」. */
+function plain(text: string): string {
+  return text.replace(/[的之\s]/gu, '');
+}
+
+/** A row's label as questions name it: before any bracket (「新發生逾期率」 of 「新發生逾期率(%)」), read plain. */
+function labelCore(label: string): string {
+  return plain(label.split(/[(（]/u)[0] ?? label);
 }
 
 /**

@@ -96,11 +96,13 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   }
   if (!head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
-  // (Two rows quoted, named with 加 between them, 「臺中市加臺南市的保證餘額」, are a sum asked, whatever else the question says.)
+  const words = rowWords(ctx);
+  const asking = englishToChinese(ctx.understanding.text);
   // (「捐助信保基金的錢佔總經費幾%」: a row of a table with no share column, over its total row.)
-  const share = ctx.understanding.modifiers.share && !asksOf(ctx.understanding) ? shownRowShare(quoted, englishToChinese(ctx.understanding.text), rowWords(ctx)) : undefined;
+  const share = ctx.understanding.modifiers.share && !asksOf(ctx.understanding) ? shownRowShare(quoted, asking, words) : undefined;
   if (share) return { ...withLineAfterFigures(result, share, true), grounding: [...(result.grounding ?? []), share] };
-  const joined = rowsJoined(quoted, englishToChinese(ctx.understanding.text), rowWords(ctx));
+  // (Two rows quoted, named with 加 between them, 「臺中市加臺南市的保證餘額」, are a sum asked, whatever else the question says.)
+  const joined = rowsJoined(quoted, asking, words);
   const operationOf = (u: Understanding) => asksOf(u) ?? (joined ? 'sum' : undefined);
   if (!operationOf(ctx.understanding)) return result;
   // (「…多多少億?政府大概是銀行的几倍」: each part asking arithmetic of its own is computed.)
@@ -126,7 +128,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // the sum's from that row, never two rows' apart.)
   const againstSum = (u: Understanding) => (u.modifiers.total === true || joined) && u.modifiers.arithmetic === 'difference';
   const sumAsked = asked.filter((u) => operationOf(u) === 'sum' || againstSum(u));
-  const rowsSummed = fromRules.length === 0 && sumAsked.length > 0 ? shownRowsSum(quoted, [before ?? '', ...sumAsked.map((u) => englishToChinese(u.text))].join('\n'), rowWords(ctx)) : undefined;
+  const rowsSummed = fromRules.length === 0 && sumAsked.length > 0 ? shownRowsSum(quoted, [before ?? '', ...sumAsked.map((u) => englishToChinese(u.text))].join('\n'), words) : undefined;
   const namedRows = rowsSummed && (sumAsked.some((u) => operationOf(u) === 'sum') || rowsSummed.includes('\n比較：')) ? rowsSummed : undefined;
   const computed = fromRules.length > 0 ? fromRules : namedRows ? [namedRows] : over(quoted);
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
@@ -187,9 +189,10 @@ function enterprisesSummed(ctx: FlowContext, result: FlowResult): string | undef
   const counted = (text: string) => scanMentions(text).find((m) => m.unit === 'count' && m.raw.endsWith('家'))?.value;
   // (「同一家銀行」「一家」 counts no enterprises summed.)
   const many = (n: number | undefined) => (n !== undefined && n >= 2 ? n : undefined);
-  const count = many(counted(englishToChinese(ctx.understanding.text))) ?? (ctx.understanding.isFollowUp && ctx.state.topic ? many(counted(englishToChinese(ctx.state.topic))) : undefined);
+  const asking = englishToChinese(ctx.understanding.text);
+  const count = many(counted(asking)) ?? (ctx.understanding.isFollowUp && ctx.state.topic ? many(counted(englishToChinese(ctx.state.topic))) : undefined);
   // (「每家都計到頂，一個批號最多裝得下幾家」: how many enterprises the cap holds, asked as a count of 家.)
-  const howMany = count === undefined && kindsAsked(englishToChinese(ctx.understanding.text), ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.shownBy.some((shown) => shown.units.includes('家')));
+  const howMany = count === undefined && kindsAsked(asking, ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.shownBy.some((shown) => shown.units.includes('家')));
   if (!howMany && count === undefined) return undefined;
   const lines = head.text.split('\n');
   for (const name of ctx.view.names()) {

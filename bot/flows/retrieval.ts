@@ -7,7 +7,7 @@ import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
-import { matchForm } from '../../knowledge/passage-terms.ts';
+import { escape, matchForm } from '../../knowledge/passage-terms.ts';
 import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsUnquoted, subjectsOf, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
@@ -585,7 +585,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // not the award winners.)
   const tabledFirst = (list: SectionChoice[]): SectionChoice[] => {
     if (!rowsAddedUp) return list;
-    const rowOf = (name: string) => new RegExp(`(?:^|\\n)\\|\\s*${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u');
+    const rowOf = (name: string) => new RegExp(`(?:^|\\n)\\|\\s*${escape(name)}`, 'u');
     const tabled = list.filter((c) => rowsAddedUp.every((name) => rowOf(name).test(placeForm(c.section.text))));
     return [...tabled, ...list.filter((c) => !tabled.includes(c))];
   };
