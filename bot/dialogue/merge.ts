@@ -144,7 +144,11 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const applicantAsked = u.modifiers.yesNo === true && u.asks.length === 0 && (stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined);
   if (state.task === 'fee_calculation' && state.programme !== undefined && applicantAsked && CHANGEABLE.every((key) => stated[key] === undefined)) task = 'eligibility';
   const changesEstimate = u.asks.every((a) => FEE_ASKS.has(a)) || CHANGEABLE.some((key) => stated[key] !== undefined);
-  const changesCase = u.asks.length === 0 || (u.modifiers.change && (state.task !== 'fee_calculation' || changesEstimate));
+  // (「我們行有拿卓越獎 那這筆可以少收多少」 after a fee estimate: a circumstance or figure told with the difference asked
+  // is the estimate again, with and without it.)
+  const statesChange = Object.values(stated.flags ?? {}).some((on) => on === true) || CHANGEABLE.some((key) => stated[key] !== undefined);
+  const differenceOfEstimate = state.task === 'fee_calculation' && u.modifiers.arithmetic === 'difference' && changesEstimate && statesChange;
+  const changesCase = u.asks.length === 0 || differenceOfEstimate || (u.modifiers.change && (state.task !== 'fee_calculation' || changesEstimate));
   if (task === 'fact_lookup' && changesCase && continuing && state.task !== 'fact_lookup' && programme === state.programme) {
     task = state.task as Task;
   }

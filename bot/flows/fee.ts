@@ -782,7 +782,8 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
   }
   // 「用最高費率算」: the end of the range asked for, said as such.
   const end = ctx.understanding.modifiers.superlative;
-  if (end === 'most' || end === 'least') {
+  // (「如果費率落在最高那級 一年差多少」: an end asked with a difference is set against the other end, below.)
+  if ((end === 'most' || end === 'least') && !asksDifference(ctx)) {
     const rate = end === 'most' ? error.range.max : error.range.min;
     const atEnd = guaranteeFee(ctx.view, { ...caseFacts, programme, annualRate: rate });
     // The rate is the documents' own end of the range, not one the user was quoted.
@@ -797,6 +798,7 @@ function rateNotDetermined(ctx: FlowContext, error: RateNotDeterminedError, case
     `保證手續費約新臺幣 ${formatAmount(low.fee)} 元至 ${formatAmount(high.fee)} 元（${name}年費率 ${formatRate(error.range.min)}～${formatRate(error.range.max)}，依個案核定）`,
     `最低：${low.formula}`,
     `最高：${high.formula}`,
+    asksDifference(ctx) ? `相差：${formatAmount(high.fee)} − ${formatAmount(low.fee)} ＝ ${formatAmount(high.fee - low.fee)} 元` : undefined,
     facts.guaranteeRatio === undefined && caseFacts.guaranteeRatio !== undefined
       ? `您未提供保證成數，以本項目最高保證成數 ${formatCheng(caseFacts.guaranteeRatio)} 試算。`
       : undefined,

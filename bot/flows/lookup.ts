@@ -6,6 +6,7 @@ import { fireflyQuota } from '../../rules/firefly.ts';
 import { lenderListed, notOnAwardList, rateSource } from '../../rules/fee-rate.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { batchSubrogationCap } from '../../rules/batch.ts';
+import { loanFromNeed } from '../../rules/max-ratio.ts';
 import { InvalidInputError } from '../../rules/errors.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
@@ -172,8 +173,19 @@ function quotaGuaranteed(ctx: FlowContext, result: FlowResult): string | undefin
   const found = stated[0] ?? (cited.length === 1 ? cited[0] : undefined);
   if (!found) return undefined;
   const { reading, ratio } = found;
-  const quotaValue = reading.value as number;
   const percent = ratio.value as number;
+  // (「需求只有三千萬」→「那保九成的話保證金額多少」: the case's need told before lends less than the cap — 八成 of it —
+  // and that loan, at the ratio told, is what is guaranteed.)
+  const { programme, facts } = ctx.merged;
+  const trace = new TraceRecorder(ctx.view);
+  const fromNeed = programme && reading.name === `${programme}.loan_cap` ? loanFromNeed(programme, facts, trace) : undefined;
+  const toldRatio = facts.guaranteeRatio !== undefined && facts.guaranteeRatio <= percent ? facts.guaranteeRatio : undefined;
+  if (fromNeed !== undefined) {
+    const at = toldRatio ?? percent;
+    const steps = trace.steps.filter((step) => step.kind === 'arithmetic').map((step) => step.expression).join('；');
+    return `保證金額（可貸金額 ${formatAmount(fromNeed)} 元，${toldRatio !== undefined ? '依您說的成數' : `以${ratio.description}`}計）：新臺幣 ${amountSpoken(productRoundedHalfUp([fromNeed, at], [100]))}；${steps}；${formatAmount(fromNeed)} × ${at}%`;
+  }
+  const quotaValue = reading.value as number;
   const product = productRoundedHalfUp([quotaValue, percent], [100]);
   return `保證金額（額度全數動用、以${ratio.description}計）：新臺幣 ${amountSpoken(product)}；${formatAmount(quotaValue)} × ${percent}%`;
 }

@@ -33,16 +33,32 @@ function ratioChoices(ctx: FlowContext): string[] {
   return [...recommended, ...[max, max - 10, max - 20].filter((r) => r > 0).map((r) => `保${r / 10}成`)];
 }
 
-/** A figure with no value in force on that day: never a silent zero — say so and point to the service lines. */
+/**
+ * A figure with no value in force on that day: never a silent zero — say so, name the figure and the first day the
+ * documents give it from, quote the programme's rule on which version applies (its `transition_rule` parameter), and
+ * point to the service lines.
+ */
 export function cannotQuote(ctx: FlowContext, error: ParameterNotInForceError): FlowResult {
-  const citations = ctx.service.citation ? [ctx.service.citation] : [];
+  const history = ctx.view.has(error.parameter) ? ctx.view.history(error.parameter).filter((entry) => entry.value !== null) : [];
+  const label = history[0]?.description ?? error.parameter;
+  const later = history.find((entry) => entry.effectiveFrom > error.date);
+  // (「核准日是103/12/10」 for 批次保證: the letter's 說明六 says cases approved before its day keep the former rules.)
+  const rule = later ? `${error.parameter.split('.')[0]}.transition_rule` : undefined;
+  const transition = rule && ctx.view.has(rule) ? ctx.view.at(later!.effectiveFrom).find(rule) : undefined;
+  const citations = [
+    ...(later ? [ctx.cite.forReference(later.reference, later.effectiveFrom, error.parameter)] : []),
+    ...(transition ? [ctx.cite.forReference(transition.reference, transition.effectiveFrom, transition.name)] : []),
+    ...(ctx.service.citation ? [ctx.service.citation] : []),
+  ];
   return {
     outcome: 'unanswered',
     replies: [
       reply({
         kind: 'fallback',
         lines: [
-          `抱歉，目前收錄的規定中沒有 ${formatRocDate(error.date)} 適用的「${error.parameter}」數值，我無法提供這個數字。`,
+          `抱歉，目前收錄的規定中沒有 ${formatRocDate(error.date)} 適用的「${label}」數值，我無法提供這個數字。`,
+          ...(later ? [`收錄的規定自 ${formatRocDate(later.effectiveFrom)} 起才有這個數值（《${later.reference.title}》〈${later.reference.section}〉）。`] : []),
+          ...(transition ? [`新舊規定的適用：${String(transition.value)}`] : []),
           `請洽信保基金：${serviceLinesText(ctx.service)}`,
         ],
         citations,

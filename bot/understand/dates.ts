@@ -3,7 +3,7 @@ import { parseChineseNumber } from './numbers.ts';
 
 /**
  * Dates: ISO and slashed (2014-12-15, 2014/12/15), ROC (民國103年12月15日, 103/12/15, 一百零三年),
- * partial (民國103年, 103年12月, 12月15日, 8/10). ROC years add 1911.
+ * partial (民國103年, 103年12月, 12月15日, 8/10), and a year with a slashed day (103年12/15). ROC years add 1911.
  */
 const YEAR_NUMERAL = '[\\d〇零一二三四五六七八九十百]{2,6}';
 const PART_NUMERAL = '[\\d一二三四五六七八九十]{1,3}';
@@ -11,7 +11,7 @@ const PART_NUMERAL = '[\\d一二三四五六七八九十]{1,3}';
 const WESTERN = /(?<![\d.,])(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g;
 const ROC_NUMERIC = /(?<![\d.,])(\d{2,3})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d%])/g;
 const CHINESE = new RegExp(
-  `(?:((?:中華)?民[國国]|西元|公元)\\s*)?(${YEAR_NUMERAL})\\s*年(度)?(?:\\s*(${PART_NUMERAL})\\s*月(?:\\s*(${PART_NUMERAL})\\s*[日號号])?)?`,
+  `(?:((?:中華)?民[國国]|西元|公元)\\s*)?(${YEAR_NUMERAL})\\s*年(度)?(?:\\s*(${PART_NUMERAL})\\s*月(?:\\s*(${PART_NUMERAL})\\s*[日號号])?|\\s*(\\d{1,2})\\/(\\d{1,2})(?![\\d./%-]))?`,
   'g',
 );
 // (「隔年2月28日」 is a day of no year named; 「103年2月」 is read with its year above.)
@@ -19,7 +19,8 @@ const MONTH_DAY = new RegExp(`(?<!\\d)(?<![^隔次明翌]年)(${PART_NUMERAL})\\
 
 // (「8/10颱風淹水，今天已經9/25了」: a month and day written with a slash, in chat.)
 // (Not a share in a computation: 「× 12/12」.)
-const SLASH_MONTH_DAY = /(?<![\d./×*-])(?<![×*] )(\d{1,2})\/(\d{1,2})(?![\d./%-])/g;
+// (「103年12/15」 is read with its year above.)
+const SLASH_MONTH_DAY = /(?<![\d./×*-])(?<![×*] )(?<!年\s?)(\d{1,2})\/(\d{1,2})(?![\d./%-])/g;
 
 interface DateParts {
   year?: number;
@@ -72,9 +73,11 @@ export function findDates(text: string): Mention[] {
     const prefix = m[1];
     // 「103年底」「111年末」: the year's last day.
     const yearEnd = m[4] === undefined && /^[底末終]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1));
-    const month = yearEnd ? 12 : m[4] === undefined ? undefined : parseChineseNumber(m[4]);
-    const day = yearEnd ? 31 : m[5] === undefined ? undefined : parseChineseNumber(m[5]);
-    if (m[4] === undefined && !isCalendarYear(year, prefix !== undefined, m[3] !== undefined)) continue;
+    // (「103年12/15」: the month and day after the year written with a slash.)
+    const [monthText, dayText] = m[6] !== undefined ? [m[6], m[7]] : [m[4], m[5]];
+    const month = yearEnd ? 12 : monthText === undefined ? undefined : parseChineseNumber(monthText);
+    const day = yearEnd ? 31 : dayText === undefined ? undefined : parseChineseNumber(dayText);
+    if (monthText === undefined && !isCalendarYear(year, prefix !== undefined, m[3] !== undefined)) continue;
     const roc = prefix !== undefined && prefix.includes('民');
     const start = prefix === undefined ? m.index + (m[0].length - m[0].trimStart().length) : m.index;
     push(dateMention({ year: gregorian(year, roc), month, day }, m[0].trimStart(), start));
