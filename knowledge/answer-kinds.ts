@@ -100,6 +100,7 @@ const fileSchema = z.strictObject({
   offices: words.optional(),
   head_office: words.optional(),
   whole_totals: words.optional(),
+  year_columns: words.optional(),
   set_against: words.optional(),
   sum_joiners: z.array(z.string().min(1)).optional(),
   changes: words.optional(),
@@ -184,6 +185,8 @@ export interface AnswerKinds {
   headOffice: string[];
   /** Headings that name the total of the whole (「經費總需求表」), not of one item: 「計畫總共編了多少經費」 reads them first. */
   wholeTotals: string[];
+  /** Words in the heading of a table whose columns are years (「98 年度」): searched too when the year of a highest or lowest is asked. */
+  yearColumns: string[];
   /** Words before a row a sum is set against (「有沒有超過臺北市」「比批發零售業還多」): that row is compared, not added. */
   setAgainst: string[];
   /** What joins two rows added (「臺中市加臺南市」「製造業+營建工程業」): the two named so ask their sum. */
@@ -270,6 +273,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     offices: (parsed.data.offices ?? []).map((w) => normalizeText(w)),
     headOffice: (parsed.data.head_office ?? []).map((w) => normalizeText(w)),
     wholeTotals: (parsed.data.whole_totals ?? []).map((w) => normalizeText(w)),
+    yearColumns: (parsed.data.year_columns ?? []).map((w) => normalizeText(w)),
     setAgainst: (parsed.data.set_against ?? []).map((w) => placeForm(w)),
     sumJoiners: (parsed.data.sum_joiners ?? []).map((w) => placeForm(w)),
     changes: (parsed.data.changes ?? []).map((w) => normalizeText(w)),

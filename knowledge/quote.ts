@@ -331,34 +331,116 @@ export interface YearsAsked {
   /** Western years the question names. */
   years: number[];
   superlative?: 'most' | 'least';
+  /** 「最高和最低差多少」: both ends of the row are asked (and, with `difference`, what lies between them). */
+  bothEnds?: boolean;
+  /** A difference is asked (差多少, 相差). */
+  difference?: boolean;
+  /** A sum is asked (加起來, 合計): the years named are added up. */
+  total?: boolean;
+}
+
+/** A column heading that is a year: 「107年」, 「98 年度」. */
+const YEAR_HEADING = /^(\d{2,3})\s*年度?$/u;
+
+interface YearRow {
+  label: string;
+  /** Each column's year as 「107年」, to match the years asked. */
+  years: string[];
+  /** Each column's heading as the table writes it (「98年度」). */
+  headings: string[];
+  cells: string[];
+}
+
+/**
+ * A quoted row of a table whose columns are years: from the row's cells where the catalogue has them (「推動重點 98 年度
+ * 99 年度…：合計 587,202 406,000…」), else from the quoted text (「年度 107年 108年…：新發生逾期率(%) 0.98% 0.94%…」).
+ */
+function yearRow(quoted: string, cells: RowCells | undefined): YearRow[] {
+  if (cells) {
+    const at = cells.header.flatMap((heading, i) => (i > 0 && YEAR_HEADING.test(heading.trim()) ? [i] : []));
+    if (at.length < 2 || cells.row.length !== cells.header.length) return [];
+    const headings = at.map((i) => cells.header[i]!.replace(/\s+/gu, ''));
+    return [{ label: cells.row[0]!, years: headings.map((h) => `${YEAR_HEADING.exec(h)![1]}年`), headings, cells: at.map((i) => cells.row[i]!) }];
+  }
+  const cut = quoted.lastIndexOf('：');
+  if (cut < 0) return [];
+  const years = quoted.slice(0, cut).split(/\s+/).filter((t) => /^\d{2,3}年$/.test(t));
+  const [label, ...values] = quoted.slice(cut + 1).trim().split(/\s+/);
+  return label && years.length >= 2 && values.length === years.length ? [{ label, years, headings: years, cells: values }] : [];
 }
 
 /**
  * A table whose columns are years (「年度 107年 108年 … 111年：新發生逾期率(%) 0.98% 0.94% …」): the cells of the years
- * the question names, or of the highest or lowest year in the row it names (「哪一年最低」), each with its year and unit.
+ * the question names (with their sum when one is asked), or of the highest or lowest year in the row it names (「哪一年
+ * 最低」; both, and what lies between, for 「最高和最低差多少」), each with its year and unit. A question naming no row
+ * of a table with a total row asks of the total (「哪個年度的經費最少」).
+ * `cellsOf` gives a quoted row's cells where the catalogue has them.
  */
-export function yearCells(quoted: string[], asked: YearsAsked): string[] {
+export function yearCells(quoted: string[], asked: YearsAsked, cellsOf?: (text: string) => RowCells | undefined): string[] {
   const unit = tableUnit(quoted);
-  const rows = quoted.flatMap((q) => {
-    const cut = q.lastIndexOf('：');
-    if (cut < 0) return [];
-    const years = q.slice(0, cut).split(/\s+/).filter((t) => /^\d{2,3}年$/.test(t));
-    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
-    return label && years.length >= 2 && cells.length === years.length ? [{ label, years, cells }] : [];
-  });
+  const rows = quoted.flatMap((q) => yearRow(q, cellsOf?.(q)));
   if (rows.length === 0) return [];
   const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
+  const extreme = asked.superlative !== undefined || asked.bothEnds === true;
+  // (「107~111年 哪一年最高」: years named with a highest or lowest bound the columns it is sought in.)
+  if (extreme && asked.years.length > 0) {
+    const [from, to] = [Math.min(...asked.years) - 1911, Math.max(...asked.years) - 1911];
+    const within = rows.map((r) => {
+      const at = r.years.flatMap((year, i) => (asked.years.length < 2 || (Number.parseInt(year, 10) >= from && Number.parseInt(year, 10) <= to) ? [i] : []));
+      return { ...r, years: at.map((i) => r.years[i]!), headings: at.map((i) => r.headings[i]!), cells: at.map((i) => r.cells[i]!) };
+    });
+    return extremes(within.filter((r) => r.cells.length >= 2), asked, unit);
+  }
   const years = asked.years.map((y) => `${y - 1911}年`);
   if (years.length > 0) {
-    const cells = rows.flatMap((r) => years.flatMap((year) => (r.years.includes(year) ? [`${year}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
-    return [...cells, ...yearChanges(rowsAsked(rows, asked), years, unit)];
+    const cellsOf = (of: YearRow[]) => of.flatMap((r) => years.flatMap((year) => (r.years.includes(year) ? [`${r.headings[r.years.indexOf(year)]}${r.label}：${withUnit(r.cells[r.years.indexOf(year)]!)}`] : [])));
+    // (「那99跟100年兩年加起來多少」: the years named, added up, of the row asked.)
+    if (asked.total && years.length >= 2) {
+      const of = rowsOfExtreme(rows, asked);
+      return of.length > 0 ? [...cellsOf(of), ...yearSums(of, years, withUnit)] : [];
+    }
+    return [...cellsOf(rows), ...yearChanges(rowsAsked(rows, asked), years, unit)];
   }
-  if (!asked.superlative) return [];
-  const named = rows.filter((r) => names(asked.text, r.label));
-  return named.map((r) => {
+  if (!extreme) return [];
+  return extremes(rows, asked, unit);
+}
+
+/** The highest or lowest year of each row asked (both, and what lies between them, when both ends are asked). */
+function extremes(rows: YearRow[], asked: YearsAsked, unit: string | undefined): string[] {
+  const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
+  return rowsOfExtreme(rows, asked).flatMap((r) => {
     const values = r.cells.map((c) => Number(c.replace(/[,%]/g, '')));
-    const pick = values.indexOf(asked.superlative === 'least' ? Math.min(...values) : Math.max(...values));
-    return `${r.label}${asked.superlative === 'least' ? '最低' : '最高'}：${r.years[pick]} ${withUnit(r.cells[pick]!)}`;
+    if (values.some((v) => !Number.isFinite(v))) return [];
+    const end = (least: boolean) => {
+      const pick = values.indexOf(least ? Math.min(...values) : Math.max(...values));
+      return { line: `${r.label}${least ? '最低' : '最高'}：${r.headings[pick]} ${withUnit(r.cells[pick]!)}`, cell: r.cells[pick]! };
+    };
+    if (!asked.bothEnds) return [end(asked.superlative === 'least').line];
+    const [high, low] = [end(false), end(true)];
+    const between = asked.difference ? [`${r.label}最高與最低相差：${high.cell} − ${low.cell} ＝ ${exactDifference(high.cell, low.cell).size}${high.cell.endsWith('%') ? ' 個百分點' : (unit ?? '')}`] : [];
+    return [high.line, low.line, ...between];
+  });
+}
+
+/** The rows a highest, lowest or sum is asked of: those named, else the total row, else the one row quoted. */
+function rowsOfExtreme(rows: YearRow[], asked: YearsAsked): YearRow[] {
+  // (「(經常門) 補貼貸款展延息」 is named by what follows its bracket.)
+  const core = (label: string) => labelCore(label.replace(/^[(（][^)）]*[)）]\s*/u, ''));
+  const text = plain(asked.own ?? asked.text);
+  const named = rows.filter((r) => core(r.label) !== '' && !TOTAL_ROW.test(r.label) && text.includes(core(r.label)));
+  if (named.length > 0) return named;
+  if (named.length > 0) return named;
+  const total = rows.filter((r) => TOTAL_ROW.test(plain(r.label)));
+  return total.length > 0 ? total.slice(0, 1) : rows.length === 1 ? rows : [];
+}
+
+/** 「99年度＋100年度」 of each row: the years' cells added up, exact in their decimals. */
+function yearSums(rows: YearRow[], years: string[], withUnit: (cell: string) => string): string[] {
+  return rows.flatMap((r) => {
+    const at = years.map((year) => r.years.indexOf(year));
+    if (at.some((i) => i < 0) || at.some((i) => !/^[\d,.]+%?$/.test(r.cells[i]!))) return [];
+    if (r.cells[at[0]!]!.endsWith('%')) return [];
+    return [`${TOTAL_ROW.test(r.label) ? '' : r.label}合計：${at.map((i) => `${r.headings[i]} ${r.cells[i]}`).join(' ＋ ')} ＝ ${withUnit(exactSum(at.map((i) => r.cells[i]!)))}`];
   });
 }
 
@@ -463,7 +545,7 @@ export function columnYearChanges(knowledge: KnowledgeBase, sectionId: string, q
   const unitLine = passageCatalogue(knowledge).sections.get(sectionId)?.unit;
   const unit = unitLine ? tableUnit([unitLine]) : undefined;
   return quoted.flatMap((text) => {
-    const cells = rowCells(knowledge, sectionId, text);
+    const cells = rowCellsOf(knowledge, sectionId, text);
     if (!cells || cells.header.length !== cells.row.length || !names(asked.text, cells.row[0] ?? '')) return [];
     const figureOf = (year: string) => cells.row.find((cell, i) => i > 0 && cells.header[i]!.replace(/\s+/g, '').includes(year) && FIGURE_CELL.test(cell));
     const [a, b] = years.map(figureOf);
@@ -474,7 +556,7 @@ export function columnYearChanges(knowledge: KnowledgeBase, sectionId: string, q
 }
 
 /** The cells of a quoted table row of the section (its text as quoted), when it is one. */
-function rowCells(knowledge: KnowledgeBase, sectionId: string, text: string): RowCells | undefined {
+export function rowCellsOf(knowledge: KnowledgeBase, sectionId: string, text: string): RowCells | undefined {
   return passageCatalogue(knowledge).sections.get(sectionId)?.passages.find((p) => p.text === text)?.cells;
 }
 
@@ -488,7 +570,7 @@ const FIGURE_CELL = /^\(?\$?[\d,]+(?:\.\d+)?\)?$/;
  */
 export function readableQuote(knowledge: KnowledgeBase, sectionId: string, text: string): string {
   const place = /^第\d+名 /u.exec(text)?.[0] ?? '';
-  const cells = rowCells(knowledge, sectionId, text.slice(place.length));
+  const cells = rowCellsOf(knowledge, sectionId, text.slice(place.length));
   if (!cells || cells.header.length !== cells.row.length || cells.row.length < 2) return text;
   const counted = countUnits(knowledge);
   const [label, ...rest] = cells.row;

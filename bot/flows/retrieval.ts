@@ -4,7 +4,7 @@ import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, orga
 import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
-import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
 import { escape, matchForm } from '../../knowledge/passage-terms.ts';
@@ -12,7 +12,7 @@ import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS,
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
-import { withoutWhatIsDone } from '../understand/asks.ts';
+import { asksExtremeYear, withoutWhatIsDone } from '../understand/asks.ts';
 import { findRank, rankCountWords, withoutRankPhrases } from '../understand/ranks.ts';
 import { englishToChinese } from '../understand/english.ts';
 import { textAbout } from '../understand/programmes.ts';
@@ -521,7 +521,9 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const { notCumulative, cumulative } = cumulativeWanted(ctx);
   // A follow-up with words of its own (「那要準備什麼文件」, not 「那110年呢」) says what is quoted from where the question
   // before it leads.
-  const searchAlso = [...new Set(kindsAsked(asking, answerKinds).flatMap((kind) => kind.searchedBy))];
+  // (「哪一年的經費最多」: a table whose columns are years, answer-kinds.yaml `year_columns`.)
+  const yearColumns = asksExtremeYear(question, ctx.domain) ? (ctx.sources.knowledge.answerKinds?.yearColumns ?? []) : [];
+  const searchAlso = [...new Set([...kindsAsked(asking, answerKinds).flatMap((kind) => kind.searchedBy), ...yearColumns])];
   const ownWords = query !== question && query.endsWith(question) && topicSize(ctx) >= 2;
   // (「哪個行業排第一」: the place asked is how the ranking is read, not words to match; 第一 is no 第一商業銀行.)
   const find = (text: string) => findSections(ctx.sources.knowledge, ctx.sources.index, {
@@ -1304,7 +1306,22 @@ function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]
   const text = topic ? `${topic} ${searchQuery(ctx)}` : searchQuery(ctx);
   // (「差多少」 after 「111年…」 and 「那前一年呢（110年）」: the two years the conversation named.)
   const years = topic && own.length <= 1 && against ? [...new Set([...findYears(topic), ...own])] : own;
-  const cells = yearCells(quoted, { text, years, ...(topic ? { own: searchQuery(ctx) } : {}), ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}) });
+  // (A highest, lowest or sum over years is read from the row asked, or the total, among all the table's rows, quoted or not.)
+  const wholeTable = modifiers.superlative !== undefined || modifiers.bothEnds === true || modifiers.total === true;
+  const rows = wholeTable ? [...new Set([...quoted, ...(passageCatalogue(ctx.sources.knowledge).sections.get(section.id)?.passages ?? []).filter((p) => p.cells).map((p) => p.text)])] : quoted;
+  const cells = yearCells(
+    rows,
+    {
+      text,
+      years,
+      ...(topic ? { own: searchQuery(ctx) } : {}),
+      ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}),
+      ...(modifiers.bothEnds ? { bothEnds: true } : {}),
+      ...(modifiers.arithmetic === 'difference' ? { difference: true } : {}),
+      ...(modifiers.total ? { total: true } : {}),
+    },
+    (passage) => rowCellsOf(ctx.sources.knowledge, section.id, passage),
+  );
   if (cells.length > 0) return cells;
   const columns = columnYearChanges(ctx.sources.knowledge, section.id, quoted, { text, years });
   if (columns.length > 0) return columns;

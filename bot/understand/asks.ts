@@ -70,11 +70,20 @@ function whenDone(text: string, domain: Domain): { cues: Array<[number, number]>
   return { cues, done };
 }
 
-/** The text with what is done after a question of when (whenDone) blanked out: it asks for no kind of thing. */
+/**
+ * The text with what is done after a question of when (whenDone) blanked out: it asks for no kind of thing. So is the
+ * year asked with a highest or lowest (「哪一年度經費編最多」, intents.yaml `which_year`): the year is the table's column
+ * where the figure is highest, and the figure is what a passage must carry, not a date.
+ */
 export function withoutWhatIsDone(text: string, domain: Domain = shippedDomain()): string {
   let out = text;
   for (const [start, end] of whenDone(text, domain).done) out = `${out.slice(0, start)}${' '.repeat(end - start)}${out.slice(end)}`;
-  return out;
+  return asksExtremeYear(text, domain) ? out.replace(new RegExp(domain.modifiers.whichYear!.source, 'gu'), (year) => ' '.repeat(year.length)) : out;
+}
+
+/** 「哪一年最多」「最高跟最低是哪幾年」: a year asked together with a highest or lowest. */
+export function asksExtremeYear(text: string, domain: Domain = shippedDomain()): boolean {
+  return domain.modifiers.whichYear !== undefined && domain.modifiers.whichYear.test(text) && (domain.modifiers.most.test(text) || domain.modifiers.least.test(text));
 }
 
 export function findAsks(text: string, { mentions, hasAmount }: AskContext, domain: Domain = shippedDomain()): Ask[] {

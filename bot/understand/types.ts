@@ -52,6 +52,8 @@ export interface Modifiers {
   several: boolean;
   /** The largest or smallest row of a table: 「哪家銀行最多？」 */
   superlative?: 'most' | 'least';
+  /** 「最高和最低差多少」「最低與最高各多少」: both ends are named. */
+  bothEnds?: boolean;
   /** Places in a ranking of table rows: 「前三名」 → 1 to 3, 「第四名呢」 → 4 to 4. */
   rank?: { from: number; to: number };
   /** 「臺灣企銀排第幾」: the place of a named row in a ranking is asked (domain/registry/intents.yaml `place_of`). */

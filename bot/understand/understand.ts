@@ -4,7 +4,7 @@ import { withUnitOmittedAmounts } from './amounts.ts';
 import { withSpokenAges } from './periods.ts';
 import { corrected, shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
-import { findAsks } from './asks.ts';
+import { asksExtremeYear, findAsks } from './asks.ts';
 import { findGender, findIndustry, findLender, findLoanPurpose, findSubmission } from './choices.ts';
 import { englishToChinese } from './english.ts';
 import { scanMentions } from './figures.ts';
@@ -56,6 +56,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
   return {
     several: several.test(text),
     ...(superlative ? { superlative } : {}),
+    ...(isMost && isLeast ? { bothEnds: true } : {}),
     ...(rank ? { rank } : {}),
     yesNo: yesNo.test(text),
     list: list.test(text),
@@ -231,6 +232,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // asked before (the conversation decides: dialogue/merge.ts).
   const asksOfTopic = topicAsk && asks.length === 0 && domain.asks.interrogative.test(canonical) ? (topicAsk.ask as Ask) : undefined;
   const modifiers = modifiersOf(canonical, domain);
+  // 「哪一年度經費編最多」: the year asked with a highest or lowest is the table's column where the figure is highest or
+  // lowest, not the day a rule took effect (intents.yaml `which_year`).
+  if (asksExtremeYear(canonical, domain) && asks.includes('effective_date')) asks.splice(asks.indexOf('effective_date'), 1);
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp, yesNo: modifiers.yesNo }, domain);
   const purposes = findPurposes(canonical, flags, domain);
   // 「到底是0.35%還是0.3%」: rates set against each other are the versions asked about, not a rate someone was quoted.
