@@ -154,11 +154,11 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
  * sum, never one of the rows added; quoted beside them, it is the answer unless the question names two rows or more,
  * and then those rows are summed (not a third it names to compare them with, when the question is the sum's part).
  */
-export function shownRowsSum(lines: readonly string[], question?: string, { aliases = [], setAgainst = [] }: RowWords = {}): string | undefined {
+export function shownRowsSum(lines: readonly string[], question?: string, { aliases = [], setAgainst = [], programmes = [] }: RowWords = {}): string | undefined {
   const shown = shownRows(lines);
   const rows = shown.filter((row) => !TOTAL_ROW.test(row.label));
   const text = question === undefined ? '' : placeForm(question);
-  const named = question === undefined ? [] : rows.map((row) => ({ row, as: rowNames(text, placeForm(row.label), aliases) })).filter((r) => r.as.length > 0);
+  const named = question === undefined ? [] : rows.map((row) => ({ row, as: rowNames(text, placeForm(row.label), aliases, programmes) })).filter((r) => r.as.length > 0);
   // (「製造業+營建工程業加起來…有沒有比批發零售業還多」: a row named after 比 is what the sum is set against.)
   const against = named.filter((r) => comparedWith(text, r.as, setAgainst)).map((r) => r.row);
   const summed = named.map((r) => r.row).filter((row) => !against.includes(row));
@@ -177,20 +177,24 @@ export function shownRowsSum(lines: readonly string[], question?: string, { alia
  * 「彰銀」「彰化銀行」 name the row 彰化商銀; 「臺南」 names 臺南市, 「新竹」 新竹縣市. A group counts when the question
  * says its first name; the row's label is one of the group's names, or a place's name with 市, 縣 or 縣市 after it.
  */
-function rowNames(question: string, label: string, aliases: readonly (readonly string[])[]): string[] {
+function rowNames(question: string, label: string, aliases: readonly (readonly string[])[], named: readonly (readonly string[])[] = []): string[] {
   // (A bracket before the name, 「(資本門) 捐助信保基金」, is no part of it; one after, 「星展(臺灣)」, ends it.)
   const core = labelCore(label.replace(/^[(（][^)）]*[)）]\s*/u, ''));
   if (core === '') return [];
   const text = plain(question);
   const otherwise = aliases.filter((group) => group[0] !== undefined && text.includes(group[0]) && group.some((name) => [name, `${name}市`, `${name}縣`, `${name}縣市`].includes(core)));
+  // (A programme named by its nickname, 「鳳凰」, names the row whose label holds its official name, 「勞動部微型創業鳳凰貸款」.)
+  const programmes = named.filter((group) => group[0] !== undefined && text.includes(group[0]) && group.slice(1).some((name) => core.includes(plain(name))));
   // (「住宿餐飲業」 for 「住宿及餐飲業」: the 及 joining a label's two parts is often left out.)
   const joined = core.replace(/[及與和]/gu, '');
-  return [...new Set([core, ...(joined.length >= 4 ? [joined] : []), ...otherwise.map((group) => group[0]!)])].filter((name) => text.includes(name));
+  return [...new Set([core, ...(joined.length >= 4 ? [joined] : []), ...[...otherwise, ...programmes].map((group) => group[0]!)])].filter((name) => text.includes(name));
 }
 
 /** The words a table's rows are read with: their other names, the words before a row set against a sum, and those joining rows added. */
 export interface RowWords {
   aliases?: readonly (readonly string[])[];
+  /** Programmes as the question names them, each with its official name: 「鳳凰」 → 微型創業鳳凰貸款. */
+  programmes?: readonly (readonly string[])[];
   setAgainst?: readonly string[];
   sumJoiners?: readonly string[];
 }

@@ -25,7 +25,7 @@ import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
-import { carriesAny, kindsAsked, namesOtherThing, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { Understanding } from '../understand/types.ts';
@@ -129,7 +129,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // the sum's from that row, never two rows' apart.)
   const againstSum = (u: Understanding) => (u.modifiers.total === true || joined) && u.modifiers.arithmetic === 'difference';
   const sumAsked = asked.filter((u) => operationOf(u) === 'sum' || againstSum(u));
-  const rowsSummed = fromRules.length === 0 && sumAsked.length > 0 ? shownRowsSum(quoted, [before ?? '', ...sumAsked.map((u) => englishToChinese(u.text))].join('\n'), words) : undefined;
+  const rowsSummed = fromRules.length === 0 && sumAsked.length > 0 ? shownRowsSum(quoted, [before ?? '', ...sumAsked.map((u) => englishToChinese(u.text)), ...(sumAsked.length < asked.length ? [englishToChinese(ctx.understanding.text)] : [])].join('\n'), words) : undefined;
   const namedRows = rowsSummed && (sumAsked.some((u) => operationOf(u) === 'sum') || rowsSummed.includes('\n比較：')) ? rowsSummed : undefined;
   const computed = fromRules.length > 0 ? fromRules : namedRows ? [namedRows] : over(quoted);
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
@@ -144,7 +144,11 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
 /** The other names a table row may be asked by (the banks' short names, the places'), and the words setting a row against a sum (answer-kinds.yaml). */
 function rowWords(ctx: FlowContext): RowWords {
   const kinds = ctx.sources.knowledge.answerKinds;
-  return { aliases: [...(kinds?.organisationNames ?? []), ...(kinds?.places ?? [])], setAgainst: kinds?.setAgainst ?? [], sumJoiners: kinds?.sumJoiners ?? [] };
+  // (The programmes the question names, by the names it says them with: their rows are the ones added.)
+  const text = normalizeText(ctx.understanding.text);
+  const namesOf = (id: ProgrammeId) => [PROGRAMMES[id].name, ...ctx.domain.programmes.names.filter((n) => n.id === id && !n.weak && n.name.length >= 3).map((n) => n.name)].map(placeForm);
+  const programmes = ctx.domain.programmes.names.filter((n) => ctx.understanding.programmes.includes(n.id) && text.includes(normalizeText(n.name))).map((n) => [placeForm(n.name), ...namesOf(n.id)]);
+  return { aliases: [...(kinds?.organisationNames ?? []), ...(kinds?.places ?? [])], setAgainst: kinds?.setAgainst ?? [], sumJoiners: kinds?.sumJoiners ?? [], programmes };
 }
 
 /** A rule parameter line stating an amount: its description, the amount. */

@@ -3899,6 +3899,55 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['3,000'],
     never: ['9,000 元（批次'],
   },
+  {
+    name: 'a fee estimate, then an award told with the saving asked: both fees side by side and their difference',
+    says: ['批次保證 保證金額300萬 一年 費率0.3% 手續費多少', '我們分行拿了批保卓越獎 這件會省多少'],
+    answersWith: ['有批保卓越獎 新臺幣 6,000 元', '沒有批保卓越獎 新臺幣 9,000 元', '相差 3,000 元'],
+  },
+  {
+    name: 'a fee estimate, then the pledge told with the difference asked: the pledge’s capped rate against the group’s',
+    says: ['一般貸款 B組 保證金額200萬 兩年 手續費多少', '他有簽促進就業具結書 那差多少'],
+    answersWith: ['相差'],
+    never: ['抱歉'],
+  },
+  {
+    name: 'a programme with a rate range: one end asked with the difference gives both ends and their difference',
+    says: ['火金姑 貸款100萬 用最低費率 一年手續費多少', '換成最高費率 多繳多少'],
+    answersWith: ['最低：', '最高：', '相差：'],
+  },
+  {
+    name: 'a batch case approved before the 2014 rules took effect: the figure’s first day and the rule on old cases',
+    says: ['批保 核准日103年12月18日 保證金額100萬 一年手續費', '那核准日改成103年11月30日呢'],
+    answersWith: ['批次信用保證之保證手續費年費率', '民國103年12月15日 起才有', '修正要點實施前'],
+    never: ['batch.fee_rate'],
+  },
+  {
+    name: 'a disaster-restoration need told, then the guaranteed amount at a ratio: from the loan the need gives, not the cap',
+    says: ['災害復舊專案貸款 復工計畫需要2000萬 可以借多少', '保八成的話保證金額是多少 手續費呢'],
+    answersWith: ['16,000,000 × 80%', '1,280萬元'],
+    never: ['30,000,000 × 80%'],
+  },
+  {
+    name: 'a year and a slashed day read as one date',
+    says: ['批保 103年12/20核准 保證金額100萬 一年手續費多少'],
+    answersWith: ['0.35%', '3,500'],
+  },
+  {
+    name: 'the year a plan’s budget is highest, then two years of it added up',
+    says: ['莫拉克計畫的經費 哪一年最多', '那99和100年度加總是多少'],
+    answersWith: ['686,244'],
+  },
+  {
+    name: 'the highest and lowest year of a rate and the gap between them',
+    says: ['新發生逾期率這幾年 最高跟最低差多少'],
+    answersWith: ['最高：111年 1.23%', '最低：109年 0.67%', '0.56 個百分點'],
+  },
+  {
+    name: 'two programmes’ rows of two tables added up, by their nicknames',
+    says: ['青創跟鳳凰的保證餘額 合起來是多少錢'],
+    answersWith: ['68,958.75'],
+    never: ['68,964.86'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -26,6 +26,37 @@ describe('figures read off the table rows a section quotes', () => {
     expect(yearCells(quoted, { text: '新發生逾期率', years: [] })).toEqual([]);
   });
 
+  it('gives both ends of a row and what lies between them, within the years named', () => {
+    const quoted = ['金額單位：新臺幣億元', '年度 108年 109年 110年 111年：新發生逾期率 0.94% 0.67% 1.12% 1.23%'];
+    expect(yearCells(quoted, { text: '新發生逾期率最高和最低差多少', years: [], bothEnds: true, difference: true })).toEqual([
+      '新發生逾期率最高：111年 1.23%',
+      '新發生逾期率最低：109年 0.67%',
+      '新發生逾期率最高與最低相差：1.23% − 0.67% ＝ 0.56 個百分點',
+    ]);
+    // (Both ends without a difference asked: no difference line.)
+    expect(yearCells(quoted, { text: '新發生逾期率最高和最低', years: [], bothEnds: true })).toHaveLength(2);
+    // (「108到110年哪一年最高」: the years named bound the columns.)
+    expect(yearCells(quoted, { text: '新發生逾期率108到110年哪一年最高', years: [2019, 2021], superlative: 'most' })).toEqual(['新發生逾期率最高：110年 1.12%']);
+  });
+
+  it('reads a table headed 「98 年度」 from its cells, the total row when no row is named, and sums the years named', () => {
+    const header = ['推動重點', '98 年度', '99 年度', '100 年度', '合計'];
+    const rows: Record<string, string[]> = {
+      a: ['(經常門) 補貼貸款展延息', '82,800', '248,500', '226,000', '557,300'],
+      b: ['(經常門) 融資協助及補貼', '54,402', '157,500', '54,244', '266,146'],
+      t: ['合計', '137,202', '406,000', '280,244', '823,446'],
+    };
+    const cellsOf = (text: string) => (rows[text] ? { header, row: rows[text]! } : undefined);
+    const quoted = ['金額單位：新台幣千元', 'a', 'b', 't'];
+    expect(yearCells(quoted, { text: '經費哪一年最少', years: [], superlative: 'least' }, cellsOf)).toEqual(['合計最低：98年度 137,202新台幣千元']);
+    expect(yearCells(quoted, { text: '補貼貸款展延息哪一年最多', years: [], superlative: 'most' }, cellsOf)).toEqual(['(經常門) 補貼貸款展延息最高：99年度 248,500新台幣千元']);
+    expect(yearCells(quoted, { text: '99跟100年加起來', years: [2010, 2011], total: true }, cellsOf)).toEqual([
+      '99年度合計：406,000新台幣千元',
+      '100年度合計：280,244新台幣千元',
+      '合計：99年度 406,000 ＋ 100年度 280,244 ＝ 686,244新台幣千元',
+    ]);
+  });
+
   it('gives the change between two years of the row named, exactly, an amount also as a share, a rate in percentage points', () => {
     const quoted = ['金額單位：新臺幣億元', '年度 109年 110年 111年：新發生逾期保證金額 120 114 98.5', '年度 109年 110年 111年：新發生逾期率 1.02% 0.94% 0.80%'];
     expect(yearCells(quoted, { text: '111年的新發生逾期保證金額比109年少多少', years: [2022, 2020] })).toContain('新發生逾期保證金額：111年較109年減少 21.5億元（98.5 對 120，減少 17.92%）');
@@ -78,6 +109,11 @@ describe('two rows of one table, each quoted apart as an answer shows them', () 
       '合計：臺灣企銀 210,706.10 ＋ 合庫商銀 189,539.38 ＋ 第一商銀 186,782.71 ＝ 587,028.19（百萬元，約 5,870.28億元）；占比 15.56% ＋ 14.00% ＋ 13.79% ＝ 43.35%。',
     );
     expect(shownRowsSum([caption, rows[0]!, '「合計：保證餘額 1,354,176.21；結構比 100.00%」'])).toBeUndefined();
+    // (Programmes named by nicknames add their own rows only, not a third row quoted beside them.)
+    const items = ['「青年創業及啟動金貸款：保證餘額 67,327.91；結構比 4.97%」', '「青年築夢創業啟動金貸款：保證餘額 6.11；結構比 0.00%」', '「勞動部微型創業鳳凰貸款：保證餘額 1,630.84；結構比 0.12%」'];
+    const programmes = [['青創', '青年創業貸款', '青年創業'], ['鳳凰', '微型創業鳳凰貸款', '創業鳳凰']];
+    expect(shownRowsSum(items, '青創跟鳳凰加起來多少', { programmes })).toBe('合計：青年創業及啟動金貸款 67,327.91 ＋ 勞動部微型創業鳳凰貸款 1,630.84 ＝ 68,958.75；占比 4.97% ＋ 0.12% ＝ 5.09%。');
+    expect(shownRowsSum(items)).toContain('＝ 68,964.86');
     expect(shownRowsSum([rows[0]!, '「臺北市：111年保證餘額 196,703.17」'])).toBeUndefined();
     expect(shownRowsSum([rows[0]!])).toBeUndefined();
   });

@@ -71,11 +71,13 @@ describe('parseDate reads ISO, slashed and ROC dates', () => {
     ['2014年12月15日', '2014-12-15'],
     ['民國一百零三年十二月十五日', '2014-12-15'],
     ['100年1月1日', '2011-01-01'],
+    ['103年12/15', '2014-12-15'],
+    ['民國103年 12/1', '2014-12-01'],
   ])('%s → %s', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });
 
-  it.each(['2014/13/01', '103年2月30日', '民國103年', '12/12'])('%s is not a complete valid date', (text) => {
+  it.each(['2014/13/01', '103年2月30日', '民國103年', '12/12', '103年2/30'])('%s is not a complete valid date', (text) => {
     expect(parseDate(text)).toBeUndefined();
   });
 });
