@@ -235,10 +235,12 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('parameterTopics', (merged.task === 'fact_lookup' || result.state.task === 'fact_lookup') && merged.parameterTopics.length > 0 ? merged.parameterTopics : undefined),
       ...optional('compared', result.state.compared ?? ([merged.task, result.state.task].some((task) => task === 'fact_lookup' || task === 'recommend' || task === 'eligibility') ? merged.compared : undefined)),
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
-      ...optional('topic', topicAfter(state, merged, result, `${redactPersonalData(trimmed)}${yearMeant}`, domain)),
+      // (So is the year an answer worked out as a table's highest or lowest: 「那跟111年比」 sets it against 111年.)
+      ...optional('topic', topicAfter(state, merged, result, `${redactPersonalData(trimmed)}${yearMeant}${result.state.yearAnswered !== undefined && yearMeant === '' ? `（${result.state.yearAnswered}年）` : ''}`, domain)),
       ...optional('offered', result.state.offered),
       ...optional('waiverWorth', result.state.waiverWorth),
       ...optional('sideBySide', result.state.sideBySide),
+      ...optional('quotedSections', result.state.quotedSections),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
     return { u, result: lost ? withContextLostNote(result) : result };

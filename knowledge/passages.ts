@@ -433,14 +433,20 @@ function optionalLead(lead: string | undefined): { listLead?: string } {
   return lead ? { listLead: lead } : {};
 }
 
-/** The line just before a section's first list item, when it ends with a colon: what the items are items of. */
+/**
+ * The line just before a section's first list item, when it ends with a colon, or is a short note heading (「註：本表
+ * 不包含」): what the items are items of.
+ */
 function listLead(markdown: string): string | undefined {
   const lines = markdown.replace(/<!--[\s\S]*?-->/g, '').split('\n').map((l) => l.trim());
   const first = lines.findIndex((l) => LIST_LINE.test(l));
   if (first <= 0) return undefined;
   const before = lines.slice(0, first).reverse().find((l) => l.length > 0 && !l.startsWith('>') && !l.startsWith('#'));
-  return before && /[：:]$/.test(before) ? plainText(before) : undefined;
+  return before && (/[：:]$/.test(before) || NOTE_HEADING.test(before)) ? plainText(before) : undefined;
 }
+
+/** 「註：本表不包含」: a note's heading, short, whose items follow. */
+const NOTE_HEADING = /^(?:註|備註|附註)\s*[：:].{0,16}$/u;
 
 const LIST_LINE = /^([-*]\s|[①-⑳]|\d+[.、]|[A-Z][.．])/;
 

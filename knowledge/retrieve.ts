@@ -74,6 +74,8 @@ export interface PassageRequest {
    * ratio), when `carries` is not set because not every part asks one.
    */
   saysAsked?: (passage: string) => boolean;
+  /** The year of a highest or lowest is asked (「哪一年最多」): a table whose columns are years answers. */
+  yearColumns?: boolean;
   /** A sum is asked (「四年合計」, 「加起來」): a table's total row answers. */
   total?: boolean;
   /** When something happened is asked (「哪一年成立」): a year written beside the thing named wins. */
@@ -320,6 +322,7 @@ function sectionsWithin(
     ...(request.defining ? { term: definedTerm(query, request.filler) } : {}),
     subjects: subjectsOf(query),
     wantsTable: request.ranking ?? false,
+    ...(request.yearColumns ? { yearColumns: true } : {}),
     current: request.current ?? false,
     dated: request.dated ?? false,
     past: request.past ?? false,
@@ -460,6 +463,9 @@ function titlesOf(knowledge: KnowledgeBase): Array<{ documentId: string; titleGr
   return titles;
 }
 
+/** A column heading that is a year: 「107年」, 「98 年度」. */
+const YEAR_COLUMN = /^\d{2,3}\s*年度?$/u;
+
 export const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1,6}[路街]/;
 
 /**
@@ -499,6 +505,8 @@ interface Wants {
   /** The knowledge's terms of four characters or more the question names (專案保證, 批次保證), in canonical form. */
   subjects: string[];
   wantsTable: boolean;
+  /** The year of a highest or lowest is asked (PassageRequest.yearColumns). */
+  yearColumns?: boolean;
   current: boolean;
   dated: boolean;
   total: boolean;
@@ -594,7 +602,9 @@ function rankSections(knowledge: KnowledgeBase, hits: SearchHit[], grams: Set<st
     // 「排第二的銀行」: a table of banks answers, a table of regions beside it does not.
     const kindOfRows = wants.rowKinds && cut.tables.length > 0 ? rowKindOf(cut.tables, wants.rowKinds) : undefined;
     if (kindOfRows === 'other') continue;
-    const tableBonus = (wantsTable && rankedColumn(cut.tables, grams) !== undefined ? W.rankedTableBonus : 0) + (kindOfRows === 'named' ? W.rowKindBonus : 0);
+    // (「哪一年度經費編最多」: a table whose columns are years ranks the years asked about.)
+    const yearTable = wants.yearColumns === true && cut.tables.some((table) => table.header.filter((cell) => YEAR_COLUMN.test(cell.trim())).length >= 2);
+    const tableBonus = ((wantsTable && rankedColumn(cut.tables, grams) !== undefined) || yearTable ? W.rankedTableBonus : 0) + (kindOfRows === 'named' ? W.rowKindBonus : 0);
     // 「哪一年成立」: a section saying 「自 63 年設立」 states it; one where a year only bounds a total does not.
     const eventBonus = dates ? W.eventYearBonus : 0;
     // 「現任董事長是誰？」: today's state is in the newest document, not in an older one that happens to match as well.

@@ -25,6 +25,8 @@ export interface ConversationState {
   waiverWorth?: boolean;
   /** The last estimate set the case with and without these circumstances side by side (「比沒得獎少多少」), so 「保證金額改成500萬呢」 does again. */
   sideBySide?: Array<keyof FactFlags>;
+  /** The sections the last answer quoted passages from, so a follow-up asking nothing of its own (「那最多的是哪一年」) reads them first. */
+  quotedSections?: string[];
   /** Programmes a lookup answered side by side (「火金姑跟一般貸款成數差多少」), so 「那手續費呢」 compares them again. */
   compared?: ProgrammeId[];
   turns: number;

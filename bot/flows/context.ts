@@ -60,6 +60,10 @@ export interface FlowResult {
     waiverWorth?: boolean;
     /** The estimate set the case with and without these circumstances side by side. */
     sideBySide?: Array<keyof FactFlags>;
+    /** The sections a passage answer quoted. */
+    quotedSections?: string[];
+    /** The one year (ROC) the answer worked out as a table's highest or lowest: kept with the topic. */
+    yearAnswered?: number;
   };
 }
 

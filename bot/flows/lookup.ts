@@ -82,6 +82,21 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
 }
 
 /**
+ * A follow-up of a passage answer that asks only something worked out over what was quoted (a highest or lowest, a
+ * difference, a sum) and names nothing of its own to look up: no ask, programme, rule topic, fact, year, place or bank.
+ */
+function passageContinued(ctx: FlowContext): boolean {
+  const u = ctx.understanding;
+  const m = u.modifiers;
+  const worksOut = m.superlative !== undefined || m.bothEnds === true || m.arithmetic !== undefined || m.total === true;
+  if (!u.isFollowUp || !worksOut || (ctx.state.quotedSections?.length ?? 0) === 0) return false;
+  if (u.asks.length > 0 || u.programmes.length > 0 || u.parameterTopics.length > 0 || u.years.length > 0 || Object.keys(u.facts).length > 0) return false;
+  const kinds = ctx.sources.knowledge.answerKinds;
+  const text = normalizeText(u.text);
+  return [...(kinds?.places ?? []), ...(kinds?.organisationNames ?? [])].every((names) => !names.some((name) => text.includes(name)));
+}
+
+/**
  * 「110年的保證金額比111年多多少」「批保比專案保證晚幾年推出」: arithmetic asked over figures the answer quotes (from one
  * passage or several) is computed after them, when the answer computed nothing itself.
  */
@@ -337,6 +352,10 @@ function withLineFirst(result: FlowResult, line: string): FlowResult {
 }
 
 function lookupAnswer(ctx: FlowContext): FlowResult {
+  // 「那最多的是哪一年？跟最少那年差多少」 after a passage answered: a follow-up naming nothing of its own (no ask, programme,
+  // rule topic or fact) reads the sections just quoted first, not the rules the asks carried over would read.
+  const again = passageContinued(ctx) ? retrievalAnswer({ ...ctx, within: ctx.state.quotedSections! }) : undefined;
+  if (again && again.outcome === 'answered') return again;
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.
   const underRule = asksRateUnderRule(ctx) ? rateUnderRuleFlow(ctx) : undefined;
   if (underRule) {

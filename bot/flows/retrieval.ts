@@ -323,6 +323,9 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const citation = ctx.cite.forSection(section, quoted.join(' '));
   const superseded = section.supersededFrom && section.supersededFrom <= ctx.asOf;
   const ended = section.effectiveTo !== null && section.effectiveTo < ctx.asOf;
+  const years = yearLines(ctx, section, quoted, continued);
+  // (「哪一年最低」 answered with one year: 「那跟111年比起來差幾個百分點」 next sets that year against 111年.)
+  const ends = years.flatMap((line) => EXTREME_YEAR.exec(line)?.[1] ?? []);
   const result = answered(
     {
       kind: 'answer',
@@ -344,7 +347,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         exceptionNamed(ctx, quoted),
         annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
         ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted) : []),
-        ...yearLines(ctx, section, quoted, continued),
+        ...years,
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),
       ],
@@ -353,7 +356,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       // (Asked what is so now, 「現在…利率大概幾%」: that is not in the documents; the ended plan's figure is history.)
       ...(ended && asksFigureOfNow(ctx) ? { notInDocuments: true } : {}),
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks, ...(continued ? { continuedTopic: true } : {}), ...sectionProgramme(ctx, section) },
+    { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: [section.id], ...(continued ? { continuedTopic: true } : {}), ...(ends.length === 1 ? { yearAnswered: Number(ends[0]) } : {}), ...sectionProgramme(ctx, section) },
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
@@ -551,13 +554,15 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : distinct.some((group) => namesOtherThing(question, '', [[...group, ['\u0000']]])) ? { carries: (passage: string) => !otherThing(passage) } : {}),
     ...(asked.length === 0 && anyAsked.length > 0 ? { saysAsked: (passage: string) => carriesAny(withoutPlaces(passage, places), anyAsked) } : {}),
     ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),
-    total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)),
+    // (So is the year of a highest or lowest, of a whole naming no item: 「哪一年度經費編最多」 reads the whole's total first.)
+    total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)) || yearColumns.length > 0,
     eventYear: asked.some((kind) => kind.eventYear),
     ...(notCumulative ? { notCumulative } : {}),
     ...(cumulative ? { cumulative } : {}),
     ...(rowKinds ? { rowKinds } : {}),
     ...(ctx.within ? { within: ctx.within } : {}),
     ...(searchAlso.length > 0 ? { searchAlso } : {}),
+    ...(yearColumns.length > 0 ? { yearColumns: true } : {}),
   });
   if (subjects.length === 0) return find(query);
   const several = ctx.understanding.modifiers.several === true;
@@ -1283,7 +1288,7 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
       quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
       ...(onlyEnded && asksFigureOfNow(ctx) ? { notInDocuments: true } : {}),
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks },
+    { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: choices.map((c) => c.section.id) },
     choices.map((c) => c.section.text),
   );
 }
@@ -1292,6 +1297,9 @@ function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { 
 export function queryGrams(query: string, domain: Domain): Set<string> {
   return passageGrams(query, domain.words.queryFiller);
 }
+
+/** A highest or lowest year worked out (「新發生逾期率(%)最低：109年 0.67%」): its ROC year. */
+const EXTREME_YEAR = /最[高低]：(\d{2,3})年/u;
 
 /** What the quoted passages say of the years asked: a table's cells of those years, or the change a sentence gives. */
 function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[], continued = false): string[] {
