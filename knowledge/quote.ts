@@ -56,11 +56,17 @@ export function quoteSection(knowledge: KnowledgeBase, section: KnowledgeSection
   const lead = passageCatalogue(knowledge).sections.get(section.id)?.listLead;
   const itemsQuoted = list.length >= 3 || passages.some((p) => p.passage.kind === 'item');
   const led = lead && itemsQuoted && !rows.includes(lead) && !rows.some((row) => row.startsWith(lead.slice(0, 12))) ? [lead, ...rows] : rows;
-  const quoted = withUnit(knowledge, section, led);
+  // (And a lead quoted alone, 「註：本表不包含」, says nothing without its items: they are quoted under it, a few at most.)
+  const items = lead && led.includes(lead) && !itemsQuoted ? listItemsOf(knowledge, section) : [];
+  const withItems = items.length > 0 && items.length <= LEAD_ITEMS ? [...led, ...items.filter((item) => !led.includes(item))] : led;
+  const quoted = withUnit(knowledge, section, withItems);
   // (Of two places compared, the one further down is the one asked about: 「第三名…跟第一名差多少」.)
   const asked = ends ? extreme?.at(-1) : (extreme?.[0] ?? stating[0]);
   return { quoted, top: asked ?? (passages.length > 0 ? strongestPassage(passages) : rows[0] ?? '') };
 }
+
+/** The most items quoted under a lead quoted alone. */
+const LEAD_ITEMS = 5;
 
 /** A number as a table cell writes it (195,826.11; 15.81%; 0.3). */
 const CELL_NUMBER = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.,])\d+(?:\.\d+)?(?!\d)/gu;
@@ -430,10 +436,16 @@ function extremes(rows: YearRow[], asked: YearsAsked, unit: string | undefined):
 function rowsOfExtreme(rows: YearRow[], asked: YearsAsked): YearRow[] {
   // (「(經常門) 補貼貸款展延息」 is named by what follows its bracket.)
   const core = (label: string) => labelCore(label.replace(/^[(（][^)）]*[)）]\s*/u, ''));
-  const text = plain(asked.own ?? asked.text);
-  const named = rows.filter((r) => core(r.label) !== '' && !TOTAL_ROW.test(r.label) && text.includes(core(r.label)));
-  if (named.length > 0) return named;
-  if (named.length > 0) return named;
+  // (The message's own words first; then, in a follow-up, the question before it: 「那最多是哪年」 after 「融資協助及補貼
+  // 哪個年度最少」 asks of the same row.)
+  for (const question of [...new Set([asked.own ?? asked.text, asked.text])]) {
+    const text = plain(question);
+    const named = rows.filter((r) => core(r.label) !== '' && !TOTAL_ROW.test(r.label) && text.includes(core(r.label)));
+    if (named.length > 0) return named;
+    // (「逾期率哪一年最低」: named by what tells it from the other rows, 期率 of 新發生逾期率.)
+    const byTail = rowsNamedByTail(rows, question);
+    if (byTail.length === 1) return byTail;
+  }
   const total = rows.filter((r) => TOTAL_ROW.test(plain(r.label)));
   return total.length > 0 ? total.slice(0, 1) : rows.length === 1 ? rows : [];
 }

@@ -83,14 +83,17 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
 
 /**
  * A follow-up of a passage answer that asks only something worked out over what was quoted (a highest or lowest, a
- * difference, a sum) and names nothing of its own to look up: no ask, programme, rule topic, fact, year, place or bank.
+ * difference, a sum) and names nothing of its own to look up: no ask, programme, rule topic, fact, place or bank.
  */
 function passageContinued(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   const m = u.modifiers;
   const worksOut = m.superlative !== undefined || m.bothEnds === true || m.arithmetic !== undefined || m.total === true;
   if (!u.isFollowUp || !worksOut || (ctx.state.quotedSections?.length ?? 0) === 0) return false;
-  if (u.asks.length > 0 || u.programmes.length > 0 || u.parameterTopics.length > 0 || u.years.length > 0 || Object.keys(u.facts).length > 0) return false;
+  // (Years may be named: 「那99跟100年兩年加起來」 names columns of the table just quoted.)
+  // (Nor a period read in the count of years: 「兩年加起來」.)
+  const facts = Object.keys(u.facts).filter((key) => key !== 'periodMonths');
+  if (u.asks.length > 0 || u.programmes.length > 0 || u.parameterTopics.length > 0 || facts.length > 0) return false;
   const kinds = ctx.sources.knowledge.answerKinds;
   const text = normalizeText(u.text);
   return [...(kinds?.places ?? []), ...(kinds?.organisationNames ?? [])].every((names) => !names.some((name) => text.includes(name)));

@@ -1324,7 +1324,8 @@ function yearLines(ctx: FlowContext, section: KnowledgeSection, quoted: string[]
       years,
       ...(topic ? { own: searchQuery(ctx) } : {}),
       ...(modifiers.superlative ? { superlative: modifiers.superlative } : {}),
-      ...(modifiers.bothEnds ? { bothEnds: true } : {}),
+      // (「那最多是哪年 兩個差多少」 after 「哪個年度最少」: the end asked now and the one asked before.)
+      ...(modifiers.bothEnds || (topic !== undefined && modifiers.superlative !== undefined && ctx.domain.modifiers.most.test(text) && ctx.domain.modifiers.least.test(text)) ? { bothEnds: true } : {}),
       ...(modifiers.arithmetic === 'difference' ? { difference: true } : {}),
       ...(modifiers.total ? { total: true } : {}),
     },

@@ -87,7 +87,8 @@ export function isRecommendation(text: string, c: RecommendContext, domain: Doma
   if (c.programmesByName.length > 0 && c.statesFigure) return false;
   if (c.programmesByName.length > 0) return asksWhichFits && ((c.comparison && c.programmesByName.length >= 2) || (namedByNeed && (c.asks ?? []).length === 0));
   // (「年報上寫18.41%的那一項是什麼保證項目」: a reported figure's item is asked, not which programme fits a case.)
-  if (asksWhichFits && (c.asks ?? []).includes('statistics') && c.statesShare) return false;
+  // (Nor 「各縣市的保證餘額表裡 有沒有算進勞工紓困貸款」: a statistic asked with no need told is the report's question.)
+  if (asksWhichFits && (c.asks ?? []).includes('statistics') && (c.statesShare || c.purposes.length === 0)) return false;
   if (asksWhichFits) return true;
   // 「我之前借了好幾筆週轉金…這樣營授比會不會太高」: a rule of every guarantee asked of one's case (a topic of no one programme,
   // asks.yaml parameter_topics without a programme before the dot), naming no programme, is that rule's question, not

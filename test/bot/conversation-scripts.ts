@@ -3948,6 +3948,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['68,958.75'],
     never: ['68,964.86'],
   },
+  {
+    name: 'the lowest year of a rate, then that year set against another named in the follow-up',
+    says: ['逾期率這五年哪一年最低', '跟110年比差多少'],
+    answersWith: ['109年', '0.45 個百分點'],
+  },
+  {
+    name: 'one item of a plan’s budget, its lowest year, then its highest and the gap, asked with nothing else named',
+    says: ['莫拉克計畫的融資協助及補貼 哪個年度經費最少', '那最多是哪年 兩個差多少'],
+    answersWith: ['最高：99年度 157,500', '最低：101年度 43,617', '113,883'],
+  },
+  {
+    name: 'whether a table counts a loan in: the note under it, with its heading and its items',
+    says: ['各縣市的保證餘額表裡 有沒有算進勞工紓困貸款'],
+    answersWith: ['註：本表不包含', '115,548'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
