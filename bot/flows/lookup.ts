@@ -24,7 +24,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, statesFigureAsked } from './retrieval.ts';
+import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, rowsAcrossTables, statesFigureAsked } from './retrieval.ts';
 import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
@@ -357,6 +357,9 @@ function withLineFirst(result: FlowResult, line: string): FlowResult {
 function lookupAnswer(ctx: FlowContext): FlowResult {
   // 「那最多的是哪一年？跟最少那年差多少」 after a passage answered: a follow-up naming nothing of its own (no ask, programme,
   // rule topic or fact) reads the sections just quoted first, not the rules the asks carried over would read.
+  // 「批次信用保證跟經濟部紓困振興貸款…加起來」: rows of the tables named and added, each from its own table.
+  const across = rowsAcrossTables(ctx);
+  if (across) return across;
   const again = passageContinued(ctx) ? retrievalAnswer({ ...ctx, within: ctx.state.quotedSections! }) : undefined;
   if (again && again.outcome === 'answered') return again;
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.

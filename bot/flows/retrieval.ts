@@ -2,6 +2,7 @@ import { asksWithoutSubject } from '../dialogue/merge.ts';
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
+import { rowsNamed } from '../../knowledge/named-rows.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
@@ -1258,6 +1259,36 @@ function asksFigureOfNow(ctx: FlowContext): boolean {
  */
 function aboutToday(ctx: FlowContext): boolean {
   return ctx.understanding.years.length === 0 && ctx.understanding.programmes.length === 0 && !LETTER_NUMBER.test(ctx.understanding.text);
+}
+
+/**
+ * 「批次信用保證跟經濟部紓困振興貸款 111年保證餘額加起來多少」: rows of the statistics tables a sum asks of, named by the
+ * question (knowledge/named-rows.ts) in two tables or more, each quoted from its own table; the sum is worked out over
+ * them after (lookup withComputed). Undefined unless a total is asked (加起來, 合計) and rows of two tables are named.
+ */
+export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
+  const u = ctx.understanding;
+  const text = englishToChinese(u.text);
+  if (u.modifiers.total !== true || !ctx.merged.asks.every((ask) => ask === 'statistics')) return undefined;
+  // (A follow-up adding to the row before, 「那跟批次保證合起來呢」 after 鳳凰's balance, names that row too.)
+  const before = u.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
+  const programmes = [...new Set([...u.programmes, ...(before && ctx.state.programme ? [ctx.state.programme] : [])])];
+  const names = programmes.map((id) => [PROGRAMMES[id].name, ...ctx.domain.programmes.names.filter((n) => n.id === id && !n.weak).map((n) => n.name)]);
+  const rows = rowsNamed(ctx.sources.knowledge, before ? `${before} ${text}` : text, names);
+  const sections = [...new Set(rows.map((row) => row.section.id))];
+  // (Rows of one table are read as that table is: its short row names, 製造業, and rows set against the sum.)
+  if (rows.length < 2 || sections.length < 2) return undefined;
+  const catalogue = passageCatalogue(ctx.sources.knowledge);
+  const choices = sections.map((id) => {
+    const section = rows.find((row) => row.section.id === id)!.section;
+    const unit = catalogue.sections.get(id)?.unit;
+    return { section, quotes: [...(unit ? [unit] : []), ...rows.filter((row) => row.section.id === id).map((row) => row.text)] };
+  });
+  return severalSections(
+    ctx,
+    choices.map(({ section }) => ({ hit: { sectionId: section.id, score: 1 } as unknown as SearchHit, section, passages: [], confidence: 1, cover: 1 })),
+    { quotes: choices.map((c) => c.quotes) },
+  );
 }
 
 /** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */

@@ -3963,6 +3963,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['各縣市的保證餘額表裡 有沒有算進勞工紓困貸款'],
     answersWith: ['註：本表不包含', '115,548'],
   },
+  {
+    name: 'rows of two tables added up, one named in short (the end of its label)',
+    says: ['小頭家貸款加上交通部觀光局振興觀光產業融資 111年的保證餘額總共多少'],
+    answersWith: ['企業小頭家貸款', '交通部觀光局振興觀光產業融資', '9,249.78'],
+  },
+  {
+    name: 'a programme’s balance, then another table’s row added to it in a follow-up',
+    says: ['批次保證111年保證餘額多少', '那再加上交通部觀光局振興觀光產業融資 合計是多少'],
+    answersWith: ['77,062.30'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

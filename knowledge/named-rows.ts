@@ -1,0 +1,136 @@
+import type { KnowledgeBase } from './load.ts';
+import { canonical } from './passage-terms.ts';
+import { passageCatalogue, type KnowledgePassage } from './passages.ts';
+import { TOTAL_ROW } from './retrieve.ts';
+
+/**
+ * Rows of the statistics tables a question names, whichever tables they are in: 「批次信用保證跟經濟部紓困振興貸款」 names
+ * the row 批次信用保證 of 〈項目別〉 and the row 經濟部對受嚴重特殊傳染性肺炎影響…紓困振興貸款 of 〈項目別—專案基金〉.
+ *
+ * A row is named by a part of the question (cut at joiners, white space and figures) that
+ * - holds its label whole (「一般貸款」);
+ * - is the label's end, half of it or more, with a pair of characters few labels have (「小頭家貸款」 of 企業小頭家貸款,
+ *   「金質獎保證措施」 of 信保金質獎保證措施);
+ * - or begins and ends as the label does, with the label's characters in order between and two such pairs
+ *   (「經濟部紓困振興貸款」: 困振, 振興);
+ * or by the names of a programme given with `programmes` (「鳳凰」 → 微型創業鳳凰貸款, in 勞動部微型創業鳳凰貸款), one row each.
+ * Only rows of tables with a unit of money (金額單位) are read, total rows never, each label once (its first table).
+ */
+export function rowsNamed(knowledge: KnowledgeBase, question: string, programmes: ReadonlyArray<readonly string[]> = []): KnowledgePassage[] {
+  const rows = statisticsRows(knowledge);
+  const parts = canonical(question)
+    .split(/[跟和與及、,，;；+＋\s\d]|加上|再加|還有|以及|加/u)
+    .map((part) => part.replace(/^(?:那|請問|還有|另外)/u, ''))
+    .filter((part) => [...part].length >= MIN_PART);
+  const counts = pairCounts(knowledge);
+  const found: KnowledgePassage[] = [];
+  const seen = new Set<string>();
+  // (Each programme names one row: the one holding the longest of its names, the shortest such label of equals —
+  // 青年創業及啟動金貸款 for 青創, not 臺北市青年創業融資貸款.)
+  for (const names of programmes) {
+    const scored = rows.flatMap((row) => {
+      const longest = Math.max(0, ...names.filter((name) => name.length >= MIN_NAME && row.label.includes(canonical(name))).map((name) => name.length));
+      return longest > 0 ? [{ row, longest }] : [];
+    });
+    const best = scored.sort((a, b) => b.longest - a.longest || a.row.label.length - b.row.label.length)[0]?.row;
+    if (best && !seen.has(best.label)) {
+      seen.add(best.label);
+      found.push(best.passage);
+    }
+  }
+  for (const { passage, label } of rows) {
+    if (seen.has(label)) continue;
+    if (parts.some((part) => namesLabel(part, label, counts))) {
+      seen.add(label);
+      found.push(passage);
+    }
+  }
+  // (A label inside another named, 「青年創業貸款」 in a longer one, is the longer one's.)
+  return found.filter((p) => !found.some((q) => q !== p && labelOf(q).includes(labelOf(p)) && parts.every((part) => !part.includes(labelOf(p)) || part.includes(labelOf(q)))));
+}
+
+/** The shortest part of a question that may name a row, and the shortest programme name that does. */
+const MIN_PART = 4;
+const MIN_NAME = 3;
+
+/** A pair of characters this few labels hold is distinctive enough to tell a row named in short. */
+const RARE_PAIR = 2;
+
+function namesLabel(part: string, label: string, counts: Map<string, number>): boolean {
+  if ([...label].length >= MIN_PART && part.includes(label)) return true;
+  const last = label.slice(-2);
+  const first = label.slice(0, 2);
+  for (let end = part.indexOf(last); end >= 0; end = part.indexOf(last, end + 1)) {
+    const upTo = end + 2;
+    // The label's end, half of it or more, with a pair few labels have (「小頭家貸款」; not 「保證措施」, the end of many).
+    for (let length = Math.min(label.length - 1, upTo); length >= MIN_PART; length--) {
+      const said = part.slice(upTo - length, upTo);
+      if (label.endsWith(said) && said.length * 2 >= label.length && rare(said, label, counts) > 0) return true;
+    }
+    // Its beginning and end, its characters in order between, two pairs of them rare (「經濟部紓困振興貸款」).
+    for (let start = part.lastIndexOf(first, end); start >= 0; start = start > 0 ? part.lastIndexOf(first, start - 1) : -1) {
+      const said = part.slice(start, upTo);
+      if ([...said].length > MIN_PART && inOrder(said, label) && rare(said, label, counts) >= 2) return true;
+      if (start === 0) break;
+    }
+  }
+  return false;
+}
+
+/** How many pairs of the label's that few labels hold what is said holds. */
+function rare(said: string, label: string, counts: Map<string, number>): number {
+  return [...pairsOf(said)].filter((pair) => label.includes(pair) && (counts.get(pair) ?? 0) > 0 && (counts.get(pair) ?? 0) <= RARE_PAIR).length;
+}
+
+/** Whether every character of `said` is in `label`, in the same order. */
+function inOrder(said: string, label: string): boolean {
+  let at = 0;
+  for (const char of said) {
+    at = label.indexOf(char, at);
+    if (at < 0) return false;
+    at += char.length;
+  }
+  return true;
+}
+
+function pairsOf(text: string): Set<string> {
+  const chars = [...text];
+  return new Set(chars.slice(0, -1).map((c, i) => `${c}${chars[i + 1]}`));
+}
+
+/** A row's label: the cell before its first figure (「臺北市中小企業融資貸款」 after the category 「地方政府」). */
+function labelOf(passage: KnowledgePassage): string {
+  const row = passage.cells?.row ?? [];
+  const first = row.findIndex((cell) => FIGURE.test(cell.trim()));
+  return canonical(row[first > 0 ? first - 1 : 0] ?? '').replace(/\s+/gu, '');
+}
+
+const FIGURE = /^\(?[\d,]+(?:\.\d+)?%?\)?$/u;
+
+const rowsCache = new WeakMap<KnowledgeBase, Array<{ passage: KnowledgePassage; label: string }>>();
+const countsCache = new WeakMap<KnowledgeBase, Map<string, number>>();
+
+/** The rows of tables in a unit of money, with their labels as matched, once per knowledge version. */
+function statisticsRows(knowledge: KnowledgeBase): Array<{ passage: KnowledgePassage; label: string }> {
+  let rows = rowsCache.get(knowledge);
+  if (!rows) {
+    const catalogue = passageCatalogue(knowledge);
+    rows = catalogue.all
+      .filter((p) => p.cells !== undefined && /金額單位|單位：新臺幣/u.test(catalogue.sections.get(p.section.id)?.unit ?? ''))
+      .map((passage) => ({ passage, label: labelOf(passage) }))
+      .filter(({ label }) => label.length >= 2 && !TOTAL_ROW.test(label));
+    rowsCache.set(knowledge, rows);
+  }
+  return rows;
+}
+
+/** For each pair of characters, how many of those rows' labels hold it. */
+function pairCounts(knowledge: KnowledgeBase): Map<string, number> {
+  let counts = countsCache.get(knowledge);
+  if (!counts) {
+    counts = new Map();
+    for (const label of new Set(statisticsRows(knowledge).map((r) => r.label))) for (const pair of pairsOf(label)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    countsCache.set(knowledge, counts);
+  }
+  return counts;
+}
