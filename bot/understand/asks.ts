@@ -54,8 +54,8 @@ const WHEN_DONE_ASK = 'procedure';
 
 /**
  * Where a question of when something is done is asked (asks.yaml `asks_when_done`: 「每年幾月要申請」, `cues`), and what
- * is done, which follows it in its clause (「下一年度的批號跟代償最高限額」, `done`): those words are not asked, unless a
- * question word follows them.
+ * is done, which follows or comes before it in its clause (「下一年度的批號跟代償最高限額」, `done`): those words are not
+ * asked, unless a question word is among them.
  */
 function whenDone(text: string, domain: Domain): { cues: Array<[number, number]>; done: Array<[number, number]> } {
   const spans = clauses(text, domain.intents.question);
@@ -66,6 +66,8 @@ function whenDone(text: string, domain: Domain): { cues: Array<[number, number]>
     cues.push([m.index, end]);
     const clause = spans.find((c) => m.index >= c.index && m.index < c.end);
     if (clause && !domain.asks.interrogative.test(text.slice(end, clause.end))) done.push([end, clause.end]);
+    // (So is what is done written before it: 「下一年度的批號跟代償限額大概每年幾月要送申請」.)
+    if (clause && m.index > clause.index && !domain.asks.interrogative.test(text.slice(clause.index, m.index))) done.push([clause.index, m.index]);
   }
   return { cues, done };
 }

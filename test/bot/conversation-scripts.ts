@@ -3973,6 +3973,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次保證111年保證餘額多少', '那再加上交通部觀光局振興觀光產業融資 合計是多少'],
     answersWith: ['77,062.30'],
   },
+  {
+    name: 'a cap in force for a while set against the usual one: the difference asked as 多出幾萬',
+    says: ['紓困那段時間同一家企業的保證總額度上限是多少 跟一般時候比高出幾千萬'],
+    answersWith: ['3,000萬元'],
+  },
+  {
+    name: 'what is applied for written before the question of when: the month, not the amounts applied for',
+    says: ['批次保證明年的批號跟代位清償最高限額 大概幾月要提出申請'],
+    answersWith: ['10 月'],
+    never: ['100,000,000 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
