@@ -1,4 +1,5 @@
 import { topicNamesFlag } from '../understand/understand.ts';
+import { asksExtremeYear } from '../understand/asks.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
@@ -360,6 +361,9 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // 「批次信用保證跟經濟部紓困振興貸款…加起來」: rows of the tables named and added, each from its own table.
   const across = rowsAcrossTables(ctx);
   if (across) return across;
+  // 「復工貸款的利息補貼是哪一年編最多錢」: the year of a highest or lowest is a table's column, never a rule's figure.
+  const extremeYear = asksExtremeYear(normalizeText(ctx.understanding.text), ctx.domain) ? retrievalAnswer(ctx) : undefined;
+  if (extremeYear && extremeYear.outcome === 'answered') return extremeYear;
   const again = passageContinued(ctx) ? retrievalAnswer({ ...ctx, within: ctx.state.quotedSections! }) : undefined;
   if (again && again.outcome === 'answered') return again;
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.

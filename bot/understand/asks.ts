@@ -49,6 +49,9 @@ function clauses(text: string, question: RegExp): Array<{ index: number; end: nu
   return [...text.matchAll(CLAUSE)].filter((c) => c[0].length > 0).map((c) => ({ index: c.index, end: c.index + c[0].length, asking: question.test(c[0]) }));
 }
 
+/** The doing a question of when asks about, said in a clause of its own before it. */
+const DOING = /申請|提出|送達|送件/u;
+
 /** What a question of when something is done asks (asks.yaml `asks_when_done`): how and when to do it. */
 const WHEN_DONE_ASK = 'procedure';
 
@@ -66,8 +69,12 @@ function whenDone(text: string, domain: Domain): { cues: Array<[number, number]>
     cues.push([m.index, end]);
     const clause = spans.find((c) => m.index >= c.index && m.index < c.end);
     if (clause && !domain.asks.interrogative.test(text.slice(end, clause.end))) done.push([end, clause.end]);
-    // (So is what is done written before it: 「下一年度的批號跟代償限額大概每年幾月要送申請」.)
+    // (So is what is done written before it: 「下一年度的批號跟代償限額大概每年幾月要送申請」, also in the clause before,
+    // when that one says the doing and asks nothing: 「要申請下一年度的批號跟代償最高限額，每年是幾月要提出」.)
     if (clause && m.index > clause.index && !domain.asks.interrogative.test(text.slice(clause.index, m.index))) done.push([clause.index, m.index]);
+    const previous = clause ? spans.filter((c) => c.end <= clause.index).at(-1) : undefined;
+    const said = previous ? text.slice(previous.index, previous.end) : '';
+    if (previous && DOING.test(said) && !domain.asks.interrogative.test(said)) done.push([previous.index, previous.end]);
   }
   return { cues, done };
 }

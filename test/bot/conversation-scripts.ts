@@ -3984,6 +3984,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['10 月'],
     never: ['100,000,000 元'],
   },
+  {
+    name: 'what is applied for said in a clause of its own before the question of when',
+    says: ['明年度的批號跟代償最高限額要申請，一般是幾月提出'],
+    answersWith: ['10 月'],
+    never: ['100,000,000 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
