@@ -390,7 +390,7 @@ export function yearCells(quoted: string[], asked: YearsAsked, cellsOf?: (text: 
   const unit = tableUnit(quoted);
   const rows = quoted.flatMap((q) => yearRow(q, cellsOf?.(q)));
   if (rows.length === 0) return [];
-  const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
+  const withUnit = (cell: string) => cellWithUnit(cell, unit);
   const extreme = asked.superlative !== undefined || asked.bothEnds === true;
   // (「107~111年 哪一年最高」: years named with a highest or lowest bound the columns it is sought in.)
   if (extreme && asked.years.length > 0) {
@@ -415,9 +415,14 @@ export function yearCells(quoted: string[], asked: YearsAsked, cellsOf?: (text: 
   return extremes(rows, asked, unit);
 }
 
+/** A cell with the table's unit after it (a rate keeps its %). */
+function cellWithUnit(cell: string, unit: string | undefined): string {
+  return cell.endsWith('%') || !unit ? cell : `${cell}${unit}`;
+}
+
 /** The highest or lowest year of each row asked (both, and what lies between them, when both ends are asked). */
 function extremes(rows: YearRow[], asked: YearsAsked, unit: string | undefined): string[] {
-  const withUnit = (cell: string) => (cell.endsWith('%') || !unit ? cell : `${cell}${unit}`);
+  const withUnit = (cell: string) => cellWithUnit(cell, unit);
   return rowsOfExtreme(rows, asked).flatMap((r) => {
     const values = r.cells.map((c) => Number(c.replace(/[,%]/g, '')));
     if (values.some((v) => !Number.isFinite(v))) return [];

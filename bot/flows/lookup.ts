@@ -356,14 +356,14 @@ function withLineFirst(result: FlowResult, line: string): FlowResult {
 }
 
 function lookupAnswer(ctx: FlowContext): FlowResult {
-  // 「那最多的是哪一年？跟最少那年差多少」 after a passage answered: a follow-up naming nothing of its own (no ask, programme,
-  // rule topic or fact) reads the sections just quoted first, not the rules the asks carried over would read.
   // 「批次信用保證跟經濟部紓困振興貸款…加起來」: rows of the tables named and added, each from its own table.
   const across = rowsAcrossTables(ctx);
   if (across) return across;
   // 「復工貸款的利息補貼是哪一年編最多錢」: the year of a highest or lowest is a table's column, never a rule's figure.
   const extremeYear = asksExtremeYear(normalizeText(ctx.understanding.text), ctx.domain) ? retrievalAnswer(ctx) : undefined;
   if (extremeYear && extremeYear.outcome === 'answered') return extremeYear;
+  // 「那最多的是哪一年？跟最少那年差多少」 after a passage answered: a follow-up asking only what is worked out over it reads
+  // the sections just quoted first, not the rules the asks carried over would read.
   const again = passageContinued(ctx) ? retrievalAnswer({ ...ctx, within: ctx.state.quotedSections! }) : undefined;
   if (again && again.outcome === 'answered') return again;
   // A rate question that gives a quoted rate or a circumstance that changes it: the rule decides the rate for the case.

@@ -1286,14 +1286,14 @@ export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
   });
   return severalSections(
     ctx,
-    choices.map(({ section }) => ({ hit: { sectionId: section.id, score: 1 } as unknown as SearchHit, section, passages: [], confidence: 1, cover: 1 })),
+    choices.map(({ section }) => ({ section, passages: [] })),
     { quotes: choices.map((c) => c.quotes) },
   );
 }
 
 /** Sections quoted one after another; `quotes` replaces each section's passages with what was chosen to quote in it. */
-function severalSections(ctx: FlowContext, choices: SectionChoice[], chosen?: { quotes: string[][]; datesNote?: string; notCovered?: string }): FlowResult {
-  const quoted = (c: SectionChoice, i: number) => chosen?.quotes[i] ?? c.passages.map((p) => p.text);
+function severalSections(ctx: FlowContext, choices: ReadonlyArray<Pick<SectionChoice, 'section' | 'passages'>>, chosen?: { quotes: string[][]; datesNote?: string; notCovered?: string }): FlowResult {
+  const quoted = (c: Pick<SectionChoice, 'section' | 'passages'>, i: number) => chosen?.quotes[i] ?? c.passages.map((p) => p.text);
   const parts = choices.map((c, i) => ({ choice: c, quotes: quoted(c, i), citation: ctx.cite.forSection(c.section, quoted(c, i).join(' ')) }));
   const onlyEnded = aboutToday(ctx) && choices.every((c) => c.section.effectiveTo !== null && c.section.effectiveTo < ctx.asOf);
   return answered(
