@@ -21,7 +21,7 @@ export function rowsNamed(knowledge: KnowledgeBase, question: string, programmes
   const parts = canonical(question)
     .split(/[跟和與及、,，;；+＋\s\d]|加上|再加|還有|以及|加/u)
     .map((part) => part.replace(/^(?:那|請問|還有|另外)/u, ''))
-    .filter((part) => [...part].length >= MIN_PART);
+    .filter((part) => [...part].length >= MIN_PART && [...part].length <= MAX_PART);
   const counts = pairCounts(knowledge);
   const found: KnowledgePassage[] = [];
   const seen = new Set<string>();
@@ -49,8 +49,13 @@ export function rowsNamed(knowledge: KnowledgeBase, question: string, programmes
   return found.filter((p) => !found.some((q) => q !== p && labelOf(q).includes(labelOf(p)) && parts.every((part) => !part.includes(labelOf(p)) || part.includes(labelOf(q)))));
 }
 
-/** The shortest part of a question that may name a row, and the shortest programme name that does. */
+/**
+ * The shortest part of a question that may name a row, and the longest read (a row is named apart from the rest of the
+ * question by joiners, white space or figures; a run longer than this names none, and reading it would cost time on a
+ * long message), and the shortest programme name that names a row.
+ */
 const MIN_PART = 4;
+const MAX_PART = 60;
 const MIN_NAME = 3;
 
 /** A pair of characters this few labels hold is distinctive enough to tell a row named in short. */
@@ -70,6 +75,8 @@ function namesLabel(part: string, label: string, counts: Map<string, number>): b
     // Its beginning and end, its characters in order between, two pairs of them rare (「經濟部紓困振興貸款」).
     for (let start = part.lastIndexOf(first, end); start >= 0; start = start > 0 ? part.lastIndexOf(first, start - 1) : -1) {
       const said = part.slice(start, upTo);
+      // (Never longer than the label it is read in.)
+      if (said.length > label.length) break;
       if ([...said].length > MIN_PART && inOrder(said, label) && rare(said, label, counts) >= 2) return true;
       if (start === 0) break;
     }

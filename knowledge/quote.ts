@@ -3,7 +3,7 @@ import type { KnowledgeSection } from './schema.ts';
 import { placeForm } from './answer-kinds.ts';
 import { canonical, escape } from './passage-terms.ts';
 import { passageCatalogue, type RowCells } from './passages.ts';
-import { extremeRow, listItemsOf, rankedRows, totalRowOf, TOTAL_ROW, withUnit, type ScoredPassage } from './retrieve.ts';
+import { extremeRow, listItemsOf, rankedRows, totalRowOf, TOTAL_ROW, withUnit, YEAR_COLUMN, type ScoredPassage } from './retrieve.ts';
 
 /**
  * What a section quotes for a question, and the figures read off the table rows it quotes: the part of retrieval
@@ -349,8 +349,6 @@ export interface YearsAsked {
   total?: boolean;
 }
 
-/** A column heading that is a year: 「107年」, 「98 年度」. */
-const YEAR_HEADING = /^(\d{2,3})\s*年度?$/u;
 
 interface YearRow {
   label: string;
@@ -367,10 +365,10 @@ interface YearRow {
  */
 function yearRow(quoted: string, cells: RowCells | undefined): YearRow[] {
   if (cells) {
-    const at = cells.header.flatMap((heading, i) => (i > 0 && YEAR_HEADING.test(heading.trim()) ? [i] : []));
+    const at = cells.header.flatMap((heading, i) => (i > 0 && YEAR_COLUMN.test(heading.trim()) ? [i] : []));
     if (at.length < 2 || cells.row.length !== cells.header.length) return [];
     const headings = at.map((i) => cells.header[i]!.replace(/\s+/gu, ''));
-    return [{ label: cells.row[0]!, years: headings.map((h) => `${YEAR_HEADING.exec(h)![1]}年`), headings, cells: at.map((i) => cells.row[i]!) }];
+    return [{ label: cells.row[0]!, years: headings.map((h) => `${YEAR_COLUMN.exec(h)![1]}年`), headings, cells: at.map((i) => cells.row[i]!) }];
   }
   const cut = quoted.lastIndexOf('：');
   if (cut < 0) return [];

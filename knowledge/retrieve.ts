@@ -463,8 +463,8 @@ function titlesOf(knowledge: KnowledgeBase): Array<{ documentId: string; titleGr
   return titles;
 }
 
-/** A column heading that is a year: 「107年」, 「98 年度」. */
-const YEAR_COLUMN = /^\d{2,3}\s*年度?$/u;
+/** A column heading that is a year: 「107年」, 「98 年度」 (the year captured). */
+export const YEAR_COLUMN = /^(\d{2,3})\s*年度?$/u;
 
 export const PHONE_OR_ADDRESS = /\(?0\d{1,3}\)?[\d-]{6,}|TEL|地址|[市縣][^，。]{1,6}[路街]/;
 

@@ -25,7 +25,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, kindsOfQuestion, queryGrams, retrievalAnswer, rowsAcrossTables, statesFigureAsked } from './retrieval.ts';
+import { asksOfNothingInParticular, kindsOfQuestion, programmeNames, queryGrams, retrievalAnswer, rowsAcrossTables, statesFigureAsked } from './retrieval.ts';
 import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
@@ -165,7 +165,7 @@ function rowWords(ctx: FlowContext): RowWords {
   const kinds = ctx.sources.knowledge.answerKinds;
   // (The programmes the question names, by the names it says them with: their rows are the ones added.)
   const text = normalizeText(ctx.understanding.text);
-  const namesOf = (id: ProgrammeId) => [PROGRAMMES[id].name, ...ctx.domain.programmes.names.filter((n) => n.id === id && !n.weak && n.name.length >= 3).map((n) => n.name)].map(placeForm);
+  const namesOf = (id: ProgrammeId) => programmeNames(ctx.domain, id).filter((name) => name.length >= 3).map(placeForm);
   const programmes = ctx.domain.programmes.names.filter((n) => ctx.understanding.programmes.includes(n.id) && text.includes(normalizeText(n.name))).map((n) => [placeForm(n.name), ...namesOf(n.id)]);
   return { aliases: [...(kinds?.organisationNames ?? []), ...(kinds?.places ?? [])], setAgainst: kinds?.setAgainst ?? [], sumJoiners: kinds?.sumJoiners ?? [], programmes };
 }

@@ -271,10 +271,15 @@ function eachThingsSection(ctx: FlowContext, question: string, best: SectionChoi
   return sectionsOfEach(ctx, question, things, [best]).filter((c, i, list) => c.section.id !== best.section.id && list.findIndex((o) => o.section.id === c.section.id) === i);
 }
 
+/** A programme's official name and the other names it goes by (not the weak ones, nor circumstance words). */
+export function programmeNames(domain: Domain, programme: ProgrammeId): string[] {
+  return [PROGRAMMES[programme].name, ...domain.programmes.names.filter((n) => n.id === programme && !n.weak).map((n) => n.name)];
+}
+
 /** Whether a section names a programme, by any of its names (not a circumstance word). */
 function sectionNames(domain: Domain, section: KnowledgeSection, programme: ProgrammeId): boolean {
   const text = normalizeText(`${section.title}\n${section.heading}\n${section.text}`);
-  return [PROGRAMMES[programme].name, ...domain.programmes.names.filter((n) => n.id === programme && !n.weak).map((n) => n.name)].some((name) => text.includes(normalizeText(name)));
+  return programmeNames(domain, programme).some((name) => text.includes(normalizeText(name)));
 }
 
 /** Whether a term names a programme or a way of guarantee (批次保證, 專案保證), read once per term and registry. */
@@ -1273,7 +1278,7 @@ export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
   // (A follow-up adding to the row before, 「那跟批次保證合起來呢」 after 鳳凰's balance, names that row too.)
   const before = u.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
   const programmes = [...new Set([...u.programmes, ...(before && ctx.state.programme ? [ctx.state.programme] : [])])];
-  const names = programmes.map((id) => [PROGRAMMES[id].name, ...ctx.domain.programmes.names.filter((n) => n.id === id && !n.weak).map((n) => n.name)]);
+  const names = programmes.map((id) => programmeNames(ctx.domain, id));
   const rows = rowsNamed(ctx.sources.knowledge, before ? `${before} ${text}` : text, names);
   const sections = [...new Set(rows.map((row) => row.section.id))];
   // (Rows of one table are read as that table is: its short row names, 製造業, and rows set against the sum.)
