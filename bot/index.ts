@@ -41,6 +41,7 @@ import { understand, type Intent, type Understanding } from './understand/index.
 import { questionParts } from './understand/question-parts.ts';
 import { englishToChinese } from './understand/english.ts';
 import { withRelativeYear } from './understand/years.ts';
+import { withRowPointedAt } from './understand/follow-up.ts';
 
 export type { Bot, Reply, Turn } from './types.ts';
 export type { Sources } from './sources.ts';
@@ -142,6 +143,9 @@ export function createBot(deps: BotDeps): Bot {
       return [resetReply()];
     }
     const state = (await tolerant('get', () => store.get(turn.conversationId))) ?? emptyState();
+    // (「它佔全部幾%」 after an answer that gave one row, 臺灣企銀, asks of that row: 「臺灣企銀佔全部幾%」.)
+    const pointed = state.answeredRow === undefined ? undefined : withRowPointedAt(trimmed, state.answeredRow, domain);
+    if (pointed !== undefined) u = understood(pointed, domain);
     // (「那前一年呢」 after 「111年…」 asks of 110年.)
     const read = u;
     u = withRelativeYear(u, state.topic === undefined ? undefined : englishToChinese(state.topic, domain));
@@ -177,7 +181,10 @@ export function createBot(deps: BotDeps): Bot {
       // still read as of today.
       const asksRule = merged.asks.length > 0 && merged.asks.every((a) => RULE_ASKS.has(a));
       // 「0.35%是103年定的，現在還是這樣嗎」: a year beside a question about now is the rule's past, not the day asked about.
-      const year = merged.task === 'fact_lookup' && asksRule && u.years.length === 1 && !u.modifiers.current ? u.years[0] : undefined;
+      // (So does a fee computed of a case in a past year, 「105年的時候 批保600萬保九成 一年手續費多少」: a year no fact of the
+      // message dates, as a founding year does.)
+      const caseYear = merged.task === 'fee_calculation' && u.years.length === 1 && !Object.values(u.facts).some((v) => typeof v === 'string' && v.startsWith(`${u.years[0]}-`));
+      const year = ((merged.task === 'fact_lookup' && asksRule) || caseYear) && u.years.length === 1 && !u.modifiers.current ? u.years[0] : undefined;
       const yearEnd = year !== undefined && `${year}-12-31` < asOf ? `${year}-12-31` : undefined;
       // 「授信起日100年3月的案件」: a loan's start date decides the rules that key on it (the batch standard subrogation rate).
       // 「依103年公告的費率」: the version announced that year is the one in force at its end.
@@ -236,11 +243,12 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('compared', result.state.compared ?? ([merged.task, result.state.task].some((task) => task === 'fact_lookup' || task === 'recommend' || task === 'eligibility') ? merged.compared : undefined)),
       // (A message read as continuing the topic before it, 「中期的」, keeps that topic with its own words.)
       // (So is the year an answer worked out as a table's highest or lowest: 「那跟111年比」 sets it against 111年.)
-      ...optional('topic', topicAfter(state, merged, result, `${redactPersonalData(trimmed)}${yearMeant}${result.state.yearAnswered !== undefined && yearMeant === '' ? `（${result.state.yearAnswered}年）` : ''}`, domain)),
+      ...optional('topic', topicAfter(state, merged, result, `${redactPersonalData(pointed ?? trimmed)}${yearMeant}${result.state.yearAnswered !== undefined && yearMeant === '' ? `（${result.state.yearAnswered}年）` : ''}`, domain)),
       ...optional('offered', result.state.offered),
       ...optional('waiverWorth', result.state.waiverWorth),
       ...optional('sideBySide', result.state.sideBySide),
       ...optional('quotedSections', result.state.quotedSections),
+      ...optional('answeredRow', result.state.answeredRow),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
     return { u, result: lost ? withContextLostNote(result) : result };

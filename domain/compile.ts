@@ -134,7 +134,7 @@ export interface Domain {
     change: RegExp;
   };
   modifiers: { threshold?: RegExp; lower?: RegExp; whichLender?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; difference?: RegExp; addsToBefore?: RegExp; share?: RegExp; whichYear?: RegExp; times?: RegExp; yearsBetween?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
-  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[] };
+  followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[]; rowPointer: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   finder: Finder;
@@ -518,6 +518,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       pronoun: intents.follow_up.pronouns?.length ? prefixRegExp(intents.follow_up.pronouns) : /(?!)/u,
       // 「這種可以走授權送保嗎」: words pointing back at what was just discussed, anywhere in the message.
       refersBack: intents.follow_up.refers_back ?? [],
+      // 「它佔全部幾%」: a word standing for the one row the answer before gave.
+      rowPointer: intents.follow_up.row_pointers ? cueRegExp(intents.follow_up.row_pointers) : /(?!)/u,
       // 「那C組呢？」「花蓮縣咧」: a short message ending so, with its closing punctuation.
       ending: new RegExp(`(?:${longestFirst(intents.follow_up.endings ?? ['呢'])})\\s*[?？!！。.]*$`, 'u'),
     },

@@ -107,9 +107,13 @@ function pairsOf(text: string): Set<string> {
 
 /** A row's label: the cell before its first figure (「臺北市中小企業融資貸款」 after the category 「地方政府」). */
 function labelOf(passage: KnowledgePassage): string {
-  const row = passage.cells?.row ?? [];
+  return canonical(rowLabel(passage.cells?.row ?? [])).replace(/\s+/gu, '');
+}
+
+/** A statistics row's name: the cell before its first figure (「| 地方政府 | 臺北市中小企業融資貸款 | 432.67 |」). */
+export function rowLabel(row: readonly string[]): string {
   const first = row.findIndex((cell) => FIGURE.test(cell.trim()));
-  return canonical(row[first > 0 ? first - 1 : 0] ?? '').replace(/\s+/gu, '');
+  return (row[first > 0 ? first - 1 : 0] ?? '').trim();
 }
 
 const FIGURE = /^\(?[\d,]+(?:\.\d+)?%?\)?$/u;

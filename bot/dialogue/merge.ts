@@ -159,7 +159,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const own = aboutCaseLoan ? u.asksAboutLoan! : u.asks;
   // (A programme picked from the finder's list, 「一般貸款」, is asked what the need was asked with: 「最多可以保幾成」.)
   const namesOnlyProgramme = state.task === 'recommend' && u.programmesByName.length === 1 && !u.asksWhichFits && Object.keys(stated).every((k) => k === 'programme');
-  const asks = own.length > 0 ? [...own] : ofTopic ? [ofTopic] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
+  // 「借五百萬呢」 after 「莫拉克复工贷 保几成」: a loan told after a ratio was answered asks what that ratio guarantees of it.
+  const ofRatioAnswered = own.length === 0 && !ofTopic && task === 'fact_lookup' && state.task === 'fact_lookup' && (state.asks ?? []).includes('max_ratio') && stated.loanAmount !== undefined && stated.guaranteeRatio === undefined;
+  const asks = ofRatioAnswered ? ['guaranteed_amount'] : own.length > 0 ? [...own] : ofTopic ? [ofTopic] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
   // 「青創貸款」「請問一下批次保證」 opening a conversation: a programme named with nothing asked of it asks what it is.

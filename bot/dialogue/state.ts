@@ -27,6 +27,8 @@ export interface ConversationState {
   sideBySide?: Array<keyof FactFlags>;
   /** The sections the last answer quoted passages from, so a follow-up asking nothing of its own (「那最多的是哪一年」) reads them first. */
   quotedSections?: string[];
+  /** The one table row the last answer quoted (臺灣企銀), so 「它佔全部幾%」 asks of it. */
+  answeredRow?: string;
   /** Programmes a lookup answered side by side (「火金姑跟一般貸款成數差多少」), so 「那手續費呢」 compares them again. */
   compared?: ProgrammeId[];
   turns: number;

@@ -62,6 +62,8 @@ export interface FlowResult {
     sideBySide?: Array<keyof FactFlags>;
     /** The sections a passage answer quoted. */
     quotedSections?: string[];
+    /** The one table row the passage answer quoted, by its name (臺灣企銀). */
+    answeredRow?: string;
     /** The one year (ROC) the answer worked out as a table's highest or lowest: kept with the topic. */
     yearAnswered?: number;
   };

@@ -19,7 +19,9 @@ export function asksGuaranteedAmount(ctx: FlowContext): boolean {
   // (So does a circumstance told, 「他有拿到青輔會推薦 這樣呢」: the ratio it gives.)
   const told = u.facts.loanAmount !== undefined || u.facts.guaranteeRatio !== undefined || u.facts.recoveryNeed !== undefined || u.programmes.length > 0 || Object.keys(u.facts.flags ?? {}).length > 0;
   const changesCase = u.asks.length === 0 && (ctx.state.asks ?? []).includes('guaranteed_amount') && told;
-  const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false) || changesCase;
+  // (And a loan told after a ratio was answered, 「借五百萬呢」 after 「保幾成」.)
+  const ofRatioAnswered = u.asks.length === 0 && (ctx.state.asks ?? []).includes('max_ratio') && u.facts.loanAmount !== undefined;
+  const asked = u.asks.includes('guaranteed_amount') || (u.asksAboutLoan?.includes('guaranteed_amount') ?? false) || changesCase || ofRatioAnswered;
   return asked && asks.includes('guaranteed_amount') && (facts.loanAmount !== undefined || facts.recoveryNeed !== undefined) && asks.every((ask) => ALONGSIDE.has(ask));
 }
 

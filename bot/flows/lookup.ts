@@ -436,6 +436,13 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   const carried = named !== undefined && !namedHere && asks.length > 0 && asks.every((a) => PROGRAMME_ATTRIBUTES.has(a));
   const searched = () => (carried ? ownSectionsFirst(ctx, named, false) : retrievalAnswer(ctx));
   if (candidates.length > 0 && !candidates.some((c) => c.byAsk) && !candidates.some((c) => ofKindAsked(kinds, c))) return searched() ?? notStated(ctx, named!);
+  // (Nor do figures the ask reads, none of them of the kind asked: 「莫拉克原有貸款展延的補貼利率是用多少算的」 asks a rate,
+  // and the subsidy's figures are its periods; 「原本預計要幫幾家企業復工」 asks the plan's estimate. A passage showing it
+  // answers, when there is one.)
+  if (candidates.length > 0 && kinds.length > 0 && !candidates.some((c) => ofKindAsked(kinds, c))) {
+    const shown = searched();
+    if (shown.outcome === 'answered') return shown;
+  }
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
     // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,

@@ -2,21 +2,21 @@ import { asksWithoutSubject } from '../dialogue/merge.ts';
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
-import { rowsNamed } from '../../knowledge/named-rows.ts';
+import { rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
 import { escape, matchForm } from '../../knowledge/passage-terms.ts';
-import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsUnquoted, subjectsOf, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsUnquoted, subjectsOf, TOTAL_ROW, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import { asksExtremeYear, withoutWhatIsDone } from '../understand/asks.ts';
 import { findRank, rankCountWords, withoutRankPhrases } from '../understand/ranks.ts';
 import { englishToChinese } from '../understand/english.ts';
-import { textAbout } from '../understand/programmes.ts';
+import { textAbout, withOfficialName } from '../understand/programmes.ts';
 import { findYears } from '../understand/years.ts';
 import { scanMentions } from '../understand/figures.ts';
 import { clauseAsks, clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
@@ -63,7 +63,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const continues = continuing || size === 0;
   // 「那第四名呢」 asks another place of the ranking before: only that question is searched.
   const placeOnly = size !== undefined && ctx.understanding.modifiers.rank !== undefined && ctx.understanding.asks.length === 0 && size <= 1;
-  const question = searchQuery(ctx);
+  // (「那批保的呢」 is searched by the programme's name: its nickname also heads the award 批保卓越獎.)
+  const question = sameOfProgramme ? withOfficialName(searchQuery(ctx), ctx.understanding.programmes[0]!, ctx.domain) : searchQuery(ctx);
   // (A follow-up naming a place of its own, 「那高屏的電話」, is about that place: its own reading is not outweighed.
   // One naming only a place, 「花蓮縣咧？」, asks the question before of it.)
   const ownPlace = placesNamed(question, ctx.sources.knowledge.answerKinds?.places ?? []).length > 0 && ctx.understanding.asks.length > 0;
@@ -332,6 +333,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const years = yearLines(ctx, section, quoted, continued);
   // (「哪一年最低」 answered with one year: 「那跟111年比起來差幾個百分點」 next sets that year against 111年.)
   const ends = years.flatMap((line) => EXTREME_YEAR.exec(line)?.[1] ?? []);
+  // (One table row quoted, 「臺灣企銀：保證餘額 210,706.10」: 「它佔全部幾%」 next asks of it.)
+  const rows = quotedRowNames(ctx, section, quoted);
   const result = answered(
     {
       kind: 'answer',
@@ -362,7 +365,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       // (Asked what is so now, 「現在…利率大概幾%」: that is not in the documents; the ended plan's figure is history.)
       ...(ended && asksFigureOfNow(ctx) ? { notInDocuments: true } : {}),
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: [section.id], ...(continued ? { continuedTopic: true } : {}), ...(ends.length === 1 ? { yearAnswered: Number(ends[0]) } : {}), ...sectionProgramme(ctx, section) },
+    { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: [section.id], ...(continued ? { continuedTopic: true } : {}), ...(ends.length === 1 ? { yearAnswered: Number(ends[0]) } : {}), ...(rows.length === 1 ? { answeredRow: rows[0] } : {}), ...sectionProgramme(ctx, section) },
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
@@ -697,6 +700,15 @@ function readingStrength(reading: { choices: SectionChoice[]; continued: boolean
   if (!reading.continued || confidence < W.minConfidence) return confidence;
   if (bare || (followUp && ownLeadsOutside && reading.choices[0]?.inProgramme === true)) return confidence + 10;
   return followUp ? confidence * W.followUpWeight : confidence;
+}
+
+/** The names of the table rows quoted (total rows aside). */
+function quotedRowNames(ctx: FlowContext, section: KnowledgeSection, quoted: string[]): string[] {
+  return quoted.flatMap((q) => {
+    const cells = rowCellsOf(ctx.sources.knowledge, section.id, q.replace(/^第\d+名 /u, ''));
+    const label = cells ? rowLabel(cells.row) : '';
+    return label.length >= 2 && !TOTAL_ROW.test(label) ? [label] : [];
+  });
 }
 
 /** 「跟110年比起來呢？」 after a fact question continues its topic; a question naming its own programme does not. */

@@ -9,8 +9,9 @@ const CURRENCY = String.raw`nt\$|ntd|twd|\$|新[臺台]幣|新台币|[臺台]幣
 /**
  * A numeral directly followed by another unit belongs to that unit (500萬8成: 8 is a ratio). After 萬 or 億 only a unit
  * right beside it does (1萬件); one after a space starts the next words (「240萬 年費率」). 成數 is a word, not a unit.
+ * A counting word makes a count: 「青創貸款一案 八百萬」 is one case of 800萬, not 1萬.
  */
-const OTHER_UNIT = String.raw`(?:(?<![萬万億亿兆])\s*|(?<=[萬万億亿兆]))(?:成(?![數数])|[%趴年個个歲岁天月件家筆笔人位屆届次倍號号條条項项])`;
+const OTHER_UNIT = String.raw`(?:(?<![萬万億亿兆])\s*|(?<=[萬万億亿兆]))(?:成(?![數数])|[%趴年個个歲岁天月件家筆笔人位屆届次倍號号條条項项案宗戶户張张份])`;
 /**
  * A digit that starts a word is not a colloquial last digit of the amount: 「1000萬一般貸款」 is 1000萬 and 一般, where
  * 「一萬五」 is 15,000.

@@ -60,3 +60,12 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, n
   const sentences = trimmed.split(/[？?。！!；;]+/u).filter((sentence) => sentence.trim().length > 0);
   return domain.followUp.ending.test(trimmed) && [...trimmed].length <= SHORT && !(isWholeQuestion && sentences.length > 1);
 }
+
+/**
+ * 「它佔全部多少%」 after an answer that gave one row of a table (臺灣企銀): the message with that row's name in place of the
+ * word pointing at it (domain/registry/intents.yaml `follow_up.row_pointers`), 「臺灣企銀佔全部多少%」; none without one.
+ */
+export function withRowPointedAt(text: string, row: string, domain: Domain = shippedDomain()): string | undefined {
+  const m = domain.followUp.rowPointer.exec(text);
+  return m ? `${text.slice(0, m.index)}${row}${text.slice(m.index + m[0].length)}` : undefined;
+}

@@ -1,5 +1,5 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
-import type { ProgrammeId } from '../../rules/programmes.ts';
+import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { isDenied } from './negation.ts';
 
 interface Hit {
@@ -126,6 +126,17 @@ export function textAbout(text: string, programme: ProgrammeId, domain: Domain =
   const others = hitsIn(text, domain).filter((h) => !h.weak && h.id !== programme);
   let out = text;
   for (const hit of others.reverse()) out = `${out.slice(0, hit.index)}${out.slice(hit.end)}`;
+  return out;
+}
+
+/**
+ * 「那批保的呢」 with the programme written by its name in the documents, 「那批次信用保證的呢」: a nickname that is also part
+ * of other headings (批保卓越獎) names the programme, not them.
+ */
+export function withOfficialName(text: string, programme: ProgrammeId, domain: Domain = shippedDomain()): string {
+  const own = hitsIn(text, domain).filter((h) => !h.weak && h.id === programme);
+  let out = text;
+  for (const hit of own.reverse()) out = `${out.slice(0, hit.index)}${PROGRAMMES[programme].name}${out.slice(hit.end)}`;
   return out;
 }
 
