@@ -441,7 +441,7 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   // answers, when there is one.)
   if (candidates.length > 0 && kinds.length > 0 && !candidates.some((c) => ofKindAsked(kinds, c))) {
     const shown = searched();
-    if (shown.outcome === 'answered') return shown;
+    if (shown?.outcome === 'answered') return shown;
   }
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
