@@ -21,7 +21,7 @@ import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow } from './flows/fee.ts';
-import { hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
+import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -285,6 +285,8 @@ export function createBot(deps: BotDeps): Bot {
     if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
     const first = youngBusinessFlow(ctx) ?? ratioLimitsFlow(ctx);
     if (first) return first;
+    // 「保證費免收 計畫估計總共減免多少錢」: a plan's estimate is read, never computed (answer-kinds.yaml `not_in_rules`).
+    if (asksKindNotInRules(ctx)) return lookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
         return withOtherAsks(ctx, feeFlow(ctx));

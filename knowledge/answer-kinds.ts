@@ -66,6 +66,8 @@ const kindSchema = z.strictObject({
    * thing the question names (「自 63 年設立」, 「民國63年推出」) answers before one where a year only bounds a total.
    */
   event_year: z.boolean().optional(),
+  /** The rules' figures never answer this kind (a plan's estimates): a passage that shows it does, or the documents do not say. */
+  not_in_rules: z.boolean().optional(),
   /**
    * An amount of money (金額, 額度): asked of a thing a section names only in a line with no figure under it (「先行交付備償
    * 款項」 under its heading), the figures quoted beside it, of something else, do not answer it.
@@ -135,6 +137,8 @@ export interface AnswerKind {
   qualifier: boolean;
   /** Asks when something happened: a year written beside the thing named wins. */
   eventYear: boolean;
+  /** No rule's figure answers it: only a passage does. */
+  notInRules: boolean;
   /** An amount of money: not answered by figures of another thing quoted beside the one asked. */
   amount: boolean;
   /** The details asked may be in an annex the documents do not include. */
@@ -244,6 +248,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       current: entry.current ?? false,
       qualifier: entry.qualifier ?? false,
       eventYear: entry.event_year ?? false,
+      notInRules: entry.not_in_rules ?? false,
       amount: entry.amount ?? false,
       inAnnex: entry.in_annex ?? false,
       searchedBy: (entry.searched_by ?? []).map((w) => normalizeText(w)),

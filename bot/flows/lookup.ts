@@ -105,7 +105,7 @@ function passageContinued(ctx: FlowContext): boolean {
  * passage or several) is computed after them, when the answer computed nothing itself.
  */
 export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
-  const quota = quotaGuaranteed(ctx, result) ?? enterprisesSummed(ctx, result);
+  const quota = quotaGuaranteed(ctx, result) ?? loanOfNeed(ctx, result) ?? enterprisesSummed(ctx, result);
   if (quota) return { ...withLineAfterFigures(result, quota, true), grounding: [...(result.grounding ?? []), quota] };
   const head = result.replies[0];
   const asksOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
@@ -211,6 +211,21 @@ function quotaGuaranteed(ctx: FlowContext, result: FlowResult): string | undefin
   const quotaValue = reading.value as number;
   const product = productRoundedHalfUp([quotaValue, percent], [100]);
   return `保證金額（額度全數動用、以${ratio.description}計）：新臺幣 ${amountSpoken(product)}；${formatAmount(quotaValue)} × ${percent}%`;
+}
+
+/**
+ * 「復工計畫實際需要2500萬…最多可以借到多少？信保保幾成？」: the most asked of a programme that lends a share of the need told
+ * (`<programme>.loan_share_of_need`, within its cap), worked out for that need after the rules' figures.
+ */
+function loanOfNeed(ctx: FlowContext, result: FlowResult): string | undefined {
+  const { programme, facts, asks } = ctx.merged;
+  const head = result.replies[0];
+  if (!head || result.outcome !== 'answered' || !programme || !asks.includes('cap_amount') || facts.loanAmount !== undefined || facts.recoveryNeed === undefined) return undefined;
+  const trace = new TraceRecorder(ctx.view);
+  const loan = loanFromNeed(programme, facts, trace);
+  if (loan === undefined) return undefined;
+  const steps = trace.steps.filter((step) => step.kind === 'arithmetic').map((step) => step.expression).join('；');
+  return `依您說的實際需要 ${formatAmount(facts.recoveryNeed)} 元計，最高可貸：新臺幣 ${amountSpoken(loan)}；${steps}`;
 }
 
 /**
@@ -378,6 +393,9 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
     if (others?.outcome !== 'answered') return underRule;
     return combinedAnswer('fact_lookup', undefined, [others, underRule], others.replies[0]?.quickReplies ?? [], others.state);
   }
+  // 「莫拉克那個計畫原本預計要幫幾家企業復工」: a kind of thing no rule's figure is (a plan's estimate, answer-kinds.yaml
+  // `not_in_rules`) is answered by the passage that shows it, or said not to be in the documents.
+  if (asksKindNotInRules(ctx)) return retrievalAnswer(ctx);
   const lowered = lowerRatesOfUnnamed(ctx);
   if (lowered) return lowered;
   const unnamed = unnamedLookup(ctx);
@@ -436,13 +454,6 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   const carried = named !== undefined && !namedHere && asks.length > 0 && asks.every((a) => PROGRAMME_ATTRIBUTES.has(a));
   const searched = () => (carried ? ownSectionsFirst(ctx, named, false) : retrievalAnswer(ctx));
   if (candidates.length > 0 && !candidates.some((c) => c.byAsk) && !candidates.some((c) => ofKindAsked(kinds, c))) return searched() ?? notStated(ctx, named!);
-  // (Nor do figures the ask reads, none of them of the kind asked: 「莫拉克原有貸款展延的補貼利率是用多少算的」 asks a rate,
-  // and the subsidy's figures are its periods; 「原本預計要幫幾家企業復工」 asks the plan's estimate. A passage showing it
-  // answers, when there is one.)
-  if (candidates.length > 0 && kinds.length > 0 && !candidates.some((c) => ofKindAsked(kinds, c))) {
-    const shown = searched();
-    if (shown?.outcome === 'answered') return shown;
-  }
   if (candidates.length > 0) {
     // A yes-or-no question (「還會算進上限嗎？」) also wants the sentence that says so.
     // (Asked whether a figure it states still holds, 「還可以保到十成嗎」, from the section the first figure was read from,
@@ -534,6 +545,12 @@ export function withPartsOfOtherProgrammes(ctx: FlowContext, result: FlowResult)
 }
 
 /** Whether a parameter's value is of a kind of thing the question asks for by name; true when it asks for none. */
+/** Whether the question asks a kind of thing that no rule's figure is (answer-kinds.yaml `not_in_rules`). */
+export function asksKindNotInRules(ctx: FlowContext): boolean {
+  const kinds = ctx.sources.knowledge.answerKinds?.kinds.filter((kind) => kind.notInRules) ?? [];
+  return kinds.length > 0 && kindsAsked(normalizeText(ctx.understanding.text), kinds).length > 0;
+}
+
 function ofKindAsked(kinds: readonly AnswerKind[], c: Candidate): boolean {
   if (kinds.length === 0 || !c.reading) return true;
   return carriesAny(valueText(c.reading.value, c.reading.unit, c.name), kinds);
