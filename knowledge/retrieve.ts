@@ -803,7 +803,7 @@ const GRAMMATICAL_AFTER = new Set('了著過到去住');
  * Words made only of closed classes, which point at a topic without naming one: a demonstrative or a number with a
  * classifier (「這種」, 「那個」, 「哪一類」, 「一家」, 「這一」 of 「這一行」) and a place word (「裡面」, 「當中」, 「之間」).
  */
-const POINTING_WORD = /^(?:[這那哪此該每各某其一兩幾]一?[種個類項些樣款筆件位家次行]|[這那哪此該]一|[裡上下前後外內其之當中][面頭中邊間])$/u;
+const POINTING_WORD = /^(?:[這那哪此該每各某其一兩幾]一?[種個類項些樣款筆件位家次行批張份間]|[這那哪此該]一|[裡上下前後外內其之當中][面頭中邊間])$/u;
 
 /** 「增加到」 → 「增加」, 「會變」 → 「變」, 「就好」 → 「好」: the word without grammatical characters at its edges. */
 function contentStem(word: string): string {
