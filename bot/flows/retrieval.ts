@@ -127,7 +127,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
   // (「第一名和第二名各是什麼行業」 asks places of one ranking: read by rank, not as several things.)
   const ranked = ctx.understanding.modifiers.rank !== undefined;
-  const found = [best, ...(ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, question, choices, best) : eachThingsSection(ctx, question, best))];
+  // (Named in short, 「批保跟直保咧？各是哪一年開始有的」, each is the programme its name stands for.)
+  const inFull = withOfficialName(question, undefined, ctx.domain);
+  const found = [best, ...(ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, inFull, choices, best) : eachThingsSection(ctx, inFull, best))];
   // 「信保基金的錢政府跟銀行各出多少」 asked of today, naming no year or programme: of the sections found for its parts, an
   // ended plan's is history beside a current one's, and is left out.
   const today = aboutToday(ctx);

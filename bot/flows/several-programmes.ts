@@ -2,7 +2,7 @@ import { describeProgramme, type ProgrammeDescription } from '../../rules/descri
 import { formatRate, formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { formatCheng } from '../compose/format.ts';
-import { reply } from '../compose/reply.ts';
+import { isSourcesLine, reply } from '../compose/reply.ts';
 import { textAbout } from '../understand/programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { FlowContext, FlowResult } from './context.ts';
@@ -90,14 +90,17 @@ export function combinedAnswer(intent: 'fact_lookup' | 'fee_calculation' | 'elig
   };
 }
 
-/** Each programme's answer, a passage quoted by an earlier one (with its 依… line) left out of the later. */
+/**
+ * Each programme's answer, a passage quoted by an earlier one (with its 依… line) left out of the later; so is a sources
+ * line an earlier one gave word for word (「批保跟直保各是哪一年開始的」: both programmes' answer is the same two sections).
+ */
 function withoutRepeatedQuotes(texts: string[]): string[] {
   const seen = new Set<string>();
   return texts.map((text) =>
     text
       .split('\n')
       .filter((line) => {
-        if (!line.startsWith('依《') && !line.startsWith('「')) return true;
+        if (!line.startsWith('依《') && !line.startsWith('「') && !isSourcesLine(line)) return true;
         if (seen.has(line)) return false;
         seen.add(line);
         return true;

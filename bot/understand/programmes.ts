@@ -130,13 +130,13 @@ export function textAbout(text: string, programme: ProgrammeId, domain: Domain =
 }
 
 /**
- * 「那批保的呢」 with the programme written by its name in the documents, 「那批次信用保證的呢」: a nickname that is also part
- * of other headings (批保卓越獎) names the programme, not them.
+ * 「那批保的呢」 with the programme (every programme, when none is given) written by its name in the documents, 「那批次信用
+ * 保證的呢」: a nickname that is also part of other headings (批保卓越獎) names the programme, not them.
  */
-export function withOfficialName(text: string, programme: ProgrammeId, domain: Domain = shippedDomain()): string {
-  const own = hitsIn(text, domain).filter((h) => !h.weak && h.id === programme);
+export function withOfficialName(text: string, programme?: ProgrammeId, domain: Domain = shippedDomain()): string {
+  const own = hitsIn(text, domain).filter((h) => !h.weak && (programme === undefined || h.id === programme));
   let out = text;
-  for (const hit of own.reverse()) out = `${out.slice(0, hit.index)}${PROGRAMMES[programme].name}${out.slice(hit.end)}`;
+  for (const hit of own.reverse()) out = `${out.slice(0, hit.index)}${PROGRAMMES[hit.id].name}${out.slice(hit.end)}`;
   return out;
 }
 
