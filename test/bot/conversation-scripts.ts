@@ -3990,6 +3990,51 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['10 月'],
     never: ['100,000,000 元'],
   },
+  {
+    name: 'a follow-up naming another programme by its nickname asks the same statistic of it, not of an award named alike',
+    says: ['微型創業鳳凰貸款111年的保證餘額是多少', '那批保咧'],
+    answersWith: ['69,240.66'],
+    never: ['卓越獎'],
+  },
+  {
+    name: 'a word pointing back at the one row the answer gave asks of that row',
+    says: ['111年保證餘額排第二的銀行是哪家', '它的結構比多少'],
+    answersWith: ['合庫商銀', '14.00%'],
+    never: ['臺灣銀行'],
+  },
+  {
+    name: 'a loan told after a ratio was answered asks what that ratio guarantees of it',
+    says: ['青創保幾成', '那借三百萬呢'],
+    answersWith: ['240萬元', '3,000,000 × 80%'],
+  },
+  {
+    name: 'a fee of a case in a past year reads the rate in force that year',
+    says: ['106年 批保 保證金額400萬 一年保費多少'],
+    answersWith: ['14,000', '0.35%'],
+    never: ['12,000 元（批次'],
+  },
+  {
+    name: 'a plan estimate asked with fee words is read from the plan, not computed as a fee',
+    says: ['莫拉克免收保證費 預估幫企業減輕多少負擔'],
+    answersWith: ['3.67 億元'],
+    never: ['應繳 0 元'],
+    cites: '預期效果',
+  },
+  {
+    name: 'one case counted with 一案 is no amount of 1萬',
+    says: ['一般貸款一筆 三百萬 保八成 A組 一年手續費'],
+    answersWith: ['18,000'],
+  },
+  {
+    name: 'a recovery need told works out the loan beside the rules asked',
+    says: ['災害復舊專案貸款 實際需要1500萬 最多借多少？保幾成？'],
+    answersWith: ['12,000,000', '90%'],
+  },
+  {
+    name: 'two guarantees named in short are each quoted, with one sources line',
+    says: ['直保跟批保各是民國幾年推出'],
+    answersWith: ['民國92年推出', '民國93年推出'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

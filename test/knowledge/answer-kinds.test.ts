@@ -287,3 +287,22 @@ places:
     expect(parseAnswerKinds('answer-kinds.yaml', 'kinds: []\ndistinct_terms:\n  - [保證期間]\n').ok).toBe(false);
   });
 });
+
+describe('a kind no rule states (not_in_rules)', () => {
+  it('is read from the file, and off by default', () => {
+    const parsed = parseAnswerKinds('answer-kinds.yaml', `kinds:
+  - kind: 預估
+    asked_by: [預計協助]
+    not_in_rules: true
+    shown_by: { words: [預計] }
+  - kind: 成數
+    asked_by: [幾成]
+    shown_by: { units: [成] }
+`);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.kinds.map((k) => [k.kind, k.notInRules])).toEqual([
+      ['預估', true],
+      ['成數', false],
+    ]);
+  });
+});

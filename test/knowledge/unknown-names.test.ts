@@ -31,3 +31,11 @@ describe('things named by names the documents never give one of their kind (voca
     expect(names('請問信保基金的電話')).toEqual([]);
   });
 });
+
+describe('words the documents never use (unknownWords)', () => {
+  it('reads a demonstrative and a classifier as pointing, not as an unknown word (「那批保」 is 那 + 批保)', async () => {
+    const { unknownWords } = await import('../../knowledge/retrieve.ts');
+    expect(unknownWords(knowledge, '那批保呢')).toEqual([]);
+    expect(unknownWords(knowledge, '那批保是哪一年開始有的')).toEqual([]);
+  });
+});

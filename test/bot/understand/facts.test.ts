@@ -6,6 +6,11 @@ import { understand } from '../../../bot/understand/index.ts';
 describe('understand tells which number is which', () => {
   it.each<[string, Facts]>([
     ['借500萬保8成', { loanAmount: 5_000_000, guaranteeRatio: 80 }],
+    // (One case, counted: 「一案」 is no amount of 1萬 said after 貸款.)
+    ['青創貸款一案 八百萬 保八成', { loanAmount: 8_000_000, guaranteeRatio: 80, programme: 'youth_startup' }],
+    ['一般貸款一筆 五百萬', { loanAmount: 5_000_000, programme: 'general_loan' }],
+    // (The fund's own founding year is no age of the user's business.)
+    ['信保基金本身是63年成立的對吧', {}],
     ['營業額800萬，週轉借款餘額1000萬', { annualRevenue: 8_000_000, workingCapitalBalance: 10_000_000 }],
     ['週轉借款餘額1000萬，營業額800萬', { annualRevenue: 8_000_000, workingCapitalBalance: 10_000_000 }],
     ['營業額800萬週轉借款餘額1000萬', { annualRevenue: 8_000_000, workingCapitalBalance: 10_000_000 }],
