@@ -200,7 +200,7 @@ export const IntentsFile = z
     may_use: Cues.optional(),
     change: Cues,
     modifiers: z
-      .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues, total: Cues, place_of: Cues, threshold: Cues.optional(), lower: Cues.optional(), which_lender: Cues.optional(), originally: Cues.optional(), past: Cues.optional(), until: Cues.optional(), longest_term: Cues.optional(), difference: Cues.optional(), adds_to_before: Cues.optional(), share: Cues.optional(), which_year: Cues.optional(), times: Cues.optional(), years_between: Cues.optional() })
+      .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues, total: Cues, place_of: Cues, threshold: Cues.optional(), lower: Cues.optional(), which_lender: Cues.optional(), originally: Cues.optional(), past: Cues.optional(), until: Cues.optional(), longest_term: Cues.optional(), difference: Cues.optional(), adds_to_before: Cues.optional(), share: Cues.optional(), which_year: Cues.optional(), times: Cues.optional(), years_between: Cues.optional(), lower_of_two: Cues.optional(), higher_of_two: Cues.optional() })
       .strict(),
     follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words, alone: Words.optional(), joiners: Words.optional(), endings: Words.optional(), pronouns: Words.optional(), refers_back: Words.optional(), pointing: Cues.optional(), row_pointers: Cues.optional() }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),

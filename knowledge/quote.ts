@@ -154,6 +154,16 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
   return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unitText(size, unit)}${points}。`;
 }
 
+/** Of two rows quoted alike (see shownRowsDifference), the names of the higher and the lower; none when they tie. */
+export function shownRowsRanked(lines: readonly string[]): { high: string; low: string } | undefined {
+  const rows = shownRows(lines);
+  if (rows.length !== 2 || rows[0]!.shape !== rows[1]!.shape || rows[0]!.label === rows[1]!.label) return undefined;
+  const { sign } = exactDifference(rows[0]!.figure, rows[1]!.figure);
+  if (sign === 0) return undefined;
+  const [high, low] = sign > 0 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
+  return { high: high.label, low: low.label };
+}
+
 /**
  * 「前三大銀行加起來佔多少」「製造業加營建工程業合計多少」: the rows of one table an answer quotes (two or more, alike in
  * their cells) summed, their first figures and their shares, exact in their decimals. A total row is the table's own

@@ -25,7 +25,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, kindsOfQuestion, programmeNames, queryGrams, retrievalAnswer, rowsAcrossTables, statesFigureAsked } from './retrieval.ts';
+import { asksOfNothingInParticular, kindsOfQuestion, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked } from './retrieval.ts';
 import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
@@ -111,8 +111,12 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const asksOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
   // (「青創跟批次的保證餘額哪個多」: a row of one table quoted for each programme named is compared like two rows quoted together.)
   if (!asksOf(ctx.understanding) && ctx.understanding.modifiers.comparison && head && result.outcome === 'answered' && !/^(?:計算|比較|合計)/mu.test(head.text)) {
-    const rows = shownRowsDifference(head.text.split('\n').filter((line) => line.startsWith('「')));
-    return rows ? { ...withLineAfterFigures(result, rows, true), grounding: [...(result.grounding ?? []), rows] } : result;
+    const shown = head.text.split('\n').filter((line) => line.startsWith('「'));
+    const rows = shownRowsDifference(shown);
+    if (!rows) return result;
+    // (「青創跟批次 哪個保證餘額比較多」: the row that answers which is kept, so 「它佔全部幾%」 next asks of it.)
+    const answeredRow = rowOfWhich(ctx, shown);
+    return { ...withLineAfterFigures(result, rows, true), grounding: [...(result.grounding ?? []), rows], ...(answeredRow ? { state: { ...result.state, answeredRow } } : {}) };
   }
   if (!head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));

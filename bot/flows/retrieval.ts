@@ -5,7 +5,7 @@ import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
 import { rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
-import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, shownRowsRanked, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
 import { escape, matchForm } from '../../knowledge/passage-terms.ts';
@@ -337,6 +337,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   const ends = years.flatMap((line) => EXTREME_YEAR.exec(line)?.[1] ?? []);
   // (One table row quoted, 「臺灣企銀：保證餘額 210,706.10」: 「它佔全部幾%」 next asks of it.)
   const rows = quotedRowNames(ctx, section, quoted);
+  const quotes = quoted.map((q) => `「${ofYearsAsked(ctx, readableQuote(ctx.sources.knowledge, section.id, q))}」`);
+  const answeredRow = rows.length === 1 ? rows[0] : rowOfWhich(ctx, quotes);
   const result = answered(
     {
       kind: 'answer',
@@ -353,7 +355,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ended ? undefined : pastDatesNote(ctx, quoted),
         ended ? undefined : olderThanNewestNote(ctx, section, continued),
         `依《${section.title}》〈${section.heading}〉：`,
-        ...quoted.map((q) => `「${ofYearsAsked(ctx, readableQuote(ctx.sources.knowledge, section.id, q))}」`),
+        ...quotes,
         computedLine(ctx, quoted),
         exceptionNamed(ctx, quoted),
         annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
@@ -367,7 +369,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
       // (Asked what is so now, 「現在…利率大概幾%」: that is not in the documents; the ended plan's figure is history.)
       ...(ended && asksFigureOfNow(ctx) ? { notInDocuments: true } : {}),
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: [section.id], ...(continued ? { continuedTopic: true } : {}), ...(ends.length === 1 ? { yearAnswered: Number(ends[0]) } : {}), ...(rows.length === 1 ? { answeredRow: rows[0] } : {}), ...sectionProgramme(ctx, section) },
+    { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: [section.id], ...(continued ? { continuedTopic: true } : {}), ...(ends.length === 1 ? { yearAnswered: Number(ends[0]) } : {}), ...(answeredRow ? { answeredRow } : {}), ...sectionProgramme(ctx, section) },
     [section.text],
   );
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
@@ -702,6 +704,22 @@ function readingStrength(reading: { choices: SectionChoice[]; continued: boolean
   if (!reading.continued || confidence < W.minConfidence) return confidence;
   if (bare || (followUp && ownLeadsOutside && reading.choices[0]?.inProgramme === true)) return confidence + 10;
   return followUp ? confidence * W.followUpWeight : confidence;
+}
+
+/**
+ * 「台中跟高雄 哪個比較多」: of two rows quoted alike, the one that answers which (the higher, or the lower when the least is
+ * asked), so 「那個縣市佔全台幾趴」 next asks of it.
+ */
+export function rowOfWhich(ctx: FlowContext, quotes: readonly string[]): string | undefined {
+  const { which, comparison } = ctx.understanding.modifiers;
+  const text = normalizeText(ctx.understanding.text);
+  const { least, most, lowerOfTwo, higherOfTwo } = ctx.domain.modifiers;
+  const lower = least.test(text) || lowerOfTwo?.test(text) === true;
+  // (Asked which, or set against each other with 多/少 (intents.yaml higher_of_two, lower_of_two): 「合庫跟台企銀 哪家比較少」.)
+  if (!which && !(comparison && (lower || most.test(text) || higherOfTwo?.test(text) === true))) return undefined;
+  const ranked = shownRowsRanked(quotes);
+  if (!ranked) return undefined;
+  return lower ? ranked.low : ranked.high;
 }
 
 /** The names of the table rows quoted (total rows aside). */

@@ -4003,6 +4003,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['臺灣銀行'],
   },
   {
+    name: 'the row that answers which of two is the one a word pointing back then means',
+    says: ['合庫跟台企銀 哪家保證餘額比較少', '那家的結構比多少'],
+    answersWith: ['合庫商銀', '14.00%'],
+    never: ['臺灣企銀'],
+  },
+  {
     name: 'a loan told after a ratio was answered asks what that ratio guarantees of it',
     says: ['青創保幾成', '那借三百萬呢'],
     answersWith: ['240萬元', '3,000,000 × 80%'],
