@@ -1,4 +1,4 @@
-import { topicNamesFlag } from '../understand/understand.ts';
+import { topicNamesFlag, understand } from '../understand/understand.ts';
 import { asksExtremeYear } from '../understand/asks.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
@@ -399,7 +399,7 @@ function lookupAnswer(ctx: FlowContext): FlowResult {
   }
   // 「莫拉克那個計畫原本預計要幫幾家企業復工」: a kind of thing no rule's figure is (a plan's estimate, answer-kinds.yaml
   // `not_in_rules`) is answered by the passage that shows it, or said not to be in the documents.
-  if (asksKindNotInRules(ctx)) return retrievalAnswer(ctx);
+  if (asksKindNotInRules(ctx)) return passageOfProgramme(ctx);
   const lowered = lowerRatesOfUnnamed(ctx);
   if (lowered) return lowered;
   const unnamed = unnamedLookup(ctx);
@@ -549,6 +549,21 @@ export function withPartsOfOtherProgrammes(ctx: FlowContext, result: FlowResult)
 }
 
 /** Whether a parameter's value is of a kind of thing the question asks for by name; true when it asks for none. */
+/**
+ * The passage answering the question; when none does, the question asked of the programme under discussion by its name
+ * (「那這個現在還有嗎」 after 鳳凰's ratio is 「微型創業鳳凰貸款 那這個現在還有嗎」).
+ */
+function passageOfProgramme(ctx: FlowContext): FlowResult {
+  // (What the question before asked, 「保幾成」, is not asked again: the passage need not show a ratio.)
+  const own = { ...ctx, merged: { ...ctx.merged, asks: [...ctx.understanding.asks] } };
+  const found = retrievalAnswer(own);
+  const programme = ctx.merged.programme;
+  if (found.outcome !== 'unanswered' || !programme || ctx.understanding.programmes.includes(programme)) return found;
+  const named = understand(`${PROGRAMMES[programme].name} ${ctx.understanding.text}`, ctx.domain);
+  const again = retrievalAnswer({ ...own, understanding: named, merged: { ...own.merged, asks: [...named.asks] } });
+  return again.outcome === 'unanswered' ? found : again;
+}
+
 /** Whether the question asks a kind of thing that no rule's figure is (answer-kinds.yaml `not_in_rules`). */
 export function asksKindNotInRules(ctx: FlowContext): boolean {
   const kinds = ctx.sources.knowledge.answerKinds?.kinds.filter((kind) => kind.notInRules) ?? [];

@@ -82,7 +82,9 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   };
   // (Asked of another programme, the question before is read without the programme it named.)
   // (Unless it sets the two against each other or adds them, 「那青創呢？兩個合計多少」: both programmes' rows are read.)
-  const before = ctx.state.topic === undefined ? '' : sameOfProgramme && !setsAgainstOrAdds(ctx) ? textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain) : englishToChinese(ctx.state.topic);
+  // (Nor with the row the answer before gave, named in words of the user's own: 「勞動部那個就業保險失業者創業貸款」 →
+  // 「那鳳凰貸款勒」 asks of 鳳凰's row, not of both.)
+  const before = ctx.state.topic === undefined ? '' : sameOfProgramme && !setsAgainstOrAdds(ctx) ? withoutRowNamed(textAbout(englishToChinese(ctx.state.topic), ctx.understanding.programmes[0]!, ctx.domain), ctx.state.answeredRow) : englishToChinese(ctx.state.topic);
   // (「高雄市的保證餘額多少」 → 「那屏東呢」: a follow-up naming a place of its own asks the question before of that place,
   // not of the place named before, unless it compares the two: 「那新北市呢？兩個差多少」.)
   const places = ctx.sources.knowledge.answerKinds?.places ?? [];
@@ -720,6 +722,19 @@ export function rowOfWhich(ctx: FlowContext, quotes: readonly string[]): string 
   const ranked = shownRowsRanked(quotes);
   if (!ranked) return undefined;
   return lower ? ranked.low : ranked.high;
+}
+
+/** The text without the runs of three characters or more that the row's name holds (the row named in one's own words). */
+function withoutRowNamed(text: string, row: string | undefined): string {
+  if (!row) return text;
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let length = 0;
+    while (i + length < text.length && row.includes(text.slice(i, i + length + 1))) length++;
+    if (length >= 3) i += length;
+    else out += text[i++];
+  }
+  return out;
 }
 
 /** The names of the table rows quoted (total rows aside). */
