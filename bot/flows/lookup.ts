@@ -567,7 +567,10 @@ function passageOfProgramme(ctx: FlowContext): FlowResult {
 /** Whether the question asks a kind of thing that no rule's figure is (answer-kinds.yaml `not_in_rules`). */
 export function asksKindNotInRules(ctx: FlowContext): boolean {
   const kinds = ctx.sources.knowledge.answerKinds?.kinds.filter((kind) => kind.notInRules) ?? [];
-  return kinds.length > 0 && kindsAsked(normalizeText(ctx.understanding.text), kinds).length > 0;
+  const asked = kinds.length > 0 ? kindsAsked(normalizeText(ctx.understanding.text), kinds) : [];
+  // (Of a figure asked, 「預計補貼多少」, the kind qualifies it; a question of its own, 「現在還有嗎？信保保幾成」, leaves the
+  // figures asked beside it to the rules.)
+  return asked.some((kind) => kind.qualifier) || (asked.length > 0 && !ctx.understanding.asks.some((a) => FIGURE_ASKS.has(a)));
 }
 
 function ofKindAsked(kinds: readonly AnswerKind[], c: Candidate): boolean {
