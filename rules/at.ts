@@ -42,6 +42,8 @@ export interface ParameterView {
   guaranteedAt(name: string): string | undefined;
   /** The amount parameter capping this per-enterprise amount summed over enterprises (parameter file `summed_under`), if any. */
   summedUnder(name: string): string | undefined;
+  /** The amount parameter this one takes the place of for a time (parameter file `stands_for`), if any. */
+  standsFor(name: string): string | undefined;
   has(name: string): boolean;
   /** Every parameter name, sorted. */
   names(): string[];
@@ -95,6 +97,9 @@ export function parametersAt(set: ParameterSet, asOf: string): ParameterView {
     },
     summedUnder(name) {
       return parameter(name).summedUnder;
+    },
+    standsFor(name) {
+      return parameter(name).standsFor;
     },
     history(name) {
       const p = parameter(name);

@@ -44,7 +44,7 @@ export async function checkParameters(dir: string): Promise<{ set?: ParameterSet
  * units the field joins (amounts on amounts; an amount guaranteed at a percent).
  */
 interface ReferenceField {
-  field: 'adds_to' | 'guaranteed_at' | 'summed_under';
+  field: 'adds_to' | 'guaranteed_at' | 'summed_under' | 'stands_for';
   of: (p: Parameter) => string | undefined;
   /** The other parameter's unit, what it is called, and an example of its name. */
   unit: Parameter['unit'];
@@ -57,6 +57,7 @@ const REFERENCE_FIELDS: readonly ReferenceField[] = [
   { field: 'adds_to', of: (p) => p.addsTo, unit: 'amount_twd', kind: '另一個參數', example: 'enterprise.total_cap', joins: '金額（unit: amount_twd）' },
   { field: 'guaranteed_at', of: (p) => p.guaranteedAt, unit: 'percent', kind: '保證成數參數', example: 'batch.max_ratio', joins: '金額（unit: amount_twd）對保證成數（unit: percent）' },
   { field: 'summed_under', of: (p) => p.summedUnder, unit: 'amount_twd', kind: '總額上限參數', example: 'batch.subrogation_cap_per_batch', joins: '金額（unit: amount_twd）' },
+  { field: 'stands_for', of: (p) => p.standsFor, unit: 'amount_twd', kind: '另一個參數', example: 'enterprise.total_cap', joins: '金額（unit: amount_twd）' },
 ];
 
 /** Each reference field names a parameter that exists, of the unit it joins, on an amount. */
@@ -112,7 +113,7 @@ export function parseParameterFile(
     return { issues };
   }
 
-  const { description, unit, values, announced_each_year: announcedEachYear, adds_to: addsTo, guaranteed_at: guaranteedAt, summed_under: summedUnder } = shape.data;
+  const { description, unit, values, announced_each_year: announcedEachYear, adds_to: addsTo, guaranteed_at: guaranteedAt, summed_under: summedUnder, stands_for: standsFor } = shape.data;
   const dated: DatedValue[] = [];
   for (const [date, entry] of Object.entries(values)) {
     const field = `values.${date}`;
@@ -146,7 +147,7 @@ export function parseParameterFile(
     error('第一個日期的 value 不可為 null（null 只用來結束前一個數值）', `values.${first.effectiveFrom}.value`, first.lines?.value ?? first.lines?.date);
   }
   if (issues.some((issue) => issue.severity === 'error') || !name) return { issues };
-  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}), ...(addsTo ? { addsTo } : {}), ...(guaranteedAt ? { guaranteedAt } : {}), ...(summedUnder ? { summedUnder } : {}) }, issues };
+  return { parameter: { name, description, unit, file, values: dated, ...(announcedEachYear ? { announcedEachYear } : {}), ...(addsTo ? { addsTo } : {}), ...(guaranteedAt ? { guaranteedAt } : {}), ...(summedUnder ? { summedUnder } : {}), ...(standsFor ? { standsFor } : {}) }, issues };
 }
 
 /** Where a dated value and its reference are written, for checks that run after loading (references, quotes). */

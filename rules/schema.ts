@@ -43,6 +43,9 @@ export const ParameterFile = z
     // 「單一企業…不得超過1佰萬元」 under 「各批號…最高不得超過1億元」: an amount per enterprise whose sum over many
     // enterprises is capped by another amount parameter (its name), for 「60家都計提到上限會不會超過」.
     summed_under: z.string().min(1).optional(),
+    // 「紓困期間…總額度之上限由1億2千萬元提高至1億5千萬元」: an amount that takes another's place for a time (its name): a
+    // total asked of the time it names (疫情期間調高後的上限) adds to it instead.
+    stands_for: z.string().min(1).optional(),
   })
   .strict();
 
@@ -85,6 +88,8 @@ export interface Parameter {
   guaranteedAt?: string;
   /** The amount parameter capping the sum of this per-enterprise amount over many enterprises (parameter file `summed_under`). */
   summedUnder?: string;
+  /** The amount parameter this one takes the place of for a time (parameter file `stands_for`). */
+  standsFor?: string;
 }
 
 export interface ParameterSet {

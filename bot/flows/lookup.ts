@@ -926,7 +926,10 @@ function totalLine(ctx: FlowContext, candidates: Candidate[]): { line: string; c
   const named = adding.filter((c) => namedByTopic(c.name, ctx) || flagged(c.name));
   const chosen = named.length > 0 ? named : [adding.reduce((best, c) => (c.score > best.score ? c : best))];
   const baseName = ctx.view.addsTo(chosen[0]!.name)!;
-  const base = ctx.view.find(baseName);
+  // (「總額度已經用到疫情期間調高後的上限了，靠金質獎還能再外加多少…總共最多到多少」: an amount standing for the base for a time
+  // (parameter `stands_for`), named by the question, is what the additions go on top of.)
+  const standing = ctx.view.names().find((name) => ctx.view.standsFor(name) === baseName && namedByTopic(name, ctx));
+  const base = ctx.view.find(standing ?? baseName);
   if (typeof base?.value !== 'number') return undefined;
   // (Those the question did not bring up that a circumstance told names are added as well.)
   const more = ctx.view.names().filter((name) => ctx.view.addsTo(name) === baseName && flagged(name) && !chosen.some((c) => c.name === name)).flatMap((name) => {

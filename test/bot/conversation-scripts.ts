@@ -4009,6 +4009,23 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['臺灣企銀'],
   },
   {
+    name: 'an extra quota told on top of the cap raised for the pandemic adds to that cap, not to the usual one',
+    says: ['疫情那時候總額度拉高後已經用滿了 又標到公共工程 額外的額度加上去總共最多多少'],
+    answersWith: ['250,000,000', '紓困期間企業保證融資總額度上限'],
+    never: ['220,000,000'],
+  },
+  {
+    name: 'whether a programme is still run is read from the newest document, also when it was stopped',
+    says: ['勞工紓困貸款現在還有在辦嗎'],
+    answersWith: ['勞工紓困貸款未再開辦'],
+    cites: '年報',
+  },
+  {
+    name: 'a ratio heard and asked whether true, beside another question, is answered too',
+    says: ['聽說台新有拿到批保的獎 手續費會比較便宜嗎？還有我朋友說批保可以保到十成 是真的嗎'],
+    answersWith: ['0.2%', '9成（90%）'],
+  },
+  {
     name: 'a loan told after a ratio was answered asks what that ratio guarantees of it',
     says: ['青創保幾成', '那借三百萬呢'],
     answersWith: ['240萬元', '3,000,000 × 80%'],

@@ -155,6 +155,20 @@ ${REFERENCE}`, 'Batch/Fee-Rate.yaml');
     expect((error as RulesFormatError).issues).toEqual([expect.objectContaining({ field: 'summed_under', severity: 'error' })]);
   });
 
+  it('reads stands_for, and refuses one naming no amount parameter', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rules-'));
+    await mkdir(path.join(dir, 'enterprise'));
+    await writeFile(path.join(dir, 'enterprise/total_cap.yaml'), 'description: 總額度\nunit: amount_twd\nvalues:\n  2008-11-01:\n    value: 120000000\n' + REFERENCE);
+    await writeFile(path.join(dir, 'enterprise/max_ratio.yaml'), 'description: 成數\nunit: percent\nvalues:\n  2008-11-01:\n    value: 80\n' + REFERENCE);
+    await writeFile(path.join(dir, 'enterprise/pandemic_cap.yaml'), 'description: 紓困期間上限\nunit: amount_twd\nstands_for: enterprise.total_cap\nvalues:\n  2022-01-01:\n    value: 150000000\n' + REFERENCE);
+    const set = await loadParameters(dir);
+    expect(set.parameters.get('enterprise.pandemic_cap')?.standsFor).toBe('enterprise.total_cap');
+    await writeFile(path.join(dir, 'enterprise/pandemic_cap.yaml'), 'description: 紓困期間上限\nunit: amount_twd\nstands_for: enterprise.max_ratio\nvalues:\n  2022-01-01:\n    value: 150000000\n' + REFERENCE);
+    const error = await loadParameters(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RulesFormatError);
+    expect((error as RulesFormatError).issues).toEqual([expect.objectContaining({ field: 'stands_for', severity: 'error' })]);
+  });
+
   it('loads the shipped parameters without errors', async () => {
     const set = await loadParameters(path.resolve(import.meta.dirname, '../../rules/parameters'));
     expect(set.parameters.size).toBeGreaterThan(90);
