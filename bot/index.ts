@@ -20,7 +20,7 @@ import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
 import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
-import { feeFlow } from './flows/fee.ts';
+import { feeFlow, withCaseNotEligible } from './flows/fee.ts';
 import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
@@ -289,7 +289,7 @@ export function createBot(deps: BotDeps): Bot {
     if (asksKindNotInRules(ctx)) return lookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
-        return withOtherAsks(ctx, feeFlow(ctx));
+        return withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx)));
       case 'eligibility':
         // 「我35歲…青創跟鳳凰哪個保證成數比較高」: each programme named is decided for the case, then compared.
         if (namesRuleAtCaseDate(ctx)) return lookupFlow(ctx);

@@ -11,6 +11,7 @@ import { businessFinanceRatio, hasRatioFigures, ratioInputOf } from '../../rules
 import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
+import { eligibility } from '../../rules/eligibility/index.ts';
 import { amountSpoken, formatAmount, formatRate, formatCheng, formatPercent, formatRocDate } from '../compose/format.ts';
 import { otherVersions, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, reply, sourcesLine } from '../compose/reply.ts';
@@ -26,6 +27,25 @@ import { statedRateMatches } from './reverse-lookup.ts';
 
 /** The note saying which group's rate a fee was read at (rules/fee-rate.ts), when every group is shown side by side. */
 const ONE_GROUP = /依風險組群 [ABC] 計收/u;
+
+/**
+ * 「鳳凰貸款 我老公43歲要申請 借一百萬 手續費一年多少」: a fee computed for a case whose facts told fail the programme's
+ * conditions says so first, with the conditions failed: the figure is only what it would cost.
+ */
+export function withCaseNotEligible(ctx: FlowContext, result: FlowResult): FlowResult {
+  const programme = ctx.merged.programme;
+  const [head, ...others] = result.replies;
+  if (!programme || !head || result.outcome !== 'answered' || ctx.merged.programmeUnnamed || ctx.merged.programmeFromPurpose) return result;
+  let decided;
+  try {
+    decided = eligibility(programme, ctx.merged.facts, ctx.view);
+  } catch {
+    return result;
+  }
+  if (decided.status !== 'not_eligible' || decided.failures.length === 0) return result;
+  const line = `注意：依您提供的資料，不符合「${PROGRAMMES[programme].name}」的條件（${decided.failures.join('；')}）；以下試算僅供參考，可申請的項目請洽承貸金融機構或信保基金：${serviceLinesText(ctx.service)}。`;
+  return { ...result, grounding: [...(result.grounding ?? []), line], replies: [{ ...head, text: `${line}\n${head.text}` }, ...others] };
+}
 
 /** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */
 export function feeFlow(ctx: FlowContext): FlowResult {

@@ -38,6 +38,8 @@ export interface EligibilityResult {
   requiresProjectApplication: boolean;
   /** Why: each condition checked, met or not, in order. */
   reasons: string[];
+  /** Of those, the conditions the facts fail (empty unless not eligible). */
+  failures: string[];
   /** Facts (paths such as `age`, `flags.recommended`) still needed to decide. */
   missing: string[];
   /** Why each missing fact is needed (the rule's own sentence), in the order they were found missing. */
@@ -59,6 +61,7 @@ export class Assessment {
   feeRate: FeeRateSummary = {};
   requiresProjectApplication = false;
   readonly reasons: string[] = [];
+  readonly failures: string[] = [];
   readonly missing: string[] = [];
   readonly needed: Array<{ fact: string; reason: string }> = [];
   readonly assumptions: string[] = [];
@@ -78,6 +81,7 @@ export class Assessment {
   fail(reason: string): void {
     this.failed = true;
     this.reasons.push(reason);
+    this.failures.push(reason);
   }
   need(field: string, reason: string): void {
     if (!this.missing.includes(field)) this.missing.push(field);
@@ -112,6 +116,7 @@ export class Assessment {
       feeRate: this.feeRate,
       requiresProjectApplication: this.requiresProjectApplication,
       reasons: this.reasons,
+      failures: this.failures,
       missing: this.missing,
       needed: this.needed,
       assumptions: this.assumptions,

@@ -4026,6 +4026,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['0.2%', '9成（90%）'],
   },
   {
+    name: 'a fee computed for a case that fails the programme says so first, with the condition failed',
+    says: ['鳳凰貸款借八十萬 一年保證費多少', '換我先生申請的話呢 他今年39歲'],
+    answersWith: ['不符合「微型創業鳳凰貸款」的條件', '45', '3,800'],
+  },
+  {
     name: 'a loan told after a ratio was answered asks what that ratio guarantees of it',
     says: ['青創保幾成', '那借三百萬呢'],
     answersWith: ['240萬元', '3,000,000 × 80%'],
