@@ -28,7 +28,7 @@ import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { ratioLimitsFlow } from './flows/ratio-limits.ts';
 import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
-import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, retrievalAnswer, statesDocumentedCircumstance } from './flows/retrieval.ts';
+import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, passageOfRareWords, retrievalAnswer, statesDocumentedCircumstance } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { LruCache } from './lru-cache.ts';
@@ -307,7 +307,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'fact_lookup':
         return lookupFlow(ctx);
       case 'recommend':
-        return recommendFlow(ctx);
+        // (「聽說信保有針對出口俄羅斯的出口押匯出一個優惠？」: a measure the documents name in few places, not a need to match.)
+        return passageOfRareWords(ctx) ?? recommendFlow(ctx);
       default:
         if (u.intent === 'out_of_scope') return outOfScopeFlow(ctx);
         return answeredOrFactsOnly(ctx);

@@ -930,6 +930,34 @@ export function rareWordsMissing(
 }
 
 /**
+ * The question's words of three characters or more that name something particular: written whole in a few sections of
+ * the knowledge at most, one at least (俄羅斯, 押匯 of 出口押匯 is two characters and is not read).
+ */
+export function rareWordsOf(knowledge: KnowledgeBase, query: string, filler?: RegExp, ignored: ReadonlySet<string> = new Set()): string[] {
+  const texts = sectionTexts(knowledge);
+  const found: string[] = [];
+  for (const { segment, isWordLike } of SEGMENTER.segment(withoutFiller(normalizeText(query), filler))) {
+    if (!isWordLike || !/^\p{Script=Han}{3,}$/u.test(segment) || ignored.has(segment)) continue;
+    const stem = contentStem(segment);
+    if (stem.length < 3 || found.includes(stem)) continue;
+    const sections = texts.filter((text) => text.includes(stem)).length;
+    if (sections >= 1 && sections <= RARE_SECTIONS) found.push(stem);
+  }
+  return found;
+}
+
+/** Each section's heading and text in normal form, once per knowledge version. */
+const sectionTextsCache = new WeakMap<KnowledgeBase, string[]>();
+function sectionTexts(knowledge: KnowledgeBase): string[] {
+  let texts = sectionTextsCache.get(knowledge);
+  if (!texts) {
+    texts = knowledge.sections.map((s) => normalizeText(`${s.heading}\n${s.text}`));
+    sectionTextsCache.set(knowledge, texts);
+  }
+  return texts;
+}
+
+/**
  * 「111年先行交付備償款項金額是多少」: the question's rare words (as rareWordsMissing reads them) that the passages an answer
  * quotes never write, though the section does (in its heading, in a line of its own with nothing under it).
  */

@@ -9,7 +9,7 @@ import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCe
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
 import { escape, matchForm } from '../../knowledge/passage-terms.ts';
-import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsUnquoted, subjectsOf, TOTAL_ROW, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsOf, rareWordsUnquoted, subjectsOf, TOTAL_ROW, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -887,6 +887,19 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
   // (Its words asking for the kind, 「地址」「傳真」, state nothing: the question without them must still carry it.)
   const stated = asked.filter((kind) => !kind.qualifier && kindStated(question, kind));
   return stated.length > 0 && stated.length < asked.length ? asked.filter((kind) => !stated.includes(kind)) : asked;
+}
+
+/**
+ * 「聽說信保有針對出口俄羅斯的出口押匯出一個優惠？保證成數是多少」: a measure named by words the documents write in a few
+ * places only (俄羅斯) is answered by the passage that writes them, not by the programmes a need told would fit (外銷).
+ */
+export function passageOfRareWords(ctx: FlowContext): FlowResult | undefined {
+  const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
+  const rare = rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored);
+  if (rare.length === 0) return undefined;
+  const found = retrievalAnswer(ctx);
+  const text = normalizeText(found.replies[0]?.text ?? '');
+  return found.outcome === 'answered' && rare.some((word) => text.includes(word)) ? found : undefined;
 }
 
 /** Whether this message states a circumstance the documents name in words of their own (「我信用卡有遲繳」: 信用或營業狀況不良). */
