@@ -894,6 +894,8 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
  * places only (俄羅斯) is answered by the passage that writes them, not by the programmes a need told would fit (外銷).
  */
 export function passageOfRareWords(ctx: FlowContext): FlowResult | undefined {
+  // (A circumstance the rules read, 「捐款企業推薦的下游經銷商」, is the finder's to weigh.)
+  if (Object.values(ctx.merged.facts.flags ?? {}).some((on) => on === true)) return undefined;
   const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
   const rare = rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored);
   if (rare.length === 0) return undefined;
