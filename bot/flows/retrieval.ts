@@ -897,11 +897,15 @@ export function passageOfRareWords(ctx: FlowContext): FlowResult | undefined {
   // (A circumstance the rules read, 「捐款企業推薦的下游經銷商」, is the finder's to weigh.)
   if (Object.values(ctx.merged.facts.flags ?? {}).some((on) => on === true)) return undefined;
   const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
-  const rare = rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored);
+  // (Nor a word a need is told by, 「提撥勞工退休金」 (finder.yaml purposes): the finder names its programme.)
+  const text = normalizeText(ctx.understanding.text);
+  const needs = ctx.domain.finder.purposes.flatMap((p) => [...text.matchAll(new RegExp(p.cue.source, `${p.cue.flags.replace('g', '')}g`))].map((m) => m[0]));
+  const needWord = (word: string) => needs.some((need) => need.length > 0 && (need.includes(word) || word.includes(need)));
+  const rare = rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored).filter((word) => !needWord(word));
   if (rare.length === 0) return undefined;
   const found = retrievalAnswer(ctx);
-  const text = normalizeText(found.replies[0]?.text ?? '');
-  return found.outcome === 'answered' && rare.some((word) => text.includes(word)) ? found : undefined;
+  const quoted = normalizeText(found.replies[0]?.text ?? '');
+  return found.outcome === 'answered' && rare.some((word) => quoted.includes(word)) ? found : undefined;
 }
 
 /** Whether this message states a circumstance the documents name in words of their own (「我信用卡有遲繳」: 信用或營業狀況不良). */

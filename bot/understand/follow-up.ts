@@ -1,4 +1,5 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
+import { normalizeText } from './normalize.ts';
 
 /**
  * Elliptical follow-ups lean on the previous turn: 那C組呢？ 如果是B組 那兩年呢 換成青創呢 保9成呢 (openings in
@@ -66,6 +67,8 @@ export function isFollowUp(text: string, { isWholeQuestion, hasSubject = true, n
  * word pointing at it (domain/registry/intents.yaml `follow_up.row_pointers`), 「臺灣企銀佔全部多少%」; none without one.
  */
 export function withRowPointedAt(text: string, row: string, domain: Domain = shippedDomain()): string | undefined {
-  const m = domain.followUp.rowPointer.exec(text);
-  return m ? `${text.slice(0, m.index)}${row}${text.slice(m.index + m[0].length)}` : undefined;
+  // (Read as the registry's words are, in the normal form: 「该行」 is 該行.)
+  const normal = normalizeText(text);
+  const m = domain.followUp.rowPointer.exec(normal);
+  return m ? `${normal.slice(0, m.index)}${row}${normal.slice(m.index + m[0].length)}` : undefined;
 }

@@ -60,6 +60,8 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   isRetracted: (fn) => (text) => (fn as (t: string, i: number) => unknown)(text, text.length - 1),
   flagsByVerb: (fn) => (text) => (fn as (t: string, f: object) => unknown)(text, {}),
   textAbout: (fn) => (text) => (fn as (t: string, p: string) => unknown)(text, 'batch'),
+  withOfficialName: (fn) => (text) => (fn as (t: string, p?: string) => unknown)(text),
+  withRowPointedAt: (fn) => (text) => (fn as (t: string, r: string) => unknown)(text, '臺灣企銀'),
   withRelativeYear: (fn) => (text) => (fn as (u: object, t: string) => unknown)({ years: [], relativeYear: -1 }, text),
   topicNamesFlag: (fn) => (text) => (fn as (t: string, f: string) => unknown)(text, 'publicConstruction'),
   withSpokenAges: (fn) => (text) => (fn as (t: string, m: unknown, r: RegExp) => unknown)(text, scanMentions(text), shippedDomain().roles.ageBefore),

@@ -6,7 +6,7 @@ describe('a word pointing back at the one row an answer gave', () => {
     ['它佔全部多少%', '臺灣企銀佔全部多少%'],
     ['那它的保證餘額是多少', '那臺灣企銀的保證餘額是多少'],
     ['那家的結構比呢', '臺灣企銀的結構比呢'],
-    ['该行占比多少', '臺灣企銀占比多少'],
+    ['该行的结构比多少', '臺灣企銀的結構比多少'],
   ])('「%s」 asks of the row', (text, expected) => {
     expect(withRowPointedAt(text, '臺灣企銀')).toBe(expected);
   });
