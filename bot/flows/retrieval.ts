@@ -899,13 +899,24 @@ export function passageOfRareWords(ctx: FlowContext): FlowResult | undefined {
   const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
   // (Nor a word a need is told by, 「提撥勞工退休金」 (finder.yaml purposes): the finder names its programme.)
   const text = normalizeText(ctx.understanding.text);
-  const needs = ctx.domain.finder.purposes.flatMap((p) => [...text.matchAll(new RegExp(p.cue.source, `${p.cue.flags.replace('g', '')}g`))].map((m) => m[0]));
+  const needs = needCues(ctx.domain).flatMap((cue) => [...text.matchAll(cue)].map((m) => m[0]));
   const needWord = (word: string) => needs.some((need) => need.length > 0 && (need.includes(word) || word.includes(need)));
   const rare = rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored).filter((word) => !needWord(word));
   if (rare.length === 0) return undefined;
   const found = retrievalAnswer(ctx);
   const quoted = normalizeText(found.replies[0]?.text ?? '');
   return found.outcome === 'answered' && rare.some((word) => quoted.includes(word)) ? found : undefined;
+}
+
+/** The finder's need cues, each able to find every match (compiled once per registry). */
+const needCuesOf = new WeakMap<Domain, RegExp[]>();
+function needCues(domain: Domain): RegExp[] {
+  let cues = needCuesOf.get(domain);
+  if (!cues) {
+    cues = domain.finder.purposes.map((p) => new RegExp(p.cue.source, `${p.cue.flags.replace('g', '')}g`));
+    needCuesOf.set(domain, cues);
+  }
+  return cues;
 }
 
 /** Whether this message states a circumstance the documents name in words of their own (「我信用卡有遲繳」: 信用或營業狀況不良). */

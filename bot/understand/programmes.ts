@@ -123,10 +123,7 @@ export function programmeStretches(text: string, domain: Domain = shippedDomain(
 
 /** 「直接保證跟批次保證有什麼不同」 as about 直接保證 alone: the mentions of the other programmes named left out. */
 export function textAbout(text: string, programme: ProgrammeId, domain: Domain = shippedDomain()): string {
-  const others = hitsIn(text, domain).filter((h) => !h.weak && h.id !== programme);
-  let out = text;
-  for (const hit of others.reverse()) out = `${out.slice(0, hit.index)}${out.slice(hit.end)}`;
-  return out;
+  return withHitsReplaced(text, hitsIn(text, domain).filter((h) => !h.weak && h.id !== programme), () => '');
 }
 
 /**
@@ -135,15 +132,18 @@ export function textAbout(text: string, programme: ProgrammeId, domain: Domain =
  */
 export function withOfficialName(text: string, programme?: ProgrammeId, domain: Domain = shippedDomain()): string {
   const own = hitsIn(text, domain).filter((h) => !h.weak && (programme === undefined || h.id === programme));
-  let out = text;
-  for (const hit of own.reverse()) out = `${out.slice(0, hit.index)}${PROGRAMMES[hit.id].name}${out.slice(hit.end)}`;
-  return out;
+  return withHitsReplaced(text, own, (hit) => PROGRAMMES[hit.id].name);
 }
 
 /** 「請問一下青創」 without the programmes it names: 「請問一下」. */
 export function withoutProgrammeNames(text: string, domain: Domain = shippedDomain()): string {
+  return withHitsReplaced(text, hitsIn(text, domain), () => '');
+}
+
+/** The text with each mention (in order of position) replaced by what `by` gives for it. */
+function withHitsReplaced(text: string, hits: readonly Hit[], by: (hit: Hit) => string): string {
   let out = text;
-  for (const hit of hitsIn(text, domain).reverse()) out = `${out.slice(0, hit.index)}${out.slice(hit.end)}`;
+  for (const hit of [...hits].reverse()) out = `${out.slice(0, hit.index)}${by(hit)}${out.slice(hit.end)}`;
   return out;
 }
 
