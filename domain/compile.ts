@@ -564,7 +564,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       relativeYears: Object.entries(words.relative_years)
         .flatMap(([offset, list]) => list.map((word) => ({ word, offset: Number(offset) })))
         .sort((a, b) => b.word.length - a.word.length),
-      misspellings: misspellingsOf({ ...soundAlikeNames(names.map((n) => n.name), words.sound_alike), ...words.misspellings, ...words.abbreviations }),
+      misspellings: misspellingsOf({ ...soundAlikeNames(names.map((n) => n.name), words.sound_alike), ...words.variant_characters, ...words.misspellings, ...words.abbreviations }),
     },
   };
 }

@@ -261,6 +261,11 @@ export const WordsFile = z
     /** What a short form stands for → the short forms (上市、上櫃: [上市櫃]); written out before a message is read. */
     abbreviations: z.record(Word, Words).default({}),
     /**
+     * Variant forms of one character (異體字, Japanese forms an input method offers: 鳯 for 鳳, 靑 for 青, 専 for 專):
+     * the character → its variants; each is read as the character, in messages and in searches.
+     */
+    variant_characters: z.record(z.string().length(1), z.array(z.string().length(1)).min(1)).default({}),
+    /**
      * Characters typed for one another (注音 picks the wrong one of the same sound: 姑/菇, 克/科): a programme's name (three
      * characters or more) with one of them put for another is read as the name (火金菇 → 火金姑).
      */

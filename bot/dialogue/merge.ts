@@ -191,7 +191,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const ownRate = u.injectionSuspected ? undefined : u.statedRate;
   // A rate quoted before any programme was named belongs to the same case while no new loan is stated.
   const sameCase = programme === state.programme || (state.programme === undefined && resolved === 'fee_calculation' && state.task === 'fee_calculation' && stated.loanAmount === undefined);
-  const toldRate = ownRate ?? (sameCase ? state.statedRate : undefined);
+  // (A risk group changed, 「那如果他是A組呢」 after 「C組，費率1.5%」, sets the rate: the one quoted for the other group goes.)
+  const groupChanged = u.facts.riskGroup !== undefined && state.facts?.riskGroup !== undefined && u.facts.riskGroup !== state.facts.riskGroup;
+  const toldRate = ownRate ?? (sameCase && !groupChanged ? state.statedRate : undefined);
   // (A rate heard, 「聽說鳳凰手續費是1%」, is never computed with: the rule's rate is, and the heard one is checked against
   // it. Asked about, 「朋友說有個專案保證費只要0.395%，是哪個」, it is the value looked up.)
   const heardOnly = u.rateHeard === true && ownRate !== undefined && resolved === 'fee_calculation';

@@ -423,6 +423,14 @@ function raisedNote(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts,
  */
 function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
   const { programme: _none, ...caseFacts } = ctx.merged.facts;
+  // Answer first: 「借600萬 銀行說費率1.5% 一年保證費多少」 with no ratio is computed at the highest ratio of the item a
+  // question naming none is answered for (programmes.yaml unnamed, 一般貸款), said so.
+  const item = ctx.domain.programmes.unnamed?.programme;
+  const ratioTrace = new TraceRecorder(ctx.view);
+  const assumed = caseFacts.guaranteeRatio === undefined && caseFacts.loanAmount !== undefined && caseFacts.guaranteedAmount === undefined && item
+    ? maxRatioOf(item, caseFacts, ratioTrace)
+    : undefined;
+  if (assumed !== undefined) caseFacts.guaranteeRatio = assumed;
   let r: QuotedFeeResult;
   try {
     r = feeAtQuotedRate({ ...caseFacts, annualRate });
@@ -445,12 +453,15 @@ function feeAtStatedRate(ctx: FlowContext, annualRate: number): FlowResult {
   const lines = [
     `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（依您提供的年費率 ${formatRate(r.rate)}，保證期間 ${period}）`,
     `計算：${r.formula}`,
+    ...(assumed !== undefined && item ? [`您未提供保證項目與保證成數，以${PROGRAMMES[item].name}最高保證成數 ${formatCheng(assumed)} 試算；成數不同請告訴我（例如「保7成」）。`] : []),
     '年費率為您提供的數字；本基金規定的費率依保證項目（授權項目另依風險組群）而定。告訴我保證項目，我可以核對這個費率是否與規定相符。',
     ...(matches ? [matches.line, sourcesLine(matches.citations)] : []),
+    ...(assumed !== undefined && !matches ? [sourcesLine(ctx.cite.forTrace(ratioTrace.steps))] : []),
     '（金額四捨五入至元；實際費用以本基金及承貸金融機構核定為準）',
   ];
+  const citations = dedupeCitations([...(matches?.citations ?? []), ...(assumed !== undefined ? ctx.cite.forTrace(ratioTrace.steps) : [])]);
   return answered(
-    { kind: 'calculation', intent: 'fee_calculation', lines, citations: matches?.citations ?? [], card, quickReplies: question.quickReplies },
+    { kind: 'calculation', intent: 'fee_calculation', lines, citations, card, quickReplies: question.quickReplies },
     { task: 'fee_calculation', pending: 'programme', facts: ctx.merged.facts, ...(ctx.merged.asks.length ? { asks: ctx.merged.asks } : {}) },
   );
 }

@@ -17,7 +17,8 @@ const YEARS = new RegExp(`(?:(${N})(?:\\s*年)?${RANGE})?(${N})\\s*年(半)?(?!$
 const YEARS_AND_MONTHS = new RegExp(`(${N})\\s*年(?:\\s*[又零])?\\s*(${N})\\s*(?:個|个)月`, 'dg');
 /** 「18月」 without 個: more than 12 cannot be a month of the year, so it is a duration. */
 const BARE_MONTHS = /(?<![年\d.])(\d{2,3})\s*月(?![日號号初底中份])/g;
-const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年])半年(?!度)/g;
+/** (「111年下半年借的」「上半年」: a half of a calendar year is when, not how long.) */
+const HALF_YEAR = /(?<![\d一二三四五六七八九十兩两年上下])半年(?!度)/g;
 /** 一季, 兩季, 3季 (of a year: three months each; not 季度, 季節, 季報). */
 const QUARTERS = new RegExp(`(${N})\\s*季(?![度節节報报末底初])`, 'g');
 /**

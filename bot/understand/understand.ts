@@ -190,6 +190,14 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     facts.loanAmount = facts.addedAmount;
     delete facts.addedAmount;
   }
+  // 「去年借了200萬 是鳳凰貸款 保證費一年要繳多少」: money borrowed, told alone (no revenue, no other amount), with a fee
+  // asked is the loan the fee is charged on, not a balance an 營授比 weighs.
+  const balanceOnly = facts.workingCapitalBalance !== undefined && facts.annualRevenue === undefined && facts.loanAmount === undefined
+    && facts.guaranteedAmount === undefined && facts.usedAmount === undefined && facts.addedAmount === undefined;
+  if (balanceOnly && findAsks(canonical, { mentions, hasAmount: true }, domain).some((a) => a === 'fee_amount')) {
+    facts.loanAmount = facts.workingCapitalBalance;
+    delete facts.workingCapitalBalance;
+  }
   const hasAmount = facts.loanAmount !== undefined || facts.guaranteedAmount !== undefined;
   const asks = findAsks(canonical, { mentions, hasAmount }, domain);
   // 「借900萬 保8成的話 信保保證多少」: with the ratio and the loan told, 「保證多少」 asks the amount (asks.yaml ratio_named).
@@ -232,6 +240,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // asked before (the conversation decides: dialogue/merge.ts).
   const asksOfTopic = topicAsk && asks.length === 0 && domain.asks.interrogative.test(canonical) ? (topicAsk.ask as Ask) : undefined;
   const modifiers = modifiersOf(canonical, domain);
+  // 「保證金額500萬 B組 有徵提促進就業具結書 一年省多少」: what a circumstance or risk group told with an amount saves is
+  // the fee, with and without it, though no fee word is said.
+  const savesOnCase = modifiers.bothWays && hasAmount && (facts.riskGroup !== undefined || Object.values(flags).some((on) => on));
+  if (savesOnCase && !asks.some((a) => a.startsWith('fee') || a === 'guaranteed_amount' || a === 'cap_amount')) asks.push('fee_amount');
   // 「哪一年度經費編最多」: the year asked with a highest or lowest is the table's column where the figure is highest or
   // lowest, not the day a rule took effect (intents.yaml `which_year`).
   if (asksExtremeYear(canonical, domain) && asks.includes('effective_date')) asks.splice(asks.indexOf('effective_date'), 1);

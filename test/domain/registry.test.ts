@@ -165,6 +165,21 @@ describe('misspellings (domain/registry/words.yaml)', () => {
     expect(spellings.filter((wrong) => documents.includes(wrong))).toEqual([]);
   });
 
+  const variants = (parse(readFileSync(join(ROOT, 'domain/registry/words.yaml'), 'utf8')) as { variant_characters: Record<string, string[]> }).variant_characters;
+  it.each(Object.entries(variants).flatMap(([right, forms]) => forms.map((form) => [form, right] as const)))(
+    'reads the variant character 「%s」 as 「%s」, a form no knowledge document uses',
+    (form, right) => {
+      expect(documents.includes(form), `${form} is written in a knowledge document`).toBe(false);
+      expect(corrected(`問${form}`, domain)).toBe(`問${right}`);
+    },
+  );
+
+  it('reads a programme name written with variant characters as the name', () => {
+    expect(understand('鳯凰貸款保幾成').programmes).toEqual(['phoenix']);
+    expect(understand('靑創貸款保幾成').programmes).toEqual(['youth_startup']);
+    expect(understand('火金姑専案保幾成').programmes).toEqual(['firefly']);
+  });
+
   it('leaves a message without misspellings as it is, and reads a misspelt fee question as a fee question', () => {
     expect(corrected('週轉金貸款手續費', domain)).toBe('週轉金貸款手續費');
     const u = understand('青創帶款借200萬 借3年 保證手續廢要多少');
