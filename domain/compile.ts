@@ -133,7 +133,7 @@ export interface Domain {
     mayUse: RegExp;
     change: RegExp;
   };
-  modifiers: { threshold?: RegExp; lower?: RegExp; lowerOfTwo?: RegExp; higherOfTwo?: RegExp; whichLender?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; difference?: RegExp; addsToBefore?: RegExp; share?: RegExp; whichYear?: RegExp; times?: RegExp; yearsBetween?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
+  modifiers: { threshold?: RegExp; lower?: RegExp; lowerOfTwo?: RegExp; higherOfTwo?: RegExp; whichLender?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; rowAbove?: RegExp; rowBelow?: RegExp; difference?: RegExp; addsToBefore?: RegExp; share?: RegExp; whichYear?: RegExp; times?: RegExp; yearsBetween?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[]; rowPointer: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -482,6 +482,8 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       which: cueRegExp(intents.modifiers.which),
       ...(intents.modifiers.lower ? { lower: cueRegExp(intents.modifiers.lower) } : {}),
       ...(intents.modifiers.lower_of_two ? { lowerOfTwo: cueRegExp(intents.modifiers.lower_of_two) } : {}),
+      ...(intents.modifiers.row_above ? { rowAbove: cueRegExp(intents.modifiers.row_above) } : {}),
+      ...(intents.modifiers.row_below ? { rowBelow: cueRegExp(intents.modifiers.row_below) } : {}),
       ...(intents.modifiers.higher_of_two ? { higherOfTwo: cueRegExp(intents.modifiers.higher_of_two) } : {}),
       ...(intents.modifiers.which_lender ? { whichLender: cueRegExp(intents.modifiers.which_lender) } : {}),
       ...(intents.modifiers.originally ? { originally: cueRegExp(intents.modifiers.originally) } : {}),

@@ -7,6 +7,7 @@ import type { KnowledgeSection } from './schema.ts';
 import { NO_PROGRAMME, type SearchHit, type SearchIndex } from './search.ts';
 import { DOMAIN_TERMS, NAMED_KINDS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary.ts';
 import { foldForSearch } from './tokenizer.ts';
+import { rowDifference } from './quote.ts';
 
 /**
  * Retrieval: the sections search finds, and in each the passages that answer the question best. The one ranker
@@ -1644,7 +1645,7 @@ export function totalRowOf(knowledge: KnowledgeBase, section: KnowledgeSection, 
  * 「臺灣企銀的保證餘額排第幾」: where a quoted table row stands in its table, by the column the question names (else the
  * first column of figures), largest first; total rows are not ranked. One line per quoted row found in a table.
  */
-export function placesInRanking(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, quoted: readonly string[]): string[] {
+export function placesInRanking(knowledge: KnowledgeBase, section: KnowledgeSection, grams: Set<string>, quoted: readonly string[], neighbour?: 'above' | 'below'): string[] {
   const cut = passageCatalogue(knowledge).sections.get(section.id);
   if (!cut) return [];
   const lines: string[] = [];
@@ -1659,6 +1660,15 @@ export function placesInRanking(knowledge: KnowledgeBase, section: KnowledgeSect
       if (!quoted.some((q) => q.includes(row.join(' ')))) continue;
       const place = ordered.filter((r) => parseCell(r[column])! > parseCell(row[column])!).length + 1;
       lines.push(`「${row[0]}」依「${table.header[column]}」在本表 ${candidates.length} 列中由高至低排第 ${place}。`);
+      // (「跟前一名差多少」: the row ranked next to it, quoted whole, and the difference of the two.)
+      const next = neighbour ? ordered[neighbour === 'above' ? place - 2 : place] : undefined;
+      if (!next || next === row) continue;
+      const asLine = (r: string[]) => `${table.header.join(' ')}：${r.join(' ')}`;
+      const cells = next.slice(1).map((cell, i) => `${table.header[i + 1] ?? ''} ${cell}`.trim()).join('；');
+      lines.push(`排在${neighbour === 'above' ? '前' : '後'}一名（第 ${neighbour === 'above' ? place - 1 : place + 1} 名）的是「${next[0]}」：${cells}。`);
+      const unit = quoted.find((q) => /單位：/u.test(q));
+      const difference = rowDifference([...(unit ? [unit] : []), asLine(row), asLine(next)]);
+      if (difference) lines.push(difference);
     }
   }
   return lines;

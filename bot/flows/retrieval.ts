@@ -361,7 +361,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         computedLine(ctx, quoted),
         exceptionNamed(ctx, quoted),
         annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
-        ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted) : []),
+        ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted, ctx.understanding.modifiers.neighbour) : []),
         ...years,
         superseded ? supersededNote(ctx, section) : undefined,
         sourcesLine([citation]),

@@ -58,6 +58,8 @@ export interface Modifiers {
   rank?: { from: number; to: number };
   /** 「臺灣企銀排第幾」: the place of a named row in a ranking is asked (domain/registry/intents.yaml `place_of`). */
   placeOf?: boolean;
+  /** 「比前一名少多少」「跟排在後面那家差多少」: the row ranked just above or below the one asked. */
+  neighbour?: 'above' | 'below';
   /** A yes-or-no question: the rule is quoted beside its figures. */
   yesNo: boolean;
   /** About today's state of things (「現任董事長」「目前的上限」): the newest document is the one to quote. */

@@ -74,6 +74,8 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.share?.test(text) ? { share: true } : {}),
     ...optionalArithmetic(domain.modifiers.yearsBetween?.test(text) ? 'years_between' : domain.modifiers.times?.test(text) ? 'times' : domain.modifiers.difference?.test(text) ? 'difference' : undefined),
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
+    // (「排第幾 跟前一名差多少」: the row ranked next to the one asked, above or below it.)
+    ...(domain.modifiers.rowAbove?.test(text) ? { neighbour: 'above' as const } : domain.modifiers.rowBelow?.test(text) ? { neighbour: 'below' as const } : {}),
     ...(domain.modifiers.threshold?.test(text) ? { threshold: true } : {}),
     ...(domain.modifiers.lower?.test(text) ? { lower: true } : {}),
     ...(domain.modifiers.whichLender?.test(text) ? { whichLender: true } : {}),
@@ -194,7 +196,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // asked is the loan the fee is charged on, not a balance an 營授比 weighs.
   const balanceOnly = facts.workingCapitalBalance !== undefined && facts.annualRevenue === undefined && facts.loanAmount === undefined
     && facts.guaranteedAmount === undefined && facts.usedAmount === undefined && facts.addedAmount === undefined;
-  if (balanceOnly && findAsks(canonical, { mentions, hasAmount: true }, domain).some((a) => a === 'fee_amount')) {
+  // (A fee it is: 「差多少錢」 beside a balance of a report, 「保證餘額合計…差多少錢」, asks no fee.)
+  if (balanceOnly && findAsks(canonical, { mentions, hasAmount: false }, domain).some((a) => a === 'fee_amount' || a === 'fee_rate')) {
     facts.loanAmount = facts.workingCapitalBalance;
     delete facts.workingCapitalBalance;
   }
