@@ -99,6 +99,7 @@ const fileSchema = z.strictObject({
   organisation_names: z.array(placeSchema).optional(),
   row_kinds: z.array(words.min(1, { error: '請至少寫一個說法' })).optional(),
   not_for_places: words.optional(),
+  for_places: words.optional(),
   offices: words.optional(),
   head_office: words.optional(),
   whole_totals: words.optional(),
@@ -177,6 +178,8 @@ export interface AnswerKinds {
   rowKinds: string[][];
   /** Row kinds (first columns' titles) a place named alone is never read from: 「台南的企業保證餘額」 is not 臺南三信's row. */
   notForPlaces: string[];
+  /** Row kinds (first columns' titles) of the tables of places: a figure asked of a place named alone is read there. */
+  forPlaces: string[];
   /**
    * How passages name the fund's own offices (「服務中心」, 「本部」): a place asked for one where the documents list none
    * (「新竹有服務中心嗎」) is told so, with the offices they do list, and never answered by a bank's address there.
@@ -275,6 +278,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
     organisationNames: (parsed.data.organisation_names ?? []).map((names) => names.map((w) => placeForm(w))),
     rowKinds: (parsed.data.row_kinds ?? []).map((names) => names.map((w) => normalizeText(w))),
     notForPlaces: (parsed.data.not_for_places ?? []).map((w) => normalizeText(w)),
+    forPlaces: (parsed.data.for_places ?? []).map((w) => normalizeText(w)),
     offices: (parsed.data.offices ?? []).map((w) => normalizeText(w)),
     headOffice: (parsed.data.head_office ?? []).map((w) => normalizeText(w)),
     wholeTotals: (parsed.data.whole_totals ?? []).map((w) => normalizeText(w)),

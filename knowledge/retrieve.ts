@@ -93,6 +93,8 @@ export interface PassageRequest {
    * title writes it: a ranking is read from a table of the kind named, never from one of another kind.
    */
   rowKinds?: { named: string[]; others: string[] };
+  /** The tables of the row kind named are weighed wherever search ranks them (a figure of a place named alone), as for a ranking. */
+  tabledKind?: boolean;
   /**
    * A follow-up searched with the question before it: the follow-up's own words. The question before chooses where to
    * look; within a section, the follow-up's own words choose what is quoted (「那要準備什麼文件」 after a fee question
@@ -199,7 +201,7 @@ function sectionsWithin(
   // A definition sits in the section headed by the term, and a ranking in a table; either can sit below the top 3,
   // and so can the newest document's answer to a question about today (its contact page says 「TEL」, not 「電話」).
   // So can the passage dating an event (「自 63 年設立」 in a section about the fund's capital).
-  const rankingOfKind = request.ranking === true && (request.rowKinds?.named.length ?? 0) > 0;
+  const rankingOfKind = (request.ranking === true || request.tabledKind === true) && (request.rowKinds?.named.length ?? 0) > 0;
   const limit = documentId ? 10 : programmes ? 5 : wide || request.eventYear ? 8 : request.current ? 6 : 3;
   const searched = index.search(request.searchAlso?.length ? `${query} ${request.searchAlso.join(' ')}` : query, { limit: documentId || request.current || request.eventYear || request.total || request.carries || request.cumulative?.length ? 40 : limit, asOf: request.asOf, includeHistory: true, ...(programmes ? { programmes } : {}) });
   const hits = searched.filter((hit) => !documentId || hit.documentId === documentId).slice(0, limit);

@@ -55,7 +55,7 @@ function figuresIn(passage: string, index: number, years: boolean): Figure[] {
     ? [...text.matchAll(ROC_YEAR)].map((m) => ({ kind: 'year' as const, value: Number(m[1]), raw: m[0], index: m.index, end: m.index + m[0].length })).filter((f) => f.value >= 30 && f.value <= 150)
     : scanMentions(text)
         // (A plain number is a figure only in a row of a table, after its row's name: 「玉山商銀：保證餘額 65,954.27」.)
-        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead))
+        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead && !ADDRESS_OR_PHONE.test(text)))
         // (「43 億餘元」: the rest of the amount's words, 餘元, are part of it, not of the next figure's label.)
         .map((m) => ({ kind: (m.unit === 'amount' ? 'money' : m.unit === 'plain' ? 'number' : m.unit) as Kind, value: m.value, raw: m.raw, index: m.index, end: m.end + (/^[餘多]?元/u.exec(text.slice(m.end))?.[0].length ?? 0) }));
   const clauseStarts = [0];
@@ -100,6 +100,9 @@ function figuresIn(passage: string, index: number, years: boolean): Figure[] {
     return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause };
   });
 }
+
+/** (An address or a phone number, 「地址：…臺灣大道2段218號」「TEL：(04)2322-3617」: its numbers are no figures.) */
+const ADDRESS_OR_PHONE = /地址|TEL|電話|傳真|\d+\s*[號段樓巷弄]/u;
 
 /** Whether a label names a year (「與110年度之保證金額」, 「110賸餘」 of a 分別 list). */
 const ROC_YEAR_IN = /(?:^|[^\d])\d{2,3}(?:年|$|[^\d,.])/u;

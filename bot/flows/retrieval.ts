@@ -533,7 +533,9 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const kinds = ctx.sources.knowledge.answerKinds;
   const ranking = ctx.understanding.modifiers.superlative !== undefined || ctx.understanding.modifiers.rank !== undefined;
   // (「台南的企業保證餘額」: a place named, and no bank, is read from the table of places, not from 臺南三信's row.)
-  const placeRows = !ranking && places.length > 0 && subjects.length === places.length && (kinds?.notForPlaces.length ?? 0) > 0 ? { named: [], others: kinds!.notForPlaces } : undefined;
+  // (A figure asked of places named alone, 「台中跟高雄的保證餘額哪個多」, is in the table of places, wherever search ranks it.)
+  const ofPlaces = ctx.merged.asks.includes('statistics') ? (kinds?.forPlaces ?? []) : [];
+  const placeRows = !ranking && places.length > 0 && subjects.length === places.length && (kinds?.notForPlaces.length ?? 0) > 0 ? { named: ofPlaces, others: kinds!.notForPlaces } : undefined;
   const rowKinds = ranking ? rowKindsNamed(query, kinds?.rowKinds ?? []) : placeRows;
   // 「2022年保證幾件」: that year's figure, not the total since the fund began.
   const { notCumulative, cumulative } = cumulativeWanted(ctx);
@@ -575,6 +577,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(notCumulative ? { notCumulative } : {}),
     ...(cumulative ? { cumulative } : {}),
     ...(rowKinds ? { rowKinds } : {}),
+    ...(placeRows && placeRows.named.length > 0 ? { tabledKind: true } : {}),
     ...(ctx.within ? { within: ctx.within } : {}),
     ...(searchAlso.length > 0 ? { searchAlso } : {}),
     ...(yearColumns.length > 0 ? { yearColumns: true } : {}),
