@@ -570,7 +570,7 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     ...(addedUp ? { rowProgrammes: addedUp.map((id) => PROGRAMMES[id].name) } : rowsAddedUp ? { rowProgrammes: rowsAddedUp } : {}),
     ...(asked.length > 0 ? { carries: (passage: string, unitLine?: string, row?: boolean) => carriesAsked(passage, unitLine, row) } : distinct.some((group) => namesOtherThing(question, '', [[...group, ['\u0000']]])) ? { carries: (passage: string) => !otherThing(passage) } : {}),
     ...(asked.length === 0 && anyAsked.length > 0 ? { saysAsked: (passage: string) => carriesAny(withoutPlaces(passage, places), anyAsked) } : {}),
-    ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),
+    ...(figures.length > 1 ? { carriesEach: figures.map((kind) => (passage: string, unitLine?: string, row?: boolean) => !otherThing(passage) && carriesAny(withoutPlaces(passage, places), [kind], unitLine)) } : {}),
     // (So is the year of a highest or lowest, of a whole naming no item: 「哪一年度經費編最多」 reads the whole's total first.)
     total: (ctx.sources.knowledge.answerKinds?.totals ?? []).some((word) => normalizeText(question).includes(word)) || yearColumns.length > 0,
     eventYear: asked.some((kind) => kind.eventYear),

@@ -345,7 +345,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           // 「朋友說都嘛保九成，行員說只保8成」: a ratio heard gives way to one told after it that was not.
           const heard = heardAt(m.index);
           if (ratioHeard !== undefined && !heard && facts.guaranteeRatio === ratioHeard) delete facts.guaranteeRatio;
-          if (heard && facts.guaranteeRatio === undefined) ratioHeard = m.value;
+          // (So is the same ratio doubted after it, 「…就是全包十成…現在批保真的是保十成嗎」: it was heard, too.)
+          if (heard && (facts.guaranteeRatio === undefined || facts.guaranteeRatio === m.value)) ratioHeard = m.value;
           set('guaranteeRatio', m.value);
           said.ratio = { key: 'guaranteeRatio', end: m.end };
           const side = bound(ctx, words);

@@ -247,6 +247,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // the fee, with and without it, though no fee word is said.
   const savesOnCase = modifiers.bothWays && hasAmount && (facts.riskGroup !== undefined || Object.values(flags).some((on) => on));
   if (savesOnCase && !asks.some((a) => a.startsWith('fee') || a === 'guaranteed_amount' || a === 'cap_amount')) asks.push('fee_amount');
+  // 「現在批保真的是保十成嗎」: a ratio heard, asked whether true and nothing else, asks the ratio (not a fee of the loan told).
+  if (roles.ratioHeard && asks.length === 0 && modifiers.yesNo) asks.push('max_ratio');
   // 「哪一年度經費編最多」: the year asked with a highest or lowest is the table's column where the figure is highest or
   // lowest, not the day a rule took effect (intents.yaml `which_year`).
   if (asksExtremeYear(canonical, domain) && asks.includes('effective_date')) asks.splice(asks.indexOf('effective_date'), 1);
