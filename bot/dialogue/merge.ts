@@ -275,6 +275,9 @@ export function withYearlessDates(facts: Facts, yearless: Understanding['yearles
   if (!yearless) return facts;
   const out = { ...facts };
   if (yearless.applicationDate && out.applicationDate === undefined) out.applicationDate = `${today.slice(0, 4)}-${yearless.applicationDate}`;
+  // (「那另一戶核准日剛好是12/15」 after 「103/12/10就核准了」: an approval day of no year is of the year the approval before
+  // it was, else of this year; it replaces that one.)
+  if (yearless.approvalDate) out.approvalDate = `${(facts.approvalDate ?? today).slice(0, 4)}-${yearless.approvalDate}`;
   if (yearless.disasterDate && out.disasterDate === undefined) {
     const onDay = out.applicationDate ?? today;
     const year = Number(onDay.slice(0, 4)) - (yearless.disasterDate > onDay.slice(5) ? 1 : 0);

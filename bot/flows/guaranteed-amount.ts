@@ -17,7 +17,8 @@ export function asksGuaranteedAmount(ctx: FlowContext): boolean {
   const u = ctx.understanding;
   // (「那借500萬呢」「保9成呢」 after a guaranteed amount, asking nothing of their own: the same amount, of the case changed.)
   // (So does a circumstance told, 「他有拿到青輔會推薦 這樣呢」: the ratio it gives.)
-  const told = u.facts.loanAmount !== undefined || u.facts.guaranteeRatio !== undefined || u.facts.recoveryNeed !== undefined || u.programmes.length > 0 || Object.keys(u.facts.flags ?? {}).length > 0;
+  // (Or any other fact of the case changed, 「他其實是生產事業，其他數字一樣」: the 營授比 limit it reads.)
+  const told = Object.keys(u.facts).length > 0 || u.programmes.length > 0;
   const changesCase = u.asks.length === 0 && (ctx.state.asks ?? []).includes('guaranteed_amount') && told;
   // (And a loan told after a ratio was answered, 「借五百萬呢」 after 「保幾成」.)
   const ofRatioAnswered = u.asks.length === 0 && (ctx.state.asks ?? []).includes('max_ratio') && u.facts.loanAmount !== undefined;

@@ -171,7 +171,7 @@ export interface Roles {
   ratioHeard?: boolean;
   approximate: Array<keyof Facts>;
   /** 「颱風是8月7號來的」: a disaster or application day said without its year, as MM-DD. */
-  yearlessDates?: Partial<Record<'disasterDate' | 'applicationDate', string>>;
+  yearlessDates?: Partial<Record<'disasterDate' | 'applicationDate' | 'approvalDate', string>>;
   /** 「一年多少？借3年總共」: every loan period named, in months, when more than one. */
   periods?: number[];
   /** 「9成以上」「超過八成」: the ratio stated is a bound, not a value (inclusive: 以上 includes it, 超過 does not). */
@@ -393,7 +393,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         // 「颱風是8月7號來的 我12月10號才要申請」: a day of no year named, said as the disaster's or the application's, is
         // kept as a month and day; the dialogue gives it a year (the application's, or the one before it).
         const yearlessRole = !iso && m.value < 10_000 ? roleFrom(date, ctx) : undefined;
-        if (yearlessRole === 'disasterDate' || yearlessRole === 'applicationDate') {
+        if (yearlessRole === 'disasterDate' || yearlessRole === 'applicationDate' || yearlessRole === 'approvalDate') {
           yearless[yearlessRole] ??= `${String(Math.floor(m.value / 100)).padStart(2, '0')}-${String(m.value % 100).padStart(2, '0')}`;
         }
         // 「7月1日起保到12月31日」: two days of no year named, joined by 至, are a period of that length.
