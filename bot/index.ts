@@ -28,7 +28,7 @@ import { reverseLookupFlow } from './flows/reverse-lookup.ts';
 import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { ratioLimitsFlow } from './flows/ratio-limits.ts';
 import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
-import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, passageOfRareWords, retrievalAnswer, statesDocumentedCircumstance } from './flows/retrieval.ts';
+import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, passageOfRareWords, retrievalAnswer, statesDocumentedCircumstance, withRareWordsAnswered } from './flows/retrieval.ts';
 import { createHandoffDesk } from './handoff/index.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { LruCache } from './lru-cache.ts';
@@ -278,7 +278,7 @@ export function createBot(deps: BotDeps): Bot {
     // (「莫拉克復工貸款要去哪裡辦」: a plan that has ended is told so, not how to apply for it.)
     const ended = endedPlanToday(ctx);
     if (asksHowToApply(ctx) && !ended) return hasRuleChannel(ctx) ? lookupFlow(ctx) : withFiguresAsked(ctx, howToApplyFlow(ctx));
-    if (ended) return withAsksOfEndedPlan(ctx, ended);
+    if (ended) return withRareWordsAnswered(ctx, withAsksOfEndedPlan(ctx, ended));
     // (「那有沒有保到9.5成的？是哪些」 after a question about one programme asks across all of them.)
     // (「除了一般貸款，授權保證項目還有哪些？其中保證成數九成的是哪一項？」: the other part gets its own passage after it.)
     if (u.modifiers.reverse && u.programmes.length === 0) return withPartsUnanswered(ctx, () => false, reverseLookupFlow(ctx), (own) => own.modifiers.reverse === true);

@@ -949,6 +949,33 @@ export function rareWordsOf(knowledge: KnowledgeBase, query: string, filler?: Re
   return found;
 }
 
+/**
+ * 「走銀行公會自律機制可以延多久」: the runs of four Han characters or more of the question that one or two sections write
+ * (銀行公會, 自律), whatever the word segmenter makes of them; each at its longest, once.
+ */
+export function rarePhrasesOf(knowledge: KnowledgeBase, query: string, filler?: RegExp): string[] {
+  const texts = sectionTexts(knowledge);
+  const found: string[] = [];
+  for (const run of withoutFiller(normalizeText(query), filler).match(/\p{Script=Han}{4,}/gu) ?? []) {
+    for (let start = 0; start + PHRASE <= run.length; ) {
+      let end = start + PHRASE;
+      let holding = texts.filter((text) => text.includes(run.slice(start, end)));
+      if (holding.length === 0) {
+        start += 1;
+        continue;
+      }
+      while (end < run.length && holding.some((text) => text.includes(run.slice(start, end + 1)))) {
+        end += 1;
+        holding = holding.filter((text) => text.includes(run.slice(start, end)));
+      }
+      const phrase = run.slice(start, end);
+      if (holding.length <= RARE_SECTIONS && !found.includes(phrase)) found.push(phrase);
+      start = end;
+    }
+  }
+  return found;
+}
+
 /** Each section's heading and text in normal form, once per knowledge version. */
 const sectionTextsCache = new WeakMap<KnowledgeBase, string[]>();
 function sectionTexts(knowledge: KnowledgeBase): string[] {

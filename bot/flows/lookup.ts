@@ -25,7 +25,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, kindsOfQuestion, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked } from './retrieval.ts';
+import { asksOfNothingInParticular, kindsOfQuestion, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked, withRareWordsAnswered } from './retrieval.ts';
 import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
@@ -79,7 +79,7 @@ export function lookupFlow(ctx: FlowContext): FlowResult {
   // 「青創跟鳳凰各保幾成？」 asks the same of each programme it names.
   const named = ctx.merged.compared ?? ctx.understanding.programmes;
   if (named.length >= 2) return withComputed(ctx, severalProgrammes(ctx, named, lookupOne));
-  return withContact(ctx, withComputed(ctx, lookupOne(ctx)));
+  return withRareWordsAnswered(ctx, withContact(ctx, withComputed(ctx, lookupOne(ctx))));
 }
 
 /**

@@ -9,7 +9,7 @@ import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCe
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
 import { escape, matchForm } from '../../knowledge/passage-terms.ts';
-import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsOf, rareWordsUnquoted, subjectsOf, TOTAL_ROW, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
+import { figuresIn, findSections, headingNames, LETTER_NUMBER, PHONE_OR_ADDRESS, isHistory, newestIssued, placesInRanking, queryGrams as passageGrams, rareWordsMissing, rareWordsOf, rarePhrasesOf, rareWordsUnquoted, subjectsOf, TOTAL_ROW, unknownNames, unknownWords, withoutFiller, withoutSubjects, type ScoredPassage, type SectionChoice } from '../../knowledge/retrieve.ts';
 import { amountInWords, formatRocDate } from '../compose/format.ts';
 import { reply, sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -896,7 +896,7 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
  * 「聽說信保有針對出口俄羅斯的出口押匯出一個優惠？保證成數是多少」: a measure named by words the documents write in a few
  * places only (俄羅斯) is answered by the passage that writes them, not by the programmes a need told would fit (外銷).
  */
-export function passageOfRareWords(ctx: FlowContext): FlowResult | undefined {
+export function passageOfRareWords(ctx: FlowContext, words?: readonly string[]): FlowResult | undefined {
   // (A circumstance the rules read, 「捐款企業推薦的下游經銷商」, is the finder's to weigh.)
   if (Object.values(ctx.merged.facts.flags ?? {}).some((on) => on === true)) return undefined;
   const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
@@ -904,11 +904,31 @@ export function passageOfRareWords(ctx: FlowContext): FlowResult | undefined {
   const text = normalizeText(ctx.understanding.text);
   const needs = needCues(ctx.domain).flatMap((cue) => [...text.matchAll(cue)].map((m) => m[0]));
   const needWord = (word: string) => needs.some((need) => need.length > 0 && (need.includes(word) || word.includes(need)));
-  const rare = rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored).filter((word) => !needWord(word));
+  const rare = (words ?? rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored)).filter((word) => !needWord(word));
   if (rare.length === 0) return undefined;
   const found = retrievalAnswer(ctx);
   const quoted = normalizeText(found.replies[0]?.text ?? '');
   return found.outcome === 'answered' && rare.some((word) => quoted.includes(word)) ? found : undefined;
+}
+
+/**
+ * 「沒受災…走銀行公會自律機制可以延多久」 after the Morakot plan's deferral rule: a rule's figures that never say the words the
+ * question names and few sections write (銀行公會, 自律) answer something else; the passage that writes them answers.
+ */
+export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): FlowResult {
+  if (result.outcome !== 'answered') return result;
+  const cited = result.replies.flatMap((r) => r.citations);
+  if (!cited.some((c) => c.parameter !== undefined)) return result;
+  const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
+  // (Not a programme's own name, 「青年創業及啟動金貸款」: the rule's row names it otherwise.)
+  const names = ctx.domain.programmes.names.map((n) => normalizeText(n.name)).filter((name) => name.length >= 2);
+  const words = [...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)];
+  const rare = [...new Set(words)].filter((word) => !names.some((name) => name.includes(word) || word.includes(name)));
+  if (rare.length === 0) return result;
+  const sections = new Set(cited.flatMap((c) => (c.sectionId ? [c.sectionId] : [])));
+  const written = ctx.sources.knowledge.sections.filter((s) => sections.has(s.id)).map((s) => normalizeText(s.text)).join('\n');
+  if (rare.some((word) => written.includes(word))) return result;
+  return passageOfRareWords(ctx, rare) ?? result;
 }
 
 /** The finder's need cues, each able to find every match (compiled once per registry). */
