@@ -12,7 +12,7 @@ import type { Modifiers } from '../understand/types.ts';
  * holds that side's own words. Nothing is computed unless both sides find a figure of the same kind.
  */
 
-export type Operation = NonNullable<Modifiers['arithmetic']> | 'sum';
+export type Operation = NonNullable<Modifiers['arithmetic']> | 'sum' | 'share';
 
 /** A table's cell (「保證餘額 65,954.27」) is a number in the unit its caption gives (金額單位：新臺幣百萬元). */
 type Kind = 'money' | 'count' | 'percent' | 'year' | 'number';
@@ -104,6 +104,10 @@ function figuresIn(passage: string, index: number, years: boolean): Figure[] {
 /** (An address or a phone number, 「地址：…臺灣大道2段218號」「TEL：(04)2322-3617」: its numbers are no figures.) */
 const ADDRESS_OR_PHONE = /地址|TEL|電話|傳真|\d+\s*[號段樓巷弄]/u;
 
+/** A question asking a difference of rates (「幾個百分點」「逾期率」), or of money (「多少錢」「金額」). */
+const PERCENT_ASKED = /百分點|[率%％趴]/u;
+const MONEY_ASKED = /錢|金額|[元億萬]/u;
+
 /** Whether a label names a year (「與110年度之保證金額」, 「110賸餘」 of a 分別 list). */
 const ROC_YEAR_IN = /(?:^|[^\d])\d{2,3}(?:年|$|[^\d,.])/u;
 
@@ -140,10 +144,13 @@ function sidesOf(question: string): Array<[string, string]> {
 function splitsOf(text: string): Array<[string, string]> {
   const at = (index: number, length: number): Array<[string, string]> => (index > 0 ? [[text.slice(0, index), text.slice(index + length)]] : []);
   const than = /比(?!較|例|率|重)/u.exec(text);
+  // (「關懷了幾家，占被停的名單多少比例」: X 占 Y.)
+  const of = /[占佔](?!比)/u.exec(text);
   const joined = /跟|和|與|加上|及|、|還有/u.exec(text);
   // (「政府大概是銀行的幾倍」: X 是 Y 的 ….)
   const is = text.indexOf('是');
   return [
+    ...(of ? at(of.index, 1) : []),
     ...(than ? at(than.index, 1) : []),
     ...(joined ? at(joined.index, joined[0].length) : []),
     ...(is > 0 && text.indexOf('的', is + 2) > 0 ? at(is, 1) : []),
@@ -253,11 +260,18 @@ function moneyText(value: number, a: Figure, b: Figure): string {
 }
 
 /** The result of the operation asked, as a line after the quoted passages; undefined when the question's figures are not both found. */
-export function arithmeticLine(question: string, operation: Operation, passages: readonly string[], before?: string): string | undefined {
-  const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between'));
+export function arithmeticLine(question: string, operation: Operation, passages: readonly string[], before?: string, sidesFrom?: string): string | undefined {
+  // (「增加多少錢？逾期率又上升幾個百分點？」: a part asking money is of the amounts, one asking points of the rates.)
+  const asksPoints = PERCENT_ASKED.test(question);
+  const asksMoney = MONEY_ASKED.test(question);
+  const ofKind = (f: Figure) => (asksPoints === asksMoney ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
+  const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between')).filter((f) => f.kind === 'year' || ofKind(f));
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
-  const pair = firstOperands(sidesOf(question), figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' ? changed(question, figures) : undefined);
+  // (「111年比110年增加多少錢？逾期率又上升幾個百分點？」: a part with no sides of its own sets the part before's against each other.)
+  const own = sidesOf(question);
+  const splits = own.length === 0 && sidesFrom !== undefined ? sidesOf(sidesFrom) : own;
+  const pair = firstOperands(splits, figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' ? changed(question, figures) : undefined);
   if (!pair) return undefined;
   const [a, b] = pair;
   const [high, low] = a.value >= b.value ? [a, b] : [b, a];
@@ -266,7 +280,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const decimals = Math.max(...[a, b].map((f) => f.raw.split('.')[1]?.replace(/\D/gu, '').length ?? 0));
   const numberText = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${caption ? ` ${caption}` : ''}`;
   const amountText = (value: number) => (a.kind === 'money' ? moneyText(value, high, low) : a.kind === 'number' ? numberText(value) : formatAmount(value));
-  const shown = (f: Figure) => `${f.raw}（${f.label.replace(/^[「（(、及和與]+|[（(]$/gu, '').slice(0, 24)}）`;
+  const shown = (f: Figure) => `${f.raw}（${f.label.replace(/^[「（(、及和與]+|[（(」]+$/gu, '').slice(0, 24)}）`;
   switch (operation) {
     case 'years_between':
       return `計算：民國${high.value}年 − 民國${low.value}年 ＝ ${high.value - low.value} 年（${shown(high)}；${shown(low)}）。`;
@@ -275,6 +289,12 @@ export function arithmeticLine(question: string, operation: Operation, passages:
       // (Exact to two decimals, 「＝ 2.5 倍」; else rounded, 「≈ 2.03 倍」.)
       const times = Number((a.value / b.value).toFixed(2));
       return `計算：${shown(a)} ÷ ${shown(b)} ${Math.abs(times * b.value - a.value) < 1e-9 * Math.abs(a.value) ? '＝' : '≈'} ${times} 倍。`;
+    case 'share': {
+      if (b.value === 0 || a.value > b.value) return undefined;
+      const percent = Number(((a.value / b.value) * 100).toFixed(2));
+      const exact = Math.abs((percent / 100) * b.value - a.value) < 1e-9 * Math.abs(a.value);
+      return `計算：${shown(a)} ÷ ${shown(b)} ${exact ? '＝' : '≈'} ${percent}%。`;
+    }
     case 'sum': {
       const sum = a.value + b.value;
       return `計算：${shown(a)} ＋ ${shown(b)} ＝ ${amountText(sum)}。`;

@@ -125,6 +125,9 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (「捐助信保基金的錢佔總經費幾%」: a row of a table with no share column, over its total row.)
   const share = ctx.understanding.modifiers.share && !asksOf(ctx.understanding) ? shownRowShare(quoted, asking, words) : undefined;
   if (share) return { ...withLineAfterFigures(result, share, true), grounding: [...(result.grounding ?? []), share] };
+  // (「關懷了幾家，占被停的名單多少比例」: of two counts a passage writes, the one over the other.)
+  const ofWhole = ctx.understanding.modifiers.share && !asksOf(ctx.understanding) ? arithmeticLine(asking, 'share', quoted) : undefined;
+  if (ofWhole) return { ...withLineAfterFigures(result, ofWhole, true), grounding: [...(result.grounding ?? []), ofWhole] };
   // (Two rows quoted, named with 加 between them, 「臺中市加臺南市的保證餘額」, are a sum asked, whatever else the question says.)
   const joined = rowsJoined(quoted, asking, words);
   const operationOf = (u: Understanding) => asksOf(u) ?? (joined ? 'sum' : undefined);
@@ -141,7 +144,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     return cut < 0 ? tail : tail.slice(0, cut);
   };
   const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
-  const over = (lines: string[]) => [...new Set(asked.flatMap((u) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before) ?? []))].filter((line) => !stated(line));
+  const over = (lines: string[]) => [...new Set(asked.flatMap((u, i) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before, i > 0 ? englishToChinese(asked[i - 1]!.text) : undefined) ?? []))].filter((line) => !stated(line));
   // (The rule parameters the answer states, 「批次保證各批號之代位清償限額上限：新臺幣 100,000,000 元…」, each named by its
   // description; what its brackets add, a date it applies from, is no figure of it.)
   const ruled = () => head.text.split('\n').filter((line) => PARAMETER_LINE.test(line)).map((line) => line.replace(/（[^（）]*）/gu, '').replace('：', ' '));
