@@ -925,8 +925,9 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   const words = [...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)];
   const rare = [...new Set(words)].filter((word) => !names.some((name) => name.includes(word) || word.includes(name)));
   if (rare.length === 0) return result;
-  const sections = new Set(cited.flatMap((c) => (c.sectionId ? [c.sectionId] : [])));
-  const written = ctx.sources.knowledge.sections.filter((s) => sections.has(s.id)).map((s) => normalizeText(s.text)).join('\n');
+  // (The sections cited, by id or by document and heading, and the answer's own words: its rule names and quotes.)
+  const isCited = (s: KnowledgeSection) => cited.some((c) => c.sectionId === s.id || (c.documentId === s.documentId && c.section === s.heading));
+  const written = [...ctx.sources.knowledge.sections.filter(isCited).map((s) => `${s.heading}\n${s.text}`), ...result.replies.map((r) => r.text)].map((t) => normalizeText(t)).join('\n');
   if (rare.some((word) => written.includes(word))) return result;
   return passageOfRareWords(ctx, rare) ?? result;
 }
