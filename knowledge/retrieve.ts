@@ -969,7 +969,9 @@ export function rarePhrasesOf(knowledge: KnowledgeBase, query: string, filler?: 
         holding = holding.filter((text) => text.includes(run.slice(start, end)));
       }
       const phrase = run.slice(start, end);
-      if (holding.length <= RARE_SECTIONS && !found.includes(phrase)) found.push(phrase);
+      // (A phrase of common words, 「比率超過」, is no name: one of its words must be written in few sections too, 公會 of 銀行公會.)
+      const rarePair = [...SEGMENTER.segment(phrase)].some(({ segment, isWordLike }) => isWordLike && /^\p{Script=Han}{2,}$/u.test(segment) && texts.filter((text) => text.includes(segment)).length <= FEW_SECTIONS);
+      if (holding.length <= RARE_SECTIONS && rarePair && !found.includes(phrase)) found.push(phrase);
       start = end;
     }
   }

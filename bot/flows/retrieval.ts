@@ -106,8 +106,11 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (So is one asking only that, 「差很多嗎 差幾億」 after 「台中市跟高雄市 哪邊的保證餘額比較高」.)
   // (And one adding it, 「合庫呢 兩家加起來多少」.)
   const comparesBefore = continues && setsAgainstOrAdds(ctx);
-  const firm = (bare && !ownPlace) || comparesBefore;
-  readings.sort((a, b) => readingStrength(b, firm, continues && !ownPlace, outside) - readingStrength(a, firm, continues && !ownPlace, outside));
+  // (Nor one naming a table row of its own, 「那舊的那個微型企業創業貸款…還有保證餘額嗎」 after 鳳凰's former name: that row is asked.)
+  const ownRow = ctx.understanding.isFollowUp && !comparesBefore && namesRowOfItsOwn(ctx, before);
+  const firm = (bare && !ownPlace && !ownRow) || comparesBefore;
+  const leans = continues && !ownPlace && !ownRow;
+  readings.sort((a, b) => readingStrength(b, firm, leans, outside) - readingStrength(a, firm, leans, outside));
   const { query, choices, continued } = readings[0]!;
   const best = choices[0];
   // 「保證手續費可以刷卡嗎」: a word the documents never use is what the question is about; the rest matching is not enough.
@@ -1188,6 +1191,13 @@ const rowLabelsOf = oncePer((knowledge: FlowContext['sources']['knowledge']): st
 
 /** A row label a message names must be this long to be told from a word of its question. */
 const ROW_LABEL = 5;
+
+/** Whether the message names a table row by its whole label (five characters or more) that the question before did not. */
+function namesRowOfItsOwn(ctx: FlowContext, before: string): boolean {
+  const text = normalizeText(ctx.understanding.text).replace(/\s+/gu, '');
+  const earlier = normalizeText(before).replace(/\s+/gu, '');
+  return rowLabelsOf(ctx.sources.knowledge).some((label) => text.includes(label) && !earlier.includes(label));
+}
 
 /** Whether the message names a table row that is not about the programme (by none of its names). */
 function namesOtherRow(ctx: FlowContext, programme: ProgrammeId): boolean {
