@@ -107,7 +107,8 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // (And one adding it, 「合庫呢 兩家加起來多少」.)
   const comparesBefore = continues && setsAgainstOrAdds(ctx);
   // (Nor one naming a table row of its own, 「那舊的那個微型企業創業貸款…還有保證餘額嗎」 after 鳳凰's former name: that row is asked.)
-  const ownRow = ctx.understanding.isFollowUp && !comparesBefore && namesRowOfItsOwn(ctx, before);
+  // (One asking nothing of its own, 「那批次信用保證呢」, asks the question before of that row: it still leans on it.)
+  const ownRow = ctx.understanding.isFollowUp && ctx.understanding.asks.length > 0 && !sameOfProgramme && !comparesBefore && namesRowOfItsOwn(ctx, before);
   const firm = (bare && !ownPlace && !ownRow) || comparesBefore;
   const leans = continues && !ownPlace && !ownRow;
   readings.sort((a, b) => readingStrength(b, firm, leans, outside) - readingStrength(a, firm, leans, outside));
@@ -901,7 +902,8 @@ function kindsOnlyAsked(question: string, kinds: AnswerKind[]): AnswerKind[] {
  */
 export function passageOfRareWords(ctx: FlowContext, words?: readonly string[]): FlowResult | undefined {
   // (A circumstance the rules read, 「捐款企業推薦的下游經銷商」, is the finder's to weigh.)
-  if (Object.values(ctx.merged.facts.flags ?? {}).some((on) => on === true)) return undefined;
+  // (Told in this message: one told before, 「受災企業」, is the case's, and the words asked now are about something else.)
+  if (Object.values(ctx.understanding.facts.flags ?? {}).some((on) => on === true)) return undefined;
   const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
   // (Nor a word a need is told by, 「提撥勞工退休金」 (finder.yaml purposes): the finder names its programme.)
   const text = normalizeText(ctx.understanding.text);
@@ -928,11 +930,13 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   const words = [...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)];
   const rare = [...new Set(words)].filter((word) => !names.some((name) => name.includes(word) || word.includes(name)));
   if (rare.length === 0) return result;
-  // (The sections cited, by id or by document and heading, and the answer's own words: its rule names and quotes.)
-  const isCited = (s: KnowledgeSection) => cited.some((c) => c.sectionId === s.id || (c.documentId === s.documentId && c.section === s.heading));
-  const written = [...ctx.sources.knowledge.sections.filter(isCited).map((s) => `${s.heading}\n${s.text}`), ...result.replies.map((r) => r.text)].map((t) => normalizeText(t)).join('\n');
+  // (What the answer itself says: its rules' names, quotes and the headings it cites. A section it cites may mention the
+  // words in passing, in a list of measures, and still say nothing of them.)
+  const written = normalizeText(result.replies.map((r) => r.text).join('\n'));
   if (rare.some((word) => written.includes(word))) return result;
-  return passageOfRareWords(ctx, rare) ?? result;
+  // (Read as a question of its own: the words it names are its topic, not the rule asked before.)
+  const own: FlowContext = ctx.understanding.isFollowUp ? { ...ctx, state: { ...ctx.state, topic: undefined }, merged: { ...ctx.merged, asks: ctx.understanding.asks } } : ctx;
+  return passageOfRareWords(own, rare) ?? result;
 }
 
 /** The finder's need cues, each able to find every match (compiled once per registry). */
