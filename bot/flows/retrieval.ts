@@ -930,9 +930,9 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   const words = [...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)];
   const rare = [...new Set(words)].filter((word) => !names.some((name) => name.includes(word) || word.includes(name)));
   if (rare.length === 0) return result;
-  // (What the answer itself says: its rules' names, quotes and the headings it cites. A section it cites may mention the
-  // words in passing, in a list of measures, and still say nothing of them.)
-  const written = normalizeText(result.replies.map((r) => r.text).join('\n'));
+  // (The sections cited, by id or by document and heading, and the answer's own words: its rule names and quotes.)
+  const isCited = (s: KnowledgeSection) => cited.some((c) => c.sectionId === s.id || (c.documentId === s.documentId && c.section === s.heading));
+  const written = [...ctx.sources.knowledge.sections.filter(isCited).map((s) => `${s.heading}\n${s.text}`), ...result.replies.map((r) => r.text)].map((t) => normalizeText(t)).join('\n');
   if (rare.some((word) => written.includes(word))) return result;
   // (Read as a question of its own: the words it names are its topic, not the rule asked before.)
   const own: FlowContext = ctx.understanding.isFollowUp ? { ...ctx, state: { ...ctx.state, topic: undefined }, merged: { ...ctx.merged, asks: ctx.understanding.asks } } : ctx;
