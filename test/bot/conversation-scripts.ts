@@ -4063,6 +4063,94 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['直保跟批保各是民國幾年推出'],
     answersWith: ['民國92年推出', '民國93年推出'],
   },
+  {
+    name: 'answers first: money already borrowed, told alone with a fee asked, is the loan the fee is charged on',
+    says: ['前年借了300萬 鳳凰貸款 保證費每年多少'],
+    answersWith: ['14,250', '3,000,000 × 95% × 0.5%'],
+    kind: 'calculation',
+  },
+  {
+    name: 'reads 保額 as the guaranteed amount',
+    says: ['批保 保額四百萬 一年保費'],
+    answersWith: ['12,000', '保證金額 4,000,000 × 0.3%'],
+  },
+  {
+    name: 'answers first: a rate the bank quoted and a loan, with no programme or ratio, is computed at 一般貸款\'s highest ratio, said so',
+    says: ['借500萬 銀行說費率1% 一年保證費多少'],
+    answersWith: ['40,000', '5,000,000 × 80% × 1.00%', '以一般貸款最高保證成數 8成'],
+    never: ['請問保證成數是幾成'],
+  },
+  {
+    name: 'reads a programme name typed with a variant character',
+    says: ['鳯凰貸款手續費多少'],
+    answersWith: ['微型創業鳳凰貸款', '0.5%'],
+  },
+  {
+    name: 'a risk group changed in a follow-up drops the rate quoted for the other group',
+    says: ['一般貸款 C組 費率1.5% 保證金額600萬 有簽促進就業具結書 一年可以省多少', '那A組呢'],
+    answersWith: ['30,000', '45,000', '相差 15,000'],
+    never: ['1.5%'],
+  },
+  {
+    name: 'what a circumstance saves on an amount is the fee, with and without it, though no fee word is said',
+    says: ['一般貸款 保證金額400萬 A組 有促進就業具結書 一年省多少'],
+    answersWith: ['20,000', '30,000', '相差 10,000'],
+  },
+  {
+    name: 'a follow-up changing the kind of business recomputes the guaranteed amount under the 營授比 limit',
+    says: ['營業額1000萬 週轉餘額400萬 一般事業 要再借200萬 授權送保一般貸款 保證金額最多多少', '他其實是生產事業 其他一樣'],
+    answersWith: ['160萬', '2,000,000 × 80%'],
+  },
+  {
+    name: 'an approval day of no year takes the year of the approval before it',
+    says: ['批保額度103年12月5日核准的 最高保幾成', '那另一件12/18核准 借500萬 保證金額多少'],
+    answersWith: ['450萬', '5,000,000 × 90%'],
+  },
+  {
+    name: 'quotes the row ranked just above the one asked, with the difference',
+    says: ['兆豐商銀保證餘額排第幾 跟前一名差多少'],
+    answersWith: ['排第 9', '「土地銀行」', '相差 14,534.13'],
+  },
+  {
+    name: 'reads places named without 市 from the table of places, also in a follow-up, and never computes with an address',
+    says: ['111年底保證餘額 台北市跟新北市差多少', '那桃園跟台南勒 哪個多 差多少'],
+    answersWith: ['桃園市 131,470.03 高於 臺南市 99,621.73', '相差 31,848.30'],
+    never: ['服務中心', '地址'],
+  },
+  {
+    name: 'who fills in a form and by when is the procedure, not an eligibility decision',
+    says: ['承辦批次保證的申請書要由誰填 最晚幾號要送到'],
+    answersWith: ['總管理機構', '103 年 11 月 30 日'],
+    never: ['符合條件'],
+  },
+  {
+    name: 'a date right before a disaster\'s name is the day of the disaster, past the 4-month limit',
+    says: ['2009年8月莫拉克淹水 現在要申請災害復舊專案貸款來得及嗎'],
+    answersWith: ['不符合', '4 個月'],
+    never: ['請問受災日期'],
+  },
+  {
+    name: 'a ratio heard and doubted is answered with the rule\'s ratio, not computed',
+    says: ['同事說批保可以保十成 我要借兩百萬 真的是十成嗎'],
+    answersWith: ['9成（90%）'],
+    never: ['無法計算'],
+  },
+  {
+    name: 'computes each part of a two-part difference: the amounts, then the rates in points',
+    says: ['新發生逾期保證金額109年到110年增加多少？逾期率上升幾個百分點？'],
+    answersWith: ['49', '0.45 個百分點'],
+  },
+  {
+    name: 'a follow-up naming a rare mechanism after a rule question is answered by the passage that names it',
+    says: ['莫拉克受災企業災前貸款本息可以展延多久', '那銀行公會的自律機制可以展延多久'],
+    answersWith: ['自律性債權債務協商及制約機制', '展延 6 個月'],
+  },
+  {
+    name: 'a follow-up naming a table row of its own is read for that row',
+    says: ['鳳凰貸款以前叫什麼名字', '那微型企業創業貸款111年還有保證餘額嗎'],
+    answersWith: ['微型企業創業貸款', '0.94'],
+    never: ['1,630.84'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -8,7 +8,26 @@ const TOTALS = [
 const DONATIONS = ['「自 63 年設立至 111 年底獲得政府及金融機構累計捐助款計 1,616.63 億元，其中政府累計捐助款計 1,136.94 億元，占總捐助款 70.33%；金融機構累計捐助款計 479.69 億元，占總捐助款 29.67%。」'];
 const OVERDUE = ['「(一)新發生逾期情形（金額單位：新臺幣億元）」', '「新發生逾期保證金額：107年 97；108年 95；109年 65；110年 114；111年 140」', '「新發生逾期率(%)：107年 0.98%；108年 0.94%；109年 0.67%；110年 1.12%；111年 1.23%」'];
 
+const CARE = ['「另於中國大陸海關總署暫停進口臺灣食品之際(遭暫停進口之國內企業名單共 2,056 家)，對受衝擊之保證企業(約 457 家)主動進行關懷，協助有資金協處需求之保證企業，運用舊貸展延或振興資金貸款等渡過難關。」'];
+const OFFICES = ['「中部服務中心　地址：403405臺中市西區臺灣大道2段218號5樓之3　TEL：(04)2322-3617」', '「高屏服務中心　地址：802311高雄市苓雅區中正一路249號6樓　TEL：(07)716-4146」'];
+
 describe('arithmetic over the figures an answer quotes', () => {
+  it('reads a part asking money of the amounts and a part asking points of the rates; a part with no sides takes the part before’s', () => {
+    expect(arithmeticLine('111年比110年增加多少錢', 'difference', OVERDUE)).toContain('＝ 26 億元');
+    expect(arithmeticLine('逾期率又上升幾個百分點', 'difference', OVERDUE, undefined, '111年比110年增加多少錢')).toContain('＝ 0.11 個百分點');
+    expect(arithmeticLine('逾期率又上升幾個百分點', 'difference', OVERDUE)).toBeUndefined();
+  });
+
+  it('gives one count as a share of another the passage writes', () => {
+    expect(arithmeticLine('關懷了幾家，占被停的名單多少比例', 'share', CARE)).toContain('≈ 22.23%');
+    // (A part larger than its whole is no share.)
+    expect(arithmeticLine('名單占關懷的多少比例', 'share', CARE)).toBeUndefined();
+  });
+
+  it('never computes with the numbers of an address or a telephone', () => {
+    expect(arithmeticLine('台中跟高雄哪個比較多 差多少', 'difference', OFFICES)).toBeUndefined();
+  });
+
   it('takes for each side of the question the figure whose words are that side’s (the year of its sentence counts)', () => {
     expect(arithmeticLine('110年的保證金額比111年多多少', 'difference', TOTALS)).toContain('＝ 1,732億元');
   });

@@ -6,6 +6,11 @@ import { understand } from '../../../bot/understand/index.ts';
 describe('understand tells which number is which', () => {
   it.each<[string, Facts]>([
     ['借500萬保8成', { loanAmount: 5_000_000, guaranteeRatio: 80 }],
+    // (Money borrowed, told alone with a fee asked, is the loan; 保額 is the guaranteed amount; 下半年 is no period.)
+    ['去年借了200萬 保證費一年要繳多少', { loanAmount: 2_000_000, periodMonths: 12 }],
+    ['批保 保額三百萬', { guaranteedAmount: 3_000_000, programme: 'batch' }],
+    ['111年下半年借的', {}],
+    ['那時候我已經46了', { age: 46 }],
     // (One case, counted: 「一案」 is no amount of 1萬 said after 貸款.)
     ['青創貸款一案 八百萬 保八成', { loanAmount: 8_000_000, guaranteeRatio: 80, programme: 'youth_startup' }],
     ['一般貸款一筆 五百萬', { loanAmount: 5_000_000, programme: 'general_loan' }],
@@ -196,5 +201,34 @@ describe('understand tells a figure heard from one the lender quoted', () => {
   ])('%s', (text, heard) => {
     const u = understand(text);
     expect({ rateHeard: u.rateHeard, ratioHeard: u.ratioHeard }).toEqual({ rateHeard: heard.rateHeard, ratioHeard: heard.ratioHeard });
+  });
+});
+
+describe('understand reads what a message asks, in words a registry lists', () => {
+  it('reads the promise of the employment pledge in the owner’s own words as the pledge', () => {
+    expect(understand('聽說公司有維持員工就業的話可以降 借600萬').facts.flags?.employmentPledge).toBe(true);
+  });
+
+  it('asks the ratio of a ratio heard and doubted, not a fee of the loan told', () => {
+    const u = understand('朋友說批保全包十成 我要借三百萬 現在批保真的是保十成嗎');
+    expect(u.asks).toEqual(['max_ratio']);
+    expect(u.ratioHeard).toBe(true);
+  });
+
+  it('reads 占幾成 as a share, not a guarantee ratio, and 名單上的企業 as asking no names', () => {
+    const u = understand('名單上的企業裡 信保關懷的大概佔幾成');
+    expect(u.asks).not.toContain('max_ratio');
+    expect(u.asks).not.toContain('names');
+    expect(u.modifiers.share).toBe(true);
+  });
+
+  it('reads who fills in a form and by when as the procedure, and 實施到…截止 as until when', () => {
+    expect(understand('申請書要誰填 幾號以前要送到信保').asks).toContain('procedure');
+    expect(understand('這個專案實施到民國幾年幾月幾號截止').modifiers.until).toBe(true);
+  });
+
+  it('reads the row just above or below in a ranking', () => {
+    expect(understand('排第幾 跟排在前面那家差多少').modifiers.neighbour).toBe('above');
+    expect(understand('跟下一名差多少').modifiers.neighbour).toBe('below');
   });
 });
