@@ -1,6 +1,6 @@
-/** Whether the few characters before a phrase deny it: 沒有簽具結書, 免用統一發票, 不開發票, 還沒受災, 不是拿來週轉. */
+/** Whether the few characters before a phrase deny it: 沒有簽具結書, 免用統一發票, 不開發票, 還沒受災, 不是拿來週轉, 沒有要蓋廠. */
 // (「沒有適用促進就業那些放寬」: what the case does not use; 「不適用」 alone stays a question of exclusions.)
-const DENIAL = /(?:(?:沒|没|未|不|無|无|免用|非)[有簽签開开用是曾算屬於符合]{0,2}(?:拿來|拿来|用來|用来|用於|用于|用在|為了|为了|(?<=是)要)?|(?:沒有?|没有?|未)(?:適用|适用))$/;
+const DENIAL = /(?:(?:沒|没|未|不|無|无|免用|非)[有簽签開开用是曾算屬於符合]{0,2}(?:拿來|拿来|用來|用来|用於|用于|用在|為了|为了|要|打算|需要)?|(?:沒有?|没有?|未)(?:適用|适用))$/;
 
 export function isDenied(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 6), index);
