@@ -102,7 +102,14 @@ function figuresIn(passage: string, index: number, years: boolean): Figure[] {
 }
 
 /** (An address or a phone number, 「地址：…臺灣大道2段218號」「TEL：(04)2322-3617」: its numbers are no figures.) */
-const ADDRESS_OR_PHONE = /地址|TEL|電話|傳真|\d+\s*[號段樓巷弄]/u;
+const ADDRESS_OR_PHONE = /地址|TEL|電話|傳真|\d\s*[號段樓巷弄]/u;
+
+/** A figure's label without the brackets and joiners around it (「（對受衝擊之保證企業(約」, 「111年」」). */
+function trimmedLabel(label: string): string {
+  let text = label.replace(/^[「（(、及和與]+/u, '');
+  while (/[（(」]$/u.test(text)) text = text.slice(0, -1);
+  return text;
+}
 
 /** A question asking a difference of rates (「幾個百分點」「逾期率」), or of money (「多少錢」「金額」). */
 const PERCENT_ASKED = /百分點|[率%％趴]/u;
@@ -280,7 +287,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const decimals = Math.max(...[a, b].map((f) => f.raw.split('.')[1]?.replace(/\D/gu, '').length ?? 0));
   const numberText = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${caption ? ` ${caption}` : ''}`;
   const amountText = (value: number) => (a.kind === 'money' ? moneyText(value, high, low) : a.kind === 'number' ? numberText(value) : formatAmount(value));
-  const shown = (f: Figure) => `${f.raw}（${f.label.replace(/^[「（(、及和與]+|[（(」]+$/gu, '').slice(0, 24)}）`;
+  const shown = (f: Figure) => `${f.raw}（${trimmedLabel(f.label).slice(0, 24)}）`;
   switch (operation) {
     case 'years_between':
       return `計算：民國${high.value}年 − 民國${low.value}年 ＝ ${high.value - low.value} 年（${shown(high)}；${shown(low)}）。`;

@@ -908,8 +908,10 @@ export function passageOfRareWords(ctx: FlowContext, words?: readonly string[]):
   // (Nor a word a need is told by, 「提撥勞工退休金」 (finder.yaml purposes): the finder names its programme.)
   const text = normalizeText(ctx.understanding.text);
   const needs = needCues(ctx.domain).flatMap((cue) => [...text.matchAll(cue)].map((m) => m[0]));
-  const needWord = (word: string) => needs.some((need) => need.length > 0 && (need.includes(word) || word.includes(need)));
-  const rare = (words ?? rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored)).filter((word) => !needWord(word));
+  // (A word longer than the need it holds names something particular: 「花蓮地震」 is an event, not the need 地震.)
+  const needWord = (word: string) => needs.some((need) => need.length > 0 && need.includes(word));
+  const named = words ?? [...new Set([...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)])];
+  const rare = named.filter((word) => !needWord(word));
   if (rare.length === 0) return undefined;
   const found = retrievalAnswer(ctx);
   const quoted = normalizeText(found.replies[0]?.text ?? '');
@@ -936,7 +938,31 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   if (rare.some((word) => written.includes(word))) return result;
   // (Read as a question of its own: the words it names are its topic, not the rule asked before.)
   const own: FlowContext = ctx.understanding.isFollowUp ? { ...ctx, state: { ...ctx.state, topic: undefined }, merged: { ...ctx.merged, asks: ctx.understanding.asks } } : ctx;
-  return passageOfRareWords(own, rare) ?? result;
+  const passage = passageOfRareWords(own, rare);
+  if (passage) return passage;
+  // 「0206 花蓮地震融資保證專案貸款信保是保幾成」: a thing the documents name only in passing (a row of the year's table),
+  // asked a rule's figure with no programme named, is not answered by the ordinary guarantee's figures: they are not its.
+  const unnamed = ctx.understanding.programmes.length === 0 && (ctx.merged.programme === undefined || ctx.merged.programmeUnnamed === true);
+  const asked = ctx.merged.asks.flatMap((ask) => ctx.domain.asks.askNames[ask] ?? []);
+  const thing = rare.sort((a, b) => b.length - a.length)[0]!;
+  if (!unnamed || asked.length === 0) return result;
+  return notStatedOf(ctx, thing, asked);
+}
+
+/** 「目前收錄的文件沒有寫到「X」的保證成數、保證手續費率」, with the section that names it and the fund's lines. */
+function notStatedOf(ctx: FlowContext, thing: string, asked: readonly string[]): FlowResult {
+  const named = ctx.sources.knowledge.sections.find((s) => normalizeText(s.text).includes(thing));
+  const citations = named ? [ctx.cite.forSection(named, thing)] : [];
+  return notInDocuments(ctx, {
+    lines: [
+      `抱歉，目前收錄的信保基金文件沒有寫到「${thing}」的${asked.join('、')}，我無法確實回答，以免提供錯誤的數字。`,
+      ...(named ? [`（文件只在《${named.title}》〈${named.heading}〉提到它。）`] : []),
+      `請洽信保基金：${serviceLinesText(ctx.service)}`,
+    ],
+    citations,
+    quickReplies: ['一般貸款手續費怎麼算？', '客服電話？'],
+    state: { task: 'fact_lookup', asks: ctx.merged.asks },
+  });
 }
 
 /** The finder's need cues, each able to find every match (compiled once per registry). */

@@ -67,6 +67,8 @@ export function withUnitOmittedAmounts(
   for (const m of matchesOf(UNITLESS, text)) {
     const value = parseChineseNumber(m[1] as string);
     if (value === undefined || value <= 0 || value >= rule.below) continue;
+    // (「0206 花蓮地震」: digits led by a zero are a code or a day, never an amount.)
+    if (/^0\d/u.test(m[1] as string)) continue;
     const end = m.index + m[0].length;
     // (「借十幾萬」「借個幾十」: a rough number is no amount.)
     if (text[end] === '幾' || text[m.index - 1] === '幾') continue;

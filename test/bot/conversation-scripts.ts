@@ -4151,6 +4151,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['微型企業創業貸款', '0.94'],
     never: ['1,630.84'],
   },
+  {
+    name: 'a project the documents name only in a table is quoted, and its rule figures asked after are said not to be in them',
+    says: ['聽說有個花蓮地震的融資保證專案貸款 是什麼', '那個專案信保是保幾成'],
+    answersWith: ['0800-089-921'],
+    never: ['8成（80%）', '一般貸款'],
+  },
+  {
+    name: 'a region named answers with the offices serving it',
+    says: ['信保在東部有辦公室嗎 電話多少'],
+    answersWith: ['花東服務中心', '832-0208'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {

@@ -121,11 +121,11 @@ describe('the inbox', () => {
   it('puts the most asked first when asked to, the latest first otherwise', async () => {
     await app.ask('青創貸款有沒有名額限制？');
     await app.ask('青創貸款有沒有名額限制');
-    await app.ask('信保基金有哪些分支機構在東部？');
+    await app.ask('信保基金在日本有沒有分支機構？');
     const who = await session();
     const latest = await call(who, 'GET', '/inbox');
     const frequent = await call(who, 'GET', '/inbox?order=frequent');
-    expect(latest.body.items[0].question).toMatch(/^信保基金有哪些分支機構在東部/);
+    expect(latest.body.items[0].question).toMatch(/^信保基金在日本有沒有分支機構/);
     expect(frequent.body.items[0]).toMatchObject({ question: expect.stringMatching(/^青創貸款有沒有名額限制/), unanswered: 2 });
   });
 

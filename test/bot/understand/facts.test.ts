@@ -11,6 +11,10 @@ describe('understand tells which number is which', () => {
     ['批保 保額三百萬', { guaranteedAmount: 3_000_000, programme: 'batch' }],
     ['111年下半年借的', {}],
     ['那時候我已經46了', { age: 46 }],
+    // (The amount of 「…的保證」 is the guaranteed one; digits led by a zero are a code, never an amount.)
+    ['那這95萬的保證 一年手續費多少', { guaranteedAmount: 950_000, periodMonths: 12 }],
+    ['0206 花蓮地震的專案貸款保幾成', {}],
+    ['今年在我們行已經算到八十萬了 這次再送一筆要計提30萬', { usedAmount: 800_000, addedAmount: 300_000 }],
     // (One case, counted: 「一案」 is no amount of 1萬 said after 貸款.)
     ['青創貸款一案 八百萬 保八成', { loanAmount: 8_000_000, guaranteeRatio: 80, programme: 'youth_startup' }],
     ['一般貸款一筆 五百萬', { loanAmount: 5_000_000, programme: 'general_loan' }],
@@ -225,6 +229,10 @@ describe('understand reads what a message asks, in words a registry lists', () =
   it('reads who fills in a form and by when as the procedure, and 實施到…截止 as until when', () => {
     expect(understand('申請書要誰填 幾號以前要送到信保').asks).toContain('procedure');
     expect(understand('這個專案實施到民國幾年幾月幾號截止').modifiers.until).toBe(true);
+  });
+
+  it('reads a circumstance denied with 沒有要 as denied', () => {
+    expect(understand('只有標到公共工程 沒有要蓋廠').facts.flags).toEqual({ publicConstruction: true, domesticInvestment: false });
   });
 
   it('reads the row just above or below in a ranking', () => {
