@@ -971,7 +971,9 @@ export function rarePhrasesOf(knowledge: KnowledgeBase, query: string, filler?: 
       const phrase = run.slice(start, end);
       // (A phrase of common words, 「比率超過」, is no name: one of its words must be written in few sections too, 公會 of 銀行公會.)
       const rarePair = [...SEGMENTER.segment(phrase)].some(({ segment, isWordLike }) => isWordLike && /^\p{Script=Han}{2,}$/u.test(segment) && texts.filter((text) => text.includes(segment)).length <= FEW_SECTIONS);
-      if (holding.length <= RARE_SECTIONS && rarePair && !found.includes(phrase)) found.push(phrase);
+      // (Nor an amount in Chinese numerals, 「一億五千萬」.)
+      const numeral = /^[零〇一二兩两三四五六七八九十百佰千仟萬万億亿兆]+$/u.test(phrase);
+      if (holding.length <= RARE_SECTIONS && rarePair && !numeral && !found.includes(phrase)) found.push(phrase);
       start = end;
     }
   }
