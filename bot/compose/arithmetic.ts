@@ -153,10 +153,14 @@ function splitsOf(text: string): Array<[string, string]> {
   const than = /比(?!較|例|率|重)/u.exec(text);
   // (「關懷了幾家，占被停的名單多少比例」: X 占 Y.)
   const of = /[占佔](?!比)/u.exec(text);
+  // (「名單上的企業裡面，關懷的大概佔幾成」: of Y, X 占 — the whole is said first.)
+  const within = /(?:裡面|裡頭|之中|當中)[，,]?/u.exec(text);
+  const whole: Array<[string, string]> = within && of && within.index > 0 && of.index > within.index + within[0].length ? [[text.slice(within.index + within[0].length, of.index), text.slice(0, within.index)]] : [];
   const joined = /跟|和|與|加上|及|、|還有/u.exec(text);
   // (「政府大概是銀行的幾倍」: X 是 Y 的 ….)
   const is = text.indexOf('是');
   return [
+    ...whole,
     ...(of ? at(of.index, 1) : []),
     ...(than ? at(than.index, 1) : []),
     ...(joined ? at(joined.index, joined[0].length) : []),

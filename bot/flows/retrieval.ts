@@ -494,7 +494,10 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const anyAsked = kindsAsked(asking, answerKinds).filter((kind) => !kind.qualifier);
   // 「批保現在還可以保到十成嗎」: a yes-or-no question that asks nothing by name asks about the kind of thing it states (a
   // ratio): a passage saying one answers it.
-  const asked = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(asking, answerKinds);
+  const kindsOfAsk = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(asking, answerKinds);
+  // (A share, 「關懷的企業佔名單上的幾成」, is worked out of two counts the passage writes: it need not write a percentage.)
+  const percentOnly = (kind: AnswerKind) => kind.shownBy.length > 0 && kind.shownBy.every((shown) => shown.units.length > 0 && shown.units.every((unit) => unit === '%'));
+  const asked = ctx.understanding.modifiers.share ? kindsOfAsk.filter((kind) => !percentOnly(kind)) : kindsOfAsk;
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   // (A place or a bank told in a story of who asks, 「我在台中做不動產租賃，跟合庫借錢…」, is not asked about, unless what is
   // asked differs by place: a phone, an office, a statistic.)
