@@ -249,6 +249,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('sideBySide', result.state.sideBySide),
       ...optional('quotedSections', result.state.quotedSections),
       ...optional('answeredRow', result.state.answeredRow),
+      ...optional('summed', result.state.summed),
     };
     await tolerant('set', () => store.set(turn.conversationId, next));
     return { u, result: lost ? withContextLostNote(result) : result };
@@ -287,6 +288,9 @@ export function createBot(deps: BotDeps): Bot {
     if (first) return first;
     // 「保證費免收 計畫估計總共減免多少錢」: a plan's estimate is read, never computed (answer-kinds.yaml `not_in_rules`).
     if (asksKindNotInRules(ctx)) return lookupFlow(ctx);
+    // 「這兩個額外額度加上一般的同一企業上限，最高合計可以送保多少」: a total of caps asked of a case told is the caps' sum
+    // (lookup), not a decision on the case.
+    if (merged.task === 'eligibility' && u.modifiers.total && merged.asks.length > 0 && merged.asks.every((a) => a === 'cap_amount')) return lookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
         return withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx)));

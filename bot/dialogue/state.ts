@@ -29,6 +29,8 @@ export interface ConversationState {
   quotedSections?: string[];
   /** The one table row the last answer quoted (臺灣企銀), so 「它佔全部幾%」 asks of it. */
   answeredRow?: string;
+  /** The last answer summed amounts added on top of one another (合計最高), so 「那如果只有公共工程呢」 sums them again. */
+  summed?: boolean;
   /** Programmes a lookup answered side by side (「火金姑跟一般貸款成數差多少」), so 「那手續費呢」 compares them again. */
   compared?: ProgrammeId[];
   turns: number;

@@ -64,6 +64,8 @@ export interface FlowResult {
     quotedSections?: string[];
     /** The one table row the passage answer quoted, by its name (臺灣企銀). */
     answeredRow?: string;
+    /** The answer summed amounts added on top of one another (合計最高). */
+    summed?: boolean;
     /** The one year (ROC) the answer worked out as a table's highest or lowest: kept with the topic. */
     yearAnswered?: number;
   };

@@ -894,7 +894,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
       citations,
       quickReplies: followUps(programme),
     },
-    { task: 'fact_lookup', asks: ctx.merged.asks, ...optionalProgramme(programme ?? topicProgramme(ctx)), ...limitedFact(ctx) },
+    { task: 'fact_lookup', asks: ctx.merged.asks, ...optionalProgramme(programme ?? topicProgramme(ctx)), ...limitedFact(ctx), ...(total ? { summed: true } : {}) },
     passage?.grounding,
   );
 }
@@ -915,12 +915,21 @@ function optionalProgramme(programme: ProgrammeId | undefined): { programme?: Pr
 }
 
 /**
+ * 「那如果只有公共工程那個 新廠先不蓋了 總額度變多少」: after a total, a follow-up changing only the circumstances told (and
+ * asking nothing but a cap) asks the total again, of the case as it now is.
+ */
+function sumsAgain(ctx: FlowContext): boolean {
+  const u = ctx.understanding;
+  return ctx.state.summed === true && Object.keys(u.facts.flags ?? {}).length > 0 && u.asks.every((ask) => ask === 'cap_amount');
+}
+
+/**
  * 「原本總額度1.2億用滿了 再加國內投資的額外額度 總共最多多少」: an amount added on top of another (parameter file
  * `adds_to`) is summed with it when a total is asked: the additions the question names (or the one it fits best), each
  * with the amount it is added to, exactly.
  */
 function totalLine(ctx: FlowContext, candidates: Candidate[]): { line: string; citations: Citation[] } | undefined {
-  if (!ctx.understanding.modifiers.total) return undefined;
+  if (!ctx.understanding.modifiers.total && !sumsAgain(ctx)) return undefined;
   const adding = candidates.filter((c) => typeof c.reading?.value === 'number' && ctx.view.addsTo(c.name) !== undefined);
   if (adding.length === 0) return undefined;
   // (A circumstance told in the conversation names its addition too: 「標到公共工程」 then 「還要擴廠買設備…全部加起來」.)

@@ -494,10 +494,10 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   const anyAsked = kindsAsked(asking, answerKinds).filter((kind) => !kind.qualifier);
   // 「批保現在還可以保到十成嗎」: a yes-or-no question that asks nothing by name asks about the kind of thing it states (a
   // ratio): a passage saying one answers it.
-  const kindsOfAsk = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(asking, answerKinds);
-  // (A share, 「關懷的企業佔名單上的幾成」, is worked out of two counts the passage writes: it need not write a percentage.)
+  const asked = statesFigureAsked(ctx, question, anyAsked) ? answerKinds.filter((kind) => !kind.qualifier && kindStated(question, kind)) : kindsOnlyAsked(asking, answerKinds);
+  // (A share, 「關懷的企業佔名單上的幾成」, may be worked out of two counts the passage writes, when it writes no percentage.)
   const percentOnly = (kind: AnswerKind) => kind.shownBy.length > 0 && kind.shownBy.every((shown) => shown.units.length > 0 && shown.units.every((unit) => unit === '%'));
-  const asked = ctx.understanding.modifiers.share ? kindsOfAsk.filter((kind) => !percentOnly(kind)) : kindsOfAsk;
+  const ofCounts = ctx.understanding.modifiers.share === true && asked.some(percentOnly);
   // 「新北市保了幾件」: a place or a bank named is answered by a section about it, never by the national figure beside it.
   // (A place or a bank told in a story of who asks, 「我在台中做不動產租賃，跟合庫借錢…」, is not asked about, unless what is
   // asked differs by place: a phone, an office, a statistic.)
@@ -534,7 +534,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
     if (otherThing(passage)) return false;
     const text = withoutPlaces(passage, places);
     const ofAsked = row ? text : ofYears(text, rocYears);
-    return (figures.length === 0 || carriesAny(ofAsked, figures, unitLine)) && (qualifiers.length === 0 || carriesAny(text, qualifiers, unitLine));
+    const counted = ofCounts && (text.match(COUNTS) ?? []).length >= 2;
+    return (figures.length === 0 || carriesAny(ofAsked, figures, unitLine) || counted) && (qualifiers.length === 0 || carriesAny(text, qualifiers, unitLine));
   };
   // 「保證餘額排第二的銀行」: a ranking of the kind of row named (banks, not regions).
   const kinds = ctx.sources.knowledge.answerKinds;
@@ -967,6 +968,9 @@ function notStatedOf(ctx: FlowContext, thing: string, asked: readonly string[]):
     state: { task: 'fact_lookup', asks: ctx.merged.asks },
   });
 }
+
+/** Counts a passage writes (「2,056 家」「約 457 家」): a share may be worked out of two. */
+const COUNTS = /(?<![\d,])\d[\d,]*\s*(?:家|件|戶|人)/gu;
 
 /** The finder's need cues, each able to find every match (compiled once per registry). */
 const needCuesOf = new WeakMap<Domain, RegExp[]>();
