@@ -306,7 +306,11 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           }
         }
         // 「最多可以保到多少 是1億嗎」: a guess of the answer, not an amount of the case.
-        if (words.guess && words.guess.before.test(ctx.before) && words.guess.after.test(text.slice(m.end))) return;
+        // (Unless the message goes on about the amount guessed, 「信保保的部分就是135萬對吧，這135萬一年手續費怎麼算」:
+        // confirmed, it is the case's, in the role its words give it.)
+        const guessed = words.guess !== undefined && words.guess.before.test(ctx.before) && words.guess.after.test(text.slice(m.end));
+        const spokenOfAgain = guessed && mentions.some((o, k) => k > i && o.unit === m.unit && o.value === m.value);
+        if (guessed && !spokenOfAgain) return;
         // (Nor are amounts heard, asked which is right: 「有人說1億有人說1.2億…到底哪個對」.)
         if (words.guess?.whichRight?.test(text) && heardAt(m.index)) return;
         const fixed = corrected('amount', m);

@@ -14,6 +14,9 @@ describe('understand tells which number is which', () => {
     // (The amount of 「…的保證」 is the guaranteed one; digits led by a zero are a code, never an amount.)
     ['那這95萬的保證 一年手續費多少', { guaranteedAmount: 950_000, periodMonths: 12 }],
     ['0206 花蓮地震的專案貸款保幾成', {}],
+    // (An amount guessed and then spoken of again is confirmed: the case's, in the role its words give it.)
+    ['信保保的部分就是135萬對吧，這135萬一年手續費怎麼算', { guaranteedAmount: 1_350_000, periodMonths: 12 }],
+    ['同一家公司最多可以保到多少 是1億嗎', {}],
     ['今年在我們行已經算到八十萬了 這次再送一筆要計提30萬', { usedAmount: 800_000, addedAmount: 300_000 }],
     // (One case, counted: 「一案」 is no amount of 1萬 said after 貸款.)
     ['青創貸款一案 八百萬 保八成', { loanAmount: 8_000_000, guaranteeRatio: 80, programme: 'youth_startup' }],
