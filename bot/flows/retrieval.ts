@@ -914,7 +914,10 @@ export function passageOfRareWords(ctx: FlowContext, words?: readonly string[]):
   const needs = needCues(ctx.domain).flatMap((cue) => [...text.matchAll(cue)].map((m) => m[0]));
   // (A word longer than the need it holds names something particular: 「花蓮地震」 is an event, not the need 地震.)
   const needWord = (word: string) => needs.some((need) => need.length > 0 && need.includes(word));
-  const named = words ?? [...new Set([...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)])];
+  // (A phrase of a programme's own name, 「國際專利」, is the finder's: it names the programme.)
+  const programmeNames = ctx.domain.programmes.names.map((n) => normalizeText(n.name)).filter((name) => name.length >= 2);
+  const phrases = rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller).filter((phrase) => !programmeNames.some((name) => name.includes(phrase) || phrase.includes(name)));
+  const named = words ?? [...new Set([...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...phrases])];
   const rare = named.filter((word) => !needWord(word));
   if (rare.length === 0) return undefined;
   const found = retrievalAnswer(ctx);
