@@ -20,16 +20,17 @@ export function assessEmploymentPromotion(a: Assessment): void {
   const invoice = flags.unifiedInvoice;
   const extra = (kind: 'public_construction' | 'domestic_investment', label: string, asked: boolean | undefined) => {
     if (!asked) return;
-    if (invoice === undefined) {
-      a.need('flags.unifiedInvoice', `「${label}」限使用統一發票之中小企業；請說明是否使用統一發票`);
-      return;
-    }
-    if (!invoice) {
+    if (invoice === false) {
       a.fail(`「${label}」限使用統一發票之中小企業`);
       return;
     }
+    // Answer first: the measure's ratio is known while whether the firm issues 統一發票 is still asked.
     const ratio = a.trace.percent(`employment_promotion.${kind}_max_ratio`);
     a.lowerMaxRatio(ratio);
+    if (invoice === undefined) {
+      a.need('flags.unifiedInvoice', `「${label}」限使用統一發票之中小企業（保證成數最高 ${formatRatio(ratio)}）；請說明是否使用統一發票`);
+      return;
+    }
     a.requiresProjectApplication = true;
     a.cap(`employment_promotion.${kind}_extra_quota`, `${label}額外保證融資額度（不受同一企業總額度限制）`);
     const quota = a.trace.typed(`employment_promotion.${kind}_extra_quota`, 'amount_twd');

@@ -4158,6 +4158,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['8成（80%）', '一般貸款'],
   },
   {
+    name: 'answers first: an extra-quota measure told shows its ratio while whether the firm issues 統一發票 is still asked',
+    says: ['我們標到公共工程 信保最高可以保幾成'],
+    answersWith: ['保證成數最高 9成（90%）'],
+    never: ['保證成數最高 來源文件未載'],
+  },
+  {
     name: 'a region named answers with the offices serving it',
     says: ['信保在東部有辦公室嗎 電話多少'],
     answersWith: ['花東服務中心', '832-0208'],
