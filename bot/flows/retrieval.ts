@@ -915,8 +915,7 @@ export function passageOfRareWords(ctx: FlowContext, words?: readonly string[]):
   // (A word longer than the need it holds names something particular: 「花蓮地震」 is an event, not the need 地震.)
   const needWord = (word: string) => needs.some((need) => need.length > 0 && need.includes(word));
   // (A phrase of a programme's own name, 「國際專利」, is the finder's: it names the programme.)
-  const programmeNames = ctx.domain.programmes.names.map((n) => normalizeText(n.name)).filter((name) => name.length >= 2);
-  const phrases = rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller).filter((phrase) => !programmeNames.some((name) => name.includes(phrase) || phrase.includes(name)));
+  const phrases = notOfProgrammeNames(ctx, rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller));
   const named = words ?? [...new Set([...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...phrases])];
   const rare = named.filter((word) => !needWord(word));
   if (rare.length === 0) return undefined;
@@ -935,9 +934,8 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   if (!cited.some((c) => c.parameter !== undefined)) return result;
   const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
   // (Not a programme's own name, 「青年創業及啟動金貸款」: the rule's row names it otherwise.)
-  const names = ctx.domain.programmes.names.map((n) => normalizeText(n.name)).filter((name) => name.length >= 2);
   const words = [...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)];
-  const rare = [...new Set(words)].filter((word) => !names.some((name) => name.includes(word) || word.includes(name)));
+  const rare = notOfProgrammeNames(ctx, [...new Set(words)]);
   if (rare.length === 0) return result;
   // (The sections cited, by id or by document and heading, and the answer's own words: its rule names and quotes.)
   const isCited = (s: KnowledgeSection) => cited.some((c) => c.sectionId === s.id || (c.documentId === s.documentId && c.section === s.heading));
@@ -951,9 +949,15 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   // asked a rule's figure with no programme named, is not answered by the ordinary guarantee's figures: they are not its.
   const unnamed = ctx.understanding.programmes.length === 0 && (ctx.merged.programme === undefined || ctx.merged.programmeUnnamed === true);
   const asked = ctx.merged.asks.flatMap((ask) => ctx.domain.asks.askNames[ask] ?? []);
-  const thing = rare.sort((a, b) => b.length - a.length)[0]!;
+  const thing = [...rare].sort((a, b) => b.length - a.length)[0]!;
   if (!unnamed || asked.length === 0) return result;
   return notStatedOf(ctx, thing, asked);
+}
+
+/** The words that are no part of a programme's name (and hold none), as the registry writes the names. */
+function notOfProgrammeNames(ctx: FlowContext, words: readonly string[]): string[] {
+  const names = ctx.domain.programmes.names.map((n) => normalizeText(n.name)).filter((name) => name.length >= 2);
+  return words.filter((word) => !names.some((name) => name.includes(word) || word.includes(name)));
 }
 
 /** 「目前收錄的文件沒有寫到「X」的保證成數、保證手續費率」, with the section that names it and the fund's lines. */
