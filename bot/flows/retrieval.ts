@@ -908,15 +908,12 @@ export function passageOfRareWords(ctx: FlowContext, words?: readonly string[]):
   // (A circumstance the rules read, 「捐款企業推薦的下游經銷商」, is the finder's to weigh.)
   // (Told in this message: one told before, 「受災企業」, is the case's, and the words asked now are about something else.)
   if (Object.values(ctx.understanding.facts.flags ?? {}).some((on) => on === true)) return undefined;
-  const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
   // (Nor a word a need is told by, 「提撥勞工退休金」 (finder.yaml purposes): the finder names its programme.)
   const text = normalizeText(ctx.understanding.text);
   const needs = needCues(ctx.domain).flatMap((cue) => [...text.matchAll(cue)].map((m) => m[0]));
   // (A word longer than the need it holds names something particular: 「花蓮地震」 is an event, not the need 地震.)
   const needWord = (word: string) => needs.some((need) => need.length > 0 && need.includes(word));
-  // (A phrase of a programme's own name, 「國際專利」, is the finder's: it names the programme.)
-  const phrases = notOfProgrammeNames(ctx, rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller));
-  const named = words ?? [...new Set([...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...phrases])];
+  const named = words ?? rareTermsOf(ctx);
   const rare = named.filter((word) => !needWord(word));
   if (rare.length === 0) return undefined;
   const found = retrievalAnswer(ctx);
@@ -932,10 +929,8 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   if (result.outcome !== 'answered') return result;
   const cited = result.replies.flatMap((r) => r.citations);
   if (!cited.some((c) => c.parameter !== undefined)) return result;
-  const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
   // (Not a programme's own name, 「青年創業及啟動金貸款」: the rule's row names it otherwise.)
-  const words = [...rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored), ...rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller)];
-  const rare = notOfProgrammeNames(ctx, [...new Set(words)]);
+  const rare = notOfProgrammeNames(ctx, rareTermsOf(ctx));
   if (rare.length === 0) return result;
   // (The sections cited, by id or by document and heading, and the answer's own words: its rule names and quotes.)
   const isCited = (s: KnowledgeSection) => cited.some((c) => c.sectionId === s.id || (c.documentId === s.documentId && c.section === s.heading));
@@ -954,10 +949,32 @@ export function withRareWordsAnswered(ctx: FlowContext, result: FlowResult): Flo
   return notStatedOf(ctx, thing, asked);
 }
 
+/**
+ * The question's rare words (whole words a few sections write, rareWordsOf) and rare phrases (rarePhrasesOf); a phrase
+ * of a programme's own name, 「國際專利」, is left out: it names the programme, and the finder or its rules answer.
+ */
+function rareTermsOf(ctx: FlowContext): string[] {
+  const { ignored, checked } = questionChecked(ctx, searchQuery(ctx));
+  const whole = rareWordsOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller, ignored);
+  const phrases = notOfProgrammeNames(ctx, rarePhrasesOf(ctx.sources.knowledge, checked, ctx.domain.words.queryFiller));
+  return [...new Set([...whole, ...phrases])];
+}
+
 /** The words that are no part of a programme's name (and hold none), as the registry writes the names. */
 function notOfProgrammeNames(ctx: FlowContext, words: readonly string[]): string[] {
-  const names = ctx.domain.programmes.names.map((n) => normalizeText(n.name)).filter((name) => name.length >= 2);
+  const names = programmeNamesOf(ctx.domain);
   return words.filter((word) => !names.some((name) => name.includes(word) || word.includes(name)));
+}
+
+/** The registry's programme names in the normal form, two characters or more (once per registry). */
+const programmeNamesCache = new WeakMap<Domain, string[]>();
+function programmeNamesOf(domain: Domain): string[] {
+  let names = programmeNamesCache.get(domain);
+  if (!names) {
+    names = domain.programmes.names.map((n) => normalizeText(n.name)).filter((name) => name.length >= 2);
+    programmeNamesCache.set(domain, names);
+  }
+  return names;
 }
 
 /** 「目前收錄的文件沒有寫到「X」的保證成數、保證手續費率」, with the section that names it and the fund's lines. */
