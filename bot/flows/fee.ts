@@ -20,6 +20,7 @@ import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation, ResultCard } from '../types.ts';
 import { questionFor } from '../dialogue/questions.ts';
 import { askFor } from './ask-for.ts';
+import { unheldYearLine } from './announced.ts';
 import { alike, combinedAnswer } from './several-programmes.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
@@ -929,6 +930,7 @@ function ruleRateAgainstStated(ctx: FlowContext, programme: ProgrammeId, statedR
   const citations = ctx.cite.forTrace(trace.steps);
   const lines = [
     `${name}目前適用年費率 ${formatRate(rule.rate)}${since && since >= '1900-01-01' ? `（${formatRocDate(since)}起）` : ''}，不是您提供的 ${formatRate(statedRate)}。`,
+    unheldYearLine(ctx, read.map((step) => step.name)),
     ...then.map((entry) => versionLine(entry)),
     ...rule.notes.map((note) => `・${note}`),
     sourcesLine(citations),
@@ -1037,6 +1039,7 @@ function rateUnderRule(ctx: FlowContext): FlowResult | undefined {
     selected.waived
       ? `${name}：保證手續費免收（依下列規定）${worth ? `；${worth.text}` : ''}。`
       : `${name}適用年費率 ${formatRate(selected.rate)}${changed ? `（由 ${formatRate(selected.baseRate)} 調整）` : statedRate !== undefined ? '，維持不變' : ''}。`,
+    unheldYearLine(ctx, trace.steps.flatMap((step) => (step.kind === 'parameter' ? [step.name] : []))),
     ...selected.notes.map((note) => `・${note}`),
     sourcesLine(citations),
   ];

@@ -3,6 +3,7 @@ import { asksExtremeYear } from '../understand/asks.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
+import { yearAskedAsNow } from './announced.ts';
 import { fireflyQuota } from '../../rules/firefly.ts';
 import { lenderListed, notOnAwardList, rateSource } from '../../rules/fee-rate.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
@@ -863,6 +864,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   const alternatives = endedOne ? currentAlternatives(ctx, endedOne) : undefined;
   if (alternatives) citations.push(...alternatives.citations);
   const notAnnounced = notAnnouncedNote(ctx, candidates);
+  const onRevisionDay = revisionDayTransition(ctx, candidates);
+  if (onRevisionDay) citations.push(onRevisionDay.citation);
   // 「紓困期間總額度提高到1.5億的措施，實施到什麼時候為止」: a rule in force whose end no document gives, asked when it ends.
   // (A passage quoted beside the figures tells the end only when it gives a year to run to: 「實施期限屆至前」 gives none.)
   const passageEnds = passage !== undefined && END_YEAR.test(passage.replies[0]?.text ?? '');
@@ -879,7 +882,7 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
         // An ended plan is history: the reader learns that before its figures.
         ended ? `注意：${PROGRAMMES[endedOne!].name}的計畫期程為${formatRocDate(ended.from)}至${formatRocDate(ended.to)}，已結束；以下為當時的規定，不是現行規定。` : undefined,
         future ? futureNote(ctx, future) : undefined,
-        caseDateNote(ctx, candidates),
+        onRevisionDay?.line ?? caseDateNote(ctx, candidates),
         notAnnounced,
         untilNote,
         ...lines,
@@ -1077,6 +1080,24 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
   return `依您提供的${label}（${formatRocDate(date)}），適用當時的規定：`;
 }
 
+/**
+ * 「那剛好12/15當天核准的咧」: a case dated the very day a revision takes effect is under the revised rules; the rule saying
+ * which cases the revision covers (`<programme>.transition_rule`, 「…之後者（含本日）…」) is quoted with it.
+ */
+function revisionDayTransition(ctx: FlowContext, candidates: Candidate[]): { line: string; citation: Citation } | undefined {
+  const { applicationDate, approvalDate } = ctx.merged.facts;
+  const [label, date] = applicationDate === ctx.asOf ? ['申請日', applicationDate] : approvalDate === ctx.asOf ? ['授信額度核准日', approvalDate] : [];
+  if (!label || !date) return undefined;
+  const revised = candidates.find((c) => c.reading?.effectiveFrom === date && ctx.view.has(`${c.name.split('.')[0]}.transition_rule`));
+  if (!revised) return undefined;
+  const transition = ctx.view.at(date).find(`${revised.name.split('.')[0]}.transition_rule`);
+  if (!transition || typeof transition.value !== 'string') return undefined;
+  return {
+    line: `依您提供的${label}（${formatRocDate(date)}），正是修正規定施行之日，適用修正後的規定（新舊規定的適用：${transition.value}）：`,
+    citation: ctx.cite.forReference(transition.reference, transition.effectiveFrom, transition.name),
+  };
+}
+
 /** A rule saying which cases a revision covers (read by the applicable_rules ask), asked about by a case's date. */
 function phasesIn(ctx: FlowContext, name: string): boolean {
   return ctx.merged.asks.includes('applicable_rules') && readsParameter(ctx.domain.asks.parameters.applicable_rules, name);
@@ -1105,9 +1126,16 @@ function caseDay(ctx: FlowContext): string | undefined {
  * do not hold, is not known; the latest one they hold is shown for what it is.
  */
 function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | undefined {
-  const year = announcedYearAsked(ctx);
+  const year = announcedYearAsked(ctx) ?? yearAskedAsNow(ctx);
   if (year === undefined) return undefined;
-  const unknown = candidates.filter((c) => c.reading && ctx.view.announcedEachYear(c.name) && !ctx.view.history(c.name).some((v) => v.effectiveFrom.startsWith(year)));
+  const unknown = candidates.filter(
+    (c) =>
+      c.reading &&
+      ctx.view.announcedEachYear(c.name) &&
+      !ctx.view.history(c.name).some((v) => v.effectiveFrom.startsWith(year)) &&
+      // (A year asked as now, 「2025年現在還是0.3%嗎」, is unknown only after the newest announcement held.)
+      (year !== yearAskedAsNow(ctx) || ctx.view.history(c.name).every((v) => v.effectiveFrom.slice(0, 4) < year)),
+  );
   if (unknown.length === 0) return undefined;
   const names = unknown.map((c) => c.reading!.description).join('、');
   return `目前收錄的文件沒有民國${Number(year) - 1911}年公告的${names}（此項由本基金每年另行公告）；如需該年度的數字，請洽信保基金：${serviceLinesText(ctx.service)}。以下是文件所載最近一次的數字：`;

@@ -11,7 +11,7 @@ const PART_NUMERAL = '[\\d一二三四五六七八九十]{1,3}';
 const WESTERN = /(?<![\d.,])(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g;
 const ROC_NUMERIC = /(?<![\d.,])(\d{2,3})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d%])/g;
 const CHINESE = new RegExp(
-  `(?:((?:中華)?民[國国]|西元|公元)\\s*)?(${YEAR_NUMERAL})\\s*年(度)?(?:\\s*(${PART_NUMERAL})\\s*月(?:\\s*(${PART_NUMERAL})\\s*[日號号])?|\\s*(\\d{1,2})\\/(\\d{1,2})(?![\\d./%-]))?`,
+  `(?:((?:中華)?民[國国]|西元|公元)\\s*)?(${YEAR_NUMERAL})\\s*年(度)?(?:\\s*(${PART_NUMERAL})\\s*月(?:\\s*(${PART_NUMERAL})\\s*[日號号]|(上旬|中旬|下旬|初|底|末)(?![期])|份(?:的)?(上旬|中旬|下旬))?|\\s*(\\d{1,2})\\/(\\d{1,2})(?![\\d./%-]))?`,
   'g',
 );
 // (「隔年2月28日」 is a day of no year named; 「103年2月」 is read with its year above.)
@@ -51,6 +51,17 @@ function gregorian(year: number, roc: boolean): number {
   return roc || year < 1000 ? year + 1911 : year;
 }
 
+/**
+ * 「103年12月下旬」「12月底」: a part of a month stands for its first day (上旬 1, 中旬 11, 下旬 21; 初 1), and its end
+ * (底, 末) for the month's last day, so that a rule taking effect on the 15th is decided on the side the part lies.
+ */
+function dayOfMonthPart(year: number, month: number, part: string): number {
+  if (part === '中旬') return 11;
+  if (part === '下旬') return 21;
+  if (part === '底' || part === '末') return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return 1;
+}
+
 /** A year without month counts as a date only when it cannot be a duration: 民國/西元, 年度, 4 digits, or 100–150. */
 function isCalendarYear(year: number, prefixed: boolean, fiscal: boolean): boolean {
   return prefixed || fiscal || (year >= 1900 && year <= 2100) || (year >= 100 && year <= 150);
@@ -74,9 +85,10 @@ export function findDates(text: string): Mention[] {
     // 「103年底」「111年末」: the year's last day.
     const yearEnd = m[4] === undefined && /^[底末終]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1));
     // (「103年12/15」: the month and day after the year written with a slash.)
-    const [monthText, dayText] = m[6] !== undefined ? [m[6], m[7]] : [m[4], m[5]];
+    const [monthText, dayText] = m[8] !== undefined ? [m[8], m[9]] : [m[4], m[5]];
     const month = yearEnd ? 12 : monthText === undefined ? undefined : parseChineseNumber(monthText);
-    const day = yearEnd ? 31 : dayText === undefined ? undefined : parseChineseNumber(dayText);
+    const part = m[6] ?? m[7];
+    const day = yearEnd ? 31 : dayText !== undefined ? parseChineseNumber(dayText) : part !== undefined && month !== undefined ? dayOfMonthPart(gregorian(year, false), month, part) : undefined;
     if (monthText === undefined && !isCalendarYear(year, prefix !== undefined, m[3] !== undefined)) continue;
     const roc = prefix !== undefined && prefix.includes('民');
     const start = prefix === undefined ? m.index + (m[0].length - m[0].trimStart().length) : m.index;
