@@ -293,7 +293,7 @@ export const EnglishFile = z
   .strict();
 
 export const ROLES = {
-  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'addedAmount', 'repaidAmount', 'donationAmount', 'batchAmount', 'recoveryNeed', 'ignore'],
+  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'summedUsedAmount', 'addedAmount', 'repaidAmount', 'donationAmount', 'batchAmount', 'recoveryNeed', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'announcedDate', 'startDate', 'endDate', 'ignore'],

@@ -1028,14 +1028,15 @@ const CLEARLY_MORE = 2;
  * first. 「已計提60萬，再計提55萬會超過嗎」: what is used and what is added, together, against the cap.
  */
 function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | undefined {
-  const { usedAmount, addedAmount, workingCapitalBalance } = ctx.merged.facts;
+  const { usedAmount, addedAmount, workingCapitalBalance, summedUsedAmount } = ctx.merged.facts;
   // (A balance already borrowed, 「已經借2500萬，還可以再借800萬嗎」, is what is used of a cap on the balance.)
   const used = usedAmount ?? (addedAmount !== undefined ? workingCapitalBalance : undefined);
-  if (used === undefined && addedAmount === undefined) return undefined;
+  if (used === undefined && addedAmount === undefined && summedUsedAmount === undefined) return undefined;
   const caps = candidates
     .flatMap((c) => (c.reading?.unit === 'amount_twd' && typeof c.reading.value === 'number' && /enterprise|cap/.test(c.name) ? [c.reading] : []))
     .sort((a, b) => (a.value as number) - (b.value as number));
   if (caps.length === 0) return undefined;
+  if (summedUsedAmount !== undefined) return bothCapsLine(ctx, caps, usedAmount, summedUsedAmount, addedAmount);
   // 「計提了代位清償70萬，還能再計提多少」: the cap whose name the question clearly shares more of is the one meant.
   const text = normalizeText(ctx.understanding.text);
   const shared = (description: string) => new Set([...description].slice(1).map((c, i) => `${description[i]}${c}`).filter((pair) => text.includes(pair))).size;
@@ -1044,6 +1045,28 @@ function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | unde
   const usedLabel = usedAmount === undefined ? '目前的餘額' : '已使用的';
   // (An extra amount on top of another cap, 「額外的最高保證融資額度」 (parameter file `adds_to`), is not what was used of that cap.)
   return meant.map((cap) => capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel, ctx.view.addsTo(cap.name) !== undefined)).join('\n');
+}
+
+/**
+ * 「這家企業今年在本行已計提85萬，我們這個批號累計計提到9,992萬，再送一筆最多還能計提多少」: what the enterprise used is
+ * taken from its own cap, what the batch used in all from the cap its caps are summed under (parameter file
+ * `summed_under`); both must hold, so the lower room is what is left.
+ */
+function bothCapsLine(ctx: FlowContext, caps: ParameterReading[], own: number | undefined, summed: number, added: number | undefined): string | undefined {
+  const wholeName = caps.map((cap) => ctx.view.summedUnder(cap.name)).find((name) => name !== undefined) ?? caps.find((cap) => ctx.view.names().some((n) => ctx.view.summedUnder(n) === cap.name))?.name;
+  const whole = wholeName === undefined ? undefined : (caps.find((cap) => cap.name === wholeName) ?? ctx.view.at(ctx.asOf).find(wholeName));
+  if (!whole || typeof whole.value !== 'number') return undefined;
+  const part = caps.find((cap) => ctx.view.summedUnder(cap.name) === whole.name) ?? ctx.view.names().flatMap((n) => (ctx.view.summedUnder(n) === whole.name ? [ctx.view.at(ctx.asOf).find(n)] : [])).find((r) => r !== undefined);
+  const lines = [
+    ...(part ? [own === undefined ? `依${part.description}新臺幣 ${formatAmount(part.value as number)} 元：您未說這家企業今年在本行已計提多少，以全額計。` : capCheck(part.description, part.value as number, own, added, '這家企業已計提的')] : []),
+    capCheck(whole.description, whole.value as number, summed, added, '這個批號累計已計提的'),
+  ];
+  if (part && added === undefined) {
+    const rooms = [Math.max(0, (part.value as number) - (own ?? 0)), Math.max(0, (whole.value as number) - summed)];
+    const least = Math.min(...rooms);
+    lines.push(`兩項上限都須符合，取較低者：這家企業這次最多尚可計提 ${formatAmount(least)} 元（${amountInWords(least)}）。`);
+  }
+  return lines.join('\n');
 }
 
 function capCheck(description: string, limit: number, used: number | undefined, added: number | undefined, usedLabel: string, extra = false): string {
