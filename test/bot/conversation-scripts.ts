@@ -4168,6 +4168,43 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['信保在東部有辦公室嗎 電話多少'],
     answersWith: ['花東服務中心', '832-0208'],
   },
+  {
+    name: 'reads a part of a month on its side of a revision day (下旬 after 12/15: the revised batch fee)',
+    says: ['103年12月下旬核准的批保，借300萬保9成，一年手續費多少'],
+    answersWith: ['9,450', '0.35%'],
+  },
+  {
+    name: 'reads 上旬 before the revision day (the former batch ratio)',
+    says: ['民國103年12月上旬核准的批次保證額度，最高保證成數幾成'],
+    answersWith: ['10成'],
+  },
+  {
+    name: 'quotes the transition rule for a case dated the revision day itself',
+    says: ['批保額度103年12月15日當天核准的，保證成數最高幾成'],
+    answersWith: ['9成', '含本日'],
+    cites: '說明六',
+  },
+  {
+    name: 'keeps the asked ratio when a follow-up gives the approval of the credit line (核准的額度)',
+    says: ['批保最高保幾成？', '那如果是103年9月核准的額度呢'],
+    answersWith: ['10成'],
+  },
+  {
+    name: 'says a yearly-announced rate of a year after the newest announcement is not in the documents',
+    says: ['2026年現在批保的保證手續費率是多少'],
+    answersWith: ['0.3%', '每年另行公告', '0800'],
+  },
+  {
+    name: 'takes what the batch used in all from the per-batch cap and what the enterprise used from its own, the lower room first',
+    says: ['這家企業今年在本行已計提90萬，本批號累計已計提9,930萬，再送一筆最多還能計提多少'],
+    answersWith: ['尚可 100,000 元', '尚可 700,000 元', '最多尚可計提 100,000 元'],
+  },
+  {
+    name: 'leaves a provision at another bank out of this bank’s cap',
+    says: ['批保的客戶今年在他行計提了30萬，在我們行計提了55萬，在我們行今年還能計提多少'],
+    answersWith: ['尚可 450,000 元'],
+    never: ['尚可 150,000 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
