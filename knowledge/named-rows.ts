@@ -106,7 +106,7 @@ function pairsOf(text: string): Set<string> {
 }
 
 /** A row's label: the cell before its first figure (「臺北市中小企業融資貸款」 after the category 「地方政府」). */
-function labelOf(passage: KnowledgePassage): string {
+export function labelOf(passage: KnowledgePassage): string {
   return canonical(rowLabel(passage.cells?.row ?? [])).replace(/\s+/gu, '');
 }
 

@@ -122,8 +122,12 @@ export function rowDifference(quoted: string[]): string | undefined {
   const rows = quoted.flatMap((q) => {
     const cut = q.lastIndexOf('：');
     if (cut < 0) return [];
-    const [label, ...cells] = q.slice(cut + 1).trim().split(/\s+/);
+    const tokens = q.slice(cut + 1).trim().split(/\s+/);
+    const cells = tokens.slice(1);
     const figure = cells.find((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
+    // (Under a category cell, 「地方政府 臺北市青年創業融資貸款 246.27」, the row is named by the cell before its figure.)
+    const named = figure === undefined ? [] : tokens.slice(0, tokens.indexOf(figure));
+    const label = named.at(-1);
     const share = cells.find((c) => /^\d+(?:\.\d+)?%$/.test(c));
     // (A place in a ranking, 「第3名 」, is not part of the table's header.)
     return label && figure ? [{ header: q.slice(0, cut).replace(/^第\d+名\s+/u, ''), label, figure, ...(share ? { share } : {}) }] : [];
@@ -264,7 +268,10 @@ function shownRows(lines: readonly string[]): Array<{ label: string; figure: str
     const figure = /(?<![\d.,%])(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)(?![\d%])/u.exec(cells)?.[1];
     const share = /(?<![\d.])\d+(?:\.\d+)?%/u.exec(cells)?.[0];
     // (A place in a ranking, 「第1名 」, is no part of the label.)
-    return figure ? [{ label: text.slice(0, cut).replace(/^第\d+名\s+/u, ''), figure, cells, shape: cells.replace(/[\d.,]+%?/gu, '#'), ...(share ? { share } : {}) }] : [];
+    const head = text.slice(0, cut).replace(/^第\d+名\s+/u, '');
+    // (A row under a category, 「地方政府：保證項目/措施 臺北市中小企業融資貸款；保證餘額 432.67」, is named by its item.)
+    const item = /^[^；\d]*\s([^\s\d；]+)；/u.exec(cells)?.[1];
+    return figure ? [{ label: item ?? head, figure, cells, shape: cells.replace(/[\d.,]+%?/gu, '#').replace(/^[^；]*；/u, ''), ...(share ? { share } : {}) }] : [];
   });
 }
 

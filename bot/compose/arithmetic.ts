@@ -50,7 +50,11 @@ function figuresIn(passage: string, index: number, years: boolean): Figure[] {
   const text = compact(passage);
   // (A row of a table: its name before the first ：, 「新發生逾期保證金額：107年 97；108年 95」; its cells are read by it.)
   const rowHead = /^「?[^「」：:]{1,40}[：:]/u.test(text) ? text.search(/[：:]/u) : -1;
-  const row = rowHead >= 0 ? text.slice(0, rowHead).replace(/^「/u, '') : '';
+  // (Under a category, 「地方政府：保證項目/措施臺北市中小企業融資貸款；保證餘額432.67」, the item's cell before the figures
+  // names the row too.)
+  const spaced = normalizeText(passage);
+  const item = rowHead >= 0 ? /^[^；;\d]+(?=[；;])/u.exec(spaced.slice(spaced.search(/[：:]/u) + 1))?.[0].trim().split(/\s+/u).at(-1) : undefined;
+  const row = rowHead >= 0 ? `${text.slice(0, rowHead).replace(/^「/u, '')}${item ? ` ${item}` : ''}` : '';
   const found = years
     ? [...text.matchAll(ROC_YEAR)].map((m) => ({ kind: 'year' as const, value: Number(m[1]), raw: m[0], index: m.index, end: m.index + m[0].length })).filter((f) => f.value >= 30 && f.value <= 150)
     : scanMentions(text)

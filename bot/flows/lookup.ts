@@ -119,7 +119,11 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     const answeredRow = rowOfWhich(ctx, shown);
     return { ...withLineAfterFigures(result, rows, true), grounding: [...(result.grounding ?? []), rows], ...(answeredRow ? { state: { ...result.state, answeredRow } } : {}) };
   }
-  if (!head || result.outcome !== 'answered' || /^(?:計算|比較|合計)/mu.test(head.text)) return result;
+  if (!head || result.outcome !== 'answered') return result;
+  // (「批發零售業比製造業多多少? 大概是幾倍」: a comparison already stated answers the difference; a later part asking
+  // another operation of the same rows is still computed.)
+  const compared = /^比較/mu.test(head.text);
+  if (/^(?:計算|合計)/mu.test(head.text) || (compared && !asksBeyondDifference(ctx))) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
   const words = rowWords(ctx);
   const asking = englishToChinese(ctx.understanding.text);
@@ -136,6 +140,8 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (「…多多少億?政府大概是銀行的几倍」: each part asking arithmetic of its own is computed.)
   const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own).filter((own) => operationOf(own) !== undefined);
   const asked = parts.length >= 2 ? parts : [ctx.understanding];
+  // (A part the comparison stated is not computed again; the part after it takes its sides.)
+  const computedHere = (u: Understanding) => !(compared && operationOf(u) === 'difference');
   const before = ctx.understanding.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
   // (Not a result the answer already states, 「保證金額：111年度較110年度減少 1732億元」 from the years read.)
   const plain = (text: string) => text.replace(/[,\s]/gu, '');
@@ -145,7 +151,8 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     return cut < 0 ? tail : tail.slice(0, cut);
   };
   const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
-  const over = (lines: string[]) => [...new Set(asked.flatMap((u, i) => arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before, i > 0 ? englishToChinese(asked[i - 1]!.text) : undefined) ?? []))].filter((line) => !stated(line));
+  const over = (lines: string[]) =>
+    [...new Set(asked.flatMap((u, i) => (computedHere(u) ? arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before, i > 0 ? englishToChinese(asked[i - 1]!.text) : undefined) ?? [] : [])))].filter((line) => !stated(line));
   // (The rule parameters the answer states, 「批次保證各批號之代位清償限額上限：新臺幣 100,000,000 元…」, each named by its
   // description; what its brackets add, a date it applies from, is no figure of it.)
   const ruled = () => head.text.split('\n').filter((line) => PARAMETER_LINE.test(line)).map((line) => line.replace(/（[^（）]*）/gu, '').replace('：', ' '));
@@ -166,6 +173,12 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (After every passage it computes over: before the last line naming sources.)
   const computedResult = withLineAfterFigures(result, line, true);
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
+}
+
+/** Parts of the question asking arithmetic other than a difference (「多多少? 大概是幾倍」), beside one asking it. */
+function asksBeyondDifference(ctx: FlowContext): boolean {
+  const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own.modifiers.arithmetic);
+  return parts.length >= 2 && parts.includes('difference') && parts.some((op) => op !== undefined && op !== 'difference');
 }
 
 /** The other names a table row may be asked by (the banks' short names, the places'), and the words setting a row against a sum (answer-kinds.yaml). */

@@ -2,7 +2,7 @@ import { asksWithoutSubject } from '../dialogue/merge.ts';
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
-import { rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
+import { labelOf, rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, shownRowsRanked, strongestPassage, yearCells } from '../../knowledge/quote.ts';
@@ -1446,15 +1446,21 @@ function aboutToday(ctx: FlowContext): boolean {
 export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
   const u = ctx.understanding;
   const text = englishToChinese(u.text);
-  if (u.modifiers.total !== true || !ctx.merged.asks.every((ask) => ask === 'statistics')) return undefined;
+  const computes = u.modifiers.total === true || u.modifiers.arithmetic !== undefined || u.modifiers.comparison === true;
+  if (!computes || !ctx.merged.asks.every((ask) => ask === 'statistics')) return undefined;
   // (A follow-up adding to the row before, 「那跟批次保證合起來呢」 after 鳳凰's balance, names that row too.)
   const before = u.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
   const programmes = [...new Set([...u.programmes, ...(before && ctx.state.programme ? [ctx.state.programme] : [])])];
   const names = programmes.map((id) => programmeNames(ctx.domain, id));
   const rows = rowsNamed(ctx.sources.knowledge, before ? `${before} ${text}` : text, names);
   const sections = [...new Set(rows.map((row) => row.section.id))];
-  // (Rows of one table are read as that table is: its short row names, 製造業, and rows set against the sum.)
-  if (rows.length < 2 || sections.length < 2) return undefined;
+  // (Rows of one table are read as that table is: its short row names, 製造業, and rows set against the sum. Unless a row
+  // named holds a place's name, 「臺北市中小企業融資貸款」, which would read the table of places.)
+  const places = ctx.sources.knowledge.answerKinds?.places ?? [];
+  const holdsPlace = rows.some((row) => places.some((names) => names.some((name) => labelOf(row).length > name.length && placeForm(labelOf(row)).includes(name))));
+  if (rows.length < 2 || (sections.length < 2 && !holdsPlace)) return undefined;
+  // (A sum across tables; within one, any arithmetic or comparison of its rows.)
+  if (sections.length >= 2 && u.modifiers.total !== true) return undefined;
   const catalogue = passageCatalogue(ctx.sources.knowledge);
   const choices = sections.map((id) => {
     const section = rows.find((row) => row.section.id === id)!.section;

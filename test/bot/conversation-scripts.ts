@@ -4205,6 +4205,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['尚可 450,000 元'],
     never: ['尚可 150,000 元'],
   },
+  {
+    name: 'computes a later part asking how many times after a difference the comparison stated',
+    says: ['運輸及倉儲業的保證餘額比教育業多多少？大概幾倍'],
+    answersWith: ['相差 48,776.11', '≈ 17.71 倍'],
+  },
+  {
+    name: 'reads rows whose names hold a place’s name from their own table, not the table of places',
+    says: ['新北市政府中小企業信用保證融資貸款的保證餘額是屏東縣中小企業貸款的幾倍'],
+    answersWith: ['91.58', '22.99', '≈ 3.98 倍'],
+    never: ['地區別'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
