@@ -247,6 +247,7 @@ export function createBot(deps: BotDeps): Bot {
       ...optional('offered', result.state.offered),
       ...optional('waiverWorth', result.state.waiverWorth),
       ...optional('sideBySide', result.state.sideBySide),
+      ...optional('sidePeriods', result.state.sidePeriods),
       ...optional('quotedSections', result.state.quotedSections),
       ...optional('answeredRow', result.state.answeredRow),
       ...optional('summed', result.state.summed),

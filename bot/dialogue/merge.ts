@@ -585,6 +585,9 @@ interface TaskContext {
  */
 function variantsFor(u: Understanding, facts: Facts, state: ConversationState, stated: Facts): Understanding['variants'] {
   if (u.variants) return u.variants;
+  // (「B組」 answering the group asked after each period was shown for every group: those periods, for that group.)
+  const periods = state.sidePeriods ?? [];
+  if (state.pending === 'riskGroup' && periods.length >= 2 && stated.riskGroup !== undefined && stated.periodMonths === undefined && u.asks.length === 0) return { periods };
   // (「保證金額改成500萬呢」 after 「比沒得獎少多少」: a figure of the case changed, asking nothing new, is set side by side again.)
   const again = state.task === 'fee_calculation' && u.asks.length === 0 && (state.sideBySide ?? []).filter((flag) => facts.flags?.[flag] === true);
   if (!u.modifiers.bothWays) return again && again.length > 0 ? { flags: again } : undefined;

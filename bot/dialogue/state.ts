@@ -25,6 +25,8 @@ export interface ConversationState {
   waiverWorth?: boolean;
   /** The last estimate set the case with and without these circumstances side by side (「比沒得獎少多少」), so 「保證金額改成500萬呢」 does again. */
   sideBySide?: Array<keyof FactFlags>;
+  /** The last estimate was each period asked for every risk group (「一年多少？借2年總共多少？」), so 「B組」 computes those periods. */
+  sidePeriods?: number[];
   /** The sections the last answer quoted passages from, so a follow-up asking nothing of its own (「那最多的是哪一年」) reads them first. */
   quotedSections?: string[];
   /** The one table row the last answer quoted (臺灣企銀), so 「它佔全部幾%」 asks of it. */

@@ -66,6 +66,7 @@ export interface FlowResult {
     answeredRow?: string;
     /** The answer summed amounts added on top of one another (合計最高). */
     summed?: boolean;
+    sidePeriods?: number[];
     /** The one year (ROC) the answer worked out as a table's highest or lowest: kept with the topic. */
     yearAnswered?: number;
   };

@@ -599,6 +599,12 @@ function feeVariants(
       const of = programmeOf(variant);
       results.push({ label: variant.label, ...(of === programme ? {} : { as: `（以${PROGRAMMES[of].name}計）` }), result: feeOf(variant, of) });
     } catch (error) {
+      // Answer first: 「一年多少？借2年總共多少？」 with no risk group is each case for each group, the group then asked.
+      const groupOnly = error instanceof MissingFactsError && error.missing.every((m) => m === 'riskGroup');
+      if (groupOnly && how.asking === undefined && variants.every((v) => v.facts.riskGroup === undefined)) {
+        const byGroup = (['A', 'B', 'C'] as const).flatMap((riskGroup) => variants.map((v) => ({ ...v, label: `${v.label}・風險組群 ${riskGroup}`, facts: { ...v.facts, riskGroup } })));
+        return feeVariants(ctx, programme, byGroup, { ...how, asking: 'riskGroup' });
+      }
       if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
       if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, variant.facts);
       if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
@@ -622,7 +628,7 @@ function feeVariants(
   if (bothWaived) citations.push(bothWaived.citation);
   const lines = [
     bothWaived ? `${PROGRAMMES[programme].name}免收保證手續費${bothWaived.text}。` : undefined,
-    `保證手續費（${PROGRAMMES[programme].name}）：${results.map((r) => `${named(r.label)}${r.as ?? ''} 新臺幣 ${formatAmount(r.result.fee)} 元`).join('；')}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
+    `保證手續費（${PROGRAMMES[programme].name}）：${feeSummary(results.map((r) => ({ label: `${named(r.label)}${r.as ?? ''}`, fee: r.result.fee })))}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
     ...results.map((r) => `${named(r.label)}${r.as ?? ''}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
     ...how.assumptions,
     // (One note for every group, not one per group: 「費率區間 0.75%~1.5%，依風險組群計收」.)
@@ -633,8 +639,27 @@ function feeVariants(
   ];
   return answered(
     { kind: 'answer', intent: 'fee_calculation', lines, citations, quickReplies: question ? question.quickReplies : ['重新開始'] },
-    { task: 'fee_calculation', pending: how.asking, programme, facts: ctx.merged.facts, asks: ctx.merged.asks, ...(circumstance && asksDifference(ctx) ? { sideBySide: ctx.merged.variants!.flags! } : {}) },
+    {
+      task: 'fee_calculation',
+      pending: how.asking,
+      programme,
+      facts: ctx.merged.facts,
+      asks: ctx.merged.asks,
+      ...(circumstance && asksDifference(ctx) ? { sideBySide: ctx.merged.variants!.flags! } : {}),
+      ...(how.asking === 'riskGroup' && (ctx.merged.variants?.periods?.length ?? 0) >= 2 ? { sidePeriods: ctx.merged.variants!.periods! } : {}),
+    },
   );
+}
+
+/**
+ * Each case's fee in one line; cases computed for each risk group (「保證期間 12 個月・風險組群 A」) are grouped by it:
+ * 「風險組群 A：保證期間 12 個月 18,000 元、保證期間 24 個月 36,000 元；風險組群 B：…」.
+ */
+function feeSummary(cases: ReadonlyArray<{ label: string; fee: number }>): string {
+  const split = cases.map((c) => ({ ...c, parts: c.label.split('・') }));
+  if (!split.every((c) => c.parts.length === 2)) return cases.map((c) => `${c.label} 新臺幣 ${formatAmount(c.fee)} 元`).join('；');
+  const groups = [...new Set(split.map((c) => c.parts[1]!))];
+  return groups.map((group) => `${group}：${split.filter((c) => c.parts[1] === group).map((c) => `${c.parts[0]} ${formatAmount(c.fee)} 元`).join('、')}`).join('；');
 }
 
 /** 「比沒得獎少多少」: the difference the circumstance makes is what is asked (not only a rate said as it was, 「原本費率1.25%」). */

@@ -4216,6 +4216,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['91.58', '22.99', '≈ 3.98 倍'],
     never: ['地區別'],
   },
+  {
+    name: 'answers a year’s fee and the whole term’s for every risk group when the group is not told',
+    says: ['青創借150萬保8成 一年保費多少 借4年總共多少'],
+    answersWith: ['風險組群 A：保證期間 12 個月 9,000 元、保證期間 48 個月 36,000 元', '風險組群 C：保證期間 12 個月 18,000 元、保證期間 48 個月 72,000 元'],
+    asksWithQuickReplies: true,
+  },
+  {
+    name: 'computes both periods for the risk group told after they were shown for every group',
+    says: ['青創借150萬保8成 一年保費多少 借4年總共多少', 'C組'],
+    answersWith: ['18,000', '72,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
