@@ -20,7 +20,7 @@ import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
 import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
-import { feeFlow, withCaseNotEligible } from './flows/fee.ts';
+import { feeFlow, notEligibleForNamed, withCaseNotEligible } from './flows/fee.ts';
 import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
@@ -294,6 +294,9 @@ export function createBot(deps: BotDeps): Bot {
     if (merged.task === 'eligibility' && u.modifiers.total && merged.asks.length > 0 && merged.asks.every((a) => a === 'cap_amount')) return lookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
+        // 「…朋友說我年紀過了不能申請？那還有什麼可以用，一年保費多少」: the programme named fails the case and others are asked:
+        // the verdict, then the programmes that fit, with the fee of the loan told.
+        if (u.asksOthers && notEligibleForNamed(ctx)) return eligibilityFlow(ctx);
         return withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx)));
       case 'eligibility':
         // 「我35歲…青創跟鳳凰哪個保證成數比較高」: each programme named is decided for the case, then compared.

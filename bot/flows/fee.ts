@@ -36,16 +36,28 @@ const ONE_GROUP = /依風險組群 [ABC] 計收/u;
 export function withCaseNotEligible(ctx: FlowContext, result: FlowResult): FlowResult {
   const programme = ctx.merged.programme;
   const [head, ...others] = result.replies;
-  if (!programme || !head || result.outcome !== 'answered' || ctx.merged.programmeUnnamed || ctx.merged.programmeFromPurpose) return result;
-  let decided;
-  try {
-    decided = eligibility(programme, ctx.merged.facts, ctx.view);
-  } catch {
-    return result;
-  }
-  if (decided.status !== 'not_eligible' || decided.failures.length === 0) return result;
+  if (!programme || !head || result.outcome !== 'answered') return result;
+  const decided = failedByCase(ctx);
+  if (!decided) return result;
   const line = `注意：依您提供的資料，不符合「${PROGRAMMES[programme].name}」的條件（${decided.failures.join('；')}）；以下試算僅供參考，可申請的項目請洽承貸金融機構或信保基金：${serviceLinesText(ctx.service)}。`;
   return { ...result, grounding: [...(result.grounding ?? []), line], replies: [{ ...head, text: `${line}\n${head.text}` }, ...others] };
+}
+
+/** The programme the user named, decided for the facts told, when they fail its conditions. */
+function failedByCase(ctx: FlowContext): { failures: string[] } | undefined {
+  const programme = ctx.merged.programme;
+  if (!programme || ctx.merged.programmeUnnamed || ctx.merged.programmeFromPurpose) return undefined;
+  try {
+    const decided = eligibility(programme, ctx.merged.facts, ctx.view);
+    return decided.status === 'not_eligible' && decided.failures.length > 0 ? decided : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the facts told fail the conditions of the programme the user named. */
+export function notEligibleForNamed(ctx: FlowContext): boolean {
+  return failedByCase(ctx) !== undefined;
 }
 
 /** 「借500萬保8成一年手續費多少？」: computes the fee with the calculator, shows the formula and cites each figure. */

@@ -2,7 +2,9 @@ import { eligibility, type EligibilityResult } from '../../rules/eligibility/ind
 import type { FactFlags } from '../../rules/facts.ts';
 import { formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
-import { formatCheng, formatRocDate } from '../compose/format.ts';
+import { MissingFactsError } from '../../rules/errors.ts';
+import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
+import { formatAmount, formatCheng, formatRocDate } from '../compose/format.ts';
 import { sourceWordsLine } from '../compose/parameter-text.ts';
 import { programmeCardLine } from '../compose/programme-cards.ts';
 import { sourcesLine } from '../compose/reply.ts';
@@ -248,7 +250,8 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
   // A business younger than the usual operating period: the new-venture rule, unless a programme shown already says it.
   // (Asked yes or no, 「成立才八個月…不能送信保，真的是這樣嗎」, the rule is the answer: it comes first whatever is shown.)
   const young = shown.some((c) => c.result.programme === NEW_VENTURE_PROGRAMME) && !ctx.understanding.modifiers.yesNo ? undefined : newVentureRule(ctx);
-  const allCitations = [...citations, ...endedNote.citations, ...mentioned.citations, ...(young?.citations ?? [])];
+  const fees = ctx.merged.asks.some((ask) => ask === 'fee_amount' || ask === 'fee_rate') ? shown.slice(0, 2).flatMap((c) => feeOfLoanTold(ctx, c) ?? []) : [];
+  const allCitations = [...citations, ...endedNote.citations, ...mentioned.citations, ...(young?.citations ?? []), ...fees.flatMap((f) => ctx.cite.forTrace(f.trace))];
   const lines = [
     ranking.uncovered.length > 0 ? uncoveredLine(ctx, ranking.uncovered) : undefined,
     young?.line,
@@ -256,6 +259,7 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
     ...mentioned.lines,
     `依您提供的資料，可能適合的保證項目（較適合的在前）：`,
     ...cards.map((card, i) => programmeCardLine(card, i + 1)),
+    ...fees.map((f) => f.line),
     ...comparison,
     ...dated.lines,
     ...ranking.excluded.filter((c) => c.named).map((c) => excludedLine(c.result)),
@@ -276,6 +280,40 @@ function recommendation(ctx: FlowContext, shown: readonly Candidate[], ranking: 
     },
     { ...remembered, ...(fact ? { pending: fact } : { pending: undefined }) },
   );
+}
+
+/**
+ * Answer first: 「要借80萬，有什麼信保貸款可以用？一年保費多少」 — the loan told, at a shown programme's highest ratio, for the
+ * period told (a year when none), costs this fee; for each risk group when the rate waits on one.
+ */
+function feeOfLoanTold(ctx: FlowContext, c: Candidate): { line: string; trace: FeeResult['trace'] } | undefined {
+  const { loanAmount, periodMonths, riskGroup, flags } = ctx.merged.facts;
+  const ratio = c.result.maxRatio;
+  if (loanAmount === undefined || ratio === undefined || c.result.feeRate.waived) return undefined;
+  const facts = { programme: c.result.programme, loanAmount, guaranteeRatio: ratio, periodMonths: periodMonths ?? 12, ...(flags ? { flags } : {}) };
+  const feeAt = (group?: 'A' | 'B' | 'C'): FeeResult | undefined => {
+    try {
+      return guaranteeFee(ctx.view, { ...facts, ...(group ? { riskGroup: group } : {}) });
+    } catch {
+      return undefined;
+    }
+  };
+  const name = c.result.programmeName;
+  const period = `${periodMonths ?? 12} 個月`;
+  const lead = `${name}：以您說的貸款 ${formatAmount(loanAmount)} 元、最高保證成數 ${formatCheng(ratio)}、保證期間 ${period}試算，保證手續費`;
+  let one: FeeResult | undefined;
+  try {
+    one = guaranteeFee(ctx.view, { ...facts, ...(riskGroup ? { riskGroup } : {}) });
+  } catch (error) {
+    if (!(error instanceof MissingFactsError) || !error.missing.every((m) => m === 'riskGroup')) return undefined;
+  }
+  if (one) return { line: `${lead} ${formatAmount(one.fee)} 元（${one.formula}）`, trace: one.trace };
+  const groups = (['A', 'B', 'C'] as const).flatMap((group) => {
+    const fee = feeAt(group);
+    return fee ? [{ group, fee }] : [];
+  });
+  if (groups.length === 0) return undefined;
+  return { line: `${lead}${groups.map((g) => `風險組群 ${g.group} ${formatAmount(g.fee.fee)} 元`).join('、')}（依風險組群）`, trace: groups.flatMap((g) => g.fee.trace) };
 }
 
 /** Who it is for, the highest ratio, the fee rate, why it fits and what would still decide it, with its sources. */

@@ -4227,6 +4227,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['青創借150萬保8成 一年保費多少 借4年總共多少', 'C組'],
     answersWith: ['18,000', '72,000'],
   },
+  {
+    name: 'the finder computes the fee of the loan told at each shown programme’s highest ratio',
+    says: ['我58歲 想開小吃店 要借60萬 有什麼信保貸款可以申請 一年保費大概多少'],
+    answersWith: ['微型創業鳳凰貸款', '600,000 × 95% × 0.5% × 12/12 = 2,850'],
+  },
+  {
+    name: 'a named programme failing the case, with others asked beside a fee, gives the verdict then the programmes that fit with their fees',
+    says: ['我49歲開網拍三年 想借80萬 本來想辦青創 聽說超過年紀了 那還有什麼貸款我可以申請 一年保費多少'],
+    answersWith: ['不符合條件（青年創業貸款）', '微型創業鳳凰貸款', '3,800'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
