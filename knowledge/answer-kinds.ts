@@ -108,6 +108,7 @@ const fileSchema = z.strictObject({
   sum_joiners: z.array(z.string().min(1)).optional(),
   changes: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words, sum_asked_by: words.optional() }).optional(),
+  counting: z.strictObject({ asked_by: words, fillers: words.optional() }).optional(),
   distinct_terms: z.array(z.array(z.union([z.string().min(2), words.min(1, { error: '請至少寫一個說法' })])).min(2, { error: '一組至少要有兩樣東西' })).optional(),
 });
 
@@ -198,6 +199,12 @@ export interface AnswerKinds {
   setAgainst: string[];
   /** What joins two rows added (「臺中市加臺南市」「製造業+營建工程業」): the two named so ask their sum. */
   sumJoiners: string[];
+  /**
+   * Asking how many (「監察人有幾位」「合作金庫拿了幾個獎」) of things a document lists without counting them: the rows of a
+   * table whose first cell is the thing named, or the items of one list naming the organisation asked, are counted.
+   * `fillers` are words between the thing and the asking word (「監察人總共幾位」).
+   */
+  counting: { askedBy: string[]; fillers: string[] };
   /** Words saying a figure was changed (「由 1 億 2 千萬元提高至 1 億 5 千萬元」): what follows 由 … before them is the old figure. */
   changes: string[];
   /**
@@ -291,6 +298,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       shownBy: (parsed.data.cumulative?.shown_by ?? []).map((w) => normalizeText(w)),
       sumAskedBy: (parsed.data.cumulative?.sum_asked_by ?? []).map((w) => normalizeText(w)),
     },
+    counting: { askedBy: (parsed.data.counting?.asked_by ?? []).map((w) => normalizeText(w)), fillers: (parsed.data.counting?.fillers ?? []).map((w) => normalizeText(w)) },
     distinctTerms: (parsed.data.distinct_terms ?? []).map((group) => group.map((thing) => (Array.isArray(thing) ? thing : [thing]).map((w) => normalizeText(w)))),
   };
 }

@@ -3,6 +3,7 @@ import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
 import { labelOf, rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
+import { countedAnswer } from './counted.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
 import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, shownRowsRanked, strongestPassage, yearCells } from '../../knowledge/quote.ts';
@@ -324,6 +325,9 @@ function sectionsOfEach(ctx: FlowContext, question: string, subjects: string[], 
  * question best (figures stay exactly as written), with the section as citation.
  */
 export function retrievalAnswer(ctx: FlowContext): FlowResult {
+  // (「監察人有幾位」: what the documents list without counting is counted.)
+  const counted = countedAnswer(ctx);
+  if (counted) return counted;
   const choice = retrievalChoice(ctx);
   const byParts = eachQuestionAnswered(ctx, choice);
   if (byParts) return byParts;

@@ -4237,6 +4237,23 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我49歲開網拍三年 想借80萬 本來想辦青創 聽說超過年紀了 那還有什麼貸款我可以申請 一年保費多少'],
     answersWith: ['不符合條件（青年創業貸款）', '微型創業鳳凰貸款', '3,800'],
   },
+  {
+    name: 'counts the rows of a post in the board table, telling apart the posts ending in it',
+    says: ['信保的監察人一共有幾位'],
+    answersWith: ['監察人 4 位', '常務監察人 1 位（黃叔娟）', '合計 5 位'],
+    cites: '董事及監察人',
+  },
+  {
+    name: 'counts the items of the award list naming the bank asked',
+    says: ['華南銀行111年得了幾個獎'],
+    answersWith: ['華南商業銀行：列名 3 個獎', '(二)青創、新創暨微型事業相挺獎', '(八)送保案件催收績效優良獎', '(九)協處企業獎'],
+  },
+  {
+    name: 'a bank named by a place word is not counted with another bank of that place',
+    says: ['臺灣銀行拿了幾個獎'],
+    answersWith: ['列名 1 個獎', '(八)送保案件催收績效優良獎'],
+    never: ['(二)青創'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
