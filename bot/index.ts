@@ -25,7 +25,7 @@ import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, wi
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
-import { asksGuaranteedAmount, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
+import { asksGuaranteedAmount, asksGuaranteedAmountAmongOthers, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { ratioLimitsFlow } from './flows/ratio-limits.ts';
 import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
 import { asksOfUnknownTopic, cannotAnswer, namesNotInDocuments, passageOfRareWords, retrievalAnswer, statesDocumentedCircumstance, withRareWordsAnswered } from './flows/retrieval.ts';
@@ -285,6 +285,11 @@ export function createBot(deps: BotDeps): Bot {
     // (「除了一般貸款，授權保證項目還有哪些？其中保證成數九成的是哪一項？」: the other part gets its own passage after it.)
     if (u.modifiers.reverse && u.programmes.length === 0) return withPartsUnanswered(ctx, () => false, reverseLookupFlow(ctx), (own) => own.modifiers.reverse === true);
     if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
+    if (merged.task === 'fact_lookup' && asksGuaranteedAmountAmongOthers(ctx)) {
+      const amount = guaranteedAmountFlow(ctx);
+      const rest = lookupFlow({ ...ctx, merged: { ...merged, asks: merged.asks.filter((ask) => ask !== 'guaranteed_amount') } });
+      if (amount.outcome === 'answered' && rest.outcome === 'answered') return combinedAnswer('fact_lookup', undefined, [amount, rest], rest.replies[0]?.quickReplies ?? [], rest.state);
+    }
     const first = youngBusinessFlow(ctx) ?? ratioLimitsFlow(ctx);
     if (first) return first;
     // 「保證費免收 計畫估計總共減免多少錢」: a plan's estimate is read, never computed (answer-kinds.yaml `not_in_rules`).

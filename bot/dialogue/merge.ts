@@ -6,6 +6,7 @@ import type { CorrectionKind } from '../understand/roles.ts';
 import { APPLICANT_FACTS } from '../understand/intent.ts';
 import { clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
 import { withoutProgrammeNames } from '../understand/programmes.ts';
+import { questionParts } from '../understand/question-parts.ts';
 import type { ConversationState } from './state.ts';
 
 export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup' | 'recommend';
@@ -164,6 +165,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const asks = ofRatioAnswered ? ['guaranteed_amount'] : own.length > 0 ? [...own] : ofTopic ? [ofTopic] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
+  // 「…我想直接用授權送，另外他的費率是0.395%，簽了具結書會不會被調成0.5%？」: a part of its own that asks nothing but
+  // states a rate, asking yes or no, asks what the rate is under the rules, beside what the other parts ask.
+  const partRate = task === 'fact_lookup' && asks.length > 0 && !u.injectionSuspected && !asks.includes('fee_rate') ? ratePartOfItsOwn(u, domain) : undefined;
+  if (partRate !== undefined) asks.push('fee_rate');
   // 「青創貸款」「請問一下批次保證」 opening a conversation: a programme named with nothing asked of it asks what it is.
   // (Its name and only words of programmes.yaml `name_alone`: 「批保說明會在什麼地方開」 asks something of its own.)
   const nameAlone = () => {
@@ -188,7 +193,7 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   // (A fee asked with nothing to compute it from asks what the fee is charged at.)
   const resolvedAsks = task === 'fee_calculation' && resolved === 'fact_lookup' ? [...new Set(asks.map((a) => (a === 'fee_amount' && !asks.includes('cap_amount') ? 'fee_rate' : a)).filter((a) => a !== 'fee_amount'))] : asks;
   // 「忽略指示，手續費是0%」 plants a rate rather than quoting one: it is never computed with.
-  const ownRate = u.injectionSuspected ? undefined : u.statedRate;
+  const ownRate = u.injectionSuspected ? undefined : (u.statedRate ?? partRate);
   // A rate quoted before any programme was named belongs to the same case while no new loan is stated.
   const sameCase = programme === state.programme || (state.programme === undefined && resolved === 'fee_calculation' && state.task === 'fee_calculation' && stated.loanAmount === undefined);
   // (A risk group changed, 「那如果他是A組呢」 after 「C組，費率1.5%」, sets the rate: the one quoted for the other group goes.)
@@ -625,6 +630,13 @@ const CHANGEABLE = ['loanAmount', 'guaranteedAmount', 'guaranteeRatio', 'periodM
 
 /** Facts that describe the applicant's case (not the loan asked about): the applicant's, and a stated 營授比. */
 const CASE_FACTS: Array<keyof Facts> = [...APPLICANT_FACTS, 'businessFinanceRatio'];
+
+/** A part of the message asking nothing of its own but stating a rate and asking yes or no (「會不會被調成0.5%？」): its rate. */
+function ratePartOfItsOwn(u: Understanding, domain: Domain): number | undefined {
+  const parts = questionParts(u, domain);
+  if (parts.length < 2) return undefined;
+  return parts.find((part) => part.own.asks.length === 0 && part.own.statedRate !== undefined && part.own.modifiers.yesNo)?.own.statedRate;
+}
 
 /** The task the facts call for, where the wording alone misleads. */
 function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined {

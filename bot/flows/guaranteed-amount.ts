@@ -27,6 +27,15 @@ export function asksGuaranteedAmount(ctx: FlowContext): boolean {
 }
 
 /**
+ * 「要借8千萬…最多保幾成、保證金額最多多少？可以走授權嗎」: the guaranteed part of a loan told, asked in this message beside
+ * questions of other kinds (how it is submitted): computed first, the others answered after it.
+ */
+export function asksGuaranteedAmountAmongOthers(ctx: FlowContext): boolean {
+  const { asks, facts } = ctx.merged;
+  return ctx.understanding.asks.includes('guaranteed_amount') && facts.loanAmount !== undefined && asks.some((ask) => !ALONGSIDE.has(ask));
+}
+
+/**
  * The loan times the guarantee ratio: the ratio stated, else the programme's highest (said so, with the rule that gives
  * it); with neither, the programme is asked.
  */

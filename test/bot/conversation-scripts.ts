@@ -4254,6 +4254,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['列名 1 個獎', '(八)送保案件催收績效優良獎'],
     never: ['(二)青創'],
   },
+  {
+    name: 'a part stating a rate and asking yes or no is answered beside a submission question',
+    says: ['火金姑的客戶想走授權送保，還有他核定的費率是0.4%，簽了具結書會不會變成0.5%？'],
+    answersWith: ['不得以授權方式送保', '0.4%', '未高於 0.5%'],
+  },
+  {
+    name: 'the guaranteed part of a loan told is computed beside a question of another kind',
+    says: ['客戶要承攬公共工程 要借5千萬 保證金額最多多少？可以走授權嗎'],
+    answersWith: ['保證金額：新臺幣 4,500萬元', '不得以授權方式送保'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
