@@ -2,6 +2,7 @@ import { listedNames, organisationsNamed, placeForm, placesNamed } from '../../k
 import type { KnowledgeBase } from '../../knowledge/load.ts';
 import { passageCatalogue, type KnowledgePassage } from '../../knowledge/passages.ts';
 import { readableQuote } from '../../knowledge/quote.ts';
+import { englishToChinese } from '../understand/english.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 
@@ -18,13 +19,27 @@ export function countedAnswer(ctx: FlowContext): FlowResult | undefined {
   const counting = ctx.sources.knowledge.answerKinds?.counting;
   if (!counting || counting.askedBy.length === 0) return undefined;
   // (What brackets add, 「董事（不含董事長跟常務董事）有幾個人」, is not the thing counted.)
-  const text = placeForm(ctx.understanding.text).replace(/\s+/gu, '').replace(/[（(][^（）()]*[)）]/gu, '');
-  const asking = [...counting.askedBy].sort((a, b) => b.length - a.length).map((word) => ({ word, at: text.indexOf(word) })).filter((w) => w.at >= 0).sort((a, b) => a.at - b.at)[0];
-  if (!asking) return undefined;
-  const before = withoutFillers(text.slice(0, asking.at), counting.fillers);
-  const after = text.slice(asking.at + asking.word.length).split(/[？?。！!，,；;]/u)[0] ?? '';
+  const text = placeForm(englishToChinese(ctx.understanding.text)).replace(/\s+/gu, '').replace(/[（(][^（）()]*[)）]/gu, '');
+  const askedBy = [...counting.askedBy].sort((a, b) => b.length - a.length);
+  // Each sentence asking a count is counted: 「董事一共幾個人？裡面常董有幾位」.
+  // (「幾個百分點」「幾個月」 ask a size, not a count: answer-kinds `counting.not_before`.)
+  const counts = (sentence: string) => askedBy.some((word) => sentence.split(word).slice(1).some((after) => !counting.notBefore.some((unit) => after.startsWith(unit))));
+  const sentences = text.split(/(?<=[？?。！!；;])/u).filter(counts);
+  if (sentences.length === 0) return undefined;
+  const posts: PostsCount[] = [];
+  for (const sentence of sentences) {
+    const asking = askedBy.map((word) => ({ word, at: sentence.indexOf(word) })).filter((w) => w.at >= 0).sort((a, b) => a.at - b.at)[0]!;
+    const unit = /[人位名]$/u.test(asking.word) ? '位' : asking.word.slice(-1);
+    const counted = postsCounted(ctx, sentence.slice(0, asking.at), unit, posts.at(-1), sentence);
+    if (counted) posts.push(counted);
+  }
+  if (posts.length > 0) return countAnswer(ctx, [...new Set(posts.flatMap((p) => p.rows))], posts.map((p) => p.line).join('\n'));
+  const first = sentences[0]!;
+  const asking = askedBy.map((word) => ({ word, at: first.indexOf(word) })).filter((w) => w.at >= 0).sort((a, b) => a.at - b.at)[0]!;
+  const before = withoutFillers(first.slice(0, asking.at), counting.fillers);
+  const after = first.slice(asking.at + asking.word.length).split(/[？?。！!，,；;]/u)[0] ?? '';
   const unit = /[人位名]$/u.test(asking.word) ? '位' : asking.word.slice(-1);
-  return postsCounted(ctx, before, unit) ?? itemsCounted(ctx, text, before, after, unit);
+  return itemsCounted(ctx, text, before, after, unit);
 }
 
 /** The text with the filler words at its end taken off, longest first, again and again (「的總共」). */
@@ -42,6 +57,12 @@ function withoutFillers(text: string, fillers: readonly string[]): string {
     }
   }
   return rest;
+}
+
+interface PostsCount {
+  rows: KnowledgePassage[];
+  line: string;
+  unit: string;
 }
 
 /** The rows of tables by their first cell, read once per knowledge version. */
@@ -63,24 +84,50 @@ function firstCells(knowledge: KnowledgeBase): Map<string, KnowledgePassage[]> {
   return rows;
 }
 
-/** 「常務董事有幾位」: the rows whose first cell is the post asked, and those whose post ends with it, in one table. */
-function postsCounted(ctx: FlowContext, before: string, unit: string): FlowResult | undefined {
+/**
+ * 「常務董事有幾位」「董事連董事長算進去一共幾個人」: the rows of one table whose first cell is a post the sentence names
+ * (or a word of answer-kinds `counting.names` standing for posts), or ends with one (常務董事 of 董事), counted by post.
+ * 「其中有幾個是大學教授」 naming no post counts, of the rows counted before, those whose cells write what follows 是.
+ */
+function postsCounted(ctx: FlowContext, sentence: string, unit: string, before: PostsCount | undefined, whole: string): PostsCount | undefined {
+  const counting = ctx.sources.knowledge.answerKinds!.counting;
   const rows = firstCells(ctx.sources.knowledge);
-  const post = [...rows.keys()].filter((label) => [...label].length >= 2 && before.endsWith(label)).sort((a, b) => b.length - a.length)[0];
-  if (!post) return undefined;
-  const exact = rows.get(post)!;
-  const sectionId = exact[0]!.section.id;
-  const own = exact.filter((p) => p.section.id === sectionId);
-  // (「監察人」: the 常務監察人 of the same table are monitors too, told apart.)
-  const longer = [...rows.entries()].filter(([label]) => label !== post && label.endsWith(post)).flatMap(([, passages]) => passages.filter((p) => p.section.id === sectionId));
-  if (own.length + longer.length < 2) return undefined;
-  const named = (passages: KnowledgePassage[]) => passages.map((p) => p.cells?.row[1]?.trim()).filter((name): name is string => !!name).join('、');
+  const words = [...[...rows.keys()].filter((label) => [...label].length >= 2).map((label) => ({ word: label, posts: [label] })), ...counting.names.map(([word, ...posts]) => ({ word: word!, posts }))].sort((a, b) => b.word.length - a.word.length);
+  let rest = sentence;
+  const named: string[] = [];
+  for (const { word, posts } of words) {
+    if (!rest.includes(word)) continue;
+    named.push(...posts.filter((post) => rows.has(post)));
+    rest = rest.replaceAll(word, '\u0000');
+  }
+  if (named.length === 0) return before && counting.within.some((word) => sentence.includes(word)) ? rowsWithin(before, whole) : undefined;
+  const sectionId = rows.get(named[0]!)![0]!.section.id;
+  // (Only a table whose first column sorts its rows, some post written on several: not a list of places, 「新北市」.)
+  const firstOfSection = [...rows.values()].flatMap((passages) => passages.filter((p) => p.section.id === sectionId).map((p) => p.cells!.row[0]!.trim()));
+  if (new Set(firstOfSection).size === firstOfSection.length) return undefined;
+  const counted = [...rows.entries()].filter(([label]) => named.some((post) => label === post || label.endsWith(post))).flatMap(([, passages]) => passages.filter((p) => p.section.id === sectionId));
+  if (counted.length < 2) return undefined;
   const byPost = new Map<string, KnowledgePassage[]>();
-  for (const p of longer) byPost.set(p.cells!.row[0]!.trim(), [...(byPost.get(p.cells!.row[0]!.trim()) ?? []), p]);
-  const others = [...byPost].map(([label, passages]) => `${label} ${passages.length} ${unit}（${named(passages)}）`);
-  const total = own.length + longer.length;
-  const line = `${own[0]!.cells!.row[0]!.trim()} ${own.length} ${unit}（${named(own)}）${others.length > 0 ? `；另有${others.join('、')}，合計 ${total} ${unit}` : ''}。`;
-  return countAnswer(ctx, [...own, ...longer], line);
+  for (const p of counted) byPost.set(p.cells!.row[0]!.trim(), [...(byPost.get(p.cells!.row[0]!.trim()) ?? []), p]);
+  const listed = [...byPost].sort((a, b) => a[1][0]!.order - b[1][0]!.order).map(([label, passages]) => `${label} ${passages.length} ${unit}（${namesOf(passages)}）`);
+  return { rows: counted, unit, line: `${listed.join('、')}${listed.length > 1 ? `，合計 ${counted.length} ${unit}` : ''}。` };
+}
+
+/** Each row's name, the cell after its post (姓名). */
+function namesOf(passages: readonly KnowledgePassage[]): string {
+  return passages.map((p) => p.cells?.row[1]?.trim()).filter((name): name is string => !!name).join('、');
+}
+
+/** 「其中有幾個是大學教授」: of the rows counted before, those whose cells write the thing after 是 (its longest end they write). */
+function rowsWithin(before: PostsCount, sentence: string): PostsCount | undefined {
+  const thing = (/是(.+?)(?:[？?。！!]|$)/u.exec(sentence)?.[1] ?? '').replace(/[嗎呢啊的]+$/u, '');
+  for (let length = thing.length; length >= 2; length -= 1) {
+    const end = thing.slice(-length);
+    const rows = before.rows.filter((p) => placeForm(p.cells?.row.join(' ') ?? p.text).includes(end));
+    // (Counted in the unit the rows were counted in: people are 位.)
+    if (rows.length > 0) return { rows, unit: before.unit, line: `其中${end} ${rows.length} ${before.unit}（${namesOf(rows)}；職務寫著「${end}」）。` };
+  }
+  return undefined;
 }
 
 /** 「合作金庫拿了幾個獎」: the items of one list naming the organisation asked and the thing asked. */

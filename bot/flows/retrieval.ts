@@ -1456,12 +1456,18 @@ export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
   const before = u.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
   const programmes = [...new Set([...u.programmes, ...(before && ctx.state.programme ? [ctx.state.programme] : [])])];
   const names = programmes.map((id) => programmeNames(ctx.domain, id));
-  const rows = rowsNamed(ctx.sources.knowledge, before ? `${before} ${text}` : text, names);
-  const sections = [...new Set(rows.map((row) => row.section.id))];
+  const asked = before ? `${before} ${text}` : text;
   // (Rows of one table are read as that table is: its short row names, 製造業, and rows set against the sum. Unless a row
-  // named holds a place's name, 「臺北市中小企業融資貸款」, which would read the table of places.)
+  // named holds a place's name, 「臺北市中小企業融資貸款」, which would read the table of places; such rows are named by
+  // their own words, not by a programme a word of theirs names (「嘉義市青創跟中小企業貸款」 is no 青創 of 臺北市).)
   const places = ctx.sources.knowledge.answerKinds?.places ?? [];
-  const holdsPlace = rows.some((row) => places.some((names) => names.some((name) => labelOf(row).length > name.length && placeForm(labelOf(row)).includes(name))));
+  const placeIn = (row: (typeof plain)[number]) => places.some((names) => names.some((name) => labelOf(row).length > name.length && placeForm(labelOf(row)).includes(name)));
+  const plain = rowsNamed(ctx.sources.knowledge, asked);
+  const placed = plain.find(placeIn);
+  const ownRows = placed ? plain.filter((row) => row.section.id === placed.section.id) : [];
+  const rows = ownRows.length >= 2 ? ownRows : rowsNamed(ctx.sources.knowledge, asked, names);
+  const sections = [...new Set(rows.map((row) => row.section.id))];
+  const holdsPlace = rows.some(placeIn);
   if (rows.length < 2 || (sections.length < 2 && !holdsPlace)) return undefined;
   // (A sum across tables; within one, any arithmetic or comparison of its rows.)
   if (sections.length >= 2 && u.modifiers.total !== true) return undefined;

@@ -4264,6 +4264,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['客戶要承攬公共工程 要借5千萬 保證金額最多多少？可以走授權嗎'],
     answersWith: ['保證金額：新臺幣 4,500萬元', '不得以授權方式送保'],
   },
+  {
+    name: 'counts posts said in short (董監事, 常董) and, within them, those whose post writes a word',
+    says: ['董監事總共有幾位？其中幾位是教授'],
+    answersWith: ['合計 18 位', '其中教授 3 位'],
+  },
+  {
+    name: 'asks no count with 幾個百分點',
+    says: ['111年臺中市的保證餘額比臺南市多多少 結構比差幾個百分點'],
+    answersWith: ['個百分點'],
+    never: ['合計 2 個'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
