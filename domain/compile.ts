@@ -148,6 +148,8 @@ export interface Domain {
     terms: readonly string[];
     /** What follows the one who told something (words.yaml told_by). */
     toldBy: readonly string[];
+    /** Words of not knowing (words.yaml not_known), each followed in its clause by what is not known. */
+    notKnown: RegExp | undefined;
     /** Words of a year relative to another (words.yaml relative_years), longest first, with how many years they move. */
     relativeYears: ReadonlyArray<{ word: string; offset: number }>;
     /** Known misspellings (手續廢 → 手續費) and short forms (上市櫃 → 上市、上櫃): any of them, and what each is written as. */
@@ -563,6 +565,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       queryFiller: cueRegExp([...words.query_filler, ...Object.values(words.relative_years).flat()], 'g'),
       terms: [...new Set([...names.map((n) => n.name), ...words.terms])].sort((a, b) => b.length - a.length),
       toldBy: words.told_by ?? [],
+      notKnown: words.not_known?.length ? new RegExp(`(?:${cueRegExp(words.not_known).source})[^，。,.;；!！?？\\n]{0,16}`, 'g') : undefined,
       relativeYears: Object.entries(words.relative_years)
         .flatMap(([offset, list]) => list.map((word) => ({ word, offset: Number(offset) })))
         .sort((a, b) => b.word.length - a.word.length),

@@ -256,6 +256,8 @@ export const WordsFile = z
     terms: Words,
     /** What follows the one who told something (朋友說, 襄理一直跟我講): the teller is not what is asked about. */
     told_by: Words.optional(),
+    /** Words of not knowing (不知道, 不確定): a risk group said after them in the clause (「不知道是A B還是C組」) is not told. */
+    not_known: Words.optional(),
     /** The right word → how users mistype it (手續費: [手續廢]); corrected before a message is read. */
     misspellings: z.record(Word, Words).default({}),
     /** What a short form stands for → the short forms (上市、上櫃: [上市櫃]); written out before a message is read. */

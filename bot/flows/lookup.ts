@@ -1074,10 +1074,11 @@ function bothCapsLine(ctx: FlowContext, caps: ParameterReading[], own: number | 
     ...(part ? [own === undefined ? `依${part.description}新臺幣 ${formatAmount(part.value as number)} 元：您未說這家企業今年在本行已計提多少，以全額計。` : capCheck(part.description, part.value as number, own, added, '這家企業已計提的')] : []),
     capCheck(whole.description, whole.value as number, summed, added, '這個批號累計已計提的'),
   ];
-  if (part && added === undefined) {
+  if (part) {
     const rooms = [Math.max(0, (part.value as number) - (own ?? 0)), Math.max(0, (whole.value as number) - summed)];
     const least = Math.min(...rooms);
-    lines.push(`兩項上限都須符合，取較低者：這家企業這次最多尚可計提 ${formatAmount(least)} 元（${amountInWords(least)}）。`);
+    const verdict = added === undefined ? '' : added <= least ? `；這次的 ${formatAmount(added)} 元未超過` : `；這次的 ${formatAmount(added)} 元超過 ${formatAmount(added - least)} 元`;
+    lines.push(`兩項上限都須符合，取較低者：這家企業這次最多尚可計提 ${formatAmount(least)} 元（${amountInWords(least)}）${verdict}。`);
   }
   return lines.join('\n');
 }

@@ -316,6 +316,12 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const fixed = corrected('amount', m);
         if (fixed) return void (facts[fixed] = m.value as never);
         const role = amountRole(ctx, m.index);
+        // 「今年在本行計提15萬，台中分行那邊也幫他提了20萬」: a second amount used, said with 也, adds to the first.
+        if (role === 'usedAmount' && facts.usedAmount !== undefined && /也/u.test(ctx.before.slice(-12))) {
+          facts.usedAmount += m.value;
+          said.amount = { key: role, end: m.end };
+          return;
+        }
         if (role !== undefined && role !== 'ignore') {
           set(role, m.value);
           said.amount = { key: role, end: m.end };

@@ -158,7 +158,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
 
   const facts: Facts = { ...roles.facts };
   if (programmes[0]) facts.programme = programmes[0];
-  const riskGroup = findRiskGroup(canonical);
+  // (「我不知道自己是A B還是C組」: a group said after not knowing is not told.)
+  const groupText = domain.words.notKnown ? canonical.replace(domain.words.notKnown, ' ') : canonical;
+  const riskGroup = findRiskGroup(groupText);
   if (riskGroup) facts.riskGroup = riskGroup;
   // 「用青年創業貸款借了400萬，保8成」: money borrowed with a ratio or a risk group is the loan guaranteed, not the
   // balance an 營授比 weighs (no revenue is told beside it).
@@ -181,7 +183,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const flags = findFlags(canonical, domain);
   if (Object.keys(flags).length > 0) facts.flags = flags;
   const byVerb = flagsByVerb(canonical, flags, domain);
-  const variants = variantsOf(canonical, flags, domain, roles.periods);
+  const variants = variantsOf(groupText, flags, domain, roles.periods);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
   // 「再借500萬呢」 with nothing already used to add it to: the amount is the loan. So it is beside a revenue

@@ -4275,6 +4275,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['個百分點'],
     never: ['合計 2 個'],
   },
+  {
+    name: 'adds an amount provisioned at another branch of the same bank (也) and leaves out another bank’s',
+    says: ['批保：乙公司今年在本分行計提實際代償20萬，我們高雄分行也幫他提了10萬，他在別家銀行也提了50萬，這個批號累計5000萬，今年本行還能提多少'],
+    answersWith: ['扣除您說已使用的 300,000 元', '最多尚可計提 700,000 元'],
+  },
+  {
+    name: 'a risk group said after not knowing is not told: the fee is shown for every group',
+    says: ['一般貸款借200萬保8成借2年 保證費總共多少 我不確定是B還是C組'],
+    answersWith: ['風險組群 A', '風險組群 C 新臺幣 48,000 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
