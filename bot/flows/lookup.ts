@@ -1104,7 +1104,9 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
   const [label, date] = applicationDate === ctx.asOf ? ['申請日', applicationDate] : approvalDate === ctx.asOf ? ['授信額度核准日', approvalDate] : [];
   if (!label || !date) return undefined;
   const revisions = candidates
-    .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming && phasesIn(ctx, c.name) ? [c.upcoming.effectiveFrom] : []))
+    // (A figure first written by a revision whose letter says which cases it covers, 「…核准日於103年12月15日之前者，仍得依
+    // 修正要點實施前相關規定辦理」: a case before it is under the former rules, whatever they were.)
+    .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming && (phasesIn(ctx, c.name) || ctx.view.has(`${c.name.split('.')[0]}.transition_rule`)) ? [c.upcoming.effectiveFrom] : []))
     // (A revision not yet in force on the day asked replaced nothing yet.)
     .filter((from) => from > date && from <= (ctx.today ?? from))
     .sort();

@@ -398,7 +398,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const month = Math.floor(m.value / 100) % 100;
         // A year's end (「103年底」) is a day, but said like a year: like a year alone, it is a date of the case only with its word.
         const yearOnly = m.iso !== undefined && !/[月\-/.]/u.test(m.raw);
-        const partial = (!m.iso && m.value % 100 === 0 && m.value >= 1_000_00_00) || yearOnly;
+        // (So is a part of a month, 「111年8月中旬」: a date of the case only with its word, 「8月中旬核准的」.)
+        const monthPart = m.iso !== undefined && /月(?:份的?)?(?:上旬|中旬|下旬|初|底|末)$/u.test(m.raw);
+        const partial = (!m.iso && m.value % 100 === 0 && m.value >= 1_000_00_00) || yearOnly || monthPart;
         const iso = m.iso ?? (partial ? `${String(Math.floor(m.value / 10_000)).padStart(4, '0')}-${String(Math.max(month, 1)).padStart(2, '0')}-01` : undefined);
         // 「颱風是8月7號來的 我12月10號才要申請」: a day of no year named, said as the disaster's or the application's, is
         // kept as a month and day; the dialogue gives it a year (the application's, or the one before it).

@@ -4285,6 +4285,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般貸款借200萬保8成借2年 保證費總共多少 我不確定是B還是C組'],
     answersWith: ['風險組群 A', '風險組群 C 新臺幣 48,000 元'],
   },
+  {
+    name: 'a case approved before a revision that first wrote a figure is under the former rules, said so',
+    says: ['批保同一企業同一銀行一年最多計提多少？額度104年3月核准', '那103年11月底核准的呢'],
+    answersWith: ['當時尚未實施，仍得適用修正前的規定'],
+  },
+  {
+    name: 'a part of a month said of an event, not of the case, is no case date',
+    says: ['批保金質獎是111年8月中旬增設的嗎'],
+    answersWith: ['8月12日'],
+    never: ['授信額度核准日'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
