@@ -117,7 +117,7 @@ export interface Domain {
     greeting: RegExp;
     outOfScope: RegExp;
     /** Requests declined whatever else the message says, first match wins, each with its reply. */
-    declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string }>;
+    declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string; ruleWords: readonly string[] }>;
     onTopic: RegExp;
     firstPerson: RegExp;
     locatedSelf: readonly string[];
@@ -465,7 +465,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       help: cueRegExp(intents.help),
       greeting: prefixRegExp(intents.greeting),
       outOfScope: cueRegExp(intents.out_of_scope),
-      declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply })),
+      declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply, ruleWords: d.rule_words ?? [] })),
       onTopic: cueRegExp(intents.on_topic),
       firstPerson: cueRegExp(intents.first_person),
       locatedSelf: intents.located_self ?? [],

@@ -1,4 +1,9 @@
+import { passageCatalogue } from '../../knowledge/passages.ts';
+import { readableQuote } from '../../knowledge/quote.ts';
+import { normalizeText } from '../understand/normalize.ts';
 import { reply } from '../compose/reply.ts';
+import type { Citation } from '../types.ts';
+import { programmeNames } from './retrieval.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Reply } from '../types.ts';
 import type { FlowContext, FlowResult } from './context.ts';
@@ -53,20 +58,44 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
   // (What the rules say of the case told comes after the refusal: 「營授比已經超過100%…把營業額做高一點」 is told the
   // 營授比 rule honestly, with its source.)
   const ruled = rule?.replies[0];
+  // (Else what the programme's own documents say of misusing it, 「金融機構如有不當利用批次保證之情事…」, quoted.)
+  const misuse = ruled ? undefined : misuseRule(ctx, said?.ruleWords ?? []);
   return {
     outcome: 'answered',
     replies: [
       reply({
         kind: 'answer',
         intent: ctx.understanding.intent,
-        lines: [said?.reply ?? '抱歉，這件事我無法在對話中處理。', ...(ruled ? ['依規定，您說的情形：', ruled.text] : []), `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`],
-        citations: [...(ruled?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
+        lines: [
+          said?.reply ?? '抱歉，這件事我無法在對話中處理。',
+          ...(ruled ? ['依規定，您說的情形：', ruled.text] : []),
+          ...(misuse ? [`依《${misuse.citation.title}》〈${misuse.citation.section}〉：`, misuse.quote] : []),
+          `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`,
+        ],
+        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
         quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
         notInDocuments: true,
       }),
     ],
     state: {},
   };
+}
+
+/**
+ * The passage of the programme asked about that says what misusing it costs (intents.yaml declines `rule_words`): the
+ * first passage writing one of the words in a section naming the programme.
+ */
+function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string; citation: Citation } | undefined {
+  const programme = ctx.merged.programme;
+  if (!programme || words.length === 0) return undefined;
+  const names = programmeNames(ctx.domain, programme).map((name) => normalizeText(name));
+  for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
+    const first = section.passages[0]?.section;
+    if (!first || !names.some((name) => normalizeText(`${first.title}\n${first.heading}\n${first.text}`).includes(name))) continue;
+    const passage = section.passages.find((p) => words.some((word) => p.text.includes(word)));
+    if (passage) return { quote: `「${readableQuote(ctx.sources.knowledge, first.id, passage.text)}」`, citation: ctx.cite.forSection(first, passage.text) };
+  }
+  return undefined;
 }
 
 export function resetReply(): Reply {

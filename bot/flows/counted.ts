@@ -59,6 +59,16 @@ function withoutFillers(text: string, fillers: readonly string[]): string {
   return rest;
 }
 
+/** Words that end a question and say nothing of the thing asked. */
+const PARTICLES = '嗎呢啊阿啦吧';
+
+/** The text without these characters at its end (「獎嗎」 → 「獎」). */
+function withoutParticles(text: string, particles: string): string {
+  let end = text.length;
+  while (end > 0 && particles.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
+
 interface PostsCount {
   rows: KnowledgePassage[];
   line: string;
@@ -120,7 +130,8 @@ function namesOf(passages: readonly KnowledgePassage[]): string {
 
 /** 「其中有幾個是大學教授」: of the rows counted before, those whose cells write the thing after 是 (its longest end they write). */
 function rowsWithin(before: PostsCount, sentence: string): PostsCount | undefined {
-  const thing = (/是(.+?)(?:[？?。！!]|$)/u.exec(sentence)?.[1] ?? '').replace(/[嗎呢啊的]+$/u, '');
+  const at = sentence.indexOf('是');
+  const thing = withoutParticles(at < 0 ? '' : (sentence.slice(at + 1).split(/[？?。！!]/u)[0] ?? ''), '嗎呢啊的');
   for (let length = thing.length; length >= 2; length -= 1) {
     const end = thing.slice(-length);
     const rows = before.rows.filter((p) => placeForm(p.cells?.row.join(' ') ?? p.text).includes(end));
@@ -136,7 +147,7 @@ function itemsCounted(ctx: FlowContext, text: string, before: string, after: str
   if (!kinds) return undefined;
   // (「信保績優獎項總共拿了幾個？」: the thing said before the asking word.)
   // (A measure word after the thing, 「獎項」, is not what the list writes: 「…獎」.)
-  const thing = (after.replace(/[嗎呢啊阿啦吧]+$/u, '') || before).replace(/[嗎呢啊阿啦吧]+$/u, '').replace(/(?<=.)[項個座種類]$/u, '');
+  const thing = withoutParticles(withoutParticles(after, PARTICLES) || before, PARTICLES).replace(/(?<=.)[項個座種類]$/u, '');
   if (thing === '') return undefined;
   const listed = listedOrganisations(ctx.sources.knowledge, kinds.organisations);
   // (A name the lists write whole, 「臺灣銀行」, is read whole, not by its first two characters, 臺灣 of 臺灣中小企業銀行.)
