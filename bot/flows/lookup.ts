@@ -1054,7 +1054,12 @@ function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | unde
   const text = normalizeText(ctx.understanding.text);
   const shared = (description: string) => new Set([...description].slice(1).map((c, i) => `${description[i]}${c}`).filter((pair) => text.includes(pair))).size;
   const most = Math.max(...caps.map((cap) => shared(cap.description)));
-  const meant = caps.filter((cap) => shared(cap.description) > most - CLEARLY_MORE);
+  const near = caps.filter((cap) => shared(cap.description) > most - CLEARLY_MORE);
+  // (A per-enterprise cap and the cap it is summed under, one amount used: within the enterprise's cap it is the
+  // enterprise's, 「今年在本行已計提98萬」; beyond it, the whole's.)
+  const partOf = (cap: ParameterReading) => near.find((whole) => ctx.view.summedUnder(cap.name) === whole.name);
+  const pair = near.find((cap) => partOf(cap) !== undefined);
+  const meant = pair && used !== undefined && addedAmount === undefined ? near.filter((cap) => (used <= (pair.value as number) ? cap !== partOf(pair) : cap !== pair)) : near;
   const usedLabel = usedAmount === undefined ? '目前的餘額' : '已使用的';
   // (An extra amount on top of another cap, 「額外的最高保證融資額度」 (parameter file `adds_to`), is not what was used of that cap.)
   return meant.map((cap) => capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel, ctx.view.addsTo(cap.name) !== undefined)).join('\n');

@@ -4302,6 +4302,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['無法協助', '不當利用批次保證', '停止其辦理批次保證業務'],
     cites: '不當利用',
   },
+  {
+    name: 'says the batch fee is not counted in the provisioning cap, beside the room left',
+    says: ['批保客戶今年在本行已計提90萬，保證手續費要不要算進100萬的上限？還能提多少'],
+    answersWith: ['不再計入實際代位清償總金額上限', '尚可 100,000 元'],
+    never: ['9,910萬'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
