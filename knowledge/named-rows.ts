@@ -25,6 +25,7 @@ export function rowsNamed(knowledge: KnowledgeBase, question: string, programmes
   const counts = pairCounts(knowledge);
   const found: KnowledgePassage[] = [];
   const seen = new Set<string>();
+  const programmeWords = new Set<string>();
   // (Each programme names one row: the one holding the longest of its names, the shortest such label of equals —
   // 青年創業及啟動金貸款 for 青創, not 臺北市青年創業融資貸款.)
   for (const names of programmes) {
@@ -36,10 +37,14 @@ export function rowsNamed(knowledge: KnowledgeBase, question: string, programmes
     if (best && !seen.has(best.label)) {
       seen.add(best.label);
       found.push(best.passage);
+      for (const name of names) if (name.length >= MIN_NAME) programmeWords.add(canonical(name));
     }
   }
   for (const { passage, label } of rows) {
     if (seen.has(label)) continue;
+    // (A programme already read as its own row, 青年創業貸款, names no other row ending in its name, 「高雄市青年創業貸款」,
+    // unless the question says that row's own beginning too.)
+    if ([...programmeWords].some((word) => label.includes(word) && !label.startsWith(word)) && !parts.some((part) => part.includes(label.slice(0, 2)))) continue;
     if (parts.some((part) => namesLabel(part, label, counts))) {
       seen.add(label);
       found.push(passage);

@@ -22,7 +22,8 @@ export function unheldYearLine(ctx: FlowContext, parameterNames: readonly string
   const year = yearAskedAsNow(ctx);
   if (year === undefined) return undefined;
   const unheld = [...new Set(parameterNames)].filter(
-    (name) => ctx.view.has(name) && ctx.view.announcedEachYear(name) && ctx.view.history(name).every((v) => v.effectiveFrom.slice(0, 4) < year),
+    // (Of the values in force by the day asked: one added from a later day is not yet held as announced.)
+    (name) => ctx.view.has(name) && ctx.view.announcedEachYear(name) && ctx.view.history(name).filter((v) => v.effectiveFrom <= ctx.asOf).every((v) => v.effectiveFrom.slice(0, 4) < year),
   );
   if (unheld.length === 0) return undefined;
   const names = unheld.map((name) => ctx.view.history(name).at(-1)?.description ?? name).join('、');

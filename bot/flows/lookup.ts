@@ -1172,13 +1172,15 @@ function caseDay(ctx: FlowContext): string | undefined {
 function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | undefined {
   const year = announcedYearAsked(ctx) ?? yearAskedAsNow(ctx);
   if (year === undefined) return undefined;
+  // (Of the values in force by the day asked: one added from a later day is not yet announced then.)
+  const held = (name: string) => ctx.view.history(name).filter((v) => v.effectiveFrom <= ctx.asOf);
   const unknown = candidates.filter(
     (c) =>
       c.reading &&
       ctx.view.announcedEachYear(c.name) &&
-      !ctx.view.history(c.name).some((v) => v.effectiveFrom.startsWith(year)) &&
+      !held(c.name).some((v) => v.effectiveFrom.startsWith(year)) &&
       // (A year asked as now, 「2025年現在還是0.3%嗎」, is unknown only after the newest announcement held.)
-      (year !== yearAskedAsNow(ctx) || ctx.view.history(c.name).every((v) => v.effectiveFrom.slice(0, 4) < year)),
+      (year !== yearAskedAsNow(ctx) || held(c.name).every((v) => v.effectiveFrom.slice(0, 4) < year)),
   );
   if (unknown.length === 0) return undefined;
   const names = unknown.map((c) => c.reading!.description).join('、');
