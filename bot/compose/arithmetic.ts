@@ -279,14 +279,15 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   // (「增加多少錢？逾期率又上升幾個百分點？」: a part asking money is of the amounts, one asking points of the rates.)
   const asksPoints = PERCENT_ASKED.test(question);
   const asksMoney = MONEY_ASKED.test(question);
-  const ofKind = (f: Figure) => (asksPoints === asksMoney ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
+  // (A growth asked in percent, 「多了幾%」, is of any figures: the percent is the answer's.)
+  const ofKind = (f: Figure) => (asksPoints === asksMoney || operation === 'growth' ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
   const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between')).filter((f) => f.kind === 'year' || ofKind(f));
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
   // (「111年比110年增加多少錢？逾期率又上升幾個百分點？」: a part with no sides of its own sets the part before's against each other.)
   const own = sidesOf(question);
   const splits = own.length === 0 && sidesFrom !== undefined ? sidesOf(sidesFrom) : own;
-  const pair = firstOperands(splits, figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' ? changed(question, figures) : undefined);
+  const pair = firstOperands(splits, figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' || operation === 'growth' ? changed(question, figures) : undefined);
   if (!pair) return undefined;
   const [a, b] = pair;
   const [high, low] = a.value >= b.value ? [a, b] : [b, a];
@@ -313,6 +314,18 @@ export function arithmeticLine(question: string, operation: Operation, passages:
     case 'sum': {
       const sum = a.value + b.value;
       return `計算：${shown(a)} ＋ ${shown(b)} ＝ ${amountText(sum)}。`;
+    }
+    case 'growth': {
+      // From the earlier year's figure to the later's when each names its year (「111年比110年成長多少」); else from the
+      // figure before (「跟原本比多了幾%」: the smaller; 「少了幾%」: the larger).
+      const yearOf = (f: Figure) => Number(/(\d{2,3})年/u.exec(f.label)?.[1] ?? [...f.tokens].find((t) => /^\d{2,3}年$/u.test(t))?.slice(0, -1) ?? NaN);
+      const dated = !Number.isNaN(yearOf(a)) && !Number.isNaN(yearOf(b)) && yearOf(a) !== yearOf(b);
+      const fewer = /少了|減少|減了|降|衰退|縮減/u.test(question);
+      const [from, to] = dated ? (yearOf(a) < yearOf(b) ? [a, b] : [b, a]) : fewer ? [high, low] : [low, high];
+      if (from.value === 0) return undefined;
+      const percent = Number((((to.value - from.value) / from.value) * 100).toFixed(2));
+      const exact = Math.abs((percent / 100) * from.value - (to.value - from.value)) < 1e-9 * Math.abs(from.value);
+      return `計算：（${shown(to)} − ${shown(from)}）÷ ${from.raw} ${exact ? '＝' : '≈'} ${percent}%（${percent < 0 ? `減少 ${Math.abs(percent)}%` : `增加 ${percent}%`}）。`;
     }
     case 'difference': {
       const gap = high.value - low.value;

@@ -4308,6 +4308,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不再計入實際代位清償總金額上限', '尚可 100,000 元'],
     never: ['9,910萬'],
   },
+  {
+    name: 'computes a change as a share of the figure before it (growth), from the earlier year to the later',
+    says: ['111年的保證金額跟110年比起來，減少了幾%'],
+    answersWith: ['≈ -13.36%', '減少 13.36%'],
+  },
+  {
+    name: 'computes how much a cap was raised and by what share of the cap before',
+    says: ['紓困期間同一企業保證總額度上限調高了多少？增加了幾%'],
+    answersWith: ['3,000萬元', '＝ 25%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
