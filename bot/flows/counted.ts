@@ -175,12 +175,50 @@ function itemsCounted(ctx: FlowContext, text: string, before: string, after: str
       break;
     }
   }
-  if (!best) return undefined;
+  if (!best) return noneListed(ctx, names, thing, listed, unit);
   const heads = best.passages.map((p) => p.text.trim().split(/\s+/u)[0]!);
   // (Named as the list writes it, 玉山商業銀行, when it does.)
   const written = [...listed].filter((name) => names.some((n) => name.includes(n)) && placeForm(best!.passages[0]!.text).includes(name)).sort((a, b) => b.length - a.length)[0];
   const line = `${written ?? best.name}：列名 ${best.passages.length} ${unit === '位' ? '個' : unit}${best.thing}（${heads.join('、')}）。`;
   return countAnswer(ctx, best.passages, line);
+}
+
+/**
+ * 「國泰世華拿了幾個獎」: an organisation the documents know (in a table or a list) that no item of the list of the thing
+ * asked names has none: said so, with the list it was looked for in (the section whose items most write the thing and
+ * name organisations).
+ */
+function noneListed(ctx: FlowContext, names: readonly string[], thing: string, listed: ReadonlySet<string>, unit: string): FlowResult | undefined {
+  if (![...listed].some((name) => names.some((n) => name.includes(n)))) return undefined;
+  let best: { passages: KnowledgePassage[]; end: string } | undefined;
+  for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
+    const items = section.passages.filter((p) => p.kind !== 'row');
+    for (let length = Math.min(thing.length, 4); length >= 1; length -= 1) {
+      const end = thing.slice(-length);
+      const lists = items.filter((p) => placeForm(p.text).includes(end) && [...listed].some((name) => placeForm(p.text).includes(name)));
+      if (lists.length < 3) continue;
+      if (!best || lists.length > best.passages.length) best = { passages: lists, end };
+      break;
+    }
+  }
+  if (!best) return undefined;
+  const section = best.passages[0]!.section;
+  const citation = ctx.cite.forSection(section, best.passages.map((p) => p.text).join(' '));
+  const heads = best.passages.map((p) => p.text.trim().split(/\s+/u)[0]!);
+  return answered(
+    {
+      kind: 'answer',
+      intent: 'fact_lookup',
+      lines: [
+        `依《${section.title}》〈${section.heading}〉所列，${names[0]}：列名 0 ${unit === '位' ? '個' : unit}${best.end}，沒有出現在這份名單（${heads.join('、')}）的任何一項。`,
+        sourcesLine([citation]),
+      ],
+      citations: [citation],
+      quickReplies: ['一般貸款手續費怎麼算？', '青創貸款的資格？', '客服電話？'],
+    },
+    { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: [section.id] },
+    [section.text],
+  );
 }
 
 /** The organisations the documents' lists and tables name, read once per knowledge version. */

@@ -4318,6 +4318,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['紓困期間同一企業保證總額度上限調高了多少？增加了幾%'],
     answersWith: ['3,000萬元', '＝ 25%'],
   },
+  {
+    name: 'a bank the documents know that no award item names won none, said with the list looked in',
+    says: ['土地銀行111年得了幾個獎'],
+    answersWith: ['土地銀行：列名 0 個獎', '(一)信保金質獎'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
