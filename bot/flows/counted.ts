@@ -18,19 +18,18 @@ import { answered, type FlowContext, type FlowResult } from './context.ts';
 export function countedAnswer(ctx: FlowContext): FlowResult | undefined {
   const counting = ctx.sources.knowledge.answerKinds?.counting;
   if (!counting || counting.askedBy.length === 0) return undefined;
-  // (What brackets add, 「董事（不含董事長跟常務董事）有幾個人」, is not the thing counted.)
-  const text = placeForm(englishToChinese(ctx.understanding.text)).replace(/\s+/gu, '').replace(/[（(][^（）()]*[)）]/gu, '');
+  const text = placeForm(englishToChinese(ctx.understanding.text)).replace(/\s+/gu, '');
   const askedBy = [...counting.askedBy].sort((a, b) => b.length - a.length);
   // Each sentence asking a count is counted: 「董事一共幾個人？裡面常董有幾位」.
   // (「幾個百分點」「幾個月」 ask a size, not a count: answer-kinds `counting.not_before`.)
   const counts = (sentence: string) => askedBy.some((word) => sentence.split(word).slice(1).some((after) => !counting.notBefore.some((unit) => after.startsWith(unit))));
-  const sentences = text.split(/(?<=[？?。！!；;])/u).filter(counts);
+  // (A bracket is part of its sentence: 「董事總共幾位(董事長跟常董都算進去)？」.)
+  const sentences = text.split(/(?<=[？?。！!；;])(?![^（(]*[)）])/u).filter(counts);
   if (sentences.length === 0) return undefined;
   const posts: PostsCount[] = [];
   for (const sentence of sentences) {
-    const asking = askedBy.map((word) => ({ word, at: sentence.indexOf(word) })).filter((w) => w.at >= 0).sort((a, b) => a.at - b.at)[0]!;
-    const unit = /[人位名]$/u.test(asking.word) ? '位' : asking.word.slice(-1);
-    const counted = postsCounted(ctx, sentence.slice(0, asking.at), unit, posts.at(-1), sentence);
+    // (Posts are held by people: counted in 位, however asked.)
+    const counted = postsCounted(ctx, sentence, '位', posts.at(-1));
     if (counted) posts.push(counted);
   }
   if (posts.length > 0) return countAnswer(ctx, [...new Set(posts.flatMap((p) => p.rows))], posts.map((p) => p.line).join('\n'));
@@ -96,31 +95,50 @@ function firstCells(knowledge: KnowledgeBase): Map<string, KnowledgePassage[]> {
 
 /**
  * 「常務董事有幾位」「董事連董事長算進去一共幾個人」: the rows of one table whose first cell is a post the sentence names
- * (or a word of answer-kinds `counting.names` standing for posts), or ends with one (常務董事 of 董事), counted by post.
- * 「其中有幾個是大學教授」 naming no post counts, of the rows counted before, those whose cells write what follows 是.
+ * (or a word of answer-kinds `counting.names` standing for posts), or ends with one (常務董事 of 董事), counted by post;
+ * not those named after a word of leaving out (`counting.excluding`: 「（不含董事長跟常務董事）」).
+ * 「有幾個是大學教授」 said of them, or 「其中有幾位是…」 after them, counts those whose cells write it.
  */
-function postsCounted(ctx: FlowContext, sentence: string, unit: string, before: PostsCount | undefined, whole: string): PostsCount | undefined {
+function postsCounted(ctx: FlowContext, sentence: string, unit: string, before: PostsCount | undefined): PostsCount | undefined {
   const counting = ctx.sources.knowledge.answerKinds!.counting;
   const rows = firstCells(ctx.sources.knowledge);
   const words = [...[...rows.keys()].filter((label) => [...label].length >= 2).map((label) => ({ word: label, posts: [label] })), ...counting.names.map(([word, ...posts]) => ({ word: word!, posts }))].sort((a, b) => b.word.length - a.word.length);
-  let rest = sentence;
-  const named: string[] = [];
-  for (const { word, posts } of words) {
-    if (!rest.includes(word)) continue;
-    named.push(...posts.filter((post) => rows.has(post)));
-    rest = rest.replaceAll(word, '\u0000');
-  }
-  if (named.length === 0) return before && counting.within.some((word) => sentence.includes(word)) ? rowsWithin(before, whole) : undefined;
+  const postsIn = (text: string) => {
+    let rest = text;
+    const named: string[] = [];
+    for (const { word, posts } of words) {
+      if (!rest.includes(word)) continue;
+      named.push(...posts.filter((post) => rows.has(post)));
+      rest = rest.replaceAll(word, '\u0000');
+    }
+    return named;
+  };
+  // (What follows a word of leaving out, to the end of its clause or bracket, is left out.)
+  const cut = counting.excluding.map((word) => sentence.indexOf(word)).filter((at) => at >= 0).sort((a, b) => a - b)[0];
+  const leftOutText = cut === undefined ? '' : sentence.slice(cut).split(/[)），,。？?]/u)[0]!;
+  const excluded = new Set(postsIn(leftOutText));
+  const named = postsIn(cut === undefined ? sentence : sentence.replace(leftOutText, '')).filter((post) => !excluded.has(post));
+  const asking = askingAt(sentence, counting.askedBy);
+  const described = asking === undefined ? '' : sentence.slice(asking.at + asking.word.length);
+  if (named.length === 0) return before && counting.within.some((word) => sentence.includes(word)) ? rowsWithin(before, described) : undefined;
   const sectionId = rows.get(named[0]!)![0]!.section.id;
   // (Only a table whose first column sorts its rows, some post written on several: not a list of places, 「新北市」.)
   const firstOfSection = [...rows.values()].flatMap((passages) => passages.filter((p) => p.section.id === sectionId).map((p) => p.cells!.row[0]!.trim()));
   if (new Set(firstOfSection).size === firstOfSection.length) return undefined;
-  const counted = [...rows.entries()].filter(([label]) => named.some((post) => label === post || label.endsWith(post))).flatMap(([, passages]) => passages.filter((p) => p.section.id === sectionId));
+  const counted = [...rows.entries()].filter(([label]) => !excluded.has(label) && named.some((post) => label === post || label.endsWith(post))).flatMap(([, passages]) => passages.filter((p) => p.section.id === sectionId));
   if (counted.length < 2) return undefined;
   const byPost = new Map<string, KnowledgePassage[]>();
   for (const p of counted) byPost.set(p.cells!.row[0]!.trim(), [...(byPost.get(p.cells!.row[0]!.trim()) ?? []), p]);
   const listed = [...byPost].sort((a, b) => a[1][0]!.order - b[1][0]!.order).map(([label, passages]) => `${label} ${passages.length} ${unit}（${namesOf(passages)}）`);
-  return { rows: counted, unit, line: `${listed.join('、')}${listed.length > 1 ? `，合計 ${counted.length} ${unit}` : ''}。` };
+  const all = { rows: counted, unit, line: `${listed.join('、')}${listed.length > 1 ? `，合計 ${counted.length} ${unit}` : ''}。` };
+  // (「董監事名單裡面有幾個是大學教授」: of those counted, the ones described after 是.)
+  const within = described.includes('是') ? rowsWithin(all, described) : undefined;
+  return within ? { ...within, line: `${all.line}\n${within.line}` } : all;
+}
+
+/** The first asking word of a sentence, and where it is. */
+function askingAt(sentence: string, askedBy: readonly string[]): { word: string; at: number } | undefined {
+  return [...askedBy].sort((a, b) => b.length - a.length).map((word) => ({ word, at: sentence.indexOf(word) })).filter((w) => w.at >= 0).sort((a, b) => a.at - b.at)[0];
 }
 
 /** Each row's name, the cell after its post (姓名). */
@@ -128,15 +146,22 @@ function namesOf(passages: readonly KnowledgePassage[]): string {
   return passages.map((p) => p.cells?.row[1]?.trim()).filter((name): name is string => !!name).join('、');
 }
 
-/** 「其中有幾個是大學教授」: of the rows counted before, those whose cells write the thing after 是 (its longest end they write). */
-function rowsWithin(before: PostsCount, sentence: string): PostsCount | undefined {
-  const at = sentence.indexOf('是');
-  const thing = withoutParticles(at < 0 ? '' : (sentence.slice(at + 1).split(/[？?。！!]/u)[0] ?? ''), '嗎呢啊的');
-  for (let length = thing.length; length >= 2; length -= 1) {
-    const end = thing.slice(-length);
-    const rows = before.rows.filter((p) => placeForm(p.cells?.row.join(' ') ?? p.text).includes(end));
-    // (Counted in the unit the rows were counted in: people are 位.)
-    if (rows.length > 0) return { rows, unit: before.unit, line: `其中${end} ${rows.length} ${before.unit}（${namesOf(rows)}；職務寫著「${end}」）。` };
+/**
+ * 「其中有幾個是大學教授」「有幾位是銀行端的人」: of the rows counted before, those whose cells write the thing after 是: the
+ * longest part of it some but not all of the rows write (教授 of 大學教授, 銀行 of 銀行端的人).
+ */
+function rowsWithin(before: PostsCount, described: string): PostsCount | undefined {
+  const at = described.indexOf('是');
+  const thing = withoutParticles(at < 0 ? '' : (described.slice(at + 1).split(/[？?。！!，,]/u)[0] ?? ''), '嗎呢啊的');
+  const cellsOf = (p: KnowledgePassage) => placeForm(p.cells?.row.slice(1).join(' ') ?? p.text);
+  for (let length = Math.min(thing.length, 6); length >= 2; length -= 1) {
+    // (The end first: a Chinese noun ends with what it is, 教授 of 大學教授.)
+    for (let start = thing.length - length; start >= 0; start -= 1) {
+      const part = thing.slice(start, start + length);
+      const rows = before.rows.filter((p) => cellsOf(p).includes(part));
+      // (Counted in the unit the rows were counted in: people are 位.)
+      if (rows.length > 0 && rows.length < before.rows.length) return { rows, unit: before.unit, line: `其中${part} ${rows.length} ${before.unit}（${namesOf(rows)}；職務寫著「${part}」）。` };
+    }
   }
   return undefined;
 }
@@ -147,7 +172,10 @@ function itemsCounted(ctx: FlowContext, text: string, before: string, after: str
   if (!kinds) return undefined;
   // (「信保績優獎項總共拿了幾個？」: the thing said before the asking word.)
   // (A measure word after the thing, 「獎項」, is not what the list writes: 「…獎」.)
-  const thing = withoutParticles(withoutParticles(after, PARTICLES) || before, PARTICLES).replace(/(?<=.)[項個座種類]$/u, '');
+  // (Or, said in a sentence of its own, 「…績優金融機構獎項，哪一家銀行拿最多個？拿了幾個」: the end of a clause before.)
+  const ends = (clause: string) => withoutParticles(clause, PARTICLES).replace(/(?<=.)[項個座種類]$/u, '');
+  const clauses = text.split(/[？?。！!，,；;]/u).map(ends).filter((clause) => clause !== '');
+  const thing = ends(withoutParticles(after, PARTICLES) || before) || clauses[0] || '';
   if (thing === '') return undefined;
   const listed = listedOrganisations(ctx.sources.knowledge, kinds.organisations);
   // (A name the lists write whole, 「臺灣銀行」, is read whole, not by its first two characters, 臺灣 of 臺灣中小企業銀行.)
@@ -157,7 +185,9 @@ function itemsCounted(ctx: FlowContext, text: string, before: string, after: str
   // share a name with the first, or hold one inside another; a name inside another, 臺灣 of 臺灣企銀, is not read alone.)
   const first = groups[0] ?? [];
   const related = (group: readonly string[]) => group.some((a) => first.some((b) => a.includes(b) || b.includes(a)));
-  if (first.length === 0 || !groups.every(related)) return undefined;
+  // (「哪一家銀行拿最多個獎」: naming none, the one the list names most.)
+  if (first.length === 0) return ctx.understanding.modifiers.superlative === 'most' ? mostListed(ctx, thing, listed, unit) : undefined;
+  if (!groups.every(related)) return undefined;
   const all = [...new Set(groups.flat())];
   const names = all.filter((name) => !all.some((other) => other !== name && other.includes(name)));
   let best: { passages: KnowledgePassage[]; thing: string; name: string } | undefined;
@@ -219,6 +249,33 @@ function noneListed(ctx: FlowContext, names: readonly string[], thing: string, l
     { task: 'fact_lookup', asks: ctx.merged.asks, quotedSections: [section.id] },
     [section.text],
   );
+}
+
+/**
+ * 「哪一家銀行拿最多個獎」: in the list whose items most write the thing asked and name organisations, the organisation
+ * the most items name (each tie said), with its items.
+ */
+function mostListed(ctx: FlowContext, thing: string, listed: ReadonlySet<string>, unit: string): FlowResult | undefined {
+  let best: { passages: KnowledgePassage[]; end: string } | undefined;
+  for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
+    const items = section.passages.filter((p) => p.kind !== 'row');
+    for (let length = Math.min(thing.length, 4); length >= 1; length -= 1) {
+      const end = thing.slice(-length);
+      const lists = items.filter((p) => placeForm(p.text).includes(end) && [...listed].some((name) => placeForm(p.text).includes(name)));
+      if (lists.length < 3) continue;
+      if (!best || lists.length > best.passages.length) best = { passages: lists, end };
+      break;
+    }
+  }
+  if (!best) return undefined;
+  const counts = [...listed].map((name) => ({ name, passages: best!.passages.filter((p) => placeForm(p.text).includes(name)) })).filter((c) => c.passages.length > 0);
+  const most = Math.max(0, ...counts.map((c) => c.passages.length));
+  // (A name inside another counted, 臺灣銀行 in none but its own items, is its own; the longest of equal names is said.)
+  const top = counts.filter((c) => c.passages.length === most && !counts.some((o) => o !== c && o.name.includes(c.name) && o.passages.length === most));
+  if (most < 2 || top.length === 0) return undefined;
+  const heads = (passages: KnowledgePassage[]) => passages.map((p) => p.text.trim().split(/\s+/u)[0]!).join('、');
+  const line = `最多的是${top.map((c) => `${c.name}：列名 ${most} ${unit === '位' ? '個' : unit}${best!.end}（${heads(c.passages)}）`).join('；')}。`;
+  return countAnswer(ctx, [...new Set(top.flatMap((c) => c.passages))], line);
 }
 
 /** The organisations the documents' lists and tables name, read once per knowledge version. */

@@ -4323,6 +4323,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['土地銀行111年得了幾個獎'],
     answersWith: ['土地銀行：列名 0 個獎', '(一)信保金質獎'],
   },
+  {
+    name: 'counts posts including those a bracket adds and leaves out those after 不含',
+    says: ['董事一共幾位（董事長也算）？監察人有幾位（不含常務監察人）'],
+    answersWith: ['合計 13 位', '監察人 4 位'],
+    never: ['合計 5 位'],
+  },
+  {
+    name: 'counts, of the posts named, those whose cells write what is said after 是',
+    says: ['監察人當中有幾位是銀行的人'],
+    answersWith: ['其中銀行 2 位（廖素真、張志堅'],
+  },
+  {
+    name: 'names the organisation a list names most, with its items',
+    says: ['111年績優金融機構的獎，哪家銀行得獎最多？幾個'],
+    answersWith: ['最多的是臺灣中小企業銀行：列名 5 個獎'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
