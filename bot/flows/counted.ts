@@ -24,7 +24,7 @@ export function countedAnswer(ctx: FlowContext): FlowResult | undefined {
   // (「幾個百分點」「幾個月」 ask a size, not a count: answer-kinds `counting.not_before`.)
   const counts = (sentence: string) => askedBy.some((word) => sentence.split(word).slice(1).some((after) => !counting.notBefore.some((unit) => after.startsWith(unit))));
   // (A bracket is part of its sentence: 「董事總共幾位(董事長跟常董都算進去)？」.)
-  const sentences = text.split(/(?<=[？?。！!；;])(?![^（(]*[)）])/u).filter(counts);
+  const sentences = sentencesOf(text).filter(counts);
   if (sentences.length === 0) return undefined;
   const posts: PostsCount[] = [];
   for (const sentence of sentences) {
@@ -39,6 +39,24 @@ export function countedAnswer(ctx: FlowContext): FlowResult | undefined {
   const after = first.slice(asking.at + asking.word.length).split(/[？?。！!，,；;]/u)[0] ?? '';
   const unit = /[人位名]$/u.test(asking.word) ? '位' : asking.word.slice(-1);
   return itemsCounted(ctx, text, before, after, unit);
+}
+
+/** The sentences of a text, each with its end mark; a mark inside brackets ends none. */
+function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === '（' || c === '(') depth += 1;
+    else if ((c === '）' || c === ')') && depth > 0) depth -= 1;
+    else if (depth === 0 && '？?。！!；;'.includes(c)) {
+      sentences.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) sentences.push(text.slice(start));
+  return sentences;
 }
 
 /** The text with the filler words at its end taken off, longest first, again and again (「的總共」). */
