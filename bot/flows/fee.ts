@@ -618,6 +618,11 @@ function feeVariants(
         return feeVariants(ctx, programme, byGroup, { ...how, asking: 'riskGroup' });
       }
       if (error instanceof MissingFactsError) return askFor(ctx, 'fee_calculation', error.missing);
+      // 「手續費一年最少跟最多多少？借3年下來總共呢」 with a rate decided case by case: each period at both ends of the range.
+      if (error instanceof RateNotDeterminedError && error.range && variants.length >= 2 && variants.every((v) => v.facts.periodMonths !== undefined)) {
+        const each = variants.map((v) => rateNotDetermined(ctx, error, v.facts));
+        return combinedAnswer('fee_calculation', undefined, each, each[0]!.replies[0]?.quickReplies ?? [], each[0]!.state);
+      }
       if (error instanceof RateNotDeterminedError) return rateNotDetermined(ctx, error, variant.facts);
       if (error instanceof InvalidInputError) return invalidInput(ctx, 'fee_calculation', error);
       if (error instanceof ParameterNotInForceError) return cannotQuote(ctx, error);

@@ -245,6 +245,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // asked before (the conversation decides: dialogue/merge.ts).
   const asksOfTopic = topicAsk && asks.length === 0 && domain.asks.interrogative.test(canonical) ? (topicAsk.ask as Ask) : undefined;
   const modifiers = modifiersOf(canonical, domain);
+  // 「分4年還…每年最少最多多少？4年加總又是多少？」: a year's fee and the whole term's, asked of one term told.
+  const term = roles.periods === undefined ? roles.facts.periodMonths : undefined;
+  const yearAndTerm = term !== undefined && term !== 12 && !variants?.periods && asks.includes('fee_amount') && modifiers.total && domain.asks.perYear.test(canonical) ? [12, term] : undefined;
   // 「保證金額500萬 B組 有徵提促進就業具結書 一年省多少」: what a circumstance or risk group told with an amount saves is
   // the fee, with and without it, though no fee word is said.
   const savesOnCase = modifiers.bothWays && hasAmount && (facts.riskGroup !== undefined || Object.values(flags).some((on) => on));
@@ -329,7 +332,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     isFollowUp: followUp,
     isQuestion: domain.intents.question.test(canonical),
     modifiers,
-    ...(variants ? { variants } : {}),
+    ...(variants || yearAndTerm ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: findYears(canonical),
     ...(facts.donationAmount === undefined && domain.roles.donationAtMinimum.test(canonical) ? { donationAtMinimum: true as const } : {}),

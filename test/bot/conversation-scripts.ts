@@ -4339,6 +4339,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['111年績優金融機構的獎，哪家銀行得獎最多？幾個'],
     answersWith: ['最多的是臺灣中小企業銀行：列名 5 個獎'],
   },
+  {
+    name: 'a year’s fee and the whole term’s asked of one term told (每年…加總)',
+    says: ['鳳凰貸款借100萬分5年還，保費每年多少？5年加總多少'],
+    answersWith: ['保證期間 12 個月 新臺幣 4,750 元', '保證期間 60 個月 新臺幣 23,750 元'],
+  },
+  {
+    name: 'a rate decided case by case gives both ends for a year and for the term',
+    says: ['火金姑借100萬，手續費一年最少最多多少？借2年總共呢'],
+    answersWith: ['3,753 元至 7,125 元', '7,505 元至 14,250 元'],
+  },
+  {
+    name: 'what an enterprise provisioned in another batch of the bank counts against its own cap, not the batch’s',
+    says: ['我們行今年兩個批號，D公司在第一個批號已經計提60萬，第二個批號還很空，D在第二個批號最多還能計提多少'],
+    answersWith: ['尚可 400,000 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
