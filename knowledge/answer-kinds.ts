@@ -108,7 +108,7 @@ const fileSchema = z.strictObject({
   sum_joiners: z.array(z.string().min(1)).optional(),
   changes: words.optional(),
   cumulative: z.strictObject({ asked_by: words, shown_by: words, sum_asked_by: words.optional() }).optional(),
-  counting: z.strictObject({ asked_by: words, fillers: words.optional(), names: z.array(words.min(2, { error: '每一組要寫說法和它代表的至少一個名稱' })).optional(), within: words.optional(), not_before: words.optional(), excluding: words.optional() }).optional(),
+  counting: z.strictObject({ asked_by: words, fillers: words.optional(), names: z.array(words.min(2, { error: '每一組要寫說法和它代表的至少一個名稱' })).optional(), within: words.optional(), not_before: words.optional(), not_after: words.optional(), excluding: words.optional() }).optional(),
   distinct_terms: z.array(z.array(z.union([z.string().min(2), words.min(1, { error: '請至少寫一個說法' })])).min(2, { error: '一組至少要有兩樣東西' })).optional(),
 });
 
@@ -204,7 +204,7 @@ export interface AnswerKinds {
    * table whose first cell is the thing named, or the items of one list naming the organisation asked, are counted.
    * `fillers` are words between the thing and the asking word (「監察人總共幾位」).
    */
-  counting: { askedBy: string[]; fillers: string[]; names: string[][]; within: string[]; notBefore: string[]; excluding: string[] };
+  counting: { askedBy: string[]; fillers: string[]; names: string[][]; within: string[]; notBefore: string[]; notAfter: string[]; excluding: string[] };
   /** Words saying a figure was changed (「由 1 億 2 千萬元提高至 1 億 5 千萬元」): what follows 由 … before them is the old figure. */
   changes: string[];
   /**
@@ -304,6 +304,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       names: (parsed.data.counting?.names ?? []).map((group) => group.map((w) => placeForm(w))),
       within: (parsed.data.counting?.within ?? []).map((w) => normalizeText(w)),
       notBefore: (parsed.data.counting?.not_before ?? []).map((w) => normalizeText(w)),
+      notAfter: (parsed.data.counting?.not_after ?? []).map((w) => normalizeText(w)),
       excluding: (parsed.data.counting?.excluding ?? []).map((w) => placeForm(w)),
     },
     distinctTerms: (parsed.data.distinct_terms ?? []).map((group) => group.map((thing) => (Array.isArray(thing) ? thing : [thing]).map((w) => normalizeText(w)))),

@@ -22,9 +22,11 @@ export function countedAnswer(ctx: FlowContext): FlowResult | undefined {
   const askedBy = [...counting.askedBy].sort((a, b) => b.length - a.length);
   // Each sentence asking a count is counted: 「董事一共幾個人？裡面常董有幾位」.
   // (「幾個百分點」「幾個月」 ask a size, not a count: answer-kinds `counting.not_before`.)
-  const counts = (sentence: string) => askedBy.some((word) => sentence.split(word).slice(1).some((after) => !counting.notBefore.some((unit) => after.startsWith(unit))));
+  // (Nor 「排第幾名」: a place in a ranking, `counting.not_after`.)
+  const counts = (sentence: string) => askingEnds(sentence, askedBy, counting.notBefore, counting.notAfter).length > 0;
   // (A bracket is part of its sentence: 「董事總共幾位(董事長跟常董都算進去)？」.)
-  const sentences = sentencesOf(text).filter(counts);
+  // (「董事(含董事長)幾位、監察人幾位？」: each asking word closes a question of its own.)
+  const sentences = sentencesOf(text).filter(counts).flatMap((sentence) => byAskingWord(sentence, askedBy, counting.notBefore, counting.notAfter));
   if (sentences.length === 0) return undefined;
   const posts: PostsCount[] = [];
   for (const sentence of sentences) {
@@ -39,6 +41,28 @@ export function countedAnswer(ctx: FlowContext): FlowResult | undefined {
   const after = first.slice(asking.at + asking.word.length).split(/[？?。！!，,；;]/u)[0] ?? '';
   const unit = /[人位名]$/u.test(asking.word) ? '位' : asking.word.slice(-1);
   return itemsCounted(ctx, text, before, after, unit);
+}
+
+/** A sentence cut after each asking word but the last (「董事幾位、監察人幾位」 → 「董事幾位」「、監察人幾位」). */
+function byAskingWord(sentence: string, askedBy: readonly string[], notBefore: readonly string[], notAfter: readonly string[]): string[] {
+  const ends = askingEnds(sentence, askedBy, notBefore, notAfter);
+  if (ends.length < 2) return [sentence];
+  const cuts = ends.slice(0, -1);
+  return [...cuts.map((end, k) => sentence.slice(k === 0 ? 0 : cuts[k - 1], end)), sentence.slice(cuts.at(-1))];
+}
+
+/** Where each asking word that asks a count ends (not 「幾個百分點」 nor 「第幾名」). */
+function askingEnds(sentence: string, askedBy: readonly string[], notBefore: readonly string[], notAfter: readonly string[]): number[] {
+  const ordered = [...askedBy].sort((a, b) => b.length - a.length);
+  const ends: number[] = [];
+  for (let i = 0; i < sentence.length; ) {
+    const word = ordered.find((w) => sentence.startsWith(w, i) && !notBefore.some((unit) => sentence.startsWith(unit, i + w.length)) && !notAfter.some((w2) => sentence.slice(0, i).endsWith(w2)));
+    if (word) {
+      ends.push(i + word.length);
+      i += word.length;
+    } else i += 1;
+  }
+  return ends;
 }
 
 /** The sentences of a text, each with its end mark; a mark inside brackets ends none. */
@@ -151,6 +175,8 @@ function postsCounted(ctx: FlowContext, sentence: string, unit: string, before: 
   const all = { rows: counted, unit, line: `${listed.join('、')}${listed.length > 1 ? `，合計 ${counted.length} ${unit}` : ''}。` };
   // (「董監事名單裡面有幾個是大學教授」: of those counted, the ones described after 是.)
   const within = described.includes('是') ? rowsWithin(all, described) : undefined;
+  // (「有幾位董事是女性」: what no cell writes is not in the documents; the search says so.)
+  if (!within && /是\p{Script=Han}/u.test(described)) return undefined;
   return within ? { ...within, line: `${all.line}\n${within.line}` } : all;
 }
 
@@ -214,13 +240,18 @@ function itemsCounted(ctx: FlowContext, text: string, before: string, after: str
     const withLead = (p: KnowledgePassage) => placeForm(`${p.lead !== undefined ? (items.find((q) => q.order === p.lead)?.text ?? '') : ''}${p.text}`);
     if (!items.some((p) => names.some((name) => withLead(p).includes(name)))) continue;
     // (The thing asked as its end says it, 「信保的獎」 → 獎: the longest end every counted item writes.)
-    for (let length = Math.min(thing.length, 4); length >= 1; length -= 1) {
-      const end = thing.slice(-length);
-      const counted = items.filter((p) => names.some((name) => withLead(p).includes(name)) && withLead(p).includes(end));
-      const ofThing = items.filter((p) => withLead(p).includes(end));
-      if (counted.length === 0 || ofThing.length < 3) continue;
-      if (!best || counted.length > best.passages.length) best = { passages: counted, thing: end, name: names[0]! };
-      break;
+    // (Any part of it, the longest first and the end first: 「上了幾個獎的得獎名單」 → 獎.)
+    found: for (let length = Math.min(thing.length, 4); length >= 1; length -= 1) {
+      for (let start = thing.length - length; start >= 0; start -= 1) {
+        const end = thing.slice(start, start + length);
+        // (Not a part of the organisation's own name, 「玉山」.)
+        if (names.some((name) => name.includes(end) || end.includes(name))) continue;
+        const counted = items.filter((p) => names.some((name) => withLead(p).includes(name)) && withLead(p).includes(end));
+        const ofThing = items.filter((p) => withLead(p).includes(end));
+        if (counted.length === 0 || ofThing.length < 3) continue;
+        if (!best || counted.length > best.passages.length) best = { passages: counted, thing: end, name: names[0]! };
+        break found;
+      }
     }
   }
   if (!best) return noneListed(ctx, names, thing, listed, unit);

@@ -4354,6 +4354,24 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我們行今年兩個批號，D公司在第一個批號已經計提60萬，第二個批號還很空，D在第二個批號最多還能計提多少'],
     answersWith: ['尚可 400,000 元'],
   },
+  {
+    name: 'each asking word of a sentence closes a count of its own',
+    says: ['常董幾位、監察人(含常務監察人)幾位？'],
+    answersWith: ['常務董事 4 位', '合計 5 位'],
+    never: ['合計 9 位'],
+  },
+  {
+    name: 'a place in a ranking (第幾名) counts nothing',
+    says: ['彰化商銀的保證餘額排第幾名'],
+    answersWith: ['彰化'],
+    never: ['列名'],
+  },
+  {
+    name: 'a description no cell writes is not counted as if it were',
+    says: ['董事裡面有幾位是外國人'],
+    answersWith: ['0800-089-921'],
+    never: ['合計 12 位', '董事 8 位'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
