@@ -263,12 +263,10 @@ function itemsCounted(ctx: FlowContext, text: string, before: string, after: str
 }
 
 /**
- * 「國泰世華拿了幾個獎」: an organisation the documents know (in a table or a list) that no item of the list of the thing
- * asked names has none: said so, with the list it was looked for in (the section whose items most write the thing and
- * name organisations).
+ * The list of the thing asked (「獎」): the section whose items most write the thing, by the longest end of it, and name
+ * organisations the documents list; at least three such items.
  */
-function noneListed(ctx: FlowContext, names: readonly string[], thing: string, listed: ReadonlySet<string>, unit: string): FlowResult | undefined {
-  if (![...listed].some((name) => names.some((n) => name.includes(n)))) return undefined;
+function listOfThing(ctx: FlowContext, thing: string, listed: ReadonlySet<string>): { passages: KnowledgePassage[]; end: string } | undefined {
   let best: { passages: KnowledgePassage[]; end: string } | undefined;
   for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
     const items = section.passages.filter((p) => p.kind !== 'row');
@@ -280,6 +278,17 @@ function noneListed(ctx: FlowContext, names: readonly string[], thing: string, l
       break;
     }
   }
+  return best;
+}
+
+/**
+ * 「國泰世華拿了幾個獎」: an organisation the documents know (in a table or a list) that no item of the list of the thing
+ * asked names has none: said so, with the list it was looked for in (the section whose items most write the thing and
+ * name organisations).
+ */
+function noneListed(ctx: FlowContext, names: readonly string[], thing: string, listed: ReadonlySet<string>, unit: string): FlowResult | undefined {
+  if (![...listed].some((name) => names.some((n) => name.includes(n)))) return undefined;
+  const best = listOfThing(ctx, thing, listed);
   if (!best) return undefined;
   const section = best.passages[0]!.section;
   const citation = ctx.cite.forSection(section, best.passages.map((p) => p.text).join(' '));
@@ -305,17 +314,7 @@ function noneListed(ctx: FlowContext, names: readonly string[], thing: string, l
  * the most items name (each tie said), with its items.
  */
 function mostListed(ctx: FlowContext, thing: string, listed: ReadonlySet<string>, unit: string): FlowResult | undefined {
-  let best: { passages: KnowledgePassage[]; end: string } | undefined;
-  for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
-    const items = section.passages.filter((p) => p.kind !== 'row');
-    for (let length = Math.min(thing.length, 4); length >= 1; length -= 1) {
-      const end = thing.slice(-length);
-      const lists = items.filter((p) => placeForm(p.text).includes(end) && [...listed].some((name) => placeForm(p.text).includes(name)));
-      if (lists.length < 3) continue;
-      if (!best || lists.length > best.passages.length) best = { passages: lists, end };
-      break;
-    }
-  }
+  const best = listOfThing(ctx, thing, listed);
   if (!best) return undefined;
   const counts = [...listed].map((name) => ({ name, passages: best!.passages.filter((p) => placeForm(p.text).includes(name)) })).filter((c) => c.passages.length > 0);
   const most = Math.max(0, ...counts.map((c) => c.passages.length));
