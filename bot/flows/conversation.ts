@@ -60,6 +60,9 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
   const ruled = rule?.replies[0];
   // (Else what the programme's own documents say of misusing it, 「金融機構如有不當利用批次保證之情事…」, quoted.)
   const misuse = ruled ? undefined : misuseRule(ctx, said?.ruleWords ?? []);
+  // (「核准日其實是103/12/16，可以改成12/12嗎」: a case's date told with the programme's rule on which cases a revision
+  // covers is what decides; that rule is quoted too.)
+  const versions = ruled ? undefined : transitionRule(ctx);
   return {
     outcome: 'answered',
     replies: [
@@ -70,9 +73,10 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
           said?.reply ?? '抱歉，這件事我無法在對話中處理。',
           ...(ruled ? ['依規定，您說的情形：', ruled.text] : []),
           ...(misuse ? [`依《${misuse.citation.title}》〈${misuse.citation.section}〉：`, misuse.quote] : []),
+          ...(versions ? [versions.line] : []),
           `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`,
         ],
-        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
+        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(versions ? [versions.citation] : []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
         quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
         notInDocuments: true,
       }),
@@ -96,6 +100,17 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
     if (passage) return { quote: `「${readableQuote(ctx.sources.knowledge, first.id, passage.text)}」`, citation: ctx.cite.forSection(first, passage.text) };
   }
   return undefined;
+}
+
+/** The programme's rule on which cases a revision covers (`<programme>.transition_rule`), when the message tells a case's date. */
+function transitionRule(ctx: FlowContext): { line: string; citation: Citation } | undefined {
+  const programme = ctx.merged.programme;
+  const { approvalDate, applicationDate } = ctx.understanding.facts;
+  const name = programme ? `${programme}.transition_rule` : undefined;
+  if (!name || (approvalDate ?? applicationDate) === undefined || !ctx.view.has(name)) return undefined;
+  const rule = ctx.view.history(name).at(-1);
+  if (!rule || typeof rule.value !== 'string') return undefined;
+  return { line: `新舊規定的適用（${rule.description}）：${rule.value}`, citation: ctx.cite.forReference(rule.reference, rule.effectiveFrom, rule.name) };
 }
 
 export function resetReply(): Reply {
