@@ -268,7 +268,8 @@ export function createBot(deps: BotDeps): Bot {
 
   function route(ctx: FlowContext): FlowResult {
     const { understanding: u, merged } = ctx;
-    if (u.declines) return declineFlow(ctx, u.declines, caseRatioDecision(ctx));
+    // (「…可以叫他把營業額報高一點嗎？另外營授比的分母是抓哪一年度的營收」: a part asking something of its own is answered after.)
+    if (u.declines) return withPartsUnanswered(ctx, () => false, declineFlow(ctx, u.declines, caseRatioDecision(ctx)), (own) => own.declines !== undefined);
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();

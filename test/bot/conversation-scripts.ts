@@ -4378,6 +4378,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['無法協助', '103 年 12 月 15 日之後者（含本日）'],
     cites: '說明六',
   },
+  {
+    name: 'a part asking something of its own is answered after a refusal',
+    says: ['營收可以先灌水一點再送保嗎？另外營授比是用哪一年的營業額算'],
+    answersWith: ['無法協助', '最近一年度報稅營業額'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
