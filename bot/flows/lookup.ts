@@ -1105,13 +1105,13 @@ function capCheck(description: string, limit: number, used: number | undefined, 
  * is quoted, so the answer says so, and that a later version replaced it.
  */
 function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undefined {
-  const { applicationDate, approvalDate } = ctx.merged.facts;
-  const [label, date] = applicationDate === ctx.asOf ? ['申請日', applicationDate] : approvalDate === ctx.asOf ? ['授信額度核准日', approvalDate] : [];
-  if (!label || !date) return undefined;
+  const told = caseDateTold(ctx);
+  if (!told) return undefined;
+  const { label, date } = told;
   const revisions = candidates
     // (A figure first written by a revision whose letter says which cases it covers, 「…核准日於103年12月15日之前者，仍得依
     // 修正要點實施前相關規定辦理」: a case before it is under the former rules, whatever they were.)
-    .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming && (phasesIn(ctx, c.name) || ctx.view.has(`${c.name.split('.')[0]}.transition_rule`)) ? [c.upcoming.effectiveFrom] : []))
+    .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming && (phasesIn(ctx, c.name) || ctx.view.has(transitionRuleOf(c.name))) ? [c.upcoming.effectiveFrom] : []))
     // (A revision not yet in force on the day asked replaced nothing yet.)
     .filter((from) => from > date && from <= (ctx.today ?? from))
     .sort();
@@ -1129,17 +1129,30 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
  * which cases the revision covers (`<programme>.transition_rule`, 「…之後者（含本日）…」) is quoted with it.
  */
 function revisionDayTransition(ctx: FlowContext, candidates: Candidate[]): { line: string; citation: Citation } | undefined {
-  const { applicationDate, approvalDate } = ctx.merged.facts;
-  const [label, date] = applicationDate === ctx.asOf ? ['申請日', applicationDate] : approvalDate === ctx.asOf ? ['授信額度核准日', approvalDate] : [];
-  if (!label || !date) return undefined;
-  const revised = candidates.find((c) => c.reading?.effectiveFrom === date && ctx.view.has(`${c.name.split('.')[0]}.transition_rule`));
+  const told = caseDateTold(ctx);
+  if (!told) return undefined;
+  const { label, date } = told;
+  const revised = candidates.find((c) => c.reading?.effectiveFrom === date && ctx.view.has(transitionRuleOf(c.name)));
   if (!revised) return undefined;
-  const transition = ctx.view.at(date).find(`${revised.name.split('.')[0]}.transition_rule`);
+  const transition = ctx.view.at(date).find(transitionRuleOf(revised.name));
   if (!transition || typeof transition.value !== 'string') return undefined;
   return {
     line: `依您提供的${label}（${formatRocDate(date)}），正是修正規定施行之日，適用修正後的規定（新舊規定的適用：${transition.value}）：`,
     citation: ctx.cite.forReference(transition.reference, transition.effectiveFrom, transition.name),
   };
+}
+
+/** The case's own date (申請日, 授信額度核准日) the rules were read at, when one was, with its label. */
+function caseDateTold(ctx: FlowContext): { label: string; date: string } | undefined {
+  const { applicationDate, approvalDate } = ctx.merged.facts;
+  if (applicationDate !== undefined && applicationDate === ctx.asOf) return { label: '申請日', date: applicationDate };
+  if (approvalDate !== undefined && approvalDate === ctx.asOf) return { label: '授信額度核准日', date: approvalDate };
+  return undefined;
+}
+
+/** The rule saying which cases a revision of this parameter's programme covers (`<programme>.transition_rule`). */
+function transitionRuleOf(parameter: string): string {
+  return `${parameter.split('.')[0]}.transition_rule`;
 }
 
 /** A rule saying which cases a revision covers (read by the applicable_rules ask), asked about by a case's date. */
@@ -1170,7 +1183,8 @@ function caseDay(ctx: FlowContext): string | undefined {
  * do not hold, is not known; the latest one they hold is shown for what it is.
  */
 function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | undefined {
-  const year = announcedYearAsked(ctx) ?? yearAskedAsNow(ctx);
+  const asNow = yearAskedAsNow(ctx);
+  const year = announcedYearAsked(ctx) ?? asNow;
   if (year === undefined) return undefined;
   // (Of the values in force by the day asked: one added from a later day is not yet announced then.)
   const held = (name: string) => ctx.view.history(name).filter((v) => v.effectiveFrom <= ctx.asOf);
@@ -1180,7 +1194,7 @@ function notAnnouncedNote(ctx: FlowContext, candidates: Candidate[]): string | u
       ctx.view.announcedEachYear(c.name) &&
       !held(c.name).some((v) => v.effectiveFrom.startsWith(year)) &&
       // (A year asked as now, 「2025年現在還是0.3%嗎」, is unknown only after the newest announcement held.)
-      (year !== yearAskedAsNow(ctx) || held(c.name).every((v) => v.effectiveFrom.slice(0, 4) < year)),
+      (year !== asNow || held(c.name).every((v) => v.effectiveFrom.slice(0, 4) < year)),
   );
   if (unknown.length === 0) return undefined;
   const names = unknown.map((c) => c.reading!.description).join('、');

@@ -2,7 +2,6 @@ import { eligibility, type EligibilityResult } from '../../rules/eligibility/ind
 import type { FactFlags } from '../../rules/facts.ts';
 import { formatTenths } from '../../rules/display.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
-import { MissingFactsError } from '../../rules/errors.ts';
 import { guaranteeFee, type FeeResult } from '../../rules/fees.ts';
 import { formatAmount, formatCheng, formatRocDate } from '../compose/format.ts';
 import { sourceWordsLine } from '../compose/parameter-text.ts';
@@ -298,15 +297,9 @@ function feeOfLoanTold(ctx: FlowContext, c: Candidate): { line: string; trace: F
       return undefined;
     }
   };
-  const name = c.result.programmeName;
-  const period = `${periodMonths ?? 12} 個月`;
-  const lead = `${name}：以您說的貸款 ${formatAmount(loanAmount)} 元、最高保證成數 ${formatCheng(ratio)}、保證期間 ${period}試算，保證手續費`;
-  let one: FeeResult | undefined;
-  try {
-    one = guaranteeFee(ctx.view, { ...facts, ...(riskGroup ? { riskGroup } : {}) });
-  } catch (error) {
-    if (!(error instanceof MissingFactsError) || !error.missing.every((m) => m === 'riskGroup')) return undefined;
-  }
+  const lead = `${c.result.programmeName}：以您說的貸款 ${formatAmount(loanAmount)} 元、最高保證成數 ${formatCheng(ratio)}、保證期間 ${periodMonths ?? 12} 個月試算，保證手續費`;
+  // (One fee when the rate waits on no risk group, or the group was told; else each group's.)
+  const one = feeAt(riskGroup);
   if (one) return { line: `${lead} ${formatAmount(one.fee)} 元（${one.formula}）`, trace: one.trace };
   const groups = (['A', 'B', 'C'] as const).flatMap((group) => {
     const fee = feeAt(group);

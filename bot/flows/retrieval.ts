@@ -1465,7 +1465,7 @@ export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
   const plain = rowsNamed(ctx.sources.knowledge, asked);
   const placed = plain.find(placeIn);
   const ownRows = placed ? plain.filter((row) => row.section.id === placed.section.id) : [];
-  const rows = ownRows.length >= 2 ? ownRows : rowsNamed(ctx.sources.knowledge, asked, names);
+  const rows = ownRows.length >= 2 ? ownRows : names.length === 0 ? plain : rowsNamed(ctx.sources.knowledge, asked, names);
   const sections = [...new Set(rows.map((row) => row.section.id))];
   const holdsPlace = rows.some(placeIn);
   if (rows.length < 2 || (sections.length < 2 && !holdsPlace)) return undefined;
