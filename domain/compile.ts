@@ -133,7 +133,7 @@ export interface Domain {
     mayUse: RegExp;
     change: RegExp;
   };
-  modifiers: { threshold?: RegExp; lower?: RegExp; lowerOfTwo?: RegExp; higherOfTwo?: RegExp; whichLender?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; rowAbove?: RegExp; rowBelow?: RegExp; difference?: RegExp; addsToBefore?: RegExp; share?: RegExp; whichYear?: RegExp; times?: RegExp; growth?: RegExp; yearsBetween?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
+  modifiers: { threshold?: RegExp; lower?: RegExp; lowerOfTwo?: RegExp; higherOfTwo?: RegExp; whichLender?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; rowAbove?: RegExp; rowBelow?: RegExp; difference?: RegExp; addsToBefore?: RegExp; share?: RegExp; whichYear?: RegExp; times?: RegExp; growth?: RegExp; per?: RegExp; yearsBetween?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[]; rowPointer: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -189,6 +189,8 @@ export interface RoleWords {
   unitOmitted: { after: RegExp; unit: number; below: number; opening?: boolean; standalone?: boolean } | undefined;
   /** Beside a revenue, a 週轉借款 is the balance the 營授比 divides. */
   balanceBesideRevenue: RegExp;
+  /** 「餘額含這筆共700萬」: the balance already counts the loan asked about. */
+  balanceIncludesLoan: RegExp;
   /** 「（已乘保證成數）」: the amount stated is the guaranteed amount. */
   guaranteedMarkers: RegExp | undefined;
   /** Words correcting the figure just said (不對 是…, 打錯了 是…). */
@@ -348,6 +350,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
         }
       : undefined,
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
+    balanceIncludesLoan: cueRegExp(file.balance_includes_loan),
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
     corrections: cueRegExp(file.corrections ?? []),
     donationAtMinimum: file.donation_at_minimum ? cueRegExp(file.donation_at_minimum) : /(?!)/u,
@@ -499,6 +502,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       ...(intents.modifiers.which_year ? { whichYear: cueRegExp(intents.modifiers.which_year) } : {}),
       ...(intents.modifiers.times ? { times: cueRegExp(intents.modifiers.times) } : {}),
       ...(intents.modifiers.growth ? { growth: cueRegExp(intents.modifiers.growth) } : {}),
+      ...(intents.modifiers.per ? { per: cueRegExp(intents.modifiers.per) } : {}),
       ...(intents.modifiers.years_between ? { yearsBetween: cueRegExp(intents.modifiers.years_between) } : {}),
       ...(intents.modifiers.threshold ? { threshold: cueRegExp(intents.modifiers.threshold) } : {}),
       several: cueRegExp(intents.modifiers.several),

@@ -200,7 +200,7 @@ export const IntentsFile = z
     may_use: Cues.optional(),
     change: Cues,
     modifiers: z
-      .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues, total: Cues, place_of: Cues, threshold: Cues.optional(), lower: Cues.optional(), which_lender: Cues.optional(), originally: Cues.optional(), past: Cues.optional(), until: Cues.optional(), longest_term: Cues.optional(), difference: Cues.optional(), adds_to_before: Cues.optional(), share: Cues.optional(), which_year: Cues.optional(), times: Cues.optional(), growth: Cues.optional(), years_between: Cues.optional(), lower_of_two: Cues.optional(), higher_of_two: Cues.optional(), row_above: Cues.optional(), row_below: Cues.optional() })
+      .object({ which: Cues, still: Cues, several: Cues, most: Cues, least: Cues, yes_no: Cues, list: Cues, comparison: Cues, current: Cues, both_ways: Cues, not_waived: Cues, total: Cues, place_of: Cues, threshold: Cues.optional(), lower: Cues.optional(), which_lender: Cues.optional(), originally: Cues.optional(), past: Cues.optional(), until: Cues.optional(), longest_term: Cues.optional(), difference: Cues.optional(), adds_to_before: Cues.optional(), share: Cues.optional(), which_year: Cues.optional(), times: Cues.optional(), growth: Cues.optional(), per: Cues.optional(), years_between: Cues.optional(), lower_of_two: Cues.optional(), higher_of_two: Cues.optional(), row_above: Cues.optional(), row_below: Cues.optional() })
       .strict(),
     follow_up: z.object({ leaning: Cues, conditional: Cues, comparing: Cues, opening: Words, alone: Words.optional(), joiners: Words.optional(), endings: Words.optional(), pronouns: Words.optional(), refers_back: Words.optional(), pointing: Cues.optional(), row_pointers: Cues.optional() }).strict(),
     answers: z.object({ yes: Words, no: Words }).strict(),
@@ -324,6 +324,8 @@ export const RolesFile = z
       .strict()
       .optional(),
     balance_beside_revenue: Cues,
+    /** 「餘額含這筆共700萬」: words before a balance saying it already counts the loan asked about. */
+    balance_includes_loan: Words,
     /** 「（已乘保證成數）」: the amount stated is the guaranteed amount, whatever it is called. */
     guaranteed_markers: Words.optional(),
     /** 「150w……不對 是1500w」: words after which a figure with no word of its own replaces the same kind of figure before. */

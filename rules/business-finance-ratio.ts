@@ -63,7 +63,8 @@ export function hasRatioFigures(facts: Facts): boolean {
 
 /** What the 營授比 rule reads of a case's facts. */
 export function ratioInputOf(facts: Facts): RatioInput {
-  const newLoan = facts.workingCapitalBalance !== undefined && facts.loanPurpose !== 'capital_expenditure' ? facts.loanAmount : undefined;
+  // (「餘額含這筆共700萬」: the balance told already counts the loan.)
+  const newLoan = facts.workingCapitalBalance !== undefined && facts.loanPurpose !== 'capital_expenditure' && !facts.balanceIncludesLoan ? facts.loanAmount : undefined;
   return {
     workingCapitalBalance: facts.workingCapitalBalance,
     annualRevenue: facts.annualRevenue,

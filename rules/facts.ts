@@ -57,6 +57,7 @@ export const Facts = z
     repaidAmount: z.number().positive(), // 先還掉的週轉借款（「那如果先還掉四百萬呢」）：從已知的週轉授信總餘額扣除
     businessFinanceRatio: z.number().nonnegative(), // 營授比 as the applicant states it, percent (when balance and revenue are not given)
     businessFinanceRatioAbove: z.boolean(), // the stated 營授比 is a figure it exceeds (「超過70%」)
+    balanceIncludesLoan: z.boolean(), // the balance told already counts the new loan (「餘額含這筆共700萬」)
     debtRatio: z.number().nonnegative(), // 負債比率, percent
     approvalDate: z.iso.date(), // 授信額度核准日
     loanStartDate: z.iso.date(), // 授信起日

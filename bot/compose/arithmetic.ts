@@ -15,7 +15,7 @@ import type { Modifiers } from '../understand/types.ts';
 export type Operation = NonNullable<Modifiers['arithmetic']> | 'sum' | 'share';
 
 /** A table's cell (「保證餘額 65,954.27」) is a number in the unit its caption gives (金額單位：新臺幣百萬元). */
-type Kind = 'money' | 'count' | 'percent' | 'year' | 'number';
+type Kind = 'money' | 'count' | 'percent' | 'year' | 'number' | 'days';
 
 interface Figure {
   kind: Kind;
@@ -59,7 +59,7 @@ function figuresIn(passage: string, index: number, years: boolean): Figure[] {
     ? [...text.matchAll(ROC_YEAR)].map((m) => ({ kind: 'year' as const, value: Number(m[1]), raw: m[0], index: m.index, end: m.index + m[0].length })).filter((f) => f.value >= 30 && f.value <= 150)
     : scanMentions(text)
         // (A plain number is a figure only in a row of a table, after its row's name: 「玉山商銀：保證餘額 65,954.27」.)
-        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead && !ADDRESS_OR_PHONE.test(text)))
+        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || m.unit === 'days' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead && !ADDRESS_OR_PHONE.test(text)))
         // (「43 億餘元」: the rest of the amount's words, 餘元, are part of it, not of the next figure's label.)
         .map((m) => ({ kind: (m.unit === 'amount' ? 'money' : m.unit === 'plain' ? 'number' : m.unit) as Kind, value: m.value, raw: m.raw, index: m.index, end: m.end + (/^[餘多]?元/u.exec(text.slice(m.end))?.[0].length ?? 0) }));
   const clauseStarts = [0];
@@ -274,8 +274,56 @@ function moneyText(value: number, a: Figure, b: Figure): string {
   return `${inUnit}${unit.name}元${trillions}`;
 }
 
+/** What 「平均一件」「每戶平均」「一年平均」 divides by: the classifier asked, and the units a divisor may be written in. */
+const PER_ITEM = /(?:平均(?:每|一)?|每|一)([件戶家年個])/u;
+
+/** An average as its figures write it, and whether it is exact: 190億元; 346.45萬元（3,464,464 元）. */
+function averageText(value: number): { text: string; exact: boolean } {
+  const unit = MONEY_UNITS.find(([, size]) => value >= size);
+  const whole = Math.round(value);
+  if (!unit) return { text: `${formatAmount(whole)} 元`, exact: whole === value };
+  // (To a tenth of 萬, a hundredth of 億: 346.4萬元, 1.23億元.)
+  const inUnit = Number((value / unit[1]).toFixed(unit[0] === '萬' ? 1 : 2));
+  const exact = Math.abs(inUnit * unit[1] - value) < 1e-6 * value;
+  return { text: exact ? `${inUnit.toLocaleString('en-US')}${unit[0]}元` : `${inUnit.toLocaleString('en-US')}${unit[0]}元（${formatAmount(whole)} 元）`, exact };
+}
+
+/**
+ * 「111年平均一件保證多少錢」「5年950億，一年平均多少」: an amount a passage writes over the count beside it of the thing
+ * asked (件, 戶, 家) or the years it spans; the amount is the one the question's words name best.
+ */
+function perItemLine(question: string, passages: readonly string[], before?: string): string | undefined {
+  const asked = normalizeText(question);
+  const item = PER_ITEM.exec(asked)?.[1];
+  if (!item) return undefined;
+  const words = new Set(tokenize(withRocYears(compact(`${before ?? ''}${question}`))));
+  const amounts: Array<Figure & { score: number }> = [];
+  const divisors: Array<{ value: number; raw: string; passage: number; clause: number }> = [];
+  passages.forEach((passage, index) => {
+    for (const f of figuresIn(passage, index, false)) if (f.kind === 'money') amounts.push({ ...f, score: [...words].filter((w) => f.tokens.has(w) || f.sentence.has(w)).length });
+    // (Years are no figures of the quote's own kinds: 「5 年將投入 950 億元」 reads its duration here.)
+    const text = compact(passage);
+    // (Clauses counted as figuresIn counts them: a comma between digits is a thousands separator.)
+    const clauseOf = (at: number) => [...text.slice(0, at)].filter((c, k) => CLAUSE_END.test(c) && !(c === ',' && /\d/u.test(text[k - 1] ?? '') && /\d/u.test(text[k + 1] ?? ''))).length;
+    for (const m of scanMentions(text)) {
+      const counted = item === '年' ? m.unit === 'years' : m.unit === 'count' && m.raw.endsWith(item);
+      if (counted && m.value > 0) divisors.push({ value: m.value, raw: m.raw, passage: index, clause: clauseOf(m.index) });
+    }
+  });
+  const amount = [...amounts].sort((a, b) => b.score - a.score)[0];
+  if (!amount || amount.score === 0) return undefined;
+  // (The count written beside the amount: its passage, its nearest clause.)
+  const near = divisors.filter((d) => d.passage === amount.passage).sort((a, b) => Math.abs(a.clause - amount.clause) - Math.abs(b.clause - amount.clause))[0];
+  if (!near) return undefined;
+  const per = amount.value / near.value;
+  const each = item === '年' ? '每年' : `每${item}`;
+  const { text, exact } = averageText(per);
+  return `計算：${amount.raw}（${trimmedLabel(amount.label).slice(0, 24)}）÷ ${near.raw} ${exact ? '＝' : '≈'} ${text}（平均${each}）。`;
+}
+
 /** The result of the operation asked, as a line after the quoted passages; undefined when the question's figures are not both found. */
 export function arithmeticLine(question: string, operation: Operation, passages: readonly string[], before?: string, sidesFrom?: string): string | undefined {
+  if (operation === 'per') return perItemLine(question, passages, before);
   // (「增加多少錢？逾期率又上升幾個百分點？」: a part asking money is of the amounts, one asking points of the rates.)
   const asksPoints = PERCENT_ASKED.test(question);
   const asksMoney = MONEY_ASKED.test(question);
@@ -329,7 +377,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
     }
     case 'difference': {
       const gap = high.value - low.value;
-      const size = high.kind === 'percent' ? `${Number(gap.toFixed(4))} 個百分點` : amountText(gap);
+      const size = high.kind === 'percent' ? `${Number(gap.toFixed(4))} 個百分點` : high.kind === 'days' ? `${Number(gap.toFixed(4))} 天` : amountText(gap);
       return `計算：${shown(high)} − ${shown(low)} ＝ ${size}。`;
     }
   }

@@ -653,11 +653,20 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (feeOfToldLoan) return 'fee_calculation';
   if (c.state.compared && !newLoan && c.u.programmes.length === 0 && asks.length > 0 && asks.every((a) => COMPARED_FIGURES.has(a)) && (c.u.isFollowUp || c.u.asks.length > 0)) return 'fact_lookup';
   const aboutApplicant = stated.age !== undefined || stated.businessAgeMonths !== undefined || stated.gender !== undefined;
+  // 「想用增加國內投資那個額外一億額度來付員工薪水週轉，可以嗎」: a use of the money told of a programme or measure named
+  // (by name or by a circumstance naming it), asked yes or no, is whether the case qualifies.
+  // (Asked of the use itself, 「可以拿來…嗎」, or of nothing else: 「可以直接用授權送保嗎」 asks the channel.)
+  const ofTheUse = c.u.asks.includes('usage') || c.u.asks.every((a) => a === 'cap_amount' || a === 'eligibility_criteria');
+  if (c.u.modifiers.yesNo && ofTheUse && stated.loanPurpose !== undefined && programme !== undefined && !asksFee && Object.values(stated.flags ?? {}).some((on) => on === true)) return 'eligibility';
   // 「營授比超過五成，授權送保只能保五成，那這樣一年保證費變多少」: a fee asked of the loan told, at a ratio this message
   // states, is computed at that ratio; the 營授比 told is why the ratio is what it is, not a question to decide first.
   if (asksFee && facts.loanAmount !== undefined && stated.guaranteeRatio !== undefined && !c.u.modifiers.yesNo) return 'fee_calculation';
   // 「那我再跟銀行多借三百萬…B組一年保證費多少」 after the 營授比 figures: the fee of the loan added, at the ratio its 營授比 allows.
-  if (asksFee && c.u.loanAdded === true && facts.loanAmount !== undefined && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'fee_calculation';
+  // (So is a loan told with the two figures in one message: 「營業額1000萬，餘額含這筆700萬，這筆100萬授權送保，B組一年手續費多少」.)
+  // (Not 「幫我算一下營授比…加進去營授比多少」: the 營授比's own figure asked is answered first.)
+  const ratioFigureAsked = c.u.parameterTopics.includes('business_finance_ratio') && c.u.asks.includes('statistics');
+  const feeOfLoanTold = stated.loanAmount !== undefined && c.u.asks.includes('fee_amount') && !ratioFigureAsked;
+  if (asksFee && (c.u.loanAdded === true || feeOfLoanTold) && facts.loanAmount !== undefined && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'fee_calculation';
   // 「營業額600萬，週轉借款420萬，還能送保嗎」: the two figures of the 營授比 decide it.
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';
   // 「營業額2000萬，營授比會超過嗎？」: one of the two figures, about the ratio: the other is asked for, then it is decided.

@@ -178,7 +178,8 @@ export function youngBusinessFlow(ctx: FlowContext): FlowResult | undefined {
   // (「有那個新創事業的放寬嗎」 names the rule's own programme: the same answer.)
   // (「查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
   // (Nor 「那借的錢可以拿來付薪水嗎」 after it: what the money is for, asked of the young business, is the same rule's.)
-  const asksUse = asks.includes('usage') && facts.loanPurpose !== undefined;
+  // (Or the use told and asked yes or no, 「就是想借週轉金付房租跟薪水，這樣ok嗎」.)
+  const asksUse = facts.loanPurpose !== undefined && (asks.includes('usage') || (ctx.understanding.facts.loanPurpose !== undefined && ctx.understanding.modifiers.yesNo));
   if ((programme && programme !== NEW_VENTURE_PROGRAMME) || facts.businessAgeMonths === undefined || !(asksUse || asks.some((ask) => AGE_ASKS.has(ask))) || asks.includes('procedure')) return undefined;
   // (A case with its 營授比 figures is decided on them.)
   if (facts.annualRevenue !== undefined || facts.workingCapitalBalance !== undefined || facts.businessFinanceRatio !== undefined) return undefined;

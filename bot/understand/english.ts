@@ -45,7 +45,8 @@ const FIGURES: Rewrite[] = [
   [/(?<![\d.])(\d+(?:\.\d+)?)\s*percent\b/g, '$1%'],
   // 「in the 2014 revision」「since 2011」: a year written alone after a word that places it in time is a year (2014年).
   [/\b(in|of|since|from|during|before|after|until|by)(?:\s+the)?\s+((?:19[5-9]|20[0-4])\d)\b(?![\d,.%年])/g, '$1 $2年'],
-  // 「500w」: w is how 萬 is typed in chat.
+  // 「500w」: w is how 萬 is typed in chat, and 「2kw」 is 千萬 (k 千 before w 萬).
+  [/(?<![\d.,])(\d+(?:\.\d+)?)\s*kw\b/g, '$1千萬'],
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
   // 「my company is 2 years old」「the shop has been open for 3 years」: the business's age, not the owner's.
   [/\b(?:company|business|firm|shop|store|startup|studio)\s+(?:is|has been (?:open|running|operating)(?: for)?)\s+(\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?)(?:[\s-]*old)?\b/g, '公司成立$1年'],
@@ -57,6 +58,8 @@ const FIGURES: Rewrite[] = [
   // 「between Jan and Jun of ROC year 100」: a month named alone is that month (not 「may」, which is mostly a verb).
   [new RegExp(`\\b(${MONTHS.split('|').filter((m) => m !== 'may').join('|')})\\b\\.?(?!\\s*\\d)`, 'g'), (month) => `${monthNumber(month as string)}月`],
   [/(?<![\d.])(\d+)[\s-]*(?:years?|yrs?)[\s-]*old\b/g, '$1歲'],
+  // 「46 y/o」「46yo」: years old, as chat abbreviates it.
+  [/(?<![\d.])(\d{1,3})\s*y\/?o\b/g, '$1歲'],
   [/\b(?:i am|i'm|im|aged?)\s+(\d{2})\b(?!\s*(?:years?|months?|%|million))/g, '$1歲'],
   // 「a 2-year term」「18-month loan」: a hyphen joins the figure to its unit.
   [/(?<![\d.])(\d+(?:\.\d+)?)(?:\s*|-)(?:years?|yrs?|y)\b/g, '$1年'],

@@ -325,6 +325,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         if (role !== undefined && role !== 'ignore') {
           set(role, m.value);
           said.amount = { key: role, end: m.end };
+          if (role === 'workingCapitalBalance' && words.balanceIncludesLoan.test(ctx.before)) facts.balanceIncludesLoan = true;
         }
         return;
       }

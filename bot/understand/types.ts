@@ -93,7 +93,7 @@ export interface Modifiers {
    * 「110年的保證金額比111年多多少」「政府捐的是銀行的幾倍」「批保比專案保證晚幾年推出」: arithmetic asked over two figures
    * (intents.yaml modifiers `difference`, `times`, `years_between`; a sum is `total`).
    */
-  arithmetic?: 'difference' | 'times' | 'growth' | 'years_between';
+  arithmetic?: 'difference' | 'times' | 'growth' | 'per' | 'years_between';
   /** 「信用分數要幾分才能送保」: the bar a criterion sets is asked, not whether one's own case passes (modifiers.threshold). */
   threshold?: boolean;
   /** 「手續費1.5%好貴 有沒有辦法降」: how the figure could be lower is asked (modifiers.lower). */

@@ -72,7 +72,7 @@ function modifiersOf(text: string, domain: Domain): Modifiers {
     ...(domain.modifiers.total.test(text) || domain.modifiers.addsToBefore?.test(text) ? { total: true } : {}),
     ...(domain.modifiers.addsToBefore?.test(text) ? { addsToBefore: true } : {}),
     ...(domain.modifiers.share?.test(text) ? { share: true } : {}),
-    ...optionalArithmetic(domain.modifiers.yearsBetween?.test(text) ? 'years_between' : domain.modifiers.times?.test(text) ? 'times' : domain.modifiers.growth?.test(text) ? 'growth' : domain.modifiers.difference?.test(text) ? 'difference' : undefined),
+    ...optionalArithmetic(domain.modifiers.yearsBetween?.test(text) ? 'years_between' : domain.modifiers.times?.test(text) ? 'times' : domain.modifiers.growth?.test(text) ? 'growth' : domain.modifiers.per?.test(text) ? 'per' : domain.modifiers.difference?.test(text) ? 'difference' : undefined),
     ...(domain.modifiers.placeOf.test(text) ? { placeOf: true } : {}),
     // (「排第幾 跟前一名差多少」: the row ranked next to the one asked, above or below it.)
     ...(domain.modifiers.rowAbove?.test(text) ? { neighbour: 'above' as const } : domain.modifiers.rowBelow?.test(text) ? { neighbour: 'below' as const } : {}),
