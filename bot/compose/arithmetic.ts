@@ -349,7 +349,8 @@ export function arithmeticLine(question: string, operation: Operation, passages:
     case 'years_between':
       return `計算：民國${high.value}年 − 民國${low.value}年 ＝ ${high.value - low.value} 年（${shown(high)}；${shown(low)}）。`;
     case 'times':
-      if (low.value === 0) return undefined;
+      // (「計畫是用幾倍保證能量去估的」: a multiple the passage states, 「以 10 倍保證能量估算」, is the answer, not one to work out.)
+      if (low.value === 0 || passages.some((p) => /\d\s*倍/u.test(p))) return undefined;
       // (Exact to two decimals, 「＝ 2.5 倍」; else rounded, 「≈ 2.03 倍」.)
       const times = Number((a.value / b.value).toFixed(2));
       return `計算：${shown(a)} ÷ ${shown(b)} ${Math.abs(times * b.value - a.value) < 1e-9 * Math.abs(a.value) ? '＝' : '≈'} ${times} 倍。`;
