@@ -46,7 +46,7 @@ function compact(text: string): string {
 }
 
 /** The figures of one quoted passage, each with the words that say what it is (years of the Republic, with `years`). */
-function figuresIn(passage: string, index: number, years: boolean): Figure[] {
+function figuresIn(passage: string, index: number, years: boolean, days = false): Figure[] {
   const text = compact(passage);
   // (A row of a table: its name before the first ：, 「新發生逾期保證金額：107年 97；108年 95」; its cells are read by it.)
   const rowHead = /^「?[^「」：:]{1,40}[：:]/u.test(text) ? text.search(/[：:]/u) : -1;
@@ -59,7 +59,8 @@ function figuresIn(passage: string, index: number, years: boolean): Figure[] {
     ? [...text.matchAll(ROC_YEAR)].map((m) => ({ kind: 'year' as const, value: Number(m[1]), raw: m[0], index: m.index, end: m.index + m[0].length })).filter((f) => f.value >= 30 && f.value <= 150)
     : scanMentions(text)
         // (A plain number is a figure only in a row of a table, after its row's name: 「玉山商銀：保證餘額 65,954.27」.)
-        .filter((m) => m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || m.unit === 'days' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead && !ADDRESS_OR_PHONE.test(text)))
+        // (Days are figures of a ratio, 「一般件是AI件的幾倍時間」; their difference is the comparison's, figureDifference.)
+        .filter((m) => (m.unit === 'days' && days) || m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead && !ADDRESS_OR_PHONE.test(text)))
         // (「43 億餘元」: the rest of the amount's words, 餘元, are part of it, not of the next figure's label.)
         .map((m) => ({ kind: (m.unit === 'amount' ? 'money' : m.unit === 'plain' ? 'number' : m.unit) as Kind, value: m.value, raw: m.raw, index: m.index, end: m.end + (/^[餘多]?元/u.exec(text.slice(m.end))?.[0].length ?? 0) }));
   const clauseStarts = [0];
@@ -111,7 +112,7 @@ const ADDRESS_OR_PHONE = /地址|TEL|電話|傳真|\d\s*[號段樓巷弄]/u;
 /** A figure's label without the brackets and joiners around it (「（對受衝擊之保證企業(約」, 「111年」」). */
 function trimmedLabel(label: string): string {
   let text = label.replace(/^[「（(、及和與]+/u, '');
-  while (/[（(」]$/u.test(text)) text = text.slice(0, -1);
+  while (/[（(」]$/u.test(text) || (/[)）]$/u.test(text) && !/[(（]/u.test(text))) text = text.slice(0, -1);
   return text;
 }
 
@@ -297,6 +298,10 @@ function perItemLine(question: string, passages: readonly string[], before?: str
   const item = PER_ITEM.exec(asked)?.[1];
   if (!item) return undefined;
   const words = new Set(tokenize(withRocYears(compact(`${before ?? ''}${question}`))));
+  if (item === '年') {
+    const yearly = yearRowAverage(question, passages, words);
+    if (yearly) return yearly;
+  }
   const amounts: Array<Figure & { score: number }> = [];
   const divisors: Array<{ value: number; raw: string; passage: number; clause: number }> = [];
   passages.forEach((passage, index) => {
@@ -321,6 +326,36 @@ function perItemLine(question: string, passages: readonly string[], before?: str
   return `計算：${amount.raw}（${trimmedLabel(amount.label).slice(0, 24)}）÷ ${near.raw} ${exact ? '＝' : '≈'} ${text}（平均${each}）。`;
 }
 
+/** A table row by year as quoted: 「新發生逾期保證金額：107年 97；108年 95；…」. */
+const YEAR_ROW = /^「?([^「」：:]{1,40})[：:](.+?)」?$/u;
+const YEAR_CELL = /(\d{2,3})年(?:度)?\s*([\d,]+(?:\.\d+)?)(?![\d.%])/gu;
+
+/**
+ * 「107到111年新發生逾期保證金額，平均一年多少」: the cells of a row by year (those of the years the question spans, else all),
+ * summed and divided by their count, in the unit of the table's caption.
+ */
+function yearRowAverage(question: string, passages: readonly string[], words: ReadonlySet<string>): string | undefined {
+  const caption = passages.map((p) => /單位：(?:新臺幣)?([^）)，,\s」]+)/u.exec(p)?.[1]).find((u) => u !== undefined);
+  const asked = [...withRocYears(compact(question)).matchAll(ROC_YEAR)].map((m) => Number(m[1])).filter((y) => y >= 30 && y <= 150);
+  const [from, to] = asked.length >= 2 ? [Math.min(...asked), Math.max(...asked)] : [0, Infinity];
+  const rows = passages.flatMap((passage) => {
+    const m = YEAR_ROW.exec(passage.trim());
+    if (!m) return [];
+    const cells = [...m[2]!.matchAll(YEAR_CELL)].map((c) => ({ year: Number(c[1]), raw: c[2]!, value: Number(c[2]!.replaceAll(',', '')) })).filter((c) => c.year >= from && c.year <= to);
+    const label = m[1]!.trim();
+    return cells.length >= 2 ? [{ label, cells, score: tokenize(label).filter((w) => words.has(w)).length }] : [];
+  });
+  const row = rows.sort((a, b) => b.score - a.score)[0];
+  if (!row || row.score === 0) return undefined;
+  const sum = row.cells.reduce((total, c) => total + c.value, 0);
+  const decimals = Math.max(...row.cells.map((c) => c.raw.split('.')[1]?.length ?? 0));
+  const average = sum / row.cells.length;
+  const shown = Number(average.toFixed(Math.max(decimals, 2)));
+  const exact = Math.abs(shown * row.cells.length - sum) < 1e-9 * Math.max(1, Math.abs(sum));
+  const unit = caption ? ` ${caption}` : '';
+  return `計算：${row.label}（${row.cells[0]!.year}～${row.cells.at(-1)!.year}年）（${row.cells.map((c) => c.raw).join(' + ')}）÷ ${row.cells.length} ${exact ? '＝' : '≈'} ${shown.toLocaleString('en-US')}${unit}（平均每年）。`;
+}
+
 /** The result of the operation asked, as a line after the quoted passages; undefined when the question's figures are not both found. */
 export function arithmeticLine(question: string, operation: Operation, passages: readonly string[], before?: string, sidesFrom?: string): string | undefined {
   if (operation === 'per') return perItemLine(question, passages, before);
@@ -329,7 +364,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const asksMoney = MONEY_ASKED.test(question);
   // (A growth asked in percent, 「多了幾%」, is of any figures: the percent is the answer's.)
   const ofKind = (f: Figure) => (asksPoints === asksMoney || operation === 'growth' ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
-  const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between')).filter((f) => f.kind === 'year' || ofKind(f));
+  const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between', operation === 'times')).filter((f) => f.kind === 'year' || ofKind(f));
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
   // (「111年比110年增加多少錢？逾期率又上升幾個百分點？」: a part with no sides of its own sets the part before's against each other.)
@@ -378,7 +413,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
     }
     case 'difference': {
       const gap = high.value - low.value;
-      const size = high.kind === 'percent' ? `${Number(gap.toFixed(4))} 個百分點` : high.kind === 'days' ? `${Number(gap.toFixed(4))} 天` : amountText(gap);
+      const size = high.kind === 'percent' ? `${Number(gap.toFixed(4))} 個百分點` : amountText(gap);
       return `計算：${shown(high)} − ${shown(low)} ＝ ${size}。`;
     }
   }

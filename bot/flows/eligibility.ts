@@ -262,6 +262,7 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
     `計算：${r.formula}`,
     r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatCheng(r.maxAuthorisedRatio)}` : undefined,
     r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatCheng(general.value as number)}` : undefined,
+    ratioLoanLine(ctx, r, general?.value),
     ...r.reasons.map((reason) => `・${reason}`),
     ...roomLines(ctx),
     `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
@@ -286,6 +287,18 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
     },
     { task: 'eligibility', pending: undefined, facts: ctx.merged.facts },
   );
+}
+
+/**
+ * 「授權送保一般貸款700萬…可以保多少」「那貸款改成900萬呢」: with the loan told, the most the authorised submission may
+ * guarantee of it at the ratio the 營授比 allows.
+ */
+function ratioLoanLine(ctx: FlowContext, r: RatioResult, generalRatio: unknown): string | undefined {
+  const loan = ctx.merged.facts.loanAmount;
+  const ratio = r.maxAuthorisedRatio ?? (r.decision === 'within_limit' && typeof generalRatio === 'number' ? generalRatio : undefined);
+  if (loan === undefined || ratio === undefined) return undefined;
+  const guaranteed = Math.round((loan * ratio) / 100);
+  return `這筆 ${formatAmount(loan)} 元以授權送保，保證金額最高 ${amountInWords(guaranteed)}（${formatAmount(loan)} × ${formatPercent(ratio)}）`;
 }
 
 /** The figures the 營授比 was taken from: the balance and revenue, or the ratio as the user gave it. */

@@ -122,7 +122,8 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   if (!head || result.outcome !== 'answered') return result;
   // (「批發零售業比製造業多多少? 大概是幾倍」: a comparison already stated answers the difference; a later part asking
   // another operation of the same rows is still computed.)
-  const compared = /^比較/mu.test(head.text);
+  // (Nor a change between years the answer states, 「保證手續費收入：111年較110年減少 …（減少 5.81%）」.)
+  const compared = /^比較|^[^\n：]+：\d{2,3}年較\d{2,3}年(?:增加|減少)/mu.test(head.text);
   if (/^(?:計算|合計)/mu.test(head.text) || (compared && !asksBeyondDifference(ctx))) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
   const words = rowWords(ctx);
@@ -142,7 +143,9 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const asked = parts.length >= 2 ? parts : [ctx.understanding];
   // (A part the comparison stated is not computed again; the part after it takes its sides.)
   const computedHere = (u: Understanding) => !(compared && operationOf(u) === 'difference');
-  const before = ctx.understanding.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
+  // (「跟保證金額差多少」 opening with the word that sets it against something: against what was asked before.)
+  const setAgainstBefore = /^(?:那|那麼)?(?:跟|和|與|比)/u.test(normalizeText(ctx.understanding.text));
+  const before = (ctx.understanding.isFollowUp || setAgainstBefore) && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
   // (Not a result the answer already states, 「保證金額：111年度較110年度減少 1732億元」 from the years read.)
   const plain = (text: string) => text.replace(/[,\s]/gu, '');
   const valueOf = (line: string) => {
@@ -168,7 +171,8 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const computed = fromRules.length > 0 ? fromRules : namedRows ? [namedRows] : over(quoted);
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
   // (Or, a sum asked of rows of one table quoted, 「前兩大銀行加起來佔多少」: their figures and shares added.)
-  const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison ? figureDifference(quoted) : operationOf(ctx.understanding) === 'sum' ? shownRowsSum(quoted) : undefined;
+  // (「AI回覆的比一般案件快幾天」: a difference asked of two figures no label tells apart, the only two of one unit.)
+  const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison || operationOf(ctx.understanding) === 'difference' ? figureDifference(quoted) : operationOf(ctx.understanding) === 'sum' ? shownRowsSum(quoted) : undefined;
   if (!line) return result;
   // (After every passage it computes over: before the last line naming sources.)
   const computedResult = withLineAfterFigures(result, line, true);

@@ -74,7 +74,9 @@ export function withUnitOmittedAmounts(
     if (text[end] === '幾' || text[m.index - 1] === '幾') continue;
     // 「一千二 一般貸款 保8成」: a number opening a message, before anything else is said, is the amount too. (Not one
     // that begins a word: 「八八風災」 names the typhoon.)
-    const opens = rule.opening === true && value >= 10 && text.slice(0, m.index).trim() === '' && !/^\p{Script=Han}/u.test(text.slice(end));
+    // (Nor one of a range of bare numbers, 「107~111這五年的…」: years of the Republic, or a span, not a sum.)
+    const ranged = /^\s*[~〜～\-至到]\s*\d/u.test(text.slice(end));
+    const opens = rule.opening === true && value >= 10 && !ranged && text.slice(0, m.index).trim() === '' && !/^\p{Script=Han}/u.test(text.slice(end));
     // 「貸款金額（萬元）：四百五十」「金額陸佰(單位萬)」: a form's unit in brackets says 萬 outright.
     const labelled = UNIT_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) || UNIT_LABEL_AFTER.test(text.slice(end));
     // 「一般貸款C組 一千二 保八成」: a number in Chinese numerals standing alone between the figures of a parameter line.

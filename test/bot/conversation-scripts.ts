@@ -4383,6 +4383,61 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['營收可以先灌水一點再送保嗎？另外營授比是用哪一年的營業額算'],
     answersWith: ['無法協助', '最近一年度報稅營業額'],
   },
+  {
+    name: 'chat shorthand kw is 千萬 in a 營授比 case',
+    says: ['貿易公司一般事業，營業額4kw，周轉借款餘額目前3kw，授權送保可以保幾成'],
+    answersWith: ['營授比 75%', '5成'],
+  },
+  {
+    name: 'y/o gives the owner’s age',
+    says: ['I am 50 y/o，公司開兩年，青創可以嗎'],
+    answersWith: ['不符合', '45'],
+  },
+  {
+    name: 'borrowings said to add up already are the working-capital balance',
+    says: ['生產事業，營收2000萬，銀行借款加起來已經2500萬，還可以送保嗎'],
+    answersWith: ['125%', '不得送保'],
+  },
+  {
+    name: 'a balance said to include the loan is not added to again, and the fee is worked out at the ratio it allows',
+    says: ['一般事業營業額2000萬，週轉授信餘額含這筆共1200萬，這筆300萬授權送保A組，一年保證費多少'],
+    answersWith: ['11,250', '60%'],
+  },
+  {
+    name: 'an average per case is worked out of a count and an amount written together',
+    says: ['111年度保證件數跟保證金額平均下來一件多少'],
+    answersWith: ['346.4萬元', '324,206件'],
+  },
+  {
+    name: 'a yearly average over the years a plan spans',
+    says: ['競爭力提升方案五年的預算，一年平均是多少'],
+    answersWith: ['190億元'],
+  },
+  {
+    name: 'a difference of days',
+    says: ['AI回覆的案件比一般案件少幾天'],
+    answersWith: ['相差 3.20 天'],
+  },
+  {
+    name: 'an amount already lent is taken from a programme’s balance cap',
+    says: ['災害復舊貸款已撥貸500萬，還可以再貸多少'],
+    answersWith: ['25,000,000'],
+  },
+  {
+    name: 'the domestic-investment extra quota is not for working capital',
+    says: ['有開發票，國內投資那個額外額度可以拿來付貨款週轉嗎'],
+    answersWith: ['不適用', '資本性融資'],
+  },
+  {
+    name: 'a young business’s use told in a follow-up is decided',
+    says: ['工作室開了5個月，一般事業，營業太短會不會不能送保', '我們是要借錢付店租跟薪水，這樣可以嗎'],
+    answersWith: ['一般週轉用途不適用'],
+  },
+  {
+    name: 'a programme on the project-only list, asked with 用授權額度送',
+    says: ['知識經濟企業融資可以用授權額度送保嗎'],
+    answersWith: ['不得以授權方式送保'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
