@@ -54,7 +54,7 @@ export interface Domain {
     /** `verb`: what a follow-up says of the circumstance without naming it (「如果沒簽呢」 of the 具結書). */
     /** `documentsSay`: how the documents name the circumstance said in one's own words, searched with the question. */
     /** `notANeed`: the words telling the circumstance (「房貸有逾期」) name no need of the finder (房貸 is no request for one). */
-    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp; documentsSay?: string[]; notANeed?: boolean }>;
+    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp; documentsSay?: string[]; notANeed?: boolean; against?: RegExp }>;
     industry: Choice<'industry'>;
     /** The category named outright (生產事業, 一般事業): it decides over the words describing a business. */
     industryOutright: Choice<'industry'>;
@@ -421,6 +421,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         ...(f.follow_up_verbs?.length ? { verb: cueRegExp(f.follow_up_verbs) } : {}),
         ...(f.documents_say?.length ? { documentsSay: f.documents_say } : {}),
         ...(f.not_a_need ? { notANeed: true } : {}),
+        ...(f.cues_against?.length ? { against: cueRegExp(f.cues_against) } : {}),
       })),
       industry: choices<'industry'>(facts.choices.industry),
       industryOutright: choices<'industry'>(facts.choices.industry_outright ?? {}),

@@ -664,6 +664,10 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // (Asked of the use itself, 「可以拿來…嗎」, or of nothing else: 「可以直接用授權送保嗎」 asks the channel.)
   // (「有額外的保證額度嗎」 asks the measure's figure, whatever the use told.)
   const ofTheUse = c.u.asks.includes('usage') || c.u.asks.every((a) => a === 'eligibility_criteria');
+  // (「那如果是幫建商蓋民間住宅大樓的case，也能用這個額外額度嗎」: a circumstance of the programme told not to hold, asked yes
+  // or no, is whether what it named still applies.)
+  const deniedOfProgramme = Object.entries(stated.flags ?? {}).some(([flag, on]) => on === false && c.domain.facts.namingProgramme.flags[flag as keyof FactFlags] === programme);
+  if (c.u.modifiers.yesNo && deniedOfProgramme && programme !== undefined && !asksFee) return 'eligibility';
   const measureNamed = c.u.programmes.length === 0 && Object.entries(stated.flags ?? {}).some(([flag, on]) => on === true && c.domain.facts.namingProgramme.flags[flag as keyof FactFlags] === programme);
   if (c.u.modifiers.yesNo && ofTheUse && stated.loanPurpose !== undefined && programme !== undefined && !asksFee && measureNamed) return 'eligibility';
   // 「營授比超過五成，授權送保只能保五成，那這樣一年保證費變多少」: a fee asked of the loan told, at a ratio this message

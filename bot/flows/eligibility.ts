@@ -62,8 +62,10 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       // rules; 「最多借多少」 asked too is given the caps the rules already set.)
       const caps = ctx.merged.asks.includes('cap_amount') ? capLines(result) : [];
       const ratioNotes = ctx.merged.asks.includes('max_ratio') ? result.assumptions.filter((note) => note.includes('保證成數')) : [];
-      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
-      return askFor(ctx, 'eligibility', result.missing, known || undefined, ctx.cite.forTrace(result.trace));
+      // (「災害復舊貸款可以拿來買原物料嗎」: what the money may be used for is the rules' list, whatever is still asked.)
+      const uses = ctx.merged.asks.includes('usage') ? usesOf(ctx, programme) : undefined;
+      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), uses?.line, ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
+      return askFor(ctx, 'eligibility', result.missing, known || undefined, [...ctx.cite.forTrace(result.trace), ...(uses ? [uses.citation] : [])]);
     }
     const answer = eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
     // 「青創她還能用嗎？還是有別的可以申請的？」: not eligible, and what else there is asked: the programmes that fit the case.
@@ -299,6 +301,18 @@ function ratioLoanLine(ctx: FlowContext, r: RatioResult, generalRatio: unknown):
   if (loan === undefined || ratio === undefined) return undefined;
   const guaranteed = Math.round((loan * ratio) / 100);
   return `這筆 ${formatAmount(loan)} 元以授權送保，保證金額最高 ${amountInWords(guaranteed)}（${formatAmount(loan)} × ${formatPercent(ratio)}）`;
+}
+
+/** A programme's list of what its loans may be used for (rules/parameters/<programme>/purposes.yaml), cited. */
+function usesOf(ctx: FlowContext, programme: string): { line: string; citation: ReturnType<FlowContext['cite']['forReference']> } | undefined {
+  let reading;
+  try {
+    reading = ctx.view.find(`${programme}.purposes`);
+  } catch {
+    return undefined;
+  }
+  if (!reading || !Array.isArray(reading.value)) return undefined;
+  return { line: `${reading.description}：${(reading.value as string[]).join('；')}`, citation: ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name) };
 }
 
 /** The figures the 營授比 was taken from: the balance and revenue, or the ratio as the user gave it. */

@@ -122,8 +122,9 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   if (!head || result.outcome !== 'answered') return result;
   // (「批發零售業比製造業多多少? 大概是幾倍」: a comparison already stated answers the difference; a later part asking
   // another operation of the same rows is still computed.)
-  // (Nor a change between years the answer states, 「保證手續費收入：111年較110年減少 …（減少 5.81%）」.)
-  const compared = /^比較|^[^\n：]+：\d{2,3}年較\d{2,3}年(?:增加|減少)/mu.test(head.text);
+  const compared = /^比較/mu.test(head.text);
+  // (Nor a growth the answer states between years, 「保證手續費收入：111年較110年減少 …（…，減少 5.81%）」.)
+  const growthStated = /^[^\n：]+：\d{2,3}年較\d{2,3}年(?:增加|減少)[^\n]*(?:增加|減少) [\d.]+%）/mu.test(head.text);
   if (/^(?:計算|合計)/mu.test(head.text) || (compared && !asksBeyondDifference(ctx))) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
   const words = rowWords(ctx);
@@ -142,7 +143,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own).filter((own) => operationOf(own) !== undefined);
   const asked = parts.length >= 2 ? parts : [ctx.understanding];
   // (A part the comparison stated is not computed again; the part after it takes its sides.)
-  const computedHere = (u: Understanding) => !(compared && operationOf(u) === 'difference');
+  const computedHere = (u: Understanding) => !(compared && operationOf(u) === 'difference') && !(growthStated && operationOf(u) === 'growth');
   // (「跟保證金額差多少」 opening with the word that sets it against something: against what was asked before.)
   const setAgainstBefore = /^(?:那|那麼)?(?:跟|和|與|比)/u.test(normalizeText(ctx.understanding.text));
   const before = (ctx.understanding.isFollowUp || setAgainstBefore) && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;

@@ -5,7 +5,12 @@ import { isDenied } from './negation.ts';
 /** The circumstances a message states (domain/registry/facts.yaml flags), true or (when denied: 沒有簽具結書) false. */
 export function findFlags(text: string, domain: Domain = shippedDomain()): FactFlags {
   const flags: FactFlags = {};
-  for (const { flag, cue, verb } of domain.facts.flags) {
+  for (const { flag, cue, verb, against } of domain.facts.flags) {
+    // 「幫建商蓋民間住宅大樓」: words saying the circumstance does not hold (facts.yaml `cues_against`).
+    if (against?.test(text)) {
+      flags[flag] = false;
+      continue;
+    }
     const match = cue.exec(text);
     if (!match) continue;
     flags[flag] = !isDenied(text, match.index) && !deniedAfter(text, match.index + match[0].length, verb);
@@ -31,9 +36,11 @@ function deniedAfter(text: string, end: number, verb: RegExp | undefined): boole
  */
 export function flagsByVerb(text: string, named: FactFlags, domain: Domain = shippedDomain()): FactFlags {
   const flags: FactFlags = {};
+  // (「幫建商蓋民間住宅大樓」: a verb inside words saying another circumstance does not hold is theirs, not a follow-up's.)
+  const against = domain.facts.flags.flatMap(({ against: cue }) => (cue ? [...text.matchAll(new RegExp(cue.source, 'gu'))] : [])).map((m) => [m.index, m.index + m[0].length] as const);
   for (const { flag, verb } of domain.facts.flags) {
     const match = verb && named[flag] === undefined ? verb.exec(text) : null;
-    if (match) flags[flag] = !isDenied(text, match.index);
+    if (match && !against.some(([from, to]) => match.index >= from && match.index < to)) flags[flag] = !isDenied(text, match.index);
   }
   return flags;
 }

@@ -19,6 +19,12 @@ export function assessEmploymentPromotion(a: Assessment): void {
   enterpriseCaps(a);
   const invoice = flags.unifiedInvoice;
   const extra = (kind: 'public_construction' | 'domestic_investment', label: string, asked: boolean | undefined) => {
+    // (「幫建商蓋民間住宅大樓，也能用這個額外額度嗎」: the measure's circumstance told not to hold; the rest of the programme stands.)
+    if (asked === false) {
+      const applicants = a.trace.typed(`employment_promotion.${kind}_eligible_applicants`, 'text');
+      a.pass(`不適用「${label}」額外額度：限${applicants}`);
+      return;
+    }
     if (!asked) return;
     if (invoice === false) {
       a.fail(`「${label}」限使用統一發票之中小企業`);
