@@ -44,6 +44,22 @@ export function channelLines(ctx: FlowContext, programme: ProgrammeId): { lines:
   return undefined;
 }
 
+/**
+ * 「客戶負責人是我們行董事的弟弟，這案可以走授權送保嗎」: a circumstance told (facts.yaml flags) that an item of the list of
+ * cases that must go through 專案申請 names, by the circumstance's label or the words the documents use for it.
+ */
+export function circumstanceChannelLines(ctx: FlowContext): { lines: string[]; citations: Citation[] } | undefined {
+  const list = readingOf(ctx, PROJECT_ONLY);
+  const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
+  if (!list || items.length === 0) return undefined;
+  const told = ctx.domain.facts.flags.filter(({ flag }) => ctx.merged.facts.flags?.[flag] === true);
+  const lines = told.flatMap(({ label, documentsSay }) => {
+    const at = items.findIndex((item) => [label, ...(documentsSay ?? [])].some((words) => item.includes(words)));
+    return at < 0 ? [] : [`${label}：不得以授權方式送保，應以專案申請（${circled(at + 1)} ${items[at]!.replace(/。$/u, '')}）。`];
+  });
+  return lines.length > 0 ? { lines, citations: [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)] } : undefined;
+}
+
 /** A rule's reading, or undefined when the rules have no such parameter (youth_dream has no ratio of its own). */
 function readingOf(ctx: FlowContext, name: string): ParameterReading | undefined {
   try {
@@ -54,9 +70,9 @@ function readingOf(ctx: FlowContext, name: string): ParameterReading | undefined
 }
 
 /** The channel answer on its own, when it is all the message asks. */
-export function channelAnswer(ctx: FlowContext, programme: ProgrammeId, channel: { lines: string[]; citations: Citation[] }): FlowResult {
+export function channelAnswer(ctx: FlowContext, programme: ProgrammeId | undefined, channel: { lines: string[]; citations: Citation[] }): FlowResult {
   return answered(
     { kind: 'answer', intent: 'fact_lookup', lines: [...channel.lines, sourcesLine(channel.citations)], citations: channel.citations, quickReplies: ['手續費要多少？', '保證成數幾成？'] },
-    { task: 'fact_lookup', asks: ctx.merged.asks, programme },
+    { task: 'fact_lookup', asks: ctx.merged.asks, ...(programme ? { programme } : {}) },
   );
 }

@@ -31,7 +31,7 @@ import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } f
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { Understanding } from '../understand/types.ts';
-import { channelAnswer, channelLines } from './channel.ts';
+import { channelAnswer, channelLines, circumstanceChannelLines } from './channel.ts';
 import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, lowerRatesOfUnnamed, rateUnderRuleFlow } from './fee.ts';
 import { currentAlternatives } from './ended-plans.ts';
 import { notInDocuments } from './problems.ts';
@@ -316,13 +316,14 @@ export function hasRuleChannel(ctx: FlowContext): boolean {
 
 function lookupOne(ctx: FlowContext): FlowResult {
   // 「那可以直接用授權送保嗎」: how the programme under discussion is submitted, from the rules; other asks after it.
-  const channel = ctx.merged.programme && ctx.merged.asks.includes('submission_channel') ? channelLines(ctx, ctx.merged.programme) : undefined;
+  // (No programme, a circumstance told that the list of project-only cases names: 「負責人是我們行董事的弟弟，可以授權嗎」.)
+  const channel = !ctx.merged.asks.includes('submission_channel') ? undefined : ctx.merged.programme ? channelLines(ctx, ctx.merged.programme) : circumstanceChannelLines(ctx);
   if (channel) {
     const rest = ctx.merged.asks.filter((a) => a !== 'submission_channel' && a !== 'exclusions');
     // (A part asking which items go that way, 「除了一般貸款，哪些項目可以授權送保」, is not answered by the channel: the list is.)
     const channelAsks = (own: Understanding) => own.modifiers.which !== true && own.asks.every((ask) => ask === 'submission_channel' || ask === 'exclusions');
     // (「專案保證有哪些項目？青創可以用授權送保嗎？」: a part the channel does not answer gets its own passage after it.)
-    if (rest.length === 0) return withPartsUnanswered(ctx, () => false, channelAnswer(ctx, ctx.merged.programme!, channel), channelAsks);
+    if (rest.length === 0) return withPartsUnanswered(ctx, () => false, channelAnswer(ctx, ctx.merged.programme, channel), channelAsks);
     return withPartsUnanswered(ctx, (ask) => rest.includes(ask), withLinesFirst(lookupAnswer({ ...ctx, merged: { ...ctx.merged, asks: rest } }), channel), channelAsks);
   }
   // Other programmes (批次, the plans) are submitted as their documents say: the passage answers.
