@@ -52,7 +52,8 @@ export function circumstanceChannelLines(ctx: FlowContext): { lines: string[]; c
   const list = readingOf(ctx, PROJECT_ONLY);
   const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
   if (!list || items.length === 0) return undefined;
-  const told = ctx.domain.facts.flags.filter(({ flag }) => ctx.merged.facts.flags?.[flag] === true);
+  // (Told in this message: 「那錄音室出租業呢」 after 不動產經營業 asks of the exception, not of the circumstance told before.)
+  const told = ctx.domain.facts.flags.filter(({ flag }) => ctx.understanding.facts.flags?.[flag] === true);
   const lines = told.flatMap(({ label, documentsSay }) => {
     const at = items.findIndex((item) => [label, ...(documentsSay ?? [])].some((words) => item.includes(words)));
     return at < 0 ? [] : [`${label}：不得以授權方式送保，應以專案申請（${circled(at + 1)} ${items[at]!.replace(/。$/u, '')}）。`];

@@ -124,7 +124,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // another operation of the same rows is still computed.)
   const compared = /^比較/mu.test(head.text);
   // (Nor a growth the answer states between years, 「保證手續費收入：111年較110年減少 …（…，減少 5.81%）」.)
-  const growthStated = /^[^\n：]+：\d{2,3}年較\d{2,3}年(?:增加|減少)[^\n]*(?:增加|減少) [\d.]+%）/mu.test(head.text);
+  const growthStated = head.text.split('\n').some((line) => YEAR_GROWTH_STATED.test(line.slice(line.indexOf('：') + 1)));
   if (/^(?:計算|合計)/mu.test(head.text) || (compared && !asksBeyondDifference(ctx))) return result;
   const quoted = head.text.split('\n').filter((line) => line.startsWith('「') || line.startsWith('原文：'));
   const words = rowWords(ctx);
@@ -308,6 +308,9 @@ function withContact(ctx: FlowContext, result: FlowResult): FlowResult {
     replies: [{ ...head, text: `${head.text}\n${lines.join('\n')}`, citations: [...head.citations, ...(ctx.service.citation ? [ctx.service.citation] : [])] }, ...others],
   };
 }
+
+/** A change between years stated with its percent: 「111年較110年減少 196,672,159元（…，減少 5.81%）」. */
+const YEAR_GROWTH_STATED = /^\d{2,3}年較\d{2,3}年(?:增加|減少) [^（]*（[^）]*(?:增加|減少) [\d.]+%）/u;
 
 /** Whether a rule under discussion states how it is applied for (增加國內投資: 限以專案或直接保證方式申請), when asked. */
 export function hasRuleChannel(ctx: FlowContext): boolean {
