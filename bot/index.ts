@@ -285,7 +285,8 @@ export function createBot(deps: BotDeps): Bot {
     // (「那有沒有保到9.5成的？是哪些」 after a question about one programme asks across all of them.)
     // (「除了一般貸款，授權保證項目還有哪些？其中保證成數九成的是哪一項？」: the other part gets its own passage after it.)
     if (u.modifiers.reverse && u.programmes.length === 0) return withPartsUnanswered(ctx, () => false, reverseLookupFlow(ctx), (own) => own.modifiers.reverse === true);
-    if (asksGuaranteedAmount(ctx)) return guaranteedAmountFlow(ctx);
+    // (「我今年47 想申請青創150w 信保可以保多少錢」: a case the programme's conditions fail says so first.)
+    if (asksGuaranteedAmount(ctx)) return withCaseNotEligible(ctx, guaranteedAmountFlow(ctx));
     if (merged.task === 'fact_lookup' && asksGuaranteedAmountAmongOthers(ctx)) {
       const amount = guaranteedAmountFlow(ctx);
       const rest = lookupFlow({ ...ctx, merged: { ...merged, asks: merged.asks.filter((ask) => ask !== 'guaranteed_amount') } });

@@ -276,7 +276,7 @@ function moneyText(value: number, a: Figure, b: Figure): string {
 }
 
 /** What 「平均一件」「每戶平均」「一年平均」 divides by: the classifier asked, and the units a divisor may be written in. */
-const PER_ITEM = /(?:平均(?:每|一)?|每|一)([件戶家年個])/u;
+const PER_ITEM = /(?:平[均局](?:每|一)?|每|一)([件戶家年個])/u;
 
 /** An average as its figures write it, and whether it is exact: 190億元; 346.45萬元（3,464,464 元）. */
 function averageText(value: number): { text: string; exact: boolean } {

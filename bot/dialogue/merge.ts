@@ -8,6 +8,7 @@ import { clausesOf, opensAsFollowUp } from '../understand/follow-up.ts';
 import { withoutProgrammeNames } from '../understand/programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { ConversationState } from './state.ts';
+import { normalizeText } from '../understand/normalize.ts';
 
 export type Task = 'fee_calculation' | 'eligibility' | 'fact_lookup' | 'recommend';
 const TASKS: readonly Intent[] = ['fee_calculation', 'eligibility', 'fact_lookup', 'recommend'];
@@ -677,7 +678,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   // (So is a loan told with the two figures in one message: 「營業額1000萬，餘額含這筆700萬，這筆100萬授權送保，B組一年手續費多少」.)
   // (Not 「幫我算一下營授比…加進去營授比多少」: the 營授比's own figure asked is answered first.)
   const ratioFigureAsked = c.u.parameterTopics.includes('business_finance_ratio') && c.u.asks.includes('statistics');
-  const feeOfLoanTold = stated.loanAmount !== undefined && c.u.asks.includes('fee_amount') && !ratioFigureAsked;
+  // (Unless the fee is named too, 「營授比算多少?…一年手續費要多少」: both are answered, the fee at the ratio allowed.)
+  const feeNamed = c.domain.asks.evidence.fee_rate?.test(normalizeText(c.u.text)) === true;
+  const feeOfLoanTold = stated.loanAmount !== undefined && c.u.asks.includes('fee_amount') && (!ratioFigureAsked || feeNamed);
   if (asksFee && (c.u.loanAdded === true || feeOfLoanTold) && facts.loanAmount !== undefined && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'fee_calculation';
   // 「營業額600萬，週轉借款420萬，還能送保嗎」: the two figures of the 營授比 decide it.
   if (!programme && facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined) return 'eligibility';

@@ -156,7 +156,12 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   };
   const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
   const over = (lines: string[]) =>
-    [...new Set(asked.flatMap((u, i) => (computedHere(u) ? arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before, i > 0 ? englishToChinese(asked[i - 1]!.text) : undefined) ?? [] : [])))].filter((line) => !stated(line));
+    [...new Set(asked.flatMap((u, i) => {
+      if (!computedHere(u)) return [];
+      const line = arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before, i > 0 ? englishToChinese(asked[i - 1]!.text) : undefined);
+      // (「AI的件比一般件快幾天？一般件是AI件的幾倍？」: a part asking a difference no label tells apart, the only two figures of one unit.)
+      return line ?? (asked.length > 1 && operationOf(u) === 'difference' ? figureDifference(lines) : undefined) ?? [];
+    }))].filter((line) => !stated(line));
   // (The rule parameters the answer states, 「批次保證各批號之代位清償限額上限：新臺幣 100,000,000 元…」, each named by its
   // description; what its brackets add, a date it applies from, is no figure of it.)
   const ruled = () => head.text.split('\n').filter((line) => PARAMETER_LINE.test(line)).map((line) => line.replace(/（[^（）]*）/gu, '').replace('：', ' '));

@@ -13,7 +13,10 @@ export function findFlags(text: string, domain: Domain = shippedDomain()): FactF
     }
     const match = cue.exec(text);
     if (!match) continue;
-    flags[flag] = !isDenied(text, match.index) && !deniedAfter(text, match.index + match[0].length, verb);
+    // (「中心廠沒有捐款也沒推薦我們」: a denial right before the cue's last word, inside the words it spans, denies it too.)
+    const end = match.index + match[0].length;
+    const deniedWithin = [2, 3].some((k) => end - k > match.index + 1 && isDenied(text, end - k));
+    flags[flag] = !isDenied(text, match.index) && !deniedWithin && !deniedAfter(text, end, verb);
     // 「批保卓越獎是去年得的，今年並未獲獎」: the circumstance's verb said last, denied, is the last word on it.
     const said = verb ? [...text.slice(match.index + match[0].length).matchAll(new RegExp(verb.source, 'gu'))] : [];
     const lastSaid = said.at(-1);

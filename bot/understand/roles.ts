@@ -322,10 +322,15 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           said.amount = { key: role, end: m.end };
           return;
         }
+        // 「短期週轉3kw、中期週轉2kw」: balances told one after another add up to the total the 營授比 divides.
+        if (role === 'workingCapitalBalance' && facts.workingCapitalBalance !== undefined && said.amount?.key === 'workingCapitalBalance') {
+          facts.workingCapitalBalance += m.value;
+          said.amount = { key: role, end: m.end };
+          return;
+        }
         if (role !== undefined && role !== 'ignore') {
           set(role, m.value);
           said.amount = { key: role, end: m.end };
-          if (role === 'workingCapitalBalance' && words.balanceIncludesLoan.test(ctx.before)) facts.balanceIncludesLoan = true;
         }
         return;
       }
@@ -440,6 +445,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   if (facts.loanAmount === undefined && bareNumbers.length === 1 && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined)) {
     facts.loanAmount = bareNumbers[0] as number;
   }
+  // 「週轉餘額含這筆共700萬」「總共欠銀行600w(含這次要借的200w)」: the balance told already counts the loan told with it.
+  if (facts.workingCapitalBalance !== undefined && facts.loanAmount !== undefined && words.balanceIncludesLoan.test(text)) facts.balanceIncludesLoan = true;
   // 「營業額600萬，週轉借款420萬」: beside a revenue, a 週轉 borrowing is the balance the 營授比 divides.
   if (facts.annualRevenue !== undefined && facts.workingCapitalBalance === undefined && facts.loanAmount !== undefined && words.balanceBesideRevenue.test(text)) {
     facts.workingCapitalBalance = facts.loanAmount;
