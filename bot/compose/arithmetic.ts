@@ -326,9 +326,15 @@ function perItemLine(question: string, passages: readonly string[], before?: str
   return `計算：${amount.raw}（${trimmedLabel(amount.label).slice(0, 24)}）÷ ${near.raw} ${exact ? '＝' : '≈'} ${text}（平均${each}）。`;
 }
 
+/** The units a table's caption gives its cells in. */
+const CAPTION_SIZES: ReadonlyArray<readonly [string, number]> = [['百萬元', 1e6], ['千元', 1e3]];
+
+/** A table's total row: 合計, 總計. */
+const TOTAL_ROW = /^(?:合計|總計)$/u;
+
 /** A table row by year as quoted: 「新發生逾期保證金額：107年 97；108年 95；…」. */
 const YEAR_ROW = /^「?([^「」：:]{1,40})[：:](.+?)」?$/u;
-const YEAR_CELL = /(\d{2,3})年(?:度)?\s*([\d,]+(?:\.\d+)?)(?![\d.%])/gu;
+const YEAR_CELL = /(\d{2,3})\s?年(?:度)?\s*([\d,]+(?:\.\d+)?)(?![\d.%])/gu;
 
 /**
  * 「107到111年新發生逾期保證金額，平均一年多少」: the cells of a row by year (those of the years the question spans, else all),
@@ -345,15 +351,19 @@ function yearRowAverage(question: string, passages: readonly string[], words: Re
     const label = m[1]!.trim();
     return cells.length >= 2 ? [{ label, cells, score: tokenize(label).filter((w) => words.has(w)).length }] : [];
   });
-  const row = rows.sort((a, b) => b.score - a.score)[0];
-  if (!row || row.score === 0) return undefined;
+  // (No row named by the question's words, 「98到101年总经费多少？平均一年大概几亿」: the table's total row.)
+  const row = rows.sort((a, b) => b.score - a.score).find((r, i) => r.score > 0 || (i === 0 && rows.some((t) => TOTAL_ROW.test(t.label)) && TOTAL_ROW.test(r.label))) ?? rows.find((r) => rows[0]!.score === 0 && TOTAL_ROW.test(r.label));
+  if (!row) return undefined;
   const sum = row.cells.reduce((total, c) => total + c.value, 0);
   const decimals = Math.max(...row.cells.map((c) => c.raw.split('.')[1]?.length ?? 0));
   const average = sum / row.cells.length;
   const shown = Number(average.toFixed(Math.max(decimals, 2)));
   const exact = Math.abs(shown * row.cells.length - sum) < 1e-9 * Math.max(1, Math.abs(sum));
   const unit = caption ? ` ${caption}` : '';
-  return `計算：${row.label}（${row.cells[0]!.year}～${row.cells.at(-1)!.year}年）（${row.cells.map((c) => c.raw).join(' + ')}）÷ ${row.cells.length} ${exact ? '＝' : '≈'} ${shown.toLocaleString('en-US')}${unit}（平均每年）。`;
+  // (In 千元 or 百萬元, the average in 萬 or 億 too: 370,815.75 千元 ≈ 3.71億元.)
+  const size = caption ? CAPTION_SIZES.find(([name]) => caption.endsWith(name))?.[1] : undefined;
+  const inWords = size !== undefined && size > 1 ? `（約 ${averageText(average * size).text.replace(/（.*$/u, '')}）` : '';
+  return `計算：${row.label}（${row.cells[0]!.year}～${row.cells.at(-1)!.year}年）（${row.cells.map((c) => c.raw).join(' + ')}）÷ ${row.cells.length} ${exact ? '＝' : '≈'} ${shown.toLocaleString('en-US')}${unit}${inWords}（平均每年）。`;
 }
 
 /** The result of the operation asked, as a line after the quoted passages; undefined when the question's figures are not both found. */
