@@ -5,6 +5,7 @@ import type { Facts } from '../../rules/facts.ts';
 import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
 import { amountInWords } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
+import { serviceLinesText } from '../compose/service-lines.ts';
 import type { ResultCard } from '../types.ts';
 import { askFor } from './ask-for.ts';
 import { asOfDocumentLine } from './ended-plans.ts';
@@ -63,8 +64,11 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       const caps = ctx.merged.asks.includes('cap_amount') ? capLines(result) : [];
       const ratioNotes = ctx.merged.asks.includes('max_ratio') ? result.assumptions.filter((note) => note.includes('保證成數')) : [];
       // (「災害復舊貸款可以拿來買原物料嗎」: what the money may be used for is the rules' list, whatever is still asked.)
-      const uses = ctx.merged.asks.includes('usage') ? usesOf(ctx, programme) : undefined;
-      const known = [asOfDocumentLine(ctx, result)?.line, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), uses?.line, ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
+      const usageAsked = ctx.merged.asks.includes('usage');
+      const uses = usageAsked ? usesOf(ctx, programme) : undefined;
+      // (「青創借到的錢可以拿去還卡債嗎」: no list of uses in the rules for it is said so.)
+      const usesUnknown = usageAsked && !uses && ctx.domain.asks.askNames.usage ? `目前收錄的文件未載明${result.programmeName}的${ctx.domain.asks.askNames.usage}；可否用於此用途，請洽承貸金融機構或信保基金：${serviceLinesText(ctx.service)}。` : undefined;
+      const known = [asOfDocumentLine(ctx, result)?.line, usesUnknown, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), uses?.line, ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, [...ctx.cite.forTrace(result.trace), ...(uses ? [uses.citation] : [])]);
     }
     const answer = eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
