@@ -83,8 +83,10 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const programme = named ?? byPurpose;
   // 「一般貸款200萬保8成…」→「那改用鳳凰貸款借一樣200萬呢」: a ratio told of the programme before is not the next one's
   // (each has its own highest ratio); the new programme's is used unless a ratio is told again.
-  // (Only when the loan is told again, as a case of its own: 「那換火金姑 費率也是0.5%」 keeps the case told.)
-  if (programme !== undefined && state.programme !== undefined && programme !== state.programme && u.programmesByName.length > 0 && stated.loanAmount !== undefined && stated.guaranteeRatio === undefined) delete facts.guaranteeRatio;
+  // (Only when the loan is told again, as a case of its own, or the ratio is asked of the new programme, 「其實是莫拉克受災要復工
+  // 用的，成數會不一樣嗎」: 「那換火金姑 費率也是0.5%」 keeps the case told.)
+  const anewForProgramme = stated.loanAmount !== undefined || u.asks.includes('max_ratio');
+  if (programme !== undefined && state.programme !== undefined && programme !== state.programme && (u.programmesByName.length > 0 || u.programmes.length > 0) && anewForProgramme && stated.guaranteeRatio === undefined) delete facts.guaranteeRatio;
   // (「喔不是台新 是第一銀行」: the lender named, asking nothing, changes the case under way.)
   const statesSomething = u.programmes.length > 0 || Object.keys(stated).some((k) => k !== 'programme') || (u.lender !== undefined && u.asks.length === 0);
   // 「還沒開公司 想開手搖飲」 tells the finder a need: it goes on with it.
