@@ -88,7 +88,9 @@ function figuresIn(passage: string, index: number, years: boolean, days = false)
     const items = head.slice(0, at).split(JOINER);
     if (listed.length < 2 || items.length !== listed.length) continue;
     const shared = head.slice(at + 2);
-    listed.forEach((f, k) => (f.label = `${items[k]}${shared}`));
+    // (「保證及協助取得融資餘額」: the noun ending the last item, 餘額, is every item's: 保證餘額.)
+    const noun = /\p{Script=Han}{2}$/u.exec(items.at(-1) ?? '')?.[0] ?? '';
+    listed.forEach((f, k) => (f.label = `${items[k]}${k < items.length - 1 && noun && !items[k]!.endsWith(noun) ? noun : ''}${shared}`));
   }
   // (「本基金於111年度總計提供…，保證金額為 x」: a figure whose label names no year is of the year its sentence named before it.)
   const sentenceStart = (at: number) => Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf(';', at)) + 1;
@@ -275,6 +277,11 @@ function moneyText(value: number, a: Figure, b: Figure): string {
   return `${inUnit}${unit.name}元${trillions}`;
 }
 
+/** The classifier an average asks per (件, 戶, 家, 年), when the question asks one. */
+export function perItemAsked(question: string): string | undefined {
+  return PER_ITEM.exec(normalizeText(question))?.[1];
+}
+
 /** What 「平均一件」「每戶平均」「一年平均」 divides by: the classifier asked, and the units a divisor may be written in. */
 const PER_ITEM = /(?:平[均局](?:每|一)?|每|一)([件戶家年個])/u;
 
@@ -305,7 +312,9 @@ function perItemLine(question: string, passages: readonly string[], before?: str
   const amounts: Array<Figure & { score: number }> = [];
   const divisors: Array<{ value: number; raw: string; passage: number; clause: number }> = [];
   passages.forEach((passage, index) => {
-    for (const f of figuresIn(passage, index, false)) if (f.kind === 'money') amounts.push({ ...f, score: [...words].filter((w) => f.tokens.has(w) || f.sentence.has(w)).length });
+    // (Not an amount said as a bound, 「保證融資餘額逾 1.6 兆元」: no average follows from it.)
+    // (Nor a count written in 萬, 「210 萬餘個就業機會」: money is written in 元, 億 or 兆.)
+    for (const f of figuresIn(passage, index, false)) if (f.kind === 'money' && !/(?:逾|超過|近|約)$/u.test(f.label) && /元|[億兆]$/u.test(f.raw)) amounts.push({ ...f, score: 10 * [...words].filter((w) => f.tokens.has(w)).length + [...words].filter((w) => f.sentence.has(w)).length });
     // (Years are no figures of the quote's own kinds: 「5 年將投入 950 億元」 reads its duration here.)
     const text = compact(passage);
     // (Clauses counted as figuresIn counts them: a comma between digits is a thousands separator.)
@@ -318,7 +327,8 @@ function perItemLine(question: string, passages: readonly string[], before?: str
   const amount = [...amounts].sort((a, b) => b.score - a.score)[0];
   if (!amount || amount.score === 0) return undefined;
   // (The count written beside the amount: its passage, its nearest clause.)
-  const near = divisors.filter((d) => d.passage === amount.passage).sort((a, b) => Math.abs(a.clause - amount.clause) - Math.abs(b.clause - amount.clause))[0];
+  // (Else one written in a passage of its own quoted beside it: 「提供 299,513 戶企業信用保證服務」.)
+  const near = divisors.filter((d) => d.passage === amount.passage).sort((a, b) => Math.abs(a.clause - amount.clause) - Math.abs(b.clause - amount.clause))[0] ?? divisors.find((d) => d.passage !== amount.passage);
   if (!near) return undefined;
   const per = amount.value / near.value;
   const each = item === '年' ? '每年' : `每${item}`;

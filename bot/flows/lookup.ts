@@ -13,7 +13,8 @@ import { InvalidInputError } from '../../rules/errors.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { arithmeticLine } from '../compose/arithmetic.ts';
+import { arithmeticLine, perItemAsked } from '../compose/arithmetic.ts';
+import { tokenize } from '../../knowledge/tokenizer.ts';
 import { figureDifference, rowsJoined, shownRowShare, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
 import { amountInWords, amountSpoken, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
 import { scanMentions } from '../understand/figures.ts';
@@ -119,7 +120,9 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     const answeredRow = rowOfWhich(ctx, shown);
     return { ...withLineAfterFigures(result, rows, true), grounding: [...(result.grounding ?? []), rows], ...(answeredRow ? { state: { ...result.state, answeredRow } } : {}) };
   }
-  if (!head || result.outcome !== 'answered') return result;
+  // (An average asked, 「111年底平均每一戶的保證餘額」, is worked out of a passage the search was less sure of, when its figures give it.)
+  const averaged = result.outcome === 'low_confidence' && ctx.understanding.modifiers.arithmetic === 'per';
+  if (!head || (result.outcome !== 'answered' && !averaged)) return result;
   // (「批發零售業比製造業多多少? 大概是幾倍」: a comparison already stated answers the difference; a later part asking
   // another operation of the same rows is still computed.)
   const compared = /^比較/mu.test(head.text);
@@ -178,6 +181,21 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (Else, compared, the only two figures of one unit in a passage: 「平均審幾天？AI回覆的又是幾天？兩者差多少」.)
   // (Or, a sum asked of rows of one table quoted, 「前兩大銀行加起來佔多少」: their figures and shares added.)
   // (「AI回覆的比一般案件快幾天」: a difference asked of two figures no label tells apart, the only two of one unit.)
+  // (「111年底平均每一戶的保證餘額」: the count of 戶 written in another section of the same document, quoted and divided by.)
+  const divisor = computed.length === 0 && operationOf(ctx.understanding) === 'per' ? divisorElsewhere(ctx, head, quoted, asking) : undefined;
+  if (divisor) {
+    const perLine = arithmeticLine(asking, 'per', [...quoted, divisor.quote], before);
+    if (perLine) {
+      const withQuote = withLineAfterFigures(result, `依《${divisor.section.title}》〈${divisor.section.heading}〉：\n${divisor.quote}`, true);
+      // (Its section is named among the sources too.)
+      const withSource = (r: (typeof withQuote.replies)[number]) => {
+        const citations = [...r.citations, divisor.citation];
+        return { ...r, citations, text: r.text.split('\n').map((line) => (isSourcesLine(line) ? sourcesLine(citations) : line)).join('\n') };
+      };
+      const cited = { ...withQuote, replies: withQuote.replies.map((r, i) => (i === 0 ? withSource(r) : r)) };
+      return { ...withLineAfterFigures(cited, perLine, true), grounding: [...(result.grounding ?? []), perLine, divisor.quote] };
+    }
+  }
   const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison || operationOf(ctx.understanding) === 'difference' ? figureDifference(quoted) : operationOf(ctx.understanding) === 'sum' ? shownRowsSum(quoted) : undefined;
   if (!line) return result;
   // (After every passage it computes over: before the last line naming sources.)
@@ -316,6 +334,22 @@ function withContact(ctx: FlowContext, result: FlowResult): FlowResult {
 
 /** A change between years stated with its percent: 「111年較110年減少 196,672,159元（…，減少 5.81%）」. */
 const YEAR_GROWTH_STATED = /^\d{2,3}年較\d{2,3}年(?:增加|減少) [^（]*（[^）]*(?:增加|減少) [\d.]+%）/u;
+
+/** A count of the thing an average asks per (「299,513 戶」), in another section of the document the answer quotes: the sentence whose words the question shares most. */
+function divisorElsewhere(ctx: FlowContext, head: NonNullable<FlowResult['replies'][number]>, quoted: string[], asking: string): { quote: string; section: KnowledgeSection; citation: Citation } | undefined {
+  const item = perItemAsked(asking);
+  if (!item || item === '年') return undefined;
+  const documents = new Set(head.citations.flatMap((c) => (c.documentId ? [c.documentId] : [])));
+  const shown = quoted.join('');
+  const count = new RegExp(`\\d[\\d,]*\\s*${item}`, 'u');
+  const words = new Set(tokenize(normalizeText(asking)));
+  const found = ctx.sources.knowledge.sections
+    .filter((section) => documents.has(section.documentId))
+    .flatMap((section) => section.text.split(/[。\n]/u).filter((s) => count.test(s) && !shown.includes(s.trim())).map((sentence) => ({ section, sentence: sentence.trim(), shared: tokenize(normalizeText(sentence)).filter((w) => words.has(w)).length })))
+    .sort((a, b) => b.shared - a.shared)[0];
+  if (!found || found.shared === 0) return undefined;
+  return { quote: `「${found.sentence}」`, section: found.section, citation: ctx.cite.forSection(found.section, found.sentence) };
+}
 
 /** Whether a rule under discussion states how it is applied for (增加國內投資: 限以專案或直接保證方式申請), when asked. */
 export function hasRuleChannel(ctx: FlowContext): boolean {
