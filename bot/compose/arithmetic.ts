@@ -372,7 +372,8 @@ function yearRowAverage(question: string, passages: readonly string[], words: Re
   const unit = caption ? ` ${caption}` : '';
   // (In 千元 or 百萬元, the average in 萬 or 億 too: 370,815.75 千元 ≈ 3.71億元.)
   const size = caption ? CAPTION_SIZES.find(([name]) => caption.endsWith(name))?.[1] : undefined;
-  const inWords = size !== undefined && size > 1 ? `（約 ${averageText(average * size).text.replace(/（.*$/u, '')}）` : '';
+  const spoken = size !== undefined && size > 1 ? averageText(average * size).text : undefined;
+  const inWords = spoken ? `（約 ${spoken.split('（')[0]}）` : '';
   return `計算：${row.label}（${row.cells[0]!.year}～${row.cells.at(-1)!.year}年）（${row.cells.map((c) => c.raw).join(' + ')}）÷ ${row.cells.length} ${exact ? '＝' : '≈'} ${shown.toLocaleString('en-US')}${unit}${inWords}（平均每年）。`;
 }
 
