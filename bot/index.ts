@@ -304,7 +304,13 @@ export function createBot(deps: BotDeps): Bot {
         // 「…朋友說我年紀過了不能申請？那還有什麼可以用，一年保費多少」: the programme named fails the case and others are asked:
         // the verdict, then the programmes that fit, with the fee of the loan told.
         if (u.asksOthers && notEligibleForNamed(ctx)) return eligibilityFlow(ctx);
-        return withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx)));
+        {
+          const fee = withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx)));
+          // 「營授比幾%?有沒有超過? 這2百萬…一年保正費要多少」: the 營授比 asked with the fee is decided first, then the fee.
+          const ratioAsked = u.parameterTopics.includes('business_finance_ratio') && u.asks.includes('statistics');
+          const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;
+          return ratio && ratio.outcome === 'answered' ? combinedAnswer('fee_calculation', undefined, [ratio, fee], fee.replies[0]?.quickReplies ?? [], fee.state) : fee;
+        }
       case 'eligibility':
         // 「我35歲…青創跟鳳凰哪個保證成數比較高」: each programme named is decided for the case, then compared.
         if (namesRuleAtCaseDate(ctx)) return lookupFlow(ctx);

@@ -673,7 +673,8 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
   if (c.u.modifiers.yesNo && deniedOfProgramme && programme !== undefined && !asksFee) return 'eligibility';
   // (Or named before, 「那順便買原料備貨的錢，也可以一起塞進那1億裡面嗎」 after the measure was discussed.)
   const flagsOfMeasure = { ...(c.u.isFollowUp && c.state.programme === programme ? c.state.facts.flags : {}), ...(stated.flags ?? {}) };
-  const measureNamed = c.u.programmes.length === 0 && Object.entries(flagsOfMeasure).some(([flag, on]) => on === true && c.domain.facts.namingProgramme.flags[flag as keyof FactFlags] === programme);
+  // (The programme the measure belongs to may be named with it: 「促進就業專案裡面那個「增加國內投資」…可以拿來付貨款嗎」.)
+  const measureNamed = c.u.programmes.every((p) => p === programme) && Object.entries(flagsOfMeasure).some(([flag, on]) => on === true && c.domain.facts.namingProgramme.flags[flag as keyof FactFlags] === programme);
   if (c.u.modifiers.yesNo && ofTheUse && stated.loanPurpose !== undefined && programme !== undefined && !asksFee && measureNamed) return 'eligibility';
   // 「營授比超過五成，授權送保只能保五成，那這樣一年保證費變多少」: a fee asked of the loan told, at a ratio this message
   // states, is computed at that ratio; the 營授比 told is why the ratio is what it is, not a question to decide first.
