@@ -154,8 +154,11 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: s
   const citations = ctx.cite.forTrace(r.trace);
   const rates = rateText(r);
   const caps = capLines(r);
+  // (Failed only by one of the programme's measures, 「協助中小企業增加國內投資」: that measure does not apply, not the programme.)
+  const measures = r.failures.map((failure) => /^「[^」]+」/u.exec(failure)?.[0]);
+  const measure = r.status === 'not_eligible' && measures.length > 0 && measures.every((m) => m !== undefined && m === measures[0]) ? measures[0] : undefined;
   const lines = [
-    `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
+    measure ? `依您提供的資料，不適用${measure}（${r.programmeName}）。` : `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
     asOfDocumentLine(ctx, r)?.line,
     r.status !== 'not_eligible' ? ratioLine : undefined,
     r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : undefined,
