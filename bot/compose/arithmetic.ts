@@ -279,11 +279,12 @@ function moneyText(value: number, a: Figure, b: Figure): string {
 
 /** The classifier an average asks per (件, 戶, 家, 年), when the question asks one. */
 export function perItemAsked(question: string): string | undefined {
-  return PER_ITEM.exec(normalizeText(question))?.[1];
+  const item = PER_ITEM.exec(normalizeText(question))?.[1];
+  return item === '筆' ? '件' : item;
 }
 
 /** What 「平均一件」「每戶平均」「一年平均」 divides by: the classifier asked, and the units a divisor may be written in. */
-const PER_ITEM = /(?:平[均局](?:每|一)?|每|一)([件戶家年個])/u;
+const PER_ITEM = /(?:平[均局](?:每|一)?|每|一)([件戶家年個筆])/u;
 
 /** An average as its figures write it, and whether it is exact: 190億元; 346.45萬元（3,464,464 元）. */
 function averageText(value: number): { text: string; exact: boolean } {
@@ -302,7 +303,8 @@ function averageText(value: number): { text: string; exact: boolean } {
  */
 function perItemLine(question: string, passages: readonly string[], before?: string): string | undefined {
   const asked = normalizeText(question);
-  const item = PER_ITEM.exec(asked)?.[1];
+  // (「平均每一筆」: a 筆 of guarantee is a case, 件.)
+  const item = perItemAsked(asked);
   if (!item) return undefined;
   const words = new Set(tokenize(withRocYears(compact(`${before ?? ''}${question}`))));
   if (item === '年') {
