@@ -777,7 +777,8 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'answers who a measure is for from its own rule, then decides a circumstance said next',
     says: ['參與公共建設那個額外額度 哪些公司可以用', '我們沒有開統一發票 這樣可以嗎'],
-    answersWith: ['不符合條件', '限使用統一發票之中小企業'],
+    // (The measure asked about is what does not apply, not the whole programme.)
+    answersWith: ['不適用「協助中小企業參與公共建設」', '限使用統一發票之中小企業'],
   },
   {
     name: 'computes the fee of a line of case figures that names the channel but asks nothing',
