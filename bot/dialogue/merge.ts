@@ -58,6 +58,8 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
     flags: { ...(state.facts.flags ?? {}), ...(stated.flags ?? {}) },
   };
   if (Object.keys(facts.flags ?? {}).length === 0) delete facts.flags;
+  // (「那如果餘額是900萬呢」 after 「餘額含這筆700萬」: a balance told again says itself whether it counts the loan.)
+  if (stated.workingCapitalBalance !== undefined && stated.balanceIncludesLoan === undefined) delete facts.balanceIncludesLoan;
   // (「新制上路那時候（103年12月）費率多少」→「那111年拿到卓越獎的銀行呢」: a year of its own asks of another time; the rules'
   // date said before is no date of this question. A date of the case, 核准日, stays.)
   if (u.years.length > 0 && stated.announcedDate === undefined) delete facts.announcedDate;

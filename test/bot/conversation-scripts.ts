@@ -4466,6 +4466,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['新發生逾期保證金額107年到111年平均一年多少'],
     answersWith: ['÷ 5', '102.2 億元'],
   },
+  {
+    name: 'a balance told again in a follow-up says itself whether it counts the loan',
+    says: ['一般事業營業額2000萬，週轉授信餘額含這筆共1200萬，這筆300萬授權送保A組，一年保證費多少', '那如果週轉餘額是800萬呢'],
+    answersWith: ['55%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
