@@ -54,6 +54,7 @@ export interface Domain {
     /** `verb`: what a follow-up says of the circumstance without naming it (「如果沒簽呢」 of the 具結書). */
     /** `documentsSay`: how the documents name the circumstance said in one's own words, searched with the question. */
     /** `notANeed`: the words telling the circumstance (「房貸有逾期」) name no need of the finder (房貸 is no request for one). */
+    /** `against`: words saying the circumstance does not hold (「幫建商蓋民間住宅大樓」 is no public construction). */
     flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp; documentsSay?: string[]; notANeed?: boolean; against?: RegExp }>;
     industry: Choice<'industry'>;
     /** The category named outright (生產事業, 一般事業): it decides over the words describing a business. */

@@ -63,10 +63,7 @@ function figuresIn(passage: string, index: number, years: boolean, days = false)
         .filter((m) => (m.unit === 'days' && days) || m.unit === 'amount' || m.unit === 'count' || m.unit === 'percent' || (m.unit === 'plain' && rowHead >= 0 && m.index > rowHead && !ADDRESS_OR_PHONE.test(text)))
         // (「43 億餘元」: the rest of the amount's words, 餘元, are part of it, not of the next figure's label.)
         .map((m) => ({ kind: (m.unit === 'amount' ? 'money' : m.unit === 'plain' ? 'number' : m.unit) as Kind, value: m.value, raw: m.raw, index: m.index, end: m.end + (/^[餘多]?元/u.exec(text.slice(m.end))?.[0].length ?? 0) }));
-  const clauseStarts = [0];
-  // (Not a thousands separator: 「3,542」.)
-  const separator = (k: number) => text[k] === ',' && /\d/u.test(text[k - 1] ?? '') && /\d/u.test(text[k + 1] ?? '');
-  for (let k = 0; k < text.length; k += 1) if (CLAUSE_END.test(text[k]!) && !separator(k)) clauseStarts.push(k + 1);
+  const clauseStarts = clauseStartsOf(text);
   const clauseOf = (at: number) => clauseStarts.filter((start) => start <= at).length - 1;
   const figures = found.map((f, i) => {
     const clause = clauseOf(f.index);
@@ -106,6 +103,19 @@ function figuresIn(passage: string, index: number, years: boolean, days = false)
     const label = row && f.kind === 'number' && !f.label.includes(row) ? `${row} ${f.label}` : f.label;
     return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause };
   });
+}
+
+/** Where each clause of a compacted passage starts (a comma between digits is a thousands separator: 「3,542」). */
+function clauseStartsOf(text: string): number[] {
+  const starts = [0];
+  const separator = (k: number) => text[k] === ',' && /\d/u.test(text[k - 1] ?? '') && /\d/u.test(text[k + 1] ?? '');
+  for (let k = 0; k < text.length; k += 1) if (CLAUSE_END.test(text[k]!) && !separator(k)) starts.push(k + 1);
+  return starts;
+}
+
+/** The unit a table's caption gives its cells in (金額單位：新臺幣百萬元 → 百萬元), from the first passage that has one. */
+function captionOf(passages: readonly string[]): string | undefined {
+  return passages.map((p) => /單位：(?:新臺幣)?([^）)，,\s」]+)/u.exec(p)?.[1]).find((u) => u !== undefined);
 }
 
 /** (An address or a phone number, 「地址：…臺灣大道2段218號」「TEL：(04)2322-3617」: its numbers are no figures.) */
@@ -302,9 +312,8 @@ function averageText(value: number): { text: string; exact: boolean } {
  * asked (件, 戶, 家) or the years it spans; the amount is the one the question's words name best.
  */
 function perItemLine(question: string, passages: readonly string[], before?: string): string | undefined {
-  const asked = normalizeText(question);
   // (「平均每一筆」: a 筆 of guarantee is a case, 件.)
-  const item = perItemAsked(asked);
+  const item = perItemAsked(question);
   if (!item) return undefined;
   const words = new Set(tokenize(withRocYears(compact(`${before ?? ''}${question}`))));
   if (item === '年') {
@@ -319,8 +328,9 @@ function perItemLine(question: string, passages: readonly string[], before?: str
     for (const f of figuresIn(passage, index, false)) if (f.kind === 'money' && !/(?:逾|超過|近|約)$/u.test(f.label) && /元|[億兆]$/u.test(f.raw)) amounts.push({ ...f, score: 10 * [...words].filter((w) => f.tokens.has(w)).length + [...words].filter((w) => f.sentence.has(w)).length });
     // (Years are no figures of the quote's own kinds: 「5 年將投入 950 億元」 reads its duration here.)
     const text = compact(passage);
-    // (Clauses counted as figuresIn counts them: a comma between digits is a thousands separator.)
-    const clauseOf = (at: number) => [...text.slice(0, at)].filter((c, k) => CLAUSE_END.test(c) && !(c === ',' && /\d/u.test(text[k - 1] ?? '') && /\d/u.test(text[k + 1] ?? ''))).length;
+    // (Clauses counted as figuresIn counts them.)
+    const starts = clauseStartsOf(text);
+    const clauseOf = (at: number) => starts.filter((start) => start <= at).length - 1;
     for (const m of scanMentions(text)) {
       const counted = item === '年' ? m.unit === 'years' : m.unit === 'count' && m.raw.endsWith(item);
       if (counted && m.value > 0) divisors.push({ value: m.value, raw: m.raw, passage: index, clause: clauseOf(m.index) });
@@ -353,7 +363,7 @@ const YEAR_CELL = /(\d{2,3})\s?年(?:度)?\s*([\d,]+(?:\.\d+)?)(?![\d.%])/gu;
  * summed and divided by their count, in the unit of the table's caption.
  */
 function yearRowAverage(question: string, passages: readonly string[], words: ReadonlySet<string>): string | undefined {
-  const caption = passages.map((p) => /單位：(?:新臺幣)?([^）)，,\s」]+)/u.exec(p)?.[1]).find((u) => u !== undefined);
+  const caption = captionOf(passages);
   const asked = [...withRocYears(compact(question)).matchAll(ROC_YEAR)].map((m) => Number(m[1])).filter((y) => y >= 30 && y <= 150);
   const [from, to] = asked.length >= 2 ? [Math.min(...asked), Math.max(...asked)] : [0, Infinity];
   const rows = passages.flatMap((passage) => {
@@ -364,7 +374,8 @@ function yearRowAverage(question: string, passages: readonly string[], words: Re
     return cells.length >= 2 ? [{ label, cells, score: tokenize(label).filter((w) => words.has(w)).length }] : [];
   });
   // (No row named by the question's words, 「98到101年总经费多少？平均一年大概几亿」: the table's total row.)
-  const row = rows.sort((a, b) => b.score - a.score).find((r, i) => r.score > 0 || (i === 0 && rows.some((t) => TOTAL_ROW.test(t.label)) && TOTAL_ROW.test(r.label))) ?? rows.find((r) => rows[0]!.score === 0 && TOTAL_ROW.test(r.label));
+  const best = rows.sort((a, b) => b.score - a.score)[0];
+  const row = best && best.score > 0 ? best : rows.find((r) => TOTAL_ROW.test(r.label));
   if (!row) return undefined;
   const sum = row.cells.reduce((total, c) => total + c.value, 0);
   const decimals = Math.max(...row.cells.map((c) => c.raw.split('.')[1]?.length ?? 0));
@@ -398,7 +409,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const [a, b] = pair;
   const [high, low] = a.value >= b.value ? [a, b] : [b, a];
   // (A table's cells in the unit of its caption, 「金額單位：新臺幣百萬元」, with as many decimals as the cells.)
-  const caption = passages.map((p) => /單位：(?:新臺幣)?([^）)，,\s」]+)/u.exec(p)?.[1]).find((u) => u !== undefined);
+  const caption = captionOf(passages);
   const decimals = Math.max(...[a, b].map((f) => f.raw.split('.')[1]?.replace(/\D/gu, '').length ?? 0));
   const numberText = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${caption ? ` ${caption}` : ''}`;
   const amountText = (value: number) => (a.kind === 'money' ? moneyText(value, high, low) : a.kind === 'number' ? numberText(value) : formatAmount(value));

@@ -15,17 +15,10 @@ const PROJECT_ONLY = 'authorised.project_only_cases';
  */
 export function channelLines(ctx: FlowContext, programme: ProgrammeId): { lines: string[]; citations: Citation[] } | undefined {
   const { name, channel } = PROGRAMMES[programme];
-  const list = readingOf(ctx, PROJECT_ONLY);
-  const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
+  const { items, citations: listCitation } = projectOnlyList(ctx);
   const aliases = ctx.domain.programmes.names.filter((n) => n.id === programme && !n.weak).map((n) => n.name);
-  const named = items.findIndex((item) => aliases.some((alias) => item.includes(alias)));
-  const listCitation = list ? [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)] : [];
-  if (named >= 0) {
-    return {
-      lines: [`${name}：不得以授權方式送保，應以專案申請（${circled(named + 1)} ${items[named]!.replace(/。$/u, '')}）。`],
-      citations: listCitation,
-    };
-  }
+  const named = projectOnlyLine(items, name, aliases);
+  if (named) return { lines: [named], citations: listCitation };
   if (channel !== 'project' && channel !== 'authorised') return undefined;
   // The table that lists the programme (授權 or 專案 items) is where its highest ratio is read from.
   const table = readingOf(ctx, `${programme}.max_ratio`);
@@ -49,20 +42,28 @@ export function channelLines(ctx: FlowContext, programme: ProgrammeId): { lines:
  * cases that must go through 專案申請 names, by the circumstance's label or the words the documents use for it.
  */
 export function circumstanceChannelLines(ctx: FlowContext): { lines: string[]; citations: Citation[] } | undefined {
-  const list = readingOf(ctx, PROJECT_ONLY);
-  const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
-  if (!list || items.length === 0) return undefined;
+  const { items, citations } = projectOnlyList(ctx);
   // (Told in this message: 「那錄音室出租業呢」 after 不動產經營業 asks of the exception, not of the circumstance told before.)
   const told = ctx.domain.facts.flags.filter(({ flag }) => ctx.understanding.facts.flags?.[flag] === true);
-  const lines = told.flatMap(({ label, documentsSay }) => {
-    const at = items.findIndex((item) => [label, ...(documentsSay ?? [])].some((words) => item.includes(words)));
-    return at < 0 ? [] : [`${label}：不得以授權方式送保，應以專案申請（${circled(at + 1)} ${items[at]!.replace(/。$/u, '')}）。`];
-  });
-  return lines.length > 0 ? { lines, citations: [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)] } : undefined;
+  const lines = told.flatMap(({ label, documentsSay }) => projectOnlyLine(items, label, [label, ...(documentsSay ?? [])]) ?? []);
+  return lines.length > 0 ? { lines, citations } : undefined;
+}
+
+/** The list of cases that must go through 專案申請, and its citation (none when the rules have no such list). */
+function projectOnlyList(ctx: FlowContext): { items: string[]; citations: Citation[] } {
+  const list = readingOf(ctx, PROJECT_ONLY);
+  const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
+  return { items, citations: list ? [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)] : [] };
+}
+
+/** 「X：不得以授權方式送保，應以專案申請（⑥ …）」 for the first item of the list any of `words` names, if one does. */
+function projectOnlyLine(items: readonly string[], subject: string, words: readonly string[]): string | undefined {
+  const at = items.findIndex((item) => words.some((w) => item.includes(w)));
+  return at < 0 ? undefined : `${subject}：不得以授權方式送保，應以專案申請（${circled(at + 1)} ${items[at]!.replace(/。$/u, '')}）。`;
 }
 
 /** A rule's reading, or undefined when the rules have no such parameter (youth_dream has no ratio of its own). */
-function readingOf(ctx: FlowContext, name: string): ParameterReading | undefined {
+export function readingOf(ctx: FlowContext, name: string): ParameterReading | undefined {
   try {
     return ctx.view.find(name);
   } catch {

@@ -6,7 +6,8 @@ import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } f
 import { amountInWords } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
-import type { ResultCard } from '../types.ts';
+import type { Citation, ResultCard } from '../types.ts';
+import { readingOf } from './channel.ts';
 import { askFor } from './ask-for.ts';
 import { asOfDocumentLine } from './ended-plans.ts';
 import { circumstanceAllowing } from './fee.ts';
@@ -155,10 +156,8 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: s
   const rates = rateText(r);
   const caps = capLines(r);
   // (Failed only by one of the programme's measures, 「協助中小企業增加國內投資」: that measure does not apply, not the programme.)
-  const measures = r.failures.map((failure) => /^「[^」]+」/u.exec(failure)?.[0]);
-  const measure = r.status === 'not_eligible' && measures.length > 0 && measures.every((m) => m !== undefined && m === measures[0]) ? measures[0] : undefined;
   const lines = [
-    measure ? `依您提供的資料，不適用${measure}（${r.programmeName}）。` : `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
+    r.failedMeasure ? `依您提供的資料，不適用「${r.failedMeasure}」（${r.programmeName}）。` : `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
     asOfDocumentLine(ctx, r)?.line,
     r.status !== 'not_eligible' ? ratioLine : undefined,
     r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : undefined,
@@ -311,13 +310,8 @@ function ratioLoanLine(ctx: FlowContext, r: RatioResult, generalRatio: unknown):
 }
 
 /** A programme's list of what its loans may be used for (rules/parameters/<programme>/purposes.yaml), cited. */
-function usesOf(ctx: FlowContext, programme: string): { line: string; citation: ReturnType<FlowContext['cite']['forReference']> } | undefined {
-  let reading;
-  try {
-    reading = ctx.view.find(`${programme}.purposes`);
-  } catch {
-    return undefined;
-  }
+function usesOf(ctx: FlowContext, programme: string): { line: string; citation: Citation } | undefined {
+  const reading = readingOf(ctx, `${programme}.purposes`);
   if (!reading || !Array.isArray(reading.value)) return undefined;
   return { line: `${reading.description}：${(reading.value as string[]).join('；')}`, citation: ctx.cite.forReference(reading.reference, reading.effectiveFrom, reading.name) };
 }

@@ -341,7 +341,8 @@ function divisorElsewhere(ctx: FlowContext, head: NonNullable<FlowResult['replie
   if (!item || item === '年') return undefined;
   const documents = new Set(head.citations.flatMap((c) => (c.documentId ? [c.documentId] : [])));
   const shown = quoted.join('');
-  const count = new RegExp(`\\d[\\d,]*\\s*${item}`, 'u');
+  // (A number starts where no digit stands before it: a long run of digits is tried once, not from every digit.)
+  const count = new RegExp(`(?<![\\d,])\\d[\\d,]*\\s*${item}`, 'u');
   const words = new Set(tokenize(normalizeText(asking)));
   const found = ctx.sources.knowledge.sections
     .filter((section) => documents.has(section.documentId))

@@ -27,14 +27,14 @@ export function assessEmploymentPromotion(a: Assessment): void {
     }
     if (!asked) return;
     if (invoice === false) {
-      a.fail(`「${label}」限使用統一發票之中小企業`);
+      a.fail(`「${label}」限使用統一發票之中小企業`, label);
       return;
     }
     // (「想用增加國內投資那個額外一億來付薪水週轉」: the measure is for capital financing, as its applicants are described.)
     if (kind === 'domestic_investment' && loanPurpose !== undefined && loanPurpose !== 'capital_expenditure') {
       const applicants = a.trace.typed('employment_promotion.domestic_investment_eligible_applicants', 'text');
       const channel = a.trace.typed('employment_promotion.domestic_investment_channel', 'text');
-      a.fail(`「${label}」適用於${applicants}；${loanPurpose === 'working_capital' ? '營運週轉' : '以交易為還款來源之授信'}用途不適用（此額度${channel}）`);
+      a.fail(`「${label}」適用於${applicants}；${loanPurpose === 'working_capital' ? '營運週轉' : '以交易為還款來源之授信'}用途不適用（此額度${channel}）`, label);
       return;
     }
     // Answer first: the measure's ratio is known while whether the firm issues 統一發票 is still asked.

@@ -40,6 +40,8 @@ export interface EligibilityResult {
   reasons: string[];
   /** Of those, the conditions the facts fail (empty unless not eligible). */
   failures: string[];
+  /** The one measure of the programme every failure is of (「協助中小企業增加國內投資」), when the failures are a measure's only. */
+  failedMeasure?: string;
   /** Facts (paths such as `age`, `flags.recommended`) still needed to decide. */
   missing: string[];
   /** Why each missing fact is needed (the rule's own sentence), in the order they were found missing. */
@@ -68,6 +70,8 @@ export class Assessment {
   readonly caps: Cap[] = [];
   private failed = false;
   private undecided = false;
+  /** For each failure, the measure of the programme it is of, if any. */
+  private readonly failureMeasures: Array<string | undefined> = [];
 
   constructor(programme: ProgrammeId, facts: Facts, view: ParameterView) {
     this.programme = programme;
@@ -78,10 +82,12 @@ export class Assessment {
   pass(reason: string): void {
     this.reasons.push(reason);
   }
-  fail(reason: string): void {
+  /** A condition failed; `measure` names the programme's measure it belongs to (its extra quota), when not the programme's own. */
+  fail(reason: string, measure?: string): void {
     this.failed = true;
     this.reasons.push(reason);
     this.failures.push(reason);
+    this.failureMeasures.push(measure);
   }
   need(field: string, reason: string): void {
     if (!this.missing.includes(field)) this.missing.push(field);
@@ -117,6 +123,7 @@ export class Assessment {
       requiresProjectApplication: this.requiresProjectApplication,
       reasons: this.reasons,
       failures: this.failures,
+      ...(this.failed && this.failureMeasures.every((m) => m !== undefined && m === this.failureMeasures[0]) ? { failedMeasure: this.failureMeasures[0] } : {}),
       missing: this.missing,
       needed: this.needed,
       assumptions: this.assumptions,
