@@ -10,7 +10,7 @@ import { CitationIndex } from './compose/citations.ts';
 import { contextLostReply, contextWasLost, leansOnLostContext, withContextLostNote } from './compose/context-lost.ts';
 import { inLanguageOf } from './compose/reader-language.ts';
 import { findServiceLines, type ServiceLines } from './compose/service-lines.ts';
-import { mergeTurn, withBusinessAge, withYearlessDates, type MergedTurn } from './dialogue/merge.ts';
+import { mergeTurn, withBusinessAge, withYearlessDates, withDisasterMonthsAgo, type MergedTurn } from './dialogue/merge.ts';
 import { answerToPending } from './dialogue/questions.ts';
 import { emptyState, type ConversationState } from './dialogue/state.ts';
 import { MemoryConversationStore, type ConversationStore, type StoreOperation } from './dialogue/store.ts';
@@ -171,7 +171,7 @@ export function createBot(deps: BotDeps): Bot {
     } else {
       const { cite, service } = derived(sources);
       merged = mergeTurn(state, u, pendingAnswer, domain);
-      const dated = withYearlessDates(merged.facts, u.yearlessDates, asOf);
+      const dated = withDisasterMonthsAgo(withYearlessDates(merged.facts, u.yearlessDates, asOf), u.sinceDisasterMonths, asOf);
       merged = { ...merged, facts: withBusinessAge(dated, dated.applicationDate ?? asOf) };
       // 「2027年2月1日申請」: the rules in force on the day the case is applied for are the ones that apply.
       // The rules of the day the case is decided at: its application date, or for a batch guarantee the approval date (說明六).

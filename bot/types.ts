@@ -72,6 +72,8 @@ export interface ProgrammeCard {
   whyItFits: string;
   /** The facts that would still decide it, or that what was said fits. */
   stillToConfirm: string;
+  /** What was said meets every condition the rules check (nothing still to confirm). */
+  fits?: boolean;
   /** 「title > section」 of the rule parameters behind the figures. */
   sources: string[];
 }

@@ -192,6 +192,7 @@ export interface RoleWords {
   balanceBesideRevenue: RegExp;
   /** 「餘額含這筆共700萬」: the balance already counts the loan asked about. */
   balanceIncludesLoan: RegExp;
+  disasterWords: RegExp;
   /** 「（已乘保證成數）」: the amount stated is the guaranteed amount. */
   guaranteedMarkers: RegExp | undefined;
   /** Words correcting the figure just said (不對 是…, 打錯了 是…). */
@@ -352,6 +353,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
       : undefined,
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
     balanceIncludesLoan: cueRegExp(file.balance_includes_loan),
+    disasterWords: cueRegExp(file.disaster_words),
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
     corrections: cueRegExp(file.corrections ?? []),
     donationAtMinimum: file.donation_at_minimum ? cueRegExp(file.donation_at_minimum) : /(?!)/u,

@@ -297,7 +297,7 @@ export const EnglishFile = z
 export const ROLES = {
   amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'summedUsedAmount', 'addedAmount', 'repaidAmount', 'donationAmount', 'batchAmount', 'recoveryNeed', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
-  duration: ['businessAge', 'period', 'ignore'],
+  duration: ['businessAge', 'period', 'sinceDisaster', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'announcedDate', 'startDate', 'endDate', 'ignore'],
 } as const;
 
@@ -326,6 +326,8 @@ export const RolesFile = z
     balance_beside_revenue: Cues,
     /** 「餘額含這筆共700萬」: words before a balance saying it already counts the loan asked about. */
     balance_includes_loan: Words,
+    /** 「受災」「颱風」: a message speaking of a disaster, in which a time said to have passed (role `sinceDisaster`) is since the disaster. */
+    disaster_words: Words,
     /** 「（已乘保證成數）」: the amount stated is the guaranteed amount, whatever it is called. */
     guaranteed_markers: Words.optional(),
     /** 「150w……不對 是1500w」: words after which a figure with no word of its own replaces the same kind of figure before. */

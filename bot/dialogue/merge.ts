@@ -301,6 +301,19 @@ export function withYearlessDates(facts: Facts, yearless: Understanding['yearles
 }
 
 /**
+ * 「受災後已經過了5個月」「我拖了快半年才要去辦」: the disaster was that many months before the application (told, else today).
+ */
+export function withDisasterMonthsAgo(facts: Facts, months: number | undefined, today: string): Facts {
+  if (months === undefined || facts.disasterDate !== undefined) return facts;
+  const onDay = facts.applicationDate ?? today;
+  const [y, m, d] = onDay.split('-').map(Number) as [number, number, number];
+  const back = new Date(Date.UTC(y, m - 1 - Math.ceil(months), 1));
+  const last = new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate();
+  const day = Math.min(d, last);
+  return { ...facts, disasterDate: `${back.getUTCFullYear()}-${String(back.getUTCMonth() + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
+/**
  * 「公司是民國105年設立的」: the business's age on the day the case is decided (its application date, else today), in
  * whole months, when no age was stated outright.
  */
@@ -745,8 +758,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     if (programme && facts.recoveryNeed !== undefined && asks.includes('cap_amount')) return 'eligibility';
     // 「民國100年3月1日申請莫拉克復工貸款，可以嗎？」: a dated application asked about yes or no is for the rules to decide.
     // (So is one whose days come without their year: 「颱風是8月7號來的 我12月10號才要申請 來得及嗎」.)
-    const dated = stated.applicationDate !== undefined || stated.disasterDate !== undefined || c.u.yearlessDates !== undefined;
-    if (programme && dated && c.u.asks.length === 0 && c.u.modifiers.yesNo) return 'eligibility';
+    const dated = stated.applicationDate !== undefined || stated.disasterDate !== undefined || c.u.yearlessDates !== undefined || c.u.sinceDisasterMonths !== undefined;
+    // (Also with the time limit asked beside it, 「要受災後多久內申請 我已經過了5個月還可以嗎」: the decision states the limit.)
+    if (programme && dated && c.u.asks.every((a) => a === 'period_limit') && c.u.modifiers.yesNo) return 'eligibility';
     // 「我們公司沒有用統一發票 可以嗎」 after the rule's applicants were given: the circumstance asks for a decision.
     // (Said outright, not only by a verb: 「得獎的銀行有什麼獎勵」 after the award winners asks about the award.)
     // (Not after a fee question: 「那如果我簽促進就業具結書 會再更低嗎」 asks the rate again with the circumstance.)

@@ -12,7 +12,7 @@ import { askFor } from './ask-for.ts';
 import { asOfDocumentLine } from './ended-plans.ts';
 import { circumstanceAllowing } from './fee.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
-import { unnamedLookup } from './lookup.ts';
+import { unnamedLookup, withLineAfterFigures } from './lookup.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
 import { recommendFlow } from './recommend.ts';
 import { combinedAnswer } from './several-programmes.ts';
@@ -74,6 +74,21 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
     }
     const answer = eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
     // 「青創她還能用嗎？還是有別的可以申請的？」: not eligible, and what else there is asked: the programmes that fit the case.
+    // (Answer first: 「我48歲…想申請青創…可以嗎」 told of one's own case and failing the whole programme is given what else
+    // fits the case too, asked or not; a measure failed alone, or a case told before, is not.)
+    const toldOwnCase = result.status === 'not_eligible' && !result.failedMeasure && !ctx.understanding.asksOthers && Object.keys(ctx.understanding.facts).some((fact) => fact !== 'flags' && fact !== 'programme');
+    if (toldOwnCase) {
+      // (Only programmes the case is found to fit, after the verdict; the conversation stays on the programme asked about.)
+      const others = recommendFlow({ ...ctx, understanding: { ...ctx.understanding, programmes: [], programmesByName: [] }, merged: { ...ctx.merged, programme: undefined } });
+      const fitting = others.outcome === 'answered' ? others.replies.flatMap((r) => r.programmes ?? []).filter((card) => card.fits === true) : [];
+      if (fitting.length > 0) {
+        // (One line, before the sources: each programme the case fits and why; its details are a tap away.)
+        const line = `其他依您提供的資料符合條件的項目：${fitting.map((card) => `${card.name}（${card.whyItFits}）`).join('；')}`;
+        const withOthers = withLineAfterFigures(answer, line);
+        const taps = [...new Set([...(others.replies[0]?.quickReplies ?? []), ...(answer.replies[0]?.quickReplies ?? [])])];
+        return { ...withOthers, replies: withOthers.replies.map((r, i) => (i === 0 ? { ...r, quickReplies: taps } : r)) };
+      }
+    }
     if (result.status === 'not_eligible' && ctx.understanding.asksOthers) {
       const others = recommendFlow({ ...ctx, understanding: { ...ctx.understanding, programmes: [], programmesByName: [] }, merged: { ...ctx.merged, programme: undefined } });
       // (Asked after the verdict was given, 「那有沒有我這個年紀可以申請的」, naming nothing: only the others are new.)

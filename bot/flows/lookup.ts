@@ -426,7 +426,7 @@ function withTracedLines(ctx: FlowContext, result: FlowResult, trace: TraceRecor
 }
 
 /** The answer with one more line after its figures, before the (first, else `last`) line naming its sources. */
-function withLineAfterFigures(result: FlowResult, line: string, last = false): FlowResult {
+export function withLineAfterFigures(result: FlowResult, line: string, last = false): FlowResult {
   const [head, ...others] = result.replies;
   if (!head) return result;
   const lines = head.text.split('\n');

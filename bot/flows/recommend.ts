@@ -329,6 +329,7 @@ function programmeCard(ctx: FlowContext, c: Candidate, documentDate: string | un
     feeRate: c.rateWhateverGroup !== undefined ? `年費率 ${rateAsWritten(c.rateWhateverGroup)}（不論風險組群）` : (rateText(r)?.replace(/^保證手續費：?/u, '') ?? '來源文件未載'),
     whyItFits: whyItFits(c),
     stillToConfirm: notes.filter(Boolean).join('；'),
+    ...(missing.length === 0 && r.status === 'eligible' ? { fits: true } : {}),
     sources: ctx.cite.forTrace(r.trace).map((citation) => `${citation.title} > ${citation.section}`),
   };
 }

@@ -172,7 +172,11 @@ export function findAsks(text: string, { mentions, hasAmount }: AskContext, doma
   };
   found.splice(0, found.length, ...found.filter((f) => !subjectOnly(f)));
   // 「要繳多少錢？」 asks for a fee only about a loan or a fee: 「展延預估多少錢？」 asks for a figure in the documents.
-  const aboutFees = hasAmount || found.some((f) => f.ask === 'fee_rate');
+  // (So does a sum asked by the year with nothing else asked, 「那簽了具結書以後一年要繳多少」「那C組的話一年多少」: a yearly
+  // payment is the fee.)
+  const yearly = found.length === 0 && words.perYear.test(text);
+  if (yearly && !hasAmount && /多少/u.test(text)) found.push({ ask: 'fee_amount', index: text.search(words.perYear) });
+  const aboutFees = hasAmount || found.some((f) => f.ask === 'fee_rate') || yearly;
   // 「最多被保多少錢」 asks the guaranteed amount in money: 「多少錢」 there is that amount, not a fee.
   const moneyAsked = found.some((f) => f.ask === 'fee_amount' || f.ask === 'guaranteed_amount');
   if (!moneyAsked && aboutFees && words.feeAmountQuestion.test(text)) {

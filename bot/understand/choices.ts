@@ -30,7 +30,8 @@ export function findIndustry(text: string, domain: Domain = shippedDomain()): Fa
 export function industriesNamed(text: string, domain: Domain = shippedDomain()): Array<NonNullable<Facts['industry']>> {
   // (In the order the message names them.)
   const named = domain.facts.industryOutright
-    .map(({ value, cue }) => ({ value, at: cue.exec(text)?.index }))
+    // (A category denied, 「不是生產事業，算一般事業才對」, is not one to decide.)
+    .map(({ value, cue }) => ({ value, at: matchesOf(cue, text).find((m) => !isDenied(text, m.index))?.index }))
     .filter((c): c is { value: (typeof c)['value']; at: number } => c.at !== undefined)
     .sort((a, b) => a.at - b.at)
     .map(({ value }) => value);

@@ -10,7 +10,20 @@ const GROUP_ALONE = /^\s*([abc])(?:\s*[組组群])?(?:\s*[。！!?？])?\s*$/;
 const GROUP_ISOLATED = /(?<![a-z0-9])([abc])(?![a-z0-9])/;
 const LATIN_WORD = /[a-z]{2,}/;
 
-export function findRiskGroup(text: string): RiskGroup | undefined {
+/** 「是A組不是C組」: a group named right after 不是 is taken back. */
+const TAKEN_BACK = /(?:不是|而非|並非)\s*(?:風險)?(?:組群|群組|組別|等級)?\s*$/u;
+
+function takenBack(text: string, at: number): boolean {
+  return TAKEN_BACK.test(text.slice(Math.max(0, at - 8), at));
+}
+
+/** The text with each group taken back (「不是C組」) blanked out, so that only the group said instead is read. */
+function withoutTakenBack(text: string): string {
+  return text.replace(/(?:不是|而非|並非)\s*(?:風險)?(?:組群|群組|組別|等級)?\s*[abc](?:\s*[組组群級类類])?/gu, (all) => ' '.repeat(all.length));
+}
+
+export function findRiskGroup(whole: string): RiskGroup | undefined {
+  const text = withoutTakenBack(whole);
   const isolated = LATIN_WORD.test(text) ? null : GROUP_ISOLATED.exec(text);
   const match = GROUP_AFTER_WORD.exec(text) ?? GROUP_BEFORE_WORD.exec(text) ?? GROUP_ALONE.exec(text) ?? isolated;
   return match ? ((match[1] as string).toUpperCase() as RiskGroup) : undefined;
@@ -23,6 +36,6 @@ const GROUP_LIST = /(?<![a-z])([abc](?:[、,/和跟與及或\s]{0,3}[abc])*)\s*(
 const GROUP_LIST_AFTER = /(?:風險)?(?:組群|群組|組別|等級)\s*([abc](?:\s*(?:[、,/和跟與及或]|and|or)\s*[abc])+)(?![a-z])/g;
 
 export function findRiskGroups(text: string): RiskGroup[] {
-  const letters = [...text.matchAll(GROUP_LIST), ...text.matchAll(GROUP_LIST_AFTER)].flatMap((m) => [...(m[1] as string).replace(/and|or/g, '').replace(/[^abc]/g, '')]);
+  const letters = [...text.matchAll(GROUP_LIST), ...text.matchAll(GROUP_LIST_AFTER)].filter((m) => !takenBack(text, m.index)).flatMap((m) => [...(m[1] as string).replace(/and|or/g, '').replace(/[^abc]/g, '')]);
   return [...new Set(letters.map((l) => l.toUpperCase() as RiskGroup))];
 }

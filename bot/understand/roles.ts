@@ -182,6 +182,8 @@ export interface Roles {
   corrections?: Correction[];
   /** 「是6年前」: a time before now said with no founding word near it (a correction of the business's age, in context). */
   monthsAgoUncued?: number;
+  /** 「受災後已經過了5個月」: how long ago the disaster was, in months (the dialogue dates the disaster from it). */
+  sinceDisasterMonths?: number;
 }
 
 /** The kinds of figure a correction sets against each other: money, a plain number (an age), a ratio, a length in months. */
@@ -260,6 +262,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     return before.key;
   };
   let loanByDefault = false;
+  let sinceDisaster: number | undefined;
   const yearless: NonNullable<Roles['yearlessDates']> = {};
   /** Every loan period named, in order (「一年多少？借3年總共」 names two). */
   const periods: number[] = [];
@@ -381,7 +384,10 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
       case 'days': {
         // 「去年秋天才登記的，算一算差不多八個月了」: a duration with no word of its own in its clause takes a founding
         // word ending the clause before it.
-        const role = roleFrom(duration, ctx) ?? (roleFrom(duration, { before: clauseBefore(text, clauseEnds, m.index), after: '' }) === 'businessAge' ? 'businessAge' : 'period');
+        const cued = roleFrom(duration, ctx);
+        // (A time said to have passed is since the disaster only in a message speaking of one: 「開店已經過了兩年」 is the business's age.)
+        const other = cued === 'sinceDisaster' && !words.disasterWords.test(text) ? roleFrom(duration.filter((entry) => entry.role !== 'sinceDisaster'), ctx) : cued;
+        const role = other ?? (roleFrom(duration, { before: clauseBefore(text, clauseEnds, m.index), after: '' }) === 'businessAge' ? 'businessAge' : 'period');
         if (role === 'ignore') {
           ignoredDurations.add(i);
           return;
@@ -393,6 +399,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         const limit = bound(ctx, words);
         const value = months + (limit === 'under' ? -1 : limit === 'over' ? 1 : 0);
         if (role === 'businessAge') set('businessAgeMonths', Math.max(0, value), limit !== undefined);
+        else if (role === 'sinceDisaster') sinceDisaster ??= Math.max(0, value);
         else if (months > 0) {
           set('periodMonths', months);
           if (!periods.includes(months)) periods.push(months);
@@ -445,6 +452,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   if (facts.loanAmount === undefined && bareNumbers.length === 1 && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined)) {
     facts.loanAmount = bareNumbers[0] as number;
   }
+  // 「餘額2600萬，這次想再借四百萬週轉，加起來3000萬」: an amount that is the balance and the added loan summed is their
+  // total, no loan of its own.
+  if (facts.workingCapitalBalance !== undefined && facts.addedAmount !== undefined && facts.loanAmount === facts.workingCapitalBalance + facts.addedAmount) delete facts.loanAmount;
   // 「週轉餘額含這筆共700萬」「總共欠銀行600w(含這次要借的200w)」: the balance told already counts the loan told with it.
   if (facts.workingCapitalBalance !== undefined && facts.loanAmount !== undefined && words.balanceIncludesLoan.test(text)) facts.balanceIncludesLoan = true;
   // 「營業額600萬，週轉借款420萬」: beside a revenue, a 週轉 borrowing is the balance the 營授比 divides.
@@ -467,7 +477,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   if (ago?.months !== undefined) set('businessAgeMonths', ago.months, true);
   const corrections = correctionsOf(mentions, retracted);
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(corrections.length > 0 ? { corrections } : {}), ...(ago?.uncued !== undefined ? { monthsAgoUncued: ago.uncued } : {}), ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(corrections.length > 0 ? { corrections } : {}), ...(ago?.uncued !== undefined ? { monthsAgoUncued: ago.uncued } : {}), ...(sinceDisaster !== undefined ? { sinceDisasterMonths: sinceDisaster } : {}), ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** Each figure taken back, with the nearest figure of its kind not taken back (the one said instead). */

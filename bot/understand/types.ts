@@ -203,6 +203,8 @@ export interface Understanding {
   corrections?: Correction[];
   /** 「是6年前」: a time before now with no founding word near it, months; in a correction it is the business's age. */
   monthsAgoUncued?: number;
+  /** 「受災後已經過了5個月」: how long ago the disaster was, in months. */
+  sinceDisasterMonths?: number;
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
   /** 「最少要捐多少 這樣可以保多少」: the 火金姑 donation asked of is the lowest the rules allow (roles.yaml donation_at_minimum). */

@@ -355,6 +355,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(roles.corrections || domain.roles.corrections.test(canonical) ? { selfCorrection: true } : {}),
     ...(roles.corrections ? { corrections: roles.corrections } : {}),
     ...(roles.monthsAgoUncued !== undefined ? { monthsAgoUncued: roles.monthsAgoUncued } : {}),
+    ...(roles.sinceDisasterMonths !== undefined ? { sinceDisasterMonths: roles.sinceDisasterMonths } : {}),
     keywords: [],
     asksWhichFits,
     ...(asksWhichFits && domain.intents.others.test(canonical) ? { asksOthers: true as const } : {}),

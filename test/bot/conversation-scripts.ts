@@ -4471,6 +4471,39 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般事業營業額2000萬，週轉授信餘額含這筆共1200萬，這筆300萬授權送保A組，一年保證費多少', '那如果週轉餘額是800萬呢'],
     answersWith: ['55%'],
   },
+  {
+    name: 'a fee for an ordinary need of a shop one runs is computed for the ordinary guarantee',
+    says: ['我經營一家麵包店 想借120萬週轉 一年手續費多少'],
+    answersWith: ['7,200', '14,400', '一般貸款'],
+  },
+  {
+    name: 'a programme failed on the case told says what the case fits instead',
+    says: ['我50歲 開了一間花店一年 想辦青創可以嗎'],
+    answersWith: ['不符合條件', '微型創業鳳凰貸款'],
+  },
+  {
+    name: 'a time since the disaster is set against the application window',
+    says: ['颱風淹水過後已經過了半年 災害復舊專案貸款還可以申請嗎'],
+    answersWith: ['不符合條件', '4 個月'],
+  },
+  {
+    name: 'a risk group taken back is not computed',
+    says: ['一般貸款300萬 保8成 C組 一年手續費多少', '不好意思是B組不是C組 那一年多少'],
+    answersWith: ['24,000'],
+    never: ['36,000'],
+  },
+  {
+    name: 'a business category denied is not decided',
+    says: ['我們是一般事業 營業額4000萬 週轉餘額1800萬 再借600萬', '抱歉 不是一般事業 是生產事業 這600萬授權送保最多保多少'],
+    answersWith: ['480萬'],
+    never: ['300萬'],
+  },
+  {
+    name: 'an amount that sums the balance and the added loan is their total',
+    says: ['一般事業 去年營業額4000萬 週轉借款餘額1500萬 再借500萬 加起來2000萬 營授比多少'],
+    answersWith: ['50%'],
+    never: ['87.5%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
