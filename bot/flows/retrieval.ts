@@ -1304,6 +1304,7 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const shared = (has: (m: Understanding['modifiers']) => boolean) => has(ctx.understanding.modifiers) && parts.every(({ own }) => has(own.modifiers));
   if (shared((m) => m.superlative !== undefined) || (comparison && shared((m) => m.comparison)) || (list && shared((m) => m.list))) return undefined;
   const choose = (u: Understanding, before: ProgrammeId[], ofAnother = false) => retrievalChoice(partContext(ctx, u, before, ofAnother));
+  const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
   const confidence = (c: RetrievalChoice) => (c.covered ? c.best.confidence : 0);
   // A short question is read alone and with the first question; the surer reading is its answer.
   const each: RetrievalChoice[] = [];
@@ -1323,6 +1324,14 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     if (leaning?.covered && opensAsFollowUp(normalizeText(own.text.trim()), ctx.domain)) return leaning;
     const comparing = own.modifiers.comparison || own.modifiers.change;
     if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
+    // (「安興專案到幾號截止？今年還可以申請嗎」: naming nothing after a question naming its subject, and not found with the
+    // first question's asking words, it asks of that subject: read with the subject's words alone.)
+    if (i > 0 && leaning && !leaning.covered && namesNothing(ctx, own)) {
+      const first = normalizeText(parts[0]!.own.text);
+      const subject = kindsAsked(first, kinds).flatMap((kind) => kind.askedBy).reduce((rest, word) => rest.split(word).join(' '), first).replace(/[？?！!。，,\s]+/gu, ' ').trim();
+      const ofSubject = subject !== first && subject.length >= 2 ? choose({ ...own, text: `${subject} ${own.text}` }, before) : undefined;
+      if (ofSubject?.covered) return ofSubject;
+    }
     // (Read with the first, 「…是哪個機關在哪一天核定的？計畫總經費多少？」 finds the first's answer again, showing nothing of
     // what this one asks (經費): the part read alone answers when it shows it.)
     const shows = (c: RetrievalChoice) => c.covered && hasEvidence(ctx.domain, own.asks, c.section, c.best.passages);
@@ -1335,10 +1344,18 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   // (「客服專線幾號？我住台南，附近有沒有服務據點」: a question its own words do not answer, which the message as a whole
   // does (the office serving 台南), is answered by the whole message's section, beside the others' own.)
   const wholeSection = whole.covered ? whole.section.id : undefined;
+  // (A question asking by name a kind of thing its own reading found no passage carrying, 「安興專案到幾號截止」, is not
+  // answered by the whole message's passage, which was chosen with no kind asked of it.)
+  // (Only a kind every passage answering must show, answer-kinds.yaml `qualifier` (an end, a start, a change): the others
+  // are read loosely enough that the whole message's passage may still carry what is asked, 「…在哪裡舉辦」.)
+  const asksKind = (i: number) => {
+    const asked = kindsAsked(withoutWhatIsDone(searchQuery(partContext(ctx, parts[i]!.own, [], false)), ctx.domain), kinds);
+    return asked.length > 0 && asked.every((kind) => kind.qualifier) && !(whole.covered && carriesAny(whole.quoted.join('\n'), asked));
+  };
   // (Not when the whole message finds only a bank's address in a town where no office of the fund is listed: that is
   // told so, 「新竹有沒有服務中心」.)
   if (whole.covered && each.some((c) => c.covered && c.section.id !== wholeSection) && !officesElsewhere(ctx, whole.quoted)) {
-    for (const [i, c] of each.entries()) if (!c.covered) each[i] = whole;
+    for (const [i, c] of each.entries()) if (!c.covered && !asksKind(i)) each[i] = whole;
   }
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
   // 「台南有辦公室嗎？電話幾號？週六有開嗎」: when the message as a whole finds no answer, the questions the documents do
@@ -1347,7 +1364,11 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const unanswered = parts.filter((_, i) => missed.includes(each[i]!)).map(({ own }) => own.text.trim());
   // (Only a question the documents lack a word of, 「週六有開嗎」: one unanswered for another reason, 「…and what share does
   // it guarantee」, may ask of what the others name, and their answer is not its.)
-  if (unanswered.length > 0 && (whole.covered || found.length === 0 || missed.some((c) => c.covered || !c.unknown?.length))) return undefined;
+  // (Nor one asking by name a kind of thing no passage carries, 「安興專案到幾號截止？今年還可以申請嗎」: the end date is not
+  // in the documents, which is said of it, while the other question is answered.)
+  const kindMissing = (c: RetrievalChoice) => !c.covered && asksKind(each.indexOf(c));
+  const namedKindsMissing = found.length > 0 && missed.length > 0 && missed.every(kindMissing);
+  if (unanswered.length > 0 && !namedKindsMissing && (whole.covered || found.length === 0 || missed.some((c) => c.covered || !c.unknown?.length))) return undefined;
   const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
   const quotedWhole = whole.covered ? whole.quoted.join('\n') : '';
   // (Every question finding the same passage the whole message missed, 「…哪一年成立的？…總共捐了多少錢？」 both in 〈貳〉,
@@ -1504,6 +1525,8 @@ function severalSections(ctx: FlowContext, choices: ReadonlyArray<Pick<SectionCh
           `依《${choice.section.title}》〈${choice.section.heading}〉：`,
           ...quotes.map((q) => `「${readableQuote(ctx.sources.knowledge, choice.section.id, q)}」`),
         ]),
+        // (The details asked being in an annex the documents do not include is said once, of the first section referring to one.)
+        parts.map(({ choice, quotes }) => annexNote(ctx, choice.section, quotes)).find((note) => note !== undefined),
         chosen?.datesNote,
         chosen?.notCovered,
         sourcesLine(parts.map((p) => p.citation)),
@@ -1694,7 +1717,7 @@ export function cannotAnswer(ctx: FlowContext, nearest?: SearchHit, names: reado
             ? `抱歉，目前收錄的信保基金文件沒有提到${names.map((n) => `「${n}」`).join('、')}，我無法確實回答，為避免提供不正確的資訊，請洽信保基金：`
             : unsaid.length > 0
             ? `抱歉，目前收錄的信保基金文件沒有寫到${unsaid.join('、')}，我無法確實回答，為避免提供不正確的資訊，請洽信保基金：`
-            : '抱歉，我在目前收錄的信保基金文件中找不到可以確實回答這個問題的內容，為避免提供不正確的資訊，請洽信保基金：',
+            : '抱歉，我在目前收錄的信保基金文件中找不到可以確實回答這個問題的內容，所以無法回答；為避免提供不正確的資訊，請洽信保基金：',
           serviceLinesText(service),
           // (Not a heading holding a figure, 〈…最高九成…〉: beside "I cannot answer", it would read as the answer.)
           nearest && !HOLDS_FIGURE.test(nearest.section) ? `（最接近的資料：《${nearest.title}》〈${nearest.section}〉）` : undefined,

@@ -4504,6 +4504,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['50%'],
     never: ['87.5%'],
   },
+  {
+    name: 'details asked that the documents keep in an annex they do not include are said to be missing',
+    says: ['批次保證新制不能送保的行業有哪些 可以全部列出來嗎'],
+    answersWith: ['附件一', '未收錄'],
+  },
+  {
+    name: 'an end date asked beside another question is said not to be in the documents while the other is answered',
+    says: ['安興專案最後到幾號截止？現在還可以申請嗎'],
+    answersWith: ['沒有這方面的資料', '中小企業安興專案'],
+  },
+  {
+    name: 'opening days of an office the documents list without hours are not answered by its address',
+    says: ['雲嘉南服務中心星期幾有開'],
+    answersWith: ['無法回答'],
+    never: ['民生路'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
