@@ -29,6 +29,8 @@ interface Figure {
   /** Which passage and clause the figure is in: a tie goes to the figure beside the other side's. */
   passage: number;
   clause: number;
+  /** In a row of a table, the column's words (its header as the row repeats it: 「保證企業家數(A)」), no row name. */
+  column?: string;
 }
 
 /** Marks ending a clause: a figure's label never reaches across them. */
@@ -101,7 +103,8 @@ function figuresIn(passage: string, index: number, years: boolean, days = false)
     const tokens = new Set([...labelTokens(f.label), ...(year ? [`${year}年`, year] : []), ...(row && f.index > rowHead ? labelTokens(row) : [])]);
     // (Shown by its row's name too, 「玉山商銀 保證餘額」, when the row is a table's: not 原文's.)
     const label = row && f.kind === 'number' && !f.label.includes(row) ? `${row} ${f.label}` : f.label;
-    return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause };
+    const column = row && f.index > rowHead && f.kind !== 'year' ? trimmedLabel(f.label).replace(/\s+/gu, '') : undefined;
+    return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause, ...(column ? { column } : {}) };
   });
 }
 
@@ -238,6 +241,24 @@ function operands(sides: [string, string], figures: readonly Figure[]): [Figure,
   const other = second[0];
   if (!other || other.figure.value === best.figure.value) return undefined;
   return [best.figure, other.figure];
+}
+
+/**
+ * 「國家磐石獎跟創新研究獎 得獎的保證企業加起來幾家」: two rows of one table are set against each other in one column, the
+ * one whose header the question's words name most (保證企業家數, not 獲獎總家數 for one row and 保證企業家數 for the other).
+ */
+function sameColumn([a, b]: [Figure, Figure], figures: readonly Figure[], question: string): [Figure, Figure] {
+  if (!a.column || !b.column || a.passage === b.passage || a.column === b.column) return [a, b];
+  const words = new Set(tokenize(compact(question)));
+  const named = (column: string) => tokenize(column).filter((w) => words.has(w)).length;
+  const inColumn = (row: Figure, column: string) => figures.find((f) => f.passage === row.passage && f.column === column && f.kind === row.kind);
+  const pairs: Array<[Figure, Figure, number]> = [];
+  const bInA = inColumn(b, a.column);
+  if (bInA) pairs.push([a, bInA, named(a.column)]);
+  const aInB = inColumn(a, b.column);
+  if (aInB) pairs.push([aInB, b, named(b.column)]);
+  const best = pairs.sort((p, q) => q[2] - p[2])[0];
+  return best ? [best[0], best[1]] : [a, b];
 }
 
 /** Operands when a side states its amount: that figure, and the other side's by its words among figures of the same kind. */
@@ -406,7 +427,7 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const splits = own.length === 0 && sidesFrom !== undefined ? sidesOf(sidesFrom) : own;
   const pair = firstOperands(splits, figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' || operation === 'growth' ? changed(question, figures) : undefined);
   if (!pair) return undefined;
-  const [a, b] = pair;
+  const [a, b] = sameColumn(pair, figures, question);
   const [high, low] = a.value >= b.value ? [a, b] : [b, a];
   // (A table's cells in the unit of its caption, 「金額單位：新臺幣百萬元」, with as many decimals as the cells.)
   const caption = captionOf(passages);

@@ -80,6 +80,10 @@ interface Candidate {
 export function lookupFlow(ctx: FlowContext): FlowResult {
   // 「青創跟鳳凰各保幾成？」 asks the same of each programme it names.
   const named = ctx.merged.compared ?? ctx.understanding.programmes;
+  // (Unless their rows of the statistics tables are what is worked out, 「一般貸款的保證餘額大概是批保的幾倍」: both rows
+  // quoted together, each from its own table, and computed over.)
+  const across = named.length >= 2 ? rowsAcrossTables(ctx) : undefined;
+  if (across) return withComputed(ctx, across);
   if (named.length >= 2) return withComputed(ctx, severalProgrammes(ctx, named, lookupOne));
   return withRareWordsAnswered(ctx, withContact(ctx, withComputed(ctx, lookupOne(ctx))));
 }

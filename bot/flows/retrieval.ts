@@ -602,11 +602,15 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
       .map((c) => {
         // Within the section, the passages about a place or bank named are the ones quoted (「雲嘉南服務中心…」 for 嘉義);
         // of several things named (「玉山銀行跟中國信託的代號」), a bank is not all the question is about.
-        const own = c.passages.filter((p) => (several ? places : subjects).some((names) => namesPlaces(p.text, [names])));
+        const found = c.passages.filter((p) => (several ? places : subjects).some((names) => namesPlaces(p.text, [names])));
+        // (「六都的保證餘額加起來」: every place named has its row quoted, those the search ranked lower too.)
+        const unfound = places.length >= 3 ? places.filter((names) => !found.some((p) => namesPlaces(p.text, [names]))) : [];
+        const rowsOf = unfound.length > 0 ? (passageCatalogue(ctx.sources.knowledge).sections.get(c.section.id)?.passages ?? []).filter((p) => p.kind === 'row' && unfound.some((names) => namesPlaces(p.text, [names]))) : [];
+        const own = [...found, ...rowsOf.map((passage) => ({ passage, text: passage.text, order: passage.order, score: 0 }))];
         // (A kind asked that no passage about the place has, 「臺北本部的地址…傳真幾號」, is quoted where it is.)
         const lacking = figures.filter((kind) => !own.some((p) => carriesAny(p.text, [kind])));
         const rest = lacking.length > 0 ? c.passages.filter((p) => !own.includes(p) && lacking.some((kind) => carriesAny(p.text, [kind]))) : [];
-        return own.length > 0 && own.length < c.passages.length ? { ...c, passages: [...own, ...rest].sort((a, b) => a.order - b.order) } : c;
+        return own.length > 0 && (own.length < c.passages.length || rowsOf.length > 0) ? { ...c, passages: [...own, ...rest].sort((a, b) => a.order - b.order) } : c;
       });
   // The section may name the place or bank otherwise (嘉義 is served by 雲嘉南服務中心; 臺灣中小企業銀行 is 臺灣企銀 in a
   // table): when nothing is found, or none of the passages quoted names it as asked, the same question searched with
@@ -1471,8 +1475,12 @@ function aboutToday(ctx: FlowContext): boolean {
 export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
   const u = ctx.understanding;
   const text = englishToChinese(u.text);
-  const computes = u.modifiers.total === true || u.modifiers.arithmetic !== undefined || u.modifiers.comparison === true;
-  if (!computes || !ctx.merged.asks.every((ask) => ask === 'statistics')) return undefined;
+  // (「青創的保證餘額是一般貸款的幾成」: a share of one row in another is worked out as well.)
+  const worksOut = u.modifiers.arithmetic !== undefined || u.modifiers.share === true;
+  const computes = u.modifiers.total === true || worksOut || u.modifiers.comparison === true;
+  // (「信保金質獎保證措施的餘額比批次信用保證多多少」: a difference of balances asked, its 多多少 no cap of a programme.)
+  const statistics = ctx.merged.asks.includes('statistics') && ctx.merged.asks.every((ask) => ask === 'statistics' || (ask === 'cap_amount' && u.modifiers.arithmetic === 'difference'));
+  if (!computes || !(statistics || ctx.merged.asks.every((ask) => ask === 'statistics'))) return undefined;
   // (A follow-up adding to the row before, 「那跟批次保證合起來呢」 after 鳳凰's balance, names that row too.)
   const before = u.isFollowUp && ctx.state.topic ? englishToChinese(ctx.state.topic) : undefined;
   const programmes = [...new Set([...u.programmes, ...(before && ctx.state.programme ? [ctx.state.programme] : [])])];
@@ -1489,9 +1497,13 @@ export function rowsAcrossTables(ctx: FlowContext): FlowResult | undefined {
   const rows = ownRows.length >= 2 ? ownRows : names.length === 0 ? plain : rowsNamed(ctx.sources.knowledge, asked, names);
   const sections = [...new Set(rows.map((row) => row.section.id))];
   const holdsPlace = rows.some(placeIn);
-  if (rows.length < 2 || (sections.length < 2 && !holdsPlace)) return undefined;
+  // (Rows of one table with arithmetic asked of them by name are quoted so too when the question would otherwise read a
+  // rule's figure, 「信保金質獎保證措施的餘額比批次信用保證多多少」 (多多少 reads as a cap); search finds them otherwise.)
+  const ruleAsked = ctx.merged.asks.some((ask) => ask !== 'statistics');
+  if (rows.length < 2 || (sections.length < 2 && !holdsPlace && !(statistics && worksOut && ruleAsked))) return undefined;
   // (A sum across tables; within one, any arithmetic or comparison of its rows.)
-  if (sections.length >= 2 && u.modifiers.total !== true) return undefined;
+  // (Or any arithmetic asked of rows named by their balance, 「一般貸款的保證餘額大概是批保的幾倍」.)
+  if (sections.length >= 2 && u.modifiers.total !== true && !(statistics && worksOut && names.length >= 2)) return undefined;
   const catalogue = passageCatalogue(ctx.sources.knowledge);
   const choices = sections.map((id) => {
     const section = rows.find((row) => row.section.id === id)!.section;

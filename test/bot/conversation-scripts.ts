@@ -4520,6 +4520,26 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['無法回答'],
     never: ['民生路'],
   },
+  {
+    name: 'two rows of a table are added in the one column the question names',
+    says: ['小巨人獎跟創業楷模獎得獎的保證企業加起來幾家'],
+    answersWith: ['＝ 22'],
+  },
+  {
+    name: 'a share of one programme row in another of the other table is worked out',
+    says: ['111年底批次信用保證的保證餘額大概是一般貸款的幾成'],
+    answersWith: ['69,240.66', '249,345.65', '27.77%'],
+  },
+  {
+    name: 'every city a group name stands for has its row added',
+    says: ['六都的保證餘額合計多少'],
+    answersWith: ['978,354.46'],
+  },
+  {
+    name: 'a difference of two rows named by their balance is no cap of a programme',
+    says: ['批次信用保證的餘額比青年創業及啟動金貸款多多少'],
+    answersWith: ['1,912.75'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
