@@ -43,6 +43,9 @@ import { englishToChinese } from './understand/english.ts';
 import { withRelativeYear } from './understand/years.ts';
 import { withRowPointedAt } from './understand/follow-up.ts';
 
+/** What a fee calculation answers itself: its amount and rate, the ratio it assumes, the period it is for. */
+const FEE_FIGURES: ReadonlySet<string> = new Set(['fee_amount', 'fee_rate', 'fee_cap', 'fee_waived', 'max_ratio', 'guaranteed_amount', 'period_limit']);
+
 export type { Bot, Reply, Turn } from './types.ts';
 export type { Sources } from './sources.ts';
 export { MemoryConversationStore, type ConversationStore } from './dialogue/store.ts';
@@ -305,7 +308,9 @@ export function createBot(deps: BotDeps): Bot {
         // the verdict, then the programmes that fit, with the fee of the loan told.
         if (u.asksOthers && notEligibleForNamed(ctx)) return eligibilityFlow(ctx);
         {
-          const fee = withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx)));
+          // (A part asking something of the fee beside its amount, 「…一年多少？這筆費用是銀行收還是信保收」, is answered by
+          // the passage saying it.)
+          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx))));
           // 「營授比幾%?有沒有超過? 這2百萬…一年保正費要多少」: the 營授比 asked with the fee is decided first, then the fee.
           const ratioAsked = u.parameterTopics.includes('business_finance_ratio') && u.asks.includes('statistics');
           const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;

@@ -18,6 +18,7 @@ import { tokenize } from '../../knowledge/tokenizer.ts';
 import { figureDifference, rowsJoined, shownRowShare, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
 import { amountInWords, amountSpoken, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
 import { scanMentions } from '../understand/figures.ts';
+import { parseChineseNumber } from '../understand/numbers.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { otherVersions, readingLine, sourceWordsLine, valueText, versionLine } from '../compose/parameter-text.ts';
 import { isSourcesLine, sourcesLine } from '../compose/reply.ts';
@@ -111,7 +112,7 @@ function passageContinued(ctx: FlowContext): boolean {
  * passage or several) is computed after them, when the answer computed nothing itself.
  */
 export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
-  const quota = quotaGuaranteed(ctx, result) ?? loanOfNeed(ctx, result) ?? enterprisesSummed(ctx, result);
+  const quota = quotaGuaranteed(ctx, result) ?? loanOfNeed(ctx, result) ?? enterprisesSummed(ctx, result) ?? capsOfEach(ctx, result);
   if (quota) return { ...withLineAfterFigures(result, quota, true), grounding: [...(result.grounding ?? []), quota] };
   const head = result.replies[0];
   const asksOf = (u: Understanding) => u.modifiers.arithmetic ?? (u.modifiers.total ? 'sum' : undefined);
@@ -312,6 +313,30 @@ function enterprisesSummed(ctx: FlowContext, result: FlowResult): string | undef
   }
   return undefined;
 }
+
+/**
+ * 「明年拿到5個批號 每個批號代償上限最高多少？5個合計呢」: an amount the answer states for each of a kind of thing (its
+ * description says 各批號, 每一批號), times how many of them the message counts, when a total is asked.
+ */
+function capsOfEach(ctx: FlowContext, result: FlowResult): string | undefined {
+  const head = result.replies[0];
+  if (!head || result.outcome !== 'answered' || !ctx.understanding.modifiers.total) return undefined;
+  const asking = englishToChinese(ctx.understanding.text);
+  for (const line of head.text.split('\n')) {
+    const stated = AMOUNT_PARAMETER.exec(line);
+    const noun = stated ? EACH_OF.exec(stated[1]!)?.[1] : undefined;
+    if (!stated || !noun) continue;
+    const counted = new RegExp(`(\\d+|[一二兩三四五六七八九十]+)\\s*個?\\s*${noun}`, 'u').exec(asking)?.[1];
+    const count = counted === undefined ? undefined : parseChineseNumber(counted);
+    if (count === undefined || count < 2) continue;
+    const each = Number(stated[2]!.replace(/,/g, ''));
+    return `合計：${count} 個${noun} × ${formatAmount(each)} 元 ＝ ${amountSpoken(count * each)}（${stated[1]}，每${noun}各計）。`;
+  }
+  return undefined;
+}
+
+/** A description of an amount for each of a kind of thing: 「批次保證各批號之代位清償限額上限」 → 批號. */
+const EACH_OF = /(?:各|每一?|單一)(批號|企業|家|戶|件|筆)/u;
 
 /** A year something runs to, as the documents write it: 「至101年12月」「到民國104年」. */
 const END_YEAR = /(?:至|到)(?:\s*民國)?\s*\d{2,3}\s*年/u;
@@ -591,10 +616,12 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
   const more: FlowResult[] = [];
   for (const { own } of parts) {
     // (「專案保證的項目有哪些？鳳凰貸款保幾成？」: a part asking which, of no ask the registry names, is a question too.)
-    if ((own.asks.length === 0 && own.modifiers.which !== true) || own.asks.some(figured) || answeredPart(own)) continue;
+    // (Nor a part asking a kind of thing by name, 「是銀行收還是信保自己收」 (who collects it).)
+    const kindNamed = own.asks.length === 0 && kindsAsked(own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).length > 0;
+    if ((own.asks.length === 0 && own.modifiers.which !== true && !kindNamed) || own.asks.some(figured) || answeredPart(own)) continue;
     // (Of its own programme, or none: 「專案保證有哪些項目？鳳凰貸款可以走授權嗎？」 lists every item, not 鳳凰's row.)
     const { programme: _other, ...merged } = ctx.merged;
-    const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && own.asks.length > 0 ? ctx.merged.programme : undefined);
+    const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
     const found = retrievalAnswer({ ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, ...(ofPart ? { programme: ofPart } : {}), asks: own.asks, facts: own.facts } });
     if (found.outcome === 'answered') more.push(found);
   }

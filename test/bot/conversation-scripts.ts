@@ -4540,6 +4540,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次信用保證的餘額比青年創業及啟動金貸款多多少'],
     answersWith: ['1,912.75'],
   },
+  {
+    name: 'an amount capped for each batch number is added up over the batch numbers counted',
+    says: ['今年我們分到4個批號，每一個批號代償限額上限多少？4個加起來呢'],
+    answersWith: ['4 個批號', '4億元'],
+  },
+  {
+    name: 'a programme name typed with a sound-alike character is read as the programme',
+    says: ['莫拉可颱風的災害復舊專案貸款保證成數幾成'],
+    answersWith: ['9成'],
+    cites: '莫拉克',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
