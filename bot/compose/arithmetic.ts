@@ -31,6 +31,8 @@ interface Figure {
   clause: number;
   /** In a row of a table, the column's words (its header as the row repeats it: 「保證企業家數(A)」), no row name. */
   column?: string;
+  /** In a row of a table, the row's name (「上櫃」). */
+  rowName?: string;
 }
 
 /** Marks ending a clause: a figure's label never reaches across them. */
@@ -104,7 +106,7 @@ function figuresIn(passage: string, index: number, years: boolean, days = false)
     // (Shown by its row's name too, 「玉山商銀 保證餘額」, when the row is a table's: not 原文's.)
     const label = row && f.kind === 'number' && !f.label.includes(row) ? `${row} ${f.label}` : f.label;
     const column = row && f.index > rowHead && f.kind !== 'year' ? trimmedLabel(f.label).replace(/\s+/gu, '') : undefined;
-    return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause, ...(column ? { column } : {}) };
+    return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause, ...(column ? { column, rowName: row.trim() } : {}) };
   });
 }
 
@@ -134,6 +136,7 @@ function trimmedLabel(label: string): string {
 /** A question asking a difference of rates (「幾個百分點」「逾期率」), or of money (「多少錢」「金額」). */
 const PERCENT_ASKED = /百分點|[率%％趴]/u;
 const MONEY_ASKED = /錢|金額|[元億萬]/u;
+const COUNT_ASKED = /(?:幾|多少)(?:家|件|戶|個|位|人)/u;
 
 /** Whether a label names a year (「與110年度之保證金額」, 「110賸餘」 of a 分別 list). */
 const ROC_YEAR_IN = /(?:^|[^\d])\d{2,3}(?:年|$|[^\d,.])/u;
@@ -150,6 +153,13 @@ function labelTokens(label: string): ReadonlySet<string> {
 
 /** A question's years as the documents write them: 「一百一十一年」 and 「2022年」 → 「111年」. */
 function withRocYears(text: string): string {
+  const years = withYearsOfTheRepublic(text);
+  // (「2022年…比前一年成長了幾%」: the year before the one named is that year less one.)
+  const named = [...new Set([...years.matchAll(ROC_YEAR)].map((m) => Number(m[1])))];
+  return named.length === 1 ? years.replace(/(?:前一年度?|上一年度?|前一年|上年度|前年度)/gu, `${named[0]! - 1}年`) : years;
+}
+
+function withYearsOfTheRepublic(text: string): string {
   return text
     .replace(/(?<![零〇一二兩三四五六七八九十百])([零〇一二兩三四五六七八九十百]{2,6})年/gu, (all, numeral: string) => {
       const n = parseChineseNumber(numeral);
@@ -162,11 +172,22 @@ function withRocYears(text: string): string {
  * The ways a question may be cut into its two sides, surest first: 「X 比 Y」, then 「X 跟/和/與 Y」, then 「X 是 Y 的」; in the
  * sentence asking it (the last) before the whole message (「信保基金的錢是政府跟銀行捐的吼？…政府捐的比金融機構多幾億」).
  */
-function sidesOf(question: string): Array<[string, string]> {
+function sidesOf(question: string, operation?: Operation): Array<[string, string]> {
   const whole = withRocYears(compact(question));
   const last = whole.split(/[?？!！。]/u).filter((part) => part.length > 0).at(-1) ?? whole;
-  return [...new Set([last, whole])].flatMap(splitsOf);
+  const texts = [...new Set([last, whole])];
+  // (A sum is of the things joined, 「上櫃跟興櫃的保證企業總共幾家？佔…」: not of the sides 占 sets apart.)
+  const joined = operation === 'sum' ? texts.flatMap(joinedSplit) : [];
+  return [...joined, ...texts.flatMap(splitsOf)];
 }
+
+/** 「X 跟/和/與 Y」: the two sides of the first joiner. */
+function joinedSplit(text: string): Array<[string, string]> {
+  const joined = JOINER_WORD.exec(text);
+  return joined && joined.index > 0 ? [[text.slice(0, joined.index), text.slice(joined.index + joined[0].length)]] : [];
+}
+
+const JOINER_WORD = /跟|和|與|加上|及|、|還有/u;
 
 function splitsOf(text: string): Array<[string, string]> {
   const at = (index: number, length: number): Array<[string, string]> => (index > 0 ? [[text.slice(0, index), text.slice(index + length)]] : []);
@@ -176,7 +197,7 @@ function splitsOf(text: string): Array<[string, string]> {
   // (「名單上的企業裡面，關懷的大概佔幾成」: of Y, X 占 — the whole is said first.)
   const within = /(?:裡面|裡頭|之中|當中)[，,]?/u.exec(text);
   const whole: Array<[string, string]> = within && of && within.index > 0 && of.index > within.index + within[0].length ? [[text.slice(within.index + within[0].length, of.index), text.slice(0, within.index)]] : [];
-  const joined = /跟|和|與|加上|及|、|還有/u.exec(text);
+  const joined = JOINER_WORD.exec(text);
   // (「政府大概是銀行的幾倍」: X 是 Y 的 ….)
   const is = text.indexOf('是');
   return [
@@ -225,6 +246,16 @@ function operands(sides: [string, string], figures: readonly Figure[]): [Figure,
     return amount === undefined ? undefined : figures.find((f) => f.kind === 'money' && f.value === amount);
   }) as [Figure | undefined, Figure | undefined];
   if (stated[0] || stated[1]) return statedOperands(sides, figures, stated);
+  // (「上櫃跟興櫃的保證企業總共幾家」: when each side names a row of a table the passages quote, by the row's whole name, its
+  // figures are that side's: not a sentence naming both, 「上市、上櫃及興櫃企業總家數 2,088 家」.)
+  const rowOf = (mine: string, other: string) => figures.filter((f) => f.rowName !== undefined && f.rowName.length >= 2 && mine.includes(f.rowName) && !other.includes(f.rowName));
+  const [rowsX, rowsY] = [rowOf(sides[0], sides[1]), rowOf(sides[1], sides[0])];
+  if (rowsX.length > 0 && rowsY.length > 0 && figures.some((f) => !rowsX.includes(f) && !rowsY.includes(f))) {
+    // (Of the rows' cells, a count asked, 「幾家」, is read in the cells counted in 家, not the plain numbers beside them.)
+    const counted = COUNT_ASKED.test(sides.join('')) ? [...rowsX, ...rowsY].filter((f) => f.kind === 'count') : [];
+    const own = (list: Figure[]) => (counted.length > 0 ? list.filter((f) => counted.includes(f)) : list);
+    if (own(rowsX).length > 0 && own(rowsY).length > 0) return operands(sides, [...own(rowsX), ...own(rowsY)]);
+  }
   const [x, y] = sides.map((side) => new Set(tokenize(side).concat([...side.matchAll(ROC_YEAR)].flatMap((m) => [`${m[1]}年`, m[1]!])))) as [Set<string>, Set<string>];
   // (「到111年底 政府捐的比銀行捐的」: a year only one side names is when both are read, not what sets them apart.)
   const dated = (side: Set<string>) => [...side].some((w) => /^\d{2,3}年?$/u.test(w));
@@ -418,13 +449,15 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const asksPoints = PERCENT_ASKED.test(question);
   const asksMoney = MONEY_ASKED.test(question);
   // (A growth asked in percent, 「多了幾%」, is of any figures: the percent is the answer's.)
-  const ofKind = (f: Figure) => (asksPoints === asksMoney || operation === 'growth' ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
+  // (「…總共幾家」 asks a count: of the counts, not the rates beside them.)
+  const asksCount = COUNT_ASKED.test(question) && !asksPoints && !asksMoney;
+  const ofKind = (f: Figure) => (asksCount ? f.kind !== 'percent' : asksPoints === asksMoney || operation === 'growth' ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
   const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between', operation === 'times')).filter((f) => f.kind === 'year' || ofKind(f));
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
   // (「111年比110年增加多少錢？逾期率又上升幾個百分點？」: a part with no sides of its own sets the part before's against each other.)
-  const own = sidesOf(question);
-  const splits = own.length === 0 && sidesFrom !== undefined ? sidesOf(sidesFrom) : own;
+  const own = sidesOf(question, operation);
+  const splits = own.length === 0 && sidesFrom !== undefined ? sidesOf(sidesFrom, operation) : own;
   const pair = firstOperands(splits, figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' || operation === 'growth' ? changed(question, figures) : undefined);
   if (!pair) return undefined;
   const [a, b] = sameColumn(pair, figures, question);

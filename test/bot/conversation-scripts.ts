@@ -4551,6 +4551,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['9成'],
     cites: '莫拉克',
   },
+  {
+    name: 'the year before the one named is compared with',
+    says: ['2021年新發生逾期保證金額比前一年增加了幾%'],
+    answersWith: ['75.38%'],
+  },
+  {
+    name: 'a sum of two rows named is read in their rows, not in a sentence naming both',
+    says: ['上市跟興櫃的保證企業一共有幾家'],
+    answersWith: ['＝ 544'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
