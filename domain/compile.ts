@@ -193,6 +193,7 @@ export interface RoleWords {
   /** 「餘額含這筆共700萬」: the balance already counts the loan asked about. */
   balanceIncludesLoan: RegExp;
   disasterWords: RegExp;
+  extraQuotaUsed?: { partOf: RegExp; quota: RegExp };
   /** 「（已乘保證成數）」: the amount stated is the guaranteed amount. */
   guaranteedMarkers: RegExp | undefined;
   /** Words correcting the figure just said (不對 是…, 打錯了 是…). */
@@ -354,6 +355,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     balanceBesideRevenue: cueRegExp(file.balance_beside_revenue),
     balanceIncludesLoan: cueRegExp(file.balance_includes_loan),
     disasterWords: cueRegExp(file.disaster_words),
+    ...(file.extra_quota_used ? { extraQuotaUsed: { partOf: cueRegExp(file.extra_quota_used.part_of), quota: cueRegExp(file.extra_quota_used.quota) } } : {}),
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
     corrections: cueRegExp(file.corrections ?? []),
     donationAtMinimum: file.donation_at_minimum ? cueRegExp(file.donation_at_minimum) : /(?!)/u,

@@ -295,7 +295,7 @@ export const EnglishFile = z
   .strict();
 
 export const ROLES = {
-  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'summedUsedAmount', 'addedAmount', 'repaidAmount', 'donationAmount', 'batchAmount', 'recoveryNeed', 'ignore'],
+  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'extraUsedAmount', 'summedUsedAmount', 'addedAmount', 'repaidAmount', 'donationAmount', 'batchAmount', 'recoveryNeed', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'sinceDisaster', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'announcedDate', 'startDate', 'endDate', 'ignore'],
@@ -328,6 +328,8 @@ export const RolesFile = z
     balance_includes_loan: Words,
     /** 「受災」「颱風」: a message speaking of a disaster, in which a time said to have passed (role `sinceDisaster`) is since the disaster. */
     disaster_words: Words,
+    /** 「其中3000萬是…額外額度」: words before an amount saying it is part of one told (part_of), and words after it naming the extra quota. */
+    extra_quota_used: z.object({ part_of: Words, quota: Words }).strict().optional(),
     /** 「（已乘保證成數）」: the amount stated is the guaranteed amount, whatever it is called. */
     guaranteed_markers: Words.optional(),
     /** 「150w……不對 是1500w」: words after which a figure with no word of its own replaces the same kind of figure before. */

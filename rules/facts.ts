@@ -52,6 +52,7 @@ export const Facts = z
     batchAmount: z.number().nonnegative(), // 一個批號的保證金額合計（批次保證：乘代償上限計提率，以各批號代位清償限額為上限）
     guaranteedAmount: z.number().positive(), // 保證金額：貸款金額已乘保證成數（銀行常以此送保）
     usedAmount: z.number().nonnegative(), // 已用掉的額度（已送保、已計提）：問「還能再…多少」時從上限扣除
+    extraUsedAmount: z.number().nonnegative(), // 已用掉的額外額度（「其中3000萬是公共工程的額外額度」）：從額外額度扣除，不算在原有總額度裡
     summedUsedAmount: z.number().nonnegative(), // 合計已用掉的（「這個批號累計已計提9,950萬」）：從加總的上限（各批號代位清償限額）扣除
     addedAmount: z.number().positive(), // 這次要再加上的金額（「再計提55萬」「再借800萬」）：與已用的合計，對照上限
     repaidAmount: z.number().positive(), // 先還掉的週轉借款（「那如果先還掉四百萬呢」）：從已知的週轉授信總餘額扣除

@@ -1121,12 +1121,12 @@ const CLEARLY_MORE = 2;
  * first. 「已計提60萬，再計提55萬會超過嗎」: what is used and what is added, together, against the cap.
  */
 function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | undefined {
-  const { usedAmount, addedAmount, workingCapitalBalance, summedUsedAmount } = ctx.merged.facts;
+  const { usedAmount, addedAmount, workingCapitalBalance, summedUsedAmount, extraUsedAmount } = ctx.merged.facts;
   // (A balance already borrowed, 「已經借2500萬，還可以再借800萬嗎」, is what is used of a cap on the balance.)
   const used = usedAmount ?? (addedAmount !== undefined ? workingCapitalBalance : undefined);
-  if (used === undefined && addedAmount === undefined && summedUsedAmount === undefined) return undefined;
+  if (used === undefined && addedAmount === undefined && summedUsedAmount === undefined && extraUsedAmount === undefined) return undefined;
   const caps = candidates
-    .flatMap((c) => (c.reading?.unit === 'amount_twd' && typeof c.reading.value === 'number' && /enterprise|cap/.test(c.name) ? [c.reading] : []))
+    .flatMap((c) => (c.reading?.unit === 'amount_twd' && typeof c.reading.value === 'number' && /enterprise|cap|extra_quota/.test(c.name) ? [c.reading] : []))
     .sort((a, b) => (a.value as number) - (b.value as number));
   if (caps.length === 0) return undefined;
   if (summedUsedAmount !== undefined) return bothCapsLine(ctx, caps, usedAmount, summedUsedAmount, addedAmount);
@@ -1142,7 +1142,19 @@ function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | unde
   const meant = pair && used !== undefined && addedAmount === undefined ? near.filter((cap) => (used <= (pair.value as number) ? cap !== partOf(pair) : cap !== pair)) : near;
   const usedLabel = usedAmount === undefined ? '目前的餘額' : '已使用的';
   // (An extra amount on top of another cap, 「額外的最高保證融資額度」 (parameter file `adds_to`), is not what was used of that cap.)
-  return meant.map((cap) => capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel, ctx.view.addsTo(cap.name) !== undefined)).join('\n');
+  // (「總共9000萬，其中3000萬是公共工程的額外額度」: the part told to be on the extra quota is taken from it, the rest from the
+  // cap it is added to.)
+  const ofCap = (cap: ParameterReading): string => {
+    const extra = ctx.view.addsTo(cap.name) !== undefined;
+    if (extraUsedAmount === undefined) return capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel, extra);
+    if (extra) return capCheck(cap.description, cap.value as number, extraUsedAmount, addedAmount, '已使用的額外額度');
+    if (used === undefined) return `依${cap.description}新臺幣 ${formatAmount(cap.value as number)} 元：您說的已使用額外額度 ${formatAmount(extraUsedAmount)} 元不計入；原有額度已使用多少請告訴我。`;
+    return capCheck(cap.description, cap.value as number, Math.max(0, used - extraUsedAmount), addedAmount, `已使用的（${formatAmount(used)} 元扣除額外額度 ${formatAmount(extraUsedAmount)} 元）`);
+  };
+  // (Told both, each cap read is checked: the extra quota and the caps it is added to.)
+  const added = extraUsedAmount === undefined ? [] : caps.filter((cap) => !meant.includes(cap) && (ctx.view.addsTo(cap.name) !== undefined || caps.some((c) => ctx.view.addsTo(c.name) === cap.name) || /enterprise/.test(cap.name)));
+  const checked = [...meant, ...added].filter((cap, i, list) => list.findIndex((c) => c.name === cap.name || c.description === cap.description) === i);
+  return checked.map(ofCap).join('\n');
 }
 
 /**

@@ -452,6 +452,24 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   if (facts.loanAmount === undefined && bareNumbers.length === 1 && (facts.guaranteeRatio !== undefined || facts.periodMonths !== undefined)) {
     facts.loanAmount = bareNumbers[0] as number;
   }
+  // 「其中3000萬是承攬公共工程用的額外額度」: an amount said to be the part of what is used that is on the extra quota.
+  const extra = words.extraQuotaUsed;
+  if (extra) {
+    for (const m of mentions) {
+      if (m.unit !== 'amount' || !extra.partOf.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      const rest = text.slice(m.end).split(/[。！!？?\n]/u)[0] ?? '';
+      if (!extra.quota.test(rest)) continue;
+      facts.extraUsedAmount = m.value;
+      for (const key of ['loanAmount', 'usedAmount', 'workingCapitalBalance'] as const) if (facts[key] === m.value) delete facts[key];
+      // (「那1.1億裡面有2500萬是…」: the amount it is part of is what is used in all.)
+      const whole = mentions.filter((o) => o.unit === 'amount' && o.end <= m.index && extra.partOf.test(text.slice(o.end, m.index))).at(-1);
+      if (whole) {
+        for (const key of ['loanAmount', 'workingCapitalBalance'] as const) if (facts[key] === whole.value) delete facts[key];
+        facts.usedAmount = whole.value;
+      }
+      break;
+    }
+  }
   // 「餘額2600萬，這次想再借四百萬週轉，加起來3000萬」: an amount that is the balance and the added loan summed is their
   // total, no loan of its own.
   if (facts.workingCapitalBalance !== undefined && facts.addedAmount !== undefined && facts.loanAmount === facts.workingCapitalBalance + facts.addedAmount) delete facts.loanAmount;

@@ -4561,6 +4561,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['上市跟興櫃的保證企業一共有幾家'],
     answersWith: ['＝ 544'],
   },
+  {
+    name: 'the part of what is used that is on the extra quota is taken from it, the rest from the ordinary cap',
+    says: ['我們公司有開發票，信保保證的借款目前合計8000萬', '那8000萬裡面有2000萬是承攬公共工程的額外額度', '原本的總額度還剩多少？額外額度還剩多少？'],
+    answersWith: ['尚可 60,000,000 元', '尚可 80,000,000 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
