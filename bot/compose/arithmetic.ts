@@ -39,6 +39,7 @@ interface Figure {
 const CLAUSE_END = /[，,；;。！？!?：:\n]/u;
 /** A year of the Republic as prose writes it: 民國92年, 63年設立, 111年底. */
 const ROC_YEAR = /(?:民國)?(\d{2,3})年(?!\d)/gu;
+const ROC_DATE = /(?<!\d)(\d{2,3})年\d{1,2}月/gu;
 /** Words joining the items a 分別 lists: 「保證及協助取得融資餘額分別為 x 及 y」. */
 const JOINER = /及|和|與|、/u;
 /** The largest units money is written in, in NT$, to state a result in the unit its figures use. */
@@ -106,7 +107,9 @@ function figuresIn(passage: string, index: number, years: boolean, days = false)
     // (Shown by its row's name too, 「玉山商銀 保證餘額」, when the row is a table's: not 原文's.)
     const label = row && f.kind === 'number' && !f.label.includes(row) ? `${row} ${f.label}` : f.label;
     const column = row && f.index > rowHead && f.kind !== 'year' ? trimmedLabel(f.label).replace(/\s+/gu, '') : undefined;
-    return { kind: f.kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause, ...(column ? { column, rowName: row.trim() } : {}) };
+    // (A number under a column headed %, 「111年 % 71」 of a balance sheet, is a percentage.)
+    const kind = f.kind === 'number' && column !== undefined && /[%％]$/u.test(column) ? 'percent' : f.kind;
+    return { kind, value: f.value, raw: f.raw, label, tokens, sentence: sentenceOf(f.index), passage: index, clause: f.clause, ...(column ? { column, rowName: row.trim() } : {}) };
   });
 }
 
@@ -145,6 +148,11 @@ const ROC_YEAR_IN = /(?:^|[^\d])\d{2,3}(?:年|$|[^\d,.])/u;
 function labelTokens(label: string): ReadonlySet<string> {
   const tokens = new Set(tokenize(label));
   for (const m of label.matchAll(ROC_YEAR)) {
+    tokens.add(`${m[1]}年`);
+    tokens.add(m[1]!);
+  }
+  // (A day of a year, 「111年12月31日」 (a balance sheet's column), is of that year too.)
+  for (const m of label.matchAll(ROC_DATE)) {
     tokens.add(`${m[1]}年`);
     tokens.add(m[1]!);
   }
@@ -264,8 +272,12 @@ function operands(sides: [string, string], figures: readonly Figure[]): [Figure,
   // (A figure of both sides' words, 「政府及金融機構累計捐助款計 x」, is their total, not either side.)
   const ownOf = (mine: Set<string>, other: Set<string>) => new Set([...mine].filter((w) => !other.has(w)));
   const first = ranked(figures, ownOf(x, y), whole, ownOf(y, x));
-  const best = first[0];
-  if (!best || (first[1] && first[1].own === best.own && first[1].score === best.score && first[1].figure.value !== best.figure.value)) return undefined;
+  // (Two cells of one table row the words tell apart no better, 「小巨人獎…有用過信保的得獎公司」: the row's first column,
+  // the table's own subject (保證企業家數 (A)); the answer names the column it read.)
+  const tied = (c: Choice) => c.own === first[0]!.own && c.score === first[0]!.score;
+  const sameRow = first.length > 1 && tied(first[1]!) && first.filter(tied).every((c) => c.figure.column !== undefined && c.figure.passage === first[0]!.figure.passage);
+  const best = sameRow ? first.filter(tied).sort((a, b) => a.figure.clause - b.figure.clause)[0] : first[0];
+  if (!best || (!sameRow && first[1] && first[1].own === best.own && first[1].score === best.score && first[1].figure.value !== best.figure.value)) return undefined;
   // (Of figures the other side's words find alike, the one beside the first: 「年底之保證…分別為」 over 「保證金額為」.)
   const near = (f: Figure) => (f.passage === best.figure.passage ? Math.abs(f.clause - best.figure.clause) : 1000);
   const second = ranked(figures.filter((f) => f !== best.figure && f.kind === best.figure.kind), ownOf(y, x), whole, ownOf(x, y)).sort((a, b) => Number(a.both) - Number(b.both) || b.own - a.own || b.score - a.score || near(a.figure) - near(b.figure));
@@ -452,7 +464,10 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   // (「…總共幾家」 asks a count: of the counts, not the rates beside them.)
   const asksCount = COUNT_ASKED.test(question) && !asksPoints && !asksMoney;
   const ofKind = (f: Figure) => (asksCount ? f.kind !== 'percent' : asksPoints === asksMoney || operation === 'growth' ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
-  const figures = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between', operation === 'times')).filter((f) => f.kind === 'year' || ofKind(f));
+  const read = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between', operation === 'times')).filter((f) => f.kind === 'year' || ofKind(f));
+  // (「淨值…比110年底增加了多少」, asking no rate: the amounts, not the percentages beside them.)
+  const amounts = !asksPoints && (operation === 'difference' || operation === 'sum') ? read.filter((f) => f.kind !== 'percent') : read;
+  const figures = amounts.length >= 2 ? amounts : read;
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
   // (「111年比110年增加多少錢？逾期率又上升幾個百分點？」: a part with no sides of its own sets the part before's against each other.)

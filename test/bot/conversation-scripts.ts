@@ -4566,6 +4566,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我們公司有開發票，信保保證的借款目前合計8000萬', '那8000萬裡面有2000萬是承攬公共工程的額外額度', '原本的總額度還剩多少？額外額度還剩多少？'],
     answersWith: ['尚可 60,000,000 元', '尚可 80,000,000 元'],
   },
+  {
+    name: 'a difference of a balance-sheet row between two year ends is of its amounts, not its percentages',
+    says: ['資產總計111年底比110年底多了多少'],
+    answersWith: ['126,741,446,459.96', '119,655,640,252.96', '7,085,806,207'],
+  },
+  {
+    name: 'how large a gap is asks no age',
+    says: ['第一商銀跟華南商銀的保證餘額差距多大'],
+    answersWith: ['67,462.90'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
