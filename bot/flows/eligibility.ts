@@ -176,6 +176,7 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: s
     asOfDocumentLine(ctx, r)?.line,
     r.status !== 'not_eligible' ? ratioLine : undefined,
     r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : undefined,
+    r.status !== 'not_eligible' ? guaranteedLine(ctx, r) : undefined,
     r.status !== 'not_eligible' ? rates : undefined,
     r.requiresProjectApplication ? '須以專案方式向本基金申請（不得以授權方式送保）。' : undefined,
     '判斷依據：',
@@ -205,6 +206,18 @@ function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: s
     },
     { task: 'eligibility', pending: undefined, programme: r.programme, facts: ctx.merged.facts, asks: ctx.merged.asks },
   );
+}
+
+/**
+ * 「標到公共工程需要週轉八千萬…最多可以保多少$」: with the loan told and the ratio decided, the most the fund guarantees of it
+ * (8,000萬 × 90% = 7,200萬), when the ratio or the amount guaranteed is asked.
+ */
+function guaranteedLine(ctx: FlowContext, r: EligibilityResult): string | undefined {
+  const loan = ctx.merged.facts.loanAmount;
+  const asked = ctx.merged.asks.some((ask) => ask === 'guaranteed_amount' || ask === 'max_ratio');
+  if (loan === undefined || r.maxRatio === undefined || !asked) return undefined;
+  const guaranteed = Math.round((loan * r.maxRatio) / 100);
+  return `這筆 ${formatAmount(loan)} 元保證金額最高 ${amountInWords(guaranteed)}（${formatAmount(loan)} × ${formatPercent(r.maxRatio)}）`;
 }
 
 /** The caps the rules set for the case, a line each (「每一申貸企業貸款餘額上限：3,000萬元」). */

@@ -1371,7 +1371,7 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   // (Nor one asking by name a kind of thing no passage carries, 「安興專案到幾號截止？今年還可以申請嗎」: the end date is not
   // in the documents, which is said of it, while the other question is answered.)
   const kindMissing = (c: RetrievalChoice) => !c.covered && asksKind(each.indexOf(c));
-  const namedKindsMissing = found.length > 0 && missed.length > 0 && missed.every(kindMissing);
+  const namedKindsMissing = whole.covered && found.length > 0 && missed.length > 0 && missed.every(kindMissing);
   if (unanswered.length > 0 && !namedKindsMissing && (whole.covered || found.length === 0 || missed.some((c) => c.covered || !c.unknown?.length))) return undefined;
   const distinct = found.filter((c, i) => found.findIndex((o) => o.section.id === c.section.id && o.top === c.top) === i);
   const quotedWhole = whole.covered ? whole.quoted.join('\n') : '';

@@ -4576,6 +4576,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['第一商銀跟華南商銀的保證餘額差距多大'],
     answersWith: ['67,462.90'],
   },
+  {
+    name: 'a decision on a case with its loan told says the most the fund guarantees of it',
+    says: ['客戶有開發票，保證總額度1.2億已經用滿，最近分包到公共工程要借六千萬週轉，還能送信保嗎？最多保多少錢'],
+    answersWith: ['符合條件', '5,400萬元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
