@@ -193,6 +193,19 @@ export function shownRowsSum(lines: readonly string[], question?: string, { alia
 }
 
 /**
+ * 「台中市的保證餘額有多少」 answered by one row of a table in 百萬元 (or 千元): its figure in 億 or 萬 as people say it,
+ * 「換算：臺中市 176,766.89（新臺幣百萬元，約 1,767.67億元）。」; undefined unless one row (no total) is quoted.
+ */
+export function rowAmountSpoken(lines: readonly string[]): string | undefined {
+  const unit = tableUnit([...lines]);
+  if (!unit || !/(?:百萬|千)元$/u.test(unit)) return undefined;
+  const rows = shownRows(lines).filter((row) => !TOTAL_ROW.test(row.label));
+  if (rows.length !== 1) return undefined;
+  const spoken = unitText(rows[0]!.figure, unit);
+  return spoken.includes('億') || spoken.includes('萬') ? `換算：${rows[0]!.label} ${rows[0]!.figure}${spoken}。` : undefined;
+}
+
+/**
  * A row the question names by another of its names (answer-kinds `organisation_names`, `places`, in place form):
  * 「彰銀」「彰化銀行」 name the row 彰化商銀; 「臺南」 names 臺南市, 「新竹」 新竹縣市. A group counts when the question
  * says its first name; the row's label is one of the group's names, or a place's name with 市, 縣 or 縣市 after it.

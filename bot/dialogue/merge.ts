@@ -50,6 +50,9 @@ export interface MergedTurn {
  * Combines what this message says with what the conversation already knows: a follow-up such as
  * 「那C組呢？」 keeps the programme and task and changes one fact; a bare answer fills the fact asked for.
  */
+/** An open question of a message's own (what, which, how), not 「呢」 asking the same again. */
+const OPEN_QUESTION = /什麼|甚麼|啥|哪些|哪裡|怎麼|如何|有沒有|有哪/u;
+
 export function mergeTurn(state: ConversationState, u: Understanding, pendingAnswer?: Facts, domain: Domain = shippedDomain()): MergedTurn {
   const stated = statedFacts(state, u, pendingAnswer, domain);
   const facts: Facts = {
@@ -171,7 +174,11 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const namesOnlyProgramme = state.task === 'recommend' && u.programmesByName.length === 1 && !u.asksWhichFits && Object.keys(stated).every((k) => k === 'programme');
   // 「借五百萬呢」 after 「莫拉克复工贷 保几成」: a loan told after a ratio was answered asks what that ratio guarantees of it.
   const ofRatioAnswered = own.length === 0 && !ofTopic && task === 'fact_lookup' && state.task === 'fact_lookup' && (state.asks ?? []).includes('max_ratio') && stated.loanAmount !== undefined && stated.guaranteeRatio === undefined;
-  const asks = ofRatioAnswered ? ['guaranteed_amount'] : own.length > 0 ? [...own] : ofTopic ? [ofTopic] : task === state.task || namesOnlyProgramme ? [...(state.asks ?? [])] : [];
+  // (「那得到信保金質獎的銀行咧 對客戶有什麼好康」: a follow-up naming a new topic with an open question of its own asks about that
+  // topic as such, not what was asked of the one before.)
+  const newTopic = u.parameterTopics.some((t) => !(state.parameterTopics ?? []).includes(t)) || u.programmes.some((p) => p !== state.programme);
+  const asksOwn = newTopic && OPEN_QUESTION.test(u.text);
+  const asks = ofRatioAnswered ? ['guaranteed_amount'] : own.length > 0 ? [...own] : ofTopic ? [ofTopic] : (task === state.task || namesOnlyProgramme) && !asksOwn ? [...(state.asks ?? [])] : [];
   // 「批保可以保到十成嗎？」 states a figure to ask whether the rule allows it: the attribute is what is asked.
   if (task === 'fact_lookup' && asks.length === 0) asks.push(...asksFromStatedFacts(stated), ...(u.statedRate !== undefined && !u.injectionSuspected ? ['fee_rate'] : []));
   // 「…我想直接用授權送，另外他的費率是0.395%，簽了具結書會不會被調成0.5%？」: a part of its own that asks nothing but

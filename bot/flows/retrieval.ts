@@ -6,7 +6,7 @@ import { labelOf, rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
 import { countedAnswer } from './counted.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
-import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowCellsOf, rowDifference, shownRowsRanked, strongestPassage, yearCells } from '../../knowledge/quote.ts';
+import { columnYearChanges, figureDifference, quoteSection, readableQuote, rowAmountSpoken, rowCellsOf, rowDifference, shownRowsRanked, strongestPassage, yearCells } from '../../knowledge/quote.ts';
 import { parametersAt } from '../../rules/at.ts';
 import { rankerWeights as W } from '../../knowledge/ranker-weights.ts';
 import { escape, matchForm } from '../../knowledge/passage-terms.ts';
@@ -366,7 +366,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         ended ? undefined : olderThanNewestNote(ctx, section, continued),
         `依《${section.title}》〈${section.heading}〉：`,
         ...quotes,
-        computedLine(ctx, quoted),
+        computedLine(ctx, quoted) ?? rowAmountSpoken(quotes),
         exceptionNamed(ctx, quoted),
         annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
         ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted, ctx.understanding.modifiers.neighbour) : []),

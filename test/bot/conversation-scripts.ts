@@ -4581,6 +4581,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['客戶有開發票，保證總額度1.2億已經用滿，最近分包到公共工程要借六千萬週轉，還能送信保嗎？最多保多少錢'],
     answersWith: ['符合條件', '5,400萬元'],
   },
+  {
+    name: 'a row of a table in millions is also said in 億',
+    says: ['111年底桃園市的保證餘額多少'],
+    answersWith: ['131,470.03', '1,314.7億元'],
+  },
+  {
+    name: 'a follow-up naming a new topic with an open question of its own does not inherit the ask before',
+    says: ['批保卓越獎得獎銀行送保的手續費率多少', '那信保金質獎呢 對企業有什麼好處'],
+    answersWith: ['1 至 3 千萬元'],
+    never: ['0.2%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
