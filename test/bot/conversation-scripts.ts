@@ -4590,7 +4590,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'a follow-up naming a new topic with an open question of its own does not inherit the ask before',
     says: ['批保卓越獎得獎銀行送保的手續費率多少', '那信保金質獎呢 對企業有什麼好處'],
     answersWith: ['1 至 3 千萬元'],
-    never: ['0.2%'],
+    never: ['適用年費率 0.2%'],
   },
 ];
 
