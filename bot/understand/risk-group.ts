@@ -11,7 +11,7 @@ const GROUP_ISOLATED = /(?<![a-z0-9])([abc])(?![a-z0-9])/;
 const LATIN_WORD = /[a-z]{2,}/;
 
 /** 「是A組不是C組」: a group named right after 不是 is taken back. */
-const TAKEN_BACK = /(?:不是|而非|並非)\s*(?:風險)?(?:組群|群組|組別|等級)?\s*$/u;
+const TAKEN_BACK = /(?:不是|而非|並非)(?:\s*(?:風險)?(?:組群|群組|組別|等級))?\s*$/u;
 
 function takenBack(text: string, at: number): boolean {
   return TAKEN_BACK.test(text.slice(Math.max(0, at - 8), at));
@@ -19,7 +19,7 @@ function takenBack(text: string, at: number): boolean {
 
 /** The text with each group taken back (「不是C組」) blanked out, so that only the group said instead is read. */
 function withoutTakenBack(text: string): string {
-  return text.replace(/(?:不是|而非|並非)\s*(?:風險)?(?:組群|群組|組別|等級)?\s*[abc](?:\s*[組组群級类類])?/gu, (all) => ' '.repeat(all.length));
+  return text.replace(/(?:不是|而非|並非)(?:\s*(?:風險)?(?:組群|群組|組別|等級))?\s*[abc](?:\s*[組组群級类類])?/gu, (all) => ' '.repeat(all.length));
 }
 
 export function findRiskGroup(whole: string): RiskGroup | undefined {
