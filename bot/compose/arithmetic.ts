@@ -466,7 +466,9 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   const ofKind = (f: Figure) => (asksCount ? f.kind !== 'percent' : asksPoints === asksMoney || operation === 'growth' ? true : asksPoints ? f.kind === 'percent' : f.kind !== 'percent');
   const read = passages.flatMap((p, i) => figuresIn(p, i, operation === 'years_between', operation === 'times')).filter((f) => f.kind === 'year' || ofKind(f));
   // (「淨值…比110年底增加了多少」, asking no rate: the amounts, not the percentages beside them.)
-  const amounts = !asksPoints && (operation === 'difference' || operation === 'sum') ? read.filter((f) => f.kind !== 'percent') : read;
+  // (Nor a rate asked just before, 「逾期率哪一年最低」 → 「跟110年比差多少」.)
+  const ratesBefore = before !== undefined && PERCENT_ASKED.test(before);
+  const amounts = !asksPoints && !ratesBefore && (operation === 'difference' || operation === 'sum') ? read.filter((f) => f.kind !== 'percent') : read;
   const figures = amounts.length >= 2 ? amounts : read;
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
