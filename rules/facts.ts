@@ -27,6 +27,7 @@ export const FactFlags = z
     pensionContributor: z.boolean(), // 應提繳勞工退休金或提撥勞工退休準備金之非公營企業 (勞工退休金專案貸款)
     relatedParty: z.boolean(), // 借款人為承貸銀行之利害關係者 (銀行法第33條之1：不得以授權方式送保)
     realEstate: z.boolean(), // 不動產經營業 (錄音室出租業以外者不得以授權方式送保)
+    projectRenewal: z.boolean(), // 償還原以專案方式送保之週轉貸款的續貸 (不得以授權方式送保，授權保證之限制⑩)
     poorCredit: z.boolean(), // 信用或營業狀況不良 (退票、欠稅、逾期…：依「信用或營業狀況不良企業移送信用保證注意事項」限制送保)
   })
   .partial()

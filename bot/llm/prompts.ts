@@ -61,6 +61,7 @@ const FLAG_MEANINGS: Record<keyof FactFlags, string> = {
   pensionContributor: '應提繳勞工退休金或提撥勞工退休準備金之非公營企業',
   relatedParty: '借款人為承貸銀行之利害關係者（銀行法第33條之1，例如負責人或家人是該銀行的董事、職員）',
   realEstate: '借款企業經營不動產（出租房地產、包租等，錄音室出租業除外）',
+  projectRenewal: '這筆是償還同一企業在同一銀行原以專案方式送保之週轉貸款的續貸',
   poorCredit: '企業或負責人有信用或營業狀況不良的情形（退票、欠稅、貸款逾期、信用卡遲繳等）',
 };
 

@@ -7,7 +7,8 @@ const GROUP_BEFORE_WORD = /(?<![a-z])([abc])\s*(?:組|級|類|群)/;
 /** A lone 「C」 (or 「c組。」) can only be a risk group. */
 const GROUP_ALONE = /^\s*([abc])(?:\s*[組组群])?(?:\s*[。！!?？])?\s*$/;
 /** 「一般貸款 B 900萬」: a letter standing alone among Chinese words, when no other Latin word is there to explain it. */
-const GROUP_ISOLATED = /(?<![a-z0-9])([abc])(?![a-z0-9])/;
+// (「A客戶…B是一件…」: a letter naming a case or a client is no risk group.)
+const GROUP_ISOLATED = /(?<![a-z0-9])([abc])(?![a-z0-9]|\s?(?:客戶|客户|案|公司|件|廠商|是一|這件|那件))/;
 const LATIN_WORD = /[a-z]{2,}/;
 
 /** 「是A組不是C組」: a group named right after 不是 is taken back. */

@@ -4592,6 +4592,17 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['1 至 3 千萬元'],
     never: ['適用年費率 0.2%'],
   },
+  {
+    name: 'a renewal of a working-capital loan first guaranteed by project application must go by project application',
+    says: ['這個客戶之前在本行是用專案送保的週轉金，這次續貸，金額在授權額度內，能走授權嗎'],
+    answersWith: ['不得以授權方式送保', '⑩'],
+  },
+  {
+    name: 'a letter naming a client is no risk group, and being within a limit asks no limit',
+    says: ['B客戶申請知識經濟企業融資300萬，在授權額度內，可以授權送保嗎'],
+    answersWith: ['不得以授權方式送保', '⑥'],
+    never: ['風險組群 B'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
