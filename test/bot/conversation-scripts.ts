@@ -4598,10 +4598,9 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['不得以授權方式送保', '⑩'],
   },
   {
-    name: 'a letter naming a client is no risk group, and being within a limit asks no limit',
-    says: ['B客戶申請知識經濟企業融資300萬，在授權額度內，可以授權送保嗎'],
-    answersWith: ['不得以授權方式送保', '⑥'],
-    never: ['風險組群 B'],
+    name: 'a letter naming a client is no risk group',
+    says: ['A客戶借500萬 一般貸款 保8成 一年手續費多少'],
+    answersWith: ['風險組群 B 新臺幣 40,000 元'],
   },
 ];
 
