@@ -42,6 +42,7 @@ import { questionParts } from './understand/question-parts.ts';
 import { englishToChinese } from './understand/english.ts';
 import { withRelativeYear } from './understand/years.ts';
 import { withRowPointedAt } from './understand/follow-up.ts';
+import { recoveryFlow } from './flows/recovery.ts';
 
 /** What a fee calculation answers itself: its amount and rate, the ratio it assumes, the period it is for. */
 const FEE_FIGURES: ReadonlySet<string> = new Set(['fee_amount', 'fee_rate', 'fee_cap', 'fee_waived', 'max_ratio', 'guaranteed_amount', 'period_limit']);
@@ -302,6 +303,10 @@ export function createBot(deps: BotDeps): Bot {
     // 「這兩個額外額度加上一般的同一企業上限，最高合計可以送保多少」: a total of caps asked of a case told is the caps' sum
     // (lookup), not a decision on the case.
     if (merged.task === 'eligibility' && u.modifiers.total && merged.asks.length > 0 && merged.asks.every((a) => a === 'cap_amount')) return lookupFlow(ctx);
+    // 「…土地拍掉收回250萬，可以先全部抵我們沒保的部分嗎？信保要分多少」: an amount recovered from collateral is split by the
+    // rule on it.
+    const recovery = recoveryFlow(ctx);
+    if (recovery) return recovery;
     switch (merged.task) {
       case 'fee_calculation':
         // 「…朋友說我年紀過了不能申請？那還有什麼可以用，一年保費多少」: the programme named fails the case and others are asked:

@@ -56,6 +56,7 @@ export const Facts = z
     extraUsedAmount: z.number().nonnegative(), // 已用掉的額外額度（「其中3000萬是公共工程的額外額度」）：從額外額度扣除，不算在原有總額度裡
     summedUsedAmount: z.number().nonnegative(), // 合計已用掉的（「這個批號累計已計提9,950萬」）：從加總的上限（各批號代位清償限額）扣除
     addedAmount: z.number().positive(), // 這次要再加上的金額（「再計提55萬」「再借800萬」）：與已用的合計，對照上限
+    recoveredAmount: z.number().positive(), // 處分擔保品所得之收回款（「土地拍掉收回250萬」）：利害關係者案件按保證比率沖償
     repaidAmount: z.number().positive(), // 先還掉的週轉借款（「那如果先還掉四百萬呢」）：從已知的週轉授信總餘額扣除
     businessFinanceRatio: z.number().nonnegative(), // 營授比 as the applicant states it, percent (when balance and revenue are not given)
     businessFinanceRatioAbove: z.boolean(), // the stated 營授比 is a figure it exceeds (「超過70%」)

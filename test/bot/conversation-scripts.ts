@@ -4602,6 +4602,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['A客戶借500萬 一般貸款 保8成 一年手續費多少'],
     answersWith: ['風險組群 B 新臺幣 40,000 元'],
   },
+  {
+    name: 'what a related party loan recovers from its collateral is split by the guarantee ratio',
+    says: ['客戶是我們銀行監察人的兒子開的公司，借1000萬保7成，沒保的三成押了房子，逾期後房子拍掉收回400萬，可以全部先抵我們沒保的部分嗎'],
+    answersWith: ['4,000,000 × 70% ＝ 2,800,000', '1,200,000', '⑤'],
+  },
+  {
+    name: 'what any other loan recovers from its collateral is said not to be in the documents',
+    says: ['一般的授權案件保8成，擔保品拍賣收回300萬，信保跟銀行怎麼分'],
+    answersWith: ['文件未載明', '0800-089-921'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
