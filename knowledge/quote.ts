@@ -202,7 +202,8 @@ export function rowAmountSpoken(lines: readonly string[]): string | undefined {
   const rows = shownRows(lines).filter((row) => !TOTAL_ROW.test(row.label));
   if (rows.length !== 1) return undefined;
   const spoken = unitText(rows[0]!.figure, unit);
-  return spoken.includes('億') || spoken.includes('萬') ? `換算：${rows[0]!.label} ${rows[0]!.figure}${spoken}。` : undefined;
+  // (unitText gives the unit alone when the figure is not said in 億 or 萬 as well.)
+  return spoken === `（${unit}）` ? undefined : `換算：${rows[0]!.label} ${rows[0]!.figure}${spoken}。`;
 }
 
 /**

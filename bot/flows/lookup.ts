@@ -326,7 +326,7 @@ function capsOfEach(ctx: FlowContext, result: FlowResult): string | undefined {
     const stated = AMOUNT_PARAMETER.exec(line);
     const noun = stated ? EACH_OF.exec(stated[1]!)?.[1] : undefined;
     if (!stated || !noun) continue;
-    const counted = new RegExp(`(\\d+|[一二兩三四五六七八九十]+)\\s*個?\\s*${noun}`, 'u').exec(asking)?.[1];
+    const counted = new RegExp(`(\\d+|[一二兩三四五六七八九十]+)(?:\\s*個)?\\s*${noun}`, 'u').exec(asking)?.[1];
     const count = counted === undefined ? undefined : parseChineseNumber(counted);
     if (count === undefined || count < 2) continue;
     const each = Number(stated[2]!.replace(/,/g, ''));
