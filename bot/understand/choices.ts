@@ -35,8 +35,21 @@ export function industriesNamed(text: string, domain: Domain = shippedDomain()):
     .filter((c): c is { value: (typeof c)['value']; at: number } => c.at !== undefined)
     .sort((a, b) => a.at - b.at)
     .map(({ value }) => value);
-  return named.length >= 2 ? (named as Array<NonNullable<Facts['industry']>>) : [];
+  if (named.length >= 2) return named as Array<NonNullable<Facts['industry']>>;
+  // (「A是做螺絲的製造業…B是五金批發」: two clients labelled, each with its trade described, are each decided.)
+  if (!FIRST_PARTY.test(text) || !SECOND_PARTY.test(text)) return [];
+  const described = [...domain.facts.industryOutright, ...domain.facts.industry]
+    .map(({ value, cue }) => ({ value, at: matchesOf(cue, text).find((m) => !isDenied(text, m.index))?.index }))
+    .filter((c): c is { value: (typeof c)['value']; at: number } => c.at !== undefined)
+    .sort((a, b) => a.at - b.at)
+    .map(({ value }) => value);
+  const distinct = [...new Set(described)];
+  return distinct.length >= 2 ? (distinct as Array<NonNullable<Facts['industry']>>) : [];
 }
+
+/** 「A是…」「A客戶…」 and 「B是…」「B公司…」 (or 甲、乙): a message speaking of two clients. */
+const FIRST_PARTY = /(?<![a-z])(?:a|甲)(?=是|：|:|客戶|公司|戶|這家|那家)/iu;
+const SECOND_PARTY = /(?<![a-z])(?:b|乙)(?=是|：|:|客戶|公司|戶|這家|那家)/iu;
 
 /** The gender a message states about the applicant (some programmes are for women). */
 export function findGender(text: string, domain: Domain = shippedDomain()): Facts['gender'] {

@@ -4612,6 +4612,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般的授權案件保8成，擔保品拍賣收回300萬，信保跟銀行怎麼分'],
     answersWith: ['文件未載明', '0800-089-921'],
   },
+  {
+    name: 'two clients labelled with their trades described are each decided on the 營授比',
+    says: ['甲公司做塑膠射出的工廠，營授比65%；乙公司是開服飾店的，營授比也是65%，兩家授權送保最高各保幾成'],
+    answersWith: ['未超過生產事業門檻 70%', '超過一般事業門檻 50%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
