@@ -43,6 +43,7 @@ import { englishToChinese } from './understand/english.ts';
 import { withRelativeYear } from './understand/years.ts';
 import { withRowPointedAt } from './understand/follow-up.ts';
 import { recoveryFlow } from './flows/recovery.ts';
+import { convertFlow } from './flows/convert.ts';
 
 /** What a fee calculation answers itself: its amount and rate, the ratio it assumes, the period it is for. */
 const FEE_FIGURES: ReadonlySet<string> = new Set(['fee_amount', 'fee_rate', 'fee_cap', 'fee_waived', 'max_ratio', 'guaranteed_amount', 'period_limit']);
@@ -307,6 +308,9 @@ export function createBot(deps: BotDeps): Bot {
     // rule on it.
     const recovery = recoveryFlow(ctx);
     if (recovery) return recovery;
+    // 「176,766.89(單位百萬元)，換成億是多少」: a figure told, said in another unit.
+    const converted = convertFlow(ctx);
+    if (converted) return converted;
     switch (merged.task) {
       case 'fee_calculation':
         // 「…朋友說我年紀過了不能申請？那還有什麼可以用，一年保費多少」: the programme named fails the case and others are asked:

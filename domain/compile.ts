@@ -115,6 +115,7 @@ export interface Domain {
     thanks: RegExp;
     complaint: RegExp;
     help: RegExp;
+    convertUnits?: RegExp;
     greeting: RegExp;
     outOfScope: RegExp;
     /** Requests declined whatever else the message says, first match wins, each with its reply. */
@@ -472,6 +473,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       thanks: cueRegExp(intents.thanks),
       complaint: cueRegExp(intents.complaint),
       help: cueRegExp(intents.help),
+      ...(intents.convert_units?.length ? { convertUnits: cueRegExp(intents.convert_units) } : {}),
       greeting: prefixRegExp(intents.greeting),
       outOfScope: cueRegExp(intents.out_of_scope),
       declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply, ruleWords: d.rule_words ?? [] })),

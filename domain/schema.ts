@@ -182,6 +182,8 @@ export const IntentsFile = z
     thanks: Cues,
     complaint: Cues,
     help: Cues,
+    /** 「176,766.89(單位百萬元)，換成億是多少」: asking a figure one states in another unit. */
+    convert_units: Cues.optional(),
     greeting: Words,
     out_of_scope: Cues,
     on_topic: Cues,

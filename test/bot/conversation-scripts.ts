@@ -4617,6 +4617,12 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['甲公司做塑膠射出的工廠，營授比65%；乙公司是開服飾店的，營授比也是65%，兩家授權送保最高各保幾成'],
     answersWith: ['未超過生產事業門檻 70%', '超過一般事業門檻 50%'],
   },
+  {
+    name: 'a figure the user states in 百萬元 is said in 億, with the row of the documents that writes it',
+    says: ['年報寫批發零售業保證餘額495,659.15(單位:百萬元)，換算成億是多少'],
+    answersWith: ['4,956.59億元', '批發零售業'],
+    cites: '行業別',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
