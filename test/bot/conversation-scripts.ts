@@ -4623,6 +4623,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['4,956.59億元', '批發零售業'],
     cites: '行業別',
   },
+  {
+    name: 'how much financing may be guaranteed in all, after an extra quota was discussed, adds the quota to the cap',
+    says: ['同一企業保證融資總額度上限是多少', '有開發票又分包公共工程的話 可以另外加額度嗎', '那這樣總共最多可以送保融資到多少'],
+    answersWith: ['220,000,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
