@@ -39,6 +39,7 @@ interface Figure {
 const CLAUSE_END = /[，,；;。！？!?：:\n]/u;
 /** A year of the Republic as prose writes it: 民國92年, 63年設立, 111年底. */
 const ROC_YEAR = /(?:民國)?(\d{2,3})年(?!\d)/gu;
+/** A day of a year of the Republic, 「111年12月31日」: the year it is in. */
 const ROC_DATE = /(?<!\d)(\d{2,3})年\d{1,2}月/gu;
 /** Words joining the items a 分別 lists: 「保證及協助取得融資餘額分別為 x 及 y」. */
 const JOINER = /及|和|與|、/u;

@@ -50,7 +50,7 @@ export function circumstanceChannelLines(ctx: FlowContext): { lines: string[]; c
 }
 
 /** The list of cases that must go through 專案申請, and its citation (none when the rules have no such list). */
-function projectOnlyList(ctx: FlowContext): { items: string[]; citations: Citation[] } {
+export function projectOnlyList(ctx: FlowContext): { items: string[]; citations: Citation[] } {
   const list = readingOf(ctx, PROJECT_ONLY);
   const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
   return { items, citations: list ? [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)] : [] };

@@ -1,11 +1,9 @@
 import { formatAmount, formatPercent } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
-import { readingOf } from './channel.ts';
+import { projectOnlyList } from './channel.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { circled } from '../../rules/display.ts';
-
-const PROJECT_ONLY = 'authorised.project_only_cases';
 
 /** Words of collateral and its sale (knowledge/vocabulary.yaml groups 擔保品 and 處分 write the same). */
 const COLLATERAL = /擔保品|押品|抵押|押了|押一|押的|拍賣|拍掉|法拍|處分/u;
@@ -20,11 +18,9 @@ export function recoveryFlow(ctx: FlowContext): FlowResult | undefined {
   const recovered = ctx.understanding.facts.recoveredAmount;
   // (Only of collateral: 「收回款12億」 read in a report is no case.)
   if (recovered === undefined || !COLLATERAL.test(ctx.understanding.text)) return undefined;
-  const list = readingOf(ctx, PROJECT_ONLY);
-  const items = Array.isArray(list?.value) ? (list.value as string[]) : [];
+  const { items, citations } = projectOnlyList(ctx);
   const at = items.findIndex((item) => item.includes('沖償'));
-  if (!list || at < 0) return undefined;
-  const citations = [ctx.cite.forReference(list.reference, list.effectiveFrom, list.name)];
+  if (at < 0) return undefined;
   const rule = `依授權保證之限制 ${circled(at + 1)}：「${items[at]!.replace(/。$/u, '')}」`;
   const related = ctx.merged.facts.flags?.relatedParty === true;
   const ratio = ctx.merged.facts.guaranteeRatio;

@@ -11,14 +11,7 @@ const GROUP_ALONE = /^\s*([abc])(?:\s*[組组群])?(?:\s*[。！!?？])?\s*$/;
 const GROUP_ISOLATED = /(?<![a-z0-9])([abc])(?![a-z0-9]|\s?(?:客戶|客户|案|公司|件|廠商|是一|這件|那件))/;
 const LATIN_WORD = /[a-z]{2,}/;
 
-/** 「是A組不是C組」: a group named right after 不是 is taken back. */
-const TAKEN_BACK = /(?:不是|而非|並非)(?:\s*(?:風險)?(?:組群|群組|組別|等級))?\s*$/u;
-
-function takenBack(text: string, at: number): boolean {
-  return TAKEN_BACK.test(text.slice(Math.max(0, at - 8), at));
-}
-
-/** The text with each group taken back (「不是C組」) blanked out, so that only the group said instead is read. */
+/** 「是A組不是C組」: the text with each group taken back (named right after 不是) blanked out, so only the group said instead is read. */
 function withoutTakenBack(text: string): string {
   return text.replace(/(?:不是|而非|並非)(?:\s*(?:風險)?(?:組群|群組|組別|等級))?\s*[abc](?:\s*[組组群級类類])?/gu, (all) => ' '.repeat(all.length));
 }
@@ -37,6 +30,7 @@ const GROUP_LIST = /(?<![a-z])([abc](?:[、,/和跟與及或\s]{0,3}[abc])*)\s*(
 const GROUP_LIST_AFTER = /(?:風險)?(?:組群|群組|組別|等級)\s*([abc](?:\s*(?:[、,/和跟與及或]|and|or)\s*[abc])+)(?![a-z])/g;
 
 export function findRiskGroups(text: string): RiskGroup[] {
-  const letters = [...text.matchAll(GROUP_LIST), ...text.matchAll(GROUP_LIST_AFTER)].filter((m) => !takenBack(text, m.index)).flatMap((m) => [...(m[1] as string).replace(/and|or/g, '').replace(/[^abc]/g, '')]);
+  const kept = withoutTakenBack(text);
+  const letters = [...kept.matchAll(GROUP_LIST), ...kept.matchAll(GROUP_LIST_AFTER)].flatMap((m) => [...(m[1] as string).replace(/and|or/g, '').replace(/[^abc]/g, '')]);
   return [...new Set(letters.map((l) => l.toUpperCase() as RiskGroup))];
 }
