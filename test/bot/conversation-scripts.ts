@@ -4628,6 +4628,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['同一企業保證融資總額度上限是多少', '有開發票又分包公共工程的話 可以另外加額度嗎', '那這樣總共最多可以送保融資到多少'],
     answersWith: ['220,000,000'],
   },
+  {
+    name: 'a disaster said to have hit some months ago dates it against the application window',
+    says: ['店面大概半年前被土石流沖壞，災害復舊專案貸款現在還能申請嗎'],
+    answersWith: ['不符合條件', '4 個月'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
