@@ -3,7 +3,7 @@ import { readableQuote } from '../../knowledge/quote.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { reply } from '../compose/reply.ts';
 import type { Citation } from '../types.ts';
-import { programmeNames } from './retrieval.ts';
+import { programmeNames, retrievalAnswer } from './retrieval.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Reply } from '../types.ts';
 import type { FlowContext, FlowResult } from './context.ts';
@@ -63,6 +63,9 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
   // (「核准日其實是103/12/16，可以改成12/12嗎」: a case's date told with the programme's rule on which cases a revision
   // covers is what decides; that rule is quoted too.)
   const versions = ruled ? undefined : transitionRule(ctx);
+  // (Else, of no programme, the passage the message is about: 「客戶有退票紀錄…查詢書上不勾，讓它走授權送保」 → the rule that
+  // such a case goes by project application.)
+  const topic = ruled || misuse || versions || ctx.merged.programme ? undefined : topicRule(ctx);
   return {
     outcome: 'answered',
     replies: [
@@ -74,9 +77,10 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
           ...(ruled ? ['依規定，您說的情形：', ruled.text] : []),
           ...(misuse ? [`依《${misuse.citation.title}》〈${misuse.citation.section}〉：`, misuse.quote] : []),
           ...(versions ? [versions.line] : []),
+          ...(topic ? [topic.text] : []),
           `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`,
         ],
-        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(versions ? [versions.citation] : []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
+        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(versions ? [versions.citation] : []), ...(topic?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
         quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
         notInDocuments: true,
       }),
@@ -99,7 +103,21 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
     const passage = section.passages.find((p) => words.some((word) => p.text.includes(word)));
     if (passage) return { quote: `「${readableQuote(ctx.sources.knowledge, first.id, passage.text)}」`, citation: ctx.cite.forSection(first, passage.text) };
   }
+  // (Else the section headed by the programme, its conditions: 「設立其實6年了 申請青創的時候寫4年」 is told 青創's row,
+  // 「年齡20歲至45歲，且公司或行號設立未滿5年」.)
+  for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
+    const first = section.passages[0]?.section;
+    const row = section.passages.find((p) => names.some((name) => normalizeText(p.text.split('：').at(-1) ?? '').startsWith(name)));
+    if (first && row) return { quote: `「${readableQuote(ctx.sources.knowledge, first.id, row.text)}」`, citation: ctx.cite.forSection(first, row.text) };
+  }
   return undefined;
+}
+
+/** The passages the message is about, quoted (never a computed figure): undefined when the documents do not cover it. */
+function topicRule(ctx: FlowContext): Reply | undefined {
+  const found = retrievalAnswer(ctx);
+  const answer = found.outcome === 'answered' ? found.replies[0] : undefined;
+  return answer && !answer.notInDocuments ? answer : undefined;
 }
 
 /** The programme's rule on which cases a revision covers (`<programme>.transition_rule`), when the message tells a case's date. */

@@ -38,6 +38,9 @@ export function withCaseNotEligible(ctx: FlowContext, result: FlowResult): FlowR
   const [head, ...others] = result.replies;
   if (!programme || !head || result.outcome !== 'answered') return result;
   const decided = failedByCase(ctx);
+  // (「…男生能辦嗎」 asked with the fee of a case meeting the programme's conditions: the verdict, with why, comes first.)
+  const met = decided ? undefined : asksOfCaseMet(ctx);
+  if (met) return { ...result, grounding: [...(result.grounding ?? []), met], replies: [{ ...head, text: `${met}\n${head.text}` }, ...others] };
   if (!decided) return result;
   const line = `注意：依您提供的資料，不符合「${PROGRAMMES[programme].name}」的條件（${decided.failures.join('；')}）；以下試算僅供參考，可申請的項目請洽承貸金融機構或信保基金：${serviceLinesText(ctx.service)}。`;
   return { ...result, grounding: [...(result.grounding ?? []), line], replies: [{ ...head, text: `${line}\n${head.text}` }, ...others] };
@@ -50,6 +53,18 @@ function failedByCase(ctx: FlowContext): { failures: string[] } | undefined {
   try {
     const decided = eligibility(programme, ctx.merged.facts, ctx.view);
     return decided.status === 'not_eligible' && decided.failures.length > 0 ? decided : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** 「依您提供的資料，符合「微型創業鳳凰貸款」的條件（年齡 55 歲，符合中高齡國民 45 歲至 65 歲…）」 when the message asks it. */
+function asksOfCaseMet(ctx: FlowContext): string | undefined {
+  const programme = ctx.merged.programme;
+  if (!programme || !ctx.understanding.asksEligibility || ctx.merged.programmeUnnamed || ctx.merged.programmeFromPurpose) return undefined;
+  try {
+    const decided = eligibility(programme, ctx.merged.facts, ctx.view);
+    return decided.status === 'eligible' ? `依您提供的資料，符合「${PROGRAMMES[programme].name}」的條件（${decided.reasons.join('；')}）。` : undefined;
   } catch {
     return undefined;
   }
@@ -410,7 +425,7 @@ export function circumstanceAllowing(ctx: FlowContext, programme: ProgrammeId, f
 }
 
 /** The circumstances not yet said under which the programme's highest ratio is higher, with that ratio. */
-function raisingCircumstances(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>, highest = (f: Omit<Facts, 'programme'>) => maxRatioOf(programme, f, new TraceRecorder(ctx.view))): Array<{ flag: keyof FactFlags; label: string; raised: number }> {
+export function raisingCircumstances(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>, highest = (f: Omit<Facts, 'programme'>) => maxRatioOf(programme, f, new TraceRecorder(ctx.view))): Array<{ flag: keyof FactFlags; label: string; raised: number }> {
   const without = highest(facts);
   const said = facts.flags ?? {};
   return ctx.domain.facts.flags.flatMap(({ flag, label }) => {

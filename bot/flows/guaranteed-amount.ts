@@ -1,11 +1,12 @@
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { loanFromNeed, maxRatioOf } from '../../rules/max-ratio.ts';
-import { PROGRAMMES } from '../../rules/programmes.ts';
+import type { Facts } from '../../rules/facts.ts';
+import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { amountSpoken, formatAmount, formatCheng } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { askFor } from './ask-for.ts';
-import { ratioUnderFinanceRatioLimit } from './fee.ts';
+import { raisingCircumstances, ratioUnderFinanceRatioLimit } from './fee.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 
 /** What a question about the guaranteed amount of a loan may ask beside it (the ratio, 「最多」). */
@@ -58,6 +59,9 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   if (limited) trace.steps.push(...limited.trace.filter((step) => !trace.steps.includes(step)));
   const ratio = limited?.ratio ?? highest;
   const amount = productRoundedHalfUp([loan, ratio], [100]);
+  // (「青創貸款想借300萬 信保會保多少錢」: at the programme's highest ratio, said with the higher one a circumstance not yet
+  // told would give, 「若經青輔會推薦，保證成數最高 9成」.)
+  const raised = stated === undefined && !limited && of ? raisedRatios(ctx, of, facts, trace) : [];
   const citations = ctx.cite.forTrace(trace.steps);
   const name = of ? PROGRAMMES[of].name : undefined;
   const lines = [
@@ -68,12 +72,22 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
     ratio < 100 ? `未保證部分（貸款金額減保證金額，不在本基金保證範圍內）：新臺幣 ${amountSpoken(loan - amount)}；${formatAmount(loan)} − ${formatAmount(amount)}` : undefined,
     limited ? `${limited.reason}，以 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
     stated === undefined && !limited && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
+    ...raised,
     citations.length > 0 ? sourcesLine(citations) : undefined,
   ];
   return answered(
     { kind: 'answer', intent: 'fact_lookup', lines, citations, quickReplies: ['那手續費一年多少？', '重新開始'] },
     { task: 'fact_lookup', asks: ['guaranteed_amount'], facts, ...(of ? { programme: of } : {}) },
   );
+}
+
+/** 「若經青輔會推薦，保證成數最高 9成」: each circumstance not yet said that raises the programme's highest ratio. */
+function raisedRatios(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>, trace: TraceRecorder): string[] {
+  const { programme: _own, ...caseFacts } = facts as Facts;
+  return raisingCircumstances(ctx, programme, caseFacts).map(({ flag, label, raised }) => {
+    maxRatioOf(programme, { ...caseFacts, flags: { ...caseFacts.flags, [flag]: true } }, trace);
+    return `若${label}，保證成數最高 ${formatCheng(raised)}。`;
+  });
 }
 
 /**

@@ -622,8 +622,13 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (Of its own programme, or none: 「專案保證有哪些項目？鳳凰貸款可以走授權嗎？」 lists every item, not 鳳凰's row.)
     const { programme: _other, ...merged } = ctx.merged;
     const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
-    const found = retrievalAnswer({ ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, ...(ofPart ? { programme: ofPart } : {}), asks: own.asks, facts: own.facts } });
+    const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, asks: own.asks, facts: own.facts } };
+    const found = retrievalAnswer(ofPart ? { ...partCtx, merged: { ...partCtx.merged, programme: ofPart } } : partCtx);
+    // (「一般貸款…簽了促進就業具結書 手續費多少？具結書要附給信保嗎」: a part the programme under discussion does not answer is
+    // read on its own, 具結書 being another programme's.)
+    const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 ? retrievalAnswer(partCtx) : undefined;
     if (found.outcome === 'answered') more.push(found);
+    else if (alone?.outcome === 'answered') more.push(alone);
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
 }

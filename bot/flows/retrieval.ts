@@ -2,7 +2,7 @@ import { asksWithoutSubject } from '../dialogue/merge.ts';
 import type { Domain } from '../../domain/index.ts';
 import { carriesAny, kindsAsked, listedNames, namesOtherThing, namesPlaces, organisationsNamed, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { annexesReferred, passageCatalogue } from '../../knowledge/passages.ts';
-import { labelOf, rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
+import { combinedPlacesAsked, labelOf, rowLabel, rowsNamed } from '../../knowledge/named-rows.ts';
 import { countedAnswer } from './counted.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import type { SearchHit } from '../../knowledge/search.ts';
@@ -367,6 +367,7 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
         `依《${section.title}》〈${section.heading}〉：`,
         ...quotes,
         computedLine(ctx, quoted) ?? rowAmountSpoken(quotes),
+        combinedPlaceNote(ctx, quoted),
         exceptionNamed(ctx, quoted),
         annexNote(ctx, section, quoted) ?? listMissingNote(ctx, section, quoted),
         ...(ctx.understanding.modifiers.placeOf ? placesInRanking(ctx.sources.knowledge, section, queryGrams(normalizeText(ctx.understanding.text), ctx.domain), quoted, ctx.understanding.modifiers.neighbour) : []),
@@ -1189,9 +1190,23 @@ export function kindsOfQuestion(ctx: FlowContext): AnswerKind[] {
 function searchQuery(ctx: FlowContext): string {
   // 「我太太是那家銀行的授信經理」: a circumstance said in one's own words is searched in the documents' words too
   // (its `documents_say` in domain/registry/facts.yaml, 利害關係者).
-  const text = guessAsAsked(ctx, englishToChinese(ctx.understanding.text));
+  const text = withCombinedPlaces(ctx, guessAsAsked(ctx, englishToChinese(ctx.understanding.text)));
   const words = circumstancesInOwnWords(ctx).flatMap(({ documentsSay }) => documentsSay ?? []).filter((word) => !text.includes(word));
   return words.length > 0 ? `${text} ${words.join(' ')}` : text;
+}
+
+/** 「嘉義市的保證餘額」: a county or city the tables write only with the other (嘉義縣市) is searched as that row. */
+function withCombinedPlaces(ctx: FlowContext, text: string): string {
+  return combinedPlacesAsked(ctx.sources.knowledge, text).reduce((t, { asked, row }) => placeForm(t).replaceAll(asked, row), text);
+}
+
+/** 「年報表格將嘉義縣、嘉義市合併列為「嘉義縣市」」: said when the row quoted holds the place asked together with another. */
+function combinedPlaceNote(ctx: FlowContext, quoted: readonly string[]): string | undefined {
+  const joined = quoted.join('\n');
+  const notes = combinedPlacesAsked(ctx.sources.knowledge, ctx.understanding.text)
+    .filter(({ row }) => joined.includes(row))
+    .map(({ asked, row }) => `表中「${row}」為${row.slice(0, 2)}縣與${row.slice(0, 2)}市合計，文件未單獨列出${asked}的數字。`);
+  return notes.length > 0 ? notes.join('') : undefined;
 }
 
 /**

@@ -188,6 +188,8 @@ export interface Understanding {
   approximateFacts: Array<keyof Facts>;
   /** 「颱風是8月7號來的 我12月10號才要申請」: a disaster or application day said without its year, as MM-DD. */
   yearlessDates?: Partial<Record<'disasterDate' | 'applicationDate' | 'approvalDate', string>>;
+  /** 「男生也能辦嗎」「可以申請嗎」: the message asks whether the case qualifies (intents.yaml eligibility_question), whatever else it asks. */
+  asksEligibility?: boolean;
   /** 「9成以上」「超過八成」: the ratio stated is a bound (inclusive: 以上 includes it, 超過 does not). */
   ratioBound?: { side: 'over' | 'under'; inclusive: boolean };
   /** The loan amount was read as one only for want of a word saying what the amount is (「改成三千萬呢」). */

@@ -331,6 +331,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     asks,
     isFollowUp: followUp,
     isQuestion: domain.intents.question.test(canonical),
+    ...(domain.intents.eligibilityQuestion.test(canonical) ? { asksEligibility: true } : {}),
     modifiers,
     ...(variants || yearAndTerm ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
