@@ -183,6 +183,8 @@ export interface RoleWords {
   guess?: { before: RegExp; after: RegExp; whichRight?: RegExp };
   overBefore: RegExp;
   overAfter: RegExp;
+  /** 「103年12月15日以前」: after a day, words making it the last day before it. */
+  beforeDay?: RegExp;
   /** 「今年45」: a bare number right after these is an age. */
   ageBefore: RegExp;
   /** Words after that number making it part of a name (「八八水災」), not an age. */
@@ -342,6 +344,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     ...(file.guess ? { guess: { before: suffixRegExp(file.guess.before), after: startRegExp(file.guess.after), ...(file.guess.which_right ? { whichRight: cueRegExp(file.guess.which_right) } : {}) } } : {}),
     overBefore: suffixRegExp(file.bounds.over_before),
     overAfter: startRegExp(file.bounds.over_after),
+    ...(file.bounds.before_day ? { beforeDay: startRegExp(file.bounds.before_day) } : {}),
     ageBefore: suffixRegExp(file.age_before),
     ageNotAfter: startRegExp(file.age_not_after),
     unitOmitted: file.unit_omitted

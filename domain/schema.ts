@@ -312,7 +312,7 @@ export const RolesFile = z
     percent: roleCues(ROLES.percent),
     duration: roleCues(ROLES.duration),
     date: roleCues(ROLES.date),
-    bounds: z.object({ under_before: Words, under_after: Words, over_before: Words, over_after: Words }).strict(),
+    bounds: z.object({ under_before: Words, under_after: Words, over_before: Words, over_after: Words, before_day: Words.optional() }).strict(),
     /** 「最多保到多少 是1億嗎」: an amount offered as a guess of what is asked, between these words, is no fact of the case. */
     guess: z.object({ before: Words, after: Words, which_right: Cues.optional() }).strict().optional(),
     age_before: Words,

@@ -523,6 +523,8 @@ export const CASE_DATES: ReadonlySet<keyof Facts> = new Set(['approvalDate', 'lo
 
 /** What a fee estimate answers. */
 const FEE_ASKS: ReadonlySet<string> = new Set(['fee_rate', 'fee_amount']);
+/** What a decision on the applicant never says: a loan's interest, a phone, a year's statistics, how to repay. */
+const NOT_DECIDED: ReadonlySet<string> = new Set(['interest_rate', 'contact', 'statistics', 'definition', 'budget', 'repayment', 'subrogation']);
 
 /** The figures programmes are compared on (which ratio is higher, which fee is lower, what interest each charges). */
 const COMPARED_FIGURES: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'fee_amount', 'interest_rate']);
@@ -752,7 +754,9 @@ function taskForFacts(task: Task | undefined, c: TaskContext): Task | undefined 
     }
     // 「我45歲，公司4年11個月，青創還來得及嗎？」: facts about the applicant ask for a decision.
     // (「客戶剛開業，查詢書的資格欄要勾哪一項」 asks how to file it: the documents answer.)
-    if (programme && aboutApplicant && !asks.includes('procedure')) return 'eligibility';
+    // (Not one asking only what no decision gives, 「我33歲…青創貸款現在利率大概幾趴」: the documents answer, or say they do not.)
+    const undecided = asks.length > 0 && asks.every((a) => NOT_DECIDED.has(a)) && c.u.asksEligibility !== true;
+    if (programme && aboutApplicant && !asks.includes('procedure') && !undecided) return 'eligibility';
     // 「我今年46歲，公司去年才設立」 then 「這樣能用青年創業貸款嗎？」: a programme asked yes or no about, with the applicant
     // told before, is decided for them.
     const applicantKnown = facts.age !== undefined || facts.businessAgeMonths !== undefined || facts.foundedDate !== undefined;

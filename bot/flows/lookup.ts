@@ -1230,13 +1230,33 @@ function revisionDayTransition(ctx: FlowContext, candidates: Candidate[]): { lin
   if (!told) return undefined;
   const { label, date } = told;
   const revised = candidates.find((c) => c.reading?.effectiveFrom === date && ctx.view.has(transitionRuleOf(c.name)));
-  if (!revised) return undefined;
+  if (!revised) return revisionAfterTransition(ctx, candidates, label, date);
   const transition = ctx.view.at(date).find(transitionRuleOf(revised.name));
   if (!transition || typeof transition.value !== 'string') return undefined;
   return {
     line: `依您提供的${label}（${formatRocDate(date)}），正是修正規定施行之日，適用修正後的規定（新舊規定的適用：${transition.value}）：`,
     citation: ctx.cite.forReference(transition.reference, transition.effectiveFrom, transition.name),
   };
+}
+
+/**
+ * 「103年12月15日以前核准的批保案子適用哪個規定」: a case dated before a revision whose letter says which cases it covers
+ * is under the former rules, and that rule is said with it.
+ */
+function revisionAfterTransition(ctx: FlowContext, candidates: Candidate[], label: string, date: string): { line: string; citation: Citation } | undefined {
+  const later = candidates
+    .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming ? [c.upcoming.effectiveFrom] : []).map((from) => ({ name: c.name, from })))
+    .filter(({ from }) => from > date && from <= (ctx.today ?? from))
+    .sort((a, b) => a.from.localeCompare(b.from));
+  for (const { name, from } of later) {
+    const transition = ctx.view.at(from).find(transitionRuleOf(name));
+    if (!transition || typeof transition.value !== 'string') continue;
+    return {
+      line: `依您提供的${label}（${formatRocDate(date)}），修正規定自${formatRocDate(from)}起實施，當時尚未實施，仍得適用修正前的規定（新舊規定的適用：${transition.value}）：`,
+      citation: ctx.cite.forReference(transition.reference, transition.effectiveFrom, transition.name),
+    };
+  }
+  return undefined;
 }
 
 /** The case's own date (申請日, 授信額度核准日) the rules were read at, when one was, with its label. */

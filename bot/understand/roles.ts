@@ -221,6 +221,13 @@ function correctionValue(m: Mention): number {
   return m.unit === 'years' ? m.value * 12 : m.value;
 }
 
+/** The day before an ISO date (「2014-12-15」 → 「2014-12-14」). */
+function dayBefore(iso: string): string {
+  const day = new Date(`${iso}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
 function bound(ctx: Context, words: RoleWords): 'under' | 'over' | undefined {
   if (words.underBefore.test(ctx.before) || words.underAfter.test(ctx.after)) return 'under';
   if (words.overBefore.test(ctx.before) || words.overAfter.test(ctx.after)) return 'over';
@@ -441,7 +448,9 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         // A month or year alone is a date of the case only with its word (核准日、申請): 「111年8月增設」 tells history.
         if (partial && cued === undefined) return;
         const role = cued ?? 'applicationDate';
-        if (role !== 'ignore') set(role, iso, partial);
+        // (A day said with 以前 after it is the day before it: 「103年12月15日以前就核准額度的案子」 is one approved by 12月14日.)
+        const before = !partial && words.beforeDay?.test(ctx.after) === true;
+        if (role !== 'ignore') set(role, before ? dayBefore(iso) : iso, partial || before);
         return;
       }
       default:
