@@ -2,7 +2,9 @@ import { passageCatalogue } from '../../knowledge/passages.ts';
 import { readableQuote } from '../../knowledge/quote.ts';
 import { normalizeText } from '../understand/normalize.ts';
 import { reply } from '../compose/reply.ts';
+import type { FactFlags } from '../../rules/facts.ts';
 import type { Citation } from '../types.ts';
+import { lookupFlow } from './lookup.ts';
 import { programmeNames, retrievalAnswer } from './retrieval.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Reply } from '../types.ts';
@@ -94,7 +96,9 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
  * first passage writing one of the words in a section naming the programme.
  */
 function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string; citation: Citation } | undefined {
-  const programme = ctx.merged.programme;
+  // (Or the one a circumstance told names, 「具結書上多寫幾個人」 → 促進就業.)
+  const flagged = Object.entries(ctx.merged.facts.flags ?? {}).flatMap(([flag, on]) => (on ? [ctx.domain.facts.namingProgramme.flags[flag as keyof FactFlags]] : [])).find((p) => p !== undefined);
+  const programme = ctx.merged.programme ?? flagged;
   if (!programme || words.length === 0) return undefined;
   const names = programmeNames(ctx.domain, programme).map((name) => normalizeText(name));
   for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
@@ -115,7 +119,8 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
 
 /** The passages the message is about, quoted (never a computed figure): undefined when the documents do not cover it. */
 function topicRule(ctx: FlowContext): Reply | undefined {
-  const found = retrievalAnswer(ctx);
+  // (A rule the message names, 「有退票紀錄…走授權」, from the rules; else the passage.)
+  const found = ctx.merged.task === 'fact_lookup' ? lookupFlow(ctx) : retrievalAnswer(ctx);
   const answer = found.outcome === 'answered' ? found.replies[0] : undefined;
   return answer && !answer.notInDocuments ? answer : undefined;
 }

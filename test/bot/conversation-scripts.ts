@@ -4633,6 +4633,62 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['店面大概半年前被土石流沖壞，災害復舊專案貸款現在還能申請嗎'],
     answersWith: ['不符合條件', '4 個月'],
   },
+  {
+    name: 'a request to overstate the staff count on the pledge is refused with the rule that the count is kept on file',
+    says: ['客戶其實才3個員工 具結書上可以幫他多寫幾個人嗎 反正銀行不會查'],
+    answersWith: ['無法協助', '不得隱瞞', '員工人數認定文件', '留存備查'],
+    cites: '就業',
+  },
+  {
+    name: 'a request to understate a business age for 青創 is refused with 青創\'s conditions',
+    says: ['店其實開了7年 申請青創時寫3年應該沒人會發現吧'],
+    answersWith: ['無法協助', '設立未滿5年'],
+    never: ['符合條件'],
+  },
+  {
+    name: 'a refusal about a circumstance of no programme quotes the passage it is about',
+    says: ['這家有退票紀錄 查詢書上不勾 讓它走授權可以嗎'],
+    answersWith: ['無法協助', '應以專案申請'],
+    cites: '授權保證之限制',
+  },
+  {
+    name: 'a fee asked with whether the case may apply says the conditions met first',
+    says: ['我爸58歲想開麵店 鳳凰貸款借60萬一年手續費多少 男生可以辦嗎'],
+    answersWith: ['符合「微型創業鳳凰貸款」的條件', '45 歲至 65 歲', '2,850'],
+  },
+  {
+    name: 'the guaranteed amount of 青創 names the higher ratio a recommendation would give',
+    says: ['青創借400萬 信保大概保多少錢'],
+    answersWith: ['320萬', '若經青輔會推薦，保證成數最高 9成'],
+  },
+  {
+    name: 'a part about the pledge asked beside an ordinary loan\'s fee is read on its own',
+    says: ['一般貸款300萬 保8成 A組 簽了促進就業具結書 一年手續費多少？具結書要送給信保嗎'],
+    answersWith: ['12,000', '不須隨案檢附'],
+  },
+  {
+    name: 'a city the tables combine with its county is answered from the combined row, said so',
+    says: ['嘉義市的保證餘額有多少'],
+    answersWith: ['28,794.99', '嘉義縣與嘉義市合計', '未單獨列出嘉義市'],
+    cites: '地區別',
+  },
+  {
+    name: 'an interest rate asked with the applicant\'s facts is said not to be in the documents',
+    says: ['我36歲 開早餐店第2年 青創貸款利率大概多少'],
+    answersWith: ['未載明'],
+    never: ['符合條件'],
+  },
+  {
+    name: 'a case approved before the batch revision, asked as a follow-up, reads the former ratio and the transition rule',
+    says: ['批保最高保幾成', '那103年12月15日以前就核准額度的呢'],
+    answersWith: ['10成', '仍得依修正要點實施前相關規定辦理'],
+  },
+  {
+    name: 'next year\'s batch numbers are applied for in October',
+    says: ['明年度的批保批號大概幾月要申請'],
+    answersWith: ['每年 10 月'],
+    cites: '批次',
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
