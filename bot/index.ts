@@ -18,6 +18,8 @@ import { factsOnly } from './flows/ask-for.ts';
 import type { FlowContext, FlowResult } from './flows/context.ts';
 import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
 import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts';
+import { rowsNamed, labelOf } from '../knowledge/named-rows.ts';
+import { canonical } from '../knowledge/passage-terms.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow, notEligibleForNamed, withCaseNotEligible } from './flows/fee.ts';
@@ -83,6 +85,9 @@ const REPORTED_ASKS = new Set(['statistics', 'names']);
 const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_ratio', 'cap_amount', 'period_limit', 'age_limit', 'business_age_limit']);
 
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
+/** Fewest characters of a table row's label that name it outright. */
+const WHOLE_LABEL = 6;
+
 export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
   const now = deps.now ?? (() => new Date());
@@ -274,7 +279,9 @@ export function createBot(deps: BotDeps): Bot {
   function route(ctx: FlowContext): FlowResult {
     const { understanding: u, merged } = ctx;
     // (「…可以叫他把營業額報高一點嗎？另外營授比的分母是抓哪一年度的營收」: a part asking something of its own is answered after.)
-    if (u.declines) return withPartsUnanswered(ctx, () => false, declineFlow(ctx, u.declines, caseRatioDecision(ctx)), (own) => own.declines !== undefined);
+    // (The other parts are answered as they would be alone: 「同一企業上限到底多少」 from the rules, 「順便幫我算…一年保費多少」
+    // computed with the figures told.)
+    if (u.declines) return withPartsUnanswered(ctx, () => false, declineFlow(ctx, u.declines, caseRatioDecision(ctx)), (own) => own.declines !== undefined, answerOfPart);
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
@@ -311,6 +318,9 @@ export function createBot(deps: BotDeps): Bot {
     // 「176,766.89(單位百萬元)，換成億是多少」: a figure told, said in another unit.
     const converted = convertFlow(ctx);
     if (converted) return converted;
+    // 「年報裡面有列一個「0206花蓮地震融資保證專案貸款」 想問這個最多可以借多少」: an item of the year's tables that is no
+    // programme of the rules is asked of the documents, not matched to the programmes that fit the case.
+    if (!merged.programme && u.programmes.length === 0 && (merged.task === 'recommend' || merged.task === 'eligibility') && rowsNamed(ctx.sources.knowledge, u.text).some((row) => wholeLabelIn(row, u.text))) return lookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
         // 「…朋友說我年紀過了不能申請？那還有什麼可以用，一年保費多少」: the programme named fails the case and others are asked:
@@ -319,7 +329,7 @@ export function createBot(deps: BotDeps): Bot {
         {
           // (A part asking something of the fee beside its amount, 「…一年多少？這筆費用是銀行收還是信保收」, is answered by
           // the passage saying it.)
-          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx))));
+          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx))), undefined, answerOfPart);
           // 「營授比幾%?有沒有超過? 這2百萬…一年保正費要多少」: the 營授比 asked with the fee is decided first, then the fee.
           const ratioAsked = u.parameterTopics.includes('business_finance_ratio') && u.asks.includes('statistics');
           const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;
@@ -348,6 +358,20 @@ export function createBot(deps: BotDeps): Bot {
         if (u.intent === 'out_of_scope') return outOfScopeFlow(ctx);
         return answeredOrFactsOnly(ctx);
     }
+  }
+
+  /** Whether a table row is named by its whole label, of six characters or more (「0206花蓮地震融資保證專案貸款」). */
+  function wholeLabelIn(row: Parameters<typeof labelOf>[0], text: string): boolean {
+    const label = labelOf(row);
+    return [...label].length >= WHOLE_LABEL && canonical(text).replace(/\s+/gu, '').includes(label);
+  }
+
+  /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */
+  function answerOfPart(part: FlowContext): FlowResult {
+    const { asks } = part.merged;
+    const loan = part.understanding.facts.loanAmount ?? part.merged.facts.loanAmount;
+    if (asks.includes('fee_amount') && loan !== undefined) return feeFlow({ ...part, merged: { ...part.merged, task: 'fee_calculation', facts: { ...part.merged.facts, ...part.understanding.facts } } });
+    return asks.length > 0 ? lookupFlow({ ...part, merged: { ...part.merged, task: 'fact_lookup' } }) : retrievalAnswer(part);
   }
 
   /**

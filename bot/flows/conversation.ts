@@ -5,7 +5,7 @@ import { reply } from '../compose/reply.ts';
 import type { FactFlags } from '../../rules/facts.ts';
 import type { Citation } from '../types.ts';
 import { lookupFlow } from './lookup.ts';
-import { programmeNames, retrievalAnswer } from './retrieval.ts';
+import { programmeNames, retrievalAnswer, retrievalChoice } from './retrieval.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Reply } from '../types.ts';
 import type { FlowContext, FlowResult } from './context.ts';
@@ -67,7 +67,9 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
   const versions = ruled ? undefined : transitionRule(ctx);
   // (Else, of no programme, the passage the message is about: 「客戶有退票紀錄…查詢書上不勾，讓它走授權送保」 → the rule that
   // such a case goes by project application.)
-  const topic = ruled || misuse || versions || ctx.merged.programme ? undefined : topicRule(ctx);
+  const topic = ruled || versions ? undefined : topicRule(ctx);
+  // (Both when they are different passages: 「改用他兒子公司的名義繼續送批次」 hears the 100萬 cap and what misuse costs.)
+  const shownTopic = topic && !(misuse && topic.citations.some((c) => c.section === misuse.citation.section)) ? topic : undefined;
   return {
     outcome: 'answered',
     replies: [
@@ -77,12 +79,12 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
         lines: [
           said?.reply ?? '抱歉，這件事我無法在對話中處理。',
           ...(ruled ? ['依規定，您說的情形：', ruled.text] : []),
+          ...(shownTopic ? [shownTopic.text] : []),
           ...(misuse ? [`依《${misuse.citation.title}》〈${misuse.citation.section}〉：`, misuse.quote] : []),
           ...(versions ? [versions.line] : []),
-          ...(topic ? [topic.text] : []),
           `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`,
         ],
-        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(versions ? [versions.citation] : []), ...(topic?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
+        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(versions ? [versions.citation] : []), ...(shownTopic?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
         quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
         notInDocuments: true,
       }),
@@ -111,6 +113,9 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
   // 「年齡20歲至45歲，且公司或行號設立未滿5年」.)
   for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
     const first = section.passages[0]?.section;
+    // (A row of the programme's own documents, not a year's statistics naming it.)
+    const own = ctx.domain.programmes.documents[programme] ?? [];
+    if (own.length > 0 && !own.includes(section.passages[0]?.section.documentId ?? '')) continue;
     const row = section.passages.find((p) => names.some((name) => normalizeText(p.text.split('：').at(-1) ?? '').startsWith(name)));
     if (first && row) return { quote: `「${readableQuote(ctx.sources.knowledge, first.id, row.text)}」`, citation: ctx.cite.forSection(first, row.text) };
   }
@@ -118,11 +123,19 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
 }
 
 /** The passages the message is about, quoted (never a computed figure): undefined when the documents do not cover it. */
-function topicRule(ctx: FlowContext): Reply | undefined {
+function topicRule(ctx: FlowContext): { text: string; citations: Citation[] } | undefined {
   // (A rule the message names, 「有退票紀錄…走授權」, from the rules; else the passage.)
   const found = ctx.merged.task === 'fact_lookup' ? lookupFlow(ctx) : retrievalAnswer(ctx);
   const answer = found.outcome === 'answered' ? found.replies[0] : undefined;
-  return answer && !answer.notInDocuments ? answer : undefined;
+  if (answer && !answer.notInDocuments) return answer;
+  // (What the message asks of its false figures, 「多寫幾個人」, is no question to answer: the nearest section is the
+  // rule it is about, quoted where it matches the message best.)
+  const choice = retrievalChoice(ctx);
+  const hit = choice.covered ? undefined : (choice.nearest ?? ctx.sources.index.search(ctx.understanding.text, { asOf: ctx.asOf, limit: 1 })[0]);
+  const section = hit ? passageCatalogue(ctx.sources.knowledge).sections.get(hit.sectionId)?.passages[0]?.section : undefined;
+  if (!hit || !section) return undefined;
+  const citation = ctx.cite.forSection(section, hit.snippet);
+  return { text: `依《${section.title}》〈${section.heading}〉：\n「${hit.snippet.trim()}」`, citations: [citation] };
 }
 
 /** The programme's rule on which cases a revision covers (`<programme>.transition_rule`), when the message tells a case's date. */

@@ -1,3 +1,4 @@
+import { raisedAmounts } from './guaranteed-amount.ts';
 import { balanceLimits, businessFinanceRatio, industryLabel, ratioInputOf, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
@@ -217,7 +218,9 @@ function guaranteedLine(ctx: FlowContext, r: EligibilityResult): string | undefi
   const asked = ctx.merged.asks.some((ask) => ask === 'guaranteed_amount' || ask === 'max_ratio');
   if (loan === undefined || r.maxRatio === undefined || !asked) return undefined;
   const guaranteed = Math.round((loan * r.maxRatio) / 100);
-  return `這筆 ${formatAmount(loan)} 元保證金額最高 ${amountInWords(guaranteed)}（${formatAmount(loan)} × ${formatPercent(r.maxRatio)}）`;
+  // (「32歲…青創二百萬…保多少錢」: and what a circumstance not told would raise it to, 「若經青輔會推薦…180萬元」.)
+  const raised = raisedAmounts(ctx, r.programme, ctx.merged.facts, loan);
+  return [`這筆 ${formatAmount(loan)} 元保證金額最高 ${amountInWords(guaranteed)}（${formatAmount(loan)} × ${formatPercent(r.maxRatio)}）`, ...raised].join('；');
 }
 
 /** The caps the rules set for the case, a line each (「每一申貸企業貸款餘額上限：3,000萬元」). */

@@ -60,8 +60,8 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   const ratio = limited?.ratio ?? highest;
   const amount = productRoundedHalfUp([loan, ratio], [100]);
   // (「青創貸款想借300萬 信保會保多少錢」: at the programme's highest ratio, said with the higher one a circumstance not yet
-  // told would give, 「若經青輔會推薦，保證成數最高 9成」.)
-  const raised = stated === undefined && !limited && of ? raisedRatios(ctx, of, facts, trace) : [];
+  // told would give and what it guarantees, 「若經青輔會推薦，保證成數最高 9成，保證金額 270萬元」.)
+  const raised = stated === undefined && !limited && of ? raisedAmounts(ctx, of, facts, loan, trace) : [];
   const citations = ctx.cite.forTrace(trace.steps);
   const name = of ? PROGRAMMES[of].name : undefined;
   const lines = [
@@ -81,12 +81,13 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   );
 }
 
-/** 「若經青輔會推薦，保證成數最高 9成」: each circumstance not yet said that raises the programme's highest ratio. */
-function raisedRatios(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>, trace: TraceRecorder): string[] {
+/** 「若經青輔會推薦，保證成數最高 9成，保證金額 270萬元」: each circumstance not yet said that raises the programme's highest ratio. */
+export function raisedAmounts(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>, loan: number, trace?: TraceRecorder): string[] {
   const { programme: _own, ...caseFacts } = facts as Facts;
   return raisingCircumstances(ctx, programme, caseFacts).map(({ flag, label, raised }) => {
-    maxRatioOf(programme, { ...caseFacts, flags: { ...caseFacts.flags, [flag]: true } }, trace);
-    return `若${label}，保證成數最高 ${formatCheng(raised)}。`;
+    if (trace) maxRatioOf(programme, { ...caseFacts, flags: { ...caseFacts.flags, [flag]: true } }, trace);
+    const amount = productRoundedHalfUp([loan, raised], [100]);
+    return `若${label}，保證成數最高 ${formatCheng(raised)}，保證金額新臺幣 ${amountSpoken(amount)}（${formatAmount(loan)} × ${raised}%）`;
   });
 }
 

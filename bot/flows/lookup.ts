@@ -52,7 +52,7 @@ const LAPSED_WEIGHT = 0.5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names', 'letter_head', 'payment']);
 /** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
-export const DOCUMENTS_ONLY: ReadonlySet<string> = new Set(['names', 'procedure', 'contact', 'letter_head', 'payment']);
+export const DOCUMENTS_ONLY: ReadonlySet<string> = new Set(['names', 'procedure', 'contact', 'letter_head']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
 const DEFAULT_ASKS = ['fee_rate', 'max_ratio'];
 /** How much of the question a parameter's description must share to answer it without a recognised ask. */
@@ -609,7 +609,7 @@ function withOtherParts(ctx: FlowContext, candidates: readonly Candidate[], resu
  * The parts of the message asking nothing `figured` answers (nor answered whole by `result`, `answeredPart`), each
  * answered after `result` by the passage its words find.
  */
-export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => boolean, result: FlowResult, answeredPart: (own: Understanding) => boolean = () => false): FlowResult {
+export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => boolean, result: FlowResult, answeredPart: (own: Understanding) => boolean = () => false, answer: (part: FlowContext) => FlowResult = retrievalAnswer): FlowResult {
   if (result.outcome !== 'answered') return result;
   const parts = questionParts(ctx.understanding, ctx.domain);
   if (parts.length < 2) return result;
@@ -623,10 +623,10 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     const { programme: _other, ...merged } = ctx.merged;
     const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
     const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, asks: own.asks, facts: own.facts } };
-    const found = retrievalAnswer(ofPart ? { ...partCtx, merged: { ...partCtx.merged, programme: ofPart } } : partCtx);
+    const found = answer(ofPart ? { ...partCtx, merged: { ...partCtx.merged, programme: ofPart } } : partCtx);
     // (「一般貸款…簽了促進就業具結書 手續費多少？具結書要附給信保嗎」: a part the programme under discussion does not answer is
     // read on its own, 具結書 being another programme's.)
-    const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 ? retrievalAnswer(partCtx) : undefined;
+    const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 ? answer(partCtx) : undefined;
     if (found.outcome === 'answered') more.push(found);
     else if (alone?.outcome === 'answered') more.push(alone);
   }
