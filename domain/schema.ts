@@ -56,6 +56,7 @@ export const ASK_IDS = [
   'applicable_rules',
   'letter_head',
   'payment',
+  'collector',
 ] as const;
 
 /** The asks a passage must show evidence of (fee_rate and fee_amount are the two readings of 'fee'). */

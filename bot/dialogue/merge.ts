@@ -532,7 +532,7 @@ const COMPARED_FIGURES: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 
 /** What a programme has: its figures, who may apply, how to apply and repay, what it excludes. */
 export const PROGRAMME_ATTRIBUTES: ReadonlySet<string> = new Set([
   'fee_rate', 'fee_amount', 'max_ratio', 'cap_amount', 'guaranteed_amount', 'age_limit', 'business_age_limit', 'period_limit',
-  'eligibility_criteria', 'procedure', 'submission_channel', 'repayment', 'usage', 'interest_rate', 'exclusions', 'subsidy', 'payment',
+  'eligibility_criteria', 'procedure', 'submission_channel', 'repayment', 'usage', 'interest_rate', 'exclusions', 'subsidy', 'payment', 'collector',
 ]);
 
 /**

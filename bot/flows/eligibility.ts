@@ -1,4 +1,5 @@
 import { raisedAmounts } from './guaranteed-amount.ts';
+import { newVentureRule } from './recommend.ts';
 import { balanceLimits, businessFinanceRatio, industryLabel, ratioInputOf, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
@@ -168,13 +169,17 @@ function ratioAsked(ctx: FlowContext, facts: Omit<Facts, 'programme'>): string |
 }
 
 function eligibilityAnswer(ctx: FlowContext, r: EligibilityResult, ratioLine?: string): FlowResult {
-  const citations = ctx.cite.forTrace(r.trace);
+  // (「店才開4個月(一般事業) 一般貸款…營業未滿一年可以送保嗎」: a business younger than the usual operating period hears the
+  // new-venture rule that lets it be guaranteed, with what it limits.)
+  const young = r.programme === ctx.domain.programmes.unnamed?.programme ? newVentureRule(ctx) : undefined;
+  const citations = [...ctx.cite.forTrace(r.trace), ...(young?.citations ?? [])];
   const rates = rateText(r);
   const caps = capLines(r);
   // (Failed only by one of the programme's measures, 「協助中小企業增加國內投資」: that measure does not apply, not the programme.)
   const lines = [
     r.failedMeasure ? `依您提供的資料，不適用「${r.failedMeasure}」（${r.programmeName}）。` : `${STATUS_TEXT[r.status]}（${r.programmeName}）。`,
     asOfDocumentLine(ctx, r)?.line,
+    young?.line,
     r.status !== 'not_eligible' ? ratioLine : undefined,
     r.status !== 'not_eligible' && r.maxRatio !== undefined ? `保證成數最高 ${formatCheng(r.maxRatio)}` : undefined,
     r.status !== 'not_eligible' ? guaranteedLine(ctx, r) : undefined,

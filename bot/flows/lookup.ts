@@ -16,7 +16,7 @@ import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/program
 import { arithmeticLine, perItemAsked } from '../compose/arithmetic.ts';
 import { tokenize } from '../../knowledge/tokenizer.ts';
 import { figureDifference, rowsJoined, shownRowShare, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
-import { amountInWords, amountSpoken, formatAmount, formatRate, formatRocDate } from '../compose/format.ts';
+import { amountInWords, amountSpoken, formatAmount, formatCheng, formatRate, formatRocDate } from '../compose/format.ts';
 import { scanMentions } from '../understand/figures.ts';
 import { parseChineseNumber } from '../understand/numbers.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
@@ -52,7 +52,7 @@ const LAPSED_WEIGHT = 0.5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names', 'letter_head', 'payment']);
 /** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
-export const DOCUMENTS_ONLY: ReadonlySet<string> = new Set(['names', 'procedure', 'contact', 'letter_head']);
+export const DOCUMENTS_ONLY: ReadonlySet<string> = new Set(['names', 'procedure', 'contact', 'letter_head', 'payment']);
 /** A programme named with no attribute (「批次保證？」) gets its key figures. */
 const DEFAULT_ASKS = ['fee_rate', 'max_ratio'];
 /** How much of the question a parameter's description must share to answer it without a recognised ask. */
@@ -963,7 +963,8 @@ function parameterAnswer(ctx: FlowContext, candidates: Candidate[], passage?: Fl
   if (alternatives) citations.push(...alternatives.citations);
   const notAnnounced = notAnnouncedNote(ctx, candidates);
   const onRevisionDay = revisionDayTransition(ctx, candidates);
-  if (onRevisionDay) citations.push(onRevisionDay.citation);
+  // (Before a revision, the rule on which cases it covers is what the answer rests on: cited first.)
+  if (onRevisionDay) citations.splice(onRevisionDay.before ? 0 : citations.length, 0, onRevisionDay.citation);
   // 「紓困期間總額度提高到1.5億的措施，實施到什麼時候為止」: a rule in force whose end no document gives, asked when it ends.
   // (A passage quoted beside the figures tells the end only when it gives a year to run to: 「實施期限屆至前」 gives none.)
   const passageEnds = passage !== undefined && END_YEAR.test(passage.replies[0]?.text ?? '');
@@ -1151,7 +1152,7 @@ function remainingLine(ctx: FlowContext, candidates: Candidate[]): string | unde
   // cap it is added to.)
   const ofCap = (cap: ParameterReading): string => {
     const extra = ctx.view.addsTo(cap.name) !== undefined;
-    if (extraUsedAmount === undefined) return capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel, extra);
+    if (extraUsedAmount === undefined) return [capCheck(cap.description, cap.value as number, used, addedAmount, usedLabel, extra), extra ? addedGuaranteed(ctx, cap, addedAmount) : undefined].filter(Boolean).join('\n');
     if (extra) return capCheck(cap.description, cap.value as number, extraUsedAmount, addedAmount, '已使用的額外額度');
     if (used === undefined) return `依${cap.description}新臺幣 ${formatAmount(cap.value as number)} 元：您說的已使用額外額度 ${formatAmount(extraUsedAmount)} 元不計入；原有額度已使用多少請告訴我。`;
     return capCheck(cap.description, cap.value as number, Math.max(0, used - extraUsedAmount), addedAmount, `已使用的（${formatAmount(used)} 元扣除額外額度 ${formatAmount(extraUsedAmount)} 元）`);
@@ -1185,11 +1186,24 @@ function bothCapsLine(ctx: FlowContext, caps: ParameterReading[], own: number | 
   return lines.join('\n');
 }
 
+/** 「這次的 5,000萬 以最高保證成數 9成計，保證金額最高 4,500萬元」: the amount added on an extra quota, at the quota's own ratio. */
+function addedGuaranteed(ctx: FlowContext, cap: ParameterReading, added: number | undefined): string | undefined {
+  const ratioName = ctx.view.guaranteedAt(cap.name);
+  const ratio = ratioName === undefined ? undefined : ctx.view.find(ratioName);
+  if (added === undefined || added > (cap.value as number) || !ratio || typeof ratio.value !== 'number') return undefined;
+  return `這次的 ${formatAmount(added)} 元以${ratio.description} ${formatCheng(ratio.value)} 計，保證金額最高新臺幣 ${amountSpoken(productRoundedHalfUp([added, ratio.value], [100]))}（${formatAmount(added)} × ${ratio.value}%）。`;
+}
+
 function capCheck(description: string, limit: number, used: number | undefined, added: number | undefined, usedLabel: string, extra = false): string {
   const money = (n: number) => `${formatAmount(n)} 元（${amountInWords(n)}）`;
   const head = `依${description}新臺幣 ${formatAmount(limit)} 元`;
   if (added === undefined && extra) return `${head}：這是原有總額度之外另加的額度，您說已使用的 ${formatAmount(used!)} 元不在其中，額外額度尚可 ${money(limit)}（若額外額度尚未動用）。`;
   if (added === undefined) return `${head}，扣除您說已使用的 ${formatAmount(used!)} 元，尚可 ${money(Math.max(0, limit - used!))}。`;
+  // (「額度1.2億用完了 這次承攬公共工程要再借5000萬」: what was used of the ordinary caps is not in the extra quota.)
+  if (extra && used !== undefined && usedLabel !== '已使用的額外額度') {
+    const within = added <= limit ? `這次的 ${money(added)}未超過` : `這次的 ${money(added)}超過 ${money(added - limit)}`;
+    return `${head}：這是原有總額度之外另加的額度，您說已使用的 ${formatAmount(used)} 元不在其中；${within}（若額外額度尚未動用）。`;
+  }
   const total = (used ?? 0) + added;
   const sum = used === undefined ? `您說的 ${money(added)}` : `${usedLabel} ${formatAmount(used)} 元加上這次的 ${formatAmount(added)} 元，合計 ${money(total)}`;
   if (total <= limit) return `${head}：${sum}，未超過上限${total < limit ? `，之後尚可 ${money(limit - total)}` : '（剛好達上限）'}。`;
@@ -1225,7 +1239,7 @@ function caseDateNote(ctx: FlowContext, candidates: Candidate[]): string | undef
  * 「那剛好12/15當天核准的咧」: a case dated the very day a revision takes effect is under the revised rules; the rule saying
  * which cases the revision covers (`<programme>.transition_rule`, 「…之後者（含本日）…」) is quoted with it.
  */
-function revisionDayTransition(ctx: FlowContext, candidates: Candidate[]): { line: string; citation: Citation } | undefined {
+function revisionDayTransition(ctx: FlowContext, candidates: Candidate[]): { line: string; citation: Citation; before?: boolean } | undefined {
   const told = caseDateTold(ctx);
   if (!told) return undefined;
   const { label, date } = told;
@@ -1243,7 +1257,7 @@ function revisionDayTransition(ctx: FlowContext, candidates: Candidate[]): { lin
  * 「103年12月15日以前核准的批保案子適用哪個規定」: a case dated before a revision whose letter says which cases it covers
  * is under the former rules, and that rule is said with it.
  */
-function revisionAfterTransition(ctx: FlowContext, candidates: Candidate[], label: string, date: string): { line: string; citation: Citation } | undefined {
+function revisionAfterTransition(ctx: FlowContext, candidates: Candidate[], label: string, date: string): { line: string; citation: Citation; before: boolean } | undefined {
   const later = candidates
     .flatMap((c) => (c.reading ? otherVersions(ctx.view, c.reading).map((v) => v.effectiveFrom) : c.upcoming ? [c.upcoming.effectiveFrom] : []).map((from) => ({ name: c.name, from })))
     .filter(({ from }) => from > date && from <= (ctx.today ?? from))
@@ -1254,6 +1268,7 @@ function revisionAfterTransition(ctx: FlowContext, candidates: Candidate[], labe
     return {
       line: `依您提供的${label}（${formatRocDate(date)}），修正規定自${formatRocDate(from)}起實施，當時尚未實施，仍得適用修正前的規定（新舊規定的適用：${transition.value}）：`,
       citation: ctx.cite.forReference(transition.reference, transition.effectiveFrom, transition.name),
+      before: true,
     };
   }
   return undefined;

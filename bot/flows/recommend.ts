@@ -136,7 +136,7 @@ function askNeed(ctx: FlowContext, remembered: Remembered): FlowResult {
  * Answer first for a business too young for the usual operating period (「餐廳才開三個月」): the rule for new ventures
  * (促進就業融資保證專案) says what such a business can still get guaranteed, before the finder asks what the money is for.
  */
-function newVentureRule(ctx: FlowContext): { line: string; citations: Citation[] } | undefined {
+export function newVentureRule(ctx: FlowContext): { line: string; citations: Citation[] } | undefined {
   const status = newVentureStatus(ctx);
   return status?.young ? status : undefined;
 }

@@ -507,15 +507,18 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // (A place or a bank told in a story of who asks, 「我在台中做不動產租賃，跟合庫借錢…」, is not asked about, unless what is
   // asked differs by place: a phone, an office, a statistic.)
   const subjectsIn = placeDependent(ctx, anyAsked) ? (text: string) => text : (text: string) => withoutOwnStory(ctx, text);
-  const placesAsked = placesNamed(subjectsIn(query), ctx.sources.knowledge.answerKinds?.places ?? []);
+  // (Not a place inside a bank's name: 「臺南三信」「嘉義三信」 name a bank, not 臺南 or 嘉義.)
+  const orgNames = ctx.sources.knowledge.answerKinds?.organisationNames ?? [];
+  const withoutBanks = (text: string) => orgNames.flat().filter((name) => name.length >= 3).reduce((t, name) => t.replaceAll(name, ' '), placeForm(text));
+  const placesAsked = placesNamed(withoutBanks(subjectsIn(query)), ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
-  const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(subjectsIn(placesIn), ctx.sources.knowledge.answerKinds?.places ?? []);
+  const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(withoutBanks(subjectsIn(placesIn)), ctx.sources.knowledge.answerKinds?.places ?? []);
   const rocYears = ctx.understanding.years.map((ad) => ad - 1911);
   // Banks likewise: 「那華南銀行呢」 after 臺灣企銀 is about 華南 only.
   const banksIn = (text: string) => {
     const asked = subjectsIn(text);
     return {
-      short: placesNamed(asked, ctx.sources.knowledge.answerKinds?.organisationNames ?? []),
+      short: banksNamed(ctx, asked),
       named: organisationsNamed(asked, organisationNames(ctx), ctx.sources.knowledge.answerKinds?.organisations ?? []),
     };
   };
@@ -847,6 +850,20 @@ function organisationNames(ctx: FlowContext): ReadonlySet<string> {
 }
 
 /** The organisations and places a question names, each in every form it may take (「華南銀行」「華南商銀」…, 「馬祖」). */
+/**
+ * The banks a question names by a short name (answer-kinds.yaml organisation_names, by the name a question uses); and,
+ * for a bank no such name stands for, by the name the table writes (「花蓮二信」 for 花蓮第二信用合作社).
+ */
+function banksNamed(ctx: FlowContext, asked: string): string[][] {
+  const all = ctx.sources.knowledge.answerKinds?.organisationNames ?? [];
+  const byShort = placesNamed(asked, all);
+  const target = (names: readonly string[]) => names[1] ?? names[0]!;
+  const covered = new Set(byShort.map(target));
+  const text = placeForm(asked);
+  const byTable = all.filter((names) => !covered.has(target(names)) && names.slice(1).some((name) => name.length >= 3 && text.includes(name)));
+  return [...byShort, ...byTable.filter((names, i) => byTable.findIndex((other) => target(other) === target(names)) === i)];
+}
+
 function organisationForms(ctx: FlowContext, query: string): string[] {
   const endings = ctx.sources.knowledge.answerKinds?.organisations ?? [];
   // (A name the documents write otherwise, 「土銀」 for 土地銀行 or 「馬祖」 for 連江, is no unknown word either.)

@@ -107,6 +107,10 @@ function roleFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, context: Co
 
 /** The cue saying what the figure is: the nearest before it, else the first just after it. */
 function roleCueFrom<R extends string>(cues: ReadonlyArray<RoleCue<R>>, { before, after }: Context): RoleCue<R> | undefined {
+  // (A cue that counts only right after the figure says what it is whatever came before: 「信保額度1.2億已經用滿了」 is
+  // used, though 額度 before it would make it a loan.)
+  const right = cues.find((entry) => entry.afterOnly && entry.within !== undefined && [...after.matchAll(entry.cue)].some((match) => match.index <= entry.within!));
+  if (right) return right;
   let best: { entry: RoleCue<R>; end: number } | undefined;
   for (const entry of cues) {
     const { cue, within, afterOnly } = entry;
