@@ -281,7 +281,7 @@ export function createBot(deps: BotDeps): Bot {
     // (「…可以叫他把營業額報高一點嗎？另外營授比的分母是抓哪一年度的營收」: a part asking something of its own is answered after.)
     // (The other parts are answered as they would be alone: 「同一企業上限到底多少」 from the rules, 「順便幫我算…一年保費多少」
     // computed with the figures told.)
-    if (u.declines) return withPartsUnanswered(ctx, () => false, declineFlow(ctx, u.declines, caseRatioDecision(ctx)), (own) => own.declines !== undefined, answerOfPart);
+    if (u.declines) return withPartsUnanswered(ctx, () => false, declineFlow(ctx, u.declines, caseRatioDecision(ctx) ?? caseDecided(ctx, u.declines)), (own) => own.declines !== undefined, answerOfPart);
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
@@ -364,6 +364,17 @@ export function createBot(deps: BotDeps): Bot {
   function wholeLabelIn(row: Parameters<typeof labelOf>[0], text: string): boolean {
     const label = labelOf(row);
     return [...label].length >= WHOLE_LABEL && canonical(text).replace(/\s+/gu, '').includes(label);
+  }
+
+  /**
+   * 「我58歲 家庭主婦…鳳凰貸款核准率高嗎」: what cannot be promised is declined, and the case told is still decided on the
+   * programme's conditions (intents.yaml declines `decide_case`).
+   */
+  function caseDecided(ctx: FlowContext, key: string): FlowResult | undefined {
+    const decline = ctx.domain.intents.declines.find((d) => d.key === key);
+    if (!decline?.decideCase || !ctx.merged.programme) return undefined;
+    const decided = eligibilityFlow({ ...ctx, merged: { ...ctx.merged, task: 'eligibility' } });
+    return decided.outcome === 'answered' ? decided : undefined;
   }
 
   /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */

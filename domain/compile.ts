@@ -119,7 +119,7 @@ export interface Domain {
     greeting: RegExp;
     outOfScope: RegExp;
     /** Requests declined whatever else the message says, first match wins, each with its reply. */
-    declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string; ruleWords: readonly string[] }>;
+    declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string; ruleWords: readonly string[]; decideCase: boolean }>;
     onTopic: RegExp;
     firstPerson: RegExp;
     locatedSelf: readonly string[];
@@ -479,7 +479,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       ...(intents.convert_units?.length ? { convertUnits: cueRegExp(intents.convert_units) } : {}),
       greeting: prefixRegExp(intents.greeting),
       outOfScope: cueRegExp(intents.out_of_scope),
-      declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply, ruleWords: d.rule_words ?? [] })),
+      declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply, ruleWords: d.rule_words ?? [], decideCase: d.decide_case === true })),
       onTopic: cueRegExp(intents.on_topic),
       firstPerson: cueRegExp(intents.first_person),
       locatedSelf: intents.located_self ?? [],

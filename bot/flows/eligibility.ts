@@ -71,7 +71,7 @@ export function eligibilityFlow(ctx: FlowContext): FlowResult {
       const uses = usageAsked ? usesOf(ctx, programme) : undefined;
       // (「青創借到的錢可以拿去還卡債嗎」: no list of uses in the rules for it is said so.)
       const usesUnknown = usageAsked && !uses && ctx.domain.asks.askNames.usage ? `目前收錄的文件未載明${result.programmeName}的${ctx.domain.asks.askNames.usage}；可否用於此用途，請洽承貸金融機構或信保基金：${serviceLinesText(ctx.service)}。` : undefined;
-      const known = [asOfDocumentLine(ctx, result)?.line, usesUnknown, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), uses?.line, ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
+      const known = [asOfDocumentLine(ctx, result)?.line, usesUnknown, verdictSoFar(ctx, result), ratioAsked(ctx, caseFacts), partialVerdict(result), knownFigures(result), guaranteedLine(ctx, result), uses?.line, ...ratioNotes, ...caps].filter((line): line is string => line !== undefined).join('\n');
       return askFor(ctx, 'eligibility', result.missing, known || undefined, [...ctx.cite.forTrace(result.trace), ...(uses ? [uses.citation] : [])]);
     }
     const answer = eligibilityAnswer(ctx, result, ratioAsked(ctx, caseFacts));
