@@ -281,7 +281,16 @@ export function createBot(deps: BotDeps): Bot {
     // (「…可以叫他把營業額報高一點嗎？另外營授比的分母是抓哪一年度的營收」: a part asking something of its own is answered after.)
     // (The other parts are answered as they would be alone: 「同一企業上限到底多少」 from the rules, 「順便幫我算…一年保費多少」
     // computed with the figures told.)
-    if (u.declines) return withPartsUnanswered(ctx, () => false, declineFlow(ctx, u.declines, caseRatioDecision(ctx) ?? caseDecided(ctx, u.declines)), (own) => own.declines !== undefined, answerOfPart);
+    if (u.declines) {
+      const declined = declineFlow(ctx, u.declines, caseRatioDecision(ctx) ?? caseDecided(ctx, u.declines));
+      // (One sentence refusing and asking a fee of the loan told, 「叫我幫他填8人 順便算一下 借200萬…一年保費多少」: the fee of
+      // the figures told is computed after the refusal.)
+      if (questionParts(u, ctx.domain).length < 2 && merged.task === 'fee_calculation' && merged.facts.loanAmount !== undefined) {
+        const fee = feeFlow(ctx);
+        if (fee.outcome === 'answered') return combinedAnswer('fee_calculation', undefined, [declined, fee], declined.replies[0]?.quickReplies ?? [], fee.state);
+      }
+      return withPartsUnanswered(ctx, () => false, declined, (own) => own.declines !== undefined, answerOfPart);
+    }
     if (u.intent === 'out_of_scope' && !merged.task) return outOfScopeFlow(ctx);
     if (u.intent === 'greeting' || u.intent === 'help') return helpFlow();
     if (u.intent === 'feedback' && merged.empty) return thanksFlow();
