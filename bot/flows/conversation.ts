@@ -67,7 +67,8 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
   const versions = ruled ? undefined : transitionRule(ctx);
   // (Else, of no programme, the passage the message is about: 「客戶有退票紀錄…查詢書上不勾，讓它走授權送保」 → the rule that
   // such a case goes by project application.)
-  const topic = ruled || versions ? undefined : topicRule(ctx);
+  // (Only for a decline whose rule is quoted, 「造假」 and the like: approval odds or a case's status have no passage to quote.)
+  const topic = ruled || versions || (said?.ruleWords.length ?? 0) === 0 ? undefined : topicRule(ctx);
   // (Both when they are different passages: 「改用他兒子公司的名義繼續送批次」 hears the 100萬 cap and what misuse costs.)
   const shownTopic = topic && !(misuse && topic.citations.some((c) => c.section === misuse.citation.section)) ? topic : undefined;
   return {

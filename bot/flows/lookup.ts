@@ -626,7 +626,7 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     const found = answer(ofPart ? { ...partCtx, merged: { ...partCtx.merged, programme: ofPart } } : partCtx);
     // (「一般貸款…簽了促進就業具結書 手續費多少？具結書要附給信保嗎」: a part the programme under discussion does not answer is
     // read on its own, 具結書 being another programme's.)
-    const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 ? answer(partCtx) : undefined;
+    const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 && own.asks.length > 0 ? answer(partCtx) : undefined;
     if (found.outcome === 'answered') more.push(found);
     else if (alone?.outcome === 'answered') more.push(alone);
   }

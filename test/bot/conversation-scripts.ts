@@ -2187,9 +2187,9 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     never: ['98年12月3日'],
   },
   {
-    name: 'says a person\'s mobile number is not in the documents, rather than quoting where the name is',
+    name: 'declines a person\'s mobile number as personal data, with the service line, rather than quoting where the name is',
     says: ['可以給我信保總經理的手機嗎'],
-    answersWith: ['找不到', '0800-089-921'],
+    answersWith: ['無法提供', '0800-089-921'],
     never: ['周作姍'],
   },
   {
