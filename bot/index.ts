@@ -22,7 +22,7 @@ import { rowsNamed, labelOf } from '../knowledge/named-rows.ts';
 import { canonical } from '../knowledge/passage-terms.ts';
 import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
-import { feeFlow, notEligibleForNamed, withCaseNotEligible } from './flows/fee.ts';
+import { feeFlow, notEligibleForNamed, withCaseNotEligible, withLowerRates } from './flows/fee.ts';
 import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
@@ -338,7 +338,10 @@ export function createBot(deps: BotDeps): Bot {
         {
           // (A part asking something of the fee beside its amount, 「…一年多少？這筆費用是銀行收還是信保收」, is answered by
           // the passage saying it.)
-          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), withOtherAsks(ctx, withCaseNotEligible(ctx, feeFlow(ctx))), undefined, answerOfPart);
+          // (「…一年保證費要付多少?? 有沒有什麼辦法讓費率再低一點」: the circumstances that would lower the rate follow the fee.)
+          const computed = withCaseNotEligible(ctx, feeFlow(ctx));
+          const lowered = u.modifiers.lower && merged.programme && computed.outcome === 'answered' ? withLowerRates(ctx, computed) : computed;
+          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), withOtherAsks(ctx, lowered), undefined, answerOfPart);
           // 「營授比幾%?有沒有超過? 這2百萬…一年保正費要多少」: the 營授比 asked with the fee is decided first, then the fee.
           const ratioAsked = u.parameterTopics.includes('business_finance_ratio') && u.asks.includes('statistics');
           const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;

@@ -913,7 +913,8 @@ export function asksRateUnderRule(ctx: FlowContext): boolean {
   // (A rate told of a year asked about, 「0.35%的手續費率在2023年有沒有再調整」, asks that year's figure: the lookup reads it.)
   const ofYear = statedRate !== undefined && ctx.understanding.years.length > 0 && !ctx.understanding.modifiers.current;
   // (Nor one asking until when the rule runs, 「簽具結書降費率那項 實施期限到哪天」: the lookup says whether its end is written.)
-  return named && !ofYear && !ctx.understanding.modifiers.until && (statedRate !== undefined || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
+  // (Or asked how it could be lower, 「一般貸款的手續費有沒有辦法降低」: the rate with the circumstances that lower it.)
+  return named && !ofYear && !ctx.understanding.modifiers.until && (statedRate !== undefined || ctx.understanding.modifiers.lower === true || RATE_FLAGS.some((flag) => facts.flags?.[flag] !== undefined));
 }
 
 /** 「一般貸款簽了具結書費率會降嗎」 with no group: the rate of A, B and C under the circumstance, one line if all agree. */
@@ -1026,7 +1027,7 @@ export function lowerRatesOfUnnamed(ctx: FlowContext): FlowResult | undefined {
  * 「手續費1.5%好貴 有沒有辦法降」: the circumstances the rules know that would give the case a lower rate (a 促進就業具結書
  * signed, a bank with the 批保卓越獎), each with the rate it gives and its source, after the rate that applies now.
  */
-function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult {
+export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult {
   const [head, ...others] = result.replies;
   const programme = ctx.merged.programme as ProgrammeId;
   const { facts, statedRate } = ctx.merged;
