@@ -1263,7 +1263,9 @@ function revisionAfterTransition(ctx: FlowContext, candidates: Candidate[], labe
     .filter(({ from }) => from > date && from <= (ctx.today ?? from))
     .sort((a, b) => a.from.localeCompare(b.from));
   for (const { name, from } of later) {
-    const transition = ctx.view.at(from).find(transitionRuleOf(name));
+    const atRevision = ctx.view.at(from);
+    if (!atRevision.has(transitionRuleOf(name))) continue;
+    const transition = atRevision.find(transitionRuleOf(name));
     if (!transition || typeof transition.value !== 'string') continue;
     return {
       line: `依您提供的${label}（${formatRocDate(date)}），修正規定自${formatRocDate(from)}起實施，當時尚未實施，仍得適用修正前的規定（新舊規定的適用：${transition.value}）：`,
