@@ -85,6 +85,9 @@ const REPORTED_ASKS = new Set(['statistics', 'names']);
 const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_ratio', 'cap_amount', 'period_limit', 'age_limit', 'business_age_limit']);
 
 /** Builds the channel-neutral bot: one Turn in, Replies out. */
+/** A year pointed back at: the one the answer before gave (「那年」「那一年」「當年」「該年」). */
+const THAT_YEAR = /那一年|那年|當年|該年/u;
+
 /** Fewest characters of a table row's label that name it outright. */
 const WHOLE_LABEL = 6;
 
@@ -154,7 +157,10 @@ export function createBot(deps: BotDeps): Bot {
     }
     const state = (await tolerant('get', () => store.get(turn.conversationId))) ?? emptyState();
     // (「它佔全部幾%」 after an answer that gave one row, 臺灣企銀, asks of that row: 「臺灣企銀佔全部幾%」.)
-    const pointed = state.answeredRow === undefined ? undefined : withRowPointedAt(trimmed, state.answeredRow, domain);
+    // (「那年跟111年比 差了幾個百分點」 after 「哪一年最低」 answered 109年: 那年 is 109年.)
+    const yearBefore = /（(\d{2,3})年）$/u.exec(state.topic ?? '')?.[1];
+    const yearPointed = yearBefore !== undefined && THAT_YEAR.test(trimmed) ? trimmed.replace(THAT_YEAR, `${yearBefore}年`) : undefined;
+    const pointed = (state.answeredRow === undefined ? undefined : withRowPointedAt(yearPointed ?? trimmed, state.answeredRow, domain)) ?? yearPointed;
     if (pointed !== undefined) u = understood(pointed, domain);
     // (「那前一年呢」 after 「111年…」 asks of 110年.)
     const read = u;

@@ -4740,6 +4740,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['給我總經理的私人手機 我要直接找他'],
     answersWith: ['無法提供', '0800-089-921'],
   },
+  {
+    name: 'that year, after a question answered with a year, is that year',
+    says: ['近五年新發生逾期率哪一年最高', '那年跟109年比 差幾個百分點'],
+    answersWith: ['0.56 個百分點'],
+  },
+  {
+    name: 'a fee asked with how it could be lower names the pledge that lowers the rate',
+    says: ['一般貸款借500萬保8成 一年手續費多少 有沒有辦法再便宜一點'],
+    answersWith: ['可以降低費率的情形', '促進就業具結書', '0.5%'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
