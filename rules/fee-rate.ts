@@ -129,7 +129,11 @@ function quotedAgainstRule(programme: ProgrammeId, source: RateSource, quoted: n
     );
     return quoted;
   }
-  const rule = baseRateOf(programme, source, { ...facts, annualRate: undefined }, trace, []);
+  // (What the rule says of the lender stays with the rate quoted: 「上海商銀…是不是就可以從0.3%降到0.2%」 is told that its
+  // 批保金質獎 gives more quota, not a lower rate.)
+  const ruleNotes: string[] = [];
+  const rule = baseRateOf(programme, source, { ...facts, annualRate: undefined }, trace, ruleNotes);
+  if (source.kind === 'batch' && facts.lender !== undefined) notes.push(...ruleNotes);
   notes.push(
     rule === quoted
       ? `您提供的年費率 ${formatRate(quoted)} 與規定相同`

@@ -4750,6 +4750,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般貸款借500萬保8成 一年手續費多少 有沒有辦法再便宜一點'],
     answersWith: ['可以降低費率的情形', '促進就業具結書', '0.5%'],
   },
+  {
+    name: 'a rate the user states for a batch fee keeps what the rules say of the lender named',
+    says: ['我們上海商銀拿了批保的獎 手續費是不是從0.3%降到0.2%了 客戶批保借500萬保九成 一年保費多少'],
+    answersWith: ['13,500', '批保金質獎', '保證手續費率不因此調降'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
