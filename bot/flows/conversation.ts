@@ -65,9 +65,8 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
   // (「核准日其實是103/12/16，可以改成12/12嗎」: a case's date told with the programme's rule on which cases a revision
   // covers is what decides; that rule is quoted too.)
   const versions = ruled ? undefined : transitionRule(ctx);
-  // (Else, of no programme, the passage the message is about: 「客戶有退票紀錄…查詢書上不勾，讓它走授權送保」 → the rule that
-  // such a case goes by project application.)
-  // (Only for a decline whose rule is quoted, 「造假」 and the like: approval odds or a case's status have no passage to quote.)
+  // (And the rule the message is about: 「客戶有退票紀錄…查詢書上不勾，讓它走授權送保」 → such a case goes by project
+  // application. Only for a decline whose rule is quoted, 「造假」 and the like: approval odds have no passage to quote.)
   const topic = ruled || versions || (said?.ruleWords.length ?? 0) === 0 ? undefined : topicRule(ctx);
   // (Both when they are different passages: 「改用他兒子公司的名義繼續送批次」 hears the 100萬 cap and what misuse costs.)
   const shownTopic = topic && !(misuse && topic.citations.some((c) => c.section === misuse.citation.section)) ? topic : undefined;
@@ -110,7 +109,7 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
     const passage = section.passages.find((p) => words.some((word) => p.text.includes(word)));
     if (passage) return { quote: `「${readableQuote(ctx.sources.knowledge, first.id, passage.text)}」`, citation: ctx.cite.forSection(first, passage.text) };
   }
-  // (Else the section headed by the programme, its conditions: 「設立其實6年了 申請青創的時候寫4年」 is told 青創's row,
+  // (Else the programme's own row, its conditions: 「設立其實6年了 申請青創的時候寫4年」 is told 青創's row,
   // 「年齡20歲至45歲，且公司或行號設立未滿5年」.)
   for (const section of passageCatalogue(ctx.sources.knowledge).sections.values()) {
     const first = section.passages[0]?.section;
