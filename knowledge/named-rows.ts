@@ -173,14 +173,14 @@ const combinedCache = new WeakMap<KnowledgeBase, Array<{ row: string; parts: [st
 /**
  * 「嘉義市的保證餘額」: the county or city a question names that a table writes only together with the other (嘉義縣市), as
  * the question names it and the row that holds it; a question naming both (「嘉義縣市」「嘉義縣跟嘉義市」) asks the row itself.
- * Only a place name standing alone (followed by 的, a joiner, white space, punctuation or the end), not one that begins a
- * longer name (「新竹市中小企業及個人便利貸款」).
+ * Only a place name standing alone (followed by 的, a joiner, a year, white space, punctuation or the end), not one that
+ * begins a longer name (「新竹市中小企業及個人便利貸款」).
  */
 export function combinedPlacesAsked(knowledge: KnowledgeBase, question: string): Array<{ asked: string; row: string }> {
   const text = normalizeText(question).replaceAll('台', '臺');
   return combinedPlaceRows(knowledge).flatMap(({ row, parts }) => {
     if (text.includes(row)) return [];
-    const alone = parts.filter((part) => new RegExp(`${part}(?=$|[的跟和與及、,，。.?？!！;；\\s呢咧嗎喔有保])`, 'u').test(text));
+    const alone = parts.filter((part) => new RegExp(`${part}(?=$|[的跟和與及、,，。.?？!！;；\\s呢咧嗎喔有保0-9])`, 'u').test(text));
     return alone.length === 1 ? [{ asked: alone[0]!, row }] : [];
   });
 }

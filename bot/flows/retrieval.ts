@@ -1222,7 +1222,7 @@ function combinedPlaceNote(ctx: FlowContext, quoted: readonly string[]): string 
   const joined = quoted.join('\n');
   const notes = combinedPlacesAsked(ctx.sources.knowledge, ctx.understanding.text)
     .filter(({ row }) => joined.includes(row))
-    .map(({ asked, row }) => `表中「${row}」為${row.slice(0, 2)}縣與${row.slice(0, 2)}市合計，文件未單獨列出${asked}的數字。`);
+    .map(({ asked, row }) => `表中「${row}」為${row.slice(0, 2)}縣與${row.slice(0, 2)}市合計，文件未單獨列出${asked}的數字${ctx.understanding.modifiers.comparison ? `，無法只就${asked}比較` : ''}。`);
   return notes.length > 0 ? notes.join('') : undefined;
 }
 
