@@ -84,13 +84,13 @@ const REPORTED_ASKS = new Set(['statistics', 'names']);
 /** Figures a rule gives that may be asked beside how to apply (「降到多少？那要準備什麼」). */
 const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_ratio', 'cap_amount', 'period_limit', 'age_limit', 'business_age_limit']);
 
-/** Builds the channel-neutral bot: one Turn in, Replies out. */
 /** A year pointed back at: the one the answer before gave (「那年」「那一年」「當年」「該年」). */
 const THAT_YEAR = /那一年|那年|當年|該年/u;
 
 /** Fewest characters of a table row's label that name it outright. */
 const WHOLE_LABEL = 6;
 
+/** Builds the channel-neutral bot: one Turn in, Replies out. */
 export function createBot(deps: BotDeps): Bot {
   const store = deps.store ?? new MemoryConversationStore();
   const now = deps.now ?? (() => new Date());
@@ -335,7 +335,7 @@ export function createBot(deps: BotDeps): Bot {
     if (converted) return converted;
     // 「年報裡面有列一個「0206花蓮地震融資保證專案貸款」 想問這個最多可以借多少」: an item of the year's tables that is no
     // programme of the rules is asked of the documents, not matched to the programmes that fit the case.
-    if (!merged.programme && u.programmes.length === 0 && (merged.task === 'recommend' || merged.task === 'eligibility') && rowsNamed(ctx.sources.knowledge, u.text).some((row) => wholeLabelIn(row, u.text))) return lookupFlow(ctx);
+    if (!merged.programme && u.programmes.length === 0 && (merged.task === 'recommend' || merged.task === 'eligibility') && namesRowWhole(ctx, u.text)) return lookupFlow(ctx);
     switch (merged.task) {
       case 'fee_calculation':
         // 「…朋友說我年紀過了不能申請？那還有什麼可以用，一年保費多少」: the programme named fails the case and others are asked:
@@ -378,10 +378,15 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  /** Whether a table row is named by its whole label, of six characters or more (「0206花蓮地震融資保證專案貸款」). */
-  function wholeLabelIn(row: Parameters<typeof labelOf>[0], text: string): boolean {
-    const label = labelOf(row);
-    return [...label].length >= WHOLE_LABEL && canonical(text).replace(/\s+/gu, '').includes(label);
+  /** Whether the text names a table row by its whole label, of six characters or more (「0206花蓮地震融資保證專案貸款」). */
+  function namesRowWhole(ctx: FlowContext, text: string): boolean {
+    const rows = rowsNamed(ctx.sources.knowledge, text);
+    if (rows.length === 0) return false;
+    const read = canonical(text).replace(/\s+/gu, '');
+    return rows.some((row) => {
+      const label = labelOf(row);
+      return [...label].length >= WHOLE_LABEL && read.includes(label);
+    });
   }
 
   /**
@@ -397,9 +402,9 @@ export function createBot(deps: BotDeps): Bot {
 
   /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */
   function answerOfPart(part: FlowContext): FlowResult {
-    const { asks } = part.merged;
-    const loan = part.understanding.facts.loanAmount ?? part.merged.facts.loanAmount;
-    if (asks.includes('fee_amount') && loan !== undefined) return feeFlow({ ...part, merged: { ...part.merged, task: 'fee_calculation', facts: { ...part.merged.facts, ...part.understanding.facts } } });
+    // (A part's merged facts are its own: withPartsUnanswered reads each part with what it says.)
+    const { asks, facts } = part.merged;
+    if (asks.includes('fee_amount') && facts.loanAmount !== undefined) return feeFlow({ ...part, merged: { ...part.merged, task: 'fee_calculation' } });
     return asks.length > 0 ? lookupFlow({ ...part, merged: { ...part.merged, task: 'fact_lookup' } }) : retrievalAnswer(part);
   }
 

@@ -152,35 +152,43 @@ function pairCounts(knowledge: KnowledgeBase): Map<string, number> {
   return counts;
 }
 
+/** A row written for a county and its city together, the two places it stands for, and how a question names each alone. */
+interface CombinedPlaceRow {
+  row: string;
+  parts: ReadonlyArray<{ name: string; alone: RegExp }>;
+}
+
 /**
  * Places a statistics table writes as one row for a county and its city together (「嘉義縣市」, 「新竹縣市」): each with
  * the two places it stands for (嘉義縣, 嘉義市). Read from the tables' row labels, so a new report's rows are read too.
+ * (A place name stands alone when followed by 的, a joiner, a year, white space, punctuation or the end, not when it
+ * begins a longer name: 「新竹市中小企業及個人便利貸款」.)
  */
-export function combinedPlaceRows(knowledge: KnowledgeBase): Array<{ row: string; parts: [string, string] }> {
+function combinedPlaceRows(knowledge: KnowledgeBase): readonly CombinedPlaceRow[] {
   let found = combinedCache.get(knowledge);
   if (!found) {
-    found = [...new Set(statisticsRows(knowledge).map((r) => rowLabel(r.passage.cells?.row ?? []).replace(/\s+/gu, '')))]
-      .flatMap((label) => {
-        const m = /^(\p{Script=Han}{2})縣市$/u.exec(label);
-        return m ? [{ row: label, parts: [`${m[1]}縣`, `${m[1]}市`] as [string, string] }] : [];
-      });
+    found = [...new Set(statisticsRows(knowledge).map((r) => rowLabel(r.passage.cells?.row ?? []).replace(/\s+/gu, '')))].flatMap((label) => {
+      const m = /^(\p{Script=Han}{2})縣市$/u.exec(label);
+      if (!m) return [];
+      const names = [`${m[1]}縣`, `${m[1]}市`];
+      return [{ row: label, parts: names.map((name) => ({ name, alone: new RegExp(`${name}(?=$|[的跟和與及、,，。.?？!！;；\\s呢咧嗎喔有保0-9])`, 'u') })) }];
+    });
     combinedCache.set(knowledge, found);
   }
   return found;
 }
-const combinedCache = new WeakMap<KnowledgeBase, Array<{ row: string; parts: [string, string] }>>();
+const combinedCache = new WeakMap<KnowledgeBase, readonly CombinedPlaceRow[]>();
 
 /**
  * 「嘉義市的保證餘額」: the county or city a question names that a table writes only together with the other (嘉義縣市), as
- * the question names it and the row that holds it; a question naming both (「嘉義縣市」「嘉義縣跟嘉義市」) asks the row itself.
- * Only a place name standing alone (followed by 的, a joiner, a year, white space, punctuation or the end), not one that
- * begins a longer name (「新竹市中小企業及個人便利貸款」).
+ * the question names it, the row that holds it and the two places that row stands for; a question naming both
+ * (「嘉義縣市」「嘉義縣跟嘉義市」) asks the row itself.
  */
-export function combinedPlacesAsked(knowledge: KnowledgeBase, question: string): Array<{ asked: string; row: string }> {
+export function combinedPlacesAsked(knowledge: KnowledgeBase, question: string): Array<{ asked: string; row: string; parts: string[] }> {
   const text = normalizeText(question).replaceAll('台', '臺');
   return combinedPlaceRows(knowledge).flatMap(({ row, parts }) => {
     if (text.includes(row)) return [];
-    const alone = parts.filter((part) => new RegExp(`${part}(?=$|[的跟和與及、,，。.?？!！;；\\s呢咧嗎喔有保0-9])`, 'u').test(text));
-    return alone.length === 1 ? [{ asked: alone[0]!, row }] : [];
+    const alone = parts.filter((part) => part.alone.test(text));
+    return alone.length === 1 ? [{ asked: alone[0]!.name, row, parts: parts.map((part) => part.name) }] : [];
   });
 }

@@ -508,8 +508,8 @@ function sectionsFor(ctx: FlowContext, query: string, placesIn = query): Section
   // asked differs by place: a phone, an office, a statistic.)
   const subjectsIn = placeDependent(ctx, anyAsked) ? (text: string) => text : (text: string) => withoutOwnStory(ctx, text);
   // (Not a place inside a bank's name: 「臺南三信」「嘉義三信」 name a bank, not 臺南 or 嘉義.)
-  const orgNames = ctx.sources.knowledge.answerKinds?.organisationNames ?? [];
-  const withoutBanks = (text: string) => orgNames.flat().filter((name) => name.length >= 3).reduce((t, name) => t.replaceAll(name, ' '), placeForm(text));
+  const bankNames = longBankNames(ctx.sources.knowledge);
+  const withoutBanks = (text: string) => bankNames.reduce((t, name) => t.replaceAll(name, ' '), placeForm(text));
   const placesAsked = placesNamed(withoutBanks(subjectsIn(query)), ctx.sources.knowledge.answerKinds?.places ?? []);
   // (A follow-up naming a place of its own, 「那桃園呢」 after 台中, is about that place only.)
   const places = placesAsked.length > 0 || placesIn === query ? placesAsked : placesNamed(withoutBanks(subjectsIn(placesIn)), ctx.sources.knowledge.answerKinds?.places ?? []);
@@ -850,6 +850,11 @@ function organisationNames(ctx: FlowContext): ReadonlySet<string> {
 }
 
 /** The organisations and places a question names, each in every form it may take (「華南銀行」「華南商銀」…, 「馬祖」). */
+/** The banks' names of three characters or more (answer-kinds.yaml organisation_names), once per knowledge version. */
+const longBankNames = oncePer((knowledge: FlowContext['sources']['knowledge']): readonly string[] =>
+  [...new Set((knowledge.answerKinds?.organisationNames ?? []).flat().filter((name) => name.length >= 3))],
+);
+
 /**
  * The banks a question names by a short name (answer-kinds.yaml organisation_names, by the name a question uses); and,
  * for a bank no such name stands for, by the name the table writes (「花蓮二信」 for 花蓮第二信用合作社).
@@ -1222,7 +1227,7 @@ function combinedPlaceNote(ctx: FlowContext, quoted: readonly string[]): string 
   const joined = quoted.join('\n');
   const notes = combinedPlacesAsked(ctx.sources.knowledge, ctx.understanding.text)
     .filter(({ row }) => joined.includes(row))
-    .map(({ asked, row }) => `表中「${row}」為${row.slice(0, 2)}縣與${row.slice(0, 2)}市合計，文件未單獨列出${asked}的數字${ctx.understanding.modifiers.comparison ? `，無法只就${asked}比較` : ''}。`);
+    .map(({ asked, row, parts }) => `表中「${row}」為${parts.join('與')}合計，文件未單獨列出${asked}的數字${ctx.understanding.modifiers.comparison ? `，無法只就${asked}比較` : ''}。`);
   return notes.length > 0 ? notes.join('') : undefined;
 }
 
