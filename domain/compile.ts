@@ -203,6 +203,8 @@ export interface RoleWords {
   corrections: RegExp;
   /** Words saying the 火金姑 donation is the lowest allowed (roles.yaml donation_at_minimum). */
   donationAtMinimum: RegExp;
+  /** Words saying the 火金姑 donation is the amount the rules name as the norm (roles.yaml donation_at_standard). */
+  donationAtStandard: RegExp;
   /** Words saying how many years ago the business was founded (「去年才開」 → 1), with the founding words near them. */
   yearsAgo: { word: RegExp; cue: RegExp; years: ReadonlyMap<string, number>; within: number } | undefined;
 }
@@ -363,6 +365,7 @@ function compileRoles(file: DomainFiles['roles.yaml']): RoleWords {
     guaranteedMarkers: file.guaranteed_markers ? cueRegExp(file.guaranteed_markers) : undefined,
     corrections: cueRegExp(file.corrections ?? []),
     donationAtMinimum: file.donation_at_minimum ? cueRegExp(file.donation_at_minimum) : /(?!)/u,
+    donationAtStandard: file.donation_at_standard ? cueRegExp(file.donation_at_standard) : /(?!)/u,
     yearsAgo: file.years_ago
       ? {
           word: new RegExp(longestFirst(Object.keys(file.years_ago.words)), 'g'),

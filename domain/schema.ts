@@ -339,6 +339,7 @@ export const RolesFile = z
     corrections: Cues.optional(),
     /** 「最少要捐多少 這樣可以保多少」「只捐最低金額呢」: the 火金姑 donation is the lowest the rules allow. */
     donation_at_minimum: Cues.optional(),
+    donation_at_standard: Cues.optional(),
     /** 「去年才開」「前年成立」: how many years ago a word says, read as the business's age with a founding word nearby. */
     years_ago: z
       .object({ words: z.record(Word, z.number().int().min(0).max(10)), cues: Cues, within: z.number().int().min(0).max(10) })

@@ -1086,7 +1086,9 @@ export function unknownNames(knowledge: KnowledgeBase, query: string, filler: Re
     for (const match of text.matchAll(kind.pattern)) {
       const before = withoutFiller(text.slice(Math.max(0, match.index - 16), match.index), filler);
       const name = nameBefore(before.endsWith(' ') ? '' : before, ignored, match[0].length >= 4);
-      if (name && !kind.words.some((word) => namesWritten(knowledge).includes(`${name}${word}`) || KNOWN_NAMES.has(`${name}${word}`))) found.push(`${name}${match[0]}`);
+      // (A name is known when its end is: 「十幾年前莫拉克風災」 reads 前莫拉克 as one run of single characters.)
+      const known = (tail: string) => kind.words.some((word) => namesWritten(knowledge).includes(`${tail}${word}`) || KNOWN_NAMES.has(`${tail}${word}`));
+      if (name && ![...name].slice(0, -1).some((_char, i) => known(name.slice(i)))) found.push(`${name}${match[0]}`);
     }
   }
   return [...new Set(found)];

@@ -474,9 +474,10 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)
   // (「111年比110年增加多少錢？逾期率又上升幾個百分點？」: a part with no sides of its own sets the part before's against each other.)
+  // (Nor one whose own sides find none, 「政府捐的跟銀行捐的差多少？政府大概是銀行的幾倍」: the part before named them better.)
   const own = sidesOf(question, operation);
   const splits = own.length === 0 && sidesFrom !== undefined ? sidesOf(sidesFrom, operation) : own;
-  const pair = firstOperands(splits, figures) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' || operation === 'growth' ? changed(question, figures) : undefined);
+  const pair = firstOperands(splits, figures) ?? (splits === own && sidesFrom !== undefined ? firstOperands(sidesOf(sidesFrom, operation), figures) : undefined) ?? (before ? operands([compact(before), withRocYears(compact(question))], figures) : undefined) ?? (operation === 'difference' || operation === 'growth' ? changed(question, figures) : undefined);
   if (!pair) return undefined;
   const [a, b] = sameColumn(pair, figures, question);
   const [high, low] = a.value >= b.value ? [a, b] : [b, a];
@@ -499,7 +500,9 @@ export function arithmeticLine(question: string, operation: Operation, passages:
       if (b.value === 0 || a.value > b.value) return undefined;
       const percent = Number(((a.value / b.value) * 100).toFixed(2));
       const exact = Math.abs((percent / 100) * b.value - a.value) < 1e-9 * Math.abs(a.value);
-      return `計算：${shown(a)} ÷ ${shown(b)} ${exact ? '＝' : '≈'} ${percent}%。`;
+      // (「是政府捐的幾成」: in 成 too.)
+      const tenths = /幾成|多少成/u.test(question) ? `（約 ${Number((percent / 10).toFixed(1))} 成）` : '';
+      return `計算：${shown(a)} ÷ ${shown(b)} ${exact ? '＝' : '≈'} ${percent}%${tenths}。`;
     }
     case 'sum': {
       const sum = a.value + b.value;

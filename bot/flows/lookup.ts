@@ -1075,13 +1075,15 @@ function limitedFact(ctx: FlowContext): { pending: string } | Record<string, nev
 /** 「企業捐3,000萬，火金姑總額度多少」: the donation and the fund's equal match, times the multiple. */
 function fireflyLine(ctx: FlowContext): string | undefined {
   if (ctx.merged.programme !== 'firefly') return undefined;
-  // (「那捐少一點呢 最少要捐多少 這樣可以保多少」: the lowest donation the rules allow, said so.)
-  const minimum = ctx.understanding.donationAtMinimum ? ctx.view.find('firefly.donation_minimum')?.value : undefined;
-  const donation = typeof minimum === 'number' ? minimum : ctx.merged.facts.donationAmount;
+  // (「那捐少一點呢 最少要捐多少 這樣可以保多少」: the lowest donation the rules allow; 「照原則金額捐」: the norm they name.)
+  const at = ctx.understanding.donationAt;
+  const named = at ? ctx.view.find(at === 'minimum' ? 'firefly.donation_minimum' : 'firefly.donation_standard')?.value : undefined;
+  const donation = typeof named === 'number' ? named : ctx.merged.facts.donationAmount;
   if (donation === undefined) return undefined;
   const q = fireflyQuota(ctx.view, donation);
   const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';
-  const told = typeof minimum === 'number' ? `以文件所載捐助金額下限 ${amountInWords(donation)}` : `依您說的捐助金額 ${amountInWords(donation)}`;
+  const told =
+    typeof named === 'number' ? `以文件所載${at === 'minimum' ? '捐助金額下限' : '原則捐助金額'} ${amountInWords(donation)}` : `依您說的捐助金額 ${amountInWords(donation)}`;
   return `${told}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
 }
 

@@ -48,6 +48,8 @@ const FIGURES: Rewrite[] = [
   // 「500w」: w is how 萬 is typed in chat, and 「2kw」 is 千萬 (k 千 before w 萬).
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*kw\b/g, '$1千萬'],
   [/(?<![\d.,])(\d+(?:\.\d+)?)\s*w\b/g, '$1萬'],
+  // 「3千w」「五百w」: after a numeral written with Chinese digits or units, w is 萬 too.
+  [/(?<=[\d零〇一二三四五六七八九十兩两拾百佰千仟])\s*w(?![a-z])/g, '萬'],
   // 「4.5e保證專款」「1e」: e is how 億 is typed in chat (never before a digit: 1e6 is written out above).
   [/(?<![\w.,])(\d+(?:\.\d+)?)e(?![a-z\d+-])/g, '$1億'],
   // 「my company is 2 years old」「the shop has been open for 3 years」: the business's age, not the owner's.

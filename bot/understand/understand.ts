@@ -336,7 +336,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(variants || yearAndTerm ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: findYears(canonical),
-    ...(facts.donationAmount === undefined && domain.roles.donationAtMinimum.test(canonical) ? { donationAtMinimum: true as const } : {}),
+    ...(facts.donationAmount === undefined ? donationAt(domain, canonical) : {}),
     ...optionalRelativeYear(domain.words.relativeYears.find(({ word }) => canonical.includes(word))?.offset),
     parameterTopics,
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
@@ -374,6 +374,12 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     get: () => (keywords ??= extractKeywords(canonical, mentions, domain)),
   });
   return understanding;
+}
+
+/** 「照原則金額捐」「最少要捐多少」: the 火金姑 donation the rules name (the norm wins when both are said). */
+function donationAt(domain: Domain, canonical: string): Pick<Understanding, 'donationAt'> {
+  if (domain.roles.donationAtStandard.test(canonical)) return { donationAt: 'standard' };
+  return domain.roles.donationAtMinimum.test(canonical) ? { donationAt: 'minimum' } : {};
 }
 
 function optionalRelativeYear(offset: number | undefined): { relativeYear?: number } {
