@@ -98,6 +98,9 @@ export function mergeTurn(state: ConversationState, u: Understanding, pendingAns
   const tellsNeed = state.task === 'recommend' && u.purposes.length > 0;
   const continuing = state.task !== undefined && (u.isFollowUp || statesSomething || tellsNeed);
   let task: Task | undefined = TASKS.includes(u.intent) ? (u.intent as Task) : continuing ? (state.task as Task) : undefined;
+  // 「那政府當時撥了多少錢給信保做這個保證？」 after an answer leaving no task under way (an ended plan's rules): a follow-up
+  // asking a question of the programme discussed, naming none, is a lookup of it, as the same question naming it is.
+  if (!task && u.isFollowUp && state.task === undefined && state.programme !== undefined && programme === state.programme && u.programmes.length === 0 && domain.intents.question.test(u.text)) task = 'fact_lookup';
   // 「本人42歲女生，打算自己創業」 opens a conversation saying who applies and asking nothing: answer first with the
   // programmes that may fit. (Said later, the same facts go on with the task under way.)
   if (!task && state.task === undefined && opensWithApplicant(u)) task = 'recommend';

@@ -68,6 +68,8 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
   // (And the rule the message is about: 「客戶有退票紀錄…查詢書上不勾，讓它走授權送保」 → such a case goes by project
   // application. Only for a decline whose rule is quoted, 「造假」 and the like: approval odds have no passage to quote.)
   const topic = ruled || versions || (said?.ruleWords.length ?? 0) === 0 ? undefined : topicRule(ctx);
+  // (「幫我寫文宣說批保手續費全免、保十成」: what the claim speaks of, as the rules say it.)
+  const claimed = ruled ? undefined : claimRule(ctx, said?.claimAsks ?? []);
   // (Both when they are different passages: 「改用他兒子公司的名義繼續送批次」 hears the 100萬 cap and what misuse costs.)
   const shownTopic = topic && !(misuse && topic.citations.some((c) => c.section === misuse.citation.section)) ? topic : undefined;
   return {
@@ -80,11 +82,12 @@ export function declineFlow(ctx: FlowContext, key: string, rule?: FlowResult): F
           said?.reply ?? '抱歉，這件事我無法在對話中處理。',
           ...(ruled ? ['依規定，您說的情形：', ruled.text] : []),
           ...(shownTopic ? [shownTopic.text] : []),
+          ...(claimed ? [claimed.text] : []),
           ...(misuse ? [`依《${misuse.citation.title}》〈${misuse.citation.section}〉：`, misuse.quote] : []),
           ...(versions ? [versions.line] : []),
           `如需協助，請洽信保基金：${serviceLinesText(ctx.service)}`,
         ],
-        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(versions ? [versions.citation] : []), ...(shownTopic?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
+        citations: [...(ruled?.citations ?? []), ...(misuse ? [misuse.citation] : []), ...(versions ? [versions.citation] : []), ...(shownTopic?.citations ?? []), ...(claimed?.citations ?? []), ...(ctx.service.citation ? [ctx.service.citation] : [])],
         quickReplies: EXAMPLE_QUESTIONS.slice(0, 3),
         notInDocuments: true,
       }),
@@ -120,6 +123,20 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
     if (first && row) return { quote: `「${readableQuote(ctx.sources.knowledge, first.id, row.text)}」`, citation: ctx.cite.forSection(first, row.text) };
   }
   return undefined;
+}
+
+/**
+ * The rules on what a claim to be told to others speaks of (intents.yaml declines `claim_asks`): 「批保手續費全免」 →
+ * the batch fee rate, 「保到十成」 → its highest ratio, each as the rules state it on the day asked.
+ */
+function claimRule(ctx: FlowContext, claimAsks: ReadonlyArray<{ ask: string; words: readonly string[] }>): Reply | undefined {
+  const text = normalizeText(ctx.understanding.text);
+  const asks = claimAsks.filter(({ words }) => words.some((word) => text.includes(word))).map(({ ask }) => ask);
+  if (asks.length === 0) return undefined;
+  const merged = { ...ctx.merged, task: 'fact_lookup' as const, asks };
+  const found = lookupFlow({ ...ctx, merged, understanding: { ...ctx.understanding, intent: 'fact_lookup', asks: asks as typeof ctx.understanding.asks } });
+  const answer = found.outcome === 'answered' ? found.replies[0] : undefined;
+  return answer && !answer.notInDocuments ? answer : undefined;
 }
 
 /** The passages the message is about, quoted (never a computed figure): undefined when the documents do not cover it. */

@@ -1367,15 +1367,29 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
     // (「安興專案到幾號截止？今年還可以申請嗎」: naming nothing after a question naming its subject, and not found with the
     // first question's asking words, it asks of that subject: read with the subject's words alone.)
-    if (i > 0 && leaning && !leaning.covered && namesNothing(ctx, own)) {
+    const ofSubject = () => {
       const first = normalizeText(parts[0]!.own.text);
       const subject = kindsAsked(first, kinds).flatMap((kind) => kind.askedBy).reduce((rest, word) => rest.split(word).join(' '), first).replace(/[？?！!。，,\s]+/gu, ' ').trim();
-      const ofSubject = subject !== first && subject.length >= 2 ? choose({ ...own, text: `${subject} ${own.text}` }, before) : undefined;
-      if (ofSubject?.covered) return ofSubject;
+          // (The subject's programmes with its words: 「明年度的批號」 names 批保.)
+      const programmes = own.programmes.length > 0 ? own.programmes : parts[0]!.own.programmes;
+      return subject !== first && subject.length >= 2 ? choose({ ...own, text: `${subject} ${own.text}`, programmes }, before) : undefined;
+    };
+    if (i > 0 && leaning && !leaning.covered && namesNothing(ctx, own)) {
+      const read = ofSubject();
+      if (read?.covered) return read;
     }
     // (Read with the first, 「…是哪個機關在哪一天核定的？計畫總經費多少？」 finds the first's answer again, showing nothing of
     // what this one asks (經費): the part read alone answers when it shows it.)
     const shows = (c: RetrievalChoice) => c.covered && hasEvidence(ctx.domain, own.asks, c.section, c.best.passages);
+    // (Finding nothing of the kind it asks by name, read alone or with the first, 「明年度的批號幾月要申請？要由誰送件」: with
+    // the first question's subject words, when that finds the kind: who submits, 總管理機構. (Not an amount, which a table's
+    // cells carry in their caption's unit.)
+    const askedKinds = kindsAsked(own.text, kinds);
+    const showsKinds = (c: RetrievalChoice) => shows(c) && c.covered && carriesAny(c.quoted.join('\n'), askedKinds);
+    if (i > 0 && askedKinds.length > 0 && askedKinds.every((kind) => !kind.amount) && !showsKinds(alone) && !(leaning && showsKinds(leaning)) && namesNothing(ctx, own)) {
+      const read = ofSubject();
+      if (read && showsKinds(read)) return read;
+    }
     // (「台南有辦公室嗎？電話幾號？週六有開嗎」, which no one section answers whole: a question naming nothing after one
     // naming a place asks it of that place.)
     if (!whole.covered && leaning && shows(leaning) && namesNothing(ctx, own) && namesPlace(ctx, parts[0]!.own)) return leaning;
@@ -1397,6 +1411,15 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   // told so, 「新竹有沒有服務中心」.)
   if (whole.covered && each.some((c) => c.covered && c.section.id !== wholeSection) && !officesElsewhere(ctx, whole.quoted)) {
     for (const [i, c] of each.entries()) if (!c.covered && !asksKind(i)) each[i] = whole;
+  }
+  // (「…分行自己申請嗎？還是要總行統一送，大概幾月要送件」: a question whose own passage lacks a kind of thing it asks by name
+  // (a month: 民國92年 is a year), which the whole message's passage carries with the others, is answered by that passage.)
+  if (whole.covered) {
+    for (const [i, c] of each.entries()) {
+      const asked = kindsAsked(parts[i]!.own.text, kinds).filter((kind) => !kind.amount);
+      const carriesAll = (quoted: string[]) => asked.every((kind) => carriesAny(quoted.join('\n'), [kind]));
+      if (c.covered && c.section.id !== whole.section.id && asked.length > 0 && !carriesAll(c.quoted) && carriesAll(whole.quoted)) each[i] = whole;
+    }
   }
   const found = each.filter((c): c is Extract<RetrievalChoice, { covered: true }> => c.covered && c.missingYears.length === 0);
   // 「台南有辦公室嗎？電話幾號？週六有開嗎」: when the message as a whole finds no answer, the questions the documents do
