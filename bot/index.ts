@@ -27,6 +27,7 @@ import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, wi
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
+import { withoutWesternAsk, withWesternYears } from './compose/western-years.ts';
 import { asksGuaranteedAmount, asksGuaranteedAmountAmongOthers, guaranteedAmountFlow } from './flows/guaranteed-amount.ts';
 import { ratioLimitsFlow } from './flows/ratio-limits.ts';
 import { recommendFlow, youngBusinessFlow } from './flows/recommend.ts';
@@ -104,7 +105,7 @@ export function createBot(deps: BotDeps): Bot {
     const key = `${domain.version}\u0000${text}`;
     let u = understandings.get(key);
     if (!u) {
-      u = understand(text, domain);
+      u = understand(withoutWesternAsk(text), domain);
       understandings.set(key, u);
     }
     return u;
@@ -238,6 +239,8 @@ export function createBot(deps: BotDeps): Bot {
       }
       // 「有沒有免付費的電話可以先問問」: the fund's lines given to a contact asked are cited from where they are written.
       if (merged.asks.includes('contact')) result = withServiceLinesCited(result, service);
+      // 「信保基金是哪一年成立的？要西元年喔」: the years of the Republic the answer gives, in the Western calendar too.
+      if (domain.modifiers.westernYear?.test(trimmed)) result = withWesternYears(result);
       if (key !== undefined) answers.set(key, { result, merged });
     }
     // 「聽說批保可以保到十成？」: a ratio heard is checked, never kept as the case's own for a later estimate. Nor is one
@@ -292,7 +295,11 @@ export function createBot(deps: BotDeps): Bot {
       // (One sentence refusing and asking a fee of the loan told, 「叫我幫他填8人 順便算一下 借200萬…一年保費多少」: the fee of
       // the figures told is computed after the refusal.)
       if (questionParts(u, ctx.domain).length < 2 && merged.task === 'fee_calculation' && merged.facts.loanAmount !== undefined) {
-        const fee = feeFlow(ctx);
+        // (A ratio or rate in a claim refused, 「批保十成保證…他要借300萬 把一年保費算進去」, is the claim's, not the case's:
+        // the fee is computed on the rules' own.)
+        const claimed = ctx.domain.intents.declines.find((d) => d.key === u.declines)?.claimAsks.length ?? 0;
+        const { guaranteeRatio: _claimedRatio, ...caseFacts } = merged.facts;
+        const fee = feeFlow(claimed > 0 ? { ...ctx, merged: { ...merged, facts: caseFacts, statedRate: undefined } } : ctx);
         if (fee.outcome === 'answered') return combinedAnswer('fee_calculation', undefined, [declined, fee], declined.replies[0]?.quickReplies ?? [], fee.state);
       }
       return withPartsUnanswered(ctx, () => false, declined, (own) => own.declines !== undefined, answerOfPart);

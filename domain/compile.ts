@@ -139,7 +139,7 @@ export interface Domain {
     mayUse: RegExp;
     change: RegExp;
   };
-  modifiers: { threshold?: RegExp; lower?: RegExp; lowerOfTwo?: RegExp; higherOfTwo?: RegExp; whichLender?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; rowAbove?: RegExp; rowBelow?: RegExp; difference?: RegExp; addsToBefore?: RegExp; share?: RegExp; whichYear?: RegExp; times?: RegExp; growth?: RegExp; per?: RegExp; yearsBetween?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
+  modifiers: { threshold?: RegExp; lower?: RegExp; lowerOfTwo?: RegExp; higherOfTwo?: RegExp; whichLender?: RegExp; originally?: RegExp; past?: RegExp; until?: RegExp; longestTerm?: RegExp; rowAbove?: RegExp; rowBelow?: RegExp; difference?: RegExp; addsToBefore?: RegExp; share?: RegExp; whichYear?: RegExp; times?: RegExp; growth?: RegExp; per?: RegExp; yearsBetween?: RegExp; westernYear?: RegExp; which: RegExp; still: RegExp; several: RegExp; most: RegExp; least: RegExp; yesNo: RegExp; list: RegExp; comparison: RegExp; current: RegExp; bothWays: RegExp; notWaived: RegExp; total: RegExp; placeOf: RegExp };
   followUp: { leaning: RegExp; conditional: RegExp; comparing: RegExp; pointing: RegExp; opening: RegExp; alone: ReadonlySet<string>; joiners: readonly string[]; ending: RegExp; pronoun: RegExp; refersBack: readonly string[]; rowPointer: RegExp };
   /** Whole-message answers to a yes-or-no question. */
   answers: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -519,6 +519,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       ...(intents.modifiers.share ? { share: cueRegExp(intents.modifiers.share) } : {}),
       ...(intents.modifiers.which_year ? { whichYear: cueRegExp(intents.modifiers.which_year) } : {}),
       ...(intents.modifiers.times ? { times: cueRegExp(intents.modifiers.times) } : {}),
+      ...(intents.modifiers.western_year ? { westernYear: cueRegExp(intents.modifiers.western_year) } : {}),
       ...(intents.modifiers.growth ? { growth: cueRegExp(intents.modifiers.growth) } : {}),
       ...(intents.modifiers.per ? { per: cueRegExp(intents.modifiers.per) } : {}),
       ...(intents.modifiers.years_between ? { yearsBetween: cueRegExp(intents.modifiers.years_between) } : {}),

@@ -131,10 +131,15 @@ function misuseRule(ctx: FlowContext, words: readonly string[]): { quote: string
  */
 function claimRule(ctx: FlowContext, claimAsks: ReadonlyArray<{ ask: string; words: readonly string[] }>): Reply | undefined {
   const text = normalizeText(ctx.understanding.text);
-  const asks = claimAsks.filter(({ words }) => words.some((word) => text.includes(word))).map(({ ask }) => ask);
-  if (asks.length === 0) return undefined;
+  const claimed = claimAsks.filter(({ words }) => words.some((word) => text.includes(word)));
+  if (claimed.length === 0) return undefined;
+  const asks = claimed.map(({ ask }) => ask);
+  // (Asked as the rules' own question, the programme and what is claimed of it: the request's other words (「LINE訊息」)
+  // are no topic to look up.)
+  const programme = ctx.merged.programme ? (programmeNames(ctx.domain, ctx.merged.programme)[0] ?? '') : '';
+  const asked = `${programme} ${claimed.map(({ words }) => words.find((word) => text.includes(word))).join(' ')}`;
   const merged = { ...ctx.merged, task: 'fact_lookup' as const, asks };
-  const found = lookupFlow({ ...ctx, merged, understanding: { ...ctx.understanding, intent: 'fact_lookup', asks: asks as typeof ctx.understanding.asks } });
+  const found = lookupFlow({ ...ctx, merged, understanding: { ...ctx.understanding, text: asked, intent: 'fact_lookup', asks: asks as typeof ctx.understanding.asks } });
   const answer = found.outcome === 'answered' ? found.replies[0] : undefined;
   return answer && !answer.notInDocuments ? answer : undefined;
 }
