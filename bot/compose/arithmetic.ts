@@ -469,7 +469,9 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   // (「淨值…比110年底增加了多少」, asking no rate: the amounts, not the percentages beside them.)
   // (Nor a rate asked just before, 「逾期率哪一年最低」 → 「跟110年比差多少」.)
   const ratesBefore = before !== undefined && PERCENT_ASKED.test(before);
-  const amounts = !asksPoints && !ratesBefore && (operation === 'difference' || operation === 'sum') ? read.filter((f) => f.kind !== 'percent') : read;
+  // (Nor a multiple of table rows, 「台中是台東的幾倍」: of their amounts, not the rounded shares beside them.)
+  const ofRows = operation === 'times' && read.some((f) => f.column !== undefined && f.kind !== 'percent');
+  const amounts = !asksPoints && !ratesBefore && (operation === 'difference' || operation === 'sum' || ofRows) ? read.filter((f) => f.kind !== 'percent') : read;
   const figures = amounts.length >= 2 ? amounts : read;
   // (「111年的保證金額多少」 → 「那比110年少多少」, 「政府累計捐助多少」 → 「金融機構呢？兩個差多少」: a follow-up whose own
   // sides find no two figures sets the question before against what it names.)

@@ -163,10 +163,11 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     return cut < 0 ? tail : tail.slice(0, cut);
   };
   const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
+  const banks = ctx.sources.knowledge.answerKinds?.organisationNames ?? [];
   const over = (lines: string[]) =>
     [...new Set(asked.flatMap((u, i) => {
       if (!computedHere(u)) return [];
-      const line = arithmeticLine(englishToChinese(u.text), operationOf(u)!, lines, before, i > 0 ? englishToChinese(asked[i - 1]!.text) : undefined);
+      const line = arithmeticLine(byRowNames(englishToChinese(u.text), banks), operationOf(u)!, lines, before, i > 0 ? byRowNames(englishToChinese(asked[i - 1]!.text), banks) : undefined);
       // (「AI的件比一般件快幾天？一般件是AI件的幾倍？」: a part asking a difference no label tells apart, the only two figures of one unit.)
       return line ?? (asked.length > 1 && operationOf(u) === 'difference' ? figureDifference(lines) : undefined) ?? [];
     }))].filter((line) => !stated(line));
@@ -208,10 +209,25 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
 }
 
+/**
+ * 「一銀大概是華南的幾倍」: a bank named by an everyday name is read by the name the tables give it (answer-kinds.yaml
+ * organisation_names: the everyday name, then the table's), unless a longer name of the list holds it (第一銀行).
+ */
+function byRowNames(text: string, names: ReadonlyArray<readonly string[]>): string {
+  let read = text;
+  for (const [alias, name] of names) {
+    if (!alias || !name || !read.includes(alias) || read.includes(name)) continue;
+    if (names.some((group) => group.some((other) => other !== alias && other.includes(alias) && read.includes(other)))) continue;
+    read = read.split(alias).join(name);
+  }
+  return read;
+}
+
 /** Parts of the question asking arithmetic other than a difference (「多多少? 大概是幾倍」), beside one asking it. */
 function asksBeyondDifference(ctx: FlowContext): boolean {
+  // (Or one part asking both, 「兩家差多少，一銀大概是華南的幾倍」, read as the multiple.)
   const parts = questionParts(ctx.understanding, ctx.domain).map((p) => p.own.modifiers.arithmetic);
-  return parts.length >= 2 && parts.includes('difference') && parts.some((op) => op !== undefined && op !== 'difference');
+  return parts.length >= 2 && parts.some((op) => op !== undefined && op !== 'difference');
 }
 
 /** The other names a table row may be asked by (the banks' short names, the places'), and the words setting a row against a sum (answer-kinds.yaml). */

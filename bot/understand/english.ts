@@ -78,13 +78,13 @@ const LABELLED: Rewrite[] = [
   // 「NT$45 million in revenue」「NT$52 million of 短中期 working capital loans」: English puts what the figure is after it;
   // the Chinese word goes before it, where the roles of figures are read from.
   [/(?<![\d,.])(\d[\d,.]*[元萬億])\s+(?:in|of)\s+((?:[a-z]+[\s-]+){0,3})(\p{Script=Han}+)/gu, '$2$3$1'],
-  // "Taipei's guarantee balance": the possessive of a name read in Chinese is the name.
-  [/(\p{Script=Han})['’]s\b/gu, '$1'],
+  // "Taipei's guarantee balance", "the financial institutions' donation": the possessive of a name read in Chinese is the name.
+  [/(\p{Script=Han})['’](?:s\b)?/gu, '$1'],
   // "between New Taipei and Taichung", "Taipei's … than Kaohsiung's": two things set against each other (跟, 比), as the
   // Chinese sides of a comparison are read.
   [/\bbetween\s+(?=\p{Script=Han})/gu, ''],
   [/(\p{Script=Han})\s+and\s+(?=\p{Script=Han})/gu, '$1跟'],
-  [/(?<!\s)\s+than\s+(?=\p{Script=Han})/gu, '比'],
+  [/(?<!\s)\s+than\s+(?:the\s+)?(?=\p{Script=Han})/gu, '比'],
   // "How much does the batch guarantee cover?": how much of the loan is covered, the guarantee ratio.
   [/多少 (?:does|do|will|would|can|could) ([^?\s][^?]{0,59}?) cover(?![a-z])/gu, '$1 保幾成'],
 ];
