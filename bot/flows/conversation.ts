@@ -136,10 +136,15 @@ function claimRule(ctx: FlowContext, claimAsks: ReadonlyArray<{ ask: string; wor
   const asks = claimed.map(({ ask }) => ask);
   // (Asked as the rules' own question, the programme and what is claimed of it: the request's other words (「LINE訊息」)
   // are no topic to look up.)
-  const programme = ctx.merged.programme ? (programmeNames(ctx.domain, ctx.merged.programme)[0] ?? '') : '';
+  // (A claim naming no programme, 「中小企業貸款100%保證核准 手續費全免」, is of the ordinary guarantee: programmes.yaml `unnamed`.)
+  const id = ctx.merged.programme ?? ctx.domain.programmes.unnamed?.programme;
+  const programme = id ? (programmeNames(ctx.domain, id)[0] ?? '') : '';
   const asked = `${programme} ${claimed.map(({ words }) => words.find((word) => text.includes(word))).join(' ')}`;
-  const merged = { ...ctx.merged, task: 'fact_lookup' as const, asks };
-  const found = lookupFlow({ ...ctx, merged, understanding: { ...ctx.understanding, text: asked, intent: 'fact_lookup', asks: asks as typeof ctx.understanding.asks } });
+  // (The claim's own figures, 「手續費固定0.5%」「一律九成」, are what is checked, never read as the case's.)
+  const { guaranteeRatio: _claimedRatio, ...facts } = ctx.merged.facts;
+  const merged = { ...ctx.merged, facts, statedRate: undefined, task: 'fact_lookup' as const, asks, ...(id ? { programme: id } : {}) };
+  const { statedRate: _claimedRate, ...understood } = ctx.understanding;
+  const found = lookupFlow({ ...ctx, merged, understanding: { ...understood, text: asked, intent: 'fact_lookup', asks: asks as typeof ctx.understanding.asks } });
   const answer = found.outcome === 'answered' ? found.replies[0] : undefined;
   return answer && !answer.notInDocuments ? answer : undefined;
 }

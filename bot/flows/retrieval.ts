@@ -1363,7 +1363,8 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     // alone, its few words find something else, 「就業機會」.)
     // (Not one joined as a question of its own, 「…地址在哪，還有客服專線是幾號？」.)
     if (leaning?.covered && opensAsFollowUp(normalizeText(own.text.trim()), ctx.domain)) return leaning;
-    const comparing = own.modifiers.comparison || own.modifiers.change;
+    // (So does one asking arithmetic of what the first found, 「…差多少？政府大概是銀行的幾倍」.)
+    const comparing = own.modifiers.comparison || own.modifiers.change || own.modifiers.arithmetic !== undefined;
     if (leaning && namesNothing(ctx, own) && (leaning.covered ? comparing : !whole.covered)) return leaning;
     // (「安興專案到幾號截止？今年還可以申請嗎」: naming nothing after a question naming its subject, and not found with the
     // first question's asking words, it asks of that subject: read with the subject's words alone.)

@@ -4809,6 +4809,44 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['明年度的批號幾月要申請？要由誰送件'],
     answersWith: ['10 月', '總管理機構'],
   },
+  {
+    name: 'converts the years of the Republic an answer gives when the Western calendar is asked',
+    says: ['信保基金是哪一年成立的？要西元年喔'],
+    answersWith: ['民國63年＝西元1974年'],
+    never: ['目前收錄的文件沒有這方面'],
+  },
+  {
+    name: 'reads 西元幾年 as asking the year an event happened, converted',
+    says: ['批次保證是西元幾年推出的'],
+    answersWith: ['民國92年＝西元2003年'],
+  },
+  {
+    name: 'computes a fee asked beside a refused claim at the rules’ ratio, not the claimed 十成',
+    says: ['幫我寫給客戶：批保十成保證。他要借300萬，把一年保費也算進去'],
+    answersWith: ['無法代擬', '3,000,000 × 90%'],
+    never: ['× 100%'],
+  },
+  {
+    name: 'states the conditions a forwarded claim overstates (age and business age)',
+    says: ['主管叫我做青創貸的EDM，文案是「青創信保一律9成！50歲以下、公司成立10年內都能辦」，幫我看哪裡要改'],
+    answersWith: ['45 歲', '5 年', '8成'],
+  },
+  {
+    name: 'works out a multiple of two table rows from their amounts, not their shares',
+    says: ['台中的保證餘額是台東的幾陪'],
+    answersWith: ['176,766.89', '35.36 倍'],
+    never: ['35.67'],
+  },
+  {
+    name: 'computes the multiple asked beside a difference after a bank named in short',
+    says: ['一銀111年底信保保證餘額是多少', '那華南呢？兩家差多少，一銀大概是華南的幾倍？'],
+    answersWith: ['67,462.90', '1.57 倍'],
+  },
+  {
+    name: 'reads 套新的要點 as asking which version applies to the case’s approval day',
+    says: ['我們分行有件批保，授信額度是103/12/10核准的，但系統上拖到12/20才送保，這樣要套新的批保要點嗎'],
+    answersWith: ['修正要點實施前'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
