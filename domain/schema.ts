@@ -298,7 +298,7 @@ export const EnglishFile = z
   .strict();
 
 export const ROLES = {
-  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'extraUsedAmount', 'summedUsedAmount', 'recoveredAmount', 'addedAmount', 'repaidAmount', 'donationAmount', 'batchAmount', 'recoveryNeed', 'ignore'],
+  amount: ['loanAmount', 'guaranteedAmount', 'annualRevenue', 'workingCapitalBalance', 'usedAmount', 'extraUsedAmount', 'summedUsedAmount', 'recoveredAmount', 'addedAmount', 'repaidAmount', 'donationAmount', 'fireflyTotal', 'batchAmount', 'recoveryNeed', 'ignore'],
   percent: ['statedRate', 'debtRatio', 'businessFinanceRatio', 'guaranteeRatio', 'ignore'],
   duration: ['businessAge', 'period', 'sinceDisaster', 'ignore'],
   date: ['approvalDate', 'loanStartDate', 'disasterDate', 'applicationDate', 'foundedDate', 'announcedDate', 'startDate', 'endDate', 'ignore'],

@@ -50,6 +50,7 @@ export const Facts = z
     annualRevenue: z.number().nonnegative(), // 最近一年度報稅營業額
     workingCapitalBalance: z.number().nonnegative(), // 短、中期週轉授信總餘額
     donationAmount: z.number().nonnegative(), // 企業捐助成立專款的金額（火金姑）
+    fireflyTotal: z.number().positive(), // 想達到的火金姑信用保證總額度（「總額度要做到30億 要捐多少」）：由總額度倒推捐助金額
     batchAmount: z.number().nonnegative(), // 一個批號的保證金額合計（批次保證：乘代償上限計提率，以各批號代位清償限額為上限）
     guaranteedAmount: z.number().positive(), // 保證金額：貸款金額已乘保證成數（銀行常以此送保）
     usedAmount: z.number().nonnegative(), // 已用掉的額度（已送保、已計提）：問「還能再…多少」時從上限扣除

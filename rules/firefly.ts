@@ -32,3 +32,33 @@ export function fireflyQuota(view: ParameterView, donation: number): FireflyQuot
     parameters: ['firefly.total_guarantee_multiple', ...(typeof minimum === 'number' ? ['firefly.donation_minimum'] : [])],
   };
 }
+
+export interface FireflyDonation {
+  /** NT$: what the enterprise donates for the total asked (the fund matches it). */
+  donation: number;
+  multiple: number;
+  /** e.g. 3,000,000,000 ÷ 20 ÷ 2 = 75,000,000 */
+  formula: string;
+  belowMinimum?: number;
+  parameters: string[];
+}
+
+/**
+ * 「總額度要做到30億 要捐多少」: the total asked, divided by the multiple, is the donation and the fund's equal match
+ * together; half of it is the donation.
+ */
+export function fireflyDonationFor(view: ParameterView, total: number): FireflyDonation {
+  if (!Number.isFinite(total) || total <= 0) throw new InvalidInputError('fireflyTotal', '總額度須為正數');
+  const multipleReading = view.find('firefly.total_guarantee_multiple');
+  if (!multipleReading || typeof multipleReading.value !== 'number') throw new InvalidInputError('fireflyTotal', '文件未載明火金姑專案總額度倍數');
+  const multiple = multipleReading.value;
+  const donation = Math.round(total / multiple / 2);
+  const minimum = view.find('firefly.donation_minimum')?.value;
+  return {
+    donation,
+    multiple,
+    formula: `${formatAmount(total)} ÷ ${multiple} ÷ 2 = ${formatAmount(donation)}`,
+    ...(typeof minimum === 'number' && donation < minimum ? { belowMinimum: minimum } : {}),
+    parameters: ['firefly.total_guarantee_multiple', ...(typeof minimum === 'number' ? ['firefly.donation_minimum'] : [])],
+  };
+}

@@ -4,7 +4,7 @@ import { normalizeText } from '../understand/normalize.ts';
 import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { yearAskedAsNow } from './announced.ts';
-import { fireflyQuota } from '../../rules/firefly.ts';
+import { fireflyDonationFor, fireflyQuota } from '../../rules/firefly.ts';
 import { lenderListed, notOnAwardList, rateSource } from '../../rules/fee-rate.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { batchSubrogationCap } from '../../rules/batch.ts';
@@ -1095,6 +1095,13 @@ function fireflyLine(ctx: FlowContext): string | undefined {
   const at = ctx.understanding.donationAt;
   const named = at ? ctx.view.find(at === 'minimum' ? 'firefly.donation_minimum' : 'firefly.donation_standard')?.value : undefined;
   const donation = typeof named === 'number' ? named : ctx.merged.facts.donationAmount;
+  // (「整個專案的保證總額度要做到30億，要捐多少」: the donation worked back from the total asked.)
+  const total = ctx.merged.facts.fireflyTotal;
+  if (donation === undefined && total !== undefined) {
+    const d = fireflyDonationFor(ctx.view, total);
+    const under = d.belowMinimum !== undefined ? `；惟低於文件所載捐助金額下限 ${amountInWords(d.belowMinimum)}，至少須捐 ${amountInWords(d.belowMinimum)}` : '';
+    return `信用保證總額度要達 ${amountInWords(total)}，專款及本基金等額相對資金合計須 ${amountInWords(d.donation * 2)}（總額度以其 ${d.multiple} 倍為限），企業須捐助 ${amountInWords(d.donation)}：${d.formula}${under}。`;
+  }
   if (donation === undefined) return undefined;
   const q = fireflyQuota(ctx.view, donation);
   const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';

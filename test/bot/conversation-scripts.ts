@@ -4847,6 +4847,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['我們分行有件批保，授信額度是103/12/10核准的，但系統上拖到12/20才送保，這樣要套新的批保要點嗎'],
     answersWith: ['修正要點實施前'],
   },
+  {
+    name: 'works a 火金姑 donation back from the total guarantee amount wanted, after a question about the programme',
+    says: ['火金姑專案是什麼', '那如果老闆希望整個專案的保證總額度可以做到30億，公司要捐多少才夠？'],
+    answersWith: ['7,500萬元', '3,000,000,000 ÷ 20 ÷ 2'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
