@@ -1334,7 +1334,9 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
   const { several, rank, comparison, list } = ctx.understanding.modifiers;
   // Only where the whole message is answered plainly: not a table read by rank or comparison, a list, or a year the
   // documents lack (that stays said).
-  if (several || rank !== undefined || ctx.understanding.isFollowUp) return undefined;
+  // (A follow-up leans on the question before it, unless it names its own subject: 「ok 那我們分行想開始做批保，批號可以分行
+  // 自己去申請嗎？一年要什麼時候申請」 asks two questions of 批保.)
+  if (several || rank !== undefined || (ctx.understanding.isFollowUp && ctx.understanding.programmes.length === 0)) return undefined;
   // (A message no one section answers whole may still be two questions each answered by its own.)
   if (whole.missingYears?.length) return undefined;
   const parts = questionParts(ctx.understanding, ctx.domain);
