@@ -163,7 +163,11 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     return cut < 0 ? tail : tail.slice(0, cut);
   };
   const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
-  const banks = ctx.sources.knowledge.answerKinds?.organisationNames ?? [];
+  // (And a place by the name of the county or city the tables write, 「馬祖」 → 連江(縣) (answer-kinds.yaml places): not a
+  // region's office, 中部.)
+  const places = ctx.sources.knowledge.answerKinds?.places ?? [];
+  const county = (name: string) => ctx.sources.knowledge.sections.some((section) => section.text.includes(`${name}縣`) || section.text.includes(`${name}市`));
+  const banks = [...(ctx.sources.knowledge.answerKinds?.organisationNames ?? []), ...places.flatMap(([asked, ...written]) => written.filter(county).map((name) => [asked!, name]))];
   const over = (lines: string[]) =>
     [...new Set(asked.flatMap((u, i) => {
       if (!computedHere(u)) return [];
