@@ -13,24 +13,28 @@ export interface FireflyQuota {
   parameters: string[];
 }
 
+/** The multiple the documents set, and what a donation beside the documents' minimum says: shared by both directions. */
+function rule(view: ParameterView, fact: 'donationAmount' | 'fireflyTotal'): { multiple: number; minimum?: number; parameters: string[] } {
+  const multipleReading = view.find('firefly.total_guarantee_multiple');
+  if (!multipleReading || typeof multipleReading.value !== 'number') throw new InvalidInputError(fact, '文件未載明火金姑專案總額度倍數');
+  const minimum = view.find('firefly.donation_minimum')?.value;
+  return {
+    multiple: multipleReading.value,
+    ...(typeof minimum === 'number' ? { minimum } : {}),
+    parameters: ['firefly.total_guarantee_multiple', ...(typeof minimum === 'number' ? ['firefly.donation_minimum'] : [])],
+  };
+}
+
 /**
  * 火金姑(相對保證): a donating enterprise's fund and the fund's equal matching money together, times the multiple the
  * documents set (20), is the programme's total guarantee amount.
  */
 export function fireflyQuota(view: ParameterView, donation: number): FireflyQuota {
   if (!Number.isFinite(donation) || donation <= 0) throw new InvalidInputError('donationAmount', '捐助金額須為正數');
-  const multipleReading = view.find('firefly.total_guarantee_multiple');
-  if (!multipleReading || typeof multipleReading.value !== 'number') throw new InvalidInputError('donationAmount', '文件未載明火金姑專案總額度倍數');
-  const multiple = multipleReading.value;
+  const { multiple, minimum, parameters } = rule(view, 'donationAmount');
   const total = donation * 2 * multiple;
-  const minimum = view.find('firefly.donation_minimum')?.value;
-  return {
-    total,
-    multiple,
-    formula: `（${formatAmount(donation)} + ${formatAmount(donation)}）× ${multiple} = ${formatAmount(total)}`,
-    ...(typeof minimum === 'number' && donation < minimum ? { belowMinimum: minimum } : {}),
-    parameters: ['firefly.total_guarantee_multiple', ...(typeof minimum === 'number' ? ['firefly.donation_minimum'] : [])],
-  };
+  const formula = `（${formatAmount(donation)} + ${formatAmount(donation)}）× ${multiple} = ${formatAmount(total)}`;
+  return { total, multiple, formula, ...(minimum !== undefined && donation < minimum ? { belowMinimum: minimum } : {}), parameters };
 }
 
 export interface FireflyDonation {
@@ -49,16 +53,8 @@ export interface FireflyDonation {
  */
 export function fireflyDonationFor(view: ParameterView, total: number): FireflyDonation {
   if (!Number.isFinite(total) || total <= 0) throw new InvalidInputError('fireflyTotal', '總額度須為正數');
-  const multipleReading = view.find('firefly.total_guarantee_multiple');
-  if (!multipleReading || typeof multipleReading.value !== 'number') throw new InvalidInputError('fireflyTotal', '文件未載明火金姑專案總額度倍數');
-  const multiple = multipleReading.value;
+  const { multiple, minimum, parameters } = rule(view, 'fireflyTotal');
   const donation = Math.round(total / multiple / 2);
-  const minimum = view.find('firefly.donation_minimum')?.value;
-  return {
-    donation,
-    multiple,
-    formula: `${formatAmount(total)} ÷ ${multiple} ÷ 2 = ${formatAmount(donation)}`,
-    ...(typeof minimum === 'number' && donation < minimum ? { belowMinimum: minimum } : {}),
-    parameters: ['firefly.total_guarantee_multiple', ...(typeof minimum === 'number' ? ['firefly.donation_minimum'] : [])],
-  };
+  const formula = `${formatAmount(total)} ÷ ${multiple} ÷ 2 = ${formatAmount(donation)}`;
+  return { donation, multiple, formula, ...(minimum !== undefined && donation < minimum ? { belowMinimum: minimum } : {}), parameters };
 }
