@@ -662,6 +662,9 @@ function feeVariants(
     bothWaived ? `${PROGRAMMES[programme].name}免收保證手續費${bothWaived.text}。` : undefined,
     `保證手續費（${PROGRAMMES[programme].name}）：${feeSummary(results.map((r) => ({ label: `${named(r.label)}${r.as ?? ''}`, fee: r.result.fee })))}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
     ...results.map((r) => `${named(r.label)}${r.as ?? ''}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
+    // (「信保可以保幾成？一年保證費大概要多少」: the ratio asked with the fee, the guaranteed amount it gives, once when every
+    // group shares it.)
+    ...guaranteedOfEach(ctx, results.map((r) => r.result)),
     ...how.assumptions,
     // (One note for every group, not one per group: 「費率區間 0.75%~1.5%，依風險組群計收」.)
     ...[...new Set(results.flatMap((r) => r.result.notes.map((note) => (question ? note.replace(ONE_GROUP, '依風險組群計收') : note))))],
@@ -700,6 +703,14 @@ function asksDifference(ctx: FlowContext): boolean {
 }
 
 /** One fee whatever the risk group (each group's rate capped to the same): the fee, its arithmetic and the notes once. */
+/** The guaranteed amount of a fee asked with the ratio (or the amount), when the groups computed share one. */
+function guaranteedOfEach(ctx: FlowContext, results: FeeResult[]): string[] {
+  const asked = ctx.merged.asks.some((ask) => ask === 'guaranteed_amount' || ask === 'max_ratio');
+  const first = results[0];
+  if (!asked || !first || first.onGuaranteedAmount || results.some((r) => r.guaranteedAmount !== first.guaranteedAmount)) return [];
+  return [`保證金額：新臺幣 ${amountSpoken(first.guaranteedAmount)}；${formatAmount(first.loanAmount)} × ${first.ratio}%`];
+}
+
 function feeWhateverGroup(ctx: FlowContext, programme: ProgrammeId, results: FeeResult[], assumptions: string[], citations: Citation[]): FlowResult {
   const r = results[0]!;
   const lines = [
