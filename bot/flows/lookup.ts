@@ -5,6 +5,7 @@ import { readsParameter, type AskTopic } from '../../domain/compile.ts';
 import type { ParameterHistoryEntry, ParameterReading } from '../../rules/at.ts';
 import { yearAskedAsNow } from './announced.ts';
 import { fireflyDonationFor, fireflyQuota } from '../../rules/firefly.ts';
+import type { KnowledgeBase } from '../../knowledge/load.ts';
 import { lenderListed, notOnAwardList, rateSource } from '../../rules/fee-rate.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { batchSubrogationCap } from '../../rules/batch.ts';
@@ -163,11 +164,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
     return cut < 0 ? tail : tail.slice(0, cut);
   };
   const stated = (line: string) => plain(head.text).includes(plain(valueOf(line)));
-  // (And a place by the name of the county or city the tables write, 「馬祖」 → 連江(縣) (answer-kinds.yaml places): not a
-  // region's office, 中部.)
-  const places = ctx.sources.knowledge.answerKinds?.places ?? [];
-  const county = (name: string) => ctx.sources.knowledge.sections.some((section) => section.text.includes(`${name}縣`) || section.text.includes(`${name}市`));
-  const banks = [...(ctx.sources.knowledge.answerKinds?.organisationNames ?? []), ...places.flatMap(([asked, ...written]) => written.filter(county).map((name) => [asked!, name]))];
+  const banks = rowNamesOf(ctx.sources.knowledge);
   const over = (lines: string[]) =>
     [...new Set(asked.flatMap((u, i) => {
       if (!computedHere(u)) return [];
@@ -211,6 +208,22 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
   // (After every passage it computes over: before the last line naming sources.)
   const computedResult = withLineAfterFigures(result, line, true);
   return { ...computedResult, grounding: [...(result.grounding ?? []), line] };
+}
+
+/**
+ * The other names rows are computed by, once per knowledge version: the banks' (answer-kinds.yaml organisation_names),
+ * and a place by the name of the county or city the tables write (places: 「馬祖」 → 連江(縣)), not a region's office (中部).
+ */
+const rowNamesCache = new WeakMap<KnowledgeBase, ReadonlyArray<readonly string[]>>();
+function rowNamesOf(knowledge: KnowledgeBase): ReadonlyArray<readonly string[]> {
+  let names = rowNamesCache.get(knowledge);
+  if (names === undefined) {
+    const county = (name: string) => knowledge.sections.some((section) => section.text.includes(`${name}縣`) || section.text.includes(`${name}市`));
+    const places = knowledge.answerKinds?.places ?? [];
+    names = [...(knowledge.answerKinds?.organisationNames ?? []), ...places.flatMap(([asked, ...written]) => written.filter(county).map((name) => [asked!, name]))];
+    rowNamesCache.set(knowledge, names);
+  }
+  return names;
 }
 
 /**

@@ -1373,7 +1373,7 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     const ofSubject = () => {
       const first = normalizeText(parts[0]!.own.text);
       const subject = kindsAsked(first, kinds).flatMap((kind) => kind.askedBy).reduce((rest, word) => rest.split(word).join(' '), first).replace(/[？?！!。，,\s]+/gu, ' ').trim();
-          // (The subject's programmes with its words: 「明年度的批號」 names 批保.)
+      // (The subject's programmes with its words: 「明年度的批號」 names 批保.)
       const programmes = own.programmes.length > 0 ? own.programmes : parts[0]!.own.programmes;
       return subject !== first && subject.length >= 2 ? choose({ ...own, text: `${subject} ${own.text}`, programmes }, before) : undefined;
     };
