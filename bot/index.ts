@@ -20,7 +20,7 @@ import { withAsksOfEndedPlan, withOtherAsks } from './flows/other-asks.ts';
 import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts';
 import { rowsNamed, labelOf } from '../knowledge/named-rows.ts';
 import { canonical } from '../knowledge/passage-terms.ts';
-import { declineFlow, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
+import { declineFlow, withoutClaimedFigures, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow, notEligibleForNamed, withCaseNotEligible, withLowerRates } from './flows/fee.ts';
 import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
@@ -298,8 +298,7 @@ export function createBot(deps: BotDeps): Bot {
         // (A ratio or rate in a claim refused, 「批保十成保證…他要借300萬 把一年保費算進去」, is the claim's, not the case's:
         // the fee is computed on the rules' own.)
         const claimed = ctx.domain.intents.declines.find((d) => d.key === u.declines)?.claimAsks.length ?? 0;
-        const { guaranteeRatio: _claimedRatio, ...caseFacts } = merged.facts;
-        const fee = feeFlow(claimed > 0 ? { ...ctx, merged: { ...merged, facts: caseFacts, statedRate: undefined } } : ctx);
+        const fee = feeFlow(claimed > 0 ? withoutClaimedFigures(ctx) : ctx);
         if (fee.outcome === 'answered') return combinedAnswer('fee_calculation', undefined, [declined, fee], declined.replies[0]?.quickReplies ?? [], fee.state);
       }
       return withPartsUnanswered(ctx, () => false, declined, (own) => own.declines !== undefined, answerOfPart);

@@ -140,13 +140,21 @@ function claimRule(ctx: FlowContext, claimAsks: ReadonlyArray<{ ask: string; wor
   const id = ctx.merged.programme ?? ctx.domain.programmes.unnamed?.programme;
   const programme = id ? (programmeNames(ctx.domain, id)[0] ?? '') : '';
   const asked = `${programme} ${claimed.map(({ words }) => words.find((word) => text.includes(word))).join(' ')}`;
-  // (The claim's own figures, 「手續費固定0.5%」「一律九成」, are what is checked, never read as the case's.)
-  const { guaranteeRatio: _claimedRatio, ...facts } = ctx.merged.facts;
-  const merged = { ...ctx.merged, facts, statedRate: undefined, task: 'fact_lookup' as const, asks, ...(id ? { programme: id } : {}) };
-  const { statedRate: _claimedRate, ...understood } = ctx.understanding;
-  const found = lookupFlow({ ...ctx, merged, understanding: { ...understood, text: asked, intent: 'fact_lookup', asks: asks as typeof ctx.understanding.asks } });
+  const checked = withoutClaimedFigures(ctx);
+  const merged = { ...checked.merged, task: 'fact_lookup' as const, asks, ...(id ? { programme: id } : {}) };
+  const found = lookupFlow({ ...checked, merged, understanding: { ...checked.understanding, text: asked, intent: 'fact_lookup', asks: asks as typeof ctx.understanding.asks } });
   const answer = found.outcome === 'answered' ? found.replies[0] : undefined;
   return answer && !answer.notInDocuments ? answer : undefined;
+}
+
+/**
+ * The message without the figures of a claim it refuses or checks (「手續費固定0.5%」「一律九成」「批保十成保證」): they are
+ * what is checked against the rules, never the case's own ratio or rate.
+ */
+export function withoutClaimedFigures(ctx: FlowContext): FlowContext {
+  const { guaranteeRatio: _claimedRatio, ...facts } = ctx.merged.facts;
+  const { statedRate: _claimedRate, ...understanding } = ctx.understanding;
+  return { ...ctx, merged: { ...ctx.merged, facts, statedRate: undefined }, understanding };
 }
 
 /** The passages the message is about, quoted (never a computed figure): undefined when the documents do not cover it. */

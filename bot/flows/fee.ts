@@ -662,9 +662,8 @@ function feeVariants(
     bothWaived ? `${PROGRAMMES[programme].name}免收保證手續費${bothWaived.text}。` : undefined,
     `保證手續費（${PROGRAMMES[programme].name}）：${feeSummary(results.map((r) => ({ label: `${named(r.label)}${r.as ?? ''}`, fee: r.result.fee })))}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
     ...results.map((r) => `${named(r.label)}${r.as ?? ''}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
-    // (「信保可以保幾成？一年保證費大概要多少」: the ratio asked with the fee, the guaranteed amount it gives, once when every
-    // group shares it.)
-    ...guaranteedOfEach(ctx, results.map((r) => r.result)),
+    // (「信保可以保幾成？一年保證費大概要多少」: the ratio asked with the fee, the guaranteed amount every group shares.)
+    guaranteedAmountAsked(ctx, results.map((r) => r.result)),
     ...how.assumptions,
     // (One note for every group, not one per group: 「費率區間 0.75%~1.5%，依風險組群計收」.)
     ...[...new Set(results.flatMap((r) => r.result.notes.map((note) => (question ? note.replace(ONE_GROUP, '依風險組群計收') : note))))],
@@ -702,15 +701,18 @@ function asksDifference(ctx: FlowContext): boolean {
   return ctx.understanding.modifiers.arithmetic === 'difference' || ctx.understanding.modifiers.comparison;
 }
 
-/** One fee whatever the risk group (each group's rate capped to the same): the fee, its arithmetic and the notes once. */
-/** The guaranteed amount of a fee asked with the ratio (or the amount), when the groups computed share one. */
-function guaranteedOfEach(ctx: FlowContext, results: FeeResult[]): string[] {
+/**
+ * 「保證成數跟保費怎麼算」: the guaranteed amount of a fee asked with the ratio (or the amount), said once for fees computed
+ * alike (every risk group's shares it); none for a fee computed on a guaranteed amount told.
+ */
+function guaranteedAmountAsked(ctx: FlowContext, results: readonly FeeResult[]): string | undefined {
   const asked = ctx.merged.asks.some((ask) => ask === 'guaranteed_amount' || ask === 'max_ratio');
   const first = results[0];
-  if (!asked || !first || first.onGuaranteedAmount || results.some((r) => r.guaranteedAmount !== first.guaranteedAmount)) return [];
-  return [`保證金額：新臺幣 ${amountSpoken(first.guaranteedAmount)}；${formatAmount(first.loanAmount)} × ${first.ratio}%`];
+  if (!asked || !first || first.onGuaranteedAmount || results.some((r) => r.guaranteedAmount !== first.guaranteedAmount)) return undefined;
+  return `保證金額：新臺幣 ${amountSpoken(first.guaranteedAmount)}；${formatAmount(first.loanAmount)} × ${first.ratio}%`;
 }
 
+/** One fee whatever the risk group (each group's rate capped to the same): the fee, its arithmetic and the notes once. */
 function feeWhateverGroup(ctx: FlowContext, programme: ProgrammeId, results: FeeResult[], assumptions: string[], citations: Citation[]): FlowResult {
   const r = results[0]!;
   const lines = [
@@ -760,12 +762,12 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
     notes: [...r.notes, r.rounding],
     sources: citations.map((c) => `${c.title}〈${c.section}〉`),
   };
-  const amountShown = !r.onGuaranteedAmount && ctx.merged.asks.some((ask) => ask === 'guaranteed_amount' || ask === 'max_ratio');
+  const amountShown = guaranteedAmountAsked(ctx, [r]);
   const lines = [
     `保證手續費：新臺幣 ${formatAmount(r.fee)} 元（${name}，${r.period.months === undefined && r.period.days === undefined ? period : `保證期間 ${period}`}）`,
     `計算：${r.formula}`,
     // (「保證成數跟保費怎麼算」: the ratio asked with the fee, the guaranteed amount it gives.)
-    amountShown ? `保證金額：新臺幣 ${amountSpoken(r.guaranteedAmount)}；${formatAmount(r.loanAmount)} × ${r.ratio}%` : undefined,
+    amountShown,
     rateLine,
     ruleDate ? `適用規定：${formatRocDate(ruleDate)}起之版本。` : undefined,
     planEnded(ctx, r.programme),

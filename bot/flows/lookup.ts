@@ -29,7 +29,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, kindsOfQuestion, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked, withRareWordsAnswered } from './retrieval.ts';
+import { asksOfNothingInParticular, kindsOfQuestion, oncePer, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked, withRareWordsAnswered } from './retrieval.ts';
 import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
@@ -214,17 +214,11 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
  * The other names rows are computed by, once per knowledge version: the banks' (answer-kinds.yaml organisation_names),
  * and a place by the name of the county or city the tables write (places: 「馬祖」 → 連江(縣)), not a region's office (中部).
  */
-const rowNamesCache = new WeakMap<KnowledgeBase, ReadonlyArray<readonly string[]>>();
-function rowNamesOf(knowledge: KnowledgeBase): ReadonlyArray<readonly string[]> {
-  let names = rowNamesCache.get(knowledge);
-  if (names === undefined) {
-    const county = (name: string) => knowledge.sections.some((section) => section.text.includes(`${name}縣`) || section.text.includes(`${name}市`));
-    const places = knowledge.answerKinds?.places ?? [];
-    names = [...(knowledge.answerKinds?.organisationNames ?? []), ...places.flatMap(([asked, ...written]) => written.filter(county).map((name) => [asked!, name]))];
-    rowNamesCache.set(knowledge, names);
-  }
-  return names;
-}
+const rowNamesOf = oncePer((knowledge: KnowledgeBase): ReadonlyArray<readonly string[]> => {
+  const county = (name: string) => knowledge.sections.some((section) => section.text.includes(`${name}縣`) || section.text.includes(`${name}市`));
+  const places = knowledge.answerKinds?.places ?? [];
+  return [...(knowledge.answerKinds?.organisationNames ?? []), ...places.flatMap(([asked, ...written]) => written.filter(county).map((name) => [asked!, name]))];
+});
 
 /**
  * 「一銀大概是華南的幾倍」: a bank named by an everyday name is read by the name the tables give it (answer-kinds.yaml

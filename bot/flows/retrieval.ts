@@ -825,7 +825,7 @@ function withoutPlaces(passage: string, places: string[][]): string {
 }
 
 /** What `build` gives for an object (a knowledge version, a registry version), worked out once while it lives. */
-function oncePer<K extends object, V>(build: (key: K) => V): (key: K) => V {
+export function oncePer<K extends object, V>(build: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
   return (key) => {
     let value = cache.get(key);
