@@ -357,7 +357,10 @@ export function createBot(deps: BotDeps): Bot {
           // 「營授比幾%?有沒有超過? 這2百萬…一年保正費要多少」: the 營授比 asked with the fee is decided first, then the fee.
           const ratioAsked = u.parameterTopics.includes('business_finance_ratio') && u.asks.includes('statistics');
           const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;
-          return ratio && ratio.outcome === 'answered' ? combinedAnswer('fee_calculation', undefined, [ratio, fee], fee.replies[0]?.quickReplies ?? [], fee.state) : fee;
+          // (「…利率現在大概幾趴？我要借二百萬…」: a figure asked beside the fee that the documents do not state for the
+          // programme, a bank's interest rate, is said to be missing after the fee.)
+          const stated = withAsksUnstated(ctx, fee, FEE_FIGURES);
+          return ratio && ratio.outcome === 'answered' ? combinedAnswer('fee_calculation', undefined, [ratio, stated], stated.replies[0]?.quickReplies ?? [], stated.state) : stated;
         }
       case 'eligibility':
         // 「我35歲…青創跟鳳凰哪個保證成數比較高」: each programme named is decided for the case, then compared.

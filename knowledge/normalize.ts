@@ -59,6 +59,7 @@ export const toTraditional: (text: string) => string = remembering((text) => {
 
 /**
  * The one normal form for user text and document text: NFKC (full-width digits, letters and ％
- * become half-width), Simplified → Traditional (Taiwan), Latin lower-cased. Pure.
+ * become half-width), Simplified → Traditional (Taiwan), Latin lower-cased, and the phonetic symbol ㄧ, which phone
+ * keyboards offer beside 一 and looks the same (「哪ㄧ家」), read as 一. Pure.
  */
-export const normalizeText: (text: string) => string = remembering((text) => toTraditional(text.normalize('NFKC')).toLowerCase());
+export const normalizeText: (text: string) => string = remembering((text) => toTraditional(text.normalize('NFKC').replace(/\u3127/gu, '一')).toLowerCase());

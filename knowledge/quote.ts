@@ -321,20 +321,44 @@ const FIGURE_WITH_UNIT = /(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(天|件|家|戶|人
  * 「一般案件平均審幾天？AI回覆的又是幾天？兩者差多少？」: two figures of one unit in a quoted sentence (and only two), and
  * how far apart they are.
  */
-export function figureDifference(quoted: string[]): string | undefined {
+export function figureDifference(quoted: string[], ofShares = false): string | undefined {
   for (const passage of quoted) {
     // (The year the sentence is about, 「111 年度」「111 年保證餘額」, is not one of the figures compared: fifty years and
     // more is a year of the calendar, not a length of time.)
     const all = [...passage.matchAll(FIGURE_WITH_UNIT)].map((m) => ({ figure: m[1]!, unit: m[2]! })).filter((f) => f.unit !== '年' || Number(f.figure.replace(/,/g, '')) < 50);
-    const units = [...new Set(all.map((f) => f.unit))].filter((unit) => all.filter((f) => f.unit === unit).length === 2);
-    if (units.length !== 1) continue;
-    const [a, b] = all.filter((f) => f.unit === units[0]) as [{ figure: string; unit: string }, { figure: string; unit: string }];
+    const pairs = [...new Set(all.map((f) => f.unit))].flatMap((unit) => {
+      const pair = twoParts(all.filter((f) => f.unit === unit));
+      return pair ? [pair] : [];
+    });
+    // (Both amounts and shares of the same two, 「1,136.94 億元，占 70.33%；…479.69 億元，占 29.67%」: the shares when the
+    // question asks a share, else the amounts.)
+    const amounts = pairs.filter(([a]) => a.unit !== '%');
+    const chosen = pairs.length === 1 ? pairs : ofShares ? pairs.filter(([a]) => a.unit === '%') : amounts;
+    if (chosen.length !== 1) continue;
+    const [a, b] = chosen[0]!;
     const { sign, size } = exactDifference(a.figure, b.figure);
     if (sign === 0) return `比較：兩者相同（${a.figure} ${a.unit}）。`;
     const [high, low] = sign > 0 ? [a, b] : [b, a];
-    return `比較：${high.figure} ${high.unit}與 ${low.figure} ${low.unit}相差 ${size} ${a.unit}。`;
+    return `比較：${high.figure} ${high.unit}與 ${low.figure} ${low.unit}相差 ${size} ${a.unit === '%' ? '個百分點' : a.unit}。`;
   }
   return undefined;
+}
+
+/**
+ * The two figures of one unit to set against each other: the only two, or of three the two that add up to the third
+ * (「計 1,616.63 億元，其中…1,136.94 億元…479.69 億元」: the whole and its two parts).
+ */
+function twoParts(figures: ReadonlyArray<{ figure: string; unit: string }>): [{ figure: string; unit: string }, { figure: string; unit: string }] | undefined {
+  if (figures.length === 2) return [figures[0]!, figures[1]!];
+  if (figures.length !== 3) return undefined;
+  const value = (f: { figure: string }) => Number(f.figure.replace(/,/g, ''));
+  const whole = figures.findIndex((f, i) => {
+    const rest = figures.filter((_, j) => j !== i);
+    return Math.abs(value(rest[0]!) + value(rest[1]!) - value(f)) < 0.005;
+  });
+  if (whole < 0) return undefined;
+  const [a, b] = figures.filter((_, i) => i !== whole);
+  return [a!, b!];
 }
 
 /**

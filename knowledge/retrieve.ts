@@ -849,16 +849,19 @@ export function unknownWords(
   const vocabulary = passageCatalogue(knowledge).grams;
   // (A date's unit is no part of the word after it: 「110年少了」 is not 「年少」.)
   // (Nor is a clock time, 「十二點」「9點半」, a topic.)
-  const normal = synonymHeads(normalizeText(query))
+  const figuresOut = (text: string) => text
     .replace(/(?<!\d)\d+ ?[年月日]/gu, ' ')
     .replace(/(?<![\d一二兩三四五六七八九十])[\d一二兩三四五六七八九十]+點(?:半|鐘)?/gu, ' ')
     // (Nor an amount in Chinese numerals, 「一百萬」「兩千五百萬」: a figure, as 「100萬」 is.)
     .replace(/(?<![零〇一二兩三四五六七八九十\d])[零〇一二兩三四五六七八九十\d]*[百千萬億][零〇一二兩三四五六七八九十百千萬億]*/gu, ' ')
     // (Nor a count of things, 「三家一共」「兩個縣市」: how many rows are meant, not what they are.)
     .replace(/(?<![零〇一二兩三四五六七八九十\d])[一二兩三四五六七八九十]+[家個間項筆位種]/gu, ' ');
+  const normal = figuresOut(synonymHeads(normalizeText(query)));
   // Cut out before the filler: 「多少家」 is a way of asking, though 「多少」 alone is filler.
-  let unfilled = normal;
-  for (const phrase of phrasesOf(askedWith)) if (unfilled.includes(phrase)) unfilled = unfilled.split(phrase).join(' ');
+  // (And before a synonym's head stands in for words of it: 「分行能不能自己」 asks who submits, though 「自己跟信保申請」
+  // alone is the vocabulary's 直接保證.)
+  const cutOut = (text: string) => phrasesOf(askedWith).reduce((rest, phrase) => (rest.includes(phrase) ? rest.split(phrase).join(' ') : rest), text);
+  const unfilled = cutOut(figuresOut(synonymHeads(cutOut(normalizeText(query)))));
   const cleaned = withoutFiller(normal, filler);
   // A word is unknown only as the question is segmented both with and without those cut out: cutting them out
   // removes words that straddled them, and adds none.

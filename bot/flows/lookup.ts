@@ -170,7 +170,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
       if (!computedHere(u)) return [];
       const line = arithmeticLine(byRowNames(englishToChinese(u.text), banks), operationOf(u)!, lines, before, i > 0 ? byRowNames(englishToChinese(asked[i - 1]!.text), banks) : undefined);
       // (「AI的件比一般件快幾天？一般件是AI件的幾倍？」: a part asking a difference no label tells apart, the only two figures of one unit.)
-      return line ?? (asked.length > 1 && operationOf(u) === 'difference' ? figureDifference(lines) : undefined) ?? [];
+      return line ?? (asked.length > 1 && operationOf(u) === 'difference' ? figureDifference(lines, u.modifiers.share === true || /[%％]/u.test(u.text)) : undefined) ?? [];
     }))].filter((line) => !stated(line));
   // (The rule parameters the answer states, 「批次保證各批號之代位清償限額上限：新臺幣 100,000,000 元…」, each named by its
   // description; what its brackets add, a date it applies from, is no figure of it.)
@@ -1403,10 +1403,21 @@ function unstatedAsks(ctx: FlowContext, programme: ProgrammeId, asks: readonly s
   // (Nor said by a passage: 「補貼利率各是多少」 of the Morakot plan is in its subsidy section, not in a rule.)
   const names = asks
     .filter((ask) => ctx.domain.asks.askNames[ask] !== undefined && !rankedParameters(ctx, [ask]).some((c) => c.byAsk))
-    .filter((ask) => retrievalAnswer({ ...ctx, merged: { ...ctx.merged, asks: [ask] } }).outcome === 'unanswered')
+    .filter((ask) => !passageSays(ctx, ask, retrievalAnswer({ ...ctx, merged: { ...ctx.merged, asks: [ask] } })))
     .map((ask) => ctx.domain.asks.askNames[ask]!);
   if (names.length === 0) return undefined;
   return `目前收錄的文件未載明${PROGRAMMES[programme].name}的${names.join('、')}；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`;
+}
+
+/**
+ * Whether a passage answering `ask` was quoted: one that says what the ask's evidence words say (asks.yaml `evidence`),
+ * not the programme's row that only gives its applicants (「青年築夢創業啟動金貸款：適用對象 20歲~45歲國民」 for its ratio).
+ */
+function passageSays(ctx: FlowContext, ask: string, found: FlowResult): boolean {
+  if (found.outcome === 'unanswered') return false;
+  const evidence = ctx.domain.asks.evidence[ask];
+  const quoted = found.replies.flatMap((r) => r.text.split('\n')).filter((line) => line.startsWith('「'));
+  return evidence === undefined || quoted.length === 0 || evidence.test(quoted.join('\n'));
 }
 
 /** A programme a circumstance of the message points to, which no one named and the conversation was not about. */
@@ -1415,16 +1426,16 @@ function onlySuggested(ctx: FlowContext, programme: ProgrammeId): boolean {
 }
 
 /** What an eligibility answer shows of the programme besides the decision: its ratio and its fee rate. */
-const SHOWN_WITH_ELIGIBILITY: ReadonlySet<string> = new Set(['max_ratio', 'fee_rate', 'eligibility_criteria', 'age_limit', 'business_age_limit']);
+const SHOWN_WITH_ELIGIBILITY: ReadonlySet<string> = new Set(['eligibility_criteria', 'age_limit', 'business_age_limit']);
 
 /**
  * 「我是45歲想創業的媽媽，鳳凰貸款最多可以貸多少」: the case decided for the programme, a figure it asked that the documents
  * do not state for it is said to be missing, after the decision.
  */
-export function withAsksUnstated(ctx: FlowContext, result: FlowResult): FlowResult {
+export function withAsksUnstated(ctx: FlowContext, result: FlowResult, shown: ReadonlySet<string> = SHOWN_WITH_ELIGIBILITY): FlowResult {
   const programme = ctx.merged.programme;
   if ((result.outcome !== 'answered' && result.outcome !== 'asked') || !programme) return result;
-  const asks = ctx.merged.asks.filter((ask) => FIGURE_ASKS.has(ask) && !SHOWN_WITH_ELIGIBILITY.has(ask));
+  const asks = ctx.merged.asks.filter((ask) => (FIGURE_ASKS.has(ask) || ask === 'interest_rate') && !shown.has(ask));
   const line = asks.length > 0 ? unstatedAsks(ctx, programme, asks, 1) : undefined;
   if (!line) return result;
   // (「我媽想申請鳳凰貸款開小吃攤，最多可以借幾萬」: the decision still waits for her age, but what was asked needs none

@@ -79,7 +79,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const usageByHeading = (c: SectionChoice) => headingNames(c.section, subjects) && hasEvidence(ctx.domain, ctx.merged.asks.filter((a) => a !== 'usage'), c.section, c.passages);
   const evidenced = (choices: SectionChoice[]): SectionChoice[] => {
     const showing = choices.filter((c) => hasEvidence(ctx.domain, ctx.merged.asks, c.section, c.passages, yesNo) || usageByHeading(c));
-    return showing.length > 0 ? showing : choices;
+    return ofYearsAskedFirst(ctx, showing.length > 0 ? showing : choices);
   };
   // (Asked of another programme, the question before is read without the programme it named.)
   // (Unless it sets the two against each other or adds them, 「那青創呢？兩個合計多少」: both programmes' rows are read.)
@@ -1725,6 +1725,25 @@ const RULE_ASKS: ReadonlySet<string> = new Set([
 /** Whether a section's rule is in force for the whole of a year (A.D.): it took effect before it and had not ended. */
 function inForceIn(section: KnowledgeSection, ad: number): boolean {
   return section.effectiveFrom !== null && section.effectiveFrom <= `${ad}-01-01` && (section.effectiveTo === null || section.effectiveTo >= `${ad}-12-31`);
+}
+
+/**
+ * 「111年底政府捐的錢比銀行多多少」: a year's figures are answered by a section that speaks of that year, when one is found
+ * sure enough, before one that never names it (the 莫拉克 plan's 98年 donations): the documents do have that year.
+ * (Not when the first is a rule in force in the years asked: a year a rule is asked of is a day it is in force, not a
+ * year it names.)
+ */
+function ofYearsAskedFirst(ctx: FlowContext, choices: SectionChoice[]): SectionChoice[] {
+  const years = ctx.understanding.years;
+  const top = choices[0];
+  if (!top || years.length === 0 || top.hit.example !== undefined) return choices;
+  // (The year a document was issued or took effect counts: 「103年新制…不得移送保證的事項」 is the 103 letter's.)
+  const dated = (section: KnowledgeSection) => [section.effectiveFrom, section.issued].flatMap((day) => (day ? [`${Number(day.slice(0, 4)) - 1911}年`] : [])).join('');
+  const speaks = (c: SectionChoice) => yearsNotCovered(years, `${c.section.title}${c.section.heading}${dated(c.section)}${c.section.text}`).length < years.length;
+  const inForceDuring = (section: KnowledgeSection, ad: number) => (section.effectiveFrom ?? section.issued ?? '') <= `${ad}-12-31` && (section.effectiveTo === null || section.effectiveTo >= `${ad}-01-01`);
+  if (speaks(top) || years.every((ad) => inForceDuring(top.section, ad))) return choices;
+  const found = choices.find((c) => c.confidence >= W.minConfidence && speaks(c));
+  return found ? [found, ...choices.filter((c) => c !== found)] : choices;
 }
 
 /** Years the question names (民國113年, 2025) that the answer's text does not mention in either calendar. */
