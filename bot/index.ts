@@ -23,7 +23,7 @@ import { canonical } from '../knowledge/passage-terms.ts';
 import { declineFlow, withoutClaimedFigures, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow, notEligibleForNamed, withCaseNotEligible, withLowerRates } from './flows/fee.ts';
-import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
+import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withKindsAsked, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -237,6 +237,8 @@ export function createBot(deps: BotDeps): Bot {
         const retried = route({ ...ctx, merged: withContext });
         if (retried.outcome !== 'unanswered') ({ result, merged } = { result: retried, merged: withContext });
       }
+      // (A part asking a kind of thing the answer says nothing of is answered after it.)
+      if (merged.task === 'fact_lookup' || merged.task === 'eligibility' || merged.task === 'fee_calculation') result = withKindsAsked(ctx, result);
       // 「有沒有免付費的電話可以先問問」: the fund's lines given to a contact asked are cited from where they are written.
       if (merged.asks.includes('contact')) result = withServiceLinesCited(result, service);
       // 「信保基金是哪一年成立的？要西元年喔」: the years of the Republic the answer gives, in the Western calendar too.
@@ -351,9 +353,7 @@ export function createBot(deps: BotDeps): Bot {
           // (A part asking something of the fee beside its amount, 「…一年多少？這筆費用是銀行收還是信保收」, is answered by
           // the passage saying it.)
           // (「…一年保證費要付多少?? 有沒有什麼辦法讓費率再低一點」: the circumstances that would lower the rate follow the fee.)
-          const computed = withCaseNotEligible(ctx, feeFlow(ctx));
-          const lowered = u.modifiers.lower && merged.programme && computed.outcome === 'answered' ? withLowerRates(ctx, computed) : computed;
-          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), withOtherAsks(ctx, lowered), undefined, answerOfPart);
+          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), feeWithCircumstances(ctx), undefined, answerOfPart);
           // 「營授比幾%?有沒有超過? 這2百萬…一年保正費要多少」: the 營授比 asked with the fee is decided first, then the fee.
           const ratioAsked = u.parameterTopics.includes('business_finance_ratio') && u.asks.includes('statistics');
           const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;
@@ -409,6 +409,16 @@ export function createBot(deps: BotDeps): Bot {
     return decided.outcome === 'answered' ? decided : undefined;
   }
 
+  /**
+   * The fee computed, with what the case says of it: that the programme does not fit the case, the circumstances that
+   * would lower the rate when a lower one is wished for (「老闆覺得很貴」), and the other figures asked.
+   */
+  function feeWithCircumstances(ctx: FlowContext): FlowResult {
+    const computed = withCaseNotEligible(ctx, feeFlow(ctx));
+    const lowered = ctx.understanding.modifiers.lower && ctx.merged.programme && computed.outcome === 'answered' ? withLowerRates(ctx, computed) : computed;
+    return withOtherAsks(ctx, lowered);
+  }
+
   /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */
   function answerOfPart(part: FlowContext): FlowResult {
     // (A part's merged facts are its own: withPartsUnanswered reads each part with what it says.)
@@ -425,7 +435,7 @@ export function createBot(deps: BotDeps): Bot {
     // waits on a fact, how to apply is told now and the fee's question follows.
     if (ctx.merged.task === 'fee_calculation' && howTo.outcome === 'answered') {
       const feeCtx: FlowContext = { ...ctx, merged: { ...ctx.merged, asks: ctx.merged.asks.filter((a) => a !== 'procedure') } };
-      const fee = withOtherAsks(feeCtx, feeFlow(feeCtx));
+      const fee = feeWithCircumstances(feeCtx);
       if (fee.outcome === 'answered') return combinedAnswer('fee_calculation', undefined, [fee, howTo], fee.replies[0]?.quickReplies ?? [], fee.state);
       if (fee.outcome === 'asked') return { ...fee, grounding: [...(howTo.grounding ?? []), ...(fee.grounding ?? [])], replies: [...howTo.replies.map((r) => ({ ...r, quickReplies: [] })), ...fee.replies] };
     }

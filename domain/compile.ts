@@ -55,7 +55,7 @@ export interface Domain {
     /** `documentsSay`: how the documents name the circumstance said in one's own words, searched with the question. */
     /** `notANeed`: the words telling the circumstance (「房貸有逾期」) name no need of the finder (房貸 is no request for one). */
     /** `against`: words saying the circumstance does not hold (「幫建商蓋民間住宅大樓」 is no public construction). */
-    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp; documentsSay?: string[]; notANeed?: boolean; against?: RegExp }>;
+    flags: Array<{ flag: keyof FactFlags; label: string; question: string; cue: RegExp; verb?: RegExp; documentsSay?: string[]; notANeed?: boolean; against?: RegExp; lenderListed?: boolean }>;
     industry: Choice<'industry'>;
     /** The category named outright (生產事業, 一般事業): it decides over the words describing a business. */
     industryOutright: Choice<'industry'>;
@@ -438,6 +438,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
         ...(f.documents_say?.length ? { documentsSay: f.documents_say } : {}),
         ...(f.not_a_need ? { notANeed: true } : {}),
         ...(f.cues_against?.length ? { against: cueRegExp(f.cues_against) } : {}),
+        ...(f.lender_listed ? { lenderListed: true } : {}),
       })),
       industry: choices<'industry'>(facts.choices.industry),
       industryOutright: choices<'industry'>(facts.choices.industry_outright ?? {}),

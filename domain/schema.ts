@@ -107,7 +107,7 @@ export const FactsFile = z
     ),
     /** What the bot says to a first message that only states facts: what it understood, then this, with chips. */
     facts_only: z.object({ question: Word, quick_replies: z.array(Word).min(1) }).strict(),
-    flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues, names_programme: ProgrammeId.optional(), follow_up_verbs: z.array(Word).optional(), documents_say: z.array(Word).optional(), not_a_need: z.boolean().optional(), cues_against: Cues.optional() }).strict()),
+    flags: z.record(z.enum(flagNames), z.object({ label: Word, question: Word, cues: Cues, names_programme: ProgrammeId.optional(), follow_up_verbs: z.array(Word).optional(), documents_say: z.array(Word).optional(), not_a_need: z.boolean().optional(), cues_against: Cues.optional(), lender_listed: z.boolean().optional() }).strict()),
     choices: z.object({
       industry: z.record(z.enum(['production', 'general']), Cues),
       gender: z.record(z.enum(['female', 'male']), Cues),

@@ -1047,10 +1047,12 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
   if (!head || result.outcome !== 'answered') return result;
   // (With no risk group told, 「保證費可以打折嗎」, the rate is read at each group and compared at the dearest.)
   const groups = facts.riskGroup !== undefined || statedRate !== undefined ? [facts.riskGroup] : (['A', 'B', 'C'] as const);
-  const rateOf = (flags: FactFlags, trace: TraceRecorder) => {
+  // (A rate the user was quoted, 「行員說年費率要1.5%」, is today's; what a circumstance lowers it to is the rules' rate
+  // with it, 促進就業's 0.5% with the pledge, not the quoted rate again.)
+  const rateOf = (flags: FactFlags, trace: TraceRecorder, annualRate = statedRate) => {
     try {
-      const rates = groups.map((riskGroup) => {
-        const selected = selectFeeRate(programme, { riskGroup, flags, lender: facts.lender, annualRate: statedRate }, trace);
+      const rates = (annualRate === undefined && facts.riskGroup === undefined ? (['A', 'B', 'C'] as const) : groups).map((riskGroup) => {
+        const selected = selectFeeRate(programme, { riskGroup, flags, lender: facts.lender, annualRate }, trace);
         return selected.waived ? 0 : selected.rate;
       });
       return Math.max(...rates);
@@ -1060,14 +1062,26 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
   };
   const now = rateOf(facts.flags ?? {}, new TraceRecorder(ctx.view));
   if (now === undefined) return result;
-  const lower = ctx.domain.facts.flags.flatMap(({ flag, label }) => {
-    if (facts.flags?.[flag] !== undefined) return [];
+  const lower = ctx.domain.facts.flags.flatMap(({ flag, label, lenderListed }) => {
+    // (A bank's award, the bank named: the award list says whether it has it, 「上海商銀」 does not.)
+    if (facts.flags?.[flag] !== undefined || (lenderListed && facts.lender !== undefined)) return [];
     const trace = new TraceRecorder(ctx.view);
-    const rate = rateOf({ ...facts.flags, [flag]: true }, trace);
+    const rate = rateOf({ ...facts.flags, [flag]: true }, trace, undefined);
     return rate !== undefined && rate < now ? [{ flag, label, rate, citations: ctx.cite.forTrace(trace.steps) }] : [];
   });
   if (lower.length === 0) return result;
-  const lines = ['可以降低費率的情形：', ...lower.map(({ label, rate }) => `・若有「${label}」：年費率 ${formatRate(rate)}`)];
+  // (「降完一年大概要繳多少」: the fee of the loan at each lower rate, as computed with the circumstance.)
+  const feeWith = (flag: keyof FactFlags): string | undefined => {
+    if (facts.loanAmount === undefined) return undefined;
+    const { statedRate: _quoted, ...merged } = ctx.merged;
+    const fee = oneFee({ ...ctx, merged: { ...merged, facts: { ...facts, flags: { ...facts.flags, [flag]: true } } } });
+    const line = fee.outcome === 'answered' ? fee.replies[0]?.text.split('\n').find((l) => l.startsWith('計算：')) : undefined;
+    return line?.replace(/^計算：/u, '');
+  };
+  const lines = ['可以降低費率的情形：', ...lower.map(({ flag, label, rate }) => {
+    const fee = feeWith(flag);
+    return `・若有「${label}」：年費率 ${formatRate(rate)}${fee ? `，保證手續費 ${fee} 元` : ''}`;
+  })];
   const citations = [...head.citations, ...lower.flatMap((l) => l.citations).filter((c) => !head.citations.some((h) => h.sectionId === c.sectionId && h.documentId === c.documentId))];
   // (One sources line, last: the rate's and the lower rates'.)
   const own = head.text.split('\n');

@@ -38,7 +38,7 @@ import { channelAnswer, channelLines, circumstanceChannelLines } from './channel
 import { asksRateUnderRule, endedPlanPeriod, FEE_FORMULA, lowerRatesOfUnnamed, rateUnderRuleFlow } from './fee.ts';
 import { currentAlternatives } from './ended-plans.ts';
 import { notInDocuments } from './problems.ts';
-import { namesUnwritten } from '../../knowledge/retrieve.ts';
+import { namesUnwritten, rareWordsOf } from '../../knowledge/retrieve.ts';
 import { passageCatalogue } from '../../knowledge/passages.ts';
 import type { KnowledgeSection } from '../../knowledge/schema.ts';
 import { englishToChinese } from '../understand/english.ts';
@@ -658,6 +658,27 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     else if (alone?.outcome === 'answered') more.push(alone);
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
+}
+
+/**
+ * 「批保103年底改新制，改之前跟改之後最高可以保到幾成？…申請書要誰送、最晚哪天要送到信保？」: a part of the message asking a
+ * kind of thing (answer-kinds.yaml: who submits, a month, a name…) that nothing the answer says is of, is answered after
+ * it by the passage its words find, whichever flow answered the rest. (A part asking no kind by name is left to the flow.)
+ */
+export function withKindsAsked(ctx: FlowContext, result: FlowResult): FlowResult {
+  const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
+  if (result.outcome !== 'answered' || kinds.length === 0) return result;
+  // (What the answer says, not where it is cited from: a document's date is no answer to 「哪天要送到」.)
+  // (Nor a day in brackets beside a rule, 「（民國100年1月1日起適用）」, or the user's own date told back.)
+  const said = result.replies.flatMap((r) => r.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n').replace(/（[^（）]*）/gu, '');
+  // (Said of what the part names: 「千金挺是哪一年推的」 is not answered by a date of another measure.)
+  const normal = normalizeText(said);
+  const shown = (own: Understanding) => {
+    const asked = kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier);
+    if (asked.length === 0) return true;
+    return asked.every((kind) => carriesAny(said, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
+  };
+  return withPartsUnanswered(ctx, () => false, result, shown);
 }
 
 /**
