@@ -4852,6 +4852,64 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['火金姑專案是什麼', '那如果老闆希望整個專案的保證總額度可以做到30億，公司要捐多少才夠？'],
     answersWith: ['7,500萬元', '3,000,000,000 ÷ 20 ÷ 2'],
   },
+  {
+    name: 'reads 「送過去」 as sending, not as asking about the past: who submits under the new batch rules is the 2014 letter’s',
+    says: ['想了解新制的批次保證怎麼承辦', '申請書要由誰填好送過去'],
+    answersWith: ['總管理機構'],
+    never: ['總行填送'],
+  },
+  {
+    name: 'answers who submits after a ratio answer, instead of repeating the ratio',
+    says: ['批次保證新制最多保到幾成', '分行可不可以自己送申請'],
+    answersWith: ['總管理機構'],
+  },
+  {
+    name: 'answers a year-end figure from the section of that year, not 「no data for that year」 from an older plan',
+    says: ['111年底政府的捐助款比金融機構多了多少'],
+    answersWith: ['657.25'],
+    never: ['沒有 民國111'],
+  },
+  {
+    name: 'reads the phonetic symbol ㄧ typed for 一',
+    says: ['111年底保證餘額排第ㄧ的是哪家銀行'],
+    answersWith: ['臺灣企銀'],
+  },
+  {
+    name: 'says a bank’s interest rate is not in the documents beside the fee it computes',
+    says: ['青創貸款借150萬一年，保證費多少？銀行利率大約幾%'],
+    answersWith: ['貸款利率', '0800-089-921'],
+  },
+  {
+    name: 'says a programme’s unstated ratio is missing, with the service line, beside the decision',
+    says: ['我35歲想申請青年築夢創業啟動金貸款，可以保幾成'],
+    answersWith: ['未載明', '0800-089-921'],
+  },
+  {
+    name: 'gives the fee at the lower rate a circumstance brings, next to the quoted rate',
+    says: ['促進就業 借400萬保8成 銀行說年費率1%太貴了 有什麼方法可以降'],
+    answersWith: ['0.5%', '16,000'],
+  },
+  {
+    name: 'does not offer a bank award’s rate when the bank named is not on the award list',
+    says: ['我在上海商銀辦批保借200萬保9成一年，費率可以打折嗎'],
+    answersWith: ['5,400'],
+    never: ['若有「批保卓越獎」'],
+  },
+  {
+    name: 'computes a batch fee with and without the award when both are asked',
+    says: ['敝行榮獲批保卓越獎，批保300萬保九成一年保費？沒得獎的話是多少'],
+    answersWith: ['5,400', '8,100'],
+  },
+  {
+    name: 'answers a part asking a month after the rules answer the ratio',
+    says: ['批保新制保幾成，以後每年幾月申請批號'],
+    answersWith: ['9成', '每年 10 月'],
+  },
+  {
+    name: 'reads 批報 as 批保',
+    says: ['批報的保證成數最高多少'],
+    answersWith: ['9成'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
