@@ -51,6 +51,8 @@ const MAX_LINES = 5;
 /** Taken from a figure no longer in force, asked of no case's date: what applies now is said first, the lapsed figure after it. */
 const LAPSED_WEIGHT = 0.5;
 const FIGURE_ASKS = new Set(['fee_rate', 'fee_amount', 'max_ratio', 'cap_amount']);
+/** A bank's interest rate: no rule of the fund's sets it (asks.yaml `interest_rate`). */
+const INTEREST_RATE = 'interest_rate';
 const SEARCH_FIRST = new Set(['effective_date', 'procedure', 'definition', 'statistics', 'contact', 'budget', 'repayment', 'usage', 'names', 'letter_head', 'payment']);
 /** Asks no rule parameter answers: names (who won, which banks), how to apply, whom to call. */
 export const DOCUMENTS_ONLY: ReadonlySet<string> = new Set(['names', 'procedure', 'contact', 'letter_head', 'payment']);
@@ -636,7 +638,7 @@ function withOtherParts(ctx: FlowContext, candidates: readonly Candidate[], resu
  * The parts of the message asking nothing `figured` answers (nor answered whole by `result`, `answeredPart`), each
  * answered after `result` by the passage its words find.
  */
-export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => boolean, result: FlowResult, answeredPart: (own: Understanding) => boolean = () => false, answer: (part: FlowContext) => FlowResult = retrievalAnswer): FlowResult {
+export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => boolean, result: FlowResult, answeredPart: (own: Understanding) => boolean = () => false, answer: (part: FlowContext) => FlowResult = retrievalAnswer, sayMissing = false): FlowResult {
   if (result.outcome !== 'answered') return result;
   const parts = questionParts(ctx.understanding, ctx.domain);
   if (parts.length < 2) return result;
@@ -656,8 +658,16 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 && own.asks.length > 0 ? answer(partCtx) : undefined;
     if (found.outcome === 'answered') more.push(found);
     else if (alone?.outcome === 'answered') more.push(alone);
+    // (「…銀行審核到撥款大概要幾天」: a part the documents do not answer is said to be missing, not passed over.)
+    else if (sayMissing) more.push(partMissing(ctx, own, result));
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
+}
+
+/** A part of the message no passage answers: said in its own words, with the fund's service lines. */
+function partMissing(ctx: FlowContext, own: Understanding, result: FlowResult): FlowResult {
+  const asked = own.text.trim().replace(/[？?！!。，,、\s]+$/u, '');
+  return notInDocuments(ctx, { lines: [`「${asked}」：目前收錄的文件沒有這項資料；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`], quickReplies: [], state: result.state });
 }
 
 /**
@@ -678,7 +688,7 @@ export function withKindsAsked(ctx: FlowContext, result: FlowResult): FlowResult
     if (asked.length === 0) return true;
     return asked.every((kind) => carriesAny(said, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
   };
-  return withPartsUnanswered(ctx, () => false, result, shown);
+  return withPartsUnanswered(ctx, () => false, result, shown, retrievalAnswer, true);
 }
 
 /**
@@ -1446,17 +1456,21 @@ function onlySuggested(ctx: FlowContext, programme: ProgrammeId): boolean {
   return !ctx.understanding.programmesByName.includes(programme) && ctx.state.programme !== programme && !ctx.understanding.programmes.includes(programme);
 }
 
-/** What an eligibility answer shows of the programme besides the decision: its ratio and its fee rate. */
+/**
+ * What an eligibility answer shows of the programme besides the decision, whatever its rules hold: its criteria and
+ * limits. (A ratio or fee rate its rules lack, 青年築夢創業啟動金貸款's, is said to be missing.)
+ */
 const SHOWN_WITH_ELIGIBILITY: ReadonlySet<string> = new Set(['eligibility_criteria', 'age_limit', 'business_age_limit']);
 
 /**
  * 「我是45歲想創業的媽媽，鳳凰貸款最多可以貸多少」: the case decided for the programme, a figure it asked that the documents
- * do not state for it is said to be missing, after the decision.
+ * do not state for it is said to be missing, after the decision; so is a bank's interest rate (「利率大概幾趴」) asked
+ * beside a fee. `shown` are the asks the answer itself states (an eligibility answer's, a fee's).
  */
 export function withAsksUnstated(ctx: FlowContext, result: FlowResult, shown: ReadonlySet<string> = SHOWN_WITH_ELIGIBILITY): FlowResult {
   const programme = ctx.merged.programme;
   if ((result.outcome !== 'answered' && result.outcome !== 'asked') || !programme) return result;
-  const asks = ctx.merged.asks.filter((ask) => (FIGURE_ASKS.has(ask) || ask === 'interest_rate') && !shown.has(ask));
+  const asks = ctx.merged.asks.filter((ask) => (FIGURE_ASKS.has(ask) || ask === INTEREST_RATE) && !shown.has(ask));
   const line = asks.length > 0 ? unstatedAsks(ctx, programme, asks, 1) : undefined;
   if (!line) return result;
   // (「我媽想申請鳳凰貸款開小吃攤，最多可以借幾萬」: the decision still waits for her age, but what was asked needs none
