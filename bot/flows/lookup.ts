@@ -664,9 +664,13 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
 }
 
+/** Punctuation a part of a message may end with, left out when the part is quoted back. */
+const TRAILING_MARKS: ReadonlySet<string> = new Set('？?！!。，,、');
+
 /** A part of the message no passage answers: said in its own words, with the fund's service lines. */
 function partMissing(ctx: FlowContext, own: Understanding, result: FlowResult): FlowResult {
-  const asked = own.text.trim().replace(/[？?！!。，,、\s]+$/u, '');
+  let asked = own.text.trim();
+  while (asked.length > 0 && TRAILING_MARKS.has(asked.at(-1)!)) asked = asked.slice(0, -1).trimEnd();
   return notInDocuments(ctx, { lines: [`「${asked}」：目前收錄的文件沒有這項資料；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`], quickReplies: [], state: result.state });
 }
 
