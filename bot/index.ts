@@ -238,7 +238,7 @@ export function createBot(deps: BotDeps): Bot {
         if (retried.outcome !== 'unanswered') ({ result, merged } = { result: retried, merged: withContext });
       }
       // (A part asking a kind of thing the answer says nothing of is answered after it.)
-      if (merged.task === 'fact_lookup' || merged.task === 'eligibility' || merged.task === 'fee_calculation') result = withKindsAsked(ctx, result);
+      if (merged.task === 'fact_lookup' || merged.task === 'eligibility' || merged.task === 'fee_calculation') result = withKindsAsked(ctx, result, answerOfPart);
       // 「有沒有免付費的電話可以先問問」: the fund's lines given to a contact asked are cited from where they are written.
       if (merged.asks.includes('contact')) result = withServiceLinesCited(result, service);
       // 「信保基金是哪一年成立的？要西元年喔」: the years of the Republic the answer gives, in the Western calendar too.
@@ -424,6 +424,8 @@ export function createBot(deps: BotDeps): Bot {
     // (A part's merged facts are its own: withPartsUnanswered reads each part with what it says.)
     const { asks, facts } = part.merged;
     if (asks.includes('fee_amount') && facts.loanAmount !== undefined) return feeFlow({ ...part, merged: { ...part.merged, task: 'fee_calculation' } });
+    // (「還有是我自己拿去信保送件還是銀行送」: how one applies, as the whole message would be answered.)
+    if (asksHowToApply(part) && !hasRuleChannel(part) && !endedPlanToday(part)) return howToApplyFlow(part);
     return asks.length > 0 ? lookupFlow({ ...part, merged: { ...part.merged, task: 'fact_lookup' } }) : retrievalAnswer(part);
   }
 

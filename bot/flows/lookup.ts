@@ -657,11 +657,22 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // read on its own, 具結書 being another programme's.)
     const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 && own.asks.length > 0 ? answer(partCtx) : undefined;
     if (found.outcome === 'answered') more.push(found);
-    else if (alone?.outcome === 'answered') more.push(alone);
+    else if (alone?.outcome === 'answered' && !ofUnnamedProgramme(ctx, own, alone)) more.push(alone);
     // (「…銀行審核到撥款大概要幾天」: a part the documents do not answer is said to be missing, not passed over.)
     else if (sayMissing) more.push(partMissing(ctx, own, result));
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
+}
+
+/**
+ * Whether an answer read for a part on its own is of a programme the part does not name, by name or by a circumstance
+ * of it (「具結書」 names 促進就業): 〈3. 批次保證〉 found for 「我自己拿去信保送件還是銀行送」 during a talk about 青創.
+ */
+function ofUnnamedProgramme(ctx: FlowContext, own: Understanding, found: FlowResult): boolean {
+  const programme = found.state.programme;
+  if (programme === undefined || own.programmes.includes(programme)) return false;
+  const byFlags = ctx.domain.facts.namingProgramme.flags;
+  return !Object.entries(own.facts.flags ?? {}).some(([flag, on]) => on !== undefined && byFlags[flag as keyof typeof byFlags] === programme);
 }
 
 /** Punctuation a part of a message may end with, left out when the part is quoted back. */
@@ -679,7 +690,7 @@ function partMissing(ctx: FlowContext, own: Understanding, result: FlowResult): 
  * kind of thing (answer-kinds.yaml: who submits, a month, a name…) that nothing the answer says is of, is answered after
  * it by the passage its words find, whichever flow answered the rest. (A part asking no kind by name is left to the flow.)
  */
-export function withKindsAsked(ctx: FlowContext, result: FlowResult): FlowResult {
+export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (part: FlowContext) => FlowResult = retrievalAnswer): FlowResult {
   const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
   if (result.outcome !== 'answered' || kinds.length === 0) return result;
   // (What the answer says, not where it is cited from: a document's date is no answer to 「哪天要送到」.)
@@ -692,7 +703,7 @@ export function withKindsAsked(ctx: FlowContext, result: FlowResult): FlowResult
     if (asked.length === 0) return true;
     return asked.every((kind) => carriesAny(said, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
   };
-  return withPartsUnanswered(ctx, () => false, result, shown, retrievalAnswer, true);
+  return withPartsUnanswered(ctx, () => false, result, shown, answer, true);
 }
 
 /**

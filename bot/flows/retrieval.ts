@@ -390,7 +390,10 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 function computedLine(ctx: FlowContext, quoted: string[]): string | undefined {
   if (!ctx.understanding.modifiers.comparison) return undefined;
   // (Two figures of prose the question's sides name are computed once the whole answer is quoted: flows/lookup.ts.)
-  return rowDifference(quoted) ?? (ctx.understanding.modifiers.arithmetic ? undefined : figureDifference(quoted));
+  // (Only of a figure asked: 「我自己拿去信保送件還是銀行送」 sets two ways of doing against each other, not two rates the
+  // quoted row happens to hold.)
+  const figureAsked = kindsAsked(searchQuery(ctx), ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => !kind.qualifier && kind.shownBy.some((shown) => shown.units.length > 0));
+  return rowDifference(quoted) ?? (ctx.understanding.modifiers.arithmetic || !figureAsked ? undefined : figureDifference(quoted));
 }
 
 /**
@@ -1729,7 +1732,8 @@ function inForceIn(section: KnowledgeSection, ad: number): boolean {
 
 /**
  * 「111年底政府捐的錢比銀行多多少」: a year's figures are answered by a section that speaks of that year, when one is found
- * sure enough, before one that never names it (the 莫拉克 plan's 98年 donations): the documents do have that year.
+ * sure enough, before one of a document written before that year (the 莫拉克 plan's 98年 donations): the documents do
+ * have that year.
  * (Not when the first is a rule in force in the years asked: a year a rule is asked of is a day it is in force, not a
  * year it names.)
  */
@@ -1741,7 +1745,10 @@ function ofYearsAskedFirst(ctx: FlowContext, choices: SectionChoice[]): SectionC
   const dated = (section: KnowledgeSection) => [section.effectiveFrom, section.issued].flatMap((day) => (day ? [`${Number(day.slice(0, 4)) - 1911}年`] : [])).join('');
   const speaks = (c: SectionChoice) => yearsNotCovered(years, `${c.section.title}${c.section.heading}${dated(c.section)}${c.section.text}`).length < years.length;
   const inForceDuring = (section: KnowledgeSection, ad: number) => (section.effectiveFrom ?? section.issued ?? '') <= `${ad}-12-31` && (section.effectiveTo === null || section.effectiveTo >= `${ad}-01-01`);
-  if (speaks(top) || years.every((ad) => inForceDuring(top.section, ad))) return choices;
+  // (Only over a document written before the years asked, which cannot report them: the newest report not naming 109
+  // does not have 109's counts, and says so.)
+  const before = (section: KnowledgeSection) => (section.issued ?? section.effectiveFrom ?? '9999') < `${Math.min(...years)}-01-01`;
+  if (speaks(top) || !before(top.section) || years.every((ad) => inForceDuring(top.section, ad))) return choices;
   const found = choices.find((c) => c.confidence >= W.minConfidence && speaks(c));
   return found ? [found, ...choices.filter((c) => c !== found)] : choices;
 }
