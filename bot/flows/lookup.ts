@@ -172,7 +172,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
       if (!computedHere(u)) return [];
       const line = arithmeticLine(byRowNames(englishToChinese(u.text), banks), operationOf(u)!, lines, before, i > 0 ? byRowNames(englishToChinese(asked[i - 1]!.text), banks) : undefined);
       // (「AI的件比一般件快幾天？一般件是AI件的幾倍？」: a part asking a difference no label tells apart, the only two figures of one unit.)
-      return line ?? (asked.length > 1 && operationOf(u) === 'difference' ? figureDifference(lines, u.modifiers.share === true || /[%％]/u.test(u.text)) : undefined) ?? [];
+      return line ?? (asked.length > 1 && operationOf(u) === 'difference' ? figureDifference(lines, sharesSetAgainst(ctx, u, asked[i - 1])) : undefined) ?? [];
     }))].filter((line) => !stated(line));
   // (The rule parameters the answer states, 「批次保證各批號之代位清償限額上限：新臺幣 100,000,000 元…」, each named by its
   // description; what its brackets add, a date it applies from, is no figure of it.)
@@ -683,6 +683,18 @@ function partMissing(ctx: FlowContext, own: Understanding, result: FlowResult): 
   let asked = own.text.trim();
   while (asked.length > 0 && TRAILING_MARKS.has(asked.at(-1)!)) asked = asked.slice(0, -1).trimEnd();
   return notInDocuments(ctx, { lines: [`「${asked}」：目前收錄的文件沒有這項資料；如需確認，請洽信保基金：${serviceLinesText(ctx.service)}。`], quickReplies: [], state: result.state });
+}
+
+/**
+ * Whether a difference asked is of shares (percentage points) rather than amounts: the part asks a share (「差幾%」), or
+ * asks no amount and follows a part asking shares (「政府佔幾趴 銀行佔幾趴 兩個差一下是多少」). 「多捐了多少？…占几%」 is
+ * of amounts.
+ */
+function sharesSetAgainst(ctx: FlowContext, part: Understanding, before: Understanding | undefined): boolean {
+  const ofShares = (u: Understanding) => u.modifiers.share === true || /[%％]/u.test(u.text);
+  if (ofShares(part)) return true;
+  const amountAsked = kindsAsked(part.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.amount);
+  return !amountAsked && before !== undefined && ofShares(before);
 }
 
 /**

@@ -388,7 +388,8 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
 
 /** Two rows of a table compared, or the only two figures of one unit in a quoted sentence. */
 function computedLine(ctx: FlowContext, quoted: string[]): string | undefined {
-  if (!ctx.understanding.modifiers.comparison) return undefined;
+  // (Or a difference asked of them without a word that compares, 「新北vs桃園…新北多了多少」.)
+  if (!ctx.understanding.modifiers.comparison && ctx.understanding.modifiers.arithmetic !== 'difference') return undefined;
   // (Two figures of prose the question's sides name are computed once the whole answer is quoted: flows/lookup.ts.)
   // (Only of a figure asked: 「我自己拿去信保送件還是銀行送」 sets two ways of doing against each other, not two rates the
   // quoted row happens to hold.)
