@@ -511,6 +511,8 @@ export function arithmeticLine(question: string, operation: Operation, passages:
       return `計算：${shown(a)} ＋ ${shown(b)} ＝ ${amountText(sum)}。`;
     }
     case 'growth': {
+      // (A rate grown by 「幾趴」, 「新發生逾期率111年比109年高了幾趴」, is grown by percentage points: 0.56, not 83.58%.)
+      if (a.kind === 'percent' && b.kind === 'percent') return `計算：${shown(high)} − ${shown(low)} ＝ ${Number((high.value - low.value).toFixed(4))} 個百分點。`;
       // From the earlier year's figure to the later's when each names its year (「111年比110年成長多少」); else from the
       // figure before (「跟原本比多了幾%」: the smaller; 「少了幾%」: the larger).
       const yearOf = (f: Figure) => Number(/(\d{2,3})年/u.exec(f.label)?.[1] ?? [...f.tokens].find((t) => /^\d{2,3}年$/u.test(t))?.slice(0, -1) ?? NaN);

@@ -47,6 +47,13 @@ describe('arithmetic over the figures an answer quotes', () => {
     expect(arithmeticLine('新發生逾期率111年比109年高多少', 'difference', OVERDUE)).toContain('＝ 0.56 個百分點');
   });
 
+  it('grows a rate by percentage points, an amount by percent', () => {
+    const rate = arithmeticLine('新發生逾期率111年比109年高了幾趴', 'growth', OVERDUE);
+    expect(rate).toContain('＝ 0.56 個百分點');
+    expect(rate).not.toContain('83.58');
+    expect(arithmeticLine('新發生逾期保證金額111年比110年多了幾%', 'growth', OVERDUE)).toMatch(/22\.81%/u);
+  });
+
   it('sets a follow-up against the question before it', () => {
     expect(arithmeticLine('金融機構呢？兩個差多少', 'difference', DONATIONS, '政府累計捐助多少錢')).toContain('657.25億元');
   });
