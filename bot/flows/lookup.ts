@@ -710,8 +710,10 @@ export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (pa
   const said = result.replies.flatMap((r) => r.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n').replace(/（[^（）]*）/gu, '');
   // (Said of what the part names: 「千金挺是哪一年推的」 is not answered by a date of another measure.)
   const normal = normalizeText(said);
+  // (Nor a part that tells a figure of the kind itself, 「成數七成」 on a form line: it states, it does not ask.)
+  const tells = (own: Understanding, kind: AnswerKind) => carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(own.text)), [kind]);
   const shown = (own: Understanding) => {
-    const asked = kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier);
+    const asked = kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier && !tells(own, kind));
     if (asked.length === 0) return true;
     return asked.every((kind) => carriesAny(said, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
   };
@@ -1163,7 +1165,12 @@ function fireflyLine(ctx: FlowContext): string | undefined {
   // (「那捐少一點呢 最少要捐多少 這樣可以保多少」: the lowest donation the rules allow; 「照原則金額捐」: the norm they name.)
   const at = ctx.understanding.donationAt;
   const named = at ? ctx.view.find(at === 'minimum' ? 'firefly.donation_minimum' : 'firefly.donation_standard')?.value : undefined;
-  const donation = typeof named === 'number' ? named : ctx.merged.facts.donationAmount;
+  const stated = ctx.merged.facts.donationAmount;
+  // (「只想捐1500萬…如果不行，最低要捐多少，照最低門檻捐的話總額度幾億」: the donation told, then the one the rules name.)
+  if (typeof named === 'number' && stated !== undefined && stated !== named) {
+    return [fireflyTotalLine(ctx, stated), fireflyTotalLine(ctx, named, at)].join('\n');
+  }
+  const donation = typeof named === 'number' ? named : stated;
   // (「整個專案的保證總額度要做到30億，要捐多少」: the donation worked back from the total asked.)
   const total = ctx.merged.facts.fireflyTotal;
   if (donation === undefined && total !== undefined) {
@@ -1172,10 +1179,14 @@ function fireflyLine(ctx: FlowContext): string | undefined {
     return `信用保證總額度要達 ${amountInWords(total)}，專款及本基金等額相對資金合計須 ${amountInWords(d.donation * 2)}（總額度以其 ${d.multiple} 倍為限），企業須捐助 ${amountInWords(d.donation)}：${d.formula}${under}。`;
   }
   if (donation === undefined) return undefined;
+  return fireflyTotalLine(ctx, donation, typeof named === 'number' ? at : undefined);
+}
+
+/** The 火金姑 total of a donation: the one told, or the one the rules name (`at`: their minimum or their norm). */
+function fireflyTotalLine(ctx: FlowContext, donation: number, at?: 'minimum' | 'standard'): string {
   const q = fireflyQuota(ctx.view, donation);
   const under = q.belowMinimum !== undefined ? `；惟捐助金額低於文件所載下限 ${amountInWords(q.belowMinimum)}` : '';
-  const told =
-    typeof named === 'number' ? `以文件所載${at === 'minimum' ? '捐助金額下限' : '原則捐助金額'} ${amountInWords(donation)}` : `依您說的捐助金額 ${amountInWords(donation)}`;
+  const told = at ? `以文件所載${at === 'minimum' ? '捐助金額下限' : '原則捐助金額'} ${amountInWords(donation)}` : `依您說的捐助金額 ${amountInWords(donation)}`;
   return `${told}，加上本基金提撥之等額相對資金，信用保證總額度為 ${amountInWords(q.total)}：${q.formula}${under}。`;
 }
 

@@ -336,7 +336,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(variants || yearAndTerm ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: findYears(canonical),
-    ...(facts.donationAmount === undefined ? donationAt(domain, canonical) : {}),
+    ...donationAt(domain, canonical),
     ...optionalRelativeYear(domain.words.relativeYears.find(({ word }) => canonical.includes(word))?.offset),
     parameterTopics,
     ...optionalAnswer(bareAnswerOf(canonical, domain)),

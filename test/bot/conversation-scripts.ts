@@ -4910,6 +4910,31 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批報的保證成數最高多少'],
     answersWith: ['9成'],
   },
+  {
+    name: 'reads a 營授比 written as a division (餘額/營收 85%) and caps the authorised ratio at 5成',
+    says: ['買賣業客戶 週轉授信餘額/報稅營業額 約90%，授權送保最多保幾成'],
+    answersWith: ['營授比 90%', '5成'],
+  },
+  {
+    name: 'takes the amount used and the cap mentioned for what they are, and guarantees the public-works loan itself',
+    says: ['我們有開發票，信保用了1.1億，快到1.2億的天花板，現在標到公所的公共工程要借六千萬週轉，最多保多少'],
+    answersWith: ['5,400萬元', '60,000,000 × 90%'],
+  },
+  {
+    name: 'gives the 火金姑 total of the donation told and of the rules’ minimum when both are asked',
+    says: ['火金姑我們只打算捐1000萬，夠嗎？照最低門檻捐的話總額度多少'],
+    answersWith: ['4億元', '8億元'],
+  },
+  {
+    name: 'says a rate grown by 幾趴 in percentage points',
+    says: ['新發生逾期率111年比108年高了幾趴'],
+    answersWith: ['0.29 個百分點'],
+  },
+  {
+    name: 'computes two table rows set against each other without a comparing word',
+    says: ['111年台中市vs高雄市 保證餘額台中多了多少'],
+    answersWith: ['相差'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
