@@ -139,6 +139,11 @@ function trimmedLabel(label: string): string {
 
 /** A question asking a difference of rates (「幾個百分點」「逾期率」), or of money (「多少錢」「金額」). */
 const PERCENT_ASKED = /百分點|[率%％趴]/u;
+
+/** Whether a question asks of rates or shares (「差幾個百分點」「占幾%」「幾趴」), not amounts. */
+export function asksOfPercent(question: string): boolean {
+  return PERCENT_ASKED.test(question);
+}
 const MONEY_ASKED = /錢|金額|[元億萬]/u;
 const COUNT_ASKED = /(?:幾|多少)(?:家|件|戶|個|位|人)/u;
 

@@ -14,7 +14,7 @@ import { InvalidInputError } from '../../rules/errors.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import type { Reference } from '../../rules/schema.ts';
 import { isProgrammeId, PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
-import { arithmeticLine, perItemAsked } from '../compose/arithmetic.ts';
+import { arithmeticLine, asksOfPercent, perItemAsked } from '../compose/arithmetic.ts';
 import { tokenize } from '../../knowledge/tokenizer.ts';
 import { figureDifference, rowsJoined, shownRowShare, shownRowsDifference, shownRowsSum, type RowWords } from '../../knowledge/quote.ts';
 import { amountInWords, amountSpoken, formatAmount, formatCheng, formatRate, formatRocDate } from '../compose/format.ts';
@@ -691,7 +691,7 @@ function partMissing(ctx: FlowContext, own: Understanding, result: FlowResult): 
  * of amounts.
  */
 function sharesSetAgainst(ctx: FlowContext, part: Understanding, before: Understanding | undefined): boolean {
-  const ofShares = (u: Understanding) => u.modifiers.share === true || /[%％]/u.test(u.text);
+  const ofShares = (u: Understanding) => u.modifiers.share === true || asksOfPercent(u.text);
   if (ofShares(part)) return true;
   const amountAsked = kindsAsked(part.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.amount);
   return !amountAsked && before !== undefined && ofShares(before);
