@@ -21,9 +21,9 @@ import { combinedAnswer, severalProgrammes } from './flows/several-programmes.ts
 import { rowsNamed, labelOf } from '../knowledge/named-rows.ts';
 import { canonical } from '../knowledge/passage-terms.ts';
 import { declineFlow, withoutClaimedFigures, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
-import { caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
+import { authorisedRatioCap, caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { feeFlow, notEligibleForNamed, withCaseNotEligible, withLowerRates } from './flows/fee.ts';
-import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withKindsAsked, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
+import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withFireflyTotal, withKindsAsked, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
 import { asksHowToApply, howToApplyFlow } from './flows/how-to-apply.ts';
 import { reverseLookupFlow } from './flows/reverse-lookup.ts';
@@ -238,7 +238,7 @@ export function createBot(deps: BotDeps): Bot {
         if (retried.outcome !== 'unanswered') ({ result, merged } = { result: retried, merged: withContext });
       }
       // (A part asking a kind of thing the answer says nothing of is answered after it.)
-      if (merged.task === 'fact_lookup' || merged.task === 'eligibility' || merged.task === 'fee_calculation') result = withKindsAsked(ctx, result, answerOfPart);
+      if (merged.task === 'fact_lookup' || merged.task === 'eligibility' || merged.task === 'fee_calculation') result = withKindsAsked(ctx, withFireflyTotal(ctx, result), answerOfPart);
       // 「有沒有免付費的電話可以先問問」: the fund's lines given to a contact asked are cited from where they are written.
       if (merged.asks.includes('contact')) result = withServiceLinesCited(result, service);
       // 「信保基金是哪一年成立的？要西元年喔」: the years of the Republic the answer gives, in the Western calendar too.
@@ -353,9 +353,12 @@ export function createBot(deps: BotDeps): Bot {
           // (A part asking something of the fee beside its amount, 「…一年多少？這筆費用是銀行收還是信保收」, is answered by
           // the passage saying it.)
           // (「…一年保證費要付多少?? 有沒有什麼辦法讓費率再低一點」: the circumstances that would lower the rate follow the fee.)
-          const fee = withPartsUnanswered(ctx, (ask) => FEE_FIGURES.has(ask), feeWithCircumstances(ctx), undefined, answerOfPart);
           // 「營授比幾%?有沒有超過? 這2百萬…一年保正費要多少」: the 營授比 asked with the fee is decided first, then the fee.
           const ratioAsked = u.parameterTopics.includes('business_finance_ratio') && u.asks.includes('statistics');
+          // (At the ratio the 營授比 leaves an authorised submission, when no ratio was told: 5成 above the threshold.)
+          const cap = ratioAsked && merged.facts.guaranteeRatio === undefined && merged.facts.submission !== 'project' ? authorisedRatioCap(ctx) : undefined;
+          const feeCtx = cap === undefined ? ctx : { ...ctx, merged: { ...merged, facts: { ...merged.facts, guaranteeRatio: cap } } };
+          const fee = withPartsUnanswered(feeCtx, (ask) => FEE_FIGURES.has(ask), feeWithCircumstances(feeCtx), undefined, answerOfPart);
           const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;
           // (「…利率現在大概幾趴？我要借二百萬…」: a figure asked beside the fee that the documents do not state for the
           // programme, a bank's interest rate, is said to be missing after the fee.)

@@ -292,6 +292,17 @@ export function caseRatioDecision(ctx: FlowContext): FlowResult | undefined {
   return r.decision === 'needs_industry' ? undefined : ratioAnswer(ctx, r);
 }
 
+/**
+ * The highest ratio an authorised submission gets under the case's 營授比 (「…營授比76%…用授權送最高保幾成…這800萬一年保費多少」:
+ * 5成), when the case tells its 營授比 and it limits the ratio; undefined otherwise.
+ */
+export function authorisedRatioCap(ctx: FlowContext): number | undefined {
+  const { facts } = ctx.merged;
+  if (facts.businessFinanceRatio === undefined && (facts.annualRevenue === undefined || facts.workingCapitalBalance === undefined)) return undefined;
+  const r = businessFinanceRatio(ctx.view, ratioInputOf(facts));
+  return r.decision === 'needs_industry' ? undefined : r.maxAuthorisedRatio;
+}
+
 function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
   if (r.decision === 'needs_industry') {
     return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${r.shown}（${r.formula}）。`);

@@ -1159,6 +1159,17 @@ function limitedFact(ctx: FlowContext): { pending: string } | Record<string, nev
   return fact && (ctx.merged.facts as Record<string, unknown>)[fact] === undefined ? { pending: fact } : {};
 }
 
+/**
+ * 「我要借500萬 能保多少? 如果他改照原則的金額捐 整個專案最多能保多少」: a decision on a 火金姑 loan, asked also the total a
+ * donation the rules name would give (or the donation a total needs), says it after the decision.
+ */
+export function withFireflyTotal(ctx: FlowContext, result: FlowResult): FlowResult {
+  if (result.outcome !== 'answered' || ctx.merged.programme !== 'firefly') return result;
+  if (ctx.understanding.donationAt === undefined && ctx.merged.facts.fireflyTotal === undefined) return result;
+  const line = fireflyLine(ctx);
+  return line && !result.replies.some((r) => r.text.includes(line)) ? withLineAfterFigures(result, line) : result;
+}
+
 /** 「企業捐3,000萬，火金姑總額度多少」: the donation and the fund's equal match, times the multiple. */
 function fireflyLine(ctx: FlowContext): string | undefined {
   if (ctx.merged.programme !== 'firefly') return undefined;

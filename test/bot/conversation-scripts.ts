@@ -4935,6 +4935,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['111年台中市vs高雄市 保證餘額台中多了多少'],
     answersWith: ['相差'],
   },
+  {
+    name: 'computes the fee at the ratio the 營授比 leaves an authorised submission when no ratio is told',
+    says: ['一般事業 營業額4000萬 週轉餘額2500萬 再借500萬 營授比幾%？授權送最多幾成？B組一年保費多少'],
+    answersWith: ['5成', '5,000,000 × 50% × 1.00%', '25,000'],
+  },
+  {
+    name: 'adds the 火金姑 total at the rules’ norm to a decision that asked it',
+    says: ['上游廠商要捐1200萬做火金姑，我借300萬可以保多少？如果照原則金額捐，整個專案總額度多少'],
+    answersWith: ['20億元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
