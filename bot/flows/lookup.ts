@@ -704,7 +704,7 @@ function sharesSetAgainst(ctx: FlowContext, part: Understanding, before: Underst
  */
 export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (part: FlowContext) => FlowResult = retrievalAnswer): FlowResult {
   const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
-  if (result.outcome !== 'answered' || kinds.length === 0) return result;
+  if ((result.outcome !== 'answered' && result.outcome !== 'asked') || kinds.length === 0) return result;
   // (What the answer says, not where it is cited from: a document's date is no answer to 「哪天要送到」.)
   // (Nor a day in brackets beside a rule, 「（民國100年1月1日起適用）」, or the user's own date told back.)
   const said = result.replies.flatMap((r) => r.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n').replace(/（[^（）]*）/gu, '');
@@ -717,7 +717,12 @@ export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (pa
     if (asked.length === 0) return true;
     return asked.every((kind) => carriesAny(said, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
   };
-  return withPartsUnanswered(ctx, () => false, result, shown, answer, true);
+  if (result.outcome === 'answered') return withPartsUnanswered(ctx, () => false, result, shown, answer, true);
+  // (「…以前是不是叫別的名字?? 什麼時候改的 現在保幾成 手續費怎麼算」 waiting for the loan: the parts it can answer now are
+  // answered before the question.)
+  // (Not a part asking what the flow waits to answer, 「保幾成 手續費怎麼算」.)
+  const now = withPartsUnanswered(ctx, (ask) => ctx.merged.asks.includes(ask), { ...result, outcome: 'answered', replies: [] }, shown, answer);
+  return now.replies.length === 0 ? result : { ...result, grounding: [...(now.grounding ?? []), ...(result.grounding ?? [])], replies: [...now.replies.map((r) => ({ ...r, quickReplies: [] })), ...result.replies] };
 }
 
 /**

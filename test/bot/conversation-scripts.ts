@@ -4945,6 +4945,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['上游廠商要捐1200萬做火金姑，我借300萬可以保多少？如果照原則金額捐，整個專案總額度多少'],
     answersWith: ['20億元'],
   },
+  {
+    name: 'answers a part it can answer now before asking for the loan amount the fee waits on',
+    says: ['鳳凰貸款原本叫什麼名字？保證費怎麼算'],
+    answersWith: ['創業鳳凰婦女小額貸款', '請問貸款金額是多少'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
