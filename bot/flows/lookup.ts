@@ -658,8 +658,13 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 && own.asks.length > 0 ? answer(partCtx) : undefined;
     if (found.outcome === 'answered') more.push(found);
     else if (alone?.outcome === 'answered' && !ofUnnamedProgramme(ctx, own, alone)) more.push(alone);
-    // (「…銀行審核到撥款大概要幾天」: a part the documents do not answer is said to be missing, not passed over.)
-    else if (sayMissing) more.push(partMissing(ctx, own, result));
+    // (「…銀行審核到撥款大概要幾天」: a part the documents do not answer is said to be missing, not passed over; unless,
+    // naming nothing of its own, it is found with the first part's subject: 「批保卓越獎…費率降到多少？111年是哪幾家拿到」.)
+    else if (sayMissing) {
+      const subject = own === parts[0]!.own ? undefined : subjectOf(ctx, parts[0]!.own.text);
+      const read = subject ? answer({ ...partCtx, understanding: understand(`${subject} ${own.text}`, ctx.domain) }) : undefined;
+      more.push(read?.outcome === 'answered' ? read : partMissing(ctx, own, result));
+    }
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
 }
@@ -673,6 +678,15 @@ function ofUnnamedProgramme(ctx: FlowContext, own: Understanding, found: FlowRes
   if (programme === undefined || own.programmes.includes(programme)) return false;
   const byFlags = ctx.domain.facts.namingProgramme.flags;
   return !Object.entries(own.facts.flags ?? {}).some(([flag, on]) => on !== undefined && byFlags[flag as keyof typeof byFlags] === programme);
+}
+
+/** What a question is about, its ways of asking left out: 「批保卓越獎得獎銀行的客戶費率可以降到多少」 → 批保卓越獎得獎銀行的客戶費率. */
+function subjectOf(ctx: FlowContext, question: string): string | undefined {
+  const text = normalizeText(question);
+  const kinds = kindsAsked(text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
+  let subject = kinds.flatMap((kind) => kind.askedBy).reduce((rest, word) => rest.split(word).join(' '), text).trim();
+  while (subject.length > 0 && TRAILING_MARKS.has(subject.at(-1)!)) subject = subject.slice(0, -1).trimEnd();
+  return subject.length >= 2 ? subject : undefined;
 }
 
 /** Punctuation a part of a message may end with, left out when the part is quoted back. */
