@@ -1049,7 +1049,8 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
   const groups = facts.riskGroup !== undefined || statedRate !== undefined ? [facts.riskGroup] : (['A', 'B', 'C'] as const);
   // (A rate the user was quoted, 「行員說年費率要1.5%」, is today's; what a circumstance lowers it to is the rules' rate
   // with it, 促進就業's 0.5% with the pledge, not the quoted rate again.)
-  const rateOf = (flags: FactFlags, trace: TraceRecorder, annualRate = statedRate) => {
+  const rateOf = (flags: FactFlags, trace: TraceRecorder, quoted = true) => {
+    const annualRate = quoted ? statedRate : undefined;
     try {
       const rates = (annualRate === undefined && facts.riskGroup === undefined ? (['A', 'B', 'C'] as const) : groups).map((riskGroup) => {
         const selected = selectFeeRate(programme, { riskGroup, flags, lender: facts.lender, annualRate }, trace);
@@ -1066,7 +1067,7 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
     // (A bank's award, the bank named: the award list says whether it has it, 「上海商銀」 does not.)
     if (facts.flags?.[flag] !== undefined || (lenderListed && facts.lender !== undefined)) return [];
     const trace = new TraceRecorder(ctx.view);
-    const rate = rateOf({ ...facts.flags, [flag]: true }, trace, undefined);
+    const rate = rateOf({ ...facts.flags, [flag]: true }, trace, false);
     return rate !== undefined && rate < now ? [{ flag, label, rate, citations: ctx.cite.forTrace(trace.steps) }] : [];
   });
   if (lower.length === 0) return result;

@@ -1193,14 +1193,17 @@ export function withFireflyTotal(ctx: FlowContext, result: FlowResult): FlowResu
 function fireflyLine(ctx: FlowContext): string | undefined {
   if (ctx.merged.programme !== 'firefly') return undefined;
   // (「那捐少一點呢 最少要捐多少 這樣可以保多少」: the lowest donation the rules allow; 「照原則金額捐」: the norm they name.)
-  const at = ctx.understanding.donationAt;
-  const named = at ? ctx.view.find(at === 'minimum' ? 'firefly.donation_minimum' : 'firefly.donation_standard')?.value : undefined;
+  const named = (ctx.understanding.donationAt ?? []).flatMap((at) => {
+    const value = ctx.view.find(at === 'minimum' ? 'firefly.donation_minimum' : 'firefly.donation_standard')?.value;
+    return typeof value === 'number' ? [{ at, value }] : [];
+  });
   const stated = ctx.merged.facts.donationAmount;
-  // (「只想捐1500萬…如果不行，最低要捐多少，照最低門檻捐的話總額度幾億」: the donation told, then the one the rules name.)
-  if (typeof named === 'number' && stated !== undefined && stated !== named) {
-    return [fireflyTotalLine(ctx, stated), fireflyTotalLine(ctx, named, at)].join('\n');
+  // (「只想捐1500萬…最少要捐多少、那樣總保證額度多少？照原則的金額捐又是多少」: the donation told, then each the rules name.)
+  if (named.length > 0) {
+    const told = stated !== undefined && !named.some((n) => n.value === stated) ? [fireflyTotalLine(ctx, stated)] : [];
+    return [...told, ...named.map((n) => fireflyTotalLine(ctx, n.value, n.at))].join('\n');
   }
-  const donation = typeof named === 'number' ? named : stated;
+  const donation = stated;
   // (「整個專案的保證總額度要做到30億，要捐多少」: the donation worked back from the total asked.)
   const total = ctx.merged.facts.fireflyTotal;
   if (donation === undefined && total !== undefined) {
@@ -1209,7 +1212,7 @@ function fireflyLine(ctx: FlowContext): string | undefined {
     return `信用保證總額度要達 ${amountInWords(total)}，專款及本基金等額相對資金合計須 ${amountInWords(d.donation * 2)}（總額度以其 ${d.multiple} 倍為限），企業須捐助 ${amountInWords(d.donation)}：${d.formula}${under}。`;
   }
   if (donation === undefined) return undefined;
-  return fireflyTotalLine(ctx, donation, typeof named === 'number' ? at : undefined);
+  return fireflyTotalLine(ctx, donation);
 }
 
 /** The 火金姑 total of a donation: the one told, or the one the rules name (`at`: their minimum or their norm). */

@@ -376,10 +376,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   return understanding;
 }
 
-/** 「照原則金額捐」「最少要捐多少」: the 火金姑 donation the rules name (the norm wins when both are said). */
+/** 「照原則金額捐」「最少要捐多少」: the 火金姑 donations the rules name that the message asks of (the minimum, the norm, or both). */
 function donationAt(domain: Domain, canonical: string): Pick<Understanding, 'donationAt'> {
-  if (domain.roles.donationAtStandard.test(canonical)) return { donationAt: 'standard' };
-  return domain.roles.donationAtMinimum.test(canonical) ? { donationAt: 'minimum' } : {};
+  const at = [...(domain.roles.donationAtMinimum.test(canonical) ? (['minimum'] as const) : []), ...(domain.roles.donationAtStandard.test(canonical) ? (['standard'] as const) : [])];
+  return at.length > 0 ? { donationAt: at } : {};
 }
 
 function optionalRelativeYear(offset: number | undefined): { relativeYear?: number } {

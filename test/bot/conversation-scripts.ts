@@ -4950,6 +4950,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['鳳凰貸款原本叫什麼名字？保證費怎麼算'],
     answersWith: ['創業鳳凰婦女小額貸款', '請問貸款金額是多少'],
   },
+  {
+    name: 'gives the 火金姑 totals of the donation told, the rules’ minimum and their norm when all three are asked',
+    says: ['火金姑我們想捐1800萬可以嗎？不夠的話最少捐多少、總額度多少？照原則金額捐呢'],
+    answersWith: ['7.2億元', '8億元', '20億元'],
+  },
+  {
+    name: 'offers a lower rate with its fee even when the user quoted the rate the rules give',
+    says: ['批保借300萬保9成，現在費率0.3%，客戶嫌貴，有沒有更低的'],
+    answersWith: ['0.2%', '5,400'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
