@@ -29,7 +29,7 @@ import type { Citation } from '../types.ts';
 import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
-import { asksOfNothingInParticular, kindsOfQuestion, oncePer, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked, withRareWordsAnswered } from './retrieval.ts';
+import { asksOfNothingInParticular, kindsOfQuestion, oncePer, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked, subjectOf, withRareWordsAnswered } from './retrieval.ts';
 import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
@@ -661,7 +661,7 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (「…銀行審核到撥款大概要幾天」: a part the documents do not answer is said to be missing, not passed over; unless,
     // naming nothing of its own, it is found with the first part's subject: 「批保卓越獎…費率降到多少？111年是哪幾家拿到」.)
     else if (sayMissing) {
-      const subject = own === parts[0]!.own ? undefined : subjectOf(ctx, parts[0]!.own.text);
+      const subject = own === parts[0]!.own ? undefined : subjectOf(parts[0]!.own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
       const read = subject ? answer({ ...partCtx, understanding: understand(`${subject} ${own.text}`, ctx.domain) }) : undefined;
       more.push(read?.outcome === 'answered' ? read : partMissing(ctx, own, result));
     }
@@ -678,15 +678,6 @@ function ofUnnamedProgramme(ctx: FlowContext, own: Understanding, found: FlowRes
   if (programme === undefined || own.programmes.includes(programme)) return false;
   const byFlags = ctx.domain.facts.namingProgramme.flags;
   return !Object.entries(own.facts.flags ?? {}).some(([flag, on]) => on !== undefined && byFlags[flag as keyof typeof byFlags] === programme);
-}
-
-/** What a question is about, its ways of asking left out: 「批保卓越獎得獎銀行的客戶費率可以降到多少」 → 批保卓越獎得獎銀行的客戶費率. */
-function subjectOf(ctx: FlowContext, question: string): string | undefined {
-  const text = normalizeText(question);
-  const kinds = kindsAsked(text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
-  let subject = kinds.flatMap((kind) => kind.askedBy).reduce((rest, word) => rest.split(word).join(' '), text).trim();
-  while (subject.length > 0 && TRAILING_MARKS.has(subject.at(-1)!)) subject = subject.slice(0, -1).trimEnd();
-  return subject.length >= 2 ? subject : undefined;
 }
 
 /** Punctuation a part of a message may end with, left out when the part is quoted back. */
@@ -1179,8 +1170,8 @@ function limitedFact(ctx: FlowContext): { pending: string } | Record<string, nev
 }
 
 /**
- * 「我要借500萬 能保多少? 如果他改照原則的金額捐 整個專案最多能保多少」: a decision on a 火金姑 loan, asked also the total a
- * donation the rules name would give (or the donation a total needs), says it after the decision.
+ * 「我要借500萬 能保多少? 如果他改照原則的金額捐 整個專案最多能保多少」: an answer about a 火金姑 loan, asked also the total a
+ * donation the rules name would give (or the donation a total needs), says it after the rest.
  */
 export function withFireflyTotal(ctx: FlowContext, result: FlowResult): FlowResult {
   if (result.outcome !== 'answered' || ctx.merged.programme !== 'firefly') return result;
@@ -1203,16 +1194,14 @@ function fireflyLine(ctx: FlowContext): string | undefined {
     const told = stated !== undefined && !named.some((n) => n.value === stated) ? [fireflyTotalLine(ctx, stated)] : [];
     return [...told, ...named.map((n) => fireflyTotalLine(ctx, n.value, n.at))].join('\n');
   }
-  const donation = stated;
   // (「整個專案的保證總額度要做到30億，要捐多少」: the donation worked back from the total asked.)
   const total = ctx.merged.facts.fireflyTotal;
-  if (donation === undefined && total !== undefined) {
+  if (stated === undefined && total !== undefined) {
     const d = fireflyDonationFor(ctx.view, total);
     const under = d.belowMinimum !== undefined ? `；惟低於文件所載捐助金額下限 ${amountInWords(d.belowMinimum)}，至少須捐 ${amountInWords(d.belowMinimum)}` : '';
     return `信用保證總額度要達 ${amountInWords(total)}，專款及本基金等額相對資金合計須 ${amountInWords(d.donation * 2)}（總額度以其 ${d.multiple} 倍為限），企業須捐助 ${amountInWords(d.donation)}：${d.formula}${under}。`;
   }
-  if (donation === undefined) return undefined;
-  return fireflyTotalLine(ctx, donation);
+  return stated === undefined ? undefined : fireflyTotalLine(ctx, stated);
 }
 
 /** The 火金姑 total of a donation: the one told, or the one the rules name (`at`: their minimum or their norm). */

@@ -386,6 +386,16 @@ export function retrievalAnswer(ctx: FlowContext): FlowResult {
   return best.confidence < 0.5 || missingYears.length > 0 ? { ...result, outcome: 'low_confidence' } : result;
 }
 
+/**
+ * What a question is about, its ways of asking a kind of thing left out (「明年度的批號幾月要申請」 → 明年度的批號 要申請);
+ * undefined when nothing is left out or too little is left.
+ */
+export function subjectOf(question: string, kinds: readonly AnswerKind[]): string | undefined {
+  const first = normalizeText(question);
+  const subject = kindsAsked(first, kinds).flatMap((kind) => kind.askedBy).reduce((rest, word) => rest.split(word).join(' '), first).replace(/[？?！!。，,\s]+/gu, ' ').trim();
+  return subject !== first && subject.length >= 2 ? subject : undefined;
+}
+
 /** Two rows of a table compared, or the only two figures of one unit in a quoted sentence. */
 function computedLine(ctx: FlowContext, quoted: string[]): string | undefined {
   // (Or a difference asked of them without a word that compares, 「新北vs桃園…新北多了多少」.)
@@ -1375,11 +1385,10 @@ function eachQuestionAnswered(ctx: FlowContext, whole: RetrievalChoice): FlowRes
     // (「安興專案到幾號截止？今年還可以申請嗎」: naming nothing after a question naming its subject, and not found with the
     // first question's asking words, it asks of that subject: read with the subject's words alone.)
     const ofSubject = () => {
-      const first = normalizeText(parts[0]!.own.text);
-      const subject = kindsAsked(first, kinds).flatMap((kind) => kind.askedBy).reduce((rest, word) => rest.split(word).join(' '), first).replace(/[？?！!。，,\s]+/gu, ' ').trim();
+      const subject = subjectOf(parts[0]!.own.text, kinds);
       // (The subject's programmes with its words: 「明年度的批號」 names 批保.)
       const programmes = own.programmes.length > 0 ? own.programmes : parts[0]!.own.programmes;
-      return subject !== first && subject.length >= 2 ? choose({ ...own, text: `${subject} ${own.text}`, programmes }, before) : undefined;
+      return subject !== undefined ? choose({ ...own, text: `${subject} ${own.text}`, programmes }, before) : undefined;
     };
     if (i > 0 && leaning && !leaning.covered && namesNothing(ctx, own)) {
       const read = ofSubject();
