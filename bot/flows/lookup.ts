@@ -652,18 +652,26 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     const { programme: _other, ...merged } = ctx.merged;
     const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
     const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, asks: own.asks, facts: own.facts } };
+    // (An answer to a part asking a kind of thing by name must say one: 「以後每年幾月申請批號」 is not answered by the award
+    // passage that happens to name 批次保證, but by 〈說明二（一）〉's 每年 10 月.)
+    const partKinds = kindsAsked(own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier);
+    const saysKinds = (r: FlowResult) => {
+      const quoted = r.replies.flatMap((reply) => reply.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n');
+      return partKinds.length === 0 || partKinds.some((kind) => carriesAny(quoted, [kind]));
+    };
+    const answering = (r: FlowResult) => r.outcome === 'answered' && saysKinds(r);
     const found = answer(ofPart ? { ...partCtx, merged: { ...partCtx.merged, programme: ofPart } } : partCtx);
     // (「一般貸款…簽了促進就業具結書 手續費多少？具結書要附給信保嗎」: a part the programme under discussion does not answer is
     // read on its own, 具結書 being another programme's.)
-    const alone = found.outcome !== 'answered' && ofPart !== undefined && own.programmes.length === 0 && own.asks.length > 0 ? answer(partCtx) : undefined;
-    if (found.outcome === 'answered') more.push(found);
-    else if (alone?.outcome === 'answered' && !ofUnnamedProgramme(ctx, own, alone)) more.push(alone);
+    const alone = !answering(found) && ofPart !== undefined && own.programmes.length === 0 && own.asks.length > 0 ? answer(partCtx) : undefined;
+    if (answering(found)) more.push(found);
+    else if (alone && answering(alone) && !ofUnnamedProgramme(ctx, own, alone)) more.push(alone);
     // (「…銀行審核到撥款大概要幾天」: a part the documents do not answer is said to be missing, not passed over; unless,
     // naming nothing of its own, it is found with the first part's subject: 「批保卓越獎…費率降到多少？111年是哪幾家拿到」.)
     else if (sayMissing) {
       const subject = own === parts[0]!.own ? undefined : subjectOf(parts[0]!.own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []);
       const read = subject ? answer({ ...partCtx, understanding: understand(`${subject} ${own.text}`, ctx.domain) }) : undefined;
-      more.push(read?.outcome === 'answered' ? read : partMissing(ctx, own, result));
+      more.push(read && answering(read) ? read : partMissing(ctx, own, result));
     }
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
