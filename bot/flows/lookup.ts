@@ -638,9 +638,9 @@ function withOtherParts(ctx: FlowContext, candidates: readonly Candidate[], resu
  * The parts of the message asking nothing `figured` answers (nor answered whole by `result`, `answeredPart`), each
  * answered after `result` by the passage its words find.
  */
-export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => boolean, result: FlowResult, answeredPart: (own: Understanding) => boolean = () => false, answer: (part: FlowContext) => FlowResult = retrievalAnswer, sayMissing = false): FlowResult {
+export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => boolean, result: FlowResult, answeredPart: (own: Understanding) => boolean = () => false, answer: (part: FlowContext) => FlowResult = retrievalAnswer, sayMissing = false, split: (own: Understanding) => Understanding[] = (own) => [own]): FlowResult {
   if (result.outcome !== 'answered') return result;
-  const parts = questionParts(ctx.understanding, ctx.domain);
+  const parts = questionParts(ctx.understanding, ctx.domain).flatMap(({ own }) => split(own).map((clause) => ({ own: clause })));
   if (parts.length < 2) return result;
   const more: FlowResult[] = [];
   for (const { own } of parts) {
@@ -730,7 +730,14 @@ export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (pa
     if (asked.length === 0) return true;
     return asked.every((kind) => carriesAny(said, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
   };
-  if (result.outcome === 'answered') return withPartsUnanswered(ctx, () => false, result, shown, answer, true);
+  // (「明年度的批號是幾月要申請，分行可以自己送還是要總行送」: a part asking two kinds, clause by clause, one clause for
+  // each: the month is said, who submits is not.)
+  const clauses = (own: Understanding): Understanding[] => {
+    const asked = kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier && !tells(own, kind));
+    const each = own.text.split(/[，,]/u).map((clause) => clause.trim()).filter((clause) => clause.length > 1);
+    return asked.length < 2 || each.length < 2 ? [own] : each.map((clause) => understand(clause, ctx.domain));
+  };
+  if (result.outcome === 'answered') return withPartsUnanswered(ctx, () => false, result, shown, answer, true, clauses);
   // (「…以前是不是叫別的名字?? 什麼時候改的 現在保幾成 手續費怎麼算」 waiting for the loan: the parts it can answer now are
   // answered before the question.)
   // (Not a part asking what the flow waits to answer, 「保幾成 手續費怎麼算」.)

@@ -4960,6 +4960,11 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批保借300萬保9成，現在費率0.3%，客戶嫌貴，有沒有更低的'],
     answersWith: ['0.2%', '5,400'],
   },
+  {
+    name: 'answers a clause asking who submits beside a clause asking the month, in one part after a rule figure',
+    says: ['批保單一企業一年的代償計提上限多少？另外每年幾月申請批號，分行能自己送還是總行送'],
+    answersWith: ['每年 10 月', '總管理機構'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
