@@ -1045,14 +1045,14 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
   const programme = ctx.merged.programme as ProgrammeId;
   const { facts, statedRate } = ctx.merged;
   if (!head || result.outcome !== 'answered') return result;
-  // (With no risk group told, 「保證費可以打折嗎」, the rate is read at each group and compared at the dearest.)
-  const groups = facts.riskGroup !== undefined || statedRate !== undefined ? [facts.riskGroup] : (['A', 'B', 'C'] as const);
   // (A rate the user was quoted, 「行員說年費率要1.5%」, is today's; what a circumstance lowers it to is the rules' rate
   // with it, 促進就業's 0.5% with the pledge, not the quoted rate again.)
   const rateOf = (flags: FactFlags, trace: TraceRecorder, quoted = true) => {
     const annualRate = quoted ? statedRate : undefined;
+    // (With no risk group told nor a rate quoted, 「保證費可以打折嗎」, the rate is read at each group and compared at the dearest.)
+    const groups = facts.riskGroup !== undefined || annualRate !== undefined ? [facts.riskGroup] : (['A', 'B', 'C'] as const);
     try {
-      const rates = (annualRate === undefined && facts.riskGroup === undefined ? (['A', 'B', 'C'] as const) : groups).map((riskGroup) => {
+      const rates = groups.map((riskGroup) => {
         const selected = selectFeeRate(programme, { riskGroup, flags, lender: facts.lender, annualRate }, trace);
         return selected.waived ? 0 : selected.rate;
       });
@@ -1072,6 +1072,7 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
   });
   if (lower.length === 0) return result;
   // (「降完一年大概要繳多少」: the fee of the loan at each lower rate, as computed with the circumstance.)
+  // (Read from the fee's own answer: one computed whatever the risk group, 促進就業's 0.5%, is answered whole, not as one fee.)
   const feeWith = (flag: keyof FactFlags): string | undefined => {
     if (facts.loanAmount === undefined) return undefined;
     const { statedRate: _quoted, ...merged } = ctx.merged;

@@ -718,24 +718,31 @@ function sharesSetAgainst(ctx: FlowContext, part: Understanding, before: Underst
 export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (part: FlowContext) => FlowResult = retrievalAnswer): FlowResult {
   const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
   if ((result.outcome !== 'answered' && result.outcome !== 'asked') || kinds.length === 0) return result;
-  // (What the answer says, not where it is cited from: a document's date is no answer to 「哪天要送到」.)
-  // (Nor a day in brackets beside a rule, 「（民國100年1月1日起適用）」, or the user's own date told back.)
-  const said = result.replies.flatMap((r) => r.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n').replace(/（[^（）]*）/gu, '');
-  // (Said of what the part names: 「千金挺是哪一年推的」 is not answered by a date of another measure.)
-  const normal = normalizeText(said);
   // (Nor a part that tells a figure of the kind itself, 「成數七成」 on a form line: it states, it does not ask.)
   const tells = (own: Understanding, kind: AnswerKind) => carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(own.text)), [kind]);
+  const askedOf = (own: Understanding) => kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier && !tells(own, kind));
+  // (What the answer says, not where it is cited from: a document's date is no answer to 「哪天要送到」. Nor a day in
+  // brackets beside a rule, 「（民國100年1月1日起適用）」, or the user's own date told back. Read only when a part asks a kind.)
+  let said: { text: string; normal: string } | undefined;
+  const saidOnce = () => {
+    if (!said) {
+      const text = result.replies.flatMap((r) => r.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n').replace(/（[^（）]*）/gu, '');
+      said = { text, normal: normalizeText(text) };
+    }
+    return said;
+  };
   const shown = (own: Understanding) => {
-    const asked = kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier && !tells(own, kind));
+    const asked = askedOf(own);
     if (asked.length === 0) return true;
-    return asked.every((kind) => carriesAny(said, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
+    const { text, normal } = saidOnce();
+    // (Said of what the part names: 「千金挺是哪一年推的」 is not answered by a date of another measure.)
+    return asked.every((kind) => carriesAny(text, [kind])) && rareWordsOf(ctx.sources.knowledge, own.text, ctx.domain.words.queryFiller).every((word) => normal.includes(word));
   };
   // (「明年度的批號是幾月要申請，分行可以自己送還是要總行送」: a part asking two kinds, clause by clause, one clause for
   // each: the month is said, who submits is not.)
   const clauses = (own: Understanding): Understanding[] => {
-    const asked = kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier && !tells(own, kind));
     const each = own.text.split(/[，,]/u).map((clause) => clause.trim()).filter((clause) => clause.length > 1);
-    return asked.length < 2 || each.length < 2 ? [own] : each.map((clause) => understand(clause, ctx.domain));
+    return each.length < 2 || askedOf(own).length < 2 ? [own] : each.map((clause) => understand(clause, ctx.domain));
   };
   if (result.outcome === 'answered') return withPartsUnanswered(ctx, () => false, result, shown, answer, true, clauses);
   // (「…以前是不是叫別的名字?? 什麼時候改的 現在保幾成 手續費怎麼算」 waiting for the loan: the parts it can answer now are

@@ -1758,7 +1758,7 @@ function ofYearsAskedFirst(ctx: FlowContext, choices: SectionChoice[]): SectionC
   // (Only over a document written before the years asked, which cannot report them: the newest report not naming 109
   // does not have 109's counts, and says so.)
   const before = (section: KnowledgeSection) => (section.issued ?? section.effectiveFrom ?? '9999') < `${Math.min(...years)}-01-01`;
-  if (speaks(top) || !before(top.section) || years.every((ad) => inForceDuring(top.section, ad))) return choices;
+  if (!before(top.section) || speaks(top) || years.every((ad) => inForceDuring(top.section, ad))) return choices;
   const found = choices.find((c) => c.confidence >= W.minConfidence && speaks(c));
   return found ? [found, ...choices.filter((c) => c !== found)] : choices;
 }

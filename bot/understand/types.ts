@@ -210,8 +210,8 @@ export interface Understanding {
   /** Content words left for retrieval (normalised, without amounts and filler). */
   keywords: string[];
   /**
-   * 「最少要捐多少 這樣可以保多少」: the 火金姑 donation asked of is the lowest the rules allow (roles.yaml
-   * donation_at_minimum); 「照原則金額捐」: the amount they name as the norm (donation_at_standard), which wins when both are said.
+   * 「最少要捐多少 這樣可以保多少」: the 火金姑 donations asked of: the lowest the rules allow (roles.yaml
+   * donation_at_minimum), 「照原則金額捐」 the amount they name as the norm (donation_at_standard), or both.
    */
   donationAt?: ReadonlyArray<'minimum' | 'standard'>;
   /** 「那前一年呢」「比去年多多少」: a year said relative to another (words.yaml relative_years), by how many years it moves. */
