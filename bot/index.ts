@@ -378,7 +378,7 @@ export function createBot(deps: BotDeps): Bot {
           // what they say of it is the answer.)
           return asksOfUnknownTopic(ctx) || statesDocumentedCircumstance(ctx) ? retrievalAnswer(ctx) : recommendFlow(ctx);
         }
-        return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : withPartsOfOtherProgrammes(ctx, withAsksUnstated(ctx, eligibilityFlow(ctx)));
+        return u.modifiers.comparison && u.programmesByName.length >= 2 ? severalProgrammes(ctx, u.programmesByName, eligibilityFlow) : withPartsOfOtherProgrammes(ctx, withAsksUnstated(ctx, withFeeOfCase(ctx, eligibilityFlow(ctx))));
       case 'fact_lookup':
         return lookupFlow(ctx);
       case 'recommend':
@@ -420,6 +420,19 @@ export function createBot(deps: BotDeps): Bot {
     const computed = withCaseNotEligible(ctx, feeFlow(ctx));
     const lowered = ctx.understanding.modifiers.lower && ctx.merged.programme && computed.outcome === 'answered' ? withLowerRates(ctx, computed) : computed;
     return withOtherAsks(ctx, lowered);
+  }
+
+  /**
+   * 「那如果改申請那個給婦女的微型創業貸款呢? 保幾成 手續費一年多少」 after a loan was told: the fee of that loan is computed
+   * after the verdict, for a case that meets the programme's conditions (one that fails them is told so, with no fee).
+   */
+  function withFeeOfCase(ctx: FlowContext, decided: FlowResult): FlowResult {
+    const { asks, facts, programme } = ctx.merged;
+    if (decided.outcome !== 'answered' || !programme || facts.loanAmount === undefined || !asks.includes('fee_amount')) return decided;
+    if (notEligibleForNamed(ctx)) return decided;
+    const fee = feeFlow({ ...ctx, merged: { ...ctx.merged, task: 'fee_calculation' } });
+    if (fee.outcome !== 'answered') return decided;
+    return combinedAnswer('eligibility', undefined, [decided, fee], fee.replies[0]?.quickReplies ?? [], decided.state);
   }
 
   /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */

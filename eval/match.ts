@@ -49,10 +49,19 @@ export function containsWhole(text: string, wanted: string): boolean {
     // A figure given to fewer decimals (「210,706」 for 210,706.45) still matches; a longer integer does not.
     // (Zeros after a wanted decimal are the same figure: 「42.3」 is 「42.30%」.)
     const trailingZeros = wanted.includes('.') && /^0+(?!\d)/.test(text.slice(at + wanted.length));
-    if (endsWithDigit && /\d/.test(text[at + wanted.length] ?? '') && !trailingZeros) continue;
+    // (So is one given to more decimals that rounds to it: 「22.81%」 is 22.8 to one decimal, 「22.86%」 is not.)
+    if (endsWithDigit && /\d/.test(text[at + wanted.length] ?? '') && !trailingZeros && !roundsTo(text, at, wanted)) continue;
     return true;
   }
   return false;
+}
+
+/** Whether the decimal figure of `text` starting at `at`, which begins with `wanted` and goes on, rounds to `wanted`. */
+function roundsTo(text: string, at: number, wanted: string): boolean {
+  const decimals = /\.(\d+)$/.exec(wanted)?.[1]?.length;
+  if (decimals === undefined) return false;
+  const figure = /^\d+\.\d+/.exec(text.slice(at))?.[0];
+  return figure !== undefined && Number(Number(figure).toFixed(decimals)) === Number(wanted);
 }
 
 export interface ReplyForEval {

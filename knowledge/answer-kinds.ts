@@ -78,6 +78,11 @@ const kindSchema = z.strictObject({
    * quoted, or the part of the document it belongs to, sends the reader to an annex, the answer says it is not here.
    */
   in_annex: z.boolean().optional(),
+  /**
+   * A year said with it is the time asked about, not a year of figures: 「2008年就叫這個名字嗎」 is answered by the passage
+   * on the name whether or not it writes that year.
+   */
+  year_is_when: z.boolean().optional(),
   /** What shows a passage carries this kind: one way, or a list of ways (any of them). */
   shown_by: z.union([shownBySchema, z.array(shownBySchema).min(1)]),
   /**
@@ -145,6 +150,8 @@ export interface AnswerKind {
   amount: boolean;
   /** The details asked may be in an annex the documents do not include. */
   inAnnex: boolean;
+  /** A year said with it is the time asked about, not a year whose figures the documents must have. */
+  yearIsWhen: boolean;
   shownBy: ShownBy[];
   /** Words searched for as well when the kind is asked. */
   searchedBy: string[];
@@ -261,6 +268,7 @@ export function parseAnswerKinds(file: string, content: string): AnswerKindsResu
       notInRules: entry.not_in_rules ?? false,
       amount: entry.amount ?? false,
       inAnnex: entry.in_annex ?? false,
+      yearIsWhen: entry.year_is_when ?? false,
       searchedBy: (entry.searched_by ?? []).map((w) => normalizeText(w)),
       shownBy: (Array.isArray(entry.shown_by) ? entry.shown_by : [entry.shown_by]).map((shown) => ({
         units: shown.units ?? [],

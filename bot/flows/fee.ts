@@ -1080,9 +1080,13 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
     const line = fee.outcome === 'answered' ? fee.replies[0]?.text.split('\n').find((l) => l.startsWith('計算：')) : undefined;
     return line?.replace(/^計算：/u, '');
   };
+  // (「這樣一年能省多少」: what each saves against the fee computed now.)
+  const feeNow = computedFee(head.text.split('\n').find((l) => l.startsWith('計算：')));
   const lines = ['可以降低費率的情形：', ...lower.map(({ flag, label, rate }) => {
     const fee = feeWith(flag);
-    return `・若有「${label}」：年費率 ${formatRate(rate)}${fee ? `，保證手續費 ${fee} 元` : ''}`;
+    const lowered = computedFee(fee);
+    const saved = feeNow !== undefined && lowered !== undefined && lowered < feeNow ? `，比目前少繳 ${formatAmount(feeNow - lowered)} 元` : '';
+    return `・若有「${label}」：年費率 ${formatRate(rate)}${fee ? `，保證手續費 ${fee} 元${saved}` : ''}`;
   })];
   const citations = [...head.citations, ...lower.flatMap((l) => l.citations).filter((c) => !head.citations.some((h) => h.sectionId === c.sectionId && h.documentId === c.documentId))];
   // (One sources line, last: the rate's and the lower rates'.)
@@ -1094,6 +1098,12 @@ export function withLowerRates(ctx: FlowContext, result: FlowResult): FlowResult
     state: { ...result.state, offered: lower.map((l) => l.flag) },
     replies: [{ ...head, text: [...body, ...lines, sourcesLine(citations)].join('\n'), citations }, ...others],
   };
+}
+
+/** The fee a 「計算：」 line ends with (「… × 12/12 = 240,000」). */
+function computedFee(line: string | undefined): number | undefined {
+  const figure = line === undefined ? undefined : /=\s*([\d,]+)(?:\s*元)?$/u.exec(line)?.[1];
+  return figure === undefined ? undefined : Number(figure.replace(/,/gu, ''));
 }
 
 function rateUnderRule(ctx: FlowContext): FlowResult | undefined {

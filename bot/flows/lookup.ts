@@ -648,6 +648,9 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (Nor a part asking a kind of thing by name, 「是銀行收還是信保自己收」 (who collects it).)
     const kindNamed = own.asks.length === 0 && kindsAsked(own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).length > 0;
     if ((own.asks.length === 0 && own.modifiers.which !== true && !kindNamed) || own.asks.some(figured) || answeredPart(own)) continue;
+    // (Nor one telling the case's loan and asking nothing named, 「我借兩千萬 保8成 這樣一年能省多少」: the case's own question,
+    // which the flow answered.)
+    if (own.asks.length === 0 && own.facts.loanAmount !== undefined && own.facts.loanAmount === ctx.merged.facts.loanAmount) continue;
     // (Of its own programme, or none: 「專案保證有哪些項目？鳳凰貸款可以走授權嗎？」 lists every item, not 鳳凰's row.)
     const { programme: _other, ...merged } = ctx.merged;
     const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
@@ -744,6 +747,15 @@ export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (pa
     const each = own.text.split(/[，,]/u).map((clause) => clause.trim()).filter((clause) => clause.length > 1);
     return each.length < 2 || askedOf(own).length < 2 ? [own] : each.map((clause) => understand(clause, ctx.domain));
   };
+  // (「我媽2008年想辦微型創業鳳凰貸款，那時候就有這個名字嗎？」: a message of one part asking a kind the answer does not
+  // say, its question waiting on the applicant's age, is answered by its passage first.)
+  // (An answer, to a message of one part, is the flow's: only a question back leaves the kind unsaid.)
+  if (result.outcome === 'asked' && questionParts(ctx.understanding, ctx.domain).length < 2) {
+    if (shown(ctx.understanding)) return result;
+    const found = answer({ ...ctx, merged: { ...ctx.merged, task: 'fact_lookup', asks: [...ctx.understanding.asks] } });
+    const says = found.outcome === 'answered' && askedOf(ctx.understanding).some((kind) => carriesAny(found.replies.flatMap((r) => r.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n'), [kind]));
+    return says ? { ...result, grounding: [...(found.grounding ?? []), ...(result.grounding ?? [])], replies: [...found.replies.map((r) => ({ ...r, quickReplies: [] })), ...result.replies] } : result;
+  }
   if (result.outcome === 'answered') return withPartsUnanswered(ctx, () => false, result, shown, answer, true, clauses);
   // (「…以前是不是叫別的名字?? 什麼時候改的 現在保幾成 手續費怎麼算」 waiting for the loan: the parts it can answer now are
   // answered before the question.)

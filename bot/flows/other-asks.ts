@@ -1,4 +1,4 @@
-import type { Ask } from '../understand/types.ts';
+import type { Ask, Understanding } from '../understand/types.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 import { DOCUMENTS_ONLY, lookupFlow } from './lookup.ts';
 import { combinedAnswer } from './several-programmes.ts';
@@ -51,10 +51,21 @@ function withAsksLookedUp(ctx: FlowContext, first: FlowResult, intent: 'fee_calc
  * fee with the pledge) is also looked for wherever they say it, when the programme's own sections do not.
  */
 function lookedUp(ctx: FlowContext, asks: string[]): FlowResult {
-  const forProgramme = lookupFlow({ ...ctx, merged: { ...ctx.merged, task: 'fact_lookup', asks: asks as Ask[] } });
+  const part = questionParts(ctx.understanding, ctx.domain).find(({ own }) => own.asks.some((ask) => asks.includes(ask)));
+  // (Sums the part asking them does not ask are the other parts': 「…費率可以降? 我借兩千萬 這樣一年能省多少」 computes no
+  // difference of the figures a passage on lowering the rate happens to quote.)
+  const understanding = part && part.own.modifiers.arithmetic === undefined && ctx.understanding.modifiers.arithmetic !== undefined ? withoutArithmetic(ctx.understanding) : ctx.understanding;
+  const forProgramme = lookupFlow({ ...ctx, understanding, merged: { ...ctx.merged, task: 'fact_lookup', asks: asks as Ask[] } });
   if (forProgramme.outcome === 'answered' || !asks.every((ask) => DOCUMENTS_ONLY.has(ask))) return forProgramme;
   // (In the question of the message that asks it: the whole message's words find the fee's sections.)
-  const part = questionParts(ctx.understanding, ctx.domain).find(({ own }) => own.asks.some((ask) => asks.includes(ask)));
   const { programme: _programme, ...merged } = ctx.merged;
   return lookupFlow({ ...ctx, ...(part ? { understanding: part.own } : {}), merged: { ...merged, task: 'fact_lookup', asks: asks as Ask[] } });
+}
+
+/** The understanding with no sum asked (its other properties, a lazy one among them, kept). */
+function withoutArithmetic(u: Understanding): Understanding {
+  const read = Object.defineProperties({}, Object.getOwnPropertyDescriptors(u)) as Understanding;
+  const { arithmetic: _arithmetic, ...modifiers } = u.modifiers;
+  read.modifiers = modifiers;
+  return read;
 }

@@ -23,7 +23,7 @@ import { findRank } from './ranks.ts';
 import { asksWhichProgrammeFits, findPurposes, isRecommendation } from './purposes.ts';
 import { findRiskGroup, findRiskGroups } from './risk-group.ts';
 import { assignRoles } from './roles.ts';
-import { findYears } from './years.ts';
+import { findYears, withYearRelativeInMessage } from './years.ts';
 import type { Ask, Modifiers, Understanding } from './types.ts';
 
 /** 「是。」「沒有！」: the message without its closing punctuation is one of the yes or no words. */
@@ -165,9 +165,16 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // 「用青年創業貸款借了400萬，保8成」: money borrowed with a ratio or a risk group is the loan guaranteed, not the
   // balance an 營授比 weighs (no revenue is told beside it).
   const guaranteedLoan = facts.guaranteeRatio !== undefined || facts.riskGroup !== undefined;
+  // (Unless another amount is borrowed on top of it, 「短中期借款餘額3500萬，想再借800萬，B組」: that one is the loan, and the
+  // money already borrowed stays the balance.)
   if (guaranteedLoan && facts.workingCapitalBalance !== undefined && facts.loanAmount === undefined && facts.annualRevenue === undefined) {
-    facts.loanAmount = facts.workingCapitalBalance;
-    delete facts.workingCapitalBalance;
+    if (facts.addedAmount === undefined) {
+      facts.loanAmount = facts.workingCapitalBalance;
+      delete facts.workingCapitalBalance;
+    } else {
+      facts.loanAmount = facts.addedAmount;
+      delete facts.addedAmount;
+    }
   }
   // (「保證金額450萬 借三年(每年都當450萬算)」: the guaranteed amount said again is no loan of its own.)
   if (facts.guaranteedAmount !== undefined && facts.loanAmount === facts.guaranteedAmount && facts.guaranteeRatio === undefined) delete facts.loanAmount;
@@ -188,6 +195,13 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
 
   // 「再借500萬呢」 with nothing already used to add it to: the amount is the loan. So it is beside a revenue
   // (「營收3000萬，週轉餘額2500萬，想再借500萬」): a new loan whose 營授比 is weighed, not an amount held against a cap.
+  // (「營業額1200萬，銀行短期週轉現在借700萬，想再借300萬」: beside a revenue, money borrowed and more borrowed on top are the
+  // balance and the new loan, whatever words told the first.)
+  if (facts.addedAmount !== undefined && facts.loanAmount !== undefined && facts.workingCapitalBalance === undefined && facts.annualRevenue !== undefined && facts.usedAmount === undefined) {
+    facts.workingCapitalBalance = facts.loanAmount;
+    facts.loanAmount = facts.addedAmount;
+    delete facts.addedAmount;
+  }
   const usedBefore = facts.usedAmount !== undefined || (facts.workingCapitalBalance !== undefined && facts.annualRevenue === undefined);
   const loanAdded = facts.addedAmount !== undefined && !usedBefore && facts.loanAmount === undefined;
   if (loanAdded) {
@@ -320,6 +334,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const intent = recommends && !corrects && !modifiers.reverse && !lowerFee ? 'recommend' : untilOfRule ? 'fact_lookup' : classified;
   const howToApply = findHowToApply(canonical, asks, programmes, domain);
 
+  const relative = domain.words.relativeYears.find(({ word }) => canonical.includes(word));
   const understanding: Understanding = {
     text,
     language: detectLanguage(message),
@@ -335,9 +350,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     modifiers,
     ...(variants || yearAndTerm ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
-    years: findYears(canonical),
+    years: withYearRelativeInMessage(canonical, findYears(canonical), relative, modifiers.comparison === true || modifiers.arithmetic !== undefined || asks.includes('statistics')),
     ...donationAt(domain, canonical),
-    ...optionalRelativeYear(domain.words.relativeYears.find(({ word }) => canonical.includes(word))?.offset),
+    ...optionalRelativeYear(relative?.offset),
     parameterTopics,
     ...optionalAnswer(bareAnswerOf(canonical, domain)),
     ...(roles.statedRate !== undefined ? { statedRate: roles.statedRate } : {}),

@@ -37,3 +37,17 @@ export function withRelativeYear<U extends { years: number[]; relativeYear?: num
   moved.years = [before[0]! + u.relativeYear];
   return moved;
 }
+
+/**
+ * 「111年比前一年掉了多少」: a year said relative to the one year the same message names, after it, is that year moved
+ * (110年), when the two are set against each other or a figure of the reports is asked. (「去年營業額」 said of one's own
+ * business is no such year.)
+ */
+export function withYearRelativeInMessage(text: string, years: number[], relative: { word: string; offset: number } | undefined, compared: boolean): number[] {
+  if (!compared || relative === undefined || years.length !== 1) return years;
+  const named = [...text.matchAll(YEAR)][0];
+  const at = text.indexOf(relative.word);
+  if (named === undefined || at < named.index + named[0].length) return years;
+  return [...years, years[0]! + relative.offset];
+}
+

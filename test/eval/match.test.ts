@@ -12,9 +12,11 @@ describe('matching an answer against a case', () => {
     expect(containsWhole(comparable('保證成數 9.5成'), comparable('5成'))).toBe(false);
     expect(containsWhole(comparable('手續費24,000元。'), comparable('24,000'))).toBe(true);
     expect(containsWhole(comparable('餘額 210,706.45 百萬元'), comparable('210,706'))).toBe(true);
-    // (Zeros after a decimal are the same figure; other digits are not.)
+    // (Zeros after a decimal are the same figure, and so are digits that round to it; other digits are not.)
     expect(containsWhole(comparable('占比 42.30%'), comparable('42.3'))).toBe(true);
-    expect(containsWhole(comparable('占比 42.31%'), comparable('42.3'))).toBe(false);
+    expect(containsWhole(comparable('增加 22.81%'), comparable('22.8'))).toBe(true);
+    expect(containsWhole(comparable('占比 42.36%'), comparable('42.3'))).toBe(false);
+    expect(containsWhole(comparable('占比 142.31%'), comparable('42.3'))).toBe(false);
     expect(containsWhole(comparable('相差 4,230'), comparable('42.3'))).toBe(false);
     expect(containsWhole(comparable('1.500 萬'), comparable('1.5'))).toBe(true);
   });
