@@ -36,6 +36,8 @@ export interface Domain {
     nameWildcards: string[];
     /** What may follow a wildcard when no character of the name does (「鳳什麼的」). */
     nameWildcardEnds: string[];
+    /** A programme described rather than named (「專門給婦女創業的」), by the words of programmes.yaml `described_by`. */
+    described: Array<{ id: ProgrammeId; pattern: RegExp }>;
     documents: Record<ProgrammeId, string[]>;
     /** The plan a programme is one measure of (programmes.yaml `part_of`): its rules answer what the programme's own do not. */
     partOf: Partial<Record<ProgrammeId, ProgrammeId>>;
@@ -418,6 +420,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       nameAlone: [...nameAlone].sort((a, b) => b.length - a.length),
       nameWildcards,
       nameWildcardEnds,
+      described: (Object.entries(programmes) as Array<[ProgrammeId, (typeof programmes)[ProgrammeId]]>).flatMap(([id, p]) => (p.described_by ? [{ id, pattern: cueRegExp(p.described_by, 'gu') }] : [])),
       documents: Object.fromEntries(Object.entries(programmes).map(([id, p]) => [id, p.documents])) as Record<ProgrammeId, string[]>,
       partOf: Object.fromEntries(Object.entries(programmes).flatMap(([id, p]) => (p.part_of ? [[id, p.part_of]] : []))) as Partial<Record<ProgrammeId, ProgrammeId>>,
       ...(unnamed ? { unnamed: { programme: unnamed.programme as ProgrammeId, asks: unnamed.asks, words: unnamed.words, note: unnamed.note, ...(unnamed.fee_note ? { feeNote: unnamed.fee_note } : {}) } } : {}),

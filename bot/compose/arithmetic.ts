@@ -203,6 +203,9 @@ function joinedSplit(text: string): Array<[string, string]> {
 
 const JOINER_WORD = /跟|和|與|加上|及|、|還有/u;
 
+/** 到 or 至 between two years: 「109年到110年」「109到110年」. */
+const YEAR_SPAN = /(?<=\d年?)(?:到|至)(?=\d)/u;
+
 function splitsOf(text: string): Array<[string, string]> {
   const at = (index: number, length: number): Array<[string, string]> => (index > 0 ? [[text.slice(0, index), text.slice(index + length)]] : []);
   const than = /比(?!較|例|率|重)/u.exec(text);
@@ -214,11 +217,14 @@ function splitsOf(text: string): Array<[string, string]> {
   const joined = JOINER_WORD.exec(text);
   // (「政府大概是銀行的幾倍」: X 是 Y 的 ….)
   const is = text.indexOf('是');
+  // (「109年到110年…漲了多少」: the year it went from and the year it went to.)
+  const span = YEAR_SPAN.exec(text);
   return [
     ...whole,
     ...(of ? at(of.index, 1) : []),
     ...(than ? at(than.index, 1) : []),
     ...(joined ? at(joined.index, joined[0].length) : []),
+    ...(span ? at(span.index, span[0].length) : []),
     ...(is > 0 && text.indexOf('的', is + 2) > 0 ? at(is, 1) : []),
   ];
 }

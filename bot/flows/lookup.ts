@@ -646,7 +646,7 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
   for (const { own } of parts) {
     // (「專案保證的項目有哪些？鳳凰貸款保幾成？」: a part asking which, of no ask the registry names, is a question too.)
     // (Nor a part asking a kind of thing by name, 「是銀行收還是信保自己收」 (who collects it).)
-    const kindNamed = own.asks.length === 0 && kindsAsked(own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).length > 0;
+    const kindNamed = own.asks.length === 0 && kindsOfPart(own, ctx.sources.knowledge.answerKinds?.kinds ?? []).length > 0;
     if ((own.asks.length === 0 && own.modifiers.which !== true && !kindNamed) || own.asks.some(figured) || answeredPart(own)) continue;
     // (Nor one telling the case's loan and asking nothing named, 「我借兩千萬 保8成 這樣一年能省多少」: the case's own question,
     // which the flow answered.)
@@ -657,13 +657,17 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, asks: own.asks, facts: own.facts } };
     // (An answer to a part asking a kind of thing by name must say one: 「以後每年幾月申請批號」 is not answered by the award
     // passage that happens to name 批次保證, but by 〈說明二（一）〉's 每年 10 月.)
-    const partKinds = kindsAsked(own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier);
+    const partKinds = kindsOfPart(own, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier);
     const saysKinds = (r: FlowResult) => {
       const quoted = r.replies.flatMap((reply) => reply.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n');
       return partKinds.length === 0 || partKinds.some((kind) => carriesAny(quoted, [kind]));
     };
     const answering = (r: FlowResult) => r.outcome === 'answered' && saysKinds(r);
-    const found = answer(ofPart ? { ...partCtx, merged: { ...partCtx.merged, programme: ofPart } } : partCtx);
+    // (A time it asks about is searched without the time told: 「批號是不是11月再申請就好」 is answered by when batch numbers
+    // are applied for, not by a deadline that happens to fall in November.)
+    const toldTime = own.modifiers.yesNo === true && kindsAsked(own.text, ctx.sources.knowledge.answerKinds?.kinds ?? []).length < partKinds.length;
+    const searched = toldTime ? { ...partCtx, understanding: understand(own.text.replace(TIME_TOLD, ' '), ctx.domain) } : partCtx;
+    const found = answer(ofPart ? { ...searched, merged: { ...searched.merged, programme: ofPart } } : searched);
     // (「一般貸款…簽了促進就業具結書 手續費多少？具結書要附給信保嗎」: a part the programme under discussion does not answer is
     // read on its own, 具結書 being another programme's.)
     const alone = !answering(found) && ofPart !== undefined && own.programmes.length === 0 && own.asks.length > 0 ? answer(partCtx) : undefined;
@@ -694,6 +698,20 @@ function ofUnnamedProgramme(ctx: FlowContext, own: Understanding, found: FlowRes
 /** Punctuation a part of a message may end with, left out when the part is quoted back. */
 const TRAILING_MARKS: ReadonlySet<string> = new Set('？?！!。，,、');
 
+/** A time of year told (「11月」「十二月」「12月15日」), left out when the part asks whether it is the time. */
+const TIME_TOLD = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*\d{1,2}\s*[日號])?(?:底|初|中)?/gu;
+
+/**
+ * The kinds a part of a message asks: those it names, and when it asks whether a time it tells is right (「明年度的批號是不是
+ * 年底12月再送申請就行？」), the kind of that time (answer-kinds.yaml `event_year`): the month is asked.
+ */
+function kindsOfPart(own: Understanding, kinds: readonly AnswerKind[]): AnswerKind[] {
+  const named = kindsAsked(own.text, kinds);
+  if (own.modifiers.yesNo !== true) return named;
+  const text = normalizeText(own.text);
+  return [...named, ...kinds.filter((kind) => kind.eventYear && !named.includes(kind) && carriesAny(text, [kind]))];
+}
+
 /** A part of the message no passage answers: said in its own words, with the fund's service lines. */
 function partMissing(ctx: FlowContext, own: Understanding, result: FlowResult): FlowResult {
   let asked = own.text.trim();
@@ -720,10 +738,15 @@ function sharesSetAgainst(ctx: FlowContext, part: Understanding, before: Underst
  */
 export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (part: FlowContext) => FlowResult = retrievalAnswer): FlowResult {
   const kinds = ctx.sources.knowledge.answerKinds?.kinds ?? [];
-  if ((result.outcome !== 'answered' && result.outcome !== 'asked') || kinds.length === 0) return result;
+  // (Or said to be missing for the year told, 「民國96年我想申請微型創業鳳凰貸款，那時候已經叫這個名字了嗎」: no rule of that
+  // year, but the name asked of that time is in a passage (answer-kinds.yaml `year_is_when`). Not one missing for a thing the
+  // documents never name, 「921地震」.)
+  const missing = result.outcome === 'unanswered' && ctx.understanding.years.length > 0 && kindsAsked(ctx.understanding.text, kinds).some((kind) => kind.yearIsWhen);
+  if ((result.outcome !== 'answered' && result.outcome !== 'asked' && !missing) || kinds.length === 0) return result;
   // (Nor a part that tells a figure of the kind itself, 「成數七成」 on a form line: it states, it does not ask.)
   const tells = (own: Understanding, kind: AnswerKind) => carriesAny(kind.askedBy.reduce((rest, word) => rest.split(word).join(' '), normalizeText(own.text)), [kind]);
-  const askedOf = (own: Understanding) => kindsAsked(own.text, kinds).filter((kind) => !kind.qualifier && !tells(own, kind));
+  // (Unless it asks whether what it tells is so, 「明年度的批號是不是年底12月再送申請就行？」: the month is still asked.)
+  const askedOf = (own: Understanding) => kindsOfPart(own, kinds).filter((kind) => !kind.qualifier && (own.modifiers.yesNo === true || !tells(own, kind)));
   // (What the answer says, not where it is cited from: a document's date is no answer to 「哪天要送到」. Nor a day in
   // brackets beside a rule, 「（民國100年1月1日起適用）」, or the user's own date told back. Read only when a part asks a kind.)
   let said: { text: string; normal: string } | undefined;
@@ -750,12 +773,14 @@ export function withKindsAsked(ctx: FlowContext, result: FlowResult, answer: (pa
   // (「我媽2008年想辦微型創業鳳凰貸款，那時候就有這個名字嗎？」: a message of one part asking a kind the answer does not
   // say, its question waiting on the applicant's age, is answered by its passage first.)
   // (An answer, to a message of one part, is the flow's: only a question back leaves the kind unsaid.)
-  if (result.outcome === 'asked' && questionParts(ctx.understanding, ctx.domain).length < 2) {
-    if (shown(ctx.understanding)) return result;
+  if ((result.outcome === 'asked' || missing) && questionParts(ctx.understanding, ctx.domain).length < 2) {
+    if (askedOf(ctx.understanding).length === 0 || (!missing && shown(ctx.understanding))) return result;
     const found = answer({ ...ctx, merged: { ...ctx.merged, task: 'fact_lookup', asks: [...ctx.understanding.asks] } });
     const says = found.outcome === 'answered' && askedOf(ctx.understanding).some((kind) => carriesAny(found.replies.flatMap((r) => r.text.split('\n')).filter((line) => !isSourcesLine(line)).join('\n'), [kind]));
-    return says ? { ...result, grounding: [...(found.grounding ?? []), ...(result.grounding ?? [])], replies: [...found.replies.map((r) => ({ ...r, quickReplies: [] })), ...result.replies] } : result;
+    if (!says) return result;
+    return missing ? found : { ...result, grounding: [...(found.grounding ?? []), ...(result.grounding ?? [])], replies: [...found.replies.map((r) => ({ ...r, quickReplies: [] })), ...result.replies] };
   }
+  if (missing) return result;
   if (result.outcome === 'answered') return withPartsUnanswered(ctx, () => false, result, shown, answer, true, clauses);
   // (「…以前是不是叫別的名字?? 什麼時候改的 現在保幾成 手續費怎麼算」 waiting for the loan: the parts it can answer now are
   // answered before the question.)

@@ -1228,9 +1228,22 @@ export function kindsOfQuestion(ctx: FlowContext): AnswerKind[] {
 function searchQuery(ctx: FlowContext): string {
   // 「我太太是那家銀行的授信經理」: a circumstance said in one's own words is searched in the documents' words too
   // (its `documents_say` in domain/registry/facts.yaml, 利害關係者).
-  const text = withCombinedPlaces(ctx, guessAsAsked(ctx, englishToChinese(ctx.understanding.text)));
+  const text = withYearsResolved(ctx, withCombinedPlaces(ctx, guessAsAsked(ctx, englishToChinese(ctx.understanding.text))));
   const words = circumstancesInOwnWords(ctx).flatMap(({ documentsSay }) => documentsSay ?? []).filter((word) => !text.includes(word));
   return words.length > 0 ? `${text} ${words.join(' ')}` : text;
+}
+
+/**
+ * 「本年度餘絀111年跟上一年度比」: a year said relative to another is searched as the year it stands for (110年), which the
+ * tables write; the relative words are in no section.
+ */
+function withYearsResolved(ctx: FlowContext, text: string): string {
+  const u = ctx.understanding;
+  if (u.relativeYear === undefined) return text;
+  const named = new Set(findYears(text));
+  const meant = u.years.filter((year) => !named.has(year));
+  const word = ctx.domain.words.relativeYears.filter(({ word }) => text.includes(word)).sort((a, b) => b.word.length - a.word.length)[0]?.word;
+  return meant.length === 1 && word !== undefined ? text.replace(word, `${meant[0]! - 1911}年`) : text;
 }
 
 /** 「嘉義市的保證餘額」: a county or city the tables write only with the other (嘉義縣市) is searched as that row. */

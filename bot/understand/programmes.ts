@@ -18,6 +18,10 @@ function hitsIn(text: string, domain: Domain): Hit[] {
     }
   }
   candidates.push(...halfRemembered(text, domain));
+  // (「那個專門給婦女創業的貸款」: a programme described by whom it is for names it, as its name would.)
+  for (const { id, pattern } of domain.programmes.described) {
+    for (const m of text.matchAll(pattern)) candidates.push({ id, index: m.index, end: m.index + m[0].length, weak: false });
+  }
   // The longest name wins where names overlap (促進產業研究發展貸款 is not 發展貸款).
   candidates.sort((a, b) => b.end - b.index - (a.end - a.index) || a.index - b.index);
   const kept: typeof candidates = [];

@@ -251,7 +251,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const perProgramme = byName.length >= 2 && byName.length <= 4 ? factsPerProgramme(canonical, domain) : undefined;
   // 「每年要繳多少手續費」: the fee for one year is asked, whatever the loan's term.
   const noPeriod = facts.periodMonths === undefined && facts.periodDays === undefined && facts.startDate === undefined;
-  if (noPeriod && asks.includes('fee_amount') && domain.asks.perYear.test(canonical)) facts.periodMonths = 12;
+  // (So is 「一年手續費多少」 of a loan told before: the fee read about the loan.)
+  if (noPeriod && (asks.includes('fee_amount') || asksAboutLoan?.includes('fee_amount') === true) && domain.asks.perYear.test(canonical)) facts.periodMonths = 12;
   const wholeQuestion = programmes.length > 0 && (asks.length > 0 || domain.intents.eligibilityQuestion.test(canonical));
   const hasSubject = programmes.length > 0 || asks.length > 0 || Object.keys(facts).length > 0;
   const followUp = isFollowUp(canonical, { isWholeQuestion: wholeQuestion, hasSubject, namesSomething: programmes.length > 0 || Object.keys(facts).length > 0 }, domain);

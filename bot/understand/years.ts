@@ -29,12 +29,17 @@ export function findYears(text: string): number[] {
  * to another (understanding.relativeYear), asks of the year that far from the one year the question before named. Without
  * such a year before, the message is read as it is. (The understanding's other properties, a lazy one among them, are kept.)
  */
-export function withRelativeYear<U extends { years: number[]; relativeYear?: number }>(u: U, topicBefore: string | undefined): U {
-  if (u.relativeYear === undefined || u.years.length > 0 || topicBefore === undefined) return u;
+export function withRelativeYear<U extends { years: number[]; relativeYear?: number; asks?: readonly string[]; modifiers?: { comparison?: boolean; arithmetic?: string } }>(u: U, topicBefore: string | undefined): U {
+  if (u.relativeYear === undefined || u.years.length > 1 || topicBefore === undefined) return u;
   const before = findYears(topicBefore);
   if (before.length !== 1) return u;
+  // (「那前年咧？跟111年差幾個百分點」: a year said relative to the one before, beside a year of its own the two are set
+  // against, is one of the two: 109年 and 111年.)
+  const target = before[0]! + u.relativeYear;
+  const setAgainst = u.modifiers?.comparison === true || u.modifiers?.arithmetic !== undefined || u.asks?.includes('statistics') === true;
+  if (u.years.length === 1 && (!setAgainst || u.years[0] === target)) return u;
   const moved = Object.defineProperties({}, Object.getOwnPropertyDescriptors(u)) as U;
-  moved.years = [before[0]! + u.relativeYear];
+  moved.years = u.years.length === 1 ? [target, u.years[0]!] : [target];
   return moved;
 }
 

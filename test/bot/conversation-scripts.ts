@@ -4965,6 +4965,72 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批保單一企業一年的代償計提上限多少？另外每年幾月申請批號，分行能自己送還是總行送'],
     answersWith: ['每年 10 月', '總管理機構'],
   },
+  {
+    name: 'computes the fee of a programme described by whom it is for, after its verdict, for the loan told before',
+    says: ['我30歲 開麵包店一年 想借青創200萬 保幾成', '那改用給女生創業的那種呢 我是女的 保幾成 一年手續費多少'],
+    answersWith: ['微型創業鳳凰貸款', '9.5成', '9,500'],
+    never: ['請問保證期間多長'],
+  },
+  {
+    name: 'reads money already owed, told in a second turn beside more to borrow, as the balance and the new loan',
+    says: ['我們是文具批發(一般事業) 去年營收4000萬', '現在銀行短中期借款餘額2400萬 打算再借600萬 B組 授權送 一年手續費多少'],
+    answersWith: ['營授比 75%', '30,000'],
+  },
+  {
+    name: 'reads money borrowed now beside a revenue and more to borrow as the balance, whatever words told it',
+    says: ['做五金零售的 年營業額1500萬 銀行那邊現在借600萬 想再借300萬 可以保八成嗎'],
+    answersWith: ['營授比 60%', '5成'],
+  },
+  {
+    name: 'says what each lower rate saves against the fee computed',
+    says: ['一般貸款B組 借1000萬保7成 一年手續費多少 嫌貴 有沒有辦法降'],
+    answersWith: ['比目前少繳 35,000 元'],
+  },
+  {
+    name: 'reads the employment pledge described in the owner\'s words and computes the saving',
+    says: ['C組一般貸款600萬保八成，如果簽那種承諾會維持員工人數的切結，一年可以省多少'],
+    answersWith: ['相差 48,000 元'],
+  },
+  {
+    name: 'reads a year said relative to the year the same message names',
+    says: ['信保的收回呆帳 111年比前一年多了多少'],
+    answersWith: ['81,697,896'],
+  },
+  {
+    name: 'reads a year said relative to the one before beside a year of its own in a follow-up',
+    says: ['111年新發生逾期保證金額多少', '那前年呢？跟111年差多少'],
+    answersWith: ['111年較109年增加 75億元'],
+  },
+  {
+    name: 'answers whether a programme had its name in a year before the rules were written with the renaming passage',
+    says: ['民國96年我想申請微型創業鳳凰貸款，那時候已經叫這個名字了嗎'],
+    answersWith: ['2009年2月'],
+  },
+  {
+    name: 'tells an owner who only says who they are which programmes fit',
+    says: ['你好 我48歲 男生 準備頂下一間小吃店'],
+    answersWith: ['微型創業鳳凰貸款', '中高齡'],
+  },
+  {
+    name: 'computes the change between two years joined by 到',
+    says: ['107年到108年新發生逾期保證金額減少幾%'],
+    answersWith: ['2.06%'],
+  },
+  {
+    name: 'answers a part asking whether a month told is right with the month the documents give',
+    says: ['批次保證最高保幾成？批號是不是11月再申請就好'],
+    answersWith: ['每年 10 月'],
+  },
+  {
+    name: 'answers a part asking whether papers are uploaded with the case, after the fee',
+    says: ['專案送保簽了促進就業具結書 B組 借400萬保8成 手續費多少？員工人數證明要不要跟著案子一起上傳'],
+    answersWith: ['16,000', '不須隨案檢附'],
+  },
+  {
+    name: 'reads interest income in English, one year against another',
+    says: ['interest income 2022 vs 2021, by how much'],
+    answersWith: ['151,272,584'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
