@@ -128,7 +128,12 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // never names it (the fund's overall overdue rate) does not answer it.
   const { comparison: comparing, several } = ctx.understanding.modifiers;
   const ofProgramme = best !== undefined && !comparing && !several && ctx.merged.asks.includes('statistics') && ctx.understanding.programmes.length === 1 && !sectionNames(ctx.domain, best.section, ctx.understanding.programmes[0]!);
-  if (!best || best.confidence < W.minConfidence || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme) {
+  // 「企業小頭家貸款保幾成」: an item named by a table row's whole label is answered by a section naming it; the rule on
+  // another thing that happens to carry a ratio does not answer it.
+  // (Not a programme's row, 「災害復舊貸款」: its rules are the answer.)
+  const rowsWhole = best === undefined || placeOnly || ctx.understanding.programmes.length > 0 ? [] : rowLabelsNamedWhole(ctx, question);
+  const rowMissing = best !== undefined && rowsWhole.some((label) => !normalizeText(best.section.text).replace(/\s+/gu, '').includes(label));
+  if (!best || best.confidence < W.minConfidence || unknown.length > 0 || missing.length > 0 || !evidence || ofProgramme || rowMissing) {
     return { covered: false, ...(best?.hit ? { nearest: best.hit } : {}), ...(unknown.length > 0 ? { unknown } : {}) };
   }
   // 「專案保證、批次保證、直接保證分別是哪年推出的？」 names several things: quote each one's section.
@@ -136,7 +141,10 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   const ranked = ctx.understanding.modifiers.rank !== undefined;
   // (Named in short, 「批保跟直保咧？各是哪一年開始有的」, each is the programme its name stands for.)
   const inFull = withOfficialName(question, undefined, ctx.domain);
-  const found = [best, ...(ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, inFull, choices, best) : eachThingsSection(ctx, inFull, best))];
+  // (Nor is another section quoted beside it that does not name it: 「0206花蓮地震那個專案貸款…保幾成」 quotes the row, not the
+  // batch guarantee's ratio.)
+  const namingRows = (c: SectionChoice) => rowsWhole.every((label) => normalizeText(c.section.text).replace(/\s+/gu, '').includes(label));
+  const found = [best, ...(ranked ? [] : ctx.understanding.modifiers.several ? severalOthers(ctx, inFull, choices, best) : eachThingsSection(ctx, inFull, best)).filter(namingRows)];
   // 「信保基金的錢政府跟銀行各出多少」 asked of today, naming no year or programme: of the sections found for its parts, an
   // ended plan's is history beside a current one's, and is left out.
   const today = aboutToday(ctx);
@@ -1245,6 +1253,20 @@ function withYearsResolved(ctx: FlowContext, text: string): string {
   const word = ctx.domain.words.relativeYears.filter(({ word }) => text.includes(word)).sort((a, b) => b.word.length - a.word.length)[0]?.word;
   return meant.length === 1 && word !== undefined ? text.replace(word, `${meant[0]! - 1911}年`) : text;
 }
+
+/**
+ * Table rows of six characters or more (「企業小頭家貸款」) the question names by their whole label, where no section is
+ * headed by it: an item the documents give no rules of. (「擴大綜合額度」, a row and a rule of its own, is not.)
+ */
+function rowLabelsNamedWhole(ctx: FlowContext, question: string): string[] {
+  const compact = (text: string) => normalizeText(text).replace(/\s+/gu, '');
+  const read = compact(question);
+  const labels = [...new Set(rowsNamed(ctx.sources.knowledge, question).map((row) => compact(rowLabel(row.cells?.row ?? []))).filter((label) => [...label].length >= WHOLE_ROW_LABEL && read.includes(label)))];
+  return labels.filter((label) => !ctx.sources.knowledge.sections.some((section) => compact(section.heading).includes(label)));
+}
+
+/** A row label this long, named whole, names that item and nothing else. */
+const WHOLE_ROW_LABEL = 6;
 
 /** 「嘉義市的保證餘額」: a county or city the tables write only with the other (嘉義縣市) is searched as that row. */
 function withCombinedPlaces(ctx: FlowContext, text: string): string {

@@ -239,6 +239,9 @@ function bound(ctx: Context, words: RoleWords): 'under' | 'over' | undefined {
 }
 
 /** Assigns the figures of a normalised message to the fields of Facts, by the cues of domain/registry/roles.yaml. */
+/** The largest 營授比 read when written as a fraction or times the revenue (「1.2」「1.1倍」): 3 is 300%. */
+const FRACTION_RATIO_MAX = 3;
+
 export function assignRoles(text: string, mentions: Mention[], domain: Domain = shippedDomain()): Roles {
   const words = domain.roles;
   const { amount, percent, duration, date } = words.cues;
@@ -300,6 +303,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
     if (retracted.has(i)) return;
     const ctx = contextOf(text, clauseEnds, mentions, i, ignoredDurations);
     if (isInRange(text, mentions, i)) return;
+    // 「借款餘額是去年營業額的1.1倍」: the 營授比 said as times the revenue.
+    if (m.unit === 'count' && m.raw.endsWith('倍') && m.value < FRACTION_RATIO_MAX && roleFrom(percent, ctx) === 'businessFinanceRatio') return set('businessFinanceRatio', Math.round(m.value * 100));
     switch (m.unit) {
       case 'amount':
       case 'plain': {
@@ -308,8 +313,12 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           if (isShare(m)) {
             const role = roleFrom(percent, ctx);
             if (role === undefined || role === 'guaranteeRatio') return set('guaranteeRatio', Math.round(m.value * 100));
+            // (「短中期餘額除以營收是0.65」「營授比0.9」: the 營授比 written as a fraction.)
+            if (role === 'businessFinanceRatio') return set('businessFinanceRatio', Math.round(m.value * 100));
             return;
           }
+          // (「餘額 ÷ 去年報稅營業額 = 1.2」: one above 1, too.)
+          if (m.value < FRACTION_RATIO_MAX && !Number.isInteger(m.value) && roleFrom(percent, ctx) === 'businessFinanceRatio') return set('businessFinanceRatio', Math.round(m.value * 100));
           if (words.ageBefore.test(ctx.before) && m.value >= 16 && m.value <= 100 && !words.ageNotAfter.test(text.slice(m.end))) return set('age', m.value);
           if (m.value < 1000) return;
           // "balance in 2022": a bare four-digit number that reads as a year names the year, never an amount of money.

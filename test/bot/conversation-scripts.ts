@@ -5031,6 +5031,28 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['interest income 2022 vs 2021, by how much'],
     answersWith: ['151,272,584'],
   },
+  {
+    name: 'a ratio the owner fears being cut to is not the case\'s ratio: the fee is computed at the ratio the rules give',
+    says: ['做五金的(生產事業) 營授比六成 授權送一般貸款400萬 B組 擔心只能保五成 一年手續費多少'],
+    answersWith: ['32,000'],
+    never: ['20,000 元'],
+  },
+  {
+    name: 'reads the 營授比 said as times the revenue',
+    says: ['我們貿易公司的週轉借款餘額是去年營收的0.8倍 授權送保最多保幾成'],
+    answersWith: ['營授比 80%', '5成'],
+  },
+  {
+    name: 'reads the 營授比 written as a division with ÷',
+    says: ['生產事業 短中期餘額 ÷ 營業額 = 0.6 授權一般貸款最高保幾成'],
+    answersWith: ['營授比 60%', '8成'],
+  },
+  {
+    name: 'an item only a report table names is not answered with another rule\'s ratio',
+    says: ['臺北市中小企業融資貸款信保保幾成'],
+    answersWith: ['0800-089-921'],
+    never: ['最高五成', '最高九成'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
