@@ -135,7 +135,7 @@ export interface Domain {
     recommend: RegExp;
     others: RegExp;
     /** 「聽說…1%」: a figure heard, not quoted by the lender (`quoted` words in the same clause make it the lender's). */
-    hearsay?: { heard: RegExp; quoted: RegExp };
+    hearsay?: { heard: RegExp; quoted: RegExp; feared?: RegExp };
     /** 「哪些公司符合」: who may apply (of the programme discussed, or in general), not which programme fits. */
     whoQualifies: RegExp;
     mayUse: RegExp;
@@ -498,7 +498,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       eligibilityQuestion: cueRegExp(intents.eligibility_question),
       recommend: cueRegExp(intents.recommend),
       others: intents.others.length > 0 ? cueRegExp(intents.others) : /(?!)/u,
-      ...(intents.hearsay ? { hearsay: { heard: cueRegExp(intents.hearsay.heard), quoted: cueRegExp(intents.hearsay.quoted) } } : {}),
+      ...(intents.hearsay ? { hearsay: { heard: cueRegExp(intents.hearsay.heard), quoted: cueRegExp(intents.hearsay.quoted), ...(intents.hearsay.feared ? { feared: cueRegExp(intents.hearsay.feared) } : {}) } } : {}),
       whoQualifies: cueRegExp(intents.who_qualifies),
       mayUse: intents.may_use ? cueRegExp(intents.may_use) : /(?!)/,
       change: cueRegExp(intents.change),

@@ -197,7 +197,7 @@ export const IntentsFile = z
     /** 「青創她還能用嗎？還是有別的可以申請的？」: asking, beside one programme, what else there is. */
     others: Cues.default([]),
     /** 「聽說」「朋友說」: a figure told as heard, not as quoted by the lender; `quoted` (銀行、行員) makes it the lender's. */
-    hearsay: z.object({ heard: Cues, quoted: Cues }).strict().optional(),
+    hearsay: z.object({ heard: Cues, quoted: Cues, feared: Cues.optional() }).strict().optional(),
     who_qualifies: Cues,
     /** 「可以用火金姑嗎 手續費多少」: whether one may use the programme named, asked beside its figures (read with the names taken out). */
     may_use: Cues.optional(),

@@ -21,7 +21,7 @@ export const EvalFile = z.object({ schema: z.string().optional(), cases: z.array
 
 /**
  * The comparison form: NFKC, 万→萬 and 亿→億, no white space (but a mark between two figures), no thousands separators
- * between digits, lower case.
+ * between digits, no zeros ending a decimal, lower case.
  */
 export function comparable(text: string): string {
   return text
@@ -32,6 +32,8 @@ export function comparable(text: string): string {
     .replace(/(?<=[\d%])\s+(?=\d)/g, '|')
     .replace(/\s+/g, '')
     .replace(/(?<=\d),(?=\d)/g, '')
+    // Zeros ending a decimal are the same figure (「21.00%」 is 21%, 「42.30」 is 42.3).
+    .replace(/(\d\.\d*?[1-9])0+(?!\d)|(\d)\.0+(?!\d)/g, '$1$2')
     .toLowerCase();
 }
 

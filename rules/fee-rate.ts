@@ -85,7 +85,7 @@ export function selectFeeRate(programme: ProgrammeId, facts: RateFacts, trace: T
       notes.push(`已簽署「促進就業具結書」：年費率 ${formatRate(rate)} 高於 ${formatRate(capRate)}，調降為固定 ${formatRate(capRate)}`);
       rate = trace.arithmetic(`min(${formatRate(rate)}, ${formatRate(capRate)})`, capRate);
     } else {
-      notes.push(`已簽署「促進就業具結書」：年費率 ${formatRate(rate)} 未高於 ${formatRate(cap.value as number)}，維持原費率`);
+      notes.push(`已簽署「促進就業具結書」：年費率 ${formatRate(rate)} 未高於 ${formatRate(cap.value as number)}，維持原費率（不會再降低）`);
     }
   } else if (facts.flags?.employmentPledge) {
     // (The cap is for cases sent by authorisation or 專案: 批次保證 asked with the pledge keeps its own rate, and says why.)

@@ -256,7 +256,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const heardAt = (at: number) => {
     if (!hearsay) return false;
     const clause = text.slice(lastClauseEnd(clauseEnds, 0, at) + 1, at);
-    return hearsay.heard.test(clause) && !hearsay.quoted.test(clause);
+    // (A figure feared, 「很怕銀行跟我說信保只能保五成」, is no figure of the case, whoever would say it.)
+    return (hearsay.heard.test(clause) && !hearsay.quoted.test(clause)) || hearsay.feared?.test(clause) === true;
   };
   const set = <K extends keyof Facts>(key: K, value: Facts[K], approx = false) => {
     if (facts[key] !== undefined) return;

@@ -267,6 +267,15 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   // the fee, with and without it, though no fee word is said.
   const savesOnCase = modifiers.bothWays && hasAmount && (facts.riskGroup !== undefined || Object.values(flags).some((on) => on));
   if (savesOnCase && !asks.some((a) => a.startsWith('fee') || a === 'guaranteed_amount' || a === 'cap_amount')) asks.push('fee_amount');
+  // 「年報說賸餘從43億多變成40億多，到底少了多少元？跌幅幾%」: money asked as a change between figures told, with no word of a
+  // fee, asks a sum of those figures, not a fee on a loan.
+  const feeNamed = domain.asks.topics.some(({ topic, cue }) => topic === 'fee' && new RegExp(cue.source, cue.flags.replace('g', '')).test(canonical));
+  // (Not of a loan's case, 「借500萬 保8成 跟 借300萬 差多少元」: a ratio, a risk group or a programme makes them loans.)
+  const ofCase = facts.guaranteeRatio !== undefined || facts.riskGroup !== undefined || programmes.length > 0;
+  if (modifiers.arithmetic !== undefined && !feeNamed && !ofCase && asks.length === 1 && asks[0] === 'fee_amount' && mentions.filter((m) => m.unit === 'amount').length >= 2) {
+    asks.splice(0, 1, 'statistics');
+    delete facts.loanAmount;
+  }
   // 「現在批保真的是保十成嗎」: a ratio heard, asked whether true and nothing else, asks the ratio (not a fee of the loan told).
   if (roles.ratioHeard && asks.length === 0 && modifiers.yesNo) asks.push('max_ratio');
   // 「哪一年度經費編最多」: the year asked with a highest or lowest is the table's column where the figure is highest or

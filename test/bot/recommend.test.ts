@@ -81,7 +81,8 @@ const CASES: Case[] = [
   { name: 'two needs compared by description are answered for both', says: ['做自有品牌跟做研發的貸款，保證成數差多少？'], mentions: ['自創品牌貸款', '8成（80%）', '促進產業研究發展貸款', '9成（90%）'] },
   { name: 'programmes described, not named, are compared by ratio, highest first, with the figures', says: ['上游廠商推薦的那種貸款 跟一般的貸款比 哪個保比較多'], mentions: ['比較保證成數（由高到低）：火金姑(相對保證)專案貸款 9.5成、一般貸款 8成'] },
   { name: 'a comparison of fees keeps every digit of the rates the documents give', says: ['大企業推薦的那種貸款跟普通的貸款比 手續費哪個便宜'], mentions: ['比較保證手續費年費率（由低到高）：火金姑(相對保證)專案貸款 0.395%～0.75%、一般貸款 0.75%～1.5%'], never: ['0.4%'] },
-  { name: 'a comparison of start-up loans by who they are for answers at once, lowest fee first', says: ['年輕人創業用的貸款跟中高齡創業用的貸款 哪個手續費比較低'], asks: false, mentions: ['微型創業鳳凰貸款 0.5%、青年創業貸款 0.75%～1.5%'] },
+  // (Each described by whom it is for names its programme, programmes.yaml described_by: the two are compared.)
+  { name: 'a comparison of start-up loans by who they are for answers at once, saying which fee is lower', says: ['年輕人創業用的貸款跟中高齡創業用的貸款 哪個手續費比較低'], asks: false, mentions: ['微型創業鳳凰貸款年費率 0.5%', '青年創業貸款年費率 0.75%～1.5%', '微型創業鳳凰貸款較低'] },
   { name: 'a named programme that does not fit is named with the reason', says: ['青創跟鳳凰哪個適合我？我50歲男生'], mentions: ['不適合：青年創業貸款', '45 歲', '微型創業鳳凰貸款'] },
   // Ended plans
   { name: 'a flood today never gets the Morakot plan as current advice', says: ['颱風淹水工廠泡水了，信保有什麼可以幫忙？'], mentions: ['「莫拉克颱風受災企業復工營業貸款」', '已經結束', '101年12月31日', SERVICE_LINE], never: ['. 莫拉克', '符合條件'] },

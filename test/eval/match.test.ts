@@ -19,6 +19,10 @@ describe('matching an answer against a case', () => {
     expect(containsWhole(comparable('占比 142.31%'), comparable('42.3'))).toBe(false);
     expect(containsWhole(comparable('相差 4,230'), comparable('42.3'))).toBe(false);
     expect(containsWhole(comparable('1.500 萬'), comparable('1.5'))).toBe(true);
+    expect(containsWhole(comparable('增加 21.00%'), comparable('21.0%'))).toBe(true);
+    expect(containsWhole(comparable('增加 21.00%'), comparable('21%'))).toBe(true);
+    expect(containsWhole(comparable('增加 121.00%'), comparable('21%'))).toBe(false);
+    expect(containsWhole(comparable('1.05 億'), comparable('1.5億'))).toBe(false);
   });
 
   it('passes a case whose banned figure is only part of a longer number, and fails one that says it', () => {
