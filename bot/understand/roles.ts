@@ -256,8 +256,12 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const heardAt = (at: number) => {
     if (!hearsay) return false;
     const clause = text.slice(lastClauseEnd(clauseEnds, 0, at) + 1, at);
-    // (A figure feared, 「很怕銀行跟我說信保只能保五成」, is no figure of the case, whoever would say it.)
-    return (hearsay.heard.test(clause) && !hearsay.quoted.test(clause)) || hearsay.feared?.test(clause) === true;
+    return hearsay.heard.test(clause) && !hearsay.quoted.test(clause);
+  };
+  /** Whether the figure at this place is feared (「很怕銀行跟我說信保只能保五成」): no figure of the case, whoever would say it. */
+  const fearedAt = (at: number) => {
+    if (!hearsay?.feared) return false;
+    return hearsay.feared.test(text.slice(lastClauseEnd(clauseEnds, 0, at) + 1, at));
   };
   const set = <K extends keyof Facts>(key: K, value: Facts[K], approx = false) => {
     if (facts[key] !== undefined) return;
@@ -382,6 +386,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
         }
         else if (role === 'guaranteeRatio' && m.value <= 100) {
           if (corrected('ratio', m)) return void (facts.guaranteeRatio = m.value);
+          if (fearedAt(m.index)) return;
           // 「朋友說都嘛保九成，行員說只保8成」: a ratio heard gives way to one told after it that was not.
           const heard = heardAt(m.index);
           if (ratioHeard !== undefined && !heard && facts.guaranteeRatio === ratioHeard) delete facts.guaranteeRatio;

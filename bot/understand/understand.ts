@@ -272,8 +272,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const feeNamed = domain.asks.topics.some(({ topic, cue }) => topic === 'fee' && new RegExp(cue.source, cue.flags.replace('g', '')).test(canonical));
   // (Not of a loan's case, 「借500萬 保8成 跟 借300萬 差多少元」: a ratio, a risk group or a programme makes them loans.)
   const ofCase = facts.guaranteeRatio !== undefined || facts.riskGroup !== undefined || programmes.length > 0;
-  if (modifiers.arithmetic !== undefined && !feeNamed && !ofCase && asks.length === 1 && asks[0] === 'fee_amount' && mentions.filter((m) => m.unit === 'amount').length >= 2) {
-    asks.splice(0, 1, 'statistics');
+  if (modifiers.arithmetic !== undefined && !feeNamed && !ofCase && asks.includes('fee_amount') && asks.every((a) => a === 'fee_amount' || a === 'statistics') && mentions.filter((m) => m.unit === 'amount').length >= 2) {
+    asks.splice(0, asks.length, 'statistics');
     delete facts.loanAmount;
   }
   // 「現在批保真的是保十成嗎」: a ratio heard, asked whether true and nothing else, asks the ratio (not a fee of the loan told).
