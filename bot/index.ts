@@ -358,7 +358,11 @@ export function createBot(deps: BotDeps): Bot {
           // (At the ratio the 營授比 leaves an authorised submission, when no ratio was told: 5成 above the threshold.)
           const cap = ratioAsked && merged.facts.guaranteeRatio === undefined && merged.facts.submission !== 'project' ? authorisedRatioCap(ctx) : undefined;
           const feeCtx = cap === undefined ? ctx : { ...ctx, merged: { ...merged, facts: { ...merged.facts, guaranteeRatio: cap } } };
-          const fee = withPartsUnanswered(feeCtx, (ask) => FEE_FIGURES.has(ask), feeWithCircumstances(feeCtx), undefined, answerOfPart);
+          const computed = feeWithCircumstances(feeCtx);
+          // (「我媽今年52歲 想出來開個小吃攤 借八十萬 一年保證手續費大概要繳多少」: no programme named, but who applies told: the
+          // programmes that fit, with the loan's fee under each, rather than a question.)
+          const fitting = computed.outcome === 'asked' && computed.state.pending === 'programme' ? programmesFitting(ctx) : undefined;
+          const fee = fitting ?? withPartsUnanswered(feeCtx, (ask) => FEE_FIGURES.has(ask), computed, undefined, answerOfPart);
           const ratio = ratioAsked && fee.outcome === 'answered' ? caseRatioDecision(ctx) : undefined;
           // (「…利率現在大概幾趴？我要借二百萬…」: a figure asked beside the fee that the documents do not state for the
           // programme, a bank's interest rate, is said to be missing after the fee.)
@@ -433,6 +437,19 @@ export function createBot(deps: BotDeps): Bot {
     const fee = feeFlow({ ...ctx, merged: { ...ctx.merged, task: 'fee_calculation' } });
     if (fee.outcome !== 'answered') return decided;
     return combinedAnswer('eligibility', undefined, [decided, fee], fee.replies[0]?.quickReplies ?? [], decided.state);
+  }
+
+  /**
+   * The programmes that fit an applicant or a need told (age, gender, time in business, a large firm) and no programme
+   * named, as the finder lists them; undefined when neither is told or the finder still asks.
+   */
+  function programmesFitting(ctx: FlowContext): FlowResult | undefined {
+    const { age, gender, businessAgeMonths } = ctx.merged.facts;
+    // (Or a need told, 「我們公司規模早就超過中小企業了…要借3000萬 一年保證費多少」: the programmes open to large firms.)
+    const told = age !== undefined || gender !== undefined || businessAgeMonths !== undefined || ctx.understanding.purposes.length > 0;
+    if (ctx.merged.programme || !told) return undefined;
+    const found = recommendFlow({ ...ctx, merged: { ...ctx.merged, task: 'recommend' } });
+    return found.outcome === 'answered' ? found : undefined;
   }
 
   /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */

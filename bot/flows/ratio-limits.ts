@@ -1,6 +1,6 @@
 import { balanceLimits, industryLabel } from '../../rules/business-finance-ratio.ts';
 import { formatRatio } from '../../rules/display.ts';
-import { formatAmount, formatCheng, formatRocDate } from '../compose/format.ts';
+import { amountInWords, formatAmount, formatCheng, formatRocDate } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 
@@ -23,10 +23,10 @@ export function ratioLimitsFlow(ctx: FlowContext): FlowResult | undefined {
   const citations = ctx.cite.forTrace(limits.trace);
   const lines = [
     `依最近一年度報稅營業額 ${formatAmount(revenue)} 元，短、中期週轉授信總餘額：`,
-    `・上限（營授比 ${formatRatio(limits.max.percent)}）：${formatAmount(limits.max.balance)} 元（${limits.max.formula}）；超過者短、中期週轉融資不得送保`,
+    `・上限（營授比 ${formatRatio(limits.max.percent)}）：${amountInWords(limits.max.balance)}（${limits.max.formula}）；超過者短、中期週轉融資不得送保`,
     ...limits.thresholds.map(
       ({ industry, line }) =>
-        `・${industryLabel(industry)}超過 ${formatAmount(line.balance)} 元（營授比 ${formatRatio(line.percent)}；${line.formula}）時，以授權方式送保保證成數最高 ${formatCheng(limits.reducedRatio)}，或改以專案方式送保`,
+        `・${industryLabel(industry)}超過 ${amountInWords(line.balance)}（營授比 ${formatRatio(line.percent)}；${line.formula}）時，以授權方式送保保證成數最高 ${formatCheng(limits.reducedRatio)}，或改以專案方式送保`,
     ),
     '（使用統一發票之企業依「促進就業融資保證專案」另有放寬；告訴我目前的總餘額，我可以算出營授比。）',
     `（依 ${formatRocDate(ctx.view.asOf)}適用之規定）`,

@@ -5070,6 +5070,22 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: ['賸餘'],
     never: ['保證手續費：新臺幣'],
   },
+  {
+    name: 'a fee asked with no programme named but the applicant told is answered with the programmes that fit and their fee',
+    says: ['我爸今年58歲 打算退休後開間早餐店 借一百二十萬 一年保證費多少'],
+    answersWith: ['微型創業鳳凰貸款', '5,700'],
+    never: ['請問是哪一種保證項目'],
+  },
+  {
+    name: 'a firm saying it is past the SME size is not read as an SME, and gets the programme for large firms with its fee',
+    says: ['我們是做影視後製的 規模不算中小企業 想借5000萬 一年保證費多少'],
+    answersWith: ['非中小企業數位內容及文化創意產業優惠貸款', '300,000'],
+  },
+  {
+    name: 'a 營授比 one wants to keep under is a bound, not the case\'s: the balances it allows are given',
+    says: ['一般事業 去年營收八千萬 營授比想控制在0.5以下 短中期借款最多可以到多少'],
+    answersWith: ['40,000,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
