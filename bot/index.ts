@@ -492,12 +492,7 @@ export function createBot(deps: BotDeps): Bot {
     if (result.outcome !== 'unanswered') return result;
     // (「想问一下 我今年52歲 女生 打算在家附近頂一間早餐店」: an owner telling who they are, with nothing the documents say of
     // it, is told which programmes fit them.)
-    const { age, gender, businessAgeMonths } = ctx.merged.facts;
-    if (!ctx.merged.programme && (age !== undefined || gender !== undefined || businessAgeMonths !== undefined)) {
-      const found = recommendFlow({ ...ctx, merged: { ...ctx.merged, task: 'recommend' } });
-      if (found.outcome === 'answered') return found;
-    }
-    return ctx.merged.statesOnly ? factsOnly(ctx) : result;
+    return programmesFitting(ctx) ?? (ctx.merged.statesOnly ? factsOnly(ctx) : result);
   }
 
   function record(turn: Turn, text: string, u: Understanding, result: FlowResult, replies: Reply[], latencyMs: number): void {

@@ -196,7 +196,7 @@ export function retrievalChoice(ctx: FlowContext): RetrievalChoice {
   // 「要辦105年度的批次保證，批號什麼時候申請」: a year a rule asked about is in force covers is no figure of that year.
   // (Nor is a year the rule's own section names, 「授信起日於100年1月1日至6月30日間」, when the passage quoted is its rate.)
   // (Nor a year said with a kind asked of that time, 「2008年就有這個名字嗎」: the passage on the name answers it.)
-  const yearIsWhen = kindsAsked(normalizeText(ctx.understanding.text), ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.yearIsWhen);
+  const yearIsWhen = ctx.understanding.years.length > 0 && kindsAsked(normalizeText(ctx.understanding.text), ctx.sources.knowledge.answerKinds?.kinds ?? []).some((kind) => kind.yearIsWhen);
   const years = yearIsWhen ? [] : ctx.merged.asks.length > 0 && ctx.merged.asks.every((a) => RULE_ASKS.has(a))
     ? ctx.understanding.years.filter((ad) => !inForceIn(section, ad) && yearsNotCovered([ad], section.text).length > 0)
     : ctx.understanding.years;

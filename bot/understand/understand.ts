@@ -269,7 +269,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (savesOnCase && !asks.some((a) => a.startsWith('fee') || a === 'guaranteed_amount' || a === 'cap_amount')) asks.push('fee_amount');
   // 「年報說賸餘從43億多變成40億多，到底少了多少元？跌幅幾%」: money asked as a change between figures told, with no word of a
   // fee, asks a sum of those figures, not a fee on a loan.
-  const feeNamed = domain.asks.topics.some(({ topic, cue }) => topic === 'fee' && new RegExp(cue.source, cue.flags.replace('g', '')).test(canonical));
+  const feeNamed = domain.asks.topics.some(({ topic, cue }) => topic === 'fee' && canonical.search(cue) >= 0);
   // (Not of a loan's case, 「借500萬 保8成 跟 借300萬 差多少元」: a ratio, a risk group or a programme makes them loans.)
   const ofCase = facts.guaranteeRatio !== undefined || facts.riskGroup !== undefined || programmes.length > 0;
   if (modifiers.arithmetic !== undefined && !feeNamed && !ofCase && asks.includes('fee_amount') && asks.every((a) => a === 'fee_amount' || a === 'statistics') && mentions.filter((m) => m.unit === 'amount').length >= 2) {
