@@ -5086,11 +5086,6 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['一般事業 去年營收八千萬 營授比想控制在0.5以下 短中期借款最多可以到多少'],
     answersWith: ['40,000,000'],
   },
-  {
-    name: 'more to borrow said with 還想借 beside the balance owed and the revenue is the new loan the 營授比 weighs',
-    says: ['做文具批發的(一般事業) 去年營收三千萬 欠銀行週轉金2100萬 還想借600萬 營授比會超過嗎'],
-    answersWith: ['90%', '（21,000,000 + 6,000,000）'],
-  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
