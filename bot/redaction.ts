@@ -29,6 +29,18 @@ const LINE_ID = /\b[UCR][0-9a-f]{32}\b/g;
  */
 const NATIONAL_ID = /(?<![A-Za-z0-9])[A-Za-z][\s-]?[1289ABCDabcd](?:[\s-]?\d){8}(?![\s-]?\d)/g;
 
+/** A masked character of an id written with its last digits hidden: 「A12345678x」「5312xxxx」「F2234567**」. */
+const MASK = '[xX*＊○]';
+
+/** A national ID with some digits masked: the letter, 1/2 (8/9, A–D), then eight digits or masks ending in a mask. */
+const MASKED_ID = new RegExp(String.raw`(?<![A-Za-z0-9])[A-Za-z][\s-]?[1289ABCDabcd](?=(?:[\s-]?[\d${MASK.slice(1, -1)}]){8}(?![\s-]?[\dA-Za-z${MASK.slice(1, -1)}]))(?:[\s-]?\d){0,7}(?:[\s-]?${MASK}){1,8}`, 'g');
+
+/** A business number (統編) with its last digits masked: eight digits or masks, 「5312xxxx」. */
+const MASKED_BUSINESS_NUMBER = new RegExp(String.raw`(?<![A-Za-z0-9])(?=[\d${MASK.slice(1, -1)}]{8}(?![\dA-Za-z${MASK.slice(1, -1)}]))\d{1,7}${MASK}{1,7}`, 'g');
+
+/** What the masked patterns cannot match without: a digit right before a mask. */
+const DIGIT_THEN_MASK = new RegExp(String.raw`\d${MASK}`);
+
 const SEPARATOR = String.raw`[-\s.]?`;
 /** Mobile 09xx-xxx-xxx, +886 9xx…, landlines with an area code (02-2345-6789, (04)2345-6789), 0800 numbers. */
 const PHONE = new RegExp(
@@ -97,6 +109,7 @@ function redact(text: string): string {
   // Each pattern below needs a run of digits that answers (amounts written 5,000,000) seldom have; a text without one
   // is not scanned for it.
   if (EIGHT_DIGITS.test(redacted)) redacted = redacted.replace(NATIONAL_ID, REDACTED.nationalId);
+  if (DIGIT_THEN_MASK.test(redacted)) redacted = redacted.replace(MASKED_ID, REDACTED.nationalId).replace(MASKED_BUSINESS_NUMBER, REDACTED.businessNumber);
   redacted = redacted.replace(PHONE, REDACTED.phone);
   if (TEN_DIGITS.test(redacted)) redacted = redacted.replace(LONG_NUMBER, longNumber);
   if (EIGHT_DIGITS.test(redacted)) redacted = redacted.replace(BUSINESS_NUMBER, REDACTED.businessNumber);

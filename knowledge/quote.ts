@@ -139,7 +139,7 @@ export function rowDifference(quoted: string[]): string | undefined {
   const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
   // (Shares beside the figures, 「36.60%」 and 「25.17%」, differ in percentage points.)
   const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
-  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unitText(size, unit)}${points}。`;
+  return `比較：${high.label} ${high.figure}${amountWords(high.figure, unit)} 高於 ${low.label} ${low.figure}${amountWords(low.figure, unit)}，相差 ${size}${unitText(size, unit)}${points}。`;
 }
 
 /**
@@ -155,7 +155,7 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
   const [high, low] = sign > 0 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
   const unit = tableUnit([...lines]);
   const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
-  return `比較：${high.label} ${high.figure} 高於 ${low.label} ${low.figure}，相差 ${size}${unitText(size, unit)}${points}。`;
+  return `比較：${high.label} ${high.figure}${amountWords(high.figure, unit)} 高於 ${low.label} ${low.figure}${amountWords(low.figure, unit)}，相差 ${size}${unitText(size, unit)}${points}。`;
 }
 
 /** Of two rows quoted alike (see shownRowsDifference), the names of the higher and the lower; none when they tie. */
@@ -194,16 +194,22 @@ export function shownRowsSum(lines: readonly string[], question?: string, { alia
 
 /**
  * 「台中市的保證餘額有多少」 answered by one row of a table in 百萬元 (or 千元): its figure in 億 or 萬 as people say it,
- * 「換算：臺中市 176,766.89（新臺幣百萬元，約 1,767.67億元）。」; undefined unless one row (no total) is quoted.
+ * 「換算：臺中市 176,766.89（新臺幣百萬元，約 1,767.67億元）。」; so are a few rows of one shape; undefined otherwise.
  */
 export function rowAmountSpoken(lines: readonly string[]): string | undefined {
   const unit = tableUnit([...lines]);
   if (!unit || !/(?:百萬|千)元$/u.test(unit)) return undefined;
   const rows = shownRows(lines).filter((row) => !TOTAL_ROW.test(row.label));
-  if (rows.length !== 1) return undefined;
-  const spoken = unitText(rows[0]!.figure, unit);
-  // (unitText gives the unit alone when the figure is not said in 億 or 萬 as well.)
-  return spoken === `（${unit}）` ? undefined : `換算：${rows[0]!.label} ${rows[0]!.figure}${spoken}。`;
+  if (rows.length === 1) {
+    const spoken = unitText(rows[0]!.figure, unit);
+    // (unitText gives the unit alone when the figure is not said in 億 or 萬 as well.)
+    return spoken === `（${unit}）` ? undefined : `換算：${rows[0]!.label} ${rows[0]!.figure}${spoken}。`;
+  }
+  // (「一般貸款是小額貸款擴大保證措施的幾倍」: each of a few rows, 「換算（新臺幣百萬元）：一般貸款 249,345.65（約 2,493.46億元）；…」.)
+  if (rows.length > MAX_ROWS_SPOKEN || new Set(rows.map((row) => row.shape)).size !== 1) return undefined;
+  const each = rows.map((row) => ({ row, words: amountWords(row.figure, unit) }));
+  if (each.some(({ words }) => words === '')) return undefined;
+  return `換算（${unit}）：${each.map(({ row, words }) => `${row.label} ${row.figure}${words}`).join('；')}。`;
 }
 
 /**
@@ -303,6 +309,16 @@ const UNIT_SIZE: ReadonlyArray<readonly [RegExp, number]> = [[/百萬元$/u, 1e6
 /**
  * The unit after a difference, and the difference in 億 or 萬 when the table counts in other units: 「201.42（新臺幣百萬元，約 2.01億元）」.
  */
+/** How many rows quoted together are each said in 億 or 萬. */
+const MAX_ROWS_SPOKEN = 4;
+
+/** 「210,706.10」 of a table in 百萬元 as people say it, 「（約 2,107.06億元）」; nothing when the unit already says it so. */
+function amountWords(figure: string, unit: string | undefined): string {
+  const text = unitText(figure, unit);
+  const cut = text.indexOf('，');
+  return cut < 0 ? '' : `（${text.slice(cut + 1)}`;
+}
+
 function unitText(size: string, unit: string | undefined): string {
   if (!unit) return '';
   const scale = UNIT_SIZE.find(([pattern]) => pattern.test(unit))?.[1];

@@ -1321,7 +1321,12 @@ function bestPassages(
   // A table with a row for the programme asked about answers from that row, not from another programme's.
   // (Of several programmes, each one's row its name matches best: 青年創業及啟動金貸款 for 青年創業貸款, not 青年築夢….)
   const own = Array.isArray(ownRows) ? [...new Set(ownRows.flatMap((names) => bestNamedRows(scored, names)))] : ownRows ? scored.filter((p) => p.passage.kind === 'row' && namesRow(p.passage.match, ownRows)) : [];
-  const ofProgramme = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p)) : scored;
+  // (A row the question names whole in the table of the programme's own, 「一般貸款是小額貸款擴大保證措施的幾倍」, stays too;
+  // not one named mostly by the programme's own names, 「災害復舊貸款」, which its own rows answer for.)
+  const outsideNames = (g: string) => !eachOwn.some((names) => names.has(g));
+  const besideOwn = (p: ScoredPassage) =>
+    labelNamed(p.passage, grams) && own.some((o) => o.passage.section === p.passage.section) && labelPairs(p.passage).filter(outsideNames).length * 2 > labelPairs(p.passage).length;
+  const ofProgramme = own.length > 0 ? scored.filter((p) => p.passage.kind !== 'row' || own.includes(p) || besideOwn(p)) : scored;
   // 「上櫃公司有幾成用過信保」: when the question names a row's label whole (上櫃), the rows whose labels it does not touch
   // at all (上市, 興櫃) are left out; a label named in part (玉山銀行 for 玉山商銀) stays.
   const rowNamed = ofProgramme.some((p) => p.passage.kind === 'row' && labelNamed(p.passage, grams));

@@ -497,7 +497,10 @@ export function arithmeticLine(question: string, operation: Operation, passages:
   // (A table's cells in the unit of its caption, 「金額單位：新臺幣百萬元」, with as many decimals as the cells.)
   const caption = captionOf(passages);
   const decimals = Math.max(...[a, b].map((f) => f.raw.split('.')[1]?.replace(/\D/gu, '').length ?? 0));
-  const numberText = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${caption ? ` ${caption}` : ''}`;
+  // (In 百萬元 or 千元, in 億 or 萬 too: 「1,912.75 百萬元（約 19.13億元）」.)
+  const size = caption ? CAPTION_SIZES.find(([name]) => caption.endsWith(name))?.[1] : undefined;
+  const inWords = (value: number) => (size !== undefined && Math.abs(value * size) >= 1e4 ? `（約 ${averageText(value * size).text.split('（')[0]}）` : '');
+  const numberText = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${caption ? ` ${caption}${inWords(value)}` : ''}`;
   const amountText = (value: number) => (a.kind === 'money' ? moneyText(value, high, low) : a.kind === 'number' ? numberText(value) : formatAmount(value));
   const shown = (f: Figure) => `${f.raw}（${trimmedLabel(f.label).slice(0, 24)}）`;
   switch (operation) {

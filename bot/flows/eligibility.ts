@@ -10,9 +10,14 @@ import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation, ResultCard } from '../types.ts';
 import { readingOf } from './channel.ts';
+import { dedupeCitations } from '../compose/citations.ts';
+import { questionFor } from '../dialogue/questions.ts';
 import { askFor } from './ask-for.ts';
 import { asOfDocumentLine } from './ended-plans.ts';
-import { circumstanceAllowing } from './fee.ts';
+import { circumstanceAllowing, raisedNote } from './fee.ts';
+import { maxRatioOf } from '../../rules/max-ratio.ts';
+import { PROGRAMMES } from '../../rules/programmes.ts';
+import { TraceRecorder } from '../../rules/trace.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { unnamedLookup, withLineAfterFigures } from './lookup.ts';
 import { cannotQuote, invalidInput } from './problems.ts';
@@ -299,15 +304,14 @@ export function caseRatioDecision(ctx: FlowContext): FlowResult | undefined {
 export function authorisedRatioCap(ctx: FlowContext): number | undefined {
   const { facts } = ctx.merged;
   if (facts.businessFinanceRatio === undefined && (facts.annualRevenue === undefined || facts.workingCapitalBalance === undefined)) return undefined;
+  if (facts.loanPurpose === 'capital_expenditure') return undefined;
   const r = businessFinanceRatio(ctx.view, ratioInputOf(facts));
   return r.decision === 'needs_industry' ? undefined : r.maxAuthorisedRatio;
 }
 
 function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
-  if (r.decision === 'needs_industry') {
-    return askFor(ctx, 'eligibility', ['industry'], `營授比為 ${r.shown}（${r.formula}）。`);
-  }
   const general = ctx.view.find('general_loan.max_ratio');
+  if (r.decision === 'needs_industry') return byIndustryAnswer(ctx, r, general?.value);
   const citations = [
     ...ctx.cite.forTrace(r.trace),
     ...(r.decision === 'within_limit' && general ? [ctx.cite.forReference(general.reference, general.effectiveFrom, general.name)] : []),
@@ -315,9 +319,16 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
   const lines = [
     `營授比 ${r.shown}：${RATIO_DECISION_TEXT[r.decision]}。`,
     `計算：${r.formula}`,
-    r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatCheng(r.maxAuthorisedRatio)}` : undefined,
-    r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatCheng(general.value as number)}` : undefined,
-    ratioLoanLine(ctx, r, general?.value),
+    channelLine(ctx, r),
+    // (Of a programme sent as a project, the authorised figures are not the case's: its line above says its ratio.)
+    ...purposeLines(ctx, r),
+    ...(sentAsProject(ctx) || ctx.merged.facts.loanPurpose === 'capital_expenditure'
+      ? []
+      : [
+          r.maxAuthorisedRatio !== undefined ? `授權送保保證成數最高 ${formatCheng(r.maxAuthorisedRatio)}` : undefined,
+          r.decision === 'within_limit' && general ? `授權送保保證成數依一般規定：${general.description} ${formatCheng(general.value as number)}` : undefined,
+          ratioLoanLine(ctx, r, general?.value),
+        ]),
     ...r.reasons.map((reason) => `・${reason}`),
     ...roomLines(ctx),
     `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
@@ -341,6 +352,80 @@ function ratioAnswer(ctx: FlowContext, r: RatioResult): FlowResult {
         quickReplies: ['營授比是什麼？', '重新開始'],
     },
     { task: 'eligibility', pending: undefined, facts: ctx.merged.facts },
+  );
+}
+
+/**
+ * The 營授比 weighs short- and medium-term working capital only. A new loan for equipment (資本性支出) is not added to the
+ * balance nor held to the ratio's 5成; one said to be for either, when counting it or not changes the outcome, is said
+ * both ways (「可能拿來週轉也可能買一台新的烤爐」: 112.5% with it, 87.5% without).
+ * A loan whose use is not told at all is working capital, as most are.
+ */
+function purposeLines(ctx: FlowContext, r: RatioResult): string[] {
+  const { facts } = ctx.merged;
+  if (facts.loanAmount === undefined || facts.workingCapitalBalance === undefined || facts.annualRevenue === undefined || facts.balanceIncludesLoan) return [];
+  if (facts.loanPurpose === 'capital_expenditure') {
+    return [`・這筆 ${formatAmount(facts.loanAmount)} 元是購置機器、設備等資本性支出融資，不計入短、中期週轉授信總餘額；營授比之限制是短、中期週轉融資送保的規定，不限制這筆的保證成數`];
+  }
+  if (facts.loanPurpose !== undefined || !ctx.understanding.purposeUndecided) return [];
+  const without = businessFinanceRatio(ctx.view, { ...ratioInputOf(facts), newLoan: undefined });
+  if (without.decision === r.decision) return [];
+  return [`・若這筆 ${formatAmount(facts.loanAmount)} 元是購置機器、設備等資本性支出融資，不計入短、中期週轉授信總餘額：營授比 ${without.shown}（${without.formula}），${RATIO_DECISION_TEXT[without.decision]}`];
+}
+
+/** The case's programme is one sent to the fund as a project (專案保證: 青創, 鳳凰). */
+function sentAsProject(ctx: FlowContext): boolean {
+  const programme = ctx.merged.programme;
+  return programme !== undefined && PROGRAMMES[programme].channel === 'project';
+}
+
+/**
+ * The 營授比 limits are rules of authorised submissions (一般貸款). A programme sent as a project (青創, 鳳凰) is not held to
+ * their 5成 (「青創…營授比100%…是不是只剩五成」: 8成, 9成 with the 青輔會's recommendation); of one sent another way (批次)
+ * the documents do not say.
+ */
+function channelLine(ctx: FlowContext, r: RatioResult): string | undefined {
+  const programme = ctx.merged.programme;
+  if (!programme || PROGRAMMES[programme].channel === 'authorised') return undefined;
+  const { name, channel } = PROGRAMMES[programme];
+  // (A plan applied to an item, 促進就業融資保證專案, is sent the item's way: the item's rules apply.)
+  if (channel === 'batch' || channel === 'direct') return `・營授比之限制是授權送保短、中期週轉融資的規定；文件未載明是否適用於${name}。`;
+  if (channel !== 'project') return undefined;
+  if (r.decision === 'within_limit' || r.decision === 'over_limit' || r.decision === 'project_only' || r.decision === 'exempt_renewal') return undefined;
+  const { programme: _p, ...facts } = ctx.merged.facts;
+  const highest = maxRatioOf(programme, facts, new TraceRecorder(ctx.view));
+  return highest === undefined
+    ? `・${name}以專案方式送保，不受「授權送保保證成數最高五成」之限制。`
+    : `・${name}以專案方式送保，不受「授權送保保證成數最高五成」之限制：保證成數最高 ${formatCheng(highest)}${raisedNote(ctx, programme, facts)}。`;
+}
+
+/**
+ * Answer first: 「熱炒店…營授比62.5%…還可以保8成嗎」 with the business category not told, each category's outcome (生產事業
+ * under its 70%, 一般事業 over its 50%), then the category asked; its answer gives that one alone.
+ */
+function byIndustryAnswer(ctx: FlowContext, r: RatioResult, generalRatio: unknown): FlowResult {
+  const each = (['production', 'general'] as const).map((industry) => {
+    const facts = { ...ctx.merged.facts, industry };
+    return { facts, result: businessFinanceRatio(ctx.view, ratioInputOf(facts)) };
+  });
+  const citations = dedupeCitations(each.flatMap(({ result }) => ctx.cite.forTrace(result.trace)));
+  const question = questionFor('industry', ctx.domain);
+  const lines = [
+    `營授比 ${r.shown}：結果依行業別而定。`,
+    `計算：${r.formula}`,
+    channelLine(ctx, r),
+    ...each.flatMap(({ facts, result }) => {
+      const loan = sentAsProject(ctx) ? undefined : ratioLoanLine({ ...ctx, merged: { ...ctx.merged, facts } }, result, generalRatio);
+      return [`・${industryLabel(facts.industry)}（門檻 ${formatPercent(result.threshold ?? 0)}）：${RATIO_DECISION_TEXT[result.decision]}${loan ? `；${loan}` : ''}`];
+    }),
+    ...[...new Set(each.flatMap(({ result }) => result.reasons.slice(1)))].map((reason) => `・${reason}`),
+    `（依 ${formatRocDate(r.ruleDate)}適用之規定）`,
+    sourcesLine(citations),
+    question.text,
+  ];
+  return answered(
+    { kind: 'eligibility', intent: 'eligibility', lines, citations, quickReplies: question.quickReplies },
+    { task: 'eligibility', pending: 'industry', facts: ctx.merged.facts },
   );
 }
 

@@ -186,7 +186,8 @@ function circumstanceFeeLine(ctx: FlowContext, programme: ProgrammeId, facts: Fa
  * the case gives the ratio or its figures, is not a project submission, and the limit is lower than the programme's.
  */
 export function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { ratio: number; reason: string; trace: TraceStep[] } | undefined {
-  if (!hasRatioFigures(facts) || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project') return undefined;
+  // (Nor is a loan for equipment: the 營授比 limits short- and medium-term working capital.)
+  if (!hasRatioFigures(facts) || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project' || facts.loanPurpose === 'capital_expenditure') return undefined;
   try {
     const result = businessFinanceRatio(ctx.view, ratioInputOf(facts));
     const limit = result.maxAuthorisedRatio;
@@ -302,7 +303,17 @@ function computeFee(ctx: FlowContext): { fee: FeeResult; asking?: 'periodMonths'
     allowing ? `假設：${allowing.label}（保證成數 ${formatCheng(caseFacts.guaranteeRatio!)} 須${allowing.label}；否則最高 ${formatCheng(allowing.without)}）` : undefined,
   ].filter((note): note is string => note !== undefined);
   const variants = variantCases(ctx.merged.variants, caseFacts);
-  if (variants.length >= 2) return { reply: feeVariants(ctx, programme, variants, { assumptions }) };
+  if (variants.length >= 2) {
+    // Answer first: side by side with no period told is a year of each, said so.
+    const noPeriod = variants.every((v) => v.facts.periodMonths === undefined && v.facts.periodDays === undefined && v.facts.startDate === undefined);
+    const yearly = noPeriod ? variants.map((v) => ({ ...v, facts: { ...v.facts, periodMonths: ONE_YEAR } })) : variants;
+    // (「青創保八成跟保九成各多少」: a ratio above the highest that a circumstance not told allows is computed on it, said so.)
+    const allowed = yearly.map((v) => {
+      const allows = v.facts.guaranteeRatio !== undefined && ctx.merged.variants?.ratios ? circumstanceAllowing(ctx, programme, v.facts) : undefined;
+      return allows ? { ...v, label: `${v.label}（假設${allows.label}）`, facts: { ...v.facts, flags: { ...v.facts.flags, [allows.flag]: true } } } : v;
+    });
+    return { reply: feeVariants(ctx, programme, allowed, { assumptions: noPeriod ? [...assumptions, ONE_YEAR_NOTE] : assumptions }) };
+  }
   let result: FeeResult;
   try {
     const quoted = ctx.merged.statedRate;
@@ -436,7 +447,7 @@ export function raisingCircumstances(ctx: FlowContext, programme: ProgrammeId, f
 }
 
 /** 「以本項目最高保證成數 8成 試算」: what a circumstance not said would raise it to (「經青輔會審議通過並推薦者最高 9成」). */
-function raisedNote(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): string {
+export function raisedNote(ctx: FlowContext, programme: ProgrammeId, facts: Omit<Facts, 'programme'>): string {
   try {
     const raising = raisingCircumstances(ctx, programme, facts)[0];
     return raising ? `（${raising.label}者最高 ${formatCheng(raising.raised)}）` : '';
@@ -547,6 +558,10 @@ function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFa
   if (variants?.riskGroups && variants.riskGroups.length >= 2) {
     return variants.riskGroups.map((riskGroup) => ({ label: `風險組群 ${riskGroup}`, facts: { ...facts, riskGroup } }));
   }
+  // 「保8成的話一年多少，青輔會推薦保9成的話又多少」: the fee at each ratio told.
+  if (variants?.ratios && variants.ratios.length >= 2) {
+    return variants.ratios.map((guaranteeRatio) => ({ label: `保證成數 ${formatCheng(guaranteeRatio)}`, facts: { ...facts, guaranteeRatio }, atQuotedRate: true }));
+  }
   // 「一年要繳多少？借3年總共咧」: the fee for each period named.
   if (variants?.periods && variants.periods.length >= 2) {
     return variants.periods.map((periodMonths) => ({ label: `保證期間 ${periodMonths} 個月`, facts: { ...facts, periodMonths }, atQuotedRate: true }));
@@ -609,7 +624,12 @@ function feeVariants(
   const programmeOf = (variant: FeeVariant): ProgrammeId =>
     madeByCircumstance && variant.facts.flags?.[circumstance] === false && ruleRate(ctx, variant.facts, ordinary) !== undefined ? ordinary : programme;
   // (A rate quoted as what the circumstance gives, 「簽了保證費就直接變0.5%」, is no rate of the case without it.)
-  const quotesCircumstance = madeByCircumstance && quoted !== undefined && ruleRate(ctx, { ...variants[0]!.facts, flags: { ...variants[0]!.facts.flags, [circumstance]: true } }, programme) === quoted;
+  // (So is one quoted beside a programme the circumstance only lowers, 「想先簽具結書拿0.5%的優惠…一般貸款…C組」.)
+  const quotesCircumstance =
+    circumstance !== undefined &&
+    quoted !== undefined &&
+    ruleRate(ctx, { ...variants[0]!.facts, flags: { ...variants[0]!.facts.flags, [circumstance]: true } }, programme) === quoted &&
+    (madeByCircumstance || ruleRate(ctx, { ...variants[0]!.facts, flags: { ...variants[0]!.facts.flags, [circumstance]: false } }, programme) !== quoted);
   const feeOf = (variant: FeeVariant, of: ProgrammeId): FeeResult => {
     if (quoted !== undefined && variant.atQuotedRate && !quotesCircumstance) return guaranteeFee(ctx.view, { ...variant.facts, programme: of, annualRate: quoted });
     try {
@@ -745,7 +765,15 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
     const reading = ctx.view.find(s.name);
     return reading ? otherVersions(ctx.view, reading).map((v) => ({ v, reading })) : [];
   });
-  const versions = others.map(({ v, reading }) => versionLine(v, reading));
+  // 「照103年公告的費率多少？111年年報講的又是多少」: another version of the rate charged, with what the case comes to at it.
+  // (Only a version the question names a year of: 「依103年公告的費率」 alone asks that one, not 111's.)
+  const named = (v: (typeof others)[number]['v']) => ctx.understanding.years.some((year) => `${year}-12-31` >= v.effectiveFrom && (v.effectiveTo === undefined || `${year}-01-01` <= v.effectiveTo));
+  const atVersion = (v: (typeof others)[number]['v'], reading: ParameterReading): string => {
+    if (r.waived || r.onGuaranteedAmount || reading.value !== r.baseRate || typeof v.value !== 'number' || v.value === r.rate || v.unit !== reading.unit || !named(v)) return '';
+    const fee = guaranteeFee(ctx.view, { ...ctx.merged.facts, programme: r.programme, loanAmount: r.loanAmount, guaranteeRatio: r.ratio, ...(r.period.months !== undefined ? { periodMonths: r.period.months } : {}), annualRate: v.value });
+    return `；以該費率計為新臺幣 ${formatAmount(fee.fee)} 元（${fee.formula}）`;
+  };
+  const versions = others.map(({ v, reading }) => versionLine(v, reading) + atVersion(v, reading));
   // (The rate of another time the answer mentions is cited too, after the one computed with.)
   const citations = dedupeCitations([...ctx.cite.forTrace(r.trace), ...(waiver ? [waiver.citation] : []), ...others.map(({ v }) => ctx.cite.forReference(v.reference, v.effectiveFrom, v.name))]);
   const ruleDate = latest(r.ruleDates);

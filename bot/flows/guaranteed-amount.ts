@@ -8,6 +8,7 @@ import { sourcesLine } from '../compose/reply.ts';
 import { askFor } from './ask-for.ts';
 import { raisingCircumstances, ratioUnderFinanceRatioLimit } from './fee.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
+import { ratiosByIndustry, ratioWithoutRelaxation } from './ratio-by-industry.ts';
 
 /** What a question about the guaranteed amount of a loan may ask beside it (the ratio, 「最多」). */
 const ALONGSIDE = new Set(['guaranteed_amount', 'max_ratio', 'cap_amount']);
@@ -59,6 +60,12 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   if (limited) trace.steps.push(...limited.trace.filter((step) => !trace.steps.includes(step)));
   const ratio = limited?.ratio ?? highest;
   const amount = productRoundedHalfUp([loan, ratio], [100]);
+  // (「又有製造又有批發…營授比60%…最多保多少」: each business category's amount, not the category asked.)
+  const byIndustry = stated === undefined && !limited && of ? ratiosByIndustry(ctx, of, facts, highest) : undefined;
+  // (「有開統一發票，營授比85%」: the amount with the 促進就業 relaxation, and without it.)
+  const unrelaxed = stated === undefined && !limited && !byIndustry && of ? ratioWithoutRelaxation(ctx, of, facts, highest) : undefined;
+  for (const steps of [...(byIndustry?.industries ?? []).map((b) => b.trace), unrelaxed?.trace ?? []]) trace.steps.push(...steps.filter((step) => !trace.steps.includes(step)));
+  const amountAt = (r: number) => `保證金額新臺幣 ${amountSpoken(productRoundedHalfUp([loan, r], [100]))}（${formatAmount(loan)} × ${r}%）`;
   // (「青創貸款想借300萬 信保會保多少錢」: at the programme's highest ratio, said with the higher one a circumstance not yet
   // told would give and what it guarantees, 「若經青輔會推薦，保證成數最高 9成，保證金額 270萬元」.)
   const raised = stated === undefined && !limited && of ? raisedAmounts(ctx, of, facts, loan, trace) : [];
@@ -67,11 +74,14 @@ export function guaranteedAmountFlow(ctx: FlowContext): FlowResult {
   const lines = [
     unnamed ? unnamed.note : undefined,
     fromNeed !== undefined ? `可貸金額：新臺幣 ${amountSpoken(fromNeed)}；${trace.steps.filter((s) => s.kind === 'arithmetic').map((s) => s.expression).join('；')}` : undefined,
-    `保證金額：新臺幣 ${amountSpoken(amount)}；${formatAmount(loan)} × ${ratio}%`,
+    ...(byIndustry
+      ? [`保證金額依行業別而定（以授權方式送保；營授比：${byIndustry.formula}）：`, ...byIndustry.industries.map((b) => `・${b.reason}：${amountAt(b.ratio)}`), '是生產事業（例如製造業）還是一般事業（例如批發、零售、服務業），告訴我就只算那一種。']
+      : [`保證金額：新臺幣 ${amountSpoken(amount)}；${formatAmount(loan)} × ${ratio}%`]),
+    unrelaxed ? `・${unrelaxed.reason}：${amountAt(unrelaxed.ratio)}` : undefined,
     // What the guarantee leaves to the lender: 「銀行自己要承擔多少」 is asked in the same words.
-    ratio < 100 ? `未保證部分（貸款金額減保證金額，不在本基金保證範圍內）：新臺幣 ${amountSpoken(loan - amount)}；${formatAmount(loan)} − ${formatAmount(amount)}` : undefined,
+    ratio < 100 && !byIndustry ? `未保證部分（貸款金額減保證金額，不在本基金保證範圍內）：新臺幣 ${amountSpoken(loan - amount)}；${formatAmount(loan)} − ${formatAmount(amount)}` : undefined,
     limited ? `${limited.reason}，以 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
-    stated === undefined && !limited && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
+    stated === undefined && !limited && !byIndustry && name ? `以${name}最高保證成數 ${formatCheng(ratio)} 計算；實際成數依承貸金融機構送保及本基金核定為準。` : undefined,
     ...raised,
     citations.length > 0 ? sourcesLine(citations) : undefined,
   ];

@@ -23,8 +23,16 @@ function firstChoice<T>(text: string, options: Array<{ value: T; cue: RegExp }>)
 /** 生產事業 (manufacturing) and 一般事業 (everything else) have different 營授比 and new-venture limits. */
 export function findIndustry(text: string, domain: Domain = shippedDomain()): Facts['industry'] {
   // 「咖啡烘豆工廠…算生產事業」: the category said outright decides over the words describing the business.
-  return firstChoice(text, domain.facts.industryOutright) ?? firstChoice(text, domain.facts.industry);
+  const outright = firstChoice(text, domain.facts.industryOutright);
+  // (「不確定算生產事業還是一般事業」: both offered as a choice decide nothing.)
+  if (outright) return OFFERED_BOTH.test(text) ? undefined : outright;
+  // (「又有製造又有批發」: a business described in words of both categories is of neither until it says which.)
+  const described = domain.facts.industry.filter(({ cue }) => matchesOf(cue, text).some((m) => !isDenied(text, m.index)));
+  return described.length >= 2 ? undefined : firstChoice(text, domain.facts.industry);
 }
+
+/** Two categories offered as a choice: 「生產事業還是一般事業」「一般事業或生產事業」「不知道算生產還一般事業」. */
+const OFFERED_BOTH = /(?:生產|製造)(?:事業|業)?(?:還是|或是|或者|還|或)算?一般(?:事業|業)?|一般(?:事業|業)?(?:還是|或是|或者|還|或)算?(?:生產|製造)(?:事業|業)?/u;
 
 /** 「一般事業…60%…如果是生產事業、同樣60%呢」: both categories said outright, each to be decided; else empty. */
 export function industriesNamed(text: string, domain: Domain = shippedDomain()): Array<NonNullable<Facts['industry']>> {
@@ -68,5 +76,14 @@ export function findLender(text: string, domain: Domain = shippedDomain()): Fact
 
 /** What the loan is for (資本性支出, 憑交易行為還款, 週轉金), which decides 促進就業 new ventures. */
 export function findLoanPurpose(text: string, domain: Domain = shippedDomain()): Facts['loanPurpose'] {
-  return firstChoice(text, domain.facts.loanPurpose);
+  return purposeUndecided(text, domain) ? undefined : firstChoice(text, domain.facts.loanPurpose);
+}
+
+/**
+ * 「可能拿來週轉也可能買一台新的烤爐，還沒決定」: a loan said to be for working capital or for equipment is for neither
+ * yet (the 營授比 counts only the first).
+ */
+export function purposeUndecided(text: string, domain: Domain = shippedDomain()): boolean {
+  const said = domain.facts.loanPurpose.filter(({ cue }) => matchesOf(cue, text).some((m) => !isDenied(text, m.index))).map(({ value }) => value);
+  return said.includes('capital_expenditure') && said.includes('working_capital');
 }

@@ -101,7 +101,11 @@ export function programmesIn(
   // 「促進就業的保證手續費率多少？鳳凰貸款費率多少？」: a circumstance that is the subject of a question of its own, which
   // names nothing outright, names its programme beside the others (「一般貸款，有簽促進就業具結書」 and 「我們是新創事業。青創…」
   // still do not).
+  // (「老闆如果簽了促進就業具結書 變多少」 beside 火金姑: words of a circumstance's own cue, 促進就業具結書, are the
+  // circumstance told, not its programme asked about.)
+  const flagWords = flagCueSpans(text, domain);
   const ownQuestion = (h: Hit) => {
+    if (strong.length > 0 && flagWords.some(([from, to, id]) => id === h.id && h.index >= from && h.end <= to)) return false;
     const sentence = sentenceAround(text, h.index);
     const words = text.slice(sentence.index, sentence.end);
     return !strong.some((s) => s.index < sentence.end && sentence.index < s.end) && domain.intents.question.test(words);
@@ -112,6 +116,14 @@ export function programmesIn(
   const contrasting = (h: Hit) => words !== undefined && words.before.test(text.slice(Math.max(0, h.index - 4), h.index)) && words.after.test(text.slice(h.end, h.end + 4));
   const contrasted = byName.filter((id) => strong.filter((h) => h.id === id).every(contrasting));
   return { programmes: unique(strong.length > 0 ? hits.filter((h) => !h.weak || ownQuestion(h)) : hits), byName, contrasted };
+}
+
+/** Where the cues of circumstances that name a programme (facts.yaml `names_programme`) match: [from, to, programme]. */
+function flagCueSpans(text: string, domain: Domain): Array<[number, number, ProgrammeId]> {
+  return domain.facts.flags.flatMap(({ flag, cue }) => {
+    const id = domain.facts.namingProgramme.flags[flag];
+    return id ? [...text.matchAll(new RegExp(cue.source, 'gu'))].map((m): [number, number, ProgrammeId] => [m.index, m.index + m[0].length, id]) : [];
+  });
 }
 
 /**

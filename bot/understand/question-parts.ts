@@ -43,6 +43,8 @@ export function questionParts(u: Understanding, domain: Domain): QuestionPart[] 
   const clauses = u.text
     .split(/[？?；;]/u)
     // 「…的地址，還有中部服務中心的電話」: a comma and a joining word start another question.
+    // (「想問兩件事 1.…地址在哪 2.…核准了沒」: items numbered one after another are questions of their own.)
+    .flatMap(splitAtNumbers)
     .flatMap((part) => splitAtJoiners(part, domain.followUp.joiners))
     // 「批次保證保幾成，103年增列了哪些不得移送保證的事項」: clauses that each ask something are questions of their own.
     .flatMap((part) => splitAskingClauses(part, domain))
@@ -79,11 +81,27 @@ function askedOf(first: string, text: string): string | undefined {
   return `${own.join(' ')} ${withoutSubjects(first)} ${withoutSubjects(text)}`;
 }
 
-/** 「…的地址，還有中部服務中心的電話」 (or 「…, and what is…」): the message cut at each comma a joining word follows (spaces and case aside). */
+/** An item's number opening it: 「1.」「2、」「(3)」「１．」 after the start or white space, no digit after it (1.5億 is a figure). */
+const ITEM_NUMBER = /(?<=^|\s)[(（]?([1-9１-９])[.、．)）](?![\d０-９])/gu;
+
+/** 「1.…地址在哪 2.…核准了沒」: the text cut before each numbered item, when it numbers two or more in order from 1. */
+function splitAtNumbers(text: string): string[] {
+  const items = [...text.matchAll(ITEM_NUMBER)];
+  const numbers = items.map((m) => Number(m[1]!.normalize('NFKC')));
+  if (items.length < 2 || numbers[0] !== 1 || numbers.some((n, i) => n !== i + 1)) return [text];
+  // (The words before the first, 「想問兩件事」, introduce it.)
+  const each = items.map((m, i) => text.slice(m.index + m[0].length, items[i + 1]?.index ?? text.length));
+  return [`${text.slice(0, items[0]!.index)}${each[0]!}`, ...each.slice(1)];
+}
+
+/**
+ * 「…的地址，還有中部服務中心的電話」 (or 「…, and what is…」, 「…地址在哪 另外可以…」): the message cut at each comma or
+ * space a joining word follows (spaces and case aside).
+ */
 function splitAtJoiners(text: string, joiners: readonly string[]): string[] {
   const parts: string[] = [];
   let start = 0;
-  for (const comma of text.matchAll(/[，,]/gu)) {
+  for (const comma of text.matchAll(/[，,]|(?<=\S)\s+(?=\S)/gu)) {
     let at = comma.index + 1;
     while (at < text.length && /\s/u.test(text[at]!)) at++;
     const rest = text.slice(at, at + 24).toLowerCase();

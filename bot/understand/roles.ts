@@ -5,6 +5,11 @@ import { isRetracted } from './negation.ts';
 import { NUMERAL, parseChineseNumber } from './numbers.ts';
 import { findYears } from './years.ts';
 
+
+/** A run of digits as long as an id's (身分證 8 after the letter and its first digit; 統編 8), written bare. */
+const IDENTIFIER_DIGITS = /^\d{6,}$/u;
+/** What an id's digits are joined to: a Latin letter, or a masked digit (x, *). */
+const ID_EDGE = /[A-Za-z*＊○]/u;
 /**
  * Which number is which. Each figure takes its role from the nearest cue before it in the same
  * clause (「營業額800萬，週轉借款餘額1000萬」), else from a cue right after it (「800萬的營業額」),
@@ -178,6 +183,8 @@ export interface Roles {
   yearlessDates?: Partial<Record<'disasterDate' | 'applicationDate' | 'approvalDate', string>>;
   /** 「一年多少？借3年總共」: every loan period named, in months, when more than one. */
   periods?: number[];
+  /** 「保8成的話多少，保9成的話又多少」: every guarantee ratio told as the case's, when more than one. */
+  ratios?: number[];
   /** 「9成以上」「超過八成」: the ratio stated is a bound, not a value (inclusive: 以上 includes it, 超過 does not). */
   ratioBound?: { side: 'over' | 'under'; inclusive: boolean };
   /** The loan amount was read as one only for want of any word saying what the amount is (「改成三千萬呢」). */
@@ -285,6 +292,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   const yearless: NonNullable<Roles['yearlessDates']> = {};
   /** Every loan period named, in order (「一年多少？借3年總共」 names two). */
   const periods: number[] = [];
+  const ratios: number[] = [];
   let ratioBound: Roles['ratioBound'];
   const sentences = sentenceStarts(text);
   const amountRole = (ctx: Context, at: number) => {
@@ -314,6 +322,8 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
       case 'amount':
       case 'plain': {
         if (m.unit === 'plain') {
+          // 「客戶王小明(A12345678x)」「統編5312xxxx」: a long run of digits joined to a letter or a mask is an id, no figure.
+          if (IDENTIFIER_DIGITS.test(m.raw) && (ID_EDGE.test(text.slice(Math.max(0, m.index - 1), m.index)) || ID_EDGE.test(text.slice(m.end, m.end + 1)))) return;
           // 「5000000 0.8 B 1y」: a decimal fraction in steps of 5% is a guarantee ratio written as a share.
           if (isShare(m)) {
             const role = roleFrom(percent, ctx);
@@ -393,6 +403,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
           // (So is the same ratio doubted after it, 「…就是全包十成…現在批保真的是保十成嗎」: it was heard, too.)
           if (heard && (facts.guaranteeRatio === undefined || facts.guaranteeRatio === m.value)) ratioHeard = m.value;
           set('guaranteeRatio', m.value);
+          if (!heard && !ratios.includes(m.value)) ratios.push(m.value);
           said.ratio = { key: 'guaranteeRatio', end: m.end };
           const side = bound(ctx, words);
           if (side && facts.guaranteeRatio === m.value) ratioBound ??= { side, inclusive: words.overAfter.test(ctx.after) || words.underAfter.test(ctx.after) };
@@ -523,7 +534,7 @@ export function assignRoles(text: string, mentions: Mention[], domain: Domain = 
   if (ago?.months !== undefined) set('businessAgeMonths', ago.months, true);
   const corrections = correctionsOf(mentions, retracted);
   const statedRate = [...rates][0];
-  return { facts, approximate, ...(corrections.length > 0 ? { corrections } : {}), ...(ago?.uncued !== undefined ? { monthsAgoUncued: ago.uncued } : {}), ...(sinceDisaster !== undefined ? { sinceDisasterMonths: sinceDisaster } : {}), ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
+  return { facts, approximate, ...(corrections.length > 0 ? { corrections } : {}), ...(ago?.uncued !== undefined ? { monthsAgoUncued: ago.uncued } : {}), ...(sinceDisaster !== undefined ? { sinceDisasterMonths: sinceDisaster } : {}), ...(Object.keys(yearless).length > 0 ? { yearlessDates: yearless } : {}), ...(periods.length > 1 ? { periods } : {}), ...(ratios.length > 1 ? { ratios } : {}), ...(ratioBound ? { ratioBound } : {}), ...(loanByDefault && facts.loanAmount !== undefined ? { loanByDefault } : {}), ...(statedRate !== undefined ? { statedRate } : {}), ...(rateHeard ? { rateHeard } : {}), ...(ratioHeard !== undefined && facts.guaranteeRatio === ratioHeard ? { ratioHeard: true } : {}), ...(rates.size > 1 ? { rates: [...rates] } : {}) };
 }
 
 /** Each figure taken back, with the nearest figure of its kind not taken back (the one said instead). */

@@ -143,6 +143,8 @@ export interface Understanding {
     flags?: Array<keyof FactFlags>;
     /** 「一年要繳多少？借3年總共咧」: each period's fee, in months. */
     periods?: number[];
+    /** 「保8成的話一年多少，青輔會推薦保9成的話又多少」: each guarantee ratio's fee, in percent. */
+    ratios?: number[];
     /** 「那C組要多繳多少」 after a B estimate: the case as it was before this message changed it. */
     earlier?: Partial<Pick<Facts, 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio' | 'periodMonths' | 'riskGroup'>>;
   };
@@ -157,6 +159,8 @@ export interface Understanding {
   parameterTopics: string[];
   /** The whole message is a yes or a no (「是」「沒有」), answering a yes-or-no question. */
   bareAnswer?: 'yes' | 'no';
+  /** 「可能拿來週轉也可能買設備」: the loan is said to be for one of two uses, not yet which. */
+  purposeUndecided?: boolean;
   /** Circumstances spoken of by their verb alone (「如果沒簽呢」), for the conversation to apply to the one discussed. */
   flagsByVerb?: FactFlags;
   /** A fee rate the user wrote (年費率1%), in percent. Recorded, never used as a parameter. */

@@ -5,7 +5,7 @@ import { withSpokenAges } from './periods.ts';
 import { corrected, shippedDomain, type Domain } from '../../domain/index.ts';
 import type { FactFlags, Facts } from '../../rules/facts.ts';
 import { asksExtremeYear, findAsks } from './asks.ts';
-import { findGender, findIndustry, findLender, findLoanPurpose, findSubmission } from './choices.ts';
+import { findGender, findIndustry, findLender, findLoanPurpose, findSubmission, purposeUndecided } from './choices.ts';
 import { englishToChinese } from './english.ts';
 import { scanMentions } from './figures.ts';
 import { findFlags, flagsByVerb } from './flags.ts';
@@ -91,11 +91,16 @@ function optionalArithmetic(arithmetic: Modifiers['arithmetic']): Pick<Modifiers
   return arithmetic ? { arithmetic } : {};
 }
 
-function variantsOf(text: string, flags: FactFlags, domain: Domain, periods: number[] = []): Understanding['variants'] {
+function variantsOf(text: string, flags: FactFlags, domain: Domain, periods: number[] = [], ratios: number[] = []): Understanding['variants'] {
   const riskGroups = findRiskGroups(text);
   const bothWays = domain.modifiers.bothWays.test(text) ? (Object.keys(flags) as Array<keyof FactFlags>) : [];
-  if (riskGroups.length < 2 && bothWays.length === 0 && periods.length < 2) return undefined;
-  return { ...(riskGroups.length >= 2 ? { riskGroups } : {}), ...(bothWays.length > 0 ? { flags: bothWays } : {}), ...(periods.length >= 2 ? { periods } : {}) };
+  if (riskGroups.length < 2 && bothWays.length === 0 && periods.length < 2 && ratios.length < 2) return undefined;
+  return {
+    ...(riskGroups.length >= 2 ? { riskGroups } : {}),
+    ...(bothWays.length > 0 ? { flags: bothWays } : {}),
+    ...(periods.length >= 2 ? { periods } : {}),
+    ...(ratios.length >= 2 ? { ratios } : {}),
+  };
 }
 
 /** Each named programme's own ratio and risk group, when at least one differs between them. */
@@ -190,7 +195,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const flags = findFlags(canonical, domain);
   if (Object.keys(flags).length > 0) facts.flags = flags;
   const byVerb = flagsByVerb(canonical, flags, domain);
-  const variants = variantsOf(groupText, flags, domain, roles.periods);
+  // (Ratios of two programmes named, 「批保保9成 跟 一般貸款A組保8成」, are each programme's, not two cases of one.)
+  const variants = variantsOf(groupText, flags, domain, roles.periods, byName.length <= 1 ? roles.ratios : undefined);
   if (!facts.riskGroup && variants?.riskGroups) facts.riskGroup = variants.riskGroups[0];
 
   // 「再借500萬呢」 with nothing already used to add it to: the amount is the loan. So it is beside a revenue
@@ -358,6 +364,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     isQuestion: domain.intents.question.test(canonical),
     ...(domain.intents.eligibilityQuestion.test(canonical) ? { asksEligibility: true } : {}),
     modifiers,
+    ...(purposeUndecided(canonical, domain) ? { purposeUndecided: true } : {}),
     ...(variants || yearAndTerm ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: withYearRelativeInMessage(canonical, findYears(canonical), relative, modifiers.comparison === true || modifiers.arithmetic !== undefined || asks.includes('statistics')),

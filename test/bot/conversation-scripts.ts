@@ -3529,7 +3529,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'two programmes\' rows of one table are compared',
     says: ['批次信用保證的保證餘額有多少', '青年創業及啟動金貸款咧 誰比較多'],
-    answersWith: ['批次信用保證 69,240.66 高於 青年創業及啟動金貸款 67,327.91，相差 1,912.75'],
+    answersWith: ['批次信用保證 69,240.66（約 692.41億元） 高於 青年創業及啟動金貸款 67,327.91（約 673.28億元），相差 1,912.75'],
   },
   {
     name: 'a year said relative to the one asked before is that year',
@@ -3595,7 +3595,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'a follow-up naming two places of its own compares those two, not the places before',
     says: ['桃園市跟臺南市的保證餘額哪個多', '那彰化縣跟屏東縣呢 差多少'],
-    answersWith: ['比較：彰化縣 61,969.22 高於 屏東縣 27,709.37'],
+    answersWith: ['比較：彰化縣 61,969.22（約 619.69億元） 高於 屏東縣 27,709.37（約 277.09億元）'],
     never: ['桃園市：111年保證餘額'],
   },
   {
@@ -4115,7 +4115,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'reads places named without 市 from the table of places, also in a follow-up, and never computes with an address',
     says: ['111年底保證餘額 台北市跟新北市差多少', '那桃園跟台南勒 哪個多 差多少'],
-    answersWith: ['桃園市 131,470.03 高於 臺南市 99,621.73', '相差 31,848.30'],
+    answersWith: ['桃園市 131,470.03（約 1,314.7億元） 高於 臺南市 99,621.73（約 996.22億元）', '相差 31,848.30'],
     never: ['服務中心', '地址'],
   },
   {
@@ -5085,6 +5085,88 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'a 營授比 one wants to keep under is a bound, not the case\'s: the balances it allows are given',
     says: ['一般事業 去年營收八千萬 營授比想控制在0.5以下 短中期借款最多可以到多少'],
     answersWith: ['40,000,000'],
+  },
+  {
+    name: 'a fee asked as it is now and after the pledge is signed gives both, each at its own rate',
+    says: ['貿易公司 一般貸款借500萬 保8成 C組 平常一年手續費多少 簽了具結書後變多少'],
+    answersWith: ['60,000', '20,000'],
+  },
+  {
+    name: 'the pledge named beside another programme lowers that programme\'s rate and does not become the programme',
+    says: ['火金姑 借200萬 費率以0.6%算 一年多少 要是簽了促進就業具結書又是多少'],
+    answersWith: ['11,400', '9,500', '火金姑'],
+    never: ['以一般貸款最高保證成數'],
+  },
+  {
+    name: 'two ratios told for one programme give a fee for each, the higher one on the circumstance that allows it',
+    says: ['青創借200萬 B組 保八成跟保九成一年保證費各多少'],
+    answersWith: ['16,000', '18,000', '青輔會'],
+    never: ['超過上限'],
+  },
+  {
+    name: 'a fee before and after the bank\'s award with no period told is a year of each, said so',
+    says: ['批保卓越獎的銀行 送批保150萬保9成 優惠前後保費各多少'],
+    answersWith: ['4,050', '2,700', '先以一年'],
+  },
+  {
+    name: 'a fee asked at two versions of a rate, each named by its year, gives the fee at both',
+    says: ['批次保證 80萬 保9成 照103年的費率一年多少 111年的費率又是多少'],
+    answersWith: ['2,520', '2,160'],
+  },
+  {
+    name: 'a fee asked at one version of a rate is not also computed at another',
+    says: ['批次保證 80萬 保9成 依103年公告費率 一年手續費'],
+    answersWith: ['2,520'],
+    never: ['2,160'],
+  },
+  {
+    name: 'a 營授比 between the two thresholds with the business described both ways gives the amount for each category',
+    says: ['做五金的 有工廠也有門市 不確定算哪一類 去年營收2000萬 週轉借款1100萬 再借200萬週轉 授權送保最多保多少'],
+    answersWith: ['65%', '160萬元', '100萬元'],
+  },
+  {
+    name: 'a 營授比 whose outcome depends on the business category is answered for both before the category is asked',
+    says: ['去年營業額3000萬 短中期週轉餘額1800萬 營授比這樣會被限制嗎'],
+    answersWith: ['生產事業（門檻 70%）', '一般事業（門檻 50%）', '請問是生產事業'],
+    asksWithQuickReplies: true,
+  },
+  {
+    name: 'a programme sent as a project is not held to the authorised 5成 of a high 營授比',
+    says: ['鳳凰貸款 營收400萬 週轉借款已經320萬 營授比這麼高是不是只能保五成'],
+    answersWith: ['不受「授權送保保證成數最高五成」之限制', '9.5成'],
+    never: ['授權送保保證成數最高 5成（50%）\n'],
+  },
+  {
+    name: 'a new loan for machinery is not added to the working-capital balance nor held to the 營授比',
+    says: ['營收5000萬 週轉餘額4500萬 還要借800萬買新機器 信保會不會卡營授比'],
+    answersWith: ['資本性支出融資', '90%'],
+    never: ['文件未載明是否適用於促進就業', '以授權送保，保證金額最高'],
+  },
+  {
+    name: 'a masked id beside a fee question is no loan amount',
+    says: ['幫我查客戶B22345678x的額度 另外一般貸款300萬 B組保8成 一年手續費'],
+    answersWith: ['24,000'],
+    never: ['22,345,678'],
+  },
+  {
+    name: 'numbered questions, one declined, each get their answer',
+    says: ['兩個問題 1.信保的企業客服專線幾號 2.可以幫我查我的案子審到哪了嗎'],
+    answersWith: ['無法查看個別案件', '0800-089-921'],
+  },
+  {
+    name: 'a question joined after a space by 另外, declined, leaves the first part answered',
+    says: ['重慶南路辦公室地址在哪 另外可以保證一定核准嗎'],
+    answersWith: ['無法保證', '重慶南路一段99號'],
+  },
+  {
+    name: 'two table rows compared are each said in 億 as well',
+    says: ['111年底第一商銀跟華南商銀保證餘額哪家多'],
+    answersWith: ['1,867.83億元', '1,193.2億元'],
+  },
+  {
+    name: 'a row named whole beside a programme\'s row is quoted for the multiple asked',
+    says: ['一般貸款的保證餘額大約是購料週轉融資的幾倍'],
+    answersWith: ['購料週轉融資：', '5.54 倍'],
   },
 ];
 

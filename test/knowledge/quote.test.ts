@@ -11,7 +11,7 @@ describe('figures read off the table rows a section quotes', () => {
 
   it('sets two rows of one table against each other, exactly in the figures’ decimals and the table’s unit', () => {
     expect(rowDifference([unit, `${header}：臺北市 196,703.17`, `${header}：新北市 195,826.11`])).toBe(
-      '比較：臺北市 196,703.17 高於 新北市 195,826.11，相差 877.06（新臺幣百萬元，約 8.77億元）。',
+      '比較：臺北市 196,703.17（約 1,967.03億元） 高於 新北市 195,826.11（約 1,958.26億元），相差 877.06（新臺幣百萬元，約 8.77億元）。',
     );
     expect(rowDifference([`${header}：臺北市 1.5`, `${header}：新北市 1.50`])).toBe('比較：臺北市與新北市相同（1.5）。');
     // Rows of two different tables are not compared.
@@ -95,7 +95,7 @@ describe('two rows of one table, each quoted apart as an answer shows them', () 
   const caption = '「※項目別（金額單位：新臺幣百萬元）」';
   it('compares their first figures and their shares, in the caption’s unit', () => {
     expect(shownRowsDifference([caption, '「一般貸款：保證餘額：金額 249,345.65；保證餘額：結構比 18.41%」', '「購料週轉融資：保證餘額：金額 45,020.12；保證餘額：結構比 3.32%」'])).toBe(
-      '比較：一般貸款 249,345.65 高於 購料週轉融資 45,020.12，相差 204,325.53（百萬元，約 2,043.26億元）；占比 18.41% 與 3.32% 相差 15.09 個百分點。',
+      '比較：一般貸款 249,345.65（約 2,493.46億元） 高於 購料週轉融資 45,020.12（約 450.2億元），相差 204,325.53（百萬元，約 2,043.26億元）；占比 18.41% 與 3.32% 相差 15.09 個百分點。',
     );
   });
   it('compares nothing when the rows have different columns, or there are not two', () => {
