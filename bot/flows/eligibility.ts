@@ -4,7 +4,7 @@ import { balanceLimits, businessFinanceRatio, industryLabel, ratioInputOf, type 
 import { eligibility, type EligibilityResult } from '../../rules/eligibility/index.ts';
 import { InvalidInputError, MissingFactsError, ParameterNotInForceError } from '../../rules/errors.ts';
 import type { Facts } from '../../rules/facts.ts';
-import { formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
+import { amountSpoken, formatAmount, formatPercent, formatRate, formatCheng, formatRocDate } from '../compose/format.ts';
 import { amountInWords } from '../compose/format.ts';
 import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
@@ -280,9 +280,15 @@ function roomLines(ctx: FlowContext): string[] {
   if (revenue === undefined || balance === undefined || revenue <= 0) return [];
   const limits = balanceLimits(ctx.view, revenue, industry);
   const lines = [...limits.thresholds.map((t) => ({ label: `${industryLabel(t.industry)}門檻`, line: t.line })), { label: '上限', line: limits.max }];
-  return lines
+  // (「想再借150萬…不行的話最多能借多少」: a limit the new loan crosses, the most it may be for.)
+  const crossed = newLoan !== undefined && before !== undefined
+    ? lines
+        .filter(({ line }) => line.balance > before && line.balance < balance)
+        .map(({ label, line }) => `・這筆借款在 ${amountSpoken(line.balance - before)}以內，營授比才不超過${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(before)} = ${formatAmount(line.balance - before)}）`)
+    : [];
+  return crossed.concat(lines
     .filter(({ line }) => line.balance > balance)
-    .map(({ label, line }) => `・週轉授信總餘額再增加 ${formatAmount(line.balance - balance)} 元以內，營授比不超過${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(balance)} = ${formatAmount(line.balance - balance)}）`);
+    .map(({ label, line }) => `・週轉授信總餘額再增加 ${amountSpoken(line.balance - balance)}以內，營授比不超過${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(balance)} = ${formatAmount(line.balance - balance)}）`));
 }
 
 /**

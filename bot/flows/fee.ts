@@ -542,6 +542,8 @@ interface FeeVariant {
   label: string;
   facts: CaseFacts;
   atQuotedRate?: boolean;
+  /** The annual rate this case is computed at, told with the others (「0.5%跟0.75%哪個貴」). */
+  rate?: number;
 }
 
 function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFacts): FeeVariant[] {
@@ -558,6 +560,8 @@ function variantCases(variants: FlowContext['merged']['variants'], facts: CaseFa
   if (variants?.riskGroups && variants.riskGroups.length >= 2) {
     return variants.riskGroups.map((riskGroup) => ({ label: `風險組群 ${riskGroup}`, facts: { ...facts, riskGroup } }));
   }
+  // 「0.5%跟0.75%哪個貴 差多少」: the fee at each rate told.
+  if (variants?.rates && variants.rates.length >= 2) return variants.rates.map((rate) => ({ label: `年費率 ${formatRate(rate)}`, facts, rate }));
   // 「保8成的話一年多少，青輔會推薦保9成的話又多少」: the fee at each ratio told.
   if (variants?.ratios && variants.ratios.length >= 2) {
     return variants.ratios.map((guaranteeRatio) => ({ label: `保證成數 ${formatCheng(guaranteeRatio)}`, facts: { ...facts, guaranteeRatio }, atQuotedRate: true }));
@@ -631,6 +635,7 @@ function feeVariants(
     ruleRate(ctx, { ...variants[0]!.facts, flags: { ...variants[0]!.facts.flags, [circumstance]: true } }, programme) === quoted &&
     (madeByCircumstance || ruleRate(ctx, { ...variants[0]!.facts, flags: { ...variants[0]!.facts.flags, [circumstance]: false } }, programme) !== quoted);
   const feeOf = (variant: FeeVariant, of: ProgrammeId): FeeResult => {
+    if (variant.rate !== undefined) return guaranteeFee(ctx.view, { ...variant.facts, programme: of, annualRate: variant.rate });
     if (quoted !== undefined && variant.atQuotedRate && !quotesCircumstance) return guaranteeFee(ctx.view, { ...variant.facts, programme: of, annualRate: quoted });
     try {
       return guaranteeFee(ctx.view, { ...variant.facts, programme: of });
@@ -680,7 +685,7 @@ function feeVariants(
   if (bothWaived) citations.push(bothWaived.citation);
   const lines = [
     bothWaived ? `${PROGRAMMES[programme].name}免收保證手續費${bothWaived.text}。` : undefined,
-    `保證手續費（${PROGRAMMES[programme].name}）：${feeSummary(results.map((r) => ({ label: `${named(r.label)}${r.as ?? ''}`, fee: r.result.fee })))}${question ? '' : `；相差 ${formatAmount(difference)} 元`}`,
+    `保證手續費（${PROGRAMMES[programme].name}）：${feeSummary(results.map((r) => ({ label: `${named(r.label)}${r.as ?? ''}`, fee: r.result.fee })))}${question ? '' : `；相差 ${formatAmount(difference)} 元${higherOfTwo(results.map((r) => ({ label: named(r.label), fee: r.result.fee })))}`}`,
     ...results.map((r) => `${named(r.label)}${r.as ?? ''}：${r.result.formula}（年費率 ${formatRate(r.result.rate)}）`),
     // (「信保可以保幾成？一年保證費大概要多少」: the ratio asked with the fee, the guaranteed amount every group shares.)
     guaranteedAmountAsked(ctx, results.map((r) => r.result)),
@@ -703,6 +708,13 @@ function feeVariants(
       ...(how.asking === 'riskGroup' && (ctx.merged.variants?.periods?.length ?? 0) >= 2 ? { sidePeriods: ctx.merged.variants!.periods! } : {}),
     },
   );
+}
+
+/** 「保8成改9成手續費是不是比較省」: of two cases, which costs more (「（保證成數 9成 較高）」); nothing when they cost the same. */
+function higherOfTwo(cases: ReadonlyArray<{ label: string; fee: number }>): string {
+  if (cases.length !== 2 || cases[0]!.fee === cases[1]!.fee) return '';
+  const higher = cases[0]!.fee > cases[1]!.fee ? cases[0]! : cases[1]!;
+  return `（${higher.label}較高）`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { APPLICANT_FACTS } from '../understand/intent.ts';
 import { topicNamesFlag, understand } from '../understand/understand.ts';
 import { asksExtremeYear } from '../understand/asks.ts';
 import { normalizeText } from '../understand/normalize.ts';
@@ -205,7 +206,7 @@ export function withComputed(ctx: FlowContext, result: FlowResult): FlowResult {
       return { ...withLineAfterFigures(cited, perLine, true), grounding: [...(result.grounding ?? []), perLine, divisor.quote] };
     }
   }
-  const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison || operationOf(ctx.understanding) === 'difference' ? figureDifference(quoted) : operationOf(ctx.understanding) === 'sum' ? shownRowsSum(quoted) : undefined;
+  const line = computed.length > 0 ? computed.join('\n') : ctx.understanding.modifiers.comparison || operationOf(ctx.understanding) === 'difference' ? figureDifference(quoted, sharesSetAgainst(ctx, ctx.understanding, undefined)) : operationOf(ctx.understanding) === 'sum' ? shownRowsSum(quoted) : undefined;
   if (!line) return result;
   // (After every passage it computes over: before the last line naming sources.)
   const computedResult = withLineAfterFigures(result, line, true);
@@ -647,7 +648,12 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (「專案保證的項目有哪些？鳳凰貸款保幾成？」: a part asking which, of no ask the registry names, is a question too.)
     // (Nor a part asking a kind of thing by name, 「是銀行收還是信保自己收」 (who collects it).)
     const kindNamed = own.asks.length === 0 && kindsOfPart(own, ctx.sources.knowledge.answerKinds?.kinds ?? []).length > 0;
-    if ((own.asks.length === 0 && own.modifiers.which !== true && !kindNamed) || own.asks.some(figured) || answeredPart(own)) continue;
+    // (Nor a part declining something of its own, 「3.幫我看一下之前那件的進度」, nor, beside a refusal, one telling the
+    // applicant with a programme, 「我今年47歲…1.青創貸款信保可以保嗎」: whether one qualifies is asked.)
+    // (Only beside a refusal: elsewhere the flow answering the message decided it.)
+    const applicantAsking = ctx.understanding.declines !== undefined && own.programmes.length > 0 && APPLICANT_FACTS.some((key) => own.facts[key] !== undefined) && ctx.domain.intents.eligibilityQuestion.test(own.text);
+    const asksSomething = own.asks.length > 0 || own.modifiers.which === true || kindNamed || own.declines !== undefined || applicantAsking;
+    if (!asksSomething || own.asks.some(figured) || answeredPart(own)) continue;
     // (Nor one telling the case's loan and asking nothing named, 「我借兩千萬 保8成 這樣一年能省多少」: the case's own question,
     // which the flow answered.)
     if (own.asks.length === 0 && own.facts.loanAmount !== undefined && own.facts.loanAmount === ctx.merged.facts.loanAmount) continue;

@@ -28,11 +28,11 @@ export function findIndustry(text: string, domain: Domain = shippedDomain()): Fa
   if (outright) return OFFERED_BOTH.test(text) ? undefined : outright;
   // (「又有製造又有批發」: a business described in words of both categories is of neither until it says which.)
   const described = domain.facts.industry.filter(({ cue }) => matchesOf(cue, text).some((m) => !isDenied(text, m.index)));
-  return described.length >= 2 ? undefined : firstChoice(text, domain.facts.industry);
+  return described.length >= 2 || OFFERED_BOTH.test(text) ? undefined : firstChoice(text, domain.facts.industry);
 }
 
-/** Two categories offered as a choice: 「生產事業還是一般事業」「一般事業或生產事業」「不知道算生產還一般事業」. */
-const OFFERED_BOTH = /(?:生產|製造)(?:事業|業)?(?:還是|或是|或者|還|或)算?一般(?:事業|業)?|一般(?:事業|業)?(?:還是|或是|或者|還|或)算?(?:生產|製造)(?:事業|業)?/u;
+/** Two categories offered as a choice: 「生產事業還是一般事業」「一般事業或生產事業」「不知道算生產還一般事業」「可能生產也可能一般」. */
+const OFFERED_BOTH = /(?:生產|製造)(?:事業|業)?(?:還是|或是|或者|還|或|也可能|或可能)算?一般(?:事業|業)?|一般(?:事業|業)?(?:還是|或是|或者|還|或|也可能|或可能)算?(?:生產|製造)(?:事業|業)?/u;
 
 /** 「一般事業…60%…如果是生產事業、同樣60%呢」: both categories said outright, each to be decided; else empty. */
 export function industriesNamed(text: string, domain: Domain = shippedDomain()): Array<NonNullable<Facts['industry']>> {

@@ -84,11 +84,12 @@ function askedOf(first: string, text: string): string | undefined {
 /** An item's number opening it: 「1.」「2、」「(3)」「１．」 after the start or white space, no digit after it (1.5億 is a figure). */
 const ITEM_NUMBER = /(?<=^|\s)[(（]?([1-9１-９])[.、．)）](?![\d０-９])/gu;
 
-/** 「1.…地址在哪 2.…核准了沒」: the text cut before each numbered item, when it numbers two or more in order from 1. */
+/** 「1.…地址在哪 2.…核准了沒」: the text cut before each numbered item, when it numbers two or more one after another. */
 function splitAtNumbers(text: string): string[] {
   const items = [...text.matchAll(ITEM_NUMBER)];
   const numbers = items.map((m) => Number(m[1]!.normalize('NFKC')));
-  if (items.length < 2 || numbers[0] !== 1 || numbers.some((n, i) => n !== i + 1)) return [text];
+  // (From any number: a message cut at 「？」 may hold 「2.…3.…」 after its first question.)
+  if (items.length < 2 || numbers.some((n, i) => n !== numbers[0]! + i)) return [text];
   // (The words before the first, 「想問兩件事」, introduce it.)
   const each = items.map((m, i) => text.slice(m.index + m[0].length, items[i + 1]?.index ?? text.length));
   return [`${text.slice(0, items[0]!.index)}${each[0]!}`, ...each.slice(1)];

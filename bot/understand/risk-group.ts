@@ -26,11 +26,18 @@ export function findRiskGroup(whole: string): RiskGroup | undefined {
 /** 「A組跟C組」「abc組」「A、B、C三組」: every risk group named, in order (two or more ask for a comparison). */
 const GROUP_LIST = /(?<![a-z])([abc](?:[、,/和跟與及或\s]{0,3}[abc])*)\s*(?:(?:三|兩|二)個?\s*)?(?:風險)?(?:組|級|類|群)/g;
 
+/** 「從B組調成A組」「B調到A」: a group changed to another, with a word of groups somewhere in the message. */
+const GROUP_CHANGE = /(?<![a-z])([abc])(?:\s?[組级級])?\s?(?:調成|調到|調為|改成|改為|變成|變為|換成|降到|降為|升到|升為|->|→)\s*([abc])(?![a-z])/g;
+const GROUP_WORD = /組群|群組|組別|風險組|[abc]\s*組/u;
+
 /** 「風險組群A、B、C」, "risk groups A, B and C": the letters listed after the word. */
 const GROUP_LIST_AFTER = /(?:風險)?(?:組群|群組|組別|等級)\s*([abc](?:\s*(?:[、,/和跟與及或]|and|or)\s*[abc])+)(?![a-z])/g;
 
 export function findRiskGroups(text: string): RiskGroup[] {
   const kept = withoutTakenBack(text);
-  const letters = [...kept.matchAll(GROUP_LIST), ...kept.matchAll(GROUP_LIST_AFTER)].flatMap((m) => [...(m[1] as string).replace(/and|or/g, '').replace(/[^abc]/g, '')]);
+  const listed = [...kept.matchAll(GROUP_LIST), ...kept.matchAll(GROUP_LIST_AFTER)].flatMap((m) => [...(m[1] as string).replace(/and|or/g, '').replace(/[^abc]/g, '')]);
+  // (「組群從B調成A」: the group before the change and the one after.)
+  const changed = GROUP_WORD.test(kept) ? [...kept.matchAll(GROUP_CHANGE)].flatMap((m) => [m[1]!, m[2]!]) : [];
+  const letters = [...listed, ...changed];
   return [...new Set(letters.map((l) => l.toUpperCase() as RiskGroup))];
 }

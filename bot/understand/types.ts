@@ -145,6 +145,8 @@ export interface Understanding {
     periods?: number[];
     /** 「保8成的話一年多少，青輔會推薦保9成的話又多少」: each guarantee ratio's fee, in percent. */
     ratios?: number[];
+    /** 「手續費到底是0.35%還是0.3%？貸200萬…一年各是多少」: the fee at each annual rate told, in percent. */
+    rates?: number[];
     /** 「那C組要多繳多少」 after a B estimate: the case as it was before this message changed it. */
     earlier?: Partial<Pick<Facts, 'loanAmount' | 'guaranteedAmount' | 'guaranteeRatio' | 'periodMonths' | 'riskGroup'>>;
   };

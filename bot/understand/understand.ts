@@ -289,6 +289,10 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (asksExtremeYear(canonical, domain) && asks.includes('effective_date')) asks.splice(asks.indexOf('effective_date'), 1);
   const classified = classifyIntent(canonical, { programmes, facts, asks, isFollowUp: followUp, yesNo: modifiers.yesNo }, domain);
   const purposes = findPurposes(canonical, flags, domain);
+  // (Of a loan told with its fee asked, each rate's fee: 「0.35%還是0.3%? 贷200万 保9成 一年各是多少」.)
+  // (Not the rates before and after a circumstance told, 「簽了會從1.5%降到0.5%」, nor of a lender's award.)
+  const ratesSetApart = modifiers.comparison && Object.keys(flags).length === 0 && lender === undefined;
+  const ratesOfLoan = ratesSetApart && roles.rates && roles.rates.length >= 2 && facts.loanAmount !== undefined && (asks.includes('fee_amount') || asks.length === 0) ? roles.rates : undefined;
   // 「到底是0.35%還是0.3%」: rates set against each other are the versions asked about, not a rate someone was quoted.
   if (roles.rates && modifiers.comparison) delete roles.statedRate;
   // 「保證成數9成的有哪些？」: a value with a which-question, naming no programme, asks for the programmes that have it.
@@ -365,7 +369,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     ...(domain.intents.eligibilityQuestion.test(canonical) ? { asksEligibility: true } : {}),
     modifiers,
     ...(purposeUndecided(canonical, domain) ? { purposeUndecided: true } : {}),
-    ...(variants || yearAndTerm ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}) } } : {}),
+    ...(variants || yearAndTerm || ratesOfLoan ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}), ...(ratesOfLoan ? { rates: ratesOfLoan } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: withYearRelativeInMessage(canonical, findYears(canonical), relative, modifiers.comparison === true || modifiers.arithmetic !== undefined || asks.includes('statistics')),
     ...donationAt(domain, canonical),

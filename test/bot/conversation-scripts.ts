@@ -3789,7 +3789,7 @@ export const CONVERSATION_SCRIPTS: Script[] = [
   {
     name: 'a new working-capital loan told beside the balance is weighed in the 營授比, and the room left is after it',
     says: ['生產事業 營收8000萬 週轉餘額5000萬 想再借800萬週轉 營授比多少'],
-    answersWith: ['72.5%', '（50,000,000 + 8,000,000） ÷ 80,000,000', '最高 5成', '再增加 22,000,000 元以內'],
+    answersWith: ['72.5%', '（50,000,000 + 8,000,000） ÷ 80,000,000', '最高 5成', '再增加 2,200萬元（22,000,000 元）以內'],
   },
   {
     name: 'the guaranteed amount of an authorised case over the 營授比 threshold is at 5成',
@@ -5167,6 +5167,32 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     name: 'a row named whole beside a programme\'s row is quoted for the multiple asked',
     says: ['一般貸款的保證餘額大約是購料週轉融資的幾倍'],
     answersWith: ['購料週轉融資：', '5.54 倍'],
+  },
+  {
+    name: 'a risk group changed from one to another gives both fees and which is higher',
+    says: ['一般貸款借300萬保8成 組群從C調到B 一年手續費差多少'],
+    answersWith: ['36,000', '24,000', '相差 12,000 元', '較高'],
+  },
+  {
+    name: 'two rates told for one loan give the fee at each, not the programme\'s range',
+    says: ['火金姑借400萬 保9.5成 費率0.5%跟0.75%哪個貴 差多少'],
+    answersWith: ['19,000', '28,500', '相差 9,500 元'],
+    never: ['15,010'],
+  },
+  {
+    name: 'numbered parts beside a refusal: whether the applicant qualifies, and each other refusal, are all said',
+    says: ['我今年50歲 公司開2年 1.青創可以申請嗎 2.幫我看一下我那件的進度 3.能不能保證一定核准'],
+    answersWith: ['無法保證', '不符合條件（青年創業貸款）', '無法查看個別案件'],
+  },
+  {
+    name: 'a masked tax number with the quota used asked is declined, and the rule asked beside it answered',
+    says: ['我公司統編 5566**** 在信保已經用掉多少額度？另外一般貸款最高保幾成'],
+    answersWith: ['無法提供個別企業', '8成'],
+  },
+  {
+    name: 'who submits and which form, asked as short parts after when, are each answered from the batch letter',
+    says: ['批保的批號每年幾月申請？誰送？要填哪張表'],
+    answersWith: ['每年 10 月', '總管理機構', '承辦批次保證申請書'],
   },
 ];
 
