@@ -781,9 +781,9 @@ function feeAnswer(ctx: FlowContext, r: FeeResult, asking?: 'periodMonths'): Flo
   // (Only a version the question names a year of: 「依103年公告的費率」 alone asks that one, not 111's.)
   const named = (v: (typeof others)[number]['v']) => ctx.understanding.years.some((year) => `${year}-12-31` >= v.effectiveFrom && (v.effectiveTo === undefined || `${year}-01-01` <= v.effectiveTo));
   const atVersion = (v: (typeof others)[number]['v'], reading: ParameterReading): string => {
-    if (r.waived || r.onGuaranteedAmount || reading.value !== r.baseRate || typeof v.value !== 'number' || v.value === r.rate || v.unit !== reading.unit || !named(v)) return '';
+    if (r.waived || r.onGuaranteedAmount || !/fee_rate/u.test(reading.name) || typeof v.value !== 'number' || v.value === r.rate || v.unit !== reading.unit || !named(v)) return '';
     const fee = guaranteeFee(ctx.view, { ...ctx.merged.facts, programme: r.programme, loanAmount: r.loanAmount, guaranteeRatio: r.ratio, ...(r.period.months !== undefined ? { periodMonths: r.period.months } : {}), annualRate: v.value });
-    return `；以該費率計為新臺幣 ${formatAmount(fee.fee)} 元（${fee.formula}）`;
+    return `；以該費率計為新臺幣 ${formatAmount(fee.fee)} 元（${fee.formula}），相差 ${formatAmount(Math.abs(fee.fee - r.fee))} 元`;
   };
   const versions = others.map(({ v, reading }) => versionLine(v, reading) + atVersion(v, reading));
   // (The rate of another time the answer mentions is cited too, after the one computed with.)
@@ -853,6 +853,8 @@ function waivedAmount(ctx: FlowContext, r: FeeResult): { text: string; citation:
   const waived = waivedFeeRate(ctx, r.programme);
   if (!waived) return undefined;
   const [numerator, denominator] = r.period.fraction.split('/').map(Number) as [number, number];
+  // (Waived for the whole period with no length told, 「送保期間」: no amount to put on it.)
+  if (!Number.isFinite(numerator) || !Number.isFinite(denominator) || denominator === 0) return undefined;
   const amount = productRoundedHalfUp([r.loanAmount, r.ratio, waived.rate, numerator], [100, 100, denominator]);
   const formula = `${formatAmount(r.loanAmount)} × ${r.ratio}% × ${formatRate(waived.rate)} × ${r.period.fraction} = ${formatAmount(amount)}`;
   return { text: `；若未免收，依計畫所列 ${formatRate(waived.rate)} 計為 ${formatAmount(amount)} 元（${formula}），由計畫經費支應`, citation: waived.citation };

@@ -103,9 +103,11 @@ export function programmesIn(
   // still do not).
   // (「老闆如果簽了促進就業具結書 變多少」 beside 火金姑: words of a circumstance's own cue, 促進就業具結書, are the
   // circumstance told, not its programme asked about.)
-  const flagWords = flagCueSpans(text, domain);
+  // (Read only when a circumstance's hit would otherwise name its programme beside one named outright.)
+  let flagWords: Array<[number, number, ProgrammeId]> | undefined;
   const ownQuestion = (h: Hit) => {
-    if (strong.length > 0 && flagWords.some(([from, to, id]) => id === h.id && h.index >= from && h.end <= to)) return false;
+    flagWords ??= strong.length > 0 ? flagCueSpans(text, domain) : [];
+    if (flagWords.some(([from, to, id]) => id === h.id && h.index >= from && h.end <= to)) return false;
     const sentence = sentenceAround(text, h.index);
     const words = text.slice(sentence.index, sentence.end);
     return !strong.some((s) => s.index < sentence.end && sentence.index < s.end) && domain.intents.question.test(words);

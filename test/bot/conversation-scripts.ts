@@ -5194,6 +5194,21 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批保的批號每年幾月申請？誰送？要填哪張表'],
     answersWith: ['每年 10 月', '總管理機構', '承辦批次保證申請書'],
   },
+  {
+    name: 'a waived fee set against another programme\'s, with no period told, is compared without failing',
+    says: ['99年工廠被莫拉克淹了 要借1000萬復工 走莫拉克復工貸款跟走一般貸款B組保8成 手續費差多少'],
+    answersWith: ['80,000', '免收'],
+  },
+  {
+    name: 'a request to act for the user (pass a message, submit in a system) is refused and the question beside it answered',
+    says: ['疫情期間同一企業保證融資總額度上限多少？\n另外幫我跟土銀說一下叫他們快點撥款'],
+    answersWith: ['無法代為聯絡', '1.5億'],
+  },
+  {
+    name: 'a fee at two versions of a rate named by the documents\' years gives both and the difference',
+    says: ['批次保證 400萬 保九成 用103年函的費率跟111年報的費率 一年各多少'],
+    answersWith: ['12,600', '10,800', '相差 1,800 元'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
