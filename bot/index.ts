@@ -22,7 +22,7 @@ import { rowsNamed, labelOf } from '../knowledge/named-rows.ts';
 import { canonical } from '../knowledge/passage-terms.ts';
 import { declineFlow, withoutClaimedFigures, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { authorisedRatioCap, caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
-import { APPLICANT_FACTS } from './understand/intent.ts';
+import { asksIfApplicantQualifies } from './understand/intent.ts';
 import { feeFlow, notEligibleForNamed, withCaseNotEligible, withLowerRates } from './flows/fee.ts';
 import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withFireflyTotal, withKindsAsked, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
@@ -454,19 +454,18 @@ export function createBot(deps: BotDeps): Bot {
     return found.outcome === 'answered' ? found : undefined;
   }
 
-  /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */
   /**
    * A part of a message a refusal answered: another refusal of its own (「2.保證一定核准 3.幫我看進度」), or whether the
    * applicant told qualifies for the programme named (「我今年47歲…1.青創貸款信保可以保嗎」); else as any part.
    */
   function answerOfDeclinedPart(part: FlowContext): FlowResult {
     if (part.understanding.declines) return declineFlow(part, part.understanding.declines);
-    const decides = part.merged.asks.every((ask) => ask === 'eligibility_criteria' || ask === 'max_ratio') && part.domain.intents.eligibilityQuestion.test(part.understanding.text);
-    const applicant = part.understanding.programmes.length > 0 && APPLICANT_FACTS.some((key) => part.understanding.facts[key] !== undefined);
-    if (decides && applicant && part.merged.programme) return eligibilityFlow({ ...part, merged: { ...part.merged, task: 'eligibility' } });
+    const decides = part.merged.asks.every((ask) => ask === 'eligibility_criteria' || ask === 'max_ratio') && asksIfApplicantQualifies(part.understanding, part.domain);
+    if (decides && part.merged.programme) return eligibilityFlow({ ...part, merged: { ...part.merged, task: 'eligibility' } });
     return answerOfPart(part);
   }
 
+  /** A part of a message answered after the rest (a refusal, a fee): a fee with the loan told is computed, any other ask looked up. */
   function answerOfPart(part: FlowContext): FlowResult {
     // (A part's merged facts are its own: withPartsUnanswered reads each part with what it says.)
     const { asks, facts } = part.merged;

@@ -139,7 +139,7 @@ export function rowDifference(quoted: string[]): string | undefined {
   const unit = quoted.map((q) => /單位：([^）)，,\s]+)/u.exec(q)?.[1]).find((u) => u !== undefined);
   // (Shares beside the figures, 「36.60%」 and 「25.17%」, differ in percentage points.)
   const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
-  return `比較：${high.label} ${high.figure}${amountWords(high.figure, unit)} 高於 ${low.label} ${low.figure}${amountWords(low.figure, unit)}，相差 ${size}${unitText(size, unit)}${points}。`;
+  return higherLine(high, low, size, unit, points);
 }
 
 /**
@@ -155,6 +155,11 @@ export function shownRowsDifference(lines: readonly string[]): string | undefine
   const [high, low] = sign > 0 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
   const unit = tableUnit([...lines]);
   const points = high.share && low.share ? `；占比 ${high.share} 與 ${low.share} 相差 ${exactDifference(high.share, low.share).size} 個百分點` : '';
+  return higherLine(high, low, size, unit, points);
+}
+
+/** 「比較：臺北市 196,703.17（約 1,967.03億元） 高於 新北市 …，相差 877.06（新臺幣百萬元，約 8.77億元）」: two rows' first figures set against each other. */
+function higherLine(high: { label: string; figure: string }, low: { label: string; figure: string }, size: string, unit: string | undefined, points: string): string {
   return `比較：${high.label} ${high.figure}${amountWords(high.figure, unit)} 高於 ${low.label} ${low.figure}${amountWords(low.figure, unit)}，相差 ${size}${unitText(size, unit)}${points}。`;
 }
 

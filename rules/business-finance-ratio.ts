@@ -4,6 +4,7 @@ import { formatAmount, formatRatio } from './display.ts';
 import { InvalidInputError, MissingFactsError } from './errors.ts';
 import type { Facts, Industry } from './facts.ts';
 import { validateFacts } from './inputs.ts';
+import { PROGRAMMES, type ProgrammeId } from './programmes.ts';
 import { TraceRecorder } from './trace.ts';
 import type { TraceStep } from './trace.ts';
 
@@ -59,6 +60,14 @@ export interface RatioResult {
 /** Whether a case gives its 營授比: stated, or its balance and revenue both. */
 export function hasRatioFigures(facts: Facts): boolean {
   return facts.businessFinanceRatio !== undefined || (facts.annualRevenue !== undefined && facts.workingCapitalBalance !== undefined);
+}
+
+/**
+ * Whether the 營授比 limits an authorised submission of this case: it gives the figures, goes by authorisation, is not
+ * sent as a project, and is not for equipment (the limit weighs short- and medium-term working capital).
+ */
+export function ratioLimitsSubmission(programme: ProgrammeId, facts: Facts): boolean {
+  return hasRatioFigures(facts) && PROGRAMMES[programme].channel === 'authorised' && facts.submission !== 'project' && facts.loanPurpose !== 'capital_expenditure';
 }
 
 /** What the 營授比 rule reads of a case's facts. */

@@ -280,15 +280,12 @@ function roomLines(ctx: FlowContext): string[] {
   if (revenue === undefined || balance === undefined || revenue <= 0) return [];
   const limits = balanceLimits(ctx.view, revenue, industry);
   const lines = [...limits.thresholds.map((t) => ({ label: `${industryLabel(t.industry)}門檻`, line: t.line })), { label: '上限', line: limits.max }];
+  /** The room from a balance to a limit: 「・{what} 500萬元（5,000,000 元）以內，營授比{stays}{label} 50%（…）」. */
+  const room = (what: string, stays: string, { label, line }: (typeof lines)[number], from: number) =>
+    `・${what} ${amountSpoken(line.balance - from)}以內，營授比${stays}${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(from)} = ${formatAmount(line.balance - from)}）`;
   // (「想再借150萬…不行的話最多能借多少」: a limit the new loan crosses, the most it may be for.)
-  const crossed = newLoan !== undefined && before !== undefined
-    ? lines
-        .filter(({ line }) => line.balance > before && line.balance < balance)
-        .map(({ label, line }) => `・這筆借款在 ${amountSpoken(line.balance - before)}以內，營授比才不超過${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(before)} = ${formatAmount(line.balance - before)}）`)
-    : [];
-  return crossed.concat(lines
-    .filter(({ line }) => line.balance > balance)
-    .map(({ label, line }) => `・週轉授信總餘額再增加 ${amountSpoken(line.balance - balance)}以內，營授比不超過${label} ${formatPercent(line.percent)}（${line.formula}；${formatAmount(line.balance)} − ${formatAmount(balance)} = ${formatAmount(line.balance - balance)}）`));
+  const crossed = newLoan !== undefined && before !== undefined ? lines.filter(({ line }) => line.balance > before && line.balance < balance).map((l) => room('這筆借款在', '才不超過', l, before)) : [];
+  return [...crossed, ...lines.filter(({ line }) => line.balance > balance).map((l) => room('週轉授信總餘額再增加', '不超過', l, balance))];
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ProgrammeId } from '../../rules/programmes.ts';
 import { productRoundedHalfUp } from '../../rules/exact.ts';
 import { maxRatioOf } from '../../rules/max-ratio.ts';
 import { quotedRateNote, rateSource, selectFeeRate } from '../../rules/fee-rate.ts';
-import { businessFinanceRatio, hasRatioFigures, ratioInputOf } from '../../rules/business-finance-ratio.ts';
+import { businessFinanceRatio, ratioInputOf, ratioLimitsSubmission } from '../../rules/business-finance-ratio.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import { TraceRecorder } from '../../rules/trace.ts';
 import { PROGRAMMES } from '../../rules/programmes.ts';
@@ -186,8 +186,7 @@ function circumstanceFeeLine(ctx: FlowContext, programme: ProgrammeId, facts: Fa
  * the case gives the ratio or its figures, is not a project submission, and the limit is lower than the programme's.
  */
 export function ratioUnderFinanceRatioLimit(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { ratio: number; reason: string; trace: TraceStep[] } | undefined {
-  // (Nor is a loan for equipment: the 營授比 limits short- and medium-term working capital.)
-  if (!hasRatioFigures(facts) || PROGRAMMES[programme].channel !== 'authorised' || facts.submission === 'project' || facts.loanPurpose === 'capital_expenditure') return undefined;
+  if (!ratioLimitsSubmission(programme, facts)) return undefined;
   try {
     const result = businessFinanceRatio(ctx.view, ratioInputOf(facts));
     const limit = result.maxAuthorisedRatio;

@@ -1,4 +1,4 @@
-import { APPLICANT_FACTS } from '../understand/intent.ts';
+import { asksIfApplicantQualifies } from '../understand/intent.ts';
 import { topicNamesFlag, understand } from '../understand/understand.ts';
 import { asksExtremeYear } from '../understand/asks.ts';
 import { normalizeText } from '../understand/normalize.ts';
@@ -651,7 +651,7 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (Nor a part declining something of its own, 「3.幫我看一下之前那件的進度」, nor, beside a refusal, one telling the
     // applicant with a programme, 「我今年47歲…1.青創貸款信保可以保嗎」: whether one qualifies is asked.)
     // (Only beside a refusal: elsewhere the flow answering the message decided it.)
-    const applicantAsking = ctx.understanding.declines !== undefined && own.programmes.length > 0 && APPLICANT_FACTS.some((key) => own.facts[key] !== undefined) && ctx.domain.intents.eligibilityQuestion.test(own.text);
+    const applicantAsking = ctx.understanding.declines !== undefined && asksIfApplicantQualifies(own, ctx.domain);
     const asksSomething = own.asks.length > 0 || own.modifiers.which === true || kindNamed || own.declines !== undefined || applicantAsking;
     if (!asksSomething || own.asks.some(figured) || answeredPart(own)) continue;
     // (Nor one telling the case's loan and asking nothing named, 「我借兩千萬 保8成 這樣一年能省多少」: the case's own question,

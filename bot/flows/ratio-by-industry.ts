@@ -1,6 +1,6 @@
-import { businessFinanceRatio, hasRatioFigures, industryLabel, ratioInputOf, type RatioResult } from '../../rules/business-finance-ratio.ts';
+import { businessFinanceRatio, industryLabel, ratioInputOf, ratioLimitsSubmission, type RatioResult } from '../../rules/business-finance-ratio.ts';
 import type { Facts, Industry } from '../../rules/facts.ts';
-import { PROGRAMMES, type ProgrammeId } from '../../rules/programmes.ts';
+import type { ProgrammeId } from '../../rules/programmes.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import { formatCheng, formatPercent } from '../compose/format.ts';
 import type { FlowContext } from './context.ts';
@@ -14,18 +14,13 @@ export interface RatioOfIndustry {
   trace: TraceStep[];
 }
 
-/** Whether the 營授比 limits an authorised submission of this case: it gives the figures, goes by authorisation, is not sent as a project, and is not for equipment. */
-function limitsSubmission(programme: ProgrammeId, facts: Facts): boolean {
-  return hasRatioFigures(facts) && PROGRAMMES[programme].channel === 'authorised' && facts.submission !== 'project' && facts.loanPurpose !== 'capital_expenditure';
-}
-
 /**
  * Answer first: a 營授比 between the two thresholds (一般事業 50%, 生產事業 70%) with the business category not told
  * decides the ratio by the category. Each category's highest ratio is given rather than the category asked
  * (「營授比62.5%…還可以保8成嗎」: 生產事業 8成, 一般事業 5成). Undefined when the category is known or does not matter.
  */
 export function ratiosByIndustry(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { formula: string; industries: RatioOfIndustry[] } | undefined {
-  if (facts.industry !== undefined || !limitsSubmission(programme, facts)) return undefined;
+  if (facts.industry !== undefined || !ratioLimitsSubmission(programme, facts)) return undefined;
   let undecided: RatioResult;
   try {
     undecided = businessFinanceRatio(ctx.view, ratioInputOf(facts));
@@ -51,7 +46,7 @@ export function ratiosByIndustry(ctx: FlowContext, programme: ProgrammeId, facts
  * belongs to the project. Undefined when the case is not relaxed that way.
  */
 export function ratioWithoutRelaxation(ctx: FlowContext, programme: ProgrammeId, facts: Facts, highest: number): { ratio: number; reason: string; trace: TraceStep[] } | undefined {
-  if (!limitsSubmission(programme, facts) || facts.flags?.unifiedInvoice !== true) return undefined;
+  if (!ratioLimitsSubmission(programme, facts) || facts.flags?.unifiedInvoice !== true) return undefined;
   try {
     const relaxed = businessFinanceRatio(ctx.view, ratioInputOf(facts));
     if (relaxed.decision !== 'relaxed') return undefined;

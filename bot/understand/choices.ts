@@ -76,19 +76,18 @@ export function findLender(text: string, domain: Domain = shippedDomain()): Fact
 
 /** What the loan is for (資本性支出, 憑交易行為還款, 週轉金), which decides 促進就業 new ventures. */
 export function findLoanPurpose(text: string, domain: Domain = shippedDomain()): Facts['loanPurpose'] {
-  const first = firstChoice(text, domain.facts.loanPurpose);
-  return first !== undefined && purposeUndecided(text, domain) ? undefined : first;
+  return firstChoice(text, domain.facts.loanPurpose);
 }
 
 /**
  * 「可能拿來週轉也可能買一台新的烤爐，還沒決定」: a loan said to be for working capital or for equipment is for neither
- * yet (the 營授比 counts only the first). 「週轉金已經借了1800萬，想貸600萬買一台CNC」 is not: the working capital is
+ * yet (the 營授比 counts only the first); the caller then reads no purpose. 「週轉金已經借了1800萬，想貸600萬買一台CNC」 is not: the working capital is
  * the balance's.
  */
 export function purposeUndecided(text: string, domain: Domain = shippedDomain()): boolean {
   if (!UNDECIDED.test(text)) return false;
   const said = domain.facts.loanPurpose.filter(({ cue }) => matchesOf(cue, text).some((m) => !isDenied(text, m.index))).map(({ value }) => value);
-  return said.includes('capital_expenditure') && said.includes('working_capital') && UNDECIDED.test(text);
+  return said.includes('capital_expenditure') && said.includes('working_capital');
 }
 
 /** Words that leave a choice open (「可能…也可能」「還沒決定」): without them, words of both uses describe different money. */

@@ -1,11 +1,19 @@
 import { shippedDomain, type Domain } from '../../domain/index.ts';
 import type { Facts } from '../../rules/facts.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
-import type { Ask, Intent } from './types.ts';
+import type { Ask, Intent, Understanding } from './types.ts';
 
 /** Facts about the applicant: with them, 「保幾成」 asks what this applicant gets. */
 /** Facts about the applicant (who they are, their business's figures), not about the loan asked about. */
 export const APPLICANT_FACTS: Array<keyof Facts> = ['age', 'businessAgeMonths', 'gender', 'industry', 'annualRevenue', 'workingCapitalBalance', 'debtRatio', 'recoveryNeed'];
+/**
+ * 「我今年47歲…1.青創貸款信保可以保嗎」: a question whether the applicant it tells qualifies for the programme it names
+ * (intents.yaml `eligibility_question`).
+ */
+export function asksIfApplicantQualifies(u: Pick<Understanding, 'programmes' | 'facts' | 'text'>, domain: Domain = shippedDomain()): boolean {
+  return u.programmes.length > 0 && APPLICANT_FACTS.some((key) => u.facts[key] !== undefined) && domain.intents.eligibilityQuestion.test(u.text);
+}
+
 /** What a question about a case's own 營授比 asks: what it is, whether it passes, the ratio it allows. */
 const RATIO_CASE_ASKS: ReadonlySet<Ask> = new Set(['definition', 'max_ratio', 'eligibility_criteria', 'threshold']);
 /** Facts of the applicant's own case that the rules turn into how much may be borrowed (八成 of the recovery need). */

@@ -5,11 +5,11 @@ import { isRetracted } from './negation.ts';
 import { NUMERAL, parseChineseNumber } from './numbers.ts';
 import { findYears } from './years.ts';
 
-
 /** A run of digits as long as an id's (身分證 8 after the letter and its first digit; 統編 8), written bare. */
 const IDENTIFIER_DIGITS = /^\d{6,}$/u;
 /** What an id's digits are joined to: a Latin letter, or a masked digit (x, *). */
 const ID_EDGE = /[A-Za-z*＊○]/u;
+
 /**
  * Which number is which. Each figure takes its role from the nearest cue before it in the same
  * clause (「營業額800萬，週轉借款餘額1000萬」), else from a cue right after it (「800萬的營業額」),

@@ -190,7 +190,9 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   const submission = findSubmission(canonical, domain);
   if (submission) facts.submission = submission;
   const lender = findLender(canonical, domain);
-  const loanPurpose = findLoanPurpose(canonical, domain);
+  // (「可能拿來週轉也可能買設備」: a use not yet decided is no purpose of the loan.)
+  const undecidedUse = purposeUndecided(canonical, domain);
+  const loanPurpose = undecidedUse ? undefined : findLoanPurpose(canonical, domain);
   if (loanPurpose) facts.loanPurpose = loanPurpose;
   const flags = findFlags(canonical, domain);
   if (Object.keys(flags).length > 0) facts.flags = flags;
@@ -368,7 +370,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     isQuestion: domain.intents.question.test(canonical),
     ...(domain.intents.eligibilityQuestion.test(canonical) ? { asksEligibility: true } : {}),
     modifiers,
-    ...(purposeUndecided(canonical, domain) ? { purposeUndecided: true } : {}),
+    ...(undecidedUse ? { purposeUndecided: true } : {}),
     ...(variants || yearAndTerm || ratesOfLoan ? { variants: { ...variants, ...(yearAndTerm ? { periods: yearAndTerm } : {}), ...(ratesOfLoan ? { rates: ratesOfLoan } : {}) } } : {}),
     ...(perProgramme ? { perProgramme } : {}),
     years: withYearRelativeInMessage(canonical, findYears(canonical), relative, modifiers.comparison === true || modifiers.arithmetic !== undefined || asks.includes('statistics')),
