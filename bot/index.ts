@@ -1,3 +1,4 @@
+import { withFormerName } from './flows/former-name.ts';
 import { randomUUID } from 'node:crypto';
 import { shippedDomain, type Domain } from '../domain/index.ts';
 import { parametersAt } from '../rules/at.ts';
@@ -240,6 +241,8 @@ export function createBot(deps: BotDeps): Bot {
       }
       // (A part asking a kind of thing the answer says nothing of is answered after it.)
       if (merged.task === 'fact_lookup' || merged.task === 'eligibility' || merged.task === 'fee_calculation') result = withKindsAsked(ctx, withFireflyTotal(ctx, result), answerOfPart);
+      // 「創業鳳凰婦女小額貸款還有嗎」: a programme asked of by its former name is told its name today first.
+      result = withFormerName(ctx, result);
       // 「有沒有免付費的電話可以先問問」: the fund's lines given to a contact asked are cited from where they are written.
       if (merged.asks.includes('contact')) result = withServiceLinesCited(result, service);
       // 「信保基金是哪一年成立的？要西元年喔」: the years of the Republic the answer gives, in the Western calendar too.

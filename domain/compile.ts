@@ -28,6 +28,8 @@ export interface Domain {
   programmes: {
     /** Every name, with its programme; circumstances are weak names (莫拉克 names a plan only when nothing else is named). */
     names: Array<{ id: ProgrammeId; name: string; weak: boolean }>;
+    /** Names a programme went by before it was renamed (programmes.yaml `former_names`): they name it in a message, never in the documents. */
+    formerNames: Array<{ id: ProgrammeId; name: string }>;
     /** Phrases that hold a name without naming the programme; the longest reading wins, as between names. */
     notNames: string[];
     /** Words that may stand beside a name in a message only naming a programme (longest first). */
@@ -416,6 +418,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
     version,
     programmes: {
       names,
+      formerNames: (Object.entries(programmes) as Array<[ProgrammeId, (typeof programmes)[ProgrammeId]]>).flatMap(([id, p]) => (p.former_names ?? []).map((name) => ({ id, name }))).sort((a, b) => b.name.length - a.name.length),
       notNames,
       nameAlone: [...nameAlone].sort((a, b) => b.length - a.length),
       nameWildcards,

@@ -66,7 +66,7 @@ export const ProgrammesFile = z
   .object({
     programmes: z.record(
       ProgrammeId,
-      z.object({ aliases: Words, circumstances: z.array(Word).optional(), described_by: Cues.optional(), documents: Words, part_of: ProgrammeId.optional() }).strict(),
+      z.object({ aliases: Words, former_names: z.array(Word).optional(), circumstances: z.array(Word).optional(), described_by: Cues.optional(), documents: Words, part_of: ProgrammeId.optional() }).strict(),
     ),
     /** Phrases holding a programme's name that do not name it (「復工營業計畫實際需要」 is a need, not 復工營業貸款). */
     not_names: z.array(Word).optional(),

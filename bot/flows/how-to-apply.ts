@@ -74,7 +74,9 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   });
   // 「可以直接找你們嗎 我在台中」: the office serving the place named, to ask in person.
   const office = officeForPlace(ctx);
-  const direct = ctx.understanding.howToApply === 'direct';
+  const aboutDocuments = ctx.understanding.howToApply === 'documents';
+  // (「直接保證要先拿到信保的什麼文件」: the paper 直接保證 asks for, 承諾函, is in its own line.)
+  const direct = ctx.understanding.howToApply === 'direct' || (aboutDocuments && ctx.understanding.programmes.includes('direct'));
   // (Asked whether one may go to the fund directly, the section on 直接保證 answers: it is cited first.)
   const ordered = direct ? [...routes.filter((r) => r.heading === DIRECT_HEADING), ...routes.filter((r) => r.heading !== DIRECT_HEADING)] : routes;
   const citations: Citation[] = [...ordered.map((r) => r.citation), ...(office ? [ctx.cite.forSection(office.section)] : [])];
@@ -82,7 +84,6 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   const noDocumentList = afterOwnPassage
     ? `其他所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`
     : `收錄的文件沒有列出企業申請時要準備的文件清單；所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`;
-  const aboutDocuments = ctx.understanding.howToApply === 'documents';
   // 「能不能直接找信保基金」: 直接保證 is the answer, then the bank route for everything else.
   const directLine = direct ? routes.find((r) => r.heading === DIRECT_HEADING)?.line : undefined;
   const lead = directLine
@@ -93,12 +94,14 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   const lines = [
     ...lead,
     ...routes.filter((r) => r.line !== directLine).map((r) => r.line),
-    aboutDocuments ? undefined : `要準備的文件，文件中沒有列出，請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`,
+    aboutDocuments ? (directLine ? `其他所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。` : undefined) : `要準備的文件，文件中沒有列出，請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`,
     office ? `就近洽詢本基金：「${office.passage}」` : undefined,
     sourcesLine(citations),
   ];
   return answered(
-    { kind: 'answer', intent: 'how_to_apply', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'] },
+    // (Asked for the papers and no passage of the programme lists them, the reply's first line says the documents do not:
+    // what follows is the route, not the answer.)
+    { kind: 'answer', intent: 'how_to_apply', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'], notInDocuments: aboutDocuments && !afterOwnPassage && directLine === undefined },
     // (「直接保證」 is what the answer is about: 「什麼樣的公司才可以用」 next asks about it.)
     { task: undefined, pending: undefined, ...(directLine ? { programme: 'direct' as const } : {}) },
   );

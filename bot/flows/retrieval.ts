@@ -437,6 +437,10 @@ function annexNote(ctx: FlowContext, section: KnowledgeSection, quoted: readonly
 
 /** A figure with its unit: 「1 兆 2,964 億元」, 「324,206 件」, 「13.36%」. */
 const FIGURE = /(?<![\d,.])\d[\d,.]*\s*(?:兆|億|萬|千|元|件|家|%)/u;
+/** A table row whose cells are years, as quoted: 「新發生逾期率(%)：107年 0.98%；108年 0.94%」 → label, cells. */
+const YEAR_ROW = /^(.{1,40}?：)((?:\d{2,3}年度? [^；]{1,30}；)+\d{2,3}年度? [^；]{1,30})$/u;
+/** The year of such a cell: 「110年 1.12%」 → 110. */
+const YEAR_CELL = /^(\d{2,3})年/u;
 /** A year of the Republic (「110 年度」). */
 const ROC_YEAR = /(\d{2,3})\s*年/gu;
 /** A clause giving how a figure changed (「減少 13.36%」), which goes with the year it is compared with. */
@@ -449,7 +453,15 @@ const CHANGE_CLAUSE = /^\s*(?:減少|增加|成長|下降|上升|衰退|提高|�
  */
 function ofYearsAsked(ctx: FlowContext, text: string): string {
   const asked = ctx.understanding.years.map((year) => year - 1911);
-  if (asked.length === 0 || ctx.understanding.modifiers.comparison || CHANGE_ASKED.test(normalizeText(ctx.understanding.text))) return text;
+  const { comparison, superlative, bothEnds, total, arithmetic } = ctx.understanding.modifiers;
+  if (asked.length === 0 || comparison || CHANGE_ASKED.test(normalizeText(ctx.understanding.text))) return text;
+  // 「111年的新發生逾期率」 of a row by year (「新發生逾期率(%)：107年 0.98%；…；111年 1.23%」): the cells of the years asked.
+  // (Not a highest, lowest, sum or difference over the years: those read the whole row.)
+  const row = YEAR_ROW.exec(text);
+  if (row && superlative === undefined && !bothEnds && !total && arithmetic === undefined) {
+    const cells = row[2]!.split('；').filter((cell) => asked.includes(Number(YEAR_CELL.exec(cell)?.[1])));
+    if (cells.length > 0) return `${row[1]}${cells.join('；')}`;
+  }
   const clauses = text.split(/(?<=，)/u);
   if (clauses.length < 2) return text;
   const kept: string[] = [];

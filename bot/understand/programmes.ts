@@ -12,7 +12,9 @@ interface Hit {
 function hitsIn(text: string, domain: Domain): Hit[] {
   // (A phrase that holds a name without naming the programme competes as a name of none, id undefined.)
   const candidates: Array<Omit<Hit, 'id'> & { id: ProgrammeId | undefined }> = [];
-  for (const { id, name, weak } of [...domain.programmes.names, ...domain.programmes.notNames.map((name) => ({ id: undefined, name, weak: false }))]) {
+  // (A former name, 「創業鳳凰婦女小額貸款」, names the programme as its names do.)
+  const former = domain.programmes.formerNames.map(({ id, name }) => ({ id, name, weak: false }));
+  for (const { id, name, weak } of [...domain.programmes.names, ...former, ...domain.programmes.notNames.map((name) => ({ id: undefined, name, weak: false }))]) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       candidates.push({ id, index: at, end: at + name.length, weak });
     }
@@ -163,6 +165,11 @@ function withHitsReplaced(text: string, hits: readonly Hit[], by: (hit: Hit) => 
   let out = text;
   for (const hit of [...hits].reverse()) out = `${out.slice(0, hit.index)}${by(hit)}${out.slice(hit.end)}`;
   return out;
+}
+
+/** The first name a programme went by before it was renamed that the text says (programmes.yaml `former_names`). */
+export function formerNameIn(text: string, domain: Domain = shippedDomain()): { id: ProgrammeId; name: string } | undefined {
+  return domain.programmes.formerNames.find(({ name }) => text.includes(name));
 }
 
 export function findProgrammes(text: string, domain: Domain = shippedDomain()): ProgrammeId[] {

@@ -17,7 +17,7 @@ import { extractKeywords } from './keywords.ts';
 import { hasRatioFigures } from '../../rules/business-finance-ratio.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
-import { programmeStretches, programmesIn } from './programmes.ts';
+import { formerNameIn, programmeStretches, programmesIn } from './programmes.ts';
 import type { ProgrammeId } from '../../rules/programmes.ts';
 import { findRank } from './ranks.ts';
 import { asksWhichProgrammeFits, findPurposes, isRecommendation } from './purposes.ts';
@@ -185,7 +185,8 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
   if (facts.guaranteedAmount !== undefined && facts.loanAmount === facts.guaranteedAmount && facts.guaranteeRatio === undefined) delete facts.loanAmount;
   const industry = findIndustry(canonical, domain);
   if (industry) facts.industry = industry;
-  const gender = findGender(canonical, domain);
+  // (「創業鳳凰婦女小額貸款」: a word inside a programme's name, 婦女, says nothing of the applicant.)
+  const gender = findGender(withoutProgrammeNames(canonical, domain), domain);
   if (gender) facts.gender = gender;
   const submission = findSubmission(canonical, domain);
   if (submission) facts.submission = submission;
@@ -363,6 +364,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     intent,
     programmes,
     programmesByName: byName,
+    ...formerNamed(canonical, programmes, domain),
     facts,
     purposes,
     asks,
@@ -428,4 +430,10 @@ function optionalRelativeYear(offset: number | undefined): { relativeYear?: numb
 export function topicNamesFlag(topic: string, flag: string): boolean {
   const last = topic.split('.').at(-1) ?? '';
   return last.includes('_') && last.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) === flag;
+}
+
+/** 「創業鳳凰婦女小額貸款」: a programme named by the name it went by before it was renamed (programmes.yaml `former_names`). */
+function formerNamed(text: string, programmes: readonly ProgrammeId[], domain: Domain): Pick<Understanding, 'formerName'> {
+  const former = formerNameIn(text, domain);
+  return former && programmes.includes(former.id) ? { formerName: former.name } : {};
 }
