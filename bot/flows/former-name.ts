@@ -12,14 +12,18 @@ import type { FlowContext, FlowResult } from './context.ts';
  */
 export function withFormerName(ctx: FlowContext, result: FlowResult): FlowResult {
   const u = ctx.understanding;
+  const said = u.formerName === undefined ? undefined : formerNameIn(u.text, ctx.domain);
   const before = u.programmes.length === 0 && ctx.state.topic !== undefined ? formerNameIn(normalizeText(ctx.state.topic), ctx.domain) : undefined;
-  const name = u.formerName ?? (before && before.id === ctx.merged.programme ? before.name : undefined);
-  const id = ctx.merged.programme;
+  const former = said ?? (before && (ctx.merged.programme ?? before.id) === before.id ? before : undefined);
   const [first, ...rest] = result.replies;
-  if (name === undefined || id === undefined || first === undefined) return result;
-  const renaming = renamingSentence(ctx.sources.knowledge.sections, name, PROGRAMMES[id].name);
+  if (former === undefined || first === undefined) return result;
+  const current = PROGRAMMES[former.id].name;
+  const renaming = renamingSentence(ctx.sources.knowledge.sections, former.name, current);
   if (!renaming || first.text.includes(renaming.sentence)) return result;
-  const line = `「${name}」是舊名稱，依《${renaming.section.title}》〈${renaming.section.heading}〉：「${renaming.sentence}」以下是「${PROGRAMMES[id].name}」的說明。`;
+  // (What follows is of today's programme only when the answer is about it: 「微型企業創業貸款111年保證餘額」 is the old
+  // name's own row of the annual report.)
+  const about = ctx.merged.programme === former.id ? `以下是「${current}」的說明。` : '';
+  const line = `「${former.name}」是舊名稱，依《${renaming.section.title}》〈${renaming.section.heading}〉：「${renaming.sentence}」${about}`;
   const citation = ctx.cite.forSection(renaming.section, renaming.sentence);
   const cited = first.citations.some((c) => c.sectionId === citation.sectionId) ? first.citations : [citation, ...first.citations];
   return {

@@ -12,9 +12,7 @@ interface Hit {
 function hitsIn(text: string, domain: Domain): Hit[] {
   // (A phrase that holds a name without naming the programme competes as a name of none, id undefined.)
   const candidates: Array<Omit<Hit, 'id'> & { id: ProgrammeId | undefined }> = [];
-  // (A former name, 「創業鳳凰婦女小額貸款」, names the programme as its names do.)
-  const former = domain.programmes.formerNames.map(({ id, name }) => ({ id, name, weak: false }));
-  for (const { id, name, weak } of [...domain.programmes.names, ...former, ...domain.programmes.notNames.map((name) => ({ id: undefined, name, weak: false }))]) {
+  for (const { id, name, weak } of [...domain.programmes.names, ...domain.programmes.notNames.map((name) => ({ id: undefined, name, weak: false }))]) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       candidates.push({ id, index: at, end: at + name.length, weak });
     }
@@ -155,9 +153,10 @@ export function withOfficialName(text: string, programme?: ProgrammeId, domain: 
   return withHitsReplaced(text, own, (hit) => PROGRAMMES[hit.id].name);
 }
 
-/** 「請問一下青創」 without the programmes it names: 「請問一下」. */
+/** 「請問一下青創」 without the programmes it names (and former names, 「創業鳳凰婦女小額貸款」): 「請問一下」. */
 export function withoutProgrammeNames(text: string, domain: Domain = shippedDomain()): string {
-  return withHitsReplaced(text, hitsIn(text, domain), () => '');
+  const unnamed = domain.programmes.formerNames.reduce((t, { name }) => t.replaceAll(name, ' '), text);
+  return withHitsReplaced(unnamed, hitsIn(unnamed, domain), () => '');
 }
 
 /** The text with each mention (in order of position) replaced by what `by` gives for it. */

@@ -364,7 +364,7 @@ export function understand(message: string, domain: Domain = shippedDomain()): U
     intent,
     programmes,
     programmesByName: byName,
-    ...formerNamed(canonical, programmes, domain),
+    ...formerNamed(canonical, domain),
     facts,
     purposes,
     asks,
@@ -433,7 +433,8 @@ export function topicNamesFlag(topic: string, flag: string): boolean {
 }
 
 /** 「創業鳳凰婦女小額貸款」: a programme named by the name it went by before it was renamed (programmes.yaml `former_names`). */
-function formerNamed(text: string, programmes: readonly ProgrammeId[], domain: Domain): Pick<Understanding, 'formerName'> {
+// (It does not name today's programme: the annual report still lists 微型企業創業貸款's own balance.)
+function formerNamed(text: string, domain: Domain): Pick<Understanding, 'formerName'> {
   const former = formerNameIn(text, domain);
-  return former && programmes.includes(former.id) ? { formerName: former.name } : {};
+  return former ? { formerName: former.name } : {};
 }

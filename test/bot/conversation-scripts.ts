@@ -5209,6 +5209,48 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['批次保證 400萬 保九成 用103年函的費率跟111年報的費率 一年各多少'],
     answersWith: ['12,600', '10,800', '相差 1,800 元'],
   },
+  {
+    name: 'a programme asked of by its former name is told the renaming in the documents\' sentence, and answered under today\'s name',
+    says: ['我記得有個創業鳳凰婦女小額貸款 信保手續費多少'],
+    answersWith: ['「創業鳳凰婦女小額貸款」是舊名稱', '更名為「微型創業鳳凰貸款」', '0.5%'],
+    never: ['目前已知：微型創業鳳凰貸款、女性'],
+  },
+  {
+    name: 'a follow-up about a programme asked of by its former name is told the renaming too',
+    says: ['我朋友說可以去辦微型企業創業貸款', '那個還有在辦嗎'],
+    answersWith: ['「微型企業創業貸款」是舊名稱'],
+  },
+  {
+    name: 'the former name\'s own row of the annual report is still answered as that row',
+    says: ['微型企業創業貸款111年保證餘額多少'],
+    answersWith: ['0.94'],
+  },
+  {
+    name: 'the year before, asked of a row by year, quotes that year\'s cells only',
+    says: ['信保基金111年的新發生逾期率是多少?', '那前一年呢'],
+    answersWith: ['110年 1.12%'],
+    never: ['0.67%', '1.23%'],
+  },
+  {
+    name: 'the pledge told by what it promises (no dismissals) lowers the fee to 0.5%',
+    says: ['借300萬保八成，原本費率1.2%，客戶簽了保證不資遣員工的切結書，一年手續費多少'],
+    answersWith: ['12,000'],
+  },
+  {
+    name: 'the papers asked with no passage listing them: the reply says the documents do not list them',
+    says: ['青創貸款要準備哪些文件'],
+    answersWith: ['收錄的文件沒有列出企業申請時要準備的文件清單'],
+  },
+  {
+    name: 'the paper 直接保證 needs before going to a bank is its 承諾函, from its own line',
+    says: ['直接保證要先拿到信保的什麼文件才能去銀行借？'],
+    answersWith: ['取得承諾函後再向金融機構申請融資', '其他所需文件請向承貸金融機構確認'],
+  },
+  {
+    name: 'a recovery plan\'s need (需求) is the need, lent at its share within the cap, not a loan over the cap',
+    says: ['莫拉克受災戶要辦災害復舊專貸，復工計畫需求五千萬，最多可以借多少? 信保最高保幾成、保證金額多少'],
+    answersWith: ['30,000,000', '27,000,000'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
