@@ -89,6 +89,8 @@ const FIGURES_BESIDE_HOW_TO: ReadonlySet<string> = new Set(['fee_rate', 'max_rat
 
 /** A year pointed back at: the one the answer before gave (「那年」「那一年」「當年」「該年」). */
 const THAT_YEAR = /那一年|那年|當年|該年/u;
+/** Asks a part may make of whether the applicant it tells qualifies: the verdict answers them (the conditions it rests on are said). */
+const QUALIFYING_ASKS: ReadonlySet<string> = new Set(['eligibility_criteria', 'max_ratio', 'age_limit', 'business_age_limit']);
 
 /** Fewest characters of a table row's label that name it outright. */
 const WHOLE_LABEL = 6;
@@ -463,7 +465,8 @@ export function createBot(deps: BotDeps): Bot {
    */
   function answerOfDeclinedPart(part: FlowContext): FlowResult {
     if (part.understanding.declines) return declineFlow(part, part.understanding.declines);
-    const decides = part.merged.asks.every((ask) => ask === 'eligibility_criteria' || ask === 'max_ratio') && asksIfApplicantQualifies(part.understanding, part.domain);
+    // (「我這個年紀到底能不能申請青創」 asks the age limit of the applicant told: the verdict, with the limit it rests on.)
+    const decides = part.merged.asks.every((ask) => QUALIFYING_ASKS.has(ask)) && asksIfApplicantQualifies(part.understanding, part.domain);
     if (decides && part.merged.programme) return eligibilityFlow({ ...part, merged: { ...part.merged, task: 'eligibility' } });
     return answerOfPart(part);
   }

@@ -1,4 +1,4 @@
-import { asksIfApplicantQualifies } from '../understand/intent.ts';
+import { asksIfApplicantQualifies, withApplicantOf } from '../understand/intent.ts';
 import { topicNamesFlag, understand } from '../understand/understand.ts';
 import { asksExtremeYear } from '../understand/asks.ts';
 import { normalizeText } from '../understand/normalize.ts';
@@ -651,7 +651,9 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (Nor a part declining something of its own, 「3.幫我看一下之前那件的進度」, nor, beside a refusal, one telling the
     // applicant with a programme, 「我今年47歲…1.青創貸款信保可以保嗎」: whether one qualifies is asked.)
     // (Only beside a refusal: elsewhere the flow answering the message decided it.)
-    const applicantAsking = ctx.understanding.declines !== undefined && asksIfApplicantQualifies(own, ctx.domain);
+    // (The applicant may be told in another part: 「我今年47歲…幫我跟行員講一聲…還有我這個年紀能不能申請青創」.)
+    const applicant = ctx.understanding.declines !== undefined ? withApplicantOf(own, ctx.understanding) : own;
+    const applicantAsking = ctx.understanding.declines !== undefined && asksIfApplicantQualifies(applicant, ctx.domain);
     const asksSomething = own.asks.length > 0 || own.modifiers.which === true || kindNamed || own.declines !== undefined || applicantAsking;
     if (!asksSomething || own.asks.some(figured) || answeredPart(own)) continue;
     // (Nor one telling the case's loan and asking nothing named, 「我借兩千萬 保8成 這樣一年能省多少」: the case's own question,
@@ -660,7 +662,8 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (Of its own programme, or none: 「專案保證有哪些項目？鳳凰貸款可以走授權嗎？」 lists every item, not 鳳凰's row.)
     const { programme: _other, ...merged } = ctx.merged;
     const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
-    const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: own, merged: { ...merged, asks: own.asks, facts: own.facts } };
+    const read = applicantAsking ? applicant : own;
+    const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: read, merged: { ...merged, asks: own.asks, facts: read.facts } };
     // (An answer to a part asking a kind of thing by name must say one: 「以後每年幾月申請批號」 is not answered by the award
     // passage that happens to name 批次保證, but by 〈說明二（一）〉's 每年 10 月.)
     const partKinds = kindsOfPart(own, ctx.sources.knowledge.answerKinds?.kinds ?? []).filter((kind) => !kind.qualifier);

@@ -14,6 +14,15 @@ export function asksIfApplicantQualifies(u: Pick<Understanding, 'programmes' | '
   return u.programmes.length > 0 && APPLICANT_FACTS.some((key) => u.facts[key] !== undefined) && domain.intents.eligibilityQuestion.test(u.text);
 }
 
+/**
+ * A part of a message with the applicant the whole message tells (「我今年47歲…還有我這個年紀到底能不能申請青創」): the
+ * part's own facts win; the applicant's age, business, revenue told elsewhere are the same applicant's.
+ */
+export function withApplicantOf<U extends Pick<Understanding, 'facts'>>(part: U, whole: Pick<Understanding, 'facts'>): U {
+  const told = Object.fromEntries(APPLICANT_FACTS.flatMap((key) => (whole.facts[key] !== undefined ? [[key, whole.facts[key]]] : [])));
+  return { ...part, facts: { ...told, ...part.facts } };
+}
+
 /** What a question about a case's own 營授比 asks: what it is, whether it passes, the ratio it allows. */
 const RATIO_CASE_ASKS: ReadonlySet<Ask> = new Set(['definition', 'max_ratio', 'eligibility_criteria', 'threshold']);
 /** Facts of the applicant's own case that the rules turn into how much may be borrowed (八成 of the recovery need). */
