@@ -127,7 +127,7 @@ export interface Domain {
      * Requests the bot turns down. `claimAsks`: for a claim the user wants told to others (「幫我寫文宣說批保手續費全免」),
      * the asks whose words the message says (手續費 → fee_rate), answered from the rules after the refusal.
      */
-    declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string; ruleWords: readonly string[]; decideCase: boolean; claimAsks: ReadonlyArray<{ ask: string; words: readonly string[] }> }>;
+    declines: ReadonlyArray<{ key: string; cue: RegExp; reply: string; ruleWords: readonly string[]; decideCase: boolean; toldUntrue: boolean; claimAsks: ReadonlyArray<{ ask: string; words: readonly string[] }> }>;
     onTopic: RegExp;
     firstPerson: RegExp;
     locatedSelf: readonly string[];
@@ -493,7 +493,7 @@ export function compileDomain(files: DomainFiles, version: string): Domain {
       ...(intents.convert_units?.length ? { convertUnits: cueRegExp(intents.convert_units) } : {}),
       greeting: prefixRegExp(intents.greeting),
       outOfScope: cueRegExp(intents.out_of_scope),
-      declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply, ruleWords: d.rule_words ?? [], decideCase: d.decide_case === true, claimAsks: Object.entries(d.claim_asks ?? {}).map(([ask, words]) => ({ ask, words: words ?? [] })) })),
+      declines: Object.entries(intents.declines).map(([key, d]) => ({ key, cue: cueRegExp(d.cues), reply: d.reply, ruleWords: d.rule_words ?? [], decideCase: d.decide_case === true, toldUntrue: d.told_untrue === true, claimAsks: Object.entries(d.claim_asks ?? {}).map(([ask, words]) => ({ ask, words: words ?? [] })) })),
       onTopic: cueRegExp(intents.on_topic),
       firstPerson: cueRegExp(intents.first_person),
       locatedSelf: intents.located_self ?? [],

@@ -213,7 +213,7 @@ export const IntentsFile = z
     excluding: Words.optional(),
     /** Requests the bot must decline (a promise of approval, someone else's data), each with its reply. */
     declines: z
-      .record(z.string().regex(/^[a-z_]+$/, '代號只用小寫英文字母與底線'), z.object({ cues: Cues, reply: Word, rule_words: Words.optional(), decide_case: z.boolean().optional(), claim_asks: z.partialRecord(z.enum(ASK_EVIDENCE), Words).optional() }).strict())
+      .record(z.string().regex(/^[a-z_]+$/, '代號只用小寫英文字母與底線'), z.object({ cues: Cues, reply: Word, rule_words: Words.optional(), decide_case: z.boolean().optional(), told_untrue: z.boolean().optional(), claim_asks: z.partialRecord(z.enum(ASK_EVIDENCE), Words).optional() }).strict())
       .default({}),
   })
   .strict();

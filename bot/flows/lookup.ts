@@ -31,7 +31,7 @@ import { CASE_DATES } from '../dialogue/merge.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
 import { coverage, matchForm } from './passage-terms.ts';
 import { asksOfNothingInParticular, kindsOfQuestion, oncePer, programmeNames, queryGrams, retrievalAnswer, rowOfWhich, rowsAcrossTables, statesFigureAsked, subjectOf, withRareWordsAnswered } from './retrieval.ts';
-import { carriesAny, kindsAsked, namesOtherThing, placeForm, type AnswerKind } from '../../knowledge/answer-kinds.ts';
+import { carriesAny, kindsAsked, namesOtherThing, placeForm, placesNamed, type AnswerKind } from '../../knowledge/answer-kinds.ts';
 import { combinedAnswer, severalProgrammes } from './several-programmes.ts';
 import { questionParts } from '../understand/question-parts.ts';
 import type { Understanding } from '../understand/types.ts';
@@ -644,7 +644,10 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
   const parts = questionParts(ctx.understanding, ctx.domain).flatMap(({ own }) => split(own).map((clause) => ({ own: clause })));
   if (parts.length < 2) return result;
   const more: FlowResult[] = [];
-  for (const { own } of parts) {
+  for (const { own: said } of parts) {
+    // (「…去你們台中的服務中心…幫我預約好嗎？然後地址跟電話給我一下」: a part asking a contact and naming no place is of the
+    // place the message names.)
+    const own = withPlaceOfMessage(ctx, said);
     // (「專案保證的項目有哪些？鳳凰貸款保幾成？」: a part asking which, of no ask the registry names, is a question too.)
     // (Nor a part asking a kind of thing by name, 「是銀行收還是信保自己收」 (who collects it).)
     const kindNamed = own.asks.length === 0 && kindsOfPart(own, ctx.sources.knowledge.answerKinds?.kinds ?? []).length > 0;
@@ -662,7 +665,11 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     // (Of its own programme, or none: 「專案保證有哪些項目？鳳凰貸款可以走授權嗎？」 lists every item, not 鳳凰's row.)
     const { programme: _other, ...merged } = ctx.merged;
     const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
-    const read = applicantAsking ? applicant : own;
+    // (So is a fee computed beside a refusal: 「…願意簽…切結文件。你可以直接幫我把費率改成優惠的嗎？順便幫我算一下：貸款六百萬…」.)
+    // (Not when what is refused is telling a circumstance untrue, 「準備裁員一半…先簽了再說」: intents.yaml `told_untrue`.)
+    const untrue = ctx.domain.intents.declines.find((d) => d.key === ctx.understanding.declines)?.toldUntrue === true;
+    const feeOfCase = ctx.understanding.declines !== undefined && !untrue && own.asks.includes('fee_amount') && own.facts.loanAmount !== undefined;
+    const read = applicantAsking || feeOfCase ? applicant : own;
     const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: read, merged: { ...merged, asks: own.asks, facts: read.facts } };
     // (An answer to a part asking a kind of thing by name must say one: 「以後每年幾月申請批號」 is not answered by the award
     // passage that happens to name 批次保證, but by 〈說明二（一）〉's 每年 10 月.)
@@ -691,6 +698,14 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     }
   }
   return more.length > 0 ? combinedAnswer('fact_lookup', undefined, [result, ...more], result.replies[0]?.quickReplies ?? [], result.state) : result;
+}
+
+/** A part asking a contact that names no place, read with the places the whole message names (or as it is). */
+function withPlaceOfMessage(ctx: FlowContext, part: Understanding): Understanding {
+  const places = ctx.sources.knowledge.answerKinds?.places ?? [];
+  if (!part.asks.includes('contact') || placesNamed(part.text, places).length > 0) return part;
+  const named = placesNamed(ctx.understanding.text, places).map((names) => names[0]!);
+  return named.length > 0 ? understand(`${named.join(' ')} ${part.text}`, ctx.domain) : part;
 }
 
 /**

@@ -16,11 +16,13 @@ export function asksIfApplicantQualifies(u: Pick<Understanding, 'programmes' | '
 
 /**
  * A part of a message with the applicant the whole message tells (「我今年47歲…還有我這個年紀到底能不能申請青創」): the
- * part's own facts win; the applicant's age, business, revenue told elsewhere are the same applicant's.
+ * part's own facts win; the applicant's age, business, revenue and circumstances (「願意簽…不亂裁員的切結文件」) told
+ * elsewhere are the same applicant's.
  */
 export function withApplicantOf<U extends Pick<Understanding, 'facts'>>(part: U, whole: Pick<Understanding, 'facts'>): U {
   const told = Object.fromEntries(APPLICANT_FACTS.flatMap((key) => (whole.facts[key] !== undefined ? [[key, whole.facts[key]]] : [])));
-  return { ...part, facts: { ...told, ...part.facts } };
+  const flags = whole.facts.flags || part.facts.flags ? { flags: { ...whole.facts.flags, ...part.facts.flags } } : {};
+  return { ...part, facts: { ...told, ...part.facts, ...flags } };
 }
 
 /** What a question about a case's own 營授比 asks: what it is, whether it passes, the ratio it allows. */
