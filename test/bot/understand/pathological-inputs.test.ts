@@ -65,6 +65,7 @@ const WITH_CONTEXT: Record<string, (fn: (...args: never[]) => unknown) => TextFu
   withRelativeYear: (fn) => (text) => (fn as (u: object, t: string) => unknown)({ years: [], relativeYear: -1 }, text),
   withYearRelativeInMessage: (fn) => (text) => (fn as (t: string, y: number[], r: object, c: boolean) => unknown)(text, [2022], { word: '前一年', offset: -1 }, true),
   asksIfApplicantQualifies: (fn) => (text) => (fn as (u: object) => unknown)({ programmes: ['youth_startup'], facts: { age: 30 }, text }),
+  withApplicantOf: (fn) => (text) => (fn as (p: object, w: object) => unknown)({ text, facts: {} }, { facts: { age: 30, flags: { employmentPledge: true } } }),
   topicNamesFlag: (fn) => (text) => (fn as (t: string, f: string) => unknown)(text, 'publicConstruction'),
   withSpokenAges: (fn) => (text) => (fn as (t: string, m: unknown, r: RegExp) => unknown)(text, scanMentions(text), shippedDomain().roles.ageBefore),
   matchesOf: (fn) => (text) => (fn as (p: RegExp, t: string) => unknown)(/\d+/, text),
