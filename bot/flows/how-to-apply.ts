@@ -6,7 +6,7 @@ import { sourcesLine } from '../compose/reply.ts';
 import { serviceLinesText } from '../compose/service-lines.ts';
 import type { Citation } from '../types.ts';
 import { answered, type FlowContext, type FlowResult } from './context.ts';
-import { officeForPlace, retrievalAnswer, retrievalChoice } from './retrieval.ts';
+import { officeForPlace, retrievalAnswer, retrievalChoice, unknownTopicsOf } from './retrieval.ts';
 import { combinedAnswer } from './several-programmes.ts';
 
 const OVERVIEW = 'guarantee-programs-overview';
@@ -75,6 +75,10 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   // 「可以直接找你們嗎 我在台中」: the office serving the place named, to ask in person.
   const office = officeForPlace(ctx);
   const aboutDocuments = ctx.understanding.howToApply === 'documents';
+  // 「汽車貸款要怎麼申請」「應收帳款融資去哪裡申請」: a thing the documents never name is said not to be in them first; the
+  // route through the bank that follows is every guarantee's, not that thing's.
+  const unnamed = ctx.understanding.programmes.length === 0 && ctx.merged.programme === undefined ? unknownTopicsOf(ctx) : [];
+  const notNamed = unnamed.length > 0 ? `收錄的文件沒有提到${unnamed.map((w) => `「${w}」`).join('、')}；以下是一般信用保證的申請方式，是否適用請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。` : undefined;
   // (「直接保證要先拿到信保的什麼文件」: the paper 直接保證 asks for, 承諾函, is in its own line.)
   const direct = ctx.understanding.howToApply === 'direct' || (aboutDocuments && ctx.understanding.programmes.includes('direct'));
   // (Asked whether one may go to the fund directly, the section on 直接保證 answers: it is cited first.)
@@ -92,6 +96,7 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
       ? [noDocumentList, route]
       : [route];
   const lines = [
+    notNamed,
     ...lead,
     ...routes.filter((r) => r.line !== directLine).map((r) => r.line),
     aboutDocuments ? (directLine ? `其他所需文件請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。` : undefined) : `要準備的文件，文件中沒有列出，請向承貸金融機構確認，或洽信保基金：${serviceLinesText(ctx.service)}。`,
@@ -101,7 +106,7 @@ function routeAnswer(ctx: FlowContext, afterOwnPassage: boolean): FlowResult {
   return answered(
     // (Asked for the papers and no passage of the programme lists them, the reply's first line says the documents do not:
     // what follows is the route, not the answer.)
-    { kind: 'answer', intent: 'how_to_apply', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'], notInDocuments: aboutDocuments && !afterOwnPassage && directLine === undefined },
+    { kind: 'answer', intent: 'how_to_apply', lines, citations, quickReplies: ['有什麼貸款適合我？', '客服電話？'], notInDocuments: (aboutDocuments && !afterOwnPassage && directLine === undefined) || notNamed !== undefined },
     // (「直接保證」 is what the answer is about: 「什麼樣的公司才可以用」 next asks about it.)
     { task: undefined, pending: undefined, ...(directLine ? { programme: 'direct' as const } : {}) },
   );

@@ -243,7 +243,12 @@ export function namesNotInDocuments(ctx: FlowContext): string[] {
 
 /** 「公司負責人有前科還可以申請信保嗎」: whether the question is about something the documents never speak of (前科). */
 export function asksOfUnknownTopic(ctx: FlowContext): boolean {
-  return unknownTopicWords(ctx, questionChecked(ctx, searchQuery(ctx))).length > 0;
+  return unknownTopicsOf(ctx).length > 0;
+}
+
+/** The words of the question the documents never use (「汽車貸款要怎麼申請」: 汽車), which are what it is about. */
+export function unknownTopicsOf(ctx: FlowContext): string[] {
+  return unknownTopicWords(ctx, questionChecked(ctx, searchQuery(ctx)));
 }
 
 /** 「保證手續費可以刷卡嗎」: the words of the question the documents never use, which are what it is about. */
@@ -437,10 +442,10 @@ function annexNote(ctx: FlowContext, section: KnowledgeSection, quoted: readonly
 
 /** A figure with its unit: 「1 兆 2,964 億元」, 「324,206 件」, 「13.36%」. */
 const FIGURE = /(?<![\d,.])\d[\d,.]*\s*(?:兆|億|萬|千|元|件|家|%)/u;
-/** A table row whose cells are years, as quoted: 「新發生逾期率(%)：107年 0.98%；108年 0.94%」 → label, cells. */
-const YEAR_ROW = /^(.{1,40}?：)((?:\d{2,3}年度? [^；]{1,30}；)+\d{2,3}年度? [^；]{1,30})$/u;
-/** The year of such a cell: 「110年 1.12%」 → 110. */
-const YEAR_CELL = /^(\d{2,3})年/u;
+/** A table row whose cells are years, as quoted: 「新發生逾期率(%)：107年 0.98%；108年 0.94%」 → label, cells (a 合計 cell may end it). */
+const YEAR_ROW = /^([^：]{1,40}：)(\d{2,3} ?年[^：]{1,300})$/u;
+/** The year of such a cell: 「110年 1.12%」「99 年度 248,500」 → 110, 99. */
+const YEAR_CELL = /^(\d{2,3}) ?年/u;
 /** A year of the Republic (「110 年度」). */
 const ROC_YEAR = /(\d{2,3})\s*年/gu;
 /** A clause giving how a figure changed (「減少 13.36%」), which goes with the year it is compared with. */
@@ -459,8 +464,9 @@ function ofYearsAsked(ctx: FlowContext, text: string): string {
   // (Not a highest, lowest, sum or difference over the years: those read the whole row.)
   const row = YEAR_ROW.exec(text);
   if (row && superlative === undefined && !bothEnds && !total && arithmetic === undefined) {
-    const cells = row[2]!.split('；').filter((cell) => asked.includes(Number(YEAR_CELL.exec(cell)?.[1])));
-    if (cells.length > 0) return `${row[1]}${cells.join('；')}`;
+    const all = row[2]!.split('；');
+    const cells = all.filter((cell) => asked.includes(Number(YEAR_CELL.exec(cell)?.[1])));
+    if (cells.length > 0 && all.filter((cell) => YEAR_CELL.test(cell)).length >= 2) return `${row[1]}${cells.join('；')}`;
   }
   const clauses = text.split(/(?<=，)/u);
   if (clauses.length < 2) return text;
