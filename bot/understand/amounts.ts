@@ -19,8 +19,8 @@ const OTHER_UNIT = String.raw`(?:(?<![萬万億亿兆])\s*|(?<=[萬万億亿兆]
 const DIGIT_STARTS_WORD = String.raw`(?<=[一二三四五六七八九兩两])[般樣样起定直些下律致併并旦共切同半點点]`;
 /** Never stop inside a run of digits (5,000,000 is not 5,000,00). */
 const MID_DIGITS = String.raw`(?<=\d)(?:\d|[.,]\d)`;
-/** 「那一塊」「這一筆」: 一 after a demonstrative is "that one", not a figure. */
-const DEMONSTRATIVE_ONE = String.raw`(?!(?<=[那這哪每某同])[一])`;
+/** 「那一塊」「這一筆」: 一 after a demonstrative is "that one", not a figure (「每一百萬」「那一千萬」 are: a unit follows). */
+const DEMONSTRATIVE_ONE = String.raw`(?!(?<=[那這哪每某同])一(?![十百千萬万億亿]))`;
 const AMOUNT = new RegExp(`(?:(${CURRENCY})\\s*)?${DEMONSTRATIVE_ONE}(${NUMERAL})(?!${OTHER_UNIT}|${MID_DIGITS}|${DIGIT_STARTS_WORD})(\\s*(?:元整|元|塊|块|圓))?`, 'gi');
 
 const BIG_UNIT = new RegExp(`[${BIG_UNIT_CHARS}]`);

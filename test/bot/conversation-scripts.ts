@@ -5251,6 +5251,43 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     says: ['莫拉克受災戶要辦災害復舊專貸，復工計畫需求五千萬，最多可以借多少? 信保最高保幾成、保證金額多少'],
     answersWith: ['30,000,000', '27,000,000'],
   },
+  {
+    name: 'beside a refused booking, the address and phone asked are of the place the message names',
+    says: ['我明天想直接去你們台中的服務中心當面問貸款的事，幫我預約下午兩點好嗎？然後地址跟電話給我一下'],
+    answersWith: ['無法代為聯絡', '臺灣大道2段218號', '2322-3617'],
+  },
+  {
+    name: 'beside a refusal, whether the applicant told in another part qualifies is decided',
+    says: ['欸我今年47歲 公司開3年多 想辦青創貸款，你可以先幫我跟合庫的行員講一聲說我要送信保嗎？還有我這個年紀到底能不能申請青創啊'],
+    answersWith: ['無法代為聯絡', '不符合條件（青年創業貸款）'],
+  },
+  {
+    name: 'beside a refusal, a fee is computed with the circumstance told before it',
+    says: ['我們公司願意簽那種保證會維持員工人數、不亂裁員的切結文件。你可以直接幫我把我們在信保的案子費率改成優惠的嗎？順便幫我算一下：貸款六百萬、保八成、原本費率1.5%，簽了以後一年保證費要付多少'],
+    answersWith: ['無法代為聯絡', '24,000'],
+    never: ['72,000'],
+  },
+  {
+    name: 'a circumstance told to be faked is not carried into the fee asked beside the refusal',
+    says: ['我們今年其實準備裁員一半，但聽說簽那個促進就業具結書，信保手續費就能降到0.5%，先簽了再說應該沒差吧？順便問，一般貸款500萬保八成、風險組群B，正常一年手續費多少？'],
+    answersWith: ['無法協助隱瞞', '40,000'],
+  },
+  {
+    name: 'ticking a box in the fund\'s system is refused when asked of the bot, not when asked which box',
+    says: ['麻煩你幫我把那件案子在系統裡勾選已徵提具結書'],
+    answersWith: ['無法代為聯絡'],
+  },
+  {
+    name: 'the batch award described as the highest one, and 每一百萬 of guaranteed amount, give the saving per million',
+    says: ['我們銀行今年拿到批次保證那邊最高等級的那個獎，聽說送保客戶的手續費會降？降到多少%，每一百萬的保證金額一年可以少付多少錢'],
+    answersWith: ['0.2%', '相差 1,000 元'],
+  },
+  {
+    name: 'asking which box to tick in the fund\'s system is a question, not a request to act',
+    says: ['授權查詢時客戶是剛開業的新創事業，網路作業系統查詢書的保證對象資格欄要勾哪一項？'],
+    answersWith: [],
+    never: ['無法代為聯絡'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
