@@ -309,6 +309,15 @@ export function createBot(deps: BotDeps): Bot {
         const fee = feeFlow(claimed > 0 ? withoutClaimedFigures(ctx) : ctx);
         if (fee.outcome === 'answered') return combinedAnswer('fee_calculation', undefined, [declined, fee], declined.replies[0]?.quickReplies ?? [], fee.state);
       }
+      // (「那下一年咧？可以幫我約你們財務部的人電話聊一下嗎」: a part only following up the question before, asking nothing of
+      // its own, is answered as that follow-up would be alone, in the conversation.)
+      const followUp = ctx.state.topic === undefined ? undefined : questionParts(u, ctx.domain).map(({ own }) => own).find((own) => !own.declines && own.isFollowUp && own.asks.length === 0);
+      if (followUp && ctx.state.topic !== undefined) {
+        const read = withRelativeYear(followUp, englishToChinese(ctx.state.topic, ctx.domain));
+        const merged = mergeTurn(ctx.state, read, undefined, ctx.domain);
+        const answer = route({ ...ctx, understanding: read, merged });
+        if (answer.outcome === 'answered') return combinedAnswer(merged.task === 'eligibility' || merged.task === 'fee_calculation' ? merged.task : 'fact_lookup', undefined, [declined, answer], answer.replies[0]?.quickReplies ?? [], answer.state);
+      }
       // (A part declined for another reason, 「2.保證一定核准 3.幫我看進度」, gets its own refusal.)
       return withPartsUnanswered(ctx, () => false, declined, (own) => own.declines === u.declines, answerOfDeclinedPart);
     }

@@ -5288,6 +5288,16 @@ export const CONVERSATION_SCRIPTS: Script[] = [
     answersWith: [],
     never: ['無法代為聯絡'],
   },
+  {
+    name: 'beside a refusal, a part only following up the question before is answered in the conversation',
+    says: ['信保基金110年度的保證手續費收入是多少錢', '那下一年咧？可以幫我約你們財務部的人電話聊一下嗎'],
+    answersWith: ['無法代為聯絡', '3,186,950,551'],
+  },
+  {
+    name: 'sending the report to the user\'s mailbox is refused and the year follow-up beside it answered',
+    says: ['信保年報上111年的新發生逾期率是多少？', '那再往前兩年的呢？金額也講一下。順便把整本年報pdf寄到我信箱 thx'],
+    answersWith: ['無法代為聯絡', '109年 0.67%', '109年 65'],
+  },
 ];
 
 export async function converse(bot: Bot, says: string[], conversationId: string): Promise<Reply[]> {
