@@ -1,4 +1,3 @@
-import { withFormerName } from './flows/former-name.ts';
 import { randomUUID } from 'node:crypto';
 import { shippedDomain, type Domain } from '../domain/index.ts';
 import { parametersAt } from '../rules/at.ts';
@@ -24,6 +23,7 @@ import { canonical } from '../knowledge/passage-terms.ts';
 import { declineFlow, withoutClaimedFigures, feedbackAck, greetingReply, helpFlow, outOfScopeFlow, resetReply, thanksFlow, tooLongReply } from './flows/conversation.ts';
 import { authorisedRatioCap, caseRatioDecision, eligibilityFlow } from './flows/eligibility.ts';
 import { asksIfApplicantQualifies } from './understand/intent.ts';
+import { withFormerName } from './flows/former-name.ts';
 import { feeFlow, notEligibleForNamed, withCaseNotEligible, withLowerRates } from './flows/fee.ts';
 import { asksKindNotInRules, hasRuleChannel, lookupFlow, namesRuleAtCaseDate, withAsksUnstated, withComputed, withFireflyTotal, withKindsAsked, withPartsOfOtherProgrammes, withPartsUnanswered } from './flows/lookup.ts';
 import { endedPlanLastDay, endedPlanToday } from './flows/ended-plans.ts';
@@ -311,9 +311,10 @@ export function createBot(deps: BotDeps): Bot {
       }
       // (「那下一年咧？可以幫我約你們財務部的人電話聊一下嗎」: a part only following up the question before, asking nothing of
       // its own, is answered as that follow-up would be alone, in the conversation.)
-      const followUp = ctx.state.topic === undefined ? undefined : questionParts(u, ctx.domain).map(({ own }) => own).find((own) => !own.declines && own.isFollowUp && own.asks.length === 0);
-      if (followUp && ctx.state.topic !== undefined) {
-        const read = withRelativeYear(followUp, englishToChinese(ctx.state.topic, ctx.domain));
+      const topic = ctx.state.topic;
+      const followUp = topic === undefined ? undefined : questionParts(u, ctx.domain).map(({ own }) => own).find((own) => !own.declines && own.isFollowUp && own.asks.length === 0);
+      if (followUp && topic !== undefined) {
+        const read = withRelativeYear(followUp, englishToChinese(topic, ctx.domain));
         const merged = mergeTurn(ctx.state, read, undefined, ctx.domain);
         const answer = route({ ...ctx, understanding: read, merged });
         if (answer.outcome === 'answered') return combinedAnswer(merged.task === 'eligibility' || merged.task === 'fee_calculation' ? merged.task : 'fact_lookup', undefined, [declined, answer], answer.replies[0]?.quickReplies ?? [], answer.state);

@@ -12,9 +12,8 @@ import type { FlowContext, FlowResult } from './context.ts';
  */
 export function withFormerName(ctx: FlowContext, result: FlowResult): FlowResult {
   const u = ctx.understanding;
-  const said = u.formerName === undefined ? undefined : formerNameIn(u.text, ctx.domain);
   const before = u.programmes.length === 0 && ctx.state.topic !== undefined ? formerNameIn(normalizeText(ctx.state.topic), ctx.domain) : undefined;
-  const former = said ?? (before && (ctx.merged.programme ?? before.id) === before.id ? before : undefined);
+  const former = u.formerName ?? (before && (ctx.merged.programme ?? before.id) === before.id ? before : undefined);
   const [first, ...rest] = result.replies;
   if (former === undefined || first === undefined) return result;
   const current = PROGRAMMES[former.id].name;

@@ -644,6 +644,10 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
   const parts = questionParts(ctx.understanding, ctx.domain).flatMap(({ own }) => split(own).map((clause) => ({ own: clause })));
   if (parts.length < 2) return result;
   const more: FlowResult[] = [];
+  // (Beside a refusal, the case told anywhere in the message is the one a fee part computes; not when what is refused is
+  // telling a circumstance untrue, 「準備裁員一半…先簽了再說」: intents.yaml `told_untrue`.)
+  const refused = ctx.understanding.declines === undefined ? undefined : ctx.domain.intents.declines.find((d) => d.key === ctx.understanding.declines);
+  const caseTold = ctx.understanding.declines !== undefined && refused?.toldUntrue !== true;
   for (const { own: said } of parts) {
     // (「…去你們台中的服務中心…幫我預約好嗎？然後地址跟電話給我一下」: a part asking a contact and naming no place is of the
     // place the message names.)
@@ -666,9 +670,7 @@ export function withPartsUnanswered(ctx: FlowContext, figured: (ask: string) => 
     const { programme: _other, ...merged } = ctx.merged;
     const ofPart = own.programmes[0] ?? (own.programmes.length === 0 && (own.asks.length > 0 || (kindNamed && own.modifiers.which !== true)) ? ctx.merged.programme : undefined);
     // (So is a fee computed beside a refusal: 「…願意簽…切結文件。你可以直接幫我把費率改成優惠的嗎？順便幫我算一下：貸款六百萬…」.)
-    // (Not when what is refused is telling a circumstance untrue, 「準備裁員一半…先簽了再說」: intents.yaml `told_untrue`.)
-    const untrue = ctx.domain.intents.declines.find((d) => d.key === ctx.understanding.declines)?.toldUntrue === true;
-    const feeOfCase = ctx.understanding.declines !== undefined && !untrue && own.asks.includes('fee_amount') && own.facts.loanAmount !== undefined;
+    const feeOfCase = caseTold && own.asks.includes('fee_amount') && own.facts.loanAmount !== undefined;
     const read = applicantAsking || feeOfCase ? applicant : own;
     const partCtx: FlowContext = { ...ctx, asOf: ctx.today ?? ctx.asOf, understanding: read, merged: { ...merged, asks: own.asks, facts: read.facts } };
     // (An answer to a part asking a kind of thing by name must say one: 「以後每年幾月申請批號」 is not answered by the award

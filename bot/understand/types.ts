@@ -125,7 +125,7 @@ export interface Understanding {
   /** Those named outright, not only through a circumstance (莫拉克, 新創事業). */
   programmesByName: ProgrammeId[];
   /** The former name a programme was called by (「創業鳳凰婦女小額貸款」, programmes.yaml `former_names`): the answer says it was renamed. */
-  formerName?: string;
+  formerName?: { id: ProgrammeId; name: string };
   /** Only what this message states. */
   facts: Facts;
   /** What the money is for or the situation, as the finder's purposes (start_up, working_capital …; domain/registry/finder.yaml). */

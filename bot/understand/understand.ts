@@ -436,5 +436,5 @@ export function topicNamesFlag(topic: string, flag: string): boolean {
 // (It does not name today's programme: the annual report still lists 微型企業創業貸款's own balance.)
 function formerNamed(text: string, domain: Domain): Pick<Understanding, 'formerName'> {
   const former = formerNameIn(text, domain);
-  return former ? { formerName: former.name } : {};
+  return former ? { formerName: former } : {};
 }
